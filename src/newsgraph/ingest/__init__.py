@@ -1,0 +1,1 @@
+"""Readers that turn input files (text, HTML, JSON Lines, folders, stdin) into articles."""
