@@ -203,7 +203,8 @@ def read_conll(path: Path, source: str, tag_col: int, iob1: bool) -> Iterator[Ex
 
 
 def _smartdata_docs(path: Path) -> Iterator[dict]:
-    text = gzip.open(path, "rt", encoding="utf-8").read()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        text = f.read()
     dec = json.JSONDecoder()
     i = 0
     while i < len(text):
@@ -264,6 +265,7 @@ def to_doc(nlp, ex: Example, stats: dict[str, int] | None = None):
             if stats is not None:
                 stats["misaligned"] = stats.get("misaligned", 0) + 1
             if span is not None and not taken.intersection(range(span.start, span.end)):
+                taken.update(range(span.start, span.end))
                 missing.append(span)
             continue
         if taken.intersection(range(span.start, span.end)):

@@ -10,7 +10,6 @@ can be disabled, reconfigured or replaced like any other.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,8 @@ from spacy.language import Language
 
 from . import pipeline as _pipeline  # noqa: F401  (registers factories and Doc extensions)
 from .convert import doc_to_record
+from .ingest.article import text_id
+from .ingest.language import SUPPORTED_LANGUAGES
 from .record import Record
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -27,7 +28,6 @@ MODEL_DIR = Path(__file__).resolve().parent / "models"
 #: the newsgraph layers, in the order they run
 LAYERS = ("newsgraph_entities", "newsgraph_times", "newsgraph_quotes", "newsgraph_events")
 
-SUPPORTED_LANGUAGES = ("de", "en")
 MODES = ("fast", "accurate")
 
 
@@ -97,9 +97,8 @@ def _iso_date(value: str | dt.date | None) -> str | None:
         raise NewsgraphError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from err
 
 
-def record_id(text: str) -> str:
-    """A stable id for an article without one: a hash of its text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+#: a stable id for an article without one (the same rule as ingestion's)
+record_id = text_id
 
 
 def extract(

@@ -110,6 +110,14 @@ class Quote(_Model):
     cue: Cue | None = None
     via: str | None = Field(default=None, description="entity id of the relaying medium")
     event: str | None = Field(default=None, description="event id the quote was said at or about")
+    speaker_span: TextSpan | None = Field(default=None, description="where speaker_text stands in the text")
+    insertions: list[TextSpan] = Field(
+        default_factory=list, description="editorial insertions in brackets inside the quote ([24. Mai])"
+    )
+    nested_in: str | None = Field(default=None, description="id of the quote this one is quoted inside")
+    free_indirect: bool = Field(
+        default=False, description="indirect speech without a cue of its own, carrying on an earlier statement"
+    )
 
 
 class Time(_Model):
@@ -121,6 +129,7 @@ class Time(_Model):
     type: TimeType
     value: str | None
     inside_quote: bool = False
+    mod: str | None = Field(default=None, description="TIMEX3 modifier: START, MID, END, APPROX, LESS_THAN, ...")
 
 
 class ReferenceDate(_Model):
@@ -177,6 +186,10 @@ class Record(_Model):
             check(f"quote {q.id}", q.start, q.end, q.text)
             if q.cue is not None:
                 check(f"quote {q.id} cue", q.cue.start, q.cue.end, q.cue.text)
+            if q.speaker_span is not None:
+                check(f"quote {q.id} speaker", q.speaker_span.start, q.speaker_span.end, q.speaker_span.text)
+            for ins in q.insertions:
+                check(f"quote {q.id} insertion", ins.start, ins.end, ins.text)
         for t in self.times:
             check("time", t.start, t.end, t.text)
         ids = {e.id for e in self.entities}

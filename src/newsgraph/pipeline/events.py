@@ -1,26 +1,568 @@
 """``newsgraph_events``: interaction events — who met whom, where, when, and whether it happened.
 
-First version: nothing yet (the event issue fills this in).
+The layer works in three steps:
+
+1. **Mentions.** Every trigger word (``events.toml``: verbs such as ``trafen sich``, nouns by their
+   compound head such as ``Gipfeltreffen``) becomes an event *mention* with participants found by
+   its frame (``events_args``), a place, the governing time expression from ``doc._.times`` and a
+   status (``events_status``).
+2. **Merging.** A news article describes one meeting in several places; mentions of the same type
+   family whose participants, place, time and status agree become one event carrying all their
+   evidence. Mentions that name nobody (``die Gespräche``, ``das Treffen``) join the event they refer
+   back to, or are dropped — an event with no resolvable participant helps no one.
+3. **Quotes.** A quote whose sentence (or content) contains an event's evidence is linked to it.
+
+Each event carries its PLOVER type and nearest CAMEO code (from the data file) so users can join the
+output with event-data sets. Everything language-specific is in ``resources/<lang>/events*.toml``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..record import Event, EventTime, Evidence, Quote, Time
+from .events_args import (
+    DocIndex,
+    MentionRef,
+    antecedent_actors,
+    between_args,
+    build_index,
+    clause_actors,
+    clause_affiliations,
+    compound_args,
+    genitive_args,
+    group_members,
+    partner_args,
+    place_of,
+    pronoun_subject,
+    time_for,
+    venue_clause,
+)
+from .events_lexicon import Lexicon, Trigger, lexicon_for
+from .events_status import decide_status
+
+#: types that describe the same kind of happening and may be merged; the first is the most specific
+MEETING_LIKE = ("summit", "meeting", "talks")
+NOT_YET = frozenset({"planned", "possible"})
+
+
+@dataclass
+class EventMention:
+    """One trigger with its arguments, before merging."""
+
+    type: str
+    trigger: Trigger
+    tok: int
+    clause: int
+    participants: list[str]
+    weak: bool  # participants only from an affiliation or group fallback
+    place: str | None
+    time: Time | None
+    status: str
+    status_cued: bool
+    evidence: tuple[int, int]
+    quote: bool  # the trigger stands inside quotation marks
+    precision: int = 2  # how directly the frame names the participants (3: zwischen/mit ... 0: fallback)
+    indefinite: bool = False  # ``ein Treffen``: introduces an event rather than referring back
+
+
+@dataclass
+class MergedEvent:
+    """An event built from one or more mentions."""
+
+    mentions: list[EventMention] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    weak: bool = True
+    precision: int = 0
+    place: str | None = None
+    time: Time | None = None
+    type: str = "meeting"
+
+    @property
+    def family(self) -> str:
+        return family_group(self.type)
+
+    @property
+    def statuses(self) -> set[str]:
+        """The statuses its mentions state (uncued defaults do not count)."""
+        return {m.status for m in self.mentions if m.status_cued}
+
+
+def family_group(event_type: str) -> str:
+    """Meetings, summits and talks describe the same kind of happening (they merge)."""
+    if event_type in MEETING_LIKE:
+        return "meeting"
+    if event_type == "video_call":
+        return "phone_call"
+    return event_type
+
+
+# --- step 1: mentions ---------------------------------------------------------------------------------
+
+
+def _clause_has(index: DocIndex, clause_id: int, words: frozenset[str], after: int | None = None) -> bool:
+    doc = index.doc
+    return any(
+        doc[i].text.lower() in words and (after is None or i > after) for i in index.clauses[clause_id].tokens
+    )
+
+
+def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
+    doc, lex = index.doc, index.lex
+    found: list[tuple[int, Trigger]] = []
+    for tok in doc:
+        if tok.is_space or tok.is_punct or index.clause_of[tok.i] < 0:
+            continue
+        clause_id = index.clause_of[tok.i]
+        noun = lex.noun_trigger(tok)
+        if noun is not None:
+            found.append((tok.i, noun))
+            continue
+        for trig in lex.verb_triggers(tok):
+            if trig.particle and not _clause_has(index, clause_id, frozenset({trig.particle}), after=tok.i):
+                continue
+            if trig.needs_reflexive and not _clause_has(index, clause_id, lex.reflexives):
+                continue
+            if (
+                not trig.particle
+                and _clause_has(index, clause_id, lex.light_verb_objects)
+                and not _clause_has(index, clause_id, lex.reflexives)
+            ):
+                continue  # ``eine Entscheidung treffen``
+            found.append((tok.i, trig))
+            break
+    return found
+
+
+def _local_window(index: DocIndex, i: int, width: int = 3) -> list[int]:
+    """The words right before a noun trigger (its modifiers and the noun governing it)."""
+    out = []
+    j = i - 1
+    while j >= 0 and i - j <= width and index.clause_of[j] == index.clause_of[i]:
+        if index.doc[j].is_punct and index.doc[j].text not in {'"', "„", "“", "”"}:
+            break
+        out.append(j)
+        j -= 1
+    return out
+
+
+def _unique(refs: list[MentionRef]) -> list[str]:
+    seen: list[str] = []
+    for r in refs:
+        if r.id not in seen:
+            seen.append(r.id)
+    return seen
+
+
+def _participants(index: DocIndex, i: int, trig: Trigger) -> tuple[list[MentionRef], bool, MentionRef | None, int]:
+    """(participants, weak, place, precision) of the trigger at token ``i`` according to its frame."""
+    parts, weak, place, precision = _frame_participants(index, i, trig)
+    if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} for m in parts):
+        return [], False, place, 0  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
+    return parts, weak, place, precision
+
+
+def _frame_participants(
+    index: DocIndex, i: int, trig: Trigger
+) -> tuple[list[MentionRef], bool, MentionRef | None, int]:
+    clause = index.clauses[index.clause_of[i]]
+    lex = index.lex
+    doc = index.doc
+    in_quote = index.in_quote[i]
+    actors = clause_actors(index, clause.id, exclude_quote=True, trig=i)
+    place = place_of(index, clause.id, i)
+    weak = False
+    if not trig.is_noun:
+        parts = list(actors)
+        rel = lex.words("clauses", "relative_pronouns")
+        if clause.opener in rel:
+            parts = antecedent_actors(index, clause) + parts
+        pron = pronoun_subject(index, clause)
+        if pron is not None and not in_quote:
+            parts = [pron, *parts]
+        if len(_unique(parts)) < 2:
+            members, named = group_members(index, clause.start, clause.end, clause.start)
+            if members and named:
+                parts = parts + members
+            elif len(_unique(parts)) == 0:
+                aff = clause_affiliations(index, clause.id)
+                if aff:
+                    parts, weak = aff, True
+                elif members:
+                    parts, weak = members, True
+        if trig.frame == "visit":
+            dest = place_of(index, clause.id, i, destinations=True)
+            if trig.needs_destination and dest is None:
+                return [], False, None, 0
+            hosts = [m for m in parts if m.tstart > i]
+            if dest is not None and not hosts:
+                parts = [*parts, dest]
+                place = dest
+            elif not hosts and not trig.needs_destination:
+                return [], False, None, 0  # a visit needs someone or somewhere visited
+        return parts, weak, place, (0 if weak else 2)
+    # nouns
+    parts = between_args(index, i)
+    precision = 3
+    if not parts:
+        # ``zwischen beiden Ländern``: a group after ``zwischen``
+        between = lex.words("participants", "between")
+        for j in range(i + 1, min(i + 6, len(doc))):
+            if index.clause_of[j] != clause.id:
+                break
+            if doc[j].text.lower() in between:
+                members, named = group_members(index, j + 1, min(j + 6, clause.end), i)
+                if members:
+                    return members, not named, place, (2 if named else 0)
+                break
+    if not parts:
+        partner = partner_args(index, i)
+        if partner:
+            subject = [m for m in actors if m.tstart < i and m.id not in {p.id for p in partner}]
+            pron = pronoun_subject(index, clause)
+            if pron is not None and not subject:
+                subject = [pron]
+            if not subject:
+                subject = [m for m in clause_affiliations(index, clause.id) if m.tstart < i]
+            parts = subject + partner
+    if not parts:
+        precision = 2
+        parts = genitive_args(index, i)
+        if parts and all(m.role == "affiliation" for m in parts):
+            weak = True
+    if not parts:
+        parts = compound_args(index, i)
+        if parts and all(m.inside_token and m.type != "PER" and len(parts) == 1 for m in parts):
+            weak = True
+    setting = lex.words("participants", "setting")
+    participation = lex.words("participants", "participation")
+    if not parts and (
+        _clause_has(index, clause.id, lex.support_verbs)
+        or _clause_has(index, clause.id, participation)
+        or any(doc[j].text.lower() in setting for j in range(max(0, i - 3), i))
+    ):
+        precision = 1
+        parts = list(actors)
+        pron = pronoun_subject(index, clause)
+        if pron is not None and not in_quote:
+            parts = [pron, *parts]
+        if not parts:
+            parts = clause_affiliations(index, clause.id)
+            weak = bool(parts)
+    if trig.type == "visit" or family_group(trig.type) == "visit":
+        dest = place_of(index, clause.id, i, destinations=True)
+        if dest is not None:
+            place = dest
+            actors = {m.id for m in parts if m.type in {"PER", "ORG"}}
+            if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
+                parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
+    return parts, weak, place, (0 if weak else precision)
+
+
+def _evidence(index: DocIndex, i: int) -> tuple[int, int]:
+    """The contiguous part of the trigger's clause around it, as character offsets."""
+    doc = index.doc
+    clause = index.clauses[index.clause_of[i]]
+    toks = clause.tokens
+    pos = toks.index(i)
+    lo = pos
+    while lo > 0 and toks[lo - 1] == toks[lo] - 1 and pos - lo < 25:
+        lo -= 1
+    hi = pos
+    while hi + 1 < len(toks) and toks[hi + 1] == toks[hi] + 1 and hi - pos < 25:
+        hi += 1
+    start_tok, end_tok = toks[lo], toks[hi]
+    while start_tok < i and (doc[start_tok].is_punct or doc[start_tok].is_space):
+        start_tok += 1
+    while end_tok > i and (doc[end_tok].is_punct or doc[end_tok].is_space):
+        end_tok -= 1
+    return doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
+
+
+def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) -> list[EventMention]:
+    triggers = _find_triggers(index)
+    noun_windows = {i: set(_local_window(index, i)) for i, t in triggers if t.is_noun}
+    times: list[Time] = list(doc._.times or [])
+    out: list[EventMention] = []
+    negated_becomes: dict[str, str] = lex.frames.get("participants", {}).get("negated_becomes", {})
+    negations = frozenset(lex.status.get("denied", {}).get("negations", []))
+    indefinite = lex.words("participants", "indefinite")
+    for i, trig in triggers:
+        parts, weak, place, precision = _participants(index, i, trig)
+        clause_id = index.clause_of[i]
+        event_type = trig.type
+        if event_type in negated_becomes and _clause_has(index, clause_id, negations):
+            event_type = negated_becomes[event_type]  # ``konnten sich nicht einigen``: failed talks
+        venue = venue_clause(index, i) if trig.is_noun else None
+        if place is None and venue is not None:
+            place = place_of(index, venue, index.clauses[venue].start)
+        local = sorted(noun_windows.get(i, set()))
+        others = set().union(*(w for j, w in noun_windows.items() if j != i)) if noun_windows else set()
+        clause_toks = [t for t in index.clauses[clause_id].tokens if t not in others and t != i]
+        time = time_for(index, clause_id, i, times)
+        if time is not None and not parts and abs(_tok_of(doc, time.start) - i) > 5:
+            time = None  # a mention that names no one only dates its event with a time right beside it
+        if venue is not None and (time is None or index.clause_of[_tok_of(doc, time.start)] != clause_id):
+            time = time_for(index, venue, index.clauses[venue].start, times) or time
+            clause_toks += index.clauses[venue].tokens
+        status, reason = decide_status(
+            lex, doc, local, clause_toks, doc[i].text, time.value if time else None, reference, not trig.is_noun
+        )
+        if event_type != trig.type and status == "denied":
+            status, reason = "happened", "negated agreement = failed negotiation"
+        if time is not None and status in NOT_YET and reference and time.value and time.value[:1].isdigit():
+            if time.value[:10] < reference[: len(time.value[:10])]:
+                time = None  # a planned event never keeps a past date
+        out.append(
+            EventMention(
+                type=event_type,
+                trigger=trig,
+                tok=i,
+                clause=clause_id,
+                participants=[p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")],
+                weak=weak,
+                place=place.id if place else None,
+                time=time,
+                status=status,
+                status_cued=not reason.startswith("default"),
+                evidence=_evidence(index, i),
+                quote=index.in_quote[i],
+                precision=precision,
+                indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:]),
+            )
+        )
+    return out
+
+
+def _tok_of(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+# --- step 2: merging --------------------------------------------------------------------------------
+
+
+def _time_compatible(a: Time | None, b: Time | None) -> bool:
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    n = min(len(a.value), len(b.value))
+    return a.value[:n] == b.value[:n]
+
+
+def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
+    statuses = ev.statuses
+    hard = {"cancelled", "denied"}
+    if (m.status in hard or statuses & hard) and m.status not in statuses:
+        return False
+    if exact:
+        return True  # the same named parties: a headline's ``Spekulationen`` vs the body's facts
+    if m.status in NOT_YET:
+        return bool(statuses & NOT_YET) or statuses <= {"unknown"}
+    if m.status == "happened":
+        return "happened" in statuses or statuses <= {"unknown"}
+    return True
+
+
+def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
+    """How well a mention fits an event (``None``: it does not)."""
+    fam = family_group(m.type)
+    generic = not m.participants
+    if fam != ev.family and not (generic and fam == "meeting" and ev.family == "visit"):
+        return None
+    if m.place and ev.place and m.place != ev.place:
+        return None
+    if not _time_compatible(m.time, ev.time):
+        return None
+    pa, pb = set(m.participants), set(ev.participants)
+    exact = bool(pa) and pa == pb
+    if pa and pb and not exact:
+        if m.weak or ev.weak:
+            if m.weak and ev.weak and not (pa & pb):
+                return None
+        elif not (pa <= pb or pb <= pa):
+            return None
+    if not _status_compatible(ev, m, exact and not m.weak):
+        return None
+    score = 0.0
+    score += 3 if exact else (1 if pa and pb else 0)
+    score += 2 if m.place and m.place == ev.place else 0
+    if m.time and ev.time and m.time.value == ev.time.value:
+        score += 2
+    if fam == ev.family:
+        score += 1
+    last = max(x.tok for x in ev.mentions)
+    distance = abs(m.tok - last)
+    score += 1.0 / (1 + distance / 50)
+    if m.tok < last and generic:
+        score -= 0.5  # a generic mention refers back rather than forward
+    if generic and m.indefinite:
+        # ``ein Treffen`` introduces an event: it joins one named after it, or one it shares a place/time with
+        first = min(x.tok for x in ev.mentions)
+        shares = (m.place and m.place == ev.place) or (m.time and ev.time and m.time.value == ev.time.value)
+        if not (first > m.tok or shares):
+            return None
+    return score
+
+
+def _absorb(ev: MergedEvent, m: EventMention) -> None:
+    ev.mentions.append(m)
+    if m.participants:
+        if not ev.participants or (ev.weak and not m.weak and len(m.participants) >= 2):
+            ev.participants, ev.weak, ev.precision = list(m.participants), m.weak, m.precision
+        elif ev.weak and not m.weak:
+            # one named person with a body named only as affiliation: both
+            ev.participants += [p for p in m.participants if p not in ev.participants]
+            ev.weak, ev.precision = False, m.precision
+        elif m.weak == ev.weak and m.precision > ev.precision:
+            ev.participants, ev.precision = list(m.participants), m.precision
+        elif m.weak == ev.weak and len(set(ev.participants)) < 2:
+            # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
+            ev.participants += [p for p in m.participants if p not in ev.participants]
+    ev.place = ev.place or m.place
+    if ev.time is None and m.time is not None:
+        ev.time = m.time
+    if family_group(m.type) == ev.family:
+        ranks = {t: n for n, t in enumerate(MEETING_LIKE)}
+        if m.type in ranks and ev.type in ranks and ranks[m.type] < ranks[ev.type]:
+            ev.type = m.type
+
+
+def _merge(mentions: list[EventMention]) -> list[MergedEvent]:
+    events: list[MergedEvent] = []
+    named = [m for m in mentions if m.participants]
+    generic = [m for m in mentions if not m.participants]
+    for m in sorted(named, key=lambda x: (x.weak, x.tok)):
+        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
+        if scored:
+            _absorb(max(scored, key=lambda p: p[0])[1], m)
+        else:
+            ev = MergedEvent(type=m.type)
+            _absorb(ev, m)
+            events.append(ev)
+    for m in generic:
+        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
+        if scored:
+            _absorb(max(scored, key=lambda p: p[0])[1], m)
+    return events
+
+
+def _keep(ev: MergedEvent, types: dict[str, str]) -> bool:
+    """An event needs two parties, or one organisation meeting as a body (an EU council)."""
+    if len(set(ev.participants)) >= 2:
+        return True
+    if len(ev.participants) == 1 and ev.family in {"meeting", "summit"} and types.get(ev.participants[0]) == "ORG":
+        return True
+    return False
+
+
+def _status_of(ev: MergedEvent) -> str:
+    votes: Counter[str] = Counter()
+    for m in ev.mentions:
+        votes[m.status] += 2 if m.status_cued else 1
+    for hard in ("cancelled", "denied"):
+        if votes[hard]:
+            return hard
+    if not votes:
+        return "unknown"
+    best = max(votes.values())
+    for status in ("happened", "planned", "possible"):
+        if votes[status] == best:
+            return status
+    return "unknown"
+
+
+# --- step 3: output and quote linking -----------------------------------------------------------------
+
+
+def _to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> list[Event]:
+    types = {e.id: e.type for e in (doc._.entities or [])}
+    kept = [ev for ev in merged if _keep(ev, types)]
+    kept.sort(key=lambda ev: min(m.evidence[0] for m in ev.mentions))
+    out: list[Event] = []
+    for n, ev in enumerate(kept, start=1):
+        info = lex.types.get(ev.type)
+        spans = sorted({m.evidence for m in ev.mentions})
+        evidence = [Evidence(start=s, end=e, text=doc.text[s:e]) for s, e in spans]
+        status = _status_of(ev)
+        time = ev.time
+        if time is not None and status in NOT_YET:
+            ref = doc._.reference_date.value if doc._.reference_date else None
+            if ref and time.value and time.value[:1].isdigit() and time.value[:10] < ref[: len(time.value[:10])]:
+                time = None
+        confidence = 0.5 + 0.1 * min(len(ev.mentions) - 1, 3) + (0.0 if ev.weak else 0.1)
+        confidence -= 0.2 if all(m.quote for m in ev.mentions) else 0.0
+        out.append(
+            Event(
+                id=f"ev{n}",
+                type=ev.type,
+                participants=list(dict.fromkeys(ev.participants)),
+                place=ev.place,
+                time=EventTime(value=time.value, text=time.text, start=time.start, end=time.end) if time else None,
+                status=status,  # type: ignore[arg-type]
+                evidence=evidence,
+                confidence=round(max(0.1, min(confidence, 0.95)), 2),
+                plover=info.plover if info else None,
+                cameo=info.cameo if info else None,
+            )
+        )
+    return out
+
+
+def link_quotes(doc: Doc, index: DocIndex, events: list[Event], quotes: list[Quote]) -> None:
+    """Set ``quote.event`` where the quote's content or its sentence states an event.
+
+    A quote is linked when an event's evidence lies inside the quote (``"Das Treffen am Montag in
+    Genf wurde ..."``) or in the sentence of its cue (``erklärte nach seinen Gesprächen mit Blinken``);
+    with several candidates, one the speaker took part in wins, then the nearest.
+    """
+    if not events:
+        return
+    for q in quotes:
+        anchors = [(q.start, q.end)]
+        if q.cue is not None:
+            tok = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+            if tok is not None and len(tok):
+                s, e = index.segments[index.segment_of(tok.start)]
+                anchors.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+        best: tuple[tuple[int, int], Event] | None = None
+        for ev in events:
+            for evi in ev.evidence:
+                for a_start, a_end in anchors:
+                    if evi.start < a_end and a_start < evi.end:
+                        key = (0 if q.speaker and q.speaker in ev.participants else 1, abs(evi.start - q.start))
+                        if best is None or key < best[0]:
+                            best = (key, ev)
+        if best is not None:
+            q.event = best[1].id
+
 
 class EventLayer:
-    """Write ``doc._.events`` and link quotes to them."""
+    """Write ``doc._.events`` and link the quotes in ``doc._.quotes`` to them."""
 
-    def __init__(self, nlp: Language, name: str = "newsgraph_events") -> None:
+    def __init__(self, nlp: Language, name: str = "newsgraph_events", lang: str | None = None) -> None:
         self.name = name
-        self.lang = nlp.lang
+        self.lang = lang or nlp.lang
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        lex = lexicon_for(self.lang)
+        if lex is None or len(doc) == 0:
+            doc._.events = []
+            return doc
+        index = build_index(doc, lex)
+        ref = doc._.reference_date.value if doc._.reference_date is not None else None
+        reference = ref or doc._.published
+        mentions = _mentions(doc, index, lex, reference)
+        events = _to_events(doc, _merge(mentions), lex)
+        doc._.events = events
+        link_quotes(doc, index, events, list(doc._.quotes or []))
         return doc
 
 
-@Language.factory("newsgraph_events")
-def make_event_layer(nlp: Language, name: str) -> EventLayer:
-    return EventLayer(nlp, name)
+@Language.factory("newsgraph_events", default_config={"lang": None})
+def make_event_layer(nlp: Language, name: str, lang: str | None) -> EventLayer:
+    """The event layer; ``lang`` overrides the pipeline's language for the trigger data."""
+    return EventLayer(nlp, name, lang)

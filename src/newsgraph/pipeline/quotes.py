@@ -1,26 +1,633 @@
 """``newsgraph_quotes``: who said what, in which words, through whom.
 
-First version: nothing yet (the quote issue fills this in).
+German news reports most statements as indirect speech and relays many through agencies, so the
+layer looks for four kinds of statement (``Quote.kind``):
+
+- ``direct``: a quoted sentence („…“ "…" »…« «…» ‚…‘ '…'), also over several paragraphs or
+  introduced by a colon that ends the previous paragraph;
+- ``partial``: a quoted fragment inside the reporter's sentence (``die "konstruktiven Gespräche"``);
+- ``indirect``: a dass- or Konjunktiv clause after a speech verb, ``laut X``, ``X zufolge``,
+  ``nach Angaben von X``, ``…, so X``, ``heißt es in …``, and Konjunktiv sentences that carry a
+  statement on without a cue of their own (free indirect speech);
+- ``reported``: a speech act whose content is a noun phrase (``Lawrow nannte das Gespräch
+  konstruktiv``); following the spkatt2023 guidelines the whole sentence is its content.
+
+Detection never needs entities: quotation marks are paired in one linear pass
+(:mod:`.quotes_marks`) and speech cues are words from ``resources/<lang>/quotes.toml``
+(:mod:`.quotes_lexicon`). Attribution (:mod:`.quotes_speaker`) then finds the speaker phrase from
+word order and maps it to ``doc._.entities`` when it can; otherwise ``speaker`` stays null and
+``speaker_text`` keeps the phrase. Times of ``doc._.times`` that fall inside direct or partial
+quotes get ``inside_quote=True``.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..record import Cue, Entity, Quote, TextSpan
+from .quotes_lexicon import QuoteLexicon, lexicon_for
+from .quotes_marks import QuotedSpan, find_quoted_spans
+from .quotes_speaker import SpeakerPhrase, SpeakerResolver, is_capitalised, phrase_after, phrase_before
+
+_INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
+_SENT_END = ".!?…"
+_OPEN_MARKS = "„\"»«‚‹›'‘“"
+
+
+@dataclass
+class _Statement:
+    """A quote under construction (character offsets)."""
+
+    kind: str
+    start: int
+    end: int
+    cue: tuple[int, int] | None = None
+    speaker_phrase: tuple[int, int] | None = None  # character offsets
+    speaker: Entity | None = None
+    speaker_known: bool = False  # speaker decided (possibly None) by a rule such as `heißt es`
+    via: Entity | None = None
+    free: bool = False  # free indirect speech: carried on from an earlier statement
+    parent: int | None = None  # index of an enclosing statement
+    sentence: int = 0
+
+
+@dataclass
+class _Analysis:
+    """What the cue words of one sentence say (token indices)."""
+
+    cue: tuple[int, int] | None = None  # token range of the cue words
+    speaker: SpeakerPhrase | None = None
+    message: tuple[int, int] | None = None  # token range of the message, if a clause
+    kind: str = "indirect"
+    via: Entity | None = None
+    speaker_entity: Entity | None = None
+    speaker_known: bool = False
+    extra_cue: list[int] = field(default_factory=list)
+
 
 class QuoteLayer:
-    """Write ``doc._.quotes``."""
+    """Find statements and their speakers; write ``doc._.quotes``."""
 
-    def __init__(self, nlp: Language, name: str = "newsgraph_quotes") -> None:
+    def __init__(self, nlp: Language, name: str = "newsgraph_quotes", *, free_indirect: bool = True) -> None:
         self.name = name
         self.lang = nlp.lang
+        self.free_indirect = free_indirect
+        self.lex: QuoteLexicon = lexicon_for(nlp.lang if nlp.lang in {"de", "en"} else "de")
 
+    # ------------------------------------------------------------------ sentence units
+    @staticmethod
+    def _units(doc: Doc) -> list[tuple[int, int]]:
+        """Sentences, further cut at line breaks (one-sentence-per-line articles, paragraphs)."""
+        units: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            start = sent.start
+            for tok in sent:
+                if tok.is_space and "\n" in tok.text:
+                    if tok.i > start:
+                        units.append((start, tok.i))
+                    start = tok.i + 1
+                elif "\n" in tok.whitespace_ and tok.i + 1 > start:
+                    units.append((start, tok.i + 1))
+                    start = tok.i + 1
+            if sent.end > start:
+                units.append((start, sent.end))
+        return [(s, e) for s, e in units if any(not doc[k].is_space for k in range(s, e))]
+
+    # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        lex = self.lex
+        text = doc.text
+        resolver = SpeakerResolver(doc, lex)
+        units = self._units(doc)
+        unit_starts = [doc[s].idx for s, _ in units]
+        spans = [
+            q for q in find_quoted_spans(text, lex)
+            if q.end > q.start and any(ch.isalpha() for ch in text[q.start : q.end])
+        ]
+        top = [q for q in spans if q.parent is None]
+        quoted_token = self._quoted_tokens(doc, top)
+        statements: list[_Statement] = []
+        last_document_speaker: Entity | None = None
+        last_statement: _Statement | None = None
+        top_by_unit: dict[int, list[QuotedSpan]] = {}
+        for q in top:
+            k = max(0, bisect.bisect_right(unit_starts, q.open) - 1)
+            top_by_unit.setdefault(k, []).append(q)
+
+        for u, (s, e) in enumerate(units):
+            analysis = self._analyse(doc, s, e, quoted_token, resolver)
+            if analysis is not None and analysis.speaker_entity is None and analysis.speaker is not None:
+                analysis.speaker_entity = resolver.entity(analysis.speaker)
+            if analysis is not None and analysis.speaker_known and analysis.speaker_entity is None:
+                # `heißt es in einer Erklärung`: the organisation whose statement came before
+                if any(doc[k].lower_ in lex.documents for k in range(s, e)):
+                    analysis.speaker_entity = last_document_speaker
+            new: list[_Statement] = []
+            # quoted spans opening in this sentence
+            for q in top_by_unit.get(u, []):
+                st = self._quoted_statement(doc, q, u, units, analysis, last_statement, quoted_token, resolver)
+                if st is not None:
+                    new.append(st)
+            # speech without (or beyond) quotation marks
+            ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement)
+            if ind is not None:
+                new.append(ind)
+            for st in new:
+                statements.append(st)
+                resolver.note_speaker(st.start, st.speaker)
+            if new:
+                last_statement = new[-1] if not new[-1].free else last_statement or new[-1]
+                main = next((st for st in new if st.speaker is not None), None)
+                if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
+                    last_document_speaker = main.speaker
+        # nested quotes inside direct quotes
+        statements.extend(self._nested(doc, spans, statements))
+        statements.sort(key=lambda st: (st.start, -st.end))
+        doc._.quotes = self._to_quotes(doc, statements)
+        self._mark_times(doc, statements)
         return doc
 
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _quoted_tokens(doc: Doc, top: list[QuotedSpan]) -> list[bool]:
+        """Which tokens lie inside (or are the marks of) a top-level quote."""
+        flags = [False] * len(doc)
+        if not top:
+            return flags
+        starts = [q.open for q in top]
+        for tok in doc:
+            k = bisect.bisect_right(starts, tok.idx) - 1
+            if k >= 0 and top[k].open <= tok.idx <= top[k].close:
+                flags[tok.i] = True
+        return flags
 
-@Language.factory("newsgraph_quotes")
-def make_quote_layer(nlp: Language, name: str) -> QuoteLayer:
-    return QuoteLayer(nlp, name)
+    def _cue_at(self, doc: Doc, i: int, s: int, e: int, verbs: frozenset[str], particles: dict) -> bool:
+        low = doc[i].lower_
+        if low not in verbs:
+            return False
+        need = particles.get(low)
+        if not need:
+            return True
+        return any(doc[k].lower_ in need for k in range(i + 1, e))
+
+    def _np_end(self, doc: Doc, start: int, e: int) -> int:
+        phrase = phrase_after(doc, start, e, self.lex)
+        return phrase.end if phrase else start
+
+    def _analyse(self, doc: Doc, s: int, e: int, quoted: list[bool], resolver: SpeakerResolver) -> _Analysis | None:
+        """Find the speech cue of a sentence and what it governs."""
+        lex = self.lex
+        idx = [k for k in range(s, e) if not quoted[k] and not doc[k].is_space]
+        if not idx:
+            return None
+        lows = {k: doc[k].lower_ for k in idx}
+        last = e
+        while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
+            last -= 1
+        # 1. `zitiert X mit den Worten`
+        for k in idx:
+            if lows[k] in lex.zitiert and any(lows.get(j) in lex.worten for j in range(k + 1, min(e, k + 15))):
+                worten = next(j for j in range(k + 1, min(e, k + 15)) if lows.get(j) in lex.worten)
+                subject = phrase_before(doc, s, k, lex)
+                after = phrase_after(doc, k + 1, worten, lex)
+                a = _Analysis(cue=(k, k + 1), kind="direct", extra_cue=[worten])
+                if after is not None and after.end <= worten and doc[after.start].lower_ != "von":
+                    # active: `TASS zitiert X mit den Worten`
+                    a.speaker = after
+                    if subject is not None:
+                        a.via = resolver.entity(subject)
+                else:
+                    # passive: `X wird von Reuters mit den Worten zitiert`
+                    von = next((j for j in range(s, k) if lows.get(j) == "von"), None)
+                    aux = next((j for j in range(s, k) if lows.get(j) in {"wird", "wurde", "werden", "wurden"}), None)
+                    if aux is not None:
+                        a.speaker = phrase_before(doc, s, aux, lex)
+                    if von is not None:
+                        vp = phrase_after(doc, von + 1, e, lex)
+                        if vp is not None:
+                            a.via = resolver.entity(vp)
+                a.message = self._clause_after(doc, worten, e, last)
+                return a
+        # 2. `heißt es in …` / `…, heißt es`
+        for k in idx:
+            if lows[k] in lex.heisst and (lows.get(k + 1) == "es" or lows.get(k - 1) == "es"):
+                phrase_start = k + 2 if lows.get(k + 1) == "es" else k + 1
+                j = phrase_start
+                while j < e and not doc[j].is_punct and j - phrase_start < 12:
+                    j += 1
+                a = _Analysis(cue=(k, k + 1), speaker_known=True)
+                if j > phrase_start:
+                    a.speaker = SpeakerPhrase(phrase_start, j)
+                    a.speaker_entity = resolver._best_mention(doc[phrase_start].idx, doc[j - 1].idx + len(doc[j - 1]))
+                if k > s and doc[k - 1].text == ",":
+                    a.message = (s, k - 1)
+                elif k - 1 > s and lows.get(k - 1) == "es" and doc[k - 2].text == ",":
+                    a.message = (s, k - 2)
+                else:
+                    a.message = self._clause_after(doc, j, e, last)
+                return a
+        # 3. prepositional sources: `laut X`, `X zufolge`, `nach Angaben von X`
+        for k in idx:
+            low = lows[k]
+            if low in lex.before_source and k + 1 < e:
+                src = phrase_after(doc, k + 1, e, lex)
+                if src is not None:
+                    return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
+            if low in lex.after_source and k > s:
+                src = phrase_before(doc, s, k, lex) or _bare_before(doc, s, k)
+                if src is not None:
+                    return self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
+            if doc[k].text.lower() in {w.lower() for w in lex.nach_words}:
+                noun = next(
+                    (j for j in range(k + 1, min(e, k + 4))
+                     if is_capitalised(doc[j]) and lows.get(j, "").endswith(tuple(lex.nach_nouns))), None
+                )
+                if noun is not None and any(is_capitalised(doc[j]) for j in range(k + 1, noun)):
+                    noun = None  # `Nach dem Treffen Angaben …`: the first noun must be the speech noun
+                if noun is not None:
+                    src = phrase_after(doc, noun + 1, e, lex)
+                    end = src.end if src is not None else noun + 1
+                    speaker = SpeakerPhrase(noun, end)
+                    return self._edge_message(doc, s, last, k, end, speaker, cue=(k, noun + 1))
+        # 4. `…, so X.`
+        for k in idx:
+            if lows[k] in lex.so_words and k > s and doc[k - 1].text == "," and k + 1 < e:
+                src = phrase_after(doc, k + 1, e, lex)
+                if src is not None and last - k <= 20:
+                    return _Analysis(cue=(k, k + 1), speaker=src, message=(s, k - 1))
+        # 5. `Wie X berichtete, …` / `…, wie X mitteilte.`
+        for k in idx:
+            if lows[k] in lex.wie_words and (k == s or doc[k - 1].text == ","):
+                verb = next(
+                    (j for j in range(k + 1, min(e, k + 12)) if self._cue_at(doc, j, s, e, lex.cue_verbs, {})), None
+                )
+                if verb is None:
+                    continue
+                src = phrase_after(doc, k + 1, verb, lex)
+                comma = next((j for j in range(verb, e) if doc[j].text == ","), None)
+                if k == s and comma is not None:
+                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
+                if k > s:
+                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(s, k - 1))
+        # 6. speech verbs
+        for k in idx:
+            is_cue = self._cue_at(doc, k, s, e, lex.cue_verbs, lex.cue_particles)
+            is_rep = self._cue_at(doc, k, s, e, lex.reported_verbs, lex.reported_particles)
+            if not (is_cue or is_rep):
+                continue
+            a = _Analysis(cue=(k, k + 1))
+            a.speaker = self._subject(doc, s, k, e, resolver)
+            a.via = self._medium(doc, k, e, resolver)
+            clause = None
+            if is_cue:
+                if k > s and doc[k - 1].text == "," and k - 1 > s:
+                    # inverted: `…, sagte er.`
+                    clause = (s, k - 1)
+                    a.speaker = phrase_after(doc, k + 1, e, lex)
+                elif k - 1 > s and doc[k - 2].text == "," and lows.get(k - 1) in {"das", "dies", "so"}:
+                    # `…, das teilte X mit.`
+                    clause = (s, k - 2)
+                    a.speaker = phrase_after(doc, k + 1, e, lex)
+                else:
+                    clause = self._clause_after(doc, k, e, last)
+            if clause is not None:
+                a.message = clause
+                return a
+            if any(doc[j].text == ":" for j in range(k, e)):
+                a.kind = "direct"  # introduces a quote after the colon
+                return a
+            if is_rep and a.speaker is not None and not self._von_agent(doc, s, k):
+                a.kind = "reported"
+                a.message = (s, last)
+                return a
+            if a.speaker is not None:
+                a.kind = "cue"  # a speech verb without content of its own (may govern a quote)
+                return a
+        # 7. `Demnach …`: according to the statement before
+        if doc[idx[0]].lower_ in lex.demnach and len(idx) > 3:
+            return _Analysis(cue=(idx[0], idx[0] + 1), message=(idx[0] + 1, last), kind="continuation")
+        return None
+
+    def _von_agent(self, doc: Doc, s: int, k: int) -> bool:
+        return any(doc[j].lower_ == "von" for j in range(max(s, k - 8), k))
+
+    def _subject(self, doc: Doc, s: int, k: int, e: int, resolver: SpeakerResolver | None = None) -> SpeakerPhrase | None:
+        """Subject of the cue verb at ``k``. German main clauses put the finite verb second: the
+        subject is the phrase that opens the clause, unless an adverbial or an object was fronted,
+        in which case it follows the finite verb (an auxiliary, if the cue is a participle:
+        `Rice hat … erklärt`). An agent `von X` before a participle (`von russischer Seite als
+        "konstruktiv" bezeichnet`) wins. Entities break ties: a named person or organisation after
+        the verb beats a fronted phrase naming none (`Eine Verschiebung bezeichnete Conze …`)."""
+        lex = self.lex
+        clause_start = s
+        for j in range(k - 1, s - 1, -1):
+            if doc[j].text in {":", ";"} or doc[j].lower_ in {"und", "aber", "doch", "sondern"}:
+                clause_start = j + 1
+                break
+        while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
+            clause_start += 1
+        von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ == "von"), None)
+        if von is not None and doc[k].lower_.endswith(("t", "te", "ten", "en")) and not any(
+            doc[j].lower_ in lex.auxiliaries for j in range(clause_start, von)
+        ):
+            vp = phrase_after(doc, von + 1, k, lex)
+            if vp is not None:
+                return SpeakerPhrase(von, vp.end)
+        anchor = k
+        for j in range(clause_start, k):
+            if doc[j].lower_ in lex.auxiliaries:
+                anchor = j
+                break
+        before = None
+        first = doc[clause_start]
+        if clause_start < anchor and first.lower_ not in lex.fronting and first.lower_ not in lex.complementisers:
+            before = phrase_after(doc, clause_start, anchor, lex)
+            if before is not None and before.start != clause_start:
+                before = None
+        after = phrase_after(doc, anchor + 1, e, lex)
+        if before is None:
+            return after
+        if after is None or resolver is None:
+            return before
+        def named(p: SpeakerPhrase) -> bool:
+            if doc[p.start].text in lex.pronouns or doc[p.start].lower_ in lex.pronouns:
+                return True
+            ent = resolver._best_mention(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
+            return ent is not None and ent.type in {"PER", "ORG"}
+        if named(after) and not named(before):
+            return after
+        return before
+
+    def _medium(self, doc: Doc, k: int, e: int, resolver: SpeakerResolver) -> Entity | None:
+        """The relaying medium named around a cue (`sagte X der Zeitung Y`, `gegenüber Y`)."""
+        lex = self.lex
+        for j in range(max(0, k - 12), min(e, k + 15)):
+            if doc[j].lower_ in lex.medium_nouns or doc[j].lower_ in lex.medium_markers:
+                start = j + 1 if doc[j].lower_ in lex.medium_markers else j
+                ph = phrase_after(doc, start, e, lex)
+                if ph is None:
+                    continue
+                ent = resolver._best_mention(doc[ph.start].idx, doc[ph.end - 1].idx + len(doc[ph.end - 1]))
+                if ent is not None and ent.type in {"ORG", "MISC"}:
+                    return ent
+        return None
+
+    def _clause_after(self, doc: Doc, k: int, e: int, last: int) -> tuple[int, int] | None:
+        """The content clause a cue at ``k`` governs: a complementiser clause, or a comma clause
+        with a Konjunktiv verb (`sagte weiter, der Iran habe …`)."""
+        lex = self.lex
+        for j in range(k + 1, min(e, k + 25)):
+            low = doc[j].lower_
+            if low in lex.complementisers and (doc[j - 1].text == "," or j == k + 1 or doc[j - 1].lower_ in {"darauf", "davon", "darüber", "dahingehend"}):
+                return (j, last) if last > j + 1 else None
+            if doc[j].text == ":":
+                return None
+            if doc[j].text == "," and j + 1 < e and doc[j + 1].lower_ in lex.complementisers:
+                return (j + 1, last) if last > j + 2 else None
+            if doc[j].text == ",":
+                stop = next((m for m in range(j + 1, e) if doc[m].text in {",", ";"}), last)
+                if any(doc[m].lower_ in lex.konjunktiv for m in range(j + 1, max(stop, j + 2))):
+                    return (j + 1, last) if last > j + 2 else None
+                # `sagte, die Union benötige …`: a speech verb, a comma, and a main clause
+                nxt = doc[j + 1] if j + 1 < e else None
+                if (
+                    j <= k + 4
+                    and nxt is not None
+                    and doc[k].lower_ in lex.cue_verbs
+                    and nxt.lower_ not in lex.relative_words
+                    and not (nxt.lower_ in {"der", "die", "das"} and j + 2 < e and not is_capitalised(doc[j + 2]))
+                    and last - j > 4
+                ):
+                    return (j + 1, last)
+                if j > k + 3:
+                    return None
+        return None
+
+    def _edge_message(self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase,
+                      cue: tuple[int, int]) -> _Analysis:
+        """Message of a prepositional source phrase ``[a, b)``: the rest of the sentence."""
+        if a <= s + 1:
+            start = b
+            while start < last and doc[start].text == ",":
+                start += 1
+            message = (start, last)
+        elif b >= last - 1 and doc[a - 1].text == ",":
+            message = (s, a - 1)
+        else:
+            message = (s, last)
+        return _Analysis(cue=cue, speaker=speaker, message=message if message[1] > message[0] else None)
+
+    # ------------------------------------------------------------------ statement builders
+    def _chars(self, doc: Doc, a: int, b: int) -> tuple[int, int]:
+        return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+
+    def _apply(self, doc: Doc, st: _Statement, a: _Analysis | None, resolver: SpeakerResolver) -> None:
+        if a is None:
+            return
+        if a.cue is not None:
+            st.cue = self._chars(doc, a.cue[0], a.cue[1])
+            if a.extra_cue:
+                st.cue = (st.cue[0], max(st.cue[1], self._chars(doc, a.extra_cue[-1], a.extra_cue[-1] + 1)[1]))
+        if a.speaker is not None:
+            st.speaker_phrase = self._chars(doc, a.speaker.start, a.speaker.end)
+        st.speaker = a.speaker_entity
+        st.speaker_known = a.speaker_known or a.speaker is not None
+        st.via = a.via
+
+    def _inherit(self, st: _Statement, prev: _Statement | None) -> None:
+        if prev is not None:
+            st.speaker = prev.speaker
+            st.speaker_phrase = prev.speaker_phrase
+            st.via = prev.via
+
+    def _quoted_statement(self, doc: Doc, q: QuotedSpan, u: int, units: list[tuple[int, int]],
+                          analysis: _Analysis | None, prev: _Statement | None, quoted: list[bool],
+                          resolver: SpeakerResolver) -> _Statement | None:
+        text = doc.text
+        lex = self.lex
+        content = text[q.start : q.end]
+        words = [w for w in re.findall(r"\w[\w\-]*", content)]
+        if not words:
+            return None
+        s, e = units[u]
+        before = text[doc[s].idx : q.open].rstrip()
+        after = text[q.close + 1 : q.close + 3].lstrip()
+        prev_unit_colon = u > 0 and before == "" and text[doc[units[u - 1][0]].idx : doc[units[u - 1][1] - 1].idx + 1].rstrip().endswith(":")
+        colon = before.endswith(":") or prev_unit_colon
+        sentence_like = content[:1].isupper() or content[:1] in "([.…"
+        ends_sentence = content.rstrip("“”\"'»«’ ")[-1:] in _SENT_END
+        follows_cue = after.startswith(",") and analysis is not None and analysis.cue is not None and doc[analysis.cue[0]].idx > q.close
+        whole = before == "" and (text[q.close + 1 : doc[e - 1].idx + len(doc[e - 1])].strip(" .") == "" or q.paragraphs > 1)
+        direct = len(words) >= 2 and sentence_like and (colon or whole or follows_cue or (ends_sentence and before == ""))
+        if direct:
+            kind = "direct"
+        else:
+            has_cue = analysis is not None and analysis.cue is not None
+            lower_start = content[:1].islower()
+            capital_words = sum(1 for w in words if w[:1].isupper())
+            if has_cue or (lower_start and len(words) >= 2) or (
+                len(words) >= lex.min_fragment_words and capital_words < len(words)
+            ):
+                kind = "partial"
+            else:
+                return None
+        st = _Statement(kind=kind, start=q.start, end=q.end, sentence=u)
+        if prev_unit_colon:
+            pa = self._analyse(doc, units[u - 1][0], units[u - 1][1], quoted, resolver)
+            if pa is not None and pa.cue is not None:
+                if pa.speaker_entity is None and pa.speaker is not None:
+                    pa.speaker_entity = resolver.entity(pa.speaker)
+                self._apply(doc, st, pa, resolver)
+                return st
+            self._inherit(st, prev)
+            return st
+        if analysis is not None and analysis.cue is not None:
+            self._apply(doc, st, analysis, resolver)
+            if st.speaker_phrase is None and not st.speaker_known and prev is not None and prev.sentence >= u - 2:
+                self._inherit(st, prev)
+            return st
+        if prev is not None and prev.sentence >= u - self.lex.continuation_window:
+            self._inherit(st, prev)
+        return st
+
+    def _indirect_statement(self, doc: Doc, s: int, e: int, u: int, a: _Analysis | None,
+                            quoted: list[bool], new: list[_Statement], prev: _Statement | None) -> _Statement | None:
+        lex = self.lex
+        if a is not None and a.message is not None and a.kind in {"indirect", "reported", "direct", "continuation"}:
+            ms, me = self._chars(doc, a.message[0], a.message[1])
+            # a quote already covers this content
+            if any(st.kind == "direct" and st.start <= ms + 2 and st.end >= me - 2 for st in new):
+                return None
+            if any(st.kind == "direct" and st.start - 1 <= ms and st.end + 1 >= me for st in new):
+                return None
+            kind = "reported" if a.kind == "reported" else "indirect"
+            st = _Statement(kind=kind, start=ms, end=me, sentence=u)
+            if a.kind == "continuation":
+                st.cue = self._chars(doc, a.cue[0], a.cue[1]) if a.cue else None
+                self._inherit(st, prev)
+                return st
+            st.cue = self._chars(doc, a.cue[0], a.cue[1]) if a.cue else None
+            if a.extra_cue:
+                st.cue = (st.cue[0], self._chars(doc, a.extra_cue[-1], a.extra_cue[-1] + 1)[1]) if st.cue else None
+            if a.speaker is not None:
+                st.speaker_phrase = self._chars(doc, a.speaker.start, a.speaker.end)
+            st.speaker = a.speaker_entity
+            st.via = a.via
+            return st
+        if a is not None and a.cue is not None:
+            return None
+        if not self.free_indirect or any(st.kind == "direct" for st in new):
+            return None
+        # free indirect speech: a Konjunktiv sentence that carries on an earlier statement
+        tokens = [k for k in range(s, e) if not quoted[k]]
+        strong = any(doc[k].lower_ in lex.konjunktiv_strong for k in tokens)
+        broad = any(doc[k].lower_ in lex.konjunktiv or doc[k].lower_ in lex.hearsay for k in tokens)
+        near = prev is not None and prev.sentence >= u - lex.continuation_window
+        if not (strong and near) and not (broad and prev is not None and prev.sentence == u - 1):
+            return None
+        last = e
+        while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
+            last -= 1
+        if last <= s:
+            return None
+        ms, me = self._chars(doc, s, last)
+        st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+        self._inherit(st, prev)
+        return st
+
+    def _nested(self, doc: Doc, spans: list[QuotedSpan], statements: list[_Statement]) -> list[_Statement]:
+        """Quotes inside direct quotes: kept (with their parent) when they are sentences or clauses."""
+        out: list[_Statement] = []
+        directs = [st for st in statements if st.kind in {"direct", "partial"}]
+        for q in spans:
+            if q.parent is None:
+                continue
+            words = re.findall(r"\w+", doc.text[q.start : q.end])
+            if len(words) < self.lex.min_fragment_words:
+                continue
+            parent = next((st for st in directs if st.start <= q.open and q.close <= st.end), None)
+            if parent is None:
+                continue
+            out.append(_Statement(kind="partial" if not doc.text[q.start : q.start + 1].isupper() else "direct",
+                                  start=q.start, end=q.end, parent=statements.index(parent)))
+        return out
+
+    # ------------------------------------------------------------------ output
+    def _to_quotes(self, doc: Doc, statements: list[_Statement]) -> list[Quote]:
+        text = doc.text
+        quotes: list[Quote] = []
+        ids: dict[int, str] = {}
+        order = sorted(range(len(statements)), key=lambda i: (statements[i].start, -statements[i].end))
+        for n, i in enumerate(order, start=1):
+            ids[id(statements[i])] = f"q{n}"
+        for i in order:
+            st = statements[i]
+            start, end = st.start, st.end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end <= start:
+                continue
+            cue = Cue(start=st.cue[0], end=st.cue[1], text=text[st.cue[0] : st.cue[1]]) if st.cue else None
+            speaker_span = None
+            if st.speaker_phrase is not None:
+                a, b = st.speaker_phrase
+                speaker_span = TextSpan(start=a, end=b, text=text[a:b])
+            insertions = [
+                TextSpan(start=start + m.start(), end=start + m.end(), text=m.group())
+                for m in _INSERTION.finditer(text[start:end])
+            ]
+            parent = statements[st.parent] if st.parent is not None and st.parent < len(statements) else None
+            quotes.append(
+                Quote(
+                    id=ids[id(st)],
+                    kind=st.kind,  # type: ignore[arg-type]
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    speaker=st.speaker.id if st.speaker is not None else None,
+                    speaker_text=speaker_span.text if speaker_span is not None else None,
+                    speaker_span=speaker_span,
+                    cue=cue,
+                    via=st.via.id if st.via is not None and st.via is not st.speaker else None,
+                    insertions=insertions,
+                    nested_in=ids.get(id(parent)) if parent is not None else None,
+                    free_indirect=st.free,
+                )
+            )
+        return quotes
+
+    @staticmethod
+    def _mark_times(doc: Doc, statements: list[_Statement]) -> None:
+        times = doc._.times or []
+        quoted = sorted((st.start, st.end) for st in statements if st.kind in {"direct", "partial"})
+        if not quoted or not times:
+            return
+        starts = [a for a, _ in quoted]
+        for t in times:
+            k = bisect.bisect_right(starts, t.start) - 1
+            # any quote starting at or before the time and ending after it (quotes may nest)
+            for j in range(k, max(-1, k - 20), -1):  # quotes may nest: look a few back
+                a, b = quoted[j]
+                if a <= t.start and t.end <= b:
+                    t.inside_quote = True
+                    break
+
+
+def _bare_before(doc: Doc, s: int, k: int) -> SpeakerPhrase | None:
+    """`Berichten zufolge`: a lone noun before `zufolge`."""
+    if k - 1 >= s and is_capitalised(doc[k - 1]):
+        return SpeakerPhrase(k - 1, k)
+    return None
+
+
+@Language.factory("newsgraph_quotes", default_config={"free_indirect": True})
+def make_quote_layer(nlp: Language, name: str, free_indirect: bool) -> QuoteLayer:
+    """Quotes (direct, partial, indirect, reported) with speaker, cue and relaying medium."""
+    return QuoteLayer(nlp, name, free_indirect=free_indirect)

@@ -1,34 +1,134 @@
-"""``newsgraph_times``: temporal expressions and the reference date they hang on.
+"""``newsgraph_times``: temporal expressions, their TIMEX3 values and the reference date.
 
-First version: only the reference date from the publication date.
+The work is done by :class:`newsgraph.timex.TimeTagger` (a data-driven grammar per language in
+``resources/<lang>/times.toml``); this component feeds it the document's sentences and tense cues
+(from the base pipeline's morphology when present, else from word lists) and writes:
+
+* ``doc._.reference_date``: a :class:`ReferenceDate` — the publication date (``source="published"``)
+  when ``doc._.published`` is set; else one inferred from the text (``source="inferred"``, with the
+  evidence in ``reason``: weekday/date agreement, explicit dates, explicit years); else none.
+* ``doc._.times``: a list of :class:`Time` in text order, spans exact to the character.
+
+For the event layer, :func:`time_for_span` returns the time expression governing a trigger: the
+nearest one in the same sentence (dates and times before durations).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import ReferenceDate
+from ..record import ReferenceDate, Time
+from ..timex.normalise import Reference
+from ..timex.tagger import Sentence, TimeTagger, tagger_for
+
+
+def _reference_value(reference: Reference) -> str | None:
+    if reference.date is not None:
+        return reference.date.isoformat()
+    if reference.year is not None:
+        return f"{reference.year:04d}"
+    return None
 
 
 class TimeLayer:
-    """Write ``doc._.reference_date`` and ``doc._.times``."""
+    """Write ``doc._.reference_date`` and ``doc._.times``.
 
-    def __init__(self, nlp: Language, name: str = "newsgraph_times") -> None:
+    ``narrative``: resolve dates without a year against the last date the text mentioned (history
+    and encyclopaedic texts) instead of the reference date (news). ``infer_reference``: infer the
+    reference date from the text when no publication date is given. ``today`` (ISO date): the upper
+    bound for inferred reference dates (default: the current date), settable for reproducible runs.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsgraph_times",
+        *,
+        narrative: bool = False,
+        infer_reference: bool = True,
+        today: str | None = None,
+    ) -> None:
         self.name = name
         self.lang = nlp.lang
+        self.narrative = narrative
+        self.infer_reference = infer_reference
+        self.today = dt.date.fromisoformat(today) if today else None
+        self.tagger: TimeTagger = tagger_for(nlp.lang)
+
+    def _sentences(self, doc: Doc) -> list[Sentence]:
+        rules = self.tagger.tense_rules
+        has_morph = doc.has_annotation("MORPH")
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        out = []
+        for sent in sents:
+            words = (
+                (tok.idx, tok.text, (tok.morph.get("Tense") or [""])[0] if has_morph else "")
+                for tok in sent
+                if tok.is_alpha
+            )
+            out.append(Sentence(sent.start_char, sent.end_char, rules.cues(words)))
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
+        published = None
         if doc._.published:
-            doc._.reference_date = ReferenceDate(
-                value=doc._.published, source="published", reason="the article's publication date"
-            )
+            try:
+                published = dt.date.fromisoformat(str(doc._.published)[:10])
+            except ValueError:
+                published = None
+        result = self.tagger.tag(
+            doc.text,
+            self._sentences(doc),
+            published=published,
+            narrative=self.narrative,
+            today=self.today,
+            infer=self.infer_reference,
+        )
+        if published is not None:
+            doc._.reference_date = ReferenceDate(value=published.isoformat(), source="published", reason=result.reason)
         else:
-            doc._.reference_date = ReferenceDate(value=None, source="none", reason="no publication date")
-        doc._.times = []
+            doc._.reference_date = ReferenceDate(
+                value=_reference_value(result.reference), source=result.source, reason=result.reason  # type: ignore[arg-type]
+            )
+        doc._.times = [
+            Time(start=t.start, end=t.end, text=t.text, type=t.type, value=t.value, mod=t.mod)  # type: ignore[arg-type]
+            for t in result.times
+        ]
         return doc
 
 
-@Language.factory("newsgraph_times")
-def make_time_layer(nlp: Language, name: str) -> TimeLayer:
-    return TimeLayer(nlp, name)
+def time_for_span(doc: Doc, start_char: int, end_char: int) -> Time | None:
+    """The time expression governing ``[start_char, end_char)`` (an event trigger): the nearest
+    DATE or TIME with a value in the same sentence; None when the sentence has none."""
+    times = doc._.times or []
+    if not times:
+        return None
+    sent_start, sent_end = 0, len(doc.text)
+    if doc.has_annotation("SENT_START"):
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is not None and len(span):
+            sent = span[0].sent
+            sent_start, sent_end = sent.start_char, sent.end_char
+    best: tuple[int, Time] | None = None
+    for t in times:
+        if t.type not in ("DATE", "TIME") or not t.value or t.value.endswith("_REF"):
+            continue
+        if t.start < sent_start or t.end > sent_end:
+            continue
+        distance = start_char - t.end if t.end <= start_char else max(0, t.start - end_char)
+        if best is None or distance < best[0]:
+            best = (distance, t)
+    return best[1] if best else None
+
+
+@Language.factory(
+    "newsgraph_times",
+    default_config={"narrative": False, "infer_reference": True, "today": None},
+)
+def make_time_layer(
+    nlp: Language, name: str, narrative: bool, infer_reference: bool, today: str | None
+) -> TimeLayer:
+    return TimeLayer(nlp, name, narrative=narrative, infer_reference=infer_reference, today=today)

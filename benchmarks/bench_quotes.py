@@ -1,0 +1,217 @@
+"""Benchmark of ``newsgraph_quotes`` on spkatt2023_news (German WikiNews, speaker attribution).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_quotes.py            # validation split, writes results/quotes.json
+    .venv/bin/python benchmarks/bench_quotes.py --split dev --errors 40   # development split + examples
+
+Split: an article is *validation* when ``sha1(article number) % 5 == 0`` (145 of 700 articles);
+rules and lexicons were developed on the other 555 (*dev*) only. Articles are rebuilt as the
+project's gold texts are (title, blank line, one detokenised sentence per line).
+
+Figures:
+- message detection, token level: a dataset token is *predicted* when a quote's content span
+  overlaps it, *gold* when it belongs to any ``Message``; punctuation tokens (quotation marks,
+  commas, full stops) are ignored on both sides, because the dataset puts quotation marks inside
+  messages while newsgraph's content excludes them. P/R/F1 overall and per Form, where a
+  prediction's form is: direct/partial → Direct, indirect with a cue → Indirect, free indirect
+  (no cue, carried on) → FreeIndirect, reported → Reported; gold ``IndirectFreeIndirect`` is
+  counted with FreeIndirect.
+- speaker accuracy on matched messages: a non-nested gold message with a ``Source`` is matched when
+  one predicted quote covers at least half of its tokens; its speaker is right when the predicted
+  speaker phrase (``speaker_span``) or a mention of the predicted speaker entity covers the head of
+  the Source (the last capitalised word before the first genitive or prepositional link, else its
+  first word: ``ein Sprecher des Weißen Hauses`` → ``Sprecher``, ``er`` → ``er``).
+- speed: quotes per second of the quote layer alone, and median milliseconds per article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training" / "quotes"))
+
+import spkatt  # noqa: E402
+
+import newsgraph  # noqa: E402
+
+FORMS = ("Direct", "Indirect", "FreeIndirect", "Reported")
+_LINKS = {"der", "des", "von", "vom", "aus", "für", "im", "in", "am", "bei", "(", ",", "zu", "zum", "zur", "gegenüber"}
+
+
+def predicted_form(quote) -> str:
+    if quote.kind in {"direct", "partial"}:
+        return "Direct"
+    if quote.kind == "reported":
+        return "Reported"
+    return "FreeIndirect" if quote.free_indirect else "Indirect"
+
+
+def gold_form(form: str) -> str:
+    return "FreeIndirect" if form in {"FreeIndirect", "IndirectFreeIndirect"} else form
+
+
+def source_head(doc: spkatt.SpkattDoc, source: list[int]) -> int | None:
+    if not source:
+        return None
+    toks = sorted(source)
+    words = [doc.text[doc.tokens[i][0] : doc.tokens[i][1]] for i in toks]
+    head = None
+    for i, w in zip(toks, words, strict=True):
+        if head is not None and w.lower() in _LINKS:
+            break
+        if w[:1].isupper():
+            head = i
+    return head if head is not None else toks[0]
+
+
+def is_punct(word: str) -> bool:
+    return not any(ch.isalnum() for ch in word)
+
+
+def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0) -> dict:
+    layer = nlp.get_pipe("newsgraph_quotes")
+    tp = defaultdict(int)
+    fp = defaultdict(int)
+    fn = defaultdict(int)
+    matched = correct = 0
+    n_quotes = 0
+    layer_seconds = 0.0
+    per_doc_ms: list[float] = []
+    examples: list[str] = []
+    for sd in docs:
+        doc = nlp.make_doc(sd.text)
+        doc._.published = spkatt.published(sd.name)
+        for name, proc in nlp.pipeline:
+            if name == "newsgraph_quotes":
+                t0 = time.perf_counter()
+                doc = proc(doc)
+                dt = time.perf_counter() - t0
+                layer_seconds += dt
+                per_doc_ms.append(dt * 1000)
+            else:
+                doc = proc(doc)
+        quotes = doc._.quotes or []
+        n_quotes += len(quotes)
+        ents = {e.id: e for e in (doc._.entities or [])}
+        words = [sd.text[a:b] for a, b in sd.tokens]
+        # token -> predicted forms
+        pred: list[set[str]] = [set() for _ in sd.tokens]
+        cover: list[set[int]] = [set() for _ in sd.tokens]
+        for qi, q in enumerate(quotes):
+            form = predicted_form(q)
+            for t, (a, b) in enumerate(sd.tokens):
+                if a < q.end and b > q.start:
+                    pred[t].add(form)
+                    cover[t].add(qi)
+        gold: list[set[str]] = [set() for _ in sd.tokens]
+        for ann in sd.annotations:
+            for t in ann.message:
+                gold[t].add(gold_form(ann.form))
+        for t, w in enumerate(words):
+            if is_punct(w):
+                continue
+            p, g = bool(pred[t]), bool(gold[t])
+            tp["all"] += p and g
+            fp["all"] += p and not g
+            fn["all"] += g and not p
+            for f in FORMS:
+                pf, gf = f in pred[t], f in gold[t]
+                tp[f] += pf and gf
+                fp[f] += pf and not gf
+                fn[f] += gf and not pf
+        # speaker accuracy on matched messages
+        for ann in sd.annotations:
+            if ann.nested or not ann.source:
+                continue
+            toks = [t for t in ann.message if not is_punct(words[t])]
+            if not toks:
+                continue
+            counts: dict[int, int] = defaultdict(int)
+            for t in toks:
+                for qi in cover[t]:
+                    counts[qi] += 1
+            if not counts:
+                continue
+            qi, c = max(counts.items(), key=lambda kv: kv[1])
+            if c * 2 < len(toks):
+                continue
+            matched += 1
+            head = source_head(sd, ann.source)
+            ha, hb = sd.tokens[head]
+            q = quotes[qi]
+            spans = []
+            if q.speaker_span is not None:
+                spans.append((q.speaker_span.start, q.speaker_span.end))
+            if q.speaker in ents:
+                spans.extend((m.start, m.end) for m in ents[q.speaker].mentions)
+            ok = any(a <= ha and hb <= b for a, b in spans)
+            correct += ok
+            if not ok and len(examples) < errors:
+                src = " ".join(words[t] for t in sorted(ann.source))
+                examples.append(f"SPEAKER gold={src!r} head={words[head]!r} pred={q.speaker_text!r} | {q.text[:90]!r}")
+        if errors and len(examples) < errors:
+            for ann in sd.annotations:
+                missed = [t for t in ann.message if not pred[t] and not is_punct(words[t])]
+                if len(missed) * 2 > len(ann.message) and len(examples) < errors:
+                    examples.append(f"MISS {ann.form}: {' '.join(words[t] for t in ann.message)[:160]!r}")
+            for q in quotes:
+                g = [t for t, (a, b) in enumerate(sd.tokens) if a < q.end and b > q.start and not is_punct(words[t])]
+                if g and sum(1 for t in g if gold[t]) * 2 < len(g) and len(examples) < errors:
+                    examples.append(f"FALSE {q.kind}{' free' if q.free_indirect else ''}: {q.text[:160]!r}")
+
+    def prf(key: str) -> dict:
+        p = tp[key] / (tp[key] + fp[key]) if tp[key] + fp[key] else 0.0
+        r = tp[key] / (tp[key] + fn[key]) if tp[key] + fn[key] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+    return {
+        "articles": len(docs),
+        "message_tokens": prf("all"),
+        "per_form": {f: prf(f) for f in FORMS},
+        "speaker_accuracy": round(correct / matched, 3) if matched else 0.0,
+        "matched_messages": matched,
+        "quotes": n_quotes,
+        "quotes_per_second": round(n_quotes / layer_seconds, 1) if layer_seconds else None,
+        "median_ms_per_article": round(statistics.median(per_doc_ms), 2) if per_doc_ms else None,
+        "examples": examples,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=["dev", "val"], default="val")
+    parser.add_argument("--errors", type=int, default=0, help="print this many error examples")
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    if not spkatt.DATASET.exists():
+        sys.exit(f"dataset not found: {spkatt.DATASET}")
+    docs = spkatt.load_split(args.split)
+    if args.limit:
+        docs = docs[: args.limit]
+    nlp = newsgraph.load("de")
+    result = evaluate(docs, nlp, errors=args.errors)
+    examples = result.pop("examples")
+    result["split"] = args.split
+    result["pipeline"] = nlp.pipe_names
+    result["machine"] = f"{platform.machine()}, {platform.python_version()}, 2 shared cores, no GPU"
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    for line in examples:
+        print(line)
+    if args.split == "val" and not args.no_write and not args.limit:
+        out = ROOT / "benchmarks" / "results" / "quotes.json"
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

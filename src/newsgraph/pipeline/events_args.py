@@ -1,0 +1,696 @@
+"""Where an event trigger's arguments are: clauses, actor mentions, groups, places, times.
+
+The event layer must work both on a blank tokenizer (no parser) and on the trained pipeline, so the
+argument finder works on *clauses* cut by punctuation and clause-opening words (from
+``events_frames.toml``) and on the entity layer's mentions, not on a dependency tree. Each mention is
+classified once per document:
+
+- *actor*: may take part in an event (a person, organisation or country not inside a place PP),
+- *place*: a LOC inside a place PP (``in Genf``, ``auf der Insel Nias``),
+- *affiliation*: a name that only says whose officials act (``die Sicherheitsberater Russlands und
+  der USA``, ``NASA-Chef Griffin``); used as participants only when no one is named (the gold
+  convention "meetings of EU bodies use the organisation as participant").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..record import Entity, Time
+from .docext import entities_of
+from .events_lexicon import Lexicon
+
+ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
+QUOTE_CHARS = frozenset('"„“”«»‚‘’›‹')
+PARENS = frozenset("()[]")
+DASHES = frozenset({"–", "—", "-"})
+
+
+@dataclass
+class MentionRef:
+    """One mention of an entity, located in tokens, with what it is in its clause."""
+
+    entity: Entity
+    start: int  # char offsets
+    end: int
+    tstart: int  # token offsets (end exclusive)
+    tend: int
+    inside_token: bool  # the name is only part of a word (``EU`` in ``EU-Gipfel``)
+    role: str = "actor"  # actor | place | affiliation | other
+    clause: int = -1
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+    @property
+    def type(self) -> str:
+        return self.entity.type
+
+
+@dataclass
+class Clause:
+    """A clause: its tokens (not always contiguous: a parenthesis interrupts it) and its depth."""
+
+    id: int
+    tokens: list[int]
+    depth: int
+    opener: str | None  # the word that opened it (relative pronoun, conjunction)
+    segment: int  # the sentence (segment) it belongs to
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0]
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1] + 1
+
+
+@dataclass
+class DocIndex:
+    """Everything about a document the argument finder needs, computed once."""
+
+    doc: Doc
+    lex: Lexicon
+    segments: list[tuple[int, int]]  # token ranges of sentences (split at line breaks too)
+    clause_of: list[int]  # token index -> clause id
+    clauses: list[Clause]
+    mentions: list[MentionRef]
+    in_quote: list[bool]  # token index -> inside quotation marks
+    offices: dict[str, set[str]] = field(default_factory=dict)  # entity id -> office stems
+
+    def segment_of(self, i: int) -> int:
+        for n, (s, e) in enumerate(self.segments):
+            if s <= i < e:
+                return n
+        return len(self.segments) - 1
+
+    def mentions_in(self, start: int, end: int) -> list[MentionRef]:
+        return [m for m in self.mentions if start <= m.tstart and m.tend <= end]
+
+    def clause_mentions(self, clause_id: int) -> list[MentionRef]:
+        return [m for m in self.mentions if m.clause == clause_id]
+
+
+# --- building the index -------------------------------------------------------------------------------
+
+
+def _segments(doc: Doc) -> list[tuple[int, int]]:
+    """Sentences, further cut at line breaks (a headline has no full stop)."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_ and tok.i + 1 < sent.end:
+                end = tok.i if tok.is_space else tok.i + 1
+                if end > start:
+                    out.append((start, end))
+                start = tok.i + 1
+        if sent.end > start:
+            out.append((start, sent.end))
+    out = [(s, e) for s, e in out if any(not doc[i].is_space for i in range(s, e))]
+    # a sentence does not start with a lower-case word: ``Benedikt XVI. am letzten Samstag`` was cut
+    # at an ordinal's full stop, so join it back
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        first = doc[s].text
+        if merged and first[:1].islower() and merged[-1][1] == s and not doc[s - 1].is_space:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _quote_mask(doc: Doc) -> list[bool]:
+    """Which tokens stand inside quotation marks (toggling on straight quotes, pairing curly ones)."""
+    mask = [False] * len(doc)
+    inside = False
+    for tok in doc:
+        if tok.text in QUOTE_CHARS or (len(tok.text) == 1 and tok.text in QUOTE_CHARS):
+            opening = tok.text in {"„", "«", "‚", "›"} or (tok.text in {'"', "“"} and not inside)
+            closing = tok.text in {"”", "»", "‘", "‹"} or (tok.text in {'"', "“"} and inside)
+            if tok.text == "“":  # German closing, English opening: toggle
+                opening, closing = not inside, inside
+            if opening and not closing:
+                inside = True
+            elif closing:
+                inside = False
+            continue
+        mask[tok.i] = inside
+        if "\n\n" in tok.text or ("\n" in tok.whitespace_ and tok.text in {".", "!", "?"} and not inside):
+            inside = False
+    return mask
+
+
+def _paren_mask(doc: Doc) -> list[bool]:
+    """Which tokens stand inside round brackets."""
+    mask = [False] * len(doc)
+    depth = 0
+    for tok in doc:
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            mask[tok.i] = True
+        if "\n" in tok.text:
+            depth = 0
+    return mask
+
+
+def _is_relative_opener(tok: Token, nxt: Token | None, rel: frozenset[str]) -> bool:
+    """A relative pronoun opens a clause; an article opening an apposition does not."""
+    if tok.tag_:
+        return tok.tag_ in {"PRELS", "PRELAT", "PWS", "PWAV"}
+    return nxt is not None and not nxt.text[:1].isupper() and not nxt.is_punct
+
+
+def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[list[int], list[Clause]]:
+    openers = lex.words("clauses", "openers")
+    hard = lex.words("clauses", "hard_breaks")
+    rel = lex.words("clauses", "relative_pronouns")
+    clause_of = [-1] * len(doc)
+    clauses: list[Clause] = []
+
+    def new(depth: int, opener: str | None, seg: int) -> Clause:
+        c = Clause(len(clauses), [], depth, opener, seg)
+        clauses.append(c)
+        return c
+
+    for seg_n, (s, e) in enumerate(segments):
+        stack = [new(0, None, seg_n)]
+        i = s
+        while i < e:
+            tok = doc[i]
+            nxt = doc[i + 1] if i + 1 < e else None
+            text = tok.text
+            if text in hard:
+                stack = [new(0, None, seg_n)]
+                i += 1
+                continue
+            if text in DASHES and tok.is_punct or text == "–":
+                # a dash pair encloses a parenthesis; the second dash closes it
+                if len(stack) > 1 and stack[-1].opener == "–":
+                    stack.pop()
+                else:
+                    stack.append(new(stack[-1].depth + 1, "–", seg_n))
+                i += 1
+                continue
+            if text == "," and nxt is not None:
+                word = nxt.text.lower()
+                nnxt = doc[i + 2] if i + 2 < e else None
+                opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel))
+                if opens:
+                    if len(stack) > 1 and stack[-1].opener not in {"–"}:
+                        stack.pop()
+                    stack.append(new(stack[-1].depth + 1, word, seg_n))
+                    clause_of[i] = stack[-2].id
+                    stack[-2].tokens.append(i)
+                    i += 1
+                    continue
+                if len(stack) > 1 and stack[-1].opener not in {"–"}:
+                    # the comma that closes a subordinate clause returns to the outer one
+                    closing = stack.pop()
+                    clause_of[i] = closing.id
+                    closing.tokens.append(i)
+                    i += 1
+                    continue
+            clause_of[i] = stack[-1].id
+            stack[-1].tokens.append(i)
+            i += 1
+    clauses = [c for c in clauses if c.tokens]
+    remap = {c.id: n for n, c in enumerate(clauses)}
+    for c in clauses:
+        c.id = remap[c.id]
+    clause_of = [remap.get(c, -1) for c in clause_of]
+    return clause_of, clauses
+
+
+def _mention_refs(doc: Doc) -> list[MentionRef]:
+    refs: list[MentionRef] = []
+    for ent in entities_of(doc):
+        if ent.type not in ACTOR_TYPES:
+            continue
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            inside = span.start_char < m.start or span.end_char > m.end
+            refs.append(MentionRef(ent, m.start, m.end, span.start, span.end, inside))
+    refs.sort(key=lambda r: (r.start, -r.end))
+    # drop mentions nested in a longer one (the entity layer should not produce them, but be safe)
+    out: list[MentionRef] = []
+    for r in refs:
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+def _ends_with_stem(word: str, stems: frozenset[str]) -> str | None:
+    """The longest stem ``word`` ends with, allowing a case/plural ending (``Führern``)."""
+    low = word.lower().rsplit("-", 1)[-1]
+    forms = [low] + [low[: -len(e)] for e in ("n", "en", "s", "es", "e") if low.endswith(e) and len(low) > len(e) + 3]
+    for stem in sorted(stems, key=len, reverse=True):
+        for form in forms:
+            if form == stem or (form.endswith(stem) and len(form) - len(stem) >= 2):
+                return stem
+    return None
+
+
+def office_stem(word: str, lex: Lexicon) -> str | None:
+    """The office noun ``word`` is (or ends with), normalised to a singular stem."""
+    stems = lex.words("groups", "office_stems")
+    stem = _ends_with_stem(word, stems)
+    if stem is None:
+        return None
+    for suffix in ("innen", "in", "en", "n", "s"):
+        base = stem[: -len(suffix)]
+        if stem.endswith(suffix) and base in stems:
+            return base
+    return stem
+
+
+def _classify(index: DocIndex) -> None:
+    """Mark each mention actor / place / affiliation, and record office nouns before persons."""
+    doc, lex = index.doc, index.lex
+    non_actor = lex.words("participants", "non_actor_prepositions")
+    place_preps = lex.words("places", "prepositions")
+    coord = lex.words("participants", "coordinators")
+    partner = lex.words("participants", "partner") | lex.words("participants", "between")
+    genitive = lex.words("participants", "genitive")
+    office_window = int(lex.frames.get("groups", {}).get("office_window", 8))
+    in_parens = _paren_mask(doc)
+    prev: MentionRef | None = None
+    for m in index.mentions:
+        m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
+        role = "actor"
+        # coordinated with the previous mention (``Russlands und der USA``): same role
+        if prev is not None and prev.clause == m.clause and 0 <= m.tstart - prev.tend <= 2:
+            between = [doc[i].text.lower() for i in range(prev.tend, m.tstart)]
+            if (
+                between
+                and between[0] in coord
+                and all(w in coord or w in {"der", "die", "den", "dem", "des"} for w in between)
+                and (prev.type == m.type or "," not in between)
+            ):
+                m.role = prev.role if prev.role != "place" or m.type == "LOC" else "actor"
+                prev = m
+                continue
+        # ``Juncker (Luxemburg)``, ``Peres (Awoda, dt. etwa Arbeiterpartei)``: a gloss in brackets is no actor
+        if in_parens[m.tstart]:
+            k = m.tstart
+            while k > 0 and doc[k].text != "(":
+                k -= 1
+            if any(x.tend == k for x in index.mentions):
+                m.role = "other"
+                prev = m
+                continue
+        # what stands before the mention (up to 4 words, inside the clause)
+        j = m.tstart - 1
+        steps = 0
+        while j >= 0 and steps < 4 and index.clause_of[j] == m.clause:
+            tok = doc[j]
+            low = tok.text.lower()
+            if low in partner or low in coord or tok.is_punct:
+                break
+            if any(x.tstart <= j < x.tend for x in index.mentions if x is not m):
+                break  # an office noun before another name belongs to that name
+            if low in non_actor:
+                role = "place" if (m.type == "LOC" and low in place_preps) else "other"
+                break
+            if office_stem(tok.text, lex) and tok.text[:1].isupper():
+                # ``die Sicherheitsberater Russlands``: the country only says whose advisers; a
+                # person after an office noun is the office holder and stays an actor
+                if m.type != "PER":
+                    role = "affiliation"
+                break
+            steps += 1
+            j -= 1
+        if role == "actor" and m.type != "PER" and m.tstart >= 2:
+            # ``die Verteidigungsminister der Mitgliedsstaaten der EU``: a genitive attribute of a noun
+            art, noun = doc[m.tstart - 1], doc[m.tstart - 2]
+            if art.text[:1].isupper() and m.entity.type == "LOC" and doc[m.tend - 1].text.endswith("s"):
+                # ``die Regierung Österreichs``: a genitive name after a common noun, no article
+                art, noun = doc[m.tstart - 2], doc[m.tstart - 1]
+            if (
+                (art.text.lower() in genitive or noun.i == m.tstart - 1)
+                and noun.text[:1].isupper()
+                and not noun.is_sent_start
+                and not any(x.tstart <= noun.i < x.tend for x in index.mentions)
+                and lex.noun_trigger(noun) is None
+            ):
+                role = "affiliation"
+        if role == "actor" and m.inside_token:
+            tok = doc[m.tstart]
+            # ``NASA-Chef`` / ``EU-Außenminister``: the name only qualifies an office noun
+            role = "affiliation" if office_stem(tok.text, lex) else "other"
+        if role == "actor" and m.type != "PER":
+            # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
+            k = m.tend
+            while k < len(doc) and k - m.tend < 4 and index.clause_of[k] == m.clause:
+                tok = doc[k]
+                if tok.text.lower() in coord - {","} or tok.text.lower() in non_actor:
+                    break
+                if office_stem(tok.text, lex) and tok.text[:1].isupper():
+                    role = "affiliation"
+                    break
+                nxt = next((x for x in index.mentions if x.tstart == k), None)
+                if nxt is not None:
+                    if nxt.type == "PER":
+                        role = "affiliation"
+                    break
+                k += 1
+        m.role = role
+        prev = m
+    # office nouns standing before a person's name, and the entity layer's roles
+    for m in index.mentions:
+        if m.type != "PER":
+            continue
+        stems = index.offices.setdefault(m.id, set())
+        for r in m.entity.roles:
+            for word in r.title.replace("-", " ").split():
+                stem = office_stem(word, lex)
+                if stem:
+                    stems.add(stem)
+        j = m.tstart - 1
+        while j >= 0 and m.tstart - j <= office_window:
+            tok = doc[j]
+            if tok.text.lower() in {"und", "sowie", "mit"} or tok.text in {".", ";", ":"}:
+                break
+            if any(x.tend == j + 1 and x.type == "PER" for x in index.mentions):
+                break
+            if tok.text[:1].isupper():
+                stem = office_stem(tok.text, lex)
+                if stem:
+                    stems.add(stem)
+            j -= 1
+
+
+def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
+    """Segments, clauses, quotation mask and classified mentions of ``doc``."""
+    segments = _segments(doc)
+    clause_of, clauses = _clauses(doc, segments, lex)
+    index = DocIndex(doc, lex, segments, clause_of, clauses, _mention_refs(doc), _quote_mask(doc))
+    _classify(index)
+    return index
+
+
+# --- arguments of one trigger -----------------------------------------------------------------------
+
+
+def _run_after(
+    index: DocIndex, start: int, clause_id: int, stop_words: frozenset[str], early_stop: bool = False
+) -> list[MentionRef]:
+    """The coordinated names from ``start`` on (``Patruschew und dem Berater X, Y``), in the clause."""
+    doc = index.doc
+    out: list[MentionRef] = []
+    i = start
+    limit = start + 25
+    while i < len(doc) and i < limit and index.clause_of[i] == clause_id:
+        m = next((x for x in index.mentions if x.tstart == i), None)
+        if m is not None:
+            if m.role in {"actor", "place"}:
+                out.append(m)
+            i = m.tend
+            continue
+        low = doc[i].text.lower()
+        if low in stop_words and (early_stop or any(x.role == "actor" for x in out)):
+            break
+        if doc[i].text in {".", ";", ":"}:
+            break
+        i += 1
+    return out
+
+
+def between_args(index: DocIndex, trig: int) -> list[MentionRef]:
+    """``zwischen A und B`` right after a noun trigger (within 4 words)."""
+    doc, lex = index.doc, index.lex
+    clause_id = index.clause_of[trig]
+    between = lex.words("participants", "between")
+    stops = index.lex.words("participants", "non_actor_prepositions") - {"von"}
+    for i in range(trig + 1, min(trig + 6, len(doc))):
+        if index.clause_of[i] != clause_id:
+            break
+        if doc[i].text.lower() in between:
+            return [m for m in _run_after(index, i + 1, clause_id, stops) if m.role != "place"]
+    return []
+
+
+def partner_args(index: DocIndex, trig: int) -> list[MentionRef]:
+    """``mit B`` / ``bei B`` right after a noun trigger (within 3 words)."""
+    doc, lex = index.doc, index.lex
+    clause_id = index.clause_of[trig]
+    partner = lex.words("participants", "partner")
+    stops = lex.words("participants", "non_actor_prepositions")
+    for i in range(trig + 1, min(trig + 4, len(doc))):
+        if index.clause_of[i] != clause_id:
+            break
+        if doc[i].text.lower() in partner:
+            return [m for m in _run_after(index, i + 1, clause_id, stops, early_stop=True) if m.role != "place"]
+    return []
+
+
+def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
+    """``Treffen der Außenminister``, ``Staatsbesuch des Präsidenten X``, ``Auslandsbesuch Gaucks``."""
+    doc, lex = index.doc, index.lex
+    clause_id = index.clause_of[trig]
+    gen = lex.words("participants", "genitive")
+    stops = lex.words("participants", "non_actor_prepositions") | lex.words("participants", "partner")
+    before = next((x for x in index.mentions if x.tend == trig and not x.inside_token), None)
+    if before is not None and before.type in {"PER", "ORG"} and doc[trig - 1].text.lower().endswith(("s", "'")):
+        return [before]  # ``Sarkozys Staatsbesuch``
+    i = trig + 1
+    if i >= len(doc) or index.clause_of[i] != clause_id:
+        return []
+    m = next((x for x in index.mentions if x.tstart == i), None)
+    if m is not None and m.type == "PER":
+        return [m]
+    if doc[i].text.lower() not in gen:
+        return []
+    out: list[MentionRef] = []
+    j = i + 1
+    while j < len(doc) and j < i + 8 and index.clause_of[j] == clause_id:
+        m = next((x for x in index.mentions if x.tstart == j), None)
+        low = doc[j].text.lower()
+        if m is not None:
+            out.append(m)
+            j = m.tend
+            continue
+        if low in stops or doc[j].is_punct and doc[j].text != ",":
+            break
+        j += 1
+    return out
+
+
+def compound_args(index: DocIndex, trig: int) -> list[MentionRef]:
+    """Names inside the trigger word itself: ``Putin-Biden-Gipfel``, ``EU-Gipfel``."""
+    tok = index.doc[trig]
+    parts = tok.text.split("-")[:-1]
+    if not parts:
+        return []
+    found: list[MentionRef] = []
+    inside = [m for m in index.mentions if m.tstart == trig]
+    found.extend(inside)
+    for part in parts:
+        if any(m.start >= tok.idx and index.doc.text[m.start : m.end] == part for m in found):
+            continue
+        ent = _entity_by_name(index, part)
+        if ent is not None:
+            found.append(MentionRef(ent, tok.idx, tok.idx + len(tok.text), trig, trig + 1, True, "actor"))
+    return found
+
+
+def _entity_by_name(index: DocIndex, word: str) -> Entity | None:
+    """The entity one of whose mentions (or whose name's last word) is ``word``."""
+    low = word.casefold()
+    for ent in entities_of(index.doc):
+        if ent.type not in ACTOR_TYPES:
+            continue
+        if any(m.text.casefold() == low for m in ent.mentions):
+            return ent
+    for ent in entities_of(index.doc):
+        if ent.type == "PER" and ent.name.split()[-1].casefold() == low:
+            return ent
+    return None
+
+
+def clause_actors(index: DocIndex, clause_id: int, exclude_quote: bool, trig: int) -> list[MentionRef]:
+    """The actors of a clause (not places, not affiliations; not inside a quote unless the trigger is)."""
+    out = []
+    for m in index.clause_mentions(clause_id):
+        if m.role != "actor":
+            continue
+        if exclude_quote and index.in_quote[m.tstart] != index.in_quote[trig]:
+            continue
+        out.append(m)
+    return out
+
+
+def clause_affiliations(index: DocIndex, clause_id: int) -> list[MentionRef]:
+    return [m for m in index.clause_mentions(clause_id) if m.role == "affiliation"]
+
+
+def antecedent_actors(index: DocIndex, clause: Clause) -> list[MentionRef]:
+    """For a relative clause: the coordinated names just before its comma (``A und B, die ...``)."""
+    first = clause.tokens[0]
+    j = first - 1
+    doc = index.doc
+    while j >= 0 and doc[j].text == ",":
+        j -= 1
+    out: list[MentionRef] = []
+    coord = index.lex.words("participants", "coordinators")
+    while j >= 0:
+        m = next((x for x in index.mentions if x.tend == j + 1), None)
+        if m is None:
+            break
+        out.append(m)
+        j = m.tstart - 1
+        # skip articles/adjectives/office words between coordinated names
+        steps = 0
+        while j >= 0 and steps < 5 and not any(x.tend == j + 1 for x in index.mentions):
+            if doc[j].text.lower() in coord:
+                steps = 0
+                j -= 1
+                # found a coordinator: continue to the next name
+                while j >= 0 and steps < 5 and not any(x.tend == j + 1 for x in index.mentions):
+                    if doc[j].is_punct and doc[j].text != ",":
+                        return [x for x in out if x.role != "place"]
+                    j -= 1
+                    steps += 1
+                break
+            steps = 99
+        if steps >= 5:
+            break
+    return [x for x in out if x.role != "place"]
+
+
+def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
+    """``Er`` opening a clause: the last person named in a main clause before it."""
+    pron = index.lex.words("participants", "pronouns_person")
+    doc = index.doc
+    toks = [i for i in clause.tokens if not doc[i].is_punct][:4]
+    if not any(doc[i].text.lower() in pron for i in toks):
+        return None
+    best = None
+    for m in index.mentions:
+        if m.tstart >= clause.start:
+            break
+        if m.type == "PER" and index.clauses[m.clause].depth == 0:
+            best = m
+    return best
+
+
+def venue_clause(index: DocIndex, trig: int) -> int | None:
+    """A later clause of the sentence that says where/when the trigger's event takes place.
+
+    ``... auf dem nächsten Gipfeltreffen ... eine Rolle spielt, das am 16. Dezember in Brüssel
+    stattfindet``: a subordinate clause with a venue verb.
+    """
+    venue = index.lex.words("participants", "venue_verbs")
+    s, e = index.segments[index.segment_of(trig)]
+    own = index.clause_of[trig]
+    for c in index.clauses:
+        if c.id == own or c.start <= trig or not (s <= c.start < e) or c.depth == 0:
+            continue
+        if any(index.doc[i].text.lower() in venue for i in c.tokens):
+            return c.id
+    return None
+
+
+def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = False) -> MentionRef | None:
+    """The place of the clause (nearest place-PP LOC to the trigger); ``dort`` = the last place named."""
+    max_distance = int(index.lex.frames.get("places", {}).get("max_distance", 15))
+    places = [
+        m for m in index.clause_mentions(clause_id) if m.role == "place" and abs(m.tstart - trig) <= max_distance
+    ]
+    if destinations:
+        dest = index.lex.words("places", "destinations")
+        places = [m for m in places if _preposition_before(index, m) in dest]
+    if places:
+        return min(places, key=lambda m: abs(m.tstart - trig))
+    there = index.lex.words("participants", "there")
+    if any(index.doc[i].text.lower() in there for i in index.clauses[clause_id].tokens):
+        before = [m for m in index.mentions if m.role == "place" and m.tend <= trig]
+        if before:
+            return before[-1]
+    return None
+
+
+def _preposition_before(index: DocIndex, m: MentionRef) -> str | None:
+    preps = index.lex.words("places", "prepositions") | index.lex.words("places", "destinations")
+    gap = int(index.lex.frames.get("places", {}).get("max_gap", 3))
+    for j in range(m.tstart - 1, max(m.tstart - gap - 2, -1), -1):
+        low = index.doc[j].text.lower()
+        if low in preps:
+            return low
+    return None
+
+
+def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[list[MentionRef], bool]:
+    """Resolve a group NP in ``[start, end)`` to entities: (members, resolved_to_named_people).
+
+    ``die Präsidenten beider Länder`` -> the two people the text gives that office, if exactly that
+    many; ``beide Seiten`` / ``die beiden Staaten`` -> the last two actors named before.
+    """
+    doc, lex = index.doc, index.lex
+    two = lex.words("groups", "two")
+    parties = lex.words("groups", "party_nouns")
+    has_two = any(doc[i].text.lower() in two for i in range(start, end))
+    # an office-noun group: people who hold that office in the text
+    for i in range(start, end):
+        tok = doc[i]
+        if not tok.text[:1].isupper() or any(m.tstart <= i < m.tend for m in index.mentions):
+            continue
+        stem = office_stem(tok.text, lex)
+        if stem is None:
+            continue
+        holders = [eid for eid, stems in index.offices.items() if stem in stems]
+        # only ``die beiden Außenminister`` is safe: ``die Verteidigungsminister der EU`` may be many
+        if has_two and len(holders) == 2:
+            refs = []
+            for eid in holders:
+                m = next(x for x in index.mentions if x.id == eid)
+                refs.append(m)
+            return refs, True
+    if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
+        seen: list[MentionRef] = []
+        for m in reversed([x for x in index.mentions if x.tend <= before]):
+            if m.role == "place" or any(s.id == m.id for s in seen):
+                continue
+            if m.type == "PER":
+                continue
+            seen.append(m)
+            if len(seen) == 2:
+                return list(reversed(seen)), False
+    return [], False
+
+
+def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> Time | None:
+    """The time expression governing the trigger: in its clause, else its sentence; nearest wins."""
+    doc = index.doc
+    seg = index.segment_of(trig)
+    s, e = index.segments[seg]
+    candidates = []
+    for t in times:
+        if t.type in {"DURATION", "SET"} or not t.value:
+            continue
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not (s <= span.start < e):
+            continue
+        same_clause = index.clause_of[span.start] == clause_id
+        # a time in another trigger's relative clause does not count unless nothing else does
+        dist = abs(span.start - trig)
+        candidates.append((0 if same_clause else 1, dist, t))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates[0][2]
+
+
+def sentence_span(index: DocIndex, i: int) -> Span:
+    s, e = index.segments[index.segment_of(i)]
+    return index.doc[s:e]

@@ -1,0 +1,147 @@
+"""The event layer's language data (``resources/<lang>/events*.toml``) and trigger lookup.
+
+Triggers are looked up by word form, not by a statistical model, because the pipeline must work on a
+blank tokenizer as well as on the trained one; where the base pipeline provides lemmas they are used
+as a second key. Nouns are found by the *head* of a compound so that ``Krisentreffen`` or
+``Staatsbesuch`` need no entry of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..resources import has_resource, load_resource
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """An event type: the gold family it belongs to and its event-data codes."""
+
+    name: str
+    family: str
+    plover: str | None
+    cameo: str | None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that names an interaction, and how to find its arguments."""
+
+    type: str
+    frame: str  # reciprocal | transitive | visit | nominal
+    construction: str
+    is_noun: bool
+    particle: str | None = None
+    needs_reflexive: bool = False
+    needs_destination: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Everything the event layer knows about one language, read from its data files."""
+
+    lang: str
+    types: dict[str, TypeInfo]
+    verbs: dict[str, list[Trigger]]
+    noun_heads: list[tuple[str, Trigger]]  # (head+ending, trigger), longest first
+    nouns_excluded: frozenset[str]
+    support_verbs: frozenset[str]
+    light_verb_objects: frozenset[str]
+    frames: dict[str, Any]
+    status: dict[str, Any]
+    reflexives: frozenset[str] = field(default_factory=frozenset)
+
+    def words(self, section: str, key: str) -> frozenset[str]:
+        """A word list from ``events_frames`` as a set (empty when the language lacks it)."""
+        return frozenset(self.frames.get(section, {}).get(key, []))
+
+    def noun_trigger(self, token: Token) -> Trigger | None:
+        """The noun trigger ``token`` is an instance of, matched on its compound head."""
+        text = token.text
+        if not text or not text[0].isupper():
+            return None
+        lower = text.lower()
+        if lower in self.nouns_excluded:
+            return None
+        last = lower.rsplit("-", 1)[-1]
+        if not last:
+            return None
+        for form, trig in self.noun_heads:
+            if last.endswith(form):
+                # the head must be a whole word or the end of a compound, never a mere suffix of a
+                # short unrelated word: require the remainder to be empty or at least 3 letters
+                rest = len(last) - len(form)
+                if rest == 0 or rest >= 3:
+                    return trig
+        return None
+
+    def verb_triggers(self, token: Token) -> list[Trigger]:
+        """The verb triggers ``token`` may be (lower-case word, or a capitalised sentence start)."""
+        text = token.text
+        if not text:
+            return []
+        if text[0].isupper() and not token.is_sent_start:
+            return []
+        found = self.verbs.get(text.lower(), [])
+        if not found and token.lemma_:
+            lemma = token.lemma_.lower()
+            if lemma != text.lower():
+                found = self.verbs.get(lemma, [])
+        return found
+
+
+def _reflexives(lang: str) -> frozenset[str]:
+    return frozenset({"de": ["sich", "uns", "euch", "miteinander"], "en": ["each", "other"]}.get(lang, []))
+
+
+@cache
+def lexicon_for(lang: str) -> Lexicon | None:
+    """The lexicon of ``lang``, or ``None`` when the language has no event data."""
+    if not has_resource(lang, "events"):
+        return None
+    data = load_resource(lang, "events")
+    frames = load_resource(lang, "events_frames") if has_resource(lang, "events_frames") else {}
+    status = load_resource(lang, "events_status") if has_resource(lang, "events_status") else {}
+    types = {
+        name: TypeInfo(name, spec.get("family", name), spec.get("plover"), spec.get("cameo"))
+        for name, spec in data.get("types", {}).items()
+    }
+    verbs: dict[str, list[Trigger]] = {}
+    for entry in data.get("verbs", []):
+        trig = Trigger(
+            type=entry["type"],
+            frame=entry.get("frame", "reciprocal"),
+            construction=entry.get("construction", ""),
+            is_noun=False,
+            particle=entry.get("particle"),
+            needs_reflexive=entry.get("needs_reflexive", False),
+            needs_destination=entry.get("needs_destination", False),
+        )
+        for form in entry.get("forms", []):
+            verbs.setdefault(form.lower(), []).append(trig)
+    # a particle verb is tried before the plain one (``kam ... zusammen`` before ``kam``)
+    for triggers in verbs.values():
+        triggers.sort(key=lambda t: t.particle is None)
+    noun_heads: list[tuple[str, Trigger]] = []
+    for entry in data.get("nouns", []):
+        trig = Trigger(type=entry["type"], frame="nominal", construction=entry.get("construction", ""), is_noun=True)
+        for head in entry.get("heads", []):
+            for ending in entry.get("endings", [""]):
+                noun_heads.append(((head + ending).lower(), trig))
+    noun_heads.sort(key=lambda pair: -len(pair[0]))
+    return Lexicon(
+        lang=lang,
+        types=types,
+        verbs=verbs,
+        noun_heads=noun_heads,
+        nouns_excluded=frozenset(w.lower() for w in data.get("nouns_excluded", {}).get("words", [])),
+        support_verbs=frozenset(w.lower() for w in data.get("support_verbs", {}).get("forms", [])),
+        light_verb_objects=frozenset(w.lower() for w in data.get("light_verb_objects", {}).get("words", [])),
+        frames=frames,
+        status=status,
+        reflexives=_reflexives(lang),
+    )

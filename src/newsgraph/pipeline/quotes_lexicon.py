@@ -1,0 +1,114 @@
+"""The language data ``newsgraph_quotes`` reads, loaded once from ``resources/<lang>/quotes.toml``.
+
+Everything language-specific (cue verbs, speech nouns, Konjunktiv forms, quotation-mark pairs) is in
+the data file; this module only turns its lists into sets and maps for fast, case-insensitive lookup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..resources import load_resource
+
+
+def _low(values: list[str] | None) -> frozenset[str]:
+    return frozenset(v.lower() for v in values or [])
+
+
+def _low_map(values: dict[str, list[str]] | None) -> dict[str, frozenset[str]]:
+    return {k.lower(): _low(v) for k, v in (values or {}).items()}
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Lookup tables for one language (all lower-cased)."""
+
+    pairs: dict[str, str]
+    max_length: int
+    min_fragment_words: int
+    cue_verbs: frozenset[str]
+    cue_particles: dict[str, frozenset[str]]
+    reported_verbs: frozenset[str]
+    reported_particles: dict[str, frozenset[str]]
+    complementisers: frozenset[str]
+    konjunktiv: frozenset[str]
+    konjunktiv_strong: frozenset[str]
+    hearsay: frozenset[str]
+    continuation_window: int
+    before_source: frozenset[str]
+    after_source: frozenset[str]
+    nach_words: frozenset[str]
+    nach_nouns: frozenset[str]
+    so_words: frozenset[str]
+    wie_words: frozenset[str]
+    heisst: frozenset[str]
+    demnach: frozenset[str]
+    documents: frozenset[str]
+    zitiert: frozenset[str]
+    worten: frozenset[str]
+    medium_nouns: frozenset[str]
+    medium_markers: frozenset[str]
+    pronouns: frozenset[str]
+    stop_words: frozenset[str]
+    np_inner: frozenset[str]
+    fronting: frozenset[str]
+    side_nouns: frozenset[str]
+    auxiliaries: frozenset[str] = field(default_factory=frozenset)
+    relative_words: frozenset[str] = field(default_factory=frozenset)
+    said_after: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def marks(self) -> frozenset[str]:
+        """Every character that can open or close a quotation."""
+        chars = set(self.pairs)
+        for closers in self.pairs.values():
+            chars.update(closers)
+        return frozenset(chars)
+
+
+@cache
+def lexicon_for(lang: str) -> QuoteLexicon:
+    """The quote lexicon of ``lang`` (falls back to German data for missing sections)."""
+    data = load_resource(lang, "quotes")
+    marks = data.get("marks", {})
+    cue = data.get("cue_verbs", {})
+    rep = data.get("reported", {})
+    clause = data.get("clause", {})
+    prep = data.get("prepositional", {})
+    spk = data.get("speaker", {})
+    return QuoteLexicon(
+        pairs={opener: closers for opener, closers in marks.get("pairs", [])},
+        max_length=int(marks.get("max_length", 6000)),
+        min_fragment_words=int(data.get("direct", {}).get("min_fragment_words", 3)),
+        cue_verbs=_low(cue.get("forms")),
+        cue_particles=_low_map(cue.get("particles")),
+        reported_verbs=_low(rep.get("forms")),
+        reported_particles=_low_map(rep.get("particles")),
+        complementisers=_low(clause.get("complementisers")),
+        konjunktiv=_low(clause.get("konjunktiv_1")),
+        konjunktiv_strong=_low(clause.get("konjunktiv_1_strong")),
+        hearsay=_low(clause.get("hearsay")),
+        continuation_window=int(clause.get("continuation_window", 2)),
+        before_source=_low(prep.get("before_source")),
+        after_source=_low(prep.get("after_source")),
+        nach_words=_low(prep.get("nach_words")),
+        nach_nouns=_low(prep.get("nach_nouns")),
+        so_words=_low(prep.get("so_words")),
+        wie_words=_low(prep.get("wie_words")),
+        heisst=_low(prep.get("heisst")),
+        demnach=_low(prep.get("demnach")),
+        documents=_low(data.get("speech_nouns", {}).get("documents")),
+        zitiert=_low(data.get("zitiert", {}).get("verbs")),
+        worten=_low(data.get("zitiert", {}).get("worten")),
+        medium_nouns=_low(data.get("medium", {}).get("nouns")),
+        medium_markers=_low(data.get("medium", {}).get("markers")),
+        pronouns=_low(spk.get("pronouns")),
+        stop_words=_low(spk.get("stop_words")),
+        np_inner=_low(spk.get("np_inner")),
+        fronting=_low(spk.get("fronting")),
+        side_nouns=_low(spk.get("side_nouns")),
+        auxiliaries=_low(spk.get("auxiliaries")),
+        relative_words=_low(clause.get("relative_words")),
+        said_after=_low(data.get("direct", {}).get("said_after")),
+    )

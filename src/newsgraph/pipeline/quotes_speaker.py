@@ -1,0 +1,187 @@
+"""Who said it: speaker phrases around a cue, and their entities.
+
+No parser is assumed (the shipped model may or may not have one), so the subject of a cue verb is
+found from German word order, which is regular enough for news prose: in a main clause the finite
+verb comes second, so the subject either precedes the verb (``Sergei Lawrow erklärte``) or, when
+something else is fronted (``Am Montag sagte Blinken``, ``„…“, sagte er``), follows it. A speaker
+phrase is a run of capitalised words, articles, genitive links and attributive adjectives. Entities
+from ``doc._.entities`` are then looked up inside that phrase; a pronoun is resolved to the most
+recent person who spoke or was named.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..record import Entity
+from .docext import entities_of, entity_for_span
+from .quotes_lexicon import QuoteLexicon
+
+_ADJ_END = re.compile(r"(e|en|er|es|em)$")
+_DEMONYM = re.compile(r"(ischen|ischer|isches|ischem|ische|isch|schen|scher|sches|schem|sche)$")
+
+
+@dataclass
+class SpeakerPhrase:
+    """A stretch of tokens naming the speaker (token indices, end exclusive)."""
+
+    start: int
+    end: int
+
+
+def is_word(tok: Token) -> bool:
+    return any(ch.isalpha() for ch in tok.text)
+
+
+def is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase | None:
+    """The noun phrase starting at token ``i`` (skipping ``sich``/``es``), up to ``end``."""
+    while i < end and doc[i].lower_ in {"sich", "es", "dabei", "jedoch", "aber", "auch", "nun"}:
+        i += 1
+    if i >= end:
+        return None
+    tok = doc[i]
+    if tok.text in lex.pronouns or tok.lower_ in lex.pronouns:
+        return SpeakerPhrase(i, i + 1)
+    j = i
+    seen_noun = False
+    while j < end:
+        t = doc[j]
+        low = t.lower_
+        if t.is_space:
+            break
+        if t.text in "()" and seen_noun:
+            # a party or abbreviation in brackets: `Renate Schmidt (SPD)`
+            if t.text == "(" and j + 2 < end and doc[j + 2].text == ")":
+                j += 3
+                continue
+            break
+        if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
+            break
+        if low in lex.stop_words and not (is_capitalised(t) and j == i and low not in lex.fronting):
+            break
+        if is_capitalised(t) or t.text in {"„", "“", '"', "»", "«"}:
+            seen_noun = seen_noun or is_capitalised(t)
+            j += 1
+            continue
+        if low in lex.np_inner:
+            j += 1
+            continue
+        # an attributive adjective before a noun: `russische`, `nationalen`
+        if _ADJ_END.search(low) and j + 1 < end and (is_capitalised(doc[j + 1]) or _ADJ_END.search(doc[j + 1].lower_)):
+            j += 1
+            continue
+        break
+    # do not end on an article or link word
+    while j > i and (doc[j - 1].lower_ in lex.np_inner or doc[j - 1].text in {"„", '"', "»"}):
+        j -= 1
+    if j == i or not any(is_capitalised(doc[k]) for k in range(i, j)):
+        return None
+    return SpeakerPhrase(i, j)
+
+
+def phrase_before(doc: Doc, start: int, cue: int, lex: QuoteLexicon) -> SpeakerPhrase | None:
+    """The subject before a cue verb in verb-second order: from the clause start to the verb."""
+    if cue <= start:
+        return None
+    i = cue - 1
+    # walk back over the noun phrase
+    while i >= start:
+        t = doc[i]
+        if t.is_space or (t.is_punct and t.text not in {"-", ")", "(", "„", "“", '"'}):
+            break
+        if t.lower_ in lex.stop_words and not is_capitalised(t):
+            break
+        adjective = _ADJ_END.search(t.lower_) and i + 1 < cue and is_capitalised(doc[i + 1])
+        if not (is_capitalised(t) or t.lower_ in lex.np_inner or adjective or t.text in "()„“\""):
+            break
+        i -= 1
+    first = i + 1
+    while first < cue and (doc[first].text in {")", "“", '"'} or doc[first].lower_ in {"und", "von", "aus", "für"}):
+        first += 1
+    if first >= cue or not any(is_capitalised(doc[k]) for k in range(first, cue)):
+        return None
+    if doc[first].lower_ in lex.fronting:
+        return None
+    return SpeakerPhrase(first, cue)
+
+
+class SpeakerResolver:
+    """Maps speaker phrases to entities and resolves pronouns for one document."""
+
+    def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.entities = entities_of(doc)
+        self._per: list[tuple[int, Entity]] = sorted(
+            (m.start, e) for e in self.entities if e.type == "PER" for m in e.mentions
+        )
+        self._per_starts = [s for s, _ in self._per]
+        self.recent_speakers: list[tuple[int, Entity]] = []  # (char offset, entity) of speakers
+
+    def entity(self, phrase: SpeakerPhrase) -> Entity | None:
+        """The entity a phrase names: a mention inside it, a pronoun's antecedent, or a country
+        adjective of a place entity (`von russischer Seite` → Russia)."""
+        doc = self.doc
+        span = doc[phrase.start : phrase.end]
+        if len(span) == 1 and (span.text in self.lex.pronouns or span.text.lower() in self.lex.pronouns):
+            return self.antecedent(span.start_char)
+        found = self._best_mention(span.start_char, span.end_char)
+        if found is not None:
+            return found
+        return self._demonym(span)
+
+    def _best_mention(self, start: int, end: int) -> Entity | None:
+        """Prefer a person or organisation mention inside the phrase; the head noun of
+        `ein Sprecher des Weißen Hauses` is not an entity, its genitive is."""
+        best: tuple[int, int, Entity] | None = None
+        rank = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
+        for ent in self.entities:
+            for m in ent.mentions:
+                if m.start >= start and m.end <= end:
+                    key = (rank.get(ent.type, 0), m.end - m.start)
+                    if best is None or key > best[:2]:
+                        best = (key[0], key[1], ent)
+        if best is not None:
+            return best[2]
+        return entity_for_span(self.doc, start, end)
+
+    def _demonym(self, span) -> Entity | None:
+        for tok in span:
+            low = tok.lower_
+            if not _DEMONYM.search(low):
+                continue
+            stem = _DEMONYM.sub("", low)
+            if len(stem) < 3:
+                continue
+            for ent in self.entities:
+                if ent.type not in {"LOC", "ORG"}:
+                    continue
+                for m in ent.mentions:
+                    mt = m.text.casefold()
+                    if mt.startswith(stem) or (len(stem) > 5 and mt.startswith(stem[:-1])):
+                        return ent
+        return None
+
+    def antecedent(self, offset: int) -> Entity | None:
+        """The person a pronoun at ``offset`` most likely refers to: the latest person speaker
+        within reach, else the latest person mentioned before it."""
+        for pos, ent in reversed(self.recent_speakers):
+            if offset - pos < 600 and ent.type == "PER":
+                return ent
+            break
+        k = bisect.bisect_left(self._per_starts, offset)
+        if k > 0:
+            return self._per[k - 1][1]
+        return None
+
+    def note_speaker(self, offset: int, ent: Entity | None) -> None:
+        if ent is not None:
+            self.recent_speakers.append((offset, ent))

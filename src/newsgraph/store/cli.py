@@ -1,0 +1,339 @@
+"""Store commands for the ``newsgraph`` CLI: ingest, timeline, network, quotes, events, export.
+
+Self-contained: the commands live in the typer app ``store_app`` and can be mounted on the main app in
+either of two ways (in ``newsgraph/cli.py``)::
+
+    from newsgraph.store.cli import register
+    register(app)             # adds `newsgraph ingest`, `newsgraph timeline`, ... as top-level commands
+
+    # or, as a group:  app.add_typer(store_app, name="store")   ->  `newsgraph store ingest ...`
+
+``register`` imports nothing heavy: DuckDB loads only when a store command runs. The module also
+runs on its own: ``python -m newsgraph.store.cli ingest records.jsonl --db news.duckdb``.
+
+Every command takes ``--db FILE`` (default ``$NEWSGRAPH_DB`` or ``newsgraph.duckdb``); query
+commands print rich tables, or JSON with ``--json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+
+DB_OPTION = typer.Option(Path("newsgraph.duckdb"), "--db", envvar="NEWSGRAPH_DB", help="the store file (DuckDB)")
+JSON_OPTION = typer.Option(False, "--json", help="print JSON instead of a table")
+SINCE_OPTION = typer.Option(None, "--since", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+UNTIL_OPTION = typer.Option(None, "--until", help="up to this date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)")
+TYPE_OPTION = typer.Option(None, "--type", help="event type or merge group (meet, call, ...); repeatable")
+
+RECORD_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _open(db: Path, *, read_only: bool = True) -> Any:
+    from .db import Store
+
+    if read_only and not db.exists():
+        _err(f"no store at {db} (create one with `newsgraph ingest INPUT... --db {db}`)")
+        raise typer.Exit(2)
+    return Store(db, read_only=read_only)
+
+
+def _is_record_file(path: Path) -> bool:
+    """Whether a JSON Lines file holds records (``newsgraph extract`` output) rather than articles."""
+    if path.suffix not in RECORD_SUFFIXES or not path.is_file():
+        return False
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(first, dict) and "entities" in first and "schema_version" in first
+    return False
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
+class _Timer:
+    seconds = 0.0
+
+
+def _records(inputs: list[Path], lang: str | None, published: str | None, extract_time: _Timer) -> Iterator[Any]:
+    """Records from record files, and from article inputs run through ``newsgraph.extract``."""
+    from .db import read_records
+
+    articles = [p for p in inputs if not _is_record_file(p)]
+    for path in inputs:
+        if path not in articles:
+            yield from read_records(path)
+    if not articles:
+        return
+    from ..api import extract
+    from ..ingest import Article, IngestOptions, read_inputs
+
+    for item in read_inputs(articles, options=IngestOptions(language=lang, published=published)):
+        if not isinstance(item, Article):
+            _err(f"skipped: {item}")
+            continue
+        start = time.perf_counter()
+        record = extract(item.text, lang=item.language, published=item.published, title=item.title, url=item.url,
+                         source=item.source, id=item.id)
+        extract_time.seconds += time.perf_counter() - start
+        yield record
+
+
+def ingest_command(
+    inputs: list[Path] = typer.Argument(..., help="record JSON Lines (from `newsgraph extract`), or articles"),
+    db: Path = DB_OPTION,
+    batch_size: int = typer.Option(500, "--batch-size", help="articles per transaction"),
+    lang: str = typer.Option(None, "--lang", help="language of article inputs (detected when omitted)"),
+    published: str = typer.Option(None, "--published", help="publication date for article inputs without one"),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="show a progress bar"),
+    log_batches: bool = typer.Option(False, "--log-batches", help="print one line per committed batch"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Store records (or articles, extracted on the way) in the store; safe to rerun and to resume."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
+    if missing:
+        _err(f"no such input: {', '.join(missing)}")
+        raise typer.Exit(2)
+    total = sum(_count_lines(p) for p in inputs) if all(_is_record_file(p) for p in inputs) else None
+    extract_time = _Timer()
+    started = time.perf_counter()
+    console = Console(stderr=True)
+    show = progress and not log_batches
+    with _open(db, read_only=False) as store, Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stored]}"),
+        TimeElapsedColumn(), console=console, disable=not show,
+    ) as bar:
+        task = bar.add_task("ingest", total=total, stored="")
+        done = {"records": 0, "added": 0}
+
+        def on_batch(stats: Any) -> None:
+            done["records"] += stats.records
+            done["added"] += stats.added + stats.replaced
+            bar.update(task, completed=done["records"], stored=f"{done['added']} stored")
+            if log_batches:
+                print(f"committed {done['records']}", flush=True)
+
+        stats = store.ingest(_records(inputs, lang, published, extract_time), batch_size=batch_size,
+                             source=" ".join(map(str, inputs)), on_batch=on_batch)
+    elapsed = time.perf_counter() - started
+    result = stats.as_dict() | {
+        "seconds_total": round(elapsed, 3),
+        "seconds_extract": round(extract_time.seconds, 3),
+        "seconds_store": round(elapsed - extract_time.seconds, 3),
+    }
+    if as_json:
+        _print_json(result)
+    else:
+        _err(
+            f"{stats.records} records: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
+            f"{stats.duplicates} duplicates; {elapsed:.1f}s"
+            + (f" ({extract_time.seconds:.1f}s extraction)" if extract_time.seconds else "")
+        )
+
+
+def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        cells = []
+        for column in columns:
+            value = row.get(column)
+            cells.append(", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value)))
+        table.add_row(*cells)
+    Console().print(table)
+
+
+def timeline_command(
+    name: str = typer.Argument(..., help="the actor, in any spelling (Lawrow, Lavrov)"),
+    db: Path = DB_OPTION,
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
+    types: list[str] = TYPE_OPTION,
+    limit: int = typer.Option(None, "--limit", help="at most this many events"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """An actor's events, earliest first."""
+    from .queries import timeline
+
+    with _open(db) as store:
+        result = timeline(store, name, since=since, until=until, types=types or None, limit=limit)
+    if as_json:
+        _print_json(result)
+        return
+    if not result["entities"]:
+        _err(f"no entity named {name!r} in {db}")
+        raise typer.Exit(1)
+    names = "; ".join(f"{e['name']} ({e['type']}, {e['articles']} articles)" for e in result["entities"])
+    _table(f"Timeline: {names}", result["events"],
+           ["day", "date", "type", "status", "participants", "place", "sources", "conflicts", "event_id"])
+
+
+def network_command(
+    db: Path = DB_OPTION,
+    actor: str = typer.Option(None, "--actor", help="only events this actor took part in"),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
+    types: list[str] = TYPE_OPTION,
+    min_count: int = typer.Option(1, "--min-count", help="only pairs with at least this many events"),
+    limit: int = typer.Option(None, "--limit", help="at most this many pairs (most events first)"),
+    graphml: Path = typer.Option(None, "--graphml", help="write the network as GraphML here"),
+    gexf: Path = typer.Option(None, "--gexf", help="write the network as GEXF here"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Who met whom: pairs of actors with their number of shared events per type."""
+    from .exports import write_gexf, write_graphml
+    from .queries import network
+
+    with _open(db) as store:
+        graph = network(store, actor=actor, since=since, until=until, types=types or None, min_count=min_count,
+                        limit=limit)
+    if graphml:
+        write_graphml(graph, graphml)
+    if gexf:
+        write_gexf(graph, gexf)
+    if as_json:
+        _print_json(graph)
+        return
+    rows = [e | {"by type": ", ".join(f"{k} {v}" for k, v in e["by_type"].items())} for e in graph["edges"]]
+    _table(f"Who met whom ({len(graph['nodes'])} actors, {len(graph['edges'])} pairs)", rows,
+           ["source_name", "target_name", "events", "by type"])
+
+
+def quotes_command(
+    words: str = typer.Argument(None, help="words the quote must contain (all of them)"),
+    db: Path = DB_OPTION,
+    speaker: str = typer.Option(None, "--speaker", help="who said it, in any spelling"),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
+    prefix: bool = typer.Option(False, "--prefix", help="match words as prefixes (Gespräch finds Gespräche)"),
+    limit: int = typer.Option(50, "--limit"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Quotes by words, speaker and date range; newest first."""
+    from .queries import search_quotes
+
+    if not words and not speaker:
+        _err("give words to search for, --speaker, or both")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        rows = search_quotes(store, words=words, speaker=speaker, since=since, until=until, limit=limit,
+                             prefix=prefix)
+    if as_json:
+        _print_json(rows)
+    else:
+        _table("Quotes", rows, ["published", "speaker", "text", "via", "source"])
+
+
+def events_command(
+    db: Path = DB_OPTION,
+    place: str = typer.Option(None, "--place", help="where (any spelling)"),
+    participant: str = typer.Option(None, "--participant", help="who took part (any spelling)"),
+    since: str = SINCE_OPTION,
+    until: str = UNTIL_OPTION,
+    types: list[str] = TYPE_OPTION,
+    status: str = typer.Option(None, "--status", help="happened, planned, possible, cancelled, denied, unknown"),
+    event_id: int = typer.Option(None, "--id", help="show one event with all its sources and conflicts"),
+    limit: int = typer.Option(100, "--limit"),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Events by place, participant, date, type and status (newest first), or one event in full."""
+    from .queries import event_detail, events
+
+    with _open(db) as store:
+        if event_id is not None:
+            detail = event_detail(store, event_id)
+            if detail is None:
+                _err(f"no event {event_id}")
+                raise typer.Exit(1)
+            if as_json:
+                _print_json(detail)
+                return
+            _table(f"Event {event_id}: {detail['type']}, {detail['status']}, {detail['date']}, "
+                   f"{', '.join(detail['participants'])}", detail["sources"],
+                   ["published", "source", "type", "status", "date", "place", "url"])
+            if detail["conflicts"]:
+                _table("Conflicts", detail["conflicts"], ["field", "value", "article_ids"])
+            return
+        rows = events(store, place=place, participant=participant, since=since, until=until, types=types or None,
+                      status=status, limit=limit)
+    if as_json:
+        _print_json(rows)
+    else:
+        _table("Events", rows, ["day", "date", "type", "status", "participants", "place", "sources", "conflicts",
+                                "event_id"])
+
+
+def export_command(
+    db: Path = DB_OPTION,
+    records: Path = typer.Option(None, "--records", help="write the stored records as JSON Lines here"),
+    tables: Path = typer.Option(None, "--tables", help="write every table into this folder"),
+    table_format: str = typer.Option("parquet", "--format", help="table format: parquet or csv"),
+    plover: Path = typer.Option(None, "--plover", help="write PLOVER-style events (JSON Lines) here"),
+) -> None:
+    """Export records, tables (Parquet/CSV) and PLOVER-style events."""
+    from .exports import export_plover, export_records, export_tables
+
+    if not (records or tables or plover):
+        _err("nothing to export: give --records, --tables and/or --plover")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        if records:
+            _err(f"{export_records(store, records)} records -> {records}")
+        if tables:
+            files = export_tables(store, tables, fmt=table_format)
+            _err(f"{len(files)} tables -> {tables}/")
+        if plover:
+            _err(f"{export_plover(store, plover)} events -> {plover}")
+
+
+#: command name -> function, in the order they show in ``--help``
+COMMANDS: dict[str, Callable[..., None]] = {
+    "ingest": ingest_command,
+    "timeline": timeline_command,
+    "network": network_command,
+    "quotes": quotes_command,
+    "events": events_command,
+    "export": export_command,
+}
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store commands to ``app`` as top-level commands."""
+    for name, function in COMMANDS.items():
+        app.command(name)(function)
+
+
+store_app = typer.Typer(help="The corpus store: ingest records, query timelines, networks, quotes, events.")
+register(store_app)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(store_app())

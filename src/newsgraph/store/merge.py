@@ -1,0 +1,350 @@
+"""When are two event reports the same happening, and what does the merged event say?
+
+Pure functions (no database): the store calls them with the reports it has loaded. The thresholds
+live in ``merge_rules.toml`` beside this module, so that they can be reviewed and tuned without
+reading code; see that file for the rules in prose.
+
+Dates are TIMEX3-style values as the time layer writes them (``2021-05-20``, ``2021-05``, ``2021``,
+``2021-W21``, ``2021-Q2``, ``2021-SU``). Each becomes an interval of days plus its precision; the
+merge *window* of a report widens that interval by the precision's tolerance, or, for an undated
+report, hangs it on the article's publication date (looking back for reports, ahead for
+announcements). Two reports can be one event only when their windows overlap.
+
+The merged event never silently resolves a disagreement: :func:`summarise` picks a value to show
+(the most precise, then the most frequent, then the latest reported) and returns every incompatible
+value as a conflict row with the articles that said it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RULES_FILE = Path(__file__).with_name("merge_rules.toml")
+
+#: how fine a precision is; smaller is finer
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+
+#: statuses that contradict a report that the event happened
+NEGATIVE_STATUSES = frozenset({"cancelled", "denied"})
+#: statuses of an event that has not happened yet
+FUTURE_STATUSES = frozenset({"planned", "possible"})
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+
+
+@dataclass(frozen=True)
+class MergeRules:
+    """The thresholds of ``merge_rules.toml``."""
+
+    groups: dict[str, str]
+    tolerance_days: dict[str, int]
+    reported_before: int
+    reported_after: int
+    announced_before: int
+    announced_after: int
+    min_shared: int
+    place_conflict_min_participants: int
+
+    def group(self, event_type: str) -> str:
+        """The merge group of an event type (a type not listed is its own group)."""
+        return self.groups.get(event_type, event_type)
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_FILE) -> MergeRules:
+    """Read the merge rules (cached)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    groups = {t: name for name, types in data["groups"].items() for t in types}
+    undated = data["undated"]
+    return MergeRules(
+        groups=groups,
+        tolerance_days={k: int(v) for k, v in data["tolerance_days"].items()},
+        reported_before=int(undated["reported_before"]),
+        reported_after=int(undated["reported_after"]),
+        announced_before=int(undated["announced_before"]),
+        announced_after=int(undated["announced_after"]),
+        min_shared=int(data["participants"]["min_shared"]),
+        place_conflict_min_participants=int(data["place"]["conflict_min_participants"]),
+    )
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def parse_date_value(value: str | None) -> tuple[dt.date, dt.date, str] | None:
+    """``(first day, last day, precision)`` of a TIMEX3 date value, or None when it names no date."""
+    if not value:
+        return None
+    try:
+        if m := _DAY.match(value):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day, "day"
+        if m := _MONTH.match(value):
+            year, month = int(m[1]), int(m[2])
+            return dt.date(year, month, 1), _month_end(year, month), "month"
+        if m := _YEAR.match(value):
+            year = int(m[1])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+        if m := _WEEK.match(value):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6), "week"
+        if m := _QUARTER.match(value):
+            year, quarter = int(m[1]), int(m[2])
+            return dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter), "quarter"
+        if m := _SEASON.match(value):
+            year = int(m[1])
+            first, last = _SEASON_MONTHS[m[2]]
+            end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+            return dt.date(year, first, 1), _month_end(end_year, end_month), "season"
+    except ValueError:  # 2021-02-30, week 54: not a date
+        return None
+    return None
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """The date part of an ISO publication date, or None."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class Report:
+    """One article's account of an event, with global entity ids (a row of ``event_sources``)."""
+
+    article_id: int
+    local_id: str
+    type: str
+    status: str
+    participants: frozenset[int]
+    place: int | None
+    date_value: str | None
+    published: dt.date | None
+    confidence: float = 0.5
+    #: filled by :func:`prepare`
+    group: str = ""
+    date_lo: dt.date | None = None
+    date_hi: dt.date | None = None
+    precision: str | None = None
+    window_lo: dt.date | None = None
+    window_hi: dt.date | None = None
+
+
+def prepare(report: Report, rules: MergeRules) -> Report:
+    """Fill in the report's merge group, parsed date and merge window."""
+    report.group = rules.group(report.type)
+    parsed = parse_date_value(report.date_value)
+    if parsed is not None:
+        lo, hi, precision = parsed
+        tolerance = dt.timedelta(days=rules.tolerance_days.get(precision, 0))
+        report.date_lo, report.date_hi, report.precision = lo, hi, precision
+        report.window_lo, report.window_hi = lo - tolerance, hi + tolerance
+    elif report.published is not None:
+        if report.status in FUTURE_STATUSES:
+            before, after = rules.announced_before, rules.announced_after
+        else:
+            before, after = rules.reported_before, rules.reported_after
+        report.window_lo = report.published - dt.timedelta(days=before)
+        report.window_hi = report.published + dt.timedelta(days=after)
+    return report
+
+
+@dataclass
+class EventState:
+    """What the merger needs to know about a global event to match a new report against it."""
+
+    event_id: int
+    group: str
+    participants: set[int]
+    place: int | None
+    window_lo: dt.date | None
+    window_hi: dt.date | None
+    date_lo: dt.date | None = None
+    precision: str | None = None
+    new: bool = False
+    reports: list[Report] = field(default_factory=list)
+
+
+def _center(lo: dt.date | None, hi: dt.date | None) -> int:
+    if lo is None or hi is None:
+        return 0
+    return (lo.toordinal() + hi.toordinal()) // 2
+
+
+def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, int, int] | None:
+    """How well a report fits an event (higher is better), or None when they cannot be one happening."""
+    if event.group != report.group or not report.participants or not event.participants:
+        return None
+    if event.window_lo is None or report.window_lo is None or event.window_hi is None or report.window_hi is None:
+        return None
+    if event.window_lo > report.window_hi or report.window_lo > event.window_hi:
+        return None
+    shared = len(event.participants & report.participants)
+    needed = max(1, min(rules.min_shared, len(event.participants), len(report.participants)))
+    if shared < needed:
+        return None
+    place_equal = 1
+    if event.place is not None and report.place is not None and event.place != report.place:
+        strong = (
+            event.participants == set(report.participants)
+            and len(report.participants) >= rules.place_conflict_min_participants
+            and event.precision == "day"
+            and report.precision == "day"
+        )
+        if not strong:
+            return None
+        place_equal = 0
+    distance = abs(_center(event.window_lo, event.window_hi) - _center(report.window_lo, report.window_hi))
+    return shared, place_equal, -distance
+
+
+def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRules) -> EventState | None:
+    """The candidate event the report fits best, or None."""
+    best: tuple[tuple[int, int, int], int, EventState] | None = None
+    for event in candidates:
+        score = match_score(event, report, rules)
+        if score is not None and (best is None or (score, -event.event_id) > (best[0], best[1])):
+            best = (score, -event.event_id, event)
+    return best[2] if best else None
+
+
+@dataclass
+class Conflict:
+    """One of several incompatible values the sources give for a field of an event."""
+
+    field: str
+    value: str
+    article_ids: list[int]
+
+
+@dataclass
+class Summary:
+    """The merged view of an event over all its reports (a row of ``events`` plus its conflicts)."""
+
+    type: str
+    group: str
+    status: str
+    date_value: str | None
+    precision: str | None
+    date_lo: dt.date | None
+    date_hi: dt.date | None
+    window_lo: dt.date | None
+    window_hi: dt.date | None
+    place: int | None
+    participants: set[int]
+    first_reported: dt.date | None
+    last_reported: dt.date | None
+    n_sources: int
+    confidence: float
+    conflicts: list[Conflict]
+
+
+def _order_key(report: Report) -> tuple[dt.date, int]:
+    return report.published or dt.date.min, report.article_id
+
+
+def _pick(values: Sequence[tuple[object, Report]]) -> object:
+    """The most frequent value; ties go to the one reported latest (later reports know more)."""
+    counts = Counter(v for v, _ in values)
+    latest = {v: _order_key(r) for v, r in sorted(values, key=lambda x: _order_key(x[1]))}
+    return max(counts, key=lambda v: (counts[v], latest[v]))
+
+
+def _conflicts(field_name: str, values: Sequence[tuple[object, Report]], clash: set[object]) -> list[Conflict]:
+    by_value: dict[object, list[int]] = {}
+    for value, report in values:
+        if value in clash:
+            by_value.setdefault(value, [])
+            if report.article_id not in by_value[value]:
+                by_value[value].append(report.article_id)
+    return [Conflict(field_name, str(v), ids) for v, ids in sorted(by_value.items(), key=lambda x: str(x[0]))]
+
+
+def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
+    """The merged event: chosen values, the status as of the latest report, and every conflict."""
+    ordered = sorted(reports, key=_order_key)
+    conflicts: list[Conflict] = []
+
+    event_type = str(_pick([(r.type, r) for r in ordered]))
+
+    # date: the finest precision any report gives, then the most frequent value at it
+    dated = [r for r in ordered if r.date_lo is not None]
+    date_value = precision = None
+    date_lo = date_hi = None
+    if dated:
+        finest = min(PRECISION_RANK.get(r.precision or "year", 9) for r in dated)
+        date_value = str(_pick([(r.date_value, r) for r in dated if PRECISION_RANK.get(r.precision or "", 9) == finest]))
+        chosen = next(r for r in dated if r.date_value == date_value)
+        date_lo, date_hi, precision = chosen.date_lo, chosen.date_hi, chosen.precision
+        clash = {
+            r.date_value
+            for r in dated
+            if not (r.date_lo <= date_lo and date_hi <= r.date_hi)  # type: ignore[operator]
+            and not (date_lo <= r.date_lo and r.date_hi <= date_hi)  # type: ignore[operator]
+        }
+        if clash:
+            conflicts += _conflicts("date", [(r.date_value, r) for r in dated], clash | {date_value})
+
+    # the merge window: the chosen date widened by its tolerance, else the union of undated windows
+    if date_lo is not None and date_hi is not None:
+        tolerance = dt.timedelta(days=rules.tolerance_days.get(precision or "", 0))
+        window_lo, window_hi = date_lo - tolerance, date_hi + tolerance
+    else:
+        los = [r.window_lo for r in ordered if r.window_lo is not None]
+        his = [r.window_hi for r in ordered if r.window_hi is not None]
+        window_lo, window_hi = (min(los) if los else None), (max(his) if his else None)
+
+    # status: what the latest report with a known status says; a history, not a vote
+    known = [r for r in ordered if r.status != "unknown"]
+    status = known[-1].status if known else "unknown"
+    statuses = {r.status for r in known}
+    if "happened" in statuses and statuses & NEGATIVE_STATUSES:
+        conflicts += _conflicts("status", [(r.status, r) for r in known], {"happened"} | (statuses & NEGATIVE_STATUSES))
+
+    placed = [(r.place, r) for r in ordered if r.place is not None]
+    place = int(_pick(placed)) if placed else None  # type: ignore[call-overload]
+    places = {p for p, _ in placed}
+    if len(places) > 1:
+        conflicts += _conflicts("place", placed, places)
+
+    participants: set[int] = set()
+    for r in ordered:
+        participants |= r.participants
+    published = [r.published for r in ordered if r.published is not None]
+    return Summary(
+        type=event_type,
+        group=rules.group(event_type),
+        status=status,
+        date_value=date_value,
+        precision=precision,
+        date_lo=date_lo,
+        date_hi=date_hi,
+        window_lo=window_lo,
+        window_hi=window_hi,
+        place=place,
+        participants=participants,
+        first_reported=min(published) if published else None,
+        last_reported=max(published) if published else None,
+        n_sources=len({r.article_id for r in ordered}),
+        confidence=max(r.confidence for r in ordered),
+        conflicts=conflicts,
+    )

@@ -1,0 +1,508 @@
+"""Normalisers: turn the fields a grammar pattern collected into a TIMEX3 value.
+
+One function per kind of expression (``date``, ``weekday``, ``deixis``, ``relative``, ``ago``,
+``duration``, ...), chosen by the pattern's ``norm``. Values are built from known parts only: what the
+text and the reference date do not determine stays ``X`` (``XXXX-05-24``). A field combination that
+names no real day (``31. Februar``, month 13) yields ``None`` and the expression is dropped, never an
+invalid value.
+
+Two anchors serve underspecified expressions:
+
+* the **reference date** (publication or inferred): news mode, for deictic expressions (``gestern``,
+  ``am Montag``, ``vergangene Woche``) and for dates without a year, chosen by the clause's tense;
+* the **narrative anchor**: the last date the text itself mentioned, for anaphoric expressions
+  (``am Abend``, ``am selben Tag``, ``zwei Tage später``, ``4:45 Uhr``) and, in narrative mode
+  (history texts such as Wikipedia), for dates without a year too.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+Tense = str  # "past" | "future" | "present"
+
+_UNIT_DAYS = {"D": 1, "W": 7}
+
+
+@dataclass(slots=True)
+class Partial:
+    """A calendar point with possibly unknown parts, before and after resolution."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    era: str | None = None  # "BC" or None
+    part: str | None = None  # MO, AF, EV, NI
+    season: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+
+    def as_date(self) -> dt.date | None:
+        if self.era == "BC" or None in (self.year, self.month, self.day):
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+
+    def value(self) -> str:
+        """The TIMEX3 value string: the known parts, unknown ones as X."""
+        if self.era == "BC":
+            text = f"BC{self.year:04d}" if self.year is not None else "BCXXXX"
+            if self.month is not None:
+                text += f"-{self.month:02d}"
+            return text
+        y = f"{self.year:04d}" if self.year is not None else "XXXX"
+        if self.season is not None:
+            return f"{y}-{self.season}"
+        if self.month is None and self.day is None and self.hour is None and self.part is None:
+            return y
+        m = f"{self.month:02d}" if self.month is not None else "XX"
+        if self.day is None and self.hour is None and self.part is None:
+            return f"{y}-{m}"
+        d = f"{self.day:02d}" if self.day is not None else "XX"
+        text = f"{y}-{m}-{d}"
+        if self.hour is not None:
+            text += f"T{self.hour:02d}:{(self.minute or 0):02d}"
+        elif self.part is not None:
+            text += f"T{self.part}"
+        return text
+
+
+@dataclass(slots=True)
+class Reference:
+    """What relative expressions hang on: a day, or only a year, or nothing."""
+
+    date: dt.date | None = None
+    year: int | None = None
+
+    @property
+    def known_year(self) -> int | None:
+        return self.date.year if self.date else self.year
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-expression context: reference, narrative anchor, tense, mode."""
+
+    reference: Reference
+    narrative: bool = False
+    tense: Tense = "present"
+    anchor_day: dt.date | None = None  # the last fully known day mentioned
+    anchor: Partial | None = None  # the last date with a known year mentioned
+    sentence_day: dt.date | None = None  # the last full day mentioned in the same sentence
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Valued:
+    """A normaliser's result."""
+
+    value: str | None
+    type: str
+    mod: str | None = None
+    point: Partial | None = None  # the calendar point, when the value is one (for anchoring)
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+
+def to_int(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def valid_day(year: int | None, month: int, day: int) -> bool:
+    """Whether ``day`` exists in ``month`` (of ``year``, or of some year when it is unknown)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if year is None or year < 1 or year > 9999:
+        return day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+    return day <= calendar.monthrange(year, month)[1]
+
+
+def mod_of(fields: dict[str, Any]) -> str | None:
+    mod = fields.get("mod")
+    return mod if mod and mod != "_" else None
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def shift_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + (day.month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def choose_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
+    """The year for a day/month without one, given the reference date and the clause's tense.
+
+    Past: the latest such date on or before the reference; future: the earliest on or after it;
+    present or unknown: the nearest one.
+    """
+    candidates: list[tuple[int, dt.date]] = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if day is None:
+            point = dt.date(year, month, 15)
+            same = (year, month) == (ref.year, ref.month)
+        else:
+            if not valid_day(year, month, day):
+                continue
+            point = dt.date(year, month, day)
+            same = point == ref
+        candidates.append((year, ref if same else point))
+    if tense == "past":
+        past = [c for c in candidates if c[1] <= ref]
+        if past:
+            return max(past, key=lambda c: c[1])[0]
+    elif tense == "future":
+        future = [c for c in candidates if c[1] >= ref]
+        if future:
+            return min(future, key=lambda c: c[1])[0]
+    return min(candidates, key=lambda c: (abs((c[1] - ref).days), -c[0]))[0]
+
+
+def weekday_near(weekday: int, ref: dt.date, tense: Tense, rel: int | None) -> dt.date:
+    """The day with ISO ``weekday`` around ``ref``: by explicit direction, else by tense."""
+    delta = weekday - ref.isoweekday()
+    if rel == -1:  # `letzten Samstag`: strictly before
+        back = (ref.isoweekday() - weekday) % 7 or 7
+        return ref - dt.timedelta(days=back)
+    if rel == 1:  # `nächsten Montag`: strictly after
+        ahead = delta % 7 or 7
+        return ref + dt.timedelta(days=ahead)
+    if rel == 0:  # `diesen Montag`: this ISO week
+        return ref + dt.timedelta(days=delta)
+    if tense == "past":
+        return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)
+    if tense == "future":  # the reference day itself counts: news name the day of publication too
+        return ref + dt.timedelta(days=delta % 7)
+    back = (ref.isoweekday() - weekday) % 7
+    ahead = delta % 7
+    return ref - dt.timedelta(days=back) if back <= ahead else ref + dt.timedelta(days=ahead)
+
+
+def point_of(day: dt.date, part: str | None = None) -> Partial:
+    return Partial(day.year, day.month, day.day, part=part)
+
+
+# ------------------------------------------------------------------------------------ normalisers
+
+
+def collect_date(fields: dict[str, Any]) -> Partial | None:
+    """The explicit calendar parts of a date expression, checked; None when they name no day."""
+    p = Partial(
+        year=to_int(fields.get("year")),
+        month=to_int(fields.get("month")),
+        day=to_int(fields.get("day")),
+        era=fields.get("era") if fields.get("era") == "BC" else None,
+        part=fields.get("part"),
+        season=fields.get("season"),
+    )
+    raw_year = fields.get("year")
+    if isinstance(raw_year, str) and len(raw_year) == 2 and fields.get("month") is not None and fields.get("day"):
+        p.year = None  # a two-digit year: the century comes from the context
+        p_short = int(raw_year)
+        fields["_short_year"] = p_short
+    if p.month is not None and not 1 <= p.month <= 12:
+        return None
+    if p.day is not None and p.month is not None and not valid_day(p.year, p.month, p.day):
+        return None
+    if p.year is not None and p.era != "BC" and not 1 <= p.year <= 9999:
+        return None
+    return p
+
+
+def resolve_date(p: Partial, fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """Fill a date's missing year (and month) from the context, then value it."""
+    mod = mod_of(fields)
+    short = fields.get("_short_year")
+    if short is not None:
+        base = ctx.anchor.year if ctx.anchor and ctx.anchor.year else ctx.reference.known_year
+        if base is not None:
+            century = base // 100 * 100
+            options = [century - 100 + short, century + short, century + 100 + short]
+            p.year = min(options, key=lambda y: abs(y - base))
+    if p.year is None and p.era is None:
+        ref = ctx.reference
+        if fields.get("year_from_rel") or fields.get("season_from_rel"):
+            base_year = (ctx.anchor.year if ctx.narrative and ctx.anchor else None) or ref.known_year
+            rel = to_int(fields.get("rel")) or 0
+            if base_year is not None:
+                p.year = base_year + rel
+        elif ctx.narrative and ctx.anchor is not None and ctx.anchor.year is not None:
+            p.year = ctx.anchor.year
+            p.era = ctx.anchor.era
+            if p.month is None and p.day is not None:
+                p.month = ctx.anchor.month
+        elif ref.date is not None and p.month is not None:
+            p.year = choose_year(p.month, p.day, ref.date, ctx.tense)
+        elif ref.date is not None and p.season is not None:
+            p.year = ref.date.year
+        elif ref.year is not None and (p.month is not None or p.season is not None):
+            p.year = ref.year
+    if p.day is not None and p.month is not None and not valid_day(p.year if p.era != "BC" else None, p.month, p.day):
+        return None
+    return Valued(p.value(), "DATE", mod, p)
+
+
+def norm_date(fields: dict[str, Any], ctx: Context, partial: Partial | None = None) -> Valued | None:
+    p = partial if partial is not None else collect_date(fields)
+    if p is None:
+        return None
+    return resolve_date(p, fields, ctx)
+
+
+def _base_day(ctx: Context, anaphoric: bool) -> dt.date | None:
+    """The day relative expressions count from: the narrative anchor or the reference date."""
+    if anaphoric or ctx.narrative:
+        return ctx.sentence_day or ctx.anchor_day or (None if ctx.narrative else ctx.reference.date)
+    return ctx.reference.date
+
+
+def norm_weekday(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    weekday = to_int(fields.get("weekday"))
+    if weekday is None:
+        return None
+    part = fields.get("part")
+    offset = to_int(fields.get("offset"))
+    rel = to_int(fields.get("rel"))
+    if rel is not None and not ctx.narrative:
+        base = ctx.reference.date
+    else:
+        base = ctx.reference.date if not ctx.narrative else (ctx.anchor_day)
+    if base is None:
+        return Valued(f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""), "DATE", None, None)
+    if offset is not None:
+        day = base + dt.timedelta(days=offset)
+    else:
+        day = weekday_near(weekday, base, ctx.tense, rel)
+    p = point_of(day, part)
+    return Valued(p.value(), "DATE", None, p)
+
+
+def norm_deixis(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    offset = to_int(fields.get("offset")) or 0
+    part = fields.get("part")
+    if ctx.narrative and offset == 0 and not part:
+        return Valued("PRESENT_REF", "DATE")  # history texts: `heute` = nowadays
+    base = ctx.reference.date if not ctx.narrative else ctx.anchor_day
+    if base is None:
+        return Valued("XXXX-XX-XX" + (f"T{part}" if part else ""), "DATE")
+    p = point_of(base + dt.timedelta(days=offset), part)
+    return Valued(p.value(), "DATE", None, p)
+
+
+def norm_daypart(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    part = fields.get("part")
+    rel = to_int(fields.get("rel")) or 0
+    base = _base_day(ctx, anaphoric=True)
+    if base is None:
+        return Valued(f"XXXX-XX-XXT{part}", "DATE")
+    p = point_of(base + dt.timedelta(days=rel), part)
+    return Valued(p.value(), "DATE", mod_of(fields), p)
+
+
+def norm_day_anaphor(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    base = _base_day(ctx, anaphoric=True)
+    if base is None:
+        return Valued("XXXX-XX-XX", "DATE")
+    p = point_of(base + dt.timedelta(days=to_int(fields.get("offset")) or 0))
+    return Valued(p.value(), "DATE", None, p)
+
+
+def _period(unit: str, base: dt.date, rel: int) -> tuple[str, Partial | None] | None:
+    if unit == "D":
+        day = base + dt.timedelta(days=rel)
+        return day.isoformat(), point_of(day)
+    if unit in ("W", "WE"):
+        week = iso_week(base + dt.timedelta(days=7 * rel))
+        return (week + "-WE" if unit == "WE" else week), None
+    if unit == "M":
+        y, m = shift_months(base, rel)
+        return f"{y:04d}-{m:02d}", Partial(y, m)
+    if unit == "Y":
+        return f"{base.year + rel:04d}", Partial(base.year + rel)
+    if unit == "Q":
+        q = (base.month - 1) // 3 + rel
+        y = base.year + q // 4
+        return f"{y:04d}-Q{q % 4 + 1}", None
+    if unit == "DE":
+        return f"{(base.year // 10 + rel):03d}", None
+    if unit == "CE":
+        return f"{(base.year // 100 + rel):02d}", None
+    return None
+
+
+def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    unit = fields.get("unit")
+    rel = to_int(fields.get("rel"))
+    if rel is None:
+        rel = 0
+    mod = mod_of(fields)
+    if ctx.narrative:
+        base = ctx.anchor_day or (dt.date(ctx.anchor.year, ctx.anchor.month or 1, 1)
+                                  if ctx.anchor and ctx.anchor.year and ctx.anchor.era is None else None)
+    else:
+        base = ctx.reference.date
+    if unit in ("H", "MIN", "S", "HY"):
+        return None
+    if base is None:
+        year = ctx.reference.known_year if not ctx.narrative else (ctx.anchor.year if ctx.anchor else None)
+        if unit == "Y" and year is not None:
+            return Valued(f"{year + rel:04d}", "DATE", mod, Partial(year + rel))
+        unknown = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX",
+                   "Q": "XXXX-QX", "DE": "XXX", "CE": "XX"}
+        return Valued(unknown.get(str(unit), "XXXX"), "DATE", mod)
+    got = _period(str(unit), base, rel)
+    if got is None:
+        return None
+    return Valued(got[0], "DATE", mod, got[1])
+
+
+def _duration_value(n: Any, unit: str) -> str | None:
+    if n == "X":
+        amount = "X"
+    else:
+        try:
+            number = float(n)
+        except (TypeError, ValueError):
+            return None
+        if number <= 0 or number > 100000:
+            return None
+        amount = str(int(number)) if number == int(number) else str(number)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    if unit == "Q":
+        return f"P{amount}Q"
+    return f"P{amount}{unit}"
+
+
+def norm_duration(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    unit = fields.get("unit")
+    if unit is None or unit == "HY":
+        return None
+    value = _duration_value(fields.get("n", 1), str(unit))
+    return Valued(value, "DURATION", mod_of(fields)) if value else None
+
+
+def norm_vague(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    unit = fields.get("unit")
+    if unit is None:
+        return None
+    return Valued(_duration_value("X", str(unit)), "DURATION")
+
+
+def norm_ago(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """`vor zwei Wochen` (from the reference), `drei Tage später` (from the last date mentioned)."""
+    direction = to_int(fields.get("dir")) or -1
+    unit = str(fields.get("unit"))
+    n = fields.get("n", 1)
+    anaphoric = "AFTER_WORD" in fields.get("_classes", ())
+    base = _base_day(ctx, anaphoric=anaphoric)
+    if n == "X":
+        return Valued("PAST_REF" if direction < 0 else "FUTURE_REF", "DATE")
+    try:
+        amount = float(n)
+    except (TypeError, ValueError):
+        return None
+    if amount != int(amount) or not 0 < amount < 10000:
+        return Valued(None, "DATE")
+    if base is None:
+        return Valued(None, "DATE")
+    k = int(amount) * direction
+    try:
+        if unit == "D":
+            day = base + dt.timedelta(days=k)
+            return Valued(day.isoformat(), "DATE", mod_of(fields), point_of(day))
+        if unit == "W":
+            return Valued(iso_week(base + dt.timedelta(days=7 * k)), "DATE", mod_of(fields))
+        if unit == "M":
+            y, m = shift_months(base, k)
+            return Valued(f"{y:04d}-{m:02d}", "DATE", mod_of(fields), Partial(y, m))
+        if unit == "Y":
+            return Valued(f"{base.year + k:04d}", "DATE", mod_of(fields), Partial(base.year + k))
+        if unit == "DE":
+            return Valued(f"{(base.year + 10 * k) // 10:03d}", "DATE", mod_of(fields))
+    except (OverflowError, ValueError):
+        return None
+    return Valued(None, "DATE")
+
+
+def norm_fixed(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    value = fields.get("value")
+    if value is None:
+        return None
+    kind = "DATE" if str(value).endswith("_REF") else ctx.extra.get("type", "DURATION")
+    return Valued(str(value), kind)
+
+
+def norm_set(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    weekday = to_int(fields.get("weekday"))
+    if weekday is not None:
+        return Valued(f"XXXX-WXX-{weekday}", "SET")
+    unit = fields.get("unit")
+    if unit is None:
+        return None
+    value = _duration_value(fields.get("n", 1), str(unit))
+    return Valued(value, "SET") if value else None
+
+
+def norm_decade(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    digits = str(fields.get("decade", ""))
+    if len(digits) == 3:
+        return Valued(digits, "DATE", mod_of(fields))
+    if len(digits) == 1:
+        base = (ctx.anchor.year if ctx.narrative and ctx.anchor else None) or ctx.reference.known_year
+        if base is None:
+            return Valued(f"XX{digits}", "DATE", mod_of(fields))
+        century = base // 100
+        decade = century * 10 + int(digits)
+        if decade * 10 > base:
+            decade -= 10
+        return Valued(f"{decade:03d}", "DATE", mod_of(fields))
+    return None
+
+
+def norm_century(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    n = to_int(fields.get("n"))
+    if n is None or not 1 <= n <= 21:
+        return None
+    prefix = "BC" if fields.get("era") == "BC" else ""
+    return Valued(f"{prefix}{n - 1:02d}", "DATE", mod_of(fields))
+
+
+def norm_clock(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    hour = to_int(fields.get("hour"))
+    minute = to_int(fields.get("minute")) or 0
+    if hour is None or not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
+        return None
+    day = ctx.sentence_day or ctx.anchor_day or (None if ctx.narrative else ctx.reference.date)
+    prefix = day.isoformat() if day else "XXXX-XX-XX"
+    return Valued(f"{prefix}T{hour:02d}:{minute:02d}", "TIME", mod_of(fields))
+
+
+NORMALISERS = {
+    "weekday": norm_weekday,
+    "deixis": norm_deixis,
+    "daypart": norm_daypart,
+    "day_anaphor": norm_day_anaphor,
+    "relative": norm_relative,
+    "duration": norm_duration,
+    "vague": norm_vague,
+    "ago": norm_ago,
+    "fixed": norm_fixed,
+    "set": norm_set,
+    "decade": norm_decade,
+    "century": norm_century,
+    "clock": norm_clock,
+}

@@ -1,0 +1,281 @@
+"""The temporal tagger: grammar matches -> coordination -> reference date -> resolved values.
+
+Language-independent; everything language-specific comes from ``resources/<lang>/times.toml``.
+Works on plain text plus sentence boundaries and tense cues, so that it runs with or without a
+statistical spaCy pipeline (the component in ``newsgraph.pipeline.times`` supplies both).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..resources import load_resource
+from .grammar import Grammar, Match, Token, tokenize
+from .normalise import (
+    NORMALISERS,
+    Context,
+    Partial,
+    Reference,
+    Valued,
+    collect_date,
+    norm_date,
+    to_int,
+)
+from .reference import DateEvidence, WeekdayTie, infer_reference
+from .tense import Cue, TenseRules, tense_at
+
+#: what may stand between a weekday and the date it names (`Montag, 24. Mai`, `Montag [24. Mai]`)
+import os
+ANCHOR_YEARS = os.environ.get("AY", "1") == "1"
+WINDOW = int(os.environ.get("WIN", "8"))
+DECAY = float(os.environ.get("DEC", "0.75"))
+W_YEAR = float(os.environ.get("WY", "0.6"))
+_TIE_GAP = {",", "[", "(", "den", "dem", "der", ":", "–", "-"}
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence's character span and its tense cues."""
+
+    start: int
+    end: int
+    cues: list[Cue]
+
+
+@dataclass(slots=True)
+class TaggedTime:
+    """One temporal expression found and valued."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    mod: str | None
+    pattern: str
+    tense: str
+
+
+@dataclass(slots=True)
+class TagResult:
+    times: list[TaggedTime]
+    reference: Reference
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class _Item:
+    match: Match
+    start: int
+    end: int
+    fields: dict[str, Any]
+    partial: Partial | None
+    sentence: int
+    tense: str
+
+
+class TimeTagger:
+    """Find and normalise the temporal expressions of one language."""
+
+    def __init__(self, lang: str) -> None:
+        spec = load_resource(lang, "times")
+        self.lang = lang
+        self.grammar = Grammar(spec)
+        self.tense_rules = TenseRules.from_spec(spec.get("tense", {}))
+        guard = spec.get("guard", {})
+        self.year_prev_block = {w.lower() for w in guard.get("year_prev_block", [])}
+        self.year_next_block = {w.lower() for w in guard.get("year_next_block", [])}
+        self.year_prev_ok = {w.lower() for w in guard.get("year_prev_ok", [])}
+        self.coord = {w.lower() for w in guard.get("coordination", [])}
+
+    # ------------------------------------------------------------------ guards
+
+    def _bare_year_ok(self, tokens: list[Token], m: Match) -> bool:
+        """A lone four-digit number is a year unless its neighbours say it counts things."""
+        if m.end - m.start > 1:
+            return True  # `Ende 2021`, `des Jahres 2021`
+        prev = tokens[m.start - 1] if m.start > 0 else None
+        nxt = tokens[m.end] if m.end < len(tokens) else None
+        if prev is not None and (prev.lower in self.year_prev_block or prev.text[-1:].isdigit()):
+            return False
+        if nxt is not None:
+            if nxt.lower in self.year_next_block:
+                return False
+            if nxt.text[:1].isdigit() and nxt.start == tokens[m.start].end:
+                return False
+            if nxt.text[:1].isupper() and nxt.text.isalpha() and len(nxt.text) > 1:
+                prev_ok = prev is not None and prev.lower in self.year_prev_ok
+                sentence_start = prev is None or prev.text in {".", "!", "?", "\n", ":", "(", "„", '"'}
+                if not (prev_ok or sentence_start):
+                    return False
+        return True
+
+    # ------------------------------------------------------------------ main
+
+    def tag(
+        self,
+        text: str,
+        sentences: list[Sentence] | None = None,
+        *,
+        published: dt.date | None = None,
+        narrative: bool = False,
+        today: dt.date | None = None,
+        infer: bool = True,
+    ) -> TagResult:
+        """Tag ``text``. ``published`` anchors relative expressions; without it the reference is
+        inferred from the text (``infer``). ``narrative``: resolve yearless dates against the last
+        date the text mentioned (history texts) rather than the reference date (news)."""
+        today = today or dt.date.today()
+        tokens = tokenize(text)
+        if sentences is None:
+            sentences = [Sentence(0, len(text), self.cues_for_text(text))]
+        items = self._items(text, tokens, sentences)
+        self._coordinate(tokens, items)
+
+        if published is not None:
+            reference, source, reason = Reference(date=published), "published", "the article's publication date"
+        elif infer:
+            reference, source, reason = self._infer(text, tokens, items, today)
+        else:
+            reference, source, reason = Reference(), "none", "no publication date"
+
+        times = self._resolve(text, items, reference, narrative)
+        return TagResult(times, reference, source, reason)
+
+    def cues_for_text(self, text: str) -> list[Cue]:
+        """Tense cues from word lists alone (no morphology)."""
+        return self.tense_rules.cues((t.start, t.text, "") for t in tokenize(text) if t.text[:1].isalpha())
+
+    def _items(self, text: str, tokens: list[Token], sentences: list[Sentence]) -> list[_Item]:
+        items: list[_Item] = []
+        sent_index = 0
+        for m in self.grammar.find(tokens):
+            if m.pattern.guard == "bare_year" and not self._bare_year_ok(tokens, m):
+                continue
+            start, end = tokens[m.start].start, tokens[m.end - 1].end
+            while sent_index + 1 < len(sentences) and sentences[sent_index].end <= start:
+                sent_index += 1
+            fields = {k: v for k, v in m.fields.items() if k != "_" and k is not None}
+            fields.update(m.pattern.fixed)
+            fields["_classes"] = m.classes
+            partial = collect_date(fields) if m.pattern.norm == "date" else None
+            if m.pattern.norm == "date" and partial is None:
+                continue  # names no real day (`31. Februar`)
+            tense = tense_at(sentences[sent_index].cues, start, end) if sentences else "present"
+            items.append(_Item(m, start, end, fields, partial, sent_index, tense))
+        return items
+
+    def _coordinate(self, tokens: list[Token], items: list[_Item]) -> None:
+        """`16. bis 18. Juni`, `Mai/Juni 1940`: a member missing month or year borrows it from the
+        next member of the coordination (right to left, so chains propagate)."""
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+        for a, b in zip(reversed(items[:-1]), reversed(items[1:]), strict=True):
+            pa, pb = a.partial, b.partial
+            if pa is None or pb is None or pa.year is not None:
+                continue
+            i, j = ends.get(a.end), starts.get(b.start)
+            if i is None or j is None or j - i - 1 > 2 or j - i - 1 < 1:
+                continue
+            gap = [tokens[k].lower for k in range(i + 1, j)]
+            if not all(g in self.coord for g in gap):
+                continue
+            if pa.day is not None and pa.month is None:
+                if pb.month is None:
+                    continue
+                pa.month = pb.month
+            if pa.month is not None or pa.season is not None:
+                pa.year, pa.era = pb.year, pb.era
+
+    def _infer(self, text: str, tokens: list[Token], items: list[_Item], today: dt.date) -> tuple[Reference, str, str]:
+        ties: list[WeekdayTie] = []
+        for k, it in enumerate(items):
+            wd = to_int(it.fields.get("weekday"))
+            p = it.partial
+            if it.match.pattern.norm == "date" and wd and p and p.year is None and p.month and p.day:
+                ties.append(WeekdayTie(wd, p.month, p.day, text[it.start : it.end]))
+                continue
+            if it.match.pattern.norm != "weekday" or wd is None or k + 1 >= len(items):
+                continue
+            nxt = items[k + 1]
+            q = nxt.partial
+            gap = text[it.end : nxt.start]
+            gap_words = [w for w in gap.replace("[", " [ ").replace("(", " ( ").replace(",", " , ").split()]
+            if (q is not None and q.year is None and q.month and q.day and len(gap_words) <= 2
+                    and all(w.lower() in _TIE_GAP for w in gap_words)):
+                ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end]))
+        evidence = [
+            DateEvidence(text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense)
+            for it in items if it.partial is not None
+        ]
+        return infer_reference(ties, evidence, today)
+
+    @staticmethod
+    def _narrative_year(history: list[tuple[int, float]]) -> int:
+        """The year the narrative is in: recent explicit years, weighted by recency and precision
+        (a flashback `1870` or a look ahead `1915` does not move a story told in 1914)."""
+        scores: dict[int, float] = {}
+        weight = 1.0
+        for year, w in reversed(history[-WINDOW:]):
+            scores[year] = scores.get(year, 0.0) + w * weight
+            weight *= DECAY
+        return max(scores, key=lambda y: (scores[y], -0))
+
+    def _resolve(self, text: str, items: list[_Item], reference: Reference, narrative: bool) -> list[TaggedTime]:
+        out: list[TaggedTime] = []
+        anchor: Partial | None = None
+        anchor_day: dt.date | None = None
+        sentence_day: dt.date | None = None
+        current_sentence = -1
+        history: list[tuple[int, float]] = []
+        for it in items:
+            if it.sentence != current_sentence:
+                current_sentence, sentence_day = it.sentence, None
+            use_anchor = anchor
+            if narrative and anchor is not None and anchor.era is None and history:
+                year = self._narrative_year(history)
+                if year != anchor.year:
+                    use_anchor = Partial(year, anchor.month)
+            ctx = Context(reference=reference, narrative=narrative, tense=it.tense,
+                          anchor_day=anchor_day if use_anchor is anchor else None,
+                          anchor=use_anchor, sentence_day=sentence_day, extra={"type": it.match.pattern.type})
+            norm = it.match.pattern.norm
+            valued: Valued | None
+            try:
+                if norm == "date":
+                    p = it.partial
+                    valued = norm_date(it.fields, ctx, Partial(p.year, p.month, p.day, p.era, p.part, p.season)
+                                       if p else None)
+                else:
+                    valued = NORMALISERS[norm](it.fields, ctx)
+            except (ValueError, OverflowError):
+                valued = None
+            if valued is None:
+                continue
+            kind = valued.type if it.match.pattern.type == "DATE" else it.match.pattern.type
+            out.append(TaggedTime(it.start, it.end, text[it.start : it.end], kind, valued.value, valued.mod,
+                                  it.match.pattern.name, it.tense))
+            point = valued.point
+            explicit = it.partial is not None and it.partial.year is not None and it.partial.era is None
+            if explicit:
+                history.append((it.partial.year, 1.0 if it.partial.month or it.partial.season else W_YEAR))  # type: ignore[union-attr]
+            if point is not None and point.year is not None and (
+                point.month is not None or point.season is not None or ANCHOR_YEARS
+            ):
+                anchor = point
+                day = point.as_date()
+                if day is not None:
+                    anchor_day = sentence_day = day
+                elif narrative and point.era is None and anchor_day is not None and anchor_day.year != point.year:
+                    anchor_day = None
+        return out
+
+
+@cache
+def tagger_for(lang: str) -> TimeTagger:
+    """One shared tagger per language (the grammar is read-only)."""
+    return TimeTagger(lang)

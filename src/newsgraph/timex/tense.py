@@ -1,0 +1,62 @@
+"""Tense cues: which way a clause looks from the reference date.
+
+`am Montag` in `Am Montag trafen sich ...` is the Monday before the reference date, in `Am Montag
+wird ... reisen` the one after. A sentence yields *cues* (a position and a tense); an expression
+takes the tense of the nearest cue in its sentence, so `sagte, er werde am Montag reisen` reads the
+future from `werde`, not the past from `sagte`. Cues come from the base pipeline's morphology when
+it has one (``Tense=Past``) and from the language's word lists (``[tense]`` in ``times.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+Cue = tuple[int, str]  # (character offset, "past" | "future")
+
+
+@dataclass(slots=True)
+class TenseRules:
+    """Word lists for tense cues when no morphological analysis is available."""
+
+    past: frozenset[str]
+    future: frozenset[str]
+    perfect_aux: frozenset[str]
+    participle: re.Pattern[str] | None
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
+        rx = spec.get("participle_regex")
+        return cls(
+            past=frozenset(w.lower() for w in spec.get("past", [])),
+            future=frozenset(w.lower() for w in spec.get("future", [])),
+            perfect_aux=frozenset(w.lower() for w in spec.get("perfect_aux", [])),
+            participle=re.compile(rx) if rx else None,
+        )
+
+    def cues(self, words: Iterable[tuple[int, str, str]]) -> list[Cue]:
+        """Cues of one sentence from ``(offset, text, morph tense or "")`` triples."""
+        items = list(words)
+        has_perfect_aux = any(text.lower() in self.perfect_aux for _, text, _ in items)
+        out: list[Cue] = []
+        for offset, text, morph_tense in items:
+            low = text.lower()
+            if low in self.future:
+                out.append((offset, "future"))
+            elif morph_tense == "Past" or low in self.past:
+                out.append((offset, "past"))
+            elif has_perfect_aux and self.participle is not None and self.participle.match(low) and text.islower():
+                out.append((offset, "past"))
+        return out
+
+
+def tense_at(cues: list[Cue], start: int, end: int) -> str:
+    """The tense of the cue nearest to ``[start, end)``; "present" when the sentence has none."""
+    best: tuple[int, str] | None = None
+    for offset, tense in cues:
+        distance = start - offset if offset < start else max(0, offset - end)
+        if best is None or distance < best[0]:
+            best = (distance, tense)
+    return best[1] if best else "present"
