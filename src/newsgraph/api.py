@@ -14,6 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+# before spaCy: keeps the fast mode torch-free where the accurate extra installed torch
+from .accurate import torchless  # noqa: F401
+
+# isort: split
 import spacy
 from spacy.language import Language
 
@@ -61,7 +65,9 @@ def load(
     if mode not in MODES:
         raise NewsgraphError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
     if mode == "accurate":
-        raise NewsgraphError("the accurate mode is not available yet in this version")
+        from .accurate.pipeline import load_accurate
+
+        return load_accurate(lang, base=base, exclude=exclude, config=config)
     base_path = base if base is not None else default_base(lang)
     if base_path is not None:
         nlp = spacy.load(base_path, exclude=[n for n in exclude if n not in LAYERS])

@@ -31,14 +31,16 @@ Two functions use these rules:
   one person may still differ in such letters across languages.
 - :func:`transliteration_key` gives the *matching* key: the canonical form, further folded by lossy
   rules (``w``/``v`` and ``j``/``y`` merge everywhere, ``z``/``s`` and ``zh``/``sh`` merge, final
-  ``-ey``/``-ei`` fold to ``-ei`` and ``-iy``/``-yy``/``-y`` to ``-i``, diacritics dropped, lower case), so that every spelling above yields one key in German
-  and English texts. It is for comparing names, never for showing them.
+  ``-ey``/``-ei`` fold to ``-ei`` and ``-iy``/``-yy``/``-y`` to ``-i``, diacritics dropped, lower
+  case), so that every spelling above yields one key in German and English texts. It is for
+  comparing names, never for showing them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["canonical_name", "is_slavic_romanisation", "transliteration_key"]
 
@@ -56,7 +58,9 @@ _SLAVIC_GERMAN_ENDINGS = re.compile(
 _SLAVIC_GERMAN_INFIXES = re.compile(r"^wl|^wj|^wsj|schtsch|^sw[aeiou]|^jew|^jur|^jar|^juli[ij]|^tsch[aeiou]")
 
 #: the same cues for English romanisations, used to fold given-name spellings in English texts
-_SLAVIC_ENGLISH_ENDINGS = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|ovich|evich|ovna|evna|enko|chuk|sky|skyy|skiy|skii|iy|yy)s?$")
+_SLAVIC_ENGLISH_ENDINGS = re.compile(
+    r"(?:ov|ev|yev|ova|eva|yeva|ovich|evich|ovna|evna|enko|chuk|sky|skyy|skiy|skii|iy|yy)s?$"
+)
 
 
 def _fold_accents(text: str) -> str:
@@ -115,6 +119,7 @@ def _german_word_to_english(word: str) -> str:
     return lower
 
 
+@lru_cache(maxsize=65536)
 def canonical_name(name: str, lang: str = "de") -> str:
     """The display name: English-style romanisation for Slavic names, otherwise ``name`` unchanged.
 
@@ -127,7 +132,7 @@ def canonical_name(name: str, lang: str = "de") -> str:
     if lang != "de" or not is_slavic_romanisation(name, "de"):
         if lang == "en" and is_slavic_romanisation(name, "en"):
             # fold English variants of final -й to one form (Sergei/Sergey -> Sergey)
-            return re.sub(r"(?<=[ae])i\b", "y", name)
+            return re.sub(r"(?<=e)i\b", "y", name)
         return name
     parts = re.split(r"([\s\-]+)", name)
     return "".join(p if not p or p.isspace() or p.startswith("-") else _german_word_to_english(p) for p in parts)
@@ -143,6 +148,7 @@ _KEY_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"ts|tz"), "z"),  # ц
     (re.compile(r"z"), "s"),  # з and с share German s
     (re.compile(r"ss"), "s"),
+    (re.compile(r"iya"), "ia"),  # -ия: Julija / Yulia / Yuliya
     (re.compile(r"^ye|(?<=[aeiou])ye"), "e"),  # initial or post-vowel е: Jewgeni / Yevgeny / Evgeny
     (re.compile(r"(?:ey|ei)$"), "ei"),  # -ей: Sergei / Sergej / Sergey
     (re.compile(r"(?:ay|ai)$"), "ai"),  # -ай: Nikolai / Nikolay
@@ -151,6 +157,7 @@ _KEY_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+@lru_cache(maxsize=65536)
 def transliteration_key(name: str, lang: str | None = None) -> str:
     """A matching key that is the same for German and English spellings of one name.
 

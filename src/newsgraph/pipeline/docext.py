@@ -38,4 +38,12 @@ def entity_for_span(doc: Doc, start_char: int, end_char: int) -> Entity | None:
             overlap = min(end_char, m.end) - max(start_char, m.start)
             if overlap > 0 and (best is None or overlap > best[0]):
                 best = (overlap, ent)
+    if best is None:
+        # an office phrase without a name ("der US-Außenminister") that the entity layer joined, as
+        # a Role, to the person the text earlier gave that office
+        for ent in entities_of(doc):
+            for r in ent.roles:
+                overlap = min(end_char, r.end) - max(start_char, r.start)
+                if overlap > 0 and (best is None or overlap > best[0]):
+                    best = (overlap, ent)
     return best[1] if best else None

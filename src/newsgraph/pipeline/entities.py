@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -144,9 +144,15 @@ class Knowledge:
     entries: list[GazetteerEntry] = field(default_factory=list)
     gazetteer: PhraseMatcher | None = None
     given_names: PhraseMatcher | None = None
-    titles: Matcher | None = None
+    title_re: re.Pattern[str] | None = None
+    title_words: set[str] = field(default_factory=set)
+    not_titles: set[str] = field(default_factory=set)
     derivation_stems: dict[str, str] = field(default_factory=dict)
     derivation_re: re.Pattern[str] | None = None
+    derivation_search: re.Pattern[str] | None = None
+    derivations_capitalised: bool = False
+    entry_by_kb: dict[str, GazetteerEntry] = field(default_factory=dict)
+    entry_by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
     country_names: dict[str, GazetteerEntry] = field(default_factory=dict)
     body_heads: set[str] = field(default_factory=set)
     body_head_suffixes: tuple[str, ...] = ()
@@ -201,6 +207,10 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
             for variant in _inflect(form, inflection):
                 if variant not in best or best[variant][0] > priority:
                     best[variant] = (priority, index)
+    for entry in k.entries:
+        if entry.kb_id:
+            k.entry_by_kb.setdefault(entry.kb_id, entry)
+        k.entry_by_name.setdefault(entry.name, entry)
     k.gazetteer = PhraseMatcher(vocab, attr="ORTH")
     by_entry: dict[int, list[str]] = {}
     for form, (_, index) in best.items():
@@ -224,12 +234,12 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.title_conf = t
     endings = "|".join(re.escape(e) for e in sorted(t.get("endings", [""]), key=len, reverse=True) if e)
     suffixes = "|".join(re.escape(s) for s in sorted(t.get("head_suffixes", []), key=len, reverse=True))
-    k.titles = Matcher(vocab)
-    if suffixes:
-        k.titles.add("TITLE", [[{"LOWER": {"REGEX": rf"^(?:[\w.]+-)*[\w]*(?:{suffixes})(?:{endings})?$",
-                                           "NOT_IN": [w.lower() for w in t.get("not_titles", [])]}}]])
-    if t.get("head_words"):
-        k.titles.add("TITLE", [[{"ORTH": {"IN": t["head_words"]}}]])
+    # a token is an office when its lower-cased text ends in a head suffix (+ ending) or it is a head
+    # word; one compiled regex over the token texts (a Matcher REGEX predicate costs a Python
+    # callback per token and was the layer's largest cost)
+    k.title_re = re.compile(rf"^(?:[\w.]+-)*\w*(?:{suffixes})(?:{endings})?$") if suffixes else None
+    k.title_words = set(t.get("head_words", []))
+    k.not_titles = {w.lower() for w in t.get("not_titles", [])}
     k.title_endings = tuple(sorted((e for e in t.get("endings", []) if e), key=len, reverse=True))
     k.styled_titles = set(t.get("styled_titles", []))
     k.honorifics = set(t.get("honorifics", []))
@@ -252,10 +262,12 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     # --- derivations ---------------------------------------------------------------------------
     d = _lang_resource(lang, "derivations", {})
     k.derivation_stems = {s.lower(): target for s, target in d.get("stems", {}).items()}
+    k.derivations_capitalised = bool(d.get("capitalised", False))
     if k.derivation_stems:
         stems = "|".join(re.escape(s) for s in sorted(k.derivation_stems, key=len, reverse=True))
         endings_d = "|".join(re.escape(e) for e in sorted(d.get("endings", [""]), key=len, reverse=True) if e)
         k.derivation_re = re.compile(rf"^({stems})(?:{endings_d})?$")
+        k.derivation_search = re.compile(rf"(?:^|[-\[\]])({stems})(?:{endings_d})?(?=$|[-\[\]])")
     return k
 
 
@@ -322,13 +334,13 @@ class EntityLayer:
 
     def _is_adjective(self, token: Token) -> bool:
         text = token.text
-        if not text[:1].islower() and not (self.k.derivation_re and self.k.derivation_re.match(text.lower())):
-            return False
         lower = text.lower()
-        if lower in self.k.not_adjectives:
-            return False
         if lower in self.k.modifier_words:
             return True
+        if not text[:1].islower() and not (self.k.derivation_re and self.k.derivation_re.match(lower)):
+            return False
+        if lower in self.k.not_adjectives:
+            return False
         return bool(self.k.adjective_endings) and lower.endswith(self.k.adjective_endings) and len(lower) > 3
 
     def _is_name_token(self, token: Token, first: bool, titles: set[int], gaz_starts: set[int]) -> bool:
@@ -340,11 +352,13 @@ class EntityLayer:
         lower = text.lower()
         if text not in self.k.given_name_set and len(text) > 6 and lower.endswith(self.k.noun_suffixes):
             return False
-        if not first and token.tag_ and token.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and text not in self.k.given_name_set:
-            return False
-        return True
+        # with a tagger in the base pipeline, a later word it calls a common word ends the name
+        common = token.pos_ in ("NOUN", "VERB", "ADJ", "ADV")
+        return first or not token.tag_ or not common or text in self.k.given_name_set
 
-    def _name_after(self, doc: Doc, i: int, titles: set[int], gaz_starts: set[int], single_surname: bool = False) -> int:
+    def _name_after(
+        self, doc: Doc, i: int, titles: set[int], gaz_starts: set[int], single_surname: bool = False
+    ) -> int:
         """End (exclusive) of the personal name starting at token ``i``, or ``i`` when none starts.
 
         ``single_surname``: after given names take exactly one further name word (``Xanana Gusmão``
@@ -451,8 +465,15 @@ class EntityLayer:
         self, doc: Doc, gaz: list[Candidate]
     ) -> tuple[list[Candidate], list[TitleOnly], set[int]]:
         """Persons named after an office, with the office phrase; office phrases naming nobody."""
-        assert self.k.titles is not None
-        title_tokens = {start for _, start, _ in self.k.titles(doc)}
+        title_re, title_words, not_titles = self.k.title_re, self.k.title_words, self.k.not_titles
+        title_tokens = set()
+        for n, word in enumerate(self._words):
+            if word in title_words:
+                title_tokens.add(n)
+            elif word[:1].isalpha() and title_re is not None:
+                lower = word.lower()
+                if title_re.match(lower) and lower not in not_titles:
+                    title_tokens.add(n)
         honorific_tokens = {i for i, w in enumerate(self._words) if w in self.k.honorifics}
         gaz_by_start: dict[int, Candidate] = {}
         for c in gaz:
@@ -539,12 +560,12 @@ class EntityLayer:
                 j += 1
                 last_good = j
                 continue
-            if self._is_adjective(tok):
-                j += 1
-                continue
             if tok.text[:1].isupper() and tok.text not in self.k.given_name_set and not self._looks_like_person(doc, j):
                 j += 1
                 last_good = j
+                continue
+            if self._is_adjective(tok):
+                j += 1
                 continue
             break
         return last_good
@@ -563,31 +584,30 @@ class EntityLayer:
 
     def _derivations(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
-        if not self.k.derivation_re:
+        search = self.k.derivation_search
+        if search is None:
             return spans
         for i, word in enumerate(self._words):
-            if not word[:1].islower() and "-" not in word:
+            if not word[:1].islower() and "-" not in word and not self.k.derivations_capitalised:
                 continue
-            tok = doc[i]
+            found = search.findall(word.lower())
+            if not found:
+                continue
             seen: set[str] = set()
-            parts = [tok.text.lower(), *re.split(r"[-\[\]]+", tok.text.lower())]
-            for part in parts:
-                m = self.k.derivation_re.match(part) if part else None
-                if not m:
-                    continue
-                target = self.k.derivation_stems[m.group(1)]
+            for stem in found:
+                target = self.k.derivation_stems[stem]
                 entry = self._country_entry(target)
                 label = entry.name if entry else target
                 if label in seen:
                     continue
                 seen.add(label)
-                spans.append(Span(doc, tok.i, tok.i + 1, label=label, kb_id=entry.kb_id if entry and entry.kb_id else ""))
+                spans.append(Span(doc, i, i + 1, label=label, kb_id=entry.kb_id if entry and entry.kb_id else ""))
         return spans
 
     def _country_entry(self, target: str) -> GazetteerEntry | None:
         if len(target) == 2 and target.isupper():
-            return next((e for e in self.k.country_names.values() if e.kb_id == f"iso3166:{target}"), None)
-        return next((e for e in self.k.entries if e.name == target), None)
+            return self.k.entry_by_kb.get(f"iso3166:{target}")
+        return self.k.entry_by_name.get(target)
 
     # -- merge ---------------------------------------------------------------------------------
 
@@ -605,7 +625,7 @@ class EntityLayer:
             out.append(Candidate(span.start, span.end, label, TIER_MODEL))
         return out
 
-    def _descriptive_compound(self, text: str) -> bool:
+    def _descriptive_compound(self, text: str, surnames: frozenset[str] = frozenset()) -> bool:
         """``EU-Gipfel``, ``UN-Mission``, ``Putin-Biden-Gipfel``: a name-prefixed common noun, no name.
 
         Analysts do not list such compounds as mentions (the gold notes call them descriptive);
@@ -618,8 +638,8 @@ class EntityLayer:
         if self._is_body_head(head) or head in self.k.compound_heads:
             return False
         prefixes = parts[:-1]
-        return all(p in self.k.place_forms or p in self.k.body_prefixes or UPPER_ACRONYM.match(p) for p in prefixes) \
-            and head not in self.k.place_forms
+        known = self.k.place_forms.keys() | self.k.body_prefixes | surnames
+        return all(p in known or UPPER_ACRONYM.match(p) for p in prefixes) and head not in self.k.place_forms
 
     def _trim_model_person(self, doc: Doc, c: Candidate, surnames: set[str]) -> Candidate | None:
         """Cut a model PER span at a known surname in the genitive (``Auslandsbesuch Gaucks``,
@@ -695,8 +715,12 @@ class EntityLayer:
                         known.setdefault(form, "PER")
         surnames = {doc[c.end - 1].text for c in accepted if c.label == "PER" and c.length >= 2}
         surnames |= {doc[c.end - 1].text for c in cands if c.tier == TIER_MODEL and c.label == "PER" and c.length >= 2}
+        frozen = frozenset(surnames)
         for n, c in enumerate(cands):
             if c.tier != TIER_MODEL:
+                continue
+            if c.length == 1 and self._descriptive_compound(self._words[c.start], frozen):
+                c.tier = TIER_PROPAGATED + 1  # Putin-Biden-Gipfel: dropped (no tier resolves it)
                 continue
             label = known.get(doc[c.start : c.end].text)
             if label is not None:
@@ -727,7 +751,10 @@ class EntityLayer:
         surface: dict[tuple[str, ...], Candidate] = {}
         for c in accepted:
             words = tuple(words_all[c.start : c.end])
-            if c.label == "PER" and c.length >= 2:
+            # a surname alone is propagated only from names the layer's own evidence found, or that
+            # begin with a known given name: the model's PER spans include "Camden Road"
+            trusted = c.tier in (TIER_PATTERN, TIER_GIVEN_NAME) or words[0] in self.k.given_name_set
+            if c.label == "PER" and c.length >= 2 and trusted:
                 last = [w for w in words if not ROMAN_NUMERAL.match(w) and w != "."]
                 if last and len(last[-1]) > 2:
                     for form in (last[-1], last[-1] + "s", last[-1] + "'"):
@@ -855,7 +882,7 @@ class EntityLayer:
                     name=self._best_name(doc, cl),
                     kb_id=cl["entry"].kb_id if cl["entry"] is not None else None,
                     mentions=cl["mentions"],
-                    roles=sorted(cl["roles"], key=lambda r: r.start),
+                    roles=sorted({(r.start, r.end): r for r in cl["roles"]}.values(), key=lambda r: r.start),
                 )
             )
         entities.sort(key=lambda e: e.mentions[0].start)

@@ -106,9 +106,7 @@ def family_group(event_type: str) -> str:
 
 def _clause_has(index: DocIndex, clause_id: int, words: frozenset[str], after: int | None = None) -> bool:
     doc = index.doc
-    return any(
-        doc[i].text.lower() in words and (after is None or i > after) for i in index.clauses[clause_id].tokens
-    )
+    return any(doc[i].text.lower() in words and (after is None or i > after) for i in index.clauses[clause_id].tokens)
 
 
 def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
@@ -199,6 +197,8 @@ def _frame_participants(
             if trig.needs_destination and dest is None:
                 return [], False, None, 0
             hosts = [m for m in parts if m.tstart > i]
+            if place is None and len(hosts) == 1 and hosts[0].type == "LOC":
+                place = hosts[0]  # ``besuchte Kenia``: the visited country is where the visit is
             if dest is not None and not hosts:
                 parts = [*parts, dest]
                 place = dest
@@ -206,6 +206,16 @@ def _frame_participants(
                 return [], False, None, 0  # a visit needs someone or somewhere visited
         return parts, weak, place, (0 if weak else 2)
     # nouns
+    if trig.needs_destination:
+        # ``einer Einladung nach Osttimor folgen``: only with a destination; the clause's actors travel
+        dest = place_of(index, clause.id, i, destinations=True)
+        if dest is None:
+            return [], False, None, 0
+        parts = list(actors)
+        pron = pronoun_subject(index, clause)
+        if pron is not None and not in_quote:
+            parts = [pron, *parts]
+        return ([*parts, dest] if parts else []), False, dest, 1
     parts = between_args(index, i)
     precision = 3
     if not parts:
@@ -314,9 +324,8 @@ def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) ->
         )
         if event_type != trig.type and status == "denied":
             status, reason = "happened", "negated agreement = failed negotiation"
-        if time is not None and status in NOT_YET and reference and time.value and time.value[:1].isdigit():
-            if time.value[:10] < reference[: len(time.value[:10])]:
-                time = None  # a planned event never keeps a past date
+        if _is_past(time, reference) and status in NOT_YET:
+            time = None  # a planned event never keeps a past date
         out.append(
             EventMention(
                 type=event_type,
@@ -336,6 +345,14 @@ def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) ->
             )
         )
     return out
+
+
+def _is_past(time: Time | None, reference: str | None) -> bool:
+    """Whether a dated time lies before the reference date (unknown: no)."""
+    if time is None or not reference or not time.value or not time.value[:1].isdigit():
+        return False
+    value = time.value[:10]
+    return value < reference[: len(value)]
 
 
 def _tok_of(doc: Doc, char: int) -> int:
@@ -419,6 +436,9 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
             ev.weak, ev.precision = False, m.precision
         elif m.weak == ev.weak and m.precision > ev.precision:
             ev.participants, ev.precision = list(m.participants), m.precision
+        elif m.weak and not ev.weak and len(set(ev.participants)) < 2:
+            # ``Platter sagte zum Abschluss des Treffens`` + ``die Minister der EU ... auf einem Treffen``
+            ev.participants += [p for p in m.participants if p not in ev.participants]
         elif m.weak == ev.weak and len(set(ev.participants)) < 2:
             # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
             ev.participants += [p for p in m.participants if p not in ev.participants]
@@ -454,9 +474,8 @@ def _keep(ev: MergedEvent, types: dict[str, str]) -> bool:
     """An event needs two parties, or one organisation meeting as a body (an EU council)."""
     if len(set(ev.participants)) >= 2:
         return True
-    if len(ev.participants) == 1 and ev.family in {"meeting", "summit"} and types.get(ev.participants[0]) == "ORG":
-        return True
-    return False
+    single = ev.participants[0] if len(ev.participants) == 1 else None
+    return single is not None and ev.family in {"meeting", "summit"} and types.get(single) == "ORG"
 
 
 def _status_of(ev: MergedEvent) -> str:

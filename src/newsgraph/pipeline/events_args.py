@@ -14,6 +14,7 @@ classified once per document:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -81,6 +82,7 @@ class DocIndex:
     mentions: list[MentionRef]
     in_quote: list[bool]  # token index -> inside quotation marks
     offices: dict[str, set[str]] = field(default_factory=dict)  # entity id -> office stems
+    time_tokens: set[int] = field(default_factory=set)  # tokens inside a time expression
 
     def segment_of(self, i: int) -> int:
         for n, (s, e) in enumerate(self.segments):
@@ -104,7 +106,7 @@ def _segments(doc: Doc) -> list[tuple[int, int]]:
     for sent in doc.sents:
         start = sent.start
         for tok in sent:
-            if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_ and tok.i + 1 < sent.end:
+            if (tok.is_space and "\n" in tok.text) or ("\n" in tok.whitespace_ and tok.i + 1 < sent.end):
                 end = tok.i if tok.is_space else tok.i + 1
                 if end > start:
                     out.append((start, end))
@@ -191,7 +193,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 stack = [new(0, None, seg_n)]
                 i += 1
                 continue
-            if text in DASHES and tok.is_punct or text == "–":
+            if (text in DASHES and tok.is_punct) or text == "–":
                 # a dash pair encloses a parenthesis; the second dash closes it
                 if len(stack) > 1 and stack[-1].opener == "–":
                     stack.pop()
@@ -312,13 +314,25 @@ def _classify(index: DocIndex) -> None:
         # what stands before the mention (up to 4 words, inside the clause)
         j = m.tstart - 1
         steps = 0
+        seen_lower = False
         while j >= 0 and steps < 4 and index.clause_of[j] == m.clause:
             tok = doc[j]
             low = tok.text.lower()
-            if low in partner or low in coord or tok.is_punct:
+            if low in partner or low in coord or (tok.is_punct and tok.text not in "[]"):
                 break
             if any(x.tstart <= j < x.tend for x in index.mentions if x is not m):
                 break  # an office noun before another name belongs to that name
+            if low in lex.reflexives or lex.verb_triggers(tok) or tok.pos_ in {"VERB", "AUX"} or j in index.time_tokens:
+                break  # ``Am Dienstag trafen sich Scholz``: the PP ended before the verb
+            if tok.text[:1].isupper() and seen_lower and not tok.is_sent_start:
+                break  # a noun followed by a lower-case non-article word: the phrase ended there
+            if (
+                tok.text[:1].islower()
+                and low not in genitive
+                and low not in non_actor
+                and not low.endswith(("e", "en", "er", "es", "em"))  # not an inflected adjective
+            ):
+                seen_lower = True
             if low in non_actor:
                 role = "place" if (m.type == "LOC" and low in place_preps) else "other"
                 break
@@ -395,6 +409,10 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
     segments = _segments(doc)
     clause_of, clauses = _clauses(doc, segments, lex)
     index = DocIndex(doc, lex, segments, clause_of, clauses, _mention_refs(doc), _quote_mask(doc))
+    for t in doc._.times or []:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None:
+            index.time_tokens.update(range(span.start, span.end))
     _classify(index)
     return index
 
@@ -477,10 +495,11 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
         m = next((x for x in index.mentions if x.tstart == j), None)
         low = doc[j].text.lower()
         if m is not None:
-            out.append(m)
+            if m.role in {"actor", "affiliation"}:
+                out.append(m)
             j = m.tend
             continue
-        if low in stops or doc[j].is_punct and doc[j].text != ",":
+        if low in stops or (doc[j].is_punct and doc[j].text != ","):
             break
         j += 1
     return out
@@ -604,9 +623,7 @@ def venue_clause(index: DocIndex, trig: int) -> int | None:
 def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = False) -> MentionRef | None:
     """The place of the clause (nearest place-PP LOC to the trigger); ``dort`` = the last place named."""
     max_distance = int(index.lex.frames.get("places", {}).get("max_distance", 15))
-    places = [
-        m for m in index.clause_mentions(clause_id) if m.role == "place" and abs(m.tstart - trig) <= max_distance
-    ]
+    places = [m for m in index.clause_mentions(clause_id) if m.role == "place" and abs(m.tstart - trig) <= max_distance]
     if destinations:
         dest = index.lex.words("places", "destinations")
         places = [m for m in places if _preposition_before(index, m) in dest]
@@ -656,6 +673,20 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
                 m = next(x for x in index.mentions if x.id == eid)
                 refs.append(m)
             return refs, True
+    if has_two and not any(doc[i].text.lower() in parties for i in range(start, end)):
+        # ``die beiden Bewerber``: the two people the sentence (else the one before) names
+        seg = index.segment_of(start)
+        for n in (seg, seg - 1):
+            if n < 0:
+                continue
+            s, e = index.segments[n]
+            people = _unique_refs(
+                m for m in index.mentions if s <= m.tstart < e and m.type == "PER" and not index.in_quote[m.tstart]
+            )
+            if len(people) == 2:
+                return people, True
+            if people:
+                break
     if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
         seen: list[MentionRef] = []
         for m in reversed([x for x in index.mentions if x.tend <= before]):
@@ -667,6 +698,14 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             if len(seen) == 2:
                 return list(reversed(seen)), False
     return [], False
+
+
+def _unique_refs(refs: Iterable[MentionRef]) -> list[MentionRef]:
+    """One mention per entity, in order."""
+    seen: dict[str, MentionRef] = {}
+    for r in refs:
+        seen.setdefault(r.id, r)
+    return list(seen.values())
 
 
 def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> Time | None:

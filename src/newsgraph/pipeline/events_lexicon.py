@@ -54,6 +54,7 @@ class Lexicon:
     frames: dict[str, Any]
     status: dict[str, Any]
     reflexives: frozenset[str] = field(default_factory=frozenset)
+    nouns_any_case: bool = False  # German nouns are capitalised, English ones are not
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """A word list from ``events_frames`` as a set (empty when the language lacks it)."""
@@ -62,7 +63,7 @@ class Lexicon:
     def noun_trigger(self, token: Token) -> Trigger | None:
         """The noun trigger ``token`` is an instance of, matched on its compound head."""
         text = token.text
-        if not text or not text[0].isupper():
+        if not text or not (text[0].isupper() or (self.nouns_any_case and text[0].isalpha())):
             return None
         lower = text.lower()
         if lower in self.nouns_excluded:
@@ -128,7 +129,13 @@ def lexicon_for(lang: str) -> Lexicon | None:
         triggers.sort(key=lambda t: t.particle is None)
     noun_heads: list[tuple[str, Trigger]] = []
     for entry in data.get("nouns", []):
-        trig = Trigger(type=entry["type"], frame="nominal", construction=entry.get("construction", ""), is_noun=True)
+        trig = Trigger(
+            type=entry["type"],
+            frame="nominal",
+            construction=entry.get("construction", ""),
+            is_noun=True,
+            needs_destination=entry.get("needs_destination", False),
+        )
         for head in entry.get("heads", []):
             for ending in entry.get("endings", [""]):
                 noun_heads.append(((head + ending).lower(), trig))
@@ -144,4 +151,5 @@ def lexicon_for(lang: str) -> Lexicon | None:
         frames=frames,
         status=status,
         reflexives=_reflexives(lang),
+        nouns_any_case=bool(data.get("nouns_options", {}).get("any_case", False)),
     )

@@ -54,16 +54,24 @@ def decide_status(
     local_cues = _cues(lex, [doc[i].text for i in local])
     clause_cues = _cues(lex, [doc[i].text for i in clause])
     own = _cues(lex, [trigger_word])
+    for hard in ("cancelled", "denied"):
+        # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
+        if hard in local_cues | clause_cues | own:
+            return hard, "cue"
     for cues, where in ((local_cues, "modifier"), (clause_cues | own, "clause")):
         for status in precedence:
             if status in cues and status != "happened":
                 return status, f"{where} cue"
     happened = "happened" in clause_cues or "happened" in own
-    if time_value and reference and len(time_value) >= 4 and time_value[:1].isdigit():
-        if time_value[: len(reference)] > reference[: len(time_value)] or (
-            is_verb and not happened and time_value[:10] >= reference[:10] and len(time_value) >= 10
-        ):
-            return "planned", "time after the reference date"
+    dated = bool(time_value and reference and len(time_value) >= 4 and time_value[:1].isdigit())
+    if (
+        dated
+        and (
+            time_value[: len(reference)] > reference[: len(time_value)]  # type: ignore[index]
+            or (is_verb and not happened and len(time_value) >= 10 and time_value[:10] >= reference[:10])  # type: ignore[arg-type,index]
+        )
+    ):
+        return "planned", "time after the reference date"
     if happened:
         return "happened", "past tense"
     return "happened", "default (reported as fact)"

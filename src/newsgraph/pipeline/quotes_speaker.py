@@ -25,6 +25,10 @@ _ADJ_END = re.compile(r"(e|en|er|es|em)$")
 _DEMONYM = re.compile(r"(ischen|ischer|isches|ischem|ische|isch|schen|scher|sches|schem|sche)$")
 
 
+def _consonants(word: str) -> str:
+    return "".join(ch for ch in word if ch.isalpha() and ch not in "aeiouäöüy")
+
+
 @dataclass
 class SpeakerPhrase:
     """A stretch of tokens naming the speaker (token indices, end exclusive)."""
@@ -161,12 +165,16 @@ class SpeakerResolver:
             stem = _DEMONYM.sub("", low)
             if len(stem) < 3:
                 continue
+            skeleton = _consonants(stem)
             for ent in self.entities:
-                if ent.type not in {"LOC", "ORG"}:
+                if ent.type != "LOC":
                     continue
                 for m in ent.mentions:
                     mt = m.text.casefold()
                     if mt.startswith(stem) or (len(stem) > 5 and mt.startswith(stem[:-1])):
+                        return ent
+                    # `polnisch` ~ `Polen`: compare consonant skeletons (pln)
+                    if len(skeleton) >= 3 and _consonants(mt).startswith(skeleton):
                         return ent
         return None
 

@@ -166,7 +166,10 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
         cells = []
         for column in columns:
             value = row.get(column)
-            cells.append(", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value)))
+            if isinstance(value, list):
+                cells.append(", ".join(map(str, value)))
+            else:
+                cells.append("" if value is None else str(value))
         table.add_row(*cells)
     Console().print(table)
 

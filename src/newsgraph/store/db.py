@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -302,6 +302,11 @@ class Store:
             "AND entity_id NOT IN (SELECT entity_id FROM article_entities WHERE entity_id IN (SELECT unnest($1)))",
             params,
         )
+        con.execute(
+            "UPDATE entities SET n_articles = (SELECT count(DISTINCT article_id) FROM article_entities a"
+            " WHERE a.entity_id = entities.entity_id) WHERE entity_id IN (SELECT unnest($1))",
+            params,
+        )
         con.execute("DELETE FROM entity_aliases WHERE entity_id IN (SELECT unnest($1))", params)
         names = con.execute(
             "SELECT DISTINCT entity_id, type, name FROM article_entities WHERE entity_id IN (SELECT unnest($1))", params
@@ -320,7 +325,9 @@ class Store:
 
     # -- adding articles ---------------------------------------------------------------------------
 
-    def _resolve_entities(self, todo: list[tuple[Record, str, str]], ids: list[int], batch: _Batch) -> list[dict[str, int]]:
+    def _resolve_entities(
+        self, todo: list[tuple[Record, str, str]], ids: list[int], batch: _Batch
+    ) -> list[dict[str, int]]:
         """Global entity ids for each article's local entities (creating entities as needed)."""
         con = self.con
         kb_ids = sorted({e.kb_id for r, _, _ in todo for e in r.entities if e.kb_id})
@@ -334,7 +341,8 @@ class Store:
         by_name: dict[tuple[str, str], list[tuple[int, str | None]]] = defaultdict(list)
         if keys:
             for etype, key, entity_id, kb_id in con.execute(
-                "SELECT a.type, a.alias_key, a.entity_id, e.kb_id FROM entity_aliases a JOIN entities e USING (entity_id) "
+                "SELECT a.type, a.alias_key, a.entity_id, e.kb_id "
+                "FROM entity_aliases a JOIN entities e USING (entity_id) "
                 "WHERE a.kind = 'name' AND a.alias_key IN (SELECT unnest($1)) ORDER BY a.entity_id",
                 [keys],
             ).fetchall():
@@ -360,7 +368,7 @@ class Store:
                 if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
-                    batch.entities.append((entity_id, ent.type, ent.name, key, ent.kb_id))
+                    batch.entities.append((entity_id, ent.type, ent.name, key, ent.kb_id, 0))
                     by_name[(ent.type, key)].append((entity_id, ent.kb_id))
                     kb_of[entity_id] = ent.kb_id
                     if ent.kb_id:
@@ -372,7 +380,8 @@ class Store:
                 for m in ent.mentions:
                     batch.mentions.append((article_id, ent.id, entity_id, m.start, m.end, m.text))
                     mkey = name_key(m.text)
-                    batch.aliases.setdefault((entity_id, mkey, "mention"), (entity_id, ent.type, m.text, mkey, "mention"))
+                    alias = (entity_id, ent.type, m.text, mkey, "mention")
+                    batch.aliases.setdefault((entity_id, mkey, "mention"), alias)
             mapping.append(local)
         return mapping
 
@@ -410,6 +419,8 @@ class Store:
                     date_value=ev.time.value if ev.time else None,
                     published=published,
                     confidence=ev.confidence,
+                    plover=ev.plover,
+                    cameo=ev.cameo,
                 )
                 prepare(report, self.rules)
                 reports.append((article_id, ev.id, report))
@@ -443,12 +454,24 @@ class Store:
             "article_id", "article_key", "content_hash", "record_id", "url", "title", "source", "language",
             "published", "reference_date", "reference_source", "schema_version", "text", "record_json",
             "batch_id", "ingested_at"), batch.articles)
-        _append(con, "entities", ("entity_id", "type", "name", "name_key", "kb_id"), batch.entities)
+        # article counts: new entities carry theirs, existing ones are incremented
+        per_entity = Counter(entity_id for _, entity_id in {(row[0], row[2]) for row in batch.article_entities})
+        created = {row[0] for row in batch.entities}
+        _append(con, "entities", ("entity_id", "type", "name", "name_key", "kb_id", "n_articles"),
+                [(*row[:5], per_entity[row[0]]) for row in batch.entities])
+        increments = [(e, n) for e, n in per_entity.items() if e not in created]
+        if increments:
+            con.execute("CREATE OR REPLACE TEMP TABLE entity_counts (entity_id BIGINT, n INTEGER)")
+            _append(con, "entity_counts", ("entity_id", "n"), increments)
+            con.execute("UPDATE entities SET n_articles = n_articles + c.n FROM entity_counts c "
+                        "WHERE entities.entity_id = c.entity_id")
+            con.execute("DROP TABLE entity_counts")
         for entity_id, kb_id in batch.kb_updates:
             con.execute("UPDATE entities SET kb_id = ? WHERE entity_id = ?", [kb_id, entity_id])
         if batch.aliases:
             con.execute("CREATE OR REPLACE TEMP TABLE new_aliases AS SELECT * FROM entity_aliases LIMIT 0")
-            _append(con, "new_aliases", ("entity_id", "type", "alias", "alias_key", "kind"), list(batch.aliases.values()))
+            _append(con, "new_aliases", ("entity_id", "type", "alias", "alias_key", "kind"),
+                    list(batch.aliases.values()))
             con.execute(
                 "INSERT INTO entity_aliases SELECT n.* FROM new_aliases n ANTI JOIN entity_aliases a "
                 "ON a.entity_id = n.entity_id AND a.alias_key = n.alias_key AND a.kind = n.kind"
@@ -521,14 +544,17 @@ class Store:
             states[event_id] = EventState(event_id, group, set(), None, None, None)
         for row in self.con.execute(
             "SELECT event_id, article_id, local_id, type, status, participants, place_entity_id, date_value, published,"
-            " confidence FROM event_sources WHERE event_id IN (SELECT unnest($1)) ORDER BY article_id, local_id",
+            " confidence, plover, cameo FROM event_sources WHERE event_id IN (SELECT unnest($1))"
+            " ORDER BY article_id, local_id",
             [event_ids],
         ).fetchall():
-            event_id, article_id, local_id, etype, status, participants, place, date_value, published, conf = row
+            event_id, article_id, local_id, etype, status, participants, place, date_value, published, conf, plover, \
+                cameo = row
             report = Report(article_id, local_id, etype, status, frozenset(participants or ()), place, date_value,
-                            published, conf if conf is not None else 0.5)
+                            published, conf if conf is not None else 0.5, plover, cameo)
             prepare(report, self.rules)
-            states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None)).reports.append(report)
+            state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
+            state.reports.append(report)
         for state in states.values():
             if state.reports:
                 _refresh_state(state, self.rules)
@@ -545,11 +571,11 @@ class Store:
                 con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest($1))", [existing])
         events, participants, conflicts = [], [], []
         for state in states:
-            s = summarise(state.reports, self.rules)
+            s = state.summary if state.summary is not None else summarise(state.reports, self.rules)
             events.append((
                 state.event_id, s.type, s.group, s.status, s.date_value, s.precision, s.date_lo, s.date_hi,
                 s.window_lo, s.window_hi, s.place, s.first_reported, s.last_reported, s.n_sources,
-                len({c.field for c in s.conflicts}), s.confidence, None, None,
+                len({c.field for c in s.conflicts}), s.confidence, s.plover, s.cameo,
             ))
             participants += [(state.event_id, p) for p in sorted(s.participants)]
             conflicts += [(state.event_id, c.field, c.value, c.article_ids) for c in s.conflicts]
@@ -560,18 +586,12 @@ class Store:
             "n_conflicts", "confidence", "plover", "cameo"), events)
         _append(con, "event_participants", ("event_id", "entity_id"), participants)
         _append(con, "conflicts", ("event_id", "field", "value", "article_ids"), conflicts)
-        # PLOVER/CAMEO codes: the most frequent among the sources that give one
-        con.execute(
-            "UPDATE events SET plover = s.plover, cameo = s.cameo FROM ("
-            " SELECT event_id, mode(plover) AS plover, mode(cameo) AS cameo FROM event_sources"
-            " WHERE event_id IN (SELECT unnest($1)) GROUP BY event_id) s WHERE events.event_id = s.event_id",
-            [[st.event_id for st in states]],
-        )
 
 
 def _refresh_state(state: EventState, rules: MergeRules) -> None:
     """Bring an event's matching view (participants, place, window) up to date with its reports."""
     s = summarise(state.reports, rules)
+    state.summary = s
     state.group = s.group
     state.participants = set(s.participants)
     state.place = s.place

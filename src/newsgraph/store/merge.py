@@ -140,6 +140,8 @@ class Report:
     date_value: str | None
     published: dt.date | None
     confidence: float = 0.5
+    plover: str | None = None
+    cameo: str | None = None
     #: filled by :func:`prepare`
     group: str = ""
     date_lo: dt.date | None = None
@@ -182,6 +184,8 @@ class EventState:
     precision: str | None = None
     new: bool = False
     reports: list[Report] = field(default_factory=list)
+    #: the merged view of ``reports`` as of the last refresh
+    summary: Summary | None = None
 
 
 def _center(lo: dt.date | None, hi: dt.date | None) -> int:
@@ -255,6 +259,8 @@ class Summary:
     last_reported: dt.date | None
     n_sources: int
     confidence: float
+    plover: str | None
+    cameo: str | None
     conflicts: list[Conflict]
 
 
@@ -292,7 +298,8 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     date_lo = date_hi = None
     if dated:
         finest = min(PRECISION_RANK.get(r.precision or "year", 9) for r in dated)
-        date_value = str(_pick([(r.date_value, r) for r in dated if PRECISION_RANK.get(r.precision or "", 9) == finest]))
+        at_finest = [(r.date_value, r) for r in dated if PRECISION_RANK.get(r.precision or "", 9) == finest]
+        date_value = str(_pick(at_finest))
         chosen = next(r for r in dated if r.date_value == date_value)
         date_lo, date_hi, precision = chosen.date_lo, chosen.date_hi, chosen.precision
         clash = {
@@ -330,6 +337,8 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     for r in ordered:
         participants |= r.participants
     published = [r.published for r in ordered if r.published is not None]
+    plovers = [(r.plover, r) for r in ordered if r.plover]
+    cameos = [(r.cameo, r) for r in ordered if r.cameo]
     return Summary(
         type=event_type,
         group=rules.group(event_type),
@@ -346,5 +355,7 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
         last_reported=max(published) if published else None,
         n_sources=len({r.article_id for r in ordered}),
         confidence=max(r.confidence for r in ordered),
+        plover=str(_pick(plovers)) if plovers else None,
+        cameo=str(_pick(cameos)) if cameos else None,
         conflicts=conflicts,
     )

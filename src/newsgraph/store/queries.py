@@ -61,19 +61,17 @@ def find_entities(store: Store, name: str, *, types: Sequence[str] | None = None
         return []
     type_filter = " AND a.type IN (SELECT unnest($2))" if types else ""
     params: list[Any] = [key] + ([list(types)] if types else [])
-    ids = [r[0] for r in store.con.execute(
-        f"SELECT DISTINCT a.entity_id FROM entity_aliases a WHERE a.alias_key = $1{type_filter}", params).fetchall()]
-    if not ids:
+    sql = (
+        "SELECT e.entity_id, e.type, e.name, e.kb_id, e.n_articles AS articles FROM entities e "
+        "WHERE e.entity_id IN (SELECT a.entity_id FROM entity_aliases a WHERE {match}{types}) "
+        "ORDER BY articles DESC, e.entity_id"
+    )
+    found = _dicts(store.con.execute(sql.format(match="a.alias_key = $1", types=type_filter), params))
+    if not found:
         params[0] = key.split()
-        ids = [r[0] for r in store.con.execute(
-            "SELECT DISTINCT a.entity_id FROM entity_aliases a "
-            f"WHERE list_has_all(string_split(a.alias_key, ' '), $1){type_filter}", params).fetchall()]
-    if not ids:
-        return []
-    return _dicts(store.con.execute(
-        "SELECT e.entity_id, e.type, e.name, e.kb_id, count(DISTINCT ae.article_id) AS articles "
-        "FROM entities e LEFT JOIN article_entities ae USING (entity_id) "
-        "WHERE e.entity_id IN (SELECT unnest($1)) GROUP BY ALL ORDER BY articles DESC, e.entity_id", [ids]))
+        match = "list_has_all(string_split(a.alias_key, ' '), $1)"
+        found = _dicts(store.con.execute(sql.format(match=match, types=type_filter), params))
+    return found
 
 
 def _event_rows(store: Store, where: str, params: list[Any], *, limit: int | None, order: str) -> list[dict[str, Any]]:
@@ -160,7 +158,8 @@ def events(
         ids = [m["entity_id"] for m in find_entities(store, participant)]
         params.append(ids)
         where.append(
-            f"e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id IN (SELECT unnest(${len(params)})))"
+            f"e.event_id IN (SELECT event_id FROM event_participants"
+            f" WHERE entity_id IN (SELECT unnest(${len(params)})))"
         )
     _filters(where, params, since=since, until=until, types=types, status=status)
     return _event_rows(store, " AND ".join(where), params, limit=limit, order="DESC")
@@ -205,7 +204,8 @@ def network(
         ids = [m["entity_id"] for m in find_entities(store, actor)]
         params.append(ids)
         where.append(
-            f"e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id IN (SELECT unnest(${len(params)})))"
+            f"e.event_id IN (SELECT event_id FROM event_participants"
+            f" WHERE entity_id IN (SELECT unnest(${len(params)})))"
         )
     _filters(where, params, since=since, until=until, types=types)
     params.append(min_count)
@@ -217,7 +217,8 @@ def network(
             WHERE p1.entity_id < p2.entity_id GROUP BY ALL
         ),
         edges AS (
-            SELECT source, target, sum(n)::BIGINT AS events, map(list(type ORDER BY type), list(n ORDER BY type)) AS by_type
+            SELECT source, target, sum(n)::BIGINT AS events,
+                   map(list(type ORDER BY type), list(n ORDER BY type)) AS by_type
             FROM pairs GROUP BY ALL HAVING sum(n) >= ${len(params)}
         )
         SELECT source, s.name AS source_name, s.type AS source_type, target, t.name AS target_name,

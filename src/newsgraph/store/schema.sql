@@ -36,7 +36,8 @@ CREATE TABLE IF NOT EXISTS entities (
     type VARCHAR,               -- PER, ORG, LOC, MISC
     name VARCHAR,               -- canonical name as first seen
     name_key VARCHAR,           -- transliteration key of name: the merge key (with type)
-    kb_id VARCHAR               -- knowledge-base id when any source linked one
+    kb_id VARCHAR,              -- knowledge-base id when any source linked one
+    n_articles INTEGER          -- how many stored articles mention it (kept current by the writer)
 );
 
 -- every name an entity is known by: canonical names (kind 'name', used for merging) and mention

@@ -45,17 +45,21 @@ class Token:
         return self.text.lower()
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, ordinal_dot: bool = True) -> list[Token]:
     """Split ``text`` into grammar tokens.
 
-    A full stop after a number stays on it (German ordinals: ``24.``) except where it can only be
-    the end of a sentence: after a full numeric date, a time or a number of three or more digits.
+    With ``ordinal_dot`` (German) a full stop after a number stays on it (ordinals: ``24.``) except
+    where it can only be the end of a sentence: after a full numeric date, a time or a number of
+    three or more digits. Without it (English) a full stop never belongs to a number.
     """
     tokens: list[Token] = []
     for m in TOKEN_RE.finditer(text):
         tok = m.group()
         if tok.endswith(".") and tok[0].isdigit() and (
-            _FULL_NUMERIC_DATE.match(tok) or _LONG_NUMBER_DOT.match(tok) or _TIME_DOT.match(tok)
+            not ordinal_dot
+            or _FULL_NUMERIC_DATE.match(tok)
+            or _LONG_NUMBER_DOT.match(tok)
+            or _TIME_DOT.match(tok)
         ):
             tokens.append(Token(tok[:-1], m.start(), m.end() - 1))
             tokens.append(Token(".", m.end() - 1, m.end()))
@@ -113,6 +117,7 @@ class ClassTable:
     """Token classes: phrase lists, regular expressions and compounds, each yielding fields."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
+        self.ordinal_dot = bool(spec.get("tokenizer", {}).get("ordinal_dot", True))
         #: class -> {tuple of lowered token texts -> fields}
         self.phrases: dict[str, dict[tuple[str, ...], dict[str, Any]]] = {}
         #: class -> whether case matters
@@ -150,7 +155,7 @@ class ClassTable:
         for surface, value in cspec.get("words", {}).items():
             fields = dict(value) if isinstance(value, dict) else {fieldname: value}
             fields.update(cspec.get("set", {}))
-            key = tuple(t.text if cased else t.lower for t in tokenize(surface))
+            key = tuple(t.text if cased else t.lower for t in tokenize(surface, self.ordinal_dot))
             table[key] = fields
         self.phrases[name] = table
         self.max_len[name] = max((len(k) for k in table), default=0)
@@ -196,6 +201,7 @@ class Grammar:
     """Patterns over token classes; :meth:`find` returns non-overlapping longest matches."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
+        self.ordinal_dot = bool(spec.get("tokenizer", {}).get("ordinal_dot", True))
         self.classes = ClassTable(spec)
         self.patterns = [
             Pattern(

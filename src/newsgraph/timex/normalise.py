@@ -244,6 +244,8 @@ def resolve_date(p: Partial, fields: dict[str, Any], ctx: Context) -> Valued | N
             p.era = ctx.anchor.era
             if p.month is None and p.day is not None:
                 p.month = ctx.anchor.month
+        elif ctx.narrative:
+            pass  # a history text without a date so far: the year stays unknown
         elif ref.date is not None and p.month is not None:
             p.year = choose_year(p.month, p.day, ref.date, ctx.tense)
         elif ref.date is not None and p.season is not None:
@@ -349,7 +351,7 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
     if rel is None:
         rel = 0
     mod = mod_of(fields)
-    if ctx.narrative:
+    if ctx.narrative or fields.get("anaphoric"):
         base = ctx.anchor_day or (dt.date(ctx.anchor.year, ctx.anchor.month or 1, 1)
                                   if ctx.anchor and ctx.anchor.year and ctx.anchor.era is None else None)
     else:
@@ -379,6 +381,10 @@ def _duration_value(n: Any, unit: str) -> str | None:
             return None
         if number <= 0 or number > 100000:
             return None
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
+        if number != int(number) and unit in smaller:  # `anderthalb Jahre` = P18M, `halbe Stunde` = PT30M
+            unit, factor = smaller[unit]
+            number *= factor
         amount = str(int(number)) if number == int(number) else str(number)
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
@@ -484,9 +490,15 @@ def norm_century(fields: dict[str, Any], ctx: Context) -> Valued | None:
 def norm_clock(fields: dict[str, Any], ctx: Context) -> Valued | None:
     hour = to_int(fields.get("hour"))
     minute = to_int(fields.get("minute")) or 0
+    ampm = fields.get("ampm")
+    if hour is not None and ampm in ("am", "pm"):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
     if hour is None or not (0 <= hour <= 24 and 0 <= minute < 60) or (hour == 24 and minute):
         return None
-    day = ctx.sentence_day or ctx.anchor_day or (None if ctx.narrative else ctx.reference.date)
+    # the day named in the same sentence; in a narrative the last day named; else unknown
+    day = ctx.sentence_day or (ctx.anchor_day if ctx.narrative else None)
     prefix = day.isoformat() if day else "XXXX-XX-XX"
     return Valued(f"{prefix}T{hour:02d}:{minute:02d}", "TIME", mod_of(fields))
 

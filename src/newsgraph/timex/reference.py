@@ -3,9 +3,10 @@
 Evidence, strongest first:
 
 1. **weekday/date agreement**: the text ties a weekday to a day of a month (`Montag, 24. Mai`,
-   `am Montag [24. Mai]`). Only some years put that day on that weekday; the most recent one up to
-   today is taken, preferring years the text names explicitly (or later ones, since an article is not
-   older than the past years it mentions). The reference is the latest such tied day.
+   `am Montag [24. Mai]`). Only some years put that day on that weekday. A year the text names
+   explicitly wins; else the first one not before the latest year the text names (an article is not
+   older than the years it mentions, and mostly not much younger); else the most recent one up to
+   today. The reference is the latest such tied day.
 2. **explicit full dates** (`am 6. September 2000`) in past-tense clauses: the latest one.
 3. **explicit years**: the latest year mentioned (a lower bound; the value is the year only).
 
@@ -77,7 +78,8 @@ def infer_reference(
             if in_text:
                 year, why = max(in_text), f"the text also names {max(in_text)}"
             elif after_text:
-                year, why = max(after_text), f"not before {explicit_years[-1]}, the latest year the text names"
+                year = min(after_text)
+                why = f"the first such year not before {explicit_years[-1]}, the latest year the text names"
             else:
                 year, why = max(years), f"the most recent such year up to today ({today.isoformat()})"
             tied = [t for t in ties if valid_day(year, t.month, t.day)

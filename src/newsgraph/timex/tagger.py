@@ -8,6 +8,7 @@ statistical spaCy pipeline (the component in ``newsgraph.pipeline.times`` suppli
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -28,11 +29,12 @@ from .reference import DateEvidence, WeekdayTie, infer_reference
 from .tense import Cue, TenseRules, tense_at
 
 #: what may stand between a weekday and the date it names (`Montag, 24. Mai`, `Montag [24. Mai]`)
-import os
-ANCHOR_YEARS = os.environ.get("AY", "1") == "1"
-WINDOW = int(os.environ.get("WIN", "8"))
-DECAY = float(os.environ.get("DEC", "0.75"))
-W_YEAR = float(os.environ.get("WY", "0.6"))
+#: narrative year: the explicit years of the last WINDOW expressions that name one, each counting
+#: DECAY times less than the next one
+WINDOW = 6
+DECAY = 0.6
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
+_SENTENCE_END_NO_ORDINALS = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
 _TIE_GAP = {",", "[", "(", "den", "dem", "der", ":", "–", "-"}
 
 
@@ -130,9 +132,9 @@ class TimeTagger:
         inferred from the text (``infer``). ``narrative``: resolve yearless dates against the last
         date the text mentioned (history texts) rather than the reference date (news)."""
         today = today or dt.date.today()
-        tokens = tokenize(text)
+        tokens = tokenize(text, self.grammar.ordinal_dot)
         if sentences is None:
-            sentences = [Sentence(0, len(text), self.cues_for_text(text))]
+            sentences = self.split_sentences(text)
         items = self._items(text, tokens, sentences)
         self._coordinate(tokens, items)
 
@@ -146,9 +148,22 @@ class TimeTagger:
         times = self._resolve(text, items, reference, narrative)
         return TagResult(times, reference, source, reason)
 
-    def cues_for_text(self, text: str) -> list[Cue]:
+    def split_sentences(self, text: str) -> list[Sentence]:
+        """Rough sentences (for callers without a spaCy ``Doc``): a full stop, question or
+        exclamation mark before white space and a capital letter or quote, or a blank line."""
+        out: list[Sentence] = []
+        start = 0
+        ends = _SENTENCE_END if self.grammar.ordinal_dot else _SENTENCE_END_NO_ORDINALS
+        for m in ends.finditer(text):
+            out.append(Sentence(start, m.end(), self.cues_for_text(text[start : m.end()], start)))
+            start = m.end()
+        out.append(Sentence(start, len(text), self.cues_for_text(text[start:], start)))
+        return out
+
+    def cues_for_text(self, text: str, offset: int = 0) -> list[Cue]:
         """Tense cues from word lists alone (no morphology)."""
-        return self.tense_rules.cues((t.start, t.text, "") for t in tokenize(text) if t.text[:1].isalpha())
+        words = tokenize(text, self.grammar.ordinal_dot)
+        return self.tense_rules.cues((offset + t.start, t.text, "") for t in words if t.text[:1].isalpha())
 
     def _items(self, text: str, tokens: list[Token], sentences: list[Sentence]) -> list[_Item]:
         items: list[_Item] = []
@@ -215,15 +230,15 @@ class TimeTagger:
         return infer_reference(ties, evidence, today)
 
     @staticmethod
-    def _narrative_year(history: list[tuple[int, float]]) -> int:
-        """The year the narrative is in: recent explicit years, weighted by recency and precision
-        (a flashback `1870` or a look ahead `1915` does not move a story told in 1914)."""
+    def _narrative_year(history: list[int]) -> int:
+        """The year the story is in: the explicit years of recent expressions, the latest counting
+        most (a flashback `1870` or a look ahead `1915` does not move a story told in 1914)."""
         scores: dict[int, float] = {}
         weight = 1.0
-        for year, w in reversed(history[-WINDOW:]):
-            scores[year] = scores.get(year, 0.0) + w * weight
+        for year in reversed(history[-WINDOW:]):
+            scores[year] = scores.get(year, 0.0) + weight
             weight *= DECAY
-        return max(scores, key=lambda y: (scores[y], -0))
+        return max(scores, key=lambda y: scores[y])
 
     def _resolve(self, text: str, items: list[_Item], reference: Reference, narrative: bool) -> list[TaggedTime]:
         out: list[TaggedTime] = []
@@ -231,7 +246,9 @@ class TimeTagger:
         anchor_day: dt.date | None = None
         sentence_day: dt.date | None = None
         current_sentence = -1
-        history: list[tuple[int, float]] = []
+        history: list[int] = []
+        days_in_sentence: dict[int, list[tuple[int, dt.date]]] = {}
+        open_clocks: list[tuple[int, int]] = []  # clock times whose day comes later in the sentence
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
@@ -259,19 +276,27 @@ class TimeTagger:
             kind = valued.type if it.match.pattern.type == "DATE" else it.match.pattern.type
             out.append(TaggedTime(it.start, it.end, text[it.start : it.end], kind, valued.value, valued.mod,
                                   it.match.pattern.name, it.tense))
+            if point_day := (valued.point.as_date() if valued.point is not None else None):
+                days_in_sentence.setdefault(it.sentence, []).append((it.start, point_day))
+            elif kind == "TIME" and valued.value and valued.value.startswith("XXXX-XX-XX"):
+                open_clocks.append((len(out) - 1, it.sentence))
             point = valued.point
             explicit = it.partial is not None and it.partial.year is not None and it.partial.era is None
             if explicit:
-                history.append((it.partial.year, 1.0 if it.partial.month or it.partial.season else W_YEAR))  # type: ignore[union-attr]
-            if point is not None and point.year is not None and (
-                point.month is not None or point.season is not None or ANCHOR_YEARS
-            ):
+                history.append(it.partial.year)  # type: ignore[union-attr]
+            if point is not None and point.year is not None:
                 anchor = point
                 day = point.as_date()
                 if day is not None:
                     anchor_day = sentence_day = day
                 elif narrative and point.era is None and anchor_day is not None and anchor_day.year != point.year:
                     anchor_day = None
+        for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
+            days = days_in_sentence.get(sentence)
+            if days:
+                t = out[index]
+                day = min(days, key=lambda d: abs(d[0] - t.start))[1]
+                t.value = day.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
 
 

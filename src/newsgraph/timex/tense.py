@@ -25,15 +25,18 @@ class TenseRules:
     future: frozenset[str]
     perfect_aux: frozenset[str]
     participle: re.Pattern[str] | None
+    past_form: re.Pattern[str] | None = None  # regular past forms (English `-ed`)
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
         rx = spec.get("participle_regex")
+        past_rx = spec.get("past_regex")
         return cls(
             past=frozenset(w.lower() for w in spec.get("past", [])),
             future=frozenset(w.lower() for w in spec.get("future", [])),
             perfect_aux=frozenset(w.lower() for w in spec.get("perfect_aux", [])),
             participle=re.compile(rx) if rx else None,
+            past_form=re.compile(past_rx) if past_rx else None,
         )
 
     def cues(self, words: Iterable[tuple[int, str, str]]) -> list[Cue]:
@@ -45,7 +48,9 @@ class TenseRules:
             low = text.lower()
             if low in self.future:
                 out.append((offset, "future"))
-            elif morph_tense == "Past" or low in self.past:
+            elif morph_tense == "Past" or low in self.past or (
+                self.past_form is not None and text.islower() and self.past_form.match(low)
+            ):
                 out.append((offset, "past"))
             elif has_perfect_aux and self.participle is not None and self.participle.match(low) and text.islower():
                 out.append((offset, "past"))

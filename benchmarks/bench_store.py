@@ -1,0 +1,189 @@
+"""Benchmark of the corpus store: ingest throughput, query latency, peak memory.
+
+    nice -n 10 .venv/bin/python benchmarks/bench_store.py -n 100000          # what was measured
+    nice -n 10 .venv/bin/python benchmarks/bench_store.py -n 1000000         # the issue's 1M-record run
+
+Steps: generate ``-n`` synthetic records with ``make_synthetic_records.py`` (deterministic, cached in
+``--work``), ingest them into a fresh store, then time the queries a user runs, each ``--repeat``
+times with different arguments drawn with a fixed seed, and report medians and 90th percentiles:
+
+- ``timeline``: an actor's events, the name given in the *other* romanisation than most of the
+  store's articles use when the actor has one (``Petrov`` for ``Petrow``), actors drawn across the
+  popularity range (a few appear in thousands of events);
+- ``network_actor``: an actor's ego network with counts per type; ``network_month``: the whole
+  who-met-whom network of one month;
+- ``quote_search``: two content words; ``quote_search_speaker``: one word plus speaker plus a one-year
+  date range;
+- ``events_place``: events at a place within one year.
+
+Ingest time includes reading and validating the JSON Lines records (pydantic), as ``newsgraph ingest``
+does. ``--extract-sample`` also times ``newsgraph.extract`` on the example article to put the store's
+share of an extract-and-store run in proportion. Peak memory is the process's maximum resident set
+size (DuckDB runs in-process). Figures go to stdout and to ``benchmarks/results/store.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "store.json"
+GENERATOR = ROOT / "benchmarks" / "make_synthetic_records.py"
+QUOTE_WORDS = ["Gespräche", "Frieden", "Sanktionen", "Zusammenarbeit", "Sicherheit", "Handel", "Energie", "Krieg",
+               "Verhandlungen", "Vertrauen", "Grenze", "Abkommen", "Partner", "Lösung", "Dialog", "Wirtschaft"]
+
+
+def _machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpus": os.cpu_count(), "cpu": model, "python": platform.python_version(), "platform": platform.platform()}
+
+
+def _timed(function: Callable[[], Any], repeat_args: list[Any]) -> dict[str, float]:
+    times = []
+    for args in repeat_args:
+        start = time.perf_counter()
+        function(*args) if isinstance(args, tuple) else function(args)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"median_ms": round(statistics.median(times), 2), "p90_ms": round(times[int(0.9 * (len(times) - 1))], 2),
+            "runs": len(times)}
+
+
+def _swap_romanisation(name: str) -> str:
+    """The other spelling of a synthetic name (the generator's German variant swaps v/w and y/j)."""
+    if "w" in name or "j" in name:
+        return name.replace("w", "v").replace("W", "V").replace("j", "y").replace("J", "Y")
+    return name.replace("v", "w").replace("V", "W").replace("y", "j").replace("Y", "J")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the newsgraph store")
+    parser.add_argument("-n", type=int, default=100_000, help="number of synthetic records (the issue asks 1,000,000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=50, help="runs per query kind")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsgraph-bench"), help="scratch folder")
+    parser.add_argument("--extract-sample", type=int, default=0, help="also time extract() on the example N times")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsgraph.store import Store, events, network, read_records, search_quotes, summary, timeline
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    records = args.work / f"records-{args.n}-{args.seed}.jsonl"
+    if not records.exists():
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(GENERATOR), "-n", str(args.n), "--seed", str(args.seed), "-o",
+                        str(records)], check=True)
+        print(f"generated {args.n} records in {time.perf_counter() - start:.1f}s", flush=True)
+    db = args.work / f"store-{args.n}.duckdb"
+    for stale in (db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".quotes.sqlite")):
+        stale.unlink(missing_ok=True)
+
+    start = time.perf_counter()
+    done = [0, start]
+
+    def on_batch(stats: Any) -> None:
+        done[0] += stats.records
+        if done[0] % 20_000 < stats.records:
+            rate = done[0] / (time.perf_counter() - start)
+            print(f"  {done[0]} records, {rate:.0f}/s", flush=True)
+
+    with Store(db) as store:
+        stats = store.ingest(read_records(records), batch_size=args.batch_size, on_batch=on_batch)
+    ingest_s = time.perf_counter() - start
+    result: dict[str, Any] = {
+        "machine": _machine(),
+        "records": args.n,
+        "batch_size": args.batch_size,
+        "ingest": {
+            "seconds": round(ingest_s, 1),
+            "articles_per_s": round(args.n / ingest_s, 1),
+            "ms_per_article": round(1000 * ingest_s / args.n, 3),
+            "added": stats.added,
+        },
+    }
+    print(f"ingest: {args.n} records in {ingest_s:.1f}s = {args.n / ingest_s:.0f} articles/s", flush=True)
+
+    rng = random.Random(args.seed)
+    with Store(db, read_only=True) as store:
+        counts = summary(store)
+        result["store"] = counts | {
+            "file_mb": round(db.stat().st_size / 2**20, 1),
+            "quote_index_mb": round(db.with_name(db.name + ".quotes.sqlite").stat().st_size / 2**20, 1),
+        }
+        people = [r[0] for r in store.con.execute(
+            "SELECT name FROM entities WHERE type = 'PER' ORDER BY entity_id").fetchall()]
+        places = [r[0] for r in store.con.execute(
+            "SELECT name FROM entities WHERE type = 'LOC' ORDER BY entity_id").fetchall()]
+        years = [r[0] for r in store.con.execute(
+            "SELECT DISTINCT year(published) FROM articles WHERE published IS NOT NULL ORDER BY 1").fetchall()]
+        months = [r[0] for r in store.con.execute(
+            "SELECT DISTINCT strftime(published, '%Y-%m') FROM articles WHERE published IS NOT NULL ORDER BY 1"
+        ).fetchall()]
+        actors = [_swap_romanisation(rng.choice(people)) for _ in range(args.repeat)]
+        sizes = [len(timeline(store, a)["events"]) for a in actors[:10]]
+        queries = {
+            "timeline": _timed(lambda a: timeline(store, a), actors),
+            "network_actor": _timed(lambda a: network(store, actor=a), actors),
+            "network_month": _timed(lambda m: network(store, since=m, until=m), [rng.choice(months)
+                                                                                 for _ in range(args.repeat)]),
+            "quote_search": _timed(lambda w: search_quotes(store, words=w),
+                                   [" ".join(rng.sample(QUOTE_WORDS, 2)) for _ in range(args.repeat)]),
+            "quote_search_speaker": _timed(
+                lambda w, s, y: search_quotes(store, words=w, speaker=s, since=str(y), until=str(y)),
+                [(rng.choice(QUOTE_WORDS), rng.choice(actors), rng.choice(years)) for _ in range(args.repeat)]),
+            "events_place": _timed(lambda p, y: events(store, place=p, since=str(y), until=str(y)),
+                                   [(rng.choice(places), rng.choice(years)) for _ in range(args.repeat)]),
+        }
+    result["queries"] = queries
+    result["timeline_events_sample"] = sizes
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+    if args.extract_sample:
+        import newsgraph
+
+        text = (ROOT / "examples" / "gipfel.txt").read_text(encoding="utf-8")
+        newsgraph.extract(text, lang="de")  # load the pipeline outside the timing
+        start = time.perf_counter()
+        for _ in range(args.extract_sample):
+            newsgraph.extract(text, lang="de")
+        extract_ms = 1000 * (time.perf_counter() - start) / args.extract_sample
+        store_ms = result["ingest"]["ms_per_article"]
+        result["extract_vs_store"] = {
+            "extract_ms_per_article": round(extract_ms, 2),
+            "store_ms_per_article": store_ms,
+            "store_share_of_total": round(store_ms / (store_ms + extract_ms), 4),
+            "note": "extract timed on examples/gipfel.txt; store timed on synthetic records of similar size",
+        }
+
+    print(json.dumps(result, indent=2))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if shutil.disk_usage(args.work).free < 2**30:
+        db.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()
