@@ -13,7 +13,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,store]'
+	$(BIN)/pip install --quiet -e '.[dev,store,accurate]'
 
 demo: install
 	$(BIN)/newsgraph extract examples/gipfel.txt -o examples/gipfel.record.jsonl

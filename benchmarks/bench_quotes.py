@@ -187,20 +187,82 @@ def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0) -> dict:
     }
 
 
+def _norm(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text).casefold().strip(" \t\n.,;:!?\"'„“”»«‚‘’()[]–-")
+
+
+def gold_quotes(nlp, verbose: bool = False) -> dict:
+    """The project's gold files (founding article + WikiNews dev): quotes found, speaker and via
+    right, with the matching rule of ../shared/gold/README.md."""
+    gold_dir = ROOT.parent / "shared" / "gold"
+    files = sorted(gold_dir.glob("*.gold.json")) + sorted((gold_dir / "wikinews").glob("*.gold.json"))
+    out: dict[str, dict] = {}
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc_path = path.parent / gold["document"]
+        if not doc_path.exists():
+            doc_path = ROOT.parent / "shared" / "seeds" / Path(gold["document"]).name
+        text = doc_path.read_text(encoding="utf-8")
+        record = newsgraph.extract(text, lang="de", published=gold.get("published"), nlp=nlp)
+        mention_to_gold = {}
+        for g in gold["entities"]:
+            for m in g["mentions"]:
+                mention_to_gold[_norm(m)] = g["name"]
+        ent_gold = {}
+        for e in record.entities:
+            for m in e.mentions:
+                if _norm(m.text) in mention_to_gold:
+                    ent_gold[e.id] = mention_to_gold[_norm(m.text)]
+                    break
+        found = speaker_ok = via_ok = 0
+        for g in gold["quotes"]:
+            want = _norm(g["starts_with"])
+            match = next(
+                (q for q in record.quotes if _norm(q.text).startswith(want) or want in _norm(q.text)[: 40 + len(want)]),
+                None,
+            )
+            if match is None:
+                if verbose:
+                    print(f"  {path.name}: MISSING {g['starts_with']!r}")
+                continue
+            found += 1
+            spk = ent_gold.get(match.speaker) if match.speaker else None
+            ok = spk in g["speaker_any_of"] if spk else None in g["speaker_any_of"]
+            speaker_ok += ok
+            via = ent_gold.get(match.via) if match.via else None
+            via_ok += via == g.get("via")
+            if verbose and not ok:
+                print(f"  {path.name}: SPEAKER {g['starts_with']!r} want {g['speaker_any_of']} got {spk} [{match.speaker_text}]")
+        out[path.name.split(".gold")[0]] = {
+            "quotes": len(gold["quotes"]), "found": found, "speaker_right": speaker_ok, "via_right": via_ok,
+        }
+    total = {k: sum(v[k] for v in out.values()) for k in ("quotes", "found", "speaker_right", "via_right")}
+    return {"total": total, "files": out}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=["dev", "val"], default="val")
     parser.add_argument("--errors", type=int, default=0, help="print this many error examples")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--gold", action="store_true", help="also score the project's gold files")
+    parser.add_argument("--gold-only", action="store_true")
     args = parser.parse_args()
     if not spkatt.DATASET.exists():
         sys.exit(f"dataset not found: {spkatt.DATASET}")
+    nlp = newsgraph.load("de")
+    if args.gold_only:
+        print(json.dumps(gold_quotes(nlp, verbose=True), indent=1, ensure_ascii=False))
+        return
     docs = spkatt.load_split(args.split)
     if args.limit:
         docs = docs[: args.limit]
-    nlp = newsgraph.load("de")
     result = evaluate(docs, nlp, errors=args.errors)
+    if args.gold or (args.split == "val" and not args.limit):
+        result["gold_files"] = gold_quotes(nlp)["total"]
     examples = result.pop("examples")
     result["split"] = args.split
     result["pipeline"] = nlp.pipe_names

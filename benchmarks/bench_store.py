@@ -58,8 +58,9 @@ def _machine() -> dict[str, Any]:
     return {"cpus": os.cpu_count(), "cpu": model, "python": platform.python_version(), "platform": platform.platform()}
 
 
-def _timed(function: Callable[[], Any], repeat_args: list[Any]) -> dict[str, float]:
+def _timed(function: Callable[..., Any], repeat_args: list[Any]) -> dict[str, float]:
     times = []
+    function(*repeat_args[0]) if isinstance(repeat_args[0], tuple) else function(repeat_args[0])  # warm-up
     for args in repeat_args:
         start = time.perf_counter()
         function(*args) if isinstance(args, tuple) else function(args)
@@ -102,6 +103,7 @@ def main(argv: list[str] | None = None) -> None:
         stale.unlink(missing_ok=True)
 
     start = time.perf_counter()
+    cpu_start = time.process_time()
     done = [0, start]
 
     def on_batch(stats: Any) -> None:
@@ -113,6 +115,7 @@ def main(argv: list[str] | None = None) -> None:
     with Store(db) as store:
         stats = store.ingest(read_records(records), batch_size=args.batch_size, on_batch=on_batch)
     ingest_s = time.perf_counter() - start
+    ingest_cpu_s = time.process_time() - cpu_start
     result: dict[str, Any] = {
         "machine": _machine(),
         "records": args.n,
@@ -121,10 +124,14 @@ def main(argv: list[str] | None = None) -> None:
             "seconds": round(ingest_s, 1),
             "articles_per_s": round(args.n / ingest_s, 1),
             "ms_per_article": round(1000 * ingest_s / args.n, 3),
+            "cpu_seconds": round(ingest_cpu_s, 1),
+            "articles_per_cpu_s": round(args.n / ingest_cpu_s, 1),
             "added": stats.added,
         },
     }
-    print(f"ingest: {args.n} records in {ingest_s:.1f}s = {args.n / ingest_s:.0f} articles/s", flush=True)
+    print(f"ingest: {args.n} records in {ingest_s:.1f}s = {args.n / ingest_s:.0f} articles/s "
+          f"({ingest_cpu_s:.1f} CPU s)", flush=True)
+    load = os.getloadavg()[0]
 
     rng = random.Random(args.seed)
     with Store(db, read_only=True) as store:
@@ -159,6 +166,7 @@ def main(argv: list[str] | None = None) -> None:
         }
     result["queries"] = queries
     result["timeline_events_sample"] = sizes
+    result["load_average_during_ingest_end"] = round(load, 2)
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
     if args.extract_sample:

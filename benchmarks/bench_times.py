@@ -203,8 +203,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     docs = load_corpus(args.data)
     chars = sum(len(d.text) for d in docs)
+    n_gold = sum(len(d.gold) for d in docs)
     results: dict = {
-        "corpus": f"WikiWarsDE ({len(docs)} documents available, {sum(len(d.gold) for d in docs)} TIMEX2, {chars} chars)",
+        "corpus": f"WikiWarsDE ({len(docs)} documents available, {n_gold} TIMEX2, {chars} chars)",
         "machine": f"{platform.processor() or platform.machine()}, {platform.python_implementation()} "
         f"{platform.python_version()}, 2 cores shared, no GPU",
         "date": dt.date.today().isoformat(),

@@ -65,14 +65,14 @@ _ODD = [
 ]
 
 
-def sample_texts(n_de: int = 160, n_en: int = 120, seed: int = 7) -> list[str]:
+def sample_texts(n_de: int = 150, n_en: int = 110, seed: int = 7) -> list[str]:
     """Deterministic German and English sentences, a few multi-sentence paragraphs, odd inputs."""
     rng = random.Random(seed)
     de = [s + " " + v + " " + o + t for s, v, o, t in itertools.product(_DE_SUBJ, _DE_VERB, _DE_OBJ, _DE_TAIL)]
     en = [s + " " + v + " " + o + t for s, v, o, t in itertools.product(_EN_SUBJ, _EN_VERB, _EN_OBJ, _EN_TAIL)]
     texts = rng.sample(de, n_de) + rng.sample(en, n_en)
-    paragraphs = [" ".join(rng.sample(de, 4)) for _ in range(10)] + [" ".join(rng.sample(en, 4)) for _ in range(10)]
-    long_text = " ".join(rng.sample(de, 60))  # > 510 tokens: exercises the engine's sliding windows
+    paragraphs = [" ".join(rng.sample(de, 4)) for _ in range(4)] + [" ".join(rng.sample(en, 4)) for _ in range(4)]
+    long_text = " ".join(rng.sample(de, 40))  # > 510 tokens: exercises the engine's sliding windows
     return texts + paragraphs + [long_text] + _ODD
 
 
@@ -255,7 +255,7 @@ def test_pooled_embeddings_match_engine(embedder, reference):
     import numpy as np
 
     texts = sample_texts()
-    assert len(texts) >= 300
+    assert len(texts) >= 280
     ours = embedder.embed(texts)
     theirs = reference.passage(texts)
     cos = (ours * theirs).sum(1) / (np.linalg.norm(ours, axis=1) * np.linalg.norm(theirs, axis=1))

@@ -184,6 +184,33 @@ def test_styled_titles_are_part_of_the_name(blank_de):
     assert entity(doc, "Rom").name == "Rome"
 
 
+def test_verb_form_before_an_office_is_not_part_of_the_role(blank_de):
+    doc = run(blank_de, "Erneut appellierte Außenminister Frank-Walter Steinmeier an beide Seiten.")
+    assert [r.title for r in entity(doc, "Frank-Walter Steinmeier").roles] == ["Außenminister"]
+
+
+def test_plural_noun_after_an_office_is_no_name(blank_de):
+    doc = run(blank_de, "Per Dekret ordnete der russische Präsident Maßnahmen zur Unterstützung an.")
+    assert not any(e.type == "PER" for e in doc._.entities)
+
+
+def test_name_particles_and_city_named_surnames(blank_de):
+    doc = run(blank_de, "Marine Le Pen kritisierte die Nachfolge von Präsident Alejandro Toledo scharf.")
+    assert entity(doc, "Marine Le Pen").type == "PER"
+    assert entity(doc, "Alejandro Toledo").type == "PER"
+
+
+def test_a_persons_genitive_is_not_a_place(blank_de):
+    doc = run(blank_de, "François Hollande gewann. Hollandes Anhänger feierten in Paris.")
+    assert [m.text for m in entity(doc, "François Hollande").mentions] == ["François Hollande", "Hollandes"]
+
+
+def test_model_labels_are_made_consistent_within_a_text(blank_de):
+    text = "Die Hoover Institution lud ein. Später sprach die Hoover Institution erneut, sagte Reuters."
+    doc = run(blank_de, text, ents=[("Hoover Institution", "ORG"), ("Hoover Institution", "PER")])
+    assert len([e for e in doc._.entities if e.name == "Hoover Institution"]) == 1
+
+
 # --- names without a model ------------------------------------------------------------------
 
 
@@ -259,6 +286,23 @@ def test_surname_and_genitive_join_the_full_name(blank_de):
     person = entity(doc, "Nikolai Patruschew")
     assert [m.text for m in person.mentions] == ["Nikolai Patruschew", "Patruschew", "Patruschews"]
     assert person.name == "Nikolai Patrushev"
+
+
+def test_hyphenated_surname_and_its_genitive_join_the_full_name(blank_de):
+    text = (
+        "FDP-Europaabgeordnete Silvana Koch-Mehrin klagt. "
+        "Ein Sprecher Koch-Mehrins bestätigte, Koch-Mehrin sei zuversichtlich."
+    )
+    doc = run(blank_de, text)
+    person = entity(doc, "Silvana Koch-Mehrin")
+    assert [m.text for m in person.mentions] == ["Silvana Koch-Mehrin", "Koch-Mehrins", "Koch-Mehrin"]
+    assert [r.title for r in person.roles] == ["FDP-Europaabgeordnete"]  # "Sprecher" is someone else
+
+
+def test_office_inside_a_complement_heads_its_own_name(blank_de):
+    doc = run(blank_de, "Prem Tinsulanonda, einer der Berater von König Bhumibol Adulyadej, schwieg.")
+    king = entity(doc, "König Bhumibol Adulyadej")
+    assert [r.title for r in king.roles] == ["König"]
 
 
 def test_transliteration_variants_are_one_person(blank_de):
@@ -368,3 +412,27 @@ def test_span_objects_keep_kb_ids(blank_de):
     kb = {e.text: e.kb_id_ for e in doc.ents}
     assert kb == {"Türkei": "iso3166:TR", "Österreich": "iso3166:AT"}
     assert all(isinstance(e, Span) for e in doc.ents)
+
+
+def test_place_names_that_are_common_words_are_not_matched(blank_de):
+    doc = run(blank_de, "Zum Essen in der Halle kamen viele. Die Welt schaute auf Essen? Nein, auf Bonn.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Bonn", "LOC")]
+
+
+def test_generated_gazetteers_are_current_and_complete():
+    """The committed JSON is what training/build_gazetteers.py writes (rerun it after editing sources)."""
+    from newsgraph.resources import load_resource
+
+    for lang in ("de", "en"):
+        data = load_resource(lang, "gazetteer_places")
+        assert data["generated_by"] == "training/build_gazetteers.py"
+        forms = {f for p in data["places"] for f in p["forms"]}
+        assert len(data["places"]) > 3000
+        assert "Essen" not in forms and "Welt" not in forms
+    de_forms: dict[str, set[str]] = {}
+    for place in load_resource("de", "gazetteer_places")["places"]:
+        for form in place["forms"]:
+            de_forms.setdefault(form, set()).add(place["name"])
+    assert de_forms["Island"] == {"Iceland"}
+    assert "Geneva" in de_forms["Genf"]  # the city; the canton too, the layer prefers the city
+    assert de_forms["Moskau"] >= {"Moscow"}

@@ -417,18 +417,17 @@ def test_english_basic_meeting_and_status():
 
 
 @needs_shared
-def test_founding_article_with_gold_inputs_has_exactly_the_gold_events():
+def test_founding_article_with_gold_inputs_has_exactly_the_gold_events(nlp_de):
     import sys
     from pathlib import Path
 
     from newsgraph.evaluate import load_gold, score_record
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    import newsgraph
     from bench_events import run_oracle  # type: ignore[import-not-found]
 
     gold, text = load_gold(SEED_GOLD)
-    record: Record = run_oracle(newsgraph.load("de"), text, gold)
+    record: Record = run_oracle(nlp_de, text, gold)
     score = score_record(gold, record)
     assert (score.events.tp, score.events.fp, score.events.fn) == (len(gold["events"]), 0, 0), score.problems
     assert score.event_status.value() == 1.0
@@ -449,12 +448,116 @@ def test_end_to_end_founding_article_is_sound(seed_record):
     json.loads(seed_record.to_json())
 
 
-def test_end_to_end_short_article_through_extract():
+def test_end_to_end_short_article_through_extract(nlp_de):
     import newsgraph
 
     text = "Der französische Präsident Emmanuel Macron und Bundeskanzler Olaf Scholz trafen sich am Montag in Berlin."
-    record = newsgraph.extract(text, lang="de", published="2023-06-06")
+    record = newsgraph.extract(text, lang="de", published="2023-06-06", nlp=nlp_de)
     assert record.span_errors() == []
     for ev in record.events:
         assert ev.type == "meeting" and ev.status == "happened"
         assert any("trafen sich" in e.text for e in ev.evidence)
+
+
+# --- further constructions -----------------------------------------------------------------------------
+
+
+def test_invitation_with_destination_is_a_planned_visit():
+    text = "Der Oppositionsführer möchte im Mai einer Einladung der Regierung nach Kuba folgen. Pedro Sánchez bleibt."
+    events, names, _ = run_events(
+        text.replace("Der Oppositionsführer", "Juan Guaidó"),
+        {"Guaidó": ("PER", ["Juan Guaidó"]), "Cuba": ("LOC", ["Kuba"]), "Sánchez": ("PER", ["Pedro Sánchez"])},
+        times={"im Mai": "2024-05"},
+        published="2024-03-01",
+    )
+    assert summary(events, names) == [("visit", frozenset({"Guaidó", "Cuba"}), "Cuba", "planned")]
+
+
+def test_invitation_without_destination_is_no_event():
+    text = "Juan Guaidó nahm die Einladung der Regierung an."
+    events, _, _ = run_events(text, {"Guaidó": ("PER", ["Juan Guaidó"])})
+    assert events == []
+
+
+def test_the_two_named_in_the_sentence():
+    text = (
+        "Am Sonntag unterzeichneten die beiden Kandidaten einen Vertrag, der Ruto das Amt und Odinga einen Posten gibt."
+    )
+    events, names, _ = run_events(text, {"Ruto": ("PER", ["Ruto"]), "Odinga": ("PER", ["Odinga"])})
+    assert summary(events, names) == [("agreement", frozenset({"Ruto", "Odinga"}), None, "happened")]
+
+
+def test_place_and_date_belong_to_the_nearest_trigger():
+    text = (
+        "Das Treffen am Montag in Genf war ein Schritt zu einem möglichen Gipfeltreffen zwischen Biden und Xi. "
+        "Am Montag hatten sich Sullivan und Wang in Genf getroffen."
+    )
+    events, names, _ = run_events(
+        text,
+        {
+            "Biden": ("PER", ["Biden"]),
+            "Xi": ("PER", ["Xi"]),
+            "Sullivan": ("PER", ["Sullivan"]),
+            "Wang": ("PER", ["Wang"]),
+            "Geneva": ("LOC", ["Genf"]),
+        },
+        times={"am Montag": "2024-01-08", "Am Montag": "2024-01-08"},
+        published="2024-01-09",
+    )
+    summit = next(e for e in events if e.type == "summit")
+    assert summit.place is None and summit.time is None and summit.status == "possible"
+    meeting = next(e for e in events if e.type == "meeting")
+    assert {names[p] for p in meeting.participants} == {"Sullivan", "Wang"}
+    assert names[meeting.place or ""] == "Geneva" and meeting.time is not None
+
+
+def test_gloss_in_brackets_is_no_participant():
+    text = "Bundespräsident Christian Wulff (CDU) hat in einem Gespräch mit Schimon Peres (Awoda) Israel gelobt."
+    events, names, _ = run_events(
+        text,
+        {
+            "Wulff": ("PER", ["Christian Wulff"]),
+            "CDU": ("ORG", ["CDU"]),
+            "Peres": ("PER", ["Schimon Peres"]),
+            "Labor": ("ORG", ["Awoda"]),
+            "Israel": ("LOC", ["Israel"]),
+        },
+    )
+    assert summary(events, names) == [("meeting", frozenset({"Wulff", "Peres"}), None, "happened")]
+
+
+def test_person_at_a_body_meeting_joins_the_body():
+    text = (
+        "Die Agrarminister der Europäischen Union haben sich auf einem Treffen in Brüssel heute nicht geeinigt. "
+        "Minister Cem Özdemir sagte zum Abschluss des Treffens, man sei nah dran."
+    )
+    events, names, _ = run_events(
+        text,
+        {
+            "European Union": ("ORG", ["Europäischen Union"]),
+            "Brussels": ("LOC", ["Brüssel"]),
+            "Özdemir": ("PER", ["Cem Özdemir"]),
+        },
+        times={"heute": "2024-01-22"},
+        published="2024-01-22",
+    )
+    assert ("meeting", frozenset({"European Union", "Özdemir"}), "Brussels", "happened") in summary(events, names)
+
+
+def test_robust_on_empty_and_unsegmented_input():
+    events, _, _ = run_events("", {})
+    assert events == []
+    nlp = spacy.blank("de")  # no sentencizer: the layer treats the text as one sentence
+    doc = nlp("Scholz traf Macron in Paris")
+    doc._.entities = [
+        Entity(id="e1", type="PER", name="Scholz", mentions=[Mention(start=0, end=6, text="Scholz")]),
+        Entity(id="e2", type="PER", name="Macron", mentions=[Mention(start=12, end=18, text="Macron")]),
+    ]
+    doc = EventLayer(nlp, lang="de")(doc)
+    assert [e.type for e in doc._.events] == ["meeting"]
+
+
+def test_language_without_event_data_gives_no_events():
+    nlp = _nlp("de")
+    doc = EventLayer(nlp, lang="fr")(nlp("Macron a rencontré Scholz à Paris."))
+    assert doc._.events == []

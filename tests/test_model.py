@@ -69,12 +69,9 @@ def test_konjunktiv_is_tagged_when_morphologizer_is_shipped(model):
     assert "Sub" in habe.morph.get("Mood")
 
 
-def test_newsgraph_load_uses_the_shipped_model():
-    import newsgraph
-
-    nlp = newsgraph.load("de")
-    assert "ner" in nlp.pipe_names
-    doc = nlp("Emmanuel Macron sprach in Berlin mit Vertretern der Vereinten Nationen.")
+def test_newsgraph_load_uses_the_shipped_model(nlp_de):
+    assert "ner" in nlp_de.pipe_names
+    doc = nlp_de("Emmanuel Macron sprach in Berlin mit Vertretern der Vereinten Nationen.")
     assert ("Emmanuel Macron", "PER") in _ents(doc)
 
 

@@ -282,6 +282,23 @@ def test_changed_version_replaces_the_old_one_and_its_contributions(store):
     assert event["conflicts"] == 0 and event["place"] == "Reykjavík"
 
 
+def test_a_failing_batch_leaves_nothing_behind(store, monkeypatch):
+    store.ingest([_meeting("https://a.example/1", "2021-05-21")])
+    before = summary(store)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_write_events", fail)
+    with pytest.raises(RuntimeError):
+        store.ingest([_meeting("https://b.example/2", "2021-05-21", quote="Nichts davon bleibt.")])
+    monkeypatch.undo()
+    assert summary(store) == before
+    assert search_quotes(store, words="bleibt") == []
+    assert store.ingest([_meeting("https://b.example/2", "2021-05-21")]).added == 1  # ids handed out afresh
+    assert summary(store)["event_sources"] == 2
+
+
 def test_quote_index_catches_up_after_a_crash_between_commits(tmp_path):
     db = tmp_path / "news.duckdb"
     with Store(db) as store:
@@ -299,12 +316,12 @@ def _generate(path: Path, n: int, seed: int = 7) -> None:
 
 def _ingest_command(records: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "newsgraph.store.cli", "ingest", str(records), "--db", str(db),
-            "--batch-size", "100", "--log-batches"]
+            "--batch-size", "200", "--log-batches"]
 
 
 def test_sigkill_during_ingest_loses_and_duplicates_nothing(tmp_path):
     records = tmp_path / "records.jsonl"
-    n = 2500
+    n = 2000
     _generate(records, n)
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     proc = subprocess.Popen(_ingest_command(records, killed_db), stdout=subprocess.PIPE, text=True)
@@ -312,11 +329,11 @@ def test_sigkill_during_ingest_loses_and_duplicates_nothing(tmp_path):
     committed = 0
     for line in proc.stdout:
         committed = int(line.split()[-1])
-        if committed >= 800:
+        if committed >= 600:
             break
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 800 <= committed < n, "the ingest finished before it could be killed"
+    assert 600 <= committed < n, "the ingest finished before it could be killed"
     subprocess.run(_ingest_command(records, killed_db), check=True, capture_output=True)
     subprocess.run(_ingest_command(records, clean_db), check=True, capture_output=True)
     with Store(killed_db, read_only=True) as killed, Store(clean_db, read_only=True) as clean:

@@ -7,6 +7,7 @@ fast and independent of the trained model; the layer reads tense from word lists
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import time
@@ -26,11 +27,17 @@ PUBLISHED = "2021-05-26"  # a Wednesday
 TODAY = "2026-11-29"
 
 
-def make_nlp(lang: str = "de", **config: object):
+@functools.cache
+def _make_nlp(lang: str, config: tuple):
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("newsgraph_times", config={"today": TODAY, **config})
+    nlp.add_pipe("newsgraph_times", config={"today": TODAY, **dict(config)})
     return nlp
+
+
+def make_nlp(lang: str = "de", **config: object):
+    """A small pipeline (shared between tests with the same settings)."""
+    return _make_nlp(lang, tuple(sorted(config.items())))
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +114,13 @@ def test_weekday_with_direction_word(nlp, phrase, value):
 
 @pytest.mark.parametrize(
     ("word", "value"),
-    [("gestern", "2021-05-25"), ("heute", "2021-05-26"), ("morgen", "2021-05-27"), ("übermorgen", "2021-05-28"),
-     ("vorgestern", "2021-05-24")],
+    [
+        ("gestern", "2021-05-25"),
+        ("heute", "2021-05-26"),
+        ("morgen", "2021-05-27"),
+        ("übermorgen", "2021-05-28"),
+        ("vorgestern", "2021-05-24"),
+    ],
 )
 def test_deictic_days(nlp, word, value):
     text = f"Der Gipfel beginnt {word} in Brüssel."
@@ -208,6 +220,33 @@ def test_end_of_next_week(nlp):
     assert (t.text, t.value, t.mod) == ("Ende nächster Woche", "2021-W22", "END")
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "mod"),
+    [
+        ("Am Wochenende trafen sich die Minister.", "Wochenende", "2021-W20-WE", None),
+        ("Am Wochenende wollen sich die Minister treffen.", "Wochenende", "2021-W21-WE", None),
+        ("Mitte der Woche wollen die Minister entscheiden.", "Mitte der Woche", "2021-W21", "MID"),
+        ("In den 90er Jahren war alles anders.", "90er", "199", None),
+        (
+            "Die Wahl findet am 24. Mai 2022 statt, die Stichwahl zwei Wochen später.",
+            "zwei Wochen später",
+            "2022-W23",
+            None,
+        ),
+        ("Im selben Monat wurde der Vertrag am 3. März 1990 unterzeichnet.", "3. März 1990", "1990-03-03", None),
+    ],
+)
+def test_weeks_weekends_decades_and_anaphora(nlp, text, phrase, value, mod):
+    start = text.index(phrase)
+    found = [t for t in times(nlp, text) if t.start < start + len(phrase) and start < t.end]
+    assert found and (found[0].value, found[0].mod) == (value, mod)
+
+
+def test_weekday_and_date_in_apposition(nlp):
+    (t,) = times(nlp, "Das Treffen war am Montag, dem 24. Mai.")
+    assert (t.text, t.value) == ("Montag, dem 24. Mai", "2021-05-24")
+
+
 def test_clock_time_takes_the_day_of_its_sentence(nlp):
     text = "Am Montag um 16:30 Uhr trafen die Delegationen ein."
     found = {t.text: t for t in times(nlp, text)}
@@ -298,8 +337,22 @@ def test_ten_thousand_numbers_in_bounded_time(nlp):
 
 
 def test_odd_input_does_not_crash(nlp):
-    for text in ["", "....", "24.", "Mai", "31.12.", "29.02.2021", "00.00.0000", "12:99 Uhr", "99. Jahrhundert",
-                 "vor 999999999 Jahren", "Ende", "[24. Mai]", "am Montag [", "1.1.1 1.1.1"]:
+    for text in [
+        "",
+        "....",
+        "24.",
+        "Mai",
+        "31.12.",
+        "29.02.2021",
+        "00.00.0000",
+        "12:99 Uhr",
+        "99. Jahrhundert",
+        "vor 999999999 Jahren",
+        "Ende",
+        "[24. Mai]",
+        "am Montag [",
+        "1.1.1 1.1.1",
+    ]:
         doc = run(nlp, text)
         for t in doc._.times:
             assert text[t.start : t.end] == t.text
@@ -436,7 +489,7 @@ def test_founding_article_reference_with_the_real_clock():
         pytest.skip("24 May 2027 is a Monday too: the weekday rule alone then prefers 2027")
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("newsgraph_times")
+    nlp.add_pipe("newsgraph_times")  # today = the real date
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
     text = (SEED_GOLD.parent / gold["document"]).read_text(encoding="utf-8")
     ref = run(nlp, text, None)._.reference_date

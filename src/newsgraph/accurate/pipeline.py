@@ -35,11 +35,13 @@ def load_accurate(
             f"the accurate mode has no trained NER for {lang!r} yet (available: {', '.join(available_languages())})"
         )
     nlp = load(lang, mode="fast", base=base, exclude=exclude, config=config)
-    ner_config = (config or {}).get(ACCURATE_NER, {"lang": lang})
+    ner_config = {"lang": lang, **(config or {}).get(ACCURATE_NER, {})}
     if nlp.has_pipe("ner"):
-        # keeps the name "ner" (and its place): the layers after it read doc.ents as before
-        nlp.replace_pipe("ner", ACCURATE_NER, config=ner_config)
-    else:
-        first_layer = next((n for n in nlp.pipe_names if n.startswith("newsgraph_")), None)
-        nlp.add_pipe(ACCURATE_NER, config=ner_config, before=first_layer)
+        nlp.remove_pipe("ner")
+    # after sentence splitting (the tagger encodes whole sentences), before the newsgraph layers
+    first_layer = next((n for n in nlp.pipe_names if n.startswith("newsgraph_")), None)
+    nlp.add_pipe(ACCURATE_NER, name="ner", config=ner_config, before=first_layer)
+    # a shared tok2vec that only the statistical NER listened to is now dead weight
+    if nlp.has_pipe("tok2vec") and not any(nlp.get_pipe("tok2vec").listener_map.values()):
+        nlp.remove_pipe("tok2vec")
     return nlp

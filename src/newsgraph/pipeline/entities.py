@@ -161,6 +161,7 @@ class Knowledge:
     styled_titles: set[str] = field(default_factory=set)
     honorifics: set[str] = field(default_factory=set)
     not_adjectives: set[str] = field(default_factory=set)
+    determiners: set[str] = field(default_factory=set)
     adjective_endings: tuple[str, ...] = ()
     modifier_words: set[str] = field(default_factory=set)
     plural_cues: set[str] = field(default_factory=set)
@@ -176,6 +177,28 @@ class Knowledge:
     name_stopwords: set[str] = field(default_factory=set)
     title_endings: tuple[str, ...] = ()
     given_name_set: set[str] = field(default_factory=set)
+
+
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def _pattern_maker(nlp: Language) -> Any:
+    """``make_doc`` for gazetteer forms, fast for plain words.
+
+    Tokenising ~20k gazetteer forms took seconds at load time. A form made only of letters and
+    single spaces is split by any spaCy tokenizer exactly at the spaces unless a word is a tokenizer
+    special case, so those forms are built from their words directly.
+    """
+    special = set(getattr(nlp.tokenizer, "rules", None) or {})
+
+    def make(form: str) -> Doc:
+        if _PLAIN_WORDS.fullmatch(form):
+            words = form.split(" ")
+            if not any(w in special for w in words):
+                return Doc(nlp.vocab, words=words)
+        return nlp.make_doc(form)
+
+    return make
 
 
 def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
@@ -244,6 +267,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.styled_titles = set(t.get("styled_titles", []))
     k.honorifics = set(t.get("honorifics", []))
     k.not_adjectives = set(t.get("not_adjectives", []))
+    k.determiners = set(t.get("determiners", []))
     k.adjective_endings = tuple(t.get("adjective_endings", []))
     k.modifier_words = set(t.get("modifier_words", []))
     k.plural_cues = set(t.get("plural_cues", []))
@@ -324,7 +348,7 @@ class EntityLayer:
         self.lang = nlp.lang
         self.use_given_names = use_given_names
         self.propagate = propagate
-        self.k = _build_knowledge(nlp.lang, nlp.vocab, nlp.make_doc)
+        self.k = _build_knowledge(nlp.lang, nlp.vocab, _pattern_maker(nlp))
         if not Doc.has_extension("entities"):
             from .docext import register_extensions
 
@@ -341,16 +365,36 @@ class EntityLayer:
             return False
         if lower in self.k.not_adjectives:
             return False
-        return bool(self.k.adjective_endings) and lower.endswith(self.k.adjective_endings) and len(lower) > 3
+        return (
+            bool(self.k.adjective_endings)
+            and lower.endswith(self.k.adjective_endings)
+            and len(lower) > 3
+            and lower.replace("-", "").isalpha()
+        )
+
+    def _adjective_chain_anchored(self, doc: Doc, start: int) -> bool:
+        token = doc[start]
+        lower = token.lower_
+        if lower in self.k.modifier_words or (self.k.derivation_re and self.k.derivation_re.match(lower)):
+            return True
+        return start == 0 or token.is_sent_start or doc[start - 1].lower_ in self.k.determiners
 
     def _is_name_token(self, token: Token, first: bool, titles: set[int], gaz_starts: set[int]) -> bool:
         text = token.text
         if not NAME_TOKEN.match(text) or text in self.k.name_stopwords or token.i in titles:
             return False
-        if UPPER_ACRONYM.match(text) or token.i in gaz_starts:
+        if UPPER_ACRONYM.match(text):
             return False
+        if token.i in gaz_starts:
+            # a surname that is also a city (Alejandro Toledo) right after a first name; countries never
+            entry = self.k.place_forms.get(text)
+            previous = token.doc[token.i - 1].text if token.i > 0 else ""
+            if first or entry is None or entry.kind == "country" or not NAME_TOKEN.match(previous):
+                return False
+            if previous in self.k.place_forms or (token.i - 1) in gaz_starts:
+                return False
         lower = text.lower()
-        if text not in self.k.given_name_set and len(text) > 6 and lower.endswith(self.k.noun_suffixes):
+        if text not in self.k.given_name_set and len(text) > 5 and lower.endswith(self.k.noun_suffixes):
             return False
         # with a tagger in the base pipeline, a later word it calls a common word ends the name
         common = token.pos_ in ("NOUN", "VERB", "ADJ", "ADV")
@@ -369,6 +413,15 @@ class EntityLayer:
         surnames = 0
         while j < len(doc) and j - i < 5:
             tok = doc[j]
+            if j > i and tok.lower_ in self.k.name_particles:  # Ursula von der Leyen, Marine Le Pen
+                k = j + 1
+                if k < len(doc) and doc[k].lower_ in self.k.particle_followers:
+                    k += 1
+                if k < len(doc) and self._is_name_token(doc[k], False, titles, gaz_starts):
+                    j = k + 1
+                    surnames += 1
+                    continue
+                break
             if self._is_name_token(tok, j == i, titles, gaz_starts):
                 if single_surname and tok.text not in self.k.given_name_set:
                     if surnames:
@@ -383,13 +436,6 @@ class EntityLayer:
                 if j < len(doc) and doc[j].text == ".":
                     j += 1
                 break
-            if j > i and tok.text in self.k.name_particles:
-                k = j + 1
-                if k < len(doc) and doc[k].text in self.k.particle_followers:
-                    k += 1
-                if k < len(doc) and self._is_name_token(doc[k], False, titles, gaz_starts):
-                    j = k
-                    continue
             break
         return j
 
@@ -491,6 +537,10 @@ class EntityLayer:
             start = i
             while start > 0 and not honorific and self._is_adjective(doc[start - 1]):
                 start -= 1
+            # words recognised only by an adjective ending need an article before them: German verb
+            # forms end in -te too ("appellierte Außenminister Steinmeier")
+            while start < i and not self._adjective_chain_anchored(doc, start):
+                start += 1
             plural = any(doc[j].lower_ in self.k.plural_cues for j in range(max(0, start - 2), start))
             # genitive complement to the right: des US-Präsidenten, der Russischen Föderation, Österreichs
             end = i + 1
@@ -503,6 +553,8 @@ class EntityLayer:
             name_end = self._name_after(doc, k, title_tokens, gaz_starts)
             if name_end == k and k < len(doc) and doc[k].text in self.k.given_name_set:
                 name_end = self._name_after(doc, k, title_tokens, set())
+            if name_end == k + 1 and not self._single_name_plausible(doc, k, i):
+                name_end = k  # "ordnete der russische Präsident Maßnahmen an": a noun, not a name
             if name_end > k:
                 styled = doc[i].text in self.k.styled_titles and start == i
                 role = None if honorific else (start, end)
@@ -523,6 +575,21 @@ class EntityLayer:
                     person.role = (start, end)
                     persons.append(person)
         return persons, title_only, title_tokens
+
+    def _single_name_plausible(self, doc: Doc, k: int, title: int) -> bool:
+        """Whether one capitalised word after an office is a surname rather than a German noun.
+
+        German nouns look like surnames (``ordnete der russische Präsident Maßnahmen an``). The
+        common-noun endings in ``titles.toml`` reject most (checked in ``_is_name_token``); here a
+        word the statistical NER put inside a place or organisation is rejected too. Requiring the
+        model to confirm every surname was tried and lost real names (``Innenministers Salvini``).
+        """
+        word = self._words[k]
+        if k == title + 1 and word.endswith("s") and word[:-1] in self._word_set:
+            return False  # "ein Sprecher Koch-Mehrins": the office belongs to someone else
+        if word in self.k.given_name_set or word in self._name_words:
+            return True
+        return doc[k].ent_type_ not in ("LOC", "ORG", "GPE", "FAC")
 
     def _name_before_apposition(self, doc: Doc, start: int, titles: set[int], gaz_starts: set[int]) -> Candidate | None:
         """``Sun Laiyan, dem Chef der Weltraumbehörde``: the name before ``, der/dem <office>``."""
@@ -557,6 +624,9 @@ class EntityLayer:
                 last_good = j
                 continue
             if j in titles:
+                # an office that itself heads a name ends the complement: "Berater von König Bhumibol"
+                if j + 1 < len(doc) and NAME_TOKEN.match(doc[j + 1].text) and j + 1 not in gaz_by_start:
+                    break
                 j += 1
                 last_good = j
                 continue
@@ -672,6 +742,16 @@ class EntityLayer:
                 taken.pop(i, None)
 
         model_by_span = {(c.start, c.end): c for c in cands if c.tier == TIER_MODEL}
+        # a known person's surname is no place: François Hollande ... Hollandes (not "Holland")
+        person_forms = set()
+        for c in cands:
+            if c.label == "PER" and c.tier in (TIER_PATTERN, TIER_GIVEN_NAME) and c.length >= 2:
+                surname = self._words[c.end - 1]
+                person_forms.update((surname, surname + "s"))
+        cands = [
+            c for c in cands
+            if not (c.tier == TIER_GAZETTEER and c.length == 1 and self._words[c.start] in person_forms)
+        ]
         for tier in (TIER_PATTERN, TIER_GAZETTEER, TIER_GIVEN_NAME, TIER_MODEL):
             if tier == TIER_MODEL:
                 self._relabel_model(doc, cands, accepted)
@@ -715,6 +795,15 @@ class EntityLayer:
                         known.setdefault(form, "PER")
         surnames = {doc[c.end - 1].text for c in accepted if c.label == "PER" and c.length >= 2}
         surnames |= {doc[c.end - 1].text for c in cands if c.tier == TIER_MODEL and c.label == "PER" and c.length >= 2}
+        # the model's own votes: one label per name in a document, the majority (first on a tie)
+        votes: dict[str, dict[str, int]] = {}
+        for c in cands:
+            if c.tier == TIER_MODEL:
+                tally = votes.setdefault(doc[c.start : c.end].text, {})
+                tally[c.label] = tally.get(c.label, 0) + 1
+        for text, tally in votes.items():
+            if len(tally) > 1 and text not in known:
+                known[text] = max(tally, key=lambda label: tally[label])
         frozen = frozenset(surnames)
         for n, c in enumerate(cands):
             if c.tier != TIER_MODEL:
@@ -809,6 +898,7 @@ class EntityLayer:
             return cl
 
         person_full: list[tuple[str, dict[str, Any]]] = []  # (surname key, cluster) in text order
+        key_lang = lang if lang == "de" else "en"
         # persons with full names first, so surnames can join them wherever they occur
         persons = [c for c in mentions if c.label == "PER"]
         person_words = {w for c in persons for w in self._person_words(doc, c)}
@@ -818,13 +908,13 @@ class EntityLayer:
                 continue
             if words[-1].endswith("s") and words[-1][:-1] in person_words:
                 words = [*words[:-1], words[-1][:-1]]  # genitive: Matteo Salvinis -> Matteo Salvini
-            key = transliteration_key(" ".join(w for w in words if w != "."), lang if lang == "de" else "en")
+            key = transliteration_key(" ".join(w for w in words if w != "."), key_lang)
             cl = by_identity.get("PER:" + key)
             if cl is None:
                 # a shorter full name inside a longer one (Benedikt XVI. / Joseph Ratzinger aside)
                 cl = new_cluster("PER", "PER:" + key, None)
-                surname = key.split(" ")[-1] if not ROMAN_NUMERAL.match(words[-1].rstrip(".")) else key.split(" ")[0]
-                person_full.append((surname, cl))
+                last = words[-1] if not ROMAN_NUMERAL.match(words[-1].rstrip(".")) else words[0]
+                person_full.append((transliteration_key(last, key_lang), cl))
             c.entry = None
             c.cluster = cl
         texts_by_label: dict[str, set[str]] = {}
@@ -991,6 +1081,11 @@ class EntityLayer:
     def __call__(self, doc: Doc) -> Doc:
         # token texts once: creating Token objects in Python loops dominates the cost otherwise
         self._words = [t.text for t in doc]
+        self._word_set = set(self._words)
+        # words of multi-word names the model found (surnames seen in full elsewhere)
+        self._name_words = {
+            w for e in doc.ents if len(e) >= 2 for w in (e[-1].text, e[-1].text + "s")
+        }
         derivations = self._derivations(doc)
         derivation_tokens = {s.start for s in derivations}
         gaz = self._gazetteer_candidates(doc)

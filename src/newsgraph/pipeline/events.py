@@ -295,6 +295,7 @@ def _evidence(index: DocIndex, i: int) -> tuple[int, int]:
 
 def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) -> list[EventMention]:
     triggers = _find_triggers(index)
+    index.triggers = [i for i, _ in triggers]
     noun_windows = {i: set(_local_window(index, i)) for i, t in triggers if t.is_noun}
     times: list[Time] = list(doc._.times or [])
     out: list[EventMention] = []
@@ -497,15 +498,18 @@ def _status_of(ev: MergedEvent) -> str:
 # --- step 3: output and quote linking -----------------------------------------------------------------
 
 
-def _to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> list[Event]:
+def _to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[Event], dict[str, list[int]]]:
+    """The kept events as ``Event`` records, and the character offsets of each one's triggers."""
     types = {e.id: e.type for e in (doc._.entities or [])}
     kept = [ev for ev in merged if _keep(ev, types)]
     kept.sort(key=lambda ev: min(m.evidence[0] for m in ev.mentions))
     out: list[Event] = []
+    triggers: dict[str, list[int]] = {}
+    text = doc.text  # built from the tokens on each access: take it once
     for n, ev in enumerate(kept, start=1):
         info = lex.types.get(ev.type)
         spans = sorted({m.evidence for m in ev.mentions})
-        evidence = [Evidence(start=s, end=e, text=doc.text[s:e]) for s, e in spans]
+        evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in spans]
         status = _status_of(ev)
         time = ev.time
         if time is not None and status in NOT_YET:
@@ -528,35 +532,43 @@ def _to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> list[Event]
                 cameo=info.cameo if info else None,
             )
         )
-    return out
+        triggers[f"ev{n}"] = sorted(doc[m.tok].idx for m in ev.mentions)
+    return out, triggers
 
 
-def link_quotes(doc: Doc, index: DocIndex, events: list[Event], quotes: list[Quote]) -> None:
-    """Set ``quote.event`` where the quote's content or its sentence states an event.
+def link_quotes(
+    doc: Doc, index: DocIndex, events: list[Event], triggers: dict[str, list[int]], quotes: list[Quote]
+) -> None:
+    """Set ``quote.event`` where the quote's content or the sentence of its cue names an event.
 
-    A quote is linked when an event's evidence lies inside the quote (``"Das Treffen am Montag in
-    Genf wurde ..."``) or in the sentence of its cue (``erklärte nach seinen Gesprächen mit Blinken``);
-    with several candidates, one the speaker took part in wins, then the nearest.
+    A quote is linked when one of an event's trigger words stands inside the quote (``"Das Treffen am
+    Montag in Genf wurde ..."``) or in the sentence of its cue (``erklärte nach seinen Gesprächen mit
+    Blinken``); with several candidates, one the speaker took part in wins, then the trigger nearest
+    to the cue.
     """
     if not events:
         return
+    by_id = {ev.id: ev for ev in events}
     for q in quotes:
         anchors = [(q.start, q.end)]
+        focus = q.start
         if q.cue is not None:
-            tok = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
-            if tok is not None and len(tok):
-                s, e = index.segments[index.segment_of(tok.start)]
+            focus = q.cue.start
+            span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+            if span is not None and len(span):
+                s, e = index.segments[index.segment_of(span.start)]
                 anchors.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
-        best: tuple[tuple[int, int], Event] | None = None
-        for ev in events:
-            for evi in ev.evidence:
-                for a_start, a_end in anchors:
-                    if evi.start < a_end and a_start < evi.end:
-                        key = (0 if q.speaker and q.speaker in ev.participants else 1, abs(evi.start - q.start))
-                        if best is None or key < best[0]:
-                            best = (key, ev)
+        best: tuple[tuple[int, int], str] | None = None
+        for event_id, chars in triggers.items():
+            ev = by_id[event_id]
+            for c in chars:
+                if not any(a_start <= c < a_end for a_start, a_end in anchors):
+                    continue
+                key = (0 if q.speaker and q.speaker in ev.participants else 1, abs(c - focus))
+                if best is None or key < best[0]:
+                    best = (key, event_id)
         if best is not None:
-            q.event = best[1].id
+            q.event = best[1]
 
 
 class EventLayer:
@@ -575,9 +587,9 @@ class EventLayer:
         ref = doc._.reference_date.value if doc._.reference_date is not None else None
         reference = ref or doc._.published
         mentions = _mentions(doc, index, lex, reference)
-        events = _to_events(doc, _merge(mentions), lex)
+        events, triggers = _to_events(doc, _merge(mentions), lex)
         doc._.events = events
-        link_quotes(doc, index, events, list(doc._.quotes or []))
+        link_quotes(doc, index, events, triggers, list(doc._.quotes or []))
         return doc
 
 

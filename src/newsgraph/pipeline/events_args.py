@@ -83,18 +83,59 @@ class DocIndex:
     in_quote: list[bool]  # token index -> inside quotation marks
     offices: dict[str, set[str]] = field(default_factory=dict)  # entity id -> office stems
     time_tokens: set[int] = field(default_factory=set)  # tokens inside a time expression
+    triggers: list[int] = field(default_factory=list)  # token positions of the event triggers
+
+    def claims(self, trig: int, pos: int, same_clause: bool = True) -> bool:
+        """Whether the argument at ``pos`` belongs to ``trig``: the nearest trigger before it, if any.
+
+        ``Das Treffen am Montag in Genf war ein Schritt zu einem möglichen Gipfeltreffen``: the place
+        and date belong to the Treffen, not to the summit.
+        """
+        if same_clause:
+            rivals = [t for t in self.triggers if self.clause_of[t] == self.clause_of[trig]]
+        else:
+            seg = self.segment_of(trig)
+            rivals = [t for t in self.triggers if self.segment_of(t) == seg]
+        before = [t for t in rivals if t < pos]
+        if not before:
+            return True  # ``Am Montag begann der Staatsbesuch ... mit einem Empfang``: applies to all
+        return max(before) == trig
+
+    _by_start: dict[int, MentionRef] = field(default_factory=dict)
+    _by_end: dict[int, MentionRef] = field(default_factory=dict)
+    _covering: dict[int, MentionRef] = field(default_factory=dict)
+    _segment_of: list[int] = field(default_factory=list)
+
+    def reindex(self) -> None:
+        """Build the lookup tables (after ``mentions`` and ``segments`` are set)."""
+        self._by_start = {m.tstart: m for m in self.mentions}
+        self._by_end = {m.tend: m for m in self.mentions}
+        self._covering = {i: m for m in self.mentions for i in range(m.tstart, m.tend)}
+        seg_of = [len(self.segments) - 1] * len(self.doc)
+        for n, (s, e) in enumerate(self.segments):
+            for i in range(s, e):
+                seg_of[i] = n
+        self._segment_of = seg_of
+
+    def starting_at(self, i: int) -> MentionRef | None:
+        return self._by_start.get(i)
+
+    def ending_at(self, tend: int) -> MentionRef | None:
+        return self._by_end.get(tend)
+
+    def covering(self, i: int) -> MentionRef | None:
+        return self._covering.get(i)
 
     def segment_of(self, i: int) -> int:
-        for n, (s, e) in enumerate(self.segments):
-            if s <= i < e:
-                return n
-        return len(self.segments) - 1
+        if 0 <= i < len(self._segment_of):
+            return self._segment_of[i]
+        return max(len(self.segments) - 1, 0)
 
     def mentions_in(self, start: int, end: int) -> list[MentionRef]:
         return [m for m in self.mentions if start <= m.tstart and m.tend <= end]
 
     def clause_mentions(self, clause_id: int) -> list[MentionRef]:
-        return [m for m in self.mentions if m.clause == clause_id]
+        return [m for m in self.mentions if m.clause == clause_id]  # few mentions per doc: a scan is fine
 
 
 # --- building the index -------------------------------------------------------------------------------
@@ -103,7 +144,8 @@ class DocIndex:
 def _segments(doc: Doc) -> list[tuple[int, int]]:
     """Sentences, further cut at line breaks (a headline has no full stop)."""
     out: list[tuple[int, int]] = []
-    for sent in doc.sents:
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
         start = sent.start
         for tok in sent:
             if (tok.is_space and "\n" in tok.text) or ("\n" in tok.whitespace_ and tok.i + 1 < sent.end):
@@ -263,8 +305,20 @@ def _ends_with_stem(word: str, stems: frozenset[str]) -> str | None:
     return None
 
 
+_OFFICE_MEMO: dict[tuple[str, str], str | None] = {}
+
+
 def office_stem(word: str, lex: Lexicon) -> str | None:
-    """The office noun ``word`` is (or ends with), normalised to a singular stem."""
+    """The office noun ``word`` is (or ends with), normalised to a singular stem (memoised)."""
+    key = (lex.lang, word)
+    if key not in _OFFICE_MEMO:
+        if len(_OFFICE_MEMO) > 50_000:
+            _OFFICE_MEMO.clear()
+        _OFFICE_MEMO[key] = _office_stem(word, lex)
+    return _OFFICE_MEMO[key]
+
+
+def _office_stem(word: str, lex: Lexicon) -> str | None:
     stems = lex.words("groups", "office_stems")
     stem = _ends_with_stem(word, stems)
     if stem is None:
@@ -307,7 +361,7 @@ def _classify(index: DocIndex) -> None:
             k = m.tstart
             while k > 0 and doc[k].text != "(":
                 k -= 1
-            if any(x.tend == k for x in index.mentions):
+            if index.ending_at(k) is not None:
                 m.role = "other"
                 prev = m
                 continue
@@ -320,7 +374,7 @@ def _classify(index: DocIndex) -> None:
             low = tok.text.lower()
             if low in partner or low in coord or (tok.is_punct and tok.text not in "[]"):
                 break
-            if any(x.tstart <= j < x.tend for x in index.mentions if x is not m):
+            if index.covering(j) not in (None, m):
                 break  # an office noun before another name belongs to that name
             if low in lex.reflexives or lex.verb_triggers(tok) or tok.pos_ in {"VERB", "AUX"} or j in index.time_tokens:
                 break  # ``Am Dienstag trafen sich Scholz``: the PP ended before the verb
@@ -354,14 +408,21 @@ def _classify(index: DocIndex) -> None:
                 (art.text.lower() in genitive or noun.i == m.tstart - 1)
                 and noun.text[:1].isupper()
                 and not noun.is_sent_start
-                and not any(x.tstart <= noun.i < x.tend for x in index.mentions)
+                and index.covering(noun.i) is None
                 and lex.noun_trigger(noun) is None
             ):
                 role = "affiliation"
         if role == "actor" and m.inside_token:
             tok = doc[m.tstart]
-            # ``NASA-Chef`` / ``EU-Außenminister``: the name only qualifies an office noun
-            role = "affiliation" if office_stem(tok.text, lex) else "other"
+            # ``NASA-Chef`` / ``EU-Außenminister`` / ``EU-Staaten`` / ``EU-Außen- und Europaminister``:
+            # the name only qualifies an office or group noun
+            heads = [tok.text]
+            if tok.text.endswith("-"):
+                heads += [doc[k].text for k in range(m.tstart + 1, min(m.tstart + 4, len(doc)))]
+            groupish = any(
+                office_stem(h, lex) or h.lower().rsplit("-", 1)[-1] in lex.words("groups", "party_nouns") for h in heads
+            )
+            role = "affiliation" if groupish else "other"
         if role == "actor" and m.type != "PER":
             # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
             k = m.tend
@@ -372,7 +433,7 @@ def _classify(index: DocIndex) -> None:
                 if office_stem(tok.text, lex) and tok.text[:1].isupper():
                     role = "affiliation"
                     break
-                nxt = next((x for x in index.mentions if x.tstart == k), None)
+                nxt = index.starting_at(k)
                 if nxt is not None:
                     if nxt.type == "PER":
                         role = "affiliation"
@@ -395,7 +456,8 @@ def _classify(index: DocIndex) -> None:
             tok = doc[j]
             if tok.text.lower() in {"und", "sowie", "mit"} or tok.text in {".", ";", ":"}:
                 break
-            if any(x.tend == j + 1 and x.type == "PER" for x in index.mentions):
+            ending = index.ending_at(j + 1)
+            if ending is not None and ending.type == "PER":
                 break
             if tok.text[:1].isupper():
                 stem = office_stem(tok.text, lex)
@@ -409,6 +471,7 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
     segments = _segments(doc)
     clause_of, clauses = _clauses(doc, segments, lex)
     index = DocIndex(doc, lex, segments, clause_of, clauses, _mention_refs(doc), _quote_mask(doc))
+    index.reindex()
     for t in doc._.times or []:
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is not None:
@@ -425,17 +488,27 @@ def _run_after(
 ) -> list[MentionRef]:
     """The coordinated names from ``start`` on (``Patruschew und dem Berater X, Y``), in the clause."""
     doc = index.doc
+    coord = index.lex.words("participants", "coordinators")
     out: list[MentionRef] = []
     i = start
     limit = start + 25
+    joined = True  # a coordinator since the last name (the first name needs none)
+    parens = 0
     while i < len(doc) and i < limit and index.clause_of[i] == clause_id:
-        m = next((x for x in index.mentions if x.tstart == i), None)
+        m = index.starting_at(i)
         if m is not None:
-            if m.role in {"actor", "place"}:
+            if parens == 0 and m.role in {"actor", "place"}:
+                if not joined:
+                    break  # ``mit Peres (Awoda) Israel gelobt``: a name not coordinated ends the list
                 out.append(m)
+                joined = False
             i = m.tend
             continue
         low = doc[i].text.lower()
+        parens += {"(": 1, ")": -1}.get(low, 0)
+        parens = max(parens, 0)
+        if low in coord and parens == 0:
+            joined = True
         if low in stop_words and (early_stop or any(x.role == "actor" for x in out)):
             break
         if doc[i].text in {".", ";", ":"}:
@@ -478,13 +551,14 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
     clause_id = index.clause_of[trig]
     gen = lex.words("participants", "genitive")
     stops = lex.words("participants", "non_actor_prepositions") | lex.words("participants", "partner")
-    before = next((x for x in index.mentions if x.tend == trig and not x.inside_token), None)
-    if before is not None and before.type in {"PER", "ORG"} and doc[trig - 1].text.lower().endswith(("s", "'")):
+    before = index.ending_at(trig)
+    saxon = doc[trig - 1].text.lower().endswith(("s", "'"))
+    if before is not None and not before.inside_token and before.type in {"PER", "ORG"} and saxon:
         return [before]  # ``Sarkozys Staatsbesuch``
     i = trig + 1
     if i >= len(doc) or index.clause_of[i] != clause_id:
         return []
-    m = next((x for x in index.mentions if x.tstart == i), None)
+    m = index.starting_at(i)
     if m is not None and m.type == "PER":
         return [m]
     if doc[i].text.lower() not in gen:
@@ -492,7 +566,7 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
     out: list[MentionRef] = []
     j = i + 1
     while j < len(doc) and j < i + 8 and index.clause_of[j] == clause_id:
-        m = next((x for x in index.mentions if x.tstart == j), None)
+        m = index.starting_at(j)
         low = doc[j].text.lower()
         if m is not None:
             if m.role in {"actor", "affiliation"}:
@@ -515,7 +589,7 @@ def compound_args(index: DocIndex, trig: int) -> list[MentionRef]:
     inside = [m for m in index.mentions if m.tstart == trig]
     found.extend(inside)
     for part in parts:
-        if any(m.start >= tok.idx and index.doc.text[m.start : m.end] == part for m in found):
+        if any(m.start >= tok.idx and m.entity.mentions and part in {x.text for x in m.entity.mentions} for m in found):
             continue
         ent = _entity_by_name(index, part)
         if ent is not None:
@@ -563,19 +637,19 @@ def antecedent_actors(index: DocIndex, clause: Clause) -> list[MentionRef]:
     out: list[MentionRef] = []
     coord = index.lex.words("participants", "coordinators")
     while j >= 0:
-        m = next((x for x in index.mentions if x.tend == j + 1), None)
+        m = index.ending_at(j + 1)
         if m is None:
             break
         out.append(m)
         j = m.tstart - 1
         # skip articles/adjectives/office words between coordinated names
         steps = 0
-        while j >= 0 and steps < 5 and not any(x.tend == j + 1 for x in index.mentions):
+        while j >= 0 and steps < 5 and index.ending_at(j + 1) is None:
             if doc[j].text.lower() in coord:
                 steps = 0
                 j -= 1
                 # found a coordinator: continue to the next name
-                while j >= 0 and steps < 5 and not any(x.tend == j + 1 for x in index.mentions):
+                while j >= 0 and steps < 5 and index.ending_at(j + 1) is None:
                     if doc[j].is_punct and doc[j].text != ",":
                         return [x for x in out if x.role != "place"]
                     j -= 1
@@ -623,7 +697,13 @@ def venue_clause(index: DocIndex, trig: int) -> int | None:
 def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = False) -> MentionRef | None:
     """The place of the clause (nearest place-PP LOC to the trigger); ``dort`` = the last place named."""
     max_distance = int(index.lex.frames.get("places", {}).get("max_distance", 15))
-    places = [m for m in index.clause_mentions(clause_id) if m.role == "place" and abs(m.tstart - trig) <= max_distance]
+    places = [
+        m
+        for m in index.clause_mentions(clause_id)
+        if m.role == "place"
+        and abs(m.tstart - trig) <= max_distance
+        and (index.clause_of[trig] != clause_id or index.claims(trig, m.tstart))
+    ]
     if destinations:
         dest = index.lex.words("places", "destinations")
         places = [m for m in places if _preposition_before(index, m) in dest]
@@ -660,7 +740,7 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
     # an office-noun group: people who hold that office in the text
     for i in range(start, end):
         tok = doc[i]
-        if not tok.text[:1].isupper() or any(m.tstart <= i < m.tend for m in index.mentions):
+        if not tok.text[:1].isupper() or index.covering(i) is not None:
             continue
         stem = office_stem(tok.text, lex)
         if stem is None:
@@ -721,7 +801,8 @@ def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> T
         if span is None or not (s <= span.start < e):
             continue
         same_clause = index.clause_of[span.start] == clause_id
-        # a time in another trigger's relative clause does not count unless nothing else does
+        if index.clause_of[trig] == clause_id and not index.claims(trig, span.start, same_clause):
+            continue  # the time belongs to another trigger nearer to it
         dist = abs(span.start - trig)
         candidates.append((0 if same_clause else 1, dist, t))
     if not candidates:

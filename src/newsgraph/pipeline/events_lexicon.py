@@ -55,6 +55,7 @@ class Lexicon:
     status: dict[str, Any]
     reflexives: frozenset[str] = field(default_factory=frozenset)
     nouns_any_case: bool = False  # German nouns are capitalised, English ones are not
+    _head_index: dict[str, Trigger] = field(default_factory=dict)
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """A word list from ``events_frames`` as a set (empty when the language lacks it)."""
@@ -71,13 +72,15 @@ class Lexicon:
         last = lower.rsplit("-", 1)[-1]
         if not last:
             return None
-        for form, trig in self.noun_heads:
-            if last.endswith(form):
-                # the head must be a whole word or the end of a compound, never a mere suffix of a
-                # short unrelated word: require the remainder to be empty or at least 3 letters
-                rest = len(last) - len(form)
-                if rest == 0 or rest >= 3:
-                    return trig
+        if not self._head_index:
+            for form, trig in self.noun_heads:  # longest first: the first entry of a form wins
+                self._head_index.setdefault(form, trig)
+        # the head must be the whole word or the end of a compound, never a mere suffix of a short
+        # unrelated word: the remainder is empty or at least 3 letters; the longest head wins
+        for rest in [0, *range(3, len(last))]:
+            trig = self._head_index.get(last[rest:])
+            if trig is not None:
+                return trig
         return None
 
     def verb_triggers(self, token: Token) -> list[Trigger]:

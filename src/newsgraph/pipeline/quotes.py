@@ -78,6 +78,7 @@ class QuoteLayer:
         self.lang = nlp.lang
         self.free_indirect = free_indirect
         self.lex: QuoteLexicon = lexicon_for(nlp.lang if nlp.lang in {"de", "en"} else "de")
+        self._text = ""
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -101,7 +102,8 @@ class QuoteLayer:
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lex
-        text = doc.text
+        text = doc.text  # Doc.text joins all tokens: compute it once per document
+        self._text = text
         resolver = SpeakerResolver(doc, lex)
         units = self._units(doc)
         unit_starts = [doc[s].idx for s, _ in units]
@@ -137,6 +139,10 @@ class QuoteLayer:
             ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement)
             if ind is not None:
                 new.append(ind)
+            if u == 0 and not new:
+                head = self._headline(doc, s, e, resolver)
+                if head is not None:
+                    new.append(head)
             for st in new:
                 statements.append(st)
                 resolver.note_speaker(st.start, st.speaker)
@@ -173,7 +179,7 @@ class QuoteLayer:
         need = particles.get(low)
         if not need:
             return True
-        return any(doc[k].lower_ in need for k in range(i + 1, e))
+        return any(doc[k].lower_ in need for k in range(i + 1, min(e, i + 40)))
 
     def _np_end(self, doc: Doc, start: int, e: int) -> int:
         phrase = phrase_after(doc, start, e, self.lex)
@@ -285,10 +291,11 @@ class QuoteLayer:
             a.via = self._medium(doc, k, e, resolver)
             clause = None
             if is_cue:
-                if k > s and doc[k - 1].text == "," and k - 1 > s:
-                    # inverted: `…, sagte er.`
+                inverted_speaker = phrase_after(doc, k + 1, e, lex) if k > s + 1 else None
+                if doc[k - 1].text == "," and inverted_speaker is not None:
+                    # inverted: `…, sagte er.` (not `X, der …, sagte am Montag`)
                     clause = (s, k - 1)
-                    a.speaker = phrase_after(doc, k + 1, e, lex)
+                    a.speaker = inverted_speaker
                 elif k - 1 > s and doc[k - 2].text == "," and lows.get(k - 1) in {"das", "dies", "so"}:
                     # `…, das teilte X mit.`
                     clause = (s, k - 2)
@@ -325,8 +332,15 @@ class QuoteLayer:
         the verb beats a fronted phrase naming none (`Eine Verschiebung bezeichnete Conze …`)."""
         lex = self.lex
         clause_start = s
-        for j in range(k - 1, s - 1, -1):
-            if doc[j].text in {":", ";"} or doc[j].lower_ in {"und", "aber", "doch", "sondern"}:
+        comma_seen = False
+        for j in range(k - 1, max(s, k - 30) - 1, -1):
+            if doc[j].text == ",":
+                comma_seen = True
+            # a coordinated main clause starts after `und`, unless that `und` sits inside a
+            # relative clause closed by a comma before the verb (`X, der … war und …, sagte`)
+            if doc[j].text in {":", ";"} or (
+                doc[j].lower_ in {"und", "aber", "doch", "sondern"} and not comma_seen
+            ):
                 clause_start = j + 1
                 break
         while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
@@ -340,7 +354,7 @@ class QuoteLayer:
                 return SpeakerPhrase(von, vp.end)
         anchor = k
         for j in range(clause_start, k):
-            if doc[j].lower_ in lex.auxiliaries:
+            if doc[j].lower_ in lex.auxiliaries and not any(doc[m].text == "," for m in range(j, k)):
                 anchor = j
                 break
         before = None
@@ -350,6 +364,11 @@ class QuoteLayer:
             if before is not None and before.start != clause_start:
                 before = None
         after = phrase_after(doc, anchor + 1, e, lex)
+        if before is None and after is None and first.lower_ in lex.fronting and clause_start + 1 < anchor:
+            # `Auch Feinstein argumentierte, …`: a particle, then the subject
+            inner = phrase_after(doc, clause_start + 1, anchor, lex)
+            if inner is not None and inner.start == clause_start + 1 and inner.end == anchor:
+                return inner
         if before is None:
             return after
         if after is None or resolver is None:
@@ -390,7 +409,7 @@ class QuoteLayer:
             if doc[j].text == "," and j + 1 < e and doc[j + 1].lower_ in lex.complementisers:
                 return (j + 1, last) if last > j + 2 else None
             if doc[j].text == ",":
-                stop = next((m for m in range(j + 1, e) if doc[m].text in {",", ";"}), last)
+                stop = next((m for m in range(j + 1, min(e, j + 40)) if doc[m].text in {",", ";"}), min(last, j + 40))
                 if any(doc[m].lower_ in lex.konjunktiv for m in range(j + 1, max(stop, j + 2))):
                     return (j + 1, last) if last > j + 2 else None
                 # `sagte, die Union benötige …`: a speech verb, a comma, and a main clause
@@ -448,21 +467,27 @@ class QuoteLayer:
     def _quoted_statement(self, doc: Doc, q: QuotedSpan, u: int, units: list[tuple[int, int]],
                           analysis: _Analysis | None, prev: _Statement | None, quoted: list[bool],
                           resolver: SpeakerResolver) -> _Statement | None:
-        text = doc.text
+        text = self._text
         lex = self.lex
         content = text[q.start : q.end]
         words = [w for w in re.findall(r"\w[\w\-]*", content)]
         if not words:
             return None
         s, e = units[u]
-        before = text[doc[s].idx : q.open].rstrip()
+        # bounded looks around the marks keep the layer linear on texts full of quotes
+        unit_start, unit_end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        before = text[max(unit_start, q.open - 200) : q.open].rstrip()
+        if not before and q.open - unit_start > 200:
+            before = " "
         after = text[q.close + 1 : q.close + 3].lstrip()
         prev_unit_colon = u > 0 and before == "" and text[doc[units[u - 1][0]].idx : doc[units[u - 1][1] - 1].idx + 1].rstrip().endswith(":")
         colon = before.endswith(":") or prev_unit_colon
         sentence_like = content[:1].isupper() or content[:1] in "([.…"
         ends_sentence = content.rstrip("“”\"'»«’ ")[-1:] in _SENT_END
         follows_cue = after.startswith(",") and analysis is not None and analysis.cue is not None and doc[analysis.cue[0]].idx > q.close
-        whole = before == "" and (text[q.close + 1 : doc[e - 1].idx + len(doc[e - 1])].strip(" .") == "" or q.paragraphs > 1)
+        whole = before == "" and (
+            (unit_end - q.close < 200 and text[q.close + 1 : unit_end].strip(" .") == "") or q.paragraphs > 1
+        )
         direct = len(words) >= 2 and sentence_like and (colon or whole or follows_cue or (ends_sentence and before == ""))
         if direct:
             kind = "direct"
@@ -540,26 +565,49 @@ class QuoteLayer:
         self._inherit(st, prev)
         return st
 
+    def _headline(self, doc: Doc, s: int, e: int, resolver: SpeakerResolver) -> _Statement | None:
+        """A title `Wulff: Deutschland trägt Verantwortung …` states what a named person said.
+        Only a person entity before the colon counts (`Brexit: …` is a topic, not a speaker)."""
+        colon = next((j for j in range(s, min(e, s + 5)) if doc[j].text == ":"), None)
+        if colon is None or colon == s or e - colon < 4:
+            return None
+        phrase = SpeakerPhrase(s, colon)
+        if not all(is_capitalised(doc[j]) for j in range(s, colon)):
+            return None
+        ent = resolver._best_mention(doc[s].idx, doc[colon - 1].idx + len(doc[colon - 1]))
+        if ent is None or ent.type != "PER":
+            return None
+        last = e
+        while last > colon + 1 and doc[last - 1].is_punct:
+            last -= 1
+        start, end = self._chars(doc, colon + 1, last)
+        st = _Statement(kind="indirect", start=start, end=end, cue=self._chars(doc, colon, colon + 1))
+        st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
+        st.speaker = ent
+        return st
+
     def _nested(self, doc: Doc, spans: list[QuotedSpan], statements: list[_Statement]) -> list[_Statement]:
         """Quotes inside direct quotes: kept (with their parent) when they are sentences or clauses."""
         out: list[_Statement] = []
-        directs = [st for st in statements if st.kind in {"direct", "partial"}]
+        directs = sorted(
+            (st.start, i) for i, st in enumerate(statements) if st.kind in {"direct", "partial"}
+        )
+        starts = [a for a, _ in directs]
         for q in spans:
             if q.parent is None:
                 continue
-            words = re.findall(r"\w+", doc.text[q.start : q.end])
-            if len(words) < self.lex.min_fragment_words:
+            if len(re.findall(r"\w+", self._text[q.start : q.end])) < self.lex.min_fragment_words:
                 continue
-            parent = next((st for st in directs if st.start <= q.open and q.close <= st.end), None)
-            if parent is None:
+            k = bisect.bisect_right(starts, q.open) - 1
+            if k < 0 or statements[directs[k][1]].end < q.close:
                 continue
-            out.append(_Statement(kind="partial" if not doc.text[q.start : q.start + 1].isupper() else "direct",
-                                  start=q.start, end=q.end, parent=statements.index(parent)))
+            kind = "direct" if self._text[q.start : q.start + 1].isupper() else "partial"
+            out.append(_Statement(kind=kind, start=q.start, end=q.end, parent=directs[k][1]))
         return out
 
     # ------------------------------------------------------------------ output
     def _to_quotes(self, doc: Doc, statements: list[_Statement]) -> list[Quote]:
-        text = doc.text
+        text = self._text
         quotes: list[Quote] = []
         ids: dict[int, str] = {}
         order = sorted(range(len(statements)), key=lambda i: (statements[i].start, -statements[i].end))

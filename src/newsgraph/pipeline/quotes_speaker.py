@@ -56,6 +56,7 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
         return SpeakerPhrase(i, i + 1)
     j = i
     seen_noun = False
+    end = min(end, i + 15)  # a speaker phrase is short; bounded work on odd input
     while j < end:
         t = doc[j]
         low = t.lower_
@@ -96,6 +97,7 @@ def phrase_before(doc: Doc, start: int, cue: int, lex: QuoteLexicon) -> SpeakerP
     if cue <= start:
         return None
     i = cue - 1
+    start = max(start, cue - 15)
     # walk back over the noun phrase
     while i >= start:
         t = doc[i]

@@ -16,9 +16,10 @@ nearest one in the same sentence (dates and times before durations).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..record import ReferenceDate, Time
 from ..timex.normalise import Reference
@@ -59,18 +60,22 @@ class TimeLayer:
         self.tagger: TimeTagger = tagger_for(nlp.lang)
 
     def _sentences(self, doc: Doc) -> list[Sentence]:
-        rules = self.tagger.tense_rules
+        """The document's sentences; their words (with morphological tense, when the base pipeline
+        has a morphologiser) are read only for sentences that hold a time expression."""
         has_morph = doc.has_annotation("MORPH")
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        out = []
-        for sent in sents:
-            words = (
-                (tok.idx, tok.text, (tok.morph.get("Tense") or [""])[0] if has_morph else "")
-                for tok in sent
-                if tok.is_alpha
-            )
-            out.append(Sentence(sent.start_char, sent.end_char, rules.cues(words)))
-        return out
+
+        def words_of(sent: Span) -> Callable[[], list[tuple[int, str, str]]]:
+            def words() -> list[tuple[int, str, str]]:
+                return [
+                    (tok.idx, tok.text, (tok.morph.get("Tense") or [""])[0] if has_morph else "")
+                    for tok in sent
+                    if tok.is_alpha
+                ]
+
+            return words
+
+        return [Sentence(sent.start_char, sent.end_char, words=words_of(sent)) for sent in sents]
 
     def __call__(self, doc: Doc) -> Doc:
         published = None
@@ -91,7 +96,9 @@ class TimeLayer:
             doc._.reference_date = ReferenceDate(value=published.isoformat(), source="published", reason=result.reason)
         else:
             doc._.reference_date = ReferenceDate(
-                value=_reference_value(result.reference), source=result.source, reason=result.reason  # type: ignore[arg-type]
+                value=_reference_value(result.reference),
+                source=result.source,
+                reason=result.reason,  # type: ignore[arg-type]
             )
         doc._.times = [
             Time(start=t.start, end=t.end, text=t.text, type=t.type, value=t.value, mod=t.mod)  # type: ignore[arg-type]
@@ -128,7 +135,5 @@ def time_for_span(doc: Doc, start_char: int, end_char: int) -> Time | None:
     "newsgraph_times",
     default_config={"narrative": False, "infer_reference": True, "today": None},
 )
-def make_time_layer(
-    nlp: Language, name: str, narrative: bool, infer_reference: bool, today: str | None
-) -> TimeLayer:
+def make_time_layer(nlp: Language, name: str, narrative: bool, infer_reference: bool, today: str | None) -> TimeLayer:
     return TimeLayer(nlp, name, narrative=narrative, infer_reference=infer_reference, today=today)

@@ -34,15 +34,16 @@ _TIME_DOT = re.compile(r"^\d{1,2}:\d{2}\.$")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One grammar token: its text and character offsets into the document."""
+    """One grammar token: its text, lowercased text and character offsets into the document."""
 
     text: str
     start: int
     end: int
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    @classmethod
+    def make(cls, text: str, start: int, end: int) -> Token:
+        return cls(text, start, end, text.lower())
 
 
 def tokenize(text: str, ordinal_dot: bool = True) -> list[Token]:
@@ -55,16 +56,17 @@ def tokenize(text: str, ordinal_dot: bool = True) -> list[Token]:
     tokens: list[Token] = []
     for m in TOKEN_RE.finditer(text):
         tok = m.group()
-        if tok.endswith(".") and tok[0].isdigit() and (
-            not ordinal_dot
-            or _FULL_NUMERIC_DATE.match(tok)
-            or _LONG_NUMBER_DOT.match(tok)
-            or _TIME_DOT.match(tok)
+        if (
+            tok.endswith(".")
+            and tok[0].isdigit()
+            and (
+                not ordinal_dot or _FULL_NUMERIC_DATE.match(tok) or _LONG_NUMBER_DOT.match(tok) or _TIME_DOT.match(tok)
+            )
         ):
-            tokens.append(Token(tok[:-1], m.start(), m.end() - 1))
-            tokens.append(Token(".", m.end() - 1, m.end()))
+            tokens.append(Token.make(tok[:-1], m.start(), m.end() - 1))
+            tokens.append(Token.make(".", m.end() - 1, m.end()))
         else:
-            tokens.append(Token(tok, m.start(), m.end()))
+            tokens.append(Token.make(tok, m.start(), m.end()))
     return tokens
 
 
@@ -135,12 +137,14 @@ class ClassTable:
                 self.first_token.setdefault(key[0], set()).add(name)
 
     def classes_at(self, token: Token) -> set[str]:
-        """Classes that might match at ``token`` (phrase classes by first token, regexes tested)."""
+        """Classes that might match at ``token`` (phrase classes by first token; regular-expression
+        classes, which describe numeric tokens, only where the token starts with a digit)."""
         found = set(self.first_token.get(token.text, ()))
         found.update(self.first_token.get(token.lower, ()))
-        for name, (rx, _) in self.regexes.items():
-            if rx.match(token.text):
-                found.add(name)
+        if token.text[:1].isdigit():
+            for name, (rx, _) in self.regexes.items():
+                if rx.match(token.text):
+                    found.add(name)
         return found
 
     def _add_class(self, name: str, cspec: dict[str, Any]) -> None:
@@ -189,11 +193,16 @@ class ClassTable:
         if table is None:
             raise KeyError(f"unknown token class {name!r}")
         cased = self.cased[name]
-        for n in range(min(self.max_len[name], len(tokens) - i), 0, -1):
-            key = tuple(t.text if cased else t.lower for t in tokens[i : i + n])
+        first = tokens[i].text if cased else tokens[i].lower
+        if name not in self.first_token.get(first, ()):
+            return out
+        key: tuple[str, ...] = ()
+        for n in range(min(self.max_len[name], len(tokens) - i)):
+            key += (tokens[i + n].text if cased else tokens[i + n].lower,)
             fields = table.get(key)
             if fields is not None:
-                out.append((i + n, fields))
+                out.append((i + n + 1, fields))
+        out.reverse()  # longest first
         return out
 
 

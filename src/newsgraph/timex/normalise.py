@@ -278,16 +278,12 @@ def norm_weekday(fields: dict[str, Any], ctx: Context) -> Valued | None:
     part = fields.get("part")
     offset = to_int(fields.get("offset"))
     rel = to_int(fields.get("rel"))
-    if rel is not None and not ctx.narrative:
-        base = ctx.reference.date
-    else:
-        base = ctx.reference.date if not ctx.narrative else (ctx.anchor_day)
+    # news: the reference date; a narrative: the last day it named
+    base = ctx.anchor_day if ctx.narrative else ctx.reference.date
     if base is None:
         return Valued(f"XXXX-WXX-{weekday}" + (f"T{part}" if part else ""), "DATE", None, None)
-    if offset is not None:
-        day = base + dt.timedelta(days=offset)
-    else:
-        day = weekday_near(weekday, base, ctx.tense, rel)
+    # `am gestrigen Sonntag`: the adjective decides, the weekday only confirms
+    day = base + dt.timedelta(days=offset) if offset is not None else weekday_near(weekday, base, ctx.tense, rel)
     p = point_of(day, part)
     return Valued(p.value(), "DATE", None, p)
 
@@ -348,12 +344,18 @@ def _period(unit: str, base: dt.date, rel: int) -> tuple[str, Partial | None] | 
 def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
     unit = fields.get("unit")
     rel = to_int(fields.get("rel"))
+    if rel is None and fields.get("by_tense") and ctx.reference.date is not None and not ctx.narrative:
+        weekend_started = ctx.reference.date.isoweekday() >= 6
+        rel = -1 if ctx.tense == "past" and not weekend_started else 0
     if rel is None:
         rel = 0
     mod = mod_of(fields)
     if ctx.narrative or fields.get("anaphoric"):
-        base = ctx.anchor_day or (dt.date(ctx.anchor.year, ctx.anchor.month or 1, 1)
-                                  if ctx.anchor and ctx.anchor.year and ctx.anchor.era is None else None)
+        base = ctx.anchor_day or (
+            dt.date(ctx.anchor.year, ctx.anchor.month or 1, 1)
+            if ctx.anchor and ctx.anchor.year and ctx.anchor.era is None
+            else None
+        )
     else:
         base = ctx.reference.date
     if unit in ("H", "MIN", "S", "HY"):
@@ -362,8 +364,16 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
         year = ctx.reference.known_year if not ctx.narrative else (ctx.anchor.year if ctx.anchor else None)
         if unit == "Y" and year is not None:
             return Valued(f"{year + rel:04d}", "DATE", mod, Partial(year + rel))
-        unknown = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX",
-                   "Q": "XXXX-QX", "DE": "XXX", "CE": "XX"}
+        unknown = {
+            "D": "XXXX-XX-XX",
+            "W": "XXXX-WXX",
+            "WE": "XXXX-WXX-WE",
+            "M": "XXXX-XX",
+            "Y": "XXXX",
+            "Q": "XXXX-QX",
+            "DE": "XXX",
+            "CE": "XX",
+        }
         return Valued(unknown.get(str(unit), "XXXX"), "DATE", mod)
     got = _period(str(unit), base, rel)
     if got is None:
@@ -423,6 +433,11 @@ def norm_ago(fields: dict[str, Any], ctx: Context) -> Valued | None:
         return None
     if amount != int(amount) or not 0 < amount < 10000:
         return Valued(None, "DATE")
+    # `drei Monate später` after `Juni 1861`: the month (or the year) is enough for these units
+    anchor = ctx.anchor
+    usable = anchor is not None and anchor.era is None and anchor.year is not None and 1 <= anchor.year <= 9999
+    if base is None and usable and (unit in ("Y", "DE") or (unit == "M" and anchor.month is not None)):  # type: ignore[union-attr]
+        base = dt.date(anchor.year, anchor.month or 1, 1)  # type: ignore[union-attr,arg-type]
     if base is None:
         return Valued(None, "DATE")
     k = int(amount) * direction
@@ -503,7 +518,21 @@ def norm_clock(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(f"{prefix}T{hour:02d}:{minute:02d}", "TIME", mod_of(fields))
 
 
+def norm_short_year(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """`13` in `1912/13`: the next year with these last two digits after the year just named."""
+    short = to_int(fields.get("year"))
+    if short is None or ctx.anchor is None or ctx.anchor.year is None or ctx.anchor.era is not None:
+        return None
+    year = ctx.anchor.year // 100 * 100 + short
+    if year <= ctx.anchor.year:
+        year += 100
+    if year - ctx.anchor.year > 10:
+        return None
+    return Valued(f"{year:04d}", "DATE", None, Partial(year))
+
+
 NORMALISERS = {
+    "short_year": norm_short_year,
     "weekday": norm_weekday,
     "deixis": norm_deixis,
     "daypart": norm_daypart,

@@ -21,8 +21,20 @@ from dataclasses import dataclass
 from .normalise import Partial, Reference, valid_day
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 #: how far back the weekday rule looks for a year
 YEARS_BACK = 80
 
@@ -59,13 +71,14 @@ def years_matching(tie: WeekdayTie, today: dt.date) -> list[int]:
     return years
 
 
-def infer_reference(
-    ties: list[WeekdayTie], evidence: list[DateEvidence], today: dt.date
-) -> tuple[Reference, str, str]:
+def infer_reference(ties: list[WeekdayTie], evidence: list[DateEvidence], today: dt.date) -> tuple[Reference, str, str]:
     """(reference, source, reason) from what the text says; source is "inferred" or "none"."""
     explicit_years = sorted(
-        {e.partial.year for e in evidence if e.partial and e.partial.year and e.partial.era is None
-         and e.partial.year <= today.year}
+        {
+            e.partial.year
+            for e in evidence
+            if e.partial and e.partial.year and e.partial.era is None and e.partial.year <= today.year
+        }
     )
     if ties:
         candidate_sets = [set(years_matching(t, today)) for t in ties]
@@ -82,8 +95,11 @@ def infer_reference(
                 why = f"the first such year not before {explicit_years[-1]}, the latest year the text names"
             else:
                 year, why = max(years), f"the most recent such year up to today ({today.isoformat()})"
-            tied = [t for t in ties if valid_day(year, t.month, t.day)
-                    and dt.date(year, t.month, t.day).isoweekday() == t.weekday] or ties[:1]
+            tied = [
+                t
+                for t in ties
+                if valid_day(year, t.month, t.day) and dt.date(year, t.month, t.day).isoweekday() == t.weekday
+            ] or ties[:1]
             latest = max(tied, key=lambda t: (t.month, t.day))
             others = sorted(y for y in years if y != year)[-3:]
             reason = (
@@ -94,18 +110,20 @@ def infer_reference(
             )
             return Reference(date=dt.date(year, latest.month, latest.day)), "inferred", reason
     full_dates = [
-        (e.partial.as_date(), e) for e in evidence
+        (e.partial.as_date(), e)
+        for e in evidence
         if e.partial is not None and e.partial.as_date() is not None and e.partial.as_date() <= today  # type: ignore[operator]
     ]
     past = [(d, e) for d, e in full_dates if e.tense == "past"]
     if past:
         day, e = max(past, key=lambda x: x[0])  # type: ignore[arg-type,return-value]
-        reason = (f"inferred from the latest full date in a past-tense clause ({e.text!r}); "
-                  f"the article is not older than that")
+        reason = (
+            f"inferred from the latest full date in a past-tense clause ({e.text!r}); "
+            f"the article is not older than that"
+        )
         return Reference(date=day), "inferred", reason
     if explicit_years:
         year = explicit_years[-1]
-        reason = (f"inferred from explicit years: the latest year the text names is {year} "
-                  f"(a lower bound; year only)")
+        reason = f"inferred from explicit years: the latest year the text names is {year} (a lower bound; year only)"
         return Reference(year=year), "inferred", reason
     return Reference(), "none", "no publication date, and the text ties no weekday to a date and names no year"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -40,11 +41,13 @@ _TIE_GAP = {",", "[", "(", "den", "dem", "der", ":", "–", "-"}
 
 @dataclass(slots=True)
 class Sentence:
-    """A sentence's character span and its tense cues."""
+    """A sentence's character span and its tense cues; ``words`` computes them only when the
+    sentence holds a time expression: ``(offset, text, morphological tense or "")`` per word."""
 
     start: int
     end: int
-    cues: list[Cue]
+    cues: list[Cue] | None = None
+    words: Callable[[], Iterable[tuple[int, str, str]]] | None = None
 
 
 @dataclass(slots=True)
@@ -96,22 +99,26 @@ class TimeTagger:
 
     # ------------------------------------------------------------------ guards
 
-    def _bare_year_ok(self, tokens: list[Token], m: Match) -> bool:
-        """A lone four-digit number is a year unless its neighbours say it counts things."""
+    def _bare_year_ok(self, text: str, tokens: list[Token], m: Match) -> bool:
+        """A lone four-digit number is a year unless its neighbours say it counts things
+        (`1500 Soldaten`, `Nr. 1939`); at the start or end of a line (headings, lists) it is one."""
         if m.end - m.start > 1:
             return True  # `Ende 2021`, `des Jahres 2021`
+        year = tokens[m.start]
         prev = tokens[m.start - 1] if m.start > 0 else None
         nxt = tokens[m.end] if m.end < len(tokens) else None
-        if prev is not None and (prev.lower in self.year_prev_block or prev.text[-1:].isdigit()):
+        line_start = prev is None or "\n" in text[prev.end : year.start]
+        line_end = nxt is None or "\n" in text[year.end : nxt.start]
+        if not line_start and (prev.lower in self.year_prev_block or prev.text[-1:].isdigit()):  # type: ignore[union-attr]
             return False
-        if nxt is not None:
+        if nxt is not None and not line_end:
             if nxt.lower in self.year_next_block:
                 return False
-            if nxt.text[:1].isdigit() and nxt.start == tokens[m.start].end:
+            if nxt.text[:1].isdigit() and nxt.start == year.end:
                 return False
             if nxt.text[:1].isupper() and nxt.text.isalpha() and len(nxt.text) > 1:
                 prev_ok = prev is not None and prev.lower in self.year_prev_ok
-                sentence_start = prev is None or prev.text in {".", "!", "?", "\n", ":", "(", "„", '"'}
+                sentence_start = line_start or prev.text in {".", "!", "?", ":", "(", "„", '"', "*", "•"}  # type: ignore[union-attr]
                 if not (prev_ok or sentence_start):
                     return False
         return True
@@ -169,7 +176,7 @@ class TimeTagger:
         items: list[_Item] = []
         sent_index = 0
         for m in self.grammar.find(tokens):
-            if m.pattern.guard == "bare_year" and not self._bare_year_ok(tokens, m):
+            if m.pattern.guard == "bare_year" and not self._bare_year_ok(text, tokens, m):
                 continue
             start, end = tokens[m.start].start, tokens[m.end - 1].end
             while sent_index + 1 < len(sentences) and sentences[sent_index].end <= start:
@@ -180,9 +187,17 @@ class TimeTagger:
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
-            tense = tense_at(sentences[sent_index].cues, start, end) if sentences else "present"
+            tense = tense_at(self._cues(text, sentences[sent_index]), start, end) if sentences else "present"
             items.append(_Item(m, start, end, fields, partial, sent_index, tense))
         return items
+
+    def _cues(self, text: str, sentence: Sentence) -> list[Cue]:
+        if sentence.cues is None:
+            if sentence.words is not None:
+                sentence.cues = self.tense_rules.cues(sentence.words())
+            else:
+                sentence.cues = self.cues_for_text(text[sentence.start : sentence.end], sentence.start)
+        return sentence.cues
 
     def _coordinate(self, tokens: list[Token], items: list[_Item]) -> None:
         """`16. bis 18. Juni`, `Mai/Juni 1940`: a member missing month or year borrows it from the
@@ -191,13 +206,13 @@ class TimeTagger:
         ends = {t.end: i for i, t in enumerate(tokens)}
         for a, b in zip(reversed(items[:-1]), reversed(items[1:]), strict=True):
             pa, pb = a.partial, b.partial
-            if pa is None or pb is None or pa.year is not None:
+            if pa is None or pb is None:
                 continue
-            i, j = ends.get(a.end), starts.get(b.start)
-            if i is None or j is None or j - i - 1 > 2 or j - i - 1 < 1:
+            if pa.year is not None:
+                if pa.era is None and pb.era == "BC" and pa.month is None and self._joined(tokens, a, b, starts, ends):
+                    pa.era = "BC"  # `264–260 v. Chr.`
                 continue
-            gap = [tokens[k].lower for k in range(i + 1, j)]
-            if not all(g in self.coord for g in gap):
+            if not self._joined(tokens, a, b, starts, ends):
                 continue
             if pa.day is not None and pa.month is None:
                 if pb.month is None:
@@ -205,6 +220,13 @@ class TimeTagger:
                 pa.month = pb.month
             if pa.month is not None or pa.season is not None:
                 pa.year, pa.era = pb.year, pb.era
+
+    def _joined(self, tokens: list[Token], a: _Item, b: _Item, starts: dict[int, int], ends: dict[int, int]) -> bool:
+        """Whether only one or two coordinating tokens (`bis`, `/`, `und`, `–`) stand between a and b."""
+        i, j = ends.get(a.end), starts.get(b.start)
+        if i is None or j is None or not 1 <= j - i - 1 <= 2:
+            return False
+        return all(tokens[k].lower in self.coord for k in range(i + 1, j))
 
     def _infer(self, text: str, tokens: list[Token], items: list[_Item], today: dt.date) -> tuple[Reference, str, str]:
         ties: list[WeekdayTie] = []
@@ -220,12 +242,19 @@ class TimeTagger:
             q = nxt.partial
             gap = text[it.end : nxt.start]
             gap_words = [w for w in gap.replace("[", " [ ").replace("(", " ( ").replace(",", " , ").split()]
-            if (q is not None and q.year is None and q.month and q.day and len(gap_words) <= 2
-                    and all(w.lower() in _TIE_GAP for w in gap_words)):
+            if (
+                q is not None
+                and q.year is None
+                and q.month
+                and q.day
+                and len(gap_words) <= 2
+                and all(w.lower() in _TIE_GAP for w in gap_words)
+            ):
                 ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end]))
         evidence = [
             DateEvidence(text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense)
-            for it in items if it.partial is not None
+            for it in items
+            if it.partial is not None
         ]
         return infer_reference(ties, evidence, today)
 
@@ -257,16 +286,23 @@ class TimeTagger:
                 year = self._narrative_year(history)
                 if year != anchor.year:
                     use_anchor = Partial(year, anchor.month)
-            ctx = Context(reference=reference, narrative=narrative, tense=it.tense,
-                          anchor_day=anchor_day if use_anchor is anchor else None,
-                          anchor=use_anchor, sentence_day=sentence_day, extra={"type": it.match.pattern.type})
+            ctx = Context(
+                reference=reference,
+                narrative=narrative,
+                tense=it.tense,
+                anchor_day=anchor_day if use_anchor is anchor else None,
+                anchor=use_anchor,
+                sentence_day=sentence_day,
+                extra={"type": it.match.pattern.type},
+            )
             norm = it.match.pattern.norm
             valued: Valued | None
             try:
                 if norm == "date":
                     p = it.partial
-                    valued = norm_date(it.fields, ctx, Partial(p.year, p.month, p.day, p.era, p.part, p.season)
-                                       if p else None)
+                    valued = norm_date(
+                        it.fields, ctx, Partial(p.year, p.month, p.day, p.era, p.part, p.season) if p else None
+                    )
                 else:
                     valued = NORMALISERS[norm](it.fields, ctx)
             except (ValueError, OverflowError):
@@ -274,8 +310,18 @@ class TimeTagger:
             if valued is None:
                 continue
             kind = valued.type if it.match.pattern.type == "DATE" else it.match.pattern.type
-            out.append(TaggedTime(it.start, it.end, text[it.start : it.end], kind, valued.value, valued.mod,
-                                  it.match.pattern.name, it.tense))
+            out.append(
+                TaggedTime(
+                    it.start,
+                    it.end,
+                    text[it.start : it.end],
+                    kind,
+                    valued.value,
+                    valued.mod,
+                    it.match.pattern.name,
+                    it.tense,
+                )
+            )
             if point_day := (valued.point.as_date() if valued.point is not None else None):
                 days_in_sentence.setdefault(it.sentence, []).append((it.start, point_day))
             elif kind == "TIME" and valued.value and valued.value.startswith("XXXX-XX-XX"):

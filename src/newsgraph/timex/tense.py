@@ -48,12 +48,16 @@ class TenseRules:
             low = text.lower()
             if low in self.future:
                 out.append((offset, "future"))
-            elif morph_tense == "Past" or low in self.past or (
-                self.past_form is not None and text.islower() and self.past_form.match(low)
-            ):
-                out.append((offset, "past"))
-            elif has_perfect_aux and self.participle is not None and self.participle.match(low) and text.islower():
-                out.append((offset, "past"))
+            else:
+                regular_past = self.past_form is not None and text.islower() and bool(self.past_form.match(low))
+                perfect = (
+                    has_perfect_aux
+                    and self.participle is not None
+                    and text.islower()
+                    and bool(self.participle.match(low))
+                )
+                if morph_tense == "Past" or low in self.past or regular_past or perfect:
+                    out.append((offset, "past"))
         return out
 
 
