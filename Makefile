@@ -13,14 +13,19 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,store,accurate]'
+	$(BIN)/pip install --quiet -e '.[dev,store,accurate,web]'
+	$(BIN)/pip install --quiet 'playwright>=1.40,<2'
 
 demo: install
 	$(BIN)/newsgraph extract examples/gipfel.txt -o examples/gipfel.record.jsonl
 	$(BIN)/newsgraph show examples/gipfel.record.jsonl
 
-test: install-dev
+# Debian's chromium for the browser tests (tests/test_web_browser.py skips without it); needs root for apt-get
+browser:
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
+
+test: install-dev browser
 	$(BIN)/ruff check src tests training benchmarks
 	$(BIN)/python -m pytest -q
 
-.PHONY: install install-dev demo test
+.PHONY: install install-dev demo test browser

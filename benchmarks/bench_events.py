@@ -118,7 +118,9 @@ def evaluate(paths: list[Path], mode: str, nlp: Any) -> tuple[dict[str, Any], fl
         else:
             record = extract(text, lang=gold.get("language"), published=gold.get("published"), nlp=nlp)
         n_events += len(record.events)
-        errors = record.span_errors()
+        errors = [
+            e for e in record.span_errors() if e.startswith("event") or "unknown event id" in e
+        ]  # other layers report their own
         if errors:
             raise AssertionError(f"{path.name}: {errors[:3]}")
         docs.append(score_record(gold, record, name=path.name))

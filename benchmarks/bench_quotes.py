@@ -78,7 +78,6 @@ def is_punct(word: str) -> bool:
 
 
 def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0) -> dict:
-    layer = nlp.get_pipe("newsgraph_quotes")
     tp = defaultdict(int)
     fp = defaultdict(int)
     fn = defaultdict(int)
@@ -157,7 +156,7 @@ def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0) -> dict:
             correct += ok
             if not ok and len(examples) < errors:
                 src = " ".join(words[t] for t in sorted(ann.source))
-                examples.append(f"SPEAKER gold={src!r} head={words[head]!r} pred={q.speaker_text!r} | {q.text[:90]!r}")
+                examples.append(f"SPEAKER {q.kind}{' free' if q.free_indirect else ''} gold={src!r} head={words[head]!r} pred={q.speaker_text!r} | {q.text[:90]!r}")
         if errors and len(examples) < errors:
             for ann in sd.annotations:
                 missed = [t for t in ann.message if not pred[t] and not is_punct(words[t])]
@@ -234,9 +233,13 @@ def gold_quotes(nlp, verbose: bool = False) -> dict:
             via = ent_gold.get(match.via) if match.via else None
             via_ok += via == g.get("via")
             if verbose and not ok:
-                print(f"  {path.name}: SPEAKER {g['starts_with']!r} want {g['speaker_any_of']} got {spk} [{match.speaker_text}]")
+                want_any = g["speaker_any_of"]
+                print(f"  {path.name}: SPEAKER {g['starts_with']!r} want {want_any} got {spk} [{match.speaker_text}]")
         out[path.name.split(".gold")[0]] = {
-            "quotes": len(gold["quotes"]), "found": found, "speaker_right": speaker_ok, "via_right": via_ok,
+            "quotes": len(gold["quotes"]),
+            "found": found,
+            "speaker_right": speaker_ok,
+            "via_right": via_ok,
         }
     total = {k: sum(v[k] for v in out.values()) for k in ("quotes", "found", "speaker_right", "via_right")}
     return {"total": total, "files": out}
@@ -250,10 +253,11 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--gold", action="store_true", help="also score the project's gold files")
     parser.add_argument("--gold-only", action="store_true")
+    parser.add_argument("--no-reported", action="store_true", help="switch reported speech off (ablation)")
     args = parser.parse_args()
     if not spkatt.DATASET.exists():
         sys.exit(f"dataset not found: {spkatt.DATASET}")
-    nlp = newsgraph.load("de")
+    nlp = newsgraph.load("de", config={"newsgraph_quotes": {"reported": not args.no_reported}})
     if args.gold_only:
         print(json.dumps(gold_quotes(nlp, verbose=True), indent=1, ensure_ascii=False))
         return

@@ -276,3 +276,100 @@ def test_embeddings_are_semantic(embedder):
         "Rezept: Mehl, Zucker und Eier zu einem Teig verrühren.",
     ])
     assert float(de @ en) > float(de @ other) + 0.05
+
+
+# ------------------------------------------------------------------------------ the NER head
+
+
+@needs_accurate
+def test_chunks_map_every_word_to_its_first_subword(tokenizer):
+    import spacy
+
+    from newsgraph.accurate.ner import chunk_words, word_spans
+
+    nlp = spacy.blank("de")
+    doc = nlp("Die EU-Kommission (Brüssel) tagte am 3. Mai – „ohne Ergebnis“, so Ursula von der Leyen.")
+    chunks = list(chunk_words(tokenizer, doc.text, word_spans(doc, 0, len(doc)), max_subwords=512))
+    assert len(chunks) == 1
+    ch = chunks[0]
+    assert ch.words == list(range(len(doc)))
+    assert ch.ids[0] == tokenizer.bos and ch.ids[-1] == tokenizer.eos
+    for w, pos in zip(ch.words, ch.word_pos, strict=True):
+        piece = tokenizer.vocab.pieces[ch.ids[pos]].lstrip("▁")
+        word = doc[w].text
+        assert piece and (word.startswith(piece) or piece.startswith(word)), (word, piece)
+
+
+@needs_accurate
+def test_chunks_respect_the_subword_limit(tokenizer):
+    import spacy
+
+    from newsgraph.accurate.ner import chunk_words, word_spans
+
+    doc = spacy.blank("de")("Die Donaudampfschifffahrtsgesellschaft meldete Rekordzahlen. " * 30)
+    chunks = list(chunk_words(tokenizer, doc.text, word_spans(doc, 0, len(doc)), max_subwords=40))
+    assert len(chunks) > 1
+    assert all(len(c.ids) <= 40 for c in chunks)
+    assert [w for c in chunks for w in c.words] == list(range(len(doc)))
+
+
+@needs_accurate
+def test_bio_decoding_never_starts_inside_an_entity():
+    import numpy as np
+
+    from newsgraph.accurate.ner import TAGS, allowed_transitions, tags_to_spans, viterbi_bio
+
+    idx = {t: i for i, t in enumerate(TAGS)}
+    lp = np.full((3, len(TAGS)), -5.0)
+    lp[0, idx["I-PER"]] = -0.1  # the model likes I-PER first: not allowed
+    lp[0, idx["B-PER"]] = -1.0
+    lp[1, idx["I-ORG"]] = -0.1  # I-ORG after PER: not allowed
+    lp[1, idx["I-PER"]] = -1.0
+    lp[2, idx["O"]] = -0.1
+    path = [TAGS[t] for t in viterbi_bio(lp, allowed_transitions(TAGS), TAGS)]
+    assert path == ["B-PER", "I-PER", "O"]
+    assert tags_to_spans(path) == [(0, 2, "PER")]
+
+
+def _has_delta() -> bool:
+    from pathlib import Path
+
+    import newsgraph
+
+    return (Path(newsgraph.__file__).parent / "models" / "accurate_de" / "delta.npz").exists()
+
+
+@needs_accurate
+def test_accurate_ner_finds_names(torch_one_thread):
+    if not _has_delta():
+        pytest.skip("no trained accurate_de delta committed")
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("newsgraph_accurate_ner")
+    doc = nlp(
+        "Bundeskanzler Olaf Scholz hat am Dienstag in Paris mit dem französischen Präsidenten "
+        "Emmanuel Macron gesprochen. Die Europäische Zentralbank in Frankfurt äußerte sich nicht."
+    )
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Olaf Scholz", "PER") in ents
+    assert ("Emmanuel Macron", "PER") in ents
+    assert ("Paris", "LOC") in ents
+    assert ("Frankfurt", "LOC") in ents
+    for e in doc.ents:
+        assert doc.text[e.start_char : e.end_char] == e.text
+
+
+@needs_accurate
+def test_load_accurate_mode_swaps_the_ner(torch_one_thread):
+    if not _has_delta():
+        pytest.skip("no trained accurate_de delta committed")
+    import newsgraph
+
+    nlp = newsgraph.load("de", mode="accurate")
+    assert nlp.get_pipe("ner").__class__.__name__ == "AccurateNER"
+    assert nlp.pipe_names.index("ner") < nlp.pipe_names.index("newsgraph_entities")
+    rec = newsgraph.extract("Angela Merkel traf am Montag in Berlin Emmanuel Macron.", lang="de", mode="accurate")
+    names = {m.text for e in rec.entities for m in e.mentions}
+    assert {"Angela Merkel", "Emmanuel Macron"} <= names

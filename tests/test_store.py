@@ -404,7 +404,9 @@ def test_quote_search_by_words_speaker_and_dates(corpus):
     assert len(search_quotes(corpus, words="Gespräche")) == 2
     assert search_quotes(corpus, words="Gespräch") == []
     assert len(search_quotes(corpus, words="Gespräch offen", prefix=True)) == 2
-    assert [q["speaker"] for q in search_quotes(corpus, words="Gespräche", speaker="Lavrov")] == ["Sergej Lawrow"] * 2
+    by_lavrov = search_quotes(corpus, words="Gespräche", speaker="Lavrov")
+    assert [q["speaker"] for q in by_lavrov] == ["Sergey Lavrov", "Sergej Lawrow"]  # as each article names him
+    assert len({q["speaker_id"] for q in by_lavrov}) == 1
     assert search_quotes(corpus, words="Gespräche", speaker="Wang Yi") == []
     in_may = search_quotes(corpus, speaker="Lawrow", since="2021-05-15", until="2021-05-31")
     assert [q["text"] for q in in_may] == ["Die Gespräche waren offen."]
@@ -510,3 +512,90 @@ def test_end_to_end_through_extract(tmp_path):
     result = CliRunner().invoke(store_app, ["ingest", str(article), "--db", str(db), "--json", "--no-progress"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["unchanged"] == 1
+
+
+# -- knowledge base ----------------------------------------------------------------------------------
+
+
+def test_starter_kb_resolves_offices_by_date():
+    from newsgraph.store.kb import KnowledgeBase
+
+    kb = KnowledgeBase.load()
+
+    def holder(day: str, office: str, country: str) -> list[str]:
+        return [e.name() for e in kb.holders(day, office=office, of=f"iso3166:{country}")]
+
+    assert holder("2021-05-24", "head_of_state", "US") == ["Joe Biden"]
+    assert holder("2021-01-20", "head_of_state", "US") == ["Joe Biden"]  # the day of the handover
+    assert holder("2021-01-19", "head_of_state", "US") == ["Donald Trump"]
+    assert holder("2025-06-01", "head_of_state", "US") == ["Donald Trump"]
+    assert holder("2021-05-24", "foreign_minister", "DE") == ["Heiko Maas"]
+    assert holder("2010-01-01", "head_of_state", "RU") == ["Dmitry Medvedev"]
+    assert holder("2017-02-15", "foreign_minister", "US") == ["Rex Tillerson"]
+    assert holder("2017-01-25", "foreign_minister", "US") == []  # an acting official: honestly nobody
+    assert kb.link("Lawrow", "PER") == kb.link("Sergey Lavrov", "PER") == "kb:per:sergey-lavrov"
+    assert kb.link("Moskau", "LOC") == "kb:loc:moscow"
+    assert kb.link("Lawrow", "LOC") is None
+    assert kb.by_id["iso3166:DE"].capital == "kb:loc:berlin"
+
+
+def _wikidata_item(qid: str, p31: str, de: str, en: str, claims: dict | None = None) -> dict:
+    def item_value(target: str) -> dict:
+        return {"mainsnak": {"datavalue": {"value": {"id": target}}}}
+
+    return {
+        "id": qid, "type": "item",
+        "labels": {"de": {"language": "de", "value": de}, "en": {"language": "en", "value": en},
+                   "fr": {"language": "fr", "value": en}},
+        "aliases": {"en": [{"language": "en", "value": en.split()[-1]}]},
+        "claims": {"P31": [item_value(p31)], **(claims or {})},
+    }
+
+
+def test_kb_build_streams_a_wikidata_dump(tmp_path):
+    import bz2
+
+    from typer.testing import CliRunner
+
+    from newsgraph.store.cli import store_app
+    from newsgraph.store.kb import KnowledgeBase, read_kb
+
+    def time(value: str, precision: int = 11) -> list[dict]:
+        return [{"datavalue": {"value": {"time": value, "precision": precision}}}]
+
+    term = {"mainsnak": {"datavalue": {"value": {"id": "Q11696"}}},
+            "qualifiers": {"P580": time("+2021-01-20T00:00:00Z"), "P582": time("+2025-01-20T00:00:00Z")}}
+    items = [
+        _wikidata_item("Q6279", "Q5", "Joe Biden", "Joe Biden", {"P39": [term]}),
+        _wikidata_item("Q30", "Q6256", "Vereinigte Staaten", "United States",
+                       {"P36": [{"mainsnak": {"datavalue": {"value": {"id": "Q61"}}}}]}),
+        _wikidata_item("Q146", "Q729", "Hauskatze", "house cat"),  # not a kind of entity the KB keeps
+    ]
+    dump = tmp_path / "latest-all.json.bz2"
+    with bz2.open(dump, "wt", encoding="utf-8") as out:  # the dump's shape: a JSON array, one item a line
+        out.write("[\n" + ",\n".join(json.dumps(i) for i in items) + "\n]\n")
+    result = CliRunner().invoke(store_app, ["kb", "build", str(dump), "-o", str(tmp_path / "kb.jsonl")])
+    assert result.exit_code == 0, result.output
+    entities = list(read_kb(tmp_path / "kb.jsonl"))
+    assert [(e.id, e.type) for e in entities] == [("Q6279", "PER"), ("Q30", "LOC")]
+    assert entities[0].names == {"de": ["Joe Biden"], "en": ["Joe Biden"]}  # only the languages asked for
+    assert entities[1].capital == "Q61"
+    kb = KnowledgeBase.load(tmp_path / "kb.jsonl")
+    assert [e.id for e in kb.holders("2022-03-01", position="Q11696")] == ["Q6279"]
+    assert kb.holders("2025-03-01", position="Q11696") == []
+
+
+def test_kb_linking_merges_names_the_transliteration_key_cannot(tmp_path):
+    from newsgraph.store.kb import KnowledgeBase
+
+    def report(url: str, name: str) -> Record:
+        art = _Article(url, "2021-05-21")
+        art.entity("e1", "PER", name).say(f" sprach in Moskau ({url}).")
+        return art.record(url[-1])
+
+    with Store(tmp_path / "news.duckdb", kb=KnowledgeBase.load()) as store:
+        store.ingest([report("https://a.example/1", "Wladimir Putin"), report("https://b.example/2", "Putin"),
+                      report("https://c.example/3", "Wladimir Klitschko")])
+        (putin,) = find_entities(store, "Putin")
+        assert (putin["kb_id"], putin["articles"]) == ("kb:per:vladimir-putin", 2)
+        assert find_entities(store, "Wladimir Klitschko")[0]["kb_id"] is None  # not in the KB: no guess

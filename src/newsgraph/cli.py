@@ -650,5 +650,10 @@ def documents_table(result: dict[str, Any]) -> Table:
     return table
 
 
+from .web.cli import register as _register_web  # noqa: E402  (the serve command; web extra needed to run it)
+
+_register_web(app)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -67,6 +67,7 @@ class EventMention:
     evidence: tuple[int, int]
     quote: bool  # the trigger stands inside quotation marks
     precision: int = 2  # how directly the frame names the participants (3: zwischen/mit ... 0: fallback)
+    body: bool = False  # participants only as the body whose office holders meet (``die Außenminister der EU``)
     indefinite: bool = False  # ``ein Treffen``: introduces an event rather than referring back
 
 
@@ -78,6 +79,7 @@ class MergedEvent:
     participants: list[str] = field(default_factory=list)
     weak: bool = True
     precision: int = 0
+    body: bool = False
     place: str | None = None
     time: Time | None = None
     type: str = "meeting"
@@ -156,12 +158,15 @@ def _unique(refs: list[MentionRef]) -> list[str]:
     return seen
 
 
-def _participants(index: DocIndex, i: int, trig: Trigger) -> tuple[list[MentionRef], bool, MentionRef | None, int]:
-    """(participants, weak, place, precision) of the trigger at token ``i`` according to its frame."""
+def _participants(
+    index: DocIndex, i: int, trig: Trigger
+) -> tuple[list[MentionRef], bool, MentionRef | None, int, bool]:
+    """(participants, weak, place, precision, body) of the trigger at token ``i`` according to its frame."""
     parts, weak, place, precision = _frame_participants(index, i, trig)
     if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} for m in parts):
-        return [], False, place, 0  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
-    return parts, weak, place, precision
+        return [], False, place, 0, False  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
+    body = weak and bool(parts) and all(m.via_office for m in parts)
+    return parts, weak, place, precision, body
 
 
 def _frame_participants(
@@ -176,6 +181,9 @@ def _frame_participants(
     weak = False
     if not trig.is_noun:
         parts = list(actors)
+        if i + 1 < len(doc) and doc[i + 1].text.lower() in lex.words("participants", "coordinators") - {","}:
+            # ``haben sich geeinigt und damit Neuwahlen abgewendet``: a second verb phrase follows
+            parts = [m for m in parts if m.tstart < i]
         rel = lex.words("clauses", "relative_pronouns")
         if clause.opener in rel:
             parts = antecedent_actors(index, clause) + parts
@@ -303,7 +311,7 @@ def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) ->
     negations = frozenset(lex.status.get("denied", {}).get("negations", []))
     indefinite = lex.words("participants", "indefinite")
     for i, trig in triggers:
-        parts, weak, place, precision = _participants(index, i, trig)
+        parts, weak, place, precision, body = _participants(index, i, trig)
         clause_id = index.clause_of[i]
         event_type = trig.type
         if event_type in negated_becomes and _clause_has(index, clause_id, negations):
@@ -342,6 +350,7 @@ def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) ->
                 evidence=_evidence(index, i),
                 quote=index.in_quote[i],
                 precision=precision,
+                body=body,
                 indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:]),
             )
         )
@@ -428,6 +437,7 @@ def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
 
 def _absorb(ev: MergedEvent, m: EventMention) -> None:
     ev.mentions.append(m)
+    ev.body = ev.body or m.body
     if m.participants:
         if not ev.participants or (ev.weak and not m.weak and len(m.participants) >= 2):
             ev.participants, ev.weak, ev.precision = list(m.participants), m.weak, m.precision
@@ -475,8 +485,9 @@ def _keep(ev: MergedEvent, types: dict[str, str]) -> bool:
     """An event needs two parties, or one organisation meeting as a body (an EU council)."""
     if len(set(ev.participants)) >= 2:
         return True
+    # only a body's meeting named through its members (``die Außenminister der EU``, weak)
     single = ev.participants[0] if len(ev.participants) == 1 else None
-    return single is not None and ev.family in {"meeting", "summit"} and types.get(single) == "ORG"
+    return single is not None and ev.body and ev.family in {"meeting", "summit"} and types.get(single) == "ORG"
 
 
 def _status_of(ev: MergedEvent) -> str:

@@ -41,6 +41,7 @@ class MentionRef:
     inside_token: bool  # the name is only part of a word (``EU`` in ``EU-Gipfel``)
     role: str = "actor"  # actor | place | affiliation | other
     clause: int = -1
+    via_office: bool = False  # an affiliation of office holders (``die Außenminister der EU``)
 
     @property
     def id(self) -> str:
@@ -216,6 +217,8 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     openers = lex.words("clauses", "openers")
     hard = lex.words("clauses", "hard_breaks")
     rel = lex.words("clauses", "relative_pronouns")
+    preps = lex.words("participants", "non_actor_prepositions") | lex.words("participants", "partner")
+    determiners = lex.words("participants", "determiners") - lex.words("participants", "coordinators")
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
 
@@ -247,6 +250,13 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 word = nxt.text.lower()
                 nnxt = doc[i + 2] if i + 2 < e else None
                 opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel))
+                if not opens and word in {"oder", "und"} and nnxt is not None and nnxt.text.lower() in openers:
+                    # ``, ob ..., oder ob ...``: a second subordinate clause of the same kind
+                    opens = True
+                if not opens and word in preps and nnxt is not None and nnxt.text.lower() in rel:
+                    # ``auf der Insel Nias, auf der im März ...``: a prepositional relative clause
+                    after = doc[i + 3] if i + 3 < e else None
+                    opens = _is_relative_opener(nnxt, after, rel)
                 if opens:
                     if len(stack) > 1 and stack[-1].opener not in {"–"}:
                         stack.pop()
@@ -255,8 +265,11 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     stack[-2].tokens.append(i)
                     i += 1
                     continue
-                if len(stack) > 1 and stack[-1].opener not in {"–"}:
-                    # the comma that closes a subordinate clause returns to the outer one
+                apposition = nxt.text[:1].isupper() or nxt.text.lower() in determiners
+                if len(stack) > 1 and stack[-1].opener not in {"–"} and not apposition:
+                    # the comma that closes a subordinate clause returns to the outer one (the main
+                    # clause goes on with its verb: ``..., hatte die Regierung``); a name or article
+                    # after the comma is an apposition inside the subordinate clause
                     closing = stack.pop()
                     clause_of[i] = closing.id
                     closing.tokens.append(i)
@@ -354,6 +367,7 @@ def _classify(index: DocIndex) -> None:
                 and (prev.type == m.type or "," not in between)
             ):
                 m.role = prev.role if prev.role != "place" or m.type == "LOC" else "actor"
+                m.via_office = prev.via_office
                 prev = m
                 continue
         # ``Juncker (Luxemburg)``, ``Peres (Awoda, dt. etwa Arbeiterpartei)``: a gloss in brackets is no actor
@@ -361,7 +375,14 @@ def _classify(index: DocIndex) -> None:
             k = m.tstart
             while k > 0 and doc[k].text != "(":
                 k -= 1
-            if index.ending_at(k) is not None:
+            before = doc[k - 1] if k > 0 else None
+            gloss_of_noun = (
+                before is not None
+                and before.text[:1].isupper()
+                and index.covering(before.i) is None
+                and not before.is_punct
+            )
+            if not gloss_of_noun:  # ``Sozialdemokraten (PD)`` names the party; other brackets gloss
                 m.role = "other"
                 prev = m
                 continue
@@ -369,9 +390,13 @@ def _classify(index: DocIndex) -> None:
         j = m.tstart - 1
         steps = 0
         seen_lower = False
+        right = ""  # the word scanned just before (to the right of) this one
         while j >= 0 and steps < 4 and index.clause_of[j] == m.clause:
             tok = doc[j]
             low = tok.text.lower()
+            if right in genitive and tok.text[:1].isupper() and low not in non_actor and not office_stem(tok.text, lex):
+                break  # ``auf dem Gipfeltreffen der EU-Regierungschefs``: a genitive of that noun
+            right = low
             if low in partner or low in coord or (tok.is_punct and tok.text not in "[]"):
                 break
             if index.covering(j) not in (None, m):
@@ -395,6 +420,7 @@ def _classify(index: DocIndex) -> None:
                 # person after an office noun is the office holder and stays an actor
                 if m.type != "PER":
                     role = "affiliation"
+                    m.via_office = True
                 break
             steps += 1
             j -= 1
@@ -408,6 +434,8 @@ def _classify(index: DocIndex) -> None:
                 (art.text.lower() in genitive or noun.i == m.tstart - 1)
                 and noun.text[:1].isupper()
                 and not noun.is_sent_start
+                and noun.i != index.segments[index.segment_of(noun.i)][0]
+                and noun.text.lower() not in non_actor
                 and index.covering(noun.i) is None
                 and lex.noun_trigger(noun) is None
             ):
@@ -419,10 +447,10 @@ def _classify(index: DocIndex) -> None:
             heads = [tok.text]
             if tok.text.endswith("-"):
                 heads += [doc[k].text for k in range(m.tstart + 1, min(m.tstart + 4, len(doc)))]
-            groupish = any(
-                office_stem(h, lex) or h.lower().rsplit("-", 1)[-1] in lex.words("groups", "party_nouns") for h in heads
-            )
+            office = any(office_stem(h, lex) for h in heads)
+            groupish = office or any(h.lower().rsplit("-", 1)[-1] in lex.words("groups", "party_nouns") for h in heads)
             role = "affiliation" if groupish else "other"
+            m.via_office = office
         if role == "actor" and m.type != "PER":
             # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
             k = m.tend
@@ -432,6 +460,7 @@ def _classify(index: DocIndex) -> None:
                     break
                 if office_stem(tok.text, lex) and tok.text[:1].isupper():
                     role = "affiliation"
+                    m.via_office = True
                     break
                 nxt = index.starting_at(k)
                 if nxt is not None:
@@ -489,6 +518,7 @@ def _run_after(
     """The coordinated names from ``start`` on (``Patruschew und dem Berater X, Y``), in the clause."""
     doc = index.doc
     coord = index.lex.words("participants", "coordinators")
+    determiners = index.lex.words("participants", "determiners")
     out: list[MentionRef] = []
     i = start
     limit = start + 25
@@ -509,6 +539,10 @@ def _run_after(
         parens = max(parens, 0)
         if low in coord and parens == 0:
             joined = True
+        if low == "," and i + 1 < len(doc):
+            nxt = doc[i + 1].text
+            if nxt[:1].islower() and nxt.lower() not in determiners:
+                break  # ``mit allen Parteien, außer mit ...``: the list ended at the comma
         if low in stop_words and (early_stop or any(x.role == "actor" for x in out)):
             break
         if doc[i].text in {".", ";", ":"}:
@@ -795,14 +829,22 @@ def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> T
     s, e = index.segments[seg]
     candidates = []
     for t in times:
-        if t.type in {"DURATION", "SET"} or not t.value:
-            continue
+        if t.type in {"DURATION", "SET"} or not t.value or not t.value[:1].isdigit():
+            continue  # ``zur Zeit`` (PRESENT_REF) does not date an event
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or not (s <= span.start < e):
             continue
         same_clause = index.clause_of[span.start] == clause_id
         if index.clause_of[trig] == clause_id and not index.claims(trig, span.start, same_clause):
             continue  # the time belongs to another trigger nearer to it
+        deeper = (
+            not same_clause
+            and index.clause_of[span.start] >= 0
+            and clause_id >= 0
+            and index.clauses[index.clause_of[span.start]].depth > index.clauses[clause_id].depth
+        )
+        if deeper:
+            continue  # ``trafen sich auf Nias, auf der im März ... Menschen starben``: not the event's date
         dist = abs(span.start - trig)
         candidates.append((0 if same_clause else 1, dist, t))
     if not candidates:

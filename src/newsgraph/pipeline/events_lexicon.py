@@ -55,6 +55,7 @@ class Lexicon:
     status: dict[str, Any]
     reflexives: frozenset[str] = field(default_factory=frozenset)
     nouns_any_case: bool = False  # German nouns are capitalised, English ones are not
+    noun_idioms: dict[str, frozenset[str]] = field(default_factory=dict)  # head -> words that block it
     _head_index: dict[str, Trigger] = field(default_factory=dict)
 
     def words(self, section: str, key: str) -> frozenset[str]:
@@ -80,6 +81,9 @@ class Lexicon:
         for rest in [0, *range(3, len(last))]:
             trig = self._head_index.get(last[rest:])
             if trig is not None:
+                blockers = self.noun_idioms.get(lower)
+                if blockers and token.i > 0 and token.doc[token.i - 1].text.lower() in blockers:
+                    return None
                 return trig
         return None
 
@@ -155,4 +159,5 @@ def lexicon_for(lang: str) -> Lexicon | None:
         status=status,
         reflexives=_reflexives(lang),
         nouns_any_case=bool(data.get("nouns_options", {}).get("any_case", False)),
+        noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
     )

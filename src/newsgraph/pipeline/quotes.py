@@ -73,10 +73,13 @@ class _Analysis:
 class QuoteLayer:
     """Find statements and their speakers; write ``doc._.quotes``."""
 
-    def __init__(self, nlp: Language, name: str = "newsgraph_quotes", *, free_indirect: bool = True) -> None:
+    def __init__(
+        self, nlp: Language, name: str = "newsgraph_quotes", *, free_indirect: bool = True, reported: bool = True
+    ) -> None:
         self.name = name
         self.lang = nlp.lang
         self.free_indirect = free_indirect
+        self.reported = reported
         self.lex: QuoteLexicon = lexicon_for(nlp.lang if nlp.lang in {"de", "en"} else "de")
         self._text = ""
 
@@ -108,7 +111,8 @@ class QuoteLayer:
         units = self._units(doc)
         unit_starts = [doc[s].idx for s, _ in units]
         spans = [
-            q for q in find_quoted_spans(text, lex)
+            q
+            for q in find_quoted_spans(text, lex)
             if q.end > q.start and any(ch.isalpha() for ch in text[q.start : q.end])
         ]
         top = [q for q in spans if q.parent is None]
@@ -125,18 +129,30 @@ class QuoteLayer:
             analysis = self._analyse(doc, s, e, quoted_token, resolver)
             if analysis is not None and analysis.speaker_entity is None and analysis.speaker is not None:
                 analysis.speaker_entity = resolver.entity(analysis.speaker)
-            if analysis is not None and analysis.speaker_known and analysis.speaker_entity is None:
+            if (
+                analysis is not None
+                and analysis.speaker_known
+                and analysis.speaker_entity is None
+                and any(doc[k].lower_ in lex.documents for k in range(s, e))
+            ):
                 # `heißt es in einer Erklärung`: the organisation whose statement came before
-                if any(doc[k].lower_ in lex.documents for k in range(s, e)):
-                    analysis.speaker_entity = last_document_speaker
+                analysis.speaker_entity = last_document_speaker
             new: list[_Statement] = []
+            # a sentence announced by a colon at the end of the previous one
+            colon = None
+            if u > 0 and analysis is None:
+                colon = self._after_colon(doc, s, e, u, units, quoted_token, resolver)
             # quoted spans opening in this sentence
             for q in top_by_unit.get(u, []):
-                st = self._quoted_statement(doc, q, u, units, analysis, last_statement, quoted_token, resolver)
+                st = self._quoted_statement(doc, q, u, units, analysis, colon or last_statement, quoted_token, resolver)
                 if st is not None:
                     new.append(st)
             # speech without (or beyond) quotation marks
-            ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement)
+            ind = None
+            if colon is not None and not any(st.kind == "direct" for st in new):
+                ind = colon
+            if ind is None:
+                ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement)
             if ind is not None:
                 new.append(ind)
             if u == 0 and not new:
@@ -179,7 +195,9 @@ class QuoteLayer:
         need = particles.get(low)
         if not need:
             return True
-        return any(doc[k].lower_ in need for k in range(i + 1, min(e, i + 40)))
+        # the particle closes the clause (`teilte … mit`); a preposition particle may be fronted
+        # with its phrase (`Von einer Krise sprach …`)
+        return any(doc[k].lower_ in need for k in range(max(s, i - 12), min(e, i + 40)) if k != i)
 
     def _np_end(self, doc: Doc, start: int, e: int) -> int:
         phrase = phrase_after(doc, start, e, self.lex)
@@ -197,12 +215,13 @@ class QuoteLayer:
             last -= 1
         # 1. `zitiert X mit den Worten`
         for k in idx:
-            if lows[k] in lex.zitiert and any(lows.get(j) in lex.worten for j in range(k + 1, min(e, k + 15))):
-                worten = next(j for j in range(k + 1, min(e, k + 15)) if lows.get(j) in lex.worten)
+            window = range(max(s, k - 15), min(e, k + 15))
+            if lows[k] in lex.zitiert and any(lows.get(j) in lex.worten for j in window):
+                worten = next(j for j in window if lows.get(j) in lex.worten)
                 subject = phrase_before(doc, s, k, lex)
                 after = phrase_after(doc, k + 1, worten, lex)
                 a = _Analysis(cue=(k, k + 1), kind="direct", extra_cue=[worten])
-                if after is not None and after.end <= worten and doc[after.start].lower_ != "von":
+                if worten > k and after is not None and after.end <= worten and doc[after.start].lower_ != "von":
                     # active: `TASS zitiert X mit den Worten`
                     a.speaker = after
                     if subject is not None:
@@ -217,7 +236,7 @@ class QuoteLayer:
                         vp = phrase_after(doc, von + 1, e, lex)
                         if vp is not None:
                             a.via = resolver.entity(vp)
-                a.message = self._clause_after(doc, worten, e, last)
+                a.message = self._clause_after(doc, max(worten, k), e, last)
                 return a
         # 2. `heißt es in …` / `…, heißt es`
         for k in idx:
@@ -248,10 +267,24 @@ class QuoteLayer:
                 src = phrase_before(doc, s, k, lex) or _bare_before(doc, s, k)
                 if src is not None:
                     return self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
-            if doc[k].text.lower() in {w.lower() for w in lex.nach_words}:
+            if (
+                low in lex.nach_words
+                and k - 1 >= s
+                and is_capitalised(doc[k - 1])
+                and lows.get(k - 1, "").endswith(tuple(lex.nach_nouns))
+                and (k + 1 >= e or not is_capitalised(doc[k + 1]) or doc[k + 1].lower_ in lex.auxiliaries or k - 1 > s)
+            ):
+                # postposed: `Seiner Meinung nach …`, `Dem Vernehmen nach …`
+                src = phrase_before(doc, s, k, lex) or SpeakerPhrase(k - 1, k)
+                return self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
+            if low in lex.nach_words:
                 noun = next(
-                    (j for j in range(k + 1, min(e, k + 4))
-                     if is_capitalised(doc[j]) and lows.get(j, "").endswith(tuple(lex.nach_nouns))), None
+                    (
+                        j
+                        for j in range(k + 1, min(e, k + 4))
+                        if is_capitalised(doc[j]) and lows.get(j, "").endswith(tuple(lex.nach_nouns))
+                    ),
+                    None,
                 )
                 if noun is not None and any(is_capitalised(doc[j]) for j in range(k + 1, noun)):
                     noun = None  # `Nach dem Treffen Angaben …`: the first noun must be the speech noun
@@ -264,6 +297,9 @@ class QuoteLayer:
         for k in idx:
             if lows[k] in lex.so_words and k > s and doc[k - 1].text == "," and k + 1 < e:
                 src = phrase_after(doc, k + 1, e, lex)
+                if src is not None and src.end < e and doc[src.end].text == "," and src.end < last:
+                    # parenthetical: `Der Präsident sei, so X, schuld daran …`
+                    return _Analysis(cue=(k, k + 1), speaker=src, message=(s, last))
                 if src is not None and last - k <= 20:
                     return _Analysis(cue=(k, k + 1), speaker=src, message=(s, k - 1))
         # 5. `Wie X berichtete, …` / `…, wie X mitteilte.`
@@ -308,7 +344,7 @@ class QuoteLayer:
             if any(doc[j].text == ":" for j in range(k, e)):
                 a.kind = "direct"  # introduces a quote after the colon
                 return a
-            if is_rep and a.speaker is not None and not self._von_agent(doc, s, k):
+            if is_rep and self.reported and a.speaker is not None and not self._von_agent(doc, s, k):
                 a.kind = "reported"
                 a.message = (s, last)
                 return a
@@ -323,7 +359,9 @@ class QuoteLayer:
     def _von_agent(self, doc: Doc, s: int, k: int) -> bool:
         return any(doc[j].lower_ == "von" for j in range(max(s, k - 8), k))
 
-    def _subject(self, doc: Doc, s: int, k: int, e: int, resolver: SpeakerResolver | None = None) -> SpeakerPhrase | None:
+    def _subject(
+        self, doc: Doc, s: int, k: int, e: int, resolver: SpeakerResolver | None = None
+    ) -> SpeakerPhrase | None:
         """Subject of the cue verb at ``k``. German main clauses put the finite verb second: the
         subject is the phrase that opens the clause, unless an adverbial or an object was fronted,
         in which case it follows the finite verb (an auxiliary, if the cue is a participle:
@@ -338,17 +376,23 @@ class QuoteLayer:
                 comma_seen = True
             # a coordinated main clause starts after `und`, unless that `und` sits inside a
             # relative clause closed by a comma before the verb (`X, der … war und …, sagte`)
-            if doc[j].text in {":", ";"} or (
-                doc[j].lower_ in {"und", "aber", "doch", "sondern"} and not comma_seen
-            ):
+            if doc[j].text in {":", ";"} or (doc[j].lower_ in {"und", "aber", "doch", "sondern"} and not comma_seen):
                 clause_start = j + 1
                 break
         while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
             clause_start += 1
         von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ == "von"), None)
-        if von is not None and doc[k].lower_.endswith(("t", "te", "ten", "en")) and not any(
-            doc[j].lower_ in lex.auxiliaries for j in range(clause_start, von)
-        ):
+        # an agent `von X` belongs to a passive (`wurde von X … genannt`) or an attributive
+        # participle (`den von X als … bezeichneten Gesprächen`), not to `Die Aussage von X sagte`
+        passive = any(doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(clause_start, k))
+        attributive = (
+            von is not None
+            and von > s
+            and doc[von - 1].lower_ in {"den", "die", "der", "dem", "des", "das"}
+            and k + 1 < e
+            and is_capitalised(doc[k + 1])
+        )
+        if von is not None and (passive or attributive):
             vp = phrase_after(doc, von + 1, k, lex)
             if vp is not None:
                 return SpeakerPhrase(von, vp.end)
@@ -367,17 +411,22 @@ class QuoteLayer:
         if before is None and after is None and first.lower_ in lex.fronting and clause_start + 1 < anchor:
             # `Auch Feinstein argumentierte, …`: a particle, then the subject
             inner = phrase_after(doc, clause_start + 1, anchor, lex)
-            if inner is not None and inner.start == clause_start + 1 and inner.end == anchor:
+            if inner is not None and inner.start == clause_start + 1:
                 return inner
+        if before is None and after is None and clause_start > s:
+            # `X war anwesend und sagte, …`: a coordinated clause shares the first subject
+            return self._subject(doc, s, s + (clause_start - s) - 1, e, resolver) if clause_start - 1 > s else None
         if before is None:
             return after
         if after is None or resolver is None:
             return before
+
         def named(p: SpeakerPhrase) -> bool:
             if doc[p.start].text in lex.pronouns or doc[p.start].lower_ in lex.pronouns:
                 return True
             ent = resolver._best_mention(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
             return ent is not None and ent.type in {"PER", "ORG"}
+
         if named(after) and not named(before):
             return after
         return before
@@ -402,7 +451,11 @@ class QuoteLayer:
         lex = self.lex
         for j in range(k + 1, min(e, k + 25)):
             low = doc[j].lower_
-            if low in lex.complementisers and (doc[j - 1].text == "," or j == k + 1 or doc[j - 1].lower_ in {"darauf", "davon", "darüber", "dahingehend"}):
+            if low in lex.complementisers and (
+                doc[j - 1].text == ","
+                or j == k + 1
+                or doc[j - 1].lower_ in {"darauf", "davon", "darüber", "dahingehend"}
+            ):
                 return (j, last) if last > j + 1 else None
             if doc[j].text == ":":
                 return None
@@ -427,8 +480,9 @@ class QuoteLayer:
                     return None
         return None
 
-    def _edge_message(self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase,
-                      cue: tuple[int, int]) -> _Analysis:
+    def _edge_message(
+        self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase, cue: tuple[int, int]
+    ) -> _Analysis:
         """Message of a prepositional source phrase ``[a, b)``: the rest of the sentence."""
         if a <= s + 1:
             start = b
@@ -464,9 +518,17 @@ class QuoteLayer:
             st.speaker_phrase = prev.speaker_phrase
             st.via = prev.via
 
-    def _quoted_statement(self, doc: Doc, q: QuotedSpan, u: int, units: list[tuple[int, int]],
-                          analysis: _Analysis | None, prev: _Statement | None, quoted: list[bool],
-                          resolver: SpeakerResolver) -> _Statement | None:
+    def _quoted_statement(
+        self,
+        doc: Doc,
+        q: QuotedSpan,
+        u: int,
+        units: list[tuple[int, int]],
+        analysis: _Analysis | None,
+        prev: _Statement | None,
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> _Statement | None:
         text = self._text
         lex = self.lex
         content = text[q.start : q.end]
@@ -480,23 +542,36 @@ class QuoteLayer:
         if not before and q.open - unit_start > 200:
             before = " "
         after = text[q.close + 1 : q.close + 3].lstrip()
-        prev_unit_colon = u > 0 and before == "" and text[doc[units[u - 1][0]].idx : doc[units[u - 1][1] - 1].idx + 1].rstrip().endswith(":")
+        prev_unit_colon = (
+            u > 0
+            and before == ""
+            and text[doc[units[u - 1][0]].idx : doc[units[u - 1][1] - 1].idx + 1].rstrip().endswith(":")
+        )
         colon = before.endswith(":") or prev_unit_colon
         sentence_like = content[:1].isupper() or content[:1] in "([.…"
         ends_sentence = content.rstrip("“”\"'»«’ ")[-1:] in _SENT_END
-        follows_cue = after.startswith(",") and analysis is not None and analysis.cue is not None and doc[analysis.cue[0]].idx > q.close
+        follows_cue = (
+            after.startswith(",")
+            and analysis is not None
+            and analysis.cue is not None
+            and doc[analysis.cue[0]].idx > q.close
+        )
         whole = before == "" and (
             (unit_end - q.close < 200 and text[q.close + 1 : unit_end].strip(" .") == "") or q.paragraphs > 1
         )
-        direct = len(words) >= 2 and sentence_like and (colon or whole or follows_cue or (ends_sentence and before == ""))
+        direct = (
+            len(words) >= 2 and sentence_like and (colon or whole or follows_cue or (ends_sentence and before == ""))
+        )
         if direct:
             kind = "direct"
         else:
             has_cue = analysis is not None and analysis.cue is not None
             lower_start = content[:1].islower()
             capital_words = sum(1 for w in words if w[:1].isupper())
-            if has_cue or (lower_start and len(words) >= 2) or (
-                len(words) >= lex.min_fragment_words and capital_words < len(words)
+            if (
+                has_cue
+                or (lower_start and len(words) >= 2)
+                or (len(words) >= lex.min_fragment_words and capital_words < len(words))
             ):
                 kind = "partial"
             else:
@@ -520,8 +595,17 @@ class QuoteLayer:
             self._inherit(st, prev)
         return st
 
-    def _indirect_statement(self, doc: Doc, s: int, e: int, u: int, a: _Analysis | None,
-                            quoted: list[bool], new: list[_Statement], prev: _Statement | None) -> _Statement | None:
+    def _indirect_statement(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        u: int,
+        a: _Analysis | None,
+        quoted: list[bool],
+        new: list[_Statement],
+        prev: _Statement | None,
+    ) -> _Statement | None:
         lex = self.lex
         if a is not None and a.message is not None and a.kind in {"indirect", "reported", "direct", "continuation"}:
             ms, me = self._chars(doc, a.message[0], a.message[1])
@@ -565,6 +649,41 @@ class QuoteLayer:
         self._inherit(st, prev)
         return st
 
+    def _after_colon(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        u: int,
+        units: list[tuple[int, int]],
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> _Statement | None:
+        """`Müller bezweifelte die Eignung Merkels:` + `Er habe … .` — a sentence ending in a colon
+        announces the next one as its subject's statement, even without a listed cue verb."""
+        ps, pe = units[u - 1]
+        if doc[pe - 1].text != ":" or pe - ps < 3:
+            return None
+        first = doc[ps]
+        if first.lower_ in self.lex.fronting or not is_capitalised(first):
+            return None
+        phrase = phrase_after(doc, ps, pe - 1, self.lex)
+        if phrase is None or phrase.start != ps:
+            return None
+        lex = self.lex
+        if not any(quoted[k] or doc[k].lower_ in lex.konjunktiv for k in range(s, e)):
+            return None  # `Es qualifizierten sich:` + a list is not speech
+        last = e
+        while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
+            last -= 1
+        if last - s < 3:
+            return None
+        start, end = self._chars(doc, s, last)
+        st = _Statement(kind="indirect", start=start, end=end, sentence=u)
+        st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
+        st.speaker = resolver.entity(phrase)
+        return st
+
     def _headline(self, doc: Doc, s: int, e: int, resolver: SpeakerResolver) -> _Statement | None:
         """A title `Wulff: Deutschland trägt Verantwortung …` states what a named person said.
         Only a person entity before the colon counts (`Brexit: …` is a topic, not a speaker)."""
@@ -589,9 +708,7 @@ class QuoteLayer:
     def _nested(self, doc: Doc, spans: list[QuotedSpan], statements: list[_Statement]) -> list[_Statement]:
         """Quotes inside direct quotes: kept (with their parent) when they are sentences or clauses."""
         out: list[_Statement] = []
-        directs = sorted(
-            (st.start, i) for i, st in enumerate(statements) if st.kind in {"direct", "partial"}
-        )
+        directs = sorted((st.start, i) for i, st in enumerate(statements) if st.kind in {"direct", "partial"})
         starts = [a for a, _ in directs]
         for q in spans:
             if q.parent is None:
@@ -675,7 +792,10 @@ def _bare_before(doc: Doc, s: int, k: int) -> SpeakerPhrase | None:
     return None
 
 
-@Language.factory("newsgraph_quotes", default_config={"free_indirect": True})
-def make_quote_layer(nlp: Language, name: str, free_indirect: bool) -> QuoteLayer:
-    """Quotes (direct, partial, indirect, reported) with speaker, cue and relaying medium."""
-    return QuoteLayer(nlp, name, free_indirect=free_indirect)
+@Language.factory("newsgraph_quotes", default_config={"free_indirect": True, "reported": True})
+def make_quote_layer(nlp: Language, name: str, free_indirect: bool, reported: bool) -> QuoteLayer:
+    """Quotes (direct, partial, indirect, reported) with speaker, cue and relaying medium.
+
+    ``free_indirect``: also report cue-less Konjunktiv sentences that carry a statement on;
+    ``reported``: also report speech acts without a content clause (whole sentence)."""
+    return QuoteLayer(nlp, name, free_indirect=free_indirect, reported=reported)

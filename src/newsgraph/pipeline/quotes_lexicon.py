@@ -56,6 +56,7 @@ class QuoteLexicon:
     side_nouns: frozenset[str]
     auxiliaries: frozenset[str] = field(default_factory=frozenset)
     relative_words: frozenset[str] = field(default_factory=frozenset)
+    possessives: frozenset[str] = field(default_factory=frozenset)
     said_after: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -110,5 +111,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         side_nouns=_low(spk.get("side_nouns")),
         auxiliaries=_low(spk.get("auxiliaries")),
         relative_words=_low(clause.get("relative_words")),
+        possessives=_low(spk.get("possessives")),
         said_after=_low(data.get("direct", {}).get("said_after")),
     )

@@ -141,7 +141,12 @@ def _span(text: str, entry: _Open, close: int, depth: int, out: list) -> QuotedS
     while end > start and text[end - 1].isspace():
         end -= 1
     return QuotedSpan(
-        open=entry.pos, close=close, start=start, end=end, depth=depth, parent=entry.parent,
+        open=entry.pos,
+        close=close,
+        start=start,
+        end=end,
+        depth=depth,
+        parent=entry.parent,
         paragraphs=entry.paragraphs,
     )
 

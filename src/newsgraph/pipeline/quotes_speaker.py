@@ -80,7 +80,15 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             j += 1
             continue
         # an attributive adjective before a noun: `russische`, `nationalen`
-        if _ADJ_END.search(low) and j + 1 < end and (is_capitalised(doc[j + 1]) or _ADJ_END.search(doc[j + 1].lower_)):
+        if (
+            _ADJ_END.search(low)
+            and low not in lex.cue_verbs
+            and low not in lex.auxiliaries
+            and (
+                (j + 1 < end and is_capitalised(doc[j + 1]))
+                or (j + 2 < end and _ADJ_END.search(doc[j + 1].lower_) and is_capitalised(doc[j + 2]))
+            )
+        ):
             j += 1
             continue
         break
@@ -106,7 +114,7 @@ def phrase_before(doc: Doc, start: int, cue: int, lex: QuoteLexicon) -> SpeakerP
         if t.lower_ in lex.stop_words and not is_capitalised(t):
             break
         adjective = _ADJ_END.search(t.lower_) and i + 1 < cue and is_capitalised(doc[i + 1])
-        if not (is_capitalised(t) or t.lower_ in lex.np_inner or adjective or t.text in "()„“\""):
+        if not (is_capitalised(t) or t.lower_ in lex.np_inner or adjective or t.text in '()„“"'):
             break
         i -= 1
     first = i + 1
@@ -142,6 +150,9 @@ class SpeakerResolver:
         found = self._best_mention(span.start_char, span.end_char)
         if found is not None:
             return found
+        if span[0].lower_ in self.lex.possessives:
+            # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
+            return self.antecedent(span.start_char)
         return self._demonym(span)
 
     def _best_mention(self, start: int, end: int) -> Entity | None:

@@ -16,7 +16,10 @@ One article is one outlet's version; the store gathers the story across articles
   FTS5 beside the DuckDB file, see :mod:`.fts`), :func:`events`, :func:`event_detail`.
 - **exports** (:mod:`.exports`): JSON Lines records, Parquet/CSV tables, PLOVER-style events,
   GraphML/GEXF networks.
-- **CLI** (:mod:`.cli`): ``ingest``, ``timeline``, ``network``, ``quotes``, ``events``, ``export``.
+- **knowledge base** (:mod:`.kb`): KB file format, the shipped starter KB, office holders by date,
+  a streaming Wikidata-dump builder; ``Store(path, kb=...)`` links entities to KB ids on ingest.
+- **CLI** (:mod:`.cli`): ``ingest``, ``timeline``, ``network``, ``quotes``, ``events``, ``export``,
+  ``kb build``.
 
 The schema is ``schema.sql`` beside this file and is described table by table in ``STORE.md``.
 DuckDB (the ``store`` extra) is imported only when this package is used, so the core needs nothing.
@@ -34,10 +37,12 @@ from __future__ import annotations
 
 from .db import IngestStats, Store, ingest, read_records
 from .exports import export_plover, export_records, export_tables, write_gexf, write_graphml
+from .kb import KnowledgeBase
 from .queries import event_detail, events, find_entities, network, search_quotes, summary, timeline
 
 __all__ = [
     "IngestStats",
+    "KnowledgeBase",
     "Store",
     "event_detail",
     "events",

@@ -5,6 +5,7 @@ either of two ways (in ``newsgraph/cli.py``)::
 
     from newsgraph.store.cli import register
     register(app)             # adds `newsgraph ingest`, `newsgraph timeline`, ... as top-level commands
+                              # and the group `newsgraph kb build DUMP -o KB.jsonl`
 
     # or, as a group:  app.add_typer(store_app, name="store")   ->  `newsgraph store ingest ...`
 
@@ -43,13 +44,19 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def _open(db: Path, *, read_only: bool = True) -> Any:
+def _open(db: Path, *, read_only: bool = True, kb: Any = None) -> Any:
+    import duckdb
+
     from .db import Store
 
     if read_only and not db.exists():
         _err(f"no store at {db} (create one with `newsgraph ingest INPUT... --db {db}`)")
         raise typer.Exit(2)
-    return Store(db, read_only=read_only)
+    try:
+        return Store(db, read_only=read_only, kb=kb)
+    except duckdb.IOException as err:  # another process is writing (DuckDB locks the file)
+        _err(f"cannot open {db}: {err}")
+        raise typer.Exit(3) from err
 
 
 def _is_record_file(path: Path) -> bool:
@@ -108,6 +115,7 @@ def ingest_command(
     published: str = typer.Option(None, "--published", help="publication date for article inputs without one"),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="show a progress bar"),
     log_batches: bool = typer.Option(False, "--log-batches", help="print one line per committed batch"),
+    kb: list[str] = typer.Option(None, "--kb", help="link entities to this KB file ('starter': the shipped one)"),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Store records (or articles, extracted on the way) in the store; safe to rerun and to resume."""
@@ -123,7 +131,12 @@ def ingest_command(
     started = time.perf_counter()
     console = Console(stderr=True)
     show = progress and not log_batches
-    with _open(db, read_only=False) as store, Progress(
+    knowledge = None
+    if kb:
+        from .kb import STARTER_KB, KnowledgeBase
+
+        knowledge = KnowledgeBase.load(*[STARTER_KB if k == "starter" else Path(k) for k in kb])
+    with _open(db, read_only=False, kb=knowledge) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stored]}"),
         TimeElapsedColumn(), console=console, disable=not show,
     ) as bar:
@@ -328,10 +341,27 @@ COMMANDS: dict[str, Callable[..., None]] = {
 }
 
 
+def kb_build_command(
+    dump: Path = typer.Argument(..., help="Wikidata JSON dump (latest-all.json.bz2, .gz or plain)"),
+    output: Path = typer.Option(..., "-o", "--output", help="KB file to write (JSON Lines, newsgraph-kb/1)"),
+    languages: str = typer.Option("de,en", "--languages", help="label/alias languages to keep"),
+) -> None:
+    """Stream a Wikidata dump into a KB file (persons, places, organisations; offices with dates)."""
+    from .kb import build_from_wikidata
+
+    n = build_from_wikidata(dump, output, tuple(lang.strip() for lang in languages.split(",") if lang.strip()))
+    _err(f"{n} entities -> {output}")
+
+
+kb_app = typer.Typer(help="The knowledge base: build one from a Wikidata dump.")
+kb_app.command("build")(kb_build_command)
+
+
 def register(app: typer.Typer) -> None:
-    """Add the store commands to ``app`` as top-level commands."""
+    """Add the store commands to ``app`` as top-level commands, and ``kb build`` as a group."""
     for name, function in COMMANDS.items():
         app.command(name)(function)
+    app.add_typer(kb_app, name="kb")
 
 
 store_app = typer.Typer(help="The corpus store: ingest records, query timelines, networks, quotes, events.")

@@ -35,10 +35,24 @@ import numpy as np
 
 from ..record import Record
 from .fts import QuoteIndex, index_path
+from .kb import KnowledgeBase
 from .merge import EventState, MergeRules, Report, best_match, load_rules, parse_published, prepare, summarise
 from .names import name_key
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+
+#: the quote index's rows (see :mod:`.fts`), from the store; the speaker's and the medium's names are
+#: the ones the quote's own article gives
+QUOTE_INDEX_ROWS = """
+    SELECT q.quote_id, q.text, q.speaker_entity_id, CAST(q.published AS VARCHAR),
+           coalesce((SELECT any_value(ae.name) FROM article_entities ae
+                     WHERE ae.article_id = q.article_id AND ae.entity_id = q.speaker_entity_id), q.speaker_text),
+           q.kind,
+           (SELECT any_value(ae.name) FROM article_entities ae
+            WHERE ae.article_id = q.article_id AND ae.entity_id = q.via_entity_id),
+           q.event_id, a.title, a.url, a.source
+    FROM quotes q JOIN articles a USING (article_id)
+"""
 STORE_FORMAT = "newsgraph-store/1"
 DEFAULT_BATCH_SIZE = 500
 
@@ -123,10 +137,19 @@ class _Batch:
 class Store:
     """A newsgraph store file. Use as a context manager; ``read_only`` for queries beside a writer-less file."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, rules: MergeRules | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        rules: MergeRules | None = None,
+        kb: KnowledgeBase | None = None,
+    ) -> None:
+        """Open (or create) the store; ``kb`` links entities without a KB id to the KB's ids on ingest."""
         self.path = Path(path)
         self.read_only = read_only
         self.rules = rules or load_rules()
+        self.kb = kb
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no store at {self.path}")
         self.con = duckdb.connect(str(self.path), read_only=read_only)
@@ -171,10 +194,7 @@ class Store:
         indexed = self.quote_index.last_batch()
         if indexed == last or (last is None and indexed is None):
             return
-        rows = self.con.execute(
-            "SELECT quote_id, text, speaker_entity_id, CAST(published AS VARCHAR) FROM quotes"
-        ).fetchall()
-        self.quote_index.rebuild(last, rows)
+        self.quote_index.rebuild(last, self.con.execute(QUOTE_INDEX_ROWS + " ORDER BY q.quote_id").fetchall())
 
     # -- ingest ----------------------------------------------------------------------------------
 
@@ -330,7 +350,12 @@ class Store:
     ) -> list[dict[str, int]]:
         """Global entity ids for each article's local entities (creating entities as needed)."""
         con = self.con
-        kb_ids = sorted({e.kb_id for r, _, _ in todo for e in r.entities if e.kb_id})
+        # the record's KB id, else the KB's when exactly one KB entity of the type has the name
+        linked = [
+            {e.id: e.kb_id or (self.kb.link(e.name, e.type) if self.kb is not None else None) for e in r.entities}
+            for r, _, _ in todo
+        ]
+        kb_ids = sorted({k for links in linked for k in links.values() if k})
         keys = sorted({name_key(e.name) for r, _, _ in todo for e in r.entities})
         by_kb: dict[str, int] = {}
         if kb_ids:
@@ -349,30 +374,31 @@ class Store:
                 by_name[(etype, key)].append((entity_id, kb_id))
         kb_of: dict[int, str | None] = {}
         mapping: list[dict[str, int]] = []
-        for (record, _, _), article_id in zip(todo, ids, strict=True):
+        for (record, _, _), article_id, links in zip(todo, ids, linked, strict=True):
             local: dict[str, int] = {}
             for ent in record.entities:
                 key = name_key(ent.name)
-                entity_id = by_kb.get(ent.kb_id) if ent.kb_id else None
+                kb_id = links[ent.id]
+                entity_id = by_kb.get(kb_id) if kb_id else None
                 if entity_id is None:
                     # a name match only when the KB ids do not contradict each other
                     for cand, cand_kb in by_name.get((ent.type, key), []):
                         cand_kb = kb_of.get(cand, cand_kb)
-                        if not ent.kb_id or cand_kb is None or cand_kb == ent.kb_id:
+                        if not kb_id or cand_kb is None or cand_kb == kb_id:
                             entity_id = cand
-                            if ent.kb_id and cand_kb is None:
-                                batch.kb_updates.append((cand, ent.kb_id))
-                                kb_of[cand] = ent.kb_id
-                                by_kb[ent.kb_id] = cand
+                            if kb_id and cand_kb is None:
+                                batch.kb_updates.append((cand, kb_id))
+                                kb_of[cand] = kb_id
+                                by_kb[kb_id] = cand
                             break
                 if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
-                    batch.entities.append((entity_id, ent.type, ent.name, key, ent.kb_id, 0))
-                    by_name[(ent.type, key)].append((entity_id, ent.kb_id))
-                    kb_of[entity_id] = ent.kb_id
-                    if ent.kb_id:
-                        by_kb[ent.kb_id] = entity_id
+                    batch.entities.append((entity_id, ent.type, ent.name, key, kb_id, 0))
+                    by_name[(ent.type, key)].append((entity_id, kb_id))
+                    kb_of[entity_id] = kb_id
+                    if kb_id:
+                        by_kb[kb_id] = entity_id
                 local[ent.id] = entity_id
                 batch.aliases.setdefault((entity_id, key, "name"), (entity_id, ent.type, ent.name, key, "name"))
                 roles = json.dumps([r.model_dump() for r in ent.roles], ensure_ascii=False) if ent.roles else None
@@ -395,12 +421,11 @@ class Store:
         ids = list(range(self._next_article, self._next_article + len(todo)))
         self._next_article += len(todo)
         for (record, key, text_hash), article_id in zip(todo, ids, strict=True):
-            payload = record.model_dump(mode="json")
-            payload["text"] = ""
+            payload = record.model_dump_json(exclude={"text"})
             batch.articles.append((
                 article_id, key, text_hash, record.id, record.url, record.title, record.source, record.language,
                 parse_published(record.published), record.reference_date.value, record.reference_date.source,
-                record.schema_version, record.text, json.dumps(payload, ensure_ascii=False), batch_id, now,
+                record.schema_version, record.text, payload, batch_id, now,
             ))
         mapping = self._resolve_entities(todo, ids, batch)
 
@@ -430,15 +455,22 @@ class Store:
                     json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
                 ))
         states = self._load_candidates([r for _, _, r in reports])
-        by_participant: dict[int, set[int]] = defaultdict(set)
+        # candidates by (participant, merge group); the window check here spares most match_score calls
+        by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
         for state in states.values():
             for p in state.participants:
-                by_participant[p].add(state.event_id)
+                by_participant[(p, state.group)].add(state.event_id)
         touched: dict[int, EventState] = {}
         event_of: dict[tuple[int, str], int] = {}
         for article_id, local_id, report in reports:
-            candidate_ids = set().union(*(by_participant.get(p, set()) for p in report.participants))
-            state = best_match((states[i] for i in sorted(candidate_ids)), report, self.rules)
+            candidate_ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
+            lo, hi = report.window_lo, report.window_hi
+            candidates = [
+                states[i] for i in sorted(candidate_ids)
+                if lo is not None and hi is not None and states[i].window_lo is not None
+                and states[i].window_lo <= hi and lo <= states[i].window_hi  # type: ignore[operator]
+            ]
+            state = best_match(candidates, report, self.rules)
             if state is None:
                 state = EventState(self._next_event, report.group, set(), None, None, None, new=True)
                 self._next_event += 1
@@ -446,7 +478,7 @@ class Store:
             state.reports.append(report)
             _refresh_state(state, self.rules)
             for p in state.participants:
-                by_participant[p].add(state.event_id)
+                by_participant[(p, state.group)].add(state.event_id)
             touched[state.event_id] = state
             event_of[(article_id, local_id)] = state.event_id
 
@@ -491,8 +523,10 @@ class Store:
         self._write_events(list(touched.values()), replace=True)
 
         quote_rows: list[tuple] = []
+        index_rows: list[tuple] = []
         for (record, _, _), article_id, local in zip(todo, ids, mapping, strict=True):
             published = parse_published(record.published)
+            names = {e.id: e.name for e in record.entities}
             for q in record.quotes:
                 quote_id = self._next_quote
                 self._next_quote += 1
@@ -502,13 +536,19 @@ class Store:
                     local.get(q.via) if q.via else None,
                     event_of.get((article_id, q.event)) if q.event else None, published,
                 ))
+                speaker_name = names.get(q.speaker) if q.speaker and q.speaker in local else None
+                index_rows.append((
+                    quote_id, q.text, quote_rows[-1][7], published.isoformat() if published else None,
+                    speaker_name or q.speaker_text, q.kind, names.get(q.via) if q.via and q.via in local else None,
+                    quote_rows[-1][11], record.title, record.url, record.source,
+                ))
             for t in record.times:
                 batch.times.append((article_id, t.start, t.end, t.text, t.type, t.value, t.inside_quote))
         _append(con, "quotes", (
             "quote_id", "article_id", "local_id", "kind", "start", "end", "text", "speaker_entity_id",
             "speaker_text", "cue_text", "via_entity_id", "event_id", "published"), quote_rows)
         _append(con, "times", ("article_id", "start", "end", "text", "type", "value", "inside_quote"), batch.times)
-        return [(q[0], q[6], q[7], q[12].isoformat() if q[12] else None) for q in quote_rows]
+        return index_rows
 
     # -- global events -----------------------------------------------------------------------------
 
@@ -574,7 +614,8 @@ class Store:
             s = state.summary if state.summary is not None else summarise(state.reports, self.rules)
             events.append((
                 state.event_id, s.type, s.group, s.status, s.date_value, s.precision, s.date_lo, s.date_hi,
-                s.window_lo, s.window_hi, s.place, s.first_reported, s.last_reported, s.n_sources,
+                s.window_lo, s.window_hi, s.place, sorted(s.participants), s.first_reported, s.last_reported,
+                s.n_sources,
                 len({c.field for c in s.conflicts}), s.confidence, s.plover, s.cameo,
             ))
             participants += [(state.event_id, p) for p in sorted(s.participants)]
@@ -582,8 +623,8 @@ class Store:
             state.new = False
         _append(con, "events", (
             "event_id", "type", "merge_group", "status", "date_value", "date_precision", "date_start", "date_end",
-            "window_start", "window_end", "place_entity_id", "first_reported", "last_reported", "n_sources",
-            "n_conflicts", "confidence", "plover", "cameo"), events)
+            "window_start", "window_end", "place_entity_id", "participant_ids", "first_reported", "last_reported",
+            "n_sources", "n_conflicts", "confidence", "plover", "cameo"), events)
         _append(con, "event_participants", ("event_id", "entity_id"), participants)
         _append(con, "conflicts", ("event_id", "field", "value", "article_ids"), conflicts)
 

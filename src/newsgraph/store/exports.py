@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from ..record import Record
 from .db import Store
 
 #: the tables :func:`export_tables` writes
@@ -40,6 +41,10 @@ PLOVER_OF_TYPE: dict[str, tuple[str, str | None]] = {
 }
 
 
+#: Record's field order, so that exported records read like ``newsgraph extract`` output
+_FIELD_ORDER = tuple(Record.model_fields)
+
+
 def iter_records(store: Store, *, chunk: int = 1000) -> Iterator[dict[str, Any]]:
     """Stored records as dicts (Record's JSON shape), in the order they were stored."""
     cursor = store.con.execute("SELECT record_json, text FROM articles ORDER BY article_id")
@@ -47,7 +52,7 @@ def iter_records(store: Store, *, chunk: int = 1000) -> Iterator[dict[str, Any]]
         for record_json, text in rows:
             record = json.loads(record_json)
             record["text"] = text
-            yield record
+            yield {key: record[key] for key in _FIELD_ORDER if key in record} | record
 
 
 def export_records(store: Store, path: str | Path) -> int:

@@ -75,21 +75,25 @@ def find_entities(store: Store, name: str, *, types: Sequence[str] | None = None
 
 
 def _event_rows(store: Store, where: str, params: list[Any], *, limit: int | None, order: str) -> list[dict[str, Any]]:
-    sql = f"""
-        WITH picked AS (
-            SELECT e.event_id FROM events e WHERE {where}
-            ORDER BY {_EVENT_DAY} {order}, e.event_id {order} {"LIMIT " + str(int(limit)) if limit else ""}
-        )
-        SELECT e.event_id, {_EVENT_DAY} AS day, e.date_value AS date, e.date_precision, e.type, e.status,
-               pl.name AS place, e.n_sources AS sources, e.n_conflicts AS conflicts,
-               list(pe.name ORDER BY pe.name) AS participants, e.first_reported, e.last_reported, e.plover
-        FROM picked JOIN events e USING (event_id)
-        LEFT JOIN entities pl ON pl.entity_id = e.place_entity_id
-        LEFT JOIN event_participants ep ON ep.event_id = e.event_id
-        LEFT JOIN entities pe ON pe.entity_id = ep.entity_id
-        GROUP BY ALL ORDER BY day {order}, e.event_id {order}
-    """
-    return _dicts(store.con.execute(sql, params))
+    """Events matching ``where``, with participant and place names (looked up in the small entity table)."""
+    rows = _dicts(store.con.execute(
+        f"SELECT e.event_id, {_EVENT_DAY} AS day, e.date_value AS date, e.date_precision, e.type, e.status,"
+        " e.place_entity_id, e.n_sources AS sources, e.n_conflicts AS conflicts, e.participant_ids,"
+        " e.first_reported, e.last_reported, e.plover"
+        f" FROM events e WHERE {where} ORDER BY day {order}, e.event_id {order}"
+        + (f" LIMIT {int(limit)}" if limit else ""),
+        params,
+    ))
+    wanted = {i for row in rows for i in (row["participant_ids"] or [])}
+    wanted |= {row["place_entity_id"] for row in rows if row["place_entity_id"] is not None}
+    names = dict(store.con.execute(
+        "SELECT entity_id, name FROM entities WHERE entity_id IN (SELECT unnest($1))", [sorted(wanted)]
+    ).fetchall()) if wanted else {}
+    for row in rows:
+        place = row.pop("place_entity_id")
+        row["place"] = names.get(place) if place is not None else None
+        row["participants"] = sorted(names.get(i, str(i)) for i in row.pop("participant_ids") or [])
+    return rows
 
 
 def timeline(
@@ -101,13 +105,17 @@ def timeline(
     types: Sequence[str] | None = None,
     limit: int | None = None,
 ) -> dict[str, Any]:
-    """The events an actor took part in, earliest first, with the entities the name matched."""
+    """The events an actor took part in, earliest first, with the entities the name matched.
+
+    One scan of ``events`` (its ``participant_ids`` column), measured faster than a semi-join through
+    ``event_participants``.
+    """
     matches = find_entities(store, name)
     ids = [m["entity_id"] for m in matches]
     if not ids:
         return {"query": name, "entities": [], "events": []}
-    where = ["e.event_id IN (SELECT event_id FROM event_participants WHERE entity_id IN (SELECT unnest($1)))"]
-    params: list[Any] = [ids]
+    params: list[Any] = list(ids)
+    where = ["(" + " OR ".join(f"list_contains(e.participant_ids, ${i + 1})" for i in range(len(ids))) + ")"]
     _filters(where, params, since=since, until=until, types=types)
     events = _event_rows(store, " AND ".join(where), params, limit=limit, order="ASC")
     return {"query": name, "entities": matches, "events": events}
@@ -249,6 +257,8 @@ def search_quotes(
     """Quotes containing all ``words`` (full-text, accents and case ignored), by ``speaker``, in a date range.
 
     Newest first. ``prefix`` makes each word match as a prefix (``Gespräch`` finds ``Gespräche``).
+    Answered from the quote index (:mod:`.fts`) alone: an inverted index for words, B-tree indexes for
+    speaker and date. The speaker is named as the quote's article names them.
     """
     speakers: list[int] | None = None
     if speaker:
@@ -256,32 +266,10 @@ def search_quotes(
         if not speakers:
             return []
     since_d, until_d = _date(since), _until(until)
-    if words:
-        ids = store.quote_index.search(
-            words, speakers=speakers, since=since_d.isoformat() if since_d else None,
-            until=until_d.isoformat() if until_d else None, limit=limit, prefix=prefix,
-        )
-        if not ids:
-            return []
-        where, params = "q.quote_id IN (SELECT unnest($1))", [ids]
-    else:
-        clauses, params = ["TRUE"], []
-        if speakers is not None:
-            params.append(speakers)
-            clauses.append(f"q.speaker_entity_id IN (SELECT unnest(${len(params)}))")
-        if since_d:
-            params.append(since_d)
-            clauses.append(f"q.published >= ${len(params)}")
-        if until_d:
-            params.append(until_d)
-            clauses.append(f"q.published <= ${len(params)}")
-        where = " AND ".join(clauses)
-    return _dicts(store.con.execute(
-        "SELECT q.quote_id, q.published, coalesce(sp.name, q.speaker_text) AS speaker, q.text, q.kind,"
-        " v.name AS via, q.event_id, a.title, a.url, a.source FROM quotes q JOIN articles a USING (article_id)"
-        " LEFT JOIN entities sp ON sp.entity_id = q.speaker_entity_id"
-        " LEFT JOIN entities v ON v.entity_id = q.via_entity_id"
-        f" WHERE {where} ORDER BY q.published DESC NULLS LAST, q.quote_id DESC LIMIT {int(limit)}", params))
+    return store.quote_index.search(
+        words or None, speakers=speakers, since=since_d.isoformat() if since_d else None,
+        until=until_d.isoformat() if until_d else None, limit=limit, prefix=prefix,
+    )
 
 
 def summary(store: Store) -> dict[str, int]:

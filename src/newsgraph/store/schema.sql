@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS articles (
     reference_source VARCHAR,
     schema_version VARCHAR,
     text VARCHAR,
-    record_json VARCHAR,        -- the full record as JSON with "text" emptied (text is the column above)
+    record_json VARCHAR,        -- the full record as JSON without "text" (text is the column above)
     batch_id BIGINT,
     ingested_at TIMESTAMP
 );
@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS events (
     window_start DATE,          -- merge window (date widened by its tolerance, or undated window)
     window_end DATE,
     place_entity_id BIGINT,
+    participant_ids BIGINT[],   -- the same as event_participants, kept here so that listing events needs no join
     first_reported DATE,
     last_reported DATE,
     n_sources INTEGER,

@@ -223,15 +223,15 @@ class Grammar:
             )
             for p in spec.get("pattern", [])
         ]
-        #: per pattern: its anchor (the first required element of the span) and how many tokens
-        #: the elements before the anchor can cover at most; matching starts only near anchors
-        self._anchors: list[tuple[Element, int]] = []
+        #: per pattern: the elements that must match (anchors), each with how many tokens the
+        #: elements before it can cover at most; matching starts only near the rarest anchor
+        self._anchors: list[list[tuple[Element, int]]] = []
         for p in self.patterns:
-            index = next((k for k, e in enumerate(p.elements) if not e.optional and not e.context), None)
-            if index is None:
-                index = next(k for k, e in enumerate(p.elements) if not e.optional)
-            lead = sum(self._width(e) for e in p.elements[:index])
-            self._anchors.append((p.elements[index], lead))
+            required = [k for k, e in enumerate(p.elements) if not e.optional and not e.context]
+            if not required:
+                required = [next(k for k, e in enumerate(p.elements) if not e.optional)]
+            self._anchors.append([(p.elements[k], sum(self._width(e) for e in p.elements[:k])) for k in required])
+        self._anchor_literals = frozenset(w for anchors in self._anchors for a, _ in anchors for w in a.literals or ())
         for p in self.patterns:
             for e in p.elements:
                 for name in e.names or ():
@@ -294,17 +294,30 @@ class Grammar:
         candidates: list[tuple[int, int, int, Match]] = []
         by_class: dict[str, list[int]] = {}
         by_word: dict[str, list[int]] = {}
+        literals = self._anchor_literals
         for j, tok in enumerate(tokens):
             for name in self.classes.classes_at(tok):
-                by_class.setdefault(name, []).append(j)
-            by_word.setdefault(tok.lower, []).append(j)
+                if name in self.classes.regexes or self.classes.max_len.get(name, 1) == 1:
+                    by_class.setdefault(name, []).append(j)
+                else:  # a phrase class: only where a whole phrase matches (`in den letzten`)
+                    found = cache[(name, j)] = self.classes.match(name, tokens, j)
+                    if found:
+                        by_class.setdefault(name, []).append(j)
+            if tok.lower in literals:
+                by_word.setdefault(tok.lower, []).append(j)
         for rank, pattern in enumerate(self.patterns):
-            anchor, lead = self._anchors[rank]
-            positions: set[int] = set()
-            for key in anchor.literals or anchor.names or ():
-                positions.update((by_word if anchor.literals is not None else by_class).get(key, ()))
+            best_positions: set[int] | None = None
+            lead = 0
+            for anchor, anchor_lead in self._anchors[rank]:
+                positions: set[int] = set()
+                for key in anchor.literals or anchor.names or ():
+                    positions.update((by_word if anchor.literals is not None else by_class).get(key, ()))
+                if best_positions is None or len(positions) < len(best_positions):
+                    best_positions, lead = positions, anchor_lead
+                if not positions:
+                    break
             starts: set[int] = set()
-            for j in positions:
+            for j in best_positions or ():
                 starts.update(range(max(0, j - lead), j + 1))
             for i in sorted(starts):
                 m = self._match_at(pattern, tokens, i, cache)

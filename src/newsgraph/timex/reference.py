@@ -8,7 +8,8 @@ Evidence, strongest first:
    older than the years it mentions, and mostly not much younger); else the most recent one up to
    today. The reference is the latest such tied day.
 2. **explicit full dates** (`am 6. September 2000`) in past-tense clauses: the latest one.
-3. **explicit years**: the latest year mentioned (a lower bound; the value is the year only).
+3. **explicit years**: the latest one the text names, up to today (weak: a plan `bis 2013` or a
+   look back `1980` misleads it; the value is the year only and the reason says so).
 
 The reason says which evidence was used, so that a reader can judge it.
 """

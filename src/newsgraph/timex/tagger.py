@@ -29,13 +29,14 @@ from .normalise import (
 from .reference import DateEvidence, WeekdayTie, infer_reference
 from .tense import Cue, TenseRules, tense_at
 
-#: what may stand between a weekday and the date it names (`Montag, 24. Mai`, `Montag [24. Mai]`)
 #: narrative year: the explicit years of the last WINDOW expressions that name one, each counting
-#: DECAY times less than the next one
+#: DECAY times less than the next one (set on WikiWarsDE-like history texts; see bench_times.py)
 WINDOW = 6
 DECAY = 0.6
+#: rough sentence ends for callers without a spaCy Doc (German: not after a digit, `24. Mai`)
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
 _SENTENCE_END_NO_ORDINALS = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
+#: what may stand between a weekday and the date it names (`Montag, 24. Mai`, `Montag (24. Mai)`)
 _TIE_GAP = {",", "[", "(", "den", "dem", "der", ":", "–", "-"}
 
 
@@ -96,6 +97,7 @@ class TimeTagger:
         self.year_next_block = {w.lower() for w in guard.get("year_next_block", [])}
         self.year_prev_ok = {w.lower() for w in guard.get("year_prev_ok", [])}
         self.coord = {w.lower() for w in guard.get("coordination", [])}
+        self.articles = set(self.grammar.classes.phrases.get("ART", {}))
 
     # ------------------------------------------------------------------ guards
 
@@ -162,9 +164,9 @@ class TimeTagger:
         start = 0
         ends = _SENTENCE_END if self.grammar.ordinal_dot else _SENTENCE_END_NO_ORDINALS
         for m in ends.finditer(text):
-            out.append(Sentence(start, m.end(), self.cues_for_text(text[start : m.end()], start)))
+            out.append(Sentence(start, m.end()))  # cues computed when needed (see _cues)
             start = m.end()
-        out.append(Sentence(start, len(text), self.cues_for_text(text[start:], start)))
+        out.append(Sentence(start, len(text)))
         return out
 
     def cues_for_text(self, text: str, offset: int = 0) -> list[Cue]:
@@ -178,7 +180,10 @@ class TimeTagger:
         for m in self.grammar.find(tokens):
             if m.pattern.guard == "bare_year" and not self._bare_year_ok(text, tokens, m):
                 continue
-            start, end = tokens[m.start].start, tokens[m.end - 1].end
+            first = m.start
+            if first + 1 < m.end and (tokens[first].lower,) in self.articles and tokens[first + 1].text[:1].isdigit():
+                first += 1  # `dem 25. Juli` -> `25. Juli`
+            start, end = tokens[first].start, tokens[m.end - 1].end
             while sent_index + 1 < len(sentences) and sentences[sent_index].end <= start:
                 sent_index += 1
             fields = {k: v for k, v in m.fields.items() if k != "_" and k is not None}
@@ -250,7 +255,8 @@ class TimeTagger:
                 and len(gap_words) <= 2
                 and all(w.lower() in _TIE_GAP for w in gap_words)
             ):
-                ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end]))
+                closing = text[nxt.end : nxt.end + 1] if text[nxt.end : nxt.end + 1] in (")", "]") else ""
+                ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing))
         evidence = [
             DateEvidence(text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense)
             for it in items
@@ -270,6 +276,8 @@ class TimeTagger:
         return max(scores, key=lambda y: scores[y])
 
     def _resolve(self, text: str, items: list[_Item], reference: Reference, narrative: bool) -> list[TaggedTime]:
+        """Value each item in text order, carrying the anchors forward: the last date named (for
+        `am Abend`, `zwei Tage später`, clock times), the narrative year, the day of the sentence."""
         out: list[TaggedTime] = []
         anchor: Partial | None = None
         anchor_day: dt.date | None = None

@@ -1,0 +1,12 @@
+"""The analysts' web interface: an HTTP API (FastAPI) over a store, and a page that reads it.
+
+``newsgraph serve --db news.duckdb`` (see :mod:`.cli`) starts both on localhost; :func:`create_app`
+builds the ASGI app for other servers and for tests. FastAPI and uvicorn come with the ``web`` extra
+and are imported only when this package is used. See ``WEB.md`` beside this file.
+"""
+
+from __future__ import annotations
+
+from .app import Settings, create_app, read_token
+
+__all__ = ["Settings", "create_app", "read_token"]

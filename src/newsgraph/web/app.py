@@ -1,0 +1,455 @@
+"""The FastAPI application: a JSON API over one store, and the analysts' web page served beside it.
+
+:func:`create_app` builds the app from :class:`Settings` without touching the store; the store opens
+when the app starts (lifespan), so the OpenAPI document can be produced without a database.
+
+Security model, and why:
+
+- reading endpoints are public by default (an analyst on localhost), or need the bearer token with
+  ``protect_reads``; writing endpoints (``POST /api/extract``, ``POST /api/ingest``) always need it,
+  and are refused (403) when the server was started without a token;
+- every request body is capped (:class:`BodyLimit`, 413 before the body is parsed), and the list and
+  text sizes inside bodies are capped by the request models;
+- every error leaves as ``{"error": {"status", "message"}}``; unexpected exceptions are logged on the
+  server and answered with a generic 500 (no stack trace, no internal detail reaches a client);
+- the page is static (no server-side templating of article data) and renders JSON with DOM text APIs;
+  a Content-Security-Policy without inline script is a second line of defence should that ever slip.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import secrets
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..record import Record
+from . import access
+
+log = logging.getLogger("newsgraph.web")
+
+STATIC = Path(__file__).with_name("static")
+#: default cap on a request body: a long article is ~100 KB of text, its record a few times that
+DEFAULT_MAX_BODY = 2 * 1024 * 1024
+MAX_TEXT_CHARS = 200_000
+MAX_BATCH = 200
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+@dataclass
+class Settings:
+    """What ``newsgraph serve`` configures."""
+
+    db: Path | None = None
+    token: str | None = None
+    protect_reads: bool = False
+    max_body: int = DEFAULT_MAX_BODY
+
+
+def read_token(path: str | Path) -> str:
+    """The bearer token in a file (first line, whitespace stripped); refuses an empty or short one."""
+    token = Path(path).read_text(encoding="utf-8").strip().splitlines()[0].strip() if Path(path).stat().st_size else ""
+    if len(token) < 16:
+        raise ValueError(f"{path}: the token must be at least 16 characters")
+    return token
+
+
+# -- request and response models ------------------------------------------------------------------
+
+
+class ArticleIn(BaseModel):
+    """An article to extract: its text and what is known about it."""
+
+    text: str = Field(min_length=1, max_length=MAX_TEXT_CHARS)
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+    source: str | None = Field(default=None, max_length=200)
+    published: dt.date | None = Field(default=None, description="ISO date; anchors relative times")
+    lang: Literal["de", "en"] | None = Field(default=None, description="detected when not given")
+
+
+class IngestIn(BaseModel):
+    """Records to store as they are, and/or articles to extract first; at most 200 of each per request."""
+
+    records: list[Record] = Field(default_factory=list, max_length=MAX_BATCH)
+    articles: list[ArticleIn] = Field(default_factory=list, max_length=MAX_BATCH)
+
+
+class IngestOut(BaseModel):
+    records: int
+    added: int
+    replaced: int
+    unchanged: int
+    duplicates: int
+    batches: int
+    seconds: float
+    record_ids: list[str] = Field(default_factory=list, description="ids of the records handed to the store")
+
+
+class ErrorBody(BaseModel):
+    status: int
+    message: str
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 422, 500, 503)
+}
+
+
+# -- body size limit -------------------------------------------------------------------------------
+
+
+class BodyLimit:
+    """ASGI middleware: answer 413 to a body larger than ``max_body`` (declared or streamed) before parsing."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    too_big = int(value) > self.max_body
+                except ValueError:
+                    too_big = True
+                if too_big:
+                    await _send_error(send, 413, f"request body larger than {self.max_body} bytes")
+                    return
+        received = 0
+        started = rejected = False
+
+        async def guarded_receive() -> Message:
+            # a streamed body (no Content-Length) is counted; past the cap the 413 goes out at once and
+            # whatever the app answers afterwards (it sees a failed body read) is dropped
+            nonlocal received, rejected
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    if not started and not rejected:
+                        rejected = True
+                        await _send_error(send, 413, f"request body larger than {self.max_body} bytes")
+                    raise _BodyTooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if rejected:
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        with contextlib.suppress(_BodyTooLarge):
+            await self.app(scope, guarded_receive, tracking_send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _send_error(send: Send, status: int, message: str) -> None:
+    response = JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+    body = response.body
+    await send({"type": "http.response.start", "status": status, "headers": response.raw_headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """ASGI middleware: the security headers on every response, ``no-store`` on API answers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = list(self.headers)
+        if scope.get("path", "").startswith("/api/"):
+            extra.append((b"cache-control", b"no-store"))
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in extra if h[0] not in present)]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+# -- dependencies ------------------------------------------------------------------------------------
+
+
+def _check_token(request: Request) -> None:
+    settings: Settings = request.app.state.settings
+    if settings.token is None:
+        raise HTTPException(403, "writing is disabled: the server was started without --token-file")
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise HTTPException(401, "missing bearer token (Authorization: Bearer <token>)",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not secrets.compare_digest(given.strip().encode(), settings.token.encode()):
+        raise HTTPException(401, "invalid token", headers={"WWW-Authenticate": "Bearer"})
+
+
+def require_writer(request: Request) -> None:
+    """Writing always needs the token."""
+    _check_token(request)
+
+
+def require_reader(request: Request) -> None:
+    """Reading needs the token only with ``protect_reads``."""
+    if request.app.state.settings.protect_reads:
+        _check_token(request)
+
+
+def open_store(request: Request) -> access.StoreAccess:
+    found = request.app.state.store.get("access")
+    if found is None:
+        raise HTTPException(503, "no store is open (start the server with --db FILE)")
+    return found
+
+
+Reader = Annotated[None, Depends(require_reader)]
+Writer = Annotated[None, Depends(require_writer)]
+StoreDep = Annotated[access.StoreAccess, Depends(open_store)]
+Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
+Offset = Annotated[int, Query(ge=0, le=100_000)]
+Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+
+
+# -- the app -----------------------------------------------------------------------------------------
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The API and the page for one store (opened when the app starts, closed when it stops)."""
+    settings = settings or Settings()
+    state: dict[str, Any] = {}
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.db is not None:
+            state["access"] = access.StoreAccess(settings.db)
+        try:
+            yield
+        finally:
+            if "access" in state:
+                state.pop("access").close()
+
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        summary="Records of news articles (entities, quotes, events, times) and the store across articles.",
+        description=(
+            "Reading endpoints are public unless the server runs with `--protect-reads`; writing endpoints "
+            "(`POST /api/extract`, `POST /api/ingest`) need `Authorization: Bearer <token>` with the token "
+            "from `--token-file`. Errors are `{\"error\": {\"status\", \"message\"}}`."
+        ),
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.store = state
+    app.state.extract_lock = threading.Lock()
+
+    # -- errors ------------------------------------------------------------------------------------
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        headers = getattr(exc, "headers", None)
+        return JSONResponse({"error": {"status": exc.status_code, "message": str(exc.detail)}},
+                            status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for err in exc.errors()[:10]:
+            where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+            problems.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
+        message = "invalid request: " + "; ".join(problems)
+        return JSONResponse({"error": {"status": 422, "message": message}}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return JSONResponse({"error": {"status": 500, "message": "internal server error"}}, status_code=500)
+
+    app.add_middleware(BodyLimit, max_body=settings.max_body)
+    app.add_middleware(SecurityHeaders)
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    @app.get("/api/health", tags=["meta"])
+    def health(_: Reader) -> dict[str, Any]:
+        """Liveness and the store's row counts."""
+        found = state.get("access")
+        return {"status": "ok", "version": __version__, "store": found.read(access.counts) if found else None,
+                "writable": settings.token is not None}
+
+    @app.get("/api/documents", tags=["documents"], responses=ERRORS)
+    def documents(_: Reader, db: StoreDep, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stored articles, newest first; `q` searches titles and texts (substring, case ignored)."""
+        return db.read(lambda v: access.list_documents(v, q=q, limit=limit, offset=offset))
+
+    @app.get("/api/documents/{article_id}", tags=["documents"], responses=ERRORS)
+    def document(article_id: int, _: Reader, db: StoreDep) -> dict[str, Any]:
+        """One article's record (with its text) and the store ids of its entities and events."""
+        found = db.read(lambda v: access.get_document(v, article_id))
+        if found is None:
+            raise HTTPException(404, f"no document {article_id}")
+        return found
+
+    @app.get("/api/entities", tags=["entities"], responses=ERRORS)
+    def entities(
+        _: Reader, db: StoreDep, q: Text = None,
+        type: Annotated[EntityType | None, Query()] = None,
+        limit: Limit = 50, offset: Offset = 0,
+    ) -> dict[str, Any]:
+        """Entities, most-mentioned first; `q` finds them by any of their names (transliterations fold)."""
+        return db.read(lambda v: access.list_entities(v, q=q, type=type, limit=limit, offset=offset))
+
+    @app.get("/api/entities/{entity_id}", tags=["entities"], responses=ERRORS)
+    def entity(entity_id: int, _: Reader, db: StoreDep) -> dict[str, Any]:
+        """An actor: names, timeline of events, quotes, who they met, articles mentioning them."""
+        found = db.read(lambda v: access.entity_page(v, entity_id))
+        if found is None:
+            raise HTTPException(404, f"no entity {entity_id}")
+        return found
+
+    @app.get("/api/entities/{entity_id}/network", tags=["entities"], responses=ERRORS)
+    def entity_network(entity_id: int, _: Reader, db: StoreDep, limit: Limit = 200) -> dict[str, Any]:
+        """Who met whom at the events this actor took part in."""
+        return db.read(lambda v: access.ego_network(v, entity_id, limit=limit))
+
+    @app.get("/api/timeline", tags=["entities"], responses=ERRORS)
+    def timeline(
+        _: Reader, db: StoreDep, name: Annotated[str, Query(min_length=1, max_length=200)],
+        since: Day = None, until: Day = None, limit: Limit = 200,
+    ) -> dict[str, Any]:
+        """An actor's events by name (every entity the name denotes), earliest first."""
+        from ..store import timeline as store_timeline
+
+        return db.read(lambda v: store_timeline(v, name, since=since, until=until, limit=limit))  # type: ignore[arg-type]
+
+    @app.get("/api/network", tags=["entities"], responses=ERRORS)
+    def network(
+        _: Reader, db: StoreDep, actor: Text = None, since: Day = None, until: Day = None,
+        min_count: Annotated[int, Query(ge=1, le=1000)] = 1, limit: Limit = 150,
+    ) -> dict[str, Any]:
+        """Who met whom: pairs of participants of the same events, strongest first."""
+        from ..store import network as store_network
+
+        return db.read(lambda v: store_network(  # type: ignore[arg-type]
+            v, actor=actor, since=since, until=until, min_count=min_count, limit=limit))
+
+    @app.get("/api/events", tags=["events"], responses=ERRORS)
+    def events(
+        _: Reader, db: StoreDep, place: Text = None, participant: Text = None, since: Day = None, until: Day = None,
+        type: Text = None, status: Text = None, limit: Limit = 100,
+    ) -> dict[str, Any]:
+        """Events by place, participant, dates, type (or merge group) and status; newest first."""
+        from ..store import events as store_events
+
+        items = db.read(lambda v: store_events(  # type: ignore[arg-type]
+            v, place=place, participant=participant, since=since, until=until,
+            types=[type] if type else None, status=status, limit=limit))
+        return {"items": items, "limit": limit}
+
+    @app.get("/api/events/{event_id}", tags=["events"], responses=ERRORS)
+    def event(event_id: int, _: Reader, db: StoreDep) -> dict[str, Any]:
+        """One event: every source's account (ordered by publication: the status history) and the conflicts."""
+        found = db.read(lambda v: access.event_page(v, event_id))
+        if found is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return found
+
+    @app.get("/api/quotes", tags=["quotes"], responses=ERRORS)
+    def quotes(
+        _: Reader, db: StoreDep, q: Text = None, speaker: Text = None, since: Day = None, until: Day = None,
+        prefix: bool = False, limit: Limit = 50,
+    ) -> dict[str, Any]:
+        """Quotes containing all words of `q` (accents and case ignored), by a speaker, in a date range."""
+        from ..store import search_quotes
+
+        items = db.read(lambda v: access.with_article_ids(v, search_quotes(  # type: ignore[arg-type]
+            v, words=q, speaker=speaker, since=since, until=until, limit=limit, prefix=prefix)))
+        return {"items": items, "limit": limit}
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def _extract(article: ArticleIn) -> Record:
+        from ..api import NewsgraphError
+        from ..api import extract as run
+
+        with app.state.extract_lock:  # one pipeline, CPU-bound: one article at a time
+            try:
+                return run(article.text, lang=article.lang, published=article.published, title=article.title,
+                           url=article.url, source=article.source)
+            except NewsgraphError as err:
+                raise HTTPException(400, str(err)) from err
+
+    @app.post("/api/extract", tags=["writing"], responses=ERRORS, response_model=Record)
+    def extract(article: ArticleIn, _: Writer) -> Record:
+        """Run the pipeline over a posted article and return its record (nothing is stored)."""
+        return _extract(article)
+
+    @app.post("/api/ingest", tags=["writing"], responses=ERRORS)
+    def ingest(body: IngestIn, _: Writer, db: StoreDep) -> IngestOut:
+        """Store records, extracting posted articles first; idempotent (an unchanged article is skipped)."""
+        if not body.records and not body.articles:
+            raise HTTPException(400, "nothing to ingest: give records and/or articles")
+        records = list(body.records) + [_extract(a) for a in body.articles]
+        stats = db.write(lambda s: s.ingest(records, source="api"))
+        return IngestOut(**stats.as_dict(), record_ids=[r.id for r in records])
+
+    # -- the page ----------------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/api/{rest:path}", include_in_schema=False)
+    def unknown_api(rest: str) -> None:
+        raise HTTPException(404, f"no such endpoint: /api/{rest}")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
