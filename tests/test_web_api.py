@@ -241,10 +241,12 @@ def test_ingest_needs_the_token(writable: TestClient) -> None:
     wrong = writable.post("/api/ingest", json=body, headers=_auth("not-the-token-at-all"))
     assert wrong.status_code == 401 and wrong.json()["error"]["message"] == "invalid token"
     assert writable.get("/api/health").json()["store"]["articles"] == 0
+    assert writable.get("/api/documents").json()["items"] == []  # now cached
     ok = writable.post("/api/ingest", json=body, headers=_auth())
     assert ok.status_code == 200 and ok.json()["added"] == 1
     again = writable.post("/api/ingest", json=body, headers=_auth()).json()
     assert again["added"] == 0 and again["unchanged"] == 1
+    # the write emptied the cache: the same request now sees the new article
     assert writable.get("/api/documents").json()["items"][0]["title"] == "Scholz trifft Macron in Paris"
 
 

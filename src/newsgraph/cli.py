@@ -650,8 +650,10 @@ def documents_table(result: dict[str, Any]) -> Table:
     return table
 
 
+from .store.cli import register as _register_store  # noqa: E402  (ingest, timeline, network, quotes, events, export, kb)
 from .web.cli import register as _register_web  # noqa: E402  (the serve command; web extra needed to run it)
 
+_register_store(app)
 _register_web(app)
 
 

@@ -129,6 +129,7 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue
             if (
                 not trig.particle
+                and trig.type in lex.light_verb_types
                 and _clause_has(index, clause_id, lex.light_verb_objects)
                 and not _clause_has(index, clause_id, lex.reflexives)
             ):

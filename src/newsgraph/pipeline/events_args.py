@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..record import Entity, Time
 from .docext import entities_of
@@ -851,8 +851,3 @@ def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> T
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     return candidates[0][2]
-
-
-def sentence_span(index: DocIndex, i: int) -> Span:
-    s, e = index.segments[index.segment_of(i)]
-    return index.doc[s:e]

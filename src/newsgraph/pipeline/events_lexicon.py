@@ -51,6 +51,7 @@ class Lexicon:
     nouns_excluded: frozenset[str]
     support_verbs: frozenset[str]
     light_verb_objects: frozenset[str]
+    light_verb_types: frozenset[str]
     frames: dict[str, Any]
     status: dict[str, Any]
     reflexives: frozenset[str] = field(default_factory=frozenset)
@@ -102,10 +103,6 @@ class Lexicon:
         return found
 
 
-def _reflexives(lang: str) -> frozenset[str]:
-    return frozenset({"de": ["sich", "uns", "euch", "miteinander"], "en": ["each", "other"]}.get(lang, []))
-
-
 @cache
 def lexicon_for(lang: str) -> Lexicon | None:
     """The lexicon of ``lang``, or ``None`` when the language has no event data."""
@@ -155,9 +152,10 @@ def lexicon_for(lang: str) -> Lexicon | None:
         nouns_excluded=frozenset(w.lower() for w in data.get("nouns_excluded", {}).get("words", [])),
         support_verbs=frozenset(w.lower() for w in data.get("support_verbs", {}).get("forms", [])),
         light_verb_objects=frozenset(w.lower() for w in data.get("light_verb_objects", {}).get("words", [])),
+        light_verb_types=frozenset(data.get("light_verb_objects", {}).get("applies_to", [])),
         frames=frames,
         status=status,
-        reflexives=_reflexives(lang),
+        reflexives=frozenset(w.lower() for w in frames.get("participants", {}).get("reflexives", [])),
         nouns_any_case=bool(data.get("nouns_options", {}).get("any_case", False)),
         noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
     )

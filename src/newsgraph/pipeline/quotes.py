@@ -82,6 +82,7 @@ class QuoteLayer:
         self.reported = reported
         self.lex: QuoteLexicon = lexicon_for(nlp.lang if nlp.lang in {"de", "en"} else "de")
         self._text = ""
+        self._unit_starts: list[int] = []
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -110,6 +111,7 @@ class QuoteLayer:
         resolver = SpeakerResolver(doc, lex)
         units = self._units(doc)
         unit_starts = [doc[s].idx for s, _ in units]
+        self._unit_starts = unit_starts
         spans = [
             q
             for q in find_quoted_spans(text, lex)
@@ -403,7 +405,13 @@ class QuoteLayer:
                 break
         before = None
         first = doc[clause_start]
-        if clause_start < anchor and first.lower_ not in lex.fronting and first.lower_ not in lex.complementisers:
+        demonstrative = first.lower_ in {"das", "dies", "diese", "dieses"} and clause_start + 1 == anchor
+        if (
+            clause_start < anchor
+            and not demonstrative  # `Das teilte die Polizei mit`
+            and first.lower_ not in lex.fronting
+            and first.lower_ not in lex.complementisers
+        ):
             before = phrase_after(doc, clause_start, anchor, lex)
             if before is not None and before.start != clause_start:
                 before = None
@@ -586,6 +594,16 @@ class QuoteLayer:
                 return st
             self._inherit(st, prev)
             return st
+        if (analysis is None or analysis.cue is None) and q.closed:
+            # a quote over several sentences: its cue follows the closing mark (`…“, sagte X.`)
+            k = bisect.bisect_right(self._unit_starts, q.close) - 1
+            if k > u:
+                later = self._analyse(doc, units[k][0], units[k][1], quoted, resolver)
+                if later is not None and later.cue is not None and doc[later.cue[0]].idx > q.close:
+                    if later.speaker_entity is None and later.speaker is not None:
+                        later.speaker_entity = resolver.entity(later.speaker)
+                    self._apply(doc, st, later, resolver)
+                    return st
         if analysis is not None and analysis.cue is not None:
             self._apply(doc, st, analysis, resolver)
             if st.speaker_phrase is None and not st.speaker_known and prev is not None and prev.sentence >= u - 2:
@@ -614,6 +632,9 @@ class QuoteLayer:
                 return None
             if any(st.kind == "direct" and st.start - 1 <= ms and st.end + 1 >= me for st in new):
                 return None
+            toks = [k for k in range(a.message[0], a.message[1]) if not doc[k].is_punct]
+            if toks and quoted[toks[0]] and sum(quoted[k] for k in toks) >= 0.9 * len(toks):
+                return None  # the rest of a direct quote that began in an earlier sentence
             kind = "reported" if a.kind == "reported" else "indirect"
             st = _Statement(kind=kind, start=ms, end=me, sentence=u)
             if a.kind == "continuation":

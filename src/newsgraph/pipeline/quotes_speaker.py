@@ -95,8 +95,8 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
     # do not end on an article or link word
     while j > i and (doc[j - 1].lower_ in lex.np_inner or doc[j - 1].text in {"„", '"', "»"}):
         j -= 1
-    if j == i or not any(is_capitalised(doc[k]) for k in range(i, j)):
-        return None
+    if j == i or not any(doc[k].text[:1].isupper() for k in range(i, j)):
+        return None  # a speaker phrase names someone: at least one capitalised word (not `1997`)
     return SpeakerPhrase(i, j)
 
 

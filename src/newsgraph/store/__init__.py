@@ -35,10 +35,36 @@ Example::
 
 from __future__ import annotations
 
-from .db import IngestStats, Store, ingest, read_records
-from .exports import export_plover, export_records, export_tables, write_gexf, write_graphml
-from .kb import KnowledgeBase
-from .queries import event_detail, events, find_entities, network, search_quotes, summary, timeline
+from importlib import import_module
+from typing import Any
+
+#: public name -> submodule; imported on first use (PEP 562) so that mounting the CLI is cheap
+_LAZY = {
+    "IngestStats": "db",
+    "Store": "db",
+    "ingest": "db",
+    "read_records": "db",
+    "export_plover": "exports",
+    "export_records": "exports",
+    "export_tables": "exports",
+    "write_gexf": "exports",
+    "write_graphml": "exports",
+    "KnowledgeBase": "kb",
+    "event_detail": "queries",
+    "events": "queries",
+    "find_entities": "queries",
+    "network": "queries",
+    "search_quotes": "queries",
+    "summary": "queries",
+    "timeline": "queries",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "IngestStats",

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
 import secrets
 import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -31,7 +33,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -68,6 +70,8 @@ class Settings:
     token: str | None = None
     protect_reads: bool = False
     max_body: int = DEFAULT_MAX_BODY
+    #: answers of reading endpoints kept (LRU; emptied by every write); 0 turns the cache off
+    cache_entries: int = 4096
 
 
 def read_token(path: str | Path) -> str:
@@ -211,6 +215,67 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+# -- answers --------------------------------------------------------------------------------------------
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    return str(value)  # Decimal, UUID and the like
+
+
+def dumps(value: Any) -> bytes:
+    """JSON bytes of a query result (dates as ISO strings); much cheaper than FastAPI's generic encoder."""
+    return json.dumps(value, default=_json_default, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+class ResponseCache:
+    """Serialised answers of reading endpoints, by path and query, least recently used evicted first.
+
+    Why: the store changes only through this process's writer (DuckDB locks the file), so an answer
+    stays true until the next write, and analysts keep opening the same pages (a popular actor, the
+    global network) whose queries cost tens to hundreds of milliseconds on a 100,000-article store.
+    Every write empties the cache and bumps ``generation``, so an answer computed while a write ran
+    is never stored.
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self.generation = 0
+        self._entries: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> bytes | None:
+        if not self.max_entries:
+            return None
+        with self._lock:
+            body = self._entries.get(key)
+            if body is not None:
+                self._entries.move_to_end(key)
+            return body
+
+    def put(self, key: str, generation: int, body: bytes) -> None:
+        if not self.max_entries:
+            return
+        with self._lock:
+            if generation != self.generation:
+                return
+            self._entries[key] = body
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self.generation += 1
+            self._entries.clear()
+
+
 # -- dependencies ------------------------------------------------------------------------------------
 
 
@@ -318,6 +383,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # -- reading -----------------------------------------------------------------------------------
 
+    cache = ResponseCache(settings.cache_entries)
+    app.state.cache = cache
+
+    def answer(request: Request, db: access.StoreAccess, compute: Any, missing: str | None = None) -> Response:
+        """The JSON of ``compute(view)``, from the cache when this exact request was answered since the last write."""
+        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+        body = cache.get(key)
+        if body is None:
+            generation = cache.generation
+            result = db.read(compute)
+            if result is None:
+                raise HTTPException(404, missing or "not found")
+            body = dumps(result)
+            cache.put(key, generation, body)
+        return Response(body, media_type="application/json")
+
+    Json: Any = dict[str, Any]
+
     @app.get("/api/health", tags=["meta"])
     def health(_: Reader) -> dict[str, Any]:
         """Liveness and the store's row counts."""
@@ -325,94 +408,84 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"status": "ok", "version": __version__, "store": found.read(access.counts) if found else None,
                 "writable": settings.token is not None}
 
-    @app.get("/api/documents", tags=["documents"], responses=ERRORS)
-    def documents(_: Reader, db: StoreDep, q: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    @app.get("/api/documents", tags=["documents"], responses=ERRORS, response_model=Json)
+    def documents(request: Request, _: Reader, db: StoreDep, q: Text = None, limit: Limit = 50,
+                  offset: Offset = 0) -> Response:
         """Stored articles, newest first; `q` searches titles and texts (substring, case ignored)."""
-        return db.read(lambda v: access.list_documents(v, q=q, limit=limit, offset=offset))
+        return answer(request, db, lambda v: access.list_documents(v, q=q, limit=limit, offset=offset))
 
-    @app.get("/api/documents/{article_id}", tags=["documents"], responses=ERRORS)
-    def document(article_id: int, _: Reader, db: StoreDep) -> dict[str, Any]:
+    @app.get("/api/documents/{article_id}", tags=["documents"], responses=ERRORS, response_model=Json)
+    def document(request: Request, article_id: int, _: Reader, db: StoreDep) -> Response:
         """One article's record (with its text) and the store ids of its entities and events."""
-        found = db.read(lambda v: access.get_document(v, article_id))
-        if found is None:
-            raise HTTPException(404, f"no document {article_id}")
-        return found
+        return answer(request, db, lambda v: access.get_document(v, article_id), f"no document {article_id}")
 
-    @app.get("/api/entities", tags=["entities"], responses=ERRORS)
+    @app.get("/api/entities", tags=["entities"], responses=ERRORS, response_model=Json)
     def entities(
-        _: Reader, db: StoreDep, q: Text = None,
+        request: Request, _: Reader, db: StoreDep, q: Text = None,
         type: Annotated[EntityType | None, Query()] = None,
         limit: Limit = 50, offset: Offset = 0,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Entities, most-mentioned first; `q` finds them by any of their names (transliterations fold)."""
-        return db.read(lambda v: access.list_entities(v, q=q, type=type, limit=limit, offset=offset))
+        return answer(request, db, lambda v: access.list_entities(v, q=q, type=type, limit=limit, offset=offset))
 
-    @app.get("/api/entities/{entity_id}", tags=["entities"], responses=ERRORS)
-    def entity(entity_id: int, _: Reader, db: StoreDep) -> dict[str, Any]:
+    @app.get("/api/entities/{entity_id}", tags=["entities"], responses=ERRORS, response_model=Json)
+    def entity(request: Request, entity_id: int, _: Reader, db: StoreDep) -> Response:
         """An actor: names, timeline of events, quotes, who they met, articles mentioning them."""
-        found = db.read(lambda v: access.entity_page(v, entity_id))
-        if found is None:
-            raise HTTPException(404, f"no entity {entity_id}")
-        return found
+        return answer(request, db, lambda v: access.entity_page(v, entity_id), f"no entity {entity_id}")
 
-    @app.get("/api/entities/{entity_id}/network", tags=["entities"], responses=ERRORS)
-    def entity_network(entity_id: int, _: Reader, db: StoreDep, limit: Limit = 200) -> dict[str, Any]:
+    @app.get("/api/entities/{entity_id}/network", tags=["entities"], responses=ERRORS, response_model=Json)
+    def entity_network(request: Request, entity_id: int, _: Reader, db: StoreDep, limit: Limit = 200) -> Response:
         """Who met whom at the events this actor took part in."""
-        return db.read(lambda v: access.ego_network(v, entity_id, limit=limit))
+        return answer(request, db, lambda v: access.ego_network(v, entity_id, limit=limit))
 
-    @app.get("/api/timeline", tags=["entities"], responses=ERRORS)
+    @app.get("/api/timeline", tags=["entities"], responses=ERRORS, response_model=Json)
     def timeline(
-        _: Reader, db: StoreDep, name: Annotated[str, Query(min_length=1, max_length=200)],
+        request: Request, _: Reader, db: StoreDep, name: Annotated[str, Query(min_length=1, max_length=200)],
         since: Day = None, until: Day = None, limit: Limit = 200,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """An actor's events by name (every entity the name denotes), earliest first."""
         from ..store import timeline as store_timeline
 
-        return db.read(lambda v: store_timeline(v, name, since=since, until=until, limit=limit))  # type: ignore[arg-type]
+        return answer(request, db, lambda v: store_timeline(v, name, since=since, until=until, limit=limit))
 
-    @app.get("/api/network", tags=["entities"], responses=ERRORS)
+    @app.get("/api/network", tags=["entities"], responses=ERRORS, response_model=Json)
     def network(
-        _: Reader, db: StoreDep, actor: Text = None, since: Day = None, until: Day = None,
+        request: Request, _: Reader, db: StoreDep, actor: Text = None, since: Day = None, until: Day = None,
         min_count: Annotated[int, Query(ge=1, le=1000)] = 1, limit: Limit = 150,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Who met whom: pairs of participants of the same events, strongest first."""
         from ..store import network as store_network
 
-        return db.read(lambda v: store_network(  # type: ignore[arg-type]
+        return answer(request, db, lambda v: store_network(
             v, actor=actor, since=since, until=until, min_count=min_count, limit=limit))
 
-    @app.get("/api/events", tags=["events"], responses=ERRORS)
+    @app.get("/api/events", tags=["events"], responses=ERRORS, response_model=Json)
     def events(
-        _: Reader, db: StoreDep, place: Text = None, participant: Text = None, since: Day = None, until: Day = None,
-        type: Text = None, status: Text = None, limit: Limit = 100,
-    ) -> dict[str, Any]:
+        request: Request, _: Reader, db: StoreDep, place: Text = None, participant: Text = None, since: Day = None,
+        until: Day = None, type: Text = None, status: Text = None, limit: Limit = 100,
+    ) -> Response:
         """Events by place, participant, dates, type (or merge group) and status; newest first."""
         from ..store import events as store_events
 
-        items = db.read(lambda v: store_events(  # type: ignore[arg-type]
+        return answer(request, db, lambda v: {"limit": limit, "items": store_events(
             v, place=place, participant=participant, since=since, until=until,
-            types=[type] if type else None, status=status, limit=limit))
-        return {"items": items, "limit": limit}
+            types=[type] if type else None, status=status, limit=limit)})
 
-    @app.get("/api/events/{event_id}", tags=["events"], responses=ERRORS)
-    def event(event_id: int, _: Reader, db: StoreDep) -> dict[str, Any]:
+    @app.get("/api/events/{event_id}", tags=["events"], responses=ERRORS, response_model=Json)
+    def event(request: Request, event_id: int, _: Reader, db: StoreDep) -> Response:
         """One event: every source's account (ordered by publication: the status history) and the conflicts."""
-        found = db.read(lambda v: access.event_page(v, event_id))
-        if found is None:
-            raise HTTPException(404, f"no event {event_id}")
-        return found
+        return answer(request, db, lambda v: access.event_page(v, event_id), f"no event {event_id}")
 
-    @app.get("/api/quotes", tags=["quotes"], responses=ERRORS)
+    @app.get("/api/quotes", tags=["quotes"], responses=ERRORS, response_model=Json)
     def quotes(
-        _: Reader, db: StoreDep, q: Text = None, speaker: Text = None, since: Day = None, until: Day = None,
-        prefix: bool = False, limit: Limit = 50,
-    ) -> dict[str, Any]:
+        request: Request, _: Reader, db: StoreDep, q: Text = None, speaker: Text = None, since: Day = None,
+        until: Day = None, prefix: bool = False, limit: Limit = 50,
+    ) -> Response:
         """Quotes containing all words of `q` (accents and case ignored), by a speaker, in a date range."""
         from ..store import search_quotes
 
-        items = db.read(lambda v: access.with_article_ids(v, search_quotes(  # type: ignore[arg-type]
-            v, words=q, speaker=speaker, since=since, until=until, limit=limit, prefix=prefix)))
-        return {"items": items, "limit": limit}
+        return answer(request, db, lambda v: {"limit": limit, "items": access.with_article_ids(v, search_quotes(
+            v, words=q, speaker=speaker, since=since, until=until, limit=limit, prefix=prefix))})
 
     # -- writing -----------------------------------------------------------------------------------
 
@@ -438,7 +511,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not body.records and not body.articles:
             raise HTTPException(400, "nothing to ingest: give records and/or articles")
         records = list(body.records) + [_extract(a) for a in body.articles]
-        stats = db.write(lambda s: s.ingest(records, source="api"))
+        try:
+            stats = db.write(lambda s: s.ingest(records, source="api"))
+        finally:
+            cache.clear()  # every cached answer may be stale now
         return IngestOut(**stats.as_dict(), record_ids=[r.id for r in records])
 
     # -- the page ----------------------------------------------------------------------------------

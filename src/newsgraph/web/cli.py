@@ -26,6 +26,8 @@ def serve(
     protect_reads: Annotated[
         bool, typer.Option("--protect-reads", help="reading endpoints need the token too")] = False,
     max_body: Annotated[int, typer.Option(help="largest request body in bytes", min=1024)] = 2 * 1024 * 1024,
+    cache: Annotated[int, typer.Option(help="answers of reading endpoints to cache until the next write (0: off)",
+                                       min=0)] = 4096,
 ) -> None:
     """Serve the HTTP API and the web page for analysts (open http://HOST:PORT/ in a browser)."""
     try:
@@ -52,7 +54,7 @@ def serve(
     if not loopback:
         typer.echo(f"warning: listening on {host}, reachable beyond this machine"
                    + ("" if protect_reads else "; reads are public (use --protect-reads)"), err=True)
-    settings = Settings(db=db, token=token, protect_reads=protect_reads, max_body=max_body)
+    settings = Settings(db=db, token=token, protect_reads=protect_reads, max_body=max_body, cache_entries=cache)
     typer.echo(f"newsgraph: serving {db} on http://{host}:{port}/ (writing {'enabled' if token else 'disabled'})")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=False)
 
