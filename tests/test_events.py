@@ -628,3 +628,18 @@ def test_participant_list_ends_at_a_comma_and_at_a_second_verb_phrase():
         text, {"SPD": ("ORG", ["SPD"]), "Greens": ("ORG", ["Grünen"]), "Left": ("ORG", ["Linke"])}
     )
     assert summary(events, names) == [("agreement", frozenset({"SPD", "Greens"}), None, "happened")]
+
+
+def test_bad_offsets_from_an_earlier_layer_are_ignored():
+    text = "Scholz traf Macron in Paris."
+    bad_time = Time(start=40, end=30, text="x", type="DATE", value="2024-01-01")
+    nlp = _nlp("de")
+    doc = nlp(text)
+    doc._.entities = [
+        Entity(id="e1", type="PER", name="Scholz", mentions=[Mention(start=0, end=6, text="Scholz")]),
+        Entity(id="e2", type="PER", name="Macron", mentions=[Mention(start=12, end=18, text="Macron")]),
+        Entity(id="e3", type="PER", name="Ghost", mentions=[Mention(start=90, end=95, text="Ghost")]),
+    ]
+    doc._.times = [bad_time]
+    doc = EventLayer(nlp, lang="de")(doc)
+    assert [(e.type, e.time) for e in doc._.events] == [("meeting", None)]

@@ -49,8 +49,10 @@ def _run(cmd: list[str], log: Path | None = None) -> float:
 
 
 def assemble(ner_dir: Path, ud_dir: Path | None, out: Path = MODEL_DIR) -> None:
-    """Write the shipped pipeline: the UD pipeline when trained (it already holds the NER's frozen
-    tok2vec and ner beside tagger/morphologizer/parser), else the NER pipeline alone.
+    """Write the shipped pipeline: NER model plus (when trained) tagger/morphologizer/parser.
+
+    Pipe order ``tok2vec, ner, tok2vec_ud, tagger, morphologizer, sentencizer, parser``: the UD
+    components listen to ``tok2vec_ud`` by name and the NER to ``tok2vec``, each its own.
 
     A rule-based sentencizer runs before the parser: the parser, trained on only ~25k tokens,
     respects preset sentence starts, and punctuation-based sentences are more reliable for the
@@ -58,12 +60,14 @@ def assemble(ner_dir: Path, ud_dir: Path | None, out: Path = MODEL_DIR) -> None:
     """
     import spacy
 
+    nlp = spacy.load(ner_dir)
     if ud_dir is not None and ud_dir.exists():
-        nlp = spacy.load(ud_dir)
-        nlp.add_pipe("sentencizer", before="parser")
-        nlp.meta["newsgraph_ner_performance"] = spacy.load(ner_dir).meta.get("performance", {})
-    else:
-        nlp = spacy.load(ner_dir)
+        ud = spacy.load(ud_dir)
+        for name in ("tok2vec_ud", "tagger", "morphologizer"):
+            nlp.add_pipe(name, source=ud)
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("parser", source=ud)
+        nlp.meta["newsgraph_ud_dev_performance"] = ud.meta.get("performance", {})
     nlp.meta["name"] = "newsgraph"
     nlp.meta["version"] = "0.1.0"
     nlp.meta["description"] = "newsgraph German pipeline trained by training/train.py; see MODEL_CARD_de.md"

@@ -31,6 +31,7 @@ from .events_args import (
     antecedent_actors,
     between_args,
     build_index,
+    char_span,
     clause_actors,
     clause_affiliations,
     compound_args,
@@ -367,7 +368,7 @@ def _is_past(time: Time | None, reference: str | None) -> bool:
 
 
 def _tok_of(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    span = char_span(doc, char, char + 1)
     return span.start if span is not None else 0
 
 
@@ -566,7 +567,7 @@ def link_quotes(
         focus = q.start
         if q.cue is not None:
             focus = q.cue.start
-            span = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+            span = char_span(doc, q.cue.start, q.cue.end)
             if span is not None and len(span):
                 s, e = index.segments[index.segment_of(span.start)]
                 anchors.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..record import Entity, Time
 from .docext import entities_of
@@ -219,6 +219,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     rel = lex.words("clauses", "relative_pronouns")
     preps = lex.words("participants", "non_actor_prepositions") | lex.words("participants", "partner")
     determiners = lex.words("participants", "determiners") - lex.words("participants", "coordinators")
+    conjunctions = lex.words("participants", "coordinators") - {","}
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
 
@@ -250,7 +251,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 word = nxt.text.lower()
                 nnxt = doc[i + 2] if i + 2 < e else None
                 opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel))
-                if not opens and word in {"oder", "und"} and nnxt is not None and nnxt.text.lower() in openers:
+                if not opens and word in conjunctions and nnxt is not None and nnxt.text.lower() in openers:
                     # ``, ob ..., oder ob ...``: a second subordinate clause of the same kind
                     opens = True
                 if not opens and word in preps and nnxt is not None and nnxt.text.lower() in rel:
@@ -286,13 +287,21 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     return clause_of, clauses
 
 
+def char_span(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens covering ``[start, end)``, or ``None`` for offsets an earlier layer got wrong."""
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # ``doc.text`` is rebuilt per call
+    if not 0 <= start < end <= length:
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
 def _mention_refs(doc: Doc) -> list[MentionRef]:
     refs: list[MentionRef] = []
     for ent in entities_of(doc):
         if ent.type not in ACTOR_TYPES:
             continue
         for m in ent.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = char_span(doc, m.start, m.end)
             if span is None or len(span) == 0:
                 continue
             inside = span.start_char < m.start or span.end_char > m.end
@@ -307,10 +316,10 @@ def _mention_refs(doc: Doc) -> list[MentionRef]:
     return out
 
 
-def _ends_with_stem(word: str, stems: frozenset[str]) -> str | None:
+def _ends_with_stem(word: str, stems: frozenset[str], endings: tuple[str, ...]) -> str | None:
     """The longest stem ``word`` ends with, allowing a case/plural ending (``Führern``)."""
     low = word.lower().rsplit("-", 1)[-1]
-    forms = [low] + [low[: -len(e)] for e in ("n", "en", "s", "es", "e") if low.endswith(e) and len(low) > len(e) + 3]
+    forms = [low] + [low[: -len(e)] for e in endings if low.endswith(e) and len(low) > len(e) + 3]
     for stem in sorted(stems, key=len, reverse=True):
         for form in forms:
             if form == stem or (form.endswith(stem) and len(form) - len(stem) >= 2):
@@ -333,10 +342,10 @@ def office_stem(word: str, lex: Lexicon) -> str | None:
 
 def _office_stem(word: str, lex: Lexicon) -> str | None:
     stems = lex.words("groups", "office_stems")
-    stem = _ends_with_stem(word, stems)
+    stem = _ends_with_stem(word, stems, tuple(lex.frames.get("morphology", {}).get("noun_endings", [])))
     if stem is None:
         return None
-    for suffix in ("innen", "in", "en", "n", "s"):
+    for suffix in lex.frames.get("morphology", {}).get("office_endings", []):
         base = stem[: -len(suffix)]
         if stem.endswith(suffix) and base in stems:
             return base
@@ -352,6 +361,9 @@ def _classify(index: DocIndex) -> None:
     partner = lex.words("participants", "partner") | lex.words("participants", "between")
     genitive = lex.words("participants", "genitive")
     office_window = int(lex.frames.get("groups", {}).get("office_window", 8))
+    determiners = lex.words("participants", "determiners")
+    adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
+    stop_office = (coord - {","}) | lex.words("participants", "partner")
     in_parens = _paren_mask(doc)
     prev: MentionRef | None = None
     for m in index.mentions:
@@ -363,7 +375,7 @@ def _classify(index: DocIndex) -> None:
             if (
                 between
                 and between[0] in coord
-                and all(w in coord or w in {"der", "die", "den", "dem", "des"} for w in between)
+                and all(w in coord or w in determiners for w in between)
                 and (prev.type == m.type or "," not in between)
             ):
                 m.role = prev.role if prev.role != "place" or m.type == "LOC" else "actor"
@@ -409,7 +421,7 @@ def _classify(index: DocIndex) -> None:
                 tok.text[:1].islower()
                 and low not in genitive
                 and low not in non_actor
-                and not low.endswith(("e", "en", "er", "es", "em"))  # not an inflected adjective
+                and not low.endswith(adjective_endings)  # not an inflected adjective
             ):
                 seen_lower = True
             if low in non_actor:
@@ -483,7 +495,7 @@ def _classify(index: DocIndex) -> None:
         j = m.tstart - 1
         while j >= 0 and m.tstart - j <= office_window:
             tok = doc[j]
-            if tok.text.lower() in {"und", "sowie", "mit"} or tok.text in {".", ";", ":"}:
+            if tok.text.lower() in stop_office or tok.text in {".", ";", ":"}:
                 break
             ending = index.ending_at(j + 1)
             if ending is not None and ending.type == "PER":
@@ -502,7 +514,7 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
     index = DocIndex(doc, lex, segments, clause_of, clauses, _mention_refs(doc), _quote_mask(doc))
     index.reindex()
     for t in doc._.times or []:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        span = char_span(doc, t.start, t.end)
         if span is not None:
             index.time_tokens.update(range(span.start, span.end))
     _classify(index)
@@ -586,7 +598,7 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
     gen = lex.words("participants", "genitive")
     stops = lex.words("participants", "non_actor_prepositions") | lex.words("participants", "partner")
     before = index.ending_at(trig)
-    saxon = doc[trig - 1].text.lower().endswith(("s", "'"))
+    saxon = doc[trig - 1].text.lower().endswith(tuple(lex.frames.get("morphology", {}).get("genitive_endings", [])))
     if before is not None and not before.inside_token and before.type in {"PER", "ORG"} and saxon:
         return [before]  # ``Sarkozys Staatsbesuch``
     i = trig + 1
@@ -831,7 +843,7 @@ def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> T
     for t in times:
         if t.type in {"DURATION", "SET"} or not t.value or not t.value[:1].isdigit():
             continue  # ``zur Zeit`` (PRESENT_REF) does not date an event
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        span = char_span(doc, t.start, t.end)
         if span is None or not (s <= span.start < e):
             continue
         same_clause = index.clause_of[span.start] == clause_id

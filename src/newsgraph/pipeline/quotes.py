@@ -312,7 +312,10 @@ class QuoteLayer:
                 )
                 if verb is None:
                     continue
-                src = phrase_after(doc, k + 1, verb, lex)
+                # `Wie die taz berichtet`: everything between `wie` and the verb names the source
+                src = phrase_after(doc, k + 1, verb, lex) or (SpeakerPhrase(k + 1, verb) if verb > k + 1 else None)
+                if src is not None and src.start == k + 1 and verb - k <= 8:
+                    src = SpeakerPhrase(k + 1, verb)
                 comma = next((j for j in range(verb, e) if doc[j].text == ","), None)
                 if k == s and comma is not None:
                     return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
@@ -640,6 +643,9 @@ class QuoteLayer:
             if a.kind == "continuation":
                 st.cue = self._chars(doc, a.cue[0], a.cue[1]) if a.cue else None
                 self._inherit(st, prev)
+                if st.cue is not None:
+                    # `Demnach …`: the adverb is this sentence's pointer to the source
+                    st.speaker_phrase = st.cue
                 return st
             st.cue = self._chars(doc, a.cue[0], a.cue[1]) if a.cue else None
             if a.extra_cue:

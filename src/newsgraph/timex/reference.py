@@ -7,8 +7,19 @@ Evidence, strongest first:
    explicitly wins; else the first one not before the latest year the text names (an article is not
    older than the years it mentions, and mostly not much younger); else the most recent one up to
    today. The reference is the latest such tied day.
+   **Terms of office** narrow the candidate years first: when the text gives named people offices
+   (``US-Präsident Joe Biden``) and the knowledge base knows their terms (:class:`OfficeClaim`,
+   built by :meth:`newsgraph.kb.ArticleLinker.office_claims`), only the years whose tied day falls
+   inside every such term are kept (24 May was a Monday in 2010, 2021, 2027; Biden was president
+   only in 2021 of these). If no candidate year fits all the terms, the terms are ignored and the
+   reason says so (a look back, ``damals US-Präsident Obama``, must not veto the weekday rule).
 2. **explicit full dates** (`am 6. September 2000`) in past-tense clauses: the latest one.
-3. **explicit years**: the latest one the text names, up to today (weak: a plan `bis 2013` or a
+3. **terms of office alone** (no weekday tie, no full date): the days on which every named office
+   holder held the office the text gives them. When those days lie in one calendar year, the value
+   is that year; when they span several years, there is no value (``source = "none"``, a range is no
+   reference date) and the reason gives the range, unless explicit years (4.) give a year, which
+   the reason then checks against the range.
+4. **explicit years**: the latest one the text names, up to today (weak: a plan `bis 2013` or a
    look back `1980` misleads it; the value is the year only and the reason says so).
 
 The reason says which evidence was used, so that a reader can judge it.
@@ -50,6 +61,47 @@ class DateEvidence:
     tense: str
 
 
+@dataclass(frozen=True, slots=True)
+class OfficeClaim:
+    """The text gives a named person an office, and the knowledge base knows that person's terms.
+
+    ``terms``: ``(start, end)`` days, start inclusive, end exclusive (None: still in office).
+    ``office``: a readable label (``head of state of United States``); ``title``: the text's words.
+    """
+
+    person: str
+    office: str
+    title: str
+    terms: tuple[tuple[dt.date, dt.date | None], ...]
+
+    def holds(self, day: dt.date) -> bool:
+        """Whether the person held the office on ``day``."""
+        return any(start <= day and (end is None or day < end) for start, end in self.terms)
+
+    def describe(self) -> str:
+        return f"{self.person} was {self.office} ({self.title!r})"
+
+
+def _describe_claims(claims: list[OfficeClaim]) -> str:
+    parts = [c.describe() for c in claims]
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _common_terms(claims: list[OfficeClaim], today: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The stretches of days (start inclusive, end exclusive, at most up to today) in which every
+    claim held: the intersection of the unions of their terms."""
+    stretches = [(dt.date.min, today + dt.timedelta(days=1))]
+    for claim in claims:
+        out = []
+        for a, b in stretches:
+            for start, end in claim.terms:
+                lo, hi = max(a, start), min(b, end or b)
+                if lo < hi:
+                    out.append((lo, hi))
+        stretches = out
+    return sorted(stretches)
+
+
 @dataclass(slots=True)
 class WeekdayTie:
     """A weekday and a day of a month that the text says are the same day."""
@@ -72,8 +124,26 @@ def years_matching(tie: WeekdayTie, today: dt.date) -> list[int]:
     return years
 
 
-def infer_reference(ties: list[WeekdayTie], evidence: list[DateEvidence], today: dt.date) -> tuple[Reference, str, str]:
-    """(reference, source, reason) from what the text says; source is "inferred" or "none"."""
+def _tied_day(ties: list[WeekdayTie], year: int) -> dt.date | None:
+    """The latest day in ``year`` that one of the ties puts on its weekday."""
+    days = [
+        dt.date(year, t.month, t.day)
+        for t in ties
+        if valid_day(year, t.month, t.day) and dt.date(year, t.month, t.day).isoweekday() == t.weekday
+    ]
+    return max(days) if days else None
+
+
+def infer_reference(
+    ties: list[WeekdayTie],
+    evidence: list[DateEvidence],
+    today: dt.date,
+    claims: list[OfficeClaim] | None = None,
+) -> tuple[Reference, str, str]:
+    """(reference, source, reason) from what the text says; source is "inferred" or "none".
+
+    ``claims``: offices the text gives named people, with their terms (see module docstring)."""
+    claims = claims or []
     explicit_years = sorted(
         {
             e.partial.year
@@ -87,9 +157,23 @@ def infer_reference(ties: list[WeekdayTie], evidence: list[DateEvidence], today:
         usable = [(t, c) for t, c in zip(ties, candidate_sets, strict=True) if c]
         if usable:
             years = common or usable[0][1]
+            shown = sorted(years)[-4:]
+            listed = ("…, " if len(years) > len(shown) else "") + ", ".join(map(str, shown))
+            terms_note = ""
+            if claims:
+                fitting = {y for y in years if (d := _tied_day(ties, y)) and all(c.holds(d) for c in claims)}
+                if fitting and fitting != years:
+                    years = fitting
+                    terms_note = (
+                        f"{_describe_claims(claims)} only in {', '.join(map(str, sorted(fitting)))} of these; "
+                    )
+                elif not fitting:
+                    terms_note = f"ignored the terms of office: {_describe_claims(claims)} in none of these; "
             in_text = [y for y in years if y in explicit_years]
             after_text = [y for y in years if explicit_years and y >= explicit_years[-1]]
-            if in_text:
+            if len(years) == 1 and terms_note and not terms_note.startswith("ignored"):
+                year, why = next(iter(years)), "the only year that fits the terms of office"
+            elif in_text:
                 year, why = max(in_text), f"the text also names {max(in_text)}"
             elif after_text:
                 year = min(after_text)
@@ -102,12 +186,14 @@ def infer_reference(ties: list[WeekdayTie], evidence: list[DateEvidence], today:
                 if valid_day(year, t.month, t.day) and dt.date(year, t.month, t.day).isoweekday() == t.weekday
             ] or ties[:1]
             latest = max(tied, key=lambda t: (t.month, t.day))
-            others = sorted(y for y in years if y != year)[-3:]
+            used_terms = bool(terms_note) and not terms_note.startswith("ignored")
             reason = (
-                f"inferred from weekday/date agreement: {latest.text!r} puts {latest.day} "
-                f"{MONTH_NAMES[latest.month - 1]} on a {WEEKDAY_NAMES[latest.weekday - 1]}, true in "
-                f"{year}" + (f" (also {', '.join(map(str, others))})" if others else "") + f"; chose {year}: {why}; "
-                f"reference = that day, the latest the text ties to a weekday"
+                "inferred from weekday/date agreement"
+                + (" and terms of office" if used_terms else "")
+                + f": {latest.text!r} puts {latest.day} {MONTH_NAMES[latest.month - 1]} on a "
+                f"{WEEKDAY_NAMES[latest.weekday - 1]}; {latest.day} {MONTH_NAMES[latest.month - 1]} was a "
+                f"{WEEKDAY_NAMES[latest.weekday - 1]} in {listed} (up to today, {today.isoformat()}); "
+                f"{terms_note}chose {year}: {why}; reference = that day, the latest the text ties to a weekday"
             )
             return Reference(date=dt.date(year, latest.month, latest.day)), "inferred", reason
     full_dates = [
@@ -123,6 +209,30 @@ def infer_reference(ties: list[WeekdayTie], evidence: list[DateEvidence], today:
             f"the article is not older than that"
         )
         return Reference(date=day), "inferred", reason
+    if claims:
+        stretches = _common_terms(claims, today)
+        if stretches:
+            first, last = stretches[0][0], stretches[-1][1] - dt.timedelta(days=1)
+            span = f"from {first.isoformat()} to {last.isoformat()}"
+            if first.year == last.year:
+                reason = (
+                    f"inferred from terms of office: {_describe_claims(claims)} all at once only {span}; "
+                    f"year only"
+                )
+                return Reference(year=first.year), "inferred", reason
+            if explicit_years:
+                year = explicit_years[-1]
+                fits = "within" if first.year <= year <= last.year else "outside"
+                reason = (
+                    f"inferred from explicit years: the latest year the text names is {year} (a lower bound; "
+                    f"year only); {fits} the terms of office: {_describe_claims(claims)} all at once {span}"
+                )
+                return Reference(year=year), "inferred", reason
+            reason = (
+                f"no single year: the terms of office allow several ({_describe_claims(claims)} all at once "
+                f"{span}); no weekday tie, full date or year in the text"
+            )
+            return Reference(), "none", reason
     if explicit_years:
         year = explicit_years[-1]
         reason = f"inferred from explicit years: the latest year the text names is {year} (a lower bound; year only)"

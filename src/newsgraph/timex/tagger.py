@@ -26,7 +26,7 @@ from .normalise import (
     norm_date,
     to_int,
 )
-from .reference import DateEvidence, WeekdayTie, infer_reference
+from .reference import DateEvidence, OfficeClaim, WeekdayTie, infer_reference
 from .tense import Cue, TenseRules, tense_at
 
 #: narrative year: the explicit years of the last WINDOW expressions that name one, each counting
@@ -136,10 +136,12 @@ class TimeTagger:
         narrative: bool = False,
         today: dt.date | None = None,
         infer: bool = True,
+        claims: list[OfficeClaim] | None = None,
     ) -> TagResult:
         """Tag ``text``. ``published`` anchors relative expressions; without it the reference is
         inferred from the text (``infer``). ``narrative``: resolve yearless dates against the last
-        date the text mentioned (history texts) rather than the reference date (news)."""
+        date the text mentioned (history texts) rather than the reference date (news). ``claims``:
+        offices the text gives named people, with their terms, as evidence for the inference."""
         today = today or dt.date.today()
         tokens = tokenize(text, self.grammar.ordinal_dot)
         if sentences is None:
@@ -150,7 +152,7 @@ class TimeTagger:
         if published is not None:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
         elif infer:
-            reference, source, reason = self._infer(text, tokens, items, today)
+            reference, source, reason = self._infer(text, tokens, items, today, claims)
         else:
             reference, source, reason = Reference(), "none", "no publication date"
 
@@ -233,7 +235,10 @@ class TimeTagger:
             return False
         return all(tokens[k].lower in self.coord for k in range(i + 1, j))
 
-    def _infer(self, text: str, tokens: list[Token], items: list[_Item], today: dt.date) -> tuple[Reference, str, str]:
+    def _infer(
+        self, text: str, tokens: list[Token], items: list[_Item], today: dt.date,
+        claims: list[OfficeClaim] | None = None,
+    ) -> tuple[Reference, str, str]:
         ties: list[WeekdayTie] = []
         for k, it in enumerate(items):
             wd = to_int(it.fields.get("weekday"))
@@ -262,7 +267,7 @@ class TimeTagger:
             for it in items
             if it.partial is not None
         ]
-        return infer_reference(ties, evidence, today)
+        return infer_reference(ties, evidence, today, claims)
 
     @staticmethod
     def _narrative_year(history: list[int]) -> int:

@@ -36,6 +36,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -292,18 +293,18 @@ def _check_token(request: Request) -> None:
         raise HTTPException(401, "invalid token", headers={"WWW-Authenticate": "Bearer"})
 
 
-def require_writer(request: Request) -> None:
+async def require_writer(request: Request) -> None:
     """Writing always needs the token."""
     _check_token(request)
 
 
-def require_reader(request: Request) -> None:
+async def require_reader(request: Request) -> None:
     """Reading needs the token only with ``protect_reads``."""
     if request.app.state.settings.protect_reads:
         _check_token(request)
 
 
-def open_store(request: Request) -> access.StoreAccess:
+async def open_store(request: Request) -> access.StoreAccess:
     found = request.app.state.store.get("access")
     if found is None:
         raise HTTPException(503, "no store is open (start the server with --db FILE)")
@@ -386,105 +387,112 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     cache = ResponseCache(settings.cache_entries)
     app.state.cache = cache
 
-    def answer(request: Request, db: access.StoreAccess, compute: Any, missing: str | None = None) -> Response:
-        """The JSON of ``compute(view)``, from the cache when this exact request was answered since the last write."""
+    async def answer(request: Request, db: access.StoreAccess, compute: Any, missing: str | None = None) -> Response:
+        """The JSON of ``compute(view)``, from the cache when this exact request was answered since the last write.
+
+        A cached answer is sent from the event loop; only a miss goes to a worker thread (the query).
+        """
         key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
         body = cache.get(key)
         if body is None:
             generation = cache.generation
-            result = db.read(compute)
-            if result is None:
+
+            def run() -> bytes | None:
+                result = db.read(compute)
+                return None if result is None else dumps(result)
+
+            body = await run_in_threadpool(run)
+            if body is None:
                 raise HTTPException(404, missing or "not found")
-            body = dumps(result)
             cache.put(key, generation, body)
         return Response(body, media_type="application/json")
 
     Json: Any = dict[str, Any]
 
     @app.get("/api/health", tags=["meta"])
-    def health(_: Reader) -> dict[str, Any]:
+    async def health(_: Reader) -> dict[str, Any]:
         """Liveness and the store's row counts."""
         found = state.get("access")
-        return {"status": "ok", "version": __version__, "store": found.read(access.counts) if found else None,
-                "writable": settings.token is not None}
+        counts = await run_in_threadpool(found.read, access.counts) if found else None
+        return {"status": "ok", "version": __version__, "store": counts, "writable": settings.token is not None}
 
     @app.get("/api/documents", tags=["documents"], responses=ERRORS, response_model=Json)
-    def documents(request: Request, _: Reader, db: StoreDep, q: Text = None, limit: Limit = 50,
+    async def documents(request: Request, _: Reader, db: StoreDep, q: Text = None, limit: Limit = 50,
                   offset: Offset = 0) -> Response:
         """Stored articles, newest first; `q` searches titles and texts (substring, case ignored)."""
-        return answer(request, db, lambda v: access.list_documents(v, q=q, limit=limit, offset=offset))
+        return await answer(request, db, lambda v: access.list_documents(v, q=q, limit=limit, offset=offset))
 
     @app.get("/api/documents/{article_id}", tags=["documents"], responses=ERRORS, response_model=Json)
-    def document(request: Request, article_id: int, _: Reader, db: StoreDep) -> Response:
+    async def document(request: Request, article_id: int, _: Reader, db: StoreDep) -> Response:
         """One article's record (with its text) and the store ids of its entities and events."""
-        return answer(request, db, lambda v: access.get_document(v, article_id), f"no document {article_id}")
+        return await answer(request, db, lambda v: access.get_document(v, article_id), f"no document {article_id}")
 
     @app.get("/api/entities", tags=["entities"], responses=ERRORS, response_model=Json)
-    def entities(
+    async def entities(
         request: Request, _: Reader, db: StoreDep, q: Text = None,
         type: Annotated[EntityType | None, Query()] = None,
         limit: Limit = 50, offset: Offset = 0,
     ) -> Response:
         """Entities, most-mentioned first; `q` finds them by any of their names (transliterations fold)."""
-        return answer(request, db, lambda v: access.list_entities(v, q=q, type=type, limit=limit, offset=offset))
+        return await answer(request, db, lambda v: access.list_entities(v, q=q, type=type, limit=limit, offset=offset))
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], responses=ERRORS, response_model=Json)
-    def entity(request: Request, entity_id: int, _: Reader, db: StoreDep) -> Response:
+    async def entity(request: Request, entity_id: int, _: Reader, db: StoreDep) -> Response:
         """An actor: names, timeline of events, quotes, who they met, articles mentioning them."""
-        return answer(request, db, lambda v: access.entity_page(v, entity_id), f"no entity {entity_id}")
+        return await answer(request, db, lambda v: access.entity_page(v, entity_id), f"no entity {entity_id}")
 
     @app.get("/api/entities/{entity_id}/network", tags=["entities"], responses=ERRORS, response_model=Json)
-    def entity_network(request: Request, entity_id: int, _: Reader, db: StoreDep, limit: Limit = 200) -> Response:
+    async def entity_network(request: Request, entity_id: int, _: Reader, db: StoreDep, limit: Limit = 200) -> Response:
         """Who met whom at the events this actor took part in."""
-        return answer(request, db, lambda v: access.ego_network(v, entity_id, limit=limit))
+        return await answer(request, db, lambda v: access.ego_network(v, entity_id, limit=limit))
 
     @app.get("/api/timeline", tags=["entities"], responses=ERRORS, response_model=Json)
-    def timeline(
+    async def timeline(
         request: Request, _: Reader, db: StoreDep, name: Annotated[str, Query(min_length=1, max_length=200)],
         since: Day = None, until: Day = None, limit: Limit = 200,
     ) -> Response:
         """An actor's events by name (every entity the name denotes), earliest first."""
         from ..store import timeline as store_timeline
 
-        return answer(request, db, lambda v: store_timeline(v, name, since=since, until=until, limit=limit))
+        return await answer(request, db, lambda v: store_timeline(v, name, since=since, until=until, limit=limit))
 
     @app.get("/api/network", tags=["entities"], responses=ERRORS, response_model=Json)
-    def network(
+    async def network(
         request: Request, _: Reader, db: StoreDep, actor: Text = None, since: Day = None, until: Day = None,
         min_count: Annotated[int, Query(ge=1, le=1000)] = 1, limit: Limit = 150,
     ) -> Response:
         """Who met whom: pairs of participants of the same events, strongest first."""
         from ..store import network as store_network
 
-        return answer(request, db, lambda v: store_network(
+        return await answer(request, db, lambda v: store_network(
             v, actor=actor, since=since, until=until, min_count=min_count, limit=limit))
 
     @app.get("/api/events", tags=["events"], responses=ERRORS, response_model=Json)
-    def events(
+    async def events(
         request: Request, _: Reader, db: StoreDep, place: Text = None, participant: Text = None, since: Day = None,
         until: Day = None, type: Text = None, status: Text = None, limit: Limit = 100,
     ) -> Response:
         """Events by place, participant, dates, type (or merge group) and status; newest first."""
         from ..store import events as store_events
 
-        return answer(request, db, lambda v: {"limit": limit, "items": store_events(
+        return await answer(request, db, lambda v: {"limit": limit, "items": store_events(
             v, place=place, participant=participant, since=since, until=until,
             types=[type] if type else None, status=status, limit=limit)})
 
     @app.get("/api/events/{event_id}", tags=["events"], responses=ERRORS, response_model=Json)
-    def event(request: Request, event_id: int, _: Reader, db: StoreDep) -> Response:
+    async def event(request: Request, event_id: int, _: Reader, db: StoreDep) -> Response:
         """One event: every source's account (ordered by publication: the status history) and the conflicts."""
-        return answer(request, db, lambda v: access.event_page(v, event_id), f"no event {event_id}")
+        return await answer(request, db, lambda v: access.event_page(v, event_id), f"no event {event_id}")
 
     @app.get("/api/quotes", tags=["quotes"], responses=ERRORS, response_model=Json)
-    def quotes(
+    async def quotes(
         request: Request, _: Reader, db: StoreDep, q: Text = None, speaker: Text = None, since: Day = None,
         until: Day = None, prefix: bool = False, limit: Limit = 50,
     ) -> Response:
         """Quotes containing all words of `q` (accents and case ignored), by a speaker, in a date range."""
         from ..store import search_quotes
 
-        return answer(request, db, lambda v: {"limit": limit, "items": access.with_article_ids(v, search_quotes(
+        return await answer(request, db, lambda v: {"limit": limit, "items": access.with_article_ids(v, search_quotes(
             v, words=q, speaker=speaker, since=since, until=until, limit=limit, prefix=prefix))})
 
     # -- writing -----------------------------------------------------------------------------------
