@@ -117,6 +117,7 @@ def main() -> None:
     rows = {"model": spacy.load(base), "pipeline": newsgraph.load("de")}
     results: dict = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, no GPU, 1 thread",
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
         "spacy": spacy.__version__,
         "model_pipes": rows["model"].pipe_names,
@@ -138,7 +139,10 @@ def main() -> None:
     texts = [" ".join(ex.text for ex in ge[i : i + 20]) for i in range(0, len(ge), 20)]
     speed = words_per_second(rows["pipeline"], texts, args.runs)
     results["speed_pipeline"] = speed
+    # the machine is shared: the load average says how far the speed is from an idle core's
+    results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(f"speed (newsgraph.load('de'), 1 thread): {speed['median_words_per_s']} words/s, runs {speed['runs']}")
+    print(f"load average start/end: {results['load_average_at_start']} / {results['load_average_at_end']}")
     if not args.no_write:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

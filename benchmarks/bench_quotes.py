@@ -156,7 +156,10 @@ def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0) -> dict:
             correct += ok
             if not ok and len(examples) < errors:
                 src = " ".join(words[t] for t in sorted(ann.source))
-                examples.append(f"SPEAKER {q.kind}{' free' if q.free_indirect else ''} gold={src!r} head={words[head]!r} pred={q.speaker_text!r} | {q.text[:90]!r}")
+                kind = q.kind + (" free" if q.free_indirect else "")
+                examples.append(
+                    f"SPEAKER {kind} gold={src!r} head={words[head]!r} pred={q.speaker_text!r} | {q.text[:90]!r}"
+                )
         if errors and len(examples) < errors:
             for ann in sd.annotations:
                 missed = [t for t in ann.message if not pred[t] and not is_punct(words[t])]

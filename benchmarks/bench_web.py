@@ -249,37 +249,49 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--max-requests", type=int, default=200_000, help="stop after this many measured requests")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per scenario (medians are reported)")
     parser.add_argument("--distinct", type=int, default=300, help="distinct requests in the mix (the working set)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsgraph-bench-web"), help="scratch folder")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    if args.clients < 1 or args.clients > 500 or args.seconds > 600:
-        parser.error("keep it bounded: 1-500 clients, at most 600 s")
+    if args.clients < 1 or args.clients > 500 or args.seconds > 600 or not 1 <= args.repeat <= 10:
+        parser.error("keep it bounded: 1-500 clients, at most 600 s, 1-10 repeats")
 
     args.work.mkdir(parents=True, exist_ok=True)
     db = copy_store(args.db, args.work) if args.db else build_store(args.work, args.n, args.seed)
     runs: dict[str, Any] = {}
     for scenario, cache in (("cold", 0), ("warm", 4096)):
-        port = _free_port()
-        base = f"http://{HOST}:{port}"
-        server = start_server(db, port, cache)
-        try:
-            counts = httpx.get(f"{base}/api/health", timeout=30).json()["store"]
-            mix = request_mix(base, random.Random(args.seed), args.distinct)
-            if scenario == "warm":  # every distinct request answered once before measuring
-                print(f"warming the cache with {len(mix)} distinct requests ...", flush=True)
-                asyncio.run(load(port, mix, args.clients, 3600, 0, len(mix), once=True))
-            print(f"{scenario}: {counts['articles']} articles; {args.clients} clients for {args.seconds:.0f} s ...",
-                  flush=True)
-            result = asyncio.run(load(port, mix, args.clients, args.seconds, args.warmup, args.max_requests))
-        finally:
-            stop_server(server)
-        runs[scenario] = {"cache_entries": cache, **result}
-        print(f"  {result['requests_per_s']} requests/s; p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
-              f"p99 {result['p99_ms']} ms; errors {result['errors']}")
-        for name, figures in result["endpoints"].items():
-            print(f"    {name:15s} n={figures['requests']:6d}  p50 {figures['p50_ms']:7.1f} ms"
-                  f"  p95 {figures['p95_ms']:7.1f} ms")
+        repeats: list[dict[str, Any]] = []
+        for _ in range(args.repeat):
+            port = _free_port()
+            base = f"http://{HOST}:{port}"
+            server = start_server(db, port, cache)
+            try:
+                counts = httpx.get(f"{base}/api/health", timeout=30).json()["store"]
+                mix = request_mix(base, random.Random(args.seed), args.distinct)
+                if scenario == "warm":  # every distinct request answered once before measuring
+                    print(f"warming the cache with {len(mix)} distinct requests ...", flush=True)
+                    asyncio.run(load(port, mix, args.clients, 3600, 0, len(mix), once=True))
+                print(f"{scenario}: {counts['articles']} articles; {args.clients} clients for {args.seconds:.0f} s ...",
+                      flush=True)
+                result = asyncio.run(load(port, mix, args.clients, args.seconds, args.warmup, args.max_requests))
+            finally:
+                stop_server(server)
+            repeats.append(result)
+            print(f"  {result['requests_per_s']} requests/s; p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
+                  f"p99 {result['p99_ms']} ms; errors {result['errors']}")
+            for name, figures in result["endpoints"].items():
+                print(f"    {name:15s} n={figures['requests']:6d}  p50 {figures['p50_ms']:7.1f} ms"
+                      f"  p95 {figures['p95_ms']:7.1f} ms")
+        runs[scenario] = {
+            "cache_entries": cache,
+            **{f"median_{k}": statistics.median(r[k] for r in repeats)
+               for k in ("requests_per_s", "p50_ms", "p95_ms", "p99_ms")},
+            "errors": sum(r["errors"] for r in repeats),
+            "repeats": repeats,
+        }
+        print(f"{scenario}, median of {args.repeat}: {runs[scenario]['median_requests_per_s']} requests/s, "
+              f"p95 {runs[scenario]['median_p95_ms']} ms")
     load_avg = os.getloadavg()
     report = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),

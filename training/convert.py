@@ -318,6 +318,9 @@ def main() -> None:
     ap.add_argument("--datasets", type=Path, default=DATASETS)
     ap.add_argument("--out", type=Path, default=CORPUS)
     ap.add_argument("--historical", action="store_true", help="also train on ZEFYS historical newspapers")
+    ap.add_argument(
+        "--germeval-weight", type=int, default=2, help="copies of each GermEval train sentence (upsampling)"
+    )
     args = ap.parse_args()
 
     nlp = spacy.blank("de")
@@ -328,17 +331,25 @@ def main() -> None:
         if key.startswith("zefys") and not args.historical:
             continue
         manifest["sources"][rel] = sha256_file(args.datasets / rel)
+    manifest["germeval_weight"] = args.germeval_weight
     stats: dict[str, int] = {}
     for split in ("train", "dev"):
         db = DocBin(store_user_data=False)
+        ge_db = DocBin(store_user_data=False)
         for src, splits in data.items():
             n_words = 0
+            copies = args.germeval_weight if (src == "germeval" and split == "train") else 1
             for ex in splits[split]:
                 doc = to_doc(nlp, ex, stats)
                 n_words += len(doc)
-                db.add(doc)
+                for _ in range(copies):
+                    db.add(doc)
+                if src == "germeval":
+                    ge_db.add(doc)
             manifest["splits"][f"{src}/{split}"] = {"docs": len(splits[split]), "tokens": n_words}
         db.to_disk(args.out / f"{split}.spacy")
+        # GermEval dev alone: the in-domain figure used to choose between training runs
+        ge_db.to_disk(args.out / f"{split}_germeval.spacy")
     for src, splits in data.items():
         ents = sum(len(ex.spans) for ex in splits["heldout"])
         manifest["splits"][f"{src}/heldout"] = {"docs": len(splits["heldout"]), "entities": ents}

@@ -46,19 +46,26 @@ Linking an article (:class:`ArticleLinker`, used by the entity and time layers):
 
 from __future__ import annotations
 
-
 import bz2
+import datetime as dt
 import gzip
 import json
+import os
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .resources import RESOURCE_DIR
+from .record import Entity, Role
+from .resources import RESOURCE_DIR, has_resource, load_resource
 from .store.names import name_key
+from .timex.reference import OfficeClaim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 STARTER_KB = RESOURCE_DIR / "kb" / "starter.toml"
 KB_FORMAT = "newsgraph-kb/1"
@@ -294,3 +301,236 @@ def iter_wikidata(path: str | Path, languages: tuple[str, ...] = ("de", "en")) -
 def build_from_wikidata(dump: str | Path, output: str | Path, languages: tuple[str, ...] = ("de", "en")) -> int:
     """Stream a Wikidata dump into a KB JSON Lines file; returns the number of entities written."""
     return write_kb(iter_wikidata(dump, languages), output)
+
+
+# -- linking an article to the KB ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def load_kb(spec: str = "starter") -> KnowledgeBase:
+    """A KB by a config value, loaded once per process: ``"starter"`` (the shipped starter KB) or
+    paths separated by ``os.pathsep`` (``"starter"`` may be one of them)."""
+    paths = [STARTER_KB if p == "starter" else Path(p) for p in spec.split(os.pathsep) if p]
+    return KnowledgeBase.load(*paths)
+
+
+def _day(value: str | None) -> dt.date | None:
+    """An ISO date, ``YYYY-MM`` or ``YYYY`` as its first day."""
+    if not value:
+        return None
+    parts = [*value.split("-"), "01", "01"]
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
+class ArticleLinker:
+    """Links one language's articles to a KB: entity ids, offices read from roles, office holders.
+
+    Built once per pipeline (the KB's name index and the office vocabulary of
+    ``resources/<lang>/kb_offices.toml``); per article it touches only the entities and the office
+    phrases, never every token.
+    """
+
+    def __init__(self, kb: KnowledgeBase, lang: str) -> None:
+        self.kb = kb
+        conf: dict[str, Any] = load_resource(lang, "kb_offices") if has_resource(lang, "kb_offices") else {}
+        self.titles: dict[str, str] = dict(conf.get("titles", {}))
+        self.implied: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in conf.get("implied", {}).items()}
+        self.prefixes: dict[str, str] = dict(conf.get("prefixes", {}))
+        modifiers = conf.get("modifiers", {})
+        self.modifiers: set[str] = set(modifiers.get("words", []))
+        self.complement_starters: set[str] = set(modifiers.get("complement_starters", []))
+        self.endings: tuple[str, ...] = tuple(sorted(conf.get("endings", []), key=len, reverse=True))
+        self.labels: dict[str, str] = dict(conf.get("labels", {}))
+        ref = conf.get("reference", {})
+        self.ref_determiners: set[str] = set(ref.get("determiners", []))
+        self.plural_determiners: set[str] = set(ref.get("plural_determiners", []))
+        self.feminine_endings: tuple[str, ...] = tuple(ref.get("feminine_endings", []))
+        self.office_nouns: set[str] = set(ref.get("office_nouns", []))
+        self.coordinators: set[str] = set(ref.get("coordinators", []))
+
+    # -- entity ids -----------------------------------------------------------------------------
+
+    def link_entities(self, entities: list[Entity]) -> None:
+        """Give entities without a KB id the id of the one KB entity of their type that goes by their
+        canonical name (else by their mention texts); several or none -> left null (no guessing)."""
+        for entity in entities:
+            if entity.kb_id:
+                continue
+            found = {e.id for e in self.kb.find(entity.name, entity.type)}
+            if not found:
+                for text in {m.text for m in entity.mentions}:
+                    found |= {e.id for e in self.kb.find(text, entity.type)}
+            if len(found) == 1:
+                entity.kb_id = next(iter(found))
+
+    # -- offices --------------------------------------------------------------------------------
+
+    def _title(self, word: str) -> tuple[str, str | None] | None:
+        """(office, implied country or None) of a lower-cased title word, endings stripped."""
+        stripped = (word[: -len(e)] for e in self.endings if word.endswith(e) and len(word) > len(e) + 3)
+        for candidate in (word, *stripped):
+            if candidate in self.implied:
+                return self.implied[candidate]
+            if candidate in self.titles:
+                return self.titles[candidate], None
+        return None
+
+    def office_of(self, doc: Doc, start_char: int, end_char: int) -> tuple[str, str] | None:
+        """(office key, country id) of the office phrase at ``[start_char, end_char)``, or None.
+
+        Read left to right: allowed modifiers and country adjectives, the title word (with an
+        optional country prefix, ``US-``), then an optional genitive complement naming the country
+        (``des US-Präsidenten``, ``Russlands``). Anything else -> None.
+        """
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        derived: dict[int, set[str]] = {}
+        if "derivations" in doc.spans:
+            for d in doc.spans["derivations"]:
+                if span.start <= d.start < span.end and d.kb_id_.startswith("iso3166:"):
+                    derived.setdefault(d.start, set()).add(d.kb_id_)
+        countries: set[str] = set()
+        office: str | None = None
+        for tok in span:
+            text = tok.text
+            if office is None:
+                if not text[:1].isupper():
+                    if tok.i in derived:
+                        countries |= derived[tok.i]
+                    elif text.lower() not in self.modifiers:
+                        return None  # ehemalige, frühere, stellvertretende ...: not the holder today
+                    continue
+                *prefixes, head = text.split("-")
+                for prefix in prefixes:
+                    if prefix not in self.prefixes:
+                        return None  # Ex-, Vize-, EU-
+                    countries.add(self.prefixes[prefix])
+                found = self._title(head.lower())
+                if found is None:
+                    return None
+                office = found[0]
+                if found[1]:
+                    countries.add(found[1])
+                continue
+            # the genitive complement: only its country matters
+            if tok.i in derived:
+                countries |= derived[tok.i]
+            elif tok.ent_type_ == "LOC" and tok.ent_kb_id_.startswith("iso3166:"):
+                countries.add(tok.ent_kb_id_)
+            elif "-" in text and text.split("-")[0] in self.prefixes:
+                countries.add(self.prefixes[text.split("-")[0]])
+        if office is None or len(countries) != 1:
+            return None
+        return office, next(iter(countries))
+
+    def _names_one_holder(self, doc: Doc, span: Span) -> bool:
+        """Whether an office phrase naming nobody refers to one present holder (see ``[reference]``
+        in ``kb_offices.toml``): a definite article that is not genitive ``des``, no plural ``die
+        Außenminister``, no office noun before it (``das Amt der Kanzlerin``), no enumeration of
+        countries after it (``die Sicherheitsberater Russlands und der USA``)."""
+        if span.start == 0:
+            return False
+        det = doc[span.start - 1]
+        if det.lower_ not in self.ref_determiners:
+            return False
+        if span.start >= 2 and doc[span.start - 2].text in self.office_nouns:
+            return False
+        if det.lower_ in self.plural_determiners:
+            heads = [t.text for t in span if t.text[:1].isupper()]
+            if not heads or not heads[0].endswith(self.feminine_endings):
+                return False
+        k = span.end
+        if k < len(doc) and doc[k].text in self.coordinators:
+            for tok in doc[k + 1 : k + 4]:
+                if (tok.ent_type_ == "LOC" and tok.ent_kb_id_.startswith("iso3166:")) or (
+                    "-" in tok.text and tok.text.split("-")[0] in self.prefixes
+                ):
+                    return False
+        return True
+
+    def office_label(self, office: str, of: str) -> str:
+        country = self.kb.by_id.get(of)
+        where = country.name("en") if country is not None else of
+        return f"{self.labels.get(office, office.replace('_', ' '))} of {where}"
+
+    def office_claims(self, doc: Doc) -> list[OfficeClaim]:
+        """Offices the text gives named people that the KB knows terms of (reference-date evidence).
+
+        A person with a KB id whose role reads as an office they held at some time in the KB; an
+        office the KB does not list for them is no evidence either way (the KB is incomplete).
+        """
+        claims: dict[tuple[str, str, str], OfficeClaim] = {}
+        for entity in doc._.entities or []:
+            known = self.kb.by_id.get(entity.kb_id or "")
+            if entity.type != "PER" or known is None:
+                continue
+            for role in entity.roles:
+                parsed = self.office_of(doc, role.start, role.end)
+                if parsed is None or (known.id, *parsed) in claims:
+                    continue
+                terms = tuple(
+                    (start, _day(t.end))
+                    for t in known.offices
+                    if (t.office, t.of) == parsed and (start := _day(t.start)) is not None
+                )
+                if terms:
+                    claims[(known.id, *parsed)] = OfficeClaim(
+                        person=entity.name, office=self.office_label(*parsed), title=role.title, terms=terms
+                    )
+        return list(claims.values())
+
+    def resolve_offices(self, doc: Doc, day: dt.date) -> None:
+        """Office phrases that name nobody (``der US-Präsident``) -> the holder on ``day``, as a Role.
+
+        Precedence, so that a wrong person is rarer than none:
+
+        1. the text's own naming: the entity layer already joined the phrase to the person named in
+           an apposition or given that office earlier; those phrases never reach this method;
+        2. the phrase must read as one KB office of one country (:meth:`office_of`), on a day the KB
+           knows exactly one holder of;
+        2b. the phrase must refer to one present holder: not a genitive ``des`` (``das Amt des
+           US-Präsidenten`` is the office), no plural, no enumeration (:meth:`_names_one_holder`);
+        3. if the text gives the same office to a named person other than that holder, nothing (the
+           text talks of another time, or the KB is wrong);
+        4. else the holder: the entity the text names (same KB id) gets the Role; when the text does
+           not name the holder, a new entity (no mentions, only the Role) is added at the end.
+        """
+        phrases = doc.spans.get("offices_unnamed", [])
+        if not len(phrases):
+            return
+        entities: list[Entity] = doc._.entities if doc._.entities is not None else []
+        iso = day.isoformat()
+        for span in phrases:
+            if not self._names_one_holder(doc, span):
+                continue
+            parsed = self.office_of(doc, span.start_char, span.end_char)
+            if parsed is None:
+                continue
+            holders = self.kb.holders(iso, office=parsed[0], of=parsed[1])
+            if len(holders) != 1:
+                continue
+            holder = holders[0]
+            if any(
+                e.type == "PER" and e.kb_id != holder.id and any(self.office_of(doc, r.start, r.end) == parsed
+                                                                 for r in e.roles)
+                for e in entities
+            ):
+                continue
+            target = next((e for e in entities if e.kb_id == holder.id), None)
+            if target is None:
+                target = Entity(id=f"e{len(entities) + 1}", type="PER", name=holder.name("en"), kb_id=holder.id)
+                entities.append(target)
+            if all(r.start != span.start_char for r in target.roles):
+                target.roles.append(Role(title=span.text, start=span.start_char, end=span.end_char))
+                target.roles.sort(key=lambda r: r.start)
+        doc._.entities = entities
+
+
+@lru_cache(maxsize=8)
+def linker_for(lang: str, spec: str = "starter") -> ArticleLinker:
+    """The linker of a language and KB (see :func:`load_kb`), built once per process."""
+    return ArticleLinker(load_kb(spec), lang)

@@ -35,7 +35,12 @@ it is no mention (a title is not a name). The entity ``name`` is the gazetteer's
 name for places and organisations, and for persons the longest full name in English-style
 romanisation (:func:`newsgraph.transliterate.canonical_name`: ``Sergei Lawrow`` -> ``Sergey
 Lavrov``). ``kb_id`` carries a data-backed identifier where the gazetteer has one (``iso3166:RU``,
-``iso3166-2:AT-6``, ``geonames:2660646``, ``unm49:150``) and stays null otherwise.
+``iso3166-2:AT-6``, ``geonames:2660646``, ``unm49:150``); otherwise the knowledge base (config
+``kb``: ``"starter"``, KB file paths, or ``""`` for none; see :mod:`newsgraph.kb`) gives the id of
+the one KB entity of that type with that name (``Sergei Lawrow`` -> ``kb:per:sergey-lavrov``), and
+it stays null when the KB knows none or several. Office phrases that name nobody and that the text
+joins to no person go to the span group ``doc.spans["offices_unnamed"]``: the time layer resolves
+them to the office holder once it knows the reference date (:meth:`newsgraph.kb.ArticleLinker.resolve_offices`).
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..kb import ArticleLinker, linker_for
 from ..record import Entity, Mention, Role
 from ..resources import has_resource, load_resource
 from ..transliterate import canonical_name, transliteration_key
@@ -343,8 +349,9 @@ class EntityLayer:
     """Gazetteers, office patterns, merge with the statistical NER, clustering into entities."""
 
     def __init__(self, nlp: Language, name: str = "newsgraph_entities", use_given_names: bool = True,
-                 propagate: bool = True) -> None:
+                 propagate: bool = True, kb: str = "starter") -> None:
         self.name = name
+        self.linker: ArticleLinker | None = linker_for(nlp.lang, kb) if kb else None
         self.lang = nlp.lang
         self.use_given_names = use_given_names
         self.propagate = propagate
@@ -1050,6 +1057,8 @@ class EntityLayer:
                         break
             if len(owners) == 1:
                 owners[0]["roles"].append(role)
+            elif not owners:
+                self._unnamed.append(r)
 
     def _title_key(self, word: str) -> str:
         return _strip_ending(word.lower(), self.k.title_endings)
@@ -1103,14 +1112,19 @@ class EntityLayer:
             spans.append(Span(doc, c.start, c.end, label=c.label, kb_id=kb))
         doc.ents = spans
         doc.spans["derivations"] = derivations
+        self._unnamed: list[Span] = []
         doc._.entities = self._cluster(doc, accepted, title_only)
+        doc.spans["offices_unnamed"] = self._unnamed
+        if self.linker is not None:
+            self.linker.link_entities(doc._.entities)
         return doc
 
 
 @Language.factory(
     "newsgraph_entities",
-    default_config={"use_given_names": True, "propagate": True},
+    default_config={"use_given_names": True, "propagate": True, "kb": "starter"},
 )
-def make_entity_layer(nlp: Language, name: str, use_given_names: bool, propagate: bool) -> EntityLayer:
-    """Gazetteer, office and given-name evidence merged with the NER; mentions clustered to entities."""
-    return EntityLayer(nlp, name, use_given_names=use_given_names, propagate=propagate)
+def make_entity_layer(nlp: Language, name: str, use_given_names: bool, propagate: bool, kb: str) -> EntityLayer:
+    """Gazetteer, office and given-name evidence merged with the NER; mentions clustered to entities,
+    linked to the knowledge base ``kb`` ("starter", KB file paths, or "" for none)."""
+    return EntityLayer(nlp, name, use_given_names=use_given_names, propagate=propagate, kb=kb)

@@ -52,7 +52,8 @@ class _Statement:
     speaker_known: bool = False  # speaker decided (possibly None) by a rule such as `heißt es`
     via: Entity | None = None
     free: bool = False  # free indirect speech: carried on from an earlier statement
-    parent: int | None = None  # index of an enclosing statement
+    parent: int | None = None  # index of an enclosing statement (before sorting)
+    parent_ref: _Statement | None = None  # the enclosing statement itself (stable across sorting)
     sentence: int = 0
 
 
@@ -169,8 +170,29 @@ class QuoteLayer:
                 main = next((st for st in new if st.speaker is not None), None)
                 if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
                     last_document_speaker = main.speaker
+        # a quoted fragment inside a reported clause is part of that statement: link it
+        by_sentence: dict[int, list[_Statement]] = {}
+        for st in statements:
+            by_sentence.setdefault(st.sentence, []).append(st)
+        index_of = {id(st): i for i, st in enumerate(statements)}
+        for group in by_sentence.values():
+            for st in group:
+                if st.kind != "partial" or st.parent is not None:
+                    continue
+                outer = next(
+                    (
+                        o
+                        for o in group
+                        if o.kind in {"indirect", "reported"} and o.start <= st.start and st.end <= o.end
+                    ),
+                    None,
+                )
+                if outer is not None:
+                    st.parent = index_of[id(outer)]
         # nested quotes inside direct quotes
         statements.extend(self._nested(doc, spans, statements))
+        for st in statements:
+            st.parent_ref = statements[st.parent] if st.parent is not None else None
         statements.sort(key=lambda st: (st.start, -st.end))
         doc._.quotes = self._to_quotes(doc, statements)
         self._mark_times(doc, statements)
@@ -775,7 +797,7 @@ class QuoteLayer:
                 TextSpan(start=start + m.start(), end=start + m.end(), text=m.group())
                 for m in _INSERTION.finditer(text[start:end])
             ]
-            parent = statements[st.parent] if st.parent is not None and st.parent < len(statements) else None
+            parent = st.parent_ref
             quotes.append(
                 Quote(
                     id=ids[id(st)],

@@ -6,7 +6,13 @@ The work is done by :class:`newsgraph.timex.TimeTagger` (a data-driven grammar p
 
 * ``doc._.reference_date``: a :class:`ReferenceDate` — the publication date (``source="published"``)
   when ``doc._.published`` is set; else one inferred from the text (``source="inferred"``, with the
-  evidence in ``reason``: weekday/date agreement, explicit dates, explicit years); else none.
+  evidence in ``reason``: weekday/date agreement, explicit dates, explicit years, and the terms of
+  office of the named people the entity layer gave offices, when the knowledge base knows them);
+  else none.
+* office phrases that name nobody (``der US-Präsident``, the entity layer's
+  ``doc.spans["offices_unnamed"]``) resolved to the holder on the reference day, as a Role of that
+  person's entity (:meth:`newsgraph.kb.ArticleLinker.resolve_offices`, which documents the
+  precedence); only with a reference *day*, never a bare year.
 * ``doc._.times``: a list of :class:`Time` in text order, spans exact to the character.
 
 For the event layer, :func:`time_for_span` returns the time expression governing a trigger: the
@@ -21,6 +27,7 @@ from collections.abc import Callable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..kb import ArticleLinker, linker_for
 from ..record import ReferenceDate, Time
 from ..timex.normalise import Reference
 from ..timex.tagger import Sentence, TimeTagger, tagger_for
@@ -41,6 +48,8 @@ class TimeLayer:
     and encyclopaedic texts) instead of the reference date (news). ``infer_reference``: infer the
     reference date from the text when no publication date is given. ``today`` (ISO date): the upper
     bound for inferred reference dates (default: the current date), settable for reproducible runs.
+    ``kb``: the knowledge base for terms of office and office holders (``"starter"``, KB file
+    paths, or ``""`` for none).
     """
 
     def __init__(
@@ -51,6 +60,7 @@ class TimeLayer:
         narrative: bool = False,
         infer_reference: bool = True,
         today: str | None = None,
+        kb: str = "starter",
     ) -> None:
         self.name = name
         self.lang = nlp.lang
@@ -58,6 +68,7 @@ class TimeLayer:
         self.infer_reference = infer_reference
         self.today = dt.date.fromisoformat(today) if today else None
         self.tagger: TimeTagger = tagger_for(nlp.lang)
+        self.linker: ArticleLinker | None = linker_for(nlp.lang, kb) if kb else None
 
     def _sentences(self, doc: Doc) -> list[Sentence]:
         """The document's sentences; their words (with morphological tense, when the base pipeline
@@ -84,6 +95,9 @@ class TimeLayer:
                 published = dt.date.fromisoformat(str(doc._.published)[:10])
             except ValueError:
                 published = None
+        claims = None
+        if published is None and self.infer_reference and self.linker is not None and doc._.entities:
+            claims = self.linker.office_claims(doc)
         result = self.tagger.tag(
             doc.text,
             self._sentences(doc),
@@ -91,6 +105,7 @@ class TimeLayer:
             narrative=self.narrative,
             today=self.today,
             infer=self.infer_reference,
+            claims=claims,
         )
         if published is not None:
             doc._.reference_date = ReferenceDate(value=published.isoformat(), source="published", reason=result.reason)
@@ -104,6 +119,9 @@ class TimeLayer:
             Time(start=t.start, end=t.end, text=t.text, type=t.type, value=t.value, mod=t.mod)  # type: ignore[arg-type]
             for t in result.times
         ]
+        reference_day = published or result.reference.date
+        if self.linker is not None and reference_day is not None and doc._.entities is not None:
+            self.linker.resolve_offices(doc, reference_day)
         return doc
 
 
@@ -133,7 +151,9 @@ def time_for_span(doc: Doc, start_char: int, end_char: int) -> Time | None:
 
 @Language.factory(
     "newsgraph_times",
-    default_config={"narrative": False, "infer_reference": True, "today": None},
+    default_config={"narrative": False, "infer_reference": True, "today": None, "kb": "starter"},
 )
-def make_time_layer(nlp: Language, name: str, narrative: bool, infer_reference: bool, today: str | None) -> TimeLayer:
-    return TimeLayer(nlp, name, narrative=narrative, infer_reference=infer_reference, today=today)
+def make_time_layer(
+    nlp: Language, name: str, narrative: bool, infer_reference: bool, today: str | None, kb: str
+) -> TimeLayer:
+    return TimeLayer(nlp, name, narrative=narrative, infer_reference=infer_reference, today=today, kb=kb)

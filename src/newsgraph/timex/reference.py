@@ -190,8 +190,7 @@ def infer_reference(
             reason = (
                 "inferred from weekday/date agreement"
                 + (" and terms of office" if used_terms else "")
-                + f": {latest.text!r} puts {latest.day} {MONTH_NAMES[latest.month - 1]} on a "
-                f"{WEEKDAY_NAMES[latest.weekday - 1]}; {latest.day} {MONTH_NAMES[latest.month - 1]} was a "
+                + f": {latest.text!r}: {latest.day} {MONTH_NAMES[latest.month - 1]} was a "
                 f"{WEEKDAY_NAMES[latest.weekday - 1]} in {listed} (up to today, {today.isoformat()}); "
                 f"{terms_note}chose {year}: {why}; reference = that day, the latest the text ties to a weekday"
             )

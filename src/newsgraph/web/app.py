@@ -18,6 +18,7 @@ Security model, and why:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import json
@@ -245,9 +246,11 @@ class ResponseCache:
     is never stored.
     """
 
-    def __init__(self, max_entries: int) -> None:
+    def __init__(self, max_entries: int, max_bytes: int = 256 * 1024 * 1024) -> None:
         self.max_entries = max_entries
+        self.max_bytes = max_bytes
         self.generation = 0
+        self.size = 0
         self._entries: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -261,20 +264,22 @@ class ResponseCache:
             return body
 
     def put(self, key: str, generation: int, body: bytes) -> None:
-        if not self.max_entries:
+        if not self.max_entries or len(body) > self.max_bytes // 16:
             return
         with self._lock:
             if generation != self.generation:
                 return
+            old = self._entries.pop(key, None)
+            self.size += len(body) - (len(old) if old is not None else 0)
             self._entries[key] = body
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
+            while len(self._entries) > self.max_entries or self.size > self.max_bytes:
+                self.size -= len(self._entries.popitem(last=False)[1])
 
     def clear(self) -> None:
         with self._lock:
             self.generation += 1
             self._entries.clear()
+            self.size = 0
 
 
 # -- dependencies ------------------------------------------------------------------------------------
@@ -386,6 +391,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     cache = ResponseCache(settings.cache_entries)
     app.state.cache = cache
+    #: answers being computed, by cache key (only with the cache on: identical concurrent requests share one query)
+    inflight: dict[str, asyncio.Future[bytes | None]] = {}
 
     async def answer(request: Request, db: access.StoreAccess, compute: Any, missing: str | None = None) -> Response:
         """The JSON of ``compute(view)``, from the cache when this exact request was answered since the last write.
@@ -395,16 +402,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
         body = cache.get(key)
         if body is None:
-            generation = cache.generation
+            flight = f"{cache.generation}:{key}"  # never join a computation that started before a write
+            running = inflight.get(flight)
+            if running is not None:  # the same question is being answered: wait for that answer (no stampede)
+                body = await asyncio.shield(running)
+            else:
+                generation = cache.generation
 
-            def run() -> bytes | None:
-                result = db.read(compute)
-                return None if result is None else dumps(result)
+                def run() -> bytes | None:
+                    result = db.read(compute)
+                    return None if result is None else dumps(result)
 
-            body = await run_in_threadpool(run)
-            if body is None:
-                raise HTTPException(404, missing or "not found")
-            cache.put(key, generation, body)
+                task = asyncio.ensure_future(run_in_threadpool(run))
+                if cache.max_entries:
+                    inflight[flight] = task
+                try:
+                    body = await asyncio.shield(task)
+                finally:
+                    inflight.pop(flight, None)
+                if body is not None:
+                    cache.put(key, generation, body)
+        if body is None:
+            raise HTTPException(404, missing or "not found")
         return Response(body, media_type="application/json")
 
     Json: Any = dict[str, Any]
@@ -518,6 +537,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Store records, extracting posted articles first; idempotent (an unchanged article is skipped)."""
         if not body.records and not body.articles:
             raise HTTPException(400, "nothing to ingest: give records and/or articles")
+        for i, record in enumerate(body.records):  # a record whose offsets miss its text would poison the store
+            problems = record.span_errors()
+            if problems:
+                raise HTTPException(422, f"records.{i} ({record.id}): " + "; ".join(problems[:5]))
         records = list(body.records) + [_extract(a) for a in body.articles]
         try:
             stats = db.write(lambda s: s.ingest(records, source="api"))

@@ -54,6 +54,13 @@ def serve(
     if not loopback:
         typer.echo(f"warning: listening on {host}, reachable beyond this machine"
                    + ("" if protect_reads else "; reads are public (use --protect-reads)"), err=True)
+    try:  # fail here with a message, not inside the server's start-up (a store locked by an ingest, a bad file)
+        from ..store import Store
+
+        Store(db).close()
+    except Exception as err:
+        typer.echo(f"cannot open the store {db}: {err}", err=True)
+        raise typer.Exit(2) from err
     settings = Settings(db=db, token=token, protect_reads=protect_reads, max_body=max_body, cache_entries=cache)
     typer.echo(f"newsgraph: serving {db} on http://{host}:{port}/ (writing {'enabled' if token else 'disabled'})")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=False)
