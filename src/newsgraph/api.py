@@ -25,6 +25,7 @@ from . import pipeline as _pipeline  # noqa: F401  (registers factories and Doc 
 from .convert import doc_to_record
 from .ingest.article import text_id
 from .ingest.language import SUPPORTED_LANGUAGES
+from .pipeline.tokenizer import GuardedTokenizer
 from .record import Record
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
@@ -73,6 +74,8 @@ def load(
         nlp = spacy.load(base_path, exclude=[n for n in exclude if n not in LAYERS])
     else:
         nlp = spacy.blank(lang)
+    if not isinstance(nlp.tokenizer, GuardedTokenizer):
+        nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     if not any(nlp.has_pipe(n) for n in ("parser", "senter", "sentencizer")):
         nlp.add_pipe("sentencizer")
     overrides = config or {}
