@@ -404,7 +404,7 @@ class EntityLayer:
         if text not in self.k.given_name_set and len(text) > 5 and lower.endswith(self.k.noun_suffixes):
             return False
         # with a tagger in the base pipeline, a later word it calls a common word ends the name
-        common = token.pos_ in ("NOUN", "VERB", "ADJ", "ADV")
+        common = token.pos_ in ("VERB", "ADJ", "ADV")
         return first or not token.tag_ or not common or text in self.k.given_name_set
 
     def _name_after(
