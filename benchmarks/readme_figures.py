@@ -1,0 +1,217 @@
+"""Build the README's evaluation tables from the benchmark results in ``benchmarks/results/``.
+
+    python benchmarks/readme_figures.py           # print the tables
+    python benchmarks/readme_figures.py --write   # replace the block between the FIGURES markers
+
+Each table names the script that produced its numbers; rerun those scripts to refresh a result
+file, then this one. Nothing here computes a figure: it only formats what the scripts wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+START, END = "<!-- FIGURES:START -->", "<!-- FIGURES:END -->"
+
+
+def f3(x: Any) -> str:
+    return "–" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+def load(name: str) -> dict[str, Any] | None:
+    path = RESULTS / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def gold_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        "**Gold files** (`benchmarks/bench_gold.py`; scoring rules of `shared/gold/README.md`, "
+        "`newsgraph.evaluate`). The WikiNews articles are development material, so these figures are "
+        "optimistic for unseen articles.",
+        "",
+        "| set | entities F1 | events F1 | event status acc | quotes F1 | speaker acc | via acc "
+        "| times F1 | time value acc | reference year |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in d["sets"].items():
+        out.append(
+            f"| {name} | {f3(r['entities']['f1'])} | {f3(r['events']['f1'])} | {f3(r['events']['status_accuracy'])} "
+            f"| {f3(r['quotes']['f1'])} | {f3(r['quotes']['speaker_accuracy'])} | {f3(r['quotes']['via_accuracy'])} "
+            f"| {f3(r['times']['f1'])} | {f3(r['times']['value_accuracy'])} | {f3(r['reference_year_accuracy'])} |"
+        )
+    return out
+
+
+def ner_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        f"**Entities, held out** (`benchmarks/bench_ner.py`; {d.get('heldout', '')}; {d.get('matching', '')})",
+        "",
+        "| system | GermEval held-out P / R / F1 | SmartData held-out F1 | Europarl test F1 |",
+        "|---|---|---|---|",
+    ]
+    for row, label in (("model", "statistical model alone"), ("pipeline", "full default pipeline (doc.ents)")):
+        s = d["scores"].get(row, {})
+        if not s:
+            continue
+        g = s.get("germeval", {}).get("micro", {})
+        out.append(
+            f"| {label} | {f3(g.get('p'))} / {f3(g.get('r'))} / {f3(g.get('f1'))} "
+            f"| {f3(s.get('smartdata', {}).get('micro', {}).get('f1'))} "
+            f"| {f3(s.get('europarl', {}).get('micro', {}).get('f1'))} |"
+        )
+    speed = d.get("speed_pipeline", {})
+    if speed:
+        out += [
+            "",
+            f"Whole default German pipeline: **{speed.get('median_words_per_s')} words/s** on one core "
+            f"(median of {len(speed.get('runs', []))} runs over {speed.get('words')} words; "
+            f"machine: {d.get('machine')}).",
+        ]
+    return out
+
+
+def times_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        f"**Times** (`benchmarks/bench_times.py`; {d.get('corpus', '')})",
+        "",
+        "| system | strict F1 | relaxed P / R / F1 | value accuracy | expressions/s |",
+        "|---|---|---|---|---|",
+    ]
+    for name, s in d["systems"].items():
+        rel = s["relaxed"]
+        out.append(
+            f"| {name} | {f3(s['strict']['f1'])} | {f3(rel['precision'])} / {f3(rel['recall'])} / {f3(rel['f1'])} "
+            f"| {f3(s['value_accuracy'])} | {s.get('expressions_per_second')} |"
+        )
+    return out
+
+
+def quotes_table(d: dict[str, Any]) -> list[str]:
+    m = d["message_tokens"]
+    out = [
+        f"**Quotes** (`benchmarks/bench_quotes.py`; spkatt2023_news validation split, {d.get('articles')} "
+        "articles never tuned on; message detection token-level)",
+        "",
+        "| form | P | R | F1 |",
+        "|---|---|---|---|",
+        f"| all messages | {f3(m['precision'])} | {f3(m['recall'])} | {f3(m['f1'])} |",
+    ]
+    for form, s in d.get("per_form", {}).items():
+        out.append(f"| {form} | {f3(s['precision'])} | {f3(s['recall'])} | {f3(s['f1'])} |")
+    out += [
+        "",
+        f"Speaker accuracy on matched messages: **{f3(d.get('speaker_accuracy'))}**; "
+        f"{d.get('quotes_per_second')} quotes/s (whole pipeline).",
+    ]
+    return out
+
+
+def events_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        "**Events** (`benchmarks/bench_events.py`; `system` = the full pipeline, `oracle` = gold entities "
+        "and times fed to the event layer, to show the layer alone)",
+        "",
+        "| run | docs | P | R | F1 | status accuracy |",
+        "|---|---|---|---|---|---|",
+    ]
+    for key, s in d.items():
+        if "/" in key and isinstance(s, dict) and "f1" in s:
+            out.append(
+                f"| {key} | {s['documents']} | {f3(s['precision'])} | {f3(s['recall'])} | {f3(s['f1'])} "
+                f"| {f3(s['status_accuracy'])} |"
+            )
+    speed = d.get("speed", {})
+    if speed:
+        out += ["", f"Event layer: {speed.get('events_per_second')} events/s."]
+    return out
+
+
+def store_table(d: dict[str, Any]) -> list[str]:
+    q = d["queries"]
+    ing = d["ingest"]
+    out = [
+        f"**Store** (`benchmarks/bench_store.py -n {d['records']}`; synthetic records from "
+        "`benchmarks/make_synthetic_records.py`)",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| ingest | {ing['articles_per_s']} articles/s wall, {ing.get('articles_per_cpu_s')} per CPU-second |",
+        f"| peak memory during ingest | {d.get('peak_rss_mb_ingest')} MB |",
+    ]
+    share = d.get("extract_vs_store")
+    if isinstance(share, dict):
+        wall, cpu = share.get("store_share_of_total"), share.get("store_share_of_total_cpu")
+        out.append(f"| store's share of extract + store time (wall / CPU) | {wall:.1%} / {cpu:.1%} |")
+    for name, s in q.items():
+        out.append(f"| {name.replace('_', ' ')} (median / p90) | {s['median_ms']} / {s['p90_ms']} ms |")
+    return out
+
+
+def web_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        f"**Web/API** (`benchmarks/bench_web.py`; {d.get('clients')} concurrent clients on loopback, "
+        f"{d.get('store', {}).get('articles')} articles)",
+        "",
+        "| run | requests/s | p50 | p95 |",
+        "|---|---|---|---|",
+    ]
+    for name, r in d.get("runs", {}).items():
+        out.append(
+            f"| {name} | {r.get('median_requests_per_s')} | {r.get('median_p50_ms')} ms | {r.get('median_p95_ms')} ms |"
+        )
+    return out
+
+
+def accurate_table(d: dict[str, Any]) -> list[str]:
+    out = ["**Accurate mode** (`benchmarks/bench_accurate.py`)", "", "```", json.dumps(d, indent=1)[:1500], "```"]
+    return out
+
+
+TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
+    ("gold", gold_table),
+    ("ner", ner_table),
+    ("accurate", accurate_table),
+    ("times", times_table),
+    ("quotes", quotes_table),
+    ("events", events_table),
+    ("store", store_table),
+    ("web", web_table),
+]
+
+
+def build() -> str:
+    blocks = []
+    for name, make in TABLES:
+        data = load(name)
+        if data is not None:
+            blocks.append("\n".join(make(data)))
+    machine = "All figures: 2-core x86_64 machine, no GPU, Python 3.11, medians where timed."
+    return "\n\n".join([machine, *blocks])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="rewrite the README block between the markers")
+    args = parser.parse_args()
+    text = build()
+    if not args.write:
+        print(text)
+        return 0
+    readme = ROOT / "README.md"
+    content = readme.read_text(encoding="utf-8")
+    if START not in content or END not in content:
+        raise SystemExit(f"README.md lacks the markers {START} … {END}")
+    head, rest = content.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
