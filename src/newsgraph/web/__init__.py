@@ -7,6 +7,15 @@ and are imported only when this package is used. See ``WEB.md`` beside this file
 
 from __future__ import annotations
 
-from .app import Settings, create_app, read_token
+from typing import Any
 
 __all__ = ["Settings", "create_app", "read_token"]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the app lazily (PEP 562): mounting ``serve`` in the CLI must not load FastAPI."""
+    if name in __all__:
+        from . import app
+
+        return getattr(app, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
