@@ -71,7 +71,8 @@ def main() -> None:
     import torch
 
     import newsgraph
-    from newsgraph.accurate.ner import ACCURATE_NER, model_dir
+    from newsgraph.accurate.component import ACCURATE_NER
+    from newsgraph.accurate.ner import model_dir
     from newsgraph.api import default_base
 
     torch.set_num_threads(1)

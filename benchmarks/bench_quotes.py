@@ -13,7 +13,9 @@ Figures:
 - message detection, token level: a dataset token is *predicted* when a quote's content span
   overlaps it, *gold* when it belongs to any ``Message``; punctuation tokens (quotation marks,
   commas, full stops) are ignored on both sides, because the dataset puts quotation marks inside
-  messages while newsgraph's content excludes them. P/R/F1 overall and per Form, where a
+  messages while newsgraph's content excludes them. A quote covers its content span, widened to
+  its ``clause`` when a fragment stands for its reported clause (one quote per statement; the
+  clause's tokens outside the fragment count as Indirect/FreeIndirect). P/R/F1 overall and per Form, where a
   prediction's form is: direct/partial → Direct, indirect with a cue → Indirect, free indirect
   (no cue, carried on) → FreeIndirect, reported → Reported; gold ``IndirectFreeIndirect`` is
   counted with FreeIndirect.
@@ -56,6 +58,14 @@ def predicted_form(quote) -> str:
     if quote.kind == "reported":
         return "Reported"
     return "FreeIndirect" if quote.free_indirect else "Indirect"
+
+
+def extent(quote) -> tuple[int, int]:
+    """Characters a quote's statement covers: its content, widened to ``clause`` when a quoted
+    fragment is listed as the quote of a reported clause (the layer lists each statement once)."""
+    if quote.clause is not None:
+        return min(quote.start, quote.clause.start), max(quote.end, quote.clause.end)
+    return quote.start, quote.end
 
 
 def gold_form(form: str) -> str:
@@ -127,9 +137,11 @@ def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0, cache: dict | N
         cover: list[set[int]] = [set() for _ in sd.tokens]
         for qi, q in enumerate(quotes):
             form = predicted_form(q)
+            clause_form = "FreeIndirect" if q.free_indirect else "Indirect"
+            qs, qe = extent(q)
             for t, (a, b) in enumerate(sd.tokens):
-                if a < q.end and b > q.start:
-                    pred[t].add(form)
+                if a < qe and b > qs:
+                    pred[t].add(form if a < q.end and b > q.start else clause_form)
                     cover[t].add(qi)
         gold: list[set[str]] = [set() for _ in sd.tokens]
         for ann in sd.annotations:
@@ -277,9 +289,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--gold", action="store_true", help="also score the project's gold files")
     parser.add_argument("--gold-only", action="store_true")
-    parser.add_argument(
-        "--only", choices=["", "speaker", "miss", "false"], default="", help="examples of one kind"
-    )
+    parser.add_argument("--only", choices=["", "speaker", "miss", "false"], default="", help="examples of one kind")
     parser.add_argument(
         "--cache", type=Path, help="pickle of upstream docs (speed-up; delete it when other layers change)"
     )

@@ -118,6 +118,13 @@ class Quote(_Model):
     free_indirect: bool = Field(
         default=False, description="indirect speech without a cue of its own, carrying on an earlier statement"
     )
+    clause: TextSpan | None = Field(
+        default=None,
+        description="the reported clause or sentence a quoted fragment stands in (the statement's full extent)",
+    )
+    fragments: list[TextSpan] = Field(
+        default_factory=list, description="quoted fragments inside an indirect statement listed once as a whole"
+    )
 
 
 class Time(_Model):

@@ -26,10 +26,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from torch import nn
 
+from .component import ACCURATE_NER  # noqa: F401  (re-exported for callers)
 from .encoder import E5Encoder, load_base_encoder
 from .tokenizer import UnigramTokenizer
 
-ACCURATE_NER = "newsgraph_accurate_ner"
 MODELS = Path(__file__).resolve().parents[1] / "models"
 LABELS = ("PER", "ORG", "LOC", "MISC")
 TAGS = ("O", *[f"{p}-{lab}" for lab in LABELS for p in ("B", "I")])
@@ -50,7 +50,7 @@ class TaggerConfig:
     """What the delta needs to be rebuilt on top of the base encoder."""
 
     n_layers: int = 8
-    frozen: int = 6
+    frozen: int = 4
     rank: int = 16
     alpha: float = 32.0
     tags: tuple[str, ...] = TAGS
@@ -335,7 +335,7 @@ class AccurateNER:
                 for ch in chunk_words(tok, doc.text, word_spans(doc, s, e), model.cfg.max_subwords):
                     chunks.append(ch)
                     owner.append((di, s))
-        logps = predict_chunks(model, chunks, batch_size=64)
+        logps = predict_chunks(model, chunks, batch_size=16)
         tags = model.cfg.tags
         per_doc: list[list[Span]] = [[] for _ in docs]
         for ch, lp, (di, off) in zip(chunks, logps, owner, strict=True):
@@ -347,13 +347,3 @@ class AccurateNER:
         for doc, ents in zip(docs, per_doc, strict=True):
             doc.set_ents(ents, default="outside")
         return docs
-
-
-@Language.factory(
-    ACCURATE_NER,
-    default_config={"lang": "de", "batch_size": 16, "threads": 0},
-    assigns=["doc.ents"],
-)
-def make_accurate_ner(nlp: Language, name: str, lang: str, batch_size: int, threads: int) -> AccurateNER:
-    """The e5 tagger as a pipeline component; the model loads on first use (``threads`` 0: leave torch's)."""
-    return AccurateNER(nlp, name, lang, batch_size, threads)

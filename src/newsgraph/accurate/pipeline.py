@@ -28,7 +28,8 @@ def load_accurate(
         require_extra()
     except AccurateModeUnavailable as err:
         raise NewsgraphError(str(err)) from err
-    from .ner import ACCURATE_NER, available_languages
+    from .component import ACCURATE_NER
+    from .ner import available_languages
 
     if lang not in available_languages():
         raise NewsgraphError(

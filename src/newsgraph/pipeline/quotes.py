@@ -36,6 +36,8 @@ from .quotes_speaker import SpeakerPhrase, SpeakerResolver, is_capitalised, phra
 
 _INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
 _SENT_END = ".!?…"
+#: STTS tags of finite verbs (the shipped tagger's tag set)
+_FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _OPEN_MARKS = "„\"»«‚‹›'‘“"
 
 
@@ -55,6 +57,8 @@ class _Statement:
     parent: int | None = None  # index of an enclosing statement (before sorting)
     parent_ref: _Statement | None = None  # the enclosing statement itself (stable across sorting)
     sentence: int = 0
+    clause: tuple[int, int] | None = None  # a fragment's enclosing clause, when listed as the quote
+    fragments: list[tuple[int, int]] = field(default_factory=list)  # fragments folded into a clause
 
 
 @dataclass
@@ -155,7 +159,7 @@ class QuoteLayer:
             if colon is not None and not any(st.kind == "direct" for st in new):
                 ind = colon
             if ind is None:
-                ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement)
+                ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
             if u == 0 and not new:
@@ -163,6 +167,10 @@ class QuoteLayer:
                 if head is not None:
                     new.append(head)
             for st in new:
+                if st.kind == "direct" and st.speaker is None and st.speaker_phrase is None and not st.speaker_known:
+                    # a quoted sentence standing alone (`„Ja, es gibt Zumutungen.“`) is the words of
+                    # the person the text is about at that point: the latest speaker or person named
+                    st.speaker = resolver.antecedent(st.start)
                 statements.append(st)
                 resolver.note_speaker(st.start, st.speaker)
             if new:
@@ -193,6 +201,7 @@ class QuoteLayer:
         statements.extend(self._nested(doc, spans, statements))
         for st in statements:
             st.parent_ref = statements[st.parent] if st.parent is not None else None
+        statements = self._one_per_statement(statements)
         statements.sort(key=lambda st: (st.start, -st.end))
         doc._.quotes = self._to_quotes(doc, statements)
         self._mark_times(doc, statements)
@@ -441,6 +450,8 @@ class QuoteLayer:
             if before is not None and before.start != clause_start:
                 before = None
         after = phrase_after(doc, anchor + 1, e, lex)
+        if after is not None and doc[after.start].lower_ in lex.oblique_articles:
+            after = None  # `kritisierte den Anschlag`: an object, never the subject
         if before is None and after is None and first.lower_ in lex.fronting and clause_start + 1 < anchor:
             # `Auch Feinstein argumentierte, …`: a particle, then the subject
             inner = phrase_after(doc, clause_start + 1, anchor, lex)
@@ -601,6 +612,8 @@ class QuoteLayer:
             has_cue = analysis is not None and analysis.cue is not None
             lower_start = content[:1].islower()
             capital_words = sum(1 for w in words if w[:1].isupper())
+            if len(words) <= lex.max_name_words and capital_words == len(words) and not ends_sentence:
+                return None  # `im „Deutschlandfunk“`, `„Kosovo“`: a name or title in marks, not words said
             if (
                 has_cue
                 or (lower_start and len(words) >= 2)
@@ -631,6 +644,10 @@ class QuoteLayer:
                     return st
         if analysis is not None and analysis.cue is not None:
             self._apply(doc, st, analysis, resolver)
+            if st.speaker_phrase is not None and q.start <= st.speaker_phrase[0] < q.end:
+                # the "subject" was read inside the quote itself (`„Die Entscheidungen fallen …“`):
+                # the quoted words do not name who said them
+                st.speaker_phrase, st.speaker, st.speaker_known = None, None, False
             if st.speaker_phrase is None and not st.speaker_known and prev is not None and prev.sentence >= u - 2:
                 self._inherit(st, prev)
             return st
@@ -648,6 +665,7 @@ class QuoteLayer:
         quoted: list[bool],
         new: list[_Statement],
         prev: _Statement | None,
+        resolver: SpeakerResolver | None = None,
     ) -> _Statement | None:
         lex = self.lex
         if a is not None and a.message is not None and a.kind in {"indirect", "reported", "direct", "continuation"}:
@@ -686,17 +704,83 @@ class QuoteLayer:
         strong = any(doc[k].lower_ in lex.konjunktiv_strong for k in tokens)
         broad = any(doc[k].lower_ in lex.konjunktiv or doc[k].lower_ in lex.hearsay for k in tokens)
         near = prev is not None and prev.sentence >= u - lex.continuation_window
-        if not (strong and near) and not (broad and prev is not None and prev.sentence == u - 1):
-            return None
         last = e
         while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
             last -= 1
         if last <= s:
             return None
+        carried = (strong and near) or (broad and prev is not None and prev.sentence == u - 1)
+        # a sentence carried on anyway may name its speaker with a weaker Konjunktiv (`könnte`)
+        forms = lex.konjunktiv | lex.hearsay if carried else lex.konjunktiv_strong
+        own = None
+        if strong or carried:
+            own = self._governing_clause(doc, s, e, last, quoted, forms) or self._trailing_verb(doc, s, last, quoted)
+        if own is None and not carried:
+            return None
+        if own is not None:
+            verb, subject, clause = own
+            ms, me = self._chars(doc, clause[0], clause[1])
+            st = _Statement(kind="indirect", start=ms, end=me, sentence=u, cue=self._chars(doc, verb, verb + 1))
+            st.speaker_phrase = self._chars(doc, subject.start, subject.end)
+            st.speaker = resolver.entity(subject) if resolver is not None else None
+            return st
         ms, me = self._chars(doc, s, last)
         st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
         self._inherit(st, prev)
         return st
+
+    def _trailing_verb(
+        self, doc: Doc, s: int, last: int, quoted: list[bool]
+    ) -> tuple[int, SpeakerPhrase, tuple[int, int]] | None:
+        """`Die Ursache sei noch unklar, verlautbarte Peter Sharp, der Direktor …`: an inverted
+        cue whose verb is not listed — a finite verb right after a comma, followed by a named
+        subject, closes a Konjunktiv statement. Returns (verb, subject, message range)."""
+        lex = self.lex
+        for c in range(s + 2, min(last - 1, s + 60)):
+            if doc[c].text != "," or quoted[c] or doc[c + 1].tag_ not in _FINITE_TAGS:
+                continue
+            if not any(doc[m].lower_ in lex.konjunktiv_strong for m in range(s, c)):
+                return None
+            subject = phrase_after(doc, c + 2, last, lex)
+            if subject is None or subject.start != c + 2 or not is_capitalised(doc[c + 2]):
+                return None
+            if subject.end < last and doc[subject.end].text != ",":
+                return None  # the verb goes on (`, hieß es weiter in …`): not a plain inverted cue
+            return c + 1, subject, (s, c)
+        return None
+
+    def _governing_clause(
+        self, doc: Doc, s: int, e: int, last: int, quoted: list[bool], forms: frozenset[str]
+    ) -> tuple[int, SpeakerPhrase, tuple[int, int]] | None:
+        """`Der Wahlsieger erklarte indessen, es sei …`, `Die DSW ist der Ansicht, dass …`: a main
+        clause whose finite verb is no listed cue (a typo, a rare verb, `vertritt die Ansicht`) but
+        governs a content clause — `dass`/`ob`/`wonach` or a Konjunktiv clause right after its first
+        comma. Its subject, not an earlier speaker, is the source: carrying the previous speaker
+        on is only right when the sentence names nobody. Needs the tagger (STTS finite-verb tags);
+        returns (finite verb, subject phrase, clause token range) or None."""
+        lex = self.lex
+        comma = next((j for j in range(s, e) if doc[j].text == "," and not quoted[j]), None)
+        if comma is None or comma - s < 2 or comma + 2 >= last:
+            return None
+        if any(doc[j].lower_ in lex.konjunktiv or doc[j].lower_ in lex.hearsay for j in range(s, comma)):
+            return None  # the main clause is itself the reported content
+        fin = next((j for j in range(s + 1, comma) if doc[j].tag_ in _FINITE_TAGS and not quoted[j]), None)
+        if fin is None:
+            return None
+        nxt = doc[comma + 1]
+        if nxt.lower_ in lex.complementisers:
+            clause = (comma + 1, last)
+        else:
+            if nxt.tag_ in {"PRELS", "PRELAT", "KOUS", "KON", "PWAV"} or nxt.lower_ in lex.relative_words:
+                return None
+            stop = next((m for m in range(comma + 2, last) if doc[m].text in {",", ";"}), last)
+            if not any(doc[m].lower_ in forms for m in range(comma + 1, stop)):
+                return None
+            clause = (comma + 1, last)
+        subject = self._subject(doc, s, fin, e)
+        if subject is None or subject.end > comma:
+            return None
+        return fin, subject, clause
 
     def _after_colon(
         self,
@@ -754,6 +838,57 @@ class QuoteLayer:
         st.speaker = ent
         return st
 
+    def _one_per_statement(self, statements: list[_Statement]) -> list[_Statement]:
+        """List a statement with embedded quoted fragments once. The fragments are the quotes
+        (with the clause kept as ``clause``) when the first opens within the clause's first words
+        (`dass beide Länder "die Notwendigkeit …"`) or the statement is reported speech, whose
+        content is a whole sentence (`begrüßte … die "konstruktiven Gespräche"`): the speaker's
+        own words are what a reader searches. Otherwise the clause is the quote, the fragments
+        stay on it as ``fragments``. Fragments take the clause's speaker, cue and medium."""
+        children: dict[int, list[_Statement]] = {}
+        for st in statements:
+            outer = st.parent_ref
+            if st.kind == "partial" and outer is not None and outer.kind in {"indirect", "reported"}:
+                children.setdefault(id(outer), []).append(st)
+        if not children:
+            return statements
+        dropped: dict[int, _Statement] = {}  # id(dropped statement) -> the statement it went into
+        for outer in statements:
+            parts = sorted(children.get(id(outer), []), key=lambda p: p.start)
+            if not parts:
+                continue
+            words = [p for p in parts if not self._compound_part(p)]
+            if words and (outer.kind == "reported" or words[0].start - outer.start <= self.lex.lead_chars):
+                for term in parts:
+                    if all(term is not w for w in words):
+                        dropped[id(term)] = words[0]  # a marked term stays part of the clause
+                parts = words
+                for part in parts:
+                    part.parent = None
+                    part.parent_ref = None
+                    part.clause = (outer.start, outer.end)
+                    if outer.speaker is not None or outer.speaker_phrase is not None or outer.speaker_known:
+                        part.speaker, part.speaker_phrase = outer.speaker, outer.speaker_phrase
+                        part.speaker_known = outer.speaker_known
+                    part.cue = part.cue or outer.cue
+                    part.via = part.via or outer.via
+                    part.free = outer.free
+                dropped[id(outer)] = parts[0]
+            else:
+                outer.fragments = [(p.start, p.end) for p in parts]
+                for part in parts:
+                    dropped[id(part)] = outer
+        for st in statements:
+            while st.parent_ref is not None and id(st.parent_ref) in dropped:
+                st.parent_ref = dropped[id(st.parent_ref)]
+        return [st for st in statements if id(st) not in dropped]
+
+    def _compound_part(self, st: _Statement) -> bool:
+        """`eine „Eins zu Eins“-Begegnung`: a quoted fragment joined by a hyphen to the word
+        around it is part of a compound, a term the reporter marks, not the speaker's statement."""
+        text = self._text
+        return text[st.end + 1 : st.end + 2] in {"-", "‐"} or text[max(0, st.start - 2) : st.start - 1] in {"-", "‐"}
+
     def _nested(self, doc: Doc, spans: list[QuotedSpan], statements: list[_Statement]) -> list[_Statement]:
         """Quotes inside direct quotes: kept (with their parent) when they are sentences or clauses."""
         out: list[_Statement] = []
@@ -798,6 +933,12 @@ class QuoteLayer:
                 for m in _INSERTION.finditer(text[start:end])
             ]
             parent = st.parent_ref
+            clause = (
+                TextSpan(start=st.clause[0], end=st.clause[1], text=text[st.clause[0] : st.clause[1]])
+                if st.clause
+                else None
+            )
+            fragments = [TextSpan(start=a, end=b, text=text[a:b]) for a, b in st.fragments]
             quotes.append(
                 Quote(
                     id=ids[id(st)],
@@ -813,6 +954,8 @@ class QuoteLayer:
                     insertions=insertions,
                     nested_in=ids.get(id(parent)) if parent is not None else None,
                     free_indirect=st.free,
+                    clause=clause,
+                    fragments=fragments,
                 )
             )
         return quotes

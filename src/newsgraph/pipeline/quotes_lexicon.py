@@ -36,6 +36,8 @@ class QuoteLexicon:
     konjunktiv_strong: frozenset[str]
     hearsay: frozenset[str]
     continuation_window: int
+    lead_chars: int
+    max_name_words: int
     before_source: frozenset[str]
     after_source: frozenset[str]
     nach_words: frozenset[str]
@@ -53,6 +55,7 @@ class QuoteLexicon:
     stop_words: frozenset[str]
     np_inner: frozenset[str]
     fronting: frozenset[str]
+    oblique_articles: frozenset[str]
     side_nouns: frozenset[str]
     auxiliaries: frozenset[str] = field(default_factory=frozenset)
     relative_words: frozenset[str] = field(default_factory=frozenset)
@@ -91,6 +94,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         konjunktiv_strong=_low(clause.get("konjunktiv_1_strong")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
+        lead_chars=int(data.get("partial", {}).get("lead_chars", 40)),
+        max_name_words=int(data.get("direct", {}).get("max_name_words", 0)),
         before_source=_low(prep.get("before_source")),
         after_source=_low(prep.get("after_source")),
         nach_words=_low(prep.get("nach_words")),
@@ -108,6 +113,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         stop_words=_low(spk.get("stop_words")),
         np_inner=_low(spk.get("np_inner")),
         fronting=_low(spk.get("fronting")),
+        oblique_articles=_low(spk.get("oblique_articles")),
         side_nouns=_low(spk.get("side_nouns")),
         auxiliaries=_low(spk.get("auxiliaries")),
         relative_words=_low(clause.get("relative_words")),

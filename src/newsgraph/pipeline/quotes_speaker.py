@@ -22,6 +22,27 @@ from .docext import entities_of, entity_for_span
 from .quotes_lexicon import QuoteLexicon
 
 _ADJ_END = re.compile(r"(e|en|er|es|em)$")
+#: determiners that cannot open a genitive attribute: after a noun they start the next phrase
+_NON_GENITIVE = frozenset(
+    {
+        "die",
+        "das",
+        "den",
+        "dem",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "sein",
+        "seine",
+        "seinen",
+        "seinem",
+        "ihr",
+        "ihre",
+        "ihren",
+        "ihrem",
+    }
+)
 _DEMONYM = re.compile(r"(ischen|ischer|isches|ischem|ische|isch|schen|scher|sches|schem|sche)$")
 
 
@@ -70,12 +91,15 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
             break
-        if low in lex.stop_words and not (is_capitalised(t) and j == i and low not in lex.fronting):
-            break
+        article = low in lex.np_inner and j + 1 < end and is_capitalised(doc[j + 1])
+        if low in lex.stop_words and not article and not (is_capitalised(t) and j == i and low not in lex.fronting):
+            break  # `das` stops a phrase unless it is the article of a noun (`begründet das Gericht`)
         if is_capitalised(t) or t.text in {"„", "“", '"', "»", "«"}:
             seen_noun = seen_noun or is_capitalised(t)
             j += 1
             continue
+        if low in _NON_GENITIVE and seen_noun and j > i and is_capitalised(doc[j - 1]):
+            break  # `das Gericht seine Entscheidung`, `Merkel den Journalisten`: a new phrase, an object
         if low in lex.np_inner:
             j += 1
             continue
