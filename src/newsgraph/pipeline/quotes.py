@@ -471,7 +471,14 @@ class QuoteLayer:
             ent = resolver._best_mention(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
             return ent is not None and ent.type in {"PER", "ORG"}
 
-        if named(after) and not named(before):
+        def apposition_named(p: SpeakerPhrase) -> bool:
+            # `Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf …`: the name in the apposition
+            if p.end + 1 >= k or doc[p.end].text != ",":
+                return False
+            app = phrase_after(doc, p.end + 1, k, lex)
+            return app is not None and app.end < k and doc[app.end].text == "," and named(app)
+
+        if named(after) and not named(before) and not apposition_named(before):
             return after
         return before
 

@@ -98,7 +98,13 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             seen_noun = seen_noun or is_capitalised(t)
             j += 1
             continue
-        if low in _NON_GENITIVE and seen_noun and j > i and is_capitalised(doc[j - 1]):
+        prev = doc[j - 1]
+        if (
+            low in _NON_GENITIVE
+            and seen_noun
+            and j > i
+            and (prev.tag_ in {"NN", "NE"} or (not prev.tag_ and is_capitalised(prev)))
+        ):
             break  # `das Gericht seine Entscheidung`, `Merkel den Journalisten`: a new phrase, an object
         if low in lex.np_inner:
             j += 1
