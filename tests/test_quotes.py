@@ -486,5 +486,5 @@ def test_subject_with_named_apposition_beats_named_object():
     """`Der Parteichef, Edmund Stoiber, warf der SPD … vor`: the name in the apposition makes the
     fronted phrase the subject; the named dative object after the verb is not the speaker."""
     text = "Der bayerische Parteichef, Edmund Stoiber, warf der SPD eine schreckliche Fehlentwicklung vor."
-    qs, names = quotes(text, {"Edmund Stoiber": "PER", "SPD": "ORG"})
+    qs, _ = quotes(text, {"Edmund Stoiber": "PER", "SPD": "ORG"})
     assert len(qs) == 1 and qs[0].speaker_text == "Der bayerische Parteichef"

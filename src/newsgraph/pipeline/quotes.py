@@ -18,6 +18,11 @@ Detection never needs entities: quotation marks are paired in one linear pass
 word order and maps it to ``doc._.entities`` when it can; otherwise ``speaker`` stays null and
 ``speaker_text`` keeps the phrase. Times of ``doc._.times`` that fall inside direct or partial
 quotes get ``inside_quote=True``.
+
+Each statement is listed once: a quoted fragment inside a reported clause is not a second quote
+beside the clause. When the fragment opens the clause (or the statement is reported speech), the
+fragment is the quote and carries the clause as ``clause``; otherwise the clause is the quote and
+carries its fragments as ``fragments`` (:meth:`QuoteLayer._one_per_statement`).
 """
 
 from __future__ import annotations
