@@ -22,7 +22,8 @@ demo: install
 
 # Debian's chromium for the browser tests (tests/test_web_browser.py skips without it); needs root for apt-get
 browser:
-	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; } \
+		|| echo "chromium could not be installed (not root?): the browser tests will skip"
 
 test: install-dev browser
 	$(BIN)/ruff check src tests training benchmarks
