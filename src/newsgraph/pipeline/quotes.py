@@ -251,6 +251,10 @@ class QuoteLayer:
         last = e
         while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
             last -= 1
+        if self.lang == "en":
+            english = self._analyse_english(doc, s, e, last, idx, quoted, resolver)
+            if english is not None:
+                return english
         # 1. `zitiert X mit den Worten`
         for k in idx:
             window = range(max(s, k - 15), min(e, k + 15))
@@ -395,6 +399,88 @@ class QuoteLayer:
         # 7. `Demnach …`: according to the statement before
         if doc[idx[0]].lower_ in lex.demnach and len(idx) > 3:
             return _Analysis(cue=(idx[0], idx[0] + 1), message=(idx[0] + 1, last), kind="continuation")
+        return None
+
+    def _analyse_english(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        last: int,
+        idx: list[int],
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> _Analysis | None:
+        """English word order (subject-verb, or `said X` inverted after a quote) differs from the
+        German verb-second rules below, so English gets its own small reading first; ``None``
+        falls through to the shared rules. Covers `according to X, …`, `X said (that) …`,
+        `"…," X said`, `"…," said X`, `X said: "…"`, `X told Reuters …` and `X was quoted by
+        TASS as saying …`."""
+        lex = self.lex
+        lows = {k: doc[k].lower_ for k in idx}
+        # `according to X, <clause>` / `<clause>, according to X`
+        for k in idx:
+            if lows[k] in lex.nach_words and lows.get(k + 1) in lex.nach_nouns:
+                src = phrase_after(doc, k + 2, e, lex)
+                if src is not None:
+                    return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 2))
+        for k in idx:
+            low = lows[k]
+            if low not in lex.cue_verbs and low not in lex.zitiert:
+                continue
+            # the unquoted stretch of the sentence this verb belongs to
+            start = k
+            while start > s and not quoted[start - 1] and doc[start - 1].text not in {";", ":"}:
+                start -= 1
+            quote_before = start > s and quoted[start - 1]
+            a = _Analysis(cue=(k, k + 1))
+            if low in lex.zitiert:
+                # `X was quoted by TASS as saying …`
+                by = k + 1 if lows.get(k + 1) == "by" else None
+                if by is not None:
+                    vp = phrase_after(doc, by + 1, e, lex)
+                    if vp is not None:
+                        a.via = resolver.entity(vp)
+                aux = k - 1 if lows.get(k - 1) in lex.auxiliaries else k
+                a.speaker = phrase_before(doc, start, aux, lex)
+                worten = next((j for j in range(k + 1, min(e, k + 8)) if lows.get(j) in lex.worten), None)
+                if worten is not None:
+                    a.extra_cue = [worten + 1 if lows.get(worten + 1) in lex.cue_verbs else worten]
+                    a.message = self._clause_after(doc, a.extra_cue[-1], e, last)
+                if a.message is None:
+                    a.kind = "cue"
+                return a if a.speaker is not None or a.via is not None else None
+            aux = k - 1 if k - 1 >= start and lows.get(k - 1) in lex.auxiliaries else k
+            before = phrase_before(doc, start, aux, lex)
+            if before is not None and before.start != start and not quote_before:
+                before = None  # `the two sides would meet …`: the subject opens the clause
+            if before is None and k == start and quote_before and k + 1 < e:
+                # inverted after a quote: `"…," said X`
+                before = phrase_after(doc, k + 1, e, lex)
+            if before is None:
+                continue
+            a.speaker = before
+            a.via = self._medium(doc, k, e, resolver)
+            nxt = k + 1
+            if low == "told" and nxt < e:
+                # `told Reuters`, `told reporters`: the addressee, not the message
+                obj = phrase_after(doc, nxt, e, lex)
+                if obj is not None:
+                    nxt = obj.end
+                elif nxt < e and doc[nxt].is_alpha:
+                    nxt += 1
+            if nxt < e and doc[nxt].text == ":":
+                a.kind = "direct"
+                return a
+            if quote_before:
+                a.kind = "cue"  # governs the quote before it; what follows is circumstance
+                return a
+            ms = nxt + 1 if nxt < e and lows.get(nxt) in lex.complementisers else nxt
+            if last - ms >= 3 and not quoted[ms]:
+                a.message = (ms, last)
+                return a
+            a.kind = "cue"
+            return a
         return None
 
     def _von_agent(self, doc: Doc, s: int, k: int) -> bool:
@@ -606,8 +692,10 @@ class QuoteLayer:
         colon = before.endswith(":") or prev_unit_colon
         sentence_like = content[:1].isupper() or content[:1] in "([.…"
         ends_sentence = content.rstrip("“”\"'»«’ ")[-1:] in _SENT_END
+        # English puts the comma inside the marks: `"…," Lavrov said`
+        comma_before_cue = after.startswith(",") or (self.lang == "en" and content.rstrip()[-1:] == ",")
         follows_cue = (
-            after.startswith(",")
+            comma_before_cue
             and analysis is not None
             and analysis.cue is not None
             and doc[analysis.cue[0]].idx > q.close
