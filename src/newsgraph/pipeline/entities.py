@@ -55,7 +55,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..kb import ArticleLinker, linker_for
+from ..kb import ArticleLinker, linker_for, load_kb
 from ..record import Entity, Mention, Role
 from ..resources import has_resource, load_resource
 from ..transliterate import canonical_name, transliteration_key
@@ -236,6 +236,17 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
             for variant in _inflect(form, inflection):
                 if variant not in best or best[variant][0] > priority:
                     best[variant] = (priority, index)
+    # people the starter KB knows, by name and alias (`Putin`, `Biden`): evidence for a bare surname
+    # where no statistical model tags persons. Opt-in per language (`kb_person_names` in
+    # entities_filters.toml) so that a language measured without it keeps its behaviour; places and
+    # organisations keep a form they share with a person.
+    if _lang_resource(lang, "entities_filters", {}).get("kb_person_names", False):
+        for person in load_kb("starter").by_id.values():
+            if person.type != "PER":
+                continue
+            k.entries.append(GazetteerEntry(person.name(lang), "PER", person.id, "person"))
+            for form in (*person.names.get(lang, []), *person.aliases.get(lang, [])):
+                best.setdefault(form, (len(KIND_PRIORITY), len(k.entries) - 1))
     for entry in k.entries:
         if entry.kb_id:
             k.entry_by_kb.setdefault(entry.kb_id, entry)
@@ -759,6 +770,14 @@ class EntityLayer:
             c for c in cands
             if not (c.tier == TIER_GAZETTEER and c.length == 1 and self._words[c.start] in person_forms)
         ]
+        longer_persons = [c for c in cands if c.label == "PER" and c.tier != TIER_GAZETTEER]
+        cands = [
+            c for c in cands
+            if not (
+                c.tier == TIER_GAZETTEER and c.entry is not None and c.entry.kind == "person"
+                and any(o.start <= c.start and c.end <= o.end and o.length > c.length for o in longer_persons)
+            )
+        ]
         for tier in (TIER_PATTERN, TIER_GAZETTEER, TIER_GIVEN_NAME, TIER_MODEL):
             if tier == TIER_MODEL:
                 self._relabel_model(doc, cands, accepted)
@@ -1098,11 +1117,14 @@ class EntityLayer:
         derivations = self._derivations(doc)
         derivation_tokens = {s.start for s in derivations}
         gaz = self._gazetteer_candidates(doc)
-        bodies = self._body_candidates(doc, gaz)
-        persons, title_only, title_tokens = self._title_evidence(doc, gaz)
+        # KB person aliases (English only) are weaker than a full name: they must not cut `Sergei
+        # Lavrov` short where the other evidence reads the whole name
+        gaz_names = [c for c in gaz if c.entry is None or c.entry.kind != "person"]
+        bodies = self._body_candidates(doc, gaz_names)
+        persons, title_only, title_tokens = self._title_evidence(doc, gaz_names)
         cands = [*bodies, *persons, *gaz, *self._model_candidates(doc, derivation_tokens)]
         if self.use_given_names:
-            cands += self._given_name_candidates(doc, title_tokens, {c.start for c in gaz})
+            cands += self._given_name_candidates(doc, title_tokens, {c.start for c in gaz_names})
         accepted = self._resolve(doc, cands, title_tokens)
         if self.propagate:
             accepted = self._propagate(doc, accepted)

@@ -135,6 +135,8 @@ class QuoteLayer:
         top_by_unit: dict[int, list[QuotedSpan]] = {}
         for q in top:
             k = max(0, bisect.bisect_right(unit_starts, q.open) - 1)
+            if self.lang == "en" and k + 1 < len(units) and doc[units[k][1] - 1].idx == q.open:
+                k += 1  # the sentencizer left a straight opening mark at the end of the sentence before
             top_by_unit.setdefault(k, []).append(q)
 
         for u, (s, e) in enumerate(units):
