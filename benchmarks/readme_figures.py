@@ -107,7 +107,7 @@ def quotes_table(d: dict[str, Any]) -> list[str]:
     out += [
         "",
         f"Speaker accuracy on matched messages: **{f3(d.get('speaker_accuracy'))}**; "
-        f"{d.get('quotes_per_second')} quotes/s (whole pipeline).",
+        f"{d.get('quotes_per_second')} quotes/s (quote layer alone).",
     ]
     return out
 
