@@ -43,8 +43,12 @@ def run_events(
     roles: dict[str, list[str]] | None = None,
     quotes: list[Quote] | None = None,
     lang: str = "de",
+    kb_ids: dict[str, str] | None = None,
 ) -> tuple[list[Event], dict[str, str], spacy.tokens.Doc]:
     """Run the event layer on ``text`` with the given entities (name -> (type, surfaces)) and times.
+
+    ``kb_ids`` (name -> kb_id) gives entities the gazetteer identity the entity layer would
+    (``iso3166:PL``, ``geonames:756135``).
 
     Returns the events, a map entity id -> name, and the doc.
     """
@@ -71,7 +75,12 @@ def run_events(
     for n, (name, (etype, _)) in enumerate(entities.items(), start=1):
         mentions = [Mention(start=s, end=e, text=text[s:e]) for s, e in sorted(by_name.get(name, []))]
         ent_roles = [Role(title=r, start=0, end=0) for r in (roles or {}).get(name, [])]
-        ents.append(Entity(id=f"e{n}", type=etype, name=name, mentions=mentions, roles=ent_roles))  # type: ignore[arg-type]
+        ents.append(
+            Entity(
+                id=f"e{n}", type=etype, name=name, mentions=mentions, roles=ent_roles,  # type: ignore[arg-type]
+                kb_id=(kb_ids or {}).get(name),
+            )
+        )
     doc._.entities = ents
     doc._.published = published
     doc._.reference_date = ReferenceDate(value=published, source="published" if published else "none")
@@ -210,6 +219,34 @@ def test_nominal_visit_genitive_visitor_and_destination():
     text = "Am Montag begann der Staatsbesuch des spanischen Königs Felipe VI. in Deutschland."
     events, names, _ = run_events(text, {"Felipe": ("PER", ["Felipe VI."]), "Germany": ("LOC", ["Deutschland"])})
     assert summary(events, names) == [("visit", frozenset({"Felipe", "Germany"}), "Germany", "happened")]
+
+
+#: gazetteer identities (``resources/de/gazetteer_places.json``) of the places in the city-visit tests
+_PLACE_KB = {"Poland": "iso3166:PL", "Warsaw": "geonames:756135", "Nigeria": "iso3166:NG", "Lagos": "geonames:2332459"}
+
+
+def test_visit_to_a_city_of_a_mentioned_country_has_the_country_as_host():
+    # convention: a visit is visitor + visited country; the city where it happens is its place
+    text = (
+        "Der niederländische Ministerpräsident Mark Rutte reiste am Montag nach Warschau. "
+        "Polen und die Niederlande wollen ihre Zusammenarbeit in der Verteidigung ausbauen."
+    )
+    events, names, _ = run_events(
+        text,
+        {"Rutte": ("PER", ["Mark Rutte"]), "Warsaw": ("LOC", ["Warschau"]), "Poland": ("LOC", ["Polen"]),
+         "Netherlands": ("LOC", ["Niederlande"])},
+        kb_ids={**_PLACE_KB, "Netherlands": "iso3166:NL"},
+    )
+    assert summary(events, names) == [("visit", frozenset({"Rutte", "Poland"}), "Warsaw", "happened")]
+
+
+def test_visit_to_a_city_whose_country_is_not_mentioned_keeps_the_city_as_host():
+    # no country in the text: the city stays the host rather than a country the article never names
+    text = "Bundesentwicklungsminister Gerd Müller reiste am Dienstag nach Lagos."
+    events, names, _ = run_events(
+        text, {"Müller": ("PER", ["Gerd Müller"]), "Lagos": ("LOC", ["Lagos"])}, kb_ids=_PLACE_KB
+    )
+    assert summary(events, names) == [("visit", frozenset({"Müller", "Lagos"}), "Lagos", "happened")]
 
 
 def test_site_visit_is_no_interaction():

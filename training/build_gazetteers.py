@@ -18,7 +18,9 @@ Sources (all name data, no text corpora):
   Peking), extra regions (Nahost, Krim), and the blocklist of names that are common words.
 
 Each entry: ``{"name": canonical English name, "kind": country|region|subdivision|city,
-"kb_id": ..., "forms": [surface forms in the language, base (nominative) form]}``. German case forms
+"kb_id": ..., "forms": [surface forms in the language, base (nominative) form]}``; cities also carry
+``"country"`` (ISO 3166-1 alpha-2, from GeoNames) so that later layers can relate a city to the
+country it lies in (a visit to ``Warschau`` is a visit to Poland when the text names Poland). German case forms
 are derived at load time (``gazetteer_inflection.toml``), not here.
 """
 
@@ -97,8 +99,10 @@ class Builder:
         self.places: dict[str, dict[str, Any]] = {}
         self.blocklists = blocklists
 
-    def add(self, kb_id: str, name: str, kind: str, lang: str, forms: list[str]) -> None:
+    def add(self, kb_id: str, name: str, kind: str, lang: str, forms: list[str], country: str | None = None) -> None:
         place = self.places.setdefault(kb_id, {"name": name, "kind": kind, "kb_id": kb_id, "forms": {}})
+        if country:
+            place["country"] = country
         bucket = place["forms"].setdefault(lang, [])
         for form in forms:
             form = " ".join(form.split())
@@ -113,7 +117,10 @@ class Builder:
         for place in sorted(self.places.values(), key=lambda p: (p["kind"], p["name"], p["kb_id"])):
             forms = place["forms"].get(lang) or []
             if forms:
-                rows.append({"name": place["name"], "kind": place["kind"], "kb_id": place["kb_id"], "forms": forms})
+                row = {"name": place["name"], "kind": place["kind"], "kb_id": place["kb_id"]}
+                if place.get("country"):
+                    row["country"] = place["country"]
+                rows.append({**row, "forms": forms})
         out = RESOURCES / lang / "gazetteer_places.json"
         payload = {
             "generated_by": "training/build_gazetteers.py",
@@ -210,7 +217,7 @@ def build(mledoze_path: Path) -> dict[str, int]:
             continue
         seen_names[name] = city["geonameid"]
         kb = f"geonames:{city['geonameid']}"
-        b.add(kb, name, "city", "en", [name])
+        b.add(kb, name, "city", "en", [name], country=code)
         alternates = set(city.get("alternatenames", []))
         # a CLDR exemplar name counts only when GeoNames knows it for this city: zone aliases would
         # otherwise give wrong names (Europe/Belfast is an alias of Europe/London: "London")

@@ -48,6 +48,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -140,6 +141,21 @@ def _inflect(form: str, rules: dict[str, Any]) -> set[str]:
 
 def _lang_resource(lang: str, name: str, default: Any = None) -> Any:
     return load_resource(lang, name) if has_resource(lang, name) else default
+
+
+@cache
+def _city_countries(lang: str) -> dict[str, str]:
+    places = _lang_resource(lang, "gazetteer_places", {"places": []})
+    return {p["kb_id"]: p["country"] for p in places["places"] if p.get("kb_id") and p.get("country")}
+
+
+def place_country(lang: str, kb_id: str | None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of the country a gazetteer city lies in (``geonames:756135`` -> ``PL``).
+
+    Lets later layers relate a city entity to a country entity (``iso3166:PL``) of the same text
+    without knowing the gazetteer's layout; None for non-cities and unknown ids.
+    """
+    return _city_countries(lang).get(kb_id) if kb_id else None
 
 
 @dataclass

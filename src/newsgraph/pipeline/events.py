@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..record import Event, EventTime, Evidence, Quote, Time
+from .entities import place_country
 from .events_args import (
     DocIndex,
     MentionRef,
@@ -283,6 +284,33 @@ def _frame_participants(
     return parts, weak, place, (0 if weak else precision)
 
 
+def _visit_host_country(
+    doc: Doc, lang: str, participants: list[str], place: str | None
+) -> tuple[list[str], str | None]:
+    """(participants, place) of a visit with a visited city replaced by its country, where the text names it.
+
+    Analysts' convention: a visit is visitor + the visited country or person; the city is the place
+    (``reiste nach Warschau`` in an article about Poland: host Poland, place Warschau). The city's
+    country comes from the gazetteer (``place_country``); when the text names no such country the
+    city stays the host — better the place the text names than a country it never mentions.
+    """
+    entities = {e.id: e for e in (doc._.entities or [])}
+    countries = {
+        e.kb_id: e.id for e in entities.values() if e.type == "LOC" and e.kb_id and e.kb_id.startswith("iso3166:")
+    }
+    out: list[str] = []
+    for pid in participants:
+        ent = entities.get(pid)
+        code = place_country(lang, ent.kb_id) if ent is not None and ent.type == "LOC" else None
+        country = countries.get(f"iso3166:{code}") if code else None
+        if country is None:
+            out.append(pid)
+            continue
+        out.append(country)
+        place = place or pid
+    return list(dict.fromkeys(out)), place
+
+
 def _evidence(index: DocIndex, i: int) -> tuple[int, int]:
     """The contiguous part of the trigger's clause around it, as character offsets."""
     doc = index.doc
@@ -337,15 +365,19 @@ def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) ->
             status, reason = "happened", "negated agreement = failed negotiation"
         if _is_past(time, reference) and status in NOT_YET:
             time = None  # a planned event never keeps a past date
+        participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
+        place_id = place.id if place else None
+        if family_group(event_type) == "visit":
+            participants, place_id = _visit_host_country(doc, lex.lang, participants, place_id)
         out.append(
             EventMention(
                 type=event_type,
                 trigger=trig,
                 tok=i,
                 clause=clause_id,
-                participants=[p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")],
+                participants=participants,
                 weak=weak,
-                place=place.id if place else None,
+                place=place_id,
                 time=time,
                 status=status,
                 status_cued=not reason.startswith("default"),
