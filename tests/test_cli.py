@@ -13,6 +13,8 @@ from newsgraph.cli import app, highlighted_text, render_record, safe
 from newsgraph.record import Record
 
 from .conftest import FIXTURES, SEED, SEED_GOLD, needs_shared
+from .test_evaluate import GOLD as EVAL_GOLD
+from .test_evaluate import TEXT as EVAL_TEXT
 
 INGEST = FIXTURES / "ingest"
 GOOD = INGEST / "good"
@@ -299,34 +301,10 @@ def test_highlighted_text_styles_spans_at_their_offsets():
 # --- eval -----------------------------------------------------------------------------------------
 
 
-GOLD_TEXT = "Am Montag trafen sich die Außenminister Lawrow und Blinken in Genf."
-
-
 def write_gold(folder: Path) -> Path:
-    (folder / "doc.txt").write_text(GOLD_TEXT, encoding="utf-8")
-    gold = {
-        "format": "newsgraph-gold/1",
-        "document": "doc.txt",
-        "language": "de",
-        "published": "2021-05-26",
-        "expected_reference_year": 2021,
-        "entities": [
-            {"name": "Sergey Lavrov", "type": "PER", "mentions": ["Lawrow"]},
-            {"name": "Antony Blinken", "type": "PER", "mentions": ["Blinken"]},
-            {"name": "Geneva", "type": "LOC", "mentions": ["Genf"]},
-        ],
-        "events": [
-            {
-                "type": "meeting",
-                "participants": ["Sergey Lavrov", "Antony Blinken"],
-                "place": "Geneva",
-                "date": "2021-05-24",
-                "status": "happened",
-            }
-        ],
-        "quotes": [],
-        "times": [{"text": "Am Montag", "value": "2021-05-24"}],
-    }
+    """The evaluator tests' gold (one meeting, one quote, one time) beside its document."""
+    (folder / "doc.txt").write_text(EVAL_TEXT, encoding="utf-8")
+    gold = {**EVAL_GOLD, "document": "doc.txt"}
     path = folder / "doc.gold.json"
     path.write_text(json.dumps(gold), encoding="utf-8")
     return path

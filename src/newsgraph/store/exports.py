@@ -55,14 +55,19 @@ def iter_records(store: Store, *, chunk: int = 1000) -> Iterator[dict[str, Any]]
             yield {key: record[key] for key in _FIELD_ORDER if key in record} | record
 
 
-def export_records(store: Store, path: str | Path) -> int:
-    """Write the stored records as JSON Lines; returns how many."""
+def _write_jsonl(items: Iterator[dict[str, Any]], path: str | Path) -> int:
+    """Write dicts as JSON Lines; returns how many."""
     n = 0
     with open(path, "w", encoding="utf-8") as out:
-        for record in iter_records(store):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
             n += 1
     return n
+
+
+def export_records(store: Store, path: str | Path) -> int:
+    """Write the stored records as JSON Lines; returns how many."""
+    return _write_jsonl(iter_records(store), path)
 
 
 def export_tables(store: Store, directory: str | Path, *, fmt: str = "parquet") -> list[Path]:
@@ -128,12 +133,7 @@ def iter_plover(store: Store, *, chunk: int = 1000) -> Iterator[dict[str, Any]]:
 
 def export_plover(store: Store, path: str | Path) -> int:
     """Write PLOVER-style events as JSON Lines; returns how many."""
-    n = 0
-    with open(path, "w", encoding="utf-8") as out:
-        for event in iter_plover(store):
-            out.write(json.dumps(event, ensure_ascii=False) + "\n")
-            n += 1
-    return n
+    return _write_jsonl(iter_plover(store), path)
 
 
 def _edge_types(graph: dict[str, Any]) -> list[str]:
