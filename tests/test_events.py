@@ -77,7 +77,11 @@ def run_events(
         ent_roles = [Role(title=r, start=0, end=0) for r in (roles or {}).get(name, [])]
         ents.append(
             Entity(
-                id=f"e{n}", type=etype, name=name, mentions=mentions, roles=ent_roles,  # type: ignore[arg-type]
+                id=f"e{n}",
+                type=etype,
+                name=name,
+                mentions=mentions,
+                roles=ent_roles,  # type: ignore[arg-type]
                 kb_id=(kb_ids or {}).get(name),
             )
         )
@@ -233,8 +237,12 @@ def test_visit_to_a_city_of_a_mentioned_country_has_the_country_as_host():
     )
     events, names, _ = run_events(
         text,
-        {"Rutte": ("PER", ["Mark Rutte"]), "Warsaw": ("LOC", ["Warschau"]), "Poland": ("LOC", ["Polen"]),
-         "Netherlands": ("LOC", ["Niederlande"])},
+        {
+            "Rutte": ("PER", ["Mark Rutte"]),
+            "Warsaw": ("LOC", ["Warschau"]),
+            "Poland": ("LOC", ["Polen"]),
+            "Netherlands": ("LOC", ["Niederlande"]),
+        },
         kb_ids={**_PLACE_KB, "Netherlands": "iso3166:NL"},
     )
     assert summary(events, names) == [("visit", frozenset({"Rutte", "Poland"}), "Warsaw", "happened")]

@@ -4,9 +4,14 @@ Steps (each can be run alone with ``--steps``):
 
 1. ``convert``   NER corpora → training/corpus/{train,dev}.spacy (+ manifest.json with sha256)
 2. ``ud``        UD German → training/corpus/ud_{train,dev,heldout}.spacy
-3. ``train-ner`` ``spacy train training/ner.cfg`` → training/output/ner/model-best
-4. ``train-ud``  ``spacy train training/ud.cfg``  → training/output/ud/model-best
-5. ``assemble``  NER pipeline + the UD components (sourced, each with its own tok2vec) →
+3. ``distill``   the accurate-mode teacher's tags on unlabelled news text → corpus/silver.spacy
+                 (``training/distill.py``; needs the teacher's ``silver_tags.npz``, made on a GPU by
+                 ``training/accurate/train_device.py`` from ``devpack/``, see training/README.md;
+                 skipped with a message when it is absent)
+4. ``train-ner`` ``spacy train training/ner.cfg`` on gold + silver (corpus/ner_train/)
+                 → training/output/ner/model-best
+5. ``train-ud``  ``spacy train training/ud.cfg``  → training/output/ud/model-best
+6. ``assemble``  NER pipeline + the UD components (sourced, each with its own tok2vec) →
                  src/newsgraph/models/de_newsgraph (what ``newsgraph.load("de")`` picks up)
 
 Training runs on one CPU thread on purpose (the project's machine is shared), niced; the logs go to
@@ -29,7 +34,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUTPUT = HERE / "output"
 MODEL_DIR = ROOT / "src" / "newsgraph" / "models" / "de_newsgraph"
-STEPS = ("convert", "ud", "train-ner", "train-ud", "assemble")
+STEPS = ("convert", "ud", "distill", "train-ner", "train-ud", "assemble")
+SILVER_TAGS = HERE / "accurate" / "runs" / "silver_tags.npz"
 
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -84,6 +90,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS))
     ap.add_argument("--historical", action="store_true", help="also train the NER on ZEFYS")
+    ap.add_argument("--silver-tags", type=Path, default=SILVER_TAGS, help="the teacher's silver_tags.npz")
     args = ap.parse_args()
     OUTPUT.mkdir(parents=True, exist_ok=True)
     py = sys.executable
@@ -92,8 +99,22 @@ def main() -> None:
         times["convert"] = _run([py, str(HERE / "convert.py"), *(["--historical"] if args.historical else [])])
     if "ud" in args.steps:
         times["ud"] = _run([py, str(HERE / "convert_ud.py")])
+    if "distill" in args.steps:
+        if args.silver_tags.exists():
+            times["distill"] = _run([py, str(HERE / "distill.py"), "--tags", str(args.silver_tags)])
+        else:
+            print(f"distill: no teacher tags at {args.silver_tags}; training on gold only", flush=True)
     if "train-ner" in args.steps:
-        cmd = [py, "-m", "spacy", "train", str(HERE / "ner.cfg"), "--output", str(OUTPUT / "ner")]
+        # spaCy's corpus reader takes every .spacy file of a folder: gold, and silver when there
+        train_dir = HERE / "corpus" / "ner_train"
+        train_dir.mkdir(parents=True, exist_ok=True)
+        for name in ("train.spacy", "silver.spacy"):
+            target = train_dir / name
+            target.unlink(missing_ok=True)
+            if (HERE / "corpus" / name).exists():
+                os.link(HERE / "corpus" / name, target)
+        cmd = [py, "-m", "spacy", "train", str(HERE / "ner.cfg"), "--output", str(OUTPUT / "ner"),
+               "--paths.train", str(train_dir)]
         times["train-ner"] = _run(cmd, OUTPUT / "ner.log")
     if "train-ud" in args.steps:
         cmd = [py, "-m", "spacy", "train", str(HERE / "ud.cfg"), "--output", str(OUTPUT / "ud")]

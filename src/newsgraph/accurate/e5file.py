@@ -187,20 +187,54 @@ def read_e5_file(path: str | Path | None = None, *, with_tensors: bool = True) -
     vocab = _read_vocab(cur)
     tensors: dict[str, np.ndarray] = {}
     if with_tensors:
-        (ndir,) = cur.unpack("i")
-        for _ in range(ndir):
-            (name_len,) = cur.unpack("H")
-            name = bytes(cur.take(name_len)).decode("ascii")
-            dtype, count, offset, nbytes = cur.unpack("BIQQ")
-            raw = buf[offset : offset + nbytes]
-            if dtype == DTYPE_F32:
-                arr = np.frombuffer(raw, dtype="<f4", count=count).astype(np.float32)
-            elif dtype == DTYPE_Q4_0:
-                arr = dequantize_q4_0(raw, count)
-            else:
-                raise E5FileError(f"tensor {name}: unknown dtype {dtype}")
-            tensors[name] = arr.reshape(_shape_of(name, count, cfg))
+        for name, (dtype, count, raw) in _raw_directory(cur, buf).items():
+            tensors[name] = _decode(name, dtype, count, raw).reshape(_shape_of(name, count, cfg))
     return E5File(path=path, config=cfg, vocab=vocab, tensors=tensors)
+
+
+def _raw_directory(cur: _Cursor, buf: memoryview) -> dict[str, tuple[int, int, memoryview]]:
+    """The tensor directory: name -> (dtype, element count, raw bytes), in file order."""
+    out: dict[str, tuple[int, int, memoryview]] = {}
+    (ndir,) = cur.unpack("i")
+    for _ in range(ndir):
+        (name_len,) = cur.unpack("H")
+        name = bytes(cur.take(name_len)).decode("ascii")
+        dtype, count, offset, nbytes = cur.unpack("BIQQ")
+        out[name] = (dtype, count, buf[offset : offset + nbytes])
+    return out
+
+
+def _decode(name: str, dtype: int, count: int, raw: memoryview | bytes | np.ndarray) -> np.ndarray:
+    if dtype == DTYPE_F32:
+        return np.frombuffer(raw, dtype="<f4", count=count).astype(np.float32)
+    if dtype == DTYPE_Q4_0:
+        return dequantize_q4_0(raw, count)
+    raise E5FileError(f"tensor {name}: unknown dtype {dtype}")
+
+
+def read_raw_tensors(path: str | Path | None = None) -> tuple[E5Config, dict[str, tuple[int, int, bytes]]]:
+    """The tensors as stored (dtype, element count, bytes), not dequantised.
+
+    Why: a training machine elsewhere can be sent a pruned copy of the weights (only the embedding
+    rows a corpus uses) in the file's own 4-bit form, which dequantises there to exactly the same
+    floats (:func:`decode_tensor`).
+    """
+    path = Path(path) if path is not None else bundled_model_path()
+    buf = memoryview(path.read_bytes())
+    cur = _Cursor(buf)
+    cur.take(4)
+    cur.unpack("I")
+    hidden, layers, heads, ffn, word_rows, max_pos, type_rows = cur.unpack("7i")
+    (eps,) = cur.unpack("f")
+    (block,) = cur.unpack("i")
+    cfg = E5Config(hidden, layers, heads, ffn, word_rows, max_pos, type_rows, float(eps), block)
+    _read_vocab(cur)
+    return cfg, {k: (d, n, bytes(r)) for k, (d, n, r) in _raw_directory(cur, buf).items()}
+
+
+def decode_tensor(name: str, dtype: int, count: int, raw: bytes | np.ndarray, cfg: E5Config) -> np.ndarray:
+    """One stored tensor as float32 in its model shape (the inverse of :func:`read_raw_tensors`)."""
+    return _decode(name, dtype, count, raw).reshape(_shape_of(name, count, cfg))
 
 
 @lru_cache(maxsize=2)

@@ -53,6 +53,9 @@ class Layer(nn.Module):
         self.fi = nn.Linear(h, ff)
         self.fo = nn.Linear(ff, h)
         self.oln = nn.LayerNorm(h, eps=cfg.eps)
+        #: dropout on the attention and feed-forward outputs while training (BERT's hidden dropout);
+        #: 0 by default, so the pretrained encoder is deterministic and faithful
+        self.p_drop = 0.0
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
         b, t, h = x.shape
@@ -61,10 +64,14 @@ class Layer(nn.Module):
         def split(y: torch.Tensor) -> torch.Tensor:
             return y.view(b, t, nh, h // nh).transpose(1, 2)
 
-        ctx = F.scaled_dot_product_attention(split(self.q(x)), split(self.k(x)), split(self.v(x)), attn_mask=mask)
+        q, k, v = split(self.q(x)), split(self.k(x)), split(self.v(x))
+        if mask is not None and mask.dtype != q.dtype:  # under autocast q is bfloat16, the mask float32
+            mask = mask.to(q.dtype)
+        ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
         ctx = ctx.transpose(1, 2).reshape(b, t, h)
-        x = self.aln(x + self.ao(ctx))
-        return self.oln(x + self.fo(F.gelu(self.fi(x))))
+        p = self.p_drop if self.training else 0.0
+        x = self.aln(x + F.dropout(self.ao(ctx), p, self.training))
+        return self.oln(x + F.dropout(self.fo(F.gelu(self.fi(x))), p, self.training))
 
 
 class E5Encoder(nn.Module):

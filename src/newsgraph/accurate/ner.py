@@ -19,16 +19,19 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 from torch import nn
 
-from .component import ACCURATE_NER  # noqa: F401  (re-exported for callers)
 from .encoder import E5Encoder, load_base_encoder
 from .tokenizer import UnigramTokenizer
+
+if TYPE_CHECKING:  # pragma: no cover
+    # spaCy only at type-checking time: the training scripts import the tagger on machines without it
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -114,7 +117,8 @@ class Tagger(nn.Module):
     def embed_until(self, ids: torch.Tensor, mask: torch.Tensor, stop: int) -> torch.Tensor:
         """Hidden states after the first ``stop`` blocks."""
         enc = self.encoder
-        x = enc.word(ids) + enc.pos(torch.arange(ids.shape[1]))[None] + enc.token_type.weight[0]
+        positions = torch.arange(ids.shape[1], device=ids.device)
+        x = enc.word(ids) + enc.pos(positions)[None] + enc.token_type.weight[0]
         x = enc.eln(x)
         add = _additive_mask(mask, x.dtype)
         for layer in enc.layers[:stop]:
@@ -157,7 +161,7 @@ class Tagger(nn.Module):
 
 
 def _additive_mask(mask: torch.Tensor, dtype: torch.dtype) -> torch.Tensor:
-    add = torch.zeros(mask.shape, dtype=dtype)
+    add = torch.zeros(mask.shape, dtype=dtype, device=mask.device)
     return add.masked_fill(mask == 0, -math.inf)[:, None, None, :]
 
 
@@ -325,6 +329,8 @@ class AccurateNER:
             yield from self._tag(batch)
 
     def _tag(self, docs: list[Doc]) -> list[Doc]:
+        from spacy.tokens import Span
+
         model, tok = self._load()
         if self.threads > 0:
             torch.set_num_threads(self.threads)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from ..record import Event, EventTime, Evidence, Quote, Time
 from .entities import place_country
 from .events_args import (
+    Clause,
     DocIndex,
     MentionRef,
     antecedent_actors,
@@ -45,7 +46,7 @@ from .events_args import (
     venue_clause,
 )
 from .events_lexicon import Lexicon, Trigger, lexicon_for
-from .events_status import decide_status
+from .events_status import decide_status, hedged
 
 #: types that describe the same kind of happening and may be merged; the first is the most specific
 MEETING_LIKE = ("summit", "meeting", "talks")
@@ -71,6 +72,11 @@ class EventMention:
     precision: int = 2  # how directly the frame names the participants (3: zwischen/mit ... 0: fallback)
     body: bool = False  # participants only as the body whose office holders meet (``die Außenminister der EU``)
     indefinite: bool = False  # ``ein Treffen``: introduces an event rather than referring back
+    hedged: bool = False  # reported as unconfirmed (``nach unbestätigten Berichten``)
+    fresh: bool = False  # ``ein weiteres Treffen``: another event, never the one told before
+    anaphoric: bool = False  # ``an diesen Gesprächen``: the event told just before, whoever it names
+    segment: int = 0  # the sentence it stands in
+    sideline: bool = False  # ``am Rande des Gipfels``: the setting of another event, not that event
 
 
 @dataclass
@@ -113,6 +119,24 @@ def _clause_has(index: DocIndex, clause_id: int, words: frozenset[str], after: i
     return any(doc[i].text.lower() in words and (after is None or i > after) for i in index.clauses[clause_id].tokens)
 
 
+def _particle_closes(index: DocIndex, clause_id: int, particle: str, after: int) -> bool:
+    """Whether a separable particle (``zusammen``, ``ein``, ``an``) closes the verb's clause.
+
+    ``traf am Abend in Peking ein.``: the particle stands last, or before a comma or a coordinator;
+    an article ``ein`` or a preposition ``an`` inside the clause is no particle.
+    """
+    doc = index.doc
+    closers = index.lex.words("participants", "coordinators")
+    toks = index.clauses[clause_id].tokens
+    for pos, j in enumerate(toks):
+        if j <= after or doc[j].text.lower() != particle:
+            continue
+        rest = [k for k in toks[pos + 1 :] if not doc[k].is_space]
+        if not rest or j + 1 >= len(doc) or doc[j + 1].is_punct or doc[j + 1].text.lower() in closers:
+            return True
+    return False
+
+
 def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
     doc, lex = index.doc, index.lex
     found: list[tuple[int, Trigger]] = []
@@ -125,10 +149,14 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             found.append((tok.i, noun))
             continue
         for trig in lex.verb_triggers(tok):
-            if trig.particle and not _clause_has(index, clause_id, frozenset({trig.particle}), after=tok.i):
+            if trig.particle and not _particle_closes(index, clause_id, trig.particle, tok.i):
                 continue
             if trig.needs_reflexive and not _clause_has(index, clause_id, lex.reflexives):
                 continue
+            if trig.needs_words and not _clause_has(index, clause_id, trig.needs_words):
+                continue  # ``sprach mit Macron`` / ``miteinander gesprochen``, not ``sprach von``
+            if any(_particle_closes(index, clause_id, p, tok.i) for p in trig.blocking_particles):
+                continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
             if (
                 not trig.particle
                 and trig.type in lex.light_verb_types
@@ -169,6 +197,16 @@ def _participants(
     if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} for m in parts):
         return [], False, place, 0, False  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
     body = weak and bool(parts) and all(m.via_office for m in parts)
+    doc = index.doc
+    if (
+        trig.type == "summit"
+        and len(parts) == 1
+        and parts[0].type == "ORG"
+        and not parts[0].inside_token
+        and i + 1 < len(doc)
+        and doc[i + 1].text.lower() in index.lex.words("participants", "genitive")
+    ):
+        body = True  # ``der Gipfel der G20``: the body's summit, its members unnamed
     return parts, weak, place, precision, body
 
 
@@ -183,7 +221,8 @@ def _frame_participants(
     place = place_of(index, clause.id, i)
     weak = False
     if not trig.is_noun:
-        parts = list(actors)
+        owned = _owned_by_nouns(index, clause.id, i)
+        parts = [m for m in actors if m.id not in owned]
         if i + 1 < len(doc) and doc[i + 1].text.lower() in lex.words("participants", "coordinators") - {","}:
             # ``haben sich geeinigt und damit Neuwahlen abgewendet``: a second verb phrase follows
             parts = [m for m in parts if m.tstart < i]
@@ -208,6 +247,8 @@ def _frame_participants(
             if trig.needs_destination and dest is None:
                 return [], False, None, 0
             hosts = [m for m in parts if m.tstart > i]
+            if hosts and not any(m.tstart < i for m in parts) and pron is None and clause.opener not in rel:
+                hosts = hosts[1:]  # ``reiste Selenskyj nach Paris``: the first name after the verb is its subject
             if place is None and len(hosts) == 1 and hosts[0].type == "LOC":
                 place = hosts[0]  # ``besuchte Kenia``: the visited country is where the visit is
             if dest is not None and not hosts:
@@ -222,7 +263,7 @@ def _frame_participants(
         dest = place_of(index, clause.id, i, destinations=True)
         if dest is None:
             return [], False, None, 0
-        parts = list(actors)
+        parts = [m for m in genitive_args(index, i) if m.id != dest.id] or list(actors)  # ``die Reise von X``
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
@@ -249,22 +290,45 @@ def _frame_participants(
                 subject = [pron]
             if not subject:
                 subject = [m for m in clause_affiliations(index, clause.id) if m.tstart < i]
+            if not subject:
+                # ``ein Treffen Putins mit Selenskyj``: the genitive after the noun
+                subject = [m for m in genitive_args(index, i) if m.id not in {p.id for p in partner}]
+            if not subject and clause.opener in lex.words("clauses", "complement_openers"):
+                # ``Erdoğan sagte, ein Treffen mit Putin sei möglich``: the speaker is the one who meets
+                subject = _speaker(index, clause, {p.id for p in partner})
+            fronted = lex.words("participants", "setting") | lex.words("participants", "fronted")
+            if not subject and any(doc[j].text.lower() in fronted for j in range(max(0, i - 3), i)):
+                # ``Bei einem Telefonat mit Putin forderte Scholz ...``: the PP stands first, the
+                # subject after it
+                last = max(m.tend for m in partner)
+                subject = [m for m in actors if m.tstart >= last and m.id not in {p.id for p in partner}][:1]
             parts = subject + partner
     if not parts:
         precision = 2
         parts = genitive_args(index, i)
         if parts and all(m.role == "affiliation" for m in parts):
             weak = True
+    if not parts and i + 1 < clause.end and doc[i + 1].text.lower() in lex.words("participants", "genitive"):
+        # ``Treffen der beiden Minister``: a group NP in the genitive, resolved to the two people meant
+        members, named = group_members(index, i + 1, min(i + 6, clause.end), i)
+        if members and named:
+            parts = members
     if not parts:
         parts = compound_args(index, i)
         if parts and all(m.inside_token and m.type != "PER" and len(parts) == 1 for m in parts):
             weak = True
     setting = lex.words("participants", "setting")
     participation = lex.words("participants", "participation")
+    possessive = lex.words("participants", "possessives")
     if not parts and (
         _clause_has(index, clause.id, lex.support_verbs)
         or _clause_has(index, clause.id, participation)
         or any(doc[j].text.lower() in setting for j in range(max(0, i - 3), i))
+        or any(doc[j].text.lower() in possessive for j in range(max(0, i - 2), i))  # ``sagte seinen Besuch ab``
+        or (
+            any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
+            and _clause_has(index, clause.id, lex.purpose_verbs)
+        )
     ):
         precision = 1
         parts = list(actors)
@@ -282,6 +346,41 @@ def _frame_participants(
             if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
                 parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
     return parts, weak, place, (0 if weak else precision)
+
+
+def _speaker(index: DocIndex, clause: Clause, exclude: set[str]) -> list[MentionRef]:
+    """The person or organisation that is the subject of the clause a complement clause depends on.
+
+    None when the speaker speaks for a state (``erklärte die Bereitschaft ihres Landes, in Gespräche
+    mit X einzutreten``): the party is then that state, which the text does not name here.
+    """
+    governing = _governing_clause(index, clause.id)
+    doc, lex = index.doc, index.lex
+    behalf = lex.words("participants", "on_behalf_nouns")
+    possessive = lex.words("participants", "possessives")
+    if any(doc[j].text.lower() in behalf and j > 0 and doc[j - 1].text.lower() in possessive for j in governing):
+        return []
+    tokens = set(governing)
+    for m in index.mentions:
+        if m.tstart in tokens and m.role == "actor" and m.type in {"PER", "ORG"} and m.id not in exclude:
+            if index.media is not None and m.id in index.media:
+                continue
+            return [m]
+    return []
+
+
+def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int) -> set[str]:
+    """Entities named in a noun trigger's ``mit``/``zwischen`` phrase in the clause of a verb trigger.
+
+    ``Nach dem Treffen mit Scholz reiste Selenskyj weiter nach Paris``: Scholz met Selenskyj, he
+    does not travel to Paris.
+    """
+    owned: set[str] = set()
+    for t in index.triggers:
+        if t == verb or index.clause_of[t] != clause_id or index.lex.noun_trigger(index.doc[t]) is None:
+            continue
+        owned.update(m.id for m in partner_args(index, t) + between_args(index, t))
+    return owned
 
 
 def _visit_host_country(
@@ -340,6 +439,10 @@ def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) ->
     negated_becomes: dict[str, str] = lex.frames.get("participants", {}).get("negated_becomes", {})
     negations = frozenset(lex.status.get("denied", {}).get("negations", []))
     indefinite = lex.words("participants", "indefinite")
+    fresh_words = lex.words("participants", "new_event")
+    demonstratives = lex.words("participants", "demonstratives")
+    sidelines = lex.words("participants", "sideline")
+    media = _media(index)
     for i, trig in triggers:
         parts, weak, place, precision, body = _participants(index, i, trig)
         clause_id = index.clause_of[i]
@@ -358,14 +461,25 @@ def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) ->
         if venue is not None and (time is None or index.clause_of[_tok_of(doc, time.start)] != clause_id):
             time = time_for(index, venue, index.clauses[venue].start, times) or time
             clause_toks += index.clauses[venue].tokens
+        governing = _governing_clause(index, clause_id)
         status, reason = decide_status(
-            lex, doc, local, clause_toks, doc[i].text, time.value if time else None, reference, not trig.is_noun
+            lex,
+            doc,
+            local,
+            clause_toks,
+            doc[i].text,
+            time.value if time else None,
+            reference,
+            not trig.is_noun,
+            governing,
         )
         if event_type != trig.type and status == "denied":
             status, reason = "happened", "negated agreement = failed negotiation"
         if _is_past(time, reference) and status in NOT_YET:
             time = None  # a planned event never keeps a past date
+        parts = [m for m in parts if m.id not in media]
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
+        participants = _implicit_parties(index, i, event_type, participants)
         place_id = place.id if place else None
         if family_group(event_type) == "visit":
             participants, place_id = _visit_host_country(doc, lex.lang, participants, place_id)
@@ -386,9 +500,91 @@ def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) ->
                 precision=precision,
                 body=body,
                 indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:]),
+                fresh=any(doc[j].text.lower() in fresh_words for j in local),
+                anaphoric=trig.is_noun and any(doc[j].text.lower() in demonstratives for j in local[-2:]),
+                sideline=trig.is_noun and any(doc[j].text.lower() in sidelines for j in local),
+                hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
+                segment=index.segment_of(i),
             )
         )
     return out
+
+
+def _media(index: DocIndex) -> frozenset[str]:
+    """The entities that are news media (``[media]`` of the frames data); computed once per document.
+
+    An interview is no diplomatic interaction: ``sagte im Gespräch mit der Süddeutschen Zeitung``.
+    """
+    if index.media is not None:
+        return index.media
+    doc, lex = index.doc, index.lex
+    nouns = lex.words("media", "nouns")
+    names = {n.casefold() for n in lex.frames.get("media", {}).get("names", [])}
+    text = doc.text
+    found: set[str] = set()
+    for m in index.mentions:
+        if m.type == "LOC":
+            continue
+        name = m.entity.name.casefold()
+        lasts = {w.replace("-", " ").split()[-1] for w in (name, text[m.start : m.end].casefold()) if w.strip()}
+        before = [doc[j].text.lower().strip('„“"') for j in range(max(0, m.tstart - 2), m.tstart)]
+        if name in names or lasts & nouns or any(w in nouns for w in before):
+            found.add(m.id)
+    index.media = frozenset(found)
+    return index.media
+
+
+def _implicit_parties(index: DocIndex, i: int, event_type: str, participants: list[str]) -> list[str]:
+    """Add a party the words imply but do not name (``Beitrittsverhandlungen mit X``: the EU).
+
+    Each ``[[implicit_parties]]`` entry of ``events.toml`` gives the event types, cue prefixes (on
+    the trigger word or a word of its clause) and the names of the bodies concerned. The body is
+    the one named in the clause (``über einen Beitritt zur NATO``), else the first one the document
+    names; a document that names none gets nothing added. Only a one-sided event is completed.
+    """
+    if not participants:
+        return participants
+    doc = index.doc
+    clause = index.clauses[index.clause_of[i]]
+    for spec in index.lex.implicit_parties:
+        if event_type not in spec["types"]:
+            continue
+        cues = tuple(spec["cues"])
+        trigger_word = doc[i].text.lower()
+        clause_words = [doc[j].text.lower() for j in clause.tokens]
+        if not (any(c in trigger_word for c in cues) or any(w.startswith(cues) for w in clause_words)):
+            continue
+        bodies = {b.casefold() for b in spec["bodies"]}
+        text = doc.text  # rebuilt from the tokens on each access
+        anywhere = [
+            m
+            for m in index.mentions
+            if m.entity.name.casefold() in bodies or text[m.start : m.end].casefold() in bodies
+        ]
+        in_clause = [m for m in anywhere if m.clause == clause.id]
+        body = (in_clause or anywhere or [None])[0]
+        if body is None or body.id in participants:
+            continue
+        if len(participants) == 1:
+            return [*participants, body.id]
+    return participants
+
+
+def _governing_clause(index: DocIndex, clause_id: int) -> list[int]:
+    """The tokens of the clause a complement clause (``, dass ...``, ``, ob ...``) depends on.
+
+    ``Der Kreml bestritt, dass sich A und B getroffen hätten``: the denial stands outside the
+    trigger's clause. Other subordinate clauses (relative, temporal) keep their own status.
+    """
+    clause = index.clauses[clause_id]
+    if clause.depth == 0 or clause.opener not in index.lex.words("clauses", "complement_openers"):
+        return []
+    for c in reversed(index.clauses[:clause_id]):
+        if c.segment != clause.segment:
+            break
+        if c.depth < clause.depth:
+            return c.tokens
+    return []
 
 
 def _is_past(time: Time | None, reference: str | None) -> bool:
@@ -432,14 +628,27 @@ def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
     """How well a mention fits an event (``None``: it does not)."""
     fam = family_group(m.type)
     generic = not m.participants
+    if m.fresh and m.tok > min(x.tok for x in ev.mentions):
+        return None  # ``ein weiteres Treffen`` does not refer back to the meeting told before
+    if m.anaphoric:
+        # ``An diesen Gesprächen werden X und Y teilnehmen``: the nearest event of the family before it
+        before = [x.tok for x in ev.mentions if x.tok < m.tok]
+        if fam != ev.family or not before or (m.place and ev.place and m.place != ev.place):
+            return None
+        return 10.0 - (m.tok - max(before)) / 1000
     if fam != ev.family and not (generic and fam == "meeting" and ev.family == "visit"):
         return None
     if m.place and ev.place and m.place != ev.place:
-        return None
+        # a visit ``in den Kongo`` and the same visit ``in Kinshasa``: the host country contains the city
+        host = fam == "visit" and (m.place in ev.participants or ev.place in m.participants)
+        if not host:
+            return None
     if not _time_compatible(m.time, ev.time):
         return None
     pa, pb = set(m.participants), set(ev.participants)
     exact = bool(pa) and pa == pb
+    if (m.sideline or any(x.sideline for x in ev.mentions)) and not exact:
+        return None  # the meeting on the sidelines of a summit is not the summit
     if pa and pb and not exact:
         if m.weak or ev.weak:
             if m.weak and ev.weak and not (pa & pb):
@@ -472,7 +681,13 @@ def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
 def _absorb(ev: MergedEvent, m: EventMention) -> None:
     ev.mentions.append(m)
     ev.body = ev.body or m.body
-    if m.participants:
+    if m.anaphoric and ev.participants and m.participants and len(ev.mentions) > 1:
+        # the demonstrative refers back: its participants add to the event's
+        if ev.weak and not m.weak:
+            ev.participants, ev.weak = list(m.participants), False
+        elif m.weak == ev.weak:
+            ev.participants += [p for p in m.participants if p not in ev.participants]
+    elif m.participants:
         if not ev.participants or (ev.weak and not m.weak and len(m.participants) >= 2):
             ev.participants, ev.weak, ev.precision = list(m.participants), m.weak, m.precision
         elif ev.weak and not m.weak:
@@ -490,7 +705,8 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
     ev.place = ev.place or m.place
     if ev.time is None and m.time is not None:
         ev.time = m.time
-    if family_group(m.type) == ev.family:
+    if family_group(m.type) == ev.family and (m.participants or len(ev.mentions) == 1):
+        # a mention naming no one (``nach dem Gipfel``) does not make a meeting a summit
         ranks = {t: n for n, t in enumerate(MEETING_LIKE)}
         if m.type in ranks and ev.type in ranks and ranks[m.type] < ranks[ev.type]:
             ev.type = m.type
@@ -498,7 +714,8 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
 
 def _merge(mentions: list[EventMention]) -> list[MergedEvent]:
     events: list[MergedEvent] = []
-    named = [m for m in mentions if m.participants]
+    anaphoric = [m for m in mentions if m.participants and m.anaphoric]
+    named = [m for m in mentions if m.participants and not m.anaphoric]
     generic = [m for m in mentions if not m.participants]
     for m in sorted(named, key=lambda x: (x.weak, x.tok)):
         scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
@@ -512,7 +729,63 @@ def _merge(mentions: list[EventMention]) -> list[MergedEvent]:
         scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
+    for m in sorted(anaphoric, key=lambda x: x.tok):
+        # ``Für Freitag ist ein Treffen geplant. An diesen Beratungen werden X und Y teilnehmen``: the
+        # antecedent is the nearest earlier mention of the family, even one that named no one
+        prev = [
+            x
+            for x in mentions
+            if x.tok < m.tok
+            and x is not m
+            and family_group(x.type) == family_group(m.type)
+            and 0 <= m.segment - x.segment <= 2
+        ]
+        if prev:
+            antecedent = max(prev, key=lambda x: x.tok)
+            ev = next((e for e in events if any(x is antecedent for x in e.mentions)), None)
+            if ev is None:
+                ev = MergedEvent(type=antecedent.type)
+                _absorb(ev, antecedent)
+                events.append(ev)
+            if not (m.place and ev.place and m.place != ev.place):
+                _absorb(ev, m)
+                continue
+        ev = MergedEvent(type=m.type)
+        _absorb(ev, m)
+        events.append(ev)
     return events
+
+
+def _add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
+    """``Auch China wird einen Vertreter entsenden``: a clause without a trigger that sends someone.
+
+    A main clause with a verb of sending or taking part (``delegate_verbs``) and no trigger of its
+    own adds its actors (or the countries of its officials) to the meeting-like event mentioned last
+    in the two sentences before it.
+    """
+    doc, lex = index.doc, index.lex
+    verbs = lex.words("participants", "delegate_verbs")
+    triggered = {index.clause_of[t] for t in index.triggers}
+    for clause in index.clauses:
+        if clause.depth != 0 or clause.id in triggered or index.in_quote[clause.start]:
+            continue
+        if not any(doc[j].text.lower() in verbs for j in clause.tokens):
+            continue
+        # ``China wird seinen Vize-Außenminister entsenden``: the sender (actor, or whose official goes)
+        actors = [m for m in index.clause_mentions(clause.id) if m.role in {"actor", "affiliation"}]
+        if not actors:
+            continue
+        best: tuple[int, MergedEvent] | None = None
+        for ev in merged:
+            if ev.family != "meeting":
+                continue
+            for m in ev.mentions:
+                gap = clause.segment - index.segment_of(m.tok)
+                if 0 < gap <= 2 and (best is None or m.tok > best[0]):
+                    best = (m.tok, ev)
+        if best is not None:
+            ev = best[1]
+            ev.participants += [a.id for a in actors if a.id not in ev.participants]
 
 
 def _keep(ev: MergedEvent, types: dict[str, str]) -> bool:
@@ -563,6 +836,7 @@ def _to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[
                 time = None
         confidence = 0.5 + 0.1 * min(len(ev.mentions) - 1, 3) + (0.0 if ev.weak else 0.1)
         confidence -= 0.2 if all(m.quote for m in ev.mentions) else 0.0
+        confidence -= 0.2 if any(m.hedged for m in ev.mentions) else 0.0
         out.append(
             Event(
                 id=f"ev{n}",
@@ -632,7 +906,9 @@ class EventLayer:
         ref = doc._.reference_date.value if doc._.reference_date is not None else None
         reference = ref or doc._.published
         mentions = _mentions(doc, index, lex, reference)
-        events, triggers = _to_events(doc, _merge(mentions), lex)
+        merged = _merge(mentions)
+        _add_delegates(index, merged)
+        events, triggers = _to_events(doc, merged, lex)
         doc._.events = events
         link_quotes(doc, index, events, triggers, list(doc._.quotes or []))
         return doc

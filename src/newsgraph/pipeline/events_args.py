@@ -85,6 +85,7 @@ class DocIndex:
     offices: dict[str, set[str]] = field(default_factory=dict)  # entity id -> office stems
     time_tokens: set[int] = field(default_factory=set)  # tokens inside a time expression
     triggers: list[int] = field(default_factory=list)  # token positions of the event triggers
+    media: frozenset[str] | None = None  # entity ids of news media (set by the event layer)
 
     def claims(self, trig: int, pos: int, same_clause: bool = True) -> bool:
         """Whether the argument at ``pos`` belongs to ``trig``: the nearest trigger before it, if any.
@@ -185,6 +186,8 @@ def _quote_mask(doc: Doc) -> list[bool]:
                 inside = False
             continue
         mask[tok.i] = inside
+        if inside and len(tok.text) > 1 and any(ch in tok.text[1:] for ch in "”“»"):
+            inside = False  # a closing mark the tokenizer left inside a word: ``Eins“-Begegnung``
         if "\n\n" in tok.text or ("\n" in tok.whitespace_ and tok.text in {".", "!", "?"} and not inside):
             inside = False
     return mask
@@ -220,6 +223,8 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     preps = lex.words("participants", "non_actor_prepositions") | lex.words("participants", "partner")
     determiners = lex.words("participants", "determiners") - lex.words("participants", "coordinators")
     conjunctions = lex.words("participants", "coordinators") - {","}
+    adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
+    speech = lex.words("clauses", "speech_verbs")
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
 
@@ -257,17 +262,36 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 if not opens and word in preps and nnxt is not None and nnxt.text.lower() in rel:
                     # ``auf der Insel Nias, auf der im März ...``: a prepositional relative clause
                     after = doc[i + 3] if i + 3 < e else None
-                    opens = _is_relative_opener(nnxt, after, rel)
+                    # ``, auf der im März``: a lower-case non-adjective after the article makes it a
+                    # relative pronoun whatever the tagger says (``, auf der kleinen Insel`` is none)
+                    bare = (
+                        after is not None
+                        and after.text[:1].islower()
+                        and not after.text.lower().endswith(adjective_endings)
+                    )
+                    opens = bare or _is_relative_opener(nnxt, after, rel)
                 if opens:
-                    if len(stack) > 1 and stack[-1].opener not in {"–"}:
+                    if len(stack) > 1 and stack[-1].opener not in {"–", "speech"}:
                         stack.pop()
                     stack.append(new(stack[-1].depth + 1, word, seg_n))
                     clause_of[i] = stack[-2].id
                     stack[-2].tokens.append(i)
                     i += 1
                     continue
+                if (
+                    len(stack) == 1
+                    and word not in conjunctions
+                    and any(doc[k].text.lower() in speech for k in stack[-1].tokens)
+                ):
+                    # ``sagte Putin, beide Seiten wollten ...``: reported speech without ``dass`` is a
+                    # clause of its own (its modal verbs are not the main clause's)
+                    stack.append(new(1, "speech", seg_n))
+                    clause_of[i] = stack[-2].id
+                    stack[-2].tokens.append(i)
+                    i += 1
+                    continue
                 apposition = nxt.text[:1].isupper() or nxt.text.lower() in determiners
-                if len(stack) > 1 and stack[-1].opener not in {"–"} and not apposition:
+                if len(stack) > 1 and stack[-1].opener not in {"–", "speech"} and not apposition:
                     # the comma that closes a subordinate clause returns to the outer one (the main
                     # clause goes on with its verb: ``..., hatte die Regierung``); a name or article
                     # after the comma is an apposition inside the subordinate clause
@@ -295,7 +319,7 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _mention_refs(doc: Doc) -> list[MentionRef]:
+def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
     refs: list[MentionRef] = []
     for ent in entities_of(doc):
         if ent.type not in ACTOR_TYPES:
@@ -304,6 +328,9 @@ def _mention_refs(doc: Doc) -> list[MentionRef]:
             span = char_span(doc, m.start, m.end)
             if span is None or len(span) == 0:
                 continue
+            whole = len(span) == 1 and span.start_char == m.start and span.end_char == m.end
+            if lex is not None and whole and lex.noun_trigger(span[0]):
+                continue  # ``Beitrittsverhandlungen`` taken for a name: the event word is no party to itself
             inside = span.start_char < m.start or span.end_char > m.end
             refs.append(MentionRef(ent, m.start, m.end, span.start, span.end, inside))
     refs.sort(key=lambda r: (r.start, -r.end))
@@ -415,6 +442,8 @@ def _classify(index: DocIndex) -> None:
                 break  # an office noun before another name belongs to that name
             if low in lex.reflexives or lex.verb_triggers(tok) or tok.pos_ in {"VERB", "AUX"} or j in index.time_tokens:
                 break  # ``Am Dienstag trafen sich Scholz``: the PP ended before the verb
+            if j < m.tstart - 1 and lex.noun_trigger(tok) is not None:
+                break  # ``An diesen Beratungen werden Indien``: the PP ended with its noun
             if tok.text[:1].isupper() and seen_lower and not tok.is_sent_start:
                 break  # a noun followed by a lower-case non-article word: the phrase ended there
             if (
@@ -511,7 +540,7 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
     """Segments, clauses, quotation mask and classified mentions of ``doc``."""
     segments = _segments(doc)
     clause_of, clauses = _clauses(doc, segments, lex)
-    index = DocIndex(doc, lex, segments, clause_of, clauses, _mention_refs(doc), _quote_mask(doc))
+    index = DocIndex(doc, lex, segments, clause_of, clauses, _mention_refs(doc, lex), _quote_mask(doc))
     index.reindex()
     for t in doc._.times or []:
         span = char_span(doc, t.start, t.end)
@@ -607,6 +636,23 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
     m = index.starting_at(i)
     if m is not None and m.type == "PER":
         return [m]
+    if doc[i].text.lower() in lex.words("participants", "agent_von"):
+        # ``der Besuch von Selenskyj``, ``ein Treffen von Biden und Xi``: the names right after ``von``
+        # (the entity layer's roles call a name after ``von`` no actor; here it is the noun's agent)
+        coord = lex.words("participants", "coordinators") | lex.words("participants", "determiners")
+        found: list[MentionRef] = []
+        j = i + 1
+        while j < len(doc) and j < i + 12 and index.clause_of[j] == clause_id:
+            m = index.starting_at(j)
+            if m is not None:
+                if m.role != "place":
+                    found.append(m)
+                j = m.tend
+                continue
+            if doc[j].text.lower() not in coord and not (doc[j].text[:1].isupper() and office_stem(doc[j].text, lex)):
+                break
+            j += 1
+        return found
     if doc[i].text.lower() not in gen:
         return []
     out: list[MentionRef] = []
@@ -621,8 +667,32 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
             continue
         if low in stops or (doc[j].is_punct and doc[j].text != ","):
             break
+        compound = _compound_affiliation(index, j)
+        if compound is not None and compound.id not in {x.id for x in out}:
+            out.append(compound)
         j += 1
     return out
+
+
+def _compound_affiliation(index: DocIndex, j: int) -> MentionRef | None:
+    """``der EU-Regierungschefs``, ``der EU-Außen- und Europaminister``: a name inside a compound.
+
+    The entity layer does not always report a name that is only the first part of a compound; the
+    name is matched against the mentions it does report (``EU``). The name says whose officials
+    meet, so it is an affiliation (of office holders when the compound ends in an office noun).
+    """
+    doc, lex = index.doc, index.lex
+    tok = doc[j]
+    if "-" not in tok.text or not tok.text[:1].isupper() or index.covering(j) is not None:
+        return None
+    ent = _entity_by_name(index, tok.text.split("-", 1)[0])
+    if ent is None or ent.type not in {"ORG", "LOC"}:
+        return None
+    heads = [tok.text] + ([doc[k].text for k in range(j + 1, min(j + 4, len(doc)))] if tok.text.endswith("-") else [])
+    office = any(office_stem(h, lex) for h in heads)
+    ref = MentionRef(ent, tok.idx, tok.idx + len(tok.text), j, j + 1, True, "affiliation", index.clause_of[j])
+    ref.via_office = office
+    return ref
 
 
 def compound_args(index: DocIndex, trig: int) -> list[MentionRef]:
@@ -753,6 +823,21 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
     if destinations:
         dest = index.lex.words("places", "destinations")
         places = [m for m in places if _preposition_before(index, m) in dest]
+        if not places and index.clause_of[trig] == clause_id:
+            # ``ist zu Gesprächen in Kiew eingetroffen``: the place after a purpose noun is the
+            # destination of the motion verb that closes the clause
+            purpose = index.lex.purpose_prepositions
+            for m in index.clause_mentions(clause_id):
+                rivals = [t for t in index.triggers if index.clause_of[t] == clause_id and t < m.tstart]
+                nearest = max(rivals) if rivals else None
+                if (
+                    m.role == "place"
+                    and nearest is not None
+                    and nearest < m.tstart < trig
+                    and _preposition_before(index, m) in dest
+                    and any(index.doc[j].text.lower() in purpose for j in range(max(0, nearest - 3), nearest))
+                ):
+                    places.append(m)
     if places:
         return min(places, key=lambda m: abs(m.tstart - trig))
     there = index.lex.words("participants", "there")
@@ -792,6 +877,10 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         if stem is None:
             continue
         holders = [eid for eid, stems in index.offices.items() if stem in stems]
+        if has_two and len(holders) == 1:
+            # ``Minister X und sein Amtskollege Y`` ... ``die beiden Minister``: the counterpart shares the office
+            relational = lex.words("groups", "relational_offices")
+            holders += [eid for eid, stems in index.offices.items() if stems & relational and eid not in holders]
         # only ``die beiden Außenminister`` is safe: ``die Verteidigungsminister der EU`` may be many
         if has_two and len(holders) == 2:
             refs = []
@@ -801,18 +890,21 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             return refs, True
     if has_two and not any(doc[i].text.lower() in parties for i in range(start, end)):
         # ``die beiden Bewerber``: the two people the sentence (else the one before) names
+        # going back sentence by sentence (at most three) until two people are named
         seg = index.segment_of(start)
-        for n in (seg, seg - 1):
+        people: list[MentionRef] = []
+        for n in range(seg, seg - 4, -1):
             if n < 0:
-                continue
+                break
             s, e = index.segments[n]
-            people = _unique_refs(
+            found = _unique_refs(
                 m for m in index.mentions if s <= m.tstart < e and m.type == "PER" and not index.in_quote[m.tstart]
             )
-            if len(people) == 2:
-                return people, True
-            if people:
+            people = _unique_refs([*people, *found])
+            if len(people) >= 2:
                 break
+        if len(people) == 2:
+            return people, True
     if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
         seen: list[MentionRef] = []
         for m in reversed([x for x in index.mentions if x.tend <= before]):

@@ -37,6 +37,8 @@ class Trigger:
     is_noun: bool
     particle: str | None = None
     needs_reflexive: bool = False
+    needs_words: frozenset[str] = frozenset()  # one of these must stand in the clause (``sprach mit``)
+    blocking_particles: frozenset[str] = frozenset()  # a closing particle makes another verb (``sprach sich ... aus``)
     needs_destination: bool = False
 
 
@@ -57,6 +59,9 @@ class Lexicon:
     reflexives: frozenset[str] = field(default_factory=frozenset)
     nouns_any_case: bool = False  # German nouns are capitalised, English ones are not
     noun_idioms: dict[str, frozenset[str]] = field(default_factory=dict)  # head -> words that block it
+    implicit_parties: list[dict[str, Any]] = field(default_factory=list)  # see ``[[implicit_parties]]``
+    purpose_verbs: frozenset[str] = field(default_factory=frozenset)  # ``reist zu einem Besuch nach X``
+    purpose_prepositions: frozenset[str] = field(default_factory=frozenset)
     _head_index: dict[str, Trigger] = field(default_factory=dict)
 
     def words(self, section: str, key: str) -> frozenset[str]:
@@ -124,6 +129,8 @@ def lexicon_for(lang: str) -> Lexicon | None:
             is_noun=False,
             particle=entry.get("particle"),
             needs_reflexive=entry.get("needs_reflexive", False),
+            needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
+            blocking_particles=frozenset(w.lower() for w in entry.get("blocking_particles", [])),
             needs_destination=entry.get("needs_destination", False),
         )
         for form in entry.get("forms", []):
@@ -158,4 +165,10 @@ def lexicon_for(lang: str) -> Lexicon | None:
         reflexives=frozenset(w.lower() for w in frames.get("participants", {}).get("reflexives", [])),
         nouns_any_case=bool(data.get("nouns_options", {}).get("any_case", False)),
         noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
+        purpose_verbs=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("forms", [])),
+        purpose_prepositions=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("prepositions", [])),
+        implicit_parties=[
+            {"types": list(e["types"]), "cues": [c.lower() for c in e["cues"]], "bodies": list(e["bodies"])}
+            for e in data.get("implicit_parties", [])
+        ],
     )

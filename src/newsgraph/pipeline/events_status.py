@@ -19,16 +19,33 @@ def _cues(lex: Lexicon, words: Iterable[str]) -> set[str]:
     data = lex.status
     found: set[str] = set()
     words = [w.lower() for w in words]
+    joined = f" {' '.join(words)} "
     for status in ("cancelled", "denied", "possible", "planned", "happened"):
         spec = data.get(status, {})
         vocab = set(spec.get("words", [])) | set(spec.get("past_forms", []))
         prefixes = tuple(spec.get("prefixes", []))
-        if any(w in vocab or (prefixes and w.startswith(prefixes)) for w in words):
+        phrases = [v for v in vocab if " " in v]  # ``called off``: a cue of several words, in order
+        if any(w in vocab or (prefixes and w.startswith(prefixes)) for w in words) or any(
+            f" {p} " in joined for p in phrases
+        ):
             found.add(status)
+    present = set(words)
+    for status in ("cancelled", "denied"):
+        # separable verbs: ``sagte ... ab``, ``wies ... zurück`` (both parts in the clause)
+        for pair in data.get(status, {}).get("pairs", []):
+            if all(w in present for w in pair):
+                found.add(status)
     deny = data.get("denied", {})
     negations = set(deny.get("negations", []))
     partners = set(deny.get("negation_partners", []))
-    if any(w in negations for w in words) and any(w in partners for w in words):
+    negated = any(w in negations for w in words)
+    if negated and set(data.get("cancelled", {}).get("negation_partners", [])) & present:
+        found.add("cancelled")  # ``kam nicht zustande``
+    if "denied" in found and negated and deny.get("negated_denial"):
+        # ``schloss ein Treffen nicht aus``: not ruled out
+        found.discard("denied")
+        found.add(deny["negated_denial"])
+    elif negated and any(w in partners for w in words):
         found.add("denied")
     if "planned" in found:
         # ``wurde/werden ... getroffen``: a passive, not a future
@@ -36,7 +53,32 @@ def _cues(lex: Lexicon, words: Iterable[str]) -> set[str]:
         other_planned = (set(words) & set(data.get("planned", {}).get("words", []))) - aux_only
         if aux_only and not other_planned and set(words) & set(data.get("planned", {}).get("passive_participles", [])):
             found.discard("planned")
+    if "planned" in found and _hearsay(data, words):
+        found.discard("planned")
+        found.add("happened")
     return found
+
+
+def _hearsay(data: dict, words: list[str]) -> bool:
+    """``soll sich ... getroffen haben``: a modal with a perfect infinitive reports a past event.
+
+    German ``sollen`` + perfect infinitive is the hearsay form (the event reportedly happened), not
+    a plan; it counts only when no other planned cue (``geplant``, ``will``) is in the clause.
+    """
+    spec = data.get("hearsay", {})
+    modals = set(spec.get("modals", []))
+    auxiliaries = set(spec.get("perfect_auxiliaries", []))
+    planned = set(data.get("planned", {}).get("words", []))
+    present = set(words)
+    if not (present & modals and present & auxiliaries):
+        return False
+    return not ((present & planned) - modals)
+
+
+def hedged(lex: Lexicon, words: Iterable[str]) -> bool:
+    """Whether the words report the event only as unconfirmed (``nach unbestätigten Berichten``)."""
+    vocab = set(lex.status.get("hedges", {}).get("words", []))
+    return any(w.lower() in vocab for w in words)
 
 
 def decide_status(
@@ -48,17 +90,24 @@ def decide_status(
     time_value: str | None,
     reference: str | None,
     is_verb: bool = False,
+    governing: list[int] | None = None,
 ) -> tuple[str, str]:
-    """(status, reason) for one trigger from its local words, its clause and its time."""
+    """(status, reason) for one trigger from its local words, its clause and its time.
+
+    ``governing``: the clause a complement clause depends on (``Der Kreml bestritt, dass sich A und
+    B getroffen hätten``, ``Ob sich A und B treffen, ist unklar``); its cancel/deny/possible/plan
+    cues apply to the trigger, after the trigger's own clause.
+    """
     precedence = lex.status.get("precedence", ["cancelled", "denied", "possible", "planned", "happened"])
     local_cues = _cues(lex, [doc[i].text for i in local])
     clause_cues = _cues(lex, [doc[i].text for i in clause])
     own = _cues(lex, [trigger_word])
+    outer = _cues(lex, [doc[i].text for i in governing or []]) - {"happened"}
     for hard in ("cancelled", "denied"):
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
-        if hard in local_cues | clause_cues | own:
+        if hard in local_cues | clause_cues | own | outer:
             return hard, "cue"
-    for cues, where in ((local_cues, "modifier"), (clause_cues | own, "clause")):
+    for cues, where in ((local_cues, "modifier"), (clause_cues | own, "clause"), (outer, "governing clause")):
         for status in precedence:
             if status in cues and status != "happened":
                 return status, f"{where} cue"
