@@ -15,9 +15,12 @@ layer looks for four kinds of statement (``Quote.kind``):
 Detection never needs entities: quotation marks are paired in one linear pass
 (:mod:`.quotes_marks`) and speech cues are words from ``resources/<lang>/quotes.toml``
 (:mod:`.quotes_lexicon`). Attribution (:mod:`.quotes_speaker`) then finds the speaker phrase from
-word order and maps it to ``doc._.entities`` when it can; otherwise ``speaker`` stays null and
-``speaker_text`` keeps the phrase. Times of ``doc._.times`` that fall inside direct or partial
-quotes get ``inside_quote=True``.
+word order (helped by the tagger and parser where the model has them) and maps it to
+``doc._.entities`` when it can; otherwise ``speaker`` stays null and ``speaker_text`` keeps the
+phrase. Without a listed cue, a colon names the phrase before it as speaker (`Landrat X: „…“`), a
+quoted fragment in an indicative sentence is its subject's wording, and a cue-less Konjunktiv
+sentence carries on the latest statement — or the actor named as subject in between. Times of
+``doc._.times`` that fall inside direct or partial quotes get ``inside_quote=True``.
 
 Each statement is listed once: a quoted fragment inside a reported clause is not a second quote
 beside the clause. When the fragment opens the clause (or the statement is reported speech), the
@@ -44,6 +47,12 @@ _SENT_END = ".!?…"
 #: STTS tags of finite verbs (the shipped tagger's tag set)
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _OPEN_MARKS = "„\"»«‚‹›'‘“"
+#: STTS tags of a fronted adverbial: after it the subject follows the finite verb
+_FRONTED_TAGS = frozenset({"ADV", "ADJD", "PAV", "PROAV", "PWAV", "APPR", "APPRART", "APPR_ART", "KOUS", "PTKNEG"})
+_PREPOSITION_TAGS = frozenset({"APPR", "APPRART", "APPR_ART"})
+_COORDINATORS = frozenset({"und", "sowie", "oder"})
+#: prepositions that open a place of utterance (`in der Erklärung`, `bei der Agentur`)
+_SOURCE_PREPOSITIONS = frozenset({"in", "im", "bei", "beim", "auf", "aus", "von", "vom"})
 
 
 @dataclass
@@ -93,6 +102,8 @@ class QuoteLayer:
         self.lex: QuoteLexicon = lexicon_for(nlp.lang if nlp.lang in {"de", "en"} else "de")
         self._text = ""
         self._unit_starts: list[int] = []
+        self._tagged = False  # the document carries STTS tags / a dependency parse (set per call)
+        self._parsed = False
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -122,6 +133,11 @@ class QuoteLayer:
         units = self._units(doc)
         unit_starts = [doc[s].idx for s, _ in units]
         self._unit_starts = unit_starts
+        # checked once per document: `Doc.has_annotation` scans every token
+        self._tagged = doc.has_annotation("TAG")
+        self._parsed = doc.has_annotation("DEP")
+        self._units_now = units
+        self._quoted_now: list[bool] = []
         spans = [
             q
             for q in find_quoted_spans(text, lex)
@@ -129,6 +145,7 @@ class QuoteLayer:
         ]
         top = [q for q in spans if q.parent is None]
         quoted_token = self._quoted_tokens(doc, top)
+        self._quoted_now = quoted_token
         statements: list[_Statement] = []
         last_document_speaker: Entity | None = None
         last_statement: _Statement | None = None
@@ -290,7 +307,26 @@ class QuoteLayer:
                 while j < e and not doc[j].is_punct and j - phrase_start < 12:
                     j += 1
                 a = _Analysis(cue=(k, k + 1), speaker_known=True)
-                if j > phrase_start:
+                while phrase_start < j and (
+                    doc[phrase_start].lower_ in lex.stop_words or doc[phrase_start].tag_ == "ADV"
+                ):
+                    if doc[phrase_start].tag_ in _PREPOSITION_TAGS or doc[phrase_start].lower_ in _SOURCE_PREPOSITIONS:
+                        break  # `heißt es in der Rede`: the phrase itself
+                    phrase_start += 1  # `heißt es weiter, …`, `heißt es wörtlich:` name no source
+                fronted = self._fronted_source(doc, s, k)
+                if fronted is not None and (
+                    j == phrase_start
+                    or (
+                        doc[phrase_start].tag_ not in _PREPOSITION_TAGS
+                        and doc[phrase_start].lower_ not in _SOURCE_PREPOSITIONS
+                    )
+                ):
+                    # `In der Pressemitteilung des WWF heißt es weiter, …`: the document is fronted
+                    a.speaker = fronted
+                    a.speaker_entity = resolver._best_mention(
+                        doc[fronted.start].idx, doc[fronted.end - 1].idx + len(doc[fronted.end - 1])
+                    )
+                elif j > phrase_start:
                     a.speaker = SpeakerPhrase(phrase_start, j)
                     a.speaker_entity = resolver._best_mention(doc[phrase_start].idx, doc[j - 1].idx + len(doc[j - 1]))
                 if k > s and doc[k - 1].text == ",":
@@ -298,11 +334,23 @@ class QuoteLayer:
                 elif k - 1 > s and lows.get(k - 1) == "es" and doc[k - 2].text == ",":
                     a.message = (s, k - 2)
                 else:
-                    a.message = self._clause_after(doc, j, e, last)
+                    # from the comma that ends the source phrase: `heißt es weiter, die Preise würden …`
+                    a.message = self._clause_after(doc, j - 1 if j < e and doc[j].text == "," else j, e, last)
                 return a
-        # 3. prepositional sources: `laut X`, `X zufolge`, `nach Angaben von X`
+        # 3. prepositional sources: `laut X`, `X zufolge`, `nach Angaben von X` — unless a speech
+        # verb comes first, whose clause they sit in (`Ein Sprecher sagte, nach neuesten
+        # Erkenntnissen habe …`: the spokesman is the source)
+        first_verb = next((k for k in idx if self._cue_at(doc, k, s, e, lex.cue_verbs, lex.cue_particles)), e)
         for k in idx:
             low = lows[k]
+            postposed = low in lex.nach_words and k > s and doc[k - 1].lower_.endswith(tuple(lex.nach_nouns))
+            comma_between = any(doc[m].text == "," for m in range(first_verb, k)) if k > first_verb else False
+            if k > first_verb and comma_between != postposed:
+                # inside the content clause of an earlier speech verb (`sagte, laut X sei …`), or a
+                # `ihrer Meinung nach` inside the verb's own clause (`Sie äußerte sich gegen die
+                # ihrer Meinung nach verbreiteten Illusionen:`); a postposed `seiner Meinung nach`
+                # in a clause of its own names the source of that clause
+                continue
             if low in lex.before_source and k + 1 < e:
                 src = phrase_after(doc, k + 1, e, lex)
                 if src is not None:
@@ -348,7 +396,11 @@ class QuoteLayer:
                     return _Analysis(cue=(k, k + 1), speaker=src, message=(s, k - 1))
         # 5. `Wie X berichtete, …` / `…, wie X mitteilte.`
         for k in idx:
-            if lows[k] in lex.wie_words and (k == s or doc[k - 1].text == ","):
+            if lows[k] in lex.wie_words and (
+                k == s
+                or doc[k - 1].text == ","
+                or (k == s + 1 and doc[s].lower_ in {"denn", "und", "doch", "aber", "so"})
+            ):
                 verb = next(
                     (j for j in range(k + 1, min(e, k + 12)) if self._cue_at(doc, j, s, e, lex.cue_verbs, {})), None
                 )
@@ -359,9 +411,10 @@ class QuoteLayer:
                 if src is not None and src.start == k + 1 and verb - k <= 8:
                     src = SpeakerPhrase(k + 1, verb)
                 comma = next((j for j in range(verb, e) if doc[j].text == ","), None)
-                if k == s and comma is not None:
+                initial = k == s or doc[k - 1].text != ","  # `Wie X berichtete, …`, `Denn wie X …`
+                if initial and comma is not None:
                     return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
-                if k > s:
+                if not initial:
                     return _Analysis(cue=(verb, verb + 1), speaker=src, message=(s, k - 1))
         # 6. speech verbs
         for k in idx:
@@ -375,7 +428,16 @@ class QuoteLayer:
             clause = None
             if is_cue:
                 inverted_speaker = phrase_after(doc, k + 1, e, lex) if k > s + 1 else None
-                if doc[k - 1].text == "," and inverted_speaker is not None:
+                if inverted_speaker is not None and (
+                    doc[inverted_speaker.start].tag_ in _PREPOSITION_TAGS
+                    or doc[inverted_speaker.start].lower_ in lex.oblique_articles
+                ):
+                    inverted_speaker = None  # `sprach von einer „Gefahr“`: an object, no subject
+                if (
+                    doc[k - 1].text == ","
+                    and inverted_speaker is not None
+                    and self._statement_before(doc, s, k - 1, quoted)
+                ):
                     # inverted: `…, sagte er.` (not `X, der …, sagte am Montag`)
                     clause = (s, k - 1)
                     a.speaker = inverted_speaker
@@ -498,6 +560,9 @@ class QuoteLayer:
         "konstruktiv" bezeichnet`) wins. Entities break ties: a named person or organisation after
         the verb beats a fronted phrase naming none (`Eine Verschiebung bezeichnete Conze …`)."""
         lex = self.lex
+        embedded = self._subordinate_subject(doc, s, k)
+        if embedded is not None:
+            return embedded
         clause_start = s
         comma_seen = False
         for j in range(k - 1, max(s, k - 30) - 1, -1):
@@ -505,7 +570,16 @@ class QuoteLayer:
                 comma_seen = True
             # a coordinated main clause starts after `und`, unless that `und` sits inside a
             # relative clause closed by a comma before the verb (`X, der … war und …, sagte`)
-            if doc[j].text in {":", ";"} or (doc[j].lower_ in {"und", "aber", "doch", "sondern"} and not comma_seen):
+            if doc[j].text in {":", ";"}:
+                clause_start = j + 1
+                break
+            if doc[j].lower_ in {"und", "aber", "doch", "sondern"} and not comma_seen:
+                if (
+                    doc[j].lower_ == "und"
+                    and self._tagged
+                    and not any(doc[m].tag_ in _FINITE_TAGS for m in range(s, j))
+                ):
+                    continue  # `Die Außenminister Frankreichs, Italiens und Österreichs erklärten`: one phrase
                 clause_start = j + 1
                 break
         while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
@@ -525,6 +599,19 @@ class QuoteLayer:
             vp = phrase_after(doc, von + 1, k, lex)
             if vp is not None:
                 return SpeakerPhrase(von, vp.end)
+        if passive and von is None:
+            # `So wird in einer Pressemitteilung der Organisation gefordert, dass …`: a passive
+            # without agent names the document the demand stands in
+            for j in range(clause_start, k):
+                if doc[j].lower_ not in _SOURCE_PREPOSITIONS:
+                    continue
+                pp = phrase_after(doc, j + 1, k, lex)
+                if (
+                    pp is not None
+                    and pp.start == j + 1
+                    and any(doc[m].lower_ in lex.documents for m in range(pp.start, pp.end))
+                ):
+                    return SpeakerPhrase(j, pp.end)
         anchor = k
         for j in range(clause_start, k):
             if doc[j].lower_ in lex.auxiliaries and not any(doc[m].text == "," for m in range(j, k)):
@@ -533,23 +620,73 @@ class QuoteLayer:
         before = None
         first = doc[clause_start]
         demonstrative = first.lower_ in {"das", "dies", "diese", "dieses"} and clause_start + 1 == anchor
+        # a fronted adverbial (`Weiterhin erklärte …`, `Am Montag sagte …`) is no subject: the
+        # listed words, or what the tagger calls an adverb or a preposition
+        fronted = first.lower_ in lex.fronting or first.tag_ in _FRONTED_TAGS or first.lower_ in lex.oblique_articles
         if (
             clause_start < anchor
             and not demonstrative  # `Das teilte die Polizei mit`
-            and first.lower_ not in lex.fronting
+            and not fronted
             and first.lower_ not in lex.complementisers
         ):
             before = phrase_after(doc, clause_start, anchor, lex)
             if before is not None and before.start != clause_start:
                 before = None
+        if (
+            clause_start == anchor
+            and clause_start > s
+            and doc[clause_start - 1].lower_ in _COORDINATORS
+            and clause_start - 1 > s
+        ):
+            # `… befand X und nannte den Angriff „…“`: a finite verb right after `und` has no
+            # subject of its own (German would say `und er nannte`): it shares the first one
+            head = doc[k].head
+            first_verb = (
+                head.i if doc[k].dep_ == "conj" and s <= head.i < clause_start and head.tag_ in _FINITE_TAGS else None
+            )
+            if first_verb is None:
+                first_verb = next((m for m in range(s, clause_start - 1) if doc[m].tag_ in _FINITE_TAGS), None)
+            if first_verb is not None:
+                shared = self._subject(doc, s, first_verb, e, resolver)
+                if shared is not None:
+                    return shared
         after = phrase_after(doc, anchor + 1, e, lex)
-        if after is not None and doc[after.start].lower_ in lex.oblique_articles:
+        if after is None and anchor == k and doc[k - 1].text == ",":
+            # `Vor kurzem hatte ein Talibanführer, X, erklärt, …`: an apposition between the
+            # auxiliary and the participle; the subject follows the auxiliary
+            aux = next(
+                (j for j in range(clause_start, k) if doc[j].lower_ in lex.auxiliaries and doc[j].tag_ in _FINITE_TAGS),
+                None,
+            )
+            if aux is not None and fronted:
+                after = phrase_after(doc, aux + 1, k, lex)
+                if after is not None and after.start != aux + 1:
+                    after = None
+        if after is not None and (
+            doc[after.start].lower_ in lex.oblique_articles or doc[after.start].tag_ in _PREPOSITION_TAGS
+        ):
             after = None  # `kritisierte den Anschlag`: an object, never the subject
-        if before is None and after is None and first.lower_ in lex.fronting and clause_start + 1 < anchor:
-            # `Auch Feinstein argumentierte, …`: a particle, then the subject
+        inner = None
+        if fronted and clause_start + 1 < anchor and first.lower_ not in lex.oblique_articles:
+            # `Auch Feinstein argumentierte, …`: a particle, then the subject (not `Den Unmut …
+            # brachte X zum Ausdruck`, a fronted object)
             inner = phrase_after(doc, clause_start + 1, anchor, lex)
-            if inner is not None and inner.start == clause_start + 1:
+            if inner is None or inner.start != clause_start + 1:
+                inner = None
+        # the parser's subject of the cue verb: trusted only to choose among the phrases word
+        # order offers after a fronted adverbial (it often calls a fronted object the subject)
+        parsed = self._parsed_subject(doc, k, clause_start, e) if before is None else None
+        if parsed is not None:
+            if first.tag_ not in _PREPOSITION_TAGS and inner is not None and inner.start <= parsed < inner.end:
                 return inner
+            if after is not None and after.start <= parsed < after.end:
+                return after
+            if after is None and inner is None:
+                own = self._parse_phrase(doc, parsed, clause_start, e)
+                if own is not None:
+                    return own
+        if before is None and after is None and inner is not None:
+            return inner
         if before is None and after is None and clause_start > s:
             # `X war anwesend und sagte, …`: a coordinated clause shares the first subject
             return self._subject(doc, s, s + (clause_start - s) - 1, e, resolver) if clause_start - 1 > s else None
@@ -564,16 +701,127 @@ class QuoteLayer:
             ent = resolver._best_mention(doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1]))
             return ent is not None and ent.type in {"PER", "ORG"}
 
-        def apposition_named(p: SpeakerPhrase) -> bool:
-            # `Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf …`: the name in the apposition
-            if p.end + 1 >= k or doc[p.end].text != ",":
-                return False
-            app = phrase_after(doc, p.end + 1, k, lex)
-            return app is not None and app.end < k and doc[app.end].text == "," and named(app)
+        def apposition_named(p: SpeakerPhrase, limit: int) -> bool:
+            # `Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf …`, `Der Vorsitzende der
+            # Gewerkschaft ver.di, Nachfolgerin der ÖTV, Frank Bsirske, würdigte …`: a name in one
+            # of the comma-delimited appositions that follow the phrase
+            commas = [m for m in range(p.end, min(limit, p.end + 25)) if doc[m].text == ","]
+            for c in commas[:3]:
+                app = phrase_after(doc, c + 1, limit, lex)
+                if (
+                    app is not None
+                    and app.start == c + 1
+                    and app.end < limit
+                    and doc[app.end].text == ","
+                    and named(app)
+                ):
+                    return True
+            return False
 
-        if named(after) and not named(before) and not apposition_named(before):
+        if (named(after) or apposition_named(after, e)) and not named(before) and not apposition_named(before, k):
+            parsed = self._parsed_subject(doc, k, clause_start, e)
+            pronoun = doc[after.start].text in lex.pronouns or doc[after.start].lower_ in lex.pronouns
+            if (
+                parsed is not None
+                and before.start <= parsed < before.end
+                and before.end - before.start > 1
+                and not pronoun
+            ):
+                return before  # `Der frühere Senator, Henning Scherf (SPD), warnte die CDU`
             return after
         return before
+
+    def _fronted_source(self, doc: Doc, s: int, k: int) -> SpeakerPhrase | None:
+        """A prepositional phrase that opens the sentence before `heißt es` (`In dem Antrag`,
+        `Bei der Agentur RIA`, `Im letzten Satz der Anordnung (…), die …`): the document or place
+        the words come from, up to its first comma or the finite verb."""
+        first = doc[s]
+        if first.tag_ not in _PREPOSITION_TAGS and first.lower_ not in _SOURCE_PREPOSITIONS:
+            return None
+        end = s + 1
+        while end < k and doc[end].text not in {",", ":"} and doc[end].tag_ not in _FINITE_TAGS:
+            end += 1
+        if end - s < 2 or end - s > 14 or not any(is_capitalised(doc[m]) for m in range(s + 1, end)):
+            return None
+        return SpeakerPhrase(s, end)
+
+    def _clause_opener(self, doc: Doc, s: int, k: int) -> int | None:
+        """The relative pronoun or subordinating conjunction that opens the verb-final clause of
+        the verb at ``k``, or None when ``k`` stands in a main clause (or there are no tags)."""
+        if not self._tagged:
+            return None
+        for j in range(k - 1, max(s, k - 12) - 1, -1):
+            tok = doc[j]
+            if tok.text in {",", ";", ":"} or tok.tag_ in _FINITE_TAGS:
+                return None  # the clause boundary or a main-clause verb comes first
+            if tok.tag_ in {"PRELS", "KOUS"}:
+                return j
+        return None
+
+    def _subordinate_subject(self, doc: Doc, s: int, k: int) -> SpeakerPhrase | None:
+        """The subject of a cue verb at the end of a subordinate or relative clause (`…, nachdem
+        sie berichtet hatte, dass …`, `einen Zettel, in dem er verlangte, dass …`, `X, der das
+        Ergebnis als „Fest“ bezeichnete, …`): the phrase right after the relative pronoun or
+        conjunction, else the relative pronoun itself. Needs the tagger; None in main clauses."""
+        j = self._clause_opener(doc, s, k)
+        if j is None or doc[j].lower_ in self.lex.complementisers or doc[j].lower_ in self.lex.wie_words:
+            return None  # `dass X gefragt habe` is reported content; `wie X berichtete` has its rule
+        first = j + 1
+        while first < k and doc[first].tag_ in {"ADV", "ADJD", "PTKNEG"}:
+            first += 1
+        inner = phrase_after(doc, first, k, self.lex) if first < k else None
+        if inner is not None and inner.start == first and doc[first].lower_ not in self.lex.oblique_articles:
+            return inner
+        if doc[j].tag_ == "PRELS" and doc[j].lower_ in {"der", "die", "welcher", "welche"}:
+            return SpeakerPhrase(j, j + 1)  # `…, der zunächst … bezeichnete`: the relative pronoun
+        return None
+
+    def _statement_before(self, doc: Doc, s: int, comma: int, quoted: list[bool]) -> bool:
+        """Whether the stretch before the comma of `…, sagte X` can be what X said: a quote or a
+        clause with a finite verb. `Lothar Nicht, Ordnungsdezernent der Stadt, sprach …` is a
+        subject with its apposition, not a statement (no verb). Untagged text is given the benefit."""
+        if not self._tagged:
+            return True
+        return any(
+            quoted[j] or doc[j].tag_ in _FINITE_TAGS or doc[j].tag_ in {"VVPP", "VVINF"} for j in range(s, comma)
+        )
+
+    def _parsed_subject(self, doc: Doc, k: int, lo: int, hi: int) -> int | None:
+        """The token the dependency parse marks as subject (``nsubj``) of the cue verb at ``k``,
+        or of the verb it is coordinated with (`X kam und sagte`); None without a parse. The
+        first of several wins: a nominative before the verb is the subject in German news prose
+        (`Ein Sprecher sagte SPIEGEL ONLINE` — the parser may call the dative a subject too)."""
+        if not self._parsed:
+            return None
+        tok = doc[k]
+        for _ in range(3):
+            subjects = [c.i for c in tok.children if c.dep_ == "nsubj" and lo <= c.i < hi]
+            if subjects:
+                return min(subjects)
+            if tok.dep_ != "conj" or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+        return None
+
+    def _parse_phrase(self, doc: Doc, n: int, lo: int, hi: int) -> SpeakerPhrase | None:
+        """The subject phrase around the parser's subject token ``n`` when the word-order reading
+        found none there (`Am Montag sagte der 81-jährige …`): its subtree from the left, up to
+        the first comma or bracket after it; None when that is long or names nobody."""
+        tok = doc[n]
+        left = max(lo, min((t.i for t in tok.subtree), default=n))
+        while left < n and (doc[left].is_punct or doc[left].tag_ in _PREPOSITION_TAGS):
+            left += 1
+        right = n + 1
+        limit = min(hi, max((t.i for t in tok.subtree), default=n) + 1)
+        while right < limit and not doc[right].is_punct and not doc[right].is_space:
+            right += 1
+        if right - left > 12 or tok.lower_ in self.lex.stop_words or tok.tag_ in _FRONTED_TAGS:
+            return None
+        if tok.text in self.lex.pronouns or tok.lower_ in self.lex.pronouns:
+            return SpeakerPhrase(n, n + 1)
+        if not any(is_capitalised(doc[m]) for m in range(left, right)):
+            return None
+        return SpeakerPhrase(left, right)
 
     def _medium(self, doc: Doc, k: int, e: int, resolver: SpeakerResolver) -> Entity | None:
         """The relaying medium named around a cue (`sagte X der Zeitung Y`, `gegenüber Y`)."""
@@ -727,13 +975,25 @@ class QuoteLayer:
         st = _Statement(kind=kind, start=q.start, end=q.end, sentence=u)
         if prev_unit_colon:
             pa = self._analyse(doc, units[u - 1][0], units[u - 1][1], quoted, resolver)
-            if pa is not None and pa.cue is not None:
+            # the quote's own inverted cue (`„…“, sagte er.`) is nearer than the announcing line's
+            own_cue = (
+                analysis is not None
+                and analysis.cue is not None
+                and analysis.speaker is not None
+                and doc[analysis.cue[0]].idx > q.close
+            )
+            if pa is not None and pa.cue is not None and not own_cue:
                 if pa.speaker_entity is None and pa.speaker is not None:
                     pa.speaker_entity = resolver.entity(pa.speaker)
                 self._apply(doc, st, pa, resolver)
                 return st
-            self._inherit(st, prev)
-            return st
+            if not own_cue:
+                # `… war Trainer Schaaf zufrieden:` + `„…“` (no cue of its own): the subject of
+                # the announcing sentence, else the statement before
+                ps, pe = units[u - 1]
+                if not self._intro_speaker(doc, st, ps, pe - 1, quoted, resolver):
+                    self._inherit(st, prev)
+                return st
         if (analysis is None or analysis.cue is None) and q.closed:
             # a quote over several sentences: its cue follows the closing mark (`…“, sagte X.`)
             k = bisect.bisect_right(self._unit_starts, q.close) - 1
@@ -744,6 +1004,17 @@ class QuoteLayer:
                         later.speaker_entity = resolver.entity(later.speaker)
                     self._apply(doc, st, later, resolver)
                     return st
+        if (
+            before.endswith(":")
+            and analysis is not None
+            and analysis.cue is not None
+            and doc[analysis.cue[0]].idx > q.close
+        ):
+            # `X schrieb bei Twitter: „…“, weiter hieß es, …`: the cue after the quote opens the
+            # next statement; the clause before the colon introduces this one
+            colon_tok = next((j for j in range(e - 1, s - 1, -1) if doc[j].text == ":" and doc[j].idx < q.open), None)
+            if colon_tok is not None and self._intro_speaker(doc, st, s, colon_tok, quoted, resolver):
+                return st
         if analysis is not None and analysis.cue is not None:
             self._apply(doc, st, analysis, resolver)
             if st.speaker_phrase is not None and q.start <= st.speaker_phrase[0] < q.end:
@@ -753,9 +1024,72 @@ class QuoteLayer:
             if st.speaker_phrase is None and not st.speaker_known and prev is not None and prev.sentence >= u - 2:
                 self._inherit(st, prev)
             return st
+        if colon:
+            # `Bundesinnenminister Schäuble: „…“`, `X resümiert: „…“`: no listed cue, but the
+            # colon announces the words of the phrase (or the subject of the clause) before it
+            colon_tok = next((j for j in range(e - 1, s - 1, -1) if doc[j].text == ":" and doc[j].idx < q.open), None)
+            if colon_tok is not None and self._intro_speaker(doc, st, s, colon_tok, quoted, resolver):
+                return st
+        if kind == "partial" and not any(
+            doc[j].lower_ in lex.konjunktiv or doc[j].lower_ in lex.hearsay for j in range(s, e) if not quoted[j]
+        ):
+            # `Meteorologen rechnen mit „sehr ergiebigen Niederschlägen“`: a fragment in an
+            # indicative sentence without a cue is the words of that sentence's subject
+            fin = next((j for j in range(s, e) if not quoted[j] and doc[j].tag_ in _FINITE_TAGS), None)
+            if fin is not None and fin > s and self._intro_speaker(doc, st, s, e, quoted, resolver, need_named=False):
+                return st
         if prev is not None and prev.sentence >= u - self.lex.continuation_window:
             self._inherit(st, prev)
         return st
+
+    def _intro_speaker(
+        self,
+        doc: Doc,
+        st: _Statement,
+        a: int,
+        b: int,
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+        need_named: bool = False,
+    ) -> bool:
+        """Give ``st`` the speaker named in tokens ``[a, b)`` that introduce it without a listed
+        cue: a bare noun phrase (`Ein Beamter der Nationalpolizei:`) or the subject of the
+        clause's finite verb (`In seiner Pressemitteilung resümiert Hartmut Lierow:`)."""
+        if b - a < 1:
+            return False
+        fin = next(
+            (
+                j
+                for j in range(a, b)
+                if not quoted[j] and doc[j].tag_ in _FINITE_TAGS and self._clause_opener(doc, a, j) is None
+            ),
+            None,
+        )  # the main clause's verb, not one of a relative clause (`Der Ermittler, der … gilt, will …`)
+        phrase = None
+        if fin is not None:
+            phrase = self._subject(doc, a, fin, b, resolver)
+        else:
+            bare = phrase_after(doc, a, b, self.lex)
+            if bare is not None and bare.start == a and doc[a].tag_ not in _FRONTED_TAGS:
+                named = resolver.entity(bare)
+                # `Afghanistan: „…“`, `Brexit: „…“`: a place or topic before the colon heads a
+                # report, it does not speak; a person, an organisation or an office does
+                if named is None or named.type in {"PER", "ORG"}:
+                    phrase = bare
+        if phrase is None or phrase.start < a or phrase.end > b:
+            return False
+        if need_named:
+            ent = resolver.entity(phrase)
+            if ent is None or ent.type not in {"PER", "ORG"}:
+                return False
+        if any(quoted[j] for j in range(phrase.start, phrase.end)):
+            return False
+        if doc[phrase.start].lower_ in {"es", "das", "dies", "man"}:
+            return False
+        st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
+        st.speaker = resolver.entity(phrase)
+        st.speaker_known = True
+        return True
 
     def _indirect_statement(
         self,
@@ -828,6 +1162,19 @@ class QuoteLayer:
             return st
         ms, me = self._chars(doc, s, last)
         st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+        # `Der Iran streitet dies ab.` + `Sein Programm diene …`: a sentence between the last
+        # statement and this one names an actor as its subject; the Konjunktiv carries that
+        # actor's position, not the older statement's
+        if (
+            prev is not None
+            and prev.sentence < u - 1
+            and resolver is not None
+            and self._intro_speaker(doc, st, *self._units_now[u - 1], self._quoted_now, resolver, need_named=True)
+        ):
+            named = st.speaker
+            if named is not None and not any(ms <= m.start < me for m in named.mentions):
+                return st  # (`Obama habe … geschaffen` is about the actor just named, not by it)
+            st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
 

@@ -1,9 +1,12 @@
 """Who said it: speaker phrases around a cue, and their entities.
 
-No parser is assumed (the shipped model may or may not have one), so the subject of a cue verb is
+No parser is required (the shipped model may or may not have one), so the subject of a cue verb is
 found from German word order, which is regular enough for news prose: in a main clause the finite
 verb comes second, so the subject either precedes the verb (``Sergei Lawrow erklärte``) or, when
-something else is fronted (``Am Montag sagte Blinken``, ``„…“, sagte er``), follows it. A speaker
+something else is fronted (``Am Montag sagte Blinken``, ``„…“, sagte er``), follows it. Where the
+model tags and parses, the tags tell a fronted adverbial from a subject and the parser's ``nsubj``
+breaks ties between the phrases word order offers (``QuoteLayer._subject``); the parse alone is not
+trusted, since it often calls a fronted object the subject. A speaker
 phrase is a run of capitalised words, articles, genitive links and attributive adjectives. Entities
 from ``doc._.entities`` are then looked up inside that phrase; a pronoun is resolved to the most
 recent person who spoke or was named.
@@ -66,6 +69,24 @@ def is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
 
+def _aged(word: str) -> bool:
+    """`81-jährige`: an age used as a noun names a person though it starts with a digit."""
+    return word[:1].isdigit() and "-jährig" in word.lower()
+
+
+def _adjectives_then_noun(doc: Doc, j: int, end: int) -> bool:
+    """`das deutsche Organisationskomitee`, `der 81-jährige`: after an article, one or two
+    attributive adjectives (or a nominalised one) lead to the noun."""
+    for m in range(j, min(end, j + 3)):
+        tok = doc[m]
+        if tok.tag_ in {"ADJA", "ADJD"} or (not tok.tag_ and _ADJ_END.search(tok.lower_)):
+            if _aged(tok.text) and m + 1 < end and not is_capitalised(doc[m + 1]):
+                return True  # `der 81-jährige` stands for a person on its own
+            continue
+        return m > j and is_capitalised(tok) and tok.tag_ in {"NN", "NE", ""}
+    return False
+
+
 def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase | None:
     """The noun phrase starting at token ``i`` (skipping ``sich``/``es``), up to ``end``."""
     while i < end and doc[i].lower_ in {"sich", "es", "dabei", "jedoch", "aber", "auch", "nun"}:
@@ -91,7 +112,17 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
             break
-        article = low in lex.np_inner and j + 1 < end and is_capitalised(doc[j + 1])
+        article = (
+            low in lex.np_inner
+            and j + 1 < end
+            and (
+                is_capitalised(doc[j + 1])
+                or _adjectives_then_noun(doc, j + 1, end)
+                or (
+                    doc[j + 1].text in {"„", '"', "»"} and j + 2 < end and is_capitalised(doc[j + 2])
+                )  # `das „Institut“`
+            )
+        )
         if low in lex.stop_words and not article and not (is_capitalised(t) and j == i and low not in lex.fronting):
             break  # `das` stops a phrase unless it is the article of a noun (`begründet das Gericht`)
         if is_capitalised(t) or t.text in {"„", "“", '"', "»", "«"}:
@@ -114,6 +145,7 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             _ADJ_END.search(low)
             and low not in lex.cue_verbs
             and low not in lex.auxiliaries
+            and not t.tag_.startswith("V")  # `nannte den …`: a verb, not an adjective
             and (
                 (j + 1 < end and is_capitalised(doc[j + 1]))
                 or (j + 2 < end and _ADJ_END.search(doc[j + 1].lower_) and is_capitalised(doc[j + 2]))
@@ -125,7 +157,7 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
     # do not end on an article or link word
     while j > i and (doc[j - 1].lower_ in lex.np_inner or doc[j - 1].text in {"„", '"', "»"}):
         j -= 1
-    if j == i or not any(doc[k].text[:1].isupper() for k in range(i, j)):
+    if j == i or not any(doc[k].text[:1].isupper() or _aged(doc[k].text) for k in range(i, j)):
         return None  # a speaker phrase names someone: at least one capitalised word (not `1997`)
     return SpeakerPhrase(i, j)
 
