@@ -15,7 +15,12 @@ goes to 127.0.0.1 only. Two runs: ``cold`` (server cache off: every request quer
 The request mix cycles through the page's reads: document list and record, entity list and page,
 an actor's network, event list and page, quote search, timeline by name, the global network. Ids and
 names are sampled from the store through the API before the run. Reported: requests/s, p50/p95/p99
-overall and per endpoint, errors; written to ``benchmarks/results/web.json``. Target: p95 < 200 ms.
+overall and per endpoint, errors, and the CPU time per request of the server process and of the
+clients (``/proc``): on a machine shared with other jobs, latencies move with their load, CPU per
+request much less. Written to ``benchmarks/results/web.json``. Target: p95 < 200 ms.
+
+``--only entity,network`` runs a mix of just those endpoints (to see what one costs); ``--scenarios cold``
+skips the cached runs; ``--read-threads`` is passed to the server.
 """
 
 from __future__ import annotations
@@ -90,9 +95,11 @@ def copy_store(source: Path, work: Path) -> Path:
     return db
 
 
-def start_server(db: Path, port: int, cache: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, cache: int, read_threads: int | None = None) -> subprocess.Popen:
     newsgraph = Path(sys.executable).with_name("newsgraph")
     command = [str(newsgraph), "serve", "--db", str(db), "--host", HOST, "--port", str(port), "--cache", str(cache)]
+    if read_threads:
+        command += ["--read-threads", str(read_threads)]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -106,6 +113,15 @@ def start_server(db: Path, port: int, cache: int) -> subprocess.Popen:
         time.sleep(0.3)
     proc.kill()
     raise RuntimeError("the server did not answer within 120 s")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux ``/proc``; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def stop_server(proc: subprocess.Popen) -> None:
@@ -192,6 +208,7 @@ async def load(port: int, mix: list[tuple[str, str]], clients: int, seconds: flo
                max_requests: int, *, once: bool = False) -> dict[str, Any]:
     """``clients`` connections sending requests of ``mix`` back to back; ``once``: each request of the mix once."""
     samples: list[tuple[str, float, int]] = []
+    completed = 0
     start = time.perf_counter()
     measure_from = start + warmup
     stop_at = measure_from + seconds
@@ -215,6 +232,8 @@ async def load(port: int, mix: list[tuple[str, str]], clients: int, seconds: flo
                     conn.close()
                     status = 0
                 t1 = time.perf_counter()
+                nonlocal completed
+                completed += 1
                 if t0 >= measure_from:
                     samples.append((name, (t1 - t0) * 1000, status))
         finally:
@@ -237,6 +256,23 @@ async def load(port: int, mix: list[tuple[str, str]], clients: int, seconds: flo
         "p99_ms": round(_pct(latencies, 0.99), 1) if latencies else None,
         "errors": sum(1 for s in samples if s[2] != 200),
         "endpoints": per,
+        "completed_with_warmup": completed,
+    }
+
+
+def summarise(cache: int, repeats: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians over the repeats of one scenario: overall, per endpoint (p50, p95) and CPU per request."""
+    keys = ("requests_per_s", "p50_ms", "p95_ms", "p99_ms", "server_cpu_ms_per_request", "client_cpu_ms_per_request")
+    names = sorted({name for r in repeats for name in r["endpoints"]})
+    return {
+        "cache_entries": cache,
+        **{f"median_{k}": statistics.median(r[k] for r in repeats) for k in keys if all(k in r for r in repeats)},
+        "errors": sum(r["errors"] for r in repeats),
+        "median_endpoints": {
+            name: {f"{k}_ms": statistics.median(r["endpoints"][name][f"{k}_ms"] for r in repeats
+                                                 if name in r["endpoints"]) for k in ("p50", "p95")}
+            for name in names},
+        "repeats": repeats,
     }
 
 
@@ -253,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--distinct", type=int, default=300, help="distinct requests in the mix (the working set)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsgraph-bench-web"), help="scratch folder")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--read-threads", type=int, help="the server's --read-threads (default: its own)")
+    parser.add_argument("--only", help="comma-separated endpoint names: a mix of just these (to find what costs)")
+    parser.add_argument("--scenarios", default="cold,warm", help="comma-separated: cold (cache off), warm (cache on)")
     args = parser.parse_args(argv)
     if args.clients < 1 or args.clients > 500 or args.seconds > 600 or not 1 <= args.repeat <= 10:
         parser.error("keep it bounded: 1-500 clients, at most 600 s, 1-10 repeats")
@@ -260,36 +299,40 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     db = copy_store(args.db, args.work) if args.db else build_store(args.work, args.n, args.seed)
     runs: dict[str, Any] = {}
+    wanted = set(args.scenarios.split(","))
     for scenario, cache in (("cold", 0), ("warm", 4096)):
+        if scenario not in wanted:
+            continue
         repeats: list[dict[str, Any]] = []
         for _ in range(args.repeat):
             port = _free_port()
             base = f"http://{HOST}:{port}"
-            server = start_server(db, port, cache)
+            server = start_server(db, port, cache, args.read_threads)
             try:
                 counts = httpx.get(f"{base}/api/health", timeout=30).json()["store"]
                 mix = request_mix(base, random.Random(args.seed), args.distinct)
+                if args.only:
+                    mix = [m for m in mix if m[0] in args.only.split(",")]
                 if scenario == "warm":  # every distinct request answered once before measuring
                     print(f"warming the cache with {len(mix)} distinct requests ...", flush=True)
                     asyncio.run(load(port, mix, args.clients, 3600, 0, len(mix), once=True))
                 print(f"{scenario}: {counts['articles']} articles; {args.clients} clients for {args.seconds:.0f} s ...",
                       flush=True)
+                cpu_before, client_before = cpu_seconds(server.pid), time.process_time()
                 result = asyncio.run(load(port, mix, args.clients, args.seconds, args.warmup, args.max_requests))
+                done = result.pop("completed_with_warmup") or 1
+                result["server_cpu_ms_per_request"] = round((cpu_seconds(server.pid) - cpu_before) * 1000 / done, 2)
+                result["client_cpu_ms_per_request"] = round((time.process_time() - client_before) * 1000 / done, 2)
             finally:
                 stop_server(server)
             repeats.append(result)
             print(f"  {result['requests_per_s']} requests/s; p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
-                  f"p99 {result['p99_ms']} ms; errors {result['errors']}")
+                  f"p99 {result['p99_ms']} ms; errors {result['errors']}; CPU per request: server "
+                  f"{result['server_cpu_ms_per_request']} ms, clients {result['client_cpu_ms_per_request']} ms")
             for name, figures in result["endpoints"].items():
                 print(f"    {name:15s} n={figures['requests']:6d}  p50 {figures['p50_ms']:7.1f} ms"
                       f"  p95 {figures['p95_ms']:7.1f} ms")
-        runs[scenario] = {
-            "cache_entries": cache,
-            **{f"median_{k}": statistics.median(r[k] for r in repeats)
-               for k in ("requests_per_s", "p50_ms", "p95_ms", "p99_ms")},
-            "errors": sum(r["errors"] for r in repeats),
-            "repeats": repeats,
-        }
+        runs[scenario] = summarise(cache, repeats)
         print(f"{scenario}, median of {args.repeat}: {runs[scenario]['median_requests_per_s']} requests/s, "
               f"p95 {runs[scenario]['median_p95_ms']} ms")
     load_avg = os.getloadavg()

@@ -345,6 +345,11 @@ def test_sigkill_during_ingest_loses_and_duplicates_nothing(tmp_path):
         n_quotes = summary(killed)["quotes"]
     with sqlite3.connect(index_path(killed_db)) as index:
         assert index.execute("SELECT count(*) FROM quote_text").fetchone()[0] == n_quotes
+    # the read model beside the store (derived, rebuilt when it lags) ends as after a clean ingest
+    with sqlite3.connect(index_path(killed_db)) as killed_index, sqlite3.connect(index_path(clean_db)) as clean_index:
+        for table in ("r_docs", "r_entities", "r_events", "r_event_sources", "r_pair_totals", "r_ego", "quote_meta"):
+            rows = f"SELECT * FROM {table} ORDER BY 1, 2, 3"
+            assert killed_index.execute(rows).fetchall() == clean_index.execute(rows).fetchall(), table
 
 
 # -- queries -----------------------------------------------------------------------------------------

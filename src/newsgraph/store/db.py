@@ -34,6 +34,7 @@ import duckdb
 import numpy as np
 
 from ..record import Record
+from . import readmodel
 from .fts import QuoteIndex, index_path
 from .kb import KnowledgeBase
 from .merge import EventState, MergeRules, Report, best_match, load_rules, parse_published, prepare, summarise
@@ -50,7 +51,7 @@ QUOTE_INDEX_ROWS = """
            q.kind,
            (SELECT any_value(ae.name) FROM article_entities ae
             WHERE ae.article_id = q.article_id AND ae.entity_id = q.via_entity_id),
-           q.event_id, a.title, a.url, a.source
+           q.event_id, a.title, a.url, a.source, q.article_id
     FROM quotes q JOIN articles a USING (article_id)
 """
 STORE_FORMAT = "newsgraph-store/1"
@@ -134,6 +135,19 @@ class _Batch:
     times: list[tuple] = field(default_factory=list)
 
 
+@dataclass
+class _Touched:
+    """What a batch changed, by id: the read model (:mod:`.readmodel`) re-reads exactly these rows."""
+
+    articles: set[int] = field(default_factory=set)
+    events: set[int] = field(default_factory=set)
+    entities: set[int] = field(default_factory=set)
+
+    def refresh(self, con: duckdb.DuckDBPyConnection) -> Callable[[Any], None]:
+        return lambda sq: readmodel.refresh(con, sq, articles=self.articles, events=self.events,
+                                            entities=self.entities)
+
+
 class Store:
     """A newsgraph store file. Use as a context manager; ``read_only`` for queries beside a writer-less file."""
 
@@ -153,11 +167,13 @@ class Store:
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"no store at {self.path}")
         self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.con.execute("PRAGMA disable_progress_bar")  # the CLI draws its own; DuckDB's would garble it
         if not read_only:
             self.con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
             if not self.con.execute("SELECT 1 FROM store_meta WHERE key = 'format'").fetchone():
                 self.con.execute("INSERT INTO store_meta VALUES ('format', ?)", [STORE_FORMAT])
         self.quote_index = QuoteIndex(index_path(self.path), read_only=read_only)
+        self._touched = _Touched()
         if not read_only:
             self._read_counters()
             self._sync_quote_index()
@@ -189,12 +205,14 @@ class Store:
         return int(row[0]) if row and row[0] is not None else None
 
     def _sync_quote_index(self) -> None:
-        """Rebuild the quote index when it lags the store (a crash between the two commits)."""
+        """Rebuild the quote index and read model when they lag the store (a crash between the two commits)
+        or have an older layout (which the index drops when it opens, so it holds no batch)."""
         last = self._last_batch()
         indexed = self.quote_index.last_batch()
         if indexed == last or (last is None and indexed is None):
             return
-        self.quote_index.rebuild(last, self.con.execute(QUOTE_INDEX_ROWS + " ORDER BY q.quote_id").fetchall())
+        self.quote_index.rebuild(last, self.con.execute(QUOTE_INDEX_ROWS + " ORDER BY q.quote_id").fetchall(),
+                                 refresh=lambda sq: readmodel.rebuild(self.con, sq))
 
     # -- ingest ----------------------------------------------------------------------------------
 
@@ -224,6 +242,7 @@ class Store:
         stats = IngestStats(records=len(records), batches=1)
         started = dt.datetime.now()
         batch_id = self._next_batch
+        self._touched = touched = _Touched()
         con.execute("BEGIN TRANSACTION")
         try:
             todo, removed_ids = self._triage(records, stats)
@@ -243,7 +262,8 @@ class Store:
             self._read_counters()
             raise
         self._next_batch = batch_id + 1
-        self.quote_index.apply(batch_id, removed_quotes, added_quotes)
+        touched.articles.update(removed_ids)
+        self.quote_index.apply(batch_id, removed_quotes, added_quotes, refresh=touched.refresh(con))
         return stats
 
     def _triage(self, records: Sequence[Record], stats: IngestStats) -> tuple[list[tuple[Record, str, str]], list[int]]:
@@ -309,8 +329,10 @@ class Store:
                 for table in ("events", "event_participants", "conflicts"):
                     con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest($1))", [gone])
                 con.execute("UPDATE quotes SET event_id = NULL WHERE event_id IN (SELECT unnest($1))", [gone])
+                self._touched.events.update(gone)
         if entities:
             self._refresh_entities(entities)
+            self._touched.entities.update(entities)
         return quotes
 
     def _refresh_entities(self, entity_ids: list[int]) -> None:
@@ -420,6 +442,7 @@ class Store:
         now = dt.datetime.now()
         ids = list(range(self._next_article, self._next_article + len(todo)))
         self._next_article += len(todo)
+        self._touched.articles.update(ids)
         for (record, key, text_hash), article_id in zip(todo, ids, strict=True):
             payload = record.model_dump_json(exclude={"text"})
             batch.articles.append((
@@ -488,6 +511,7 @@ class Store:
             "batch_id", "ingested_at"), batch.articles)
         # article counts: new entities carry theirs, existing ones are incremented
         per_entity = Counter(entity_id for _, entity_id in {(row[0], row[2]) for row in batch.article_entities})
+        self._touched.entities.update(per_entity)
         created = {row[0] for row in batch.entities}
         _append(con, "entities", ("entity_id", "type", "name", "name_key", "kb_id", "n_articles"),
                 [(*row[:5], per_entity[row[0]]) for row in batch.entities])
@@ -540,7 +564,7 @@ class Store:
                 index_rows.append((
                     quote_id, q.text, quote_rows[-1][7], published.isoformat() if published else None,
                     speaker_name or q.speaker_text, q.kind, names.get(q.via) if q.via and q.via in local else None,
-                    quote_rows[-1][11], record.title, record.url, record.source,
+                    quote_rows[-1][11], record.title, record.url, record.source, article_id,
                 ))
             for t in record.times:
                 batch.times.append((article_id, t.start, t.end, t.text, t.type, t.value, t.inside_quote))
@@ -605,6 +629,7 @@ class Store:
         if not states:
             return
         con = self.con
+        self._touched.events.update(s.event_id for s in states)
         existing = [s.event_id for s in states if not s.new]
         if replace and existing:
             for table in ("events", "event_participants", "conflicts"):

@@ -30,6 +30,11 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at TIMESTAMP
 );
 
+-- the one index: an article by id (GET /api/documents/{id} reads its text and record here; 2.5 -> 1.1 ms
+-- on 100,000 articles, which fill a single row group, so zone maps cannot skip anything). The pages'
+-- other lookups are answered by the read model in the SQLite file beside the store (readmodel.py).
+CREATE INDEX IF NOT EXISTS articles_by_id ON articles (article_id);
+
 -- global entities (merged across articles)
 CREATE TABLE IF NOT EXISTS entities (
     entity_id BIGINT,

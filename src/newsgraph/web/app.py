@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import json
 import logging
 import secrets
 import threading
@@ -37,7 +36,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -74,6 +72,8 @@ class Settings:
     max_body: int = DEFAULT_MAX_BODY
     #: answers of reading endpoints kept (LRU; emptied by every write); 0 turns the cache off
     cache_entries: int = 4096
+    #: threads that answer reads (see ``access.DEFAULT_READ_THREADS``)
+    read_threads: int = access.DEFAULT_READ_THREADS
 
 
 def read_token(path: str | Path) -> str:
@@ -220,20 +220,7 @@ class SecurityHeaders:
 # -- answers --------------------------------------------------------------------------------------------
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, set | frozenset | tuple):
-        return list(value)
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
-    return str(value)  # Decimal, UUID and the like
-
-
-def dumps(value: Any) -> bytes:
-    """JSON bytes of a query result (dates as ISO strings); much cheaper than FastAPI's generic encoder."""
-    return json.dumps(value, default=_json_default, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
+dumps = access.dumps
 
 
 class ResponseCache:
@@ -337,7 +324,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.db is not None:
-            state["access"] = access.StoreAccess(settings.db)
+            state["access"] = access.StoreAccess(settings.db, read_threads=settings.read_threads)
         try:
             yield
         finally:
@@ -409,11 +396,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             else:
                 generation = cache.generation
 
-                def run() -> bytes | None:
-                    result = db.read(compute)
+                def run(view: access.ReadView) -> bytes | None:  # on a reader thread: query and JSON encoding
+                    result = compute(view)
                     return None if result is None else dumps(result)
 
-                task = asyncio.ensure_future(run_in_threadpool(run))
+                task = asyncio.ensure_future(db.aread(run))
                 if cache.max_entries:
                     inflight[flight] = task
                 try:
@@ -432,7 +419,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def health(_: Reader) -> dict[str, Any]:
         """Liveness and the store's row counts."""
         found = state.get("access")
-        counts = await run_in_threadpool(found.read, access.counts) if found else None
+        counts = await found.aread(access.counts) if found else None
         return {"status": "ok", "version": __version__, "store": counts, "writable": settings.token is not None}
 
     @app.get("/api/documents", tags=["documents"], responses=ERRORS, response_model=Json)
@@ -471,9 +458,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         since: Day = None, until: Day = None, limit: Limit = 200,
     ) -> Response:
         """An actor's events by name (every entity the name denotes), earliest first."""
-        from ..store import timeline as store_timeline
-
-        return await answer(request, db, lambda v: store_timeline(v, name, since=since, until=until, limit=limit))
+        return await answer(request, db, lambda v: access.timeline(v, name, since=since, until=until, limit=limit))
 
     @app.get("/api/network", tags=["entities"], responses=ERRORS, response_model=Json)
     async def network(
@@ -481,9 +466,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         min_count: Annotated[int, Query(ge=1, le=1000)] = 1, limit: Limit = 150,
     ) -> Response:
         """Who met whom: pairs of participants of the same events, strongest first."""
-        from ..store import network as store_network
-
-        return await answer(request, db, lambda v: store_network(
+        return await answer(request, db, lambda v: access.network(
             v, actor=actor, since=since, until=until, min_count=min_count, limit=limit))
 
     @app.get("/api/events", tags=["events"], responses=ERRORS, response_model=Json)
@@ -492,9 +475,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         until: Day = None, type: Text = None, status: Text = None, limit: Limit = 100,
     ) -> Response:
         """Events by place, participant, dates, type (or merge group) and status; newest first."""
-        from ..store import events as store_events
-
-        return await answer(request, db, lambda v: {"limit": limit, "items": store_events(
+        return await answer(request, db, lambda v: {"limit": limit, "items": access.events(
             v, place=place, participant=participant, since=since, until=until,
             types=[type] if type else None, status=status, limit=limit)})
 
@@ -509,10 +490,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         until: Day = None, prefix: bool = False, limit: Limit = 50,
     ) -> Response:
         """Quotes containing all words of `q` (accents and case ignored), by a speaker, in a date range."""
-        from ..store import search_quotes
-
-        return await answer(request, db, lambda v: {"limit": limit, "items": access.with_article_ids(v, search_quotes(
-            v, words=q, speaker=speaker, since=since, until=until, limit=limit, prefix=prefix))})
+        return await answer(request, db, lambda v: {"limit": limit, "items": access.quotes(
+            v, q=q, speaker=speaker, since=since, until=until, limit=limit, prefix=prefix)})
 
     # -- writing -----------------------------------------------------------------------------------
 

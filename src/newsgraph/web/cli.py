@@ -28,6 +28,9 @@ def serve(
     max_body: Annotated[int, typer.Option(help="largest request body in bytes", min=1024)] = 2 * 1024 * 1024,
     cache: Annotated[int, typer.Option(help="answers of reading endpoints to cache until the next write (0: off)",
                                        min=0)] = 4096,
+    read_threads: Annotated[int | None, typer.Option(
+        help="threads answering reads (queries and JSON encoding); default: one per core, 2 to 8", min=1,
+        max=64)] = None,
 ) -> None:
     """Serve the HTTP API and the web page for analysts (open http://HOST:PORT/ in a browser)."""
     try:
@@ -62,6 +65,8 @@ def serve(
         typer.echo(f"cannot open the store {db}: {err}", err=True)
         raise typer.Exit(2) from err
     settings = Settings(db=db, token=token, protect_reads=protect_reads, max_body=max_body, cache_entries=cache)
+    if read_threads is not None:
+        settings.read_threads = read_threads
     typer.echo(f"newsgraph: serving {db} on http://{host}:{port}/ (writing {'enabled' if token else 'disabled'})")
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=False)
 
