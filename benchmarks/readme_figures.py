@@ -188,10 +188,31 @@ def accurate_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def similarity_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        "**Cross-lingual name matching** (`benchmarks/bench_similarity.py`; German country name → its "
+        "English counterpart among 250, identical pairs left out; share of names correct / wrong / "
+        "unanswered; `key` = transliteration key, what the store merges on; `key+e5` = "
+        "`newsgraph.accurate.similarity.NameMatcher`)",
+        "",
+        "| names | pairs | key | trigram | e5 | key+e5 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for kind, t in d["tasks"].items():
+        n = t["pairs"]
+        cells = [
+            f"{s['correct'] / n:.3f} / {s['wrong'] / n:.3f} / {s['none'] / n:.3f}"
+            for s in (t["scores"][m] for m in ("key", "trigram", "e5", "key+e5"))
+        ]
+        out.append(f"| {kind} | {n} | {' | '.join(cells)} |")
+    return out
+
+
 TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("gold", gold_table),
     ("ner", ner_table),
     ("accurate", accurate_table),
+    ("similarity", similarity_table),
     ("times", times_table),
     ("quotes", quotes_table),
     ("events", events_table),
