@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .record import Record
+from .record import Event, Record
 
 #: gold event types and the finer system types that count as the same family
 EVENT_FAMILIES: dict[str, str] = {
@@ -161,8 +161,16 @@ def _date_agrees(gold_event: dict[str, Any], value: str | None) -> bool:
     return bool(value) and str(value).startswith(want)
 
 
-def score_events(gold: dict[str, Any], record: Record, emap: EntityMap, doc: DocumentScore) -> None:
+def match_events(
+    gold: dict[str, Any], record: Record, emap: EntityMap
+) -> tuple[list[tuple[dict[str, Any], Event | None]], list[Event]]:
+    """Each gold event with the record's event that matches it (or None), and the unmatched rest.
+
+    A match has the same type family, the same participants, the gold place (when given) and an
+    agreeing date; each record event matches at most one gold event, in gold order.
+    """
     unused = list(record.events)
+    pairs: list[tuple[dict[str, Any], Event | None]] = []
     for g in gold.get("events", []):
         want_parts = set(g.get("participants", []))
         match = None
@@ -177,11 +185,20 @@ def score_events(gold: dict[str, Any], record: Record, emap: EntityMap, doc: Doc
                 continue
             match = ev
             break
+        if match is not None:
+            unused.remove(match)
+        pairs.append((g, match))
+    return pairs, unused
+
+
+def score_events(gold: dict[str, Any], record: Record, emap: EntityMap, doc: DocumentScore) -> None:
+    pairs, unused = match_events(gold, record, emap)
+    for g, match in pairs:
+        want_parts = set(g.get("participants", []))
         if match is None:
             doc.events.fn += 1
             doc.problems.append(f"event missed: {g['type']} {sorted(want_parts)} {g.get('place')} {g.get('date')}")
             continue
-        unused.remove(match)
         doc.events.tp += 1
         ok = status_class(match.status) == status_class(g.get("status"))
         doc.event_status.add(ok)
