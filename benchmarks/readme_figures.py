@@ -208,11 +208,32 @@ def similarity_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def reuse_table(d: dict[str, Any]) -> list[str]:
+    """The e5 encoder tried where rules decide today (``bench_quotes_e5.py``, ``bench_status_e5.py``)."""
+    status = load("status_e5")
+    out = [
+        "**The encoder where rules decide today** (accurate-mode issue, point 3; each against what it "
+        "would replace, on the same data)",
+        "",
+        "| task | data | rules | e5 |",
+        "|---|---|---|---|",
+        f"| quote message tokens, F1 (`bench_quotes_e5.py`: frozen e5 + logistic probe) | SpkAtt val, "
+        f"{d['val_tokens']} tokens | {f3(d['rules']['f1'])} | {f3(d['e5_probe']['f1'])} |",
+    ]
+    if status is not None:
+        out.append(
+            f"| event status accuracy (`bench_status_e5.py`: zero-shot prototypes) | {status['events']} matched "
+            f"gold events | {f3(status['accuracy']['rules'])} | {f3(status['accuracy']['e5'])} |"
+        )
+    return out
+
+
 TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("gold", gold_table),
     ("ner", ner_table),
     ("accurate", accurate_table),
     ("similarity", similarity_table),
+    ("quotes_e5", reuse_table),
     ("times", times_table),
     ("quotes", quotes_table),
     ("events", events_table),
