@@ -238,6 +238,7 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("quotes", quotes_table),
     ("events", events_table),
     ("store", store_table),
+    ("store_1m", store_table),  # bench_store.py -n 1000000 --output benchmarks/results/store_1m.json
     ("web", web_table),
 ]
 

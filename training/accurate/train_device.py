@@ -16,6 +16,7 @@ A CPU smoke test here: ``.venv/bin/python training/accurate/train_device.py --sm
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import random
 import time
@@ -159,7 +160,6 @@ def train_one(name, spec, base: E5Encoder, sets, meta, args, device, log) -> tup
     n_layers, rank, lr, epochs, p_drop = spec
     if args.smoke:
         n_layers, epochs = min(n_layers, 2), 1
-    import copy
 
     enc = copy.deepcopy(base)
     cfg = TaggerConfig(n_layers=n_layers, frozen=0, rank=rank, alpha=2.0 * rank, tags=tuple(meta["tags"]))
@@ -229,11 +229,6 @@ def train_one(name, spec, base: E5Encoder, sets, meta, args, device, log) -> tup
     return model, best
 
 
-def save_delta(model: Tagger, out: Path) -> None:
-    model.cpu()
-    model.save_delta(out)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--pack", type=Path, default=ROOT / "devpack")
@@ -272,7 +267,7 @@ def main() -> None:
         model, best = train_one(name, CONFIGS[name], base, sets, meta, args, device, log)
         results[name] = best
         models[name] = model
-        save_delta(model, args.out / name)
+        model.cpu().save_delta(args.out / name)
         model.to(device)
         log(f"{name}: best {best}")
 
