@@ -8,10 +8,13 @@ Steps (each can be run alone with ``--steps``):
                  (``training/distill.py``; needs the teacher's ``silver_tags.npz``, made on a GPU by
                  ``training/accurate/train_device.py`` from ``devpack/``, see training/README.md;
                  skipped with a message when it is absent)
-4. ``train-ner`` ``spacy train training/ner.cfg`` on gold + silver (corpus/ner_train/)
-                 → training/output/ner/model-best
-5. ``train-ud``  ``spacy train training/ud.cfg``  → training/output/ud/model-best
-6. ``assemble``  NER pipeline + the UD components (sourced, each with its own tok2vec) →
+4. ``vectors``   static vectors distilled from the same teacher: every vocabulary word alone through
+                 the e5 tagger, PCA, fitted as a floret n-gram table (``training/vectors.py``;
+                 needs the ``accurate`` extra) → training/output/vectors_de
+5. ``train-ner`` ``spacy train training/ner.cfg`` on gold + silver (corpus/ner_train/), with the
+                 static vectors → training/output/ner/model-best
+6. ``train-ud``  ``spacy train training/ud.cfg``  → training/output/ud/model-best
+7. ``assemble``  NER pipeline + the UD components (sourced, each with its own tok2vec) →
                  src/newsgraph/models/de_newsgraph (what ``newsgraph.load("de")`` picks up)
 
 Training runs on one CPU thread on purpose (the project's machine is shared), niced; the logs go to
@@ -34,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUTPUT = HERE / "output"
 MODEL_DIR = ROOT / "src" / "newsgraph" / "models" / "de_newsgraph"
-STEPS = ("convert", "ud", "distill", "train-ner", "train-ud", "assemble")
+STEPS = ("convert", "ud", "distill", "vectors", "train-ner", "train-ud", "assemble")
 SILVER_TAGS = HERE / "accurate" / "runs" / "silver_tags.npz"
 
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -104,6 +107,8 @@ def main() -> None:
             times["distill"] = _run([py, str(HERE / "distill.py"), "--tags", str(args.silver_tags)])
         else:
             print(f"distill: no teacher tags at {args.silver_tags}; training on gold only", flush=True)
+    if "vectors" in args.steps:
+        times["vectors"] = _run([py, str(HERE / "vectors.py")], OUTPUT / "vectors.log")
     if "train-ner" in args.steps:
         # spaCy's corpus reader takes every .spacy file of a folder: gold, and silver when there
         train_dir = HERE / "corpus" / "ner_train"

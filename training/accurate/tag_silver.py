@@ -1,0 +1,133 @@
+"""Tag more unlabelled German text with the shipped accurate-mode teacher, on the CPU.
+
+Why: the fast CNN learns names from the teacher's tags (``training/distill.py``); the first 360k
+words were tagged on a GPU (``train_device.py``). This script does the same with the committed
+``accurate_de`` model on any machine (~650 words/s per core), for text that was not in the GPU
+pack: WikiWarsDE's Wikipedia articles (modern encyclopaedic German, like GermEval's Wikipedia
+half) and the REDEWIEDERGABE corpus (1840–1919 journals, magazines and fiction, in its
+normalised modern spelling ``normtok``; many people and places).
+
+Output, in the format ``distill.py`` reads: ``--texts`` JSONL (one document per line) and
+``--tags`` npz (per word: tag id, probability of that tag; per encoder input: doc, first word,
+word count). None of this text is in a held-out NER split.
+
+Run: ``.venv/bin/python training/accurate/tag_silver.py`` then
+``.venv/bin/python training/distill.py --texts training/corpus/silver_extra_texts.jsonl
+--tags training/output/silver_extra_tags.npz --out training/corpus/silver_extra.spacy``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+DATASETS = ROOT.parent / "shared" / "datasets"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "training" / "quotes"))
+
+
+def wikiwars_documents() -> list[dict]:
+    docs = []
+    for f in sorted((DATASETS / "wikiwarsde" / "WikiWarsDE_20110412" / "in").glob("*.sgm")):
+        raw = f.read_text(encoding="utf-8")
+        m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+        if m:
+            docs.append({"source": "wikiwarsde", "name": f.stem, "text": m.group(1).strip()})
+    return docs
+
+
+def redewiedergabe_documents(kinds: tuple[str, ...]) -> list[dict]:
+    """Sentences of normalised tokens (``normtok``), joined as the SpkAtt texts are."""
+    import spkatt
+
+    docs = []
+    for f in sorted((DATASETS / "redewiedergabe" / "data" / "main" / "tsv").glob("rwk_*.tsv")):
+        if not f.name.startswith(tuple(f"rwk_{k}_" for k in kinds)):
+            continue
+        sentences: list[list[str]] = []
+        with f.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                tok = row.get("normtok") or row.get("tok") or ""
+                if not tok:
+                    continue
+                if row.get("sentstart") == "yes" or not sentences:
+                    sentences.append([])
+                sentences[-1].append(tok)
+        text, _ = spkatt.detokenise(sentences, "")
+        docs.append({"source": "redewiedergabe", "name": f.stem, "text": text.lstrip()})
+    return docs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--kinds", default="grenz,mkhz,digbib", help="REDEWIEDERGABE sub-corpora")
+    ap.add_argument("--texts", type=Path, default=ROOT / "training" / "corpus" / "silver_extra_texts.jsonl")
+    ap.add_argument("--tags", type=Path, default=ROOT / "training" / "output" / "silver_extra_tags.npz")
+    ap.add_argument("--threads", type=int, default=1)
+    args = ap.parse_args()
+
+    import spacy
+    import torch
+
+    from newsgraph.accurate.ner import (
+        Tagger,
+        allowed_transitions,
+        chunk_words,
+        model_dir,
+        predict_chunks,
+        sentence_groups,
+        viterbi_bio,
+        word_spans,
+    )
+    from newsgraph.accurate.tokenizer import UnigramTokenizer
+
+    torch.set_num_threads(args.threads)
+    docs = wikiwars_documents() + redewiedergabe_documents(tuple(args.kinds.split(",")))
+    args.texts.parent.mkdir(parents=True, exist_ok=True)
+    with args.texts.open("w", encoding="utf-8") as fh:
+        for d in docs:
+            fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    model = Tagger.from_delta(model_dir("de"))
+    tok = UnigramTokenizer.bundled()
+    ok = allowed_transitions(model.cfg.tags)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    tags_out, prob_out, owners = [], [], []
+    t0, n_words = time.time(), 0
+    for di, doc in enumerate(nlp.pipe(d["text"] for d in docs)):
+        chunks, starts = [], []
+        for s, e in sentence_groups(doc):
+            for ch in chunk_words(tok, doc.text, word_spans(doc, s, e), model.cfg.max_subwords):
+                chunks.append(ch)
+                starts.append(s)
+        for ch, s, lp in zip(chunks, starts, predict_chunks(model, chunks, batch_size=16), strict=True):
+            path = viterbi_bio(lp, ok, model.cfg.tags)
+            tags_out.append(np.array(path, dtype=np.uint8))
+            prob_out.append(np.exp(lp[np.arange(len(path)), path]).astype(np.float16))
+            owners.append((di, s + ch.words[0], len(ch.words)))
+            n_words += len(ch.words)
+        if di % 25 == 0:
+            rate = n_words / (time.time() - t0)
+            print(f"  {di + 1}/{len(docs)} docs, {n_words:,} words, {rate:.0f} words/s", flush=True)
+    args.tags.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        args.tags,
+        tags=np.concatenate(tags_out),
+        prob=np.concatenate(prob_out),
+        owner=np.array(owners, dtype=np.int64),
+        teacher=np.array(["accurate_de (shipped), CPU"]),
+    )
+    print(f"{len(docs)} docs, {n_words:,} words tagged in {time.time() - t0:.0f} s -> {args.tags}")
+
+
+if __name__ == "__main__":
+    main()
