@@ -155,3 +155,19 @@ def test_heldout_f1_floor(model):
     examples = [ex for ex in convert.read_germeval(path) if convert.germeval_split(ex) == "heldout"][:300]
     result = score(model, examples)
     assert result["micro"]["f1"] > 0.45, result["micro"]
+
+
+def test_static_vectors_give_unseen_names_a_family(model):
+    """The shipped floret vectors (training/vectors.py) give every token a vector, also names the
+    training text never had, and surnames sit nearer to surnames than to common nouns."""
+    vectors = model.vocab.vectors
+    assert vectors.mode == "floret" and vectors.shape[1] > 0
+    import numpy as np
+
+    def cos(a: str, b: str) -> float:
+        va, vb = vectors.get_batch([a, b])
+        return float(va @ vb / (np.linalg.norm(va) * np.linalg.norm(vb)))
+
+    for unseen in ("Schoigutschow", "Kowalenkow"):
+        assert np.linalg.norm(vectors.get_batch([unseen])[0]) > 0
+        assert cos(unseen, "Lawrow") > cos(unseen, "Regierung")

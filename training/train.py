@@ -7,7 +7,9 @@ Steps (each can be run alone with ``--steps``):
 3. ``distill``   the accurate-mode teacher's tags on unlabelled news text → corpus/silver.spacy
                  (``training/distill.py``; needs the teacher's ``silver_tags.npz``, made on a GPU by
                  ``training/accurate/train_device.py`` from ``devpack/``, see training/README.md;
-                 skipped with a message when it is absent)
+                 skipped with a message when it is absent), and on 1.1M more words tagged on a
+                 CPU (``accurate/tag_silver.py``; Wikipedia, 1798–1950 journals and newspapers,
+                 Bundestag speeches) → corpus/silver_extra{,2}.spacy
 4. ``vectors``   static vectors distilled from the same teacher: every vocabulary word alone through
                  the e5 tagger, PCA, fitted as a floret n-gram table (``training/vectors.py``;
                  needs the ``accurate`` extra) → training/output/vectors_de
@@ -39,6 +41,11 @@ OUTPUT = HERE / "output"
 MODEL_DIR = ROOT / "src" / "newsgraph" / "models" / "de_newsgraph"
 STEPS = ("convert", "ud", "distill", "vectors", "train-ner", "train-ud", "assemble")
 SILVER_TAGS = HERE / "accurate" / "runs" / "silver_tags.npz"
+#: more silver, tagged on a CPU by accurate/tag_silver.py: (name, its --sources); tags in runs/<name>_tags.npz
+EXTRA_SILVER = (
+    ("silver_extra", "wikiwars,redewiedergabe"),
+    ("silver_extra2", "redewiedergabe-additional,hipe,bundestag-test"),
+)
 
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
@@ -107,13 +114,22 @@ def main() -> None:
             times["distill"] = _run([py, str(HERE / "distill.py"), "--tags", str(args.silver_tags)])
         else:
             print(f"distill: no teacher tags at {args.silver_tags}; training on gold only", flush=True)
+        for name, sources in EXTRA_SILVER:
+            tags = HERE / "accurate" / "runs" / f"{name}_tags.npz"
+            texts = HERE / "corpus" / f"{name}_texts.jsonl"
+            tag_cmd = [py, str(HERE / "accurate" / "tag_silver.py"), "--sources", sources, "--texts", str(texts),
+                       "--tags", str(tags)]
+            # committed tags: only rebuild the texts; without them the teacher tags on this CPU (~25 min)
+            _run([*tag_cmd, *(["--texts-only"] if tags.exists() else [])], OUTPUT / f"tag_{name}.log")
+            times[f"distill-{name}"] = _run([py, str(HERE / "distill.py"), "--texts", str(texts), "--tags", str(tags),
+                                             "--out", str(HERE / "corpus" / f"{name}.spacy")])
     if "vectors" in args.steps:
         times["vectors"] = _run([py, str(HERE / "vectors.py")], OUTPUT / "vectors.log")
     if "train-ner" in args.steps:
         # spaCy's corpus reader takes every .spacy file of a folder: gold, and silver when there
         train_dir = HERE / "corpus" / "ner_train"
         train_dir.mkdir(parents=True, exist_ok=True)
-        for name in ("train.spacy", "silver.spacy"):
+        for name in ("train.spacy", "silver.spacy", *(f"{n}.spacy" for n, _ in EXTRA_SILVER)):
             target = train_dir / name
             target.unlink(missing_ok=True)
             if (HERE / "corpus" / name).exists():

@@ -11,6 +11,11 @@ Output, in the format ``distill.py`` reads: ``--texts`` JSONL (one document per 
 ``--tags`` npz (per word: tag id, probability of that tag; per encoder input: doc, first word,
 word count). None of this text is in a held-out NER split.
 
+The shipped model's extra silver was made in two runs, whose tags are committed
+(``training/accurate/runs/silver_extra{,2}_tags.npz``; ``training/train.py`` step ``distill``
+rebuilds the texts with ``--texts-only`` and reuses them): ``--sources wikiwars,redewiedergabe`` and
+``--sources redewiedergabe-additional,hipe,bundestag-test``.
+
 Run: ``.venv/bin/python training/accurate/tag_silver.py`` then
 ``.venv/bin/python training/distill.py --texts training/corpus/silver_extra_texts.jsonl
 --tags training/output/silver_extra_tags.npz --out training/corpus/silver_extra.spacy``.
@@ -45,14 +50,12 @@ def wikiwars_documents() -> list[dict]:
     return docs
 
 
-def redewiedergabe_documents(kinds: tuple[str, ...]) -> list[dict]:
+def redewiedergabe_documents(part: str = "main") -> list[dict]:
     """Sentences of normalised tokens (``normtok``), joined as the SpkAtt texts are."""
     import spkatt
 
     docs = []
-    for f in sorted((DATASETS / "redewiedergabe" / "data" / "main" / "tsv").glob("rwk_*.tsv")):
-        if not f.name.startswith(tuple(f"rwk_{k}_" for k in kinds)):
-            continue
+    for f in sorted((DATASETS / "redewiedergabe" / "data" / part).rglob("rw*.tsv")):
         sentences: list[list[str]] = []
         with f.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -67,12 +70,62 @@ def redewiedergabe_documents(kinds: tuple[str, ...]) -> list[dict]:
     return docs
 
 
+def hipe_documents() -> list[dict]:
+    """HIPE-2022 German newspaper documents (1790–1950, OCR), tokens joined by their spacing flags."""
+    docs = []
+    for f in sorted((DATASETS / "hipe2022_de" / "data").rglob("*-de.tsv")):
+        name, parts = None, []
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# hipe2022:document_id"):
+                if name and parts:
+                    docs.append({"source": "hipe2022", "name": name, "text": "".join(parts).strip()})
+                name, parts = line.split("=", 1)[1].strip(), []
+                continue
+            if not line or line.startswith(("#", "TOKEN\t")):
+                continue
+            cols = line.split("\t")
+            misc = cols[-1]
+            if cols[0].endswith("¬") and len(cols[0]) > 1:  # a word hyphenated at the line end
+                parts.append(cols[0][:-1])
+                continue
+            parts.append(cols[0])
+            if "EndOfSentence" in misc or "EndOfLine" in misc:
+                parts.append("\n" if "EndOfSentence" in misc else " ")
+            elif "NoSpaceAfter" not in misc:
+                parts.append(" ")
+        if name and parts:
+            docs.append({"source": "hipe2022", "name": name, "text": "".join(parts).strip()})
+    return docs
+
+
+def bundestag_test_documents() -> list[dict]:
+    """SpkAtt-2023 Bundestag speeches of the blind test split (text only; no benchmark here uses it)."""
+    import spkatt
+
+    docs = []
+    for f in sorted((DATASETS / "spkatt2023" / "data" / "eval" / "task1_test").glob("*.json")):
+        sentences = [s["Tokens"] for s in json.loads(f.read_text(encoding="utf-8"))["Sentences"]]
+        text, _ = spkatt.detokenise(sentences, "")
+        docs.append({"source": "bundestag-test", "name": f.name, "text": text.lstrip()})
+    return docs
+
+
+SOURCES = {
+    "wikiwars": wikiwars_documents,
+    "redewiedergabe": redewiedergabe_documents,
+    "redewiedergabe-additional": lambda: redewiedergabe_documents("additional"),
+    "hipe": hipe_documents,
+    "bundestag-test": bundestag_test_documents,
+}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    ap.add_argument("--kinds", default="grenz,mkhz,digbib", help="REDEWIEDERGABE sub-corpora")
+    ap.add_argument("--sources", default=",".join(SOURCES), help=f"comma-separated, of {', '.join(SOURCES)}")
     ap.add_argument("--texts", type=Path, default=ROOT / "training" / "corpus" / "silver_extra_texts.jsonl")
     ap.add_argument("--tags", type=Path, default=ROOT / "training" / "output" / "silver_extra_tags.npz")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--texts-only", action="store_true", help="write the texts, tag nothing (tags already made)")
     args = ap.parse_args()
 
     import spacy
@@ -91,11 +144,14 @@ def main() -> None:
     from newsgraph.accurate.tokenizer import UnigramTokenizer
 
     torch.set_num_threads(args.threads)
-    docs = wikiwars_documents() + redewiedergabe_documents(tuple(args.kinds.split(",")))
+    docs = [d for name in args.sources.split(",") for d in SOURCES[name]()]
     args.texts.parent.mkdir(parents=True, exist_ok=True)
     with args.texts.open("w", encoding="utf-8") as fh:
         for d in docs:
             fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    if args.texts_only:
+        print(f"{len(docs)} docs -> {args.texts}")
+        return
     model = Tagger.from_delta(model_dir("de"))
     tok = UnigramTokenizer.bundled()
     ok = allowed_transitions(model.cfg.tags)
