@@ -42,16 +42,14 @@ DATASETS = ROOT.parent / "shared" / "datasets"
 def silver_documents() -> list[dict]:
     """Unlabelled modern German: WikiNews articles (SpkAtt news) and Bundestag speeches (SpkAtt)."""
     import spkatt
+    from tag_silver import bundestag_documents
 
     docs = []
     for split in ("dev", "val"):
         for d in spkatt.load_split(split):
             docs.append({"source": "wikinews", "name": d.name, "text": d.text})
     for split in ("train", "dev"):
-        for f in sorted((DATASETS / "spkatt2023" / "data" / split / "task1").glob("*.json")):
-            sentences = [s["Tokens"] for s in json.loads(f.read_text(encoding="utf-8"))["Sentences"]]
-            text, _offsets = spkatt.detokenise(sentences, "")
-            docs.append({"source": "bundestag", "name": f.name, "text": text.lstrip()})
+        docs.extend(bundestag_documents(f"{split}/task1"))
     return docs
 
 

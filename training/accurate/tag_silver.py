@@ -98,15 +98,15 @@ def hipe_documents() -> list[dict]:
     return docs
 
 
-def bundestag_test_documents() -> list[dict]:
-    """SpkAtt-2023 Bundestag speeches of the blind test split (text only; no benchmark here uses it)."""
+def bundestag_documents(split: str, source: str = "bundestag") -> list[dict]:
+    """SpkAtt-2023 Bundestag speeches of one split folder (``train/task1``, ``eval/task1_test``), as text."""
     import spkatt
 
     docs = []
-    for f in sorted((DATASETS / "spkatt2023" / "data" / "eval" / "task1_test").glob("*.json")):
+    for f in sorted((DATASETS / "spkatt2023" / "data" / split).glob("*.json")):
         sentences = [s["Tokens"] for s in json.loads(f.read_text(encoding="utf-8"))["Sentences"]]
         text, _ = spkatt.detokenise(sentences, "")
-        docs.append({"source": "bundestag-test", "name": f.name, "text": text.lstrip()})
+        docs.append({"source": source, "name": f.name, "text": text.lstrip()})
     return docs
 
 
@@ -115,7 +115,8 @@ SOURCES = {
     "redewiedergabe": redewiedergabe_documents,
     "redewiedergabe-additional": lambda: redewiedergabe_documents("additional"),
     "hipe": hipe_documents,
-    "bundestag-test": bundestag_test_documents,
+    # the blind test split: text only, no benchmark here uses it
+    "bundestag-test": lambda: bundestag_documents("eval/task1_test", "bundestag-test"),
 }
 
 
