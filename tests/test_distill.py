@@ -49,3 +49,26 @@ def test_silver_docs_keep_sure_entities_and_mark_unsure_ones_missing(tmp_path: P
     assert by_word["reiste"] == "O"
     stats = json.loads(out.with_suffix(".json").read_text())
     assert stats["entities"] == 2 and stats["entities_missing"] == 1 and stats["o_missing"] == 1
+
+
+def test_token_files_become_plain_documents_for_the_teacher(tmp_path: Path) -> None:
+    """One-token-per-line NER files (ZEFYS, Europeana) are read as text only: tags dropped,
+    documents cut at blank lines, ``# file`` headers and, when long, at a sentence end."""
+    sys.path.insert(0, str(ROOT / "training" / "accurate"))
+    sys.path.insert(0, str(ROOT / "training" / "quotes"))
+    from tag_silver import token_file_documents
+
+    lines = ["# file:\tA", "Kaiser B-PER", "Wilhelm I-PER", "reiste O", "nach O", "Wien B-LOC", ". O",
+             "Er O", "kam O", "zurück O", ". O", "", "Die\tO", "Börse\tO", "schloß\tO", "fest\tO", ".\tO",
+             "# file:\tB", "# url: x", "Berlin B-LOC", ", O", "1. O", "Januar O", "."]
+    path = tmp_path / "hist.bio"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = token_file_documents(path, "hist")
+    assert [d["text"] for d in docs] == [
+        "Kaiser Wilhelm reiste nach Wien.\nEr kam zurück.",
+        "Die Börse schloß fest.",
+        "Berlin, 1. Januar.",
+    ]
+    assert {d["source"] for d in docs} == {"hist"}
+    short = token_file_documents(path, "hist", doc_words=3)
+    assert [d["text"] for d in short][:2] == ["Kaiser Wilhelm reiste nach Wien.", "Er kam zurück."]

@@ -436,3 +436,16 @@ def test_generated_gazetteers_are_current_and_complete():
     assert de_forms["Island"] == {"Iceland"}
     assert "Geneva" in de_forms["Genf"]  # the city; the canton too, the layer prefers the city
     assert de_forms["Moskau"] >= {"Moscow"}
+
+
+def test_bare_union_is_the_cdu_csu_only_where_the_model_tags_it(blank_de):
+    """German political news says "die Union" for the CDU/CSU; as a common word it counts only with
+    the model's support, and the EU's and AU's longer names keep winning."""
+    text = ("Die Unionsparteien lehnen den Beitritt ab. Im Bundestag stritten SPD und Union. "
+            "Die Außenminister der Europäischen Union trafen sich.")
+    doc = run(blank_de, text, [("Unionsparteien", "ORG"), ("Union", "ORG")])
+    names = {m.text: e.name for e in doc._.entities for m in e.mentions}
+    assert names["Union"] == names["Unionsparteien"] == "CDU/CSU"
+    assert names["Europäischen Union"] == "European Union"
+    untagged = run(blank_de, "Die Union ist ein Zusammenschluss.")
+    assert [m.text for e in untagged._.entities for m in e.mentions] == []

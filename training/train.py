@@ -92,8 +92,52 @@ def assemble(ner_dir: Path, ud_dir: Path | None, out: Path = MODEL_DIR) -> None:
     if out.exists():
         shutil.rmtree(out)
     nlp.to_disk(out)
+    prune_strings(nlp, out)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     print(f"wrote {out} ({size / 1e6:.1f} MB): {nlp.pipe_names}")
+
+
+#: checked after pruning: the reloaded pipeline must annotate this exactly as the in-memory one
+_PRUNE_CHECK = (
+    "US-Präsident Joe Biden traf am Dienstag in Genf den russischen Außenminister Sergej Lawrow. "
+    "„Wir haben offen gesprochen“, sagte Lawrow der Agentur Interfax. Die Nato und die EU begrüßten das."
+)
+
+
+def _essential_strings(nlp) -> set[str]:
+    """The strings a loaded pipeline needs that it does not add itself: the components' labels.
+
+    Token texts are added to the string store as text is tokenised, and hash embeddings and the
+    floret vectors hash text directly, so the ~250k training words spaCy would otherwise save
+    (4.5 MB) are not needed at run time.
+    """
+    keep: set[str] = set()
+    for _, pipe in nlp.pipeline:
+        keep.update(getattr(pipe, "labels", ()) or ())
+        cfg = getattr(pipe, "cfg", {}) or {}
+        for key in ("labels_morph", "labels_pos"):
+            for morph in cfg.get(key) or {}:
+                keep.add(morph)
+                for feat in morph.split("|"):
+                    keep.add(feat)
+                    keep.update(feat.split("=", 1))
+    return keep
+
+
+def prune_strings(nlp, out: Path) -> None:
+    """Keep only the essential strings in ``out/vocab/strings.json``; fail if the reloaded pipeline's
+    annotations change."""
+    import spacy
+
+    def annotations() -> list[tuple]:
+        doc = spacy.load(out)(_PRUNE_CHECK)
+        return [(t.ent_iob_, t.ent_type_, t.tag_, t.pos_, str(t.morph), t.dep_, t.head.i) for t in doc]
+
+    before = annotations()
+    path = out / "vocab" / "strings.json"
+    path.write_text(json.dumps(sorted(_essential_strings(nlp)), ensure_ascii=False), encoding="utf-8")
+    if annotations() != before:
+        raise SystemExit(f"{path}: pruning the string store changed the annotations; not shipped")
 
 
 def main() -> None:

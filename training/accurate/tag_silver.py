@@ -14,7 +14,10 @@ word count). None of this text is in a held-out NER split.
 The shipped model's extra silver was made in two runs, whose tags are committed
 (``training/accurate/runs/silver_extra{,2}_tags.npz``; ``training/train.py`` step ``distill``
 rebuilds the texts with ``--texts-only`` and reuses them): ``--sources wikiwars,redewiedergabe`` and
-``--sources redewiedergabe-additional,hipe,bundestag-test``.
+``--sources redewiedergabe-additional,hipe,bundestag-test``. A third run,
+``--sources ud,zefys,europeana`` (the text of the UD treebanks and of the ZEFYS and Europeana
+historical newspaper NER sets, 583k words; tags in ``training/accurate/runs/silver_extra3_tags.npz``),
+was tried and not kept: GermEval-dev did not improve (model card, run table).
 
 Run: ``.venv/bin/python training/accurate/tag_silver.py`` then
 ``.venv/bin/python training/distill.py --texts training/corpus/silver_extra_texts.jsonl
@@ -110,6 +113,64 @@ def bundestag_documents(split: str, source: str = "bundestag") -> list[dict]:
     return docs
 
 
+_SENTENCE_END = {".", "!", "?"}
+
+
+def token_file_documents(path: Path, source: str, doc_words: int = 400) -> list[dict]:
+    """A one-token-per-line NER file (``token<TAB or space>tag``) as plain text; the tags are ignored.
+
+    Blank lines and ``# file`` comment lines start a new document; long stretches are cut into
+    documents of about ``doc_words`` words at a sentence end, so that no encoder input is huge.
+    """
+    import spkatt
+
+    docs: list[dict] = []
+    sentences: list[list[str]] = [[]]
+
+    def flush() -> None:
+        sents = [s for s in sentences if s]
+        if sents:
+            text, _ = spkatt.detokenise(sents, "")
+            docs.append({"source": source, "name": f"{path.stem}-{len(docs)}", "text": text.lstrip()})
+        sentences[:] = [[]]
+
+    n_words = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("# file"):
+            flush()
+            n_words = 0
+            continue
+        if line.startswith("#"):
+            continue
+        tok = re.split(r"[\t ]", line, maxsplit=1)[0]
+        if not tok:
+            continue
+        sentences[-1].append(tok)
+        n_words += 1
+        if tok in _SENTENCE_END:
+            if n_words >= doc_words:
+                flush()
+                n_words = 0
+            else:
+                sentences.append([])
+    flush()
+    return docs
+
+
+def ud_documents(sentences_per_doc: int = 20) -> list[dict]:
+    """The ``# text`` lines of the UD German treebanks in ../shared (GSD dev/test, PUD test)."""
+    docs = []
+    for f in sorted((DATASETS / "ud_german").rglob("*.conllu")):
+        texts = [
+            line.split("=", 1)[1].strip()
+            for line in f.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# text =")
+        ]
+        for i in range(0, len(texts), sentences_per_doc):
+            docs.append({"source": "ud", "name": f"{f.stem}-{i}", "text": "\n".join(texts[i : i + sentences_per_doc])})
+    return docs
+
+
 SOURCES = {
     "wikiwars": wikiwars_documents,
     "redewiedergabe": redewiedergabe_documents,
@@ -117,6 +178,19 @@ SOURCES = {
     "hipe": hipe_documents,
     # the blind test split: text only, no benchmark here uses it
     "bundestag-test": lambda: bundestag_documents("eval/task1_test", "bundestag-test"),
+    # historical newspapers whose gold tags (PER/LOC/ORG, no MISC) the modern model does not train on
+    "zefys": lambda: [
+        d
+        for split in ("train", "dev", "test")
+        for d in token_file_documents(DATASETS / "zefys_hist_newspaper_ner_de" / f"{split}.tsv", "zefys")
+    ],
+    "europeana": lambda: [
+        d
+        for f in sorted((DATASETS / "europeana_newspapers_ner_de").glob("*/*.bio"))
+        for d in token_file_documents(f, "europeana")
+    ],
+    # modern news and Wikipedia sentences; the UD components are not trained from this silver
+    "ud": ud_documents,
 }
 
 
