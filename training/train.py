@@ -97,7 +97,7 @@ def assemble(ner_dir: Path, ud_dir: Path | None, out: Path = MODEL_DIR) -> None:
     print(f"wrote {out} ({size / 1e6:.1f} MB): {nlp.pipe_names}")
 
 
-#: checked after pruning: the reloaded pipeline must annotate this exactly as the in-memory one
+#: checked around pruning: the reloaded pipeline must annotate this exactly as it did before
 _PRUNE_CHECK = (
     "US-Präsident Joe Biden traf am Dienstag in Genf den russischen Außenminister Sergej Lawrow. "
     "„Wir haben offen gesprochen“, sagte Lawrow der Agentur Interfax. Die Nato und die EU begrüßten das."
