@@ -73,6 +73,12 @@ def assemble(ner_dir: Path, ud_dir: Path | None, out: Path = MODEL_DIR) -> None:
     A rule-based sentencizer runs before the parser: the parser, trained on only ~25k tokens,
     respects preset sentence starts, and punctuation-based sentences are more reliable for the
     quote layer than its guesses.
+
+    Only the saved and reloaded pipeline is measured: in memory, the sourced morphologizer's feature
+    strings still live in the UD pipeline's vocabulary, so ``token.morph`` comes out empty until the
+    pipeline is written and loaded again (every other annotation is identical; checked on the founding
+    article). spaCy's warning W113 (sourced components, different vectors) is harmless here: the UD
+    tok2vec uses no static vectors (``ud.cfg`` ``include_static_vectors = false``).
     """
     import spacy
 
