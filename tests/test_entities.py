@@ -449,3 +449,55 @@ def test_bare_union_is_the_cdu_csu_only_where_the_model_tags_it(blank_de):
     assert names["Europäischen Union"] == "European Union"
     untagged = run(blank_de, "Die Union ist ein Zusammenschluss.")
     assert [m.text for e in untagged._.entities for m in e.mentions] == []
+
+
+def test_rt_alone_is_the_broadcaster_only_where_the_model_tags_it(blank_de):
+    """In posts "RT" is the retweet mark (SmartData's tweets); "Russia Today" is always the broadcaster."""
+    tweet = run(blank_de, "RT @stadtwerke: Wegen einer Baustelle fährt die Linie 5 heute nicht.")
+    assert [m.text for e in tweet._.entities for m in e.mentions] == []
+    news = run(blank_de, "Das sagte Lawrow dem Sender RT. Auch Russia Today berichtete.", [("RT", "ORG")])
+    names = {m.text: e.name for e in news._.entities for m in e.mentions}
+    assert names["RT"] == names["Russia Today"] == "RT"
+
+
+def test_a_towns_district_is_a_place_not_a_descriptive_compound(blank_de):
+    """Traffic news names stations and districts as <town>-<part>: a district head (Nord, Zentrum)
+    makes a place; a name after the hyphen does where the model reads the word as a place. Descriptive
+    compounds (EU-Gipfel, Russland-Sanktionen) stay out even where the model tags them."""
+    text = ("Stau zwischen Potsdam-Nord und Köln-Lövenich. Der EU-Gipfel beriet über die "
+            "Russland-Sanktionen.")
+    doc = run(blank_de, text, [("Potsdam-Nord", "LOC"), ("Köln-Lövenich", "LOC"), ("EU-Gipfel", "MISC"),
+                              ("Russland-Sanktionen", "LOC")])
+    mentions = {m.text: e.type for e in doc._.entities for m in e.mentions}
+    assert mentions == {"Potsdam-Nord": "LOC", "Köln-Lövenich": "LOC"}
+    # without the model's reading, a town plus an unknown word is not taken on trust
+    untagged = run(blank_de, "Stau vor Köln-Lövenich.")
+    assert [m.text for e in untagged._.entities for m in e.mentions] == []
+
+
+def test_kita_is_a_daycare_not_the_tokyo_ward(blank_de):
+    doc = run(blank_de, "Die Kitas in Berlin bleiben geschlossen, sagte die Senatorin.")
+    assert {m.text for e in doc._.entities for m in e.mentions} == {"Berlin"}
+
+
+def test_names_that_start_lower_case_are_kept_and_derivations_are_not(blank_de):
+    """Arabic names (al-Malik), particles (von der Leyen) start lower-case; adjectives do too."""
+    text = "Später ernannte er al-Malik al-Aziz. Auch von der Leyen kam. Die russischen Truppen zogen ab."
+    doc = run(blank_de, text, [("al-Malik al-Aziz", "PER"), ("von der Leyen", "PER"), ("russischen", "MISC")])
+    mentions = {m.text for e in doc._.entities for m in e.mentions}
+    assert {"al-Malik al-Aziz", "von der Leyen"} <= mentions
+    assert "russischen" not in mentions
+
+
+def test_a_model_name_around_a_known_given_name_keeps_its_first_word(blank_de):
+    """'Paul' is a known given name, 'Elmar' need not be: the model's fuller name wins as one person."""
+    text = "Nach einem Entwurf der Architekten Gisberth Hülsmann und Elmar Paul Sommer wurde gebaut."
+    doc = run(blank_de, text, [("Gisberth Hülsmann", "PER"), ("Elmar Paul Sommer", "PER")])
+    assert {m.text for e in doc._.entities for m in e.mentions} == {"Gisberth Hülsmann", "Elmar Paul Sommer"}
+
+
+def test_an_acronym_after_the_hyphen_is_a_name_not_a_descriptive_compound(blank_de):
+    """SmartData's police reports open with the press office's code: POL-PPWP is an organisation."""
+    text = "POL-PPWP: Einbruch in Gartenhütte. Der EU-Gipfel beriet."
+    doc = run(blank_de, text, [("POL-PPWP", "ORG"), ("EU-Gipfel", "MISC")])
+    assert {m.text: e.type for e in doc._.entities for m in e.mentions} == {"POL-PPWP": "ORG"}

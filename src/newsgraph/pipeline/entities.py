@@ -91,6 +91,9 @@ class GazetteerEntry:
     kb_id: str | None
     kind: str
     ambiguous: bool = False
+    #: single forms that are also common words or markers (``RT``, the retweet mark): they count only
+    #: where the statistical model agrees, while the entry's other forms (``Russia Today``) always do
+    ambiguous_forms: frozenset[str] = frozenset()
 
     @property
     def identity(self) -> str:
@@ -193,6 +196,7 @@ class Knowledge:
     compound_heads: set[str] = field(default_factory=set)
     state_prefixes: set[str] = field(default_factory=set)
     direction_prefixes: tuple[str, ...] = ()
+    district_heads: set[str] = field(default_factory=set)
     not_entities: set[str] = field(default_factory=set)
     place_forms: dict[str, GazetteerEntry] = field(default_factory=dict)
     noun_suffixes: tuple[str, ...] = ()
@@ -232,7 +236,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     organisations = _lang_resource(lang, "gazetteer_organisations", {})
     for org in organisations.get("organisation", []):
         entry = GazetteerEntry(org["name"], org.get("type", "ORG"), org.get("kb_id"), "organisation",
-                               bool(org.get("ambiguous", False)))
+                               bool(org.get("ambiguous", False)),
+                               frozenset(v for f in org.get("ambiguous_forms", []) for v in _inflect(f, inflection)))
         k.entries.append(entry)
         for form in org["forms"]:
             for variant in _inflect(form, inflection):
@@ -282,6 +287,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.compound_heads = {v for h in bodies.get("compound_heads", []) for v in _inflect(h, inflection)}
     k.state_prefixes = {v for h in bodies.get("state_prefixes", []) for v in _inflect(h, inflection)}
     k.direction_prefixes = tuple(bodies.get("direction_prefixes", []))
+    k.district_heads = set(bodies.get("district_heads", []))
     filters = _lang_resource(lang, "entities_filters", {})
     k.not_entities = set(filters.get("not_entities", []))
 
@@ -721,27 +727,43 @@ class EntityLayer:
             label = LABEL_MAP.get(span.label_)
             if label is None:
                 continue
-            # derivations (russischer) are not mentions; nor are spans without any capital letter
-            if span.text[:1].islower() or (len(span) == 1 and span.start in derivation_tokens):
+            # derivations (russischer) are not mentions; nor are spans that start with a lower-case
+            # word, unless that word is a name itself (al-Malik, az-Zahir) or a particle (von der Leyen)
+            first = span[0].text
+            lower_start = first[:1].islower() and first.lower() == first and first not in self.k.name_particles
+            if lower_start or (len(span) == 1 and span.start in derivation_tokens):
                 continue
-            if span.text in self.k.not_entities or (len(span) == 1 and self._descriptive_compound(span.text)):
+            if span.text in self.k.not_entities or (
+                len(span) == 1 and self._descriptive_compound(span.text, model_label=label)
+            ):
                 continue
             out.append(Candidate(span.start, span.end, label, TIER_MODEL))
         return out
 
-    def _descriptive_compound(self, text: str, surnames: frozenset[str] = frozenset()) -> bool:
+    def _descriptive_compound(
+        self, text: str, surnames: frozenset[str] = frozenset(), model_label: str | None = None
+    ) -> bool:
         """``EU-Gipfel``, ``UN-Mission``, ``Putin-Biden-Gipfel``: a name-prefixed common noun, no name.
 
         Analysts do not list such compounds as mentions (the gold notes call them descriptive);
-        only compounds on an institution head (``EU-Kommission``) are organisations.
+        only compounds on an institution head (``EU-Kommission``) are organisations, and a town's
+        district or station is a place: ``Potsdam-Nord`` (a district head), and ``Köln-Lövenich`` or
+        ``Dessau-Roßlau`` where the model reads the whole word as a place and every part before the
+        hyphen is a town or region (not a country: ``Russland-Sanktionen``).
         """
         parts = text.split("-")
         if len(parts) < 2 or not parts[-1][:1].isupper():
             return False
         head = parts[-1]
-        if self._is_body_head(head) or head in self.k.compound_heads:
-            return False
+        if self._is_body_head(head) or head in self.k.compound_heads or head in self.k.district_heads:
+            return False  # an institution (EU-Kommission) or a part of a place (Potsdam-Nord)
+        if UPPER_ACRONYM.match(head):
+            return False  # POL-PPWP (a police press office): an acronym head is no common noun
         prefixes = parts[:-1]
+        if model_label == "LOC" and all(
+            p in self.k.place_forms and self.k.place_forms[p].kind != "country" for p in prefixes
+        ):
+            return False
         known = self.k.place_forms.keys() | self.k.body_prefixes | surnames
         return all(p in known or UPPER_ACRONYM.match(p) for p in prefixes) and head not in self.k.place_forms
 
@@ -798,7 +820,9 @@ class EntityLayer:
             if tier == TIER_MODEL:
                 self._relabel_model(doc, cands, accepted)
             for c in sorted((c for c in cands if c.tier == tier), key=lambda c: (-c.length, c.start)):
-                if tier == TIER_GAZETTEER and c.entry is not None and c.entry.ambiguous:
+                if tier == TIER_GAZETTEER and c.entry is not None and (
+                    c.entry.ambiguous or doc[c.start:c.end].text in c.entry.ambiguous_forms
+                ):
                     model = model_by_span.get((c.start, c.end))
                     if model is None or model.label != c.label:
                         continue
@@ -850,7 +874,7 @@ class EntityLayer:
         for n, c in enumerate(cands):
             if c.tier != TIER_MODEL:
                 continue
-            if c.length == 1 and self._descriptive_compound(self._words[c.start], frozen):
+            if c.length == 1 and self._descriptive_compound(self._words[c.start], frozen, c.label):
                 c.tier = TIER_PROPAGATED + 1  # Putin-Biden-Gipfel: dropped (no tier resolves it)
                 continue
             label = known.get(doc[c.start : c.end].text)
@@ -867,7 +891,10 @@ class EntityLayer:
             return False
         covered = {i for x in inner for i in range(x.start, x.end)}
         extra = [doc[i] for i in range(c.start, c.end) if i not in covered]
-        if c.label == "PER":  # George Washington: only given names may extend a name into a person
+        if c.label == "PER":
+            if all(x.label == "PER" for x in inner):  # Elmar Paul Sommer around Paul Sommer: a fuller name
+                return all(t.text[:1].isupper() or t.lower_ in self.k.name_particles for t in extra)
+            # George Washington: only given names may turn a place's name into a person
             return all(t.text in self.k.given_name_set for t in extra)
         if all(x.label == c.label for x in inner):
             return True
