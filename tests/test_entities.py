@@ -501,3 +501,49 @@ def test_an_acronym_after_the_hyphen_is_a_name_not_a_descriptive_compound(blank_
     text = "POL-PPWP: Einbruch in Gartenhütte. Der EU-Gipfel beriet."
     doc = run(blank_de, text, [("POL-PPWP", "ORG"), ("EU-Gipfel", "MISC")])
     assert {m.text: e.type for e in doc._.entities for m in e.mentions} == {"POL-PPWP": "ORG"}
+
+
+def test_inhabitant_nouns_are_derivations_not_places(blank_de):
+    """'die Afghanen', 'Israelis': the people of a country (GermEval's LOCderiv), not a mention of it;
+    they join the adjectives in doc.spans['derivations'], linked to the country. A surname among the
+    generated forms stays a person where the model says so."""
+    text = "Er setzt mehr Vertrauen in die Afghanen selber. Die Israelis stimmten zu. Engler sagte das."
+    doc = run(blank_de, text, [("Afghanen", "LOC"), ("Israelis", "LOC"), ("Engler", "PER")])
+    assert {m.text for e in doc._.entities for m in e.mentions} == {"Engler"}
+    assert {(s.text, s.label_) for s in doc.spans["derivations"]} == {
+        ("Afghanen", "Afghanistan"), ("Israelis", "Israel")}
+    # a form that is a country's name stays the country (Schweden, Polen)
+    sweden = run(blank_de, "Die Schweden wählen.", [("Schweden", "LOC")])
+    assert [e.name for e in sweden._.entities] == ["Sweden"]
+
+
+def test_a_truncated_compound_is_no_mention(blank_de):
+    """'EU-Außen- und Verteidigungsminister': the hyphen-final word has its head in the next word."""
+    text = "Die Beratungen der EU-Außen- und Europaminister finden am Montag in Brüssel statt."
+    doc = run(blank_de, text, [("EU-Außen-", "MISC"), ("Brüssel", "LOC")])
+    assert {m.text for e in doc._.entities for m in e.mentions} == {"Brüssel"}
+
+
+def test_an_apostrophe_split_off_a_surname_stays_in_the_name(blank_de):
+    """The tokenizer splits 'O ´ Brien'; the known given name 'Michael' must not cut it to 'Michael O'."""
+    text = "Zur Delegation gehören Michael O ´ Brien (externe Beziehungen) und andere."
+    doc = run(blank_de, text, [("Michael O ´ Brien", "PER")])
+    assert [m.text for e in doc._.entities for m in e.mentions] == ["Michael O ´ Brien"]
+
+
+def test_a_possessors_genitive_name_before_an_organisation_is_a_person(blank_de):
+    """'Matteo Salvinis Lega': where the model runs the person into the party, the party keeps its
+    name and the genitive head is still the person."""
+    text = "Großer Gewinner einer Neuwahl wäre Matteo Salvinis Lega gewesen."
+    doc = run(blank_de, text, [("Matteo Salvinis Lega", "PER")])
+    assert {m.text: e.type for e in doc._.entities for m in e.mentions} == {
+        "Matteo Salvinis": "PER", "Lega": "ORG"}
+
+
+def test_island_at_the_end_of_a_foreign_name_is_not_iceland(blank_de):
+    """German 'Island' is Iceland, but 'Plunder Island', 'Long Island' end in the English word."""
+    text = "Die Szene spielt auf Plunder Island. Später flog er nach Island."
+    doc = run(blank_de, text)
+    mentions = [(m.text, e.name) for e in doc._.entities for m in e.mentions]
+    assert mentions == [("Island", "Iceland")]
+    assert doc._.entities[0].mentions[0].start == text.rindex("Island")

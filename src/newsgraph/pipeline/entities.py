@@ -10,7 +10,8 @@ that is public reference data, kept as data files in ``resources/<lang>/``:
    with a ``PhraseMatcher`` on exact token text. A gazetteer match is reliable evidence of the
    *type*: it overrides the model's label on the same span.
 2. **Government bodies by pattern**: ``Sicherheitsrat der Russischen Föderation``, ``Parlament des
-   Kosovo`` (head + der/des + country) and ``US-Außenministerium`` (code prefix + head).
+   Kosovo`` (head + der/des + country) and ``US-Außenministerium`` (code prefix + head); companies
+   by their legal form (``Bruns Logistik GmbH``: capitalised words before ``GmbH``/``AG``/…).
 3. **Offices and titles** (``titles.toml``): a capitalised name after an office is a person
    (``Außenminister Sergei Lawrow``, ``der nationale Sicherheitsberater des US-Präsidenten, Jake
    Sullivan``), and the office phrase becomes a :class:`~newsgraph.record.Role` of that person.
@@ -20,6 +21,7 @@ that is public reference data, kept as data files in ``resources/<lang>/``:
 5. **Derivations** (``derivations.toml``): ``russischer``, ``US-amerikanisch`` point to a country.
    They are *not* mentions (analysts list only proper nouns; see that file); they go to the span
    group ``doc.spans["derivations"]`` with the country's name as label and its ISO id as kb_id.
+   Inhabitant nouns (``die Afghanen``, ``Israelis``) join them where the model took one for a name.
 
 Merging (``doc.ents`` is overwritten with the result): pattern evidence (offices, bodies) first,
 then gazetteer spans, then the model's spans where they do not conflict (a model span that extends
@@ -72,6 +74,7 @@ KIND_PRIORITY = {"organisation": 0, "country": 1, "city": 2, "region": 3, "subdi
 ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
 NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÝĀ-ſ][\w'’.\-]*$")
 UPPER_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,}$")
+APOSTROPHES = frozenset({"'", "’", "´", "`", "‘"})
 
 # tiers of evidence, strongest first
 TIER_PATTERN, TIER_GAZETTEER, TIER_GIVEN_NAME, TIER_MODEL, TIER_PROPAGATED = range(5)
@@ -176,6 +179,7 @@ class Knowledge:
     derivation_re: re.Pattern[str] | None = None
     derivation_search: re.Pattern[str] | None = None
     derivations_capitalised: bool = False
+    demonyms: dict[str, str] = field(default_factory=dict)
     entry_by_kb: dict[str, GazetteerEntry] = field(default_factory=dict)
     entry_by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
     country_names: dict[str, GazetteerEntry] = field(default_factory=dict)
@@ -198,6 +202,10 @@ class Knowledge:
     direction_prefixes: tuple[str, ...] = ()
     district_heads: set[str] = field(default_factory=set)
     not_entities: set[str] = field(default_factory=set)
+    foreign_name_heads: set[str] = field(default_factory=set)
+    legal_forms: set[str] = field(default_factory=set)
+    legal_connectors: set[str] = field(default_factory=set)
+    company_max_words: int = 6
     place_forms: dict[str, GazetteerEntry] = field(default_factory=dict)
     noun_suffixes: tuple[str, ...] = ()
     name_stopwords: set[str] = field(default_factory=set)
@@ -288,8 +296,13 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.state_prefixes = {v for h in bodies.get("state_prefixes", []) for v in _inflect(h, inflection)}
     k.direction_prefixes = tuple(bodies.get("direction_prefixes", []))
     k.district_heads = set(bodies.get("district_heads", []))
+    companies = organisations.get("company_patterns", {})
+    k.legal_forms = set(companies.get("legal_forms", []))
+    k.legal_connectors = set(companies.get("connectors", []))
+    k.company_max_words = int(companies.get("max_name_words", 6))
     filters = _lang_resource(lang, "entities_filters", {})
     k.not_entities = set(filters.get("not_entities", []))
+    k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
     t = _lang_resource(lang, "titles", {})
@@ -331,7 +344,27 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
         endings_d = "|".join(re.escape(e) for e in sorted(d.get("endings", [""]), key=len, reverse=True) if e)
         k.derivation_re = re.compile(rf"^({stems})(?:{endings_d})?$")
         k.derivation_search = re.compile(rf"(?:^|[-\[\]])({stems})(?:{endings_d})?(?=$|[-\[\]])")
+    k.demonyms = _demonyms(d.get("demonyms", {}), k.derivation_stems, set(best) | k.given_name_set)
     return k
+
+
+def _demonyms(conf: dict[str, Any], stems: dict[str, str], names: set[str]) -> dict[str, str]:
+    """Inhabitant nouns (``Afghanen``, ``Ukrainer``) → the derivation target of their adjective.
+
+    Regular forms come from each ``-isch`` stem (``afghanisch`` → ``Afghane``, ``Afghanen``,
+    ``Afghanin`` …) so that the list cannot fall behind the adjectives; irregular ones are listed.
+    A form that is also a gazetteer name or a given name (``Schweden``, ``Polen``) is left out:
+    there the place or person reading wins.
+    """
+    out: dict[str, str] = {}
+    endings = conf.get("endings", [])
+    for stem, target in stems.items():
+        if stem.endswith("isch") and "-" not in stem:
+            base = stem[:-4]
+            for ending in endings:
+                out.setdefault(base[:1].upper() + base[1:] + ending, target)
+    out.update(conf.get("forms", {}))
+    return {form: target for form, target in out.items() if form not in names}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -486,6 +519,10 @@ class EntityLayer:
         assert self.k.gazetteer is not None
         for match_id, start, end in self.k.gazetteer(doc):
             entry = self.k.entries[int(doc.vocab.strings[match_id])]
+            if end - start == 1 and self._words[start] in self.k.foreign_name_heads and start > 0:
+                before = doc[start - 1]
+                if before.text[:1].isupper() and not before.is_sent_start and before.lower_ not in self.k.determiners:
+                    continue  # Long Island, Plunder Island: the head of a foreign name, not Iceland
             out.append(Candidate(start, end, entry.label, TIER_GAZETTEER, entry))
         return out
 
@@ -539,6 +576,34 @@ class EntityLayer:
                     if text.startswith(d) and rest[:1].islower() and rest[:1].upper() + rest[1:] in self.k.place_forms:
                         out.append(Candidate(tok.i, tok.i + 1, "LOC", TIER_PATTERN))
                         break
+        return out
+
+    def _company_candidates(self, doc: Doc, title_tokens: set[int]) -> list[Candidate]:
+        """``Bruns Logistik GmbH``: the capitalised words before a legal form name a company.
+
+        The model often keeps only the word next to the legal form (``Logistik GmbH``) and the
+        gazetteer then reads a town inside the name as a place (``Spital Netz Bern AG``).
+        """
+        out = []
+        for i, word in enumerate(self._words):
+            if word not in self.k.legal_forms or (i + 1 < len(doc) and self._words[i + 1] in self.k.legal_connectors):
+                continue
+            j = i
+            while j > 0 and self._words[j - 1] in self.k.legal_connectors:
+                j -= 1
+            start = j
+            while start > 0 and j - start < self.k.company_max_words:
+                tok = doc[start - 1]
+                text = tok.text
+                if not NAME_TOKEN.match(text) or text in self.k.name_stopwords or tok.lower_ in self.k.determiners:
+                    break
+                if (start - 1) in title_tokens:
+                    break  # Konzernchef Siemens AG: the office is no part of the name
+                start -= 1
+                if tok.is_sent_start:
+                    break
+            if start < j:
+                out.append(Candidate(start, i + 1, "ORG", TIER_PATTERN))
         return out
 
     def _is_body_head(self, text: str) -> bool:
@@ -697,7 +762,16 @@ class EntityLayer:
         search = self.k.derivation_search
         if search is None:
             return spans
+        # inhabitant nouns count where the model took one for a name (die Afghanen: LOC); the
+        # regular forms are generated, so a surname among them (Engler) stays a person
+        model_names = {e.start for e in doc.ents if len(e) == 1 and e.label_ not in ("PER", "PERSON")}
         for i, word in enumerate(self._words):
+            demonym = self.k.demonyms.get(word) if i in model_names else None
+            if demonym is not None:  # die Afghanen: the people of a country, no mention of it
+                entry = self._country_entry(demonym)
+                spans.append(Span(doc, i, i + 1, label=entry.name if entry else demonym,
+                                  kb_id=entry.kb_id if entry and entry.kb_id else ""))
+                continue
             if not word[:1].islower() and "-" not in word and not self.k.derivations_capitalised:
                 continue
             found = search.findall(word.lower())
@@ -737,6 +811,8 @@ class EntityLayer:
                 len(span) == 1 and self._descriptive_compound(span.text, model_label=label)
             ):
                 continue
+            if span.text.endswith("-") and "-" in span.text[:-1]:
+                continue  # EU-Außen- (und Verteidigungsminister): a truncated compound, its head elsewhere
             out.append(Candidate(span.start, span.end, label, TIER_MODEL))
         return out
 
@@ -842,7 +918,34 @@ class EntityLayer:
                     for x in list(inner):
                         drop(x)
                     accept(c)
+                    continue
+                possessor = self._possessor_prefix(doc, c, taken, title_tokens)
+                if possessor is not None:
+                    accept(possessor)
         return sorted(accepted, key=lambda c: c.start)
+
+    def _possessor_prefix(
+        self, doc: Doc, c: Candidate, taken: dict[int, Candidate], title_tokens: set[int]
+    ) -> Candidate | None:
+        """``Matteo Salvinis Lega``: the model's person ran on into the name it possesses.
+
+        German puts a possessor's genitive name right before the possessed name; when stronger
+        evidence already holds the tail (``Lega``, an organisation), the free head ending in the
+        genitive ``-s`` is still the person.
+        """
+        if c.label != "PER":
+            return None
+        end = c.start
+        while end < c.end and end not in taken:
+            end += 1
+        if end == c.start or end == c.end or any(i not in taken for i in range(end, c.end)):
+            return None
+        words = [doc[i] for i in range(c.start, end)]
+        if any(t.i in title_tokens or not NAME_TOKEN.match(t.text) for t in words):
+            return None
+        if not words[-1].text.endswith("s") or len(words[-1].text) < 4:
+            return None
+        return Candidate(c.start, end, "PER", TIER_MODEL)
 
     def _relabel_model(self, doc: Doc, cands: list[Candidate], accepted: list[Candidate]) -> None:
         """Give a model span the label the stronger evidence gave the same name elsewhere.
@@ -893,7 +996,12 @@ class EntityLayer:
         extra = [doc[i] for i in range(c.start, c.end) if i not in covered]
         if c.label == "PER":
             if all(x.label == "PER" for x in inner):  # Elmar Paul Sommer around Paul Sommer: a fuller name
-                return all(t.text[:1].isupper() or t.lower_ in self.k.name_particles for t in extra)
+                # O ´ Brien, O' Neill: an apostrophe the tokenizer split off belongs to the surname
+                return all(
+                    t.text[:1].isupper() or t.lower_ in self.k.name_particles
+                    or (t.text in APOSTROPHES and t.i + 1 < c.end and doc[t.i + 1].text[:1].isupper())
+                    for t in extra
+                )
             # George Washington: only given names may turn a place's name into a person
             return all(t.text in self.k.given_name_set for t in extra)
         if all(x.label == c.label for x in inner):
@@ -1165,7 +1273,8 @@ class EntityLayer:
         gaz_names = [c for c in gaz if c.entry is None or c.entry.kind != "person"]
         bodies = self._body_candidates(doc, gaz_names)
         persons, title_only, title_tokens = self._title_evidence(doc, gaz_names)
-        cands = [*bodies, *persons, *gaz, *self._model_candidates(doc, derivation_tokens)]
+        companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
+        cands = [*bodies, *companies, *persons, *gaz, *self._model_candidates(doc, derivation_tokens)]
         if self.use_given_names:
             cands += self._given_name_candidates(doc, title_tokens, {c.start for c in gaz_names})
         accepted = self._resolve(doc, cands, title_tokens)
