@@ -547,3 +547,18 @@ def test_island_at_the_end_of_a_foreign_name_is_not_iceland(blank_de):
     mentions = [(m.text, e.name) for e in doc._.entities for m in e.mentions]
     assert mentions == [("Island", "Iceland")]
     assert doc._.entities[0].mentions[0].start == text.rindex("Island")
+
+
+def test_a_company_is_named_by_the_words_before_its_legal_form(blank_de):
+    """The model keeps 'Logistik GmbH' and the gazetteer reads 'Bern' as the city; the capitalised
+    words before the legal form are the company's name. A descriptive noun before it (Autobauer)
+    is not, and a longer model name (with 'für') is never cut short."""
+    text = ("Die neue Bruns Logistik GmbH übernimmt die Zusteller. Das Inselspital fusioniert mit der "
+            "Spital Netz Bern AG. Der Autobauer Volkswagen AG meldet Gewinne. Die Gesellschaft für "
+            "Internationale Zusammenarbeit GmbH berät.")
+    doc = run(blank_de, text, [("Logistik GmbH", "ORG"), ("Bern AG", "ORG"), ("Volkswagen AG", "ORG"),
+                               ("Gesellschaft für Internationale Zusammenarbeit GmbH", "ORG")])
+    mentions = {m.text: e.type for e in doc._.entities for m in e.mentions}
+    assert mentions == {
+        "Bruns Logistik GmbH": "ORG", "Spital Netz Bern AG": "ORG", "Volkswagen AG": "ORG",
+        "Gesellschaft für Internationale Zusammenarbeit GmbH": "ORG"}

@@ -206,6 +206,7 @@ class Knowledge:
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
     company_max_words: int = 6
+    company_descriptors: tuple[str, ...] = ()
     place_forms: dict[str, GazetteerEntry] = field(default_factory=dict)
     noun_suffixes: tuple[str, ...] = ()
     name_stopwords: set[str] = field(default_factory=set)
@@ -300,6 +301,9 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.legal_forms = set(companies.get("legal_forms", []))
     k.legal_connectors = set(companies.get("connectors", []))
     k.company_max_words = int(companies.get("max_name_words", 6))
+    k.company_descriptors = tuple(
+        d + e for d in companies.get("descriptors", []) for e in ("", "s", "es", "n", "en", "e")
+    )
     filters = _lang_resource(lang, "entities_filters", {})
     k.not_entities = set(filters.get("not_entities", []))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
@@ -585,6 +589,7 @@ class EntityLayer:
         gazetteer then reads a town inside the name as a place (``Spital Netz Bern AG``).
         """
         out = []
+        model_starts = {e.end: e.start for e in doc.ents}
         for i, word in enumerate(self._words):
             if word not in self.k.legal_forms or (i + 1 < len(doc) and self._words[i + 1] in self.k.legal_connectors):
                 continue
@@ -599,10 +604,14 @@ class EntityLayer:
                     break
                 if (start - 1) in title_tokens:
                     break  # Konzernchef Siemens AG: the office is no part of the name
+                if tok.lower_.endswith(self.k.company_descriptors):
+                    break  # der Autobauer Volkswagen AG: a description before the name
                 start -= 1
                 if tok.is_sent_start:
                     break
-            if start < j:
+            # only ever longer than the model's name: `Gesellschaft für Internationale Zusammenarbeit
+            # GmbH` has a lower-case word the walk stops at, the model's span does not
+            if start < j and model_starts.get(i + 1, len(doc)) > start:
                 out.append(Candidate(start, i + 1, "ORG", TIER_PATTERN))
         return out
 
