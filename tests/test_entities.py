@@ -562,3 +562,17 @@ def test_a_company_is_named_by_the_words_before_its_legal_form(blank_de):
     assert mentions == {
         "Bruns Logistik GmbH": "ORG", "Spital Netz Bern AG": "ORG", "Volkswagen AG": "ORG",
         "Gesellschaft für Internationale Zusammenarbeit GmbH": "ORG"}
+
+
+def test_parties_services_and_movements_are_known_organisations(blank_de):
+    """Knowledge ~10k training sentences cannot hold: foreign parties, intelligence services, armed
+    movements; the G20 is a body of its own, not the G7."""
+    text = ("Peres von der Awoda traf Vertreter der PKK nicht. Der Bundesnachrichtendienst warnte vor "
+            "al-Qaida. Beim Gipfel der G20 fehlte die G7-Erklärung; die G7 tagte getrennt.")
+    doc = run(blank_de, text)
+    names = {m.text: (e.name, e.type) for e in doc._.entities for m in e.mentions}
+    assert names["Awoda"] == ("Israeli Labor Party", "ORG")
+    assert names["PKK"] == ("Kurdistan Workers' Party", "ORG")
+    assert names["Bundesnachrichtendienst"] == ("Federal Intelligence Service", "ORG")
+    assert names["al-Qaida"] == ("al-Qaeda", "ORG")
+    assert names["G20"][0] == "G20" and names["G7"][0] == "G7"
