@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..record import Entity, Time
-from .docext import entities_of
-from .events_lexicon import Lexicon
+from ...record import Entity, Time
+from ..docext import entities_of
+from .lexicon import Lexicon
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
 QUOTE_CHARS = frozenset('"„“”«»‚‘’›‹')

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from .events_lexicon import Lexicon
+from .lexicon import Lexicon
 
 
 def _cues(lex: Lexicon, words: Iterable[str]) -> set[str]:

@@ -1,38 +1,25 @@
-"""``newsgraph_events``: interaction events — who met whom, where, when, and whether it happened.
+"""Step 1 of the event layer: every trigger word becomes an event *mention* with its arguments.
 
-The layer works in three steps:
-
-1. **Mentions.** Every trigger word (``events.toml``: verbs such as ``trafen sich``, nouns by their
-   compound head such as ``Gipfeltreffen``) becomes an event *mention* with participants found by
-   its frame (``events_args``), a place, the governing time expression from ``doc._.times`` and a
-   status (``events_status``).
-2. **Merging.** A news article describes one meeting in several places; mentions of the same type
-   family whose participants, place, time and status agree become one event carrying all their
-   evidence. Mentions that name nobody (``die Gespräche``, ``das Treffen``) join the event they refer
-   back to, or are dropped — an event with no resolvable participant helps no one.
-3. **Quotes.** A quote whose sentence (or content) contains an event's evidence is linked to it.
-
-Each event carries its PLOVER type and nearest CAMEO code (from the data file) so users can join the
-output with event-data sets. Everything language-specific is in ``resources/<lang>/events*.toml``.
+A trigger (``events.toml``: verbs such as ``trafen sich``, nouns by their compound head such as
+``Gipfeltreffen``) gets participants from its frame (:mod:`.args`), a place, the governing time
+expression from ``doc._.times`` and a status (:mod:`.status`). Merging the mentions that describe one
+happening is the next step (:mod:`.merge`).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import Event, EventTime, Evidence, Quote, Time
-from .entities import place_country
-from .events_args import (
+from ...record import Time
+from ..entities import place_country
+from .args import (
     Clause,
     DocIndex,
     MentionRef,
     antecedent_actors,
     between_args,
-    build_index,
     char_span,
     clause_actors,
     clause_affiliations,
@@ -45,8 +32,8 @@ from .events_args import (
     time_for,
     venue_clause,
 )
-from .events_lexicon import Lexicon, Trigger, lexicon_for
-from .events_status import decide_status, hedged
+from .lexicon import Lexicon, Trigger
+from .status import decide_status, hedged
 
 #: types that describe the same kind of happening and may be merged; the first is the most specific
 MEETING_LIKE = ("summit", "meeting", "talks")
@@ -79,29 +66,6 @@ class EventMention:
     sideline: bool = False  # ``am Rande des Gipfels``: the setting of another event, not that event
 
 
-@dataclass
-class MergedEvent:
-    """An event built from one or more mentions."""
-
-    mentions: list[EventMention] = field(default_factory=list)
-    participants: list[str] = field(default_factory=list)
-    weak: bool = True
-    precision: int = 0
-    body: bool = False
-    place: str | None = None
-    time: Time | None = None
-    type: str = "meeting"
-
-    @property
-    def family(self) -> str:
-        return family_group(self.type)
-
-    @property
-    def statuses(self) -> set[str]:
-        """The statuses its mentions state (uncued defaults do not count)."""
-        return {m.status for m in self.mentions if m.status_cued}
-
-
 def family_group(event_type: str) -> str:
     """Meetings, summits and talks describe the same kind of happening (they merge)."""
     if event_type in MEETING_LIKE:
@@ -109,9 +73,6 @@ def family_group(event_type: str) -> str:
     if event_type == "video_call":
         return "phone_call"
     return event_type
-
-
-# --- step 1: mentions ---------------------------------------------------------------------------------
 
 
 def _clause_has(index: DocIndex, clause_id: int, words: frozenset[str], after: int | None = None) -> bool:
@@ -430,7 +391,7 @@ def _evidence(index: DocIndex, i: int) -> tuple[int, int]:
     return doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
 
 
-def _mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) -> list[EventMention]:
+def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) -> list[EventMention]:
     triggers = _find_triggers(index)
     index.triggers = [i for i, _ in triggers]
     noun_windows = {i: set(_local_window(index, i)) for i, t in triggers if t.is_noun}
@@ -599,322 +560,3 @@ def _tok_of(doc: Doc, char: int) -> int:
     span = char_span(doc, char, char + 1)
     return span.start if span is not None else 0
 
-
-# --- step 2: merging --------------------------------------------------------------------------------
-
-
-def _time_compatible(a: Time | None, b: Time | None) -> bool:
-    if a is None or b is None or not a.value or not b.value:
-        return True
-    n = min(len(a.value), len(b.value))
-    return a.value[:n] == b.value[:n]
-
-
-def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
-    statuses = ev.statuses
-    hard = {"cancelled", "denied"}
-    if (m.status in hard or statuses & hard) and m.status not in statuses:
-        return False
-    if exact:
-        return True  # the same named parties: a headline's ``Spekulationen`` vs the body's facts
-    if m.status in NOT_YET:
-        return bool(statuses & NOT_YET) or statuses <= {"unknown"}
-    if m.status == "happened":
-        return "happened" in statuses or statuses <= {"unknown"}
-    return True
-
-
-def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
-    """How well a mention fits an event (``None``: it does not)."""
-    fam = family_group(m.type)
-    generic = not m.participants
-    if m.fresh and m.tok > min(x.tok for x in ev.mentions):
-        return None  # ``ein weiteres Treffen`` does not refer back to the meeting told before
-    if m.anaphoric:
-        # ``An diesen Gesprächen werden X und Y teilnehmen``: the nearest event of the family before it
-        before = [x.tok for x in ev.mentions if x.tok < m.tok]
-        if fam != ev.family or not before or (m.place and ev.place and m.place != ev.place):
-            return None
-        return 10.0 - (m.tok - max(before)) / 1000
-    if fam != ev.family and not (generic and fam == "meeting" and ev.family == "visit"):
-        return None
-    if m.place and ev.place and m.place != ev.place:
-        # a visit ``in den Kongo`` and the same visit ``in Kinshasa``: the host country contains the city
-        host = fam == "visit" and (m.place in ev.participants or ev.place in m.participants)
-        if not host:
-            return None
-    if not _time_compatible(m.time, ev.time):
-        return None
-    pa, pb = set(m.participants), set(ev.participants)
-    exact = bool(pa) and pa == pb
-    if (m.sideline or any(x.sideline for x in ev.mentions)) and not exact:
-        return None  # the meeting on the sidelines of a summit is not the summit
-    if pa and pb and not exact:
-        if m.weak or ev.weak:
-            if m.weak and ev.weak and not (pa & pb):
-                return None
-        elif not (pa <= pb or pb <= pa):
-            return None
-    if not _status_compatible(ev, m, exact and not m.weak):
-        return None
-    score = 0.0
-    score += 3 if exact else (1 if pa and pb else 0)
-    score += 2 if m.place and m.place == ev.place else 0
-    if m.time and ev.time and m.time.value == ev.time.value:
-        score += 2
-    if fam == ev.family:
-        score += 1
-    last = max(x.tok for x in ev.mentions)
-    distance = abs(m.tok - last)
-    score += 1.0 / (1 + distance / 50)
-    if m.tok < last and generic:
-        score -= 0.5  # a generic mention refers back rather than forward
-    if generic and m.indefinite:
-        # ``ein Treffen`` introduces an event: it joins one named after it, or one it shares a place/time with
-        first = min(x.tok for x in ev.mentions)
-        shares = (m.place and m.place == ev.place) or (m.time and ev.time and m.time.value == ev.time.value)
-        if not (first > m.tok or shares):
-            return None
-    return score
-
-
-def _absorb(ev: MergedEvent, m: EventMention) -> None:
-    ev.mentions.append(m)
-    ev.body = ev.body or m.body
-    if m.anaphoric and ev.participants and m.participants and len(ev.mentions) > 1:
-        # the demonstrative refers back: its participants add to the event's
-        if ev.weak and not m.weak:
-            ev.participants, ev.weak = list(m.participants), False
-        elif m.weak == ev.weak:
-            ev.participants += [p for p in m.participants if p not in ev.participants]
-    elif m.participants:
-        if not ev.participants or (ev.weak and not m.weak and len(m.participants) >= 2):
-            ev.participants, ev.weak, ev.precision = list(m.participants), m.weak, m.precision
-        elif ev.weak and not m.weak:
-            # one named person with a body named only as affiliation: both
-            ev.participants += [p for p in m.participants if p not in ev.participants]
-            ev.weak, ev.precision = False, m.precision
-        elif m.weak == ev.weak and m.precision > ev.precision:
-            ev.participants, ev.precision = list(m.participants), m.precision
-        elif m.weak and not ev.weak and len(set(ev.participants)) < 2:
-            # ``Platter sagte zum Abschluss des Treffens`` + ``die Minister der EU ... auf einem Treffen``
-            ev.participants += [p for p in m.participants if p not in ev.participants]
-        elif m.weak == ev.weak and len(set(ev.participants)) < 2:
-            # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
-            ev.participants += [p for p in m.participants if p not in ev.participants]
-    ev.place = ev.place or m.place
-    if ev.time is None and m.time is not None:
-        ev.time = m.time
-    if family_group(m.type) == ev.family and (m.participants or len(ev.mentions) == 1):
-        # a mention naming no one (``nach dem Gipfel``) does not make a meeting a summit
-        ranks = {t: n for n, t in enumerate(MEETING_LIKE)}
-        if m.type in ranks and ev.type in ranks and ranks[m.type] < ranks[ev.type]:
-            ev.type = m.type
-
-
-def _merge(mentions: list[EventMention]) -> list[MergedEvent]:
-    events: list[MergedEvent] = []
-    anaphoric = [m for m in mentions if m.participants and m.anaphoric]
-    named = [m for m in mentions if m.participants and not m.anaphoric]
-    generic = [m for m in mentions if not m.participants]
-    for m in sorted(named, key=lambda x: (x.weak, x.tok)):
-        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
-        if scored:
-            _absorb(max(scored, key=lambda p: p[0])[1], m)
-        else:
-            ev = MergedEvent(type=m.type)
-            _absorb(ev, m)
-            events.append(ev)
-    for m in generic:
-        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
-        if scored:
-            _absorb(max(scored, key=lambda p: p[0])[1], m)
-    for m in sorted(anaphoric, key=lambda x: x.tok):
-        # ``Für Freitag ist ein Treffen geplant. An diesen Beratungen werden X und Y teilnehmen``: the
-        # antecedent is the nearest earlier mention of the family, even one that named no one
-        prev = [
-            x
-            for x in mentions
-            if x.tok < m.tok
-            and x is not m
-            and family_group(x.type) == family_group(m.type)
-            and 0 <= m.segment - x.segment <= 2
-        ]
-        if prev:
-            antecedent = max(prev, key=lambda x: x.tok)
-            ev = next((e for e in events if any(x is antecedent for x in e.mentions)), None)
-            if ev is None:
-                ev = MergedEvent(type=antecedent.type)
-                _absorb(ev, antecedent)
-                events.append(ev)
-            if not (m.place and ev.place and m.place != ev.place):
-                _absorb(ev, m)
-                continue
-        ev = MergedEvent(type=m.type)
-        _absorb(ev, m)
-        events.append(ev)
-    return events
-
-
-def _add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
-    """``Auch China wird einen Vertreter entsenden``: a clause without a trigger that sends someone.
-
-    A main clause with a verb of sending or taking part (``delegate_verbs``) and no trigger of its
-    own adds its actors (or the countries of its officials) to the meeting-like event mentioned last
-    in the two sentences before it.
-    """
-    doc, lex = index.doc, index.lex
-    verbs = lex.words("participants", "delegate_verbs")
-    triggered = {index.clause_of[t] for t in index.triggers}
-    for clause in index.clauses:
-        if clause.depth != 0 or clause.id in triggered or index.in_quote[clause.start]:
-            continue
-        if not any(doc[j].text.lower() in verbs for j in clause.tokens):
-            continue
-        # ``China wird seinen Vize-Außenminister entsenden``: the sender (actor, or whose official goes)
-        actors = [m for m in index.clause_mentions(clause.id) if m.role in {"actor", "affiliation"}]
-        if not actors:
-            continue
-        best: tuple[int, MergedEvent] | None = None
-        for ev in merged:
-            if ev.family != "meeting":
-                continue
-            for m in ev.mentions:
-                gap = clause.segment - index.segment_of(m.tok)
-                if 0 < gap <= 2 and (best is None or m.tok > best[0]):
-                    best = (m.tok, ev)
-        if best is not None:
-            ev = best[1]
-            ev.participants += [a.id for a in actors if a.id not in ev.participants]
-
-
-def _keep(ev: MergedEvent, types: dict[str, str]) -> bool:
-    """An event needs two parties, or one organisation meeting as a body (an EU council)."""
-    if len(set(ev.participants)) >= 2:
-        return True
-    # only a body's meeting named through its members (``die Außenminister der EU``, weak)
-    single = ev.participants[0] if len(ev.participants) == 1 else None
-    return single is not None and ev.body and ev.family in {"meeting", "summit"} and types.get(single) == "ORG"
-
-
-def _status_of(ev: MergedEvent) -> str:
-    votes: Counter[str] = Counter()
-    for m in ev.mentions:
-        votes[m.status] += 2 if m.status_cued else 1
-    for hard in ("cancelled", "denied"):
-        if votes[hard]:
-            return hard
-    if not votes:
-        return "unknown"
-    best = max(votes.values())
-    for status in ("happened", "planned", "possible"):
-        if votes[status] == best:
-            return status
-    return "unknown"
-
-
-# --- step 3: output and quote linking -----------------------------------------------------------------
-
-
-def _to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[Event], dict[str, list[int]]]:
-    """The kept events as ``Event`` records, and the character offsets of each one's triggers."""
-    types = {e.id: e.type for e in (doc._.entities or [])}
-    kept = [ev for ev in merged if _keep(ev, types)]
-    kept.sort(key=lambda ev: min(m.evidence[0] for m in ev.mentions))
-    out: list[Event] = []
-    triggers: dict[str, list[int]] = {}
-    text = doc.text  # built from the tokens on each access: take it once
-    for n, ev in enumerate(kept, start=1):
-        info = lex.types.get(ev.type)
-        spans = sorted({m.evidence for m in ev.mentions})
-        evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in spans]
-        status = _status_of(ev)
-        time = ev.time
-        if time is not None and status in NOT_YET:
-            ref = doc._.reference_date.value if doc._.reference_date else None
-            if ref and time.value and time.value[:1].isdigit() and time.value[:10] < ref[: len(time.value[:10])]:
-                time = None
-        confidence = 0.5 + 0.1 * min(len(ev.mentions) - 1, 3) + (0.0 if ev.weak else 0.1)
-        confidence -= 0.2 if all(m.quote for m in ev.mentions) else 0.0
-        confidence -= 0.2 if any(m.hedged for m in ev.mentions) else 0.0
-        out.append(
-            Event(
-                id=f"ev{n}",
-                type=ev.type,
-                participants=list(dict.fromkeys(ev.participants)),
-                place=ev.place,
-                time=EventTime(value=time.value, text=time.text, start=time.start, end=time.end) if time else None,
-                status=status,  # type: ignore[arg-type]
-                evidence=evidence,
-                confidence=round(max(0.1, min(confidence, 0.95)), 2),
-                plover=info.plover if info else None,
-                cameo=info.cameo if info else None,
-            )
-        )
-        triggers[f"ev{n}"] = sorted(doc[m.tok].idx for m in ev.mentions)
-    return out, triggers
-
-
-def link_quotes(
-    doc: Doc, index: DocIndex, events: list[Event], triggers: dict[str, list[int]], quotes: list[Quote]
-) -> None:
-    """Set ``quote.event`` where the quote's content or the sentence of its cue names an event.
-
-    A quote is linked when one of an event's trigger words stands inside the quote (``"Das Treffen am
-    Montag in Genf wurde ..."``) or in the sentence of its cue (``erklärte nach seinen Gesprächen mit
-    Blinken``); with several candidates, one the speaker took part in wins, then the trigger nearest
-    to the cue.
-    """
-    if not events:
-        return
-    by_id = {ev.id: ev for ev in events}
-    for q in quotes:
-        anchors = [(q.start, q.end)]
-        focus = q.start
-        if q.cue is not None:
-            focus = q.cue.start
-            span = char_span(doc, q.cue.start, q.cue.end)
-            if span is not None and len(span):
-                s, e = index.segments[index.segment_of(span.start)]
-                anchors.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
-        best: tuple[tuple[int, int], str] | None = None
-        for event_id, chars in triggers.items():
-            ev = by_id[event_id]
-            for c in chars:
-                if not any(a_start <= c < a_end for a_start, a_end in anchors):
-                    continue
-                key = (0 if q.speaker and q.speaker in ev.participants else 1, abs(c - focus))
-                if best is None or key < best[0]:
-                    best = (key, event_id)
-        if best is not None:
-            q.event = best[1]
-
-
-class EventLayer:
-    """Write ``doc._.events`` and link the quotes in ``doc._.quotes`` to them."""
-
-    def __init__(self, nlp: Language, name: str = "newsgraph_events", lang: str | None = None) -> None:
-        self.name = name
-        self.lang = lang or nlp.lang
-
-    def __call__(self, doc: Doc) -> Doc:
-        lex = lexicon_for(self.lang)
-        if lex is None or len(doc) == 0:
-            doc._.events = []
-            return doc
-        index = build_index(doc, lex)
-        ref = doc._.reference_date.value if doc._.reference_date is not None else None
-        reference = ref or doc._.published
-        mentions = _mentions(doc, index, lex, reference)
-        merged = _merge(mentions)
-        _add_delegates(index, merged)
-        events, triggers = _to_events(doc, merged, lex)
-        doc._.events = events
-        link_quotes(doc, index, events, triggers, list(doc._.quotes or []))
-        return doc
-
-
-@Language.factory("newsgraph_events", default_config={"lang": None})
-def make_event_layer(nlp: Language, name: str, lang: str | None) -> EventLayer:
-    """The event layer; ``lang`` overrides the pipeline's language for the trigger data."""
-    return EventLayer(nlp, name, lang)

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..resources import has_resource, load_resource
+from ...resources import has_resource, load_resource
 
 
 @dataclass(frozen=True)

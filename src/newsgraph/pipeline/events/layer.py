@@ -1,0 +1,128 @@
+"""``newsgraph_events``: interaction events — who met whom, where, when, and whether it happened.
+
+The layer works in three steps, one module each:
+
+1. **Mentions** (:mod:`.mentions`, with the frames of :mod:`.args` and the status rules of
+   :mod:`.status`): every trigger word becomes an event mention with participants, place, time and
+   status.
+2. **Merging** (:mod:`.merge`): mentions that describe the same happening become one event.
+3. **Output and quotes** (here): events as ``Event`` records with their PLOVER type and nearest CAMEO
+   code (from the data file), and quotes linked to the event their sentence or content names.
+
+Everything language-specific is in ``resources/<lang>/events*.toml`` (:mod:`.lexicon`).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...record import Event, EventTime, Evidence, Quote
+from .args import DocIndex, build_index, char_span
+from .lexicon import Lexicon, lexicon_for
+from .mentions import NOT_YET, find_mentions
+from .merge import MergedEvent, add_delegates, keep, merge_mentions, status_of
+
+
+def to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[Event], dict[str, list[int]]]:
+    """The kept events as ``Event`` records, and the character offsets of each one's triggers."""
+    types = {e.id: e.type for e in (doc._.entities or [])}
+    kept = [ev for ev in merged if keep(ev, types)]
+    kept.sort(key=lambda ev: min(m.evidence[0] for m in ev.mentions))
+    out: list[Event] = []
+    triggers: dict[str, list[int]] = {}
+    text = doc.text  # built from the tokens on each access: take it once
+    for n, ev in enumerate(kept, start=1):
+        info = lex.types.get(ev.type)
+        spans = sorted({m.evidence for m in ev.mentions})
+        evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in spans]
+        status = status_of(ev)
+        time = ev.time
+        if time is not None and status in NOT_YET:
+            ref = doc._.reference_date.value if doc._.reference_date else None
+            if ref and time.value and time.value[:1].isdigit() and time.value[:10] < ref[: len(time.value[:10])]:
+                time = None
+        confidence = 0.5 + 0.1 * min(len(ev.mentions) - 1, 3) + (0.0 if ev.weak else 0.1)
+        confidence -= 0.2 if all(m.quote for m in ev.mentions) else 0.0
+        confidence -= 0.2 if any(m.hedged for m in ev.mentions) else 0.0
+        out.append(
+            Event(
+                id=f"ev{n}",
+                type=ev.type,
+                participants=list(dict.fromkeys(ev.participants)),
+                place=ev.place,
+                time=EventTime(value=time.value, text=time.text, start=time.start, end=time.end) if time else None,
+                status=status,  # type: ignore[arg-type]
+                evidence=evidence,
+                confidence=round(max(0.1, min(confidence, 0.95)), 2),
+                plover=info.plover if info else None,
+                cameo=info.cameo if info else None,
+            )
+        )
+        triggers[f"ev{n}"] = sorted(doc[m.tok].idx for m in ev.mentions)
+    return out, triggers
+
+
+def link_quotes(
+    doc: Doc, index: DocIndex, events: list[Event], triggers: dict[str, list[int]], quotes: list[Quote]
+) -> None:
+    """Set ``quote.event`` where the quote's content or the sentence of its cue names an event.
+
+    A quote is linked when one of an event's trigger words stands inside the quote (``"Das Treffen am
+    Montag in Genf wurde ..."``) or in the sentence of its cue (``erklärte nach seinen Gesprächen mit
+    Blinken``); with several candidates, one the speaker took part in wins, then the trigger nearest
+    to the cue.
+    """
+    if not events:
+        return
+    by_id = {ev.id: ev for ev in events}
+    for q in quotes:
+        anchors = [(q.start, q.end)]
+        focus = q.start
+        if q.cue is not None:
+            focus = q.cue.start
+            span = char_span(doc, q.cue.start, q.cue.end)
+            if span is not None and len(span):
+                s, e = index.segments[index.segment_of(span.start)]
+                anchors.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+        best: tuple[tuple[int, int], str] | None = None
+        for event_id, chars in triggers.items():
+            ev = by_id[event_id]
+            for c in chars:
+                if not any(a_start <= c < a_end for a_start, a_end in anchors):
+                    continue
+                key = (0 if q.speaker and q.speaker in ev.participants else 1, abs(c - focus))
+                if best is None or key < best[0]:
+                    best = (key, event_id)
+        if best is not None:
+            q.event = best[1]
+
+
+class EventLayer:
+    """Write ``doc._.events`` and link the quotes in ``doc._.quotes`` to them."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_events", lang: str | None = None) -> None:
+        self.name = name
+        self.lang = lang or nlp.lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon_for(self.lang)
+        if lex is None or len(doc) == 0:
+            doc._.events = []
+            return doc
+        index = build_index(doc, lex)
+        ref = doc._.reference_date.value if doc._.reference_date is not None else None
+        reference = ref or doc._.published
+        mentions = find_mentions(doc, index, lex, reference)
+        merged = merge_mentions(mentions)
+        add_delegates(index, merged)
+        events, triggers = to_events(doc, merged, lex)
+        doc._.events = events
+        link_quotes(doc, index, events, triggers, list(doc._.quotes or []))
+        return doc
+
+
+@Language.factory("newsgraph_events", default_config={"lang": None})
+def make_event_layer(nlp: Language, name: str, lang: str | None) -> EventLayer:
+    """The event layer; ``lang`` overrides the pipeline's language for the trigger data."""
+    return EventLayer(nlp, name, lang)

@@ -1,0 +1,252 @@
+"""Step 2 of the event layer: mentions that describe one happening become one event.
+
+A news article describes one meeting in several places; mentions of the same type family whose
+participants, place, time and status agree become one event carrying all their evidence. Mentions
+that name nobody (``die Gespräche``, ``das Treffen``) join the event they refer back to, or are
+dropped: an event with no resolvable participant helps no one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...record import Time
+from .args import DocIndex
+from .mentions import MEETING_LIKE, NOT_YET, EventMention, family_group
+
+
+@dataclass
+class MergedEvent:
+    """An event built from one or more mentions."""
+
+    mentions: list[EventMention] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    weak: bool = True
+    precision: int = 0
+    body: bool = False
+    place: str | None = None
+    time: Time | None = None
+    type: str = "meeting"
+
+    @property
+    def family(self) -> str:
+        return family_group(self.type)
+
+    @property
+    def statuses(self) -> set[str]:
+        """The statuses its mentions state (uncued defaults do not count)."""
+        return {m.status for m in self.mentions if m.status_cued}
+
+
+
+
+def _time_compatible(a: Time | None, b: Time | None) -> bool:
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    n = min(len(a.value), len(b.value))
+    return a.value[:n] == b.value[:n]
+
+
+def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
+    statuses = ev.statuses
+    hard = {"cancelled", "denied"}
+    if (m.status in hard or statuses & hard) and m.status not in statuses:
+        return False
+    if exact:
+        return True  # the same named parties: a headline's ``Spekulationen`` vs the body's facts
+    if m.status in NOT_YET:
+        return bool(statuses & NOT_YET) or statuses <= {"unknown"}
+    if m.status == "happened":
+        return "happened" in statuses or statuses <= {"unknown"}
+    return True
+
+
+def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
+    """How well a mention fits an event (``None``: it does not)."""
+    fam = family_group(m.type)
+    generic = not m.participants
+    if m.fresh and m.tok > min(x.tok for x in ev.mentions):
+        return None  # ``ein weiteres Treffen`` does not refer back to the meeting told before
+    if m.anaphoric:
+        # ``An diesen Gesprächen werden X und Y teilnehmen``: the nearest event of the family before it
+        before = [x.tok for x in ev.mentions if x.tok < m.tok]
+        if fam != ev.family or not before or (m.place and ev.place and m.place != ev.place):
+            return None
+        return 10.0 - (m.tok - max(before)) / 1000
+    if fam != ev.family and not (generic and fam == "meeting" and ev.family == "visit"):
+        return None
+    if m.place and ev.place and m.place != ev.place:
+        # a visit ``in den Kongo`` and the same visit ``in Kinshasa``: the host country contains the city
+        host = fam == "visit" and (m.place in ev.participants or ev.place in m.participants)
+        if not host:
+            return None
+    if not _time_compatible(m.time, ev.time):
+        return None
+    pa, pb = set(m.participants), set(ev.participants)
+    exact = bool(pa) and pa == pb
+    if (m.sideline or any(x.sideline for x in ev.mentions)) and not exact:
+        return None  # the meeting on the sidelines of a summit is not the summit
+    if pa and pb and not exact:
+        if m.weak or ev.weak:
+            if m.weak and ev.weak and not (pa & pb):
+                return None
+        elif not (pa <= pb or pb <= pa):
+            return None
+    if not _status_compatible(ev, m, exact and not m.weak):
+        return None
+    score = 0.0
+    score += 3 if exact else (1 if pa and pb else 0)
+    score += 2 if m.place and m.place == ev.place else 0
+    if m.time and ev.time and m.time.value == ev.time.value:
+        score += 2
+    if fam == ev.family:
+        score += 1
+    last = max(x.tok for x in ev.mentions)
+    distance = abs(m.tok - last)
+    score += 1.0 / (1 + distance / 50)
+    if m.tok < last and generic:
+        score -= 0.5  # a generic mention refers back rather than forward
+    if generic and m.indefinite:
+        # ``ein Treffen`` introduces an event: it joins one named after it, or one it shares a place/time with
+        first = min(x.tok for x in ev.mentions)
+        shares = (m.place and m.place == ev.place) or (m.time and ev.time and m.time.value == ev.time.value)
+        if not (first > m.tok or shares):
+            return None
+    return score
+
+
+def _absorb(ev: MergedEvent, m: EventMention) -> None:
+    ev.mentions.append(m)
+    ev.body = ev.body or m.body
+    if m.anaphoric and ev.participants and m.participants and len(ev.mentions) > 1:
+        # the demonstrative refers back: its participants add to the event's
+        if ev.weak and not m.weak:
+            ev.participants, ev.weak = list(m.participants), False
+        elif m.weak == ev.weak:
+            ev.participants += [p for p in m.participants if p not in ev.participants]
+    elif m.participants:
+        if not ev.participants or (ev.weak and not m.weak and len(m.participants) >= 2):
+            ev.participants, ev.weak, ev.precision = list(m.participants), m.weak, m.precision
+        elif ev.weak and not m.weak:
+            # one named person with a body named only as affiliation: both
+            ev.participants += [p for p in m.participants if p not in ev.participants]
+            ev.weak, ev.precision = False, m.precision
+        elif m.weak == ev.weak and m.precision > ev.precision:
+            ev.participants, ev.precision = list(m.participants), m.precision
+        elif m.weak and not ev.weak and len(set(ev.participants)) < 2:
+            # ``Platter sagte zum Abschluss des Treffens`` + ``die Minister der EU ... auf einem Treffen``
+            ev.participants += [p for p in m.participants if p not in ev.participants]
+        elif m.weak == ev.weak and len(set(ev.participants)) < 2:
+            # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
+            ev.participants += [p for p in m.participants if p not in ev.participants]
+    ev.place = ev.place or m.place
+    if ev.time is None and m.time is not None:
+        ev.time = m.time
+    if family_group(m.type) == ev.family and (m.participants or len(ev.mentions) == 1):
+        # a mention naming no one (``nach dem Gipfel``) does not make a meeting a summit
+        ranks = {t: n for n, t in enumerate(MEETING_LIKE)}
+        if m.type in ranks and ev.type in ranks and ranks[m.type] < ranks[ev.type]:
+            ev.type = m.type
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
+    events: list[MergedEvent] = []
+    anaphoric = [m for m in mentions if m.participants and m.anaphoric]
+    named = [m for m in mentions if m.participants and not m.anaphoric]
+    generic = [m for m in mentions if not m.participants]
+    for m in sorted(named, key=lambda x: (x.weak, x.tok)):
+        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
+        if scored:
+            _absorb(max(scored, key=lambda p: p[0])[1], m)
+        else:
+            ev = MergedEvent(type=m.type)
+            _absorb(ev, m)
+            events.append(ev)
+    for m in generic:
+        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
+        if scored:
+            _absorb(max(scored, key=lambda p: p[0])[1], m)
+    for m in sorted(anaphoric, key=lambda x: x.tok):
+        # ``Für Freitag ist ein Treffen geplant. An diesen Beratungen werden X und Y teilnehmen``: the
+        # antecedent is the nearest earlier mention of the family, even one that named no one
+        prev = [
+            x
+            for x in mentions
+            if x.tok < m.tok
+            and x is not m
+            and family_group(x.type) == family_group(m.type)
+            and 0 <= m.segment - x.segment <= 2
+        ]
+        if prev:
+            antecedent = max(prev, key=lambda x: x.tok)
+            ev = next((e for e in events if any(x is antecedent for x in e.mentions)), None)
+            if ev is None:
+                ev = MergedEvent(type=antecedent.type)
+                _absorb(ev, antecedent)
+                events.append(ev)
+            if not (m.place and ev.place and m.place != ev.place):
+                _absorb(ev, m)
+                continue
+        ev = MergedEvent(type=m.type)
+        _absorb(ev, m)
+        events.append(ev)
+    return events
+
+
+def add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
+    """``Auch China wird einen Vertreter entsenden``: a clause without a trigger that sends someone.
+
+    A main clause with a verb of sending or taking part (``delegate_verbs``) and no trigger of its
+    own adds its actors (or the countries of its officials) to the meeting-like event mentioned last
+    in the two sentences before it.
+    """
+    doc, lex = index.doc, index.lex
+    verbs = lex.words("participants", "delegate_verbs")
+    triggered = {index.clause_of[t] for t in index.triggers}
+    for clause in index.clauses:
+        if clause.depth != 0 or clause.id in triggered or index.in_quote[clause.start]:
+            continue
+        if not any(doc[j].text.lower() in verbs for j in clause.tokens):
+            continue
+        # ``China wird seinen Vize-Außenminister entsenden``: the sender (actor, or whose official goes)
+        actors = [m for m in index.clause_mentions(clause.id) if m.role in {"actor", "affiliation"}]
+        if not actors:
+            continue
+        best: tuple[int, MergedEvent] | None = None
+        for ev in merged:
+            if ev.family != "meeting":
+                continue
+            for m in ev.mentions:
+                gap = clause.segment - index.segment_of(m.tok)
+                if 0 < gap <= 2 and (best is None or m.tok > best[0]):
+                    best = (m.tok, ev)
+        if best is not None:
+            ev = best[1]
+            ev.participants += [a.id for a in actors if a.id not in ev.participants]
+
+
+def keep(ev: MergedEvent, types: dict[str, str]) -> bool:
+    """An event needs two parties, or one organisation meeting as a body (an EU council)."""
+    if len(set(ev.participants)) >= 2:
+        return True
+    # only a body's meeting named through its members (``die Außenminister der EU``, weak)
+    single = ev.participants[0] if len(ev.participants) == 1 else None
+    return single is not None and ev.body and ev.family in {"meeting", "summit"} and types.get(single) == "ORG"
+
+
+def status_of(ev: MergedEvent) -> str:
+    votes: Counter[str] = Counter()
+    for m in ev.mentions:
+        votes[m.status] += 2 if m.status_cued else 1
+    for hard in ("cancelled", "denied"):
+        if votes[hard]:
+            return hard
+    if not votes:
+        return "unknown"
+    best = max(votes.values())
+    for status in ("happened", "planned", "possible"):
+        if votes[status] == best:
+            return status
+    return "unknown"
+
