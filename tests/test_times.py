@@ -21,7 +21,7 @@ from newsgraph.record import Time
 from newsgraph.timex import tagger_for
 from newsgraph.timex.grammar import tokenize
 
-from .conftest import SEED_GOLD, SHARED, needs_shared
+from .conftest import SEED_GOLD, first_wikinews_gold, needs_shared
 
 PUBLISHED = "2021-05-26"  # a Wednesday
 TODAY = "2026-11-29"
@@ -451,7 +451,7 @@ def test_english_reference_inference():
 
 
 def _gold_files() -> list:
-    return [SEED_GOLD, *sorted((SHARED / "gold" / "wikinews").glob("*.gold.json"))]
+    return [SEED_GOLD, *first_wikinews_gold()]
 
 
 def _match_gold(nlp, path):

@@ -508,9 +508,10 @@ class EntityLayer:
                 if j - i >= 2 and tok.text.endswith("s") and tok.text not in self.k.given_name_set:
                     break
                 continue
-            if j > i and ROMAN_NUMERAL.match(tok.text):
+            if j > i and ROMAN_NUMERAL.match(tok.text.removesuffix(".")):
+                # a regnal number (``Charles III.``): the tokenizer may keep its period on it
                 j += 1
-                if j < len(doc) and doc[j].text == ".":
+                if not tok.text.endswith(".") and j < len(doc) and doc[j].text == ".":
                     j += 1
                 break
             break
@@ -670,9 +671,10 @@ class EntityLayer:
             if name_end == k + 1 and not self._single_name_plausible(doc, k, i):
                 name_end = k  # "ordnete der russische Präsident Maßnahmen an": a noun, not a name
             if name_end > k:
-                styled = doc[i].text in self.k.styled_titles and start == i
                 role = None if honorific else (start, end)
-                persons.append(Candidate(i if styled else k, name_end, "PER", TIER_PATTERN, role=role, styled=styled))
+                # a styled title (``Papst``, ``Königin``) is a role like any office, never part of
+                # the name: ``Benedikt XVI.`` is the mention (the gold format's rule, shared/gold/README.md)
+                persons.append(Candidate(k, name_end, "PER", TIER_PATTERN, role=role, styled=False))
                 consumed.update(range(i, name_end))
                 # coordinated names share a plural office: "die beiden Außenminister A B und C D"
                 m = name_end

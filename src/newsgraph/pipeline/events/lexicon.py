@@ -32,7 +32,7 @@ class Trigger:
     """A word that names an interaction, and how to find its arguments."""
 
     type: str
-    frame: str  # reciprocal | transitive | visit | nominal
+    frame: str  # reciprocal | transitive | visit | invitation | nominal
     construction: str
     is_noun: bool
     particle: str | None = None
@@ -40,6 +40,9 @@ class Trigger:
     needs_words: frozenset[str] = frozenset()  # one of these must stand in the clause (``sprach mit``)
     blocking_particles: frozenset[str] = frozenset()  # a closing particle makes another verb (``sprach sich ... aus``)
     needs_destination: bool = False
+    # a status the word itself states, before any cue of its clause: an invitation (``lud X nach Y
+    # ein``) is a possible visit, whatever tense it is told in
+    status: str | None = None
 
 
 @dataclass
@@ -132,6 +135,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
             blocking_particles=frozenset(w.lower() for w in entry.get("blocking_particles", [])),
             needs_destination=entry.get("needs_destination", False),
+            status=entry.get("status"),
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)
@@ -146,6 +150,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             construction=entry.get("construction", ""),
             is_noun=True,
             needs_destination=entry.get("needs_destination", False),
+            status=entry.get("status"),
         )
         for head in entry.get("heads", []):
             for ending in entry.get("endings", [""]):

@@ -32,6 +32,7 @@ from .args import (
     time_for,
     venue_clause,
 )
+from .context import arranges_event, refine_type, summit_attendees, topic_partner
 from .lexicon import Lexicon, Trigger
 from .status import decide_status, hedged
 
@@ -203,6 +204,8 @@ def _frame_participants(
                     parts, weak = aff, True
                 elif members:
                     parts, weak = members, True
+        if trig.frame == "invitation":
+            return _invitation(index, clause, i, parts)
         if trig.frame == "visit":
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
@@ -307,6 +310,52 @@ def _frame_participants(
             if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
                 parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
     return parts, weak, place, (0 if weak else precision)
+
+
+def _invitation(
+    index: DocIndex, clause: Clause, i: int, parts: list[MentionRef]
+) -> tuple[list[MentionRef], bool, MentionRef | None, int]:
+    """``lud Trump nach Deutschland ein``: the invitee visits the destination; the host only invites.
+
+    Active clauses name the host first (``Merz lud Trump ...``, ``Bei dieser Gelegenheit lud Merz
+    Trump ...``): the invitee is the last party before the destination. In the passive (``wurde nach
+    Berlin eingeladen``) the party not introduced by the agent preposition is the invitee.
+    """
+    dest = place_of(index, clause.id, i, destinations=True)
+    doc, lex = index.doc, index.lex
+    if dest is None or not _directional(index, dest):
+        return [], False, None, 0  # ``zum Gipfel in Brüssel eingeladen``: the place of the event, no destination
+    agents = lex.words("participants", "agent_von")
+    parties = [m for m in parts if m.type in {"PER", "ORG"} and m.id != dest.id and m.tstart < dest.tstart]
+    passive = _clause_has(index, clause.id, lex.words("participants", "passive_auxiliaries")) and not _clause_has(
+        index, clause.id, lex.words("participants", "perfect_auxiliaries")
+    )
+    if passive:
+        # the agent (``von Kanzler Merz``) is the host: ``von`` within the three words before the name
+        invitees = [
+            m for m in parties if not any(doc[j].text.lower() in agents for j in range(max(0, m.tstart - 3), m.tstart))
+        ]
+    elif len(parties) > 1:
+        invitees = parties[1:]
+    else:
+        invitees = [m for m in parties if m.tstart > i]  # ``Er lud Trump nach Berlin ein``: the object
+    if not invitees:
+        return [], False, None, 0
+    return [invitees[-1], dest], False, dest, 2
+
+
+def _directional(index: DocIndex, dest: MentionRef) -> bool:
+    """Whether a destination is introduced as a direction (``nach Berlin``, ``in die USA``), not a location."""
+    doc, lex = index.doc, index.lex
+    words = [doc[j].text.lower() for j in range(max(0, dest.tstart - 3), dest.tstart)]
+    directional = lex.words("participants", "directional_prepositions")
+    accusative = lex.words("participants", "directional_articles")
+    for n, w in enumerate(words):
+        if w in directional:
+            return True
+        if w in lex.words("places", "destinations") and n + 1 < len(words) and words[n + 1] in accusative:
+            return True
+    return False
 
 
 def _speaker(index: DocIndex, clause: Clause, exclude: set[str]) -> list[MentionRef]:
@@ -436,11 +485,22 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         )
         if event_type != trig.type and status == "denied":
             status, reason = "happened", "negated agreement = failed negotiation"
+        if trig.status and status not in {"cancelled", "denied"}:
+            status, reason = trig.status, "the trigger word states it"
+        if arranges_event(index, i, trig):
+            continue  # ``vereinbarten ein Treffen``: the meeting's own trigger reports it
+        event_type = refine_type(index, event_type, trig, parts, time)
         if _is_past(time, reference) and status in NOT_YET:
             time = None  # a planned event never keeps a past date
         parts = [m for m in parts if m.id not in media]
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
         participants = _implicit_parties(index, i, event_type, participants)
+        sideline = trig.is_noun and any(doc[j].text.lower() in sidelines for j in local)
+        participants = summit_attendees(index, i, trig, participants, sideline)
+        if len(participants) == 1 and trig.is_noun and family_group(event_type) in {"meeting", "phone_call"}:
+            topic = topic_partner(index, i, participants, media)
+            if topic is not None:
+                participants = [topic, *participants]
         place_id = place.id if place else None
         if family_group(event_type) == "visit":
             participants, place_id = _visit_host_country(doc, lex.lang, participants, place_id)
@@ -463,7 +523,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:]),
                 fresh=any(doc[j].text.lower() in fresh_words for j in local),
                 anaphoric=trig.is_noun and any(doc[j].text.lower() in demonstratives for j in local[-2:]),
-                sideline=trig.is_noun and any(doc[j].text.lower() in sidelines for j in local),
+                sideline=sideline,
                 hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
                 segment=index.segment_of(i),
             )

@@ -51,6 +51,8 @@ def _time_compatible(a: Time | None, b: Time | None) -> bool:
 def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
     statuses = ev.statuses
     hard = {"cancelled", "denied"}
+    if m.status == "cancelled" and not m.participants and statuses <= NOT_YET | {"unknown"}:
+        return True  # ``Die Reise wurde abgesagt``: the plan told before was called off
     if (m.status in hard or statuses & hard) and m.status not in statuses:
         return False
     if exact:
@@ -236,8 +238,17 @@ def keep(ev: MergedEvent, types: dict[str, str]) -> bool:
 
 
 def status_of(ev: MergedEvent) -> str:
+    """The event's status from its mentions' votes; a mention without a cue votes only when none has one.
+
+    An uncued mention (``Merz reist zum Antrittsbesuch``, a headline in the present) says nothing
+    about whether the event happened; one cued mention (``fliegt am Mittwochabend``: a time after the
+    reference date) outweighs any number of them.
+    """
     votes: Counter[str] = Counter()
+    cued = any(m.status_cued for m in ev.mentions)
     for m in ev.mentions:
+        if cued and not m.status_cued:
+            continue
         votes[m.status] += 2 if m.status_cued else 1
     for hard in ("cancelled", "denied"):
         if votes[hard]:

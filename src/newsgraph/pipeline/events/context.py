@@ -1,0 +1,116 @@
+"""Arguments a mention's own frame leaves open, completed from its sentence and the one before.
+
+News prose names the parties of an interaction once and then leans on context. These functions
+complete a mention after its frame (:mod:`.args`) has been read, each for one phenomenon:
+
+- :func:`topic_partner`: a meeting named only with its partner (``Bei dem Treffen mit Scholz ...``)
+  after a sentence about its other party (``Macron wird am Freitag in Berlin erwartet.``);
+- :func:`summit_attendees`: a body's summit that named people attend in the same clause (``Beim
+  Gipfel der G7 treffen Merz und Trump erneut aufeinander``): the body and the people;
+- :func:`refine_type`: two people negotiating on one day hold talks (``hatte Blinken drei Stunden lang
+  mit Wang verhandelt``), a negotiation is a process between states and bodies;
+- :func:`arranges_event`: an agreement whose object is itself a meeting or visit (``hatten
+  gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own.
+
+All words come from ``events_frames.toml`` (``[context]``), so a language without them is unchanged.
+"""
+
+from __future__ import annotations
+
+from ...record import Time
+from .args import DocIndex, MentionRef, clause_actors, partner_args
+from .lexicon import Trigger
+
+
+def topic_partner(index: DocIndex, i: int, participants: list[str], exclude: frozenset[str]) -> str | None:
+    """The person a partner-only mention is about: the first person acting in the sentence before.
+
+    Only for a noun trigger whose whole participant list is its ``mit`` partner, and only when the
+    previous sentence has a person as actor outside quotes who is not the partner. The trigger's own
+    sentence is the frame's business (a subject there that the frame left out was left out on purpose,
+    as a speaker acting for her state). Better one honest miss than a guessed party: nothing beyond
+    one sentence back.
+    """
+    partner = {m.id for m in partner_args(index, i)}
+    if not partner or set(participants) != partner:
+        return None
+    seg = index.segment_of(i)
+    if seg == 0:
+        return None
+    for m in index.mentions:
+        if (
+            index.segment_of(m.tstart) == seg - 1
+            and m.type == "PER"
+            and m.role == "actor"
+            and not index.in_quote[m.tstart]
+            and m.id not in partner
+            and m.id not in exclude
+        ):
+            return m.id
+    return None
+
+
+def summit_attendees(
+    index: DocIndex, i: int, trig: Trigger, participants: list[str], sideline: bool
+) -> list[str]:
+    """A body's summit (one organisation as participant) with the people its clause has attend it.
+
+    The clause must hold a verb of meeting or taking part (``[context] attendance_verbs``), so that
+    ``Merkel lobte den Gipfel der G7`` does not make Merkel a party; the people are the clause's
+    person actors outside quotes and outside other triggers' ``mit``/``zwischen`` phrases. A summit on
+    whose sidelines (``am Rande des Gipfels``) people meet is only their setting: they stay out.
+    """
+    if trig.type != "summit" or len(participants) != 1 or sideline:
+        return participants
+    body = next((m for m in index.mentions if m.id == participants[0]), None)
+    if body is None or body.type != "ORG":
+        return participants
+    clause_id = index.clause_of[i]
+    doc, lex = index.doc, index.lex
+    verbs = lex.words("context", "attendance_verbs")
+    if not verbs or not any(doc[j].text.lower() in verbs for j in index.clauses[clause_id].tokens):
+        return participants
+    people = [
+        m.id
+        for m in clause_actors(index, clause_id, exclude_quote=True, trig=i)
+        if m.type == "PER" and m.id not in participants
+    ]
+    return [*participants, *dict.fromkeys(people)]
+
+
+def refine_type(index: DocIndex, event_type: str, trig: Trigger, parts: list[MentionRef], time: Time | None) -> str:
+    """``negotiation`` between people on a given day is ``talks`` (the meeting in which they negotiate).
+
+    A negotiation in the gold sense is a process between states, parties or bodies (accession or
+    coalition negotiations); two named people who negotiated on a stated day met for talks.
+    """
+    retype = index.lex.frames.get("context", {}).get("person_day_retype", {})
+    new = retype.get(event_type)
+    if not new or trig.is_noun:
+        return event_type
+    people = [m for m in parts if m.type == "PER"]
+    day = bool(time and time.value and len(time.value) >= 10 and time.value[:1].isdigit())
+    if len(people) >= 2 or (people and day and all(m.type == "PER" for m in parts)):
+        return new
+    return event_type
+
+
+def arranges_event(index: DocIndex, i: int, trig: Trigger) -> bool:
+    """Whether an agreement verb's object is a meeting, visit or call (``vereinbarten ein Treffen``).
+
+    The arrangement is the planning of that event, which its own trigger reports; counting it as an
+    agreement between the parties would add an event nobody signed.
+    """
+    if trig.type != "agreement" or trig.is_noun:
+        return False
+    objects = index.lex.words("context", "arranged_event_nouns")
+    if not objects:
+        return False
+    doc = index.doc
+    clause = index.clauses[index.clause_of[i]]
+    for j in clause.tokens:
+        word = doc[j].text.lower()
+        if any(word.endswith(o) for o in objects) and index.lex.noun_trigger(doc[j]) is not None:
+            return True
+    return False
+
