@@ -26,6 +26,14 @@ class TenseRules:
     perfect_aux: frozenset[str]
     participle: re.Pattern[str] | None
     past_form: re.Pattern[str] | None = None  # regular past forms (English `-ed`)
+    # the past perfect of a modal takes its infinitive (``hatte reisen wollen``): with one of these
+    # auxiliaries in the sentence, such an infinitive is no future cue
+    pluperfect_aux: frozenset[str] = frozenset()
+    modal_infinitives: frozenset[str] = frozenset()
+    # a verb that looks ahead (``kündigte an``, ``versprach``) makes its ``zu``-infinitive a future:
+    # ``kündigte an, Trump am Montag zu treffen`` is the coming Monday
+    prospective: frozenset[str] = frozenset()
+    infinitive_marks: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -37,15 +45,26 @@ class TenseRules:
             perfect_aux=frozenset(w.lower() for w in spec.get("perfect_aux", [])),
             participle=re.compile(rx) if rx else None,
             past_form=re.compile(past_rx) if past_rx else None,
+            pluperfect_aux=frozenset(w.lower() for w in spec.get("pluperfect_aux", [])),
+            modal_infinitives=frozenset(w.lower() for w in spec.get("modal_infinitives", [])),
+            prospective=frozenset(w.lower() for w in spec.get("prospective", [])),
+            infinitive_marks=frozenset(w.lower() for w in spec.get("infinitive_marks", [])),
         )
 
     def cues(self, words: Iterable[tuple[int, str, str]]) -> list[Cue]:
         """Cues of one sentence from ``(offset, text, morph tense or "")`` triples."""
         items = list(words)
         has_perfect_aux = any(text.lower() in self.perfect_aux for _, text, _ in items)
+        pluperfect = any(text.lower() in self.pluperfect_aux for _, text, _ in items)
+        prospective = any(text.lower() in self.prospective for _, text, _ in items)
         out: list[Cue] = []
         for offset, text, morph_tense in items:
             low = text.lower()
+            if pluperfect and low in self.modal_infinitives:
+                continue  # ``hatte im Februar reisen wollen``: a past plan, not a future
+            if prospective and low in self.infinitive_marks:
+                out.append((offset, "future"))
+                continue
             if low in self.future:
                 out.append((offset, "future"))
             else:

@@ -750,6 +750,9 @@ def antecedent_actors(index: DocIndex, clause: Clause) -> list[MentionRef]:
     doc = index.doc
     while j >= 0 and doc[j].text == ",":
         j -= 1
+    particles = index.lex.words("participants", "clause_final_particles")
+    if j >= 0 and index.ending_at(j + 1) is None and doc[j].text in particles:
+        j -= 1  # ``zwischen A und B zurück, die ...``: the main clause's particle stands between
     out: list[MentionRef] = []
     coord = index.lex.words("participants", "coordinators")
     while j >= 0:

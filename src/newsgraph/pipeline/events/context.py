@@ -9,6 +9,8 @@ complete a mention after its frame (:mod:`.args`) has been read, each for one ph
   Gipfel der G7 treffen Merz und Trump erneut aufeinander``): the body and the people;
 - :func:`refine_type`: two people negotiating on one day hold talks (``hatte Blinken drei Stunden lang
   mit Wang verhandelt``), a negotiation is a process between states and bodies;
+- :func:`infinitive_controller`: an infinitive with ``zu`` has no subject of its own; the subject of
+  the clause it depends on meets (``Selenskyj kündigte an, Trump am Montag zu treffen``);
 - :func:`arranges_event`: an agreement whose object is itself a meeting or visit (``hatten
   gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own.
 
@@ -18,7 +20,7 @@ All words come from ``events_frames.toml`` (``[context]``), so a language withou
 from __future__ import annotations
 
 from ...record import Time
-from .args import DocIndex, MentionRef, clause_actors, partner_args
+from .args import Clause, DocIndex, MentionRef, clause_actors, partner_args
 from .lexicon import Trigger
 
 
@@ -114,3 +116,25 @@ def arranges_event(index: DocIndex, i: int, trig: Trigger) -> bool:
             return True
     return False
 
+
+
+def infinitive_controller(index: DocIndex, clause: Clause, i: int) -> MentionRef | None:
+    """The subject of the clause an infinitive verb trigger depends on (``kündigte an, X zu treffen``).
+
+    The trigger must be a ``zu``-infinitive (``zu treffen``, ``zusammenzutreffen``); the controller is
+    the first person or organisation acting in the clause before it in the same sentence, outside
+    quotes. Object control (``bat ihn, ... zu treffen``) is rarer in news and names its person too.
+    """
+    doc, lex = index.doc, index.lex
+    marks = lex.words("context", "infinitive_marks")
+    infixes = tuple(lex.frames.get("context", {}).get("infinitive_infixes", []))
+    word = doc[i].text.lower()
+    if not ((i > 0 and doc[i - 1].text.lower() in marks) or (infixes and any(x in word[2:] for x in infixes))):
+        return None
+    previous = [c for c in index.clauses[: clause.id] if c.segment == clause.segment]
+    if not previous:
+        return None
+    for m in index.clause_mentions(previous[-1].id):
+        if m.type in {"PER", "ORG"} and m.role == "actor" and not index.in_quote[m.tstart]:
+            return m
+    return None

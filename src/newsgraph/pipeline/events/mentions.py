@@ -32,7 +32,7 @@ from .args import (
     time_for,
     venue_clause,
 )
-from .context import arranges_event, refine_type, summit_attendees, topic_partner
+from .context import arranges_event, infinitive_controller, refine_type, summit_attendees, topic_partner
 from .lexicon import Lexicon, Trigger
 from .status import decide_status, hedged
 
@@ -194,6 +194,10 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if len(_unique(parts)) < 2 and not in_quote:
+            controller = infinitive_controller(index, clause, i)
+            if controller is not None and controller.id not in {m.id for m in parts}:
+                parts = [controller, *parts]
         if len(_unique(parts)) < 2:
             members, named = group_members(index, clause.start, clause.end, clause.start)
             if members and named:
@@ -490,7 +494,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if arranges_event(index, i, trig):
             continue  # ``vereinbarten ein Treffen``: the meeting's own trigger reports it
         event_type = refine_type(index, event_type, trig, parts, time)
-        if _is_past(time, reference) and status in NOT_YET:
+        if _is_past(time, reference) and status in NOT_YET and not _earlier_plan(index, clause_toks):
             time = None  # a planned event never keeps a past date
         parts = [m for m in parts if m.id not in media]
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
@@ -598,6 +602,9 @@ def _governing_clause(index: DocIndex, clause_id: int) -> list[int]:
     trigger's clause. Other subordinate clauses (relative, temporal) keep their own status.
     """
     clause = index.clauses[clause_id]
+    if _is_infinitive_clause(index, clause):
+        previous = [c for c in index.clauses[:clause_id] if c.segment == clause.segment]
+        return previous[-1].tokens if previous else []  # ``kündigte an, X zu treffen``: the announcement
     if clause.depth == 0 or clause.opener not in index.lex.words("clauses", "complement_openers"):
         return []
     for c in reversed(index.clauses[:clause_id]):
@@ -606,6 +613,25 @@ def _governing_clause(index: DocIndex, clause_id: int) -> list[int]:
         if c.depth < clause.depth:
             return c.tokens
     return []
+
+
+def _earlier_plan(index: DocIndex, clause: list[int]) -> bool:
+    """Whether the clause tells a plan of the past (``hatte im Februar reisen wollen``, ``sollte eigentlich``).
+
+    Such a plan keeps its past date: it is another event than the one that happens now, and what
+    became of it (``Die Reise wurde abgesagt``) is told next.
+    """
+    words = index.lex.status.get("planned", {}).get("earlier_plan", [])
+    doc = index.doc
+    return any(doc[j].text.lower() in words for j in clause)
+
+
+def _is_infinitive_clause(index: DocIndex, clause: Clause) -> bool:
+    """Whether a clause is a ``zu``-infinitive that depends on the clause before it."""
+    marks = index.lex.words("context", "infinitive_marks")
+    doc = index.doc
+    triggers = set(index.triggers)
+    return clause.id > 0 and any(doc[j].text.lower() in marks and j + 1 in triggers for j in clause.tokens)
 
 
 def _is_past(time: Time | None, reference: str | None) -> bool:
