@@ -212,6 +212,7 @@ class Knowledge:
     name_stopwords: set[str] = field(default_factory=set)
     title_endings: tuple[str, ...] = ()
     given_name_set: set[str] = field(default_factory=set)
+    family_names_first: set[str] = field(default_factory=set)  # Chinese/Korean: ``Qin Gang`` is Mr Qin
 
 
 _PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -281,6 +282,12 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
         if entry.kb_id:
             k.entry_by_kb.setdefault(entry.kb_id, entry)
         k.entry_by_name.setdefault(entry.name, entry)
+    # spelling conventions of the language's regions (Swiss German writes ``ss`` for ``ß``:
+    # ``Grossbritannien``, ``Weissrussland``): each form is matched in both spellings
+    for old_spelling, new_spelling in inflection.get("spelling_variants", {}).items():
+        for form, value in list(best.items()):
+            if old_spelling in form:
+                best.setdefault(form.replace(old_spelling, new_spelling), value)
     k.gazetteer = PhraseMatcher(vocab, attr="ORTH")
     by_entry: dict[int, list[str]] = {}
     for form, (_, index) in best.items():
@@ -336,6 +343,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     # --- given names (language-neutral; English reuses the German list unless it has its own) -
     given = _lang_resource(lang, "entities_given_names") or _lang_resource("de", "entities_given_names", {})
     k.given_name_set = set(given.get("names", []))
+    k.family_names_first = set(given.get("family_names_first", []))
     k.given_names = PhraseMatcher(vocab, attr="ORTH")
     k.given_names.add("GIVEN", [make_doc(n) for n in sorted(k.given_name_set)])
 
@@ -1031,7 +1039,12 @@ class EntityLayer:
             # a surname alone is propagated only from names the layer's own evidence found, or that
             # begin with a known given name: the model's PER spans include "Camden Road"
             trusted = c.tier in (TIER_PATTERN, TIER_GIVEN_NAME) or words[0] in self.k.given_name_set
-            if c.label == "PER" and c.length >= 2 and trusted:
+            if c.label == "PER" and c.length == 2 and words[0] in self.k.family_names_first:
+                # ``Qin Gang`` ... ``Qin``: Chinese and Korean names put the family name first, and
+                # that is the name used alone later (a known family name is evidence enough)
+                for form in (words[0], words[0] + "s"):
+                    surface.setdefault((form,), c)
+            elif c.label == "PER" and c.length >= 2 and trusted:
                 last = [w for w in words if not ROMAN_NUMERAL.match(w) and w != "."]
                 if last and len(last[-1]) > 2:
                     for form in (last[-1], last[-1] + "s", last[-1] + "'"):

@@ -787,13 +787,19 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     toks = [i for i in clause.tokens if not doc[i].is_punct][:4]
     if not any(doc[i].text.lower() in pron for i in toks):
         return None
-    best = None
+    # the sentence that last named a person in a main clause; in it, the first such person (the
+    # subject is usually named first: ``Merz fliegt zu Trump. Am Donnerstag wird er ... empfangen``)
+    own = {m.id for m in index.clause_mentions(clause.id)}
+    by_segment: dict[int, list[MentionRef]] = {}
     for m in index.mentions:
         if m.tstart >= clause.start:
             break
-        if m.type == "PER" and index.clauses[m.clause].depth == 0:
-            best = m
-    return best
+        if m.type == "PER" and index.clauses[m.clause].depth == 0 and not index.in_quote[m.tstart]:
+            by_segment.setdefault(index.segment_of(m.tstart), []).append(m)
+    if not by_segment:
+        return None
+    candidates = by_segment[max(by_segment)]
+    return next((m for m in candidates if m.id not in own), candidates[0])
 
 
 def venue_clause(index: DocIndex, trig: int) -> int | None:
