@@ -621,6 +621,32 @@ class EntityLayer:
                 entry = twin  # ``im Kreml``: the building, not the government seated there
             out.append(Candidate(start, end, entry.label, TIER_GAZETTEER, entry))
         out += self._dateline_candidates(doc)
+        out += self._place_before_region(doc, out)
+        return out
+
+    def _place_before_region(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+        """``in Kananaskis, Canada``: a name between a locative preposition and ``, <country>`` is a place.
+
+        Small towns and resorts are missing from the gazetteer (its cities are the large ones), but
+        English news names them with their country or state after a comma, which says what they are.
+        """
+        covered = {i for c in gaz for i in range(c.start, c.end)}
+        out: list[Candidate] = []
+        for c in gaz:
+            if c.entry is None or c.entry.kind not in ("country", "subdivision") or c.start < 3:
+                continue
+            if doc[c.start - 1].text != ",":
+                continue
+            end = c.start - 1
+            start = end
+            while start > 0 and end - start < 3 and start - 1 not in covered:
+                tok = doc[start - 1]
+                if not (tok.is_alpha and tok.text[:1].isupper()) or tok.is_sent_start:
+                    break
+                start -= 1
+            if start == end or start == 0 or doc[start - 1].lower_ not in self.k.venue_locative:
+                continue
+            out.append(Candidate(start, end, "LOC", TIER_GAZETTEER, None))
         return out
 
     def _locative_before(self, doc: Doc, start: int) -> bool:

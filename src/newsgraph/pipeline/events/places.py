@@ -85,6 +85,18 @@ def place_relations(doc: Doc, lang: str) -> PlaceRelations:
         if country is None or ent is None or ent.id == country or ent.kb_id:
             continue
         parents[ent.id] = tuple(dict.fromkeys([*parents.get(ent.id, ()), country]))
+    # ``in Kananaskis, Canada``: a place the gazetteer does not know, with its country after a comma
+    for ent in entities:
+        if ent.kb_id:
+            continue
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+                continue
+            outer = starts.get(doc[span.end + 1].idx)
+            if outer is not None and outer.kb_id and outer.id != ent.id:
+                chain = (outer.id, *parents.get(outer.id, ()))
+                parents[ent.id] = tuple(dict.fromkeys([*parents.get(ent.id, ()), *chain]))
     return PlaceRelations(parents)
 
 
