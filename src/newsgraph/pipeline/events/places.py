@@ -150,10 +150,10 @@ def apply_dateline(
 ) -> None:
     """Give the dateline place to the lead's event mentions that have no place of their own.
 
-    A mention whose own place contains the dateline place (``Washington – ... Besuch in den USA``)
-    gets the more specific dateline place. Not a quote's events, and not an event dated more than a
-    few days from the reference date: the lead also recounts earlier events and previews later ones,
-    which happened or will happen elsewhere.
+    A place the text names wins, even a country containing the dateline city (``Washington (dpa) –
+    Merz fliegt zu seinem Besuch in die USA``: a visit to the USA, reported from Washington). Not a
+    quote's events, and not an event dated more than a few days from the reference date: the lead
+    also recounts earlier events and previews later ones, which happened or will happen elsewhere.
     """
     found = dateline(index)
     if found is None:
@@ -162,7 +162,7 @@ def apply_dateline(
     for m in mentions:
         if not start <= m.tok < end or m.quote:
             continue
-        if m.place is not None and not places.within(place, m.place):
+        if m.place is not None:
             continue
         if not _near(m.time.value if m.time else None, reference):
             continue
