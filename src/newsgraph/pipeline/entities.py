@@ -70,7 +70,9 @@ LABEL_MAP = {
     "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC",
 }
 #: which place wins when one form names several (Luxemburg: the country, Wien: the city)
-KIND_PRIORITY = {"organisation": 0, "country": 1, "city": 2, "region": 3, "subdivision": 4}
+KIND_PRIORITY = {"organisation": 0, "country": 1, "city": 2, "region": 3, "subdivision": 4, "venue": 5}
+#: marks after an all-capital place name at the start of a line that make it a wire dateline
+DATELINE_MARKS = frozenset({",", "(", "-", "–", "—", ":"})
 ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
 NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÝĀ-ſ][\w'’.\-]*$")
 UPPER_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,}$")
@@ -164,6 +166,64 @@ def place_country(lang: str, kb_id: str | None) -> str | None:
     return _city_countries(lang).get(kb_id) if kb_id else None
 
 
+def venue_id(name: str) -> str:
+    """The ``kb_id`` of a venue of ``gazetteer_venues.toml`` (``venue:White_House``), like ``region:`` ids."""
+    return "venue:" + name.replace(" ", "_")
+
+
+@cache
+def _place_parents(lang: str) -> dict[str, tuple[str, ...]]:
+    """kb_id -> the kb_ids of the places that contain it, the nearest first.
+
+    A city lies in its country (GeoNames), a subdivision in the country of its ISO 3166-2 code, a
+    venue in the venue it is part of, its city, its subdivision and its country
+    (``gazetteer_venues.toml``), and a capital of the knowledge base in its country.
+    """
+    places = _lang_resource(lang, "gazetteer_places", {"places": []})["places"]
+    parents: dict[str, tuple[str, ...]] = {}
+    cities: dict[tuple[str, str], str] = {}
+    for p in places:
+        kb = p.get("kb_id")
+        if not kb:
+            continue
+        if p["kind"] == "city" and p.get("country"):
+            parents[kb] = (f"iso3166:{p['country']}",)
+            cities.setdefault((p["name"], p["country"]), kb)
+        elif p["kind"] == "subdivision" and kb.startswith("iso3166-2:"):
+            parents[kb] = (f"iso3166:{kb.split(':', 1)[1].split('-', 1)[0]}",)
+    for entity in load_kb("starter").by_id.values():
+        if entity.capital and entity.id.startswith("iso3166:"):
+            parents.setdefault(entity.capital, (entity.id,))
+    venues = {v["name"]: v for v in _lang_resource(lang, "gazetteer_venues", {}).get("venue", [])}
+
+    def chain(name: str, depth: int = 0) -> tuple[str, ...]:
+        v = venues[name]
+        out: list[str] = []
+        if v.get("within") in venues and depth < 3:
+            out += [venue_id(v["within"]), *chain(v["within"], depth + 1)]
+        city = cities.get((v.get("city", ""), v["country"]))
+        if city:
+            out.append(city)
+        if v.get("subdivision"):
+            out.append(f"iso3166-2:{v['subdivision']}")
+        out.append(f"iso3166:{v['country']}")
+        return tuple(dict.fromkeys(out))
+
+    for name in venues:
+        parents[venue_id(name)] = chain(name)
+    return parents
+
+
+def place_parents(lang: str, kb_id: str | None) -> tuple[str, ...]:
+    """The kb_ids of the places containing the place ``kb_id`` (``venue:Oval_Office`` -> the White
+    House, Washington, the US), nearest first; empty for unknown ids.
+
+    Lets the event layer treat ``im Oval Office``, ``in Washington`` and ``in den USA`` as one place
+    described at three levels, and prefer the most specific one.
+    """
+    return _place_parents(lang).get(kb_id, ()) if kb_id else ()
+
+
 @dataclass
 class Knowledge:
     """The compiled language data of the entity layer."""
@@ -213,6 +273,11 @@ class Knowledge:
     title_endings: tuple[str, ...] = ()
     given_name_set: set[str] = field(default_factory=set)
     family_names_first: set[str] = field(default_factory=set)  # Chinese/Korean: ``Qin Gang`` is Mr Qin
+    venue_twins: dict[str, GazetteerEntry] = field(default_factory=dict)
+    venue_locative: set[str] = field(default_factory=set)
+    venue_between: set[str] = field(default_factory=set)
+    venue_max_between: int = 2
+    upper_places: dict[str, GazetteerEntry] = field(default_factory=dict)
 
 
 _PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -267,6 +332,30 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
             for variant in _inflect(form, inflection):
                 if variant not in best or best[variant][0] > priority:
                     best[variant] = (priority, index)
+    # venues (the White House, the Kremlin): places inside a city. A form that also names the
+    # government seated there (an organisation above) keeps the organisation; the words before a
+    # mention decide (``im Kreml`` is the venue, see _gazetteer_candidates)
+    venues = _lang_resource(lang, "gazetteer_venues", {})
+    context = venues.get("context", {})
+    k.venue_locative = set(context.get("locative", []))
+    k.venue_between = set(context.get("between", []))
+    k.venue_max_between = int(context.get("max_between", 2))
+    for venue in venues.get("venue", []):
+        entry = GazetteerEntry(venue["name"], "LOC", venue_id(venue["name"]), "venue")
+        k.entries.append(entry)
+        index = len(k.entries) - 1
+        for form in venue["forms"]:
+            for variant in _inflect(form, inflection):
+                held = best.get(variant)
+                if held is not None and k.entries[held[1]].kind == "organisation":
+                    k.venue_twins[variant] = entry
+                elif held is None or held[0] > KIND_PRIORITY["venue"]:
+                    best[variant] = (KIND_PRIORITY["venue"], index)
+    # all-capital forms of places for wire datelines (``TOKYO, June 5 (Reuters) -``)
+    for form, (_, index) in best.items():
+        entry = k.entries[index]
+        if entry.label == "LOC" and entry.kind in ("city", "country", "subdivision"):
+            k.upper_places.setdefault(form.upper(), entry)
     # people the starter KB knows, by name and alias (`Putin`, `Biden`): evidence for a bare surname
     # where no statistical model tags persons. Opt-in per language (`kb_person_names` in
     # entities_filters.toml) so that a language measured without it keeps its behaviour; places and
@@ -536,7 +625,76 @@ class EntityLayer:
                 before = doc[start - 1]
                 if before.text[:1].isupper() and not before.is_sent_start and before.lower_ not in self.k.determiners:
                     continue  # Long Island, Plunder Island: the head of a foreign name, not Iceland
+            twin = self.k.venue_twins.get(doc[start:end].text)
+            if twin is not None and entry.kind == "organisation" and self._locative_before(doc, start):
+                entry = twin  # ``im Kreml``: the building, not the government seated there
             out.append(Candidate(start, end, entry.label, TIER_GAZETTEER, entry))
+        out += self._dateline_candidates(doc)
+        out += self._place_before_region(doc, out)
+        return out
+
+    def _place_before_region(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
+        """``in Kananaskis, Canada``: a name between a locative preposition and ``, <country>`` is a place.
+
+        Small towns and resorts are missing from the gazetteer (its cities are the large ones), but
+        English news names them with their country or state after a comma, which says what they are.
+        """
+        covered = {i for c in gaz for i in range(c.start, c.end)}
+        out: list[Candidate] = []
+        for c in gaz:
+            if c.entry is None or c.entry.kind not in ("country", "subdivision") or c.start < 3:
+                continue
+            if doc[c.start - 1].text != ",":
+                continue
+            end = c.start - 1
+            start = end
+            while start > 0 and end - start < 3 and start - 1 not in covered:
+                tok = doc[start - 1]
+                if not (tok.is_alpha and tok.text[:1].isupper()) or tok.is_sent_start:
+                    break
+                start -= 1
+            if start == end or start == 0 or doc[start - 1].lower_ not in self.k.venue_locative:
+                continue
+            out.append(Candidate(start, end, "LOC", TIER_GAZETTEER, None))
+        return out
+
+    def _locative_before(self, doc: Doc, start: int) -> bool:
+        """Whether a locative preposition (``im``, ``vor dem``, ``at the``) stands before token ``start``.
+
+        Only articles and lower-case words (adjectives: ``im prunkvollen Élysée-Palast``) may stand
+        between; a seat of government elsewhere (``Das Weiße Haus teilte mit``) stands for the government.
+        """
+        j = start - 1
+        while j >= 0 and start - 1 - j <= self.k.venue_max_between:
+            tok = doc[j]
+            if tok.lower_ in self.k.venue_locative:
+                return True
+            if tok.lower_ not in self.k.venue_between and not (tok.is_alpha and tok.text[:1].islower()):
+                return False
+            j -= 1
+        return False
+
+    def _dateline_candidates(self, doc: Doc) -> list[Candidate]:
+        """``TOKYO, June 5 (Reuters) -``, ``BERLIN (dpa) -``: the place of a wire dateline in capitals.
+
+        The gazetteer matches exact token text, and the statistical model misses most all-capital
+        words, so a dateline's place would be lost or, when the model finds it, not be the same entity
+        as the ``Berlin`` of the body. Only capitals at the start of a line, followed by a dateline
+        mark, near the top of the text count; ``US`` or ``EU`` inside a sentence is untouched.
+        """
+        out: list[Candidate] = []
+        limit = min(len(doc), 150)
+        for i in range(limit):
+            if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+                continue
+            j = i
+            while j < limit and j - i < 4 and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j].text) > 1:
+                j += 1
+            if j == i or j >= len(doc) or doc[j].text not in DATELINE_MARKS:
+                continue
+            entry = self.k.upper_places.get(" ".join(t.text for t in doc[i:j]))
+            if entry is not None:
+                out.append(Candidate(i, j, "LOC", TIER_GAZETTEER, entry))
         return out
 
     def _body_candidates(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ...record import Entity, Time
 from ..docext import entities_of
 from .lexicon import Lexicon
+from .places import PlaceRelations, place_relations
 
 ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
 QUOTE_CHARS = frozenset('"„“”«»‚‘’›‹')
@@ -86,6 +87,7 @@ class DocIndex:
     time_tokens: set[int] = field(default_factory=set)  # tokens inside a time expression
     triggers: list[int] = field(default_factory=list)  # token positions of the event triggers
     media: frozenset[str] | None = None  # entity ids of news media (set by the event layer)
+    places: PlaceRelations = field(default_factory=PlaceRelations)  # which place lies in which
 
     def claims(self, trig: int, pos: int, same_clause: bool = True) -> bool:
         """Whether the argument at ``pos`` belongs to ``trig``: the nearest trigger before it, if any.
@@ -542,6 +544,7 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
     clause_of, clauses = _clauses(doc, segments, lex)
     index = DocIndex(doc, lex, segments, clause_of, clauses, _mention_refs(doc, lex), _quote_mask(doc))
     index.reindex()
+    index.places = place_relations(doc, lex.lang)
     for t in doc._.times or []:
         span = char_span(doc, t.start, t.end)
         if span is not None:
@@ -848,7 +851,11 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
                 ):
                     places.append(m)
     if places:
-        return min(places, key=lambda m: abs(m.tstart - trig))
+        # the nearest place, unless another one of the clause lies inside it: ``im Lancaster House in
+        # London``, ``in Washington im Weißen Haus`` -> the venue
+        places.sort(key=lambda m: abs(m.tstart - trig))
+        best = index.places.most_specific(m.id for m in places)
+        return next(m for m in places if m.id == best)
     there = index.lex.words("participants", "there")
     if any(index.doc[i].text.lower() in there for i in index.clauses[clause_id].tokens):
         before = [m for m in index.mentions if m.role == "place" and m.tend <= trig]

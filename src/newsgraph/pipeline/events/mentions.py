@@ -65,6 +65,7 @@ class EventMention:
     anaphoric: bool = False  # ``an diesen Gesprächen``: the event told just before, whoever it names
     segment: int = 0  # the sentence it stands in
     sideline: bool = False  # ``am Rande des Gipfels``: the setting of another event, not that event
+    place_chain: tuple[str, ...] = ()  # the places that contain ``place`` (venue -> city -> country)
 
 
 def family_group(event_type: str) -> str:
@@ -530,6 +531,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 sideline=sideline,
                 hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
                 segment=index.segment_of(i),
+                place_chain=index.places.parents.get(place_id, ()) if place_id else (),
             )
         )
     return out

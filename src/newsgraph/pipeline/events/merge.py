@@ -26,6 +26,7 @@ class MergedEvent:
     precision: int = 0
     body: bool = False
     place: str | None = None
+    place_chain: tuple[str, ...] = ()  # the places that contain ``place``
     time: Time | None = None
     type: str = "meeting"
 
@@ -39,6 +40,17 @@ class MergedEvent:
         return {m.status for m in self.mentions if m.status_cued}
 
 
+
+
+def _places_agree(ev: MergedEvent, m: EventMention) -> bool:
+    """Places agree when unknown, equal, or one contains the other.
+
+    ``im Oval Office``, ``in Washington`` and ``in den USA`` describe one event at three levels
+    (the gazetteers' containment, carried as each place's chain of containing places).
+    """
+    if not m.place or not ev.place or m.place == ev.place:
+        return True
+    return m.place in ev.place_chain or ev.place in m.place_chain
 
 
 def _time_compatible(a: Time | None, b: Time | None) -> bool:
@@ -73,12 +85,12 @@ def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
     if m.anaphoric:
         # ``An diesen Gesprächen werden X und Y teilnehmen``: the nearest event of the family before it
         before = [x.tok for x in ev.mentions if x.tok < m.tok]
-        if fam != ev.family or not before or (m.place and ev.place and m.place != ev.place):
+        if fam != ev.family or not before or not _places_agree(ev, m):
             return None
         return 10.0 - (m.tok - max(before)) / 1000
     if fam != ev.family and not (generic and fam == "meeting" and ev.family == "visit"):
         return None
-    if m.place and ev.place and m.place != ev.place:
+    if not _places_agree(ev, m):
         # a visit ``in den Kongo`` and the same visit ``in Kinshasa``: the host country contains the city
         host = fam == "visit" and (m.place in ev.participants or ev.place in m.participants)
         if not host:
@@ -99,7 +111,7 @@ def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
         return None
     score = 0.0
     score += 3 if exact else (1 if pa and pb else 0)
-    score += 2 if m.place and m.place == ev.place else 0
+    score += 2 if m.place and m.place == ev.place else (1 if m.place and ev.place else 0)
     if m.time and ev.time and m.time.value == ev.time.value:
         score += 2
     if fam == ev.family:
@@ -142,7 +154,8 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         elif m.weak == ev.weak and len(set(ev.participants)) < 2:
             # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
             ev.participants += [p for p in m.participants if p not in ev.participants]
-    ev.place = ev.place or m.place
+    if m.place and (not ev.place or ev.place in m.place_chain):
+        ev.place, ev.place_chain = m.place, m.place_chain  # the most specific place wins
     if ev.time is None and m.time is not None:
         ev.time = m.time
     if family_group(m.type) == ev.family and (m.participants or len(ev.mentions) == 1):
@@ -187,7 +200,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
                 ev = MergedEvent(type=antecedent.type)
                 _absorb(ev, antecedent)
                 events.append(ev)
-            if not (m.place and ev.place and m.place != ev.place):
+            if _places_agree(ev, m):
                 _absorb(ev, m)
                 continue
         ev = MergedEvent(type=m.type)

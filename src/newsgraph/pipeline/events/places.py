@@ -1,0 +1,181 @@
+"""Where an event took place: which of the document's places contains which, and the dateline.
+
+An article names one happening's place at several levels (``im Oval Office``, ``in Washington``,
+``in den USA``); the analyst wants the most specific one, and mentions at different levels still
+describe one event. Containment comes from the gazetteers (:func:`~newsgraph.pipeline.entities.place_parents`:
+venue ⊂ city ⊂ subdivision ⊂ country), and for a place the gazetteer does not know, from the
+nationality adjective before it (``im kanadischen Kananaskis``: in Canada).
+
+A wire or agency report opens with a dateline (``Brüssel:``, ``Ankara. ...``, ``BERLIN (dpa) -``,
+``TOKYO, June 5 (Reuters) -``, ``Washington –``): the place the reported news happened. It is the
+place of the events of the lead that name none of their own (:func:`apply_dateline`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..docext import entities_of
+from ..entities import place_parents
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .args import DocIndex
+    from .mentions import EventMention
+
+#: marks that close a dateline place (``Brüssel:``, ``BERLIN (dpa) -``, ``Washington –``)
+DATELINE_MARKS = frozenset({":", "(", "-", "–", "—", ",", "."})
+DASHES = frozenset({"-", "–", "—"})
+
+
+@dataclass
+class PlaceRelations:
+    """The document's place entities and the places that contain each (entity ids, nearest first)."""
+
+    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def within(self, inner: str, outer: str) -> bool:
+        """Whether the place ``inner`` lies in the place ``outer`` (both entity ids)."""
+        return outer in self.parents.get(inner, ())
+
+    def agree(self, a: str | None, b: str | None) -> bool:
+        """Whether two places can be one event's: unknown, equal, or one inside the other."""
+        return not a or not b or a == b or self.within(a, b) or self.within(b, a)
+
+    def most_specific(self, places: Iterable[str]) -> str | None:
+        """The place no other candidate lies in: ``Lancaster House`` before ``London`` before ``UK``.
+
+        The first candidate wins unless another one lies inside it (so unrelated places keep the
+        caller's order, usually nearness to the trigger).
+        """
+        ordered = list(dict.fromkeys(places))
+        if not ordered:
+            return None
+        best = ordered[0]
+        for other in ordered[1:]:
+            if self.within(other, best):
+                best = other
+        return best
+
+
+def place_relations(doc: Doc, lang: str) -> PlaceRelations:
+    """Containment between the document's places, by entity id."""
+    entities = [e for e in entities_of(doc) if e.type == "LOC"]
+    by_kb: dict[str, str] = {}
+    for e in entities:
+        if e.kb_id:
+            by_kb.setdefault(e.kb_id, e.id)
+    parents: dict[str, tuple[str, ...]] = {}
+    for e in entities:
+        chain = [by_kb[p] for p in place_parents(lang, e.kb_id) if p in by_kb and by_kb[p] != e.id]
+        if chain:
+            parents[e.id] = tuple(chain)
+    # ``im kanadischen Kananaskis``: a place the gazetteer does not know lies in the country of the
+    # nationality adjective right before it (a derivation span, see the entity layer)
+    starts = {m.start: e for e in entities for m in e.mentions}
+    for span in doc.spans.get("derivations", []):
+        if span.end >= len(doc) or not span.kb_id_:
+            continue
+        country = by_kb.get(span.kb_id_)
+        ent = starts.get(doc[span.end].idx)
+        if country is None or ent is None or ent.id == country or ent.kb_id:
+            continue
+        parents[ent.id] = tuple(dict.fromkeys([*parents.get(ent.id, ()), country]))
+    # ``in Kananaskis, Canada``: a place the gazetteer does not know, with its country after a comma
+    for ent in entities:
+        if ent.kb_id:
+            continue
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+                continue
+            outer = starts.get(doc[span.end + 1].idx)
+            if outer is not None and outer.kb_id and outer.id != ent.id:
+                chain = (outer.id, *parents.get(outer.id, ()))
+                parents[ent.id] = tuple(dict.fromkeys([*parents.get(ent.id, ()), *chain]))
+    return PlaceRelations(parents)
+
+
+def dateline(index: DocIndex) -> tuple[str, int, int] | None:
+    """(place entity id, first token after the dateline, end token of its lead) or None.
+
+    A dateline is a place name at the start of a line near the top of the text, followed by a colon,
+    a full stop and a capitalised word, an agency in brackets, or a dash (after a date for
+    ``TOKYO, June 5 (Reuters) -``). Two places (``Moskau/Washington (dpa)``) name no one place.
+    The lead is the rest of that paragraph, at most three sentences.
+    """
+    doc = index.doc
+    limit = min(len(doc), 150)
+    for m in index.mentions:
+        if m.tstart >= limit:
+            break
+        if m.type != "LOC" or m.inside_token:
+            continue
+        i = m.tstart
+        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+            continue
+        if m.tend >= len(doc) or doc[m.tend].text not in DATELINE_MARKS:
+            continue
+        mark = doc[m.tend].text
+        line_end = m.tend
+        while line_end < len(doc) and "\n" not in doc[line_end].text and "\n" not in doc[line_end - 1].whitespace_:
+            line_end += 1
+        after = m.tend + 1
+        if mark == ".":
+            if after >= line_end or not doc[after].text[:1].isupper():
+                continue
+        elif mark in {"(", ","}:
+            # ``BERLIN (dpa) -`` / ``TOKYO, June 5 (Reuters) -``: a dash within a few tokens closes it
+            dash = next((j for j in range(after, min(after + 10, line_end)) if doc[j].text in DASHES), None)
+            if dash is None:
+                continue
+            after = dash + 1
+        elif mark in DASHES and doc[m.tend - 1].whitespace_ == "":
+            continue  # ``Washington-Reise``: a compound, not a dash
+        seg = index.segment_of(after)
+        last_seg = seg
+        while last_seg + 1 < len(index.segments) and last_seg - seg < 2 and index.segments[last_seg + 1][0] < line_end:
+            last_seg += 1
+        end = min(line_end, index.segments[last_seg][1])
+        return m.id, after, end
+    return None
+
+
+def apply_dateline(
+    index: DocIndex, mentions: list[EventMention], places: PlaceRelations, reference: str | None
+) -> None:
+    """Give the dateline place to the lead's event mentions that have no place of their own.
+
+    A place the text names wins, even a country containing the dateline city (``Washington (dpa) –
+    Merz fliegt zu seinem Besuch in die USA``: a visit to the USA, reported from Washington). Not a
+    quote's events, and not an event dated more than a few days from the reference date: the lead
+    also recounts earlier events and previews later ones, which happened or will happen elsewhere.
+    """
+    found = dateline(index)
+    if found is None:
+        return
+    place, start, end = found
+    for m in mentions:
+        if not start <= m.tok < end or m.quote:
+            continue
+        if m.place is not None:
+            continue
+        if not _near(m.time.value if m.time else None, reference):
+            continue
+        m.place = place
+        m.place_chain = places.parents.get(place, ())
+
+
+def _near(value: str | None, reference: str | None, days: int = 3) -> bool:
+    """Whether a day lies within ``days`` of the reference date (unknown or vaguer: yes)."""
+    if not value or not reference or len(value) < 10 or len(reference) < 10:
+        return True
+    try:
+        a, b = date.fromisoformat(value[:10]), date.fromisoformat(reference[:10])
+    except ValueError:
+        return True
+    return abs((a - b).days) <= days

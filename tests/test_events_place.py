@@ -1,0 +1,155 @@
+"""The place of events: venues, the most specific place, containment when merging, datelines.
+
+One test per phenomenon, on sentences written for these tests (no article of the gold sets), through
+the whole pipeline, because the place depends on the entity layer (venues, all-capital datelines)
+as much as on the event layer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.record import Record
+
+
+@pytest.fixture(scope="module")
+def nlp_de_place():
+    return newsgraph.load("de")
+
+
+@pytest.fixture(scope="module")
+def nlp_en_place():
+    return newsgraph.load("en")
+
+
+def _events(rec: Record) -> list[tuple[str, frozenset[str], str | None]]:
+    """(type, participant names, place name) of each event."""
+    names = {e.id: e.name for e in rec.entities}
+    return [(ev.type, frozenset(names[p] for p in ev.participants), names.get(ev.place or "")) for ev in rec.events]
+
+
+def _places(rec: Record) -> list[str | None]:
+    names = {e.id: e.name for e in rec.entities}
+    return [names.get(ev.place or "") for ev in rec.events]
+
+
+# --- venues ------------------------------------------------------------------------------------
+
+
+def test_venue_is_the_place_of_the_event(nlp_de_place):
+    text = (
+        "Bundeskanzler Olaf Scholz hat am Dienstag den spanischen Regierungschef Pedro Sánchez "
+        "im Kanzleramt empfangen."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place)
+    venue = next(e for e in rec.entities if e.name == "Federal Chancellery")
+    assert venue.type == "LOC" and venue.kb_id == "venue:Federal_Chancellery"
+    assert _places(rec) == ["Federal Chancellery"]
+
+
+def test_seat_of_government_stands_for_the_government_outside_a_place_phrase(nlp_de_place):
+    text = "Der Kreml kündigte an, Putin werde den indischen Premier Narendra Modi am Montag im Kreml empfangen."
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place)
+    kinds = sorted((e.type, e.name) for e in rec.entities if "Kreml" in {m.text for m in e.mentions})
+    assert kinds == [("LOC", "Moscow Kremlin"), ("ORG", "Kremlin")]
+
+
+def test_venue_in_english(nlp_en_place):
+    text = "President Joe Biden hosted Chancellor Olaf Scholz at the White House on Friday."
+    rec = newsgraph.extract(text, lang="en", nlp=nlp_en_place)
+    assert _places(rec) == ["White House"]
+
+
+def test_venue_lies_in_its_city_and_country():
+    from newsgraph.pipeline.entities import place_parents
+
+    assert place_parents("de", "venue:Oval_Office")[:1] == ("venue:White_House",)
+    assert "iso3166:US" in place_parents("de", "venue:Oval_Office")
+    assert place_parents("en", "venue:Meseberg_Palace")[-1] == "iso3166:DE"
+
+
+# --- the most specific place ---------------------------------------------------------------------
+
+
+def test_most_specific_place_of_the_clause_wins(nlp_de_place):
+    text = (
+        "Der britische Premierminister Keir Starmer empfing am Sonntag in London im Lancaster House "
+        "den ukrainischen Präsidenten Wolodymyr Selenskyj."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place)
+    assert _places(rec) == ["Lancaster House"]
+
+
+def test_unknown_town_after_english_locative_with_its_country(nlp_en_place):
+    text = "The prime ministers of Canada and Japan met on Sunday in Banff, Canada, for two hours of talks."
+    rec = newsgraph.extract(text, lang="en", nlp=nlp_en_place)
+    town = next(e for e in rec.entities if e.name == "Banff")
+    assert town.type == "LOC"
+
+
+# --- merging by containment ----------------------------------------------------------------------
+
+
+def test_mentions_at_city_and_venue_level_are_one_event(nlp_de_place):
+    text = (
+        "US-Präsident Joe Biden hat Bundeskanzler Olaf Scholz am Freitag in Washington empfangen. "
+        "Biden und Scholz trafen sich anschließend im Oval Office."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2024-02-10")
+    meetings = [e for e in _events(rec) if e[1] == frozenset({"Joe Biden", "Olaf Scholz"})]
+    assert len(meetings) == 1
+    assert meetings[0][2] == "Oval Office"
+
+
+def test_nationality_adjective_puts_an_unknown_place_in_its_country(nlp_de_place):
+    from newsgraph.pipeline.events.places import place_relations
+
+    doc = nlp_de_place("Kanada lädt ein: Die Minister treffen sich im kanadischen Kananaskis.")
+    relations = place_relations(doc, "de")
+    ids = {e.name: e.id for e in doc._.entities}
+    assert relations.within(ids["Kananaskis"], ids["Canada"])
+
+
+# --- datelines -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gipfel der Nachbarn\n\nAnkara. Der türkische Präsident Recep Tayyip Erdoğan hat am Freitag den "
+        "griechischen Regierungschef Kyriakos Mitsotakis empfangen.",
+        "Gipfel der Nachbarn\n\nAnkara: Der türkische Präsident Recep Tayyip Erdoğan hat am Freitag den "
+        "griechischen Regierungschef Kyriakos Mitsotakis empfangen.",
+        "Gipfel der Nachbarn\n\nANKARA (dpa) - Der türkische Präsident Recep Tayyip Erdoğan hat am Freitag den "
+        "griechischen Regierungschef Kyriakos Mitsotakis empfangen.",
+        "Gipfel der Nachbarn\n\nAnkara – Der türkische Präsident Recep Tayyip Erdoğan hat am Freitag den "
+        "griechischen Regierungschef Kyriakos Mitsotakis empfangen.",
+    ],
+)
+def test_german_dateline_is_the_place_of_the_lead_event(nlp_de_place, text):
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2023-12-08")
+    assert _places(rec) == ["Ankara"]
+
+
+def test_english_wire_dateline_in_capitals(nlp_en_place):
+    text = (
+        "Leaders pledge closer ties\n\nSEOUL, March 4 (Reuters) - South Korean President Yoon Suk Yeol met "
+        "Japanese Prime Minister Fumio Kishida on Monday. Officials in Seoul called it a new start."
+    )
+    rec = newsgraph.extract(text, lang="en", nlp=nlp_en_place, published="2024-03-04")
+    seoul = [e for e in rec.entities if e.name == "Seoul"]
+    assert len(seoul) == 1 and {m.text for m in seoul[0].mentions} == {"SEOUL", "Seoul"}
+    assert _places(rec) == ["Seoul"]
+
+
+def test_dateline_is_not_the_place_of_events_outside_the_lead(nlp_de_place):
+    text = (
+        "Gipfel der Nachbarn\n\nAnkara. Der türkische Präsident Recep Tayyip Erdoğan hat am Freitag den "
+        "griechischen Regierungschef Kyriakos Mitsotakis empfangen.\n\n"
+        "Im März 2019 hatte Erdoğan den bulgarischen Präsidenten Rumen Radew getroffen."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2023-12-08")
+    places = {parts: place for _, parts, place in _events(rec)}
+    assert places.get(frozenset({"Recep Tayyip Erdoğan", "Kyriakos Mitsotakis"})) == "Ankara"
+    assert places.get(frozenset({"Recep Tayyip Erdoğan", "Rumen Radew"})) is None
