@@ -40,6 +40,7 @@ class Trigger:
     needs_words: frozenset[str] = frozenset()  # one of these must stand in the clause (``sprach mit``)
     blocking_particles: frozenset[str] = frozenset()  # a closing particle makes another verb (``sprach sich ... aus``)
     needs_destination: bool = False
+    object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Lexicon:
     implicit_parties: list[dict[str, Any]] = field(default_factory=list)  # see ``[[implicit_parties]]``
     purpose_verbs: frozenset[str] = field(default_factory=frozenset)  # ``reist zu einem Besuch nach X``
     purpose_prepositions: frozenset[str] = field(default_factory=frozenset)
+    verb_cues: frozenset[str] = field(default_factory=frozenset)  # ``to visit``, ``will meet``: a verb, not a noun
     _head_index: dict[str, Trigger] = field(default_factory=dict)
 
     def words(self, section: str, key: str) -> frozenset[str]:
@@ -76,6 +78,13 @@ class Lexicon:
         lower = text.lower()
         if lower in self.nouns_excluded:
             return None
+        if (
+            self.verb_cues
+            and token.i > 0
+            and token.doc[token.i - 1].text.lower() in self.verb_cues
+            and lower in self.verbs
+        ):
+            return None  # English ``plans to visit``, ``will meet``: the form is the verb here
         last = lower.rsplit("-", 1)[-1]
         if not last:
             return None
@@ -132,6 +141,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
             blocking_particles=frozenset(w.lower() for w in entry.get("blocking_particles", [])),
             needs_destination=entry.get("needs_destination", False),
+            object_types=frozenset(entry.get("object_types", [])),
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)
@@ -164,6 +174,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
         status=status,
         reflexives=frozenset(w.lower() for w in frames.get("participants", {}).get("reflexives", [])),
         nouns_any_case=bool(data.get("nouns_options", {}).get("any_case", False)),
+        verb_cues=frozenset(w.lower() for w in data.get("nouns_options", {}).get("verb_cues", [])),
         noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
         purpose_verbs=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("forms", [])),
         purpose_prepositions=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("prepositions", [])),

@@ -26,6 +26,7 @@ from .args import (
     compound_args,
     genitive_args,
     group_members,
+    hyphen_compound_args,
     partner_args,
     place_of,
     pronoun_subject,
@@ -118,6 +119,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach mit Macron`` / ``miteinander gesprochen``, not ``sprach von``
             if any(_particle_closes(index, clause_id, p, tok.i) for p in trig.blocking_particles):
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
+            if trig.object_types and not _object_is(index, clause_id, tok.i, trig.object_types):
+                continue  # ``welcomed Germany's plans``: hosting needs a guest, not a thing
             if (
                 not trig.particle
                 and trig.type in lex.light_verb_types
@@ -128,6 +131,69 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             found.append((tok.i, trig))
             break
     return found
+
+
+def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]) -> bool:
+    """Whether the first name after the verb in its clause (its object or passive agent) has one of ``types``.
+
+    Names that only qualify an office (``U.S. Secretary of State Antony Blinken``) and places are
+    skipped: the person after them is the object.
+    """
+    doc = index.doc
+    if verb + 1 < len(doc) and doc[verb + 1].text.lower() in index.lex.words("participants", "passive_agent"):
+        return True  # ``a lunch hosted by X``: a passive, its guest is not after the verb
+    for m in index.clause_mentions(clause_id):
+        if m.tstart > verb and m.role not in {"affiliation", "place"}:
+            return m.type in types
+    return False
+
+
+def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | None:
+    """``will meet at the G7 summit``: the body whose summit is the setting of a verb trigger.
+
+    A name right before a noun trigger of one of ``body_events`` (English writes ``the NATO summit``
+    apart) in a setting phrase (``setting`` words up to three words before the name) after the verb
+    takes part as the body that meets; the entity layer calls it no actor, being inside a PP.
+    """
+    lex, doc = index.lex, index.doc
+    kinds = lex.words("participants", "body_events")
+    if not kinds:
+        return None
+    setting = lex.words("participants", "setting")
+    for t in index.triggers:
+        if t <= verb or index.clause_of[t] != clause_id:
+            continue
+        noun = lex.noun_trigger(doc[t])
+        m = index.ending_at(t)
+        if noun is None or noun.type not in kinds or m is None or m.type != "ORG" or m.role == "place":
+            continue
+        if any(doc[j].text.lower() in setting for j in range(max(0, m.tstart - 3), m.tstart)):
+            return m
+    return None
+
+
+def _passive_agent(index: DocIndex, verb: int) -> MentionRef | None:
+    """``was received by Xi``: the agent of a passive trigger verb, which the ``by`` phrase hides.
+
+    The entity layer's roles call a name after a preposition no actor; after a passive auxiliary
+    (``passive_auxiliaries``, up to two words before the verb) the name right after the agent
+    preposition (``passive_agent``) is the other party.
+    """
+    doc, lex = index.doc, index.lex
+    aux = lex.words("participants", "passive_auxiliaries")
+    agent = lex.words("participants", "passive_agent")
+    if not aux or verb + 1 >= len(doc) or doc[verb + 1].text.lower() not in agent:
+        return None
+    if not any(doc[j].text.lower() in aux for j in range(max(0, verb - 2), verb)):
+        return None
+    determiners = lex.words("participants", "determiners")
+    j = verb + 2
+    while j < len(doc) and doc[j].text.lower() in determiners:
+        j += 1
+    m = index.starting_at(j)
+    if m is None or m.clause != index.clause_of[verb] or m.type not in {"PER", "ORG", "LOC"}:
+        return None
+    return m
 
 
 def _local_window(index: DocIndex, i: int, width: int = 3) -> list[int]:
@@ -193,6 +259,9 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        agent = _passive_agent(index, i)
+        if agent is not None and agent.id not in {m.id for m in parts}:
+            parts = [*parts, agent]
         if len(_unique(parts)) < 2:
             members, named = group_members(index, clause.start, clause.end, clause.start)
             if members and named:
@@ -203,10 +272,21 @@ def _frame_participants(
                     parts, weak = aff, True
                 elif members:
                     parts, weak = members, True
+        body = _setting_body(index, clause.id, i)
+        if body is not None and body.id not in {m.id for m in parts}:
+            parts = [*parts, body]
         if trig.frame == "visit":
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
                 return [], False, None, 0
+            if (
+                trig.needs_destination
+                and lex.frames.get("participants", {}).get("subject_first")
+                and pron is None
+                and clause.opener not in rel
+                and not any(m.tstart < i for m in parts)
+            ):
+                return [], False, None, 0  # English ``troops arrived in X, officials said``: no named traveller
             hosts = [m for m in parts if m.tstart > i]
             if hosts and not any(m.tstart < i for m in parts) and pron is None and clause.opener not in rel:
                 hosts = hosts[1:]  # ``reiste Selenskyj nach Paris``: the first name after the verb is its subject
@@ -229,7 +309,7 @@ def _frame_participants(
         if pron is not None and not in_quote:
             parts = [pron, *parts]
         return ([*parts, dest] if parts else []), False, dest, 1
-    parts = between_args(index, i)
+    parts = between_args(index, i) or hyphen_compound_args(index, i)
     precision = 3
     if not parts:
         # ``zwischen beiden Ländern``: a group after ``zwischen``
