@@ -167,3 +167,45 @@ def test_month_may_is_no_modal():
 def test_paving_the_way_to_a_meeting_is_possible():
     rec = _extract("The truce paves the way to a meeting between Giorgia Meloni and Pedro Sanchez.")
     _has(rec, MEETING, {"Giorgia Meloni", "Pedro Sanchez"}, "possible")
+
+
+def test_offered_to_negotiate_is_possible():
+    rec = _extract("Keir Starmer offered to negotiate with Javier Milei over the islands.")
+    _has(rec, {"negotiation"}, {"Keir Starmer", "Javier Milei"}, "possible")
+
+
+# --- who takes part ---------------------------------------------------------------------------------
+
+
+def test_reporting_clause_speaker_is_no_party():
+    rec = _extract("Spain and Morocco signed a fisheries accord on Monday, the European Commission said.")
+    ev = _only(rec)
+    assert _events(rec)[0][1] == {"Spain", "Morocco"}, _events(rec)
+    assert ev.type == "agreement"
+
+
+def test_unnamed_officials_state_is_the_visitor():
+    rec = _extract("Mexico's foreign minister visited Canada on Monday.")
+    _has(rec, {"visit"}, {"Mexico", "Canada"}, "happened")
+
+
+def test_time_spent_with_someone_is_a_meeting():
+    rec = _extract("Earlier on Monday, Mark Rutte spent two hours with Keir Starmer.")
+    _has(rec, MEETING, {"Mark Rutte", "Keir Starmer"}, "happened")
+
+
+def test_mediation_between_two_states():
+    rec = _extract("Qatar launched a mediation effort between Ethiopia and Eritrea on Saturday.")
+    _has(rec, {"negotiation"}, {"Ethiopia", "Eritrea"})
+
+
+# --- event-data codes -------------------------------------------------------------------------------
+
+
+def test_announced_visit_is_coded_as_intent_to_meet():
+    rec = _extract("Mark Rutte will visit Japan next week.")
+    ev = _only(rec)
+    assert (ev.type, ev.status) == ("visit", "planned")
+    assert (ev.plover, ev.cameo) == ("AGREE", "036")
+    rec = _extract("Mark Rutte visited Japan last week.")
+    assert (_only(rec).plover, _only(rec).cameo) == ("CONSULT", "042")

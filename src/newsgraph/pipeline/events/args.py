@@ -394,6 +394,8 @@ def _classify(index: DocIndex) -> None:
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     stop_office = (coord - {","}) | lex.words("participants", "partner")
     in_parens = _paren_mask(doc)
+    # English writes offices in lower case (``Mexico's foreign minister``)
+    offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -506,7 +508,7 @@ def _classify(index: DocIndex) -> None:
                 tok = doc[k]
                 if tok.text.lower() in coord - {","} or tok.text.lower() in non_actor:
                     break
-                if office_stem(tok.text, lex) and tok.text[:1].isupper():
+                if office_stem(tok.text, lex) and (tok.text[:1].isupper() or offices_any_case):
                     role = "affiliation"
                     m.via_office = True
                     break

@@ -64,11 +64,28 @@ class Lexicon:
     purpose_verbs: frozenset[str] = field(default_factory=frozenset)  # ``reist zu einem Besuch nach X``
     purpose_prepositions: frozenset[str] = field(default_factory=frozenset)
     verb_cues: frozenset[str] = field(default_factory=frozenset)  # ``to visit``, ``will meet``: a verb, not a noun
+    status_codes: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # see ``codes()``
     _head_index: dict[str, Trigger] = field(default_factory=dict)
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """A word list from ``events_frames`` as a set (empty when the language lacks it)."""
         return frozenset(self.frames.get(section, {}).get(key, []))
+
+    def codes(self, event_type: str, status: str) -> tuple[str | None, str | None]:
+        """(PLOVER, CAMEO) of an event of ``event_type`` reported with ``status``.
+
+        The type's codes describe the interaction as it happens; ``[status_codes.<status>]`` of
+        ``events.toml`` recodes it where the coding standards do so by status: an announced meeting
+        or visit is CAMEO 036 "express intent to meet or negotiate", which PLOVER codes as AGREE.
+        """
+        info = self.types.get(event_type)
+        if info is None:
+            return None, None
+        plover, cameo = info.plover, info.cameo
+        override = self.status_codes.get(status, {}).get(plover or "")
+        if override:
+            plover, cameo = override.get("plover", plover), override.get("cameo", cameo)
+        return plover, cameo
 
     def noun_trigger(self, token: Token) -> Trigger | None:
         """The noun trigger ``token`` is an instance of, matched on its compound head."""
@@ -174,6 +191,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
         status=status,
         reflexives=frozenset(w.lower() for w in frames.get("participants", {}).get("reflexives", [])),
         nouns_any_case=bool(data.get("nouns_options", {}).get("any_case", False)),
+        status_codes={k: dict(v) for k, v in data.get("status_codes", {}).items()},
         verb_cues=frozenset(w.lower() for w in data.get("nouns_options", {}).get("verb_cues", [])),
         noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
         purpose_verbs=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("forms", [])),

@@ -148,6 +148,26 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
     return False
 
 
+def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
+    """The tokens of a trailing reporting clause (``, the White House announced Tuesday.``), if any.
+
+    Only the part after the clause's last comma, after the trigger, that holds one of
+    ``reporting_tail_verbs`` and no trigger; its names relay the event and do not take part.
+    """
+    verbs = index.lex.words("clauses", "reporting_tail_verbs")
+    if not verbs:
+        return set()
+    doc = index.doc
+    toks = index.clauses[clause_id].tokens
+    commas = [p for p, j in enumerate(toks) if doc[j].text == "," and j > trig]
+    if not commas:
+        return set()
+    tail = toks[commas[-1] + 1 :]
+    if any(j in index.triggers for j in tail) or not any(doc[j].text.lower() in verbs for j in tail):
+        return set()
+    return set(tail)
+
+
 def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | None:
     """``will meet at the G7 summit``: the body whose summit is the setting of a verb trigger.
 
@@ -221,7 +241,7 @@ def _participants(
 ) -> tuple[list[MentionRef], bool, MentionRef | None, int, bool]:
     """(participants, weak, place, precision, body) of the trigger at token ``i`` according to its frame."""
     parts, weak, place, precision = _frame_participants(index, i, trig)
-    if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} for m in parts):
+    if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts):
         return [], False, place, 0, False  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
     body = weak and bool(parts) and all(m.via_office for m in parts)
     doc = index.doc
@@ -245,6 +265,8 @@ def _frame_participants(
     doc = index.doc
     in_quote = index.in_quote[i]
     actors = clause_actors(index, clause.id, exclude_quote=True, trig=i)
+    tail = _reporting_tail(index, clause.id, i)
+    actors = [m for m in actors if m.tstart not in tail]
     place = place_of(index, clause.id, i)
     weak = False
     if not trig.is_noun:
@@ -259,6 +281,10 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if pron is None and parts and not any(m.tstart < i for m in parts):
+            # ``Taiwan's Vice Foreign Minister visited Russia``: an unnamed official's state is the party
+            # that acts when no one else stands before the verb
+            parts = [m for m in clause_affiliations(index, clause.id) if m.via_office and m.tstart < i][:1] + parts
         agent = _passive_agent(index, i)
         if agent is not None and agent.id not in {m.id for m in parts}:
             parts = [*parts, agent]
