@@ -184,6 +184,12 @@ def test_reporting_clause_speaker_is_no_party():
     assert ev.type == "agreement"
 
 
+def test_relative_clause_antecedent_holds_the_talks():
+    rec = _extract("Emmanuel Macron praised Keir Starmer, who held talks with Mark Carney on Thursday.")
+    ev = _only(rec)
+    assert ev.type == "talks" and _events(rec)[0][1] == {"Keir Starmer", "Mark Carney"}, _events(rec)
+
+
 def test_unnamed_officials_state_is_the_visitor():
     rec = _extract("Mexico's foreign minister visited Canada on Monday.")
     _has(rec, {"visit"}, {"Mexico", "Canada"}, "happened")

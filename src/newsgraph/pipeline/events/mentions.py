@@ -357,6 +357,9 @@ def _frame_participants(
                 subject = [pron]
             if not subject:
                 subject = [m for m in clause_affiliations(index, clause.id) if m.tstart < i]
+            if not subject and clause.opener in lex.words("clauses", "relative_pronouns"):
+                # ``hosted by Keir Starmer, who held talks with Trump``: the relative pronoun's antecedent
+                subject = [m for m in antecedent_actors(index, clause) if m.id not in {p.id for p in partner}]
             if not subject:
                 # ``ein Treffen Putins mit Selenskyj``: the genitive after the noun
                 subject = [m for m in genitive_args(index, i) if m.id not in {p.id for p in partner}]
