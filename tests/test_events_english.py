@@ -169,6 +169,16 @@ def test_paving_the_way_to_a_meeting_is_possible():
     _has(rec, MEETING, {"Giorgia Meloni", "Pedro Sanchez"}, "possible")
 
 
+def test_will_not_meet_is_denied():
+    rec = _extract("Keir Starmer will not meet Javier Milei in London, a spokesman said.")
+    _has(rec, MEETING, {"Keir Starmer", "Javier Milei"}, "denied")
+
+
+def test_gerund_after_a_preposition_is_the_verb():
+    rec = _extract("Mark Rutte told reporters after meeting Keir Starmer that the mood had been good.")
+    _has(rec, MEETING, {"Mark Rutte", "Keir Starmer"}, "happened")
+
+
 def test_offered_to_negotiate_is_possible():
     rec = _extract("Keir Starmer offered to negotiate with Javier Milei over the islands.")
     _has(rec, {"negotiation"}, {"Keir Starmer", "Javier Milei"}, "possible")

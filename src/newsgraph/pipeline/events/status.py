@@ -117,7 +117,9 @@ def decide_status(
     """
     precedence = lex.status.get("precedence", ["cancelled", "denied", "possible", "planned", "happened"])
     local_cues = _cues(lex, [doc[i].text for i in local])
-    clause_cues = _cues(lex, [doc[i].text for i in clause])
+    # the trigger word counts with its clause for cues of several words (``plans to visit``) and for
+    # a negation's partner (English ``will not meet``)
+    clause_cues = _cues(lex, [doc[i].text for i in clause] + [trigger_word])
     own = _cues(lex, [trigger_word])
     outer = _cues(lex, [doc[i].text for i in governing or []]) - {"happened"}
     for hard in ("cancelled", "denied"):
