@@ -246,8 +246,10 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 stack = [new(0, None, seg_n)]
                 i += 1
                 continue
-            if (text in DASHES and tok.is_punct) or text == "–":
-                # a dash pair encloses a parenthesis; the second dash closes it
+            joiner = i > s and not tok.whitespace_ and not doc[i - 1].whitespace_
+            if ((text in DASHES and tok.is_punct) or text == "–") and not joiner:
+                # a dash pair encloses a parenthesis; the second dash closes it (a hyphen glued to
+                # both neighbours joins words: English ``the Biden-Xi summit``)
                 if len(stack) > 1 and stack[-1].opener == "–":
                     stack.pop()
                 else:
@@ -394,6 +396,8 @@ def _classify(index: DocIndex) -> None:
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     stop_office = (coord - {","}) | lex.words("participants", "partner")
     in_parens = _paren_mask(doc)
+    # English writes offices in lower case (``Mexico's foreign minister``)
+    offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -483,6 +487,11 @@ def _classify(index: DocIndex) -> None:
                 and lex.noun_trigger(noun) is None
             ):
                 role = "affiliation"
+        if role == "actor" and m.type == "LOC" and lex.frames.get("participants", {}).get("place_modifiers"):
+            # English ``end Alaska summit``: a place name right before a noun trigger modifies it
+            head = lex.noun_trigger(doc[m.tend]) if m.tend < len(doc) else None
+            if head is not None and head.type != "visit" and head.frame == "nominal":
+                role = "other"
         if role == "actor" and m.inside_token:
             tok = doc[m.tstart]
             # ``NASA-Chef`` / ``EU-Außenminister`` / ``EU-Staaten`` / ``EU-Außen- und Europaminister``:
@@ -501,7 +510,7 @@ def _classify(index: DocIndex) -> None:
                 tok = doc[k]
                 if tok.text.lower() in coord - {","} or tok.text.lower() in non_actor:
                     break
-                if office_stem(tok.text, lex) and tok.text[:1].isupper():
+                if office_stem(tok.text, lex) and (tok.text[:1].isupper() or offices_any_case):
                     role = "affiliation"
                     m.via_office = True
                     break
@@ -629,10 +638,21 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
     clause_id = index.clause_of[trig]
     gen = lex.words("participants", "genitive")
     stops = lex.words("participants", "non_actor_prepositions") | lex.words("participants", "partner")
+    endings = tuple(lex.frames.get("morphology", {}).get("genitive_endings", []))
     before = index.ending_at(trig)
-    saxon = doc[trig - 1].text.lower().endswith(tuple(lex.frames.get("morphology", {}).get("genitive_endings", [])))
+    saxon = doc[trig - 1].text.lower().endswith(endings)
     if before is not None and not before.inside_token and before.type in {"PER", "ORG"} and saxon:
         return [before]  # ``Sarkozys Staatsbesuch``
+    for k in range(trig - 1, max(trig - 4, 0), -1):
+        # English ``Putin's first visit``: the possessive is a token of its own, lower-case words may
+        # stand between it and the noun
+        if doc[k].text.lower() in endings:
+            owner = index.ending_at(k)
+            if owner is not None and owner.type in {"PER", "ORG"} and owner.clause == clause_id:
+                return [owner]
+            break
+        if not doc[k].text[:1].islower() or index.clause_of[k] != clause_id:
+            break
     i = trig + 1
     if i >= len(doc) or index.clause_of[i] != clause_id:
         return []
@@ -714,6 +734,28 @@ def compound_args(index: DocIndex, trig: int) -> list[MentionRef]:
         if ent is not None:
             found.append(MentionRef(ent, tok.idx, tok.idx + len(tok.text), trig, trig + 1, True, "actor"))
     return found
+
+
+def hyphen_compound_args(index: DocIndex, trig: int) -> list[MentionRef]:
+    """``the Biden-Xi summit``, ``Trump–Xi talks``: names joined by hyphens right before a noun trigger.
+
+    English writes the compound apart and its tokenizer splits the hyphen off, so the names are
+    mentions of their own (German ``Putin-Biden-Gipfel`` is one word: :func:`compound_args`). Two
+    names or more make the participants; one name (``the NATO summit``) is left to the other frames.
+    """
+    doc = index.doc
+    found: list[MentionRef] = []
+    j = trig
+    while j > 0:
+        m = index.ending_at(j)
+        if m is None or m.clause != index.clause_of[trig]:
+            break
+        found.append(m)
+        k = m.tstart - 1
+        if k <= 0 or doc[k].text not in DASHES or doc[k].whitespace_ or doc[k - 1].whitespace_:
+            break
+        j = k
+    return list(reversed(found)) if len(found) >= 2 else []
 
 
 def _entity_by_name(index: DocIndex, word: str) -> Entity | None:

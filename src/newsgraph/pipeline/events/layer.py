@@ -34,7 +34,6 @@ def to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[E
     triggers: dict[str, list[int]] = {}
     text = doc.text  # built from the tokens on each access: take it once
     for n, ev in enumerate(kept, start=1):
-        info = lex.types.get(ev.type)
         spans = sorted({m.evidence for m in ev.mentions})
         evidence = [Evidence(start=s, end=e, text=text[s:e]) for s, e in spans]
         status = status_of(ev)
@@ -43,6 +42,7 @@ def to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[E
             ref = doc._.reference_date.value if doc._.reference_date else None
             if ref and time.value and time.value[:1].isdigit() and time.value[:10] < ref[: len(time.value[:10])]:
                 time = None
+        plover, cameo = lex.codes(ev.type, status)
         confidence = 0.5 + 0.1 * min(len(ev.mentions) - 1, 3) + (0.0 if ev.weak else 0.1)
         confidence -= 0.2 if all(m.quote for m in ev.mentions) else 0.0
         confidence -= 0.2 if any(m.hedged for m in ev.mentions) else 0.0
@@ -56,8 +56,8 @@ def to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[E
                 status=status,  # type: ignore[arg-type]
                 evidence=evidence,
                 confidence=round(max(0.1, min(confidence, 0.95)), 2),
-                plover=info.plover if info else None,
-                cameo=info.cameo if info else None,
+                plover=plover,
+                cameo=cameo,
             )
         )
         triggers[f"ev{n}"] = sorted(doc[m.tok].idx for m in ev.mentions)

@@ -43,6 +43,7 @@ class Trigger:
     # a status the word itself states, before any cue of its clause: an invitation (``lud X nach Y
     # ein``) is a possible visit, whatever tense it is told in
     status: str | None = None
+    object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
 
 
 @dataclass
@@ -65,11 +66,29 @@ class Lexicon:
     implicit_parties: list[dict[str, Any]] = field(default_factory=list)  # see ``[[implicit_parties]]``
     purpose_verbs: frozenset[str] = field(default_factory=frozenset)  # ``reist zu einem Besuch nach X``
     purpose_prepositions: frozenset[str] = field(default_factory=frozenset)
+    verb_cues: frozenset[str] = field(default_factory=frozenset)  # ``to visit``, ``will meet``: a verb, not a noun
+    status_codes: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # see ``codes()``
     _head_index: dict[str, Trigger] = field(default_factory=dict)
 
     def words(self, section: str, key: str) -> frozenset[str]:
         """A word list from ``events_frames`` as a set (empty when the language lacks it)."""
         return frozenset(self.frames.get(section, {}).get(key, []))
+
+    def codes(self, event_type: str, status: str) -> tuple[str | None, str | None]:
+        """(PLOVER, CAMEO) of an event of ``event_type`` reported with ``status``.
+
+        The type's codes describe the interaction as it happens; ``[status_codes.<status>]`` of
+        ``events.toml`` recodes it where the coding standards do so by status: an announced meeting
+        or visit is CAMEO 036 "express intent to meet or negotiate", which PLOVER codes as AGREE.
+        """
+        info = self.types.get(event_type)
+        if info is None:
+            return None, None
+        plover, cameo = info.plover, info.cameo
+        override = self.status_codes.get(status, {}).get(plover or "")
+        if override:
+            plover, cameo = override.get("plover", plover), override.get("cameo", cameo)
+        return plover, cameo
 
     def noun_trigger(self, token: Token) -> Trigger | None:
         """The noun trigger ``token`` is an instance of, matched on its compound head."""
@@ -79,6 +98,13 @@ class Lexicon:
         lower = text.lower()
         if lower in self.nouns_excluded:
             return None
+        if (
+            self.verb_cues
+            and token.i > 0
+            and token.doc[token.i - 1].text.lower() in self.verb_cues
+            and lower in self.verbs
+        ):
+            return None  # English ``plans to visit``, ``will meet``: the form is the verb here
         last = lower.rsplit("-", 1)[-1]
         if not last:
             return None
@@ -136,6 +162,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             blocking_particles=frozenset(w.lower() for w in entry.get("blocking_particles", [])),
             needs_destination=entry.get("needs_destination", False),
             status=entry.get("status"),
+            object_types=frozenset(entry.get("object_types", [])),
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)
@@ -169,6 +196,8 @@ def lexicon_for(lang: str) -> Lexicon | None:
         status=status,
         reflexives=frozenset(w.lower() for w in frames.get("participants", {}).get("reflexives", [])),
         nouns_any_case=bool(data.get("nouns_options", {}).get("any_case", False)),
+        status_codes={k: dict(v) for k, v in data.get("status_codes", {}).items()},
+        verb_cues=frozenset(w.lower() for w in data.get("nouns_options", {}).get("verb_cues", [])),
         noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
         purpose_verbs=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("forms", [])),
         purpose_prepositions=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("prepositions", [])),

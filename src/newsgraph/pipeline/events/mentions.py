@@ -26,6 +26,7 @@ from .args import (
     compound_args,
     genitive_args,
     group_members,
+    hyphen_compound_args,
     partner_args,
     place_of,
     pronoun_subject,
@@ -120,6 +121,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach mit Macron`` / ``miteinander gesprochen``, not ``sprach von``
             if any(_particle_closes(index, clause_id, p, tok.i) for p in trig.blocking_particles):
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
+            if trig.object_types and not _object_is(index, clause_id, tok.i, trig.object_types):
+                continue  # ``welcomed Germany's plans``: hosting needs a guest, not a thing
             if (
                 not trig.particle
                 and trig.type in lex.light_verb_types
@@ -130,6 +133,89 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             found.append((tok.i, trig))
             break
     return found
+
+
+def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]) -> bool:
+    """Whether the first name after the verb in its clause (its object or passive agent) has one of ``types``.
+
+    Names that only qualify an office (``U.S. Secretary of State Antony Blinken``) and places are
+    skipped: the person after them is the object.
+    """
+    doc = index.doc
+    if verb + 1 < len(doc) and doc[verb + 1].text.lower() in index.lex.words("participants", "passive_agent"):
+        return True  # ``a lunch hosted by X``: a passive, its guest is not after the verb
+    for m in index.clause_mentions(clause_id):
+        if m.tstart > verb and m.role not in {"affiliation", "place"}:
+            return m.type in types
+    return False
+
+
+def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
+    """The tokens of a trailing reporting clause (``, the White House announced Tuesday.``), if any.
+
+    Only the part after the clause's last comma, after the trigger, that holds one of
+    ``reporting_tail_verbs`` and no trigger; its names relay the event and do not take part.
+    """
+    verbs = index.lex.words("clauses", "reporting_tail_verbs")
+    if not verbs:
+        return set()
+    doc = index.doc
+    toks = index.clauses[clause_id].tokens
+    commas = [p for p, j in enumerate(toks) if doc[j].text == "," and j > trig]
+    if not commas:
+        return set()
+    tail = toks[commas[-1] + 1 :]
+    if any(j in index.triggers for j in tail) or not any(doc[j].text.lower() in verbs for j in tail):
+        return set()
+    return set(tail)
+
+
+def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | None:
+    """``will meet at the G7 summit``: the body whose summit is the setting of a verb trigger.
+
+    A name right before a noun trigger of one of ``body_events`` (English writes ``the NATO summit``
+    apart) in a setting phrase (``setting`` words up to three words before the name) after the verb
+    takes part as the body that meets; the entity layer calls it no actor, being inside a PP.
+    """
+    lex, doc = index.lex, index.doc
+    kinds = lex.words("participants", "body_events")
+    if not kinds:
+        return None
+    setting = lex.words("participants", "setting")
+    for t in index.triggers:
+        if t <= verb or index.clause_of[t] != clause_id:
+            continue
+        noun = lex.noun_trigger(doc[t])
+        m = index.ending_at(t)
+        if noun is None or noun.type not in kinds or m is None or m.type != "ORG" or m.role == "place":
+            continue
+        if any(doc[j].text.lower() in setting for j in range(max(0, m.tstart - 3), m.tstart)):
+            return m
+    return None
+
+
+def _passive_agent(index: DocIndex, verb: int) -> MentionRef | None:
+    """``was received by Xi``: the agent of a passive trigger verb, which the ``by`` phrase hides.
+
+    The entity layer's roles call a name after a preposition no actor; after a passive auxiliary
+    (``passive_auxiliaries``, up to two words before the verb) the name right after the agent
+    preposition (``passive_agent``) is the other party.
+    """
+    doc, lex = index.doc, index.lex
+    aux = lex.words("participants", "passive_auxiliaries")
+    agent = lex.words("participants", "passive_agent")
+    if not aux or verb + 1 >= len(doc) or doc[verb + 1].text.lower() not in agent:
+        return None
+    if not any(doc[j].text.lower() in aux for j in range(max(0, verb - 2), verb)):
+        return None
+    determiners = lex.words("participants", "determiners")
+    j = verb + 2
+    while j < len(doc) and doc[j].text.lower() in determiners:
+        j += 1
+    m = index.starting_at(j)
+    if m is None or m.clause != index.clause_of[verb] or m.type not in {"PER", "ORG", "LOC"}:
+        return None
+    return m
 
 
 def _local_window(index: DocIndex, i: int, width: int = 3) -> list[int]:
@@ -157,7 +243,7 @@ def _participants(
 ) -> tuple[list[MentionRef], bool, MentionRef | None, int, bool]:
     """(participants, weak, place, precision, body) of the trigger at token ``i`` according to its frame."""
     parts, weak, place, precision = _frame_participants(index, i, trig)
-    if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} for m in parts):
+    if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts):
         return [], False, place, 0, False  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
     body = weak and bool(parts) and all(m.via_office for m in parts)
     doc = index.doc
@@ -181,6 +267,8 @@ def _frame_participants(
     doc = index.doc
     in_quote = index.in_quote[i]
     actors = clause_actors(index, clause.id, exclude_quote=True, trig=i)
+    tail = _reporting_tail(index, clause.id, i)
+    actors = [m for m in actors if m.tstart not in tail]
     place = place_of(index, clause.id, i)
     weak = False
     if not trig.is_noun:
@@ -195,6 +283,13 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if pron is None and parts and not any(m.tstart < i for m in parts):
+            # ``Taiwan's Vice Foreign Minister visited Russia``: an unnamed official's state is the party
+            # that acts when no one else stands before the verb
+            parts = [m for m in clause_affiliations(index, clause.id) if m.via_office and m.tstart < i][:1] + parts
+        agent = _passive_agent(index, i)
+        if agent is not None and agent.id not in {m.id for m in parts}:
+            parts = [*parts, agent]
         if len(_unique(parts)) < 2 and not in_quote:
             controller = infinitive_controller(index, clause, i)
             if controller is not None and controller.id not in {m.id for m in parts}:
@@ -211,10 +306,21 @@ def _frame_participants(
                     parts, weak = members, True
         if trig.frame == "invitation":
             return _invitation(index, clause, i, parts)
+        body = _setting_body(index, clause.id, i)
+        if body is not None and body.id not in {m.id for m in parts}:
+            parts = [*parts, body]
         if trig.frame == "visit":
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
                 return [], False, None, 0
+            if (
+                trig.needs_destination
+                and lex.frames.get("participants", {}).get("subject_first")
+                and pron is None
+                and clause.opener not in rel
+                and not any(m.tstart < i for m in parts)
+            ):
+                return [], False, None, 0  # English ``troops arrived in X, officials said``: no named traveller
             hosts = [m for m in parts if m.tstart > i]
             if hosts and not any(m.tstart < i for m in parts) and pron is None and clause.opener not in rel:
                 hosts = hosts[1:]  # ``reiste Selenskyj nach Paris``: the first name after the verb is its subject
@@ -237,7 +343,7 @@ def _frame_participants(
         if pron is not None and not in_quote:
             parts = [pron, *parts]
         return ([*parts, dest] if parts else []), False, dest, 1
-    parts = between_args(index, i)
+    parts = between_args(index, i) or hyphen_compound_args(index, i)
     precision = 3
     if not parts:
         # ``zwischen beiden Ländern``: a group after ``zwischen``
@@ -259,6 +365,9 @@ def _frame_participants(
                 subject = [pron]
             if not subject:
                 subject = [m for m in clause_affiliations(index, clause.id) if m.tstart < i]
+            if not subject and clause.opener in lex.words("clauses", "relative_pronouns"):
+                # ``hosted by Keir Starmer, who held talks with Trump``: the relative pronoun's antecedent
+                subject = [m for m in antecedent_actors(index, clause) if m.id not in {p.id for p in partner}]
             if not subject:
                 # ``ein Treffen Putins mit Selenskyj``: the genitive after the noun
                 subject = [m for m in genitive_args(index, i) if m.id not in {p.id for p in partner}]

@@ -7,6 +7,7 @@ whose only evidence is a time after the reference date is *planned*, not happene
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -18,7 +19,9 @@ def _cues(lex: Lexicon, words: Iterable[str]) -> set[str]:
     """The statuses cued by ``words``."""
     data = lex.status
     found: set[str] = set()
-    words = [w.lower() for w in words]
+    lower_only = set(data.get("lower_case_only", {}).get("words", []))
+    # ``in May``: a capitalised word that is a cue only in lower case (the modal ``may``) is no cue
+    words = [w.lower() for w in words if not (w[:1].isupper() and w.lower() in lower_only)]
     joined = f" {' '.join(words)} "
     for status in ("cancelled", "denied", "possible", "planned", "happened"):
         spec = data.get(status, {})
@@ -81,6 +84,20 @@ def hedged(lex: Lexicon, words: Iterable[str]) -> bool:
     return any(w.lower() in vocab for w in words)
 
 
+def _week_to_date(value: str | None) -> str | None:
+    """``2024-W10`` -> ``2024-03-04`` (its Monday), so that a week compares with a reference date.
+
+    Compared as strings, ``2024-W10`` sorts after every date of 2024 and made ``last week`` a
+    future time (a visit reported in the past became planned).
+    """
+    if not value or len(value) < 8 or value[4:6] != "-W" or not value[6:8].isdigit():
+        return value
+    try:
+        return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()
+    except ValueError:
+        return value
+
+
 def decide_status(
     lex: Lexicon,
     doc: Doc,
@@ -100,7 +117,9 @@ def decide_status(
     """
     precedence = lex.status.get("precedence", ["cancelled", "denied", "possible", "planned", "happened"])
     local_cues = _cues(lex, [doc[i].text for i in local])
-    clause_cues = _cues(lex, [doc[i].text for i in clause])
+    # the trigger word counts with its clause for cues of several words (``plans to visit``) and for
+    # a negation's partner (English ``will not meet``)
+    clause_cues = _cues(lex, [doc[i].text for i in clause] + [trigger_word])
     own = _cues(lex, [trigger_word])
     outer = _cues(lex, [doc[i].text for i in governing or []]) - {"happened"}
     for hard in ("cancelled", "denied"):
@@ -112,6 +131,7 @@ def decide_status(
             if status in cues and status != "happened":
                 return status, f"{where} cue"
     happened = "happened" in clause_cues or "happened" in own
+    time_value = _week_to_date(time_value)
     dated = bool(time_value and reference and len(time_value) >= 4 and time_value[:1].isdigit())
     if (
         dated

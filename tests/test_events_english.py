@@ -1,0 +1,227 @@
+"""English interaction events: one test per construction, on sentences written for these tests.
+
+English has no statistical parser, so the event layer finds its arguments on the clauses and the
+rule-based entities of the blank English pipeline; the English knowledge is in
+``resources/en/events*.toml``. Each test runs the whole pipeline (:func:`newsgraph.extract`) and
+checks the event type, the participants by entity name and the status: meetings (``met with``,
+``held talks with``, ``talks between``), calls (``spoke by phone``, ``will call``), visits
+(``visited``, ``arrived in``, ``travelled to``, ``X's first visit to``), hosts and guests
+(``hosted``, ``welcomed``, ``received``, the passive ``was received by``), agreements, summits
+(``the G7 summit``, compound headlines ``the Biden-Xi summit``), the English status cues and
+``the two leaders`` / ``they``.
+"""
+
+from __future__ import annotations
+
+import newsgraph
+from newsgraph.record import Event, Record
+
+PUBLISHED = "2024-03-12"  # a Tuesday
+
+
+def _extract(text: str) -> Record:
+    return newsgraph.extract(text, lang="en", published=PUBLISHED)
+
+
+def _events(record: Record) -> list[tuple[str, frozenset[str], str]]:
+    """(type, participant names, status) of each event."""
+    names = {e.id: e.name for e in record.entities}
+    return [(ev.type, frozenset(names.get(p, p) for p in ev.participants), ev.status) for ev in record.events]
+
+
+def _only(record: Record) -> Event:
+    assert len(record.events) == 1, _events(record)
+    return record.events[0]
+
+
+def _has(record: Record, family: set[str], people: set[str], status: str | None = None) -> None:
+    found = [
+        (t, p, s) for t, p, s in _events(record) if t in family and people <= p and (status is None or s == status)
+    ]
+    assert found, _events(record)
+
+
+MEETING = {"meeting", "talks", "summit"}
+
+# --- calls ------------------------------------------------------------------------------------------
+
+
+def test_spoke_by_phone_is_a_call_between_the_subjects():
+    rec = _extract("Pedro Sanchez and Giorgia Meloni spoke by phone on Sunday about migration.")
+    _has(rec, {"phone_call"}, {"Pedro Sanchez", "Giorgia Meloni"}, "happened")
+    # speaking is a call only with the medium in the clause
+    rec = _extract("Pedro Sanchez spoke to reporters in Madrid on Sunday.")
+    assert not [e for e in _events(rec) if e[0] == "phone_call"], _events(rec)
+
+
+def test_will_call_someone_is_a_planned_call():
+    rec = _extract("Keir Starmer said he would call Mark Carney later this week.")
+    _has(rec, {"phone_call"}, {"Keir Starmer", "Mark Carney"})
+    assert all(s in {"planned", "possible"} for _, _, s in _events(rec))
+
+
+# --- visits -----------------------------------------------------------------------------------------
+
+
+def test_visited_last_week_happened():
+    rec = _extract("Anthony Albanese visited Indonesia last week.")
+    ev = _only(rec)
+    assert ev.type == "visit" and ev.status == "happened"
+    assert {"Anthony Albanese", "Indonesia"} <= set(_events(rec)[0][1])
+
+
+def test_arrived_in_a_city_is_a_visit():
+    rec = _extract("Ursula von der Leyen arrived in Kyiv on Saturday for talks on reconstruction.")
+    _has(rec, {"visit"}, {"Ursula von der Leyen"}, "happened")
+    # a motion verb needs a named traveller before it
+    rec = _extract("A convoy of aid trucks arrived in Rafah on Monday, United Nations officials said.")
+    assert not [e for e in _events(rec) if e[0] == "visit"], _events(rec)
+
+
+def test_travelled_to_a_city_is_a_visit():
+    rec = _extract("Annalena Baerbock travelled to Riyadh on Monday.")
+    _has(rec, {"visit"}, {"Annalena Baerbock"}, "happened")
+
+
+def test_plans_to_visit_is_a_planned_visit():
+    rec = _extract("Anthony Albanese plans to visit Portugal later this month.")
+    _has(rec, {"visit"}, {"Anthony Albanese"}, "planned")
+
+
+def test_possessive_visit_names_its_visitor():
+    rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
+    _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})
+
+
+# --- hosts and guests -------------------------------------------------------------------------------
+
+
+def test_welcomed_a_guest_is_a_meeting():
+    rec = _extract("Emmanuel Macron welcomed Mark Rutte at the Elysee Palace on Wednesday.")
+    _has(rec, {"meeting"}, {"Emmanuel Macron", "Mark Rutte"}, "happened")
+    # the guest is a person: welcoming a decision hosts no one
+    rec = _extract("Emmanuel Macron welcomed Poland's decision to raise defence spending.")
+    assert rec.events == [], _events(rec)
+
+
+def test_passive_received_by_names_the_host():
+    rec = _extract("Mark Rutte was received by Cyril Ramaphosa in Pretoria on Monday.")
+    _has(rec, {"meeting"}, {"Mark Rutte", "Cyril Ramaphosa"}, "happened")
+
+
+# --- agreements -------------------------------------------------------------------------------------
+
+
+def test_agreed_on_a_plan_is_a_past_agreement():
+    rec = _extract("Spain and Portugal agreed on a plan to share water from the Tagus river.")
+    ev = _only(rec)
+    assert ev.type == "agreement" and ev.status == "happened"
+
+
+# --- summits and compound headlines -----------------------------------------------------------------
+
+
+def test_meeting_at_the_g7_summit_includes_the_body():
+    rec = _extract(
+        "Mark Carney and Javier Milei met on Friday. They will meet again at the G7 summit in Evian next month."
+    )
+    _has(rec, MEETING, {"Mark Carney", "Javier Milei", "G7"}, "planned")
+
+
+def test_group_of_seven_is_the_g7():
+    rec = _extract("Anthony Albanese and Giorgia Meloni attended the Group of Seven summit in Apulia.")
+    _has(rec, MEETING, {"Anthony Albanese", "Giorgia Meloni", "G7"})
+
+
+def test_hyphenated_names_before_summit_are_its_participants():
+    # the surnames alone are names once the article has named the two people
+    rec = _extract(
+        "Giorgia Meloni thanked Keir Starmer in Rome. The Meloni-Starmer summit produced a pledge on migration."
+    )
+    _has(rec, MEETING, {"Giorgia Meloni", "Keir Starmer"})
+
+
+def test_compound_headline_before_a_colon():
+    rec = _extract(
+        "Sanchez-Milei talks: leaders promise closer trade links\n\nPedro Sanchez praised Javier Milei on Monday."
+    )
+    _has(rec, MEETING, {"Pedro Sanchez", "Javier Milei"})
+
+
+def test_place_before_summit_is_no_participant():
+    rec = _extract("Mark Carney and Keir Starmer end Ottawa summit without a trade deal")
+    _has(rec, MEETING, {"Mark Carney", "Keir Starmer"})
+    names = {e.id: e.name for e in rec.entities}
+    assert all("Ottawa" not in {names.get(p) for p in ev.participants} for ev in rec.events)
+
+
+# --- status -----------------------------------------------------------------------------------------
+
+
+def test_month_may_is_no_modal():
+    rec = _extract("Javier Milei met Giorgia Meloni in Rome after he took office in May.")
+    ev = _only(rec)
+    assert ev.status == "happened"
+
+
+def test_paving_the_way_to_a_meeting_is_possible():
+    rec = _extract("The truce paves the way to a meeting between Giorgia Meloni and Pedro Sanchez.")
+    _has(rec, MEETING, {"Giorgia Meloni", "Pedro Sanchez"}, "possible")
+
+
+def test_will_not_meet_is_denied():
+    rec = _extract("Keir Starmer will not meet Javier Milei in London, a spokesman said.")
+    _has(rec, MEETING, {"Keir Starmer", "Javier Milei"}, "denied")
+
+
+def test_gerund_after_a_preposition_is_the_verb():
+    rec = _extract("Mark Rutte told reporters after meeting Keir Starmer that the mood had been good.")
+    _has(rec, MEETING, {"Mark Rutte", "Keir Starmer"}, "happened")
+
+
+def test_offered_to_negotiate_is_possible():
+    rec = _extract("Keir Starmer offered to negotiate with Javier Milei over the islands.")
+    _has(rec, {"negotiation"}, {"Keir Starmer", "Javier Milei"}, "possible")
+
+
+# --- who takes part ---------------------------------------------------------------------------------
+
+
+def test_reporting_clause_speaker_is_no_party():
+    rec = _extract("Spain and Morocco signed a fisheries accord on Monday, the European Commission said.")
+    ev = _only(rec)
+    assert _events(rec)[0][1] == {"Spain", "Morocco"}, _events(rec)
+    assert ev.type == "agreement"
+
+
+def test_relative_clause_antecedent_holds_the_talks():
+    rec = _extract("Emmanuel Macron praised Keir Starmer, who held talks with Mark Carney on Thursday.")
+    ev = _only(rec)
+    assert ev.type == "talks" and _events(rec)[0][1] == {"Keir Starmer", "Mark Carney"}, _events(rec)
+
+
+def test_unnamed_officials_state_is_the_visitor():
+    rec = _extract("Mexico's foreign minister visited Canada on Monday.")
+    _has(rec, {"visit"}, {"Mexico", "Canada"}, "happened")
+
+
+def test_time_spent_with_someone_is_a_meeting():
+    rec = _extract("Earlier on Monday, Mark Rutte spent two hours with Keir Starmer.")
+    _has(rec, MEETING, {"Mark Rutte", "Keir Starmer"}, "happened")
+
+
+def test_mediation_between_two_states():
+    rec = _extract("Qatar launched a mediation effort between Ethiopia and Eritrea on Saturday.")
+    _has(rec, {"negotiation"}, {"Ethiopia", "Eritrea"})
+
+
+# --- event-data codes -------------------------------------------------------------------------------
+
+
+def test_announced_visit_is_coded_as_intent_to_meet():
+    rec = _extract("Mark Rutte will visit Japan next week.")
+    ev = _only(rec)
+    assert (ev.type, ev.status) == ("visit", "planned")
+    assert (ev.plover, ev.cameo) == ("AGREE", "036")
+    rec = _extract("Mark Rutte visited Japan last week.")
+    assert (_only(rec).plover, _only(rec).cameo) == ("CONSULT", "042")
