@@ -11,6 +11,9 @@ complete a mention after its frame (:mod:`.args`) has been read, each for one ph
   mit Wang verhandelt``), a negotiation is a process between states and bodies;
 - :func:`infinitive_controller`: an infinitive with ``zu`` has no subject of its own; the subject of
   the clause it depends on meets (``Selenskyj kündigte an, Trump am Montag zu treffen``);
+- :func:`session_bodies`: a deliberative multilateral body that decides, votes or elects (``Der
+  Sicherheitsrat beschloss am Donnerstag ...``, ``wurde auf der UN-Generalversammlung gewählt``) sat
+  in session: a meeting with the body as participant (the gold format's rule for such bodies);
 - :func:`arranges_event`: an agreement whose object is itself a meeting or visit (``hatten
   gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own.
 
@@ -138,3 +141,30 @@ def infinitive_controller(index: DocIndex, clause: Clause, i: int) -> MentionRef
         if m.type in {"PER", "ORG"} and m.role == "actor" and not index.in_quote[m.tstart]:
             return m
     return None
+
+
+def session_bodies(index: DocIndex, i: int) -> list[MentionRef]:
+    """The deliberative bodies (``[context] session_bodies``) a session verb's clause names.
+
+    The body is an actor of the clause (``Der Sicherheitsrat beschloss``) or stands after a setting
+    preposition (``auf der UN-Generalversammlung gewählt``); an organisation in the genitive right
+    after it (``der Gouverneursrat der IAEA``) is the body's organisation and takes part too.
+    Internal sessions of one party, government or parliament are no interaction: only the bodies
+    listed count.
+    """
+    names = {n.casefold() for n in index.lex.frames.get("context", {}).get("session_bodies", [])}
+    if not names:
+        return []
+    clause_id = index.clause_of[i]
+    doc, lex = index.doc, index.lex
+    genitive = lex.words("participants", "genitive")
+    found: list[MentionRef] = []
+    for m in index.clause_mentions(clause_id):
+        if m.entity.name.casefold() not in names or index.in_quote[m.tstart] or m.role == "place":
+            continue
+        found.append(m)
+        if m.tend < len(doc) and doc[m.tend].text.lower() in genitive:
+            parent = index.starting_at(m.tend + 1)
+            if parent is not None and parent.type == "ORG":
+                found.append(parent)
+    return list({m.id: m for m in found}.values())

@@ -33,7 +33,14 @@ from .args import (
     time_for,
     venue_clause,
 )
-from .context import arranges_event, infinitive_controller, refine_type, summit_attendees, topic_partner
+from .context import (
+    arranges_event,
+    infinitive_controller,
+    refine_type,
+    session_bodies,
+    summit_attendees,
+    topic_partner,
+)
 from .lexicon import Lexicon, Trigger
 from .status import decide_status, hedged
 
@@ -242,6 +249,9 @@ def _participants(
     index: DocIndex, i: int, trig: Trigger
 ) -> tuple[list[MentionRef], bool, MentionRef | None, int, bool]:
     """(participants, weak, place, precision, body) of the trigger at token ``i`` according to its frame."""
+    if trig.frame == "session":
+        members = session_bodies(index, i)
+        return members, False, place_of(index, index.clause_of[i], i), 2, bool(members)
     parts, weak, place, precision = _frame_participants(index, i, trig)
     if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts):
         return [], False, place, 0, False  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
@@ -324,6 +334,22 @@ def _frame_participants(
             hosts = [m for m in parts if m.tstart > i]
             if hosts and not any(m.tstart < i for m in parts) and pron is None and clause.opener not in rel:
                 hosts = hosts[1:]  # ``reiste Selenskyj nach Paris``: the first name after the verb is its subject
+            before = [m for m in parts if m.tstart < i]
+            if not hosts and not trig.needs_destination and before and pron is None:
+                # a participle at the end (``hat den Hersteller Tesla besucht``, ``hat Paris besucht``):
+                # the object stands before the verb, after the subject; a bare place name there is
+                # the place visited, not an affiliation
+                preps = lex.words("places", "prepositions") | lex.words("places", "destinations")
+                objects = [
+                    m
+                    for m in index.clause_mentions(clause.id)
+                    if before[0].tend <= m.tstart < i
+                    and m.id != before[0].id
+                    and (m.role == "actor" or (m.type == "LOC" and doc[m.tstart - 1].text.lower() not in preps))
+                ]
+                if objects:
+                    hosts = objects
+                    parts = [*parts, *(m for m in objects if m not in parts)]
             if place is None and len(hosts) == 1 and hosts[0].type == "LOC":
                 place = hosts[0]  # ``besuchte Kenia``: the visited country is where the visit is
             if dest is not None and not hosts:
@@ -601,6 +627,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             status, reason = "happened", "negated agreement = failed negotiation"
         if trig.status and status not in {"cancelled", "denied"}:
             status, reason = trig.status, "the trigger word states it"
+        if trig.frame == "session" and not parts:
+            continue  # ``beschloss``: a session only where a deliberative body decides
         if arranges_event(index, i, trig):
             continue  # ``vereinbarten ein Treffen``: the meeting's own trigger reports it
         event_type = refine_type(index, event_type, trig, parts, time)
