@@ -339,13 +339,18 @@ def _frame_participants(
                 # a participle at the end (``hat den Hersteller Tesla besucht``, ``hat Paris besucht``):
                 # the object stands before the verb, after the subject; a bare place name there is
                 # the place visited, not an affiliation
-                preps = lex.words("places", "prepositions") | lex.words("places", "destinations")
+                preps = (
+                    lex.words("places", "prepositions")
+                    | lex.words("places", "destinations")
+                    | lex.words("participants", "non_actor_prepositions")
+                )
                 objects = [
                     m
                     for m in index.clause_mentions(clause.id)
                     if before[0].tend <= m.tstart < i
                     and m.id != before[0].id
-                    and (m.role == "actor" or (m.type == "LOC" and doc[m.tstart - 1].text.lower() not in preps))
+                    and (m.role != "affiliation" or m.type == "LOC")
+                    and doc[m.tstart - 1].text.lower() not in preps
                 ]
                 if objects:
                     hosts = objects

@@ -1,0 +1,183 @@
+"""Event phenomena of unseen news that the frames alone miss: context, invitations, sessions, plans.
+
+One test per phenomenon, on sentences written for these tests (not from any gold article). As in
+``test_events``, entities and times are given explicitly so that only the event layer is tested; the
+entity and time phenomena found on the way have their tests at the end, on the full pipeline.
+"""
+
+from __future__ import annotations
+
+import newsgraph
+
+from .test_events import run_events, summary
+
+PEOPLE = {
+    "Macron": ("PER", ["Emmanuel Macron", "Macron"]),
+    "Scholz": ("PER", ["Olaf Scholz", "Scholz"]),
+    "Meloni": ("PER", ["Giorgia Meloni", "Meloni"]),
+    "Sánchez": ("PER", ["Pedro Sánchez", "Sánchez"]),
+    "Berlin": ("LOC", ["Berlin"]),
+    "Rome": ("LOC", ["Rom"]),
+    "Spain": ("LOC", ["Spanien"]),
+}
+
+
+# --- invitations: the invitee may visit the destination -------------------------------------------------
+
+
+def test_an_invitation_is_a_possible_visit_of_the_invitee():
+    text = "Bei dem Gespräch lud Scholz die italienische Regierungschefin Giorgia Meloni nach Berlin ein."
+    events, names, _ = run_events(text, PEOPLE)
+    assert ("visit", frozenset({"Meloni", "Berlin"}), "Berlin", "possible") in summary(events, names)
+
+
+def test_in_the_passive_the_agent_is_the_host_not_the_invitee():
+    text = "Sánchez wurde von Kanzler Olaf Scholz nach Berlin eingeladen."
+    events, names, _ = run_events(text, PEOPLE)
+    assert summary(events, names) == [("visit", frozenset({"Sánchez", "Berlin"}), "Berlin", "possible")]
+
+
+def test_invited_to_a_summit_at_a_place_is_no_visit_to_that_place():
+    text = "Zum Gipfel der NATO am Montag in Rom ist auch Macron eingeladen."
+    events, names, _ = run_events(text, {**PEOPLE, "NATO": ("ORG", ["NATO"])})
+    got = summary(events, names)
+    assert all(kind != "visit" for kind, *_ in got)
+    assert ("summit", frozenset({"NATO", "Macron"}), "Rome", "planned") in got
+
+
+# --- a body's summit with the people attending it --------------------------------------------------------
+
+
+def test_people_meeting_at_a_bodys_summit_take_part_in_it():
+    text = "Im Juli sehen sich Scholz und Meloni beim Gipfel der NATO in Rom wieder."
+    events, names, _ = run_events(
+        text, {**PEOPLE, "NATO": ("ORG", ["NATO"])}, times={"Im Juli": "2024-07"}, published="2024-05-02"
+    )
+    assert summary(events, names) == [("summit", frozenset({"NATO", "Scholz", "Meloni"}), "Rome", "planned")]
+
+
+def test_praising_a_summit_does_not_make_the_speaker_a_party():
+    text = "Scholz lobte den Gipfel der NATO in Rom."
+    events, names, _ = run_events(text, {**PEOPLE, "NATO": ("ORG", ["NATO"])})
+    assert [parts for _, parts, _, _ in summary(events, names)] in ([], [frozenset({"NATO"})])
+
+
+# --- a meeting named only with its partner, after a sentence about its other party -------------------------
+
+
+def test_a_partner_only_meeting_takes_the_person_of_the_sentence_before():
+    text = "Macron wird am Freitag in Berlin erwartet. Bei dem Treffen mit Scholz soll es um die Verteidigung gehen."
+    events, names, _ = run_events(text, PEOPLE, times={"am Freitag": "2024-05-03"}, published="2024-05-02")
+    assert ("meeting", frozenset({"Macron", "Scholz"}), None, "planned") in summary(events, names)
+
+
+def test_the_person_of_the_same_sentence_is_left_to_the_frame():
+    text = "Meloni erklärte die Bereitschaft ihres Landes, in Gespräche mit Macron einzutreten."
+    events, _, _ = run_events(text, PEOPLE)
+    assert events == []  # she speaks for Italy, which the sentence does not name
+
+
+# --- zu-infinitives: the subject and the status of the clause they depend on -------------------------------
+
+
+def test_an_infinitive_meeting_takes_the_subject_and_plan_of_its_governing_clause():
+    text = "Sánchez kündigte an, Macron am Montag in Berlin zu treffen."
+    events, names, _ = run_events(text, PEOPLE, times={"am Montag": "2024-05-06"}, published="2024-05-02")
+    assert summary(events, names) == [("meeting", frozenset({"Sánchez", "Macron"}), "Berlin", "planned")]
+
+
+# --- negotiating people hold talks; an agreement to meet is no agreement -----------------------------------
+
+
+def test_two_people_negotiating_hold_talks():
+    text = "Am Vormittag hatte Scholz rund zwei Stunden lang mit Meloni verhandelt."
+    events, names, _ = run_events(text, PEOPLE, times={"Am Vormittag": "2024-05-02TMO"}, published="2024-05-02")
+    assert summary(events, names) == [("talks", frozenset({"Scholz", "Meloni"}), None, "happened")]
+
+
+def test_states_negotiating_stay_a_negotiation():
+    text = "Spanien verhandelt seit Monaten mit der EU über die Fischereirechte."
+    events, names, _ = run_events(text, {**PEOPLE, "European Union": ("ORG", ["EU"])})
+    assert [kind for kind, *_ in summary(events, names)] == ["negotiation"]
+
+
+def test_agreeing_to_visit_each_other_is_no_agreement():
+    text = "Scholz und Meloni telefonierten am Montag und vereinbarten gegenseitige Besuche."
+    events, names, _ = run_events(text, PEOPLE)
+    assert [kind for kind, *_ in summary(events, names)] == ["phone_call"]
+
+
+# --- plans: called off, and told in the past ----------------------------------------------------------------
+
+
+def test_a_journey_called_off_cancels_the_plan_told_before():
+    text = "Eigentlich hatte Macron schon im März nach Spanien reisen wollen. Die Reise wurde jedoch abgesagt."
+    events, names, _ = run_events(text, PEOPLE, times={"im März": "2024-03"}, published="2024-05-02")
+    assert summary(events, names) == [("visit", frozenset({"Macron", "Spain"}), "Spain", "cancelled")]
+    assert events[0].time is not None and events[0].time.value == "2024-03"  # the earlier plan keeps its date
+
+
+def test_an_uncued_headline_does_not_outvote_a_dated_preview():
+    text = "Macron reist zu Scholz.\n\nMacron fliegt am Freitag zu einem Besuch nach Berlin."
+    events, names, _ = run_events(text, PEOPLE, times={"am Freitag": "2024-05-03"}, published="2024-05-02")
+    visits = [s for s in summary(events, names) if s[0] == "visit"]
+    assert visits and all(status == "planned" for *_, status in visits)
+
+
+# --- sessions of deliberative multilateral bodies -----------------------------------------------------------
+
+
+def test_a_decision_of_the_security_council_is_its_session():
+    text = "Der UN-Sicherheitsrat verabschiedete am Mittwoch eine Resolution zum Jemen."
+    events, names, _ = run_events(
+        text,
+        {"United Nations Security Council": ("ORG", ["UN-Sicherheitsrat"]), "Yemen": ("LOC", ["Jemen"])},
+        times={"am Mittwoch": "2024-05-01"},
+        published="2024-05-02",
+    )
+    assert summary(events, names) == [("meeting", frozenset({"United Nations Security Council"}), None, "happened")]
+
+
+def test_a_national_parliament_deciding_is_no_interaction():
+    text = "Der Bundestag beschloss am Donnerstag das neue Gesetz."
+    events, _, _ = run_events(text, {"Bundestag": ("ORG", ["Bundestag"])})
+    assert events == []
+
+
+# --- visits told with the participle last; summoning ----------------------------------------------------------
+
+
+def test_a_visit_in_the_perfect_finds_its_object_before_the_participle():
+    text = "Meloni hat am Dienstag den Autobauer Seat in Spanien besucht."
+    events, names, _ = run_events(text, {**PEOPLE, "Seat": ("ORG", ["Seat"])})
+    assert ("visit", frozenset({"Meloni", "Seat"})) in {(k, p) for k, p, _, _ in summary(events, names)}
+
+
+def test_summoning_an_ambassador_is_a_meeting():
+    text = "Das Außenministerium bestellte am Montag den spanischen Botschafter Juan Pérez ein."
+    events, names, _ = run_events(
+        text, {"Foreign Ministry": ("ORG", ["Außenministerium"]), "Pérez": ("PER", ["Juan Pérez"])}
+    )
+    assert [(k, p) for k, p, _, _ in summary(events, names)] == [("meeting", frozenset({"Foreign Ministry", "Pérez"}))]
+
+
+# --- entity and time phenomena the events depend on (full pipeline) -----------------------------------------
+
+
+def test_a_chinese_family_name_alone_is_the_person_named_before():
+    record = newsgraph.extract(
+        "Der Parlamentschef Zhao Leji empfing den Gast. Später telefonierten Scholz und Zhao miteinander.",
+        published="2024-05-02",
+    )
+    zhao = [e for e in record.entities if any(m.text == "Zhao Leji" for m in e.mentions)]
+    assert zhao and {m.text for m in zhao[0].mentions} >= {"Zhao Leji", "Zhao"}
+
+
+def test_swiss_spelling_finds_the_gazetteer_name():
+    record = newsgraph.extract("Grossbritannien und Weissrussland unterzeichneten ein Abkommen.", published="2024-05-02")
+    assert {e.name for e in record.entities} >= {"United Kingdom", "Belarus"}
+
+
+def test_a_past_plan_reads_its_month_in_the_past():
+    record = newsgraph.extract("Eigentlich hatte Scholz schon im Februar nach Rom fliegen wollen.", published="2024-05-02")
+    assert [t.value for t in record.times] == ["2024-02"]
