@@ -174,10 +174,12 @@ def test_a_chinese_family_name_alone_is_the_person_named_before():
 
 
 def test_swiss_spelling_finds_the_gazetteer_name():
-    record = newsgraph.extract("Grossbritannien und Weissrussland unterzeichneten ein Abkommen.", published="2024-05-02")
+    text = "Grossbritannien und Weissrussland unterzeichneten ein Abkommen."
+    record = newsgraph.extract(text, published="2024-05-02")
     assert {e.name for e in record.entities} >= {"United Kingdom", "Belarus"}
 
 
 def test_a_past_plan_reads_its_month_in_the_past():
-    record = newsgraph.extract("Eigentlich hatte Scholz schon im Februar nach Rom fliegen wollen.", published="2024-05-02")
+    text = "Eigentlich hatte Scholz schon im Februar nach Rom fliegen wollen."
+    record = newsgraph.extract(text, published="2024-05-02")
     assert [t.value for t in record.times] == ["2024-02"]
