@@ -14,6 +14,8 @@ complete a mention after its frame (:mod:`.args`) has been read, each for one ph
 - :func:`session_bodies`: a deliberative multilateral body that decides, votes or elects (``Der
   Sicherheitsrat beschloss am Donnerstag ...``, ``wurde auf der UN-Generalversammlung gewählt``) sat
   in session: a meeting with the body as participant (the gold format's rule for such bodies);
+- :func:`states_for_capitals`: a capital acting (``Washington und Peking haben sich geeinigt``) is
+  its state's government, the party an analyst records (metonymy); as a place it stays the city;
 - :func:`arranges_event`: an agreement whose object is itself a meeting or visit (``hatten
   gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own.
 
@@ -22,6 +24,9 @@ All words come from ``events_frames.toml`` (``[context]``), so a language withou
 
 from __future__ import annotations
 
+from functools import cache
+
+from ...kb import load_kb
 from ...record import Time
 from .args import Clause, DocIndex, MentionRef, clause_actors, partner_args
 from .lexicon import Trigger
@@ -168,3 +173,38 @@ def session_bodies(index: DocIndex, i: int) -> list[MentionRef]:
             if parent is not None and parent.type == "ORG":
                 found.append(parent)
     return list({m.id: m for m in found}.values())
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Capital names (any language of the knowledge base, case-folded) -> the country's kb id."""
+    kb = load_kb("starter")
+    out: dict[str, str] = {}
+    for country in kb.by_id.values():
+        capital = kb.by_id.get(country.capital) if country.capital else None
+        if capital is None:
+            continue
+        for names in (*capital.names.values(), *capital.aliases.values()):
+            for name in names:
+                out.setdefault(name.casefold(), country.id)
+                out.setdefault(name.split(",")[0].casefold(), country.id)  # ``Washington, D.C.``
+    return out
+
+
+def states_for_capitals(index: DocIndex, parts: list[MentionRef]) -> list[MentionRef]:
+    """Each capital that acts (role ``actor``, not a place) replaced by its country, where the text names it.
+
+    A country the text never names cannot be made up: the capital then stays (an honest surface
+    party rather than an entity without evidence).
+    """
+    capitals = _capitals()
+    by_kb = {m.entity.kb_id: m for m in index.mentions if m.entity.kb_id}
+    out: list[MentionRef] = []
+    for m in parts:
+        country = None
+        if m.type == "LOC" and m.role == "actor":
+            text = index.doc.text[m.start : m.end]
+            code = capitals.get(m.entity.name.casefold()) or capitals.get(text.casefold())
+            country = by_kb.get(code) if code else None
+        out.append(country if country is not None else m)
+    return out

@@ -38,6 +38,7 @@ from .context import (
     infinitive_controller,
     refine_type,
     session_bodies,
+    states_for_capitals,
     summit_attendees,
     topic_partner,
 )
@@ -640,6 +641,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if _is_past(time, reference) and status in NOT_YET and not _earlier_plan(index, clause_toks):
             time = None  # a planned event never keeps a past date
         parts = [m for m in parts if m.id not in media]
+        if family_group(event_type) != "visit":
+            parts = states_for_capitals(index, parts)
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
         participants = _implicit_parties(index, i, event_type, participants)
         sideline = trig.is_noun and any(doc[j].text.lower() in sidelines for j in local)

@@ -156,13 +156,25 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
             ev.participants += [p for p in m.participants if p not in ev.participants]
     if m.place and (not ev.place or ev.place in m.place_chain):
         ev.place, ev.place_chain = m.place, m.place_chain  # the most specific place wins
-    if ev.time is None and m.time is not None:
+    if ev.time is None and m.time is not None and _may_date(ev, m):
         ev.time = m.time
     if family_group(m.type) == ev.family and (m.participants or len(ev.mentions) == 1):
         # a mention naming no one (``nach dem Gipfel``) does not make a meeting a summit
         ranks = {t: n for n, t in enumerate(MEETING_LIKE)}
         if m.type in ranks and ev.type in ranks and ranks[m.type] < ranks[ev.type]:
             ev.type = m.type
+
+
+def _may_date(ev: MergedEvent, m: EventMention) -> bool:
+    """Whether a mention's time may date the event it joins.
+
+    A mention that names no one and stands in a sentence apart from every mention that does
+    (``Trump hatte den Termin am Mittwoch bei der Sitzung seines Kabinetts bestätigt``) may tell
+    another happening's date; it dates the event only when it is the event's first mention.
+    """
+    if m.participants or len(ev.mentions) <= 1 or m.anaphoric:
+        return True
+    return any(x.segment == m.segment and x.participants for x in ev.mentions if x is not m)
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
