@@ -948,10 +948,10 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             return refs, True
     if has_two and not any(doc[i].text.lower() in parties for i in range(start, end)):
         # ``die beiden Bewerber``: the two people the sentence (else the one before) names
-        # going back sentence by sentence (at most three) until two people are named
+        # going back sentence by sentence (at most five) until two people are named
         seg = index.segment_of(start)
         people: list[MentionRef] = []
-        for n in range(seg, seg - 4, -1):
+        for n in range(seg, seg - 6, -1):  # a preview's details may stand between (five sentences back)
             if n < 0:
                 break
             s, e = index.segments[n]

@@ -28,7 +28,8 @@ from .places import apply_dateline
 def to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[Event], dict[str, list[int]]]:
     """The kept events as ``Event`` records, and the character offsets of each one's triggers."""
     types = {e.id: e.type for e in (doc._.entities or [])}
-    kept = [ev for ev in merged if keep(ev, types)]
+    kb_ids = {e.id: e.kb_id for e in (doc._.entities or [])}
+    kept = [ev for ev in merged if keep(ev, types, kb_ids)]
     kept.sort(key=lambda ev: min(m.evidence[0] for m in ev.mentions))
     out: list[Event] = []
     triggers: dict[str, list[int]] = {}

@@ -253,8 +253,17 @@ def add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
             ev.participants += [a.id for a in actors if a.id not in ev.participants]
 
 
-def keep(ev: MergedEvent, types: dict[str, str]) -> bool:
-    """An event needs two parties, or one organisation meeting as a body (an EU council)."""
+def keep(ev: MergedEvent, types: dict[str, str], kb_ids: dict[str, str | None] | None = None) -> bool:
+    """An event needs two parties, or one organisation meeting as a body (an EU council).
+
+    Towns alone are no parties (``die Städte Askalon und Beerscheba wurden getroffen``: hit, not met):
+    outside visits, an event whose parties are all cities or venues is dropped; states, bodies and
+    people act.
+    """
+    if kb_ids is not None and ev.family != "visit" and ev.participants:
+        towns = [p for p in set(ev.participants) if (kb_ids.get(p) or "").startswith(("geonames:", "venue:"))]
+        if len(towns) == len(set(ev.participants)):
+            return False
     if len(set(ev.participants)) >= 2:
         return True
     # only a body's meeting named through its members (``die Außenminister der EU``, weak)
