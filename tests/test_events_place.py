@@ -153,3 +153,12 @@ def test_dateline_is_not_the_place_of_events_outside_the_lead(nlp_de_place):
     places = {parts: place for _, parts, place in _events(rec)}
     assert places.get(frozenset({"Recep Tayyip Erdoğan", "Kyriakos Mitsotakis"})) == "Ankara"
     assert places.get(frozenset({"Recep Tayyip Erdoğan", "Rumen Radew"})) is None
+
+
+def test_dateline_does_not_override_a_place_the_lead_names(nlp_de_place):
+    text = (
+        "Reise nach Übersee\n\nWashington (dpa) – Der spanische Regierungschef Pedro Sánchez fliegt am Montag "
+        "zu seinem Antrittsbesuch in die USA."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2024-05-12")
+    assert [place for kind, _, place in _events(rec) if kind == "visit"] == ["United States"]

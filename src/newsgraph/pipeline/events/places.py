@@ -159,10 +159,13 @@ def apply_dateline(
     if found is None:
         return
     place, start, end = found
+    # a clause that names a place for one of its triggers has said where (``fliegt zu seinem Besuch
+    # in die USA``: the flight goes there too)
+    placed = {m.clause for m in mentions if m.place is not None}
     for m in mentions:
         if not start <= m.tok < end or m.quote:
             continue
-        if m.place is not None:
+        if m.place is not None or m.clause in placed:
             continue
         if not _near(m.time.value if m.time else None, reference):
             continue
