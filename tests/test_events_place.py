@@ -162,3 +162,13 @@ def test_dateline_does_not_override_a_place_the_lead_names(nlp_de_place):
     )
     rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2024-05-12")
     assert [place for kind, _, place in _events(rec) if kind == "visit"] == ["United States"]
+
+
+# --- a place that belongs to another noun ----------------------------------------------------------
+
+
+def test_place_of_a_war_or_ceasefire_is_not_the_place_of_the_talks(nlp_de_place, nlp_en_place):
+    de = "US-Präsident Joe Biden hat mit Bundeskanzler Olaf Scholz am Freitag über den Krieg in der Ukraine gesprochen."
+    en = "President Joe Biden and Chancellor Olaf Scholz held talks on Friday about a ceasefire in Gaza."
+    assert _places(newsgraph.extract(de, lang="de", nlp=nlp_de_place)) == [None]
+    assert _places(newsgraph.extract(en, lang="en", nlp=nlp_en_place)) == [None]
