@@ -172,3 +172,8 @@ def test_place_of_a_war_or_ceasefire_is_not_the_place_of_the_talks(nlp_de_place,
     en = "President Joe Biden and Chancellor Olaf Scholz held talks on Friday about a ceasefire in Gaza."
     assert _places(newsgraph.extract(de, lang="de", nlp=nlp_de_place)) == [None]
     assert _places(newsgraph.extract(en, lang="en", nlp=nlp_en_place)) == [None]
+
+
+def test_no_place_from_a_german_noun_before_a_country(nlp_de_place):
+    rec = newsgraph.extract("Er sagte im Interview, Russland werde verhandeln.", lang="de", nlp=nlp_de_place)
+    assert "Interview" not in {e.name for e in rec.entities}

@@ -276,6 +276,7 @@ class Knowledge:
     venue_locative: set[str] = field(default_factory=set)
     venue_between: set[str] = field(default_factory=set)
     venue_max_between: int = 2
+    place_before_region: bool = False
     upper_places: dict[str, GazetteerEntry] = field(default_factory=dict)
 
 
@@ -339,6 +340,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.venue_locative = set(context.get("locative", []))
     k.venue_between = set(context.get("between", []))
     k.venue_max_between = int(context.get("max_between", 2))
+    k.place_before_region = bool(context.get("place_before_region", False))
     for venue in venues.get("venue", []):
         entry = GazetteerEntry(venue["name"], "LOC", venue_id(venue["name"]), "venue")
         k.entries.append(entry)
@@ -621,7 +623,8 @@ class EntityLayer:
                 entry = twin  # ``im Kreml``: the building, not the government seated there
             out.append(Candidate(start, end, entry.label, TIER_GAZETTEER, entry))
         out += self._dateline_candidates(doc)
-        out += self._place_before_region(doc, out)
+        if self.k.place_before_region:
+            out += self._place_before_region(doc, out)
         return out
 
     def _place_before_region(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
@@ -629,6 +632,8 @@ class EntityLayer:
 
         Small towns and resorts are missing from the gazetteer (its cities are the large ones), but
         English news names them with their country or state after a comma, which says what they are.
+        Opt-in per language (``place_before_region`` in ``gazetteer_venues.toml``): German capitalises
+        every noun (``sagte im Interview, Russland werde ...``).
         """
         covered = {i for c in gaz for i in range(c.start, c.end)}
         out: list[Candidate] = []
