@@ -177,3 +177,28 @@ def test_place_of_a_war_or_ceasefire_is_not_the_place_of_the_talks(nlp_de_place,
 def test_no_place_from_a_german_noun_before_a_country(nlp_de_place):
     rec = newsgraph.extract("Er sagte im Interview, Russland werde verhandeln.", lang="de", nlp=nlp_de_place)
     assert "Interview" not in {e.name for e in rec.entities}
+
+
+# --- across articles: the store merges by containment too ---------------------------------------
+
+
+def test_store_merges_reports_at_venue_and_city_level(tmp_path, nlp_de_place):
+    pytest.importorskip("duckdb", reason="the store extra (duckdb) is not installed")
+    from newsgraph.store import Store, events
+
+    texts = [
+        ("Ministerpräsident Mark Rutte hat Präsident Emmanuel Macron am Dienstag im Élysée-Palast getroffen.",
+         "2023-04-12"),
+        ("Der niederländische Regierungschef Mark Rutte und Präsident Emmanuel Macron haben sich am Dienstag "
+         "in Paris getroffen.", "2023-04-13"),
+    ]
+    records = [
+        newsgraph.extract(text, lang="de", nlp=nlp_de_place, published=day, id=f"r{n}")
+        for n, (text, day) in enumerate(texts)
+    ]
+    assert sorted(_places(records[0]) + _places(records[1])) == ["Paris", "Élysée Palace"]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        rows = events(store, types=["meeting"])
+    assert len(rows) == 1, rows
+    assert rows[0]["sources"] == 2 and rows[0]["place"] == "Élysée Palace"
