@@ -175,7 +175,8 @@ def venue_id(name: str) -> str:
 def _place_parents(lang: str) -> dict[str, tuple[str, ...]]:
     """kb_id -> the kb_ids of the places that contain it, the nearest first.
 
-    A city lies in its country (GeoNames), a subdivision in the country of its ISO 3166-2 code, a
+    A city lies in its subdivision where the gazetteer knows it (US states) and its country
+    (GeoNames), a subdivision in the country of its ISO 3166-2 code, a
     venue in the venue it is part of, its city, its subdivision and its country
     (``gazetteer_venues.toml``), and a capital of the knowledge base in its country.
     """
@@ -187,7 +188,8 @@ def _place_parents(lang: str) -> dict[str, tuple[str, ...]]:
         if not kb:
             continue
         if p["kind"] == "city" and p.get("country"):
-            parents[kb] = (f"iso3166:{p['country']}",)
+            sub = (f"iso3166-2:{p['subdivision']}",) if p.get("subdivision") else ()
+            parents[kb] = (*sub, f"iso3166:{p['country']}")
             cities.setdefault((p["name"], p["country"]), kb)
         elif p["kind"] == "subdivision" and kb.startswith("iso3166-2:"):
             parents[kb] = (f"iso3166:{kb.split(':', 1)[1].split('-', 1)[0]}",)
@@ -203,7 +205,7 @@ def _place_parents(lang: str) -> dict[str, tuple[str, ...]]:
             out += [venue_id(v["within"]), *chain(v["within"], depth + 1)]
         city = cities.get((v.get("city", ""), v["country"]))
         if city:
-            out.append(city)
+            out += [city, *parents.get(city, ())]
         if v.get("subdivision"):
             out.append(f"iso3166-2:{v['subdivision']}")
         out.append(f"iso3166:{v['country']}")
