@@ -202,3 +202,24 @@ def test_store_merges_reports_at_venue_and_city_level(tmp_path, nlp_de_place):
         rows = events(store, types=["meeting"])
     assert len(rows) == 1, rows
     assert rows[0]["sources"] == 2 and rows[0]["place"] == "Élysée Palace"
+
+
+def test_city_lies_in_its_state(nlp_de_place):
+    text = (
+        "US-Präsident Donald Trump und Kremlchef Wladimir Putin haben sich am Freitag in Alaska getroffen. "
+        "Das Treffen von Trump und Putin in Anchorage dauerte knapp drei Stunden."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2025-08-16")
+    assert _places(rec) == ["Anchorage"]
+
+
+# --- a clause that names the venue: ``Tagungsort ist ...`` -----------------------------------------
+
+
+def test_venue_statement_gives_the_place_of_the_event_before(nlp_de_place):
+    text = (
+        "Bundeskanzler Olaf Scholz und Italiens Regierungschefin Giorgia Meloni treffen sich am Montag in "
+        "Brandenburg. Tagungsort ist Schloss Meseberg."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2023-11-19")
+    assert _places(rec) == ["Meseberg Palace"]
