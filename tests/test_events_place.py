@@ -223,3 +223,21 @@ def test_venue_statement_gives_the_place_of_the_event_before(nlp_de_place):
     )
     rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2023-11-19")
     assert _places(rec) == ["Meseberg Palace"]
+
+
+# --- venues by their descriptor noun -----------------------------------------------------------------
+
+
+def test_unknown_venue_after_a_descriptor_noun(nlp_de_place, nlp_en_place):
+    de = "Der Verteidigungsminister besuchte am Montag den Luftwaffenstützpunkt Spangdahlem in der Eifel."
+    en = "The two leaders met at Joint Base Pearl Harbor-Hickam on Tuesday."
+    de_names = {e.name: e.type for e in newsgraph.extract(de, lang="de", nlp=nlp_de_place).entities}
+    en_names = {e.name: e.type for e in newsgraph.extract(en, lang="en", nlp=nlp_en_place).entities}
+    assert de_names.get("Spangdahlem") == "LOC"
+    assert en_names.get("Joint Base Pearl Harbor-Hickam") == "LOC"
+
+
+def test_genitive_after_a_descriptor_noun_is_an_owner_not_a_venue(nlp_de_place):
+    text = "Putin empfing den Gast in seiner Sommerresidenz. Die Sommerresidenz Putins liegt am Schwarzen Meer."
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place)
+    assert all(not (e.type == "LOC" and e.name.startswith("Putin")) for e in rec.entities)
