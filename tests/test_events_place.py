@@ -153,3 +153,91 @@ def test_dateline_is_not_the_place_of_events_outside_the_lead(nlp_de_place):
     places = {parts: place for _, parts, place in _events(rec)}
     assert places.get(frozenset({"Recep Tayyip Erdoğan", "Kyriakos Mitsotakis"})) == "Ankara"
     assert places.get(frozenset({"Recep Tayyip Erdoğan", "Rumen Radew"})) is None
+
+
+def test_dateline_does_not_override_a_place_the_lead_names(nlp_de_place):
+    text = (
+        "Reise nach Übersee\n\nWashington (dpa) – Der spanische Regierungschef Pedro Sánchez fliegt am Montag "
+        "zu seinem Antrittsbesuch in die USA."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2024-05-12")
+    assert [place for kind, _, place in _events(rec) if kind == "visit"] == ["United States"]
+
+
+# --- a place that belongs to another noun ----------------------------------------------------------
+
+
+def test_place_of_a_war_or_ceasefire_is_not_the_place_of_the_talks(nlp_de_place, nlp_en_place):
+    de = "US-Präsident Joe Biden hat mit Bundeskanzler Olaf Scholz am Freitag über den Krieg in der Ukraine gesprochen."
+    en = "President Joe Biden and Chancellor Olaf Scholz held talks on Friday about a ceasefire in Gaza."
+    assert _places(newsgraph.extract(de, lang="de", nlp=nlp_de_place)) == [None]
+    assert _places(newsgraph.extract(en, lang="en", nlp=nlp_en_place)) == [None]
+
+
+def test_no_place_from_a_german_noun_before_a_country(nlp_de_place):
+    rec = newsgraph.extract("Er sagte im Interview, Russland werde verhandeln.", lang="de", nlp=nlp_de_place)
+    assert "Interview" not in {e.name for e in rec.entities}
+
+
+# --- across articles: the store merges by containment too ---------------------------------------
+
+
+def test_store_merges_reports_at_venue_and_city_level(tmp_path, nlp_de_place):
+    pytest.importorskip("duckdb", reason="the store extra (duckdb) is not installed")
+    from newsgraph.store import Store, events
+
+    texts = [
+        ("Ministerpräsident Mark Rutte hat Präsident Emmanuel Macron am Dienstag im Élysée-Palast getroffen.",
+         "2023-04-12"),
+        ("Der niederländische Regierungschef Mark Rutte und Präsident Emmanuel Macron haben sich am Dienstag "
+         "in Paris getroffen.", "2023-04-13"),
+    ]
+    records = [
+        newsgraph.extract(text, lang="de", nlp=nlp_de_place, published=day, id=f"r{n}")
+        for n, (text, day) in enumerate(texts)
+    ]
+    assert sorted(_places(records[0]) + _places(records[1])) == ["Paris", "Élysée Palace"]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        rows = events(store, types=["meeting"])
+    assert len(rows) == 1, rows
+    assert rows[0]["sources"] == 2 and rows[0]["place"] == "Élysée Palace"
+
+
+def test_city_lies_in_its_state(nlp_de_place):
+    text = (
+        "US-Präsident Donald Trump und Kremlchef Wladimir Putin haben sich am Freitag in Alaska getroffen. "
+        "Das Treffen von Trump und Putin in Anchorage dauerte knapp drei Stunden."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2025-08-16")
+    assert _places(rec) == ["Anchorage"]
+
+
+# --- a clause that names the venue: ``Tagungsort ist ...`` -----------------------------------------
+
+
+def test_venue_statement_gives_the_place_of_the_event_before(nlp_de_place):
+    text = (
+        "Bundeskanzler Olaf Scholz und Italiens Regierungschefin Giorgia Meloni treffen sich am Montag in "
+        "Brandenburg. Tagungsort ist Schloss Meseberg."
+    )
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place, published="2023-11-19")
+    assert _places(rec) == ["Meseberg Palace"]
+
+
+# --- venues by their descriptor noun -----------------------------------------------------------------
+
+
+def test_unknown_venue_after_a_descriptor_noun(nlp_de_place, nlp_en_place):
+    de = "Der Verteidigungsminister besuchte am Montag den Luftwaffenstützpunkt Spangdahlem in der Eifel."
+    en = "The two leaders met at Joint Base Pearl Harbor-Hickam on Tuesday."
+    de_names = {e.name: e.type for e in newsgraph.extract(de, lang="de", nlp=nlp_de_place).entities}
+    en_names = {e.name: e.type for e in newsgraph.extract(en, lang="en", nlp=nlp_en_place).entities}
+    assert de_names.get("Spangdahlem") == "LOC"
+    assert en_names.get("Joint Base Pearl Harbor-Hickam") == "LOC"
+
+
+def test_genitive_after_a_descriptor_noun_is_an_owner_not_a_venue(nlp_de_place):
+    text = "Putin empfing den Gast in seiner Sommerresidenz. Die Sommerresidenz Putins liegt am Schwarzen Meer."
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place)
+    assert all(not (e.type == "LOC" and e.name.startswith("Putin")) for e in rec.entities)

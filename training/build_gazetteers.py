@@ -20,7 +20,9 @@ Sources (all name data, no text corpora):
 Each entry: ``{"name": canonical English name, "kind": country|region|subdivision|city,
 "kb_id": ..., "forms": [surface forms in the language, base (nominative) form]}``; cities also carry
 ``"country"`` (ISO 3166-1 alpha-2, from GeoNames) so that later layers can relate a city to the
-country it lies in (a visit to ``Warschau`` is a visit to Poland when the text names Poland). German case forms
+country it lies in (a visit to ``Warschau`` is a visit to Poland when the text names Poland), and
+``"subdivision"`` (ISO 3166-2) where GeoNames' first-level code is the ISO one (US states, Swiss
+cantons: Anchorage lies in Alaska, so ``in Anchorage`` and ``in Alaska`` can be one event's place). German case forms
 are derived at load time (``gazetteer_inflection.toml``), not here.
 """
 
@@ -99,10 +101,15 @@ class Builder:
         self.places: dict[str, dict[str, Any]] = {}
         self.blocklists = blocklists
 
-    def add(self, kb_id: str, name: str, kind: str, lang: str, forms: list[str], country: str | None = None) -> None:
+    def add(
+        self, kb_id: str, name: str, kind: str, lang: str, forms: list[str], country: str | None = None,
+        subdivision: str | None = None,
+    ) -> None:
         place = self.places.setdefault(kb_id, {"name": name, "kind": kind, "kb_id": kb_id, "forms": {}})
         if country:
             place["country"] = country
+        if subdivision:
+            place["subdivision"] = subdivision
         bucket = place["forms"].setdefault(lang, [])
         for form in forms:
             form = " ".join(form.split())
@@ -120,6 +127,8 @@ class Builder:
                 row = {"name": place["name"], "kind": place["kind"], "kb_id": place["kb_id"]}
                 if place.get("country"):
                     row["country"] = place["country"]
+                if place.get("subdivision"):
+                    row["subdivision"] = place["subdivision"]
                 rows.append({**row, "forms": forms})
         out = RESOURCES / lang / "gazetteer_places.json"
         payload = {
@@ -217,7 +226,14 @@ def build(mledoze_path: Path) -> dict[str, int]:
             continue
         seen_names[name] = city["geonameid"]
         kb = f"geonames:{city['geonameid']}"
-        b.add(kb, name, "city", "en", [name], country=code)
+        # the first-level subdivision where GeoNames' admin1 code is the ISO 3166-2 one (US states,
+        # Swiss cantons: Anchorage lies in Alaska); numeric admin1 codes are GeoNames' own numbering,
+        # which only looks like ISO's (Tokyo is 40, ISO JP-13)
+        admin1 = city.get("admin1code", "")
+        iso2 = f"{code}-{admin1}"
+        known = admin1.isalpha() and pycountry.subdivisions.get(code=iso2) is not None
+        subdivision = iso2 if known else None
+        b.add(kb, name, "city", "en", [name], country=code, subdivision=subdivision)
         alternates = set(city.get("alternatenames", []))
         # a CLDR exemplar name counts only when GeoNames knows it for this city: zone aliases would
         # otherwise give wrong names (Europe/Belfast is an alias of Europe/London: "London")

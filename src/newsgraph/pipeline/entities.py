@@ -175,7 +175,8 @@ def venue_id(name: str) -> str:
 def _place_parents(lang: str) -> dict[str, tuple[str, ...]]:
     """kb_id -> the kb_ids of the places that contain it, the nearest first.
 
-    A city lies in its country (GeoNames), a subdivision in the country of its ISO 3166-2 code, a
+    A city lies in its subdivision where the gazetteer knows it (US states) and its country
+    (GeoNames), a subdivision in the country of its ISO 3166-2 code, a
     venue in the venue it is part of, its city, its subdivision and its country
     (``gazetteer_venues.toml``), and a capital of the knowledge base in its country.
     """
@@ -187,7 +188,8 @@ def _place_parents(lang: str) -> dict[str, tuple[str, ...]]:
         if not kb:
             continue
         if p["kind"] == "city" and p.get("country"):
-            parents[kb] = (f"iso3166:{p['country']}",)
+            sub = (f"iso3166-2:{p['subdivision']}",) if p.get("subdivision") else ()
+            parents[kb] = (*sub, f"iso3166:{p['country']}")
             cities.setdefault((p["name"], p["country"]), kb)
         elif p["kind"] == "subdivision" and kb.startswith("iso3166-2:"):
             parents[kb] = (f"iso3166:{kb.split(':', 1)[1].split('-', 1)[0]}",)
@@ -203,7 +205,7 @@ def _place_parents(lang: str) -> dict[str, tuple[str, ...]]:
             out += [venue_id(v["within"]), *chain(v["within"], depth + 1)]
         city = cities.get((v.get("city", ""), v["country"]))
         if city:
-            out.append(city)
+            out += [city, *parents.get(city, ())]
         if v.get("subdivision"):
             out.append(f"iso3166-2:{v['subdivision']}")
         out.append(f"iso3166:{v['country']}")
@@ -277,6 +279,9 @@ class Knowledge:
     venue_locative: set[str] = field(default_factory=set)
     venue_between: set[str] = field(default_factory=set)
     venue_max_between: int = 2
+    place_before_region: bool = False
+    venue_heads: tuple[str, ...] = ()
+    venue_name_words: set[str] = field(default_factory=set)
     upper_places: dict[str, GazetteerEntry] = field(default_factory=dict)
 
 
@@ -340,6 +345,10 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.venue_locative = set(context.get("locative", []))
     k.venue_between = set(context.get("between", []))
     k.venue_max_between = int(context.get("max_between", 2))
+    k.place_before_region = bool(context.get("place_before_region", False))
+    patterns = venues.get("patterns", {})
+    k.venue_heads = tuple(h.lower() for h in patterns.get("descriptor_heads", []))
+    k.venue_name_words = set(patterns.get("name_words", []))
     for venue in venues.get("venue", []):
         entry = GazetteerEntry(venue["name"], "LOC", venue_id(venue["name"]), "venue")
         k.entries.append(entry)
@@ -630,7 +639,8 @@ class EntityLayer:
                 entry = twin  # ``im Kreml``: the building, not the government seated there
             out.append(Candidate(start, end, entry.label, TIER_GAZETTEER, entry))
         out += self._dateline_candidates(doc)
-        out += self._place_before_region(doc, out)
+        if self.k.place_before_region:
+            out += self._place_before_region(doc, out)
         return out
 
     def _place_before_region(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
@@ -638,6 +648,8 @@ class EntityLayer:
 
         Small towns and resorts are missing from the gazetteer (its cities are the large ones), but
         English news names them with their country or state after a comma, which says what they are.
+        Opt-in per language (``place_before_region`` in ``gazetteer_venues.toml``): German capitalises
+        every noun (``sagte im Interview, Russland werde ...``).
         """
         covered = {i for c in gaz for i in range(c.start, c.end)}
         out: list[Candidate] = []
@@ -673,6 +685,56 @@ class EntityLayer:
                 return False
             j -= 1
         return False
+
+    def _venue_pattern_candidates(self, doc: Doc, gaz_tokens: set[int]) -> list[Candidate]:
+        """Venues the gazetteer does not know, by the noun that says what they are.
+
+        ``der Luftwaffenstützpunkt Ramstein``, ``auf dessen Landsitz Sandringham``: a name after a
+        descriptor noun (``descriptor_heads``, matched as a compound's end) is a place; the noun
+        describes it and is no part of the name. ``Joint Base Elmendorf-Richardson``, ``Andrews Air
+        Force Base``: English venue names contain such a word (``name_words``) among capitalised
+        words, and the whole run is the name. A genitive after the noun (``die Residenz Putins``) names
+        an owner, not the place.
+        """
+        out: list[Candidate] = []
+        words = self._words
+        n = len(words)
+        i = 0
+        while i < n:
+            low = words[i].lower()
+            if self.k.venue_heads and words[i][:1].isupper() and low.endswith(self.k.venue_heads):
+                j = i + 1
+                while j < n and j - i <= 5 and (NAME_TOKEN.match(words[j]) or self._name_hyphen(doc, j)):
+                    if j in gaz_tokens:
+                        break
+                    if words[j].lower() in self.k.determiners or words[j] in self.k.name_stopwords:
+                        break
+                    j += 1
+                genitive = j > i + 1 and words[j - 1].endswith("s") and words[j - 1][:-1] in self._word_set
+                if j > i + 1 and not genitive and not (j < n and words[j] in ("-", "–")):
+                    out.append(Candidate(i + 1, j, "LOC", TIER_PATTERN, None))
+                    i = j
+                    continue
+            if words[i] in self.k.venue_name_words and words[i][:1].isupper():
+                start, end = i, i + 1
+                while start > 0 and NAME_TOKEN.match(words[start - 1]) and not doc[start - 1].is_sent_start:
+                    start -= 1
+                while end < n and (NAME_TOKEN.match(words[end]) or self._name_hyphen(doc, end)):
+                    end += 1
+                if end - start >= 2 and not any(t in gaz_tokens for t in range(start, end)):
+                    out.append(Candidate(start, end, "LOC", TIER_PATTERN, None))
+                    i = end
+                    continue
+            i += 1
+        return out
+
+    @staticmethod
+    def _name_hyphen(doc: Doc, j: int) -> bool:
+        """A hyphen the tokenizer split off inside a name (``Elmendorf-Richardson``)."""
+        return (
+            doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and j + 1 < len(doc) and NAME_TOKEN.match(doc[j + 1].text) is not None
+        )
 
     def _dateline_candidates(self, doc: Doc) -> list[Candidate]:
         """``TOKYO, June 5 (Reuters) -``, ``BERLIN (dpa) -``: the place of a wire dateline in capitals.
@@ -1457,6 +1519,8 @@ class EntityLayer:
         persons, title_only, title_tokens = self._title_evidence(doc, gaz_names)
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
         cands = [*bodies, *companies, *persons, *gaz, *self._model_candidates(doc, derivation_tokens)]
+        if self.k.venue_heads or self.k.venue_name_words:
+            cands += self._venue_pattern_candidates(doc, {i for c in gaz_names for i in range(c.start, c.end)})
         if self.use_given_names:
             cands += self._given_name_candidates(doc, title_tokens, {c.start for c in gaz_names})
         accepted = self._resolve(doc, cands, title_tokens)

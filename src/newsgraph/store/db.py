@@ -477,6 +477,10 @@ class Store:
                     ev.time.end if ev.time else None, ev.plover, ev.cameo,
                     json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
                 ))
+        new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
+        within = self._places_within({r.place for _, _, r in reports if r.place is not None}, new_kb)
+        for _, _, report in reports:
+            report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
         states = self._load_candidates([r for _, _, r in reports])
         # candidates by (participant, merge group); the window check here spares most match_score calls
         by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
@@ -619,10 +623,42 @@ class Store:
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)
+        within = self._places_within({r.place for st in states.values() for r in st.reports if r.place is not None})
         for state in states.values():
+            for report in state.reports:
+                report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
             if state.reports:
                 _refresh_state(state, self.rules)
         return states
+
+    def _places_within(self, place_ids: set[int], new_kb: dict[int, str] | None = None) -> dict[int, frozenset[int]]:
+        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country).
+
+        Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
+        so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
+        of the entities this batch creates (not yet in the table).
+        """
+        if not place_ids:
+            return {}
+        from ..pipeline.entities import place_parents
+
+        new_kb = new_kb or {}
+        kb_of = {i: new_kb[i] for i in place_ids if i in new_kb}
+        missing = [i for i in place_ids if i not in kb_of]
+        if missing:
+            kb_of.update(self.con.execute(
+                "SELECT entity_id, kb_id FROM entities WHERE kb_id IS NOT NULL AND entity_id IN (SELECT unnest($1))",
+                [missing],
+            ).fetchall())
+        parents = {i: place_parents("en", kb) or place_parents("de", kb) for i, kb in kb_of.items() if kb}
+        wanted = sorted({kb for chain in parents.values() for kb in chain})
+        if not wanted:
+            return {}
+        by_kb = {kb: i for i, kb in new_kb.items()}
+        by_kb.update(self.con.execute(
+            "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
+        ).fetchall())
+        return {i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()}
 
     def _write_events(self, states: list[EventState], *, replace: bool) -> None:
         """(Re)write the merged rows of events: events, event_participants, conflicts."""
@@ -661,6 +697,7 @@ def _refresh_state(state: EventState, rules: MergeRules) -> None:
     state.group = s.group
     state.participants = set(s.participants)
     state.place = s.place
+    state.place_within = s.place_within
     state.window_lo, state.window_hi = s.window_lo, s.window_hi
     state.date_lo, state.precision = s.date_lo, s.precision
 

@@ -149,6 +149,8 @@ class Report:
     precision: str | None = None
     window_lo: dt.date | None = None
     window_hi: dt.date | None = None
+    #: global ids of the places that contain ``place`` (the White House: Washington, the US), set by the store
+    place_within: frozenset[int] = frozenset()
 
 
 def prepare(report: Report, rules: MergeRules) -> Report:
@@ -183,6 +185,7 @@ class EventState:
     date_lo: dt.date | None = None
     precision: str | None = None
     new: bool = False
+    place_within: frozenset[int] = frozenset()
     reports: list[Report] = field(default_factory=list)
     #: the merged view of ``reports`` as of the last refresh
     summary: Summary | None = None
@@ -207,7 +210,7 @@ def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[i
     if shared < needed:
         return None
     place_equal = 1
-    if event.place is not None and report.place is not None and event.place != report.place:
+    if not places_agree(event.place, event.place_within, report.place, report.place_within):
         strong = (
             event.participants == set(report.participants)
             and len(report.participants) >= rules.place_conflict_min_participants
@@ -219,6 +222,11 @@ def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[i
         place_equal = 0
     distance = abs(_center(event.window_lo, event.window_hi) - _center(report.window_lo, report.window_hi))
     return shared, place_equal, -distance
+
+
+def places_agree(a: int | None, a_within: frozenset[int], b: int | None, b_within: frozenset[int]) -> bool:
+    """Unknown, equal, or one inside the other: ``im Oval Office`` and ``in Washington`` are one place."""
+    return a is None or b is None or a == b or a in b_within or b in a_within
 
 
 def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRules) -> EventState | None:
@@ -262,6 +270,7 @@ class Summary:
     plover: str | None
     cameo: str | None
     conflicts: list[Conflict]
+    place_within: frozenset[int] = frozenset()
 
 
 def _order_key(report: Report) -> tuple[dt.date, int]:
@@ -330,7 +339,11 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     placed = [(r.place, r) for r in ordered if r.place is not None]
     place = int(_pick(placed)) if placed else None  # type: ignore[call-overload]
     places = {p for p, _ in placed}
-    if len(places) > 1:
+    within = {r.place: r.place_within for r in ordered if r.place is not None}
+    nested = [p for p in places if all(q == p or q in within[p] for q in places)]
+    if nested:
+        place = nested[0]  # the places contain one another: the most specific one, no conflict
+    elif len(places) > 1:
         conflicts += _conflicts("place", placed, places)
 
     participants: set[int] = set()
@@ -358,4 +371,5 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
         plover=str(_pick(plovers)) if plovers else None,
         cameo=str(_pick(cameos)) if cameos else None,
         conflicts=conflicts,
+        place_within=within.get(place, frozenset()) if place is not None else frozenset(),
     )

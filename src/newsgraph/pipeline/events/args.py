@@ -873,6 +873,7 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         if m.role == "place"
         and abs(m.tstart - trig) <= max_distance
         and (index.clause_of[trig] != clause_id or index.claims(trig, m.tstart))
+        and not _noun_owns_place(index, m, trig)
     ]
     if destinations:
         dest = index.lex.words("places", "destinations")
@@ -904,6 +905,28 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         if before:
             return before[-1]
     return None
+
+
+def _noun_owns_place(index: DocIndex, m: MentionRef, trig: int) -> bool:
+    """Whether the place phrase of ``m`` belongs to a noun before it (``eine Waffenruhe in der Ukraine``).
+
+    A war, a ceasefire or a crisis has its own place, which is not where the talks about it are
+    held: ``ended the talks without agreeing on a ceasefire in Ukraine``.
+    """
+    nouns = index.lex.words("places", "own_place_nouns")
+    if not nouns:
+        return False
+    preps = index.lex.words("places", "prepositions")
+    doc = index.doc
+    gap = int(index.lex.frames.get("places", {}).get("max_gap", 3))
+    for j in range(m.tstart - 1, max(m.tstart - gap - 2, -1), -1):
+        if doc[j].text.lower() in preps:
+            k = j - 1
+            if k < 0 or k == trig:
+                return False
+            word = doc[k].text.lower()
+            return any(word == n or (word.endswith(n) and len(word) - len(n) >= 3) for n in nouns)
+    return False
 
 
 def _preposition_before(index: DocIndex, m: MentionRef) -> str | None:

@@ -22,7 +22,7 @@ from .args import DocIndex, build_index, char_span
 from .lexicon import Lexicon, lexicon_for
 from .mentions import NOT_YET, find_mentions
 from .merge import MergedEvent, add_delegates, keep, merge_mentions, status_of
-from .places import apply_dateline
+from .places import apply_dateline, apply_venue_statements
 
 
 def to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[Event], dict[str, list[int]]]:
@@ -117,6 +117,7 @@ class EventLayer:
         reference = ref or doc._.published
         mentions = find_mentions(doc, index, lex, reference)
         apply_dateline(index, mentions, index.places, reference)
+        apply_venue_statements(index, mentions, index.places)
         merged = merge_mentions(mentions)
         add_delegates(index, merged)
         events, triggers = to_events(doc, merged, lex)

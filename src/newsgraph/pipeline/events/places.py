@@ -85,19 +85,58 @@ def place_relations(doc: Doc, lang: str) -> PlaceRelations:
         if country is None or ent is None or ent.id == country or ent.kb_id:
             continue
         parents[ent.id] = tuple(dict.fromkeys([*parents.get(ent.id, ()), country]))
-    # ``in Kananaskis, Canada``: a place the gazetteer does not know, with its country after a comma
+    # ``in Kananaskis, Canada``, ``der Stützpunkt Elmendorf-Richardson in Anchorage``: a place the
+    # gazetteer does not know, with the place it lies in after a comma or ``in``
+    inside = {",", "in", "im"}
     for ent in entities:
         if ent.kb_id:
             continue
         for m in ent.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            if span is None or span.end + 1 >= len(doc) or doc[span.end].text.lower() not in inside:
                 continue
             outer = starts.get(doc[span.end + 1].idx)
             if outer is not None and outer.kb_id and outer.id != ent.id:
                 chain = (outer.id, *parents.get(outer.id, ()))
                 parents[ent.id] = tuple(dict.fromkeys([*parents.get(ent.id, ()), *chain]))
     return PlaceRelations(parents)
+
+
+def apply_venue_statements(index: DocIndex, mentions: list[EventMention], places: PlaceRelations) -> None:
+    """``Schauplatz ist der Militärstützpunkt X in Anchorage``: a clause that names the venue of the event
+    told just before it, without a trigger of its own.
+
+    The venue (the most specific place of the clause) becomes the place of the latest meeting-like
+    mention of the five sentences before whose place is unknown or contains the venue (``das Treffen
+    in Alaska``); merging then gives the event the venue.
+    """
+    from .mentions import family_group  # the mentions module imports this one
+
+    nouns = index.lex.words("places", "venue_nouns")
+    if not nouns:
+        return
+    doc = index.doc
+    triggered = {m.clause for m in mentions}
+    for clause in index.clauses:
+        if clause.id in triggered or index.in_quote[clause.start]:
+            continue
+        if not any(doc[i].text.lower() in nouns for i in clause.tokens):
+            continue
+        venue = places.most_specific(m.id for m in index.clause_mentions(clause.id) if m.type == "LOC")
+        if venue is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if m.tok < clause.start
+            and 0 <= clause.segment - m.segment <= 5
+            and family_group(m.type) == "meeting"
+            and not m.quote
+            and (m.place is None or places.within(venue, m.place))
+        ]
+        if before:
+            target = max(before, key=lambda m: m.tok)
+            target.place, target.place_chain = venue, places.parents.get(venue, ())
 
 
 def dateline(index: DocIndex) -> tuple[str, int, int] | None:
@@ -159,10 +198,13 @@ def apply_dateline(
     if found is None:
         return
     place, start, end = found
+    # a clause that names a place for one of its triggers has said where (``fliegt zu seinem Besuch
+    # in die USA``: the flight goes there too)
+    placed = {m.clause for m in mentions if m.place is not None}
     for m in mentions:
         if not start <= m.tok < end or m.quote:
             continue
-        if m.place is not None:
+        if m.place is not None or m.clause in placed:
             continue
         if not _near(m.time.value if m.time else None, reference):
             continue
