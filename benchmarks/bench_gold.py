@@ -1,4 +1,8 @@
-"""Score the whole pipeline on the gold files: the founding article and the WikiNews dev set.
+"""Score the whole pipeline on the gold files: the founding article, then tune and check splits.
+
+The WikiNews and cluster articles are divided by ``shared/gold/splits.json`` into ``tune`` (rules are
+written looking at these) and ``check`` (never read while tuning): both are reported, side by side,
+so that overfitting shows.
 
     python benchmarks/bench_gold.py [--shared ../shared]
 
@@ -29,9 +33,20 @@ def main() -> int:
     if not gold_dir.exists():
         print(f"no gold files at {gold_dir}; pass --shared PATH", file=sys.stderr)
         return 2
+    splits = json.loads((gold_dir / "splits.json").read_text(encoding="utf-8"))
+    check = set(splits["check"]["wikinews"]) | set(splits["check"]["clusters"])
+
+    def is_check(path: Path) -> bool:
+        return path.name.removesuffix(".gold.json") in check or path.parent.name in check
+
+    wikinews = expand_gold_paths([gold_dir / "wikinews"])
+    clusters = expand_gold_paths([gold_dir / "clusters"])
     sets = {
         "founding article": [gold_dir / "000_3ce0922dc01b3103.gold.json"],
-        "wikinews dev (15 articles)": expand_gold_paths([gold_dir / "wikinews"]),
+        f"wikinews tune ({sum(not is_check(p) for p in wikinews)})": [p for p in wikinews if not is_check(p)],
+        f"wikinews check ({sum(is_check(p) for p in wikinews)})": [p for p in wikinews if is_check(p)],
+        f"clusters tune ({sum(not is_check(p) for p in clusters)})": [p for p in clusters if not is_check(p)],
+        f"clusters check ({sum(is_check(p) for p in clusters)})": [p for p in clusters if is_check(p)],
     }
     results = {"machine": f"{platform.machine()}, {platform.python_version()}, 2 cores, no GPU", "sets": {}}
     for name, paths in sets.items():

@@ -337,6 +337,7 @@ def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
                 continue  # ``Beitrittsverhandlungen`` taken for a name: the event word is no party to itself
             inside = span.start_char < m.start or span.end_char > m.end
             refs.append(MentionRef(ent, m.start, m.end, span.start, span.end, inside))
+        refs.extend(_role_references(doc, ent))
     refs.sort(key=lambda r: (r.start, -r.end))
     # drop mentions nested in a longer one (the entity layer should not produce them, but be safe)
     out: list[MentionRef] = []
@@ -344,6 +345,34 @@ def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
         if out and r.start < out[-1].end:
             continue
         out.append(r)
+    return out
+
+
+def _role_references(doc: Doc, ent: Entity) -> list[MentionRef]:
+    """An office phrase that refers back to a person without naming them (``mit dem ukrainischen Präsidenten``).
+
+    The entity layer attaches such a back-reference to the one person the text gave that office
+    (as a role); for the events it is a mention of that person like the name. A role that stands
+    right before or after one of the person's names (``Präsident Selenskyj``, ``Selenskyj, der
+    Präsident``) is part of that mention's phrase and adds nothing.
+    """
+    out: list[MentionRef] = []
+    if ent.type != "PER" or not ent.roles:
+        return out
+    for role in ent.roles:
+        if role.end <= role.start:
+            continue
+        span = char_span(doc, role.start, role.end)
+        if span is None or len(span) == 0:
+            continue
+        near = any(
+            -3 <= m.start - role.end <= 3
+            or -3 <= role.start - m.end <= 3
+            or (m.start < role.end and role.start < m.end)
+            for m in ent.mentions
+        )
+        if not near:
+            out.append(MentionRef(ent, role.start, role.end, span.start, span.end, False))
     return out
 
 

@@ -43,6 +43,9 @@ class Trigger:
     # a status the word itself states, before any cue of its clause: an invitation (``lud X nach Y
     # ein``) is a possible visit, whatever tense it is told in
     status: str | None = None
+    # the noun's genitive names the host, not the traveller (``einer Einladung des Präsidenten nach X
+    # folgen``: the president invites, the clause's subject travels)
+    genitive_is_host: bool = False
     object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
 
 
@@ -178,6 +181,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             is_noun=True,
             needs_destination=entry.get("needs_destination", False),
             status=entry.get("status"),
+            genitive_is_host=entry.get("genitive_is_host", False),
         )
         for head in entry.get("heads", []):
             for ending in entry.get("endings", [""]):

@@ -370,7 +370,11 @@ def _frame_participants(
         dest = place_of(index, clause.id, i, destinations=True)
         if dest is None:
             return [], False, None, 0
-        parts = [m for m in genitive_args(index, i) if m.id != dest.id] or list(actors)  # ``die Reise von X``
+        if trig.genitive_is_host:
+            hosts = {m.id for m in genitive_args(index, i)}
+            parts = [m for m in actors if m.id not in hosts and m.id != dest.id]
+        else:
+            parts = [m for m in genitive_args(index, i) if m.id != dest.id] or list(actors)  # ``die Reise von X``
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]

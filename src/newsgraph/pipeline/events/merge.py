@@ -165,6 +165,53 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
             ev.type = m.type
 
 
+def _fold_visit_conversations(events: list[MergedEvent], types: dict[str, str]) -> list[MergedEvent]:
+    """A visit to a person and a conversation between the same two people are one event.
+
+    ``Küng hat den Papst besucht ... Der Papst hätte mit Küng keine Glaubensfragen besprochen``: the
+    talks are what the visit consisted of. Only where the visit's host is a person (a visit to a
+    country contains meetings of its own that analysts record apart), the participant sets are
+    equal, and times and statuses agree.
+    """
+    visits = [
+        ev
+        for ev in events
+        if ev.family == "visit"
+        and len(set(ev.participants)) == 2
+        and all(types.get(p) == "PER" for p in ev.participants)
+    ]
+    if not visits:
+        return events
+    out: list[MergedEvent] = []
+    for ev in events:
+        host = next(
+            (
+                v
+                for v in visits
+                if ev.family == "meeting"
+                and set(ev.participants) == set(v.participants)
+                and _time_compatible(ev.time, v.time)
+                and not (ev.statuses ^ v.statuses) & {"cancelled", "denied"}
+            ),
+            None,
+        )
+        if host is None:
+            out.append(ev)
+            continue
+        for m in ev.mentions:
+            host.mentions.append(m)
+        host.time = host.time or ev.time
+    return out
+
+
+def _refers_to(anaphor: str, antecedent: str) -> bool:
+    """Whether a demonstrative of one family may refer back to an event of another.
+
+    ``bei diesem Gespräch`` after ``ihr erstes Telefonat``: a conversation covers a phone call.
+    """
+    return anaphor == antecedent or (anaphor == "meeting" and antecedent == "phone_call")
+
+
 def _may_date(ev: MergedEvent, m: EventMention) -> bool:
     """Whether a mention's time may date the event it joins.
 
@@ -177,7 +224,9 @@ def _may_date(ev: MergedEvent, m: EventMention) -> bool:
     return any(x.segment == m.segment and x.participants for x in ev.mentions if x is not m)
 
 
-def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
+def merge_mentions(mentions: list[EventMention], types: dict[str, str] | None = None) -> list[MergedEvent]:
+    """Mentions of one happening become one event; ``types`` (entity id -> type) lets visits to a
+    person absorb the conversation they consisted of (:func:`_fold_visit_conversations`)."""
     events: list[MergedEvent] = []
     anaphoric = [m for m in mentions if m.participants and m.anaphoric]
     named = [m for m in mentions if m.participants and not m.anaphoric]
@@ -202,7 +251,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
             for x in mentions
             if x.tok < m.tok
             and x is not m
-            and family_group(x.type) == family_group(m.type)
+            and _refers_to(family_group(m.type), family_group(x.type))
             and 0 <= m.segment - x.segment <= 2
         ]
         if prev:
@@ -218,6 +267,8 @@ def merge_mentions(mentions: list[EventMention]) -> list[MergedEvent]:
         ev = MergedEvent(type=m.type)
         _absorb(ev, m)
         events.append(ev)
+    if types:
+        events = _fold_visit_conversations(events, types)
     return events
 
 
