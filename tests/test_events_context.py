@@ -183,3 +183,63 @@ def test_a_past_plan_reads_its_month_in_the_past():
     text = "Eigentlich hatte Scholz schon im Februar nach Rom fliegen wollen."
     record = newsgraph.extract(text, published="2024-05-02")
     assert [t.value for t in record.times] == ["2024-02"]
+
+
+# --- back-references, hosts, anaphora, metonymy ---------------------------------------------------------------
+
+
+def test_an_office_phrase_referring_back_is_the_person():
+    record = newsgraph.extract(
+        "Präsident Wolodymyr Selenskyj reiste am Montag nach Berlin. "
+        "Der Kreml lehnte ein Treffen Putins mit dem ukrainischen Präsidenten ab.",
+        published="2024-05-15",
+    )
+    names = {e.id: e.name for e in record.entities}
+    meetings = [(sorted(names[p] for p in ev.participants), ev.status) for ev in record.events if ev.type == "meeting"]
+    assert len(meetings) == 1 and meetings[0][1] == "denied"
+    assert meetings[0][0][1] == "Volodymyr Selenskyy" and "Putin" in meetings[0][0][0]
+
+
+def test_the_genitive_of_an_invitation_is_the_host_not_the_traveller():
+    text = "Sánchez will im Juni einer Einladung Macrons nach Rom folgen."
+    events, names, _ = run_events(text, PEOPLE, times={"im Juni": "2024-06"}, published="2024-05-02")
+    assert [(k, p) for k, p, _, _ in summary(events, names)] == [("visit", frozenset({"Sánchez", "Rome"}))]
+
+
+def test_this_conversation_refers_back_to_the_phone_call():
+    text = "Scholz und Meloni telefonierten am Montag. Bei diesem Gespräch lud Scholz Meloni nach Berlin ein."
+    events, names, _ = run_events(text, PEOPLE, times={"am Montag": "2024-04-29"}, published="2024-05-02")
+    got = summary(events, names)
+    assert [k for k, *_ in got if k in {"meeting", "talks"}] == []  # no second event for the call
+    assert ("phone_call", frozenset({"Scholz", "Meloni"}), None, "happened") in got
+
+
+def test_a_visit_to_a_person_absorbs_the_talks_it_consisted_of():
+    text = "Sánchez hat Meloni am Samstag in Rom besucht. Meloni habe mit Sánchez über Migration gesprochen."
+    events, names, _ = run_events(text, PEOPLE, times={"am Samstag": "2024-04-27"}, published="2024-05-02")
+    assert [k for k, *_ in summary(events, names)] == ["visit"]
+
+
+def test_capitals_that_act_are_their_states():
+    text = "Frankreich und Italien streiten seit Wochen. Am Montag einigten sich Paris und Rom auf einen Kompromiss."
+    events, names, _ = run_events(
+        text,
+        {"France": ("LOC", ["Frankreich"]), "Italy": ("LOC", ["Italien"]), "Paris": ("LOC", ["Paris"]),
+         "Rome": ("LOC", ["Rom"])},
+        kb_ids={"France": "iso3166:FR", "Italy": "iso3166:IT"},
+    )
+    assert [(k, p) for k, p, _, _ in summary(events, names)] == [("agreement", frozenset({"France", "Italy"}))]
+
+
+def test_rejecting_a_ceasefire_denies_the_agreement():
+    text = "Israel lehnte eine Waffenruhe mit der Hamas vorerst ab."
+    events, names, _ = run_events(text, {"Israel": ("LOC", ["Israel"]), "Hamas": ("ORG", ["Hamas"])})
+    assert summary(events, names) == [("agreement", frozenset({"Israel", "Hamas"}), None, "denied")]
+
+
+def test_discussing_a_plan_with_a_state_is_talks():
+    text = "Spanien und Italien wollen den Plan anschließend mit Frankreich besprechen."
+    events, names, _ = run_events(
+        text, {"Spain": ("LOC", ["Spanien"]), "Italy": ("LOC", ["Italien"]), "France": ("LOC", ["Frankreich"])}
+    )
+    assert summary(events, names) == [("talks", frozenset({"Spain", "Italy", "France"}), None, "planned")]

@@ -395,7 +395,11 @@ def _frame_participants(
     if not parts:
         partner = partner_args(index, i)
         if partner:
-            subject = [m for m in actors if m.tstart < i and m.id not in {p.id for p in partner}]
+            # ``Der Kreml lehnte ein Treffen Putins mit Selenskyj ab``: a genitive right after the noun
+            # is the one who meets, before any subject of the clause
+            subject = [m for m in genitive_args(index, i) if m.id not in {p.id for p in partner} and m.type == "PER"]
+            if not subject:
+                subject = [m for m in actors if m.tstart < i and m.id not in {p.id for p in partner}]
             pron = pronoun_subject(index, clause)
             if pron is not None and not subject:
                 subject = [pron]
