@@ -243,3 +243,13 @@ def test_discussing_a_plan_with_a_state_is_talks():
         text, {"Spain": ("LOC", ["Spanien"]), "Italy": ("LOC", ["Italien"]), "France": ("LOC", ["Frankreich"])}
     )
     assert summary(events, names) == [("talks", frozenset({"Spain", "Italy", "France"}), None, "planned")]
+
+
+def test_a_part_of_day_is_not_anchored_to_a_background_date():
+    text = (
+        "Die Absprachen gehen auf ein Treffen am 3. März 2021 zurück. "
+        "Am Vormittag sprach der Minister mit seinem Amtskollegen."
+    )
+    record = newsgraph.extract(text, published="2024-05-02")
+    values = {t.text: t.value for t in record.times}
+    assert values["Vormittag"] == "2024-05-02TMO"  # not 2021-03-03TMO

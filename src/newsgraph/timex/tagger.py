@@ -347,7 +347,12 @@ class TimeTagger:
                 anchor = point
                 day = point.as_date()
                 if day is not None:
-                    anchor_day = sentence_day = day
+                    sentence_day = day
+                    # in a news report, a day far from the reference date is background (``bei ihrem
+                    # Treffen am 14. November 2022``): a later ``am Vormittag`` in another sentence
+                    # belongs to the report's own days, so such a day anchors only its own sentence
+                    if narrative or reference.date is None or abs((day - reference.date).days) <= NEWS_ANCHOR_DAYS:
+                        anchor_day = day
                 elif narrative and point.era is None and anchor_day is not None and anchor_day.year != point.year:
                     anchor_day = None
         for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
@@ -357,6 +362,11 @@ class TimeTagger:
                 day = min(days, key=lambda d: abs(d[0] - t.start))[1]
                 t.value = day.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
+
+
+#: how far (days) from the reference date a named day may lie and still anchor part-of-day and
+#: clock expressions of later sentences outside narrative mode
+NEWS_ANCHOR_DAYS = 14
 
 
 @cache
