@@ -200,6 +200,16 @@ def test_relative_clause_antecedent_holds_the_talks():
     assert ev.type == "talks" and _events(rec)[0][1] == {"Keir Starmer", "Mark Carney"}, _events(rec)
 
 
+def test_country_before_an_office_is_no_second_party():
+    rec = _extract("Keir Starmer and Argentine President Javier Milei held talks on trade in London on Friday.")
+    rec2 = _extract("Keir Starmer and U.S. President Joe Biden held talks on Ukraine on Friday.")
+    for r in (rec, rec2):
+        ev = _only(r)
+        assert len(set(ev.participants)) == 2, _events(r)
+    names = {e.id: e.name for e in rec2.entities}
+    assert _only(rec2).place is None or names[_only(rec2).place] != "Ukraine"  # talks on a topic
+
+
 def test_unnamed_officials_state_is_the_visitor():
     rec = _extract("Mexico's foreign minister visited Canada on Monday.")
     _has(rec, {"visit"}, {"Mexico", "Canada"}, "happened")

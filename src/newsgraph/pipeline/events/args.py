@@ -408,6 +408,7 @@ def _classify(index: DocIndex) -> None:
                 and between[0] in coord
                 and all(w in coord or w in determiners for w in between)
                 and (prev.type == m.type or "," not in between)
+                and not (m.type != "PER" and prev.type == "PER" and _qualifies_person(index, m, offices_any_case))
             ):
                 m.role = prev.role if prev.role != "place" or m.type == "LOC" else "actor"
                 m.via_office = prev.via_office
@@ -543,6 +544,21 @@ def _classify(index: DocIndex) -> None:
                 if stem:
                     stems.add(stem)
             j -= 1
+
+
+def _qualifies_person(index: DocIndex, m: MentionRef, any_case: bool) -> bool:
+    """Whether a name only says whose office the next person holds (``and U.S. President Joe Biden``).
+
+    Such a name coordinated with a person is not a second party beside that person.
+    """
+    doc = index.doc
+    k = m.tend
+    if k >= len(doc):
+        return False
+    nxt = index.starting_at(k)
+    if nxt is not None:
+        return nxt.type == "PER"
+    return bool(office_stem(doc[k].text, index.lex)) and (doc[k].text[:1].isupper() or any_case)
 
 
 def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
