@@ -210,6 +210,22 @@ def test_country_before_an_office_is_no_second_party():
     assert _only(rec2).place is None or names[_only(rec2).place] != "Ukraine"  # talks on a topic
 
 
+def test_that_clause_is_no_part_of_the_event():
+    rec = _extract("Giorgia Meloni told Keir Starmer during a video call that Albania was a partner.")
+    ev = _only(rec)
+    assert ev.type in {"video_call", "phone_call"} and _events(rec)[0][1] == {"Giorgia Meloni", "Keir Starmer"}
+
+
+def test_sat_down_with_is_a_meeting():
+    rec = _extract("Mark Rutte sat down with Javier Milei in Buenos Aires on Monday.")
+    _has(rec, MEETING, {"Mark Rutte", "Javier Milei"}, "happened")
+
+
+def test_host_of_a_summit_takes_part():
+    rec = _extract("Emmanuel Macron will host the G20 summit in Nice next year.")
+    _has(rec, MEETING, {"Emmanuel Macron", "G20"}, "planned")
+
+
 def test_unnamed_officials_state_is_the_visitor():
     rec = _extract("Mexico's foreign minister visited Canada on Monday.")
     _has(rec, {"visit"}, {"Mexico", "Canada"}, "happened")

@@ -225,6 +225,8 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     conjunctions = lex.words("participants", "coordinators") - {","}
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     speech = lex.words("clauses", "speech_verbs")
+    bare_openers = lex.words("clauses", "bare_openers")
+    bare_not_before = lex.words("clauses", "bare_opener_not_before")
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
 
@@ -252,6 +254,22 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     stack.pop()
                 else:
                     stack.append(new(stack[-1].depth + 1, "–", seg_n))
+                i += 1
+                continue
+            if (
+                text.lower() in bare_openers
+                and i > s
+                and doc[i - 1].text != ","
+                and nxt is not None
+                and not nxt.is_punct
+                and nxt.text.lower() not in bare_not_before
+                and lex.noun_trigger(nxt) is None
+            ):
+                # English ``said that Putin had met Xi``, ``an agreement that gives Japan a role``: a
+                # complementiser or relative pronoun opens a clause without a comma
+                stack.append(new(stack[-1].depth + 1, text.lower(), seg_n))
+                clause_of[i] = stack[-1].id
+                stack[-1].tokens.append(i)
                 i += 1
                 continue
             if text == "," and nxt is not None:
