@@ -109,6 +109,25 @@ def test_passive_received_by_names_the_host():
     _has(rec, {"meeting"}, {"Mark Rutte", "Cyril Ramaphosa"}, "happened")
 
 
+def test_passive_support_verb_names_the_signatories():
+    rec = _extract("The accord was signed by Keir Starmer and Pedro Sanchez in Madrid on Monday.")
+    _has(rec, {"agreement"}, {"Keir Starmer", "Pedro Sanchez"}, "happened")
+
+
+def test_call_from_someone_and_talked_to_by_phone():
+    rec = _extract("Mark Rutte received a call from Keir Starmer on Tuesday.")
+    assert [(t, p) for t, p, _ in _events(rec)] == [("phone_call", {"Mark Rutte", "Keir Starmer"})], _events(rec)
+    rec = _extract("Mark Rutte talked to Keir Starmer by phone on Tuesday.")
+    _has(rec, {"phone_call"}, {"Mark Rutte", "Keir Starmer"}, "happened")
+
+
+def test_arrival_is_no_meeting_with_whom_one_meets_next():
+    rec = _extract("Mark Rutte arrived in Madrid on Monday and met Pedro Sanchez on Tuesday.")
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    assert visits and all("Pedro Sanchez" not in p for p in visits), _events(rec)
+    _has(rec, MEETING, {"Mark Rutte", "Pedro Sanchez"}, "happened")
+
+
 # --- agreements -------------------------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ from .args import (
     genitive_args,
     group_members,
     hyphen_compound_args,
+    office_stem,
     partner_args,
     place_of,
     pronoun_subject,
@@ -144,7 +145,8 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
         return True  # ``a lunch hosted by X``: a passive, its guest is not after the verb
     for m in index.clause_mentions(clause_id):
         if m.tstart > verb and m.role not in {"affiliation", "place"}:
-            return m.type in types
+            # the direct object, not a name after a preposition (``received a call from Biden``)
+            return m.type in types and m.role == "actor"
     return False
 
 
@@ -192,28 +194,58 @@ def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | No
     return None
 
 
-def _passive_agent(index: DocIndex, verb: int) -> MentionRef | None:
-    """``was received by Xi``: the agent of a passive trigger verb, which the ``by`` phrase hides.
+def _passive_agents(index: DocIndex, verb: int) -> list[MentionRef]:
+    """``was received by Xi``, ``was signed by Scholz and Macron``: the agents of a passive verb.
 
     The entity layer's roles call a name after a preposition no actor; after a passive auxiliary
-    (``passive_auxiliaries``, up to two words before the verb) the name right after the agent
-    preposition (``passive_agent``) is the other party.
+    (``passive_auxiliaries``, up to two words before the verb) the names right after the agent
+    preposition (``passive_agent``) are the other parties.
     """
     doc, lex = index.doc, index.lex
     aux = lex.words("participants", "passive_auxiliaries")
     agent = lex.words("participants", "passive_agent")
     if not aux or verb + 1 >= len(doc) or doc[verb + 1].text.lower() not in agent:
-        return None
+        return []
     if not any(doc[j].text.lower() in aux for j in range(max(0, verb - 2), verb)):
-        return None
+        return []
+    return _names_after(index, verb + 2, index.clause_of[verb])
+
+
+def _verb_partners(index: DocIndex, verb: int) -> list[MentionRef]:
+    """``spoke to Macron``, ``talked to Biden by phone``: the names after a partner word right after the verb.
+
+    The words are ``verb_partners`` (English ``to``); a destination (``travelled to Beijing``) is a
+    place, not a partner.
+    """
+    doc = index.doc
+    if verb + 1 >= len(doc) or doc[verb + 1].text.lower() not in index.lex.words("participants", "verb_partners"):
+        return []
+    return _names_after(index, verb + 2, index.clause_of[verb])
+
+
+def _names_after(index: DocIndex, start: int, clause_id: int) -> list[MentionRef]:
+    """The coordinated names from ``start`` on (after determiners and offices), not places."""
+    doc, lex = index.doc, index.lex
     determiners = lex.words("participants", "determiners")
-    j = verb + 2
-    while j < len(doc) and doc[j].text.lower() in determiners:
-        j += 1
-    m = index.starting_at(j)
-    if m is None or m.clause != index.clause_of[verb] or m.type not in {"PER", "ORG", "LOC"}:
-        return None
-    return m
+    coordinators = lex.words("participants", "coordinators")
+    out: list[MentionRef] = []
+    j = start
+    while j < len(doc) and index.clause_of[j] == clause_id and j < start + 12:
+        m = index.starting_at(j)
+        if m is not None:
+            if m.type in {"PER", "ORG", "LOC"} and m.role != "place":
+                out.append(m)
+            j = m.tend
+            continue
+        low = doc[j].text.lower()
+        if low in determiners or low in coordinators or office_stem(doc[j].text, lex):
+            j += 1
+            continue
+        if doc[j].text[:1].isupper() and not out:
+            j += 1  # ``by Argentine President X``: a nationality or title before the name
+            continue
+        break
+    return out
 
 
 def _local_window(index: DocIndex, i: int, width: int = 3) -> list[int]:
@@ -285,9 +317,9 @@ def _frame_participants(
             # ``Taiwan's Vice Foreign Minister visited Russia``: an unnamed official's state is the party
             # that acts when no one else stands before the verb
             parts = [m for m in clause_affiliations(index, clause.id) if m.via_office and m.tstart < i][:1] + parts
-        agent = _passive_agent(index, i)
-        if agent is not None and agent.id not in {m.id for m in parts}:
-            parts = [*parts, agent]
+        for agent in _passive_agents(index, i) + _verb_partners(index, i):
+            if agent.id not in {m.id for m in parts}:
+                parts = [*parts, agent]
         if len(_unique(parts)) < 2:
             members, named = group_members(index, clause.start, clause.end, clause.start)
             if members and named:
@@ -313,6 +345,10 @@ def _frame_participants(
                 and not any(m.tstart < i for m in parts)
             ):
                 return [], False, None, 0  # English ``troops arrived in X, officials said``: no named traveller
+            if trig.needs_destination and lex.frames.get("participants", {}).get("subject_first"):
+                # ``arrived in Washington and met Biden``: a motion verb's parties are its traveller and
+                # its destination; names after it belong to what follows
+                parts = [m for m in parts if m.tstart < i or m is pron]
             hosts = [m for m in parts if m.tstart > i]
             if hosts and not any(m.tstart < i for m in parts) and pron is None and clause.opener not in rel:
                 hosts = hosts[1:]  # ``reiste Selenskyj nach Paris``: the first name after the verb is its subject
@@ -402,6 +438,10 @@ def _frame_participants(
     ):
         precision = 1
         parts = list(actors)
+        for j in index.clauses[clause.id].tokens:
+            if doc[j].text.lower() in lex.support_verbs:
+                # ``The deal was signed by Scholz and Macron``: the agents of a passive support verb
+                parts += [m for m in _passive_agents(index, j) if m.id not in {p.id for p in parts}]
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
