@@ -260,6 +260,21 @@ def test_mediation_between_two_states():
     _has(rec, {"negotiation"}, {"Ethiopia", "Eritrea"})
 
 
+# --- commitments ------------------------------------------------------------------------------------
+
+
+def test_offer_to_another_party_is_a_commitment():
+    rec = _extract("Norway has offered to send two hundred engineers to Ukraine, the ministry said.")
+    ev = _only(rec)
+    assert (ev.type, _events(rec)[0][1], ev.plover) == ("commitment", {"Norway", "Ukraine"}, "AGREE"), _events(rec)
+
+
+def test_refused_commitment_is_a_rejection():
+    rec = _extract("Javier Milei vowed not to hand the islands to Britain.")
+    ev = _only(rec)
+    assert (ev.type, ev.status, ev.plover) == ("commitment", "denied", "REJECT"), _events(rec)
+
+
 # --- event-data codes -------------------------------------------------------------------------------
 
 

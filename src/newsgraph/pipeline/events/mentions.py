@@ -333,6 +333,23 @@ def _frame_participants(
         body = _setting_body(index, clause.id, i)
         if body is not None and body.id not in {m.id for m in parts}:
             parts = [*parts, body]
+        if trig.frame == "commitment":
+            # ``offered to hand over ... to Great Britain``: the party an offer or promise is made to;
+            # the first name after ``to`` counts although the entity layer's roles make it a place
+            dest = lex.words("places", "destinations")
+            after = [
+                m
+                for m in index.clause_mentions(clause.id)
+                if m.tstart > i
+                and m.role == "place"
+                and m.tstart not in tail
+                and any(doc[j].text.lower() in dest for j in range(max(0, m.tstart - 2), m.tstart))
+            ]
+            parts = [*parts, *[m for m in after[:1] if m.id not in {p.id for p in parts}]]
+            if place is not None and any(m.id == place.id for m in after[:1]):
+                place = None  # the party the offer is made to is no place
+            if pron is None and clause.opener not in rel and not any(m.tstart < i for m in parts):
+                return [], False, None, 0  # the committing party stands before the verb
         if trig.frame == "visit":
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
