@@ -88,6 +88,11 @@ def test_plans_to_visit_is_a_planned_visit():
     _has(rec, {"visit"}, {"Anthony Albanese"}, "planned")
 
 
+def test_postponed_his_visit_is_a_cancelled_visit():
+    rec = _extract("Pedro Sanchez postponed his visit to Morocco.")
+    _has(rec, {"visit"}, {"Pedro Sanchez", "Morocco"}, "cancelled")
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})
