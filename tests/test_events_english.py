@@ -274,6 +274,12 @@ def test_offer_to_another_party_is_a_commitment():
     assert (ev.type, _events(rec)[0][1], ev.plover) == ("commitment", {"Norway", "Ukraine"}, "AGREE"), _events(rec)
 
 
+def test_negation_after_but_is_not_the_commitments():
+    rec = _extract("Javier Milei promised to open markets to Brazil but will not be rushed.")
+    ev = _only(rec)
+    assert (ev.type, ev.status, ev.plover) == ("commitment", "planned", "AGREE"), _events(rec)
+
+
 def test_refused_commitment_is_a_rejection():
     rec = _extract("Javier Milei vowed not to hand the islands to Britain.")
     ev = _only(rec)
