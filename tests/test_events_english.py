@@ -286,6 +286,16 @@ def test_refused_commitment_is_a_rejection():
     assert (ev.type, ev.status, ev.plover) == ("commitment", "denied", "REJECT"), _events(rec)
 
 
+def test_aid_from_one_party_to_another():
+    rec = _extract("Norway will give Ukraine a grant of 50 million euros, the ministry said.")
+    ev = _only(rec)
+    assert (ev.type, _events(rec)[0][1], ev.status) == ("aid", {"Norway", "Ukraine"}, "planned"), _events(rec)
+    assert (ev.plover, ev.cameo) == ("AGREE", "033")  # announced aid: an intent to provide it
+    rec = _extract("Norway sent weapons to Ukraine last week.")
+    ev = _only(rec)
+    assert (ev.type, ev.status, ev.plover, ev.cameo) == ("aid", "happened", "AID", "070"), _events(rec)
+
+
 # --- event-data codes -------------------------------------------------------------------------------
 
 
