@@ -152,6 +152,15 @@ def test_meeting_at_the_g7_summit_includes_the_body():
     _has(rec, MEETING, {"Mark Carney", "Javier Milei", "G7"}, "planned")
 
 
+def test_two_summits_named_as_settings_are_two_events():
+    rec = _extract(
+        "Mark Carney and Javier Milei spoke by phone on Friday. They will meet at the G7 summit in Evian "
+        "in June, and at the NATO summit in Ankara later in the year."
+    )
+    _has(rec, MEETING, {"Mark Carney", "Javier Milei", "G7"}, "planned")
+    _has(rec, MEETING, {"Mark Carney", "Javier Milei", "NATO"}, "planned")
+
+
 def test_group_of_seven_is_the_g7():
     rec = _extract("Anthony Albanese and Giorgia Meloni attended the Group of Seven summit in Apulia.")
     _has(rec, MEETING, {"Anthony Albanese", "Giorgia Meloni", "G7"})

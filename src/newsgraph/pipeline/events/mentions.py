@@ -462,6 +462,15 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        own = index.ending_at(i)
+        if trig.type in lex.words("participants", "body_events") and own is not None and own.type == "ORG":
+            # ``They will meet at the G7 summit ..., and at the NATO summit in The Hague``: each summit
+            # is its body's, with the people of the clause (or the two just named) taking part
+            people = [m for m in parts if m.type == "PER"]
+            if len(_unique(people)) < 2:
+                members, named = group_members(index, clause.start, clause.end, clause.start)
+                people = people + members if named else people
+            parts = [*people, own] if people else parts
         if not parts:
             parts = clause_affiliations(index, clause.id)
             weak = bool(parts)
