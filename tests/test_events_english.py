@@ -202,6 +202,15 @@ def test_paving_the_way_to_a_meeting_is_possible():
     _has(rec, MEETING, {"Giorgia Meloni", "Pedro Sanchez"}, "possible")
 
 
+def test_second_verb_phrase_has_its_own_status_and_shares_the_subject():
+    rec = _extract(
+        "Giorgia Meloni spoke by phone with Keir Starmer on Sunday, her office said, "
+        "and will host Mark Rutte in Rome later this month."
+    )
+    _has(rec, {"phone_call"}, {"Giorgia Meloni", "Keir Starmer"}, "happened")
+    _has(rec, {"meeting"}, {"Giorgia Meloni", "Mark Rutte"}, "planned")
+
+
 def test_will_not_meet_is_denied():
     rec = _extract("Keir Starmer will not meet Javier Milei in London, a spokesman said.")
     _has(rec, MEETING, {"Keir Starmer", "Javier Milei"}, "denied")

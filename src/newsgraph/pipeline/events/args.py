@@ -226,6 +226,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     speech = lex.words("clauses", "speech_verbs")
     bare_openers = lex.words("clauses", "bare_openers")
+    coordinated = lex.words("clauses", "coordinated_openers")
     bare_not_before = lex.words("clauses", "bare_opener_not_before")
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
@@ -278,6 +279,18 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel))
                 if not opens and word in conjunctions and nnxt is not None and nnxt.text.lower() in openers:
                     # ``, ob ..., oder ob ...``: a second subordinate clause of the same kind
+                    opens = True
+                if (
+                    not opens
+                    and word in coordinated
+                    and nnxt is not None
+                    and nnxt.text[:1].islower()
+                    and nnxt.text.lower() not in determiners
+                    and nnxt.text.lower() not in preps  # ``, and at the NATO summit``: the same verb goes on
+                    and not nnxt.is_punct
+                ):
+                    # English ``spoke by phone with Scholz on Sunday, and will host him later``: a second
+                    # verb phrase after a comma has its own cues (a list of names goes on with a name)
                     opens = True
                 if not opens and word in preps and nnxt is not None and nnxt.text.lower() in rel:
                     # ``auf der Insel Nias, auf der im März ...``: a prepositional relative clause

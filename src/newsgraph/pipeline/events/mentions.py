@@ -150,6 +150,19 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
     return False
 
 
+def _shared_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
+    """The subject a coordinated verb phrase shares: the first person or organisation acting in the
+    sentence's first main clause (English puts the subject first)."""
+    for c in index.clauses[: clause.id]:
+        if c.segment != clause.segment or c.depth != 0:
+            continue
+        for m in index.clause_mentions(c.id):
+            if m.role == "actor" and m.type in {"PER", "ORG"}:
+                return m
+        return None
+    return None
+
+
 def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
     """The tokens of a trailing reporting clause (``, the White House announced Tuesday.``), if any.
 
@@ -313,6 +326,12 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if pron is None and clause.opener in lex.words("clauses", "coordinated_openers"):
+            # ``Meloni spoke with Scholz, and will host him``: the second verb phrase shares the subject
+            shared = _shared_subject(index, clause)
+            if shared is not None and shared.id not in {m.id for m in parts}:
+                pron = shared
+                parts = [shared, *parts]
         if pron is None and parts and not any(m.tstart < i for m in parts):
             # ``Taiwan's Vice Foreign Minister visited Russia``: an unnamed official's state is the party
             # that acts when no one else stands before the verb
