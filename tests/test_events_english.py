@@ -236,6 +236,12 @@ def test_reporting_clause_speaker_is_no_party():
     assert ev.type == "agreement"
 
 
+def test_pronoun_takes_up_the_subject_of_the_last_sentence():
+    rec = _extract("Mark Rutte will travel to Madrid for talks with Pedro Sanchez. He last visited Spain in 2022.")
+    _has(rec, {"visit"}, {"Mark Rutte", "Spain"}, "happened")
+    assert not [p for t, p, _ in _events(rec) if t == "visit" and "Pedro Sanchez" in p], _events(rec)
+
+
 def test_relative_clause_antecedent_holds_the_talks():
     rec = _extract("Emmanuel Macron praised Keir Starmer, who held talks with Mark Carney on Thursday.")
     ev = _only(rec)

@@ -874,10 +874,13 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     if not any(doc[i].text.lower() in pron for i in toks):
         return None
     best = None
+    first_of_sentence = bool(index.lex.frames.get("participants", {}).get("pronoun_refers_to_subject"))
     for m in index.mentions:
         if m.tstart >= clause.start:
             break
         if m.type == "PER" and index.clauses[m.clause].depth == 0:
+            if first_of_sentence and best is not None and index.segment_of(best.tstart) == index.segment_of(m.tstart):
+                continue  # English ``A met B ... He ...``: the sentence's subject, not its last name
             best = m
     return best
 
