@@ -274,6 +274,13 @@ def test_host_of_a_summit_takes_part():
     _has(rec, MEETING, {"Emmanuel Macron", "G20"}, "planned")
 
 
+def test_country_after_an_unknown_town_is_a_place():
+    rec = _extract("Mark Rutte met Pedro Sanchez in Quillota, Chile, on Monday.")
+    ev = _only(rec)
+    assert _events(rec)[0][1] == {"Mark Rutte", "Pedro Sanchez"}, _events(rec)
+    assert {e.id: e.name for e in rec.entities}.get(ev.place) == "Chile"
+
+
 def test_unnamed_officials_state_is_the_visitor():
     rec = _extract("Mexico's foreign minister visited Canada on Monday.")
     _has(rec, {"visit"}, {"Mexico", "Canada"}, "happened")

@@ -461,6 +461,11 @@ def _classify(index: DocIndex) -> None:
                 m.role = "other"
                 prev = m
                 continue
+        if m.type == "LOC" and _after_unknown_place(index, m, place_preps):
+            # ``in Kananaskis, Canada``: the country that places a town the gazetteer does not know
+            m.role = "place"
+            prev = m
+            continue
         # what stands before the mention (up to 4 words, inside the clause)
         j = m.tstart - 1
         steps = 0
@@ -575,6 +580,18 @@ def _classify(index: DocIndex) -> None:
                 if stem:
                     stems.add(stem)
             j -= 1
+
+
+def _after_unknown_place(index: DocIndex, m: MentionRef, place_preps: frozenset[str]) -> bool:
+    """``in Kananaskis, Canada``: a place name after a comma that follows ``in`` + an unknown name."""
+    doc = index.doc
+    k = m.tstart - 1
+    if k < 2 or doc[k].text != ",":
+        return False
+    j = k - 1
+    while j > 0 and k - j <= 3 and doc[j].text[:1].isupper() and index.covering(j) is None:
+        j -= 1
+    return j < k - 1 and doc[j].text.lower() in place_preps
 
 
 def _qualifies_person(index: DocIndex, m: MentionRef, any_case: bool) -> bool:
