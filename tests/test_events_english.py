@@ -216,6 +216,14 @@ def test_will_not_meet_is_denied():
     _has(rec, MEETING, {"Keir Starmer", "Javier Milei"}, "denied")
 
 
+def test_rejected_or_declined_is_denied():
+    rec = _extract("Javier Milei rejected a proposal for talks with Keir Starmer.")
+    _has(rec, MEETING, {"Javier Milei", "Keir Starmer"}, "denied")
+    rec = _extract("Spain rejected an agreement with Morocco on fishing quotas.")
+    ev = _only(rec)
+    assert (ev.type, ev.status, ev.plover) == ("agreement", "denied", "REJECT"), _events(rec)
+
+
 def test_gerund_after_a_preposition_is_the_verb():
     rec = _extract("Mark Rutte told reporters after meeting Keir Starmer that the mood had been good.")
     _has(rec, MEETING, {"Mark Rutte", "Keir Starmer"}, "happened")
