@@ -244,6 +244,14 @@ def test_reporting_clause_speaker_is_no_party():
     assert ev.type == "agreement"
 
 
+def test_the_two_leaders_are_the_two_people_named():
+    rec = _extract(
+        "Spain and Portugal signed no new treaty. Pedro Sanchez praised Mark Rutte. The two leaders met in Madrid."
+    )
+    _has(rec, MEETING, {"Pedro Sanchez", "Mark Rutte"}, "happened")
+    assert not [p for t, p, _ in _events(rec) if t in MEETING and "Spain" in p], _events(rec)
+
+
 def test_pronoun_takes_up_the_subject_of_the_last_sentence():
     rec = _extract("Mark Rutte will travel to Madrid for talks with Pedro Sanchez. He last visited Spain in 2022.")
     _has(rec, {"visit"}, {"Mark Rutte", "Spain"}, "happened")
