@@ -136,6 +136,13 @@ def test_arrival_is_no_meeting_with_whom_one_meets_next():
 # --- agreements -------------------------------------------------------------------------------------
 
 
+def test_understanding_reached_with_someone_is_an_agreement():
+    rec = _extract("Pedro Sanchez defended the understandings he reached with Mark Rutte last year.")
+    _has(rec, {"agreement"}, {"Pedro Sanchez", "Mark Rutte"}, "happened")
+    rec = _extract("Pedro Sanchez called for a better understanding of Morocco and its concerns.")
+    assert rec.events == [], _events(rec)
+
+
 def test_agreed_on_a_plan_is_a_past_agreement():
     rec = _extract("Spain and Portugal agreed on a plan to share water from the Tagus river.")
     ev = _only(rec)
