@@ -329,6 +329,13 @@ def test_offer_to_another_party_is_a_commitment():
     assert (ev.type, _events(rec)[0][1], ev.plover) == ("commitment", {"Norway", "Ukraine"}, "AGREE"), _events(rec)
 
 
+def test_committed_needs_to():
+    rec = _extract("Spain is committed to closer ties with Morocco.")
+    _has(rec, {"commitment"}, {"Spain", "Morocco"}, "planned")
+    rec = _extract("Russia committed war crimes in Ukraine, the United Nations said.")
+    assert rec.events == [], _events(rec)
+
+
 def test_negation_after_but_is_not_the_commitments():
     rec = _extract("Javier Milei promised to open markets to Brazil but will not be rushed.")
     ev = _only(rec)

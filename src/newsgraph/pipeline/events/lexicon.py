@@ -41,6 +41,7 @@ class Trigger:
     blocking_particles: frozenset[str] = frozenset()  # a closing particle makes another verb (``sprach sich ... aus``)
     needs_destination: bool = False
     object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
+    next_words: frozenset[str] = frozenset()  # the word right after it must be one (``committed to``)
 
 
 @dataclass
@@ -159,6 +160,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             blocking_particles=frozenset(w.lower() for w in entry.get("blocking_particles", [])),
             needs_destination=entry.get("needs_destination", False),
             object_types=frozenset(entry.get("object_types", [])),
+            next_words=frozenset(w.lower() for w in entry.get("next_words", [])),
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)

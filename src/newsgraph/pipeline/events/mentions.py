@@ -120,6 +120,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach mit Macron`` / ``miteinander gesprochen``, not ``sprach von``
             if any(_particle_closes(index, clause_id, p, tok.i) for p in trig.blocking_particles):
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
+            if trig.next_words and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text.lower() not in trig.next_words):
+                continue  # ``committed war crimes`` is no ``committed to``
             if trig.object_types and not _object_is(index, clause_id, tok.i, trig.object_types):
                 continue  # ``welcomed Germany's plans``: hosting needs a guest, not a thing
             if (
