@@ -198,6 +198,12 @@ def test_place_before_summit_is_no_participant():
 # --- status -----------------------------------------------------------------------------------------
 
 
+def test_trip_called_off_cancels_the_plan_of_its_sentence():
+    rec = _extract("Pedro Sanchez had been due to travel to Rabat in early May, but the trip was called off.")
+    ev = _only(rec)
+    assert (ev.type, ev.status) == ("visit", "cancelled"), _events(rec)
+
+
 def test_month_may_is_no_modal():
     rec = _extract("Javier Milei met Giorgia Meloni in Rome after he took office in May.")
     ev = _only(rec)

@@ -51,6 +51,14 @@ def _time_compatible(a: Time | None, b: Time | None) -> bool:
 def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
     statuses = ev.statuses
     hard = {"cancelled", "denied"}
+    if (
+        m.status == "cancelled"
+        and not m.participants
+        and statuses
+        and statuses <= NOT_YET
+        and any(x.segment == m.segment for x in ev.mentions)
+    ):
+        return True  # ``was due to travel to X, but the trip was called off``: the plan of the same sentence
     if (m.status in hard or statuses & hard) and m.status not in statuses:
         return False
     if exact:
