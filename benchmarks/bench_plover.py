@@ -9,8 +9,11 @@ Definitions (record level, so that one record is one decision per type):
 
 - The sentence goes through the English pipeline (``newsgraph.extract(text, lang="en")``, publication
   date from the record's ``date``). Its *system types* are the set of ``Event.plover`` values of the
-  events it emits (``meeting``/``visit``/``phone_call``/... carry ``CONSULT``, ``agreement`` carries
-  ``AGREE``, as ``resources/en/events.toml`` says).
+  events it emits. The pipeline sets that code from ``resources/en/events.toml``: ``meeting``,
+  ``visit``, ``phone_call``, ... carry ``CONSULT``, ``agreement`` and ``commitment`` ``AGREE``,
+  ``aid`` ``AID``; ``[status_codes]`` recodes by status as CAMEO does (an announced or offered
+  meeting or visit is 036 "express intent to meet", announced aid 033, both PLOVER ``AGREE``). The
+  benchmark does no mapping of its own, so that it measures what a user of the records gets.
 - For a type T: a record whose gold type is T and whose system types contain T is a true positive; a
   record of another gold type whose system types contain T is a false positive; a record of type T
   whose system types lack T is a false negative. P, R and F1 follow as usual.

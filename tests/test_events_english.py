@@ -88,6 +88,11 @@ def test_plans_to_visit_is_a_planned_visit():
     _has(rec, {"visit"}, {"Anthony Albanese"}, "planned")
 
 
+def test_postponed_his_visit_is_a_cancelled_visit():
+    rec = _extract("Pedro Sanchez postponed his visit to Morocco.")
+    _has(rec, {"visit"}, {"Pedro Sanchez", "Morocco"}, "cancelled")
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})
@@ -109,7 +114,33 @@ def test_passive_received_by_names_the_host():
     _has(rec, {"meeting"}, {"Mark Rutte", "Cyril Ramaphosa"}, "happened")
 
 
+def test_passive_support_verb_names_the_signatories():
+    rec = _extract("The accord was signed by Keir Starmer and Pedro Sanchez in Madrid on Monday.")
+    _has(rec, {"agreement"}, {"Keir Starmer", "Pedro Sanchez"}, "happened")
+
+
+def test_call_from_someone_and_talked_to_by_phone():
+    rec = _extract("Mark Rutte received a call from Keir Starmer on Tuesday.")
+    assert [(t, p) for t, p, _ in _events(rec)] == [("phone_call", {"Mark Rutte", "Keir Starmer"})], _events(rec)
+    rec = _extract("Mark Rutte talked to Keir Starmer by phone on Tuesday.")
+    _has(rec, {"phone_call"}, {"Mark Rutte", "Keir Starmer"}, "happened")
+
+
+def test_arrival_is_no_meeting_with_whom_one_meets_next():
+    rec = _extract("Mark Rutte arrived in Madrid on Monday and met Pedro Sanchez on Tuesday.")
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    assert visits and all("Pedro Sanchez" not in p for p in visits), _events(rec)
+    _has(rec, MEETING, {"Mark Rutte", "Pedro Sanchez"}, "happened")
+
+
 # --- agreements -------------------------------------------------------------------------------------
+
+
+def test_understanding_reached_with_someone_is_an_agreement():
+    rec = _extract("Pedro Sanchez defended the understandings he reached with Mark Rutte last year.")
+    _has(rec, {"agreement"}, {"Pedro Sanchez", "Mark Rutte"}, "happened")
+    rec = _extract("Pedro Sanchez called for a better understanding of Morocco and its concerns.")
+    assert rec.events == [], _events(rec)
 
 
 def test_agreed_on_a_plan_is_a_past_agreement():
@@ -126,6 +157,15 @@ def test_meeting_at_the_g7_summit_includes_the_body():
         "Mark Carney and Javier Milei met on Friday. They will meet again at the G7 summit in Evian next month."
     )
     _has(rec, MEETING, {"Mark Carney", "Javier Milei", "G7"}, "planned")
+
+
+def test_two_summits_named_as_settings_are_two_events():
+    rec = _extract(
+        "Mark Carney and Javier Milei spoke by phone on Friday. They will meet at the G7 summit in Evian "
+        "in June, and at the NATO summit in Ankara later in the year."
+    )
+    _has(rec, MEETING, {"Mark Carney", "Javier Milei", "G7"}, "planned")
+    _has(rec, MEETING, {"Mark Carney", "Javier Milei", "NATO"}, "planned")
 
 
 def test_group_of_seven_is_the_g7():
@@ -158,6 +198,12 @@ def test_place_before_summit_is_no_participant():
 # --- status -----------------------------------------------------------------------------------------
 
 
+def test_trip_called_off_cancels_the_plan_of_its_sentence():
+    rec = _extract("Pedro Sanchez had been due to travel to Rabat in early May, but the trip was called off.")
+    ev = _only(rec)
+    assert (ev.type, ev.status) == ("visit", "cancelled"), _events(rec)
+
+
 def test_month_may_is_no_modal():
     rec = _extract("Javier Milei met Giorgia Meloni in Rome after he took office in May.")
     ev = _only(rec)
@@ -169,9 +215,26 @@ def test_paving_the_way_to_a_meeting_is_possible():
     _has(rec, MEETING, {"Giorgia Meloni", "Pedro Sanchez"}, "possible")
 
 
+def test_second_verb_phrase_has_its_own_status_and_shares_the_subject():
+    rec = _extract(
+        "Giorgia Meloni spoke by phone with Keir Starmer on Sunday, her office said, "
+        "and will host Mark Rutte in Rome later this month."
+    )
+    _has(rec, {"phone_call"}, {"Giorgia Meloni", "Keir Starmer"}, "happened")
+    _has(rec, {"meeting"}, {"Giorgia Meloni", "Mark Rutte"}, "planned")
+
+
 def test_will_not_meet_is_denied():
     rec = _extract("Keir Starmer will not meet Javier Milei in London, a spokesman said.")
     _has(rec, MEETING, {"Keir Starmer", "Javier Milei"}, "denied")
+
+
+def test_rejected_or_declined_is_denied():
+    rec = _extract("Javier Milei rejected a proposal for talks with Keir Starmer.")
+    _has(rec, MEETING, {"Javier Milei", "Keir Starmer"}, "denied")
+    rec = _extract("Spain rejected an agreement with Morocco on fishing quotas.")
+    ev = _only(rec)
+    assert (ev.type, ev.status, ev.plover) == ("agreement", "denied", "REJECT"), _events(rec)
 
 
 def test_gerund_after_a_preposition_is_the_verb():
@@ -194,10 +257,58 @@ def test_reporting_clause_speaker_is_no_party():
     assert ev.type == "agreement"
 
 
+def test_the_two_leaders_are_the_two_people_named():
+    rec = _extract(
+        "Spain and Portugal signed no new treaty. Pedro Sanchez praised Mark Rutte. The two leaders met in Madrid."
+    )
+    _has(rec, MEETING, {"Pedro Sanchez", "Mark Rutte"}, "happened")
+    assert not [p for t, p, _ in _events(rec) if t in MEETING and "Spain" in p], _events(rec)
+
+
+def test_pronoun_takes_up_the_subject_of_the_last_sentence():
+    rec = _extract("Mark Rutte will travel to Madrid for talks with Pedro Sanchez. He last visited Spain in 2022.")
+    _has(rec, {"visit"}, {"Mark Rutte", "Spain"}, "happened")
+    assert not [p for t, p, _ in _events(rec) if t == "visit" and "Pedro Sanchez" in p], _events(rec)
+
+
 def test_relative_clause_antecedent_holds_the_talks():
     rec = _extract("Emmanuel Macron praised Keir Starmer, who held talks with Mark Carney on Thursday.")
     ev = _only(rec)
     assert ev.type == "talks" and _events(rec)[0][1] == {"Keir Starmer", "Mark Carney"}, _events(rec)
+
+
+def test_country_before_an_office_is_no_second_party():
+    rec = _extract("Keir Starmer and Argentine President Javier Milei held talks on trade in London on Friday.")
+    rec2 = _extract("Keir Starmer and U.S. President Joe Biden held talks on Ukraine on Friday.")
+    for r in (rec, rec2):
+        ev = _only(r)
+        assert len(set(ev.participants)) == 2, _events(r)
+    names = {e.id: e.name for e in rec2.entities}
+    assert _only(rec2).place is None or names[_only(rec2).place] != "Ukraine"  # talks on a topic
+
+
+def test_that_clause_is_no_part_of_the_event():
+    rec = _extract("Giorgia Meloni told Keir Starmer during a video call that Albania was a partner.")
+    ev = _only(rec)
+    assert ev.type in {"video_call", "phone_call"} and _events(rec)[0][1] == {"Giorgia Meloni", "Keir Starmer"}
+
+
+def test_sat_down_with_is_a_meeting():
+    rec = _extract("Mark Rutte sat down with Javier Milei in Buenos Aires on Monday.")
+    _has(rec, MEETING, {"Mark Rutte", "Javier Milei"}, "happened")
+
+
+def test_host_of_a_summit_takes_part():
+    rec = _extract("Emmanuel Macron will host the G20 summit in Nice next year.")
+    # the event is the summit (with its host), not a meeting with the G20 as the host's guest
+    _has(rec, {"summit"}, {"Emmanuel Macron", "G20"}, "planned")
+
+
+def test_country_after_an_unknown_town_is_a_place():
+    rec = _extract("Mark Rutte met Pedro Sanchez in Quillota, Chile, on Monday.")
+    ev = _only(rec)
+    assert _events(rec)[0][1] == {"Mark Rutte", "Pedro Sanchez"}, _events(rec)
+    assert {e.id: e.name for e in rec.entities}.get(ev.place) == "Chile"
 
 
 def test_unnamed_officials_state_is_the_visitor():
@@ -213,6 +324,44 @@ def test_time_spent_with_someone_is_a_meeting():
 def test_mediation_between_two_states():
     rec = _extract("Qatar launched a mediation effort between Ethiopia and Eritrea on Saturday.")
     _has(rec, {"negotiation"}, {"Ethiopia", "Eritrea"})
+
+
+# --- commitments ------------------------------------------------------------------------------------
+
+
+def test_offer_to_another_party_is_a_commitment():
+    rec = _extract("Norway has offered to send two hundred engineers to Ukraine, the ministry said.")
+    ev = _only(rec)
+    assert (ev.type, _events(rec)[0][1], ev.plover) == ("commitment", {"Norway", "Ukraine"}, "AGREE"), _events(rec)
+
+
+def test_committed_needs_to():
+    rec = _extract("Spain is committed to closer ties with Morocco.")
+    _has(rec, {"commitment"}, {"Spain", "Morocco"}, "planned")
+    rec = _extract("Russia committed war crimes in Ukraine, the United Nations said.")
+    assert rec.events == [], _events(rec)
+
+
+def test_negation_after_but_is_not_the_commitments():
+    rec = _extract("Javier Milei promised to open markets to Brazil but will not be rushed.")
+    ev = _only(rec)
+    assert (ev.type, ev.status, ev.plover) == ("commitment", "planned", "AGREE"), _events(rec)
+
+
+def test_refused_commitment_is_a_rejection():
+    rec = _extract("Javier Milei vowed not to hand the islands to Britain.")
+    ev = _only(rec)
+    assert (ev.type, ev.status, ev.plover) == ("commitment", "denied", "REJECT"), _events(rec)
+
+
+def test_aid_from_one_party_to_another():
+    rec = _extract("Norway will give Ukraine a grant of 50 million euros, the ministry said.")
+    ev = _only(rec)
+    assert (ev.type, _events(rec)[0][1], ev.status) == ("aid", {"Norway", "Ukraine"}, "planned"), _events(rec)
+    assert (ev.plover, ev.cameo) == ("AGREE", "033")  # announced aid: an intent to provide it
+    rec = _extract("Norway sent weapons to Ukraine last week.")
+    ev = _only(rec)
+    assert (ev.type, ev.status, ev.plover, ev.cameo) == ("aid", "happened", "AID", "070"), _events(rec)
 
 
 # --- event-data codes -------------------------------------------------------------------------------

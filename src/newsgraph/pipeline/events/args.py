@@ -227,6 +227,9 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     conjunctions = lex.words("participants", "coordinators") - {","}
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     speech = lex.words("clauses", "speech_verbs")
+    bare_openers = lex.words("clauses", "bare_openers")
+    coordinated = lex.words("clauses", "coordinated_openers")
+    bare_not_before = lex.words("clauses", "bare_opener_not_before")
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
 
@@ -256,12 +259,40 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     stack.append(new(stack[-1].depth + 1, "–", seg_n))
                 i += 1
                 continue
+            if (
+                text.lower() in bare_openers
+                and i > s
+                and doc[i - 1].text != ","
+                and nxt is not None
+                and not nxt.is_punct
+                and nxt.text.lower() not in bare_not_before
+                and lex.noun_trigger(nxt) is None
+            ):
+                # English ``said that Putin had met Xi``, ``an agreement that gives Japan a role``: a
+                # complementiser or relative pronoun opens a clause without a comma
+                stack.append(new(stack[-1].depth + 1, text.lower(), seg_n))
+                clause_of[i] = stack[-1].id
+                stack[-1].tokens.append(i)
+                i += 1
+                continue
             if text == "," and nxt is not None:
                 word = nxt.text.lower()
                 nnxt = doc[i + 2] if i + 2 < e else None
                 opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel))
                 if not opens and word in conjunctions and nnxt is not None and nnxt.text.lower() in openers:
                     # ``, ob ..., oder ob ...``: a second subordinate clause of the same kind
+                    opens = True
+                if (
+                    not opens
+                    and word in coordinated
+                    and nnxt is not None
+                    and nnxt.text[:1].islower()
+                    and nnxt.text.lower() not in determiners
+                    and nnxt.text.lower() not in preps  # ``, and at the NATO summit``: the same verb goes on
+                    and not nnxt.is_punct
+                ):
+                    # English ``spoke by phone with Scholz on Sunday, and will host him later``: a second
+                    # verb phrase after a comma has its own cues (a list of names goes on with a name)
                     opens = True
                 if not opens and word in preps and nnxt is not None and nnxt.text.lower() in rel:
                     # ``auf der Insel Nias, auf der im März ...``: a prepositional relative clause
@@ -439,6 +470,7 @@ def _classify(index: DocIndex) -> None:
                 and between[0] in coord
                 and all(w in coord or w in determiners for w in between)
                 and (prev.type == m.type or "," not in between)
+                and not (m.type != "PER" and prev.type == "PER" and _qualifies_person(index, m, offices_any_case))
             ):
                 m.role = prev.role if prev.role != "place" or m.type == "LOC" else "actor"
                 m.via_office = prev.via_office
@@ -460,6 +492,11 @@ def _classify(index: DocIndex) -> None:
                 m.role = "other"
                 prev = m
                 continue
+        if m.type == "LOC" and _after_unknown_place(index, m, place_preps):
+            # ``in Kananaskis, Canada``: the country that places a town the gazetteer does not know
+            m.role = "place"
+            prev = m
+            continue
         # what stands before the mention (up to 4 words, inside the clause)
         j = m.tstart - 1
         steps = 0
@@ -574,6 +611,33 @@ def _classify(index: DocIndex) -> None:
                 if stem:
                     stems.add(stem)
             j -= 1
+
+
+def _after_unknown_place(index: DocIndex, m: MentionRef, place_preps: frozenset[str]) -> bool:
+    """``in Kananaskis, Canada``: a place name after a comma that follows ``in`` + an unknown name."""
+    doc = index.doc
+    k = m.tstart - 1
+    if k < 2 or doc[k].text != ",":
+        return False
+    j = k - 1
+    while j > 0 and k - j <= 3 and doc[j].text[:1].isupper() and index.covering(j) is None:
+        j -= 1
+    return j < k - 1 and doc[j].text.lower() in place_preps
+
+
+def _qualifies_person(index: DocIndex, m: MentionRef, any_case: bool) -> bool:
+    """Whether a name only says whose office the next person holds (``and U.S. President Joe Biden``).
+
+    Such a name coordinated with a person is not a second party beside that person.
+    """
+    doc = index.doc
+    k = m.tend
+    if k >= len(doc):
+        return False
+    nxt = index.starting_at(k)
+    if nxt is not None:
+        return nxt.type == "PER"
+    return bool(office_stem(doc[k].text, index.lex)) and (doc[k].text[:1].isupper() or any_case)
 
 
 def build_index(doc: Doc, lex: Lexicon) -> DocIndex:

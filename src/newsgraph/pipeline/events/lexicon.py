@@ -47,6 +47,7 @@ class Trigger:
     # folgen``: the president invites, the clause's subject travels)
     genitive_is_host: bool = False
     object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
+    next_words: frozenset[str] = frozenset()  # the word right after it must be one (``committed to``)
 
 
 @dataclass
@@ -166,6 +167,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             needs_destination=entry.get("needs_destination", False),
             status=entry.get("status"),
             object_types=frozenset(entry.get("object_types", [])),
+            next_words=frozenset(w.lower() for w in entry.get("next_words", [])),
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)

@@ -27,6 +27,7 @@ from .args import (
     genitive_args,
     group_members,
     hyphen_compound_args,
+    office_stem,
     partner_args,
     place_of,
     pronoun_subject,
@@ -129,6 +130,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach mit Macron`` / ``miteinander gesprochen``, not ``sprach von``
             if any(_particle_closes(index, clause_id, p, tok.i) for p in trig.blocking_particles):
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
+            if trig.next_words and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text.lower() not in trig.next_words):
+                continue  # ``committed war crimes`` is no ``committed to``
             if trig.object_types and not _object_is(index, clause_id, tok.i, trig.object_types):
                 continue  # ``welcomed Germany's plans``: hosting needs a guest, not a thing
             if (
@@ -154,8 +157,22 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
         return True  # ``a lunch hosted by X``: a passive, its guest is not after the verb
     for m in index.clause_mentions(clause_id):
         if m.tstart > verb and m.role not in {"affiliation", "place"}:
-            return m.type in types
+            # the direct object, not a name after a preposition (``received a call from Biden``)
+            return m.type in types and m.role == "actor"
     return False
+
+
+def _shared_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
+    """The subject a coordinated verb phrase shares: the first person or organisation acting in the
+    sentence's first main clause (English puts the subject first)."""
+    for c in index.clauses[: clause.id]:
+        if c.segment != clause.segment or c.depth != 0:
+            continue
+        for m in index.clause_mentions(c.id):
+            if m.role == "actor" and m.type in {"PER", "ORG"}:
+                return m
+        return None
+    return None
 
 
 def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
@@ -202,28 +219,58 @@ def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | No
     return None
 
 
-def _passive_agent(index: DocIndex, verb: int) -> MentionRef | None:
-    """``was received by Xi``: the agent of a passive trigger verb, which the ``by`` phrase hides.
+def _passive_agents(index: DocIndex, verb: int) -> list[MentionRef]:
+    """``was received by Xi``, ``was signed by Scholz and Macron``: the agents of a passive verb.
 
     The entity layer's roles call a name after a preposition no actor; after a passive auxiliary
-    (``passive_auxiliaries``, up to two words before the verb) the name right after the agent
-    preposition (``passive_agent``) is the other party.
+    (``passive_auxiliaries``, up to two words before the verb) the names right after the agent
+    preposition (``passive_agent``) are the other parties.
     """
     doc, lex = index.doc, index.lex
     aux = lex.words("participants", "passive_auxiliaries")
     agent = lex.words("participants", "passive_agent")
     if not aux or verb + 1 >= len(doc) or doc[verb + 1].text.lower() not in agent:
-        return None
+        return []
     if not any(doc[j].text.lower() in aux for j in range(max(0, verb - 2), verb)):
-        return None
+        return []
+    return _names_after(index, verb + 2, index.clause_of[verb])
+
+
+def _verb_partners(index: DocIndex, verb: int) -> list[MentionRef]:
+    """``spoke to Macron``, ``talked to Biden by phone``: the names after a partner word right after the verb.
+
+    The words are ``verb_partners`` (English ``to``); a destination (``travelled to Beijing``) is a
+    place, not a partner.
+    """
+    doc = index.doc
+    if verb + 1 >= len(doc) or doc[verb + 1].text.lower() not in index.lex.words("participants", "verb_partners"):
+        return []
+    return _names_after(index, verb + 2, index.clause_of[verb])
+
+
+def _names_after(index: DocIndex, start: int, clause_id: int) -> list[MentionRef]:
+    """The coordinated names from ``start`` on (after determiners and offices), not places."""
+    doc, lex = index.doc, index.lex
     determiners = lex.words("participants", "determiners")
-    j = verb + 2
-    while j < len(doc) and doc[j].text.lower() in determiners:
-        j += 1
-    m = index.starting_at(j)
-    if m is None or m.clause != index.clause_of[verb] or m.type not in {"PER", "ORG", "LOC"}:
-        return None
-    return m
+    coordinators = lex.words("participants", "coordinators")
+    out: list[MentionRef] = []
+    j = start
+    while j < len(doc) and index.clause_of[j] == clause_id and j < start + 12:
+        m = index.starting_at(j)
+        if m is not None:
+            if m.type in {"PER", "ORG", "LOC"} and m.role != "place":
+                out.append(m)
+            j = m.tend
+            continue
+        low = doc[j].text.lower()
+        if low in determiners or low in coordinators or office_stem(doc[j].text, lex):
+            j += 1
+            continue
+        if doc[j].text[:1].isupper() and not out:
+            j += 1  # ``by Argentine President X``: a nationality or title before the name
+            continue
+        break
+    return out
 
 
 def _local_window(index: DocIndex, i: int, width: int = 3) -> list[int]:
@@ -294,13 +341,19 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if pron is None and clause.opener in lex.words("clauses", "coordinated_openers"):
+            # ``Meloni spoke with Scholz, and will host him``: the second verb phrase shares the subject
+            shared = _shared_subject(index, clause)
+            if shared is not None and shared.id not in {m.id for m in parts}:
+                pron = shared
+                parts = [shared, *parts]
         if pron is None and parts and not any(m.tstart < i for m in parts):
             # ``Taiwan's Vice Foreign Minister visited Russia``: an unnamed official's state is the party
             # that acts when no one else stands before the verb
             parts = [m for m in clause_affiliations(index, clause.id) if m.via_office and m.tstart < i][:1] + parts
-        agent = _passive_agent(index, i)
-        if agent is not None and agent.id not in {m.id for m in parts}:
-            parts = [*parts, agent]
+        for agent in _passive_agents(index, i) + _verb_partners(index, i):
+            if agent.id not in {m.id for m in parts}:
+                parts = [*parts, agent]
         if len(_unique(parts)) < 2 and not in_quote:
             controller = infinitive_controller(index, clause, i)
             if controller is not None and controller.id not in {m.id for m in parts}:
@@ -320,6 +373,23 @@ def _frame_participants(
         body = _setting_body(index, clause.id, i)
         if body is not None and body.id not in {m.id for m in parts}:
             parts = [*parts, body]
+        if trig.frame == "commitment":
+            # ``offered to hand over ... to Great Britain``: the party an offer or promise is made to;
+            # the first name after ``to`` counts although the entity layer's roles make it a place
+            dest = lex.words("places", "destinations")
+            after = [
+                m
+                for m in index.clause_mentions(clause.id)
+                if m.tstart > i
+                and m.role == "place"
+                and m.tstart not in tail
+                and any(doc[j].text.lower() in dest for j in range(max(0, m.tstart - 2), m.tstart))
+            ]
+            parts = [*parts, *[m for m in after[:1] if m.id not in {p.id for p in parts}]]
+            if place is not None and any(m.id == place.id for m in after[:1]):
+                place = None  # the party the offer is made to is no place
+            if pron is None and clause.opener not in rel and not any(m.tstart < i for m in parts):
+                return [], False, None, 0  # the committing party stands before the verb
         if trig.frame == "visit":
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
@@ -332,6 +402,10 @@ def _frame_participants(
                 and not any(m.tstart < i for m in parts)
             ):
                 return [], False, None, 0  # English ``troops arrived in X, officials said``: no named traveller
+            if trig.needs_destination and lex.frames.get("participants", {}).get("subject_first"):
+                # ``arrived in Washington and met Biden``: a motion verb's parties are its traveller and
+                # its destination; names after it belong to what follows
+                parts = [m for m in parts if m.tstart < i or m is pron]
             hosts = [m for m in parts if m.tstart > i]
             if hosts and not any(m.tstart < i for m in parts) and pron is None and clause.opener not in rel:
                 hosts = hosts[1:]  # ``reiste Selenskyj nach Paris``: the first name after the verb is its subject
@@ -450,9 +524,22 @@ def _frame_participants(
     ):
         precision = 1
         parts = list(actors)
+        for j in index.clauses[clause.id].tokens:
+            if doc[j].text.lower() in lex.support_verbs:
+                # ``The deal was signed by Scholz and Macron``: the agents of a passive support verb
+                parts += [m for m in _passive_agents(index, j) if m.id not in {p.id for p in parts}]
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        own = index.ending_at(i)
+        if trig.type in lex.words("participants", "body_events") and own is not None and own.type == "ORG":
+            # ``They will meet at the G7 summit ..., and at the NATO summit in The Hague``: each summit
+            # is its body's, with the people of the clause (or the two just named) taking part
+            people = [m for m in parts if m.type == "PER"]
+            if len(_unique(people)) < 2:
+                members, named = group_members(index, clause.start, clause.end, clause.start)
+                people = people + members if named else people
+            parts = [*people, own] if people else parts
         if not parts:
             parts = clause_affiliations(index, clause.id)
             weak = bool(parts)
