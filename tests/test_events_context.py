@@ -253,3 +253,14 @@ def test_a_part_of_day_is_not_anchored_to_a_background_date():
     record = newsgraph.extract(text, published="2024-05-02")
     values = {t.text: t.value for t in record.times}
     assert values["Vormittag"] == "2024-05-02TMO"  # not 2021-03-03TMO
+
+
+def test_a_leader_beside_a_body_in_a_trade_deal_stands_for_the_state():
+    record = newsgraph.extract(
+        "US-Präsident Donald Trump zeigte sich zuversichtlich, dass ein Handelsabkommen mit der EU kommen werde. "
+        "Die USA verhandeln seit Monaten.",
+        published="2025-06-06",
+    )
+    names = {e.id: e.name for e in record.entities}
+    agreements = [sorted(names[p] for p in ev.participants) for ev in record.events if ev.type == "agreement"]
+    assert agreements == [["European Union", "United States"]]

@@ -16,6 +16,9 @@ complete a mention after its frame (:mod:`.args`) has been read, each for one ph
   in session: a meeting with the body as participant (the gold format's rule for such bodies);
 - :func:`states_for_capitals`: a capital acting (``Washington und Peking haben sich geeinigt``) is
   its state's government, the party an analyst records (metonymy); as a place it stays the city;
+- :func:`states_of_leaders`: an agreement or negotiation between a person and a state or body
+  (``ein Handelsabkommen Trumps mit der EU``) is one between the person's state and that body, where
+  the knowledge base knows the person's national office and the text names the state;
 - :func:`arranges_event`: an agreement whose object is itself a meeting or visit (``hatten
   gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own.
 
@@ -208,3 +211,34 @@ def states_for_capitals(index: DocIndex, parts: list[MentionRef]) -> list[Mentio
             country = by_kb.get(code) if code else None
         out.append(country if country is not None else m)
     return out
+
+
+_STATE_OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
+
+
+def states_of_leaders(index: DocIndex, parts: list[MentionRef], day: str | None) -> list[MentionRef]:
+    """People in a mixed party list (a person beside states or bodies) replaced by the state they lead.
+
+    Treaties and trade negotiations are between states and bodies: a leader who speaks for one of
+    them stands for the state. Only for a person the knowledge base gives a national office (head of
+    state or government, foreign minister) held on ``day`` (the reference date; any term when
+    unknown), and only when the text names that state; two people stay people (``Selenskyj und
+    Trump unterzeichneten``).
+    """
+    kinds = {m.type for m in parts}
+    if "PER" not in kinds or not (kinds & {"ORG", "LOC"}):
+        return parts
+    kb = load_kb("starter")
+    by_kb = {m.entity.kb_id: m for m in index.mentions if m.entity.kb_id}
+    out: list[MentionRef] = []
+    for m in parts:
+        state = None
+        person = kb.by_id.get(m.entity.kb_id) if m.type == "PER" and m.entity.kb_id else None
+        if person is not None:
+            for office in person.offices:
+                if office.office in _STATE_OFFICES and office.of and (day is None or office.covers(day[:10])):
+                    state = by_kb.get(office.of)
+                    if state is not None:
+                        break
+        out.append(state if state is not None else m)
+    return list({m.id: m for m in out}.values())

@@ -40,6 +40,7 @@ from .context import (
     refine_type,
     session_bodies,
     states_for_capitals,
+    states_of_leaders,
     summit_attendees,
     topic_partner,
 )
@@ -738,6 +739,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         parts = [m for m in parts if m.id not in media]
         if family_group(event_type) != "visit":
             parts = states_for_capitals(index, parts)
+        if family_group(event_type) in {"agreement", "negotiation"}:
+            parts = states_of_leaders(index, parts, reference)
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
         participants = _implicit_parties(index, i, event_type, participants)
         sideline = trig.is_noun and any(doc[j].text.lower() in sidelines for j in local)
