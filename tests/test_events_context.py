@@ -264,3 +264,21 @@ def test_a_leader_beside_a_body_in_a_trade_deal_stands_for_the_state():
     names = {e.id: e.name for e in record.entities}
     agreements = [sorted(names[p] for p in ev.participants) for ev in record.events if ev.type == "agreement"]
     assert agreements == [["European Union", "United States"]]
+
+
+def test_the_foreign_ministers_of_two_states_are_the_two_people_named():
+    record = newsgraph.extract(
+        "Außenminister Sergej Lawrow und Außenministerin Annalena Baerbock telefonierten am Montag. "
+        "Ein Treffen der Außenminister Russlands und Deutschlands ist für Juni geplant.",
+        published="2023-05-10",
+    )
+    names = {e.id: e.name for e in record.entities}
+    meetings = [sorted(names[p] for p in ev.participants) for ev in record.events if ev.type == "meeting"]
+    assert meetings == [["Annalena Baerbock", "Sergey Lavrov"]]
+
+
+def test_an_indefinite_plan_of_the_same_pair_is_their_next_meeting():
+    text = "Scholz und Meloni trafen sich am Montag. Scholz will bald ein Treffen mit Meloni ansetzen."
+    events, names, _ = run_events(text, PEOPLE, times={"am Montag": "2024-04-29"}, published="2024-05-02")
+    got = sorted((status for kind, _, _, status in summary(events, names) if kind == "meeting"))
+    assert got == ["happened", "planned"]

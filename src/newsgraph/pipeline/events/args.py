@@ -43,6 +43,7 @@ class MentionRef:
     role: str = "actor"  # actor | place | affiliation | other
     clause: int = -1
     via_office: bool = False  # an affiliation of office holders (``die Außenminister der EU``)
+    office_word: str | None = None  # that office noun (``Außenminister``), for its holders in the KB
 
     @property
     def id(self) -> str:
@@ -534,6 +535,7 @@ def _classify(index: DocIndex) -> None:
                 if m.type != "PER":
                     role = "affiliation"
                     m.via_office = True
+                    m.office_word = tok.text
                 break
             steps += 1
             j -= 1
@@ -565,10 +567,12 @@ def _classify(index: DocIndex) -> None:
             heads = [tok.text]
             if tok.text.endswith("-"):
                 heads += [doc[k].text for k in range(m.tstart + 1, min(m.tstart + 4, len(doc)))]
-            office = any(office_stem(h, lex) for h in heads)
+            office_heads = [h for h in heads if office_stem(h, lex)]
+            office = bool(office_heads)
             groupish = office or any(h.lower().rsplit("-", 1)[-1] in lex.words("groups", "party_nouns") for h in heads)
             role = "affiliation" if groupish else "other"
             m.via_office = office
+            m.office_word = office_heads[0] if office_heads else None
         if role == "actor" and m.type != "PER":
             # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
             k = m.tend
@@ -579,6 +583,7 @@ def _classify(index: DocIndex) -> None:
                 if office_stem(tok.text, lex) and (tok.text[:1].isupper() or offices_any_case):
                     role = "affiliation"
                     m.via_office = True
+                    m.office_word = tok.text
                     break
                 nxt = index.starting_at(k)
                 if nxt is not None:

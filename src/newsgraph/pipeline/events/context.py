@@ -19,6 +19,8 @@ complete a mention after its frame (:mod:`.args`) has been read, each for one ph
 - :func:`states_of_leaders`: an agreement or negotiation between a person and a state or body
   (``ein Handelsabkommen Trumps mit der EU``) is one between the person's state and that body, where
   the knowledge base knows the person's national office and the text names the state;
+- :func:`office_holders`: ``die Staatschefs der Ukraine und der USA``, ``die Außenminister Russlands
+  und der USA``: the people of the text who hold that office for those states, by the knowledge base;
 - :func:`arranges_event`: an agreement whose object is itself a meeting or visit (``hatten
   gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own.
 
@@ -31,7 +33,7 @@ from functools import cache
 
 from ...kb import load_kb
 from ...record import Time
-from .args import Clause, DocIndex, MentionRef, clause_actors, partner_args
+from .args import Clause, DocIndex, MentionRef, clause_actors, office_stem, partner_args
 from .lexicon import Trigger
 
 
@@ -242,3 +244,59 @@ def states_of_leaders(index: DocIndex, parts: list[MentionRef], day: str | None)
                         break
         out.append(state if state is not None else m)
     return list({m.id: m for m in out}.values())
+
+
+def office_holders(index: DocIndex, parts: list[MentionRef], day: str | None) -> list[MentionRef]:
+    """States named only through an office noun replaced by the person of the text who holds it.
+
+    ``ein Treffen der Staatschefs der Ukraine, der USA und Russlands``: the parties are the three
+    heads of state. The office noun maps to knowledge-base office keys (``[context] kb_offices``), and
+    a person counts only when the text names them and the knowledge base gives them that office of
+    that state (on ``day`` when the reference date is known). A state without such a person stays
+    the state.
+    """
+    mapping: dict[str, list[str]] = index.lex.frames.get("context", {}).get("kb_offices", {})
+    if not mapping:
+        return parts
+    kb = load_kb("starter")
+
+    def held(person: MentionRef) -> list[str]:
+        entity = kb.by_id.get(person.entity.kb_id or "")
+        return [o.office for o in entity.offices if o.office and (day is None or o.covers(day[:10]))] if entity else []
+
+    # ``der Außenminister Russlands und Deutschlands``: the coordinated states share the office noun;
+    # resolved to one holder already (``Lawrow``), the holder's office is the one meant for the others
+    shared_keys = [k for m in parts if m.type == "PER" for k in held(m)]
+    if not any(m.via_office and m.office_word for m in parts) and not shared_keys:
+        return parts
+    people = [m for m in index.mentions if m.type == "PER" and m.entity.kb_id in kb.by_id]
+    shared = next((m.office_word for m in parts if m.via_office and m.office_word), None)
+    out: list[MentionRef] = []
+    for m in parts:
+        holder = None
+        state = (m.entity.kb_id or "").startswith("iso3166:")
+        word = m.office_word or (shared if state else None)
+        keys: list[str] = []
+        if word:
+            stem = office_stem(word, index.lex) or ""
+            keys = next((v for k, v in mapping.items() if stem.endswith(k)), [])
+        elif state and _genitive_coordinated(index, m):
+            keys = shared_keys
+        if keys and m.entity.kb_id:
+            for person in people:
+                offices = kb.by_id[person.entity.kb_id].offices
+                if any(
+                    o.office in keys and o.of == m.entity.kb_id and (day is None or o.covers(day[:10])) for o in offices
+                ):
+                    holder = person
+                    break
+        out.append(holder if holder is not None else m)
+    return list({m.id: m for m in out}.values())
+
+
+def _genitive_coordinated(index: DocIndex, m: MentionRef) -> bool:
+    """``(der Außenminister Russlands) und Deutschlands``: a state in the genitive after a coordinator."""
+    doc, lex = index.doc, index.lex
+    text = doc.text[m.start : m.end]
+    before = doc[m.tstart - 1].text.lower() if m.tstart > 0 else ""
+    return text.endswith("s") and before in lex.words("participants", "coordinators") - {","}

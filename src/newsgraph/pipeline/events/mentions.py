@@ -37,6 +37,7 @@ from .args import (
 from .context import (
     arranges_event,
     infinitive_controller,
+    office_holders,
     refine_type,
     session_bodies,
     states_for_capitals,
@@ -741,6 +742,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             parts = states_for_capitals(index, parts)
         if family_group(event_type) in {"agreement", "negotiation"}:
             parts = states_of_leaders(index, parts, reference)
+        elif family_group(event_type) != "visit":
+            parts = office_holders(index, parts, reference)
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
         participants = _implicit_parties(index, i, event_type, participants)
         sideline = trig.is_noun and any(doc[j].text.lower() in sidelines for j in local)

@@ -67,6 +67,10 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
         return True  # ``Die Reise wurde abgesagt``: the plan told before was called off
     if (m.status in hard or statuses & hard) and m.status not in statuses:
         return False
+    if exact and m.indefinite and m.status_cued and m.status in NOT_YET and "happened" in statuses:
+        # ``werde man danach ein Treffen mit Putin ansetzen``: an indefinite plan of the same pair is
+        # their next meeting, not the one that happened
+        return False
     if exact:
         return True  # the same named parties: a headline's ``Spekulationen`` vs the body's facts
     if m.status in NOT_YET:
