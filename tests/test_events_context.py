@@ -282,3 +282,22 @@ def test_an_indefinite_plan_of_the_same_pair_is_their_next_meeting():
     events, names, _ = run_events(text, PEOPLE, times={"am Montag": "2024-04-29"}, published="2024-05-02")
     got = sorted((status for kind, _, _, status in summary(events, names) if kind == "meeting"))
     assert got == ["happened", "planned"]
+
+
+def test_a_sentence_initial_reporting_clause_is_no_party():
+    text = "Wie die Regierung Spaniens mitteilte, telefonierte Präsident Macron am Montag mit Meloni."
+    events, names, _ = run_events(text, PEOPLE)
+    assert [(k, p) for k, p, _, _ in summary(events, names)] == [("phone_call", frozenset({"Macron", "Meloni"}))]
+
+
+def test_a_pronoun_after_an_initial_subordinate_clause_is_its_subject():
+    text = "Nachdem Scholz in Rom eingetroffen war, traf er Meloni."
+    events, names, _ = run_events(text, PEOPLE)
+    assert ("meeting", frozenset({"Scholz", "Meloni"})) in {(k, p) for k, p, _, _ in summary(events, names)}
+
+
+def test_formats_of_diplomacy_are_parties():
+    text = "Die Außenminister des Weimarer Dreiecks trafen sich am Montag in Weimar."
+    record = newsgraph.extract(text, published="2024-05-10")
+    names = {e.id: e.name for e in record.entities}
+    assert [[names[p] for p in ev.participants] for ev in record.events] == [["Weimar Triangle"]]

@@ -239,9 +239,15 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
         clauses.append(c)
         return c
 
+    initial = lex.words("clauses", "initial_subordinators")
     for seg_n, (s, e) in enumerate(segments):
         stack = [new(0, None, seg_n)]
         i = s
+        first = next((k for k in range(s, e) if not (doc[k].is_punct or doc[k].is_space)), e)
+        if first < e and doc[first].text.lower() in initial and any(doc[k].text == "," for k in range(first, e)):
+            # ``Wie das Weiße Haus mitteilte, telefonierte Biden mit Xi``: a subordinate clause before
+            # the main clause ends at its comma (its subject reports, it does not take part)
+            stack.append(new(1, doc[first].text.lower(), seg_n))
         while i < e:
             tok = doc[i]
             nxt = doc[i + 1] if i + 1 < e else None
@@ -933,11 +939,16 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     # the sentence that last named a person in a main clause; in it, the first such person (the
     # subject is usually named first: ``Merz fliegt zu Trump. Am Donnerstag wird er ... empfangen``)
     own = {m.id for m in index.clause_mentions(clause.id)}
+    initial = index.lex.words("clauses", "initial_subordinators")
     by_segment: dict[int, list[MentionRef]] = {}
     for m in index.mentions:
         if m.tstart >= clause.start:
             break
-        if m.type == "PER" and index.clauses[m.clause].depth == 0 and not index.in_quote[m.tstart]:
+        home = index.clauses[m.clause]
+        # a main clause, or the sentence-initial subordinate clause of this sentence (``Nachdem Scholz
+        # eingetroffen war, traf er Macron``)
+        main = home.depth == 0 or (home.opener in initial and home.segment == clause.segment)
+        if m.type == "PER" and main and not index.in_quote[m.tstart]:
             by_segment.setdefault(index.segment_of(m.tstart), []).append(m)
     if not by_segment:
         return None
