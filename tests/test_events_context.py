@@ -301,3 +301,14 @@ def test_formats_of_diplomacy_are_parties():
     record = newsgraph.extract(text, published="2024-05-10")
     names = {e.id: e.name for e in record.entities}
     assert [[names[p] for p in ev.participants] for ev in record.events] == [["Weimar Triangle"]]
+
+
+def test_an_earlier_english_plan_called_off_keeps_its_date():
+    record = newsgraph.extract(
+        "Foreign Minister Annalena Baerbock arrived in Madrid on Monday for a visit to Spain. "
+        "Baerbock had been due to travel to Madrid in early March, but the trip was called off.",
+        lang="en",
+        published="2024-05-14",
+    )
+    visits = sorted((ev.status, ev.time.value if ev.time else None) for ev in record.events if ev.type == "visit")
+    assert ("cancelled", "2024-03") in visits and any(status == "happened" for status, _ in visits)
