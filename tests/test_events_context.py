@@ -312,3 +312,9 @@ def test_an_earlier_english_plan_called_off_keeps_its_date():
     )
     visits = sorted((ev.status, ev.time.value if ev.time else None) for ev in record.events if ev.type == "visit")
     assert ("cancelled", "2024-03") in visits and any(status == "happened" for status, _ in visits)
+
+
+def test_the_two_sides_that_reached_an_agreement_are_the_two_states():
+    text = "Frankreich und Italien streiten seit Monaten. Die beiden Seiten haben nun eine Einigung erzielt."
+    events, names, _ = run_events(text, {"France": ("LOC", ["Frankreich"]), "Italy": ("LOC", ["Italien"])})
+    assert [(k, p) for k, p, _, _ in summary(events, names)] == [("agreement", frozenset({"France", "Italy"}))]

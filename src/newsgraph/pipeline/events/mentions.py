@@ -543,6 +543,11 @@ def _frame_participants(
                 people = people + members if named else people
             parts = [*people, own] if people else parts
         if not parts:
+            # ``Die beiden Seiten haben eine Einigung erzielt`` / ``The two sides reached agreement``
+            members, named = group_members(index, clause.start, clause.end, clause.start)
+            parts = members
+            weak = bool(members) and not named
+        if not parts:
             parts = clause_affiliations(index, clause.id)
             weak = bool(parts)
     if trig.type == "visit" or family_group(trig.type) == "visit":
