@@ -318,3 +318,14 @@ def test_the_two_sides_that_reached_an_agreement_are_the_two_states():
     text = "Frankreich und Italien streiten seit Monaten. Die beiden Seiten haben nun eine Einigung erzielt."
     events, names, _ = run_events(text, {"France": ("LOC", ["Frankreich"]), "Italy": ("LOC", ["Italien"])})
     assert [(k, p) for k, p, _, _ in summary(events, names)] == [("agreement", frozenset({"France", "Italy"}))]
+
+
+def test_a_summit_named_as_setting_is_dated_by_its_own_clause():
+    record = newsgraph.extract(
+        "German Chancellor Olaf Scholz met President Emmanuel Macron on Monday. "
+        "They are due to meet again at the NATO summit in Vilnius, Lithuania, on July 11.",
+        lang="en",
+        published="2024-05-14",
+    )
+    summits = [ev for ev in record.events if ev.type == "summit"]
+    assert summits and summits[0].time is not None and summits[0].time.value == "2024-07-11"

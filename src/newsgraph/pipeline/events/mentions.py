@@ -714,8 +714,16 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         others = set().union(*(w for j, w in noun_windows.items() if j != i)) if noun_windows else set()
         clause_toks = [t for t in index.clauses[clause_id].tokens if t not in others and t != i]
         time = time_for(index, clause_id, i, times)
-        if time is not None and not parts and abs(_tok_of(doc, time.start) - i) > 5:
-            time = None  # a mention that names no one only dates its event with a time right beside it
+        if (
+            time is not None
+            and not parts
+            and abs(_tok_of(doc, time.start) - i) > 5
+            and not (trig.is_noun and index.clause_of[_tok_of(doc, time.start)] == clause_id)
+        ):
+            # a mention that names no one only dates its event with a time right beside it, or, for a
+            # noun, with one of its own clause that no nearer trigger claims (``at the G7 summit in
+            # Kananaskis, Canada, from June 15 to 17``)
+            time = None
         if venue is not None and (time is None or index.clause_of[_tok_of(doc, time.start)] != clause_id):
             time = time_for(index, venue, index.clauses[venue].start, times) or time
             clause_toks += index.clauses[venue].tokens
