@@ -329,3 +329,11 @@ def test_a_summit_named_as_setting_is_dated_by_its_own_clause():
     )
     summits = [ev for ev in record.events if ev.type == "summit"]
     assert summits and summits[0].time is not None and summits[0].time.value == "2024-07-11"
+
+
+def test_a_bilateral_meeting_at_a_summit_is_a_meeting_not_a_summit_of_two():
+    text = "Scholz trifft Meloni beim Gipfel der NATO in Rom."
+    events, names, _ = run_events(text, {**PEOPLE, "NATO": ("ORG", ["NATO"])})
+    kinds = {(k, p) for k, p, _, _ in summary(events, names)}
+    assert ("meeting", frozenset({"Scholz", "Meloni"})) in kinds
+    assert not any(k == "summit" and "Scholz" in p for k, p in kinds)

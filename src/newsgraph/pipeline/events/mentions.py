@@ -9,6 +9,7 @@ happening is the next step (:mod:`.merge`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc
 
@@ -638,6 +639,10 @@ def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int) -> set[str]:
         if t == verb or index.clause_of[t] != clause_id or index.lex.noun_trigger(index.doc[t]) is None:
             continue
         owned.update(m.id for m in partner_args(index, t) + between_args(index, t))
+        noun = index.lex.noun_trigger(index.doc[t])
+        if noun is not None and _setting_of_bilateral(index, t, noun):
+            # ``trifft Meloni beim Gipfel der NATO``: the body is the summit's, not a party of the verb
+            owned.update(m.id for m in genitive_args(index, t) if m.type == "ORG")
     return owned
 
 
@@ -759,8 +764,15 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             parts = office_holders(index, parts, reference)
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
         participants = _implicit_parties(index, i, event_type, participants)
-        sideline = trig.is_noun and any(doc[j].text.lower() in sidelines for j in local)
+        sideline = trig.is_noun and (
+            any(doc[j].text.lower() in sidelines for j in local) or _setting_of_bilateral(index, i, trig)
+        )
         participants = summit_attendees(index, i, trig, participants, sideline)
+        if sideline:
+            # the setting of another event (``am Rande des Gipfels``, ``trifft Modi beim G20-Gipfel``):
+            # the people of the clause meet beside it; only the summit's own body is its party
+            kinds = {m.id: m.type for m in parts}
+            participants = [p for p in participants if kinds.get(p) == "ORG"]
         if len(participants) == 1 and trig.is_noun and family_group(event_type) in {"meeting", "phone_call"}:
             topic = topic_partner(index, i, participants, media)
             if topic is not None:
@@ -874,6 +886,41 @@ def _governing_clause(index: DocIndex, clause_id: int) -> list[int]:
         if c.depth < clause.depth:
             return c.tokens
     return []
+
+
+def _setting_of_bilateral(index: DocIndex, i: int, trig: Trigger) -> bool:
+    """A summit in a setting phrase of a transitive meeting verb: the summit is where two people met.
+
+    ``Merz trifft Indiens Premier Modi beim G20-Gipfel``: a meeting of two at a summit, not a summit
+    of two. A reciprocal verb (``Beim Gipfel der G7 treffen Merz und Trump aufeinander``, ``sehen sich
+    ... wieder``) says both attend the summit, which stays their event.
+    """
+    if trig.type != "summit":
+        return False
+    doc, lex = index.doc, index.lex
+    setting = lex.words("participants", "setting")
+    if not any(doc[j].text.lower() in setting for j in range(max(0, i - 3), i)):
+        return False
+    clause_id = index.clause_of[i]
+    reciprocal = lex.reflexives | lex.words("context", "reciprocal_words")
+    if _clause_has(index, clause_id, reciprocal):
+        return False
+    verbs = [
+        j
+        for j in index.triggers
+        if index.clause_of[j] == clause_id and any(family_group(t.type) == "meeting" for t in lex.verb_triggers(doc[j]))
+    ]
+    if not verbs:
+        return False
+    # transitive: two people who are not one coordinated subject (``Merz trifft Modi``, not ``Merz
+    # und Trump treffen``, nor ``They meet``)
+    people = [m for m in index.clause_mentions(clause_id) if m.type == "PER" and m.role == "actor"]
+    if len({m.id for m in people}) < 2:
+        return False
+    coordinators = lex.words("participants", "coordinators")
+    return not any(
+        any(doc[k].text.lower() in coordinators for k in range(a.tend, b.tstart)) for a, b in pairwise(people)
+    )
 
 
 def _earlier_plan(index: DocIndex, clause: list[int]) -> bool:
