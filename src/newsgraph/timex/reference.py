@@ -19,6 +19,14 @@ Evidence, strongest first:
    is that year; when they span several years, there is no value (``source = "none"``, a range is no
    reference date) and the reason gives the range, unless explicit years (4.) give a year, which
    the reason then checks against the range.
+   Within such a range, **loose weekday ties** may decide: a weekday and days of a month without
+   a year in the same sentence (``Blinken war am 18. und 19. Juni in Peking; bei ihrem Treffen am
+   Montag ...``). The text does not say the weekday is one of those days, so a loose tie is never
+   evidence on its own (it would pick some year in every seven); inside the terms of office it
+   decides only when exactly one year puts one of the sentence's days on the weekday while every
+   office holder was in office, for every such sentence. Otherwise the reason lists the years that
+   remain and the source stays ``none``: yearless dates and month names alone cannot decide inside
+   a range longer than a year (``am 28. Februar`` in the past fits a reference in either year).
 4. **explicit years**: the latest one the text names, up to today (weak: a plan `bis 2013` or a
    look back `1980` misleads it; the value is the year only and the reason says so).
 
@@ -134,16 +142,43 @@ def _tied_day(ties: list[WeekdayTie], year: int) -> dt.date | None:
     return max(days) if days else None
 
 
+def _loose_years(
+    loose: list[list[WeekdayTie]], claims: list[OfficeClaim], stretches: list[tuple[dt.date, dt.date]]
+) -> tuple[set[int], list[tuple[int, WeekdayTie]]]:
+    """The years in the terms of office in which every loose tie (a weekday and the yearless days of
+    its sentence) holds for one of its days, with that day inside every term; and per year the tied
+    day that fits (the latest)."""
+    years = set(range(stretches[0][0].year, stretches[-1][1].year + 1))
+    fitting_days: list[tuple[int, WeekdayTie]] = []
+    for group in loose:
+        fits: set[int] = set()
+        for year in years:
+            for tie in group:
+                if not valid_day(year, tie.month, tie.day):
+                    continue
+                day = dt.date(year, tie.month, tie.day)
+                in_terms = any(a <= day < b for a, b in stretches) and all(c.holds(day) for c in claims)
+                if day.isoweekday() == tie.weekday and in_terms:
+                    fits.add(year)
+                    fitting_days.append((year, tie))
+        years &= fits
+    return years, [(y, t) for y, t in fitting_days if y in years]
+
+
 def infer_reference(
     ties: list[WeekdayTie],
     evidence: list[DateEvidence],
     today: dt.date,
     claims: list[OfficeClaim] | None = None,
+    loose: list[list[WeekdayTie]] | None = None,
 ) -> tuple[Reference, str, str]:
     """(reference, source, reason) from what the text says; source is "inferred" or "none".
 
-    ``claims``: offices the text gives named people, with their terms (see module docstring)."""
+    ``claims``: offices the text gives named people, with their terms (see module docstring).
+    ``loose``: per sentence, a weekday and the yearless days of that sentence (loose ties; used only
+    to decide inside the terms of office)."""
     claims = claims or []
+    loose = [g for g in (loose or []) if g]
     explicit_years = sorted(
         {
             e.partial.year
@@ -219,6 +254,18 @@ def infer_reference(
                     f"year only"
                 )
                 return Reference(year=first.year), "inferred", reason
+            if loose:
+                years, fitting = _loose_years(loose, claims, stretches)
+                if len(years) == 1 and (not explicit_years or min(years) >= explicit_years[-1]):
+                    year = next(iter(years))
+                    tie = max((t for _, t in fitting), key=lambda t: (t.month, t.day))
+                    reason = (
+                        f"inferred from terms of office and a weekday near days of a month: "
+                        f"{_describe_claims(claims)} all at once {span}; within that only in {year} does "
+                        f"{tie.day} {MONTH_NAMES[tie.month - 1]} fall on the {WEEKDAY_NAMES[tie.weekday - 1]} "
+                        f"named in the same sentence ({tie.text!r}); reference = that day"
+                    )
+                    return Reference(date=dt.date(year, tie.month, tie.day)), "inferred", reason
             if explicit_years:
                 year = explicit_years[-1]
                 fits = "within" if first.year <= year <= last.year else "outside"
@@ -227,9 +274,19 @@ def infer_reference(
                     f"year only); {fits} the terms of office: {_describe_claims(claims)} all at once {span}"
                 )
                 return Reference(year=year), "inferred", reason
+            years_left = sorted(range(first.year, last.year + 1))
+            if loose:
+                narrowed, _ = _loose_years(loose, claims, stretches)
+                years_left = sorted(narrowed) or years_left
             reason = (
                 f"no single year: the terms of office allow several ({_describe_claims(claims)} all at once "
-                f"{span}); no weekday tie, full date or year in the text"
+                f"{span}: {', '.join(map(str, years_left))}); no weekday tie, full date or year in the text"
+                + (
+                    ", and no weekday in a sentence with days of a month that fits one year only"
+                    if loose
+                    else ""
+                )
+                + "; dates without a year fit a reference in any of these years"
             )
             return Reference(), "none", reason
     if explicit_years:

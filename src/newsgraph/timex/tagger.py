@@ -267,7 +267,36 @@ class TimeTagger:
             for it in items
             if it.partial is not None
         ]
-        return infer_reference(ties, evidence, today, claims)
+        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties))
+
+    @staticmethod
+    def _loose_ties(text: str, items: list[_Item], ties: list[WeekdayTie]) -> list[list[WeekdayTie]]:
+        """Per bare weekday (``am Montag``, not ``nächsten Montag``), the yearless days of a month in
+        its sentence (``am 18. und 19. Juni``): the weekday may be one of them. Weak evidence; the
+        inference uses it only inside the terms of office (see :mod:`newsgraph.timex.reference`)."""
+        if ties:
+            return []
+        groups: list[list[WeekdayTie]] = []
+        for it in items:
+            wd = to_int(it.fields.get("weekday"))
+            if it.match.pattern.norm != "weekday" or wd is None or "offset" in it.fields or "rel" in it.fields:
+                continue
+            days = [
+                other
+                for other in items
+                if other.sentence == it.sentence
+                and other.partial is not None
+                and other.partial.year is None
+                and other.partial.month
+                and other.partial.day
+            ]
+            group = [
+                WeekdayTie(wd, d.partial.month, d.partial.day, f"{text[it.start : it.end]} … {text[d.start : d.end]}")  # type: ignore[union-attr,arg-type]
+                for d in days
+            ]
+            if group:
+                groups.append(group)
+        return groups
 
     @staticmethod
     def _narrative_year(history: list[int]) -> int:
