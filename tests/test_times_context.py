@@ -48,3 +48,65 @@ def test_weekday_near_days_without_terms_is_no_evidence():
     text = "Die Ministerin war am 12. März in Warschau; bei ihrem Treffen am Dienstag ging es um Gas."
     result = tagger_for("de").tag(text, published=None, today=TODAY)
     assert result.source == "none"
+
+
+# ---------------------------------------------------------------- 2. direction from tense and cue
+
+
+def _value(lang: str, text: str, phrase: str, published: str = "2021-05-26") -> str | None:
+    """The value of the time overlapping ``phrase``; the tagger's own sentence splitting (a blank
+    line ends a sentence there too)."""
+    result = tagger_for(lang).tag(text, published=dt.date.fromisoformat(published), today=TODAY)
+    start = text.index(phrase)
+    found = [t for t in result.times if t.start < start + len(phrase) and start < t.end]
+    assert found, f"no time for {phrase!r}"
+    return found[0].value
+
+
+def _value_nlp(lang: str, text: str, phrase: str, published: str = "2021-05-26") -> str | None:
+    """The same through the spaCy component (sentences from the sentencizer)."""
+    from .test_times import make_nlp, value_of
+
+    return value_of(make_nlp(lang), text, phrase, published)
+
+
+def test_month_takes_the_tense_of_its_own_clause():
+    text = (
+        "Am Freitag soll der Rat erneut beraten, nachdem er im April nach stundenlanger Sitzung ohne "
+        "jedes Ergebnis auseinandergegangen war."
+    )
+    assert _value("de", text, "im April") == "2021-04"
+    assert _value("de", text, "Am Freitag") == "2021-05-28"
+
+
+def test_reported_plan_in_konjunktiv_two_is_future():
+    text = "Die Ministerinnen würden am Montag zunächst allein sprechen, sagte ein Sprecher am Mittwoch."
+    assert _value("de", text, "am Montag") == "2021-05-31"
+    assert _value("de", text, "am Mittwoch") == "2021-05-26"
+
+
+def test_attributive_future_word_counts_only_next_to_the_expression():
+    far = "Die Fraktionen haben sich am Dienstag auf Einzelheiten der geplanten Reform verständigt."
+    assert _value("de", far, "am Dienstag") == "2021-05-25"
+    near = "Die für Montag geplanten Gespräche wurden kurzfristig verschoben."
+    assert _value("de", near, "Montag") == "2021-05-31"
+
+
+def test_since_fixes_the_direction():
+    text = "Der Minister, der seit Montag in Genf verhandelt, wird am Abend zurückerwartet."
+    assert _value("de", text, "Montag") == "2021-05-24"
+
+
+def test_date_announced_for_is_future():
+    text = "Die Gewerkschaft kündigte für den 3. April einen landesweiten Warnstreik an."
+    assert _value("de", text, "3. April") == "2022-04-03"
+
+
+def test_headline_does_not_take_the_tense_of_the_sentence_below():
+    text = "Einigung über den Haushalt bis Freitag möglich\n\nDie Abgeordneten trafen sich gestern zu Beratungen."
+    assert _value_nlp("de", text, "Freitag") == "2021-05-28"
+
+
+def test_english_is_due_is_future_and_passive_participle_is_no_past():
+    text = "The envoy is due in Brussels on Friday for talks hosted by the Belgian foreign minister."
+    assert _value("en", text, "on Friday") == "2021-05-28"

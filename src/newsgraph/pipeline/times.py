@@ -72,9 +72,21 @@ class TimeLayer:
 
     def _sentences(self, doc: Doc) -> list[Sentence]:
         """The document's sentences; their words (with morphological tense, when the base pipeline
-        has a morphologiser) are read only for sentences that hold a time expression."""
+        has a morphologiser) are read only for sentences that hold a time expression.
+
+        A blank line always ends a sentence here: a headline without a verb (``Einigung bis Samstag
+        möglich``) must not take the tense of the first sentence below it, which a statistical
+        sentence splitter may join to it."""
         has_morph = doc.has_annotation("MORPH")
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sents: list[Span] = []
+        for sent in list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]:
+            start = sent.start
+            for tok in sent:
+                if tok.i > start and tok.is_space and tok.text.count("\n") >= 2:
+                    sents.append(doc[start : tok.i])
+                    start = tok.i + 1
+            if start < sent.end:
+                sents.append(doc[start : sent.end])
 
         def words_of(sent: Span) -> Callable[[], list[tuple[int, str, str]]]:
             def words() -> list[tuple[int, str, str]]:

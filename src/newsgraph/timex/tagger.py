@@ -27,7 +27,7 @@ from .normalise import (
     to_int,
 )
 from .reference import DateEvidence, OfficeClaim, WeekdayTie, infer_reference
-from .tense import Cue, TenseRules, tense_at
+from .tense import Cue, TenseRules, clause_of, tense_at
 
 #: narrative year: the explicit years of the last WINDOW expressions that name one, each counting
 #: DECAY times less than the next one (set on WikiWarsDE-like history texts; see bench_times.py)
@@ -194,9 +194,17 @@ class TimeTagger:
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
-            tense = tense_at(self._cues(text, sentences[sent_index]), start, end) if sentences else "present"
+            tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
             items.append(_Item(m, start, end, fields, partial, sent_index, tense))
         return items
+
+    def _tense(self, text: str, tokens: list[Token], first: int, sentence: Sentence, start: int, end: int) -> str:
+        """The expression's tense: a direction word right before it (``seit``), else its clause's
+        nearest cue, else its sentence's (see :mod:`newsgraph.timex.tense`)."""
+        if first > 0 and (fixed := self.tense_rules.before.get(tokens[first - 1].lower)):
+            return fixed
+        clause = clause_of(text, sentence.start, sentence.end, start, end)
+        return tense_at(self._cues(text, sentence), start, end, text=text, clause=clause)
 
     def _cues(self, text: str, sentence: Sentence) -> list[Cue]:
         if sentence.cues is None:
