@@ -110,3 +110,53 @@ def test_headline_does_not_take_the_tense_of_the_sentence_below():
 def test_english_is_due_is_future_and_passive_participle_is_no_past():
     text = "The envoy is due in Brussels on Friday for talks hosted by the Belgian foreign minister."
     assert _value("en", text, "on Friday") == "2021-05-28"
+
+
+# ---------------------------------------------------------------- 3. partial publication dates
+
+
+def test_partial_publication_date_is_a_constraint_through_extract():
+    from newsgraph import extract
+
+    text = "Am Dienstag, 11. Mai, berieten die Außenministerinnen in Lissabon über Handelsfragen."
+    record = extract(text, lang="de", published="2021-05")
+    assert record.published == "2021-05"  # kept as given
+    assert (record.reference_date.value, record.reference_date.source) == ("2021-05-11", "inferred")
+    assert "2021-05" in record.reference_date.reason
+
+
+def test_partial_publication_month_without_evidence_is_the_reference_month():
+    from .test_times import make_nlp, run
+
+    nlp = make_nlp("de")
+    text = "Im Dezember hatte die Regierung den Plan vorgelegt; im März soll das Parlament abstimmen."
+    doc = run(nlp, text, published="2021-02")
+    ref = doc._.reference_date
+    assert (ref.value, ref.source) == ("2021-02", "published")
+    values = {t.text: t.value for t in doc._.times}
+    assert values["Dezember"] == "2020-12" and values["März"] == "2021-03"
+
+
+def test_partial_publication_year_overrides_evidence_outside_it():
+    from .test_times import make_nlp, run
+
+    doc = run(make_nlp("de"), "Am 6. September 2000 unterzeichneten beide Seiten den Vertrag.", published="2019")
+    ref = doc._.reference_date
+    assert (ref.value, ref.source) == ("2019", "published")
+    assert "ignored" in ref.reason
+
+
+def test_partial_publication_dates_accepted_by_ingest_and_cli():
+    import pytest
+
+    from newsgraph.api import NewsgraphError, _iso_date
+    from newsgraph.cli import _check_date
+    from newsgraph.ingest import iso_date
+
+    assert iso_date("2021-05") == "2021-05" and iso_date("2021") == "2021"
+    assert iso_date("2021-05-24T10:00:00Z") == "2021-05-24"
+    assert _check_date("2021-05") == "2021-05" and _iso_date("2021") == "2021"
+    with pytest.raises(NewsgraphError):
+        _iso_date("2021-13")
+    with pytest.raises(Exception, match="ISO date"):
+        iso_date("Mai 2021")

@@ -35,7 +35,9 @@ The reason says which evidence was used, so that a reader can judge it.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .normalise import Partial, Reference, valid_day
@@ -57,6 +59,65 @@ MONTH_NAMES = (
 )
 #: how far back the weekday rule looks for a year
 YEARS_BACK = 80
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def normalise_published(value: str) -> str:
+    """A publication date as the record keeps it: ``YYYY-MM-DD`` (from an ISO date or date-time),
+    or, when a feed or archive gives only that much, ``YYYY-MM`` or ``YYYY`` as given. Raises
+    ``ValueError`` for anything else.
+
+    Why partial dates are kept, not rejected or padded: ``2021-05`` is what the source knows; padding
+    it to ``2021-05-01`` would invent a day that relative expressions (``gestern``) would then hang
+    on. A partial date is a *constraint* on the reference date instead (:func:`published_bounds`)."""
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    m = _PARTIAL_DATE.match(text)
+    if m and int(m.group(1)) >= 1 and (m.group(2) is None or 1 <= int(m.group(2)) <= 12):
+        return text
+    raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when only that is known)")
+
+
+def published_bounds(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a partial publication date (``YYYY-MM``, ``YYYY``) allows; None for a
+    full date or anything else."""
+    m = _PARTIAL_DATE.match(value.strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(m.group(2))
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def constrain_reference(
+    inferred: tuple[Reference, str, str], published: str, bounds: tuple[dt.date, dt.date]
+) -> tuple[Reference, str, str]:
+    """Combine the reference inferred from the text with a partial publication date.
+
+    An inferred day inside the bounds is kept (the text is more precise than the feed); an inferred
+    year equal to the given year is kept too. Anything else (nothing inferred, or a day or year
+    outside the bounds, as a look back would give) yields the partial date itself: its year, and its
+    month when given, with ``source="published"``."""
+    reference, source, reason = inferred
+    first, last = bounds
+    monthly = first.month == last.month
+    given = "the month" if monthly else "the year"
+    if source == "inferred" and reference.date is not None and first <= reference.date <= last:
+        return reference, source, f"{reason}; within the partial publication date {published}"
+    if source == "inferred" and reference.date is None and reference.year == first.year and not monthly:
+        return reference, source, f"{reason}; the partial publication date {published} agrees"
+    outside = f"; the text's evidence lies outside it and is ignored ({reason})" if source == "inferred" else ""
+    return (
+        Reference(year=first.year, month=first.month if monthly else None),
+        "published",
+        f"the publication date gives only {given} ({published}){outside}",
+    )
 
 
 @dataclass(slots=True)

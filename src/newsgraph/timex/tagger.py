@@ -26,7 +26,14 @@ from .normalise import (
     norm_date,
     to_int,
 )
-from .reference import DateEvidence, OfficeClaim, WeekdayTie, infer_reference
+from .reference import (
+    DateEvidence,
+    OfficeClaim,
+    WeekdayTie,
+    constrain_reference,
+    infer_reference,
+    published_bounds,
+)
 from .tense import Cue, TenseRules, clause_of, tense_at
 
 #: narrative year: the explicit years of the last WINDOW expressions that name one, each counting
@@ -137,11 +144,14 @@ class TimeTagger:
         today: dt.date | None = None,
         infer: bool = True,
         claims: list[OfficeClaim] | None = None,
+        published_partial: str | None = None,
     ) -> TagResult:
         """Tag ``text``. ``published`` anchors relative expressions; without it the reference is
         inferred from the text (``infer``). ``narrative``: resolve yearless dates against the last
         date the text mentioned (history texts) rather than the reference date (news). ``claims``:
-        offices the text gives named people, with their terms, as evidence for the inference."""
+        offices the text gives named people, with their terms, as evidence for the inference.
+        ``published_partial``: a publication date known only to the month or year (``2021-05``),
+        a constraint on the reference (see :func:`newsgraph.timex.reference.constrain_reference`)."""
         today = today or dt.date.today()
         tokens = tokenize(text, self.grammar.ordinal_dot)
         if sentences is None:
@@ -151,6 +161,13 @@ class TimeTagger:
 
         if published is not None:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
+        elif published_partial is not None and (bounds := published_bounds(published_partial)) is not None:
+            inferred = (
+                self._infer(text, tokens, items, min(today, bounds[1]), claims)
+                if infer
+                else (Reference(), "none", "")
+            )
+            reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
             reference, source, reason = self._infer(text, tokens, items, today, claims)
         else:
