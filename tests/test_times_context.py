@@ -160,3 +160,10 @@ def test_partial_publication_dates_accepted_by_ingest_and_cli():
         _iso_date("2021-13")
     with pytest.raises(Exception, match="ISO date"):
         iso_date("Mai 2021")
+
+
+def test_weekday_near_days_of_another_tense_is_no_tie():
+    """`am Montag` ahead and `am 12. März` behind are different days: no year from their pair."""
+    text = "Die Regierungschefin war am 12. März in Warschau; am Dienstag wird sie in Prag erwartet."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-01-01", "2023-01-01")])
+    assert result.source == "none"

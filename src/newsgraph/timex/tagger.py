@@ -297,8 +297,10 @@ class TimeTagger:
     @staticmethod
     def _loose_ties(text: str, items: list[_Item], ties: list[WeekdayTie]) -> list[list[WeekdayTie]]:
         """Per bare weekday (``am Montag``, not ``nächsten Montag``), the yearless days of a month in
-        its sentence (``am 18. und 19. Juni``): the weekday may be one of them. Weak evidence; the
-        inference uses it only inside the terms of office (see :mod:`newsgraph.timex.reference`)."""
+        its sentence (``am 18. und 19. Juni``) told in the same tense: the weekday may be one of
+        them. Weak evidence (a weekday and a day of another event share a sentence too, and a year
+        in seven agrees by chance; a different tense says they are different days); the inference
+        uses it only inside the terms of office (see :mod:`newsgraph.timex.reference`)."""
         if ties:
             return []
         groups: list[list[WeekdayTie]] = []
@@ -310,6 +312,7 @@ class TimeTagger:
                 other
                 for other in items
                 if other.sentence == it.sentence
+                and (other.tense == "past") == (it.tense == "past")
                 and other.partial is not None
                 and other.partial.year is None
                 and other.partial.month
