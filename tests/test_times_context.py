@@ -167,3 +167,8 @@ def test_weekday_near_days_of_another_tense_is_no_tie():
     text = "Die Regierungschefin war am 12. März in Warschau; am Dienstag wird sie in Prag erwartet."
     result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-01-01", "2023-01-01")])
     assert result.source == "none"
+
+
+def test_english_present_clause_is_not_the_past_of_the_main_verb():
+    text = "Reminding the minister that Friday marks the start of the holiday, she said the talks would wait."
+    assert _value("en", text, "Friday") == "2021-05-28"

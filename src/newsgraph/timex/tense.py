@@ -67,6 +67,9 @@ class TenseRules:
     future_phrases: tuple[tuple[str, ...], ...] = ()
     #: a word right before the expression that fixes its direction (``seit`` -> past)
     before: dict[str, str] = field(default_factory=dict)
+    #: finite present forms (for a base pipeline without morphology): cues only inside the clause,
+    #: like ``Tense=Pres`` (``that Friday marks the anniversary``)
+    present: frozenset[str] = frozenset()
     #: a regular past form followed by one of these is a passive participle (``talks hosted by``),
     #: not the clause's verb
     past_form_not_before: frozenset[str] = frozenset()
@@ -89,6 +92,7 @@ class TenseRules:
             future_phrases=tuple(tuple(p.lower().split()) for p in spec.get("future_phrases", [])),
             before={w.lower(): t for w, t in spec.get("before", {}).items()},
             past_form_not_before=frozenset(w.lower() for w in spec.get("past_form_not_before", [])),
+            present=frozenset(w.lower() for w in spec.get("present", [])),
         )
 
     def cues(self, words: Iterable[tuple[int, str, str]]) -> list[Cue]:
@@ -127,7 +131,7 @@ class TenseRules:
                 )
                 if morph_tense == "Past" or low in self.past or regular_past or perfect:
                     out.append(Cue(offset, "past"))
-                elif morph_tense == "Pres" and low not in self.perfect_aux:
+                elif (morph_tense == "Pres" or low in self.present) and low not in self.perfect_aux:
                     out.append(Cue(offset, "present", "present"))
         return out
 
