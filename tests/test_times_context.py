@@ -172,3 +172,10 @@ def test_weekday_near_days_of_another_tense_is_no_tie():
 def test_english_present_clause_is_not_the_past_of_the_main_verb():
     text = "Reminding the minister that Friday marks the start of the holiday, she said the talks would wait."
     assert _value("en", text, "Friday") == "2021-05-28"
+
+
+def test_year_named_before_the_terms_of_office_is_a_look_back():
+    text = "Die Regierungschefin Erika Beispiel erinnerte an den Grenzvertrag von 1999, den beide Staaten schlossen."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-01-01", "2023-01-01")])
+    assert result.source == "none" and result.reference.year is None
+    assert "1999" in result.reason and "look back" in result.reason

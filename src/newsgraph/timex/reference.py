@@ -17,8 +17,9 @@ Evidence, strongest first:
 3. **terms of office alone** (no weekday tie, no full date): the days on which every named office
    holder held the office the text gives them. When those days lie in one calendar year, the value
    is that year; when they span several years, there is no value (``source = "none"``, a range is no
-   reference date) and the reason gives the range, unless explicit years (4.) give a year, which
-   the reason then checks against the range.
+   reference date) and the reason gives the range, unless explicit years (4.) give a year not
+   before the range, which the reason then checks against it (a year before the range is a look
+   back, ``der Vertrag von 1999``, and is no evidence for the article's year).
    Within such a range, **loose weekday ties** may decide: a weekday and days of a month without
    a year in the same sentence (``Blinken war am 18. und 19. Juni in Peking; bei ihrem Treffen am
    Montag ...``). The text does not say the weekday is one of those days, so a loose tie is never
@@ -327,9 +328,11 @@ def infer_reference(
                         f"named in the same sentence ({tie.text!r}); reference = that day"
                     )
                     return Reference(date=dt.date(year, tie.month, tie.day)), "inferred", reason
-            if explicit_years:
+            # a year before the terms is a look back (``der Vertrag von 1999``): the article is
+            # not that old, since the people it names held their offices only later
+            if explicit_years and explicit_years[-1] >= first.year:
                 year = explicit_years[-1]
-                fits = "within" if first.year <= year <= last.year else "outside"
+                fits = "within" if year <= last.year else "outside"
                 reason = (
                     f"inferred from explicit years: the latest year the text names is {year} (a lower bound; "
                     f"year only); {fits} the terms of office: {_describe_claims(claims)} all at once {span}"
@@ -348,6 +351,11 @@ def infer_reference(
                     else ""
                 )
                 + "; dates without a year fit a reference in any of these years"
+                + (
+                    f"; the latest year the text names, {explicit_years[-1]}, lies before these terms (a look back)"
+                    if explicit_years
+                    else ""
+                )
             )
             return Reference(), "none", reason
     if explicit_years:
