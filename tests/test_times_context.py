@@ -179,3 +179,16 @@ def test_year_named_before_the_terms_of_office_is_a_look_back():
     result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-01-01", "2023-01-01")])
     assert result.source == "none" and result.reference.year is None
     assert "1999" in result.reason and "look back" in result.reason
+
+
+def test_terms_of_office_with_a_gap_list_only_the_years_in_office():
+    claim = OfficeClaim(
+        person="Erika Beispiel",
+        office="head of government of Examplia",
+        title="Regierungschefin",
+        terms=((dt.date(2010, 3, 1), dt.date(2012, 3, 1)), (dt.date(2016, 3, 1), None)),
+    )
+    text = "Die Regierungschefin Erika Beispiel sprach über den Haushalt."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[claim])
+    assert result.source == "none"
+    assert "2010, 2011, 2012, 2016" in result.reason and "2013" not in result.reason

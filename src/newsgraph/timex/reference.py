@@ -169,7 +169,13 @@ def _common_terms(claims: list[OfficeClaim], today: dt.date) -> list[tuple[dt.da
                 if lo < hi:
                     out.append((lo, hi))
         stretches = out
-    return sorted(stretches)
+    merged: list[tuple[dt.date, dt.date]] = []
+    for a, b in sorted(stretches):  # consecutive terms (re-election) are one stretch
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 @dataclass(slots=True)
@@ -309,7 +315,10 @@ def infer_reference(
         stretches = _common_terms(claims, today)
         if stretches:
             first, last = stretches[0][0], stretches[-1][1] - dt.timedelta(days=1)
-            span = f"from {first.isoformat()} to {last.isoformat()}"
+            # several stretches when a person served twice (``2017-01-20 to 2021-01-19 and 2025-01-20 to ...``)
+            span = " and ".join(
+                f"from {a.isoformat()} to {(b - dt.timedelta(days=1)).isoformat()}" for a, b in stretches
+            )
             if first.year == last.year:
                 reason = (
                     f"inferred from terms of office: {_describe_claims(claims)} all at once only {span}; "
@@ -338,7 +347,7 @@ def infer_reference(
                     f"year only); {fits} the terms of office: {_describe_claims(claims)} all at once {span}"
                 )
                 return Reference(year=year), "inferred", reason
-            years_left = sorted(range(first.year, last.year + 1))
+            years_left = sorted({y for a, b in stretches for y in range(a.year, (b - dt.timedelta(days=1)).year + 1)})
             if loose:
                 narrowed, _ = _loose_years(loose, claims, stretches)
                 years_left = sorted(narrowed) or years_left
