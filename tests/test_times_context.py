@@ -192,3 +192,8 @@ def test_terms_of_office_with_a_gap_list_only_the_years_in_office():
     result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[claim])
     assert result.source == "none"
     assert "2010, 2011, 2012, 2016" in result.reason and "2013" not in result.reason
+
+
+def test_heuer_is_this_year():
+    text = "Für die Ministerin ist es heuer bereits die dritte Reise nach Wien."
+    assert _value("de", text, "heuer") == "2021"
