@@ -95,6 +95,8 @@ def test_attributive_future_word_counts_only_next_to_the_expression():
 def test_since_fixes_the_direction():
     text = "Der Minister, der seit Montag in Genf verhandelt, wird am Abend zurückerwartet."
     assert _value("de", text, "Montag") == "2021-05-24"
+    text = "Die Gesandte, die seit dem 3. Mai in Genf verhandelt, soll am Freitag zurückkehren."
+    assert _value("de", text, "3. Mai") == "2021-05-03"
 
 
 def test_date_announced_for_is_future():

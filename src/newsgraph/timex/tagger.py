@@ -217,8 +217,12 @@ class TimeTagger:
 
     def _tense(self, text: str, tokens: list[Token], first: int, sentence: Sentence, start: int, end: int) -> str:
         """The expression's tense: a direction word right before it (``seit``), else its clause's
-        nearest cue, else its sentence's (see :mod:`newsgraph.timex.tense`)."""
-        if first > 0 and (fixed := self.tense_rules.before.get(tokens[first - 1].lower)):
+        nearest cue, else its sentence's (see :mod:`newsgraph.timex.tense`). An article between the
+        word and the expression does not matter (``seit dem 3. Mai``)."""
+        k = first - 1
+        if k > 0 and (tokens[k].lower,) in self.articles:
+            k -= 1
+        if k >= 0 and (fixed := self.tense_rules.before.get(tokens[k].lower)):
             return fixed
         clause = clause_of(text, sentence.start, sentence.end, start, end)
         return tense_at(self._cues(text, sentence), start, end, text=text, clause=clause)

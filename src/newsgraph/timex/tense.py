@@ -15,7 +15,7 @@ Three weaker or narrower kinds of cue:
 * **attributive** words (``die geplanten Gespräche``) describe a noun, not the clause: they count
   only right next to the expression (``die für Montag geplanten Gespräche``), not across the clause
   (``hat sich am Sonntag auf Einzelheiten der geplanten Reform verständigt`` is past);
-* **phrases** of several words (``is due``, ``is expected``): a future cue at their last word;
+* **phrases** of several words (``is due``, ``is set``): a future cue at their last word;
 * a **preposition** right before the expression that fixes its direction (``seit Montag``, ``since
   Monday``): it wins over the clause's tense.
 """
@@ -30,8 +30,8 @@ from typing import Any, NamedTuple
 
 class Cue(NamedTuple):
     """A tense cue at a character offset: ``tense`` is "past", "future" or "present"; ``kind`` is
-    "verb" (word lists, morphology), "present" (morphology; only inside the clause) or
-    "attributive" (only right next to the expression)."""
+    "verb" (word lists, morphology), "present" (``Tense=Pres`` or the ``present`` word list; only
+    inside the clause) or "attributive" (only right next to the expression)."""
 
     offset: int
     tense: str
