@@ -27,6 +27,7 @@ from .ingest.article import text_id
 from .ingest.language import SUPPORTED_LANGUAGES
 from .pipeline.tokenizer import GuardedTokenizer
 from .record import Record
+from .timex.reference import normalise_published
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 
@@ -99,11 +100,12 @@ def _iso_date(value: str | dt.date | None) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
+        return normalise_published(str(value))
     except ValueError as err:
-        raise NewsgraphError(f"published date {value!r} is not an ISO date (YYYY-MM-DD)") from err
+        raise NewsgraphError(
+            f"published date {value!r} is not an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when only that is known)"
+        ) from err
 
 
 #: a stable id for an article without one (the same rule as ingestion's)
@@ -124,7 +126,11 @@ def extract(
 ) -> Record:
     """Run the pipeline over one article and return its :class:`Record`.
 
-    ``lang`` is detected when not given; ``published`` (ISO date) anchors relative times.
+    ``lang`` is detected when not given; ``published`` (ISO date) anchors relative times. A partial
+    publication date (``"2021-05"``, ``"2021"``: a feed or archive that knows only the month or the
+    year) is accepted as a constraint on the reference date: the record keeps it as given in
+    ``published``, and ``reference_date`` is a day inferred from the text inside it, else the partial
+    date itself (see :mod:`newsgraph.pipeline.times`).
     """
     if not isinstance(text, str):
         raise NewsgraphError(f"text must be a str, not {type(text).__name__}")

@@ -17,7 +17,6 @@ and bidi-override characters replaced, so that an article cannot restyle or rewr
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import json
 import os
 import sys
@@ -156,10 +155,12 @@ def main(
 def _check_date(value: str | None) -> str | None:
     if value is None:
         return None
+    from .timex.reference import normalise_published
+
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return normalise_published(value)
     except ValueError as err:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from err
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD (or YYYY-MM, YYYY)") from err
 
 
 def _check_encoding(value: str | None) -> str | None:
@@ -183,7 +184,8 @@ def extract(
         None,
         "--published",
         callback=_check_date,
-        help="Publication date (YYYY-MM-DD) for articles that do not state their own.",
+        help="Publication date (YYYY-MM-DD; YYYY-MM or YYYY when only that is known) for articles that do "
+        "not state their own.",
     ),
     lang: Lang | None = typer.Option(
         None, "--lang", help="Language of articles that do not state theirs (instead of detecting it)."

@@ -46,7 +46,9 @@ class Article(BaseModel):
     title: str | None = None
     url: str | None = None
     source: str | None = Field(default=None, description="the outlet or site")
-    published: str | None = Field(default=None, description="ISO date (YYYY-MM-DD)")
+    published: str | None = Field(
+        default=None, description="ISO date (YYYY-MM-DD; YYYY-MM or YYYY when only that is known)"
+    )
     language: str
     language_detected: bool = Field(default=False, description="True when the language was detected, not given")
     input_path: str = Field(description="the file the article was read from; '-' for stdin")

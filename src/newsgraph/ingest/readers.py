@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
+from ..timex.reference import normalise_published
 from .article import Article, IngestError, ProblemKind, text_id
 from .language import SUPPORTED_LANGUAGES, detect_language, normalise_language_code
 
@@ -325,15 +326,19 @@ def _language(text: str, given: str | None, opts: IngestOptions) -> tuple[str, b
 
 
 def iso_date(value: object, field: str = "published") -> str | None:
-    """An ISO date (``YYYY-MM-DD``) from an ISO date or date-time string; raises for anything else."""
+    """An ISO date (``YYYY-MM-DD``) from an ISO date or date-time string, or a partial one as given
+    (``YYYY-MM``, ``YYYY``: a feed that knows only the month; the time layer takes it as a constraint
+    on the reference date); raises for anything else."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise _Problem("bad_field", f"{field!r} must be an ISO date string, not {type(value).__name__}")
     try:
-        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        return normalise_published(value)
     except ValueError as err:
-        raise _Problem("bad_field", f"{field!r} is {value!r}, not an ISO date (YYYY-MM-DD)") from err
+        raise _Problem(
+            "bad_field", f"{field!r} is {value!r}, not an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY)"
+        ) from err
 
 
 def _text_article(text: str, name: str, line: int | None, opts: IngestOptions) -> Article:

@@ -5,8 +5,12 @@ The work is done by :class:`newsgraph.timex.TimeTagger` (a data-driven grammar p
 (from the base pipeline's morphology when present, else from word lists) and writes:
 
 * ``doc._.reference_date``: a :class:`ReferenceDate` — the publication date (``source="published"``)
-  when ``doc._.published`` is set; else one inferred from the text (``source="inferred"``, with the
-  evidence in ``reason``: weekday/date agreement, explicit dates, explicit years, and the terms of
+  when ``doc._.published`` is a full date; when it is partial (``2021-05``, ``2021``: a feed that
+  gives only the month), a day inferred from the text inside it (``source="inferred"``), else the
+  partial date itself as the value (``source="published"``: yearless dates take its year, by tense
+  when the month is known; deictic words stay unresolved, there is no day to count from); without
+  a publication date, one inferred from the text (``source="inferred"``, with the evidence in
+  ``reason``: weekday/date agreement, explicit dates, explicit years, and the terms of
   office of the named people the entity layer gave offices, when the knowledge base knows them);
   else none.
 * office phrases that name nobody (``der US-Präsident``, the entity layer's
@@ -30,12 +34,15 @@ from spacy.tokens import Doc, Span
 from ..kb import ArticleLinker, linker_for
 from ..record import ReferenceDate, Time
 from ..timex.normalise import Reference
+from ..timex.reference import published_bounds
 from ..timex.tagger import Sentence, TimeTagger, tagger_for
 
 
 def _reference_value(reference: Reference) -> str | None:
     if reference.date is not None:
         return reference.date.isoformat()
+    if reference.year is not None and reference.month is not None:
+        return f"{reference.year:04d}-{reference.month:02d}"
     if reference.year is not None:
         return f"{reference.year:04d}"
     return None
@@ -72,9 +79,21 @@ class TimeLayer:
 
     def _sentences(self, doc: Doc) -> list[Sentence]:
         """The document's sentences; their words (with morphological tense, when the base pipeline
-        has a morphologiser) are read only for sentences that hold a time expression."""
+        has a morphologiser) are read only for sentences that hold a time expression.
+
+        A blank line always ends a sentence here: a headline without a verb (``Einigung bis Samstag
+        möglich``) must not take the tense of the first sentence below it, which a statistical
+        sentence splitter may join to it."""
         has_morph = doc.has_annotation("MORPH")
-        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        sents: list[Span] = []
+        for sent in list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]:
+            start = sent.start
+            for tok in sent:
+                if tok.i > start and tok.is_space and tok.text.count("\n") >= 2:
+                    sents.append(doc[start : tok.i])
+                    start = tok.i + 1
+            if start < sent.end:
+                sents.append(doc[start : sent.end])
 
         def words_of(sent: Span) -> Callable[[], list[tuple[int, str, str]]]:
             def words() -> list[tuple[int, str, str]]:
@@ -90,11 +109,13 @@ class TimeLayer:
 
     def __call__(self, doc: Doc) -> Doc:
         published = None
+        partial = None  # `2021-05`, `2021`: a constraint on the reference date, not a reference day
         if doc._.published:
             try:
                 published = dt.date.fromisoformat(str(doc._.published)[:10])
             except ValueError:
                 published = None
+                partial = str(doc._.published).strip() if published_bounds(str(doc._.published)) else None
         claims = None
         if published is None and self.infer_reference and self.linker is not None and doc._.entities:
             claims = self.linker.office_claims(doc)
@@ -106,6 +127,7 @@ class TimeLayer:
             today=self.today,
             infer=self.infer_reference,
             claims=claims,
+            published_partial=partial,
         )
         if published is not None:
             doc._.reference_date = ReferenceDate(value=published.isoformat(), source="published", reason=result.reason)

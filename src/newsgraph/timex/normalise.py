@@ -78,6 +78,8 @@ class Reference:
 
     date: dt.date | None = None
     year: int | None = None
+    #: with ``year`` and no ``date``: the month, when only that much is known (``published="2021-05"``)
+    month: int | None = None
 
     @property
     def known_year(self) -> int | None:
@@ -250,6 +252,11 @@ def resolve_date(p: Partial, fields: dict[str, Any], ctx: Context) -> Valued | N
             p.year = choose_year(p.month, p.day, ref.date, ctx.tense)
         elif ref.date is not None and p.season is not None:
             p.year = ref.date.year
+        elif ref.year is not None and ref.month is not None and p.month is not None:
+            # only the reference month is known: its own month is that year; other months by tense,
+            # which does not depend on the day within the reference month
+            same = p.month == ref.month
+            p.year = ref.year if same else choose_year(p.month, p.day, dt.date(ref.year, ref.month, 15), ctx.tense)
         elif ref.year is not None and (p.month is not None or p.season is not None):
             p.year = ref.year
     if p.day is not None and p.month is not None and not valid_day(p.year if p.era != "BC" else None, p.month, p.day):
@@ -364,6 +371,9 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
         year = ctx.reference.known_year if not ctx.narrative else (ctx.anchor.year if ctx.anchor else None)
         if unit == "Y" and year is not None:
             return Valued(f"{year + rel:04d}", "DATE", mod, Partial(year + rel))
+        if unit == "M" and year is not None and ctx.reference.month is not None and not ctx.narrative:
+            y, m = shift_months(dt.date(year, ctx.reference.month, 1), rel)
+            return Valued(f"{y:04d}-{m:02d}", "DATE", mod, Partial(y, m))
         unknown = {
             "D": "XXXX-XX-XX",
             "W": "XXXX-WXX",

@@ -26,8 +26,15 @@ from .normalise import (
     norm_date,
     to_int,
 )
-from .reference import DateEvidence, OfficeClaim, WeekdayTie, infer_reference
-from .tense import Cue, TenseRules, tense_at
+from .reference import (
+    DateEvidence,
+    OfficeClaim,
+    WeekdayTie,
+    constrain_reference,
+    infer_reference,
+    published_bounds,
+)
+from .tense import Cue, TenseRules, clause_of, tense_at
 
 #: narrative year: the explicit years of the last WINDOW expressions that name one, each counting
 #: DECAY times less than the next one (set on WikiWarsDE-like history texts; see bench_times.py)
@@ -137,11 +144,14 @@ class TimeTagger:
         today: dt.date | None = None,
         infer: bool = True,
         claims: list[OfficeClaim] | None = None,
+        published_partial: str | None = None,
     ) -> TagResult:
         """Tag ``text``. ``published`` anchors relative expressions; without it the reference is
         inferred from the text (``infer``). ``narrative``: resolve yearless dates against the last
         date the text mentioned (history texts) rather than the reference date (news). ``claims``:
-        offices the text gives named people, with their terms, as evidence for the inference."""
+        offices the text gives named people, with their terms, as evidence for the inference.
+        ``published_partial``: a publication date known only to the month or year (``2021-05``),
+        a constraint on the reference (see :func:`newsgraph.timex.reference.constrain_reference`)."""
         today = today or dt.date.today()
         tokens = tokenize(text, self.grammar.ordinal_dot)
         if sentences is None:
@@ -151,6 +161,13 @@ class TimeTagger:
 
         if published is not None:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
+        elif published_partial is not None and (bounds := published_bounds(published_partial)) is not None:
+            inferred = (
+                self._infer(text, tokens, items, min(today, bounds[1]), claims)
+                if infer
+                else (Reference(), "none", "")
+            )
+            reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
             reference, source, reason = self._infer(text, tokens, items, today, claims)
         else:
@@ -194,9 +211,21 @@ class TimeTagger:
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
-            tense = tense_at(self._cues(text, sentences[sent_index]), start, end) if sentences else "present"
+            tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
             items.append(_Item(m, start, end, fields, partial, sent_index, tense))
         return items
+
+    def _tense(self, text: str, tokens: list[Token], first: int, sentence: Sentence, start: int, end: int) -> str:
+        """The expression's tense: a direction word right before it (``seit``), else its clause's
+        nearest cue, else its sentence's (see :mod:`newsgraph.timex.tense`). An article between the
+        word and the expression does not matter (``seit dem 3. Mai``)."""
+        k = first - 1
+        if k > 0 and (tokens[k].lower,) in self.articles:
+            k -= 1
+        if k >= 0 and (fixed := self.tense_rules.before.get(tokens[k].lower)):
+            return fixed
+        clause = clause_of(text, sentence.start, sentence.end, start, end)
+        return tense_at(self._cues(text, sentence), start, end, text=text, clause=clause)
 
     def _cues(self, text: str, sentence: Sentence) -> list[Cue]:
         if sentence.cues is None:
@@ -267,7 +296,39 @@ class TimeTagger:
             for it in items
             if it.partial is not None
         ]
-        return infer_reference(ties, evidence, today, claims)
+        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties))
+
+    @staticmethod
+    def _loose_ties(text: str, items: list[_Item], ties: list[WeekdayTie]) -> list[list[WeekdayTie]]:
+        """Per bare weekday (``am Montag``, not ``nächsten Montag``), the yearless days of a month in
+        its sentence (``am 18. und 19. Juni``) told in the same tense: the weekday may be one of
+        them. Weak evidence (a weekday and a day of another event share a sentence too, and a year
+        in seven agrees by chance; a different tense says they are different days); the inference
+        uses it only inside the terms of office (see :mod:`newsgraph.timex.reference`)."""
+        if ties:
+            return []
+        groups: list[list[WeekdayTie]] = []
+        for it in items:
+            wd = to_int(it.fields.get("weekday"))
+            if it.match.pattern.norm != "weekday" or wd is None or "offset" in it.fields or "rel" in it.fields:
+                continue
+            days = [
+                other
+                for other in items
+                if other.sentence == it.sentence
+                and (other.tense == "past") == (it.tense == "past")
+                and other.partial is not None
+                and other.partial.year is None
+                and other.partial.month
+                and other.partial.day
+            ]
+            group = [
+                WeekdayTie(wd, d.partial.month, d.partial.day, f"{text[it.start : it.end]} … {text[d.start : d.end]}")  # type: ignore[union-attr,arg-type]
+                for d in days
+            ]
+            if group:
+                groups.append(group)
+        return groups
 
     @staticmethod
     def _narrative_year(history: list[int]) -> int:

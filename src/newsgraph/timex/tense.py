@@ -2,19 +2,46 @@
 
 `am Montag` in `Am Montag trafen sich ...` is the Monday before the reference date, in `Am Montag
 wird ... reisen` the one after. A sentence yields *cues* (a position and a tense); an expression
-takes the tense of the nearest cue in its sentence, so `sagte, er werde am Montag reisen` reads the
-future from `werde`, not the past from `sagte`. Cues come from the base pipeline's morphology when
-it has one (``Tense=Past``) and from the language's word lists (``[tense]`` in ``times.toml``).
+takes the tense of the nearest cue in its *clause* (the stretch of its sentence between commas,
+colons, semicolons, dashes and quotation marks), else of the nearest cue in its sentence, so
+`sagte, er werde am Montag reisen` reads the future from `werde`, not the past from `sagte`, and
+`wird ... erwartet, wo es im Mai zu einem Eklat gekommen war` reads the past for `im Mai`. Cues come
+from the base pipeline's morphology when it has one (``Tense=Past``; ``Tense=Pres`` counts only
+inside the expression's own clause: `Reminding Trump that Friday marks the anniversary, he said`)
+and from the language's word lists (``[tense]`` in ``times.toml``).
+
+Three weaker or narrower kinds of cue:
+
+* **attributive** words (``die geplanten Gespräche``) describe a noun, not the clause: they count
+  only right next to the expression (``die für Montag geplanten Gespräche``), not across the clause
+  (``hat sich am Sonntag auf Einzelheiten der geplanten Reform verständigt`` is past);
+* **phrases** of several words (``is due``, ``is set``): a future cue at their last word;
+* a **preposition** right before the expression that fixes its direction (``seit Montag``, ``since
+  Monday``): it wins over the clause's tense.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-Cue = tuple[int, str]  # (character offset, "past" | "future")
+
+class Cue(NamedTuple):
+    """A tense cue at a character offset: ``tense`` is "past", "future" or "present"; ``kind`` is
+    "verb" (word lists, morphology), "present" (``Tense=Pres`` or the ``present`` word list; only
+    inside the clause) or "attributive" (only right next to the expression)."""
+
+    offset: int
+    tense: str
+    kind: str = "verb"
+
+
+#: clause boundaries inside a sentence: punctuation followed by space, dashes, quotation marks
+CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[–—-]\s|[\"“”„«»()]")
+#: how many words may stand between an attributive cue and the expression
+ATTRIBUTIVE_REACH = 2
 
 
 @dataclass(slots=True)
@@ -34,6 +61,18 @@ class TenseRules:
     # ``kündigte an, Trump am Montag zu treffen`` is the coming Monday
     prospective: frozenset[str] = frozenset()
     infinitive_marks: frozenset[str] = frozenset()
+    #: future words that describe a noun (``geplanten``): cues only right next to the expression
+    attributive: frozenset[str] = frozenset()
+    #: several-word future cues (``is due``): lowercased word tuples
+    future_phrases: tuple[tuple[str, ...], ...] = ()
+    #: a word right before the expression that fixes its direction (``seit`` -> past)
+    before: dict[str, str] = field(default_factory=dict)
+    #: finite present forms (for a base pipeline without morphology): cues only inside the clause,
+    #: like ``Tense=Pres`` (``that Friday marks the anniversary``)
+    present: frozenset[str] = frozenset()
+    #: a regular past form followed by one of these is a passive participle (``talks hosted by``),
+    #: not the clause's verb
+    past_form_not_before: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -49,6 +88,11 @@ class TenseRules:
             modal_infinitives=frozenset(w.lower() for w in spec.get("modal_infinitives", [])),
             prospective=frozenset(w.lower() for w in spec.get("prospective", [])),
             infinitive_marks=frozenset(w.lower() for w in spec.get("infinitive_marks", [])),
+            attributive=frozenset(w.lower() for w in spec.get("future_attributive", [])),
+            future_phrases=tuple(tuple(p.lower().split()) for p in spec.get("future_phrases", [])),
+            before={w.lower(): t for w, t in spec.get("before", {}).items()},
+            past_form_not_before=frozenset(w.lower() for w in spec.get("past_form_not_before", [])),
+            present=frozenset(w.lower() for w in spec.get("present", [])),
         )
 
     def cues(self, words: Iterable[tuple[int, str, str]]) -> list[Cue]:
@@ -58,17 +102,27 @@ class TenseRules:
         pluperfect = any(text.lower() in self.pluperfect_aux for _, text, _ in items)
         prospective = any(text.lower() in self.prospective for _, text, _ in items)
         out: list[Cue] = []
-        for offset, text, morph_tense in items:
-            low = text.lower()
+        lowered = [text.lower() for _, text, _ in items]
+        for k, (offset, text, morph_tense) in enumerate(items):
+            low = lowered[k]
             if pluperfect and low in self.modal_infinitives:
                 continue  # ``hatte im Februar reisen wollen``: a past plan, not a future
             if prospective and low in self.infinitive_marks:
-                out.append((offset, "future"))
+                out.append(Cue(offset, "future"))
                 continue
-            if low in self.future:
-                out.append((offset, "future"))
+            if any(len(ph) <= k + 1 and tuple(lowered[k + 1 - len(ph) : k + 1]) == ph for ph in self.future_phrases):
+                out.append(Cue(offset, "future"))
+            elif low in self.attributive:
+                out.append(Cue(offset, "future", "attributive"))
+            elif low in self.future:
+                out.append(Cue(offset, "future"))
             else:
-                regular_past = self.past_form is not None and text.islower() and bool(self.past_form.match(low))
+                regular_past = (
+                    self.past_form is not None
+                    and text.islower()
+                    and bool(self.past_form.match(low))
+                    and not (k + 1 < len(items) and lowered[k + 1] in self.past_form_not_before)
+                )
                 perfect = (
                     has_perfect_aux
                     and self.participle is not None
@@ -76,15 +130,51 @@ class TenseRules:
                     and bool(self.participle.match(low))
                 )
                 if morph_tense == "Past" or low in self.past or regular_past or perfect:
-                    out.append((offset, "past"))
+                    out.append(Cue(offset, "past"))
+                elif (morph_tense == "Pres" or low in self.present) and low not in self.perfect_aux:
+                    out.append(Cue(offset, "present", "present"))
         return out
 
 
-def tense_at(cues: list[Cue], start: int, end: int) -> str:
-    """The tense of the cue nearest to ``[start, end)``; "present" when the sentence has none."""
-    best: tuple[int, str] | None = None
-    for offset, tense in cues:
-        distance = start - offset if offset < start else max(0, offset - end)
-        if best is None or distance < best[0]:
-            best = (distance, tense)
-    return best[1] if best else "present"
+def clause_of(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``[start, end)`` inside its sentence: between the nearest clause breaks."""
+    lo, hi = sent_start, sent_end
+    for m in CLAUSE_BREAK.finditer(text, sent_start, sent_end):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"\w+", text[a:b])) if a < b else 0
+
+
+def tense_at(
+    cues: list[Cue], start: int, end: int, *, text: str | None = None, clause: tuple[int, int] | None = None
+) -> str:
+    """The tense for the expression ``[start, end)``: the nearest cue in its clause, else the
+    nearest past or future cue in its sentence; "present" when there is none. Attributive cues count
+    only within :data:`ATTRIBUTIVE_REACH` words of the expression (``text`` needed), present cues
+    only inside the clause."""
+
+    def distance(c: Cue) -> int:
+        return start - c.offset if c.offset < start else max(0, c.offset - end)
+
+    usable = []
+    for c in cues:
+        if c.kind == "attributive":
+            if text is None:
+                continue
+            gap = _words_between(text, c.offset, start) - 1 if c.offset < start else _words_between(text, end, c.offset)
+            if gap > ATTRIBUTIVE_REACH:
+                continue
+        usable.append(c)
+    if clause is not None:
+        inside = [c for c in usable if clause[0] <= c.offset < clause[1]]
+        if inside:
+            return min(inside, key=distance).tense
+    outside = [c for c in usable if c.kind != "present"]
+    return min(outside, key=distance).tense if outside else "present"
