@@ -111,3 +111,22 @@ def test_wrong_date_breaks_the_event_match_but_status_is_separate():
     result = summarise([score_record(GOLD, make_record(events=[event]))])
     assert result["events"]["tp"] == 1
     assert result["events"]["status_accuracy"] == 0.0
+
+
+def test_lenient_events_accept_extra_parties_and_a_missing_place_but_not_a_missing_party():
+    extra = {
+        "id": "ev1",
+        "type": "meeting",
+        "participants": ["e1", "e2", "e3"],  # a place added beside the two who met
+        "place": None,
+        "status": "happened",
+        "time": {"value": "2021-05", "text": "Am Montag", "start": 0, "end": 9},  # coarser, not contradicting
+    }
+    result = summarise([score_record(GOLD, make_record(events=[extra]))])
+    assert result["events"]["tp"] == 0  # strict: exact participants and the gold place
+    assert result["events_lenient"]["tp"] == 1
+    one_party = {**extra, "participants": ["e1"]}
+    result = summarise([score_record(GOLD, make_record(events=[one_party]))])
+    assert result["events_lenient"]["tp"] == 0  # a two-party event counts only with both parties
+    wrong_day = {**extra, "time": {"value": "2021-05-19", "text": "Am Montag", "start": 0, "end": 9}}
+    assert summarise([score_record(GOLD, make_record(events=[wrong_day]))])["events_lenient"]["tp"] == 0

@@ -9,7 +9,9 @@ Per layer (micro-averaged over documents):
 
 - entities: P/R/F1 over typed mention classes (normalised mention text + type, once per class);
 - events: one-to-one matches on type family, participant set, and date/place where the gold has them;
-  status accuracy over matched events (``planned`` and ``possible`` count as one class);
+  status accuracy over matched events (``planned`` and ``possible`` count as one class); beside this
+  strict rule a *lenient* count (participants covering the gold's, date not contradicting, place not
+  asked; see :func:`match_events`);
 - quotes: matches on content (``starts_with`` at the start or within the first 40 characters);
   speaker and ``via`` accuracy over matched quotes;
 - times: matches on text overlap with the gold expression's occurrence; value accuracy over matches;
@@ -412,6 +414,13 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(
             f"{name:9} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
             f"{s['tp']:4d} {s['fp']:4d} {s['fn']:4d}  {extra[name]}"
+        )
+    lenient = result.get("events_lenient")
+    if lenient:
+        lines.insert(
+            3,
+            f"{'events~':9} {lenient['precision']:6.3f} {lenient['recall']:6.3f} {lenient['f1']:6.3f} "
+            f"{lenient['tp']:4d} {lenient['fp']:4d} {lenient['fn']:4d}  lenient: participants covering the gold's",
         )
     lines.append(f"reference year accuracy {pct(result['reference_year_accuracy'])}")
     return "\n".join(lines)
