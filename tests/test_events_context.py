@@ -337,3 +337,9 @@ def test_a_bilateral_meeting_at_a_summit_is_a_meeting_not_a_summit_of_two():
     kinds = {(k, p) for k, p, _, _ in summary(events, names)}
     assert ("meeting", frozenset({"Scholz", "Meloni"})) in kinds
     assert not any(k == "summit" and "Scholz" in p for k, p in kinds)
+
+
+def test_a_meeting_on_the_sidelines_is_where_the_summit_is():
+    text = "Am Rande des Gipfels der NATO in Rom trafen sich Scholz und Meloni."
+    events, names, _ = run_events(text, {**PEOPLE, "NATO": ("ORG", ["NATO"])})
+    assert ("meeting", frozenset({"Scholz", "Meloni"}), "Rome", "happened") in summary(events, names)

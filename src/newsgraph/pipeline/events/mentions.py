@@ -640,7 +640,9 @@ def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int) -> set[str]:
             continue
         owned.update(m.id for m in partner_args(index, t) + between_args(index, t))
         noun = index.lex.noun_trigger(index.doc[t])
-        if noun is not None and _setting_of_bilateral(index, t, noun):
+        sidelines = index.lex.words("participants", "sideline")
+        beside = any(index.doc[j].text.lower() in sidelines for j in _local_window(index, t))
+        if noun is not None and noun.type == "summit" and (beside or _setting_of_bilateral(index, t, noun)):
             # ``trifft Meloni beim Gipfel der NATO``: the body is the summit's, not a party of the verb
             owned.update(m.id for m in genitive_args(index, t) if m.type == "ORG")
     return owned
@@ -805,6 +807,12 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 place_chain=index.places.parents.get(place_id, ()) if place_id else (),
             )
         )
+    for m in out:
+        if m.place is None and not m.trigger.is_noun:
+            # ``trifft Modi beim G20-Gipfel in Johannesburg``: a meeting at a summit is where the summit is
+            setting = [x for x in out if x.sideline and x.clause == m.clause and x.place]
+            if setting:
+                m.place, m.place_chain = setting[0].place, setting[0].place_chain
     return out
 
 
