@@ -222,15 +222,19 @@ def network_command(
     limit: int = typer.Option(None, "--limit", help="at most this many pairs (most events first)"),
     graphml: Path = typer.Option(None, "--graphml", help="write the network as GraphML here"),
     gexf: Path = typer.Option(None, "--gexf", help="write the network as GEXF here"),
+    status: list[str] = typer.Option(
+        ["happened"], "--status",
+        help="count events with this status (repeatable; 'all' for every status, with counts per status)"),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Who met whom: pairs of actors with their number of shared events per type."""
+    """Who met whom: pairs of actors with their number of shared events per type (happened ones by default)."""
     from .exports import write_gexf, write_graphml
     from .queries import network
 
+    statuses = None if "all" in status else status
     with _open(db) as store:
         graph = network(store, actor=actor, since=since, until=until, types=types or None, min_count=min_count,
-                        limit=limit)
+                        limit=limit, status=statuses)
     if graphml:
         write_graphml(graph, graphml)
     if gexf:
@@ -238,9 +242,11 @@ def network_command(
     if as_json:
         _print_json(graph)
         return
-    rows = [e | {"by type": ", ".join(f"{k} {v}" for k, v in e["by_type"].items())} for e in graph["edges"]]
-    _table(f"Who met whom ({len(graph['nodes'])} actors, {len(graph['edges'])} pairs)", rows,
-           ["source_name", "target_name", "events", "by type"])
+    rows = [e | {"by type": ", ".join(f"{k} {v}" for k, v in e["by_type"].items()),
+                 "by status": ", ".join(f"{k} {v}" for k, v in e["by_status"].items())} for e in graph["edges"]]
+    _table(f"Who met whom ({len(graph['nodes'])} actors, {len(graph['edges'])} pairs; status: "
+           f"{'all' if statuses is None else ', '.join(statuses)})", rows,
+           ["source_name", "target_name", "events", "by type", "by status"])
 
 
 def quotes_command(

@@ -18,6 +18,8 @@ from .names import name_key
 
 #: the date an event sorts and filters by
 _EVENT_DAY = "coalesce(e.date_start, e.first_reported)"
+#: the statuses ``network`` counts by default: who *met* whom
+HAPPENED: tuple[str, ...] = ("happened",)
 
 
 def _dicts(cursor: Any) -> list[dict[str, Any]]:
@@ -201,13 +203,19 @@ def network(
     types: Sequence[str] | None = None,
     min_count: int = 1,
     limit: int | None = None,
+    status: Sequence[str] | None = HAPPENED,
 ) -> dict[str, Any]:
-    """Who met whom: pairs of participants of the same events, with counts per event type.
+    """Who met whom: pairs of participants of the same events, with counts per event type and per status.
 
-    With ``actor``, only events that actor took part in (their ego network).
+    With ``actor``, only events that actor took part in (their ego network). ``status``: the events'
+    (latest) statuses to count, by default only ``happened`` — a planned or cancelled meeting is not a
+    meeting; None counts every status (``by_status`` then shows how many of each).
     """
     where: list[str] = ["TRUE"]
     params: list[Any] = []
+    if status:
+        params.append(list(status))
+        where.append(f"e.status IN (SELECT unnest(${len(params)}))")
     if actor:
         ids = [m["entity_id"] for m in find_entities(store, actor)]
         params.append(ids)
@@ -218,25 +226,26 @@ def network(
     _filters(where, params, since=since, until=until, types=types)
     params.append(min_count)
     sql = f"""
-        WITH ev AS (SELECT e.event_id, e.type FROM events e WHERE {" AND ".join(where)}),
+        WITH ev AS (SELECT e.event_id, e.type, e.status FROM events e WHERE {" AND ".join(where)}),
         pairs AS (
-            SELECT p1.entity_id AS source, p2.entity_id AS target, ev.type, count(*) AS n
+            SELECT p1.entity_id AS source, p2.entity_id AS target, ev.type, ev.status
             FROM ev JOIN event_participants p1 USING (event_id) JOIN event_participants p2 USING (event_id)
-            WHERE p1.entity_id < p2.entity_id GROUP BY ALL
+            WHERE p1.entity_id < p2.entity_id
         ),
         edges AS (
-            SELECT source, target, sum(n)::BIGINT AS events,
-                   map(list(type ORDER BY type), list(n ORDER BY type)) AS by_type
-            FROM pairs GROUP BY ALL HAVING sum(n) >= ${len(params)}
+            SELECT source, target, count(*)::BIGINT AS events,
+                   histogram(type) AS by_type, histogram(status) AS by_status
+            FROM pairs GROUP BY ALL HAVING count(*) >= ${len(params)}
         )
         SELECT source, s.name AS source_name, s.type AS source_type, target, t.name AS target_name,
-               t.type AS target_type, events, by_type
+               t.type AS target_type, events, by_type, by_status
         FROM edges JOIN entities s ON s.entity_id = source JOIN entities t ON t.entity_id = target
         ORDER BY events DESC, source, target {"LIMIT " + str(int(limit)) if limit else ""}
     """
     edges = _dicts(store.con.execute(sql, params))
     for edge in edges:
-        edge["by_type"] = {k: int(v) for k, v in dict(edge["by_type"]).items()}
+        edge["by_type"] = {k: int(v) for k, v in sorted(dict(edge["by_type"]).items())}
+        edge["by_status"] = {k: int(v) for k, v in sorted(dict(edge["by_status"]).items())}
     nodes: dict[int, dict[str, Any]] = {}
     for edge in edges:
         for end in ("source", "target"):

@@ -387,8 +387,13 @@ def network(view: ReadView, *, actor: str | None, since: str | None, until: str 
         return rm.network(view.rm, min_count=min_count, limit=limit)
     from ..store import network as store_network
 
-    return store_network(view, actor=actor, since=since, until=until, min_count=min_count,  # type: ignore[arg-type]
-                         limit=limit)
+    # status=None and no by_status: the same answer as the read model's pair totals, which count every
+    # status (the pages' network does not filter by status yet)
+    graph = store_network(view, actor=actor, since=since, until=until, min_count=min_count,  # type: ignore[arg-type]
+                          limit=limit, status=None)
+    for edge in graph["edges"]:
+        edge.pop("by_status", None)
+    return graph
 
 
 def events(view: ReadView, *, place: str | None, participant: str | None, since: str | None, until: str | None,
