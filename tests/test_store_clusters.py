@@ -45,6 +45,96 @@ def _sources(store: Store) -> list[int]:
     return sorted(e["sources"] for e in events(store))
 
 
+def test_report_without_any_date_joins_the_single_compatible_event(store):
+    # the Swiss follow-up has no publication date and no date of its own: the one Scholz-Macron
+    # meeting in the store is the only candidate
+    store.ingest([_pair("https://a.example/1", "2024-05-21", date="2024-05-20")])
+    store.ingest([_pair("https://c.example/3", None, date=None)])
+    assert _sources(store) == [2]
+    reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE article_id = 2").fetchone()[0]
+    assert "single compatible" in reason
+
+
+def test_report_without_any_date_stays_apart_when_ambiguous_unless_the_place_decides(store):
+    store.ingest([
+        _pair("https://a.example/1", "2019-06-29", date="2019-06-28", place="Osaka"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Meseberg"),
+    ])
+    store.ingest([_pair("https://c.example/3", None, date=None)])  # which one? ambiguous: its own event
+    assert _sources(store) == [1, 1, 1]
+    store.ingest([_pair("https://d.example/4", None, date=None, place="Meseberg")])  # the place decides
+    assert _sources(store) == [1, 1, 2]
+
+
+def test_undated_report_naming_a_further_participant_is_another_meeting(store):
+    # "a meeting with Selenskyj too is possible": not the bilateral meeting of the same days
+    store.ingest([_pair("https://a.example/1", "2024-05-21", date="2024-05-20")])
+    store.ingest([_pair("https://b.example/2", "2024-05-21", date=None, status="possible",
+                        extra="Wolodymyr Selenskyj")])
+    assert _sources(store) == [1, 1]
+
+
+def test_undated_report_with_two_dated_candidates_stays_apart(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-21", date="2024-05-16", place="Paris"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Berlin"),
+    ])
+    store.ingest([_pair("https://c.example/3", "2024-05-21", date=None)])
+    assert _sources(store) == [1, 1, 1]
+
+
+def test_planned_date_that_moves_by_days_is_one_event_planned_then_happened(store):
+    store.ingest([_pair("https://a.example/1", "2024-05-10", date="2024-05-20", status="planned")])
+    store.ingest([_pair("https://b.example/2", "2024-05-18", date="2024-05-17")])  # brought forward 3 days
+    (event,) = events(store)
+    assert event["sources"] == 2 and event["status"] == "happened"
+    detail = event_detail(store, event["event_id"])
+    assert [s["status"] for s in detail["sources"]] == ["planned", "happened"]
+    assert {c["field"] for c in detail["conflicts"]} == {"date"}  # the disagreement stays visible
+
+
+def test_two_meetings_of_one_pair_on_consecutive_days_at_different_places_stay_apart(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-22", date="2024-05-20", place="Paris"),
+        _pair("https://b.example/2", "2024-05-22", date="2024-05-21", place="Berlin"),
+    ])
+    assert _sources(store) == [1, 1]
+
+
+def test_same_day_different_places_is_still_one_event_with_a_place_conflict(store):
+    # the other direction: same pair, same day, two places -> one event, the place disputed
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-22", date="2024-05-20", place="Paris"),
+        _pair("https://b.example/2", "2024-05-22", date="2024-05-20", place="Versailles"),
+    ])
+    (event,) = events(store)
+    assert {c["field"] for c in event_detail(store, event["event_id"])["conflicts"]} == {"place"}
+
+
+def test_unlinked_venue_and_a_known_region_do_not_block_the_same_participants(store):
+    # the gazetteer knows the country, not the venue: it may lie inside, so it neither confirms nor blocks
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-18", date=None, status="planned", place="Schloss Meseberg"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Deutschland", place_kb="iso3166:DE"),
+    ])
+    assert _sources(store) == [2]
+
+
+def test_unlinked_venue_with_other_participants_stays_a_different_place(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-06-02", date="2024-06", place="Kananaskis", etype="summit",
+              extra="Justin Trudeau"),
+        _pair("https://b.example/2", "2024-06-06", date="2024-06-05", place="Deutschland", place_kb="iso3166:DE"),
+    ])
+    assert _sources(store) == [1, 1]
+
+
+def test_dated_report_does_not_join_an_event_that_stayed_apart_as_ambiguous(store):
+    store.ingest([_pair("https://c.example/3", None, date=None)])  # no window at all
+    store.ingest([_pair("https://a.example/1", "2019-06-29", date="2019-06-28", place="Osaka")])
+    assert _sources(store) == [1, 1]
+
+
 def test_network_counts_happened_meetings_unless_asked(store):
     store.ingest([
         _pair("https://a.example/1", "2024-05-21", date="2024-05-20"),

@@ -478,9 +478,10 @@ class Store:
                     json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
                 ))
         new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
-        within = self._places_within({r.place for _, _, r in reports if r.place is not None}, new_kb)
+        within, linked = self._places_within({r.place for _, _, r in reports if r.place is not None}, new_kb)
         for _, _, report in reports:
             report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
+            report.place_linked = report.place in linked
         states = self._load_candidates([r for _, _, r in reports])
         # candidates by (participant, merge group); the window check here spares most match_score calls
         by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
@@ -494,8 +495,8 @@ class Store:
             lo, hi = report.window_lo, report.window_hi
             candidates = [
                 states[i] for i in sorted(candidate_ids)
-                if lo is not None and hi is not None and states[i].window_lo is not None
-                and states[i].window_lo <= hi and lo <= states[i].window_hi  # type: ignore[operator]
+                if lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
+                or (states[i].window_lo <= hi and lo <= states[i].window_hi)  # type: ignore[operator]
             ]
             state = best_match(candidates, report, self.rules)
             if state is None:
@@ -543,9 +544,10 @@ class Store:
         _append(con, "event_sources", (
             "event_id", "article_id", "local_id", "type", "status", "date_value", "time_text", "time_start",
             "time_end", "place_entity_id", "participants", "published", "confidence", "plover", "cameo",
-            "evidence_json"), [
+            "evidence_json", "merge_reason"), [
             (event_of[(r.article_id, r.local_id)], r.article_id, r.local_id, r.type, r.status, r.date_value,
-             text, start, end, r.place, sorted(r.participants), r.published, r.confidence, plover, cameo, evidence)
+             text, start, end, r.place, sorted(r.participants), r.published, r.confidence, plover, cameo, evidence,
+             r.merge_reason or None)
             for r, text, start, end, plover, cameo, evidence in batch.event_sources
         ])
         self._write_events(list(touched.values()), replace=True)
@@ -582,10 +584,11 @@ class Store:
 
     def _load_candidates(self, reports: list[Report]) -> dict[int, EventState]:
         """Global events that could absorb one of the reports: shared participant, group, window overlap."""
+        # a report without a window (no date, no publication date) may join any event of its participants
+        # and group, and an event without one (made of such reports) may absorb any report: open bounds
         rows = [
-            (p, r.group, r.window_lo, r.window_hi)
+            (p, r.group, r.window_lo or dt.date.min, r.window_hi or dt.date.max)
             for r in reports
-            if r.window_lo is not None and r.window_hi is not None
             for p in r.participants
         ]
         if not rows:
@@ -596,7 +599,7 @@ class Store:
             "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
             "JOIN event_participants p ON p.entity_id = b.ent "
             "JOIN events e ON e.event_id = p.event_id AND e.merge_group = b.grp "
-            "AND e.window_start <= b.hi AND e.window_end >= b.lo",
+            "AND coalesce(e.window_start <= b.hi AND e.window_end >= b.lo, TRUE)",
             [ents, groups, los, his],
         ).fetchall()
         return self._load_events([r[0] for r in found])
@@ -623,23 +626,28 @@ class Store:
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)
-        within = self._places_within({r.place for st in states.values() for r in st.reports if r.place is not None})
+        within, linked = self._places_within(
+            {r.place for st in states.values() for r in st.reports if r.place is not None})
         for state in states.values():
             for report in state.reports:
                 report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
+                report.place_linked = report.place in linked
             if state.reports:
                 _refresh_state(state, self.rules)
         return states
 
-    def _places_within(self, place_ids: set[int], new_kb: dict[int, str] | None = None) -> dict[int, frozenset[int]]:
-        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country).
+    def _places_within(
+        self, place_ids: set[int], new_kb: dict[int, str] | None = None
+    ) -> tuple[dict[int, frozenset[int]], set[int]]:
+        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country),
+        and the ids among ``place_ids`` that have a KB id (only such places can be known to differ).
 
         Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
         so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
         of the entities this batch creates (not yet in the table).
         """
         if not place_ids:
-            return {}
+            return {}, set()
         from ..pipeline.entities import place_parents
 
         new_kb = new_kb or {}
@@ -652,13 +660,14 @@ class Store:
             ).fetchall())
         parents = {i: place_parents("en", kb) or place_parents("de", kb) for i, kb in kb_of.items() if kb}
         wanted = sorted({kb for chain in parents.values() for kb in chain})
+        linked = {i for i, kb in kb_of.items() if kb}
         if not wanted:
-            return {}
+            return {}, linked
         by_kb = {kb: i for i, kb in new_kb.items()}
         by_kb.update(self.con.execute(
             "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
         ).fetchall())
-        return {i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()}
+        return {i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()}, linked
 
     def _write_events(self, states: list[EventState], *, replace: bool) -> None:
         """(Re)write the merged rows of events: events, event_participants, conflicts."""

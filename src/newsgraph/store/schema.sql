@@ -121,8 +121,11 @@ CREATE TABLE IF NOT EXISTS event_sources (
     confidence DOUBLE,
     plover VARCHAR,
     cameo VARCHAR,
-    evidence_json VARCHAR       -- [{"start", "end", "text"}]
+    evidence_json VARCHAR,      -- [{"start", "end", "text"}]
+    merge_reason VARCHAR        -- why this account joined its event (or started it): merge.best_match
 );
+-- stores made before merge_reason: add the column (NULL for their accounts)
+ALTER TABLE event_sources ADD COLUMN IF NOT EXISTS merge_reason VARCHAR;
 
 -- disagreements between the sources of an event: one row per field and value, with who said it
 CREATE TABLE IF NOT EXISTS conflicts (
