@@ -157,7 +157,7 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
     for event_id, article_id, _local, etype, status, date_value, participants in rows:
         doc = doc_of[int(article_id)]
         parts = {int(p) for p in participants or []}
-        best: tuple[float, int] | None = None
+        best: tuple[tuple[float, int], int] | None = None
         for i, ev in enumerate(gold_events):
             if doc not in ev["reported_by"] or rules.group(ev["type"]) != rules.group(etype):
                 continue
@@ -165,8 +165,10 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
             if shared < max(1, min(2, len(ev["_ids"]), len(parts))) or not _dates_compatible(ev, date_value):
                 continue
             overlap = shared / (len(ev["_ids"]) + len(parts) - shared)
-            if best is None or overlap > best[0]:
-                best = (overlap, i)
+            # a cluster event whose date the account gives beats an undated one of the same people
+            dated = int(bool(ev.get("date")) and parse_date_value(date_value) is not None)
+            if best is None or (overlap, dated) > best[0]:
+                best = ((overlap, dated), i)
         if best is not None:
             assigned[best[1]].append((int(event_id), doc, status))
     holders: dict[int, set[int]] = defaultdict(set)  # store event -> cluster events with accounts in it

@@ -149,3 +149,42 @@ def test_network_counts_happened_meetings_unless_asked(store):
     assert edge["by_status"] == {"cancelled": 1, "happened": 1, "planned": 1}
     (edge,) = network(store, status=["planned"])["edges"]
     assert edge["events"] == 1
+
+
+def test_article_without_publication_date_is_placed_by_its_inferred_reference_date(store):
+    from newsgraph.record import ReferenceDate
+
+    store.ingest([
+        _pair("https://a.example/1", "2019-06-29", date="2019-06-28"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20"),
+    ])
+    follow_up = _pair("https://c.example/3", None, date=None)
+    follow_up.reference_date = ReferenceDate(value="2024-05-22", source="inferred", reason="weekday and terms")
+    store.ingest([follow_up])  # without the reference date: two candidates, ambiguous
+    assert _sources(store) == [1, 2]
+    anchor = store.con.execute("SELECT anchor_date FROM event_sources WHERE article_id = 3").fetchone()[0]
+    assert str(anchor) == "2024-05-22"
+
+
+def test_article_without_any_date_is_at_least_as_late_as_the_events_it_joined(store):
+    store.ingest([
+        _pair("https://a.example/1", "2019-06-29", date="2019-06-28", place="Osaka"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Meseberg"),
+    ])
+    art = _Article("https://c.example/3", None)
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron").say(" in ")
+    art.entity("e3", "LOC", "Meseberg").event("meeting", ["e1", "e2"], place="e3")  # the place decides
+    art.say("Die Gespräche von Scholz und Macron ").event("talks", ["e1", "e2"])  # no place: by the article's time
+    store.ingest([art.record("c")])
+    assert _sources(store) == [1, 2]  # both accounts of the undated article joined the 2024 meeting
+    rows = store.con.execute("SELECT DISTINCT event_id FROM event_sources WHERE article_id IN (2, 3)").fetchall()
+    assert len(rows) == 1
+
+
+def test_two_unlinked_names_of_one_venue_nest(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-21", date="2024-05-20", place="Deutschland", place_kb="iso3166:DE"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Schloss Meseberg"),
+    ])
+    store.ingest([_pair("https://c.example/3", "2024-05-19", date=None, status="planned", place="Meseberg")])
+    assert _sources(store) == [3]

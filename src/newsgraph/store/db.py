@@ -456,6 +456,8 @@ class Store:
         reports: list[tuple[int, str, Report]] = []
         for (record, _, _), article_id, local in zip(todo, ids, mapping, strict=True):
             published = parse_published(record.published)
+            # no publication date: an inferred reference date still places the article in time
+            reference = None if published else parse_published(record.reference_date.value)
             for ev in record.events:
                 report = Report(
                     article_id=article_id,
@@ -469,6 +471,7 @@ class Store:
                     confidence=ev.confidence,
                     plover=ev.plover,
                     cameo=ev.cameo,
+                    anchor=reference,
                 )
                 prepare(report, self.rules)
                 reports.append((article_id, ev.id, report))
@@ -479,9 +482,12 @@ class Store:
                 ))
         new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
         within, linked = self._places_within({r.place for _, _, r in reports if r.place is not None}, new_kb)
+        keys = self._place_keys({r.place for _, _, r in reports if r.place is not None},
+                                {row[0]: row[3] for row in batch.entities})
         for _, _, report in reports:
             report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
             report.place_linked = report.place in linked
+            report.place_key = keys.get(report.place, "") if report.place is not None else ""
         states = self._load_candidates([r for _, _, r in reports])
         # candidates by (participant, merge group); the window check here spares most match_score calls
         by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
@@ -490,7 +496,12 @@ class Store:
                 by_participant[(p, state.group)].add(state.event_id)
         touched: dict[int, EventState] = {}
         event_of: dict[tuple[int, str], int] = {}
+        # an article with no date at all is at least as late as the happened events its reports joined
+        bound: dict[int, dt.date] = {}
         for article_id, local_id, report in reports:
+            if not report.anchored and article_id in bound:
+                report.anchor, report.anchor_is_bound = bound[article_id], True
+                prepare(report, self.rules)
             candidate_ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
             lo, hi = report.window_lo, report.window_hi
             candidates = [
@@ -505,6 +516,10 @@ class Store:
                 states[state.event_id] = state
             state.reports.append(report)
             _refresh_state(state, self.rules)
+            s = state.summary
+            if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
+                    and s.date_hi is not None and s.precision == "day":
+                bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
             for p in state.participants:
                 by_participant[(p, state.group)].add(state.event_id)
             touched[state.event_id] = state
@@ -544,10 +559,10 @@ class Store:
         _append(con, "event_sources", (
             "event_id", "article_id", "local_id", "type", "status", "date_value", "time_text", "time_start",
             "time_end", "place_entity_id", "participants", "published", "confidence", "plover", "cameo",
-            "evidence_json", "merge_reason"), [
+            "evidence_json", "merge_reason", "anchor_date"), [
             (event_of[(r.article_id, r.local_id)], r.article_id, r.local_id, r.type, r.status, r.date_value,
              text, start, end, r.place, sorted(r.participants), r.published, r.confidence, plover, cameo, evidence,
-             r.merge_reason or None)
+             r.merge_reason or None, r.anchor)
             for r, text, start, end, plover, cameo, evidence in batch.event_sources
         ])
         self._write_events(list(touched.values()), replace=True)
@@ -615,26 +630,38 @@ class Store:
             states[event_id] = EventState(event_id, group, set(), None, None, None)
         for row in self.con.execute(
             "SELECT event_id, article_id, local_id, type, status, participants, place_entity_id, date_value, published,"
-            " confidence, plover, cameo FROM event_sources WHERE event_id IN (SELECT unnest($1))"
+            " confidence, plover, cameo, anchor_date FROM event_sources WHERE event_id IN (SELECT unnest($1))"
             " ORDER BY article_id, local_id",
             [event_ids],
         ).fetchall():
             event_id, article_id, local_id, etype, status, participants, place, date_value, published, conf, plover, \
-                cameo = row
+                cameo, anchor = row
             report = Report(article_id, local_id, etype, status, frozenset(participants or ()), place, date_value,
-                            published, conf if conf is not None else 0.5, plover, cameo)
+                            published, conf if conf is not None else 0.5, plover, cameo, anchor=anchor)
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)
-        within, linked = self._places_within(
-            {r.place for st in states.values() for r in st.reports if r.place is not None})
+        place_ids = {r.place for st in states.values() for r in st.reports if r.place is not None}
+        within, linked = self._places_within(place_ids)
+        keys = self._place_keys(place_ids)
         for state in states.values():
             for report in state.reports:
                 report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
                 report.place_linked = report.place in linked
+                report.place_key = keys.get(report.place, "") if report.place is not None else ""
             if state.reports:
                 _refresh_state(state, self.rules)
         return states
+
+    def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
+        """Global place id -> its name key (``new_keys``: the entities this batch creates)."""
+        keys = {i: new_keys[i] for i in place_ids if new_keys and i in new_keys}
+        missing = [i for i in place_ids if i not in keys]
+        if missing:
+            keys.update(self.con.execute(
+                "SELECT entity_id, name_key FROM entities WHERE entity_id IN (SELECT unnest($1))", [missing]
+            ).fetchall())
+        return keys
 
     def _places_within(
         self, place_ids: set[int], new_kb: dict[int, str] | None = None

@@ -155,8 +155,16 @@ class Report:
     place_within: frozenset[int] = frozenset()
     #: whether ``place`` is in the gazetteers (has a KB id): only then can "different place" be known
     place_linked: bool = False
+    #: the place's name key (``names.name_key``), set by the store: relates two unlinked names
+    place_key: str = ""
     #: why the store put this report where it did (filled when merging; kept in ``event_sources``)
     merge_reason: str = ""
+    #: for an article without publication date, the day its undated reports' window hangs on instead
+    #: (its inferred reference date, or the latest day of a happened event its other reports joined);
+    #: kept in ``event_sources.anchor_date``
+    anchor: dt.date | None = None
+    #: whether ``anchor`` is only a lower bound of the article's date (derived from an event it reports)
+    anchor_is_bound: bool = False
 
     @property
     def anchored(self) -> bool:
@@ -179,13 +187,15 @@ def prepare(report: Report, rules: MergeRules) -> Report:
         tolerance = dt.timedelta(days=_tolerance(rules, precision, report.status in FUTURE_STATUSES))
         report.date_lo, report.date_hi, report.precision = lo, hi, precision
         report.window_lo, report.window_hi = lo - tolerance, hi + tolerance
-    elif report.published is not None:
+    elif (day := report.published or report.anchor) is not None:
         if report.status in FUTURE_STATUSES:
             before, after = rules.announced_before, rules.announced_after
         else:
             before, after = rules.reported_before, rules.reported_after
-        report.window_lo = report.published - dt.timedelta(days=before)
-        report.window_hi = report.published + dt.timedelta(days=after)
+            if report.published is None and report.anchor_is_bound:
+                after = rules.reported_before  # written on or after that day: look both ways
+        report.window_lo = day - dt.timedelta(days=before)
+        report.window_hi = day + dt.timedelta(days=after)
     return report
 
 
@@ -239,19 +249,27 @@ def place_relation(event: EventState, report: Report) -> str:
     same_people = event.participants == set(report.participants)
     if report.place is None:
         return "unknown"
-    places = {r.place: (r.place_within, r.place_linked) for r in event.reports if r.place is not None}
+    places = {r.place: (r.place_within, r.place_linked, r.place_key) for r in event.reports if r.place is not None}
     if not places and event.place is not None:
-        places = {event.place: (event.place_within, True)}
+        places = {event.place: (event.place_within, True, "")}
     if not places:
         return "unknown"
     relation = "same"
-    for place, (within, linked) in places.items():
+    for place, (within, linked, key) in places.items():
         if place == report.place or place in report.place_within or report.place in within:
             continue
+        if not linked and not report.place_linked and _names_nest(key, report.place_key):
+            continue  # "Elmendorf-Richardson" and "Joint Base Elmendorf-Richardson": one unlinked venue
         if linked == report.place_linked or not same_people:
             return "different"  # both in the gazetteers and apart, or two unlinked names (Genf, Wien)
         relation = "unknown"
     return relation
+
+
+def _names_nest(a: str, b: str) -> bool:
+    """Whether the words of one name key are all words of the other (the short form of a venue's name)."""
+    words_a, words_b = set(a.split()), set(b.split())
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
@@ -387,7 +405,7 @@ class Summary:
 
 
 def _order_key(report: Report) -> tuple[dt.date, int]:
-    return report.published or dt.date.min, report.article_id
+    return report.published or report.anchor or dt.date.min, report.article_id
 
 
 def _pick(values: Sequence[tuple[object, Report]]) -> object:
