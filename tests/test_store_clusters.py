@@ -188,3 +188,15 @@ def test_two_unlinked_names_of_one_venue_nest(store):
     ])
     store.ingest([_pair("https://c.example/3", "2024-05-19", date=None, status="planned", place="Meseberg")])
     assert _sources(store) == [3]
+
+
+def test_undated_announcement_joins_the_single_announced_candidate(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-15", date="2024-05-20", status="planned", place="Paris"),
+        _pair("https://b.example/2", "2024-05-22", date="2024-05-19", place="Berlin"),
+    ])
+    # "Scholz will meet Macron": of the two meetings of those days only the Paris one was announced
+    store.ingest([_pair("https://c.example/3", "2024-05-16", date=None, status="planned")])
+    assert _sources(store) == [1, 2]
+    (paris,) = [e for e in events(store) if e["sources"] == 2]
+    assert paris["place"] == "Paris"

@@ -351,6 +351,13 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
             (unanchored if found.unanchored else windowed).append((found.score, -event.event_id, event, found))
     if report.date_lo is None:
         dated = [w for w in windowed if w[2].date_lo is not None]
+        if len(dated) > 1 and report.status in FUTURE_STATUSES:
+            # an undated announcement repeats an announcement: if only one candidate was ever announced
+            # (the others are known only from reports that they happened), it is that one
+            announced = [w for w in dated if any(r.status in FUTURE_STATUSES for r in w[2].reports)]
+            if len(announced) == 1:
+                report.merge_reason = announced[0][3].reason + "; undated announcement: the single announced event"
+                return announced[0][2]
         if len(dated) > 1:  # an undated report joins the single compatible dated event, or none
             report.merge_reason = f"new event: undated, {len(dated)} compatible dated events (ambiguous)"
             return None
