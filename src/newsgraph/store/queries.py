@@ -10,6 +10,7 @@ An event's date for filtering and sorting is its date when known, else the day i
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -215,7 +216,7 @@ def network(
     params: list[Any] = []
     if status:
         params.append(list(status))
-        where.append(f"e.status IN (SELECT unnest(${len(params)}))")
+        where.append(f"list_contains(${len(params)}, e.status)")
     if actor:
         ids = [m["entity_id"] for m in find_entities(store, actor)]
         params.append(ids)
@@ -228,24 +229,28 @@ def network(
     sql = f"""
         WITH ev AS (SELECT e.event_id, e.type, e.status FROM events e WHERE {" AND ".join(where)}),
         pairs AS (
-            SELECT p1.entity_id AS source, p2.entity_id AS target, ev.type, ev.status
+            SELECT p1.entity_id AS source, p2.entity_id AS target, ev.type, ev.status, count(*) AS n
             FROM ev JOIN event_participants p1 USING (event_id) JOIN event_participants p2 USING (event_id)
-            WHERE p1.entity_id < p2.entity_id
+            WHERE p1.entity_id < p2.entity_id GROUP BY ALL
         ),
         edges AS (
-            SELECT source, target, count(*)::BIGINT AS events,
-                   histogram(type) AS by_type, histogram(status) AS by_status
-            FROM pairs GROUP BY ALL HAVING count(*) >= ${len(params)}
+            SELECT source, target, sum(n)::BIGINT AS events, list(type) AS types, list(status) AS statuses,
+                   list(n) AS ns
+            FROM pairs GROUP BY ALL HAVING sum(n) >= ${len(params)}
         )
         SELECT source, s.name AS source_name, s.type AS source_type, target, t.name AS target_name,
-               t.type AS target_type, events, by_type, by_status
+               t.type AS target_type, events, types, statuses, ns
         FROM edges JOIN entities s ON s.entity_id = source JOIN entities t ON t.entity_id = target
         ORDER BY events DESC, source, target {"LIMIT " + str(int(limit)) if limit else ""}
     """
     edges = _dicts(store.con.execute(sql, params))
-    for edge in edges:
-        edge["by_type"] = {k: int(v) for k, v in sorted(dict(edge["by_type"]).items())}
-        edge["by_status"] = {k: int(v) for k, v in sorted(dict(edge["by_status"]).items())}
+    for edge in edges:  # counts per (type, status) -> per type and per status
+        by_type: Counter[str] = Counter()
+        by_status: Counter[str] = Counter()
+        for etype, status_, n in zip(edge.pop("types"), edge.pop("statuses"), edge.pop("ns"), strict=True):
+            by_type[etype] += int(n)
+            by_status[status_] += int(n)
+        edge["by_type"], edge["by_status"] = dict(sorted(by_type.items())), dict(sorted(by_status.items()))
     nodes: dict[int, dict[str, Any]] = {}
     for edge in edges:
         for end in ("source", "target"):
