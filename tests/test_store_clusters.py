@@ -200,3 +200,21 @@ def test_undated_announcement_joins_the_single_announced_candidate(store):
     assert _sources(store) == [1, 2]
     (paris,) = [e for e in events(store) if e["sources"] == 2]
     assert paris["place"] == "Paris"
+
+
+def test_linked_entity_is_shown_by_the_knowledge_base_name_with_the_article_forms_as_aliases(store):
+    from newsgraph.store import find_entities, timeline
+
+    art = _Article("https://a.example/1", "2021-05-25")
+    art.entity("e1", "PER", "Patrushev", kb_id="kb:per:nikolai-patrushev").say(" und ")
+    art.entity("e2", "PER", "Jake Sullivan").say(" in ").entity("e3", "LOC", "Genf")
+    art.event("meeting", ["e1", "e2"], place="e3", date="2021-05-24")
+    store.ingest([art.record("a")])
+    (entity,) = [e for e in find_entities(store, "Patrushev") if e["type"] == "PER"]
+    assert entity["name"] == "Nikolai Patrushev"
+    (event,) = timeline(store, "Nikolai Patrushev")["events"]
+    assert "Nikolai Patrushev" in event["participants"]
+    (edge,) = network(store)["edges"]
+    assert "Nikolai Patrushev" in (edge["source_name"], edge["target_name"])
+    aliases = {r[0] for r in store.con.execute("SELECT alias FROM entity_aliases").fetchall()}
+    assert {"Patrushev", "Nikolai Patrushev"} <= aliases

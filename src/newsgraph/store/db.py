@@ -416,7 +416,13 @@ class Store:
                 if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
-                    batch.entities.append((entity_id, ent.type, ent.name, key, kb_id, 0))
+                    display = self._kb_name(kb_id) or ent.name
+                    batch.entities.append((entity_id, ent.type, display, key, kb_id, 0))
+                    if display != ent.name:  # the KB's name finds (and merges) the entity too
+                        dkey = name_key(display)
+                        batch.aliases.setdefault((entity_id, dkey, "name"),
+                                                 (entity_id, ent.type, display, dkey, "name"))
+                        by_name[(ent.type, dkey)].append((entity_id, kb_id))
                     by_name[(ent.type, key)].append((entity_id, kb_id))
                     kb_of[entity_id] = kb_id
                     if kb_id:
@@ -596,6 +602,20 @@ class Store:
         return index_rows
 
     # -- global events -----------------------------------------------------------------------------
+
+    def _kb_name(self, kb_id: str | None) -> str | None:
+        """The knowledge base's name for a KB id (the store's KB, else the starter KB the pipeline links
+        with), so that a linked entity is shown as ``Nikolai Patrushev``, not by the short form the
+        first article happened to use (``Patrushev``); the article's own forms stay aliases."""
+        if not kb_id:
+            return None
+        kb = self.kb
+        if kb is None or kb_id not in kb.by_id:
+            from ..kb import load_kb
+
+            kb = load_kb("starter")
+        entity = kb.by_id.get(kb_id)
+        return entity.name("en") if entity is not None else None
 
     def _load_candidates(self, reports: list[Report]) -> dict[int, EventState]:
         """Global events that could absorb one of the reports: shared participant, group, window overlap."""
