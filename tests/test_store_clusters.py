@@ -218,3 +218,21 @@ def test_linked_entity_is_shown_by_the_knowledge_base_name_with_the_article_form
     assert "Nikolai Patrushev" in (edge["source_name"], edge["target_name"])
     aliases = {r[0] for r in store.con.execute("SELECT alias FROM entity_aliases").fetchall()}
     assert {"Patrushev", "Nikolai Patrushev"} <= aliases
+
+
+def test_timeline_table_fits_an_80_column_terminal(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsgraph.store.cli import store_app
+
+    db = tmp_path / "news.duckdb"
+    with Store(db) as opened:
+        opened.ingest([
+            _pair("https://a.example/1", "2024-05-21", date="2024-05-20", place="Schloss Meseberg"),
+            _pair("https://b.example/2", "2024-07-01", date=None, status="planned", extra="Giorgia Meloni"),
+        ])
+    result = CliRunner().invoke(store_app, ["timeline", "Scholz", "--db", str(db)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert any("Emmanuel Macron" in line and "meeting" in line for line in lines)  # one row, not folded apart

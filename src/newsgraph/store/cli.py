@@ -208,8 +208,25 @@ def timeline_command(
         _err(f"no entity named {name!r} in {db}")
         raise typer.Exit(1)
     names = "; ".join(f"{e['name']} ({e['type']}, {e['articles']} articles)" for e in result["entities"])
-    _table(f"Timeline: {names}", result["events"],
-           ["day", "date", "type", "status", "participants", "place", "sources", "conflicts", "event_id"])
+    # six narrow columns so that the table stays readable in an 80-column terminal: the date as written
+    # only when it is coarser than the day, type and status together, conflicts as a mark on the sources
+    # an undated event is listed at its first report (marked ~); the actor is in the title, so the
+    # participants column lists the others
+    actors = {e["name"] for e in result["entities"]}
+
+    def when(e: dict[str, Any]) -> str:
+        if not e.get("date"):
+            return f"~{e.get('day')}"
+        return str(e["day"]) if str(e["date"]) == str(e.get("day")) else str(e["date"])
+
+    rows = [e | {
+        "when": when(e),
+        "event": f"{e.get('type')} ({e.get('status')})",
+        "with": [p for p in e.get("participants") or [] if p not in actors],
+        "src": f"{e.get('sources')}" + (f" !{e['conflicts']}" if e.get("conflicts") else ""),
+        "id": e.get("event_id"),
+    } for e in result["events"]]
+    _table(f"Timeline: {names}", rows, ["when", "event", "with", "place", "src", "id"])
 
 
 def network_command(
