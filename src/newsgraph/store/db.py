@@ -619,25 +619,37 @@ class Store:
 
     def _load_candidates(self, reports: list[Report]) -> dict[int, EventState]:
         """Global events that could absorb one of the reports: shared participant, group, window overlap."""
-        # a report without a window (no date, no publication date) may join any event of its participants
-        # and group, and an event without one (made of such reports) may absorb any report: open bounds
         rows = [
-            (p, r.group, r.window_lo or dt.date.min, r.window_hi or dt.date.max)
+            (p, r.group, r.window_lo, r.window_hi)
             for r in reports
+            if r.anchored
             for p in r.participants
         ]
-        if not rows:
+        found: list[tuple[int]] = []
+        if rows:
+            ents, groups, los, his = (list(c) for c in zip(*rows, strict=True))
+            found = self.con.execute(
+                "SELECT DISTINCT e.event_id FROM "
+                "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
+                "JOIN event_participants p ON p.entity_id = b.ent "
+                "JOIN events e ON e.event_id = p.event_id AND e.merge_group = b.grp "
+                "AND e.window_start <= b.hi AND e.window_end >= b.lo",
+                [ents, groups, los, his],
+            ).fetchall()
+        # a report without any window (no date, no publication or reference date) may join an event of any
+        # date, but only one that has all its participants (merge.match): load just those
+        for r in reports:
+            if r.anchored or not r.participants:
+                continue
+            found += self.con.execute(
+                "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
+                "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
+                "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
+                [sorted(r.participants), r.group, len(r.participants)],
+            ).fetchall()
+        if not found:
             return {}
-        ents, groups, los, his = (list(c) for c in zip(*rows, strict=True))
-        found = self.con.execute(
-            "SELECT DISTINCT e.event_id FROM "
-            "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
-            "JOIN event_participants p ON p.entity_id = b.ent "
-            "JOIN events e ON e.event_id = p.event_id AND e.merge_group = b.grp "
-            "AND coalesce(e.window_start <= b.hi AND e.window_end >= b.lo, TRUE)",
-            [ents, groups, los, his],
-        ).fetchall()
-        return self._load_events([r[0] for r in found])
+        return self._load_events(sorted({r[0] for r in found}))
 
     def _load_events(self, event_ids: list[int]) -> dict[int, EventState]:
         """Events with all their stored reports (sources)."""
