@@ -53,6 +53,9 @@ def test_report_without_any_date_joins_the_single_compatible_event(store):
     assert _sources(store) == [2]
     reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE article_id = 2").fetchone()[0]
     assert "single compatible" in reason
+    (event,) = events(store)
+    whys = [s["why"] for s in event_detail(store, event["event_id"])["sources"]]
+    assert whys[0].startswith("new event") and "single compatible" in whys[1]  # `events --id` shows them
 
 
 def test_report_without_any_date_stays_apart_when_ambiguous_unless_the_place_decides(store):

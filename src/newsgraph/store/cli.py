@@ -317,7 +317,7 @@ def events_command(
                 return
             _table(f"Event {event_id}: {detail['type']}, {detail['status']}, {detail['date']}, "
                    f"{', '.join(detail['participants'])}", detail["sources"],
-                   ["published", "source", "type", "status", "date", "place", "url"])
+                   ["published", "source", "type", "status", "date", "place", "why"])
             if detail["conflicts"]:
                 _table("Conflicts", detail["conflicts"], ["field", "value", "article_ids"])
             return

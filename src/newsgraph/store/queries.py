@@ -184,7 +184,7 @@ def event_detail(store: Store, event_id: int) -> dict[str, Any] | None:
     detail = rows[0]
     detail["sources"] = _dicts(store.con.execute(
         "SELECT s.article_id, a.url, a.title, a.source, s.published, s.type, s.status, s.date_value AS date,"
-        " s.time_text, pl.name AS place, s.evidence_json AS evidence FROM event_sources s"
+        " s.time_text, pl.name AS place, s.evidence_json AS evidence, s.merge_reason AS why FROM event_sources s"
         " JOIN articles a USING (article_id) LEFT JOIN entities pl ON pl.entity_id = s.place_entity_id"
         " WHERE s.event_id = $1 ORDER BY s.published NULLS FIRST, s.article_id", [event_id]))
     detail["conflicts"] = _dicts(store.con.execute(

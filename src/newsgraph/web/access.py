@@ -345,6 +345,7 @@ def event_page_duckdb(view: ReadView, event_id: int) -> dict[str, Any] | None:
         "SELECT en.entity_id AS id, en.name, en.type FROM event_participants ep"
         " JOIN entities en ON en.entity_id = ep.entity_id WHERE ep.event_id = $1 ORDER BY en.name", [event_id]))
     for source in detail.get("sources", []):
+        source.pop("why", None)  # the merge reason is not in the pages' read model (yet): same answer as it
         evidence = source.get("evidence")
         if isinstance(evidence, str):
             try:
