@@ -55,7 +55,7 @@ def test_report_without_any_date_joins_the_single_compatible_event(store):
     assert "single compatible" in reason
     (event,) = events(store)
     whys = [s["why"] for s in event_detail(store, event["event_id"])["sources"]]
-    assert whys[0].startswith("new event") and "single compatible" in whys[1]  # `events --id` shows them
+    assert sorted(w.split(":")[0] for w in whys) == ["meet", "new event"]  # `events --id` shows them
 
 
 def test_report_without_any_date_stays_apart_when_ambiguous_unless_the_place_decides(store):
