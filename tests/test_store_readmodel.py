@@ -157,7 +157,10 @@ def test_timeline_events_network_and_quotes_agree_with_duckdb(view: Any) -> None
         assert _json(quotes) == _json(search_quotes(view, speaker=name, since="2015-02", limit=20))
     for min_count in (1, 3):
         fast = _json(access.network(view, actor=None, since=None, until=None, min_count=min_count, limit=60))
-        assert fast == _json(network(view, min_count=min_count, limit=60))
+        slow = _json(network(view, min_count=min_count, limit=60, status=None))  # the pages count every status
+        for edge in slow["edges"]:
+            edge.pop("by_status")
+        assert fast == slow
         assert fast["edges"], "the synthetic store has meetings"
 
 

@@ -208,8 +208,25 @@ def timeline_command(
         _err(f"no entity named {name!r} in {db}")
         raise typer.Exit(1)
     names = "; ".join(f"{e['name']} ({e['type']}, {e['articles']} articles)" for e in result["entities"])
-    _table(f"Timeline: {names}", result["events"],
-           ["day", "date", "type", "status", "participants", "place", "sources", "conflicts", "event_id"])
+    # six narrow columns so that the table stays readable in an 80-column terminal: the date as written
+    # only when it is coarser than the day, type and status together, conflicts as a mark on the sources
+    # an undated event is listed at its first report (marked ~); the actor is in the title, so the
+    # participants column lists the others
+    actors = {e["name"] for e in result["entities"]}
+
+    def when(e: dict[str, Any]) -> str:
+        if not e.get("date"):
+            return f"~{e.get('day')}"
+        return str(e["day"]) if str(e["date"]) == str(e.get("day")) else str(e["date"])
+
+    rows = [e | {
+        "when": when(e),
+        "event": f"{e.get('type')} ({e.get('status')})",
+        "with": [p for p in e.get("participants") or [] if p not in actors],
+        "src": f"{e.get('sources')}" + (f" !{e['conflicts']}" if e.get("conflicts") else ""),
+        "id": e.get("event_id"),
+    } for e in result["events"]]
+    _table(f"Timeline: {names}", rows, ["when", "event", "with", "place", "src", "id"])
 
 
 def network_command(
@@ -222,15 +239,19 @@ def network_command(
     limit: int = typer.Option(None, "--limit", help="at most this many pairs (most events first)"),
     graphml: Path = typer.Option(None, "--graphml", help="write the network as GraphML here"),
     gexf: Path = typer.Option(None, "--gexf", help="write the network as GEXF here"),
+    status: list[str] = typer.Option(
+        ["happened"], "--status",
+        help="count events with this status (repeatable; 'all' for every status, with counts per status)"),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Who met whom: pairs of actors with their number of shared events per type."""
+    """Who met whom: pairs of actors with their number of shared events per type (happened ones by default)."""
     from .exports import write_gexf, write_graphml
     from .queries import network
 
+    statuses = None if "all" in status else status
     with _open(db) as store:
         graph = network(store, actor=actor, since=since, until=until, types=types or None, min_count=min_count,
-                        limit=limit)
+                        limit=limit, status=statuses)
     if graphml:
         write_graphml(graph, graphml)
     if gexf:
@@ -238,9 +259,11 @@ def network_command(
     if as_json:
         _print_json(graph)
         return
-    rows = [e | {"by type": ", ".join(f"{k} {v}" for k, v in e["by_type"].items())} for e in graph["edges"]]
-    _table(f"Who met whom ({len(graph['nodes'])} actors, {len(graph['edges'])} pairs)", rows,
-           ["source_name", "target_name", "events", "by type"])
+    rows = [e | {"by type": ", ".join(f"{k} {v}" for k, v in e["by_type"].items()),
+                 "by status": ", ".join(f"{k} {v}" for k, v in e["by_status"].items())} for e in graph["edges"]]
+    _table(f"Who met whom ({len(graph['nodes'])} actors, {len(graph['edges'])} pairs; status: "
+           f"{'all' if statuses is None else ', '.join(statuses)})", rows,
+           ["source_name", "target_name", "events", "by type", "by status"])
 
 
 def quotes_command(
@@ -294,7 +317,7 @@ def events_command(
                 return
             _table(f"Event {event_id}: {detail['type']}, {detail['status']}, {detail['date']}, "
                    f"{', '.join(detail['participants'])}", detail["sources"],
-                   ["published", "source", "type", "status", "date", "place", "url"])
+                   ["published", "source", "type", "status", "date", "place", "why"])
             if detail["conflicts"]:
                 _table("Conflicts", detail["conflicts"], ["field", "value", "article_ids"])
             return

@@ -416,7 +416,13 @@ class Store:
                 if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
-                    batch.entities.append((entity_id, ent.type, ent.name, key, kb_id, 0))
+                    display = self._kb_name(kb_id) or ent.name
+                    batch.entities.append((entity_id, ent.type, display, key, kb_id, 0))
+                    if display != ent.name:  # the KB's name finds (and merges) the entity too
+                        dkey = name_key(display)
+                        batch.aliases.setdefault((entity_id, dkey, "name"),
+                                                 (entity_id, ent.type, display, dkey, "name"))
+                        by_name[(ent.type, dkey)].append((entity_id, kb_id))
                     by_name[(ent.type, key)].append((entity_id, kb_id))
                     kb_of[entity_id] = kb_id
                     if kb_id:
@@ -456,6 +462,8 @@ class Store:
         reports: list[tuple[int, str, Report]] = []
         for (record, _, _), article_id, local in zip(todo, ids, mapping, strict=True):
             published = parse_published(record.published)
+            # no publication date: an inferred reference date still places the article in time
+            reference = None if published else parse_published(record.reference_date.value)
             for ev in record.events:
                 report = Report(
                     article_id=article_id,
@@ -469,6 +477,7 @@ class Store:
                     confidence=ev.confidence,
                     plover=ev.plover,
                     cameo=ev.cameo,
+                    anchor=reference,
                 )
                 prepare(report, self.rules)
                 reports.append((article_id, ev.id, report))
@@ -478,9 +487,13 @@ class Store:
                     json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
                 ))
         new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
-        within = self._places_within({r.place for _, _, r in reports if r.place is not None}, new_kb)
+        within, linked = self._places_within({r.place for _, _, r in reports if r.place is not None}, new_kb)
+        keys = self._place_keys({r.place for _, _, r in reports if r.place is not None},
+                                {row[0]: row[3] for row in batch.entities})
         for _, _, report in reports:
             report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
+            report.place_linked = report.place in linked
+            report.place_key = keys.get(report.place, "") if report.place is not None else ""
         states = self._load_candidates([r for _, _, r in reports])
         # candidates by (participant, merge group); the window check here spares most match_score calls
         by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
@@ -489,13 +502,18 @@ class Store:
                 by_participant[(p, state.group)].add(state.event_id)
         touched: dict[int, EventState] = {}
         event_of: dict[tuple[int, str], int] = {}
+        # an article with no date at all is at least as late as the happened events its reports joined
+        bound: dict[int, dt.date] = {}
         for article_id, local_id, report in reports:
+            if not report.anchored and article_id in bound:
+                report.anchor, report.anchor_is_bound = bound[article_id], True
+                prepare(report, self.rules)
             candidate_ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
             lo, hi = report.window_lo, report.window_hi
             candidates = [
                 states[i] for i in sorted(candidate_ids)
-                if lo is not None and hi is not None and states[i].window_lo is not None
-                and states[i].window_lo <= hi and lo <= states[i].window_hi  # type: ignore[operator]
+                if lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
+                or (states[i].window_lo <= hi and lo <= states[i].window_hi)  # type: ignore[operator]
             ]
             state = best_match(candidates, report, self.rules)
             if state is None:
@@ -504,6 +522,10 @@ class Store:
                 states[state.event_id] = state
             state.reports.append(report)
             _refresh_state(state, self.rules)
+            s = state.summary
+            if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
+                    and s.date_hi is not None and s.precision == "day":
+                bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
             for p in state.participants:
                 by_participant[(p, state.group)].add(state.event_id)
             touched[state.event_id] = state
@@ -543,9 +565,10 @@ class Store:
         _append(con, "event_sources", (
             "event_id", "article_id", "local_id", "type", "status", "date_value", "time_text", "time_start",
             "time_end", "place_entity_id", "participants", "published", "confidence", "plover", "cameo",
-            "evidence_json"), [
+            "evidence_json", "merge_reason", "anchor_date"), [
             (event_of[(r.article_id, r.local_id)], r.article_id, r.local_id, r.type, r.status, r.date_value,
-             text, start, end, r.place, sorted(r.participants), r.published, r.confidence, plover, cameo, evidence)
+             text, start, end, r.place, sorted(r.participants), r.published, r.confidence, plover, cameo, evidence,
+             r.merge_reason or None, r.anchor)
             for r, text, start, end, plover, cameo, evidence in batch.event_sources
         ])
         self._write_events(list(touched.values()), replace=True)
@@ -580,26 +603,53 @@ class Store:
 
     # -- global events -----------------------------------------------------------------------------
 
+    def _kb_name(self, kb_id: str | None) -> str | None:
+        """The knowledge base's name for a KB id (the store's KB, else the starter KB the pipeline links
+        with), so that a linked entity is shown as ``Nikolai Patrushev``, not by the short form the
+        first article happened to use (``Patrushev``); the article's own forms stay aliases."""
+        if not kb_id:
+            return None
+        kb = self.kb
+        if kb is None or kb_id not in kb.by_id:
+            from ..kb import load_kb
+
+            kb = load_kb("starter")
+        entity = kb.by_id.get(kb_id)
+        return entity.name("en") if entity is not None else None
+
     def _load_candidates(self, reports: list[Report]) -> dict[int, EventState]:
         """Global events that could absorb one of the reports: shared participant, group, window overlap."""
         rows = [
             (p, r.group, r.window_lo, r.window_hi)
             for r in reports
-            if r.window_lo is not None and r.window_hi is not None
+            if r.anchored
             for p in r.participants
         ]
-        if not rows:
+        found: list[tuple[int]] = []
+        if rows:
+            ents, groups, los, his = (list(c) for c in zip(*rows, strict=True))
+            found = self.con.execute(
+                "SELECT DISTINCT e.event_id FROM "
+                "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
+                "JOIN event_participants p ON p.entity_id = b.ent "
+                "JOIN events e ON e.event_id = p.event_id AND e.merge_group = b.grp "
+                "AND e.window_start <= b.hi AND e.window_end >= b.lo",
+                [ents, groups, los, his],
+            ).fetchall()
+        # a report without any window (no date, no publication or reference date) may join an event of any
+        # date, but only one that has all its participants (merge.match): load just those
+        for r in reports:
+            if r.anchored or not r.participants:
+                continue
+            found += self.con.execute(
+                "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
+                "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
+                "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
+                [sorted(r.participants), r.group, len(r.participants)],
+            ).fetchall()
+        if not found:
             return {}
-        ents, groups, los, his = (list(c) for c in zip(*rows, strict=True))
-        found = self.con.execute(
-            "SELECT DISTINCT e.event_id FROM "
-            "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
-            "JOIN event_participants p ON p.entity_id = b.ent "
-            "JOIN events e ON e.event_id = p.event_id AND e.merge_group = b.grp "
-            "AND e.window_start <= b.hi AND e.window_end >= b.lo",
-            [ents, groups, los, his],
-        ).fetchall()
-        return self._load_events([r[0] for r in found])
+        return self._load_events(sorted({r[0] for r in found}))
 
     def _load_events(self, event_ids: list[int]) -> dict[int, EventState]:
         """Events with all their stored reports (sources)."""
@@ -612,34 +662,51 @@ class Store:
             states[event_id] = EventState(event_id, group, set(), None, None, None)
         for row in self.con.execute(
             "SELECT event_id, article_id, local_id, type, status, participants, place_entity_id, date_value, published,"
-            " confidence, plover, cameo FROM event_sources WHERE event_id IN (SELECT unnest($1))"
+            " confidence, plover, cameo, anchor_date FROM event_sources WHERE event_id IN (SELECT unnest($1))"
             " ORDER BY article_id, local_id",
             [event_ids],
         ).fetchall():
             event_id, article_id, local_id, etype, status, participants, place, date_value, published, conf, plover, \
-                cameo = row
+                cameo, anchor = row
             report = Report(article_id, local_id, etype, status, frozenset(participants or ()), place, date_value,
-                            published, conf if conf is not None else 0.5, plover, cameo)
+                            published, conf if conf is not None else 0.5, plover, cameo, anchor=anchor)
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)
-        within = self._places_within({r.place for st in states.values() for r in st.reports if r.place is not None})
+        place_ids = {r.place for st in states.values() for r in st.reports if r.place is not None}
+        within, linked = self._places_within(place_ids)
+        keys = self._place_keys(place_ids)
         for state in states.values():
             for report in state.reports:
                 report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
+                report.place_linked = report.place in linked
+                report.place_key = keys.get(report.place, "") if report.place is not None else ""
             if state.reports:
                 _refresh_state(state, self.rules)
         return states
 
-    def _places_within(self, place_ids: set[int], new_kb: dict[int, str] | None = None) -> dict[int, frozenset[int]]:
-        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country).
+    def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
+        """Global place id -> its name key (``new_keys``: the entities this batch creates)."""
+        keys = {i: new_keys[i] for i in place_ids if new_keys and i in new_keys}
+        missing = [i for i in place_ids if i not in keys]
+        if missing:
+            keys.update(self.con.execute(
+                "SELECT entity_id, name_key FROM entities WHERE entity_id IN (SELECT unnest($1))", [missing]
+            ).fetchall())
+        return keys
+
+    def _places_within(
+        self, place_ids: set[int], new_kb: dict[int, str] | None = None
+    ) -> tuple[dict[int, frozenset[int]], set[int]]:
+        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country),
+        and the ids among ``place_ids`` that have a KB id (only such places can be known to differ).
 
         Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
         so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
         of the entities this batch creates (not yet in the table).
         """
         if not place_ids:
-            return {}
+            return {}, set()
         from ..pipeline.entities import place_parents
 
         new_kb = new_kb or {}
@@ -652,13 +719,14 @@ class Store:
             ).fetchall())
         parents = {i: place_parents("en", kb) or place_parents("de", kb) for i, kb in kb_of.items() if kb}
         wanted = sorted({kb for chain in parents.values() for kb in chain})
+        linked = {i for i, kb in kb_of.items() if kb}
         if not wanted:
-            return {}
+            return {}, linked
         by_kb = {kb: i for i, kb in new_kb.items()}
         by_kb.update(self.con.execute(
             "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
         ).fetchall())
-        return {i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()}
+        return {i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()}, linked
 
     def _write_events(self, states: list[EventState], *, replace: bool) -> None:
         """(Re)write the merged rows of events: events, event_participants, conflicts."""

@@ -57,6 +57,7 @@ class MergeRules:
     announced_after: int
     min_shared: int
     place_conflict_min_participants: int
+    planned_shift_days: int = 0
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -78,6 +79,7 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         announced_after=int(undated["announced_after"]),
         min_shared=int(data["participants"]["min_shared"]),
         place_conflict_min_participants=int(data["place"]["conflict_min_participants"]),
+        planned_shift_days=int(data["tolerance_days"].get("planned_shift", 0)),
     )
 
 
@@ -151,6 +153,29 @@ class Report:
     window_hi: dt.date | None = None
     #: global ids of the places that contain ``place`` (the White House: Washington, the US), set by the store
     place_within: frozenset[int] = frozenset()
+    #: whether ``place`` is in the gazetteers (has a KB id): only then can "different place" be known
+    place_linked: bool = False
+    #: the place's name key (``names.name_key``), set by the store: relates two unlinked names
+    place_key: str = ""
+    #: why the store put this report where it did (filled when merging; kept in ``event_sources``)
+    merge_reason: str = ""
+    #: for an article without publication date, the day its undated reports' window hangs on instead
+    #: (its inferred reference date, or the latest day of a happened event its other reports joined);
+    #: kept in ``event_sources.anchor_date``
+    anchor: dt.date | None = None
+    #: whether ``anchor`` is only a lower bound of the article's date (derived from an event it reports)
+    anchor_is_bound: bool = False
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the report has a merge window (a date, or a publication date to hang one on)."""
+        return self.window_lo is not None and self.window_hi is not None
+
+
+def _tolerance(rules: MergeRules, precision: str | None, future: bool) -> int:
+    """Days a date of this precision is widened by; a planned date may still move by a few days."""
+    days = rules.tolerance_days.get(precision or "", 0)
+    return max(days, rules.planned_shift_days) if future and precision == "day" else days
 
 
 def prepare(report: Report, rules: MergeRules) -> Report:
@@ -159,16 +184,18 @@ def prepare(report: Report, rules: MergeRules) -> Report:
     parsed = parse_date_value(report.date_value)
     if parsed is not None:
         lo, hi, precision = parsed
-        tolerance = dt.timedelta(days=rules.tolerance_days.get(precision, 0))
+        tolerance = dt.timedelta(days=_tolerance(rules, precision, report.status in FUTURE_STATUSES))
         report.date_lo, report.date_hi, report.precision = lo, hi, precision
         report.window_lo, report.window_hi = lo - tolerance, hi + tolerance
-    elif report.published is not None:
+    elif (day := report.published or report.anchor) is not None:
         if report.status in FUTURE_STATUSES:
             before, after = rules.announced_before, rules.announced_after
         else:
             before, after = rules.reported_before, rules.reported_after
-        report.window_lo = report.published - dt.timedelta(days=before)
-        report.window_hi = report.published + dt.timedelta(days=after)
+            if report.published is None and report.anchor_is_bound:
+                after = rules.reported_before  # written on or after that day: look both ways
+        report.window_lo = day - dt.timedelta(days=before)
+        report.window_hi = day + dt.timedelta(days=after)
     return report
 
 
@@ -197,31 +224,110 @@ def _center(lo: dt.date | None, hi: dt.date | None) -> int:
     return (lo.toordinal() + hi.toordinal()) // 2
 
 
-def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, int, int] | None:
-    """How well a report fits an event (higher is better), or None when they cannot be one happening."""
+@dataclass(frozen=True)
+class Match:
+    """A report fitting an event: how well (higher is better) and why, in words kept with the source."""
+
+    score: tuple[int, int, int, int]
+    reason: str
+    #: matched without a date window (neither a date nor a publication date on one side): acceptable only
+    #: when it is the single such candidate, see :func:`best_match`
+    unanchored: bool = False
+
+
+def place_relation(event: EventState, report: Report) -> str:
+    """``same`` (equal or one inside the other), ``unknown`` or ``different``, over every place the event's
+    sources name.
+
+    Two places the gazetteers know are *different* unless one contains the other, and so are two
+    unlinked names. An unlinked venue (``Elmendorf-Richardson``) may well lie in a known ``Alaska``:
+    against the same participants it neither
+    confirms nor blocks a merge, but with other participants (a G7 summit at an unlinked resort against
+    a bilateral meeting in the Oval Office) it stays a different place. A place equal to or nested with
+    the report's counts as confirmation (``im Oval Office`` and ``in Washington``).
+    """
+    same_people = event.participants == set(report.participants)
+    if report.place is None:
+        return "unknown"
+    places = {r.place: (r.place_within, r.place_linked, r.place_key) for r in event.reports if r.place is not None}
+    if not places and event.place is not None:
+        places = {event.place: (event.place_within, True, "")}
+    if not places:
+        return "unknown"
+    relation = "same"
+    for place, (within, linked, key) in places.items():
+        if place == report.place or place in report.place_within or report.place in within:
+            continue
+        if not linked and not report.place_linked and _names_nest(key, report.place_key):
+            continue  # "Elmendorf-Richardson" and "Joint Base Elmendorf-Richardson": one unlinked venue
+        if linked == report.place_linked or not same_people:
+            return "different"  # both in the gazetteers and apart, or two unlinked names (Genf, Wien)
+        relation = "unknown"
+    return relation
+
+
+def _names_nest(a: str, b: str) -> bool:
+    """Whether the words of one name key are all words of the other (the short form of a venue's name)."""
+    words_a, words_b = set(a.split()), set(b.split())
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
+    """Whether a report can be the event, how well and why; None when they cannot be one happening."""
     if event.group != report.group or not report.participants or not event.participants:
         return None
-    if event.window_lo is None or report.window_lo is None or event.window_hi is None or report.window_hi is None:
+    event_anchored = event.window_lo is not None and event.window_hi is not None
+    if report.anchored and not event_anchored:
+        # the event's only sources had no window and chose to stay apart as ambiguous: a dated report
+        # (Osaka, 2019) must not make that choice for them
         return None
-    if event.window_lo > report.window_hi or report.window_lo > event.window_hi:
+    anchored = report.anchored and event_anchored
+    if anchored and (event.window_lo > report.window_hi or report.window_lo > event.window_hi):  # type: ignore[operator]
         return None
     shared = len(event.participants & report.participants)
     needed = max(1, min(rules.min_shared, len(event.participants), len(report.participants)))
     if shared < needed:
         return None
-    place_equal = 1
-    if not places_agree(event.place, event.place_within, report.place, report.place_within):
+    reasons = [f"{event.group}: {shared} shared participant(s)"]
+    if report.date_lo is None and not report.participants <= event.participants:
+        # an undated report naming someone the event lacks is another (larger) meeting: the possible
+        # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week
+        return None
+    relation = place_relation(event, report)
+    place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
+    if relation == "different":
         strong = (
             event.participants == set(report.participants)
             and len(report.participants) >= rules.place_conflict_min_participants
             and event.precision == "day"
             and report.precision == "day"
+            and event.date_lo == report.date_lo
         )
         if not strong:
             return None
-        place_equal = 0
+        reasons.append("same participants on the same day, places differ (conflict)")
+    elif relation == "same":
+        reasons.append("place equal or contained")
+    identical = int(event.participants == set(report.participants))
+    if not anchored:
+        reasons.append("no date window on one side: the single compatible event")
+        return Match((identical, place_score, shared, 0), "; ".join(reasons), unanchored=True)
+    if report.date_lo is None:
+        reasons.append("undated report inside the event's window")
+    elif event.date_lo is not None and report.date_lo != event.date_lo:
+        reasons.append("dates within tolerance" + (" (a planned date moved)" if report.status in FUTURE_STATUSES
+                                                   or (event.summary and event.summary.status in FUTURE_STATUSES)
+                                                   else ""))
+    else:
+        reasons.append("dates agree")
     distance = abs(_center(event.window_lo, event.window_hi) - _center(report.window_lo, report.window_hi))
-    return shared, place_equal, -distance
+    return Match((shared, min(place_score, 1), identical, -distance), "; ".join(reasons))
+
+
+def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, int, int, int] | None:
+    """How well a report fits an event (higher is better), or None; see :func:`match`."""
+    found = match(event, report, rules)
+    return found.score if found is not None else None
 
 
 def places_agree(a: int | None, a_within: frozenset[int], b: int | None, b_within: frozenset[int]) -> bool:
@@ -230,13 +336,45 @@ def places_agree(a: int | None, a_within: frozenset[int], b: int | None, b_withi
 
 
 def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRules) -> EventState | None:
-    """The candidate event the report fits best, or None."""
-    best: tuple[tuple[int, int, int], int, EventState] | None = None
+    """The candidate event the report fits best, or None; records the reason on ``report.merge_reason``.
+
+    Matches within a date window compete by score. A match without one (an undated report from an
+    article without a publication date, or an event only such reports describe) is taken only when it is
+    the single best candidate: same participants and a confirming place rank first, and a tie at the top
+    is ambiguous (Trump and Putin met in Helsinki, Osaka and Anchorage), so the report stays apart.
+    """
+    windowed: list[tuple[tuple[int, int, int, int], int, EventState, Match]] = []
+    unanchored: list[tuple[tuple[int, int, int, int], int, EventState, Match]] = []
     for event in candidates:
-        score = match_score(event, report, rules)
-        if score is not None and (best is None or (score, -event.event_id) > (best[0], best[1])):
-            best = (score, -event.event_id, event)
-    return best[2] if best else None
+        found = match(event, report, rules)
+        if found is not None:
+            (unanchored if found.unanchored else windowed).append((found.score, -event.event_id, event, found))
+    if report.date_lo is None:
+        dated = [w for w in windowed if w[2].date_lo is not None]
+        if len(dated) > 1 and report.status in FUTURE_STATUSES:
+            # an undated announcement repeats an announcement: if only one candidate was ever announced
+            # (the others are known only from reports that they happened), it is that one
+            announced = [w for w in dated if any(r.status in FUTURE_STATUSES for r in w[2].reports)]
+            if len(announced) == 1:
+                report.merge_reason = announced[0][3].reason + "; undated announcement: the single announced event"
+                return announced[0][2]
+        if len(dated) > 1:  # an undated report joins the single compatible dated event, or none
+            report.merge_reason = f"new event: undated, {len(dated)} compatible dated events (ambiguous)"
+            return None
+    if windowed:
+        best = max(windowed, key=lambda x: (x[0], x[1]))
+        report.merge_reason = best[3].reason
+        return best[2]
+    if unanchored:
+        unanchored.sort(key=lambda x: x[0], reverse=True)
+        if len(unanchored) == 1 or unanchored[0][0] > unanchored[1][0]:
+            report.merge_reason = unanchored[0][3].reason
+            return unanchored[0][2]
+        report.merge_reason = f"new event: {sum(1 for u in unanchored if u[0] == unanchored[0][0])} equally good " \
+                              "events without a date window (ambiguous)"
+        return None
+    report.merge_reason = "new event: no compatible event"
+    return None
 
 
 @dataclass
@@ -274,7 +412,7 @@ class Summary:
 
 
 def _order_key(report: Report) -> tuple[dt.date, int]:
-    return report.published or dt.date.min, report.article_id
+    return report.published or report.anchor or dt.date.min, report.article_id
 
 
 def _pick(values: Sequence[tuple[object, Report]]) -> object:
@@ -322,7 +460,8 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
 
     # the merge window: the chosen date widened by its tolerance, else the union of undated windows
     if date_lo is not None and date_hi is not None:
-        tolerance = dt.timedelta(days=rules.tolerance_days.get(precision or "", 0))
+        future = all(r.status in FUTURE_STATUSES for r in dated)  # only announced so far: the date may move
+        tolerance = dt.timedelta(days=_tolerance(rules, precision, future))
         window_lo, window_hi = date_lo - tolerance, date_hi + tolerance
     else:
         los = [r.window_lo for r in ordered if r.window_lo is not None]

@@ -10,6 +10,7 @@ An event's date for filtering and sorting is its date when known, else the day i
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +19,8 @@ from .names import name_key
 
 #: the date an event sorts and filters by
 _EVENT_DAY = "coalesce(e.date_start, e.first_reported)"
+#: the statuses ``network`` counts by default: who *met* whom
+HAPPENED: tuple[str, ...] = ("happened",)
 
 
 def _dicts(cursor: Any) -> list[dict[str, Any]]:
@@ -181,7 +184,7 @@ def event_detail(store: Store, event_id: int) -> dict[str, Any] | None:
     detail = rows[0]
     detail["sources"] = _dicts(store.con.execute(
         "SELECT s.article_id, a.url, a.title, a.source, s.published, s.type, s.status, s.date_value AS date,"
-        " s.time_text, pl.name AS place, s.evidence_json AS evidence FROM event_sources s"
+        " s.time_text, pl.name AS place, s.evidence_json AS evidence, s.merge_reason AS why FROM event_sources s"
         " JOIN articles a USING (article_id) LEFT JOIN entities pl ON pl.entity_id = s.place_entity_id"
         " WHERE s.event_id = $1 ORDER BY s.published NULLS FIRST, s.article_id", [event_id]))
     detail["conflicts"] = _dicts(store.con.execute(
@@ -201,13 +204,19 @@ def network(
     types: Sequence[str] | None = None,
     min_count: int = 1,
     limit: int | None = None,
+    status: Sequence[str] | None = HAPPENED,
 ) -> dict[str, Any]:
-    """Who met whom: pairs of participants of the same events, with counts per event type.
+    """Who met whom: pairs of participants of the same events, with counts per event type and per status.
 
-    With ``actor``, only events that actor took part in (their ego network).
+    With ``actor``, only events that actor took part in (their ego network). ``status``: the events'
+    (latest) statuses to count, by default only ``happened`` — a planned or cancelled meeting is not a
+    meeting; None counts every status (``by_status`` then shows how many of each).
     """
     where: list[str] = ["TRUE"]
     params: list[Any] = []
+    if status:
+        params.append(list(status))
+        where.append(f"list_contains(${len(params)}, e.status)")
     if actor:
         ids = [m["entity_id"] for m in find_entities(store, actor)]
         params.append(ids)
@@ -218,25 +227,30 @@ def network(
     _filters(where, params, since=since, until=until, types=types)
     params.append(min_count)
     sql = f"""
-        WITH ev AS (SELECT e.event_id, e.type FROM events e WHERE {" AND ".join(where)}),
+        WITH ev AS (SELECT e.event_id, e.type, e.status FROM events e WHERE {" AND ".join(where)}),
         pairs AS (
-            SELECT p1.entity_id AS source, p2.entity_id AS target, ev.type, count(*) AS n
+            SELECT p1.entity_id AS source, p2.entity_id AS target, ev.type, ev.status, count(*) AS n
             FROM ev JOIN event_participants p1 USING (event_id) JOIN event_participants p2 USING (event_id)
             WHERE p1.entity_id < p2.entity_id GROUP BY ALL
         ),
         edges AS (
-            SELECT source, target, sum(n)::BIGINT AS events,
-                   map(list(type ORDER BY type), list(n ORDER BY type)) AS by_type
+            SELECT source, target, sum(n)::BIGINT AS events, list(type) AS types, list(status) AS statuses,
+                   list(n) AS ns
             FROM pairs GROUP BY ALL HAVING sum(n) >= ${len(params)}
         )
         SELECT source, s.name AS source_name, s.type AS source_type, target, t.name AS target_name,
-               t.type AS target_type, events, by_type
+               t.type AS target_type, events, types, statuses, ns
         FROM edges JOIN entities s ON s.entity_id = source JOIN entities t ON t.entity_id = target
         ORDER BY events DESC, source, target {"LIMIT " + str(int(limit)) if limit else ""}
     """
     edges = _dicts(store.con.execute(sql, params))
-    for edge in edges:
-        edge["by_type"] = {k: int(v) for k, v in dict(edge["by_type"]).items()}
+    for edge in edges:  # counts per (type, status) -> per type and per status
+        by_type: Counter[str] = Counter()
+        by_status: Counter[str] = Counter()
+        for etype, status_, n in zip(edge.pop("types"), edge.pop("statuses"), edge.pop("ns"), strict=True):
+            by_type[etype] += int(n)
+            by_status[status_] += int(n)
+        edge["by_type"], edge["by_status"] = dict(sorted(by_type.items())), dict(sorted(by_status.items()))
     nodes: dict[int, dict[str, Any]] = {}
     for edge in edges:
         for end in ("source", "target"):

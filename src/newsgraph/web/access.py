@@ -345,6 +345,7 @@ def event_page_duckdb(view: ReadView, event_id: int) -> dict[str, Any] | None:
         "SELECT en.entity_id AS id, en.name, en.type FROM event_participants ep"
         " JOIN entities en ON en.entity_id = ep.entity_id WHERE ep.event_id = $1 ORDER BY en.name", [event_id]))
     for source in detail.get("sources", []):
+        source.pop("why", None)  # the merge reason is not in the pages' read model (yet): same answer as it
         evidence = source.get("evidence")
         if isinstance(evidence, str):
             try:
@@ -387,8 +388,13 @@ def network(view: ReadView, *, actor: str | None, since: str | None, until: str 
         return rm.network(view.rm, min_count=min_count, limit=limit)
     from ..store import network as store_network
 
-    return store_network(view, actor=actor, since=since, until=until, min_count=min_count,  # type: ignore[arg-type]
-                         limit=limit)
+    # status=None and no by_status: the same answer as the read model's pair totals, which count every
+    # status (the pages' network does not filter by status yet)
+    graph = store_network(view, actor=actor, since=since, until=until, min_count=min_count,  # type: ignore[arg-type]
+                          limit=limit, status=None)
+    for edge in graph["edges"]:
+        edge.pop("by_status", None)
+    return graph
 
 
 def events(view: ReadView, *, place: str | None, participant: str | None, since: str | None, until: str | None,

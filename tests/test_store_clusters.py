@@ -1,0 +1,241 @@
+"""One real-world event reported by many outlets: the merge mechanisms of issue 19, one test each.
+
+Records are synthetic (``_Article`` from ``test_store``), so these tests check the store's merge model,
+not extraction: undated reports from articles without a publication date, announcements whose date
+moves, places a gazetteer cannot relate, and the cases that must stay apart (two meetings of one pair).
+``benchmarks/bench_clusters.py`` measures the same mechanisms on the gold clusters.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+duckdb = pytest.importorskip("duckdb", reason="the store needs the `store` extra (duckdb)")
+
+from newsgraph.record import Record  # noqa: E402
+from newsgraph.store import Store, event_detail, events, network, summary  # noqa: E402
+
+from .test_store import _Article  # noqa: E402
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store(tmp_path / "news.duckdb") as opened:
+        yield opened
+
+
+def _pair(url: str | None, published: str | None, *, date: str | None, status: str = "happened",
+          place: str | None = None, place_kb: str | None = None, etype: str = "meeting",
+          extra: str | None = None) -> Record:
+    """A report of a Scholz-Macron meeting (plus ``extra`` as a third participant)."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron")
+    participants = ["e1", "e2"]
+    if extra:
+        art.say(" und ").entity("e4", "PER", extra)
+        participants.append("e4")
+    if place:
+        art.say(" in ").entity("e3", "LOC", place, kb_id=place_kb)
+    art.say(f" ({url or published or 'ohne Datum'})")
+    art.event(etype, participants, place="e3" if place else None, date=date, status=status)
+    return art.record((url or "none").rsplit("/", 1)[-1] or "r")
+
+
+def _sources(store: Store) -> list[int]:
+    return sorted(e["sources"] for e in events(store))
+
+
+def test_report_without_any_date_joins_the_single_compatible_event(store):
+    # the Swiss follow-up has no publication date and no date of its own: the one Scholz-Macron
+    # meeting in the store is the only candidate
+    store.ingest([_pair("https://a.example/1", "2024-05-21", date="2024-05-20")])
+    store.ingest([_pair("https://c.example/3", None, date=None)])
+    assert _sources(store) == [2]
+    reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE article_id = 2").fetchone()[0]
+    assert "single compatible" in reason
+    (event,) = events(store)
+    whys = [s["why"] for s in event_detail(store, event["event_id"])["sources"]]
+    assert sorted(w.split(":")[0] for w in whys) == ["meet", "new event"]  # `events --id` shows them
+
+
+def test_report_without_any_date_stays_apart_when_ambiguous_unless_the_place_decides(store):
+    store.ingest([
+        _pair("https://a.example/1", "2019-06-29", date="2019-06-28", place="Osaka"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Meseberg"),
+    ])
+    store.ingest([_pair("https://c.example/3", None, date=None)])  # which one? ambiguous: its own event
+    assert _sources(store) == [1, 1, 1]
+    store.ingest([_pair("https://d.example/4", None, date=None, place="Meseberg")])  # the place decides
+    assert _sources(store) == [1, 1, 2]
+
+
+def test_undated_report_naming_a_further_participant_is_another_meeting(store):
+    # "a meeting with Selenskyj too is possible": not the bilateral meeting of the same days
+    store.ingest([_pair("https://a.example/1", "2024-05-21", date="2024-05-20")])
+    store.ingest([_pair("https://b.example/2", "2024-05-21", date=None, status="possible",
+                        extra="Wolodymyr Selenskyj")])
+    assert _sources(store) == [1, 1]
+
+
+def test_undated_report_with_two_dated_candidates_stays_apart(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-21", date="2024-05-16", place="Paris"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Berlin"),
+    ])
+    store.ingest([_pair("https://c.example/3", "2024-05-21", date=None)])
+    assert _sources(store) == [1, 1, 1]
+
+
+def test_planned_date_that_moves_by_days_is_one_event_planned_then_happened(store):
+    store.ingest([_pair("https://a.example/1", "2024-05-10", date="2024-05-20", status="planned")])
+    store.ingest([_pair("https://b.example/2", "2024-05-18", date="2024-05-17")])  # brought forward 3 days
+    (event,) = events(store)
+    assert event["sources"] == 2 and event["status"] == "happened"
+    detail = event_detail(store, event["event_id"])
+    assert [s["status"] for s in detail["sources"]] == ["planned", "happened"]
+    assert {c["field"] for c in detail["conflicts"]} == {"date"}  # the disagreement stays visible
+
+
+def test_two_meetings_of_one_pair_on_consecutive_days_at_different_places_stay_apart(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-22", date="2024-05-20", place="Paris"),
+        _pair("https://b.example/2", "2024-05-22", date="2024-05-21", place="Berlin"),
+    ])
+    assert _sources(store) == [1, 1]
+
+
+def test_same_day_different_places_is_still_one_event_with_a_place_conflict(store):
+    # the other direction: same pair, same day, two places -> one event, the place disputed
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-22", date="2024-05-20", place="Paris"),
+        _pair("https://b.example/2", "2024-05-22", date="2024-05-20", place="Versailles"),
+    ])
+    (event,) = events(store)
+    assert {c["field"] for c in event_detail(store, event["event_id"])["conflicts"]} == {"place"}
+
+
+def test_unlinked_venue_and_a_known_region_do_not_block_the_same_participants(store):
+    # the gazetteer knows the country, not the venue: it may lie inside, so it neither confirms nor blocks
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-18", date=None, status="planned", place="Schloss Meseberg"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Deutschland", place_kb="iso3166:DE"),
+    ])
+    assert _sources(store) == [2]
+
+
+def test_unlinked_venue_with_other_participants_stays_a_different_place(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-06-02", date="2024-06", place="Kananaskis", etype="summit",
+              extra="Justin Trudeau"),
+        _pair("https://b.example/2", "2024-06-06", date="2024-06-05", place="Deutschland", place_kb="iso3166:DE"),
+    ])
+    assert _sources(store) == [1, 1]
+
+
+def test_dated_report_does_not_join_an_event_that_stayed_apart_as_ambiguous(store):
+    store.ingest([_pair("https://c.example/3", None, date=None)])  # no window at all
+    store.ingest([_pair("https://a.example/1", "2019-06-29", date="2019-06-28", place="Osaka")])
+    assert _sources(store) == [1, 1]
+
+
+def test_network_counts_happened_meetings_unless_asked(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-21", date="2024-05-20"),
+        _pair("https://b.example/2", "2024-07-01", date="2024-09-20", status="planned"),
+        _pair("https://c.example/3", "2024-07-01", date="2024-11-20", status="cancelled"),
+    ])
+    assert summary(store)["events"] == 3
+    (edge,) = network(store)["edges"]
+    assert edge["events"] == 1
+    (edge,) = network(store, status=None)["edges"]
+    assert edge["events"] == 3
+    assert edge["by_status"] == {"cancelled": 1, "happened": 1, "planned": 1}
+    (edge,) = network(store, status=["planned"])["edges"]
+    assert edge["events"] == 1
+
+
+def test_article_without_publication_date_is_placed_by_its_inferred_reference_date(store):
+    from newsgraph.record import ReferenceDate
+
+    store.ingest([
+        _pair("https://a.example/1", "2019-06-29", date="2019-06-28"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20"),
+    ])
+    follow_up = _pair("https://c.example/3", None, date=None)
+    follow_up.reference_date = ReferenceDate(value="2024-05-22", source="inferred", reason="weekday and terms")
+    store.ingest([follow_up])  # without the reference date: two candidates, ambiguous
+    assert _sources(store) == [1, 2]
+    anchor = store.con.execute("SELECT anchor_date FROM event_sources WHERE article_id = 3").fetchone()[0]
+    assert str(anchor) == "2024-05-22"
+
+
+def test_article_without_any_date_is_at_least_as_late_as_the_events_it_joined(store):
+    store.ingest([
+        _pair("https://a.example/1", "2019-06-29", date="2019-06-28", place="Osaka"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Meseberg"),
+    ])
+    art = _Article("https://c.example/3", None)
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron").say(" in ")
+    art.entity("e3", "LOC", "Meseberg").event("meeting", ["e1", "e2"], place="e3")  # the place decides
+    art.say("Die Gespräche von Scholz und Macron ").event("talks", ["e1", "e2"])  # no place: by the article's time
+    store.ingest([art.record("c")])
+    assert _sources(store) == [1, 2]  # both accounts of the undated article joined the 2024 meeting
+    rows = store.con.execute("SELECT DISTINCT event_id FROM event_sources WHERE article_id IN (2, 3)").fetchall()
+    assert len(rows) == 1
+
+
+def test_two_unlinked_names_of_one_venue_nest(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-21", date="2024-05-20", place="Deutschland", place_kb="iso3166:DE"),
+        _pair("https://b.example/2", "2024-05-21", date="2024-05-20", place="Schloss Meseberg"),
+    ])
+    store.ingest([_pair("https://c.example/3", "2024-05-19", date=None, status="planned", place="Meseberg")])
+    assert _sources(store) == [3]
+
+
+def test_undated_announcement_joins_the_single_announced_candidate(store):
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-15", date="2024-05-20", status="planned", place="Paris"),
+        _pair("https://b.example/2", "2024-05-22", date="2024-05-19", place="Berlin"),
+    ])
+    # "Scholz will meet Macron": of the two meetings of those days only the Paris one was announced
+    store.ingest([_pair("https://c.example/3", "2024-05-16", date=None, status="planned")])
+    assert _sources(store) == [1, 2]
+    (paris,) = [e for e in events(store) if e["sources"] == 2]
+    assert paris["place"] == "Paris"
+
+
+def test_linked_entity_is_shown_by_the_knowledge_base_name_with_the_article_forms_as_aliases(store):
+    from newsgraph.store import find_entities, timeline
+
+    art = _Article("https://a.example/1", "2021-05-25")
+    art.entity("e1", "PER", "Patrushev", kb_id="kb:per:nikolai-patrushev").say(" und ")
+    art.entity("e2", "PER", "Jake Sullivan").say(" in ").entity("e3", "LOC", "Genf")
+    art.event("meeting", ["e1", "e2"], place="e3", date="2021-05-24")
+    store.ingest([art.record("a")])
+    (entity,) = [e for e in find_entities(store, "Patrushev") if e["type"] == "PER"]
+    assert entity["name"] == "Nikolai Patrushev"
+    (event,) = timeline(store, "Nikolai Patrushev")["events"]
+    assert "Nikolai Patrushev" in event["participants"]
+    (edge,) = network(store)["edges"]
+    assert "Nikolai Patrushev" in (edge["source_name"], edge["target_name"])
+    aliases = {r[0] for r in store.con.execute("SELECT alias FROM entity_aliases").fetchall()}
+    assert {"Patrushev", "Nikolai Patrushev"} <= aliases
+
+
+def test_timeline_table_fits_an_80_column_terminal(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsgraph.store.cli import store_app
+
+    db = tmp_path / "news.duckdb"
+    with Store(db) as opened:
+        opened.ingest([
+            _pair("https://a.example/1", "2024-05-21", date="2024-05-20", place="Schloss Meseberg"),
+            _pair("https://b.example/2", "2024-07-01", date=None, status="planned", extra="Giorgia Meloni"),
+        ])
+    result = CliRunner().invoke(store_app, ["timeline", "Scholz", "--db", str(db)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert any("Emmanuel Macron" in line and "meeting" in line for line in lines)  # one row, not folded apart
