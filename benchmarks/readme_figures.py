@@ -177,6 +177,47 @@ def plover_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def clusters_table(d: dict[str, Any]) -> list[str]:
+    """One real-world event, one store event: the cluster articles ingested together (issue 19)."""
+    out = [
+        "**Merging across outlets** (`benchmarks/bench_clusters.py`; each `shared/gold/clusters/*/cluster.json` "
+        "interaction against the store after ingesting its four articles, three German and one English; "
+        "`one event` = exactly one store event matches it; `right` = one event with every reporting article and "
+        "the right final status, among the interactions the pipeline extracted at all)",
+        "",
+        "| split | interactions | extracted | one event | all sources | final status | history | right of extracted "
+        "| merge precision | merge recall |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for split in ("tune", "check", "all"):
+        r = d.get(split)
+        if not r:
+            continue
+        out.append(
+            f"| {split} | {r['events']} | {f3(r['extracted'])} | {f3(r['one_event'])} | {f3(r['all_sources'])} "
+            f"| {f3(r['final_status'])} | {f3(r['history'])} | {f3(r['merged_right_of_extracted'])} "
+            f"| {f3(r['merge_precision'])} | {f3(r['merge_recall'])} |"
+        )
+    return out
+
+
+def times_gold_table(d: dict[str, Any]) -> list[str]:
+    """Times on the shared gold articles, tune and check side by side (issue 20)."""
+    out = [
+        "**Times on the gold articles** (`benchmarks/bench_times_gold.py`; `hidden` = the reference year inferred "
+        "with the publication date withheld, on the articles that have one)",
+        "",
+        "| split | articles | time F1 | value accuracy | reference year | reference year, date hidden |",
+        "|---|---|---|---|---|---|",
+    ]
+    for split, r in d.get("sets", {}).items():
+        out.append(
+            f"| {split} | {r['articles']} | {f3(r['time_f1'])} | {f3(r['value_accuracy'])} "
+            f"| {f3(r['reference_year_accuracy'])} | {f3(r['hidden_reference_year_accuracy'])} |"
+        )
+    return out
+
+
 def store_table(d: dict[str, Any]) -> list[str]:
     q = d["queries"]
     ing = d["ingest"]
@@ -290,6 +331,8 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("times", times_table),
     ("quotes", quotes_table),
     ("events", events_table),  # with the PLOVER table (plover.json) after it
+    ("clusters", clusters_table),
+    ("times_gold", times_gold_table),
     ("store", store_table),
     ("store_1m", store_table),  # bench_store.py -n 1000000 --output benchmarks/results/store_1m.json
     ("web", web_table),
