@@ -208,7 +208,7 @@ def states_for_capitals(index: DocIndex, parts: list[MentionRef]) -> list[Mentio
     for m in parts:
         country = None
         if m.type == "LOC" and m.role == "actor":
-            text = index.doc.text[m.start : m.end]
+            text = index.doc[m.tstart : m.tend].text
             code = capitals.get(m.entity.name.casefold()) or capitals.get(text.casefold())
             country = by_kb.get(code) if code else None
         out.append(country if country is not None else m)
@@ -297,6 +297,6 @@ def office_holders(index: DocIndex, parts: list[MentionRef], day: str | None) ->
 def _genitive_coordinated(index: DocIndex, m: MentionRef) -> bool:
     """``(der Außenminister Russlands) und Deutschlands``: a state in the genitive after a coordinator."""
     doc, lex = index.doc, index.lex
-    text = doc.text[m.start : m.end]
+    text = doc[m.tstart : m.tend].text
     before = doc[m.tstart - 1].text.lower() if m.tstart > 0 else ""
     return text.endswith("s") and before in lex.words("participants", "coordinators") - {","}

@@ -826,13 +826,13 @@ def _media(index: DocIndex) -> frozenset[str]:
     doc, lex = index.doc, index.lex
     nouns = lex.words("media", "nouns")
     names = {n.casefold() for n in lex.frames.get("media", {}).get("names", [])}
-    text = doc.text
     found: set[str] = set()
     for m in index.mentions:
         if m.type == "LOC":
             continue
         name = m.entity.name.casefold()
-        lasts = {w.replace("-", " ").split()[-1] for w in (name, text[m.start : m.end].casefold()) if w.strip()}
+        surface = doc[m.tstart : m.tend].text.casefold()  # ``doc.text`` is rebuilt from the tokens per access
+        lasts = {w.replace("-", " ").split()[-1] for w in (name, surface) if w.strip()}
         before = [doc[j].text.lower().strip('„“"') for j in range(max(0, m.tstart - 2), m.tstart)]
         if name in names or lasts & nouns or any(w in nouns for w in before):
             found.add(m.id)
