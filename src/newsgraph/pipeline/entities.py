@@ -249,7 +249,6 @@ class Knowledge:
     body_head_suffixes: tuple[str, ...] = ()
     body_prefixes: set[str] = field(default_factory=set)
     title_conf: dict[str, Any] = field(default_factory=dict)
-    styled_titles: set[str] = field(default_factory=set)
     honorifics: set[str] = field(default_factory=set)
     not_adjectives: set[str] = field(default_factory=set)
     determiners: set[str] = field(default_factory=set)
@@ -425,7 +424,6 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.title_words = set(t.get("head_words", []))
     k.not_titles = {w.lower() for w in t.get("not_titles", [])}
     k.title_endings = tuple(sorted((e for e in t.get("endings", []) if e), key=len, reverse=True))
-    k.styled_titles = set(t.get("styled_titles", []))
     k.honorifics = set(t.get("honorifics", []))
     k.not_adjectives = set(t.get("not_adjectives", []))
     k.determiners = set(t.get("determiners", []))
@@ -492,7 +490,6 @@ class Candidate:
     tier: int
     entry: GazetteerEntry | None = None
     role: tuple[int, int] | None = None  # token span of the office phrase that named this person
-    styled: bool = False  # the mention begins with a styled title (Papst Benedikt XVI.)
     cluster: dict[str, Any] | None = None  # set while clustering
 
     @property
@@ -902,7 +899,7 @@ class EntityLayer:
                 role = None if honorific else (start, end)
                 # a styled title (``Papst``, ``Königin``) is a role like any office, never part of
                 # the name: ``Benedikt XVI.`` is the mention (the gold format's rule, shared/gold/README.md)
-                persons.append(Candidate(k, name_end, "PER", TIER_PATTERN, role=role, styled=False))
+                persons.append(Candidate(k, name_end, "PER", TIER_PATTERN, role=role))
                 consumed.update(range(i, name_end))
                 # coordinated names share a plural office: "die beiden Außenminister A B und C D"
                 m = name_end
@@ -1271,8 +1268,6 @@ class EntityLayer:
                         surface.setdefault((form,), c)
             if c.tier in (TIER_MODEL, TIER_GIVEN_NAME, TIER_PATTERN) and words[0][:1].isupper():
                 surface.setdefault(words, c)
-            if c.styled and len(words) > 1:  # Papst Benedikt XVI. ... Benedikt XVI.
-                surface.setdefault(words[1:], c)
         out = list(accepted)
         if not surface:
             return out
@@ -1300,10 +1295,7 @@ class EntityLayer:
     # -- clustering ----------------------------------------------------------------------------
 
     def _person_words(self, doc: Doc, c: Candidate) -> list[str]:
-        words = [t.text for t in doc[c.start : c.end]]
-        if c.styled and len(words) > 1:
-            words = words[1:]
-        return words
+        return [t.text for t in doc[c.start : c.end]]
 
     def _cluster(
         self, doc: Doc, mentions: list[Candidate], title_only: list[TitleOnly]
