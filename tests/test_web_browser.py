@@ -165,7 +165,8 @@ def test_actor_page(page: Any, server: str) -> None:
     assert "Olaf Scholz" in page.locator("#actor-name").inner_text()
     timeline = page.locator("section.timeline table")
     shown = timeline.inner_text()
-    assert "Paris" in shown and ("Warsaw" in shown or "Warschau" in shown)
+    # the Paris meeting's place is the most specific one its reports name: the Élysée Palace in Paris
+    assert ("Élysée" in shown or "Paris" in shown) and ("Warsaw" in shown or "Warschau" in shown)
     met = page.locator("section.met").inner_text()
     assert "Emmanuel Macron" in met and "Donald Tusk" in met
     assert "Wir stehen in diesen Zeiten eng zusammen" in page.locator("section.quotes").inner_text()
@@ -177,7 +178,10 @@ def test_actor_page(page: Any, server: str) -> None:
 
 def test_event_page_sources_history_conflicts(page: Any, server: str) -> None:
     _open(page, f"/#/actor/{_ids(server)['Olaf Scholz']}")
-    page.locator("section.timeline tr", has_text="Paris").locator("a", has_text="meeting").click()
+    paris_row = page.locator("section.timeline tr", has_text="Élysée")
+    if paris_row.count() == 0:
+        paris_row = page.locator("section.timeline tr", has_text="Paris")
+    paris_row.first.locator("a", has_text="meeting").click()
     page.wait_for_selector("#event-title")
     page.wait_for_selector("body[data-view=ready]")
     sources = page.locator("section.sources tbody tr")
@@ -192,7 +196,8 @@ def test_event_page_sources_history_conflicts(page: Any, server: str) -> None:
             return page.locator("section.conflicts tr", has=page.get_by_role("cell", name=value, exact=True))
 
         assert row("Berlin").locator("a").all_inner_texts() == [ARTICLES["hostile"]["title"]]
-        paris = row("Paris").inner_text()
+        place = "Élysée Palace" if row("Élysée Palace").count() else "Paris"
+        paris = row(place).inner_text()
         assert "Scholz trifft Macron in Paris" in paris and "Élysée" in paris
     _shot(page, "event_page")
 
