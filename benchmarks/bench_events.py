@@ -165,14 +165,10 @@ def gold_groups(paths: list[Path]) -> dict[str, list[Path]]:
     The split (``shared/gold/splits.json``) keeps ``check`` unseen while rules are written, so each
     figure is reported on ``tune`` and ``check`` side by side; the founding article is in neither.
     """
-    splits = json.loads((SHARED / "gold" / "splits.json").read_text(encoding="utf-8"))
-    check_names = set(splits["check"]["wikinews"]) | set(splits["check"]["clusters"])
+    from newsgraph.evaluate import gold_split
 
     def split_of(path: Path) -> str:
-        if path.name.startswith("000_"):
-            return "founding"
-        stem = path.name.removesuffix(".gold.json")
-        return "check" if stem in check_names or path.parent.name in check_names else "tune"
+        return "founding" if path.name.startswith("000_") else gold_split(path)
 
     groups: dict[str, list[Path]] = {}
     for path in paths:

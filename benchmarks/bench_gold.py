@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsgraph.evaluate import evaluate_files, expand_gold_paths, format_table
+from newsgraph.evaluate import evaluate_files, expand_gold_paths, format_table, gold_split
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,11 +33,8 @@ def main() -> int:
     if not gold_dir.exists():
         print(f"no gold files at {gold_dir}; pass --shared PATH", file=sys.stderr)
         return 2
-    splits = json.loads((gold_dir / "splits.json").read_text(encoding="utf-8"))
-    check = set(splits["check"]["wikinews"]) | set(splits["check"]["clusters"])
-
     def is_check(path: Path) -> bool:
-        return path.name.removesuffix(".gold.json") in check or path.parent.name in check
+        return gold_split(path) == "check"
 
     wikinews = expand_gold_paths([gold_dir / "wikinews"])
     clusters = expand_gold_paths([gold_dir / "clusters"])

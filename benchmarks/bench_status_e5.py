@@ -92,18 +92,16 @@ def main() -> int:
 
     import newsgraph
     from newsgraph.accurate.similarity import embed
-    from newsgraph.evaluate import EntityMap, expand_gold_paths, load_gold, match_events, status_class
+    from newsgraph.evaluate import EntityMap, expand_gold_paths, gold_split, load_gold, match_events, status_class
 
     classes = list(PROTOTYPES)
     proto = {c: embed(PROTOTYPES[c]) for c in classes}
-    splits = json.loads((gold_dir / "splits.json").read_text(encoding="utf-8"))
-    check = set(splits["check"]["wikinews"]) | set(splits["check"]["clusters"])
     rows = []
     for path in expand_gold_paths([gold_dir]):
         gold, text = load_gold(path)
         record = newsgraph.extract(text, lang=gold.get("language"), published=gold.get("published"))
         pairs, _ = match_events(gold, record, EntityMap(gold, record), lenient=True)
-        split = "check" if path.name.removesuffix(".gold.json") in check or path.parent.name in check else "tune"
+        split = gold_split(path)
         for g, ev in pairs:
             if ev is None:
                 continue

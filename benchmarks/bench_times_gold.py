@@ -25,17 +25,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsgraph.evaluate import expand_gold_paths, load_gold, score_record, summarise
+from newsgraph.evaluate import expand_gold_paths, gold_split, load_gold, score_record, summarise
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _split(gold_dir: Path) -> dict[str, list[Path]]:
-    splits = json.loads((gold_dir / "splits.json").read_text(encoding="utf-8"))
-    check = set(splits["check"]["wikinews"]) | set(splits["check"]["clusters"])
-
     def is_check(path: Path) -> bool:
-        return path.name.removesuffix(".gold.json") in check or path.parent.name in check
+        return gold_split(path) == "check"
 
     papers = expand_gold_paths([gold_dir / "wikinews"]) + expand_gold_paths([gold_dir / "clusters"])
     founding = gold_dir / "000_3ce0922dc01b3103.gold.json"

@@ -130,3 +130,21 @@ def test_lenient_events_accept_extra_parties_and_a_missing_place_but_not_a_missi
     assert result["events_lenient"]["tp"] == 0  # a two-party event counts only with both parties
     wrong_day = {**extra, "time": {"value": "2021-05-19", "text": "Am Montag", "start": 0, "end": 9}}
     assert summarise([score_record(GOLD, make_record(events=[wrong_day]))])["events_lenient"]["tp"] == 0
+
+
+def test_gold_split_reads_splits_json_beside_the_gold(tmp_path):
+    import json
+
+    from newsgraph.evaluate import gold_split
+
+    (tmp_path / "wikinews").mkdir()
+    (tmp_path / "clusters" / "summit-2024").mkdir(parents=True)
+    (tmp_path / "splits.json").write_text(
+        json.dumps({"tune": {"wikinews": ["wn-1-a"], "clusters": []},
+                    "check": {"wikinews": ["wn-2-b"], "clusters": ["summit-2024"]}}),
+        encoding="utf-8",
+    )
+    assert gold_split(tmp_path / "wikinews" / "wn-1-a.gold.json") == "tune"
+    assert gold_split(tmp_path / "wikinews" / "wn-2-b.gold.json") == "check"
+    assert gold_split(tmp_path / "clusters" / "summit-2024" / "summit-2024-a-de.gold.json") == "check"
+    assert gold_split(tmp_path / "000_founding.gold.json") == "tune"

@@ -28,6 +28,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -336,6 +337,28 @@ def load_gold(path: Path) -> tuple[dict[str, Any], str]:
         raise ValueError(f"{path}: not a newsgraph-gold/1 file (format={gold.get('format')!r})")
     text = (path.parent / gold["document"]).read_text(encoding="utf-8")
     return gold, text
+
+
+@lru_cache(maxsize=4)
+def _check_names(splits_file: Path) -> frozenset[str]:
+    splits = json.loads(splits_file.read_text(encoding="utf-8"))
+    return frozenset(splits["check"]["wikinews"]) | frozenset(splits["check"]["clusters"])
+
+
+def gold_split(path: Path) -> str:
+    """``check`` or ``tune``: the split of ``splits.json`` (in the gold folder) a gold file belongs to.
+
+    A WikiNews file is named by its stem, a cluster article by its cluster's folder; a file the
+    ``check`` lists do not name (the founding article too) is ``tune`` material. Without a
+    ``splits.json`` everything is ``tune``.
+    """
+    path = Path(path)
+    for folder in (path.parent, path.parent.parent, path.parent.parent.parent):
+        splits_file = folder / "splits.json"
+        if splits_file.exists():
+            check = _check_names(splits_file)
+            return "check" if path.name.removesuffix(".gold.json") in check or path.parent.name in check else "tune"
+    return "tune"
 
 
 def summarise(docs: Iterable[DocumentScore]) -> dict[str, Any]:
