@@ -110,6 +110,7 @@ class DocIndex:
     _by_end: dict[int, MentionRef] = field(default_factory=dict)
     _covering: dict[int, MentionRef] = field(default_factory=dict)
     _segment_of: list[int] = field(default_factory=list)
+    _by_kb: dict[str, MentionRef] | None = None
 
     def reindex(self) -> None:
         """Build the lookup tables (after ``mentions`` and ``segments`` are set)."""
@@ -138,6 +139,15 @@ class DocIndex:
 
     def mentions_in(self, start: int, end: int) -> list[MentionRef]:
         return [m for m in self.mentions if start <= m.tstart and m.tend <= end]
+
+    def by_kb_id(self) -> dict[str, MentionRef]:
+        """A mention of each knowledge-base id the document's entities carry (built once)."""
+        if self._by_kb is None:
+            self._by_kb = {}
+            for m in self.mentions:
+                if m.entity.kb_id:
+                    self._by_kb.setdefault(m.entity.kb_id, m)
+        return self._by_kb
 
     def clause_mentions(self, clause_id: int) -> list[MentionRef]:
         return [m for m in self.mentions if m.clause == clause_id]  # few mentions per doc: a scan is fine

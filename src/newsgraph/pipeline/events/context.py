@@ -203,7 +203,7 @@ def states_for_capitals(index: DocIndex, parts: list[MentionRef]) -> list[Mentio
     party rather than an entity without evidence).
     """
     capitals = _capitals()
-    by_kb = {m.entity.kb_id: m for m in index.mentions if m.entity.kb_id}
+    by_kb = index.by_kb_id()
     out: list[MentionRef] = []
     for m in parts:
         country = None
@@ -231,7 +231,7 @@ def states_of_leaders(index: DocIndex, parts: list[MentionRef], day: str | None)
     if "PER" not in kinds or not (kinds & {"ORG", "LOC"}):
         return parts
     kb = load_kb("starter")
-    by_kb = {m.entity.kb_id: m for m in index.mentions if m.entity.kb_id}
+    by_kb = index.by_kb_id()
     out: list[MentionRef] = []
     for m in parts:
         state = None
