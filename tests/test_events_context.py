@@ -343,3 +343,42 @@ def test_a_meeting_on_the_sidelines_is_where_the_summit_is():
     text = "Am Rande des Gipfels der NATO in Rom trafen sich Scholz und Meloni."
     events, names, _ = run_events(text, {**PEOPLE, "NATO": ("ORG", ["NATO"])})
     assert ("meeting", frozenset({"Scholz", "Meloni"}), "Rome", "happened") in summary(events, names)
+
+
+# --- the parser's pronoun subject, a possessive visit, a verb-final clause's middle field (full pipeline) ----
+
+
+def _named_events(text: str, published: str) -> list[tuple[str, list[str], str | None, str | None, str]]:
+    record = newsgraph.extract(text, published=published)
+    names = {e.id: e.name for e in record.entities}
+    return [
+        (
+            ev.type,
+            sorted(names[p] for p in ev.participants),
+            names.get(ev.place or ""),
+            ev.time.value if ev.time else None,
+            ev.status,
+        )
+        for ev in record.events
+    ]
+
+
+def test_a_pronoun_subject_after_a_fronted_phrase_is_the_person_named_before():
+    text = (
+        "Bundeskanzler Olaf Scholz reist am Montag nach Rom. "
+        "Nach Angaben seines Sprechers wird er dort am Dienstag mit der Regierungschefin Giorgia Meloni sprechen."
+    )
+    talks = [parts for kind, parts, *_ in _named_events(text, "2024-05-03") if kind != "visit"]
+    assert ["Giorgia Meloni", "Olaf Scholz"] in talks
+
+
+def test_a_possessive_visit_is_the_subjects_and_a_middle_field_time_dates_the_final_verb():
+    text = (
+        "Zum Ende seines Besuchs in Spanien ist der französische Präsident Emmanuel Macron am Freitag "
+        "von Ministerpräsident Pedro Sánchez empfangen worden."
+    )
+    got = _named_events(text, "2024-05-04")
+    visits = [(parts, when) for kind, parts, _, when, _ in got if kind == "visit"]
+    meetings = [(parts, when) for kind, parts, _, when, _ in got if kind == "meeting"]
+    assert visits == [(["Emmanuel Macron", "Spain"], None)]
+    assert meetings == [(["Emmanuel Macron", "Pedro Sánchez"], "2024-05-03")]

@@ -28,6 +28,7 @@ ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
 QUOTE_CHARS = frozenset('"„“”«»‚‘’›‹')
 PARENS = frozenset("()[]")
 DASHES = frozenset({"–", "—", "-"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "sb"})  # the parser's subject labels (UD; TIGER)
 
 
 @dataclass
@@ -104,7 +105,15 @@ class DocIndex:
         before = [t for t in rivals if t < pos]
         if not before:
             return True  # ``Am Montag begann der Staatsbesuch ... mit einem Empfang``: applies to all
-        return max(before) == trig
+        nearest = max(before)
+        if same_clause and pos - nearest > 3 and self.doc[nearest].pos_ in {"NOUN", "PROPN"}:
+            # German puts the verb last: ``Zum Abschluss seines Besuchs ist Blinken am Montag von Xi
+            # empfangen worden``: a time or place in the middle field, outside the noun's phrase,
+            # belongs to the verb trigger that closes the clause
+            verbs = [t for t in rivals if t > pos and self.doc[t].pos_ in {"VERB", "AUX"}]
+            if verbs:
+                return min(verbs) == trig
+        return nearest == trig
 
     _by_start: dict[int, MentionRef] = field(default_factory=dict)
     _by_end: dict[int, MentionRef] = field(default_factory=dict)
@@ -944,7 +953,11 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     pron = index.lex.words("participants", "pronouns_person")
     doc = index.doc
     toks = [i for i in clause.tokens if not doc[i].is_punct][:4]
-    if not any(doc[i].text.lower() in pron for i in toks):
+    # ``Er`` opening the clause, or the parser's subject wherever it stands (``Nach Angaben des
+    # Ministeriums wird er am Sonntag ... sprechen``)
+    if not any(doc[i].text.lower() in pron for i in toks) and not any(
+        doc[i].text.lower() in pron and doc[i].dep_ in SUBJECT_DEPS for i in clause.tokens
+    ):
         return None
     # the sentence that last named a person in a main clause; in it, the first such person (the
     # subject is usually named first: ``Merz fliegt zu Trump. Am Donnerstag wird er ... empfangen``)

@@ -534,6 +534,20 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if trig.type == "visit" and any(doc[j].text.lower() in possessive for j in range(max(0, i - 2), i)):
+            # ``Zum Abschluss seines Besuchs in China wurde Blinken von Xi empfangen``: the possessor's
+            # visit is the subject's; whoever receives him in the clause is not a visitor
+            # (the passive's agent, ``von Staats- und Parteichef Xi``, receives: he is no visitor)
+            agents = lex.words("participants", "agent_von")
+            people = [
+                m
+                for m in actors
+                if m.type == "PER"
+                and not any(doc[j].text.lower() in agents for j in range(max(0, m.tstart - 5), m.tstart))
+            ]
+            subjects = [pron] if pron is not None and not in_quote else people[:1]
+            if subjects:
+                parts = subjects
         own = index.ending_at(i)
         if trig.type in lex.words("participants", "body_events") and own is not None and own.type == "ORG":
             # ``They will meet at the G7 summit ..., and at the NATO summit in The Hague``: each summit
