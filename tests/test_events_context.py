@@ -224,8 +224,12 @@ def test_capitals_that_act_are_their_states():
     text = "Frankreich und Italien streiten seit Wochen. Am Montag einigten sich Paris und Rom auf einen Kompromiss."
     events, names, _ = run_events(
         text,
-        {"France": ("LOC", ["Frankreich"]), "Italy": ("LOC", ["Italien"]), "Paris": ("LOC", ["Paris"]),
-         "Rome": ("LOC", ["Rom"])},
+        {
+            "France": ("LOC", ["Frankreich"]),
+            "Italy": ("LOC", ["Italien"]),
+            "Paris": ("LOC", ["Paris"]),
+            "Rome": ("LOC", ["Rom"]),
+        },
         kb_ids={"France": "iso3166:FR", "Italy": "iso3166:IT"},
     )
     assert [(k, p) for k, p, _, _ in summary(events, names)] == [("agreement", frozenset({"France", "Italy"}))]
@@ -382,3 +386,24 @@ def test_a_possessive_visit_is_the_subjects_and_a_middle_field_time_dates_the_fi
     meetings = [(parts, when) for kind, parts, _, when, _ in got if kind == "meeting"]
     assert visits == [(["Emmanuel Macron", "Spain"], None)]
     assert meetings == [(["Emmanuel Macron", "Pedro Sánchez"], "2024-05-03")]
+
+
+def test_the_partner_phrase_after_a_genitive_attribute_is_the_partner():
+    text = (
+        "Am Montag endete das Treffen der italienischen Regierungschefin Giorgia Meloni "
+        "mit Kanzler Olaf Scholz ohne Ergebnis."
+    )
+    meetings = [(parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-08") if kind == "meeting"]
+    assert meetings == [(["Giorgia Meloni", "Olaf Scholz"], "happened")]
+
+
+def test_an_earlier_dated_meeting_of_the_same_pair_is_another_event():
+    text = (
+        "Das Treffen von Kanzler Olaf Scholz mit Präsident Emmanuel Macron in Paris endete ohne Einigung. "
+        "Scholz und Macron hatten sich zuletzt im Oktober vergangenen Jahres in Berlin getroffen."
+    )
+    got = [
+        (parts, place, when) for kind, parts, place, when, _ in _named_events(text, "2024-05-08") if kind == "meeting"
+    ]
+    assert len(got) == 2
+    assert (["Emmanuel Macron", "Olaf Scholz"], "Berlin", "2023-10") in got

@@ -752,6 +752,17 @@ def partner_args(index: DocIndex, trig: int) -> list[MentionRef]:
             break
         if doc[i].text.lower() in partner:
             return [m for m in _run_after(index, i + 1, clause_id, stops, early_stop=True) if m.role != "place"]
+    # ``das Treffen des ukrainischen Präsidenten Wolodymyr Selenskyj mit US-Präsident Trump``: the
+    # partner phrase follows the noun's genitive attribute
+    owners = [m for m in genitive_args(index, trig) if m.tstart > trig]
+    if owners:
+        end = max(m.tend for m in owners)
+        for i in range(end, min(end + 2, len(doc))):
+            if index.clause_of[i] != clause_id:
+                break
+            if doc[i].text.lower() in partner:
+                found = _run_after(index, i + 1, clause_id, stops, early_stop=True)
+                return [m for m in found if m.role != "place" and m.id not in {o.id for o in owners}]
     return []
 
 

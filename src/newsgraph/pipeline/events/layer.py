@@ -118,7 +118,7 @@ class EventLayer:
         mentions = find_mentions(doc, index, lex, reference)
         apply_dateline(index, mentions, index.places, reference)
         apply_venue_statements(index, mentions, index.places)
-        merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])})
+        merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])}, reference)
         add_delegates(index, merged)
         events, triggers = to_events(doc, merged, lex)
         doc._.events = events

@@ -8,6 +8,7 @@ dropped: an event with no resolvable participant helps no one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -60,6 +61,39 @@ def _time_compatible(a: Time | None, b: Time | None) -> bool:
     return a.value[:n] == b.value[:n]
 
 
+BACKGROUND_DAYS = 30  # a mention dated this long before the reference date tells an earlier happening
+
+
+def _period_end(value: str | None) -> dt.date | None:
+    """The last day a time value can mean (``2024-09`` -> 2024-09-30, ``2024`` -> 2024-12-31)."""
+    if not value or not value[:4].isdigit():
+        return None
+    try:
+        year = int(value[:4])
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            return dt.date(year, int(value[5:7]), int(value[8:10]))
+        if len(value) >= 8 and value[4:6] == "-W":
+            return dt.date.fromisocalendar(year, int(value[6:8]), 7)
+        if len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+            month = int(value[5:7])
+            following = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _background(time: Time | None, reference: str | None) -> bool:
+    """Whether a time lies well before the reference date (an earlier happening, not the story's).
+
+    ``Trump und Selenskyj hatten sich im September vergangenen Jahres in New York getroffen``, in a
+    report of their meeting on Friday: the same two people, another meeting.
+    """
+    end = _period_end(time.value if time else None)
+    ref = _period_end(reference[:10] if reference else None)
+    return end is not None and ref is not None and (ref - end).days > BACKGROUND_DAYS
+
+
 def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
     statuses = ev.statuses
     hard = {"cancelled", "denied"}
@@ -80,7 +114,7 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
     return True
 
 
-def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
+def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None) -> float | None:
     """How well a mention fits an event (``None``: it does not)."""
     fam = family_group(m.type)
     generic = not m.participants
@@ -100,6 +134,10 @@ def _merge_score(ev: MergedEvent, m: EventMention) -> float | None:
         if not host:
             return None
     if not _time_compatible(m.time, ev.time):
+        return None
+    if not generic and (ev.time is None) != (m.time is None) and _background(m.time or ev.time, reference):
+        # an undated report of the story and a dated earlier happening of the same parties: two events
+        # (an undated mention that names no one may still refer back to the earlier one)
         return None
     pa, pb = set(m.participants), set(ev.participants)
     exact = bool(pa) and pa == pb
@@ -228,15 +266,18 @@ def _may_date(ev: MergedEvent, m: EventMention) -> bool:
     return any(x.segment == m.segment and x.participants for x in ev.mentions if x is not m)
 
 
-def merge_mentions(mentions: list[EventMention], types: dict[str, str] | None = None) -> list[MergedEvent]:
+def merge_mentions(
+    mentions: list[EventMention], types: dict[str, str] | None = None, reference: str | None = None
+) -> list[MergedEvent]:
     """Mentions of one happening become one event; ``types`` (entity id -> type) lets visits to a
-    person absorb the conversation they consisted of (:func:`_fold_visit_conversations`)."""
+    person absorb the conversation they consisted of (:func:`_fold_visit_conversations`);
+    ``reference`` (the reference date) keeps earlier happenings of the same parties apart."""
     events: list[MergedEvent] = []
     anaphoric = [m for m in mentions if m.participants and m.anaphoric]
     named = [m for m in mentions if m.participants and not m.anaphoric]
     generic = [m for m in mentions if not m.participants]
     for m in sorted(named, key=lambda x: (x.weak, x.tok)):
-        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
+        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
         else:
@@ -244,7 +285,7 @@ def merge_mentions(mentions: list[EventMention], types: dict[str, str] | None = 
             _absorb(ev, m)
             events.append(ev)
     for m in generic:
-        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m)) is not None]
+        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
     for m in sorted(anaphoric, key=lambda x: x.tok):
