@@ -407,3 +407,15 @@ def test_an_earlier_dated_meeting_of_the_same_pair_is_another_event():
     ]
     assert len(got) == 2
     assert (["Emmanuel Macron", "Olaf Scholz"], "Berlin", "2023-10") in got
+
+
+def test_a_visit_is_dated_by_the_meetings_held_at_its_destination_and_a_reporting_tail_dates_nothing():
+    text = (
+        "Kanzler Olaf Scholz hat seinen Antrittsbesuch in Frankreich begonnen. "
+        "Am Mittwoch traf er Präsident Emmanuel Macron im Élysée-Palast. "
+        "Macron werde im Herbst nach Deutschland reisen, sagte Scholz am Abend."
+    )
+    got = _named_events(text, "2024-05-09")
+    visits = {tuple(sorted(parts)): when for kind, parts, _, when, _ in got if kind == "visit"}
+    assert visits[("France", "Olaf Scholz")] == "2024-05-08"
+    assert visits[("Emmanuel Macron", "Germany")] == "2024-FA"  # im Herbst, not am Abend

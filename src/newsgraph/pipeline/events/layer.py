@@ -21,7 +21,7 @@ from ...record import Event, EventTime, Evidence, Quote
 from .args import DocIndex, build_index, char_span
 from .lexicon import Lexicon, lexicon_for
 from .mentions import NOT_YET, find_mentions
-from .merge import MergedEvent, add_delegates, keep, merge_mentions, status_of
+from .merge import MergedEvent, add_delegates, date_visits, keep, merge_mentions, status_of
 from .places import apply_dateline, apply_venue_statements
 
 
@@ -120,6 +120,7 @@ class EventLayer:
         apply_venue_statements(index, mentions, index.places)
         merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])}, reference)
         add_delegates(index, merged)
+        date_visits(merged)
         events, triggers = to_events(doc, merged, lex)
         doc._.events = events
         link_quotes(doc, index, events, triggers, list(doc._.quotes or []))

@@ -735,6 +735,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         others = set().union(*(w for j, w in noun_windows.items() if j != i)) if noun_windows else set()
         clause_toks = [t for t in index.clauses[clause_id].tokens if t not in others and t != i]
         time = time_for(index, clause_id, i, times)
+        if time is not None and _tok_of(doc, time.start) in _reporting_tail(index, clause_id, i):
+            time = None  # ``..., sagte Merz am Abend``: when it was said, not when it happens
         if (
             time is not None
             and not parts

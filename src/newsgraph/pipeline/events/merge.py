@@ -317,6 +317,29 @@ def merge_mentions(
     return events
 
 
+def date_visits(events: list[MergedEvent]) -> None:
+    """An undated visit takes the earliest date of the meetings its visitor held at its destination.
+
+    ``Merz hat seinen Antrittsbesuch in den USA eröffnet`` + ``das Treffen mit Trump im Oval Office am
+    Donnerstag``: the visit is dated by what it consisted of. Only meetings with the same status, whose
+    place lies within the visit's (the gazetteers' containment) and which share the visitor.
+    """
+    for visit in events:
+        if visit.family != "visit" or visit.time is not None or not visit.place:
+            continue
+        status = status_of(visit)
+        found: list[Time] = []
+        for ev in events:
+            if ev is visit or ev.family == "visit" or ev.time is None or not ev.time.value[:1].isdigit():
+                continue
+            inside = ev.place == visit.place or visit.place in ev.place_chain
+            shared = set(ev.participants) & (set(visit.participants) - {visit.place})
+            if inside and shared and status_of(ev) == status:
+                found.append(ev.time)
+        if found:
+            visit.time = min(found, key=lambda t: t.value)
+
+
 def add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
     """``Auch China wird einen Vertreter entsenden``: a clause without a trigger that sends someone.
 
