@@ -419,3 +419,12 @@ def test_a_visit_is_dated_by_the_meetings_held_at_its_destination_and_a_reportin
     visits = {tuple(sorted(parts)): when for kind, parts, _, when, _ in got if kind == "visit"}
     assert visits[("France", "Olaf Scholz")] == "2024-05-08"
     assert visits[("Emmanuel Macron", "Germany")] == "2024-FA"  # im Herbst, not am Abend
+
+
+def test_a_relative_clause_with_a_support_verb_tells_who_held_the_talks_and_when():
+    text = (
+        "Am Montag will man an die Gespräche anknüpfen, die Macrons Berater Emmanuel Bonne "
+        "am 3. Mai in Rom mit Regierungschefin Giorgia Meloni geführt hatte."
+    )
+    got = [(kind, parts, place, when, status) for kind, parts, place, when, status in _named_events(text, "2024-05-09")]
+    assert ("talks", ["Emmanuel Bonne", "Giorgia Meloni"], "Rome", "2024-05-03", "happened") in got

@@ -234,7 +234,17 @@ def _paren_mask(doc: Doc) -> list[bool]:
 def _is_relative_opener(tok: Token, nxt: Token | None, rel: frozenset[str]) -> bool:
     """A relative pronoun opens a clause; an article opening an apposition does not."""
     if tok.tag_:
-        return tok.tag_ in {"PRELS", "PRELAT", "PWS", "PWAV"}
+        if tok.tag_ in {"PRELS", "PRELAT", "PWS", "PWAV"}:
+            return True
+        if tok.tag_ == "ART" and tok.i > 0 and tok.nbor(-1).text == ",":
+            # ``, die Trumps Gesandter Witkoff im Kreml mit Putin geführt habe.``: tagged as an article
+            # before a name, but the stretch to the next comma ends in a finite verb (verb-final)
+            doc = tok.doc
+            j = tok.i + 1
+            while j < len(doc) and doc[j].text not in {",", ".", ";", ":", "!", "?"} and "\n" not in doc[j].text:
+                j += 1
+            return j - 1 > tok.i + 1 and doc[j - 1].tag_ in {"VVFIN", "VAFIN", "VMFIN"}
+        return False
     return nxt is not None and not nxt.text[:1].isupper() and not nxt.is_punct
 
 
@@ -616,6 +626,22 @@ def _classify(index: DocIndex) -> None:
                         role = "affiliation"
                     break
                 k += 1
+        if role == "actor" and m.type == "PER" and not m.inside_token and m.tend + 1 < len(doc):
+            # ``Trumps Sondergesandter Steve Witkoff``: a person's genitive before an office and the
+            # office holder's name says whose envoy acts; the envoy is the party, not the principal
+            tok = doc[m.tend]
+            endings = tuple(lex.frames.get("morphology", {}).get("genitive_endings", []))
+            if (
+                endings
+                and doc[m.tend - 1].text.lower().endswith(endings)
+                and office_stem(tok.text, lex)
+                and tok.text[:1].isupper()
+                and any(
+                    (nxt := index.starting_at(k)) is not None and nxt.type == "PER"
+                    for k in range(m.tend + 1, min(m.tend + 3, len(doc)))
+                )
+            ):
+                role = "affiliation"
         m.role = role
         prev = m
     # office nouns standing before a person's name, and the entity layer's roles

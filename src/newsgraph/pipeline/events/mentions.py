@@ -296,6 +296,32 @@ def _unique(refs: list[MentionRef]) -> list[str]:
     return seen
 
 
+def _support_relative(index: DocIndex, i: int) -> int | None:
+    """The relative clause right after a noun trigger whose support verb tells the event itself.
+
+    ``die Gespräche, die Witkoff am 6. August im Kreml mit Putin geführt habe``: who held the talks,
+    where, when and whether they happened are said in the relative clause, not in the main clause
+    that mentions them (``werde man an die Gespräche anknüpfen``).
+    """
+    doc, lex = index.doc, index.lex
+    comma = i + 1
+    while comma < min(i + 4, len(doc)) and doc[comma].text != ",":
+        if doc[comma].pos_ not in {"VERB", "AUX", "PART"}:
+            return None  # only the clause's final verb may stand between (``an die Gespräche anknüpfen, die``)
+        comma += 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    k = index.clause_of[comma + 1]
+    if k < 0 or k == index.clause_of[i]:
+        return None
+    clause = index.clauses[k]
+    if clause.opener not in lex.words("clauses", "relative_pronouns") or clause.start != comma + 1:
+        return None
+    if not any(doc[j].text.lower() in lex.support_verbs for j in clause.tokens):
+        return None
+    return k
+
+
 def _participants(
     index: DocIndex, i: int, trig: Trigger
 ) -> tuple[list[MentionRef], bool, MentionRef | None, int, bool]:
@@ -304,6 +330,12 @@ def _participants(
         members = session_bodies(index, i)
         return members, False, place_of(index, index.clause_of[i], i), 2, bool(members)
     parts, weak, place, precision = _frame_participants(index, i, trig)
+    rel = _support_relative(index, i) if trig.is_noun else None
+    if rel is not None:
+        told = [m for m in clause_actors(index, rel, exclude_quote=True, trig=i)]
+        if len(_unique(told)) >= 2:
+            parts, weak, precision = told, False, 2
+            place = place_of(index, rel, index.clauses[rel].start) or place
     if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts):
         return [], False, place, 0, False  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
     body = weak and bool(parts) and all(m.via_office for m in parts)
@@ -725,6 +757,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     for i, trig in triggers:
         parts, weak, place, precision, body = _participants(index, i, trig)
         clause_id = index.clause_of[i]
+        rel = _support_relative(index, i) if trig.is_noun else None
+        if rel is not None and parts and all(index.clause_of[m.tstart] == rel for m in parts):
+            clause_id = rel  # its time and status too are the relative clause's
         event_type = trig.type
         if event_type in negated_becomes and _clause_has(index, clause_id, negations):
             event_type = negated_becomes[event_type]  # ``konnten sich nicht einigen``: failed talks
