@@ -428,3 +428,15 @@ def test_a_relative_clause_with_a_support_verb_tells_who_held_the_talks_and_when
     )
     got = [(kind, parts, place, when, status) for kind, parts, place, when, status in _named_events(text, "2024-05-09")]
     assert ("talks", ["Emmanuel Bonne", "Giorgia Meloni"], "Rome", "2024-05-03", "happened") in got
+
+
+def test_a_surname_with_particles_is_one_mention_of_the_full_name():
+    text = (
+        "Kommissionspräsidentin Ursula von der Leyen reiste nach Rom. "
+        "Dort war Regierungschefin Giorgia Meloni am Sonntag mit von der Leyen zusammengetroffen."
+    )
+    record = newsgraph.extract(text, published="2024-05-13")
+    leyen = [e for e in record.entities if e.name == "Ursula von der Leyen"]
+    assert len(leyen) == 1 and [m.text for m in leyen[0].mentions] == ["Ursula von der Leyen", "von der Leyen"]
+    meetings = [(parts, when) for kind, parts, _, when, _ in _named_events(text, "2024-05-13") if kind == "meeting"]
+    assert meetings == [(["Giorgia Meloni", "Ursula von der Leyen"], "2024-05-12")]

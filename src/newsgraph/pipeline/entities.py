@@ -1266,6 +1266,12 @@ class EntityLayer:
                 if last and len(last[-1]) > 2:
                     for form in (last[-1], last[-1] + "s", last[-1] + "'"):
                         surface.setdefault((form,), c)
+                    # ``Ursula von der Leyen`` ... ``mit von der Leyen``: the surname with its particles
+                    # (a particle after the first word begins it) is the later mention, not ``Leyen``
+                    p = next((n for n in range(1, len(last) - 1) if last[n] in self.k.name_particles), None)
+                    if p is not None:
+                        surface.setdefault(tuple(last[p:]), c)
+                        surface.setdefault((last[p].capitalize(), *last[p + 1 :]), c)  # sentence-initial
             if c.tier in (TIER_MODEL, TIER_GIVEN_NAME, TIER_PATTERN) and words[0][:1].isupper():
                 surface.setdefault(words, c)
         out = list(accepted)
@@ -1317,8 +1323,8 @@ class EntityLayer:
         person_words = {w for c in persons for w in self._person_words(doc, c)}
         for c in persons:
             words = self._person_words(doc, c)
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or words[0].lower() in self.k.name_particles:
+                continue  # ``von der Leyen``: a surname with its particles joins a full name below
             if words[-1].endswith("s") and words[-1][:-1] in person_words:
                 words = [*words[:-1], words[-1][:-1]]  # genitive: Matteo Salvinis -> Matteo Salvini
             key = transliteration_key(" ".join(w for w in words if w != "."), key_lang)
