@@ -440,3 +440,51 @@ def test_a_surname_with_particles_is_one_mention_of_the_full_name():
     assert len(leyen) == 1 and [m.text for m in leyen[0].mentions] == ["Ursula von der Leyen", "von der Leyen"]
     meetings = [(parts, when) for kind, parts, _, when, _ in _named_events(text, "2024-05-13") if kind == "meeting"]
     assert meetings == [(["Giorgia Meloni", "Ursula von der Leyen"], "2024-05-12")]
+
+
+def test_two_people_meeting_at_a_summit_attend_it_and_its_own_dates_stay_with_it():
+    text = (
+        "Bei ihrem Treffen am Donnerstag in Rom hat Kanzler Olaf Scholz mit Regierungschefin Giorgia Meloni "
+        "über Migration gesprochen. Am Gipfel der NATO vom 9. bis 11. Juli in Washington treffen Scholz und "
+        "Meloni erneut aufeinander."
+    )
+    got = _named_events(text, "2024-05-11")
+    assert [(kind, when) for kind, *_, when, _ in got] == [("meeting", "2024-05-09"), ("summit", "2024-07-09")]
+    assert got[1][1] == ["Giorgia Meloni", "NATO", "Olaf Scholz"] and got[1][4] == "planned"
+
+
+def test_a_present_tense_meeting_later_in_the_month_of_the_report_is_planned():
+    text = "Mitte Mai sehen sich Kanzler Olaf Scholz und Präsident Emmanuel Macron in Paris wieder."
+    got = _named_events(text, "2024-05-03")
+    assert [(kind, status) for kind, *_, status in got] == [("meeting", "planned")]
+
+
+def test_a_later_partial_mention_does_not_drop_a_party_named_before():
+    # ``wird Scholz von Macron empfangen`` (a frame of precision 2) and then ``im Gespräch mit Macron``
+    # (a direct ``mit`` frame of precision 3 that names only Macron): the event keeps both parties
+    from newsgraph.pipeline.events.lexicon import lexicon_for
+    from newsgraph.pipeline.events.mentions import EventMention
+    from newsgraph.pipeline.events.merge import merge_mentions
+
+    trigger = lexicon_for("de").noun_heads[0][1]
+
+    def mention(tok: int, parts: list[str], precision: int) -> EventMention:
+        return EventMention(
+            type="meeting",
+            trigger=trigger,
+            tok=tok,
+            clause=0,
+            participants=parts,
+            weak=False,
+            place=None,
+            time=None,
+            status="happened",
+            status_cued=False,
+            evidence=(tok, tok + 1),
+            quote=False,
+            precision=precision,
+            segment=tok // 10,
+        )
+
+    merged = merge_mentions([mention(3, ["scholz", "macron"], 2), mention(14, ["macron"], 3)])
+    assert [sorted(ev.participants) for ev in merged] == [["macron", "scholz"]]

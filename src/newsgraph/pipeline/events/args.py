@@ -106,7 +106,8 @@ class DocIndex:
         if not before:
             return True  # ``Am Montag begann der Staatsbesuch ... mit einem Empfang``: applies to all
         nearest = max(before)
-        if same_clause and pos - nearest > 3 and self.doc[nearest].pos_ in {"NOUN", "PROPN"}:
+        noun = self.doc[nearest].pos_ in {"NOUN", "PROPN"}
+        if same_clause and pos - nearest > 3 and noun and not self._attached(pos, nearest):
             # German puts the verb last: ``Zum Abschluss seines Besuchs ist Blinken am Montag von Xi
             # empfangen worden``: a time or place in the middle field, outside the noun's phrase,
             # belongs to the verb trigger that closes the clause
@@ -114,6 +115,17 @@ class DocIndex:
             if verbs:
                 return min(verbs) == trig
         return nearest == trig
+
+    def _attached(self, pos: int, noun: int) -> bool:
+        """Whether the parser attaches the word at ``pos`` to the noun (``Gipfel der G7 vom 15. Juni``)."""
+        tok = self.doc[pos]
+        for _ in range(3):
+            if tok.head.i == noun:
+                return True
+            if tok.head.i == tok.i or tok.head.pos_ in {"VERB", "AUX"}:
+                return False
+            tok = tok.head
+        return False
 
     _by_start: dict[int, MentionRef] = field(default_factory=dict)
     _by_end: dict[int, MentionRef] = field(default_factory=dict)

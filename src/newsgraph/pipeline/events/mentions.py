@@ -751,6 +751,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     negations = frozenset(lex.status.get("denied", {}).get("negations", []))
     indefinite = lex.words("participants", "indefinite")
     fresh_words = lex.words("participants", "new_event")
+    again_words = lex.words("participants", "again")
     demonstratives = lex.words("participants", "demonstratives")
     sidelines = lex.words("participants", "sideline")
     media = _media(index)
@@ -761,6 +762,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if rel is not None and parts and all(index.clause_of[m.tstart] == rel for m in parts):
             clause_id = rel  # its time and status too are the relative clause's
         event_type = trig.type
+        if _meets_at_summit(index, i, trig, triggers):
+            event_type = "summit"  # ``Am Gipfel der G7 treffen Merz und Trump aufeinander``: they attend it
         if event_type in negated_becomes and _clause_has(index, clause_id, negations):
             event_type = negated_becomes[event_type]  # ``konnten sich nicht einigen``: failed talks
         venue = venue_clause(index, i) if trig.is_noun else None
@@ -850,7 +853,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 precision=precision,
                 body=body,
                 indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:]),
-                fresh=any(doc[j].text.lower() in fresh_words for j in local),
+                fresh=any(doc[j].text.lower() in fresh_words for j in local)
+                or (not trig.is_noun and _clause_has(index, clause_id, again_words)),
                 anaphoric=trig.is_noun and any(doc[j].text.lower() in demonstratives for j in local[-2:]),
                 sideline=sideline,
                 hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
@@ -980,6 +984,28 @@ def _setting_of_bilateral(index: DocIndex, i: int, trig: Trigger) -> bool:
     return not any(
         any(doc[k].text.lower() in coordinators for k in range(a.tend, b.tstart)) for a, b in pairwise(people)
     )
+
+
+def _meets_at_summit(index: DocIndex, i: int, trig: Trigger, triggers: list[tuple[int, Trigger]]) -> bool:
+    """A reciprocal meeting verb whose setting is a summit of its clause: the summit is their event.
+
+    ``Am Gipfel der G7 in Kananaskis treffen Merz und Trump erneut aufeinander``: both attend the
+    summit; the verb tells no meeting of its own, its mention is one of the summit.
+    """
+    if trig.is_noun or family_group(trig.type) != "meeting":
+        return False
+    clause_id = index.clause_of[i]
+    for j, other in triggers:
+        if j != i and other.is_noun and other.type == "summit" and index.clause_of[j] == clause_id:
+            if _setting_of_bilateral(index, j, other):
+                return False  # ``Merz trifft Modi beim G20-Gipfel``: a meeting of two at the summit
+            doc, lex = index.doc, index.lex
+            before = [doc[k].text.lower() for k in range(max(0, j - 3), j)]
+            if any(w in lex.words("participants", "sideline") for w in before):
+                return False  # ``Am Rande des Gipfels trafen sich A und B``: a meeting of their own
+            if any(w in lex.words("participants", "setting") for w in before):
+                return True
+    return False
 
 
 def _earlier_plan(index: DocIndex, clause: list[int]) -> bool:

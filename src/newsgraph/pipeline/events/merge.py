@@ -101,6 +101,10 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
         return True  # ``Die Reise wurde abgesagt``: the plan told before was called off
     if (m.status in hard or statuses & hard) and m.status not in statuses:
         return False
+    if not m.status_cued and m.status == "happened" and statuses and len(m.participants) < 2:
+        # ``beim Gipfel der G7`` (present tense, no cue of its own) beside ``sehen sich die beiden
+        # wieder`` (a plan): an uncued default says nothing against the cued status
+        return True
     if exact and m.indefinite and m.status_cued and m.status in NOT_YET and "happened" in statuses:
         # ``werde man danach ein Treffen mit Putin ansetzen``: an indefinite plan of the same pair is
         # their next meeting, not the one that happened
@@ -118,7 +122,7 @@ def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None)
     """How well a mention fits an event (``None``: it does not)."""
     fam = family_group(m.type)
     generic = not m.participants
-    if m.fresh and m.tok > min(x.tok for x in ev.mentions):
+    if m.fresh and any(x.segment < m.segment for x in ev.mentions):
         return None  # ``ein weiteres Treffen`` does not refer back to the meeting told before
     if m.anaphoric:
         # ``An diesen Gesprächen werden X und Y teilnehmen``: the nearest event of the family before it
@@ -188,7 +192,9 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
             # one named person with a body named only as affiliation: both
             ev.participants += [p for p in m.participants if p not in ev.participants]
             ev.weak, ev.precision = False, m.precision
-        elif m.weak == ev.weak and m.precision > ev.precision:
+        elif m.weak == ev.weak and m.precision > ev.precision and not set(m.participants) < set(ev.participants):
+            # a more direct frame names the parties better, unless it names only some of them
+            # (``ein Gespräch mit Trump`` after ``wird er von Trump empfangen``)
             ev.participants, ev.precision = list(m.participants), m.precision
         elif m.weak and not ev.weak and len(set(ev.participants)) < 2:
             # ``Platter sagte zum Abschluss des Treffens`` + ``die Minister der EU ... auf einem Treffen``

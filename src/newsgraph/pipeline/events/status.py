@@ -138,6 +138,9 @@ def decide_status(
         and (
             time_value[: len(reference)] > reference[: len(time_value)]  # type: ignore[index]
             or (is_verb and not happened and len(time_value) >= 10 and time_value[:10] >= reference[:10])  # type: ignore[arg-type,index]
+            # ``Mitte Juni sehen sich die beiden wieder`` on 4 June: a present-tense verb in the period
+            # that holds the reference date tells what is still to come
+            or (is_verb and not happened and len(time_value) < 10 and reference[: len(time_value)] == time_value)  # type: ignore[index]
         )
     ):
         return "planned", "time after the reference date"
