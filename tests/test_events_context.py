@@ -488,3 +488,14 @@ def test_a_later_partial_mention_does_not_drop_a_party_named_before():
 
     merged = merge_mentions([mention(3, ["scholz", "macron"], 2), mention(14, ["macron"], 3)])
     assert [sorted(ev.participants) for ev in merged] == [["macron", "scholz"]]
+
+
+def test_a_proposal_is_a_possible_event_and_a_placed_summit_names_the_meeting():
+    text = (
+        "Gipfel in Genf endet ohne Einigung\n\n"
+        "Kanzler Olaf Scholz und Präsident Emmanuel Macron haben am Freitag in Genf verhandelt. "
+        "Zum Abschied schlug Macron ein Treffen mit Regierungschefin Giorgia Meloni vor."
+    )
+    got = {(kind, tuple(parts)): status for kind, parts, _, _, status in _named_events(text, "2024-05-11")}
+    assert got.get(("summit", ("Emmanuel Macron", "Olaf Scholz"))) == "happened"
+    assert got.get(("meeting", ("Emmanuel Macron", "Giorgia Meloni"))) == "possible"

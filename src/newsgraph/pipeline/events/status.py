@@ -33,8 +33,8 @@ def _cues(lex: Lexicon, words: Iterable[str]) -> set[str]:
         ):
             found.add(status)
     present = set(words)
-    for status in ("cancelled", "denied"):
-        # separable verbs: ``sagte ... ab``, ``wies ... zurück`` (both parts in the clause)
+    for status in ("cancelled", "denied", "possible", "planned"):
+        # separable verbs: ``sagte ... ab``, ``wies ... zurück``, ``schlug ... vor`` (both parts in the clause)
         for pair in data.get(status, {}).get("pairs", []):
             if all(w in present for w in pair):
                 found.add(status)
