@@ -79,6 +79,7 @@ class EventMention:
     segment: int = 0  # the sentence it stands in
     sideline: bool = False  # ``am Rande des Gipfels``: the setting of another event, not that event
     place_chain: tuple[str, ...] = ()  # the places that contain ``place`` (venue -> city -> country)
+    own_place: bool = False  # a noun's place right after it (``Gipfel in Alaska``), not the clause's
 
 
 def family_group(event_type: str) -> str:
@@ -860,6 +861,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
                 segment=index.segment_of(i),
                 place_chain=index.places.parents.get(place_id, ()) if place_id else (),
+                own_place=trig.is_noun and place is not None and _place_follows(index, i, place),
             )
         )
     for m in out:
@@ -1006,6 +1008,17 @@ def _meets_at_summit(index: DocIndex, i: int, trig: Trigger, triggers: list[tupl
             if any(w in lex.words("participants", "setting") for w in before):
                 return True
     return False
+
+
+def _place_follows(index: DocIndex, i: int, place: MentionRef) -> bool:
+    """Whether a noun's place is its own locative phrase (``Gipfel in Alaska``, ``Gipfels im
+    kanadischen Kananaskis``), not a place of the clause (``nach dem Gipfel weiter nach Ankara``)."""
+    doc = index.doc
+    between = range(i + 1, place.tstart)
+    if not 0 < len(between) <= 2:
+        return False
+    locative = index.lex.words("places", "prepositions")
+    return doc[i + 1].text.lower() in locative and all(doc[j].pos_ in {"ADJ", "DET", "ADP", ""} for j in between)
 
 
 def _earlier_plan(index: DocIndex, clause: list[int]) -> bool:

@@ -206,7 +206,7 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         ev.place, ev.place_chain = m.place, m.place_chain  # the most specific place wins
     if ev.time is None and m.time is not None and _may_date(ev, m):
         ev.time = m.time
-    placed = bool(m.place) and (m.place == ev.place or m.place in ev.place_chain)
+    placed = m.own_place and bool(m.place) and (m.place == ev.place or m.place in ev.place_chain)
     if family_group(m.type) == ev.family and (m.participants or len(ev.mentions) == 1 or placed):
         # a mention naming no one (``nach dem Gipfel``) does not make a meeting a summit, unless it
         # names the meeting's place (``Gipfel in Alaska endet ohne Waffenruhe``)
