@@ -131,6 +131,12 @@ class QuoteIndex:
         row = self.con.execute("SELECT value FROM index_state WHERE key = 'last_batch'").fetchone()
         return int(row[0]) if row else None
 
+    def count(self) -> int | None:
+        """How many quotes the index holds (None: no index file, or one of another layout)."""
+        if self.con is None or not self.current:
+            return None
+        return int(self.con.execute("SELECT count(*) FROM quote_meta").fetchone()[0])
+
     def _insert(self, rows: Iterable[QuoteRow]) -> None:
         assert self.con is not None
         rows = [(sort_key(r[3], r[0]), *r) for r in rows]  # type: ignore[arg-type]
