@@ -290,8 +290,8 @@ def test_a_failing_batch_leaves_nothing_behind(store, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(store, "_write_events", fail)
-    with pytest.raises(RuntimeError):
-        store.ingest([_meeting("https://b.example/2", "2021-05-21", quote="Nichts davon bleibt.")])
+    stats = store.ingest([_meeting("https://b.example/2", "2021-05-21", quote="Nichts davon bleibt.")])
+    assert stats.failed == 1 and "disk full" in stats.errors[0]["message"]  # recorded, not raised
     monkeypatch.undo()
     assert summary(store) == before
     assert search_quotes(store, words="bleibt") == []

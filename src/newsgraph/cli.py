@@ -257,19 +257,40 @@ def show(
     except (OSError, UnicodeDecodeError) as error:
         _report(err, f"{record_file}: cannot be read: {getattr(error, 'strerror', None) or error}")
         raise typer.Exit(EXIT_SOME_FAILED) from error
+    problems = [(number, record) for number, record in records if isinstance(record, str)]
+    if problems and len(problems) == len(records):
+        # nothing in the file is a record: one message, with what it seems to be instead
+        number, problem = problems[0]
+        _report(err, f"{record_file}: holds no records ({len(problems)} item{'s' * (len(problems) != 1)}, none a "
+                     f"record; {number}: {problem}); {_show_hint(record_file)}")
+        raise typer.Exit(EXIT_SOME_FAILED)
     for number, record in records:
         if isinstance(record, str):
             failed += 1
-            _report(err, f"{record_file}:{number}: {record}")
+            if failed <= SHOW_PROBLEMS:
+                _report(err, f"{record_file}:{number}: {record}")
             continue
         if shown:
             out.rule()
         out.print(render_record(record, with_text=text))
         shown += 1
+    if failed > SHOW_PROBLEMS:
+        _report(err, f"{record_file}: {failed - SHOW_PROBLEMS} more items are not records")
     if shown == 0 and failed == 0:
         _report(err, f"{record_file}: holds no records")
         failed = 1
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+#: ``show`` names at most this many items that are not records, then counts the rest
+SHOW_PROBLEMS = 5
+
+
+def _show_hint(record_file: str) -> str:
+    """What to run instead, for a file ``show`` cannot read: ``show`` reads what ``extract`` writes."""
+    source = "-" if record_file == "-" else record_file
+    return (f"`show` reads the records `newsgraph extract` writes; for an article, run "
+            f"`newsgraph extract {safe(source)} | newsgraph show -`")
 
 
 def render_record(record: Record, *, with_text: bool = True) -> Group:

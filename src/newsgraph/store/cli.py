@@ -45,7 +45,8 @@ DB_OPTION = typer.Option(Path("newsgraph.duckdb"), "--db", envvar="NEWSGRAPH_DB"
 JSON_OPTION = typer.Option(False, "--json", help="print JSON instead of a table")
 SINCE_OPTION = typer.Option(None, "--since", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 UNTIL_OPTION = typer.Option(None, "--until", help="up to this date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)")
-TYPE_OPTION = typer.Option(None, "--type", metavar="TYPE", help="event type or merge group (meet, call, ...); repeatable")
+TYPE_OPTION = typer.Option(None, "--type", metavar="TYPE",
+                           help="event type or merge group (meet, call, ...); repeatable")
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -67,10 +68,13 @@ def _open(db: Path, *, read_only: bool = True, kb: Any = None) -> Any:
         _err(f"no store at {db} (create one with `newsgraph ingest INPUT... --db {db}`)")
         raise typer.Exit(2)
     try:
-        return Store(db, read_only=read_only, kb=kb)
+        store = Store(db, read_only=read_only, kb=kb)
     except duckdb.IOException as err:  # another process is writing (DuckDB locks the file)
         _err(f"cannot open {db}: {err}")
         raise typer.Exit(3) from err
+    if store.index_problem:
+        _err(f"warning: {db}: {store.index_problem}; quote search answers from the store itself (slower)")
+    return store
 
 
 def _is_record_file(path: Path) -> bool:
