@@ -398,7 +398,7 @@ def test_show_warns_about_a_record_whose_spans_are_off():
 
 # --- one grammar for extract and ingest -----------------------------------------------------------
 
-LATIN = "Die Außenminister Österreichs und Ungarns trafen sich am Dienstag in Győr zu Gesprächen.\n"
+LATIN = "Die Außenminister Österreichs und Ungarns trafen sich am Dienstag in Sopron zu Gesprächen.\n"
 
 
 @pytest.mark.parametrize("command", ["extract", "ingest"])

@@ -191,7 +191,8 @@ def ingest_command(
     errors: Path | None = ERRORS_OPTION,
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
     log_batches: bool = typer.Option(False, "--log-batches", help="Print one line per committed batch."),
-    kb: list[str] = typer.Option(None, "--kb", help="Link entities to this KB file ('starter': the shipped one)."),
+    kb: list[str] = typer.Option(None, "--kb", metavar="FILE",
+                                 help="Link entities to this KB file ('starter': the shipped one)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Store records (or articles, extracted on the way) in the store; safe to rerun and to resume.
