@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,11 +20,18 @@ duckdb = pytest.importorskip("duckdb", reason="the store needs the `store` extra
 from typer.testing import CliRunner  # noqa: E402
 
 from newsgraph.cli import app  # noqa: E402
-from newsgraph.store import Store, search_quotes, summary  # noqa: E402
+from newsgraph.store import Store, search_quotes  # noqa: E402
 from newsgraph.store.fts import QuoteIndex, index_path  # noqa: E402
 from newsgraph.store.merge import Report, load_rules, prepare  # noqa: E402
 
-from .test_store import _count, _generate, _meeting  # noqa: E402
+from .test_store import (  # noqa: E402
+    _count,
+    _finish_and_compare,
+    _generate,
+    _ingest_command,
+    _kill_after,
+    _meeting,
+)
 
 runner = CliRunner()
 
@@ -139,38 +142,15 @@ def test_resume_skips_stored_articles_before_extraction(tmp_path, monkeypatch):
     assert (stats["added"], stats["unchanged"], stats["skipped_before_extraction"]) == (1, 2, 2)
 
 
-def _ingest_records(records: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "newsgraph.store.cli", "ingest", str(records), "--db", str(db),
-            "--batch-size", "100", "--log-batches"]
-
-
 def test_killed_again_and_again_then_resumed_loses_and_duplicates_nothing(tmp_path):
     records = tmp_path / "records.jsonl"
     n = 1500
     _generate(records, n, seed=11)
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
-    reached = []
-    for stop in (300, 700, 1100):  # each run resumes the last one's work and is killed further on
-        proc = subprocess.Popen(_ingest_records(records, killed_db), stdout=subprocess.PIPE, text=True)
-        assert proc.stdout is not None
-        committed = 0
-        for line in proc.stdout:
-            committed = int(line.split()[-1])
-            if committed >= stop:
-                break
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        reached.append(committed)
-    assert all(stop <= got < n for stop, got in zip((300, 700, 1100), reached, strict=True)), reached
-    subprocess.run(_ingest_records(records, killed_db), check=True, capture_output=True)
-    subprocess.run(_ingest_records(records, clean_db), check=True, capture_output=True)
-    with Store(killed_db, read_only=True) as killed, Store(clean_db, read_only=True) as clean:
-        assert _count(killed, "SELECT count(*) FROM articles") == n
-        assert _count(killed, "SELECT count(DISTINCT article_key) FROM articles") == n
-        assert summary(killed) == summary(clean)
-        rows = "SELECT type, status, date_value, n_sources FROM events ORDER BY event_id"
-        assert killed.con.execute(rows).fetchall() == clean.con.execute(rows).fetchall()
-        assert killed.errors() == []
+    stops = (300, 700, 1100)  # each run resumes the last one's work and is killed further on
+    reached = [_kill_after(_ingest_command(records, killed_db), stop) for stop in stops]
+    assert all(stop <= got < n for stop, got in zip(stops, reached, strict=True)), reached
+    _finish_and_compare(records, killed_db, clean_db, n)
 
 
 # -- the store alone --------------------------------------------------------------------------------
