@@ -209,19 +209,27 @@ def test_merge_windows_are_clamped_to_the_calendar():
 # -- the quote index against the store ---------------------------------------------------------------
 
 
-def _lagging_index(db: Path) -> None:
-    """A store whose quote index missed its last commit (as after a kill between the two commits)."""
+def _lagging_index(db: Path, how: str = "missed commit") -> None:
+    """A store whose quote index lags it: it missed its last commit (as after a kill between the two
+    commits), has an older layout, or is gone."""
     with Store(db) as store:
         store.ingest([_meeting("https://a.example/1", "2021-05-21", quote="Wir wollen Frieden.")])
+    if how == "deleted":
+        index_path(db).unlink()
+        return
     with sqlite3.connect(index_path(db)) as index:
+        if how == "older layout":
+            index.execute("UPDATE index_state SET value = 'newsgraph-quotes/1' WHERE key = 'format'")
+            return
         index.execute("DELETE FROM quote_text")
         index.execute("DELETE FROM quote_meta")
         index.execute("UPDATE index_state SET value = '-1' WHERE key = 'last_batch'")
 
 
-def test_a_read_only_open_repairs_a_lagging_quote_index(tmp_path):
+@pytest.mark.parametrize("how", ["missed commit", "older layout", "deleted"])
+def test_a_read_only_open_repairs_a_lagging_quote_index(tmp_path, how):
     db = tmp_path / "news.duckdb"
-    _lagging_index(db)
+    _lagging_index(db, how)
     with Store(db, read_only=True) as store:
         assert store.index_problem is None
         assert [q["text"] for q in search_quotes(store, words="Frieden")] == ["Wir wollen Frieden."]

@@ -248,7 +248,9 @@ class Store:
         return int(row[0]) if row and row[0] is not None else None
 
     def _index_lag(self) -> str | None:
-        """How the quote index differs from the store (None: in step): its last batch, and its quote count."""
+        """How the quote index differs from the store (None: in step): its layout, last batch and quote count."""
+        if self.quote_index.con is not None and not self.quote_index.current:
+            return "the quote index has an older layout"
         last = self._last_batch()
         indexed = self.quote_index.last_batch()
         if not (indexed == last or (last is None and indexed in (None, -1))):
