@@ -153,6 +153,22 @@ def test_killed_again_and_again_then_resumed_loses_and_duplicates_nothing(tmp_pa
     _finish_and_compare(records, killed_db, clean_db, n)
 
 
+def test_a_poisoned_record_file_stores_the_good_records(tmp_path):
+    good = _meeting("https://a.example/1", "2021-05-21")
+    off = _meeting("https://b.example/2", "2021-05-21").model_dump(mode="json")
+    off["entities"][0]["mentions"][0]["end"] += 3  # offsets that miss the text
+    records = tmp_path / "records.jsonl"
+    records.write_text("\n".join([good.to_json(), '{"id": "x", "entities": [', json.dumps(off)]) + "\n",
+                       encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(records), "--db", str(tmp_path / "n.duckdb"), "--no-progress",
+                                 "--json"])
+    assert result.exit_code == 1, result.output
+    answer = json.loads(result.stdout)
+    assert answer["added"] == 1
+    assert [(e["input"], e["kind"]) for e in answer["errors"]] == [
+        (f"{records}:2", "malformed_json"), (f"{records}:3", "span_errors")]
+
+
 # -- the store alone --------------------------------------------------------------------------------
 
 

@@ -127,12 +127,19 @@ def _record_lines(path: Path, log: Any) -> Iterator[tuple[Any, str]]:
             if not line.strip():
                 continue
             try:
-                yield Record.model_validate_json(line), f"{path}:{number}"
+                record = Record.model_validate_json(line)
             except ValidationError as error:
                 first = error.errors()[0]
                 kind = "malformed_json" if first.get("type") == "json_invalid" else "not_a_record"
                 where = ".".join(str(p) for p in first.get("loc", ())) or "record"
                 log.add(f"{path}:{number}", f"not a record: {where}: {first.get('msg')}", kind=kind, stage="read")
+                continue
+            problems = record.span_errors()  # offsets that miss the text would mislead every later reader
+            if problems:
+                log.add(f"{path}:{number}", f"record not stored, {len(problems)} span(s) off: {problems[0]}",
+                        kind="span_errors", stage="read", record_id=record.id)
+                continue
+            yield record, f"{path}:{number}"
 
 
 def _records(store: Any, inputs: list[str], options: Any, mode: str, run: _Run) -> Iterator[tuple[Any, str]]:
