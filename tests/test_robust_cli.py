@@ -253,6 +253,23 @@ def test_a_read_only_open_repairs_a_lagging_quote_index(tmp_path, how):
         assert index.execute("SELECT count(*) FROM quote_meta").fetchone()[0] == 1
 
 
+def test_an_index_in_step_is_not_rebuilt_on_open(tmp_path, monkeypatch):
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        store.ingest([_meeting("https://a.example/1", "2021-05-21", quote="Wir wollen Frieden.")])
+        store.ingest([_meeting("https://a.example/1", "2021-05-22", quote="Wir wollen Ruhe.")])  # a new version
+        store.ingest([_meeting("https://b.example/2", "2021-05-22", quote="Wir wollen Ruhe.")])
+        assert store.quote_index.count() == _count(store, "SELECT count(*) FROM quotes") == 2
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError("an index in step with the store was rebuilt")
+
+    monkeypatch.setattr(QuoteIndex, "rebuild", refuse)
+    for read_only in (True, False):
+        with Store(db, read_only=read_only) as store:
+            assert store.index_problem is None
+
+
 def test_a_quote_index_that_cannot_be_repaired_is_flagged_and_bypassed(tmp_path, monkeypatch):
     db = tmp_path / "news.duckdb"
     _lagging_index(db)
