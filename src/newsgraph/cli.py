@@ -8,6 +8,9 @@ against gold files). Exit codes, the same for every command:
   stderr in one line, the others were processed;
 - ``2``: the command itself could not run (a bad option, an output file that cannot be written).
 
+``extract`` and ``ingest`` (:mod:`newsgraph.store.cli`) share their article options, their per-article loop
+and their report of problems (``--errors FILE``): :mod:`newsgraph.cli_run`.
+
 Heavy libraries (spaCy via ``newsgraph.api``, trafilatura) are imported inside the commands, so that
 ``--help`` and ``--version`` answer quickly. Everything an input brings — article text, titles, file
 names — is untrusted: it is printed as plain ``rich.text.Text`` (never parsed as markup) with control
