@@ -49,6 +49,7 @@ from .cli_run import (
     Lang,
     Mode,
     RunLog,
+    check_date,
     extract_records,
     ingest_options,
     read_articles,
@@ -94,6 +95,7 @@ def _stdout() -> Console:
 
 
 _report = report
+_check_date = check_date  # the name the tests and older callers use
 
 
 @contextmanager
