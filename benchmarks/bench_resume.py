@@ -15,8 +15,8 @@ built from sentence templates with a seeded random generator, so that every text
 
 Times are wall clock and CPU seconds (user + system of the child process), medians over the repeats;
 they include starting Python and loading the pipeline (about 3 CPU-s), which the rerun pays too: the
-share falls as the corpus grows. Writes
-``benchmarks/results/bench_resume.json``. Target (issue #22): the rerun costs at most 15 % of a full run.
+share falls as the corpus grows. Writes ``benchmarks/results/bench_resume.json`` (``--output`` names another
+file there). Target (issue #22): the rerun costs at most 15 % of a full run.
 """
 
 from __future__ import annotations
@@ -126,6 +126,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=10)
     parser.add_argument("--kill-at", type=float, default=0.9, help="share of articles committed before the kill")
+    parser.add_argument("--output", default="bench_resume.json", help="result file name in benchmarks/results/")
     args = parser.parse_args()
     runs = []
     for repeat in range(args.repeats):
@@ -157,7 +158,7 @@ def main() -> None:
         "runs": runs,
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "bench_resume.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / args.output).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
 
 
