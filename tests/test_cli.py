@@ -86,7 +86,7 @@ def test_extract_folder_with_good_and_bad_inputs(tmp_path, monkeypatch):
     assert "error: cannot load the en pipeline: RuntimeError: layer exploded" in lines
     assert any(line.startswith(f"error: {GOOD / 'london-talks.txt'}: not processed: the en pipeline") for line in lines)
     assert any(line.startswith(f"warning: {BAD / 'notes.md'}: skipped") for line in lines)
-    assert lines[-1] == f"6 records written to {out}, 15 failed, 1 skipped with a warning"
+    assert lines[-1] == f"6 records written to {out}, 15 failed, 1 input skipped"
 
 
 def test_a_failing_article_is_reported_and_the_others_go_on(monkeypatch):
@@ -394,3 +394,68 @@ def test_show_warns_about_a_record_whose_spans_are_off():
     record = rich_record()
     record.times[0].end += 1
     assert "span(s) do not match the text" in rendered(record)
+
+
+# --- one grammar for extract and ingest -----------------------------------------------------------
+
+LATIN = "Die Außenminister Österreichs und Ungarns trafen sich am Dienstag in Sopron zu Gesprächen.\n"
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_extract_and_ingest_take_the_same_options_and_exit_alike(tmp_path, command):
+    pytest.importorskip("duckdb", reason="ingest needs the `store` extra")
+    (tmp_path / "alt.dat").write_bytes(LATIN.encode("cp1252"))
+    errors = tmp_path / "errors.jsonl"
+    extra = ["-o", str(tmp_path / "r.jsonl")] if command == "extract" else ["--db", str(tmp_path / "n.duckdb")]
+    result = runner.invoke(app, [command, str(tmp_path / "missing.txt"), str(tmp_path / "alt.dat"), "--encoding",
+                                 "cp1252", "--format", "text", "--mode", "fast", "--lang", "de", "--errors",
+                                 str(errors), *extra])
+    assert result.exit_code == 1, result.output  # the missing input failed; the other one was processed
+    assert f"error: {tmp_path / 'missing.txt'}: no such file or folder" in result.stderr
+    assert "decoded as cp1252 as asked" in result.stderr
+    assert "1 warning" in result.stderr and "skipped" not in result.stderr  # nothing was skipped
+    rows = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [(r["kind"], r["severity"]) for r in rows] == [("unreadable", "error"), ("undecodable", "warning")]
+    if command == "extract":
+        (record,) = records_of((tmp_path / "r.jsonl").read_text(encoding="utf-8"))
+        assert record.text == LATIN
+    else:
+        assert "1 added" in result.stderr
+
+
+def test_help_shows_no_value_type_after_flags():
+    for command in ("extract", "ingest", "quotes"):
+        result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "120"})
+        assert result.exit_code == 0
+        assert "<bool>" not in result.stdout and "<list[str]>" not in result.stdout, command
+    assert "at most this many quotes" in runner.invoke(app, ["quotes", "--help"], env={"COLUMNS": "120"}).stdout
+
+
+def test_show_on_an_article_file_says_so_once_with_a_hint(tmp_path):
+    article = tmp_path / "artikel.jsonl"
+    article.write_text('{"text": "Ein Artikel."}\n{"text": "Noch einer."}\n', encoding="utf-8")
+    result = runner.invoke(app, ["show", str(article)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {article}: holds no records")
+    assert f"newsgraph extract {article} | newsgraph show -" in line
+
+
+def test_the_readme_eval_example_works_without_shared():
+    gold = Path(__file__).resolve().parents[1] / "examples" / "gipfel.gold.json"
+    assert "newsgraph eval examples/gipfel.gold.json" in (gold.parents[1] / "README.md").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(gold), "--json"])
+    assert result.exit_code == 0, result.stderr
+    scores = json.loads(result.stdout)
+    assert scores["entities"]["tp"] > 0 and scores["quotes"]["tp"] > 0
+
+
+def test_reference_reason_for_one_office_holder_is_not_all_at_once():
+    import newsgraph
+
+    one = newsgraph.extract("Die britische Premierministerin Liz Truss sprach über Energiepreise.", lang="de")
+    assert "Liz Truss was" in one.reference_date.reason
+    assert "all at once" not in one.reference_date.reason and "at the same time" not in one.reference_date.reason
+    two = newsgraph.extract("Die britische Premierministerin Liz Truss und US-Präsident Joe Biden sprachen über "
+                            "Energiepreise.", lang="de")
+    assert "at the same time" in two.reference_date.reason

@@ -377,3 +377,63 @@ def test_html_in_its_declared_charset_is_decoded(tmp_path):
     path.write_bytes(page.encode("latin-1"))
     article = only(read(path))
     assert isinstance(article, Article) and "Außenminister führten" in article.text and article.title == "Gespräch"
+
+
+# --- JSON Lines field names -------------------------------------------------------------------------
+
+
+def _jsonl(tmp_path: Path, *rows: dict) -> Path:
+    import json
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_jsonl_field_names_of_other_tools_are_read(tmp_path):
+    path = _jsonl(tmp_path, {"body": "Die Ministerin traf am Montag ihren Kollegen in Rom.", "datePublished":
+                             "2024-11-04T08:15:00Z", "headline": "Treffen in Rom", "link": "https://x.example/1",
+                             "guid": "x-1", "publisher": "Beispielblatt", "lang": "de"})
+    article = only(read(path))
+    assert isinstance(article, Article), article
+    assert (article.published, article.title, article.url, article.id, article.source, article.language) == (
+        "2024-11-04", "Treffen in Rom", "https://x.example/1", "x-1", "Beispielblatt", "de")
+
+
+def test_a_field_beats_its_aliases(tmp_path):
+    path = _jsonl(tmp_path, {"text": "Der Kanzler reiste am Dienstag nach Paris.", "published": "2024-01-02",
+                             "date": "1999-09-09", "language": "de"})
+    assert only(read(path)).published == "2024-01-02"
+
+
+def test_unknown_fields_are_reported_once_per_file(tmp_path):
+    rows = [{"text": f"Die Delegation traf sich am Montag in Wien, Runde {i}.", "language": "de", "tags": ["x"],
+             "author": "A"} for i in range(3)]
+    items = read(_jsonl(tmp_path, *rows))
+    warnings = [i for i in items if isinstance(i, IngestError)]
+    assert len([i for i in items if isinstance(i, Article)]) == 3
+    (warning,) = warnings
+    assert warning.severity == "warning" and warning.line == 1
+    assert "'tags', 'author' ignored" in warning.message
+
+
+def test_placeholder_publication_date_is_read_as_none_with_a_warning(tmp_path):
+    items = read(_jsonl(tmp_path, {"text": "Die Ministerin sprach am Freitag in Berlin.", "language": "de",
+                                   "published": "0001-01-01T00:00:00Z"}))
+    warning, article = items
+    assert isinstance(article, Article) and article.published is None
+    assert isinstance(warning, IngestError) and warning.severity == "warning" and "placeholder" in warning.message
+
+
+def test_readme_documents_every_jsonl_field_and_alias():
+    from newsgraph.ingest import JSONL_FIELDS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**JSON Lines articles**", 1)[1].split("\n\n")[1]  # the table after the heading
+    rows = {line.split("|")[1].strip(): line for line in section.splitlines() if line.startswith("| `")}
+    for field, aliases in JSONL_FIELDS.items():
+        row = next((line for key, line in rows.items() if key.startswith(f"`{field}`")
+                    or key.endswith(f"`{field}`)")), None)
+        assert row is not None, f"README has no row for the JSON Lines field {field!r}"
+        for alias in aliases:
+            assert f"`{alias}`" in row, f"README's row for {field!r} misses the alias {alias!r}"

@@ -8,6 +8,9 @@ against gold files). Exit codes, the same for every command:
   stderr in one line, the others were processed;
 - ``2``: the command itself could not run (a bad option, an output file that cannot be written).
 
+``extract`` and ``ingest`` (:mod:`newsgraph.store.cli`) share their article options, their per-article loop
+and their report of problems (``--errors FILE``): :mod:`newsgraph.cli_run`.
+
 Heavy libraries (spaCy via ``newsgraph.api``, trafilatura) are imported inside the commands, so that
 ``--help`` and ``--version`` answer quickly. Everything an input brings — article text, titles, file
 names — is untrusted: it is printed as plain ``rich.text.Text`` (never parsed as markup) with control
@@ -16,14 +19,12 @@ and bidi-override characters replaced, so that an article cannot restyle or rewr
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -33,18 +34,39 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .cli_run import (
+    ENCODING_OPTION,
+    ERRORS_OPTION,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    FORMAT_OPTION,
+    LANG_OPTION,
+    MODE_OPTION,
+    PUBLISHED_OPTION,
+    Extractor,
+    InputFormatChoice,
+    Lang,
+    Mode,
+    RunLog,
+    check_date,
+    extract_records,
+    ingest_options,
+    read_articles,
+    report,
+    safe,
+)
+
 if TYPE_CHECKING:
-    from .ingest import Article, IngestError
     from .record import Record
+
+__all__ = ["EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "InputFormatChoice", "Lang", "Mode", "app", "safe"]
 
 app = typer.Typer(
     help="News articles to a verifiable record of who met whom, where, when, and who said what.",
     no_args_is_help=True,
     add_completion=False,
 )
-
-#: exit codes (see the module docstring)
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: more documents than this get a progress bar
 PROGRESS_MIN = 3
@@ -56,39 +78,7 @@ CUE_STYLE = "underline"
 TIME_STYLE = "bold bright_red"
 
 
-class Lang(StrEnum):
-    de = "de"
-    en = "en"
-
-
-class Mode(StrEnum):
-    fast = "fast"
-    accurate = "accurate"
-
-
-class InputFormatChoice(StrEnum):
-    auto = "auto"
-    text = "text"
-    html = "html"
-    jsonl = "jsonl"
-
-
 # --- untrusted text ----------------------------------------------------------------------------
-
-#: control characters (except newline and tab) and bidi embeddings/overrides/isolates: one-for-one
-#: replacements keep every character offset valid for highlighting
-_UNSAFE = {
-    **{c: "\ufffd" for c in range(32) if c not in (9, 10)},
-    9: " ",
-    127: "\ufffd",
-    **{c: "\ufffd" for c in range(0x80, 0xA0)},
-    **{c: "\ufffd" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
-}
-
-
-def safe(value: object) -> str:
-    """``value`` as a string that cannot control the terminal; same length as ``str(value)``."""
-    return str(value).translate(_UNSAFE)
 
 
 def plain(value: object, style: str = "") -> Text:
@@ -104,10 +94,8 @@ def _stdout() -> Console:
     return Console(highlight=False)
 
 
-def _report(console: Console, item: IngestError | str, *, warning: bool = False) -> None:
-    """One line on stderr: ``error: <where>: <problem>``."""
-    label, style = ("warning: ", "yellow") if warning else ("error: ", "bold red")
-    console.print(Text.assemble((label, style), safe(item)), soft_wrap=True)
+_report = report
+_check_date = check_date  # the name the tests and older callers use
 
 
 @contextmanager
@@ -152,115 +140,61 @@ def main(
 # --- extract -----------------------------------------------------------------------------------
 
 
-def _check_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from .timex.reference import normalise_published
-
-    try:
-        return normalise_published(value)
-    except ValueError as err:
-        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD (or YYYY-MM, YYYY)") from err
-
-
-def _check_encoding(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return codecs.lookup(value).name
-    except LookupError as err:
-        raise typer.BadParameter(f"unknown encoding {value!r}") from err
-
-
 @app.command()
 def extract(
     inputs: list[str] = typer.Argument(
-        ..., metavar="INPUT...", help="Files (.txt, .html, .htm, .jsonl), folders (read recursively), or - for stdin."
+        ..., metavar="INPUT", help="Files (.txt, .html, .htm, .jsonl), folders (read recursively), or - for stdin."
     ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Write the JSON Lines records here instead of stdout.", dir_okay=False
     ),
-    published: str | None = typer.Option(
-        None,
-        "--published",
-        callback=_check_date,
-        help="Publication date (YYYY-MM-DD; YYYY-MM or YYYY when only that is known) for articles that do "
-        "not state their own.",
-    ),
-    lang: Lang | None = typer.Option(
-        None, "--lang", help="Language of articles that do not state theirs (instead of detecting it)."
-    ),
-    mode: Mode = typer.Option(Mode.fast, "--mode", help="Pipeline mode."),
-    input_format: InputFormatChoice = typer.Option(
-        InputFormatChoice.auto, "--format", help="Read every input as this format (auto: by extension / content)."
-    ),
-    encoding: str | None = typer.Option(
-        None,
-        "--encoding",
-        callback=_check_encoding,
-        help="Decode text that is not UTF-8 with this encoding (each use is reported) instead of failing.",
-    ),
+    published: str | None = PUBLISHED_OPTION,
+    lang: Lang | None = LANG_OPTION,
+    mode: Mode = MODE_OPTION,
+    input_format: InputFormatChoice = FORMAT_OPTION,
+    encoding: str | None = ENCODING_OPTION,
+    errors: Path | None = ERRORS_OPTION,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar, no summary line (errors still)."),
 ) -> None:
     """Extract a record (JSON Lines, one per article) from each input article.
 
-    Bad inputs are reported on stderr, one line each, and the others are still processed; the exit code
-    is 1 when any input failed.
+    Bad inputs are reported on stderr, one line each (and in --errors FILE), and the others are still
+    processed; the exit code is 1 when any input failed.
     """
-    from .ingest import STDIN, Article, IngestOptions, read_inputs
+    from .ingest import STDIN
 
     err = _stderr()
-    options = IngestOptions(
-        language=lang.value if lang else None,
-        published=published,
-        input_format=input_format.value,  # type: ignore[arg-type]
-        fallback_encoding=encoding,
-    )
+    options = ingest_options(lang, published, input_format, encoding)
+    log = RunLog.open(err, errors)
     try:
         sink: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     except OSError as error:
         _report(err, f"{output}: cannot be written: {error.strerror or error}")
+        log.close()
         raise typer.Exit(EXIT_USAGE) from error
 
     if STDIN in inputs and sys.stdin.isatty():
         err.print(plain("reading an article from the terminal; end it with Ctrl-D", "dim"))
-    articles: list[Article] = []
-    failed = warnings = 0
-    for item in read_inputs(inputs, options=options):
-        if isinstance(item, Article):
-            articles.append(item)
-        elif item.severity == "warning":
-            warnings += 1
-            _report(err, item, warning=True)
-        else:
-            failed += 1
-            _report(err, item)
-
     written = 0
     try:
-        broken = _load_pipelines(err, {a.language for a in articles}, mode.value)
+        articles = list(read_articles(inputs, options, log))
+        extractor = Extractor(mode.value, log)
+        extractor.preload(a.language for a in articles)
         with _progress(err, len(articles), "extracting", enabled=not quiet) as advance:
-            for article in articles:
-                if article.language in broken:
-                    _report(err, f"{article.where}: not processed: {broken[article.language]}")
-                    line = None
-                else:
-                    line = _extract_one(err, article, mode.value)
-                if line is None:
-                    failed += 1
-                else:
-                    _write_line(sink, line)
+            for _, record in extract_records(articles, extractor):
+                if record is not None:
+                    _write_line(sink, record.to_json())
                     written += 1
                 advance()
     finally:
+        log.close()
         if output:
             sink.close()
 
     if not quiet:
         dest = f" to {output}" if output else ""
-        extra = f", {warnings} skipped with a warning" if warnings else ""
-        err.print(plain(f"{written} record{'s' * (written != 1)} written{dest}, {failed} failed{extra}"))
-    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+        err.print(plain(f"{written} record{'s' * (written != 1)} written{dest}{log.tail()}"))
+    raise typer.Exit(EXIT_SOME_FAILED if log.failed else EXIT_OK)
 
 
 def _write_line(sink: IO[str], line: str) -> None:
@@ -272,53 +206,6 @@ def _write_line(sink: IO[str], line: str) -> None:
         # silence the interpreter's own complaint when it flushes stdout at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(EXIT_SOME_FAILED) from error
-
-
-def _load_pipelines(err: Console, languages: Iterable[str], mode: str) -> dict[str, str]:
-    """Load each needed pipeline up front; the languages whose pipeline failed, with the reason.
-
-    A problem the user can fix for the whole run (an unavailable mode) ends the run with exit code 2;
-    a pipeline that fails to load for one language fails that language's articles only.
-    """
-    from .api import NewsgraphError, pipeline_for
-
-    broken: dict[str, str] = {}
-    for lang in sorted(languages):
-        try:
-            with err.status(f"loading the {lang} pipeline"):
-                pipeline_for(lang, mode)
-        except NewsgraphError as error:
-            _report(err, error)
-            raise typer.Exit(EXIT_USAGE) from error
-        except Exception as error:  # a broken layer for one language must not stop the others
-            broken[lang] = f"the {lang} pipeline could not be loaded ({type(error).__name__}: {error})"
-            _report(err, f"cannot load the {lang} pipeline: {type(error).__name__}: {error}")
-    return broken
-
-
-def _extract_one(err: Console, article: Article, mode: str) -> str | None:
-    """The record of one article as a JSON line, or ``None`` after reporting why there is none."""
-    from .api import extract as run
-
-    try:
-        record = run(
-            article.text,
-            lang=article.language,
-            published=article.published,
-            title=article.title,
-            url=article.url,
-            source=article.source,
-            id=article.id,
-            mode=mode,
-        )
-    except Exception as error:  # one article's failure must not end the run
-        _report(err, f"{article.where}: extraction failed: {type(error).__name__}: {error}")
-        return None
-    problems = record.span_errors()
-    if problems:
-        _report(err, f"{article.where}: record not written, {len(problems)} span(s) off: {problems[0]}")
-        return None
-    return record.to_json()
 
 
 # --- show --------------------------------------------------------------------------------------
@@ -375,19 +262,40 @@ def show(
     except (OSError, UnicodeDecodeError) as error:
         _report(err, f"{record_file}: cannot be read: {getattr(error, 'strerror', None) or error}")
         raise typer.Exit(EXIT_SOME_FAILED) from error
+    problems = [(number, record) for number, record in records if isinstance(record, str)]
+    if problems and len(problems) == len(records):
+        # nothing in the file is a record: one message, with what it seems to be instead
+        number, problem = problems[0]
+        _report(err, f"{record_file}: holds no records ({len(problems)} item{'s' * (len(problems) != 1)}, none a "
+                     f"record; {number}: {problem}); {_show_hint(record_file)}")
+        raise typer.Exit(EXIT_SOME_FAILED)
     for number, record in records:
         if isinstance(record, str):
             failed += 1
-            _report(err, f"{record_file}:{number}: {record}")
+            if failed <= SHOW_PROBLEMS:
+                _report(err, f"{record_file}:{number}: {record}")
             continue
         if shown:
             out.rule()
         out.print(render_record(record, with_text=text))
         shown += 1
+    if failed > SHOW_PROBLEMS:
+        _report(err, f"{record_file}: {failed - SHOW_PROBLEMS} more items are not records")
     if shown == 0 and failed == 0:
         _report(err, f"{record_file}: holds no records")
         failed = 1
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+#: ``show`` names at most this many items that are not records, then counts the rest
+SHOW_PROBLEMS = 5
+
+
+def _show_hint(record_file: str) -> str:
+    """What to run instead, for a file ``show`` cannot read: ``show`` reads what ``extract`` writes."""
+    source = "-" if record_file == "-" else record_file
+    return (f"`show` reads the records `newsgraph extract` writes; for an article, run "
+            f"`newsgraph extract {safe(source)} | newsgraph show -`")
 
 
 def render_record(record: Record, *, with_text: bool = True) -> Group:
@@ -544,7 +452,7 @@ def _times_table(record: Record) -> Table:
 
 @app.command("eval")
 def evaluate(
-    gold: list[Path] = typer.Argument(..., metavar="GOLD...", help="Gold files (*.gold.json) or folders of them."),
+    gold: list[Path] = typer.Argument(..., metavar="GOLD", help="Gold files (*.gold.json) or folders of them."),
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON (for machines)."),
     problems: bool = typer.Option(False, "--problems", help="List each document's misses and spurious items."),
     mode: Mode = typer.Option(Mode.fast, "--mode", help="Pipeline mode."),

@@ -7,12 +7,24 @@ import, loads only when an HTML input turns up).
 
 from __future__ import annotations
 
-from .article import Article, IngestError, ProblemKind, text_id
+from .article import PLACEHOLDER_DATES, Article, IngestError, ProblemKind, is_placeholder_date, text_id
 from .language import SUPPORTED_LANGUAGES, detect_language
-from .readers import EXTENSIONS, STDIN, IngestOptions, InputFormat, Item, iso_date, read_inputs, read_text
+from .readers import (
+    EXTENSIONS,
+    JSONL_FIELDS,
+    STDIN,
+    IngestOptions,
+    InputFormat,
+    Item,
+    iso_date,
+    read_inputs,
+    read_text,
+)
 
 __all__ = [
     "EXTENSIONS",
+    "JSONL_FIELDS",
+    "PLACEHOLDER_DATES",
     "STDIN",
     "SUPPORTED_LANGUAGES",
     "Article",
@@ -22,6 +34,7 @@ __all__ = [
     "Item",
     "ProblemKind",
     "detect_language",
+    "is_placeholder_date",
     "iso_date",
     "read_inputs",
     "read_text",

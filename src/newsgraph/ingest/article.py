@@ -27,6 +27,16 @@ ProblemKind = Literal[
 ]
 
 
+#: publication dates that content systems write for "no date" (the calendar's first day): read as no date,
+#: with a warning, by the readers and the store alike
+PLACEHOLDER_DATES = frozenset({"0001-01-01"})
+
+
+def is_placeholder_date(value: object) -> bool:
+    """Whether ``value`` (an ISO date or date-time) is a placeholder that means "no date"."""
+    return isinstance(value, str) and value[:10] in PLACEHOLDER_DATES
+
+
 def text_id(text: str) -> str:
     """A stable id for an article that brings none: the first 16 hex digits of its text's SHA-256.
 

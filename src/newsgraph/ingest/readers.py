@@ -7,7 +7,9 @@ One generator, :func:`read_inputs`, serves the CLI and the store alike. It reads
 - HTML (``.html``/``.htm``): the main text and the metadata (title, date, url, site name) via
   trafilatura, imported only when an HTML input turns up because it is slow to import;
 - JSON Lines (``.jsonl``): one article per line with ``text`` or ``html`` and optional ``title``,
-  ``published``, ``url``, ``id``, ``source``, ``language``;
+  ``published``, ``url``, ``id``, ``source``, ``language`` (:data:`JSONL_FIELDS`; the common names other
+  tools use, ``date``, ``published_at``, ``datePublished``, ``body``, ``lang``..., are read as these,
+  and a field read as none of them is reported once per file);
 - folders, recursively and in sorted order, by the extensions above (hidden files are left out; other
   files are reported as skipped warnings, so nothing vanishes unnoticed);
 - stdin (``-``), whose format is recognised from its content unless given.
@@ -33,7 +35,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from ..timex.reference import normalise_published
-from .article import Article, IngestError, ProblemKind, text_id
+from .article import Article, IngestError, ProblemKind, is_placeholder_date, text_id
 from .language import SUPPORTED_LANGUAGES, detect_language, normalise_language_code
 
 InputFormat = Literal["auto", "text", "html", "jsonl"]
@@ -395,7 +397,37 @@ def _html_article(html: str, name: str, line: int | None, opts: IngestOptions, *
 
 # --- JSON Lines ---------------------------------------------------------------------------------
 
+#: the JSON Lines fields of an article, each with the other names it is read under (first found wins;
+#: the field's own name beats every alias). Documented in the README ("Input"); keep the two in step.
+JSONL_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("body", "articleBody", "maintext", "content", "article_text"),
+    "html": ("raw_html", "rawHtml", "html_content"),
+    "title": ("headline", "name"),
+    "published": ("date", "published_at", "publishedAt", "datePublished", "date_publish", "pubDate", "pub_date",
+                  "publication_date", "published_date", "publish_date"),
+    "url": ("link", "uri", "canonical_url", "canonicalUrl"),
+    "id": ("guid", "uuid", "article_id", "doc_id", "_id"),
+    "source": ("outlet", "publisher", "site", "site_name", "sitename", "source_domain", "domain"),
+    "language": ("lang", "inLanguage", "language_code"),
+}
+_ALIAS_OF = {alias: name for name, aliases in JSONL_FIELDS.items() for alias in aliases}
+
 _STRING_FIELDS = ("title", "url", "source", "language", "html", "text")
+
+
+def _canonical_fields(obj: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """``obj`` with aliases renamed to their field (the field's own name wins, then the first alias found),
+    and the keys that are neither a field nor an alias."""
+    fields = {name: obj[name] for name in JSONL_FIELDS if name in obj}
+    unknown: list[str] = []
+    for key, value in obj.items():
+        name = _ALIAS_OF.get(key)
+        if name is None:
+            if key not in JSONL_FIELDS:
+                unknown.append(key)
+        elif name not in fields:
+            fields[name] = value
+    return fields, unknown
 
 
 def _read_jsonl(data: bytes, name: str, opts: IngestOptions) -> Iterator[Item]:
@@ -404,6 +436,7 @@ def _read_jsonl(data: bytes, name: str, opts: IngestOptions) -> Iterator[Item]:
     if encoding not in (None, "utf-8"):
         raise _Problem("undecodable", f"JSON Lines must be UTF-8, not {encoding}")
     seen = 0
+    reported: set[str] = set()  # unknown fields already reported for this file
     for number, raw in enumerate(data[skip:].split(b"\n"), start=1):
         if not raw.strip():
             continue
@@ -412,7 +445,11 @@ def _read_jsonl(data: bytes, name: str, opts: IngestOptions) -> Iterator[Item]:
             line_text, warning = _decode(raw, opts, bom=False)
             if warning:
                 yield IngestError(input_path=name, line=number, kind="undecodable", message=warning, severity="warning")
-            yield _jsonl_article(line_text, name, number, opts)
+            notes: list[str] = []
+            article = _jsonl_article(line_text, name, number, opts, notes=notes, reported=reported)
+            for note in notes:
+                yield IngestError(input_path=name, line=number, kind="bad_field", message=note, severity="warning")
+            yield article
         except _Problem as problem:
             yield IngestError(input_path=name, line=number, kind=problem.kind, message=problem.message)
         except Exception as err:
@@ -423,13 +460,25 @@ def _read_jsonl(data: bytes, name: str, opts: IngestOptions) -> Iterator[Item]:
         raise _Problem("empty", "contains only blank lines")
 
 
-def _jsonl_article(line_text: str, name: str, number: int, opts: IngestOptions) -> Article:
+def _jsonl_article(line_text: str, name: str, number: int, opts: IngestOptions, *, notes: list[str],
+                   reported: set[str]) -> Article:
+    """The article of one JSON Lines line; ``notes`` gets the warnings about it (unknown fields, the first
+    time a file has them, as ``reported`` remembers; a placeholder publication date)."""
     try:
-        obj = json.loads(line_text)
+        raw = json.loads(line_text)
     except json.JSONDecodeError as err:
         raise _Problem("malformed_json", f"malformed JSON at line {number}, column {err.colno}: {err.msg}") from err
-    if not isinstance(obj, dict):
-        raise _Problem("malformed_json", f"line {number} is a JSON {type(obj).__name__}, not an object")
+    if not isinstance(raw, dict):
+        raise _Problem("malformed_json", f"line {number} is a JSON {type(raw).__name__}, not an object")
+    obj, unknown = _canonical_fields(raw)
+    new = [key for key in unknown if key not in reported]
+    if new:
+        reported.update(new)
+        notes.append(f"field{'s' * (len(new) > 1)} {', '.join(map(repr, new))} ignored: not an article field "
+                     f"({', '.join(JSONL_FIELDS)}, or a name they go by; see the README); said once per file")
+    if is_placeholder_date(obj.get("published")):
+        notes.append(f"publication date {obj['published']!r} is a placeholder for 'no date': read as none")
+        obj["published"] = None
     for key in _STRING_FIELDS:
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise _Problem("bad_field", f"{key!r} must be a string, not {type(obj[key]).__name__}")
@@ -446,7 +495,7 @@ def _jsonl_article(line_text: str, name: str, number: int, opts: IngestOptions) 
     }
     text, html = obj.get("text"), obj.get("html")
     if text is None and html is None:
-        has = ", ".join(sorted(obj)) or "no fields"
+        has = ", ".join(sorted(raw)) or "no fields"
         raise _Problem("missing_text", f"no 'text' or 'html' field (has: {has})")
     if text is not None:
         if not text.strip():

@@ -21,17 +21,32 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from ..cli_run import (
+    ENCODING_OPTION,
+    ERRORS_OPTION,
+    FORMAT_OPTION,
+    LANG_OPTION,
+    MODE_OPTION,
+    PUBLISHED_OPTION,
+    InputFormatChoice,
+    Lang,
+    Mode,
+)
+
 DB_OPTION = typer.Option(Path("newsgraph.duckdb"), "--db", envvar="NEWSGRAPH_DB", help="the store file (DuckDB)")
 JSON_OPTION = typer.Option(False, "--json", help="print JSON instead of a table")
 SINCE_OPTION = typer.Option(None, "--since", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 UNTIL_OPTION = typer.Option(None, "--until", help="up to this date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)")
-TYPE_OPTION = typer.Option(None, "--type", help="event type or merge group (meet, call, ...); repeatable")
+TYPE_OPTION = typer.Option(None, "--type", metavar="TYPE",
+                           help="event type or merge group (meet, call, ...); repeatable")
 
 RECORD_SUFFIXES = (".jsonl", ".ndjson")
 
@@ -53,24 +68,30 @@ def _open(db: Path, *, read_only: bool = True, kb: Any = None) -> Any:
         _err(f"no store at {db} (create one with `newsgraph ingest INPUT... --db {db}`)")
         raise typer.Exit(2)
     try:
-        return Store(db, read_only=read_only, kb=kb)
+        store = Store(db, read_only=read_only, kb=kb)
     except duckdb.IOException as err:  # another process is writing (DuckDB locks the file)
         _err(f"cannot open {db}: {err}")
         raise typer.Exit(3) from err
+    if store.index_problem:
+        _err(f"warning: {db}: {store.index_problem}; quote search answers from the store itself (slower)")
+    return store
 
 
 def _is_record_file(path: Path) -> bool:
     """Whether a JSON Lines file holds records (``newsgraph extract`` output) rather than articles."""
     if path.suffix not in RECORD_SUFFIXES or not path.is_file():
         return False
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except json.JSONDecodeError:
-                    return False
-                return isinstance(first, dict) and "entities" in first and "schema_version" in first
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    try:
+                        first = json.loads(line)
+                    except json.JSONDecodeError:
+                        return False
+                    return isinstance(first, dict) and "entities" in first and "schema_version" in first
+    except (OSError, UnicodeDecodeError):
+        return False  # the article readers report it
     return False
 
 
@@ -79,63 +100,133 @@ def _count_lines(path: Path) -> int:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
 
 
-class _Timer:
-    seconds = 0.0
+#: articles looked up in the store at once before extraction (one query each)
+RESUME_CHUNK = 64
 
 
-def _records(inputs: list[Path], lang: str | None, published: str | None, extract_time: _Timer) -> Iterator[Any]:
-    """Records from record files, and from article inputs run through ``newsgraph.extract``."""
-    from .db import read_records
+@dataclass
+class _Run:
+    """What the ingest command did before the store saw a record."""
 
-    articles = [p for p in inputs if not _is_record_file(p)]
-    for path in inputs:
-        if path not in articles:
-            yield from read_records(path)
+    log: Any
+    extract_seconds: float = 0.0
+    #: articles found stored before extraction, by what the store would have said: unchanged, duplicate
+    found: Counter[str] = field(default_factory=Counter)
+    #: inputs found stored: their old problems are forgotten with the next flush
+    found_inputs: list[str] = field(default_factory=list)
+
+
+def _record_lines(path: Path, log: Any) -> Iterator[tuple[Any, str]]:
+    """``(record, "path:line")`` for each line of a record file; a line that is no record is logged."""
+    from pydantic import ValidationError
+
+    from ..record import Record
+
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = Record.model_validate_json(line)
+            except ValidationError as error:
+                first = error.errors()[0]
+                kind = "malformed_json" if first.get("type") == "json_invalid" else "not_a_record"
+                where = ".".join(str(p) for p in first.get("loc", ())) or "record"
+                log.add(f"{path}:{number}", f"not a record: {where}: {first.get('msg')}", kind=kind, stage="read")
+                continue
+            problems = record.span_errors()  # offsets that miss the text would mislead every later reader
+            if problems:
+                log.add(f"{path}:{number}", f"record not stored, {len(problems)} span(s) off: {problems[0]}",
+                        kind="span_errors", stage="read", record_id=record.id)
+                continue
+            yield record, f"{path}:{number}"
+
+
+def _records(store: Any, inputs: list[str], options: Any, mode: str, run: _Run) -> Iterator[tuple[Any, str]]:
+    """``(record, where)`` from record files, and from article inputs run through the pipeline.
+
+    Articles the store already holds (same key and text, or the same text under another key) are skipped
+    *before* extraction, :data:`RESUME_CHUNK` at a time: a rerun after a crash extracts only what is missing.
+    """
+    from ..cli_run import Extractor, extract_records, read_articles
+
+    articles = [p for p in inputs if not _is_record_file(Path(p))]
+    for name in inputs:
+        if name not in articles:
+            yield from _record_lines(Path(name), run.log)
     if not articles:
         return
-    from ..api import extract
-    from ..ingest import Article, IngestOptions, read_inputs
+    extractor = Extractor(mode, run.log)
 
-    for item in read_inputs(articles, options=IngestOptions(language=lang, published=published)):
-        if not isinstance(item, Article):
-            _err(f"skipped: {item}")
-            continue
-        start = time.perf_counter()
-        record = extract(item.text, lang=item.language, published=item.published, title=item.title, url=item.url,
-                         source=item.source, id=item.id)
-        extract_time.seconds += time.perf_counter() - start
-        yield record
+    def missing(chunk: list[Any]) -> Iterator[Any]:
+        for article, found in zip(chunk, store.stored([(a.url, a.text) for a in chunk]), strict=True):
+            if found is None:
+                yield article
+            else:
+                run.found[found] += 1
+                run.found_inputs.append(article.where)
+
+    def todo() -> Iterator[Any]:
+        chunk: list[Any] = []
+        for article in read_articles(articles, options, run.log):
+            chunk.append(article)
+            if len(chunk) >= RESUME_CHUNK:
+                yield from missing(chunk)
+                chunk = []
+        yield from missing(chunk)
+
+    try:
+        for article, record in extract_records(todo(), extractor):
+            if record is not None:
+                yield record, article.where
+    finally:
+        run.extract_seconds = extractor.seconds
 
 
 def ingest_command(
-    inputs: list[Path] = typer.Argument(..., help="record JSON Lines (from `newsgraph extract`), or articles"),
+    inputs: list[str] = typer.Argument(
+        ..., metavar="INPUT",
+        help="Record files (.jsonl from `newsgraph extract`), or articles: files (.txt, .html, .htm, .jsonl), "
+        "folders (read recursively), or - for stdin."),
     db: Path = DB_OPTION,
-    batch_size: int = typer.Option(500, "--batch-size", help="articles per transaction"),
-    lang: str = typer.Option(None, "--lang", help="language of article inputs (detected when omitted)"),
-    published: str = typer.Option(None, "--published", help="publication date for article inputs without one"),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="show a progress bar"),
-    log_batches: bool = typer.Option(False, "--log-batches", help="print one line per committed batch"),
-    kb: list[str] = typer.Option(None, "--kb", help="link entities to this KB file ('starter': the shipped one)"),
+    batch_size: int = typer.Option(500, "--batch-size", help="Records per transaction."),
+    lang: Lang | None = LANG_OPTION,
+    published: str | None = PUBLISHED_OPTION,
+    mode: Mode = MODE_OPTION,
+    input_format: InputFormatChoice = FORMAT_OPTION,
+    encoding: str | None = ENCODING_OPTION,
+    errors: Path | None = ERRORS_OPTION,
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
+    log_batches: bool = typer.Option(False, "--log-batches", help="Print one line per committed batch."),
+    kb: list[str] = typer.Option(None, "--kb", metavar="FILE",
+                                 help="Link entities to this KB file ('starter': the shipped one)."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Store records (or articles, extracted on the way) in the store; safe to rerun and to resume."""
+    """Store records (or articles, extracted on the way) in the store; safe to rerun and to resume.
+
+    Articles already stored are skipped before extraction. A bad input is reported on stderr (and in
+    --errors FILE and the store's errors table) and the others are stored; the exit code is 1 when any
+    input failed.
+    """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    missing = [str(p) for p in inputs if str(p) != "-" and not p.exists()]
-    if missing:
-        _err(f"no such input: {', '.join(missing)}")
-        raise typer.Exit(2)
-    total = sum(_count_lines(p) for p in inputs) if all(_is_record_file(p) for p in inputs) else None
-    extract_time = _Timer()
-    started = time.perf_counter()
+    from ..cli_run import EXIT_SOME_FAILED, RunLog, ingest_options
+
     console = Console(stderr=True)
+    log = RunLog.open(console, errors)
+    run = _Run(log)
+    paths = [Path(p) for p in inputs if p != "-"]
+    total = sum(_count_lines(p) for p in paths) if paths and len(paths) == len(inputs) and all(
+        _is_record_file(p) for p in paths) else None
+    started = time.perf_counter()
     show = progress and not log_batches
     knowledge = None
     if kb:
         from .kb import STARTER_KB, KnowledgeBase
 
         knowledge = KnowledgeBase.load(*[STARTER_KB if k == "starter" else Path(k) for k in kb])
+    options = ingest_options(lang, published, input_format, encoding)
     with _open(db, read_only=False, kb=knowledge) as store, Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stored]}"),
         TimeElapsedColumn(), console=console, disable=not show,
@@ -143,29 +234,55 @@ def ingest_command(
         task = bar.add_task("ingest", total=total, stored="")
         done = {"records": 0, "added": 0}
 
+        def flush() -> None:
+            store.record_errors([r for r in log.drain() if r["stage"] != "store"])
+            store.clear_errors(run.found_inputs)
+            run.found_inputs.clear()
+
         def on_batch(stats: Any) -> None:
+            flush()
             done["records"] += stats.records
             done["added"] += stats.added + stats.replaced
             bar.update(task, completed=done["records"], stored=f"{done['added']} stored")
+            for row in stats.errors:
+                log.add(row["input"], row["message"], kind=row["kind"], stage="store", severity=row["severity"],
+                        record_id=row["record_id"], article_key=row["article_key"])
             if log_batches:
                 print(f"committed {done['records']}", flush=True)
 
-        stats = store.ingest(_records(inputs, lang, published, extract_time), batch_size=batch_size,
-                             source=" ".join(map(str, inputs)), on_batch=on_batch)
+        try:
+            stats = store.ingest(_records(store, inputs, options, mode.value, run), batch_size=batch_size,
+                                 source=" ".join(inputs), on_batch=on_batch)
+            flush()
+        finally:
+            log.close()
     elapsed = time.perf_counter() - started
+    stats.records += sum(run.found.values())
+    stats.unchanged += run.found["unchanged"]
+    stats.duplicates += run.found["duplicate"]
+    failed = log.failed
     result = stats.as_dict() | {
+        "failed": failed,
+        "warnings": log.warnings,
+        "skipped_before_extraction": sum(run.found.values()),
         "seconds_total": round(elapsed, 3),
-        "seconds_extract": round(extract_time.seconds, 3),
-        "seconds_store": round(elapsed - extract_time.seconds, 3),
+        "seconds_extract": round(run.extract_seconds, 3),
+        "seconds_store": round(elapsed - run.extract_seconds, 3),
+        "errors": log.rows,
     }
     if as_json:
         _print_json(result)
     else:
+        skipped = sum(run.found.values())
         _err(
             f"{stats.records} records: {stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged, "
-            f"{stats.duplicates} duplicates; {elapsed:.1f}s"
-            + (f" ({extract_time.seconds:.1f}s extraction)" if extract_time.seconds else "")
+            f"{stats.duplicates} duplicates{log.tail()}"
+            + (f" ({skipped} found stored before extraction)" if skipped else "")
+            + f"; {elapsed:.1f}s"
+            + (f" ({run.extract_seconds:.1f}s extraction)" if run.extract_seconds else "")
         )
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
@@ -188,7 +305,7 @@ def _table(title: str, rows: list[dict[str, Any]], columns: list[str]) -> None:
 
 
 def timeline_command(
-    name: str = typer.Argument(..., help="the actor, in any spelling (Lawrow, Lavrov)"),
+    name: str = typer.Argument(..., metavar="NAME", help="the actor, in any spelling (Lawrow, Lavrov)"),
     db: Path = DB_OPTION,
     since: str = SINCE_OPTION,
     until: str = UNTIL_OPTION,
@@ -240,7 +357,7 @@ def network_command(
     graphml: Path = typer.Option(None, "--graphml", help="write the network as GraphML here"),
     gexf: Path = typer.Option(None, "--gexf", help="write the network as GEXF here"),
     status: list[str] = typer.Option(
-        ["happened"], "--status",
+        ["happened"], "--status", metavar="STATUS",
         help="count events with this status (repeatable; 'all' for every status, with counts per status)"),
     as_json: bool = JSON_OPTION,
 ) -> None:
@@ -267,13 +384,13 @@ def network_command(
 
 
 def quotes_command(
-    words: str = typer.Argument(None, help="words the quote must contain (all of them)"),
+    words: str = typer.Argument(None, metavar="WORDS", help="words the quote must contain (all of them)"),
     db: Path = DB_OPTION,
     speaker: str = typer.Option(None, "--speaker", help="who said it, in any spelling"),
     since: str = SINCE_OPTION,
     until: str = UNTIL_OPTION,
     prefix: bool = typer.Option(False, "--prefix", help="match words as prefixes (Gespräch finds Gespräche)"),
-    limit: int = typer.Option(50, "--limit"),
+    limit: int = typer.Option(50, "--limit", help="at most this many quotes"),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Quotes by words, speaker and date range; newest first."""
@@ -300,7 +417,7 @@ def events_command(
     types: list[str] = TYPE_OPTION,
     status: str = typer.Option(None, "--status", help="happened, planned, possible, cancelled, denied, unknown"),
     event_id: int = typer.Option(None, "--id", help="show one event with all its sources and conflicts"),
-    limit: int = typer.Option(100, "--limit"),
+    limit: int = typer.Option(100, "--limit", help="at most this many events"),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Events by place, participant, date, type and status (newest first), or one event in full."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,11 +34,21 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from ..ingest.article import is_placeholder_date
 from ..record import Record
 from . import readmodel
 from .fts import QuoteIndex, index_path
 from .kb import KnowledgeBase
-from .merge import EventState, MergeRules, Report, best_match, load_rules, parse_published, prepare, summarise
+from .merge import (
+    EventState,
+    MergeRules,
+    Report,
+    best_match,
+    load_rules,
+    parse_published,
+    prepare,
+    summarise,
+)
 from .names import name_key
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
@@ -57,25 +68,53 @@ QUOTE_INDEX_ROWS = """
 STORE_FORMAT = "newsgraph-store/1"
 DEFAULT_BATCH_SIZE = 500
 
+#: failures that are the store's or the machine's, not one article's: retrying article by article would
+#: only record every article as failed, so they end the ingest (committed batches stay)
+_SYSTEMIC: tuple[type[BaseException], ...] = (
+    *(getattr(duckdb, name) for name in ("IOException", "FatalException", "InterruptException", "OutOfMemoryException")
+      if hasattr(duckdb, name)),
+    MemoryError,
+)
+
+#: an item to ingest: a record, or a record with where it came from (``file:line``, for the errors table)
+Item = Record | tuple[Record, str]
+
+ERROR_COLUMNS = ("input", "article_key", "record_id", "stage", "kind", "severity", "message", "recorded_at")
+
 
 @dataclass
 class IngestStats:
-    """What an ingest did (summed over its batches)."""
+    """What an ingest did (summed over its batches).
+
+    ``failed``: records that could not be stored (each is a row of the ``errors`` table and of
+    ``errors`` here); ``warnings``: records stored with a problem noted (a placeholder date).
+    """
 
     records: int = 0
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
     duplicates: int = 0
+    failed: int = 0
+    warnings: int = 0
     batches: int = 0
     seconds: float = 0.0
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: IngestStats) -> None:
-        for name in ("records", "added", "replaced", "unchanged", "duplicates", "batches"):
+        for name in ("records", "added", "replaced", "unchanged", "duplicates", "failed", "warnings", "batches"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+def error_row(input: str, message: str, *, kind: str, stage: str, severity: str = "error",
+              article_key: str | None = None, record_id: str | None = None) -> dict[str, Any]:
+    """One row of the ``errors`` table, as a dict (what :meth:`Store.record_errors` takes)."""
+    return {"input": input, "article_key": article_key, "record_id": record_id, "stage": stage, "kind": kind,
+            "severity": severity, "message": message}
 
 
 def content_hash(text: str) -> str:
@@ -174,9 +213,13 @@ class Store:
                 self.con.execute("INSERT INTO store_meta VALUES ('format', ?)", [STORE_FORMAT])
         self.quote_index = QuoteIndex(index_path(self.path), read_only=read_only)
         self._touched = _Touched()
+        self._where: dict[str, str] = {}
+        #: why the quote index (and the read model beside it) cannot be trusted, when it lags the store
+        #: and could not be repaired (a read-only file): quote search then asks DuckDB (see queries.py)
+        self.index_problem: str | None = None
         if not read_only:
             self._read_counters()
-            self._sync_quote_index()
+        self._check_quote_index()
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -204,48 +247,188 @@ class Store:
         row = self.con.execute("SELECT max(batch_id) FROM ingest_log").fetchone()
         return int(row[0]) if row and row[0] is not None else None
 
-    def _sync_quote_index(self) -> None:
-        """Rebuild the quote index and read model when they lag the store (a crash between the two commits)
-        or have an older layout (which the index drops when it opens, so it holds no batch)."""
+    def _index_lag(self) -> str | None:
+        """How the quote index differs from the store (None: in step): its layout, last batch and quote count."""
+        if self.quote_index.con is not None and not self.quote_index.current:
+            return "the quote index has an older layout"
         last = self._last_batch()
         indexed = self.quote_index.last_batch()
-        if indexed == last or (last is None and indexed is None):
+        if not (indexed == last or (last is None and indexed in (None, -1))):
+            return f"the quote index holds batches up to {indexed}, the store up to {last}"
+        stored = int(self.con.execute("SELECT count(*) FROM quotes").fetchone()[0])  # type: ignore[index]
+        held = self.quote_index.count()
+        if held is not None and held != stored:
+            return f"the quote index holds {held} quotes, the store {stored}"
+        return None
+
+    def _check_quote_index(self) -> None:
+        """Compare the quote index and read model with the store on every open, and rebuild them when they lag
+        (a crash between the DuckDB and the SQLite commit, an index of an older layout, a deleted file).
+
+        A read-only open repairs too: DuckDB refuses a read-only open while another process writes the
+        store, so no writer can race the rebuild, and SQLite serialises two readers that both repair. Only
+        when the index file cannot be written (a read-only disk) is the problem flagged instead
+        (:attr:`index_problem`), and quote search answers from DuckDB.
+        """
+        lag = self._index_lag()
+        if lag is None:
             return
-        self.quote_index.rebuild(last, self.con.execute(QUOTE_INDEX_ROWS + " ORDER BY q.quote_id").fetchall(),
-                                 refresh=lambda sq: readmodel.rebuild(self.con, sq))
+        rows = self.con.execute(QUOTE_INDEX_ROWS + " ORDER BY q.quote_id").fetchall()
+        last = self._last_batch()
+        if not self.read_only:
+            self.quote_index.rebuild(last, rows, refresh=lambda sq: readmodel.rebuild(self.con, sq))
+            return
+        try:
+            writer = QuoteIndex(self.quote_index.path)
+            try:
+                writer.rebuild(last, rows, refresh=lambda sq: readmodel.rebuild(self.con, sq))
+            finally:
+                writer.close()
+        except (sqlite3.Error, OSError) as error:
+            self.index_problem = f"{lag}, and it cannot be rebuilt here ({error})"
+            self.quote_index.current = False
+            return
+        self.quote_index.close()
+        self.quote_index = QuoteIndex(self.quote_index.path, read_only=True)
+
+    # -- errors ----------------------------------------------------------------------------------
+
+    def record_errors(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Record problems with inputs (rows made by :func:`error_row`), replacing the older rows of the same
+        input and stage: the errors table says what the latest ingest of each input found."""
+        if self.read_only:
+            raise PermissionError("the store was opened read-only")
+        if not rows:
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._write_errors(rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def clear_errors(self, inputs: Iterable[str]) -> None:
+        """Forget the failures recorded for these inputs: they have been stored since, or found stored (their
+        warnings stay: they describe what was stored)."""
+        names = sorted(set(inputs))
+        if names and not self.read_only:
+            self.con.execute("DELETE FROM errors WHERE severity = 'error' AND input IN (SELECT unnest($1))", [names])
+
+    def errors(self, *, severity: str | None = None) -> list[dict[str, Any]]:
+        """The recorded problems, oldest first (``severity``: only ``error`` or only ``warning`` rows)."""
+        where, params = ("WHERE severity = $1", [severity]) if severity else ("", [])
+        cursor = self.con.execute(f"SELECT {', '.join(ERROR_COLUMNS)} FROM errors {where} "
+                                  "ORDER BY recorded_at, input", params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _write_errors(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert error rows (inside the caller's transaction) after deleting the older rows of their inputs
+        and stages."""
+        pairs = sorted({(r["input"], r["stage"]) for r in rows})
+        self.con.execute(
+            "DELETE FROM errors WHERE (input, stage) IN (SELECT (unnest($1), unnest($2)))",
+            [[i for i, _ in pairs], [st for _, st in pairs]],
+        )
+        now = dt.datetime.now()
+        _append(self.con, "errors", ERROR_COLUMNS, [(*(r.get(c) for c in ERROR_COLUMNS[:-1]), now) for r in rows])
+
+    # -- resume ----------------------------------------------------------------------------------
+
+    def stored(self, articles: Sequence[tuple[str | None, str]]) -> list[str | None]:
+        """For each ``(url, text)``: ``"unchanged"`` when that text is stored under its key, ``"duplicate"``
+        when the text is stored under another key, else None (ingesting it would change the store).
+
+        This is what lets an ingest of articles skip the stored ones *before* extracting them: the answer
+        is the one :meth:`ingest` would give for their records (same key, same hash rule).
+        """
+        if not articles:
+            return []
+        hashes = [content_hash(text) for _, text in articles]
+        keys = [f"url:{url}" if url else f"sha256:{h}" for (url, _), h in zip(articles, hashes, strict=True)]
+        rows = self.con.execute(
+            "SELECT article_key, content_hash FROM articles "
+            "WHERE article_key IN (SELECT unnest($1)) OR content_hash IN (SELECT unnest($2))",
+            [sorted(set(keys)), sorted(set(hashes))],
+        ).fetchall()
+        by_key = {k: h for k, h in rows}
+        known_hashes = {h for _, h in rows}
+        answer: list[str | None] = []
+        for key, text_hash in zip(keys, hashes, strict=True):
+            if key in by_key:
+                answer.append("unchanged" if by_key[key] == text_hash else None)
+            else:
+                answer.append("duplicate" if text_hash in known_hashes else None)
+        return answer
 
     # -- ingest ----------------------------------------------------------------------------------
 
     def ingest(
         self,
-        records: Iterable[Record],
+        records: Iterable[Item],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         source: str = "",
         on_batch: Callable[[IngestStats], None] | None = None,
     ) -> IngestStats:
-        """Store records, ``batch_size`` per transaction; ``on_batch`` hears each committed batch."""
+        """Store records, ``batch_size`` per transaction; ``on_batch`` hears each committed batch.
+
+        An item is a record or ``(record, where)``, ``where`` naming its input for the errors table (else
+        the record's id does). One bad record never costs the others: when a batch fails, it is rolled
+        back and its records are stored one by one; a record that fails alone is recorded in ``errors``
+        (table and ``IngestStats.errors``) and counted in ``failed``, and the ingest goes on. Failures of
+        the store itself (disk, memory) end the ingest; committed batches stay.
+        """
         if self.read_only:
             raise PermissionError("the store was opened read-only")
         total = IngestStats()
         start = dt.datetime.now()
         for chunk in _chunks(records, batch_size):
-            stats = self._ingest_batch(chunk, source)
+            items = [item if isinstance(item, tuple) else (item, item.id) for item in chunk]
+            try:
+                stats = self._ingest_batch(items, source)
+            except _SYSTEMIC:
+                raise
+            except Exception:
+                stats = self._ingest_one_by_one(items, source)
             total.add(stats)
             if on_batch is not None:
                 on_batch(stats)
         total.seconds = (dt.datetime.now() - start).total_seconds()
         return total
 
-    def _ingest_batch(self, records: Sequence[Record], source: str) -> IngestStats:
+    def _ingest_one_by_one(self, items: Sequence[tuple[Record, str]], source: str) -> IngestStats:
+        """A failed batch again, one record per transaction, so that only the bad records stay out."""
+        stats = IngestStats()
+        for record, where in items:
+            try:
+                stats.add(self._ingest_batch([(record, where)], source))
+            except _SYSTEMIC:
+                raise
+            except Exception as error:
+                text_hash = content_hash(record.text) if isinstance(record.text, str) else ""
+                row = error_row(where, f"not stored: {type(error).__name__}: {error}", kind=type(error).__name__,
+                                stage="store", article_key=article_key(record, text_hash), record_id=record.id)
+                self.record_errors([row])
+                stats.records += 1
+                stats.failed += 1
+                stats.errors.append(row)
+        return stats
+
+    def _ingest_batch(self, items: Sequence[tuple[Record, str]], source: str) -> IngestStats:
         con = self.con
+        records = [record for record, _ in items]
         stats = IngestStats(records=len(records), batches=1)
         started = dt.datetime.now()
         batch_id = self._next_batch
         self._touched = touched = _Touched()
+        self._where = {}
         con.execute("BEGIN TRANSACTION")
         try:
-            todo, removed_ids = self._triage(records, stats)
+            todo, removed_ids = self._triage(items, stats)
+            self.clear_errors(where for _, where in items)
+            self._write_warnings(todo, stats)
             removed_quotes = self._remove_articles(removed_ids) if removed_ids else []
             added_quotes = self._add_articles(todo, batch_id)
             _append(
@@ -266,15 +449,31 @@ class Store:
         self.quote_index.apply(batch_id, removed_quotes, added_quotes, refresh=touched.refresh(con))
         return stats
 
-    def _triage(self, records: Sequence[Record], stats: IngestStats) -> tuple[list[tuple[Record, str, str]], list[int]]:
+    def _write_warnings(self, todo: list[tuple[Record, str, str]], stats: IngestStats) -> None:
+        """Note what is stored with a problem: a placeholder publication date (``0001-01-01``) is stored as none."""
+        rows = [
+            error_row(self._where.get(key, record.id),
+                      f"publication date {record.published} is a placeholder for 'no date': stored without one",
+                      kind="bad_field", stage="store", severity="warning", article_key=key, record_id=record.id)
+            for record, key, _ in todo
+            if is_placeholder_date(record.published)
+        ]
+        if rows:
+            self._write_errors(rows)
+            stats.warnings += len(rows)
+            stats.errors += rows
+
+    def _triage(self, items: Sequence[tuple[Record, str]], stats: IngestStats
+                ) -> tuple[list[tuple[Record, str, str]], list[int]]:
         """Split a batch into articles to add and old versions to remove; count the rest."""
         latest: dict[str, tuple[Record, str, str]] = {}
-        for record in records:
+        for record, where in items:
             text_hash = content_hash(record.text)
             key = article_key(record, text_hash)
             if key in latest:
                 stats.unchanged += 1  # the batch itself repeats the article: the later one wins
             latest[key] = (record, key, text_hash)
+            self._where[key] = where
         keys = list(latest)
         hashes = [h for _, _, h in latest.values()]
         rows = self.con.execute(

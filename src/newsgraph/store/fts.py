@@ -131,13 +131,36 @@ class QuoteIndex:
         row = self.con.execute("SELECT value FROM index_state WHERE key = 'last_batch'").fetchone()
         return int(row[0]) if row else None
 
-    def _insert(self, rows: Iterable[QuoteRow]) -> None:
+    def count(self) -> int | None:
+        """How many quotes the index holds (None: no index file, or one of another layout): the number kept in
+        ``index_state`` with every change (counting a million rows on every open of the store would cost
+        ~0.1 s), else counted."""
+        if self.con is None or not self.current:
+            return None
+        row = self.con.execute("SELECT value FROM index_state WHERE key = 'quotes'").fetchone()
+        if row is not None:
+            return int(row[0])
+        return int(self.con.execute("SELECT count(*) FROM quote_meta").fetchone()[0])
+
+    def _recount(self, delta: int | None = None) -> None:
+        """Keep the number of quotes in ``index_state``: add ``delta``, or (None) count them."""
+        assert self.con is not None
+        if delta is None or self.con.execute("SELECT 1 FROM index_state WHERE key = 'quotes'").fetchone() is None:
+            self.con.execute("INSERT OR REPLACE INTO index_state(key, value) "
+                             "SELECT 'quotes', CAST(count(*) AS TEXT) FROM quote_meta")
+        elif delta:
+            self.con.execute("UPDATE index_state SET value = CAST(CAST(value AS INTEGER) + ? AS TEXT) "
+                             "WHERE key = 'quotes'", (delta,))
+
+    def _insert(self, rows: Iterable[QuoteRow]) -> int:
+        """Add quote rows; how many."""
         assert self.con is not None
         rows = [(sort_key(r[3], r[0]), *r) for r in rows]  # type: ignore[arg-type]
         self.con.executemany("INSERT INTO quote_text(rowid, text) VALUES (?, ?)", [(r[0], r[2]) for r in rows])
         marks = ", ".join("?" * (len(META_COLUMNS) + 3))
         self.con.executemany(  # the text twice: FTS5 fetches a row's text by rowid slowly (~20 us per row)
             f"INSERT INTO quote_meta (sort_key, quote_id, text, {', '.join(META_COLUMNS)}) VALUES ({marks})", rows)
+        return len(rows)
 
     def _mark(self, batch_id: int | None) -> None:
         assert self.con is not None
@@ -151,12 +174,13 @@ class QuoteIndex:
         """Delete and add quotes of one committed batch, refresh the read model, record the batch: one transaction."""
         assert self.con is not None
         with self.con:
+            deleted = 0
             if removed:
                 gone = [(q,) for q in removed]
                 self.con.executemany(
                     "DELETE FROM quote_text WHERE rowid = (SELECT sort_key FROM quote_meta WHERE quote_id = ?)", gone)
-                self.con.executemany("DELETE FROM quote_meta WHERE quote_id = ?", gone)
-            self._insert(added)
+                deleted = self.con.executemany("DELETE FROM quote_meta WHERE quote_id = ?", gone).rowcount
+            self._recount(self._insert(added) - deleted)
             if refresh is not None:
                 refresh(self.con)
             self._mark(batch_id)
@@ -169,6 +193,7 @@ class QuoteIndex:
             self.con.execute("DELETE FROM quote_text")
             self.con.execute("DELETE FROM quote_meta")
             self._insert(rows)
+            self._recount()
             if refresh is not None:
                 refresh(self.con)
             self._mark(batch_id)

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..ingest.article import is_placeholder_date
+
 RULES_FILE = Path(__file__).with_name("merge_rules.toml")
 
 #: how fine a precision is; smaller is finer
@@ -120,13 +122,22 @@ def parse_date_value(value: str | None) -> tuple[dt.date, dt.date, str] | None:
 
 
 def parse_published(value: str | None) -> dt.date | None:
-    """The date part of an ISO publication date, or None."""
-    if not value:
+    """The date part of an ISO publication date, or None (also for a placeholder such as ``0001-01-01``,
+    see :func:`newsgraph.ingest.is_placeholder_date`)."""
+    if not value or is_placeholder_date(value):
         return None
     try:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, clamped to the calendar (a window around 9999-12-31 ends there)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 @dataclass
@@ -184,9 +195,9 @@ def prepare(report: Report, rules: MergeRules) -> Report:
     parsed = parse_date_value(report.date_value)
     if parsed is not None:
         lo, hi, precision = parsed
-        tolerance = dt.timedelta(days=_tolerance(rules, precision, report.status in FUTURE_STATUSES))
+        tolerance = _tolerance(rules, precision, report.status in FUTURE_STATUSES)
         report.date_lo, report.date_hi, report.precision = lo, hi, precision
-        report.window_lo, report.window_hi = lo - tolerance, hi + tolerance
+        report.window_lo, report.window_hi = shift(lo, -tolerance), shift(hi, tolerance)
     elif (day := report.published or report.anchor) is not None:
         if report.status in FUTURE_STATUSES:
             before, after = rules.announced_before, rules.announced_after
@@ -194,8 +205,8 @@ def prepare(report: Report, rules: MergeRules) -> Report:
             before, after = rules.reported_before, rules.reported_after
             if report.published is None and report.anchor_is_bound:
                 after = rules.reported_before  # written on or after that day: look both ways
-        report.window_lo = day - dt.timedelta(days=before)
-        report.window_hi = day + dt.timedelta(days=after)
+        report.window_lo = shift(day, -before)
+        report.window_hi = shift(day, after)
     return report
 
 
@@ -461,8 +472,8 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     # the merge window: the chosen date widened by its tolerance, else the union of undated windows
     if date_lo is not None and date_hi is not None:
         future = all(r.status in FUTURE_STATUSES for r in dated)  # only announced so far: the date may move
-        tolerance = dt.timedelta(days=_tolerance(rules, precision, future))
-        window_lo, window_hi = date_lo - tolerance, date_hi + tolerance
+        tolerance = _tolerance(rules, precision, future)
+        window_lo, window_hi = shift(date_lo, -tolerance), shift(date_hi, tolerance)
     else:
         los = [r.window_lo for r in ordered if r.window_lo is not None]
         his = [r.window_hi for r in ordered if r.window_hi is not None]

@@ -280,10 +280,38 @@ def search_quotes(
         if not speakers:
             return []
     since_d, until_d = _date(since), _until(until)
+    if getattr(store, "index_problem", None):
+        return _search_quotes_duckdb(store, words, speakers, since_d, until_d, limit, prefix)
     return store.quote_index.search(
         words or None, speakers=speakers, since=since_d.isoformat() if since_d else None,
         until=until_d.isoformat() if until_d else None, limit=limit, prefix=prefix,
     )
+
+
+def _search_quotes_duckdb(store: Store, words: str | None, speakers: list[int] | None, since: dt.date | None,
+                          until: dt.date | None, limit: int, prefix: bool) -> list[dict[str, Any]]:
+    """Quote search straight from DuckDB, for a store whose quote index lags and could not be rebuilt
+    (``Store.index_problem``): slower, and words match as case-insensitive substrings of the text
+    (accents count), whole words unless ``prefix``, rather than through the full-text index."""
+    from .db import QUOTE_INDEX_ROWS
+    from .fts import _WORD
+
+    clauses, params = ["TRUE"], []
+    for word in _WORD.findall(words or ""):
+        params.append(f"\\b{word}" + ("" if prefix else "\\b"))
+        clauses.append(f"regexp_matches(q.text, ${len(params)}, 'i')")
+    if speakers is not None:
+        params.append(speakers)
+        clauses.append(f"q.speaker_entity_id IN (SELECT unnest(${len(params)}))")
+    for bound, op in ((since, ">="), (until, "<=")):
+        if bound is not None:
+            params.append(bound)
+            clauses.append(f"q.published {op} ${len(params)}")
+    sql = (f"SELECT * FROM ({QUOTE_INDEX_ROWS} WHERE {' AND '.join(clauses)}) "
+           f"ORDER BY 4 DESC NULLS LAST, 1 DESC LIMIT {int(limit)}")
+    names = ("quote_id", "text", "speaker_id", "published", "speaker", "kind", "via", "event_id", "title", "url",
+             "source", "article_id")
+    return [dict(zip(names, row, strict=True)) for row in store.con.execute(sql, params).fetchall()]
 
 
 def summary(store: Store) -> dict[str, int]:

@@ -175,3 +175,19 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     n_unchanged INTEGER,
     n_duplicates INTEGER
 );
+
+-- what could not be stored, and warnings about what was: one row per input (file, file:line, 'api' or a
+-- record id) and problem, as of that input's latest ingest. An ingest that stores the input (or finds it
+-- stored) deletes its rows; one that fails on it again replaces them, so a rerun neither stops at a bad
+-- article nor forgets it. Written by the store itself (stage 'store') and by `newsgraph ingest` for
+-- inputs that never became records (stages 'read' and 'extract').
+CREATE TABLE IF NOT EXISTS errors (
+    input VARCHAR,
+    article_key VARCHAR,        -- 'url:...' / 'sha256:...' when the article got that far, else NULL
+    record_id VARCHAR,
+    stage VARCHAR,              -- read, extract, store
+    kind VARCHAR,               -- what went wrong: an ingest problem kind (binary, undecodable, ...) or an exception type
+    severity VARCHAR,           -- error (not stored) or warning (stored, with the problem noted)
+    message VARCHAR,
+    recorded_at TIMESTAMP
+);

@@ -157,6 +157,12 @@ def _describe_claims(claims: list[OfficeClaim]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+def _held_together(claims: list[OfficeClaim]) -> str:
+    """The claims as one clause about when they held: "at the same time" only when there are several
+    (one person is not minister "all at once")."""
+    return _describe_claims(claims) + (" at the same time" if len(claims) > 1 else "")
+
+
 def _common_terms(claims: list[OfficeClaim], today: dt.date) -> list[tuple[dt.date, dt.date]]:
     """The stretches of days (start inclusive, end exclusive, at most up to today) in which every
     claim held: the intersection of the unions of their terms."""
@@ -321,7 +327,7 @@ def infer_reference(
             )
             if first.year == last.year:
                 reason = (
-                    f"inferred from terms of office: {_describe_claims(claims)} all at once only {span}; "
+                    f"inferred from terms of office: {_held_together(claims)} only {span}; "
                     f"year only"
                 )
                 return Reference(year=first.year), "inferred", reason
@@ -332,7 +338,7 @@ def infer_reference(
                     tie = max((t for _, t in fitting), key=lambda t: (t.month, t.day))
                     reason = (
                         f"inferred from terms of office and a weekday near days of a month: "
-                        f"{_describe_claims(claims)} all at once {span}; within that only in {year} does "
+                        f"{_held_together(claims)} {span}; within that only in {year} does "
                         f"{tie.day} {MONTH_NAMES[tie.month - 1]} fall on the {WEEKDAY_NAMES[tie.weekday - 1]} "
                         f"named in the same sentence ({tie.text!r}); reference = that day"
                     )
@@ -344,7 +350,7 @@ def infer_reference(
                 fits = "within" if year <= last.year else "outside"
                 reason = (
                     f"inferred from explicit years: the latest year the text names is {year} (a lower bound; "
-                    f"year only); {fits} the terms of office: {_describe_claims(claims)} all at once {span}"
+                    f"year only); {fits} the terms of office: {_held_together(claims)} {span}"
                 )
                 return Reference(year=year), "inferred", reason
             years_left = sorted({y for a, b in stretches for y in range(a.year, (b - dt.timedelta(days=1)).year + 1)})
@@ -352,7 +358,7 @@ def infer_reference(
                 narrowed, _ = _loose_years(loose, claims, stretches)
                 years_left = sorted(narrowed) or years_left
             reason = (
-                f"no single year: the terms of office allow several ({_describe_claims(claims)} all at once "
+                f"no single year: the terms of office allow several ({_held_together(claims)} "
                 f"{span}: {', '.join(map(str, years_left))}); no weekday tie, full date or year in the text"
                 + (
                     ", and no weekday in a sentence with days of a month that fits one year only"

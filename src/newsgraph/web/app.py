@@ -105,6 +105,16 @@ class IngestIn(BaseModel):
     articles: list[ArticleIn] = Field(default_factory=list, max_length=MAX_BATCH)
 
 
+class IngestProblem(BaseModel):
+    """One article or record of an ingest request that was not stored (or stored with a warning)."""
+
+    input: str = Field(description="`articles.N` or `records.N` of the request")
+    stage: str = Field(description="extract or store")
+    kind: str
+    severity: str = Field(description="error (not stored) or warning (stored, problem noted)")
+    message: str
+
+
 class IngestOut(BaseModel):
     records: int
     added: int
@@ -114,6 +124,9 @@ class IngestOut(BaseModel):
     batches: int
     seconds: float
     record_ids: list[str] = Field(default_factory=list, description="ids of the records handed to the store")
+    failed: int = Field(0, description="records and articles not stored (each one in `errors`); the others are")
+    errors: list[IngestProblem] = Field(default_factory=list, description="what was not stored and why, and "
+                                        "warnings about what was")
 
 
 class ErrorBody(BaseModel):
@@ -520,12 +533,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             problems = record.span_errors()
             if problems:
                 raise HTTPException(422, f"records.{i} ({record.id}): " + "; ".join(problems[:5]))
-        records = list(body.records) + [_extract(a) for a in body.articles]
+        # one bad article costs only itself: the others are extracted and stored, it is listed in `errors`
+        items: list[tuple[Record, str]] = [(r, f"records.{i}") for i, r in enumerate(body.records)]
+        problems: list[IngestProblem] = []
+        for i, article in enumerate(body.articles):
+            try:
+                items.append((_extract(article), f"articles.{i}"))
+            except HTTPException as err:
+                problems.append(IngestProblem(input=f"articles.{i}", stage="extract", kind="bad_input",
+                                              severity="error", message=str(err.detail)))
+            except Exception as err:  # the pipeline failing on one article must not drop the others
+                problems.append(IngestProblem(input=f"articles.{i}", stage="extract", kind=type(err).__name__,
+                                              severity="error", message=f"{type(err).__name__}: {err}"))
         try:
-            stats = db.write(lambda s: s.ingest(records, source="api"))
+            stats = db.write(lambda s: s.ingest(items, source="api"))
         finally:
             cache.clear()  # every cached answer may be stale now
-        return IngestOut(**stats.as_dict(), record_ids=[r.id for r in records])
+        problems += [IngestProblem(**{k: row[k] for k in ("input", "stage", "kind", "severity", "message")})
+                     for row in stats.errors]
+        counts = {k: v for k, v in stats.as_dict().items() if k not in ("errors", "failed")}
+        return IngestOut(**counts, record_ids=[r.id for r, _ in items],
+                         failed=sum(p.severity == "error" for p in problems), errors=problems)
 
     # -- the page ----------------------------------------------------------------------------------
 
