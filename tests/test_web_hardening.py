@@ -27,9 +27,7 @@ from fastapi.testclient import TestClient
 from newsgraph.web import Settings, create_app
 from newsgraph.web.app import server_config
 
-from .test_web_api import TOKEN
-
-LOCAL = "http://localhost"
+from .test_web_api import LOCAL, TOKEN
 
 
 @contextlib.contextmanager

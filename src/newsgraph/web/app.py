@@ -153,7 +153,7 @@ class ErrorOut(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 422, 500, 503)
+    code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 414, 422, 500, 503)
 }
 
 
