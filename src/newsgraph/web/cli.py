@@ -32,7 +32,7 @@ def serve(
         help="threads answering reads (queries and JSON encoding); default: one per core, 2 to 8", min=1,
         max=64)] = None,
     allow_host: Annotated[list[str] | None, typer.Option(
-        "--allow-host", envvar="NEWSGRAPH_ALLOW_HOST", show_default=False,
+        "--allow-host", envvar="NEWSGRAPH_ALLOW_HOST", show_default=False, metavar="NAME",
         help="also answer requests for this host name (repeatable; the env variable takes names separated by "
              "spaces); by default only localhost, 127.0.0.1, [::1] and the --host address; '*' turns the check off")
     ] = None,
