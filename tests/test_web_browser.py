@@ -11,9 +11,6 @@ Skips (with the reason) when playwright, chromium (``make browser``) or the web 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,42 +26,23 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is missing (make browser, or apt-get install chromium)", allow_module_level=True)
 
-import uvicorn  # noqa: E402
-
-from newsgraph.web import Settings, create_app  # noqa: E402
-from newsgraph.web.app import server_config  # noqa: E402
+from newsgraph.web import Settings  # noqa: E402
 
 from .conftest import SEED  # noqa: E402
 from .test_web_api import ARTICLES, HOSTILE_ENTITY, TOKEN, build_store  # noqa: E402
+from .test_web_hardening import live_server  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parent / "output" / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on 127.0.0.1 (a free port) in a thread, over a store of the test records."""
+    """The app on 127.0.0.1 (a free port), configured as ``newsgraph serve`` runs it, over the test records."""
     db = build_store(tmp_path_factory.mktemp("web-browser") / "news.duckdb")
-    port = _free_port()
-    settings = Settings(db=db, token=TOKEN)
-    srv = uvicorn.Server(server_config(create_app(settings), settings, port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with live_server(Settings(db=db, token=TOKEN)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
