@@ -7,7 +7,11 @@ connection (or 200 MB went out), then reads the answer. Reported per case: bytes
 before it closed, seconds until then, the answer's status line, and the server process's growth in
 resident memory and its CPU seconds over the case (``/proc``). The server then still answers
 ``/api/health`` (checked). The store is an empty scratch store (the limits act before any query).
-Written to ``benchmarks/results/web_limits.json``.
+
+Then extraction under a slow article: with writing enabled (2 workers, ``--extract-timeout 10``), a
+170,000-character article is posted and, while it runs, a one-sentence article: reported are the short
+one's latency and the long one's status and time (stopped at its budget). Written to
+``benchmarks/results/web_limits.json``.
 """
 
 from __future__ import annotations
@@ -58,6 +62,40 @@ def flood(port: int, start: bytes) -> tuple[int, float, str]:
     return sent, time.perf_counter() - began, answer.split(b"\r\n", 1)[0].decode(errors="replace") or "(reset)"
 
 
+def slow_and_short(base: str, token: str) -> dict[str, Any]:
+    """Post a long article and, while it runs, a short one; how long each took and what each got."""
+    import threading
+
+    import httpx
+
+    headers = {"Authorization": f"Bearer {token}"}
+    short = {"text": "Olaf Scholz traf am Montag in Paris Emmanuel Macron.", "lang": "de"}
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:  # the workers load the pipelines after the server starts
+        if httpx.post(f"{base}/api/extract", json=short, headers=headers, timeout=300).status_code == 200:
+            break
+    long_text = "Die Ministerin sagte am Montag in Berlin, sie werde Paris besuchen. " * 2500
+    found: dict[str, Any] = {}
+
+    def post_long() -> None:
+        began = time.perf_counter()
+        response = httpx.post(f"{base}/api/extract", json={"text": long_text, "lang": "de"}, headers=headers,
+                              timeout=300)
+        found["long"] = {"chars": len(long_text), "status": response.status_code,
+                         "seconds": round(time.perf_counter() - began, 2),
+                         "message": response.json().get("error", {}).get("message", "")[:120]}
+
+    thread = threading.Thread(target=post_long)
+    thread.start()
+    time.sleep(1.0)
+    began = time.perf_counter()
+    response = httpx.post(f"{base}/api/extract", json=short, headers=headers, timeout=300)
+    found["short_while_long_runs"] = {"status": response.status_code,
+                                      "seconds": round(time.perf_counter() - began, 3)}
+    thread.join()
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=RESULTS)
@@ -68,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     db = work / "empty.duckdb"
     Store(db).close()
     port = _free_port()
-    proc = start_server(db, port, cache=0)
+    token = "bench-token-" + "x" * 20
+    (work / "token.txt").write_text(token + "\n", encoding="utf-8")
+    proc = start_server(db, port, cache=0, extra=["--token-file", str(work / "token.txt"), "--extract-timeout", "10"])
     cases = {"200 MB header": b"GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ",
              "200 MB URL": b"GET /api/documents?q="}
     results: dict[str, Any] = {}
@@ -83,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         import httpx
 
         healthy = httpx.get(f"http://{HOST}:{port}/api/health", timeout=30).status_code == 200
+        results["slow extraction"] = slow_and_short(f"http://{HOST}:{port}", token)
+        print("slow extraction", results["slow extraction"], flush=True)
     finally:
         stop_server(proc)
     out = {"script": "benchmarks/bench_web_limits.py", "cases": results, "still_serving": healthy,
