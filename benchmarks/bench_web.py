@@ -95,16 +95,20 @@ def copy_store(source: Path, work: Path) -> Path:
     return db
 
 
-def start_server(db: Path, port: int, cache: int, read_threads: int | None = None) -> subprocess.Popen:
+def start_server(db: Path, port: int, cache: int, read_threads: int | None = None, *, extra: list[str] | None = None,
+                 log: Any = None) -> subprocess.Popen:
+    """``newsgraph serve`` in a subprocess, once it answers; its stderr to ``log`` (an open file) or a pipe."""
     newsgraph = Path(sys.executable).with_name("newsgraph")
     command = [str(newsgraph), "serve", "--db", str(db), "--host", HOST, "--port", str(port), "--cache", str(cache)]
     if read_threads:
         command += ["--read-threads", str(read_threads)]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    command += extra or []
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log or subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError("the server exited: " + proc.stderr.read().decode(errors="replace")[-2000:])
+            said = proc.stderr.read().decode(errors="replace")[-2000:] if proc.stderr else "(see its log)"
+            raise RuntimeError("the server exited: " + said)
         try:
             if httpx.get(f"http://{HOST}:{port}/api/health", timeout=2).status_code == 200:
                 return proc

@@ -254,6 +254,21 @@ def web_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def schemathesis_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        f"**Web/API under schemathesis** (`benchmarks/bench_schemathesis.py`; every operation of "
+        f"`schema/openapi.json`, {d.get('examples_per_operation_and_mode')} generated cases per operation that fit "
+        f"the schema and as many that break it; `newsgraph serve` over {d.get('store_articles')} synthetic "
+        f"articles; {d.get('machine')})",
+        "",
+        "| operations | requests | 5xx answers | tracebacks in the server log |",
+        "|---|---|---|---|",
+        f"| {d.get('operations')} | {d.get('requests')} | {d.get('server_errors')} "
+        f"| {d.get('tracebacks_in_server_log')} |",
+    ]
+    return out
+
+
 def accurate_table(d: dict[str, Any]) -> list[str]:
     m = d.get("accurate_model", {})
     out = [
@@ -336,6 +351,7 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("store", store_table),
     ("store_1m", store_table),  # bench_store.py -n 1000000 --output benchmarks/results/store_1m.json
     ("web", web_table),
+    ("schemathesis", schemathesis_table),
 ]
 
 

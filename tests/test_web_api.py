@@ -25,6 +25,8 @@ from newsgraph.web import Settings, create_app
 from .conftest import FIXTURES, SEED
 
 TOKEN = "test-token-0123456789abcdef"
+#: the server answers only loopback names (DNS rebinding); TestClient's default "testserver" is refused
+LOCAL = "http://localhost"
 #: the Paris meeting's place: the venue the articles name (``im Élysée-Palast``), or the city
 PARIS = ("Élysée Palace", "Paris")
 ARTICLES = json.loads((FIXTURES / "web_articles.json").read_text(encoding="utf-8"))
@@ -77,7 +79,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def client(store_path: Path) -> Any:
     app = create_app(Settings(db=store_path, token=TOKEN))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         yield c
 
 
@@ -196,7 +198,7 @@ def test_internal_errors_hide_details(store_path: Path, monkeypatch: pytest.Monk
         raise RuntimeError("secret internal detail /etc/passwd")
 
     monkeypatch.setattr(access, "list_documents", broken)
-    with TestClient(create_app(Settings(db=store_path)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(Settings(db=store_path)), raise_server_exceptions=False, base_url=LOCAL) as c:
         response = c.get("/api/documents")
     assert response.status_code == 500
     assert response.json() == {"error": {"status": 500, "message": "internal server error"}}
@@ -228,7 +230,7 @@ def test_page_never_assigns_html() -> None:
 @pytest.fixture
 def writable(tmp_path: Path) -> Any:
     app = create_app(Settings(db=tmp_path / "w.duckdb", token=TOKEN, max_body=64 * 1024))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         yield c
 
 
@@ -264,13 +266,13 @@ def test_extract_and_ingest_articles(writable: TestClient) -> None:
 
 
 def test_write_disabled_without_token_file(store_path: Path) -> None:
-    with TestClient(create_app(Settings(db=store_path))) as c:
+    with TestClient(create_app(Settings(db=store_path)), base_url=LOCAL) as c:
         response = c.post("/api/extract", json={"text": "Ein Text."}, headers=_auth())
     assert response.status_code == 403 and "--token-file" in response.json()["error"]["message"]
 
 
 def test_protected_reads(store_path: Path) -> None:
-    with TestClient(create_app(Settings(db=store_path, token=TOKEN, protect_reads=True))) as c:
+    with TestClient(create_app(Settings(db=store_path, token=TOKEN, protect_reads=True)), base_url=LOCAL) as c:
         assert c.get("/api/documents").status_code == 401
         assert c.get("/api/documents", headers=_auth()).status_code == 200
         assert c.get("/").status_code == 200  # the page itself is static; its data needs the token
@@ -377,7 +379,7 @@ def test_identical_concurrent_requests_share_one_query(store_path: Path, monkeyp
         app.state.store["access"] = access.StoreAccess(store_path)  # what the lifespan does
         try:
             transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+            async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as c:
                 first = await asyncio.gather(*(c.get("/api/documents?limit=7") for _ in range(10)))
                 again = await c.get("/api/documents?limit=7")  # from the cache
                 return [*first, again]

@@ -11,9 +11,6 @@ Skips (with the reason) when playwright, chromium (``make browser``) or the web 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,42 +26,23 @@ CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is missing (make browser, or apt-get install chromium)", allow_module_level=True)
 
-import uvicorn  # noqa: E402
-
-from newsgraph.web import Settings, create_app  # noqa: E402
+from newsgraph.web import Settings  # noqa: E402
 
 from .conftest import SEED  # noqa: E402
 from .test_web_api import ARTICLES, HOSTILE_ENTITY, TOKEN, build_store  # noqa: E402
+from .test_web_hardening import live_server  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parent / "output" / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on 127.0.0.1 (a free port) in a thread, over a store of the test records."""
+    """The app on 127.0.0.1 (a free port), configured as ``newsgraph serve`` runs it, over the test records."""
     db = build_store(tmp_path_factory.mktemp("web-browser") / "news.duckdb")
-    port = _free_port()
-    config = uvicorn.Config(create_app(Settings(db=db, token=TOKEN)), host="127.0.0.1", port=port,
-                            log_level="warning", access_log=False)
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with live_server(Settings(db=db, token=TOKEN)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -289,3 +267,27 @@ def test_hostile_article_executes_nothing(browser: Any, server: str) -> None:
     finally:
         context.close()
 
+
+
+def test_api_docs_run_under_the_csp(page: Any, server: str) -> None:
+    """/api/docs works offline with the page's own Content-Security-Policy in force (not bypassed): Swagger UI's
+    scripts load from this server, every endpoint is listed, and the browser reports no CSP violation."""
+    errors: list[str] = []
+    stray: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:") else stray.append(r.url))
+    page.add_init_script("document.addEventListener('securitypolicyviolation',"
+                         " e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))")
+    page.goto("/api/docs")
+    page.wait_for_selector(".swagger-ui .opblock-summary", timeout=30_000)
+    paths = page.locator(".swagger-ui .opblock-summary-path").all_inner_texts()
+    for path in ("/api/documents", "/api/events/{event_id}", "/api/extract", "/api/ingest"):
+        assert any(p.replace("\u200b", "") == path for p in paths), (path, paths)
+    assert "newsgraph" in page.locator(".swagger-ui .info").inner_text()
+    violations = page.evaluate("window.__csp || []")
+    assert violations == [], violations
+    assert [e for e in errors if "Content Security Policy" in e or "Refused" in e] == []
+    assert stray == [], stray
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "api_docs.png"), full_page=False)

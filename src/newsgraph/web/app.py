@@ -8,10 +8,18 @@ Security model, and why:
 - reading endpoints are public by default (an analyst on localhost), or need the bearer token with
   ``protect_reads``; writing endpoints (``POST /api/extract``, ``POST /api/ingest``) always need it,
   and are refused (403) when the server was started without a token;
-- every request body is capped (:class:`BodyLimit`, 413 before the body is parsed), and the list and
-  text sizes inside bodies are capped by the request models;
+- only requests naming a trusted host are answered (:class:`RequestGate`: loopback names by default,
+  more with ``--allow-host``; anything else 400): a web page the analyst visits cannot read the store
+  through DNS rebinding, where the attacker's name resolves to 127.0.0.1 but the ``Host`` stays theirs;
+- the request head (URL and headers) is bounded by the HTTP parser before the app sees it (see
+  :func:`server_config`), a long URL is refused (414) before authentication, every request body is
+  capped (:class:`BodyLimit`, 413 before the body is parsed), and the list and text sizes inside bodies
+  are capped by the request models; ids in paths are checked against the store's 64-bit range (422);
 - every error leaves as ``{"error": {"status", "message"}}``; unexpected exceptions are logged on the
-  server and answered with a generic 500 (no stack trace, no internal detail reaches a client);
+  server and answered with a generic 500 (no stack trace, no internal detail reaches a client) without
+  dropping the keep-alive connection (:class:`CatchAll`);
+- extraction runs in a pool of worker processes with a bounded queue and a time budget per article
+  (:mod:`.extraction`), so one slow ``POST /api/extract`` cannot hold the others;
 - the page is static (no server-side templating of article data) and renders JSON with DOM text APIs;
   a Content-Security-Policy without inline script is a second line of defence should that ever slip.
 """
@@ -32,16 +40,17 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..record import Record
-from . import access
+from . import access, extraction
 
 log = logging.getLogger("newsgraph.web")
 
@@ -50,6 +59,14 @@ STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
 MAX_BATCH = 200
+#: the names a browser may use for this server by default: loopback only (see :class:`RequestGate`)
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+#: longest path plus query string answered (the API's parameters need well under 2 KB)
+DEFAULT_MAX_URL = 8 * 1024
+#: largest request head (request line and headers) the HTTP parser buffers before refusing the request
+DEFAULT_MAX_HEAD = 64 * 1024
+#: the largest id the store can hold (DuckDB BIGINT, SQLite INTEGER)
+MAX_ID = 2**63 - 1
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -74,6 +91,16 @@ class Settings:
     cache_entries: int = 4096
     #: threads that answer reads (see ``access.DEFAULT_READ_THREADS``)
     read_threads: int = access.DEFAULT_READ_THREADS
+    #: ``Host`` names answered (port ignored; ``*`` turns the check off); anything else gets 400
+    allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
+    #: longest path and query string (bytes) answered; longer gets 414
+    max_url: int = DEFAULT_MAX_URL
+    #: largest request head (bytes) the HTTP parser accepts (used by :func:`server_config`)
+    max_head: int = DEFAULT_MAX_HEAD
+    #: extraction worker processes, requests that may wait for one, and each article's time budget (s)
+    extract_workers: int = 2
+    extract_queue: int = 8
+    extract_timeout: float = 60.0
 
 
 def read_token(path: str | Path) -> str:
@@ -139,7 +166,7 @@ class ErrorOut(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 422, 500, 503)
+    code: {"model": ErrorOut} for code in (400, 401, 403, 404, 413, 414, 422, 500, 503)
 }
 
 
@@ -204,6 +231,88 @@ async def _send_error(send: Send, status: int, message: str) -> None:
     body = response.body
     await send({"type": "http.response.start", "status": status, "headers": response.raw_headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def normalise_host(name: str) -> str:
+    """A ``Host`` header or a configured name as compared: lower case, no port, no final dot, IPv6 in brackets."""
+    name = name.strip().lower()
+    if name.startswith("["):
+        end = name.find("]")
+        return name[:end + 1] if end > 0 else name
+    if name.count(":") > 1:  # a bare IPv6 address, as a person may write it in --allow-host
+        return f"[{name}]"
+    return name.partition(":")[0].rstrip(".")
+
+
+class RequestGate:
+    """ASGI middleware: refuse a request for a host this server does not serve (400) or with a long URL (414).
+
+    Why the host: with DNS rebinding a page on ``evil.example`` makes its own name resolve to 127.0.0.1,
+    and the browser then lets that page read the answers of this server (same origin as far as it knows);
+    the ``Host`` header still says ``evil.example``, so answering only the names the server is known by
+    closes that door, which CORS and the token do not (reads are public by default). It runs before
+    authentication and anything else, as does the URL check (the parser has already bounded the head).
+    """
+
+    def __init__(self, app: ASGIApp, allowed_hosts: tuple[str, ...], max_url: int) -> None:
+        self.app = app
+        self.any_host = "*" in allowed_hosts
+        self.allowed = {normalise_host(h) for h in allowed_hosts if h != "*"}
+        self.max_url = max_url
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if not self.any_host:
+            host = next((v for k, v in scope.get("headers", []) if k == b"host"), None)
+            if host is None:
+                await _send_error(send, 400, "missing Host header")
+                return
+            name = normalise_host(host.decode("latin-1"))
+            if name not in self.allowed:
+                await _send_error(send, 400, f"host {name[:100]!r} is not served here (loopback names only, "
+                                             "unless the server was started with --allow-host NAME)")
+                return
+        length = len(scope.get("raw_path") or scope.get("path", "").encode()) + len(scope.get("query_string", b""))
+        if length > self.max_url:
+            await _send_error(send, 414, f"URL longer than {self.max_url} bytes")
+            return
+        await self.app(scope, receive, send)
+
+
+class CatchAll:
+    """ASGI middleware (innermost): an unexpected exception becomes a logged, generic 500 here.
+
+    Why not only FastAPI's ``exception_handler(Exception)``: Starlette answers that one and then re-raises,
+    so the server closes the connection; a client (or a proxy) on keep-alive loses its connection with
+    every error. Here the error is answered and the connection stays usable.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except _BodyTooLarge:
+            raise  # BodyLimit's own signal, already answered
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:  # half an answer went out: only closing the connection can tell the client
+                raise
+            await _send_error(send, 500, "internal server error")
 
 
 class SecurityHeaders:
@@ -322,7 +431,25 @@ StoreDep = Annotated[access.StoreAccess, Depends(open_store)]
 Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
 Offset = Annotated[int, Query(ge=0, le=100_000)]
 Text = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+
+def _calendar_day(value: str | None) -> str | None:
+    """Refuse a ``since``/``until`` that matches the pattern but is no date (``2025-13``, ``0000``, ``9999-12``)."""
+    if value is not None:
+        from ..store.queries import _date, _until
+
+        try:
+            _date(value)
+            _until(value)
+        except (ValueError, OverflowError) as err:
+            raise ValueError(f"{value!r} is not a date between 0001 and 9999") from err
+    return value
+
+
+Day = Annotated[str | None, Query(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+                                  description="YYYY, YYYY-MM or YYYY-MM-DD"), AfterValidator(_calendar_day)]
+#: a store id in a path: the store's ids are 64-bit and not negative, so anything else is a 422, not a query
+StoreId = Annotated[int, PathParam(ge=0, le=MAX_ID)]
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 
 
@@ -333,6 +460,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The API and the page for one store (opened when the app starts, closed when it stops)."""
     settings = settings or Settings()
     state: dict[str, Any] = {}
+    pool = extraction.ExtractPool(settings.extract_workers, settings.extract_queue, settings.extract_timeout)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -341,6 +469,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            pool.close()
             if "access" in state:
                 state.pop("access").close()
 
@@ -354,13 +483,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "from `--token-file`. Errors are `{\"error\": {\"status\", \"message\"}}`."
         ),
         lifespan=lifespan,
-        docs_url="/api/docs",
+        docs_url=None,  # FastAPI's page loads Swagger UI from a CDN with an inline script: see api_docs below
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )
     app.state.settings = settings
     app.state.store = state
-    app.state.extract_lock = threading.Lock()
+    app.state.extract_pool = pool
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -384,7 +513,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return JSONResponse({"error": {"status": 500, "message": "internal server error"}}, status_code=500)
 
+    # the last added runs first: security headers on every answer, then the host and URL gate, the body cap,
+    # and innermost the catch-all that keeps the connection open after an unexpected error
+    app.add_middleware(CatchAll)
     app.add_middleware(BodyLimit, max_body=settings.max_body)
+    app.add_middleware(RequestGate, allowed_hosts=settings.allowed_hosts, max_url=settings.max_url)
     app.add_middleware(SecurityHeaders)
 
     # -- reading -----------------------------------------------------------------------------------
@@ -442,7 +575,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return await answer(request, db, lambda v: access.list_documents(v, q=q, limit=limit, offset=offset))
 
     @app.get("/api/documents/{article_id}", tags=["documents"], responses=ERRORS, response_model=Json)
-    async def document(request: Request, article_id: int, _: Reader, db: StoreDep) -> Response:
+    async def document(request: Request, article_id: StoreId, _: Reader, db: StoreDep) -> Response:
         """One article's record (with its text) and the store ids of its entities and events."""
         return await answer(request, db, lambda v: access.get_document(v, article_id), f"no document {article_id}")
 
@@ -456,12 +589,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return await answer(request, db, lambda v: access.list_entities(v, q=q, type=type, limit=limit, offset=offset))
 
     @app.get("/api/entities/{entity_id}", tags=["entities"], responses=ERRORS, response_model=Json)
-    async def entity(request: Request, entity_id: int, _: Reader, db: StoreDep) -> Response:
+    async def entity(request: Request, entity_id: StoreId, _: Reader, db: StoreDep) -> Response:
         """An actor: names, timeline of events, quotes, who they met, articles mentioning them."""
         return await answer(request, db, lambda v: access.entity_page(v, entity_id), f"no entity {entity_id}")
 
     @app.get("/api/entities/{entity_id}/network", tags=["entities"], responses=ERRORS, response_model=Json)
-    async def entity_network(request: Request, entity_id: int, _: Reader, db: StoreDep, limit: Limit = 200) -> Response:
+    async def entity_network(request: Request, entity_id: StoreId, _: Reader, db: StoreDep,
+                             limit: Limit = 200) -> Response:
         """Who met whom at the events this actor took part in."""
         return await answer(request, db, lambda v: access.ego_network(v, entity_id, limit=limit))
 
@@ -493,7 +627,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             types=[type] if type else None, status=status, limit=limit)})
 
     @app.get("/api/events/{event_id}", tags=["events"], responses=ERRORS, response_model=Json)
-    async def event(request: Request, event_id: int, _: Reader, db: StoreDep) -> Response:
+    async def event(request: Request, event_id: StoreId, _: Reader, db: StoreDep) -> Response:
         """One event: every source's account (ordered by publication: the status history) and the conflicts."""
         return await answer(request, db, lambda v: access.event_page(v, event_id), f"no event {event_id}")
 
@@ -509,15 +643,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # -- writing -----------------------------------------------------------------------------------
 
     def _extract(article: ArticleIn) -> Record:
-        from ..api import NewsgraphError
-        from ..api import extract as run
-
-        with app.state.extract_lock:  # one pipeline, CPU-bound: one article at a time
-            try:
-                return run(article.text, lang=article.lang, published=article.published, title=article.title,
-                           url=article.url, source=article.source)
-            except NewsgraphError as err:
-                raise HTTPException(400, str(err)) from err
+        """The record of one posted article, from a worker process (blocking: called on a server thread)."""
+        job = article.model_dump()
+        try:
+            found = pool.extract(job)
+        except extraction.ExtractError as err:
+            headers = {"Retry-After": str(err.retry_after)} if err.retry_after else None
+            raise HTTPException(err.status, str(err), headers=headers) from err
+        return Record.model_validate_json(found)
 
     @app.post("/api/extract", tags=["writing"], responses=ERRORS, response_model=Record)
     def extract(article: ArticleIn, _: Writer) -> Record:
@@ -561,9 +694,68 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs() -> Response:
+        """Swagger UI from local files (no CDN, no inline script: it passes the page's own CSP)."""
+        if swagger_dir() is None:
+            raise HTTPException(404, "the API browser needs the fastapi-offline package (pip install "
+                                     "'newsgraph[web]'); the document itself is at /api/openapi.json")
+        return HTMLResponse(DOCS_PAGE, headers={"Cache-Control": "no-cache"})
+
+    swagger = swagger_dir()
+    if swagger is not None:  # before the catch-all below, which would answer its paths with 404
+        app.mount("/api/docs-assets", StaticFiles(directory=swagger), name="swagger-ui")
+
     @app.get("/api/{rest:path}", include_in_schema=False)
     def unknown_api(rest: str) -> None:
         raise HTTPException(404, f"no such endpoint: /api/{rest}")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+#: the API browser's page: Swagger UI's files from :func:`swagger_dir`, started by ``static/docs.js``
+DOCS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>newsgraph API</title>
+<link rel="stylesheet" href="/api/docs-assets/swagger-ui.css">
+<link rel="icon" href="/api/docs-assets/favicon.png">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/api/docs-assets/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script>
+</body>
+</html>
+"""
+
+
+def swagger_dir() -> Path | None:
+    """Swagger UI's files as the ``fastapi-offline`` package ships them (None when it is not installed).
+
+    Why that package: it keeps a current Swagger UI build in a wheel (MIT; Swagger UI itself is
+    Apache-2.0), so the page works offline and passes our CSP; only its static files are used.
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("fastapi_offline")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "static"
+    return folder if (folder / "swagger-ui-bundle.js").exists() else None
+
+
+def server_config(app: ASGIApp, settings: Settings, *, host: str = "127.0.0.1", port: int = 8000,
+                  log_level: str = "info") -> Any:
+    """The uvicorn configuration ``newsgraph serve`` runs (tests run the same).
+
+    Why h11 and not httptools: httptools buffers a request head of any size (a 200 MB header cost
+    400 MB and 70 s of CPU before the app could refuse it), while h11 refuses a head larger than
+    ``max_head`` as it arrives (400, connection closed); this bound holds before authentication.
+    """
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_level=log_level, access_log=False, http="h11",
+                          h11_max_incomplete_event_size=settings.max_head)

@@ -31,12 +31,21 @@ def serve(
     read_threads: Annotated[int | None, typer.Option(
         help="threads answering reads (queries and JSON encoding); default: one per core, 2 to 8", min=1,
         max=64)] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", envvar="NEWSGRAPH_ALLOW_HOST", show_default=False, metavar="NAME",
+        help="also answer requests for this host name (repeatable; the env variable takes names separated by "
+             "spaces); by default only localhost, 127.0.0.1, [::1] and the --host address; '*' turns the check off")
+    ] = None,
+    extract_workers: Annotated[int, typer.Option(
+        help="processes extracting posted articles (~400 MB each)", min=1, max=32)] = 2,
+    extract_timeout: Annotated[float, typer.Option(
+        help="seconds one posted article may take before its extraction is stopped (503)", min=1)] = 60.0,
 ) -> None:
     """Serve the HTTP API and the web page for analysts (open http://HOST:PORT/ in a browser)."""
     try:
         import uvicorn
 
-        from .app import Settings, create_app, read_token
+        from .app import Settings, create_app, read_token, server_config
     except ImportError as err:  # the web extra is missing
         typer.echo(f"newsgraph serve needs the web extra: pip install 'newsgraph[web]' ({err})", err=True)
         raise typer.Exit(2) from err
@@ -56,7 +65,8 @@ def serve(
         loopback = host == "localhost"
     if not loopback:
         typer.echo(f"warning: listening on {host}, reachable beyond this machine"
-                   + ("" if protect_reads else "; reads are public (use --protect-reads)"), err=True)
+                   + ("" if protect_reads else "; reads are public (use --protect-reads)")
+                   + "; only requests for the names given with --allow-host are answered", err=True)
     try:  # fail here with a message, not inside the server's start-up (a store locked by an ingest, a bad file)
         from ..store import Store
 
@@ -64,11 +74,28 @@ def serve(
     except Exception as err:
         typer.echo(f"cannot open the store {db}: {err}", err=True)
         raise typer.Exit(2) from err
-    settings = Settings(db=db, token=token, protect_reads=protect_reads, max_body=max_body, cache_entries=cache)
+    settings = Settings(db=db, token=token, protect_reads=protect_reads, max_body=max_body, cache_entries=cache,
+                        allowed_hosts=answered_hosts(host, allow_host), extract_workers=extract_workers,
+                        extract_timeout=extract_timeout)
     if read_threads is not None:
         settings.read_threads = read_threads
-    typer.echo(f"newsgraph: serving {db} on http://{host}:{port}/ (writing {'enabled' if token else 'disabled'})")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=False)
+    app = create_app(settings)
+    if token is not None:
+        app.state.extract_pool.start()  # the workers load the pipelines while the server starts
+    typer.echo(f"newsgraph: serving {db} on http://{host}:{port}/ (writing {'enabled' if token else 'disabled'}; "
+               f"answering hosts {', '.join(settings.allowed_hosts)})")
+    uvicorn.Server(server_config(app, settings, host=host, port=port)).run()
+
+
+def answered_hosts(host: str, allowed: list[str] | None) -> tuple[str, ...]:
+    """The ``Host`` names served: the loopback names, the address listened on (unless a wildcard), ``--allow-host``."""
+    from .app import LOOPBACK_HOSTS
+
+    hosts = list(LOOPBACK_HOSTS)
+    if host not in ("0.0.0.0", "::", ""):  # a wildcard address is no name a browser uses
+        hosts.append(host)
+    hosts.extend(allowed or [])
+    return tuple(dict.fromkeys(hosts))
 
 
 def register(app: typer.Typer) -> None:
