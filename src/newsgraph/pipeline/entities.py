@@ -263,6 +263,9 @@ class Knowledge:
     direction_prefixes: tuple[str, ...] = ()
     district_heads: set[str] = field(default_factory=set)
     not_entities: set[str] = field(default_factory=set)
+    ignored_model_labels: set[str] = field(default_factory=set)
+    model_leading_words: set[str] = field(default_factory=set)
+    model_trailing_words: set[str] = field(default_factory=set)
     foreign_name_heads: set[str] = field(default_factory=set)
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
@@ -410,6 +413,9 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     )
     filters = _lang_resource(lang, "entities_filters", {})
     k.not_entities = set(filters.get("not_entities", []))
+    k.ignored_model_labels = set(filters.get("ignored_model_labels", []))
+    k.model_leading_words = set(filters.get("model_leading_words", []))
+    k.model_trailing_words = set(filters.get("model_trailing_words", []))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
@@ -1035,8 +1041,12 @@ class EntityLayer:
         out = []
         for span in doc.ents:
             label = LABEL_MAP.get(span.label_)
-            if label is None:
+            if label is None or span.label_ in self.k.ignored_model_labels:
                 continue
+            while len(span) > 1 and span[0].text in self.k.model_leading_words:
+                span = span[1:]  # ``The United States``: OntoNotes spans include the article
+            while len(span) > 1 and span[-1].text in self.k.model_trailing_words:
+                span = span[:-1]  # ``the Communist Party's``: the possessive ending is no part of the name
             # derivations (russischer) are not mentions; nor are spans that start with a lower-case
             # word, unless that word is a name itself (al-Malik, az-Zahir) or a particle (von der Leyen)
             first = span[0].text

@@ -222,10 +222,20 @@ def _paren_mask(doc: Doc) -> list[bool]:
     return mask
 
 
-def _is_relative_opener(tok: Token, nxt: Token | None, rel: frozenset[str]) -> bool:
-    """A relative pronoun opens a clause; an article opening an apposition does not."""
+#: the tags of relative pronouns where the language's data names none (German STTS)
+RELATIVE_TAGS = frozenset({"PRELS", "PRELAT", "PWS", "PWAV"})
+
+
+def _is_relative_opener(
+    tok: Token, nxt: Token | None, rel: frozenset[str], tags: frozenset[str] = RELATIVE_TAGS
+) -> bool:
+    """A relative pronoun opens a clause; an article opening an apposition does not.
+
+    ``tags`` are the tagger's relative-pronoun tags (``relative_tags`` in the language's
+    ``events_frames.toml``: English PTB ``WP``/``WDT``); without a tagger the next word decides.
+    """
     if tok.tag_:
-        return tok.tag_ in {"PRELS", "PRELAT", "PWS", "PWAV"}
+        return tok.tag_ in tags
     return nxt is not None and not nxt.text[:1].isupper() and not nxt.is_punct
 
 
@@ -238,6 +248,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     conjunctions = lex.words("participants", "coordinators") - {","}
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     speech = lex.words("clauses", "speech_verbs")
+    rel_tags = lex.words("clauses", "relative_tags") or RELATIVE_TAGS
     bare_openers = lex.words("clauses", "bare_openers")
     coordinated = lex.words("clauses", "coordinated_openers")
     bare_not_before = lex.words("clauses", "bare_opener_not_before")
@@ -295,7 +306,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
             if text == "," and nxt is not None:
                 word = nxt.text.lower()
                 nnxt = doc[i + 2] if i + 2 < e else None
-                opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel))
+                opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel, rel_tags))
                 if not opens and word in conjunctions and nnxt is not None and nnxt.text.lower() in openers:
                     # ``, ob ..., oder ob ...``: a second subordinate clause of the same kind
                     opens = True
@@ -321,7 +332,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                         and after.text[:1].islower()
                         and not after.text.lower().endswith(adjective_endings)
                     )
-                    opens = bare or _is_relative_opener(nnxt, after, rel)
+                    opens = bare or _is_relative_opener(nnxt, after, rel, rel_tags)
                 if opens:
                     if len(stack) > 1 and stack[-1].opener not in {"–", "speech"}:
                         stack.pop()
@@ -475,6 +486,7 @@ def _classify(index: DocIndex) -> None:
     in_parens = _paren_mask(doc)
     # English writes offices in lower case (``Mexico's foreign minister``)
     offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
+    possessor_affiliation = bool(lex.frames.get("participants", {}).get("possessor_affiliation", False))
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -589,6 +601,15 @@ def _classify(index: DocIndex) -> None:
             role = "affiliation" if groupish else "other"
             m.via_office = office
             m.office_word = office_heads[0] if office_heads else None
+        if role == "actor" and possessor_affiliation and m.type != "PER" and doc.has_annotation("DEP"):
+            # English ``Wang Yi, the Communist Party's top foreign policy official``: the possessor of an
+            # apposition to a name only says whose office it is (``Taiwan's Vice Foreign Minister
+            # visited`` names nobody, so there the country stays the actor)
+            last = doc[m.tend - 1]
+            if last.dep_ == "poss" and last.head.dep_ == "appos" and lex.noun_trigger(last.head) is None:
+                role = "affiliation"
+                m.via_office = True
+                m.office_word = last.head.text
         if role == "actor" and m.type != "PER":
             # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
             k = m.tend
