@@ -266,6 +266,8 @@ class Knowledge:
     ignored_model_labels: set[str] = field(default_factory=set)
     model_leading_words: set[str] = field(default_factory=set)
     model_trailing_words: set[str] = field(default_factory=set)
+    model_not_name_tags: set[str] = field(default_factory=set)
+    title_modifiers_no_name: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
@@ -416,6 +418,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.ignored_model_labels = set(filters.get("ignored_model_labels", []))
     k.model_leading_words = set(filters.get("model_leading_words", []))
     k.model_trailing_words = set(filters.get("model_trailing_words", []))
+    k.model_not_name_tags = set(filters.get("model_not_name_tags", []))
+    k.title_modifiers_no_name = bool(filters.get("title_modifiers_no_name", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
@@ -1037,11 +1041,17 @@ class EntityLayer:
 
     # -- merge ---------------------------------------------------------------------------------
 
-    def _model_candidates(self, doc: Doc, derivation_tokens: set[int]) -> list[Candidate]:
+    def _model_candidates(
+        self, doc: Doc, derivation_tokens: set[int], title_tokens: frozenset[int] = frozenset()
+    ) -> list[Candidate]:
         out = []
         for span in doc.ents:
             label = LABEL_MAP.get(span.label_)
             if label is None or span.label_ in self.k.ignored_model_labels:
+                continue
+            if len(span) == 1 and span[0].tag_ in self.k.model_not_name_tags:
+                continue  # ``Bangladeshi troops``: the tagger's adjective is no name whatever the NER says
+            if len(span) == 1 and self.k.title_modifiers_no_name and self._title_modifier(doc, span.start, title_tokens):
                 continue
             while len(span) > 1 and span[0].text in self.k.model_leading_words:
                 span = span[1:]  # ``The United States``: OntoNotes spans include the article
@@ -1061,6 +1071,14 @@ class EntityLayer:
                 continue  # EU-Außen- (und Verteidigungsminister): a truncated compound, its head elsewhere
             out.append(Candidate(span.start, span.end, label, TIER_MODEL))
         return out
+
+    def _title_modifier(self, doc: Doc, i: int, title_tokens: frozenset[int]) -> bool:
+        """``Defense Secretary``, ``Secretary of State``: an office word of a title, not an organisation."""
+        if doc[i].lower_ not in self.k.modifier_words:
+            return False
+        if i + 1 in title_tokens:
+            return True
+        return i >= 2 and i - 2 in title_tokens and doc[i - 1].lower_ in self.k.complement_starters
 
     def _descriptive_compound(
         self, text: str, surnames: frozenset[str] = frozenset(), model_label: str | None = None
@@ -1520,7 +1538,7 @@ class EntityLayer:
         bodies = self._body_candidates(doc, gaz_names)
         persons, title_only, title_tokens = self._title_evidence(doc, gaz_names)
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
-        cands = [*bodies, *companies, *persons, *gaz, *self._model_candidates(doc, derivation_tokens)]
+        cands = [*bodies, *companies, *persons, *gaz, *self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))]
         if self.k.venue_heads or self.k.venue_name_words:
             cands += self._venue_pattern_candidates(doc, {i for c in gaz_names for i in range(c.start, c.end)})
         if self.use_given_names:
