@@ -268,6 +268,7 @@ class Knowledge:
     model_trailing_words: set[str] = field(default_factory=set)
     model_not_name_tags: set[str] = field(default_factory=set)
     title_modifiers_no_name: bool = False
+    first_name_word_is_person: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
@@ -420,6 +421,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.model_trailing_words = set(filters.get("model_trailing_words", []))
     k.model_not_name_tags = set(filters.get("model_not_name_tags", []))
     k.title_modifiers_no_name = bool(filters.get("title_modifiers_no_name", False))
+    k.first_name_word_is_person = bool(filters.get("first_name_word_is_person", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
@@ -1049,6 +1051,8 @@ class EntityLayer:
             label = LABEL_MAP.get(span.label_)
             if label is None or span.label_ in self.k.ignored_model_labels:
                 continue
+            if self._surname_compound(span):
+                continue
             if len(span) == 1 and span[0].tag_ in self.k.model_not_name_tags:
                 continue  # ``Bangladeshi troops``: the tagger's adjective is no name whatever the NER says
             if len(span) == 1 and self.k.title_modifiers_no_name and self._title_modifier(doc, span.start, title_tokens):
@@ -1071,6 +1075,18 @@ class EntityLayer:
                 continue  # EU-Außen- (und Verteidigungsminister): a truncated compound, its head elsewhere
             out.append(Candidate(span.start, span.end, label, TIER_MODEL))
         return out
+
+    def _surname_compound(self, span: Span) -> bool:
+        """``Sanchez-Milei talks`` (a tokenizer that splits at hyphens): surnames of people named in
+        full elsewhere, joined by hyphens, are each a mention of their own, not one organisation."""
+        parts = [t for t in span if t.text != "-"]
+        hyphens = len(span) - len(parts)
+        return (
+            hyphens > 0
+            and len(parts) == hyphens + 1
+            and all(not t.whitespace_ for t in span[:-1])
+            and all(t.text in self._name_words for t in parts)
+        )
 
     def _title_modifier(self, doc: Doc, i: int, title_tokens: frozenset[int]) -> bool:
         """``Defense Secretary``, ``Secretary of State``: an office word of a title, not an organisation."""
@@ -1226,6 +1242,8 @@ class EntityLayer:
                 if not ROMAN_NUMERAL.match(surname) and surname != ".":
                     for form in (surname, surname + "s"):
                         known.setdefault(form, "PER")
+                if self.k.first_name_word_is_person and doc[c.start].text[:1].isupper():
+                    known.setdefault(doc[c.start].text, "PER")  # ``Wang Yi`` ... ``Wang said``
         surnames = {doc[c.end - 1].text for c in accepted if c.label == "PER" and c.length >= 2}
         surnames |= {doc[c.end - 1].text for c in cands if c.tier == TIER_MODEL and c.label == "PER" and c.length >= 2}
         # the model's own votes: one label per name in a document, the majority (first on a tie)
