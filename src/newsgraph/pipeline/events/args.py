@@ -487,6 +487,7 @@ def _classify(index: DocIndex) -> None:
     # English writes offices in lower case (``Mexico's foreign minister``)
     offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
     possessor_affiliation = bool(lex.frames.get("participants", {}).get("possessor_affiliation", False))
+    people_nouns = lex.words("participants", "people_nouns_not_parties")
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -610,6 +611,12 @@ def _classify(index: DocIndex) -> None:
                 role = "affiliation"
                 m.via_office = True
                 m.office_word = last.head.text
+        if role == "actor" and people_nouns and doc.has_annotation("DEP"):
+            # English ``NATO peacekeeping troops arrived``, ``Bangladeshi troops``: a name that modifies
+            # a noun for people (the parser's compound/amod head) says whose they are; no party
+            last = doc[m.tend - 1]
+            if last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= m.tend and last.head.lower_ in people_nouns:
+                role = "other"
         if role == "actor" and m.type != "PER":
             # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
             k = m.tend
