@@ -137,9 +137,9 @@ def test_relative_clause_cue_stays_in_its_clause() -> None:
 
 
 def test_troops_of_a_country_are_no_visitors() -> None:
-    """`Latvian peacekeeping troops arrived in X`: the troops arrive; the country named before them
+    """`NATO peacekeeping troops arrived in X`: the troops arrive; the alliance named before them
     pays no visit."""
-    r = _extract("The first Latvian peacekeeping troops arrived in Kosovo on Tuesday, officials said.")
+    r = _extract("A second battalion of NATO peacekeeping troops arrived in Kosovo on Tuesday, officials said.")
     assert not [ev for ev in r.events if ev.type == "visit"]
 
 
