@@ -108,7 +108,8 @@ def prf(gold: list[set[Triple]], pred: list[set[Triple]], labelled: bool) -> dic
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "tp": tp, "fp": fp, "fn": fn}
+    scores = {"precision": precision, "recall": recall, "f1": f1}
+    return {**{k: round(v, 4) for k, v in scores.items()}, "tp": tp, "fp": fp, "fn": fn}
 
 
 def main() -> int:

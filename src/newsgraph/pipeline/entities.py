@@ -1055,7 +1055,11 @@ class EntityLayer:
                 continue
             if len(span) == 1 and span[0].tag_ in self.k.model_not_name_tags:
                 continue  # ``Bangladeshi troops``: the tagger's adjective is no name whatever the NER says
-            if len(span) == 1 and self.k.title_modifiers_no_name and self._title_modifier(doc, span.start, title_tokens):
+            if (
+                len(span) == 1
+                and self.k.title_modifiers_no_name
+                and self._title_modifier(doc, span.start, title_tokens)
+            ):
                 continue
             while len(span) > 1 and span[0].text in self.k.model_leading_words:
                 span = span[1:]  # ``The United States``: OntoNotes spans include the article
@@ -1556,7 +1560,8 @@ class EntityLayer:
         bodies = self._body_candidates(doc, gaz_names)
         persons, title_only, title_tokens = self._title_evidence(doc, gaz_names)
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
-        cands = [*bodies, *companies, *persons, *gaz, *self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))]
+        model = self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))
+        cands = [*bodies, *companies, *persons, *gaz, *model]
         if self.k.venue_heads or self.k.venue_name_words:
             cands += self._venue_pattern_candidates(doc, {i for c in gaz_names for i in range(c.start, c.end)})
         if self.use_given_names:
