@@ -332,14 +332,12 @@ def english_table(d: dict[str, Any]) -> list[str]:
         "| time value acc | events F1 | events lenient F1 |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+    columns = ("entities_recall", "entities_f1", "quotes_recall", "speaker_accuracy", "quotes_f1", "times_f1",
+               "time_value_accuracy", "events_f1", "events_lenient_f1")
     for run, splits in d["runs"].items():
         for split, r in splits.items():
-            out.append(
-                f"| {run} | {split} | {r['articles']} | {f3(r['entities_recall'])} | {f3(r['entities_f1'])} "
-                f"| {f3(r['quotes_recall'])} | {f3(r['speaker_accuracy'])} | {f3(r['quotes_f1'])} "
-                f"| {f3(r['times_f1'])} | {f3(r['time_value_accuracy'])} | {f3(r['events_f1'])} "
-                f"| {f3(r['events_lenient_f1'])} |"
-            )
+            cells = [run, split, str(r["articles"]), *(f3(r[c]) for c in columns)]
+            out.append("| " + " | ".join(cells) + " |")
     return out
 
 
