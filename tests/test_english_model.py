@@ -173,3 +173,10 @@ def test_month_abbreviation_without_period() -> None:
     values = {t.text: t.value for t in r.times}
     assert values.get("Feb 28") == "2024-02-28"
     assert not any(t.text.startswith("Jan") for t in r.times)
+
+
+def test_a_persons_own_organisation_is_no_second_party() -> None:
+    """`X and his Y party agreed to …`: the party the person owns (`his`) is that person's side; one
+    side alone makes no agreement between parties."""
+    r = _extract("President Amara Odhiambo and his National Renewal Party agreed to hold early elections.")
+    assert not [ev for ev in r.events if ev.type == "agreement"]

@@ -488,10 +488,17 @@ def _classify(index: DocIndex) -> None:
     offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
     possessor_affiliation = bool(lex.frames.get("participants", {}).get("possessor_affiliation", False))
     people_nouns = lex.words("participants", "people_nouns_not_parties")
+    own_tags = lex.words("participants", "possessive_pronoun_tags")
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
         role = "actor"
+        if m.type == "ORG" and m.tstart > 0 and doc[m.tstart - 1].tag_ in own_tags:
+            # English ``Kagame and his Patriotic Front``: an organisation owned by someone named just
+            # before (the tagger's possessive pronoun) is that person's side, not a second party
+            m.role = "affiliation"
+            prev = m
+            continue
         # coordinated with the previous mention (``Russlands und der USA``): same role
         if prev is not None and prev.clause == m.clause and 0 <= m.tstart - prev.tend <= 2:
             between = [doc[i].text.lower() for i in range(prev.tend, m.tstart)]
