@@ -337,8 +337,59 @@ def reuse_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def english_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        "**English, gold articles** (`benchmarks/bench_english.py`; the English article of each cluster, "
+        "by the `tune`/`check` split; `before` = blank tokenizer + rules, `after` = the shipped English base "
+        "(`models/en_newsgraph`, spaCy `en_core_web_sm` 3.8.0) + rules)",
+        "",
+        "| run | split | articles | entities R | entities F1 | quotes R | speaker acc | quotes F1 | times F1 "
+        "| time value acc | events F1 | events lenient F1 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    columns = ("entities_recall", "entities_f1", "quotes_recall", "speaker_accuracy", "quotes_f1", "times_f1",
+               "time_value_accuracy", "events_f1", "events_lenient_f1")
+    for run, splits in d["runs"].items():
+        for split, r in splits.items():
+            cells = [run, split, str(r["articles"]), *(f3(r[c]) for c in columns)]
+            out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def ner_english_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        f"**English entities, public test set** (`benchmarks/bench_ner_english.py`; {d['data']}, CC BY 4.0; "
+        "types mapped person → PER, location → LOC, corporation/group → ORG, product/creative-work → MISC; "
+        "exact (start_char, end_char, label), micro-averaged)",
+        "",
+        "| system | P | R | F1 |",
+        "|---|---|---|---|",
+    ]
+    for name, r in d["rows"].items():
+        out.append(f"| {name} | {f3(r['precision'])} | {f3(r['recall'])} | {f3(r['f1'])} |")
+    out.append(f"| peer: {d['peer']['system']} | | | {f3(d['peer']['f1'])} |")
+    return out
+
+
+def speed_english_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        f"**English speed** (`benchmarks/bench_speed_english.py`; {d['words']} words of English gold and PLOVER "
+        f"text, one thread, median of runs; machine: {d['machine']}, 1-minute load average "
+        f"{d['load_average_1min_after']} while measured; torch imported: {d['torch_imported']})",
+        "",
+        "| what | words/s | words/CPU-s |",
+        "|---|---|---|",
+    ]
+    for name, r in d["rows"].items():
+        out.append(f"| {name} | {r['median_words_per_s']} | {r['median_words_per_cpu_s']} |")
+    return out
+
+
 TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("gold", gold_table),
+    ("english", english_table),
+    ("ner_english", ner_english_table),
+    ("speed_english", speed_english_table),
     ("ner", ner_table),
     ("accurate", accurate_table),
     ("similarity", similarity_table),

@@ -1,8 +1,9 @@
 """English end-to-end tests: one per phenomenon, on made-up but real-looking English news.
 
-English has no statistical model, so these run the whole blank-English pipeline through
-:func:`newsgraph.extract` and check what the record says about quotes, bare surnames and the events
-that depend on both. German behaviour is covered by the German tests and the gold evaluation.
+These run the whole default English pipeline (the shipped statistical base plus the rule layers)
+through :func:`newsgraph.extract` and check what the record says about quotes, bare surnames and the
+events that depend on both; tests/test_english_model.py covers the base itself. German behaviour
+is covered by the German tests and the gold evaluation.
 """
 
 from __future__ import annotations

@@ -263,6 +263,12 @@ class Knowledge:
     direction_prefixes: tuple[str, ...] = ()
     district_heads: set[str] = field(default_factory=set)
     not_entities: set[str] = field(default_factory=set)
+    ignored_model_labels: set[str] = field(default_factory=set)
+    model_leading_words: set[str] = field(default_factory=set)
+    model_trailing_words: set[str] = field(default_factory=set)
+    model_not_name_tags: set[str] = field(default_factory=set)
+    title_modifiers_no_name: bool = False
+    first_name_word_is_person: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
@@ -410,6 +416,12 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     )
     filters = _lang_resource(lang, "entities_filters", {})
     k.not_entities = set(filters.get("not_entities", []))
+    k.ignored_model_labels = set(filters.get("ignored_model_labels", []))
+    k.model_leading_words = set(filters.get("model_leading_words", []))
+    k.model_trailing_words = set(filters.get("model_trailing_words", []))
+    k.model_not_name_tags = set(filters.get("model_not_name_tags", []))
+    k.title_modifiers_no_name = bool(filters.get("title_modifiers_no_name", False))
+    k.first_name_word_is_person = bool(filters.get("first_name_word_is_person", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
@@ -1031,12 +1043,28 @@ class EntityLayer:
 
     # -- merge ---------------------------------------------------------------------------------
 
-    def _model_candidates(self, doc: Doc, derivation_tokens: set[int]) -> list[Candidate]:
+    def _model_candidates(
+        self, doc: Doc, derivation_tokens: set[int], title_tokens: frozenset[int] = frozenset()
+    ) -> list[Candidate]:
         out = []
         for span in doc.ents:
             label = LABEL_MAP.get(span.label_)
-            if label is None:
+            if label is None or span.label_ in self.k.ignored_model_labels:
                 continue
+            if self._surname_compound(span):
+                continue
+            if len(span) == 1 and span[0].tag_ in self.k.model_not_name_tags:
+                continue  # ``Bangladeshi troops``: the tagger's adjective is no name whatever the NER says
+            if (
+                len(span) == 1
+                and self.k.title_modifiers_no_name
+                and self._title_modifier(doc, span.start, title_tokens)
+            ):
+                continue
+            while len(span) > 1 and span[0].text in self.k.model_leading_words:
+                span = span[1:]  # ``The United States``: OntoNotes spans include the article
+            while len(span) > 1 and span[-1].text in self.k.model_trailing_words:
+                span = span[:-1]  # ``the Communist Party's``: the possessive ending is no part of the name
             # derivations (russischer) are not mentions; nor are spans that start with a lower-case
             # word, unless that word is a name itself (al-Malik, az-Zahir) or a particle (von der Leyen)
             first = span[0].text
@@ -1051,6 +1079,26 @@ class EntityLayer:
                 continue  # EU-Außen- (und Verteidigungsminister): a truncated compound, its head elsewhere
             out.append(Candidate(span.start, span.end, label, TIER_MODEL))
         return out
+
+    def _surname_compound(self, span: Span) -> bool:
+        """``Sanchez-Milei talks`` (a tokenizer that splits at hyphens): surnames of people named in
+        full elsewhere, joined by hyphens, are each a mention of their own, not one organisation."""
+        parts = [t for t in span if t.text != "-"]
+        hyphens = len(span) - len(parts)
+        return (
+            hyphens > 0
+            and len(parts) == hyphens + 1
+            and all(not t.whitespace_ for t in span[:-1])
+            and all(t.text in self._name_words for t in parts)
+        )
+
+    def _title_modifier(self, doc: Doc, i: int, title_tokens: frozenset[int]) -> bool:
+        """``Defense Secretary``, ``Secretary of State``: an office word of a title, not an organisation."""
+        if doc[i].lower_ not in self.k.modifier_words:
+            return False
+        if i + 1 in title_tokens:
+            return True
+        return i >= 2 and i - 2 in title_tokens and doc[i - 1].lower_ in self.k.complement_starters
 
     def _descriptive_compound(
         self, text: str, surnames: frozenset[str] = frozenset(), model_label: str | None = None
@@ -1198,6 +1246,8 @@ class EntityLayer:
                 if not ROMAN_NUMERAL.match(surname) and surname != ".":
                     for form in (surname, surname + "s"):
                         known.setdefault(form, "PER")
+                if self.k.first_name_word_is_person and doc[c.start].text[:1].isupper():
+                    known.setdefault(doc[c.start].text, "PER")  # ``Wang Yi`` ... ``Wang said``
         surnames = {doc[c.end - 1].text for c in accepted if c.label == "PER" and c.length >= 2}
         surnames |= {doc[c.end - 1].text for c in cands if c.tier == TIER_MODEL and c.label == "PER" and c.length >= 2}
         # the model's own votes: one label per name in a document, the majority (first on a tie)
@@ -1516,7 +1566,8 @@ class EntityLayer:
         bodies = self._body_candidates(doc, gaz_names)
         persons, title_only, title_tokens = self._title_evidence(doc, gaz_names)
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
-        cands = [*bodies, *companies, *persons, *gaz, *self._model_candidates(doc, derivation_tokens)]
+        model = self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))
+        cands = [*bodies, *companies, *persons, *gaz, *model]
         if self.k.venue_heads or self.k.venue_name_words:
             cands += self._venue_pattern_candidates(doc, {i for c in gaz_names for i in range(c.start, c.end)})
         if self.use_given_names:

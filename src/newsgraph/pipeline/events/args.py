@@ -243,10 +243,20 @@ def _paren_mask(doc: Doc) -> list[bool]:
     return mask
 
 
-def _is_relative_opener(tok: Token, nxt: Token | None, rel: frozenset[str]) -> bool:
-    """A relative pronoun opens a clause; an article opening an apposition does not."""
+#: the tags of relative pronouns where the language's data names none (German STTS)
+RELATIVE_TAGS = frozenset({"PRELS", "PRELAT", "PWS", "PWAV"})
+
+
+def _is_relative_opener(
+    tok: Token, nxt: Token | None, rel: frozenset[str], tags: frozenset[str] = RELATIVE_TAGS
+) -> bool:
+    """A relative pronoun opens a clause; an article opening an apposition does not.
+
+    ``tags`` are the tagger's relative-pronoun tags (``relative_tags`` in the language's
+    ``events_frames.toml``: English PTB ``WP``/``WDT``); without a tagger the next word decides.
+    """
     if tok.tag_:
-        if tok.tag_ in {"PRELS", "PRELAT", "PWS", "PWAV"}:
+        if tok.tag_ in tags:
             return True
         if tok.tag_ == "ART" and tok.i > 0 and tok.nbor(-1).text == ",":
             # ``, die Trumps Gesandter Witkoff im Kreml mit Putin geführt habe.``: tagged as an article
@@ -269,6 +279,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     conjunctions = lex.words("participants", "coordinators") - {","}
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     speech = lex.words("clauses", "speech_verbs")
+    rel_tags = lex.words("clauses", "relative_tags") or RELATIVE_TAGS
     bare_openers = lex.words("clauses", "bare_openers")
     coordinated = lex.words("clauses", "coordinated_openers")
     bare_not_before = lex.words("clauses", "bare_opener_not_before")
@@ -326,7 +337,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
             if text == "," and nxt is not None:
                 word = nxt.text.lower()
                 nnxt = doc[i + 2] if i + 2 < e else None
-                opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel))
+                opens = word in openers and (word not in rel or _is_relative_opener(nxt, nnxt, rel, rel_tags))
                 if not opens and word in conjunctions and nnxt is not None and nnxt.text.lower() in openers:
                     # ``, ob ..., oder ob ...``: a second subordinate clause of the same kind
                     opens = True
@@ -352,7 +363,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                         and after.text[:1].islower()
                         and not after.text.lower().endswith(adjective_endings)
                     )
-                    opens = bare or _is_relative_opener(nnxt, after, rel)
+                    opens = bare or _is_relative_opener(nnxt, after, rel, rel_tags)
                 if opens:
                     if len(stack) > 1 and stack[-1].opener not in {"–", "speech"}:
                         stack.pop()
@@ -506,10 +517,19 @@ def _classify(index: DocIndex) -> None:
     in_parens = _paren_mask(doc)
     # English writes offices in lower case (``Mexico's foreign minister``)
     offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
+    possessor_affiliation = bool(lex.frames.get("participants", {}).get("possessor_affiliation", False))
+    people_nouns = lex.words("participants", "people_nouns_not_parties")
+    own_tags = lex.words("participants", "possessive_pronoun_tags")
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
         role = "actor"
+        if m.type == "ORG" and m.tstart > 0 and doc[m.tstart - 1].tag_ in own_tags:
+            # English ``Kagame and his Patriotic Front``: an organisation owned by someone named just
+            # before (the tagger's possessive pronoun) is that person's side, not a second party
+            m.role = "affiliation"
+            prev = m
+            continue
         # coordinated with the previous mention (``Russlands und der USA``): same role
         if prev is not None and prev.clause == m.clause and 0 <= m.tstart - prev.tend <= 2:
             between = [doc[i].text.lower() for i in range(prev.tend, m.tstart)]
@@ -620,6 +640,21 @@ def _classify(index: DocIndex) -> None:
             role = "affiliation" if groupish else "other"
             m.via_office = office
             m.office_word = office_heads[0] if office_heads else None
+        if role == "actor" and possessor_affiliation and m.type != "PER" and doc.has_annotation("DEP"):
+            # English ``Wang Yi, the Communist Party's top foreign policy official``: the possessor of an
+            # apposition to a name only says whose office it is (``Taiwan's Vice Foreign Minister
+            # visited`` names nobody, so there the country stays the actor)
+            last = doc[m.tend - 1]
+            if last.dep_ == "poss" and last.head.dep_ == "appos" and lex.noun_trigger(last.head) is None:
+                role = "affiliation"
+                m.via_office = True
+                m.office_word = last.head.text
+        if role == "actor" and people_nouns and doc.has_annotation("DEP"):
+            # English ``NATO peacekeeping troops arrived``, ``Bangladeshi troops``: a name that modifies
+            # a noun for people (the parser's compound/amod head) says whose they are; no party
+            last = doc[m.tend - 1]
+            if last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= m.tend and last.head.lower_ in people_nouns:
+                role = "other"
         if role == "actor" and m.type != "PER":
             # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
             k = m.tend

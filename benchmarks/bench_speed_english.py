@@ -1,0 +1,112 @@
+"""Words per second of the whole fast English pipeline on one core, and proof that it runs without torch.
+
+Text: the English gold articles of the ``tune`` split (``shared/gold/clusters/*/*-en.txt``) and the
+PLOVER development sentences (``shared/datasets/plover_gsr_en/dev_half.json``), repeated until at
+least ``--words`` tokens, so that the figure covers news prose of article length and single wire
+sentences. Timing: ``newsgraph.load("en")`` over every text, ``--runs`` times, one document at a time
+(as ``newsgraph.extract`` and the CLI run it) and in ``nlp.pipe`` batches, and the statistical base
+alone; the median of the wall-clock rate and of the rate per CPU-second of this process (the CPU
+figure is the one other jobs on a shared machine disturb least; the load average is recorded).
+Threads are pinned to one before numpy loads.
+
+    python benchmarks/bench_speed_english.py [--runs 5] [--words 20000]
+
+Writes ``benchmarks/results/speed_english.json``; exits non-zero if torch was imported.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def english_texts(shared: Path) -> list[str]:
+    from newsgraph.evaluate import gold_split
+
+    texts = []
+    for gold in sorted((shared / "gold" / "clusters").glob("*/*-en.gold.json")):
+        if gold_split(gold) == "tune":
+            texts.append(gold.with_name(gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8"))
+    plover = shared / "datasets" / "plover_gsr_en" / "dev_half.json"
+    if plover.exists():
+        texts += [r["text"] for r in json.loads(plover.read_text(encoding="utf-8")) if r.get("text")]
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--words", type=int, default=20000)
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "speed_english.json")
+    args = parser.parse_args()
+    if not (args.shared / "gold").exists():
+        print(f"no gold files at {args.shared / 'gold'}; pass --shared PATH", file=sys.stderr)
+        return 2
+    import newsgraph
+
+    nlp = newsgraph.load("en")
+    base = english_texts(args.shared)
+    texts: list[str] = []
+    words = 0
+    while words < args.words:
+        for text in base:
+            texts.append(text)
+            words += len(nlp.make_doc(text))
+    import spacy
+
+    from newsgraph.api import default_base
+
+    base_alone = spacy.load(default_base("en"))
+    rows = {
+        # what newsgraph.extract and the CLI do: one document at a time
+        "whole pipeline, one doc at a time": lambda: [nlp(t) for t in texts],
+        "whole pipeline, nlp.pipe batches of 64": lambda: list(nlp.pipe(texts, batch_size=64)),
+        "statistical base alone, one doc at a time": lambda: [base_alone(t) for t in texts],
+    }
+    for text in texts[:5]:
+        nlp(text)  # warm-up: lazily built matchers and caches
+        base_alone(text)
+    measured = {}
+    for name, run in rows.items():
+        wall, cpu = [], []
+        for _ in range(args.runs):
+            t0, c0 = time.perf_counter(), time.process_time()
+            run()
+            wall.append(words / (time.perf_counter() - t0))
+            cpu.append(words / (time.process_time() - c0))
+        measured[name] = {
+            "runs_words_per_s": [round(r) for r in wall],
+            "median_words_per_s": round(statistics.median(wall)),
+            "median_words_per_cpu_s": round(statistics.median(cpu)),
+        }
+    torch_loaded = "torch" in sys.modules
+    result = {
+        "machine": f"{platform.machine()}, Python {platform.python_version()}, 2 cores (shared), no GPU, 1 thread",
+        "load_average_1min_after": round(os.getloadavg()[0], 2),
+        "pipeline": nlp.pipe_names,
+        "texts": len(texts),
+        "words": words,
+        "rows": measured,
+        "torch_imported": torch_loaded,
+    }
+    print(json.dumps(result, indent=1))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 1 if torch_loaded else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
