@@ -1039,8 +1039,9 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     toks = [i for i in clause.tokens if not doc[i].is_punct][:4]
     # ``Er`` opening the clause, or the parser's subject wherever it stands (``Nach Angaben des
     # Ministeriums wird er am Sonntag ... sprechen``)
-    if not any(doc[i].text.lower() in pron for i in toks) and not any(
-        doc[i].text.lower() in pron and doc[i].dep_ in SUBJECT_DEPS for i in clause.tokens
+    by_parser = bool(index.lex.frames.get("participants", {}).get("pronoun_subject_anywhere", False))
+    if not any(doc[i].text.lower() in pron for i in toks) and not (
+        by_parser and any(doc[i].text.lower() in pron and doc[i].dep_ in SUBJECT_DEPS for i in clause.tokens)
     ):
         return None
     # the sentence that last named a person in a main clause; in it, the first such person (the
