@@ -499,3 +499,15 @@ def test_a_proposal_is_a_possible_event_and_a_placed_summit_names_the_meeting():
     got = {(kind, tuple(parts)): status for kind, parts, _, _, status in _named_events(text, "2024-05-11")}
     assert got.get(("summit", ("Emmanuel Macron", "Olaf Scholz"))) == "happened"
     assert got.get(("meeting", ("Emmanuel Macron", "Giorgia Meloni"))) == "possible"
+
+
+def test_talks_decided_in_a_zu_infinitive_are_planned_and_a_regional_branch_is_its_party():
+    text = (
+        "Am Donnerstag fassten die Hamburger Grünen den Beschluss, Koalitionsgespräche mit der CDU zu führen. "
+        "Die Grünen hatten die Wahl verloren."
+    )
+    record = newsgraph.extract(text, published="2008-03-03")
+    greens = [e for e in record.entities if "Grünen" in {m.text for m in e.mentions}]
+    assert len(greens) == 1 and {m.text for m in greens[0].mentions} == {"Hamburger Grünen", "Grünen"}
+    got = [(kind, status, when) for kind, _, _, when, status in _named_events(text, "2008-03-03")]
+    assert got == [("talks", "planned", None)]

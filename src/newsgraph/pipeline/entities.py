@@ -1189,6 +1189,16 @@ class EntityLayer:
                 if free(c):
                     if tier == TIER_MODEL and any(i in title_tokens for i in range(c.start, c.end)):
                         continue  # a model span across an office word (US-Präsident Joe Biden)
+                    if tier == TIER_MODEL and c.entry is None:
+                        # an ambiguous gazetteer form (``Grünen``) inside ``Hamburger Grünen`` was not taken
+                        within = [
+                            x for x in cands
+                            if x.tier == TIER_GAZETTEER and c.start <= x.start and x.end <= c.end
+                            and x.length < c.length
+                        ]
+                        branch = self._regional_branch(doc, c, within)
+                        if branch is not None:
+                            c.entry = branch
                     accept(c)
                     continue
                 if tier != TIER_MODEL:
@@ -1201,6 +1211,9 @@ class EntityLayer:
                 ) and self._model_extends(doc, c, list(inner), title_tokens):
                     for x in list(inner):
                         drop(x)
+                    branch = self._regional_branch(doc, c, list(inner))
+                    if branch is not None:
+                        c.entry = branch  # ``Hamburger Grünen``: the party, named with its region
                     accept(c)
                     continue
                 possessor = self._possessor_prefix(doc, c, taken, title_tokens)
@@ -1273,6 +1286,21 @@ class EntityLayer:
                 trimmed = self._trim_model_person(doc, c, surnames)
                 if trimmed is not None and trimmed is not c:
                     cands[n] = trimmed
+
+    def _regional_branch(self, doc: Doc, c: Candidate, inner: list[Candidate]) -> GazetteerEntry | None:
+        """The organisation of ``Hamburger Grünen`` / ``Berliner SPD``: a place's adjective before a party.
+
+        The model's span keeps the regional word (analysts write the mention as it stands), but the
+        entity is the organisation the gazetteer knows: a regional branch is reported as its party.
+        Only one organisation inside, and every extra word a place name + ``er`` (``Hamburger``).
+        """
+        if c.label != "ORG" or len(inner) != 1 or inner[0].entry is None or inner[0].entry.kind != "organisation":
+            return None
+        covered = set(range(inner[0].start, inner[0].end))
+        extra = [doc[i].text for i in range(c.start, c.end) if i not in covered]
+        if not extra or not all(w.endswith("er") and w[:-2] in self.k.place_forms for w in extra):
+            return None
+        return inner[0].entry
 
     def _model_extends(self, doc: Doc, c: Candidate, inner: list[Candidate], title_tokens: set[int]) -> bool:
         """A longer model span around gazetteer names wins when it is the same type or a real name."""

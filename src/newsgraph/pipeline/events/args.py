@@ -270,6 +270,23 @@ def _is_relative_opener(
     return nxt is not None and not nxt.text[:1].isupper() and not nxt.is_punct
 
 
+def _infinitive_follows(doc: Doc, start: int, end: int) -> bool:
+    """Whether the stretch from ``start`` to the next comma or sentence end is a ``zu``-infinitive.
+
+    German tags (STTS): ``zu`` + infinitive (``PTKZU`` ``VVINF``) or the infix form (``VVIZU``,
+    ``zusammenzutreffen``) as the stretch's last words; untagged text never qualifies.
+    """
+    j = start
+    while j < end and doc[j].text not in {",", ".", ";", ":", "!", "?", "(", "–"} and "\n" not in doc[j].text:
+        j += 1
+    last = j - 1
+    if last <= start:
+        return False
+    if doc[last].tag_ == "VVIZU":
+        return True
+    return doc[last - 1].tag_ == "PTKZU" and doc[last].tag_ in {"VVINF", "VAINF", "VMINF"}
+
+
 def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[list[int], list[Clause]]:
     openers = lex.words("clauses", "openers")
     hard = lex.words("clauses", "hard_breaks")
@@ -353,6 +370,10 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     # English ``spoke by phone with Scholz on Sunday, and will host him later``: a second
                     # verb phrase after a comma has its own cues (a list of names goes on with a name)
                     opens = True
+                if not opens and i > s and doc[i - 1].pos_ in {"NOUN", "PROPN"} and _infinitive_follows(doc, i + 1, e):
+                    # ``fassten den Beschluss, Koalitionsgespräche mit der CDU zu führen``: a ``zu``-infinitive
+                    # after a noun and a comma is a clause of its own (a verb's infinitive stays as it was)
+                    opens, word = True, "zu"
                 if not opens and word in preps and nnxt is not None and nnxt.text.lower() in rel:
                     # ``auf der Insel Nias, auf der im März ...``: a prepositional relative clause
                     after = doc[i + 3] if i + 3 < e else None

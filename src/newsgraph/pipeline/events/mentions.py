@@ -515,6 +515,16 @@ def _frame_participants(
                 subject = [pron]
             if not subject:
                 subject = [m for m in clause_affiliations(index, clause.id) if m.tstart < i]
+            if not subject and _is_infinitive_clause(index, clause):
+                # ``fassten die Grünen den Beschluss, Gespräche mit der CDU zu führen``: the subject of
+                # the clause the infinitive depends on
+                previous = [c for c in index.clauses[: clause.id] if c.segment == clause.segment]
+                subject = [
+                    m
+                    for m in (index.clause_mentions(previous[-1].id) if previous else [])
+                    if m.type in {"PER", "ORG"} and m.role == "actor" and not index.in_quote[m.tstart]
+                    and m.id not in {p.id for p in partner}
+                ][:1]
             if not subject and clause.opener in lex.words("clauses", "relative_pronouns"):
                 # ``hosted by Keir Starmer, who held talks with Trump``: the relative pronoun's antecedent
                 subject = [m for m in antecedent_actors(index, clause) if m.id not in {p.id for p in partner}]
@@ -801,6 +811,13 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             not trig.is_noun,
             governing,
         )
+        infinitive = _is_infinitive_clause(index, index.clauses[clause_id])
+        if status == "happened" and not reason.endswith("cue") and infinitive:
+            # ``fassten den Beschluss, Koalitionsgespräche mit der CDU zu führen``: what a ``zu``-infinitive
+            # tells is intended, not done (the decision's own time does not date it either)
+            status, reason = "planned", "zu-infinitive"
+            if time is not None and index.clause_of[_tok_of(doc, time.start)] != clause_id:
+                time = None
         if event_type != trig.type and status == "denied":
             status, reason = "happened", "negated agreement = failed negotiation"
         if trig.status and status not in {"cancelled", "denied"}:
@@ -1037,7 +1054,14 @@ def _is_infinitive_clause(index: DocIndex, clause: Clause) -> bool:
     marks = index.lex.words("context", "infinitive_marks")
     doc = index.doc
     triggers = set(index.triggers)
-    return clause.id > 0 and any(doc[j].text.lower() in marks and j + 1 in triggers for j in clause.tokens)
+    support = index.lex.support_verbs
+    # ``X zu treffen``, or a noun trigger's support verb (``Koalitionsgespräche mit der CDU zu führen``)
+    return clause.id > 0 and any(
+        doc[j].text.lower() in marks
+        and j + 1 < len(doc)
+        and (j + 1 in triggers or (doc[j + 1].text.lower() in support and triggers & set(clause.tokens)))
+        for j in clause.tokens
+    )
 
 
 def _is_past(time: Time | None, reference: str | None) -> bool:
