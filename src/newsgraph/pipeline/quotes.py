@@ -122,7 +122,10 @@ class QuoteLayer:
                     start = tok.i + 1
             if sent.end > start:
                 units.append((start, sent.end))
-        return [(s, e) for s, e in units if any(not doc[k].is_space for k in range(s, e))]
+        bounded: list[tuple[int, int]] = []
+        for s, e in units:
+            bounded.extend(_bounded_unit(doc, s, e))
+        return [(s, e) for s, e in bounded if any(not doc[k].is_space for k in range(s, e))]
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -1424,6 +1427,25 @@ class QuoteLayer:
                 if a <= t.start and t.end <= b:
                     t.inside_quote = True
                     break
+
+
+#: a sentence unit longer than this (in tokens) is cut at punctuation: the rules look at a unit's
+#: words pairwise, so unbounded units (`sagte „ja“ sagte „ja“ …` without a full stop, mark soups)
+#: would make the layer quadratic; real news sentences stay far below it
+MAX_UNIT_TOKENS = 160
+
+
+def _bounded_unit(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    """``[s, e)`` cut into pieces of at most :data:`MAX_UNIT_TOKENS`, each ending at the last
+    punctuation token of its second half where there is one."""
+    pieces: list[tuple[int, int]] = []
+    while e - s > MAX_UNIT_TOKENS:
+        limit = s + MAX_UNIT_TOKENS
+        cut = next((j + 1 for j in range(limit - 1, s + MAX_UNIT_TOKENS // 2, -1) if doc[j].is_punct), limit)
+        pieces.append((s, cut))
+        s = cut
+    pieces.append((s, e))
+    return pieces
 
 
 def _bare_before(doc: Doc, s: int, k: int) -> SpeakerPhrase | None:
