@@ -104,6 +104,7 @@ class QuoteLayer:
         self._unit_starts: list[int] = []
         self._tagged = False  # the document carries STTS tags / a dependency parse (set per call)
         self._parsed = False
+        self._opening_marks: set[int] = set()
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -147,6 +148,7 @@ class QuoteLayer:
             if q.end > q.start and any(ch.isalpha() for ch in text[q.start : q.end])
         ]
         top = [q for q in spans if q.parent is None]
+        self._opening_marks = {q.open for q in top}
         quoted_token = self._quoted_tokens(doc, top)
         self._quoted_now = quoted_token
         statements: list[_Statement] = []
@@ -155,7 +157,7 @@ class QuoteLayer:
         top_by_unit: dict[int, list[QuotedSpan]] = {}
         for q in top:
             k = max(0, bisect.bisect_right(unit_starts, q.open) - 1)
-            if self.lang == "en" and k + 1 < len(units) and doc[units[k][1] - 1].idx == q.open:
+            if k + 1 < len(units) and doc[units[k][1] - 1].idx == q.open:
                 k += 1  # the sentencizer left a straight opening mark at the end of the sentence before
             top_by_unit.setdefault(k, []).append(q)
 
@@ -271,8 +273,11 @@ class QuoteLayer:
             return None
         lows = {k: doc[k].lower_ for k in idx}
         last = e
-        while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
-            last -= 1
+        while last > s and (
+            ((doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1])
+            or doc[last - 1].idx in self._opening_marks
+        ):
+            last -= 1  # (an opening mark the sentencizer left at the end belongs to the next quote)
         if self.lang == "en":
             english = self._analyse_english(doc, s, e, last, idx, quoted, resolver)
             if english is not None:
@@ -357,11 +362,13 @@ class QuoteLayer:
             if low in lex.before_source and k + 1 < e:
                 src = phrase_after(doc, k + 1, e, lex)
                 if src is not None:
-                    return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
+                    relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
+                    return relayed or self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
             if low in lex.after_source and k > s:
                 src = phrase_before(doc, s, k, lex) or _bare_before(doc, s, k)
                 if src is not None:
-                    return self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
+                    relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
+                    return relayed or self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
             if (
                 low in lex.nach_words
                 and k - 1 >= s
@@ -518,7 +525,11 @@ class QuoteLayer:
                     a.kind = "cue"
                 return a if a.speaker is not None or a.via is not None else None
             aux = k - 1 if k - 1 >= start and lows.get(k - 1) in lex.auxiliaries else k
-            before = phrase_before(doc, start, aux, lex)
+            comma = next((j for j in range(aux - 1, start - 1, -1) if doc[j].text == ","), None)
+            if comma is not None and not quote_before and comma + 1 < aux:
+                # `In a statement carried by TASS, Lavrov said …`: a fronted phrase, then the subject
+                start = comma + 1
+            before = phrase_before(doc, start, aux, lex) or self._anonymous_before(doc, start, aux)
             if before is not None and before.start != start and not quote_before:
                 before = None  # `the two sides would meet …`: the subject opens the clause
             if before is None and k == start and quote_before and k + 1 < e:
@@ -549,6 +560,46 @@ class QuoteLayer:
             a.kind = "cue"
             return a
         return None
+
+    def _relayed(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        last: int,
+        verb: int,
+        src: SpeakerPhrase,
+        resolver: SpeakerResolver,
+    ) -> _Analysis | None:
+        """`Lawrow sagte der Agentur Tass zufolge, Russland sei …`: a source phrase that names a
+        medium (`Agentur`, `Zeitung`) in a sentence whose speech verb has a subject of its own
+        relays that subject's words: the subject speaks, the medium is ``via``. None otherwise."""
+        if verb >= e or not any(doc[j].lower_ in self.lex.medium_nouns for j in range(src.start, src.end)):
+            return None
+        speaker = self._subject(doc, s, verb, e, resolver)
+        if speaker is None or (speaker.start < src.end and src.start < speaker.end):
+            return None
+        if verb < src.start:
+            comma = next((j for j in range(src.end, e) if doc[j].text == ","), None)
+            message = (comma + 1, last) if comma is not None and comma + 1 < last else None
+        else:
+            message = self._clause_after(doc, verb, e, last)
+        if message is None:
+            return None
+        return _Analysis(cue=(verb, verb + 1), speaker=speaker, message=message, via=resolver.entity(src))
+
+    def _anonymous_before(self, doc: Doc, start: int, aux: int) -> SpeakerPhrase | None:
+        """`A senior official said`, `A spokeswoman for the ministry told …`: an unnamed speaker
+        written in lower case, kept as the whole phrase (with its organisation) from the clause
+        start to the verb when it opens with a determiner or its head noun."""
+        if aux - start < 1 or aux - start > 10:
+            return None
+        words = [doc[j] for j in range(start, aux)]
+        if any(t.is_punct for t in words) or not any(t.lower_ in self.lex.anonymous for t in words):
+            return None
+        if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous:
+            return None
+        return SpeakerPhrase(start, aux)
 
     def _von_agent(self, doc: Doc, s: int, k: int) -> bool:
         return any(doc[j].lower_ == "von" for j in range(max(s, k - 8), k))
@@ -615,6 +666,8 @@ class QuoteLayer:
                     and any(doc[m].lower_ in lex.documents for m in range(pp.start, pp.end))
                 ):
                     return SpeakerPhrase(j, pp.end)
+            if doc[k].tag_ == "VVPP":
+                return None  # `Als Grund wurden Terminschwierigkeiten genannt`: no agent, no speaker
         anchor = k
         for j in range(clause_start, k):
             if doc[j].lower_ in lex.auxiliaries and not any(doc[m].text == "," for m in range(j, k)):
@@ -832,6 +885,8 @@ class QuoteLayer:
         for j in range(max(0, k - 12), min(e, k + 15)):
             if doc[j].lower_ in lex.medium_nouns or doc[j].lower_ in lex.medium_markers:
                 start = j + 1 if doc[j].lower_ in lex.medium_markers else j
+                if start < e and doc[start].lower_ in lex.relay_words:
+                    start += 1  # `in a statement carried by TASS`
                 ph = phrase_after(doc, start, e, lex)
                 if ph is None:
                     continue
@@ -956,8 +1011,15 @@ class QuoteLayer:
         whole = before == "" and (
             (unit_end - q.close < 200 and text[q.close + 1 : unit_end].strip(" .") == "") or q.paragraphs > 1
         )
+        # the quote's role in its sentence, never its place in the paragraph: a quoted sentence
+        # that opens the reporter's sentence (after a full stop or a closing mark as well as at a
+        # paragraph's start) and ends it or hands over to its cue (`„…“, sagte X`) is direct
+        lead = before.rstrip("“”\"'»«’ ")
+        opens_sentence = before == "" or (lead != before.rstrip() and lead[-1:] in _SENT_END) or lead[-1:] in _SENT_END
         direct = (
-            len(words) >= 2 and sentence_like and (colon or whole or follows_cue or (ends_sentence and before == ""))
+            len(words) >= 2
+            and sentence_like
+            and (colon or whole or follows_cue or (opens_sentence and (ends_sentence or comma_before_cue)))
         )
         if direct:
             kind = "direct"

@@ -61,6 +61,8 @@ class QuoteLexicon:
     relative_words: frozenset[str] = field(default_factory=frozenset)
     possessives: frozenset[str] = field(default_factory=frozenset)
     said_after: frozenset[str] = field(default_factory=frozenset)
+    anonymous: frozenset[str] = field(default_factory=frozenset)
+    relay_words: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def marks(self) -> frozenset[str]:
@@ -119,4 +121,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         relative_words=_low(clause.get("relative_words")),
         possessives=_low(spk.get("possessives")),
         said_after=_low(data.get("direct", {}).get("said_after")),
+        anonymous=_low(spk.get("anonymous")),
+        relay_words=_low(data.get("medium", {}).get("relay")),
     )

@@ -113,6 +113,13 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
             break
+        if (
+            seen_noun
+            and low in lex.np_inner
+            and j + 1 < end
+            and doc[j + 1].lower_ in lex.medium_nouns
+        ):
+            break  # `eine Sprecherin des Ministeriums der Nachrichtenagentur AFP`: the dative medium
         article = (
             low in lex.np_inner
             and j + 1 < end
