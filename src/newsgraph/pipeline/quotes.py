@@ -434,7 +434,7 @@ class QuoteLayer:
                 continue
             a = _Analysis(cue=(k, k + 1))
             a.speaker = self._subject(doc, s, k, e, resolver)
-            a.via = self._medium(doc, k, e, resolver)
+            a.via = self._medium(doc, k, e, resolver, s)
             clause = None
             if is_cue:
                 inverted_speaker = phrase_after(doc, k + 1, e, lex) if k > s + 1 else None
@@ -459,6 +459,7 @@ class QuoteLayer:
                     clause = self._clause_after(doc, k, e, last)
             if clause is not None:
                 a.message = clause
+                self._citing(doc, k, e, a, resolver)
                 return a
             if any(doc[j].text == ":" for j in range(k, e)):
                 a.kind = "direct"  # introduces a quote after the colon
@@ -469,6 +470,7 @@ class QuoteLayer:
                 return a
             if a.speaker is not None:
                 a.kind = "cue"  # a speech verb without content of its own (may govern a quote)
+                self._citing(doc, k, e, a, resolver)
                 return a
         # 7. `Demnach …`: according to the statement before
         if doc[idx[0]].lower_ in lex.demnach and len(idx) > 3:
@@ -526,6 +528,7 @@ class QuoteLayer:
                 return a if a.speaker is not None or a.via is not None else None
             aux = k - 1 if k - 1 >= start and lows.get(k - 1) in lex.auxiliaries else k
             comma = next((j for j in range(aux - 1, start - 1, -1) if doc[j].text == ","), None)
+            clause_start = start
             if comma is not None and not quote_before and comma + 1 < aux:
                 # `In a statement carried by TASS, Lavrov said …`: a fronted phrase, then the subject
                 start = comma + 1
@@ -538,7 +541,7 @@ class QuoteLayer:
             if before is None:
                 continue
             a.speaker = before
-            a.via = self._medium(doc, k, e, resolver)
+            a.via = self._medium(doc, k, e, resolver, s)
             nxt = k + 1
             if low == "told" and nxt < e:
                 # `told Reuters`, `told reporters`: the addressee, not the message
@@ -556,6 +559,10 @@ class QuoteLayer:
             ms = nxt + 1 if nxt < e and lows.get(nxt) in lex.complementisers else nxt
             if last - ms >= 3 and not quoted[ms]:
                 a.message = (ms, last)
+                return a
+            if comma is not None and start == comma + 1 and comma - clause_start >= 3:
+                # `The talks were productive, Trump told Fox News.`: the clause before the comma
+                a.message = (clause_start, comma)
                 return a
             a.kind = "cue"
             return a
@@ -879,10 +886,10 @@ class QuoteLayer:
             return None
         return SpeakerPhrase(left, right)
 
-    def _medium(self, doc: Doc, k: int, e: int, resolver: SpeakerResolver) -> Entity | None:
+    def _medium(self, doc: Doc, k: int, e: int, resolver: SpeakerResolver, s: int = 0) -> Entity | None:
         """The relaying medium named around a cue (`sagte X der Zeitung Y`, `gegenüber Y`)."""
         lex = self.lex
-        for j in range(max(0, k - 12), min(e, k + 15)):
+        for j in range(max(s, k - 12), min(e, k + 15)):
             if doc[j].lower_ in lex.medium_nouns or doc[j].lower_ in lex.medium_markers:
                 start = j + 1 if doc[j].lower_ in lex.medium_markers else j
                 if start < e and doc[start].lower_ in lex.relay_words:
@@ -893,7 +900,32 @@ class QuoteLayer:
                 ent = resolver._best_mention(doc[ph.start].idx, doc[ph.end - 1].idx + len(doc[ph.end - 1]))
                 if ent is not None and ent.type in {"ORG", "MISC"}:
                     return ent
+        # an outlet by name (`sagte Merz am Abend in der ARD`, `told Fox News`)
+        lo, hi = max(s, k - 12), min(e, k + 15)
+        for m_start, m_end, _, ent in resolver._mentions.overlapping(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])):
+            names = {self._text[m_start:m_end].casefold(), ent.name.casefold()}
+            if ent.type not in {"ORG", "MISC"} or not names & lex.media_names:
+                continue
+            before = self._text[max(0, m_start - 30) : m_start].split()
+            if before and before[-1].casefold() in lex.before_medium_name:
+                return ent
         return None
+
+    def _citing(self, doc: Doc, k: int, e: int, a: _Analysis, resolver: SpeakerResolver) -> None:
+        """`berichtet al-Arabiya unter Berufung auf einen Aufständischen`, `…, citing officials`: the
+        subject relays the cited source's words: the source speaks, the subject becomes ``via``."""
+        lex = self.lex
+        j = next((j for j in range(k + 1, min(e, k + 20)) if doc[j].lower_ in lex.citing), None)
+        if j is None or a.speaker is None:
+            return
+        start = j + 1
+        if start < e and doc[start].lower_ in {"auf"}:
+            start += 1
+        source = phrase_after(doc, start, e, lex) or self._anonymous_before(doc, start, min(e, start + 4))
+        if source is None:
+            return
+        a.via = a.speaker_entity or resolver.entity(a.speaker)
+        a.speaker, a.speaker_entity = source, None
 
     def _clause_after(self, doc: Doc, k: int, e: int, last: int) -> tuple[int, int] | None:
         """The content clause a cue at ``k`` governs: a complementiser clause, or a comma clause

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..resources import load_resource
+from ..resources import has_resource, load_resource
 
 
 def _low(values: list[str] | None) -> frozenset[str]:
@@ -63,6 +63,9 @@ class QuoteLexicon:
     said_after: frozenset[str] = field(default_factory=frozenset)
     anonymous: frozenset[str] = field(default_factory=frozenset)
     relay_words: frozenset[str] = field(default_factory=frozenset)
+    media_names: frozenset[str] = field(default_factory=frozenset)
+    citing: frozenset[str] = field(default_factory=frozenset)
+    before_medium_name: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def marks(self) -> frozenset[str]:
@@ -123,4 +126,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         said_after=_low(data.get("direct", {}).get("said_after")),
         anonymous=_low(spk.get("anonymous")),
         relay_words=_low(data.get("medium", {}).get("relay")),
+        media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
+        citing=_low(data.get("medium", {}).get("citing")),
+        before_medium_name=_low(data.get("medium", {}).get("before_name")),
     )
