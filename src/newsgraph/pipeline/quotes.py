@@ -897,7 +897,8 @@ class QuoteLayer:
                 ph = phrase_after(doc, start, e, lex)
                 if ph is None:
                     continue
-                ent = resolver._best_mention(doc[ph.start].idx, doc[ph.end - 1].idx + len(doc[ph.end - 1]))
+                end = ph.end + 1 if ph.end < e and doc[ph.end].lower_ in lex.media_names else ph.end  # `Agentur dpa`
+                ent = resolver._best_mention(doc[ph.start].idx, doc[end - 1].idx + len(doc[end - 1]))
                 if ent is not None and ent.type in {"ORG", "MISC"}:
                     return ent
         # an outlet by name (`sagte Merz am Abend in der ARD`, `told Fox News`)
