@@ -66,6 +66,8 @@ class QuoteLexicon:
     media_names: frozenset[str] = field(default_factory=frozenset)
     citing: frozenset[str] = field(default_factory=frozenset)
     before_medium_name: frozenset[str] = field(default_factory=frozenset)
+    definite_articles: frozenset[str] = field(default_factory=frozenset)
+    generic_bodies: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def marks(self) -> frozenset[str]:
@@ -125,6 +127,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         possessives=_low(spk.get("possessives")),
         said_after=_low(data.get("direct", {}).get("said_after")),
         anonymous=_low(spk.get("anonymous")),
+        definite_articles=_low(spk.get("definite_articles")),
+        generic_bodies=_low(spk.get("generic_bodies")),
         relay_words=_low(data.get("medium", {}).get("relay")),
         media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
         citing=_low(data.get("medium", {}).get("citing")),

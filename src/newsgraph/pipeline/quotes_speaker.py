@@ -243,7 +243,34 @@ class SpeakerResolver:
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
-        return self._demonym(span)
+        return self._description(span) or self._demonym(span)
+
+    def _description(self, span) -> Entity | None:
+        """`der Verteidigungsminister`, `der Verband`, `die Organisation`: a definite description
+        refers back to an entity named earlier — the latest person whose office contains its head
+        noun, or organisation whose name does; a generic noun (`Organisation`, `Gruppe`) to the
+        latest organisation. Looks back over a bounded number of mentions."""
+        lex = self.lex
+        if len(span) > 4 or span[0].lower_ not in lex.definite_articles:
+            return None
+        following = self.doc[span.end] if span.end < len(self.doc) else None
+        if following is not None and following.lower_ in lex.anonymous:
+            return None  # `the German government`: the phrase read so far ends on an adjective
+        heads = [t for t in span if t.text[:1].isupper() and t.i > span.start]
+        if not heads:
+            return None
+        head = heads[-1].lower_
+        stem = re.sub(r"(en|es|s|n)$", "", head) if len(head) > 6 else head
+        generic = head in lex.generic_bodies or stem in lex.generic_bodies
+        k = bisect.bisect_left(self._mentions._starts, span.start_char)
+        for _, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
+            if ent.type == "PER" and any(stem in r.title.casefold() for r in ent.roles):
+                return ent
+            if ent.type == "ORG" and (
+                generic or stem in ent.name.casefold() or any(stem in m.text.casefold() for m in ent.mentions)
+            ):
+                return ent
+        return None
 
     def _best_mention(self, start: int, end: int) -> Entity | None:
         """Prefer a person or organisation mention inside the phrase; the head noun of
