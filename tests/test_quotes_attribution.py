@@ -98,3 +98,17 @@ def test_opening_mark_left_at_a_sentence_end_belongs_to_the_next_quote():
     qs, _ = quotes(text, {"Lee": "PER", "Park": "PER"}, lang="en")
     assert find(qs, "the ties were weak").text == "the ties were weak"
     assert find(qs, "We must repair").kind == "direct"
+
+
+def test_agency_reporting_a_speech_verbs_words_is_via():
+    text = "Die Grenze bleibe vorerst offen, sagte Innenminister Koval am Montag, wie die Agentur Ukrinform meldete."
+    qs, names = quotes(text, {"Koval": "PER", "Ukrinform": "ORG"})
+    q = find(qs, "Die Grenze bleibe")
+    assert names[q.speaker] == "Koval" and names[q.via] == "Ukrinform"
+
+
+def test_agency_as_the_only_source_is_the_speaker():
+    text = "Wie die Agentur Ukrinform meldete, bleibt die Grenze vorerst offen."
+    qs, names = quotes(text, {"Ukrinform": "ORG"})
+    q = find(qs, "bleibt die Grenze")
+    assert names[q.speaker] == "Ukrinform" and q.via is None

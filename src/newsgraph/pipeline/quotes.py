@@ -422,6 +422,10 @@ class QuoteLayer:
                     src = SpeakerPhrase(k + 1, verb)
                 comma = next((j for j in range(verb, e) if doc[j].text == ","), None)
                 initial = k == s or doc[k - 1].text != ","  # `Wie X berichtete, …`, `Denn wie X …`
+                if not initial and first_verb < k and self._names_medium(doc, src, resolver):
+                    # `…, sagte Uschakow, wie die Agentur Interfax meldete`: the agency relays the
+                    # words of the speech verb's subject (the speech-verb rule below, with via)
+                    continue
                 if initial and comma is not None:
                     return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
                 if not initial:
@@ -581,7 +585,7 @@ class QuoteLayer:
         """`Lawrow sagte der Agentur Tass zufolge, Russland sei …`: a source phrase that names a
         medium (`Agentur`, `Zeitung`) in a sentence whose speech verb has a subject of its own
         relays that subject's words: the subject speaks, the medium is ``via``. None otherwise."""
-        if verb >= e or not any(doc[j].lower_ in self.lex.medium_nouns for j in range(src.start, src.end)):
+        if verb >= e or not self._names_medium(doc, src, resolver):
             return None
         speaker = self._subject(doc, s, verb, e, resolver)
         if speaker is None or (speaker.start < src.end and src.start < speaker.end):
@@ -594,6 +598,18 @@ class QuoteLayer:
         if message is None:
             return None
         return _Analysis(cue=(verb, verb + 1), speaker=speaker, message=message, via=resolver.entity(src))
+
+    def _names_medium(self, doc: Doc, phrase: SpeakerPhrase | None, resolver: SpeakerResolver) -> bool:
+        """Whether a phrase names a relaying medium: a medium noun (`die Agentur Interfax`) or an
+        outlet of ``quotes_media.toml`` (`der Spiegel`)."""
+        if phrase is None:
+            return False
+        lex = self.lex
+        words = {doc[j].lower_ for j in range(phrase.start, phrase.end)}
+        if words & lex.medium_nouns or words & lex.media_names:
+            return True
+        ent = resolver.entity(phrase)
+        return ent is not None and ent.name.casefold() in lex.media_names
 
     def _anonymous_before(self, doc: Doc, start: int, aux: int) -> SpeakerPhrase | None:
         """`A senior official said`, `A spokeswoman for the ministry told …`: an unnamed speaker
