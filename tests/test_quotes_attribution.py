@@ -112,3 +112,24 @@ def test_agency_as_the_only_source_is_the_speaker():
     qs, names = quotes(text, {"Ukrinform": "ORG"})
     q = find(qs, "bleibt die Grenze")
     assert names[q.speaker] == "Ukrinform" and q.via is None
+
+
+def test_body_named_after_the_speakers_own_cue_relays_it():
+    text = "„Wir sind vorangekommen“, sagte Novak nach Angaben des Außenministeriums."
+    qs, names = quotes(text, {"Novak": "PER", "Außenministeriums": "ORG"})
+    q = find(qs, "Wir sind vorangekommen")
+    assert names[q.speaker] == "Novak" and names[q.via] == "Außenministeriums"
+
+
+def test_english_according_to_after_the_cue_relays_and_ends_the_message():
+    text = "Lin told him that the talks had failed, according to broadcaster Channel Nine."
+    qs, names = quotes(text, {"Lin": "PER", "Channel Nine": "ORG"}, lang="en")
+    q = find(qs, "the talks had failed")
+    assert q.text == "the talks had failed"
+    assert names[q.speaker] == "Lin" and names[q.via] == "Channel Nine"
+
+
+def test_cue_after_a_quote_of_several_sentences_is_not_a_statement_of_its_own():
+    text = "„Wir haben verhandelt. Das Ergebnis ist gut“, sagte Novak am Abend."
+    qs, _ = quotes(text, {"Novak": "PER"})
+    assert [q.kind for q in qs] == ["direct"]

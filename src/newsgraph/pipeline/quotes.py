@@ -353,7 +353,8 @@ class QuoteLayer:
             low = lows[k]
             postposed = low in lex.nach_words and k > s and doc[k - 1].lower_.endswith(tuple(lex.nach_nouns))
             comma_between = any(doc[m].text == "," for m in range(first_verb, k)) if k > first_verb else False
-            if k > first_verb and comma_between != postposed:
+            relayed_by = low in lex.nach_words and k + 2 < e and lows.get(k + 1, "") in lex.according
+            if k > first_verb and (comma_between != postposed or (relayed_by and not comma_between)):
                 # inside the content clause of an earlier speech verb (`sagte, laut X sei …`), or a
                 # `ihrer Meinung nach` inside the verb's own clause (`Sie äußerte sich gegen die
                 # ihrer Meinung nach verbreiteten Illusionen:`); a postposed `seiner Meinung nach`
@@ -405,6 +406,7 @@ class QuoteLayer:
                 if src is not None and last - k <= 20:
                     return _Analysis(cue=(k, k + 1), speaker=src, message=(s, k - 1))
         # 5. `Wie X berichtete, …` / `…, wie X mitteilte.`
+        relay: Entity | None = None
         for k in idx:
             if lows[k] in lex.wie_words and (
                 k == s
@@ -425,6 +427,7 @@ class QuoteLayer:
                 if not initial and first_verb < k and self._names_medium(doc, src, resolver):
                     # `…, sagte Uschakow, wie die Agentur Interfax meldete`: the agency relays the
                     # words of the speech verb's subject (the speech-verb rule below, with via)
+                    relay = relay or resolver.entity(src)
                     continue
                 if initial and comma is not None:
                     return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
@@ -438,7 +441,7 @@ class QuoteLayer:
                 continue
             a = _Analysis(cue=(k, k + 1))
             a.speaker = self._subject(doc, s, k, e, resolver)
-            a.via = self._medium(doc, k, e, resolver, s)
+            a.via = self._medium(doc, k, e, resolver, s) or relay
             clause = None
             if is_cue:
                 inverted_speaker = phrase_after(doc, k + 1, e, lex) if k > s + 1 else None
@@ -506,6 +509,8 @@ class QuoteLayer:
         # `according to X, <clause>` / `<clause>, according to X`
         for k in idx:
             if lows[k] in lex.nach_words and lows.get(k + 1) in lex.nach_nouns:
+                if any(lows[j] in lex.cue_verbs for j in idx if j < k) and doc[k - 1].text == ",":
+                    continue  # `Wang told him that …, according to CCTV`: the verb's subject speaks
                 src = phrase_after(doc, k + 2, e, lex)
                 if src is not None:
                     return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 2))
@@ -566,8 +571,10 @@ class QuoteLayer:
                 a.kind = "cue"  # governs the quote before it; what follows is circumstance
                 return a
             ms = nxt + 1 if nxt < e and lows.get(nxt) in lex.complementisers else nxt
-            if last - ms >= 3 and not quoted[ms]:
-                a.message = (ms, last)
+            end = next((j for j in range(ms, last) if lows.get(j) in lex.according and doc[j - 1].text == ","), last)
+            end = end - 1 if end < last else last  # `…, according to CCTV` closes the message
+            if end - ms >= 3 and not quoted[ms]:
+                a.message = (ms, end)
                 return a
             if comma is not None and start == comma + 1 and comma - clause_start >= 3:
                 # `The talks were productive, Trump told Fox News.`: the clause before the comma
@@ -910,6 +917,18 @@ class QuoteLayer:
     def _medium(self, doc: Doc, k: int, e: int, resolver: SpeakerResolver, s: int = 0) -> Entity | None:
         """The relaying medium named around a cue (`sagte X der Zeitung Y`, `gegenüber Y`)."""
         lex = self.lex
+        for j in range(k + 1, min(e, k + 25)):
+            if doc[j].lower_ in lex.according and (j + 1 >= e or doc[j + 1].lower_ not in lex.according):
+                # `sagte er nach Angaben des Außenministeriums`, `…, according to state broadcaster
+                # CCTV`: after the speaker's own cue, the body it is known through relays it
+                start = j + 1
+                while start < e and doc[start].lower_ in lex.relay_words:
+                    start += 1
+                ph = phrase_after(doc, start, e, lex) or self._anonymous_before(doc, start, min(e, start + 4))
+                if ph is not None:
+                    ent = resolver.entity(ph)
+                    if ent is not None and ent.type in {"ORG", "MISC"}:
+                        return ent
         for j in range(max(s, k - 12), min(e, k + 15)):
             if doc[j].lower_ in lex.medium_nouns or doc[j].lower_ in lex.medium_markers:
                 start = j + 1 if doc[j].lower_ in lex.medium_markers else j
@@ -929,7 +948,8 @@ class QuoteLayer:
             if ent.type not in {"ORG", "MISC"} or not names & lex.media_names:
                 continue
             before = self._text[max(0, m_start - 30) : m_start].split()
-            if before and before[-1].casefold() in lex.before_medium_name:
+            word = before[-1].casefold() if before else ""
+            if word in lex.before_medium_name or word in lex.medium_nouns:
                 return ent
         return None
 
@@ -1233,6 +1253,10 @@ class QuoteLayer:
             toks = [k for k in range(a.message[0], a.message[1]) if not doc[k].is_punct]
             if toks and quoted[toks[0]] and sum(quoted[k] for k in toks) >= 0.9 * len(toks):
                 return None  # the rest of a direct quote that began in an earlier sentence
+            if toks and quoted[toks[0]] and a.cue is not None and not quoted[a.cue[0]]:
+                last_quoted = max(k for k in toks if quoted[k])
+                if a.cue[0] > last_quoted and any(st.kind == "direct" for st in new):
+                    return None  # `… Das ist sehr gut“, sagte er`: the cue of a quote of several sentences
             kind = "reported" if a.kind == "reported" else "indirect"
             st = _Statement(kind=kind, start=ms, end=me, sentence=u)
             if a.kind == "continuation":

@@ -67,6 +67,7 @@ class QuoteLexicon:
     citing: frozenset[str] = field(default_factory=frozenset)
     before_medium_name: frozenset[str] = field(default_factory=frozenset)
     definite_articles: frozenset[str] = field(default_factory=frozenset)
+    according: frozenset[str] = field(default_factory=frozenset)
     generic_bodies: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -132,5 +133,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         relay_words=_low(data.get("medium", {}).get("relay")),
         media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
         citing=_low(data.get("medium", {}).get("citing")),
+        according=_low(data.get("medium", {}).get("according")),
         before_medium_name=_low(data.get("medium", {}).get("before_name")),
     )
