@@ -133,3 +133,29 @@ def test_cue_after_a_quote_of_several_sentences_is_not_a_statement_of_its_own():
     text = "„Wir haben verhandelt. Das Ergebnis ist gut“, sagte Novak am Abend."
     qs, _ = quotes(text, {"Novak": "PER"})
     assert [q.kind for q in qs] == ["direct"]
+
+
+def test_english_coordinated_speech_verb_shares_the_sentence_subject():
+    text = 'Okafor called the plan "bold" and said he would defend it in parliament.'
+    qs, names = quotes(text, {"Okafor": "PER"}, lang="en")
+    q = find(qs, "he would defend it")
+    assert names[q.speaker] == "Okafor"
+
+
+def test_english_participle_saying_takes_the_sentence_subject():
+    text = "Okafor rejected the offer on Tuesday, saying the terms had changed overnight."
+    qs, names = quotes(text, {"Okafor": "PER"}, lang="en")
+    assert names[find(qs, "the terms had changed").speaker] == "Okafor"
+
+
+def test_english_speech_verb_in_a_subordinate_clause():
+    text = "The session ended after Okafor said the vote would be delayed."
+    qs, names = quotes(text, {"Okafor": "PER"}, lang="en")
+    assert names[find(qs, "the vote would be delayed").speaker] == "Okafor"
+
+
+def test_english_pronoun_subject_after_a_fronted_phrase():
+    text = "Okafor left early. In an interview later that day, he said the talks had stalled."
+    qs, names = quotes(text, {"Okafor": "PER"}, lang="en")
+    q = find(qs, "the talks had stalled")
+    assert q.speaker_text == "he" and names[q.speaker] == "Okafor"

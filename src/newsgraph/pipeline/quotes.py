@@ -516,7 +516,7 @@ class QuoteLayer:
                     return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 2))
         for k in idx:
             low = lows[k]
-            if low not in lex.cue_verbs and low not in lex.zitiert:
+            if low not in lex.cue_verbs and low not in lex.zitiert and low not in lex.shared_subject:
                 continue
             # the unquoted stretch of the sentence this verb belongs to
             start = k
@@ -547,11 +547,25 @@ class QuoteLayer:
                 # `In a statement carried by TASS, Lavrov said …`: a fronted phrase, then the subject
                 start = comma + 1
             before = phrase_before(doc, start, aux, lex) or self._anonymous_before(doc, start, aux)
-            if before is not None and before.start != start and not quote_before:
+            if before is None and aux - 1 >= start and doc[aux - 1].lower_ in lex.pronouns:
+                before = SpeakerPhrase(aux - 1, aux)  # `…, he said he did not think …`
+            if (
+                before is not None
+                and before.start != start
+                and not quote_before
+                and doc[before.start - 1].lower_ not in lex.subordinators
+            ):
                 before = None  # `the two sides would meet …`: the subject opens the clause
             if before is None and k == start and quote_before and k + 1 < e:
                 # inverted after a quote: `"…," said X`
                 before = phrase_after(doc, k + 1, e, lex)
+            if before is None and k - 1 > s and (lows.get(k - 1) in {"and", "but"} or low in lex.shared_subject):
+                # `Trump called the gift "fantastic" and said he would …`, `…, saying Putin had …`:
+                # the verb shares the subject that opens the sentence
+                first = phrase_after(doc, s, k, lex)
+                if first is not None and first.start == s and doc[s].lower_ not in lex.fronting:
+                    before = first
+                    quote_before = False  # a quote before `and said` is the first verb's object
             if before is None:
                 continue
             a.speaker = before

@@ -68,6 +68,8 @@ class QuoteLexicon:
     before_medium_name: frozenset[str] = field(default_factory=frozenset)
     definite_articles: frozenset[str] = field(default_factory=frozenset)
     according: frozenset[str] = field(default_factory=frozenset)
+    subordinators: frozenset[str] = field(default_factory=frozenset)
+    shared_subject: frozenset[str] = field(default_factory=frozenset)
     generic_bodies: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -134,5 +136,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
         citing=_low(data.get("medium", {}).get("citing")),
         according=_low(data.get("medium", {}).get("according")),
+        subordinators=_low(spk.get("subordinators")),
+        shared_subject=_low(cue.get("shared_subject")),
         before_medium_name=_low(data.get("medium", {}).get("before_name")),
     )
