@@ -22,6 +22,20 @@ quoted fragment in an indicative sentence is its subject's wording, and a cue-le
 sentence carries on the latest statement — or the actor named as subject in between. Times of
 ``doc._.times`` that fall inside direct or partial quotes get ``inside_quote=True``.
 
+Speaker and relaying medium (``via``) are kept apart: a medium is the addressee or source phrase
+of the speaker's own cue (`sagte X der Agentur Y`, `X der Agentur Y zufolge`, `…, sagte X, wie die
+Agentur Y meldete`, `sagte X in der ARD`, `told Reuters`, `in a statement carried by TASS`, `nach
+Angaben des Ministeriums`, `according to X` after the cue), found by medium nouns, by outlet names
+(``resources/de/quotes_media.toml``) and by `unter Berufung auf`/`citing`, which hands the speaker
+role to the cited source. An outlet that is the only source named (`Wie Reuters meldete, …`) is the
+speaker. Unnamed speakers stay phrases with their organisation (`eine Sprecherin des Ministeriums`,
+`a senior official`); definite descriptions (`der Verteidigungsminister`, `die Organisation`) refer
+back to the latest person holding that office or organisation of that kind. A quote's kind follows
+its role in its sentence: a quoted sentence that opens the reporter's sentence and ends it or hands
+over to its cue is ``direct`` wherever it stands in the paragraph; a fragment inside it is
+``partial``. Sentence units are cut at :data:`MAX_UNIT_TOKENS`, so the pairwise word rules stay
+linear in the length of the text.
+
 Each statement is listed once: a quoted fragment inside a reported clause is not a second quote
 beside the clause. When the fragment opens the clause (or the statement is reported speech), the
 fragment is the quote and carries the clause as ``clause``; otherwise the clause is the quote and

@@ -2,7 +2,9 @@
 
 Why not a regex: marks come in many styles („…“ "…" »…« «…» ‚…‘ '…'), straight marks close
 themselves, apostrophes look like single quotes, quotes nest, run over several paragraphs (each
-paragraph re-opening the mark) and are sometimes never closed. A single left-to-right scan that
+paragraph re-opening the mark), mix styles (`„…"`, `"…“`: the pairs in ``quotes.toml`` accept
+them) and are sometimes never closed (kept, at a paragraph's start or after a colon, only to the
+end of their first sentence). A single left-to-right scan that
 decides for each mark whether it opens or closes, from its neighbours and the open stack, handles
 all of these in time linear in the text, whatever the input (10,000 marks in a row included).
 """
