@@ -93,6 +93,24 @@ def times_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def quotes_gold_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        "**Quotes on all shared gold** (`benchmarks/bench_quotes_gold.py`; the gold README's matching rule, "
+        "`newsgraph.evaluate`; by the `tune`/`check` split; `via (gold has one)`: over matched quotes whose "
+        "gold names a relaying medium, with their number)",
+        "",
+        "| set | articles | gold quotes | recall | precision | speaker | via | via (gold has one) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in d["rows"].items():
+        vg = f"{f3(r['via_gold_has_one'])} ({r['via_gold_has_one_n']})" if r["via_gold_has_one_n"] else "–"
+        out.append(
+            f"| {name} | {r['articles']} | {r['gold_quotes']} | {f3(r['recall'])} | {f3(r['precision'])} "
+            f"| {f3(r['speaker'])} | {f3(r['via'])} | {vg} |"
+        )
+    return out
+
+
 def quotes_table(d: dict[str, Any]) -> list[str]:
     m = d["message_tokens"]
     out = [
@@ -396,6 +414,7 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("quotes_e5", reuse_table),
     ("times", times_table),
     ("quotes", quotes_table),
+    ("quotes_gold", quotes_gold_table),
     ("events", events_table),  # with the PLOVER table (plover.json) after it
     ("clusters", clusters_table),
     ("times_gold", times_gold_table),

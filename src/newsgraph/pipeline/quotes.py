@@ -22,6 +22,20 @@ quoted fragment in an indicative sentence is its subject's wording, and a cue-le
 sentence carries on the latest statement — or the actor named as subject in between. Times of
 ``doc._.times`` that fall inside direct or partial quotes get ``inside_quote=True``.
 
+Speaker and relaying medium (``via``) are kept apart: a medium is the addressee or source phrase
+of the speaker's own cue (`sagte X der Agentur Y`, `X der Agentur Y zufolge`, `…, sagte X, wie die
+Agentur Y meldete`, `sagte X in der ARD`, `told Reuters`, `in a statement carried by TASS`, `nach
+Angaben des Ministeriums`, `according to X` after the cue), found by medium nouns, by outlet names
+(``resources/de/quotes_media.toml``) and by `unter Berufung auf`/`citing`, which hands the speaker
+role to the cited source. An outlet that is the only source named (`Wie Reuters meldete, …`) is the
+speaker. Unnamed speakers stay phrases with their organisation (`eine Sprecherin des Ministeriums`,
+`a senior official`); definite descriptions (`der Verteidigungsminister`, `die Organisation`) refer
+back to the latest person holding that office or organisation of that kind. A quote's kind follows
+its role in its sentence: a quoted sentence that opens the reporter's sentence and ends it or hands
+over to its cue is ``direct`` wherever it stands in the paragraph; a fragment inside it is
+``partial``. Sentence units are cut at :data:`MAX_UNIT_TOKENS`, so the pairwise word rules stay
+linear in the length of the text.
+
 Each statement is listed once: a quoted fragment inside a reported clause is not a second quote
 beside the clause. When the fragment opens the clause (or the statement is reported speech), the
 fragment is the quote and carries the clause as ``clause``; otherwise the clause is the quote and
@@ -104,6 +118,7 @@ class QuoteLayer:
         self._unit_starts: list[int] = []
         self._tagged = False  # the document carries STTS tags / a dependency parse (set per call)
         self._parsed = False
+        self._opening_marks: set[int] = set()
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -122,7 +137,10 @@ class QuoteLayer:
                     start = tok.i + 1
             if sent.end > start:
                 units.append((start, sent.end))
-        return [(s, e) for s, e in units if any(not doc[k].is_space for k in range(s, e))]
+        bounded: list[tuple[int, int]] = []
+        for s, e in units:
+            bounded.extend(_bounded_unit(doc, s, e))
+        return [(s, e) for s, e in bounded if any(not doc[k].is_space for k in range(s, e))]
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -144,6 +162,7 @@ class QuoteLayer:
             if q.end > q.start and any(ch.isalpha() for ch in text[q.start : q.end])
         ]
         top = [q for q in spans if q.parent is None]
+        self._opening_marks = {q.open for q in top}
         quoted_token = self._quoted_tokens(doc, top)
         self._quoted_now = quoted_token
         statements: list[_Statement] = []
@@ -152,7 +171,7 @@ class QuoteLayer:
         top_by_unit: dict[int, list[QuotedSpan]] = {}
         for q in top:
             k = max(0, bisect.bisect_right(unit_starts, q.open) - 1)
-            if self.lang == "en" and k + 1 < len(units) and doc[units[k][1] - 1].idx == q.open:
+            if k + 1 < len(units) and doc[units[k][1] - 1].idx == q.open:
                 k += 1  # the sentencizer left a straight opening mark at the end of the sentence before
             top_by_unit.setdefault(k, []).append(q)
 
@@ -268,8 +287,11 @@ class QuoteLayer:
             return None
         lows = {k: doc[k].lower_ for k in idx}
         last = e
-        while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
-            last -= 1
+        while last > s and (
+            ((doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1])
+            or doc[last - 1].idx in self._opening_marks
+        ):
+            last -= 1  # (an opening mark the sentencizer left at the end belongs to the next quote)
         if self.lang == "en":
             english = self._analyse_english(doc, s, e, last, idx, quoted, resolver)
             if english is not None:
@@ -345,7 +367,8 @@ class QuoteLayer:
             low = lows[k]
             postposed = low in lex.nach_words and k > s and doc[k - 1].lower_.endswith(tuple(lex.nach_nouns))
             comma_between = any(doc[m].text == "," for m in range(first_verb, k)) if k > first_verb else False
-            if k > first_verb and comma_between != postposed:
+            relayed_by = low in lex.nach_words and k + 2 < e and lows.get(k + 1, "") in lex.according
+            if k > first_verb and (comma_between != postposed or (relayed_by and not comma_between)):
                 # inside the content clause of an earlier speech verb (`sagte, laut X sei …`), or a
                 # `ihrer Meinung nach` inside the verb's own clause (`Sie äußerte sich gegen die
                 # ihrer Meinung nach verbreiteten Illusionen:`); a postposed `seiner Meinung nach`
@@ -354,11 +377,13 @@ class QuoteLayer:
             if low in lex.before_source and k + 1 < e:
                 src = phrase_after(doc, k + 1, e, lex)
                 if src is not None:
-                    return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
+                    relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
+                    return relayed or self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
             if low in lex.after_source and k > s:
                 src = phrase_before(doc, s, k, lex) or _bare_before(doc, s, k)
                 if src is not None:
-                    return self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
+                    relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
+                    return relayed or self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
             if (
                 low in lex.nach_words
                 and k - 1 >= s
@@ -395,6 +420,7 @@ class QuoteLayer:
                 if src is not None and last - k <= 20:
                     return _Analysis(cue=(k, k + 1), speaker=src, message=(s, k - 1))
         # 5. `Wie X berichtete, …` / `…, wie X mitteilte.`
+        relay: Entity | None = None
         for k in idx:
             if lows[k] in lex.wie_words and (
                 k == s
@@ -412,6 +438,11 @@ class QuoteLayer:
                     src = SpeakerPhrase(k + 1, verb)
                 comma = next((j for j in range(verb, e) if doc[j].text == ","), None)
                 initial = k == s or doc[k - 1].text != ","  # `Wie X berichtete, …`, `Denn wie X …`
+                if not initial and first_verb < k and self._names_medium(doc, src, resolver):
+                    # `…, sagte Uschakow, wie die Agentur Interfax meldete`: the agency relays the
+                    # words of the speech verb's subject (the speech-verb rule below, with via)
+                    relay = relay or resolver.entity(src)
+                    continue
                 if initial and comma is not None:
                     return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
                 if not initial:
@@ -424,7 +455,7 @@ class QuoteLayer:
                 continue
             a = _Analysis(cue=(k, k + 1))
             a.speaker = self._subject(doc, s, k, e, resolver)
-            a.via = self._medium(doc, k, e, resolver)
+            a.via = self._medium(doc, k, e, resolver, s) or relay
             clause = None
             if is_cue:
                 inverted_speaker = phrase_after(doc, k + 1, e, lex) if k > s + 1 else None
@@ -449,16 +480,23 @@ class QuoteLayer:
                     clause = self._clause_after(doc, k, e, last)
             if clause is not None:
                 a.message = clause
+                self._citing(doc, k, e, a, resolver)
                 return a
             if any(doc[j].text == ":" for j in range(k, e)):
                 a.kind = "direct"  # introduces a quote after the colon
                 return a
-            if is_rep and self.reported and a.speaker is not None and not self._von_agent(doc, s, k):
+            agentless = a.speaker is None and doc[k].tag_ == "VVPP" and any(
+                doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(max(s, k - 12), k)
+            )
+            if is_rep and self.reported and (a.speaker is not None or agentless) and not self._von_agent(doc, s, k):
+                # (`Als Grund wurden Terminschwierigkeiten genannt`: reported speech without a speaker)
                 a.kind = "reported"
                 a.message = (s, last)
+                a.speaker_known = a.speaker_known or agentless
                 return a
             if a.speaker is not None:
                 a.kind = "cue"  # a speech verb without content of its own (may govern a quote)
+                self._citing(doc, k, e, a, resolver)
                 return a
         # 7. `Demnach …`: according to the statement before
         if doc[idx[0]].lower_ in lex.demnach and len(idx) > 3:
@@ -485,12 +523,14 @@ class QuoteLayer:
         # `according to X, <clause>` / `<clause>, according to X`
         for k in idx:
             if lows[k] in lex.nach_words and lows.get(k + 1) in lex.nach_nouns:
+                if any(lows[j] in lex.cue_verbs for j in idx if j < k) and doc[k - 1].text == ",":
+                    continue  # `Wang told him that …, according to CCTV`: the verb's subject speaks
                 src = phrase_after(doc, k + 2, e, lex)
                 if src is not None:
                     return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 2))
         for k in idx:
             low = lows[k]
-            if low not in lex.cue_verbs and low not in lex.zitiert:
+            if low not in lex.cue_verbs and low not in lex.zitiert and low not in lex.shared_subject:
                 continue
             # the unquoted stretch of the sentence this verb belongs to
             start = k
@@ -515,16 +555,35 @@ class QuoteLayer:
                     a.kind = "cue"
                 return a if a.speaker is not None or a.via is not None else None
             aux = k - 1 if k - 1 >= start and lows.get(k - 1) in lex.auxiliaries else k
-            before = phrase_before(doc, start, aux, lex)
-            if before is not None and before.start != start and not quote_before:
+            comma = next((j for j in range(aux - 1, start - 1, -1) if doc[j].text == ","), None)
+            clause_start = start
+            if comma is not None and not quote_before and comma + 1 < aux:
+                # `In a statement carried by TASS, Lavrov said …`: a fronted phrase, then the subject
+                start = comma + 1
+            before = phrase_before(doc, start, aux, lex) or self._anonymous_before(doc, start, aux)
+            if before is None and aux - 1 >= start and doc[aux - 1].lower_ in lex.pronouns:
+                before = SpeakerPhrase(aux - 1, aux)  # `…, he said he did not think …`
+            if (
+                before is not None
+                and before.start != start
+                and not quote_before
+                and doc[before.start - 1].lower_ not in lex.subordinators
+            ):
                 before = None  # `the two sides would meet …`: the subject opens the clause
             if before is None and k == start and quote_before and k + 1 < e:
                 # inverted after a quote: `"…," said X`
                 before = phrase_after(doc, k + 1, e, lex)
+            if before is None and k - 1 > s and (lows.get(k - 1) in {"and", "but"} or low in lex.shared_subject):
+                # `Trump called the gift "fantastic" and said he would …`, `…, saying Putin had …`:
+                # the verb shares the subject that opens the sentence
+                first = phrase_after(doc, s, k, lex)
+                if first is not None and first.start == s and doc[s].lower_ not in lex.fronting:
+                    before = first
+                    quote_before = False  # a quote before `and said` is the first verb's object
             if before is None:
                 continue
             a.speaker = before
-            a.via = self._medium(doc, k, e, resolver)
+            a.via = self._medium(doc, k, e, resolver, s)
             nxt = k + 1
             if low == "told" and nxt < e:
                 # `told Reuters`, `told reporters`: the addressee, not the message
@@ -540,12 +599,70 @@ class QuoteLayer:
                 a.kind = "cue"  # governs the quote before it; what follows is circumstance
                 return a
             ms = nxt + 1 if nxt < e and lows.get(nxt) in lex.complementisers else nxt
-            if last - ms >= 3 and not quoted[ms]:
-                a.message = (ms, last)
+            end = next((j for j in range(ms, last) if lows.get(j) in lex.according and doc[j - 1].text == ","), last)
+            end = end - 1 if end < last else last  # `…, according to CCTV` closes the message
+            if end - ms >= 3 and not quoted[ms]:
+                a.message = (ms, end)
+                return a
+            if comma is not None and start == comma + 1 and comma - clause_start >= 3:
+                # `The talks were productive, Trump told Fox News.`: the clause before the comma
+                a.message = (clause_start, comma)
                 return a
             a.kind = "cue"
             return a
         return None
+
+    def _relayed(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        last: int,
+        verb: int,
+        src: SpeakerPhrase,
+        resolver: SpeakerResolver,
+    ) -> _Analysis | None:
+        """`Lawrow sagte der Agentur Tass zufolge, Russland sei …`: a source phrase that names a
+        medium (`Agentur`, `Zeitung`) in a sentence whose speech verb has a subject of its own
+        relays that subject's words: the subject speaks, the medium is ``via``. None otherwise."""
+        if verb >= e or not self._names_medium(doc, src, resolver):
+            return None
+        speaker = self._subject(doc, s, verb, e, resolver)
+        if speaker is None or (speaker.start < src.end and src.start < speaker.end):
+            return None
+        if verb < src.start:
+            comma = next((j for j in range(src.end, e) if doc[j].text == ","), None)
+            message = (comma + 1, last) if comma is not None and comma + 1 < last else None
+        else:
+            message = self._clause_after(doc, verb, e, last)
+        if message is None:
+            return None
+        return _Analysis(cue=(verb, verb + 1), speaker=speaker, message=message, via=resolver.entity(src))
+
+    def _names_medium(self, doc: Doc, phrase: SpeakerPhrase | None, resolver: SpeakerResolver) -> bool:
+        """Whether a phrase names a relaying medium: a medium noun (`die Agentur Interfax`) or an
+        outlet of ``quotes_media.toml`` (`der Spiegel`)."""
+        if phrase is None:
+            return False
+        lex = self.lex
+        words = {doc[j].lower_ for j in range(phrase.start, phrase.end)}
+        if words & lex.medium_nouns or words & lex.media_names:
+            return True
+        ent = resolver.entity(phrase)
+        return ent is not None and ent.name.casefold() in lex.media_names
+
+    def _anonymous_before(self, doc: Doc, start: int, aux: int) -> SpeakerPhrase | None:
+        """`A senior official said`, `A spokeswoman for the ministry told …`: an unnamed speaker
+        written in lower case, kept as the whole phrase (with its organisation) from the clause
+        start to the verb when it opens with a determiner or its head noun."""
+        if aux - start < 1 or aux - start > 10:
+            return None
+        words = [doc[j] for j in range(start, aux)]
+        if any(t.is_punct for t in words) or not any(t.lower_ in self.lex.anonymous for t in words):
+            return None
+        if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous:
+            return None
+        return SpeakerPhrase(start, aux)
 
     def _von_agent(self, doc: Doc, s: int, k: int) -> bool:
         return any(doc[j].lower_ == "von" for j in range(max(s, k - 8), k))
@@ -612,6 +729,8 @@ class QuoteLayer:
                     and any(doc[m].lower_ in lex.documents for m in range(pp.start, pp.end))
                 ):
                     return SpeakerPhrase(j, pp.end)
+            if doc[k].tag_ == "VVPP":
+                return None  # `Als Grund wurden Terminschwierigkeiten genannt`: no agent, no speaker
         anchor = k
         for j in range(clause_start, k):
             if doc[j].lower_ in lex.auxiliaries and not any(doc[m].text == "," for m in range(j, k)):
@@ -823,19 +942,60 @@ class QuoteLayer:
             return None
         return SpeakerPhrase(left, right)
 
-    def _medium(self, doc: Doc, k: int, e: int, resolver: SpeakerResolver) -> Entity | None:
+    def _medium(self, doc: Doc, k: int, e: int, resolver: SpeakerResolver, s: int = 0) -> Entity | None:
         """The relaying medium named around a cue (`sagte X der Zeitung Y`, `gegenüber Y`)."""
         lex = self.lex
-        for j in range(max(0, k - 12), min(e, k + 15)):
+        for j in range(k + 1, min(e, k + 25)):
+            if doc[j].lower_ in lex.according and (j + 1 >= e or doc[j + 1].lower_ not in lex.according):
+                # `sagte er nach Angaben des Außenministeriums`, `…, according to state broadcaster
+                # CCTV`: after the speaker's own cue, the body it is known through relays it
+                start = j + 1
+                while start < e and doc[start].lower_ in lex.relay_words:
+                    start += 1
+                ph = phrase_after(doc, start, e, lex) or self._anonymous_before(doc, start, min(e, start + 4))
+                if ph is not None:
+                    ent = resolver.entity(ph)
+                    if ent is not None and ent.type in {"ORG", "MISC"}:
+                        return ent
+        for j in range(max(s, k - 12), min(e, k + 15)):
             if doc[j].lower_ in lex.medium_nouns or doc[j].lower_ in lex.medium_markers:
                 start = j + 1 if doc[j].lower_ in lex.medium_markers else j
+                if start < e and doc[start].lower_ in lex.relay_words:
+                    start += 1  # `in a statement carried by TASS`
                 ph = phrase_after(doc, start, e, lex)
                 if ph is None:
                     continue
-                ent = resolver._best_mention(doc[ph.start].idx, doc[ph.end - 1].idx + len(doc[ph.end - 1]))
+                end = ph.end + 1 if ph.end < e and doc[ph.end].lower_ in lex.media_names else ph.end  # `Agentur dpa`
+                ent = resolver._best_mention(doc[ph.start].idx, doc[end - 1].idx + len(doc[end - 1]))
                 if ent is not None and ent.type in {"ORG", "MISC"}:
                     return ent
+        # an outlet by name (`sagte Merz am Abend in der ARD`, `told Fox News`)
+        lo, hi = max(s, k - 12), min(e, k + 15)
+        for m_start, m_end, _, ent in resolver._mentions.overlapping(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])):
+            names = {self._text[m_start:m_end].casefold(), ent.name.casefold()}
+            if ent.type not in {"ORG", "MISC"} or not names & lex.media_names:
+                continue
+            before = self._text[max(0, m_start - 30) : m_start].split()
+            word = before[-1].casefold() if before else ""
+            if word in lex.before_medium_name or word in lex.medium_nouns:
+                return ent
         return None
+
+    def _citing(self, doc: Doc, k: int, e: int, a: _Analysis, resolver: SpeakerResolver) -> None:
+        """`berichtet al-Arabiya unter Berufung auf einen Aufständischen`, `…, citing officials`: the
+        subject relays the cited source's words: the source speaks, the subject becomes ``via``."""
+        lex = self.lex
+        j = next((j for j in range(k + 1, min(e, k + 20)) if doc[j].lower_ in lex.citing), None)
+        if j is None or a.speaker is None:
+            return
+        start = j + 1
+        if start < e and doc[start].lower_ in {"auf"}:
+            start += 1
+        source = phrase_after(doc, start, e, lex) or self._anonymous_before(doc, start, min(e, start + 4))
+        if source is None:
+            return
+        a.via = a.speaker_entity or resolver.entity(a.speaker)
+        a.speaker, a.speaker_entity = source, None
 
     def _clause_after(self, doc: Doc, k: int, e: int, last: int) -> tuple[int, int] | None:
         """The content clause a cue at ``k`` governs: a complementiser clause, or a comma clause
@@ -953,8 +1113,15 @@ class QuoteLayer:
         whole = before == "" and (
             (unit_end - q.close < 200 and text[q.close + 1 : unit_end].strip(" .") == "") or q.paragraphs > 1
         )
+        # the quote's role in its sentence, never its place in the paragraph: a quoted sentence
+        # that opens the reporter's sentence (after a full stop or a closing mark as well as at a
+        # paragraph's start) and ends it or hands over to its cue (`„…“, sagte X`) is direct
+        lead = before.rstrip("“”\"'»«’ ")
+        opens_sentence = before == "" or (lead != before.rstrip() and lead[-1:] in _SENT_END) or lead[-1:] in _SENT_END
         direct = (
-            len(words) >= 2 and sentence_like and (colon or whole or follows_cue or (ends_sentence and before == ""))
+            len(words) >= 2
+            and sentence_like
+            and (colon or whole or follows_cue or (opens_sentence and (ends_sentence or comma_before_cue)))
         )
         if direct:
             kind = "direct"
@@ -1114,6 +1281,10 @@ class QuoteLayer:
             toks = [k for k in range(a.message[0], a.message[1]) if not doc[k].is_punct]
             if toks and quoted[toks[0]] and sum(quoted[k] for k in toks) >= 0.9 * len(toks):
                 return None  # the rest of a direct quote that began in an earlier sentence
+            if toks and quoted[toks[0]] and a.cue is not None and not quoted[a.cue[0]]:
+                last_quoted = max(k for k in toks if quoted[k])
+                if a.cue[0] > last_quoted and any(st.kind == "direct" for st in new):
+                    return None  # `… Das ist sehr gut“, sagte er`: the cue of a quote of several sentences
             kind = "reported" if a.kind == "reported" else "indirect"
             st = _Statement(kind=kind, start=ms, end=me, sentence=u)
             if a.kind == "continuation":
@@ -1424,6 +1595,25 @@ class QuoteLayer:
                 if a <= t.start and t.end <= b:
                     t.inside_quote = True
                     break
+
+
+#: a sentence unit longer than this (in tokens) is cut at punctuation: the rules look at a unit's
+#: words pairwise, so unbounded units (`sagte „ja“ sagte „ja“ …` without a full stop, mark soups)
+#: would make the layer quadratic; real news sentences stay far below it
+MAX_UNIT_TOKENS = 160
+
+
+def _bounded_unit(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
+    """``[s, e)`` cut into pieces of at most :data:`MAX_UNIT_TOKENS`, each ending at the last
+    punctuation token of its second half where there is one."""
+    pieces: list[tuple[int, int]] = []
+    while e - s > MAX_UNIT_TOKENS:
+        limit = s + MAX_UNIT_TOKENS
+        cut = next((j + 1 for j in range(limit - 1, s + MAX_UNIT_TOKENS // 2, -1) if doc[j].is_punct), limit)
+        pieces.append((s, cut))
+        s = cut
+    pieces.append((s, e))
+    return pieces
 
 
 def _bare_before(doc: Doc, s: int, k: int) -> SpeakerPhrase | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..resources import load_resource
+from ..resources import has_resource, load_resource
 
 
 def _low(values: list[str] | None) -> frozenset[str]:
@@ -61,6 +61,16 @@ class QuoteLexicon:
     relative_words: frozenset[str] = field(default_factory=frozenset)
     possessives: frozenset[str] = field(default_factory=frozenset)
     said_after: frozenset[str] = field(default_factory=frozenset)
+    anonymous: frozenset[str] = field(default_factory=frozenset)
+    relay_words: frozenset[str] = field(default_factory=frozenset)
+    media_names: frozenset[str] = field(default_factory=frozenset)
+    citing: frozenset[str] = field(default_factory=frozenset)
+    before_medium_name: frozenset[str] = field(default_factory=frozenset)
+    definite_articles: frozenset[str] = field(default_factory=frozenset)
+    according: frozenset[str] = field(default_factory=frozenset)
+    subordinators: frozenset[str] = field(default_factory=frozenset)
+    shared_subject: frozenset[str] = field(default_factory=frozenset)
+    generic_bodies: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def marks(self) -> frozenset[str]:
@@ -119,4 +129,14 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         relative_words=_low(clause.get("relative_words")),
         possessives=_low(spk.get("possessives")),
         said_after=_low(data.get("direct", {}).get("said_after")),
+        anonymous=_low(spk.get("anonymous")),
+        definite_articles=_low(spk.get("definite_articles")),
+        generic_bodies=_low(spk.get("generic_bodies")),
+        relay_words=_low(data.get("medium", {}).get("relay")),
+        media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
+        citing=_low(data.get("medium", {}).get("citing")),
+        according=_low(data.get("medium", {}).get("according")),
+        subordinators=_low(spk.get("subordinators")),
+        shared_subject=_low(cue.get("shared_subject")),
+        before_medium_name=_low(data.get("medium", {}).get("before_name")),
     )

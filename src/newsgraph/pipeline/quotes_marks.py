@@ -2,13 +2,16 @@
 
 Why not a regex: marks come in many styles („…“ "…" »…« «…» ‚…‘ '…'), straight marks close
 themselves, apostrophes look like single quotes, quotes nest, run over several paragraphs (each
-paragraph re-opening the mark) and are sometimes never closed. A single left-to-right scan that
+paragraph re-opening the mark), mix styles (`„…"`, `"…“`: the pairs in ``quotes.toml`` accept
+them) and are sometimes never closed (kept, at a paragraph's start or after a colon, only to the
+end of their first sentence). A single left-to-right scan that
 decides for each mark whether it opens or closes, from its neighbours and the open stack, handles
 all of these in time linear in the text, whatever the input (10,000 marks in a row included).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .quotes_lexicon import QuoteLexicon
@@ -151,14 +154,23 @@ def _span(text: str, entry: _Open, close: int, depth: int, out: list) -> QuotedS
     )
 
 
+#: the end of a sentence inside an unclosed quote: a full stop (or ! ? …) before a capital
+_SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"„»«‚A-ZÄÖÜ])")
+
+
 def _close_unbalanced(text: str, stack: list[_Open], out: list, limit: int) -> None:
-    """An opening mark never closed: keep it (to ``limit``) only when it opens a paragraph or
-    follows a colon, where a quote is expected; otherwise it is a stray mark."""
+    """An opening mark never closed: keep it only when it opens a paragraph or follows a colon,
+    where a quote is expected, and then only to the end of its first sentence (a lone mark must
+    not swallow the sentences after it; a quote re-opened over several paragraphs keeps them all);
+    otherwise it is a stray mark."""
     if not stack:
         return
     entry = stack[0]
-    before = text[: entry.pos].rstrip(" \t")
+    before = text[max(0, entry.pos - 200) : entry.pos].rstrip(" \t")
     if before == "" or before.endswith(("\n", ":")):
+        if entry.paragraphs == 1:
+            end = _SENTENCE_END.search(text, entry.pos + 1, limit)
+            limit = end.end() if end is not None else limit
         span = _span(text, entry, limit, 0, out)
         span.closed = False
         span.parent = None

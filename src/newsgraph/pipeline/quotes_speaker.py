@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..record import Entity
-from .docext import entities_of, entity_for_span
+from .docext import entities_of
 from .quotes_lexicon import QuoteLexicon
 
 _ADJ_END = re.compile(r"(e|en|er|es|em)$")
@@ -112,6 +113,13 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
             break
+        if (
+            seen_noun
+            and low in lex.np_inner
+            and j + 1 < end
+            and doc[j + 1].lower_ in lex.medium_nouns
+        ):
+            break  # `eine Sprecherin des Ministeriums der Nachrichtenagentur AFP`: the dative medium
         article = (
             low in lex.np_inner
             and j + 1 < end
@@ -189,6 +197,22 @@ def phrase_before(doc: Doc, start: int, cue: int, lex: QuoteLexicon) -> SpeakerP
     return SpeakerPhrase(first, cue)
 
 
+class _SpanIndex:
+    """Character spans sorted by start, for the spans overlapping a range in logarithmic time
+    (plus the spans returned): a speaker lookup per quote must not scan every mention."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, int, Entity]]) -> None:
+        self._spans = sorted(spans, key=lambda x: (x[0], x[1], x[2]))
+        self._starts = [x[0] for x in self._spans]
+        self._longest = max((x[1] - x[0] for x in self._spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, int, Entity]]:
+        """Spans ``(start, end, entity order, entity)`` that overlap ``[start, end)``."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return [x for x in self._spans[lo:hi] if x[1] > start and x[0] < end]
+
+
 class SpeakerResolver:
     """Maps speaker phrases to entities and resolves pronouns for one document."""
 
@@ -200,6 +224,10 @@ class SpeakerResolver:
             (m.start, e) for e in self.entities if e.type == "PER" for m in e.mentions
         )
         self._per_starts = [s for s, _ in self._per]
+        self._mentions = _SpanIndex(
+            (m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions
+        )
+        self._roles = _SpanIndex((r.start, r.end, n, e) for n, e in enumerate(self.entities) for r in e.roles)
         self.recent_speakers: list[tuple[int, Entity]] = []  # (char offset, entity) of speakers
 
     def entity(self, phrase: SpeakerPhrase) -> Entity | None:
@@ -215,22 +243,58 @@ class SpeakerResolver:
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
-        return self._demonym(span)
+        return self._description(span) or self._demonym(span)
+
+    def _description(self, span) -> Entity | None:
+        """`der Verteidigungsminister`, `der Verband`, `die Organisation`: a definite description
+        refers back to an entity named earlier — the latest person whose office contains its head
+        noun, or organisation whose name does; a generic noun (`Organisation`, `Gruppe`) to the
+        latest organisation. Looks back over a bounded number of mentions."""
+        lex = self.lex
+        if len(span) > 4 or span[0].lower_ not in lex.definite_articles:
+            return None
+        following = self.doc[span.end] if span.end < len(self.doc) else None
+        if following is not None and following.lower_ in lex.anonymous:
+            return None  # `the German government`: the phrase read so far ends on an adjective
+        heads = [t for t in span if t.text[:1].isupper() and t.i > span.start]
+        if not heads:
+            return None
+        head = heads[-1].lower_
+        stem = re.sub(r"(en|es|s|n)$", "", head) if len(head) > 6 else head
+        generic = head in lex.generic_bodies or stem in lex.generic_bodies
+        k = bisect.bisect_left(self._mentions._starts, span.start_char)
+        for _, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
+            if ent.type == "PER" and any(stem in r.title.casefold() for r in ent.roles):
+                return ent
+            if ent.type == "ORG" and (
+                generic or stem in ent.name.casefold() or any(stem in m.text.casefold() for m in ent.mentions)
+            ):
+                return ent
+        return None
 
     def _best_mention(self, start: int, end: int) -> Entity | None:
         """Prefer a person or organisation mention inside the phrase; the head noun of
-        `ein Sprecher des Weißen Hauses` is not an entity, its genitive is."""
-        best: tuple[int, int, Entity] | None = None
+        `ein Sprecher des Weißen Hauses` is not an entity, its genitive is. Without one, the entity
+        with the widest mention (else role phrase) overlapping it, as :func:`entity_for_span`
+        would find by scanning every mention; the sorted index keeps a lookup logarithmic."""
         rank = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
-        for ent in self.entities:
-            for m in ent.mentions:
-                if m.start >= start and m.end <= end:
-                    key = (rank.get(ent.type, 0), m.end - m.start)
-                    if best is None or key > best[:2]:
-                        best = (key[0], key[1], ent)
+        best: tuple[int, int, Entity] | None = None
+        for m_start, m_end, _, ent in self._mentions.overlapping(start, end):
+            if m_start >= start and m_end <= end:
+                key = (rank.get(ent.type, 0), m_end - m_start)
+                if best is None or key > best[:2]:
+                    best = (key[0], key[1], ent)
         if best is not None:
             return best[2]
-        return entity_for_span(self.doc, start, end)
+        for index in (self._mentions, self._roles):
+            widest: tuple[int, int, Entity] | None = None
+            for m_start, m_end, order, ent in index.overlapping(start, end):
+                overlap = min(end, m_end) - max(start, m_start)
+                if widest is None or (overlap, -order) > widest[:2]:
+                    widest = (overlap, -order, ent)
+            if widest is not None:
+                return widest[2]
+        return None
 
     def _demonym(self, span) -> Entity | None:
         for tok in span:
