@@ -1,0 +1,336 @@
+"""The client side of parallel extraction: hand out batches, take results back, give them out in order.
+
+One scheduling loop (:func:`_ordered`) serves two backends: a process pool on this machine
+(:class:`PoolBackend`) and a Dask cluster (:class:`newsgraph.scale.cluster.DaskBackend`). The loop
+keeps a bounded window of batches in flight, files each result into its batch's slots as it arrives
+(in whatever order the workers finish) and yields the articles strictly in input order, each exactly
+once: a batch lost with a worker is sent again, a batch lost twice is split into single articles, and
+an article that takes a worker down on every try becomes a :class:`Failure` instead of stopping the run.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .worker import BatchResult, Failure, extract_article, extract_batch, init_worker, peak_rss
+
+if TYPE_CHECKING:
+    from ..ingest import Article
+    from ..record import Record
+
+#: articles per task: large enough that pickling and scheduling are noise next to extraction (about
+#: 0.1 s per article), small enough that the results come back in order without a long wait
+DEFAULT_BATCH_SIZE = 4
+
+#: fewer articles than this per worker are extracted in this process: starting a worker (imports and
+#: pipeline, about 3 s, see benchmarks/bench_scale.py) costs as much as extracting some 30 articles
+MIN_ARTICLES_PER_WORKER = 16
+
+#: a task lost with its worker this many times is split into single articles; a single article lost
+#: this many times is given up as a Failure (it most likely kills the worker itself)
+MAX_TRIES = 2
+
+Outcome = tuple["Article", "Record | Failure"]
+
+
+def default_workers() -> int:
+    """All the cores this process may use (the CPU affinity mask where the platform has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class WorkerStats:
+    """One worker process as its results describe it."""
+
+    pid: int
+    articles: int = 0
+    busy_seconds: float = 0.0
+    startup_seconds: float = 0.0
+    peak_rss: int = 0
+
+
+@dataclass
+class RunStats:
+    """What a run did: where it ran, how many articles, what was retried, and each worker's figures."""
+
+    backend: str = "in-process"
+    workers: int = 1
+    articles: int = 0
+    failed: int = 0
+    #: tasks sent again after their worker died
+    retried: int = 0
+    #: process pools started again after a worker died
+    restarts: int = 0
+    per_worker: dict[int, WorkerStats] = field(default_factory=dict)
+
+    def note(self, result: BatchResult) -> None:
+        """Count one batch result into its worker's figures."""
+        worker = self.per_worker.setdefault(result.pid, WorkerStats(result.pid))
+        worker.articles += len(result.outcomes)
+        worker.busy_seconds += result.seconds
+        worker.startup_seconds = max(worker.startup_seconds, result.startup_seconds)
+        worker.peak_rss = max(worker.peak_rss, result.peak_rss)
+
+
+class _Lost:
+    """A task whose worker died before it answered."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+class Backend(Protocol):
+    """Where tasks run: submit a batch, wait for some futures, read a future's result."""
+
+    workers: int
+
+    def submit(self, articles: list[Article]) -> Any: ...
+
+    def wait(self, futures: Sequence[Any]) -> Iterable[Any]: ...
+
+    def result(self, future: Any) -> BatchResult | _Lost | BaseException: ...
+
+    def close(self) -> None: ...
+
+
+def mp_context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where the platform has it (a clean, thread-free parent for each worker, and the
+    imports done once in the server), else ``spawn``. Never ``fork``: the client may hold threads
+    (DuckDB, the progress bar) that a forked child would inherit in an undefined state."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["newsgraph.api"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class PoolBackend:
+    """``workers`` processes on this machine; a pool broken by a dead worker is replaced by a new one."""
+
+    def __init__(self, workers: int, mode: str, languages: Sequence[str]) -> None:
+        self.workers = workers
+        self.mode = mode
+        self.languages = tuple(languages)
+        self.context = mp_context()
+        self.restarts = 0
+        self._executor: ProcessPoolExecutor | None = None
+        self._generation = 0
+        self._born: dict[Future[BatchResult], int] = {}
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=self.context,
+                initializer=init_worker,
+                initargs=(self.languages, self.mode),
+            )
+            self._generation += 1
+        return self._executor
+
+    def submit(self, articles: list[Article]) -> Future[BatchResult]:
+        future = self._pool().submit(extract_batch, articles, self.mode)
+        self._born[future] = self._generation
+        return future
+
+    def wait(self, futures: Sequence[Future[BatchResult]]) -> Iterable[Future[BatchResult]]:
+        return wait(futures, return_when=FIRST_COMPLETED).done
+
+    def result(self, future: Future[BatchResult]) -> BatchResult | _Lost | BaseException:
+        generation = self._born.pop(future, self._generation)
+        try:
+            return future.result()
+        except BrokenProcessPool as error:
+            if generation == self._generation and self._executor is not None:
+                # every task of this pool is lost with it; the next submit starts a fresh pool
+                self._executor.shutdown(wait=True, cancel_futures=True)
+                self._executor = None
+                self.restarts += 1
+            return _Lost(f"a worker process died ({error})")
+        except Exception as error:  # e.g. an article that cannot be pickled: the batch fails, the run goes on
+            return error
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+
+@dataclass(order=True)
+class _Task:
+    batch: int
+    offset: int
+    articles: list[Article] = field(compare=False)
+    tries: int = field(default=0, compare=False)
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _ordered(
+    backend: Backend,
+    articles: Iterable[Article],
+    *,
+    batch_size: int,
+    on_progress: Callable[[int], None],
+    stats: RunStats,
+) -> Iterator[Outcome]:
+    """Run every batch on ``backend`` and yield ``(article, outcome)`` in input order, each once."""
+    batches = enumerate(_chunks(articles, batch_size))
+    in_flight = 2 * backend.workers  # tasks submitted and not answered: keeps every worker fed
+    window = 4 * backend.workers  # batches read and not yet yielded: bounds the client's memory
+    members: dict[int, list[Article]] = {}
+    slots: dict[int, list[Record | Failure | None]] = {}
+    missing: dict[int, int] = {}
+    retries: list[_Task] = []  # a heap: the earliest batch first, so the head of the line is not starved
+    pending: dict[Any, _Task] = {}
+    next_in = next_out = 0
+    exhausted = False
+
+    def settle(task: _Task, outcomes: Sequence[Record | Failure]) -> None:
+        slots[task.batch][task.offset : task.offset + len(outcomes)] = outcomes
+        missing[task.batch] -= len(outcomes)
+        on_progress(len(outcomes))
+
+    try:
+        while True:
+            while len(pending) < in_flight:
+                if retries:
+                    task = heapq.heappop(retries)
+                elif not exhausted and next_in - next_out < window:
+                    item = next(batches, None)
+                    if item is None:
+                        exhausted = True
+                        continue
+                    next_in, batch = item[0] + 1, item[1]
+                    members[item[0]], slots[item[0]], missing[item[0]] = batch, [None] * len(batch), len(batch)
+                    task = _Task(item[0], 0, batch)
+                else:
+                    break
+                pending[backend.submit(task.articles)] = task
+            if not pending:
+                break
+            for future in backend.wait(list(pending)):
+                task = pending.pop(future)
+                result = backend.result(future)
+                if isinstance(result, BatchResult):
+                    stats.note(result)
+                    settle(task, result.outcomes)
+                elif isinstance(result, _Lost):
+                    stats.retried += 1
+                    task.tries += 1
+                    if task.tries < MAX_TRIES:
+                        heapq.heappush(retries, task)
+                    elif len(task.articles) > 1:
+                        for i, article in enumerate(task.articles):
+                            heapq.heappush(retries, _Task(task.batch, task.offset + i, [article]))
+                    else:
+                        settle(task, [Failure(task.articles[0].where, "worker",
+                                              f"not processed: {result.reason} on each of {task.tries} tries")])
+                else:
+                    settle(task, [Failure(a.where, "worker", f"not processed: {type(result).__name__}: {result}")
+                                  for a in task.articles])
+            while next_out in missing and missing[next_out] == 0:
+                del missing[next_out]
+                for article, outcome in zip(members.pop(next_out), slots.pop(next_out), strict=True):
+                    yield article, _checked(outcome, stats)
+                next_out += 1
+    finally:
+        backend.close()
+
+
+def _checked(outcome: Record | Failure | None, stats: RunStats) -> Record | Failure:
+    """Count an outcome; a whole-run problem (``setup``) ends the run as the serial path does."""
+    from ..api import NewsgraphError
+
+    assert outcome is not None  # a batch is yielded only when every slot is filled
+    stats.articles += 1
+    if isinstance(outcome, Failure):
+        stats.failed += 1
+        if outcome.kind == "setup":
+            raise NewsgraphError(outcome.message)
+    return outcome
+
+
+def _in_process(
+    articles: Iterable[Article], mode: str, on_progress: Callable[[int], None], stats: RunStats
+) -> Iterator[Outcome]:
+    """The single-process path (``--workers 1``): the same outcomes, without a pool."""
+    loaded: dict[tuple[str, str], str | None] = {}
+    me = stats.per_worker.setdefault(os.getpid(), WorkerStats(os.getpid()))
+    for article in articles:
+        started = time.perf_counter()
+        outcome = extract_article(article, mode, loaded)
+        me.busy_seconds += time.perf_counter() - started
+        me.articles += 1
+        me.peak_rss = peak_rss()
+        on_progress(1)
+        yield article, _checked(outcome, stats)
+
+
+def extract_many(
+    articles: Iterable[Article],
+    *,
+    mode: str = "fast",
+    workers: int | None = None,
+    cluster: Any = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    languages: Sequence[str] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    stats: RunStats | None = None,
+    min_per_worker: int = MIN_ARTICLES_PER_WORKER,
+) -> Iterator[Outcome]:
+    """Extract ``articles`` in ``workers`` processes (or on a Dask ``cluster``); yield them in input order.
+
+    Yields ``(article, record)`` or ``(article, failure)`` for every article, in the order given, whichever
+    worker finished first. ``workers`` defaults to all cores; ``1`` runs in this process. A run with
+    fewer than ``min_per_worker`` articles per worker uses fewer workers (a worker's start-up would
+    cost more than it saves). ``cluster`` is a Dask scheduler address (``tcp://host:8786``), the word
+    ``dask-config`` (Dask's own ``scheduler-address`` setting), or a ``distributed.Client``; it needs
+    the ``cluster`` extra. ``languages`` are the pipelines each worker loads before its first task
+    (default: those of the first articles; others load on first use). ``on_progress(n)`` hears
+    every ``n`` articles finished by any worker. ``stats`` (a :class:`RunStats`) is filled as the run goes.
+    A problem of the whole run (an unavailable mode) raises :class:`newsgraph.api.NewsgraphError`.
+    """
+    stats = stats if stats is not None else RunStats()
+    progress = on_progress or (lambda _n: None)
+    iterator = iter(articles)
+    if cluster is not None:
+        from .cluster import DaskBackend
+
+        head = list(itertools.islice(iterator, 64))
+        langs = languages if languages is not None else sorted({a.language for a in head})
+        backend: Backend = DaskBackend(cluster, mode, langs)
+        stats.backend, stats.workers = "dask", backend.workers
+        yield from _ordered(backend, itertools.chain(head, iterator), batch_size=batch_size, on_progress=progress,
+                            stats=stats)
+        return
+    wanted = default_workers() if workers is None or workers < 1 else workers
+    head = list(itertools.islice(iterator, wanted * min_per_worker))
+    usable = max(1, min(wanted, len(head) // max(1, min_per_worker)))
+    source = itertools.chain(head, iterator)
+    if usable == 1:
+        stats.backend, stats.workers = "in-process", 1
+        yield from _in_process(source, mode, progress, stats)
+        return
+    langs = languages if languages is not None else sorted({a.language for a in head})
+    pool = PoolBackend(usable, mode, langs)
+    stats.backend, stats.workers = "processes", usable
+    try:
+        yield from _ordered(pool, source, batch_size=batch_size, on_progress=progress, stats=stats)
+    finally:
+        stats.restarts = pool.restarts
