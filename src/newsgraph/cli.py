@@ -33,6 +33,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .scale.options import CLUSTER_OPTION, WORKERS_OPTION
+
 if TYPE_CHECKING:
     from .ingest import Article, IngestError
     from .record import Record
@@ -112,7 +114,10 @@ def _report(console: Console, item: IngestError | str, *, warning: bool = False)
 
 @contextmanager
 def _progress(console: Console, total: int, description: str, *, enabled: bool = True) -> Iterator[Any]:
-    """A progress bar on stderr when there are more than a few items and stderr is a terminal."""
+    """A progress bar on stderr when there are more than a few items and stderr is a terminal.
+
+    Yields ``advance(steps=1)``: parallel extraction finishes articles a batch at a time.
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     show = enabled and total > PROGRESS_MIN and console.is_terminal
@@ -126,7 +131,11 @@ def _progress(console: Console, total: int, description: str, *, enabled: bool =
         disable=not show,
     ) as progress:
         task = progress.add_task(description, total=total)
-        yield lambda *_: progress.advance(task)
+
+        def advance(steps: int = 1) -> None:
+            progress.advance(task, steps)
+
+        yield advance
 
 
 def _version(value: bool) -> None:
@@ -201,6 +210,8 @@ def extract(
         help="Decode text that is not UTF-8 with this encoding (each use is reported) instead of failing.",
     ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar, no summary line (errors still)."),
+    workers: int | None = WORKERS_OPTION,
+    cluster: str | None = CLUSTER_OPTION,
 ) -> None:
     """Extract a record (JSON Lines, one per article) from each input article.
 
@@ -238,20 +249,13 @@ def extract(
 
     written = 0
     try:
-        broken = _load_pipelines(err, {a.language for a in articles}, mode.value)
-        with _progress(err, len(articles), "extracting", enabled=not quiet) as advance:
-            for article in articles:
-                if article.language in broken:
-                    _report(err, f"{article.where}: not processed: {broken[article.language]}")
-                    line = None
-                else:
-                    line = _extract_one(err, article, mode.value)
-                if line is None:
-                    failed += 1
-                else:
-                    _write_line(sink, line)
-                    written += 1
-                advance()
+        for _article, outcome in _extract_all(err, articles, mode.value, workers, cluster, quiet=quiet):
+            if isinstance(outcome, str):
+                failed += 1
+                _report(err, outcome)
+            else:
+                _write_line(sink, outcome.to_json())
+                written += 1
     finally:
         if output:
             sink.close()
@@ -296,29 +300,28 @@ def _load_pipelines(err: Console, languages: Iterable[str], mode: str) -> dict[s
     return broken
 
 
-def _extract_one(err: Console, article: Article, mode: str) -> str | None:
-    """The record of one article as a JSON line, or ``None`` after reporting why there is none."""
-    from .api import extract as run
+def _extract_all(
+    err: Console, articles: list[Article], mode: str, workers: int | None, cluster: str | None, *, quiet: bool
+) -> Iterator[tuple[Article, Record | str]]:
+    """``(article, record)`` or ``(article, why it has none)`` for each article, in input order.
+
+    Extraction runs in ``workers`` processes or on a Dask ``cluster`` (:mod:`newsgraph.scale`); a run
+    in this process first loads each pipeline up front, as ``--workers 1`` always did. A problem of the
+    whole run (an unavailable mode, an unreachable cluster) ends it with exit code 2.
+    """
+    from .api import NewsgraphError
+    from .scale import Failure, extract_many, plan_workers
 
     try:
-        record = run(
-            article.text,
-            lang=article.language,
-            published=article.published,
-            title=article.title,
-            url=article.url,
-            source=article.source,
-            id=article.id,
-            mode=mode,
-        )
-    except Exception as error:  # one article's failure must not end the run
-        _report(err, f"{article.where}: extraction failed: {type(error).__name__}: {error}")
-        return None
-    problems = record.span_errors()
-    if problems:
-        _report(err, f"{article.where}: record not written, {len(problems)} span(s) off: {problems[0]}")
-        return None
-    return record.to_json()
+        if cluster is None and plan_workers(workers, len(articles)) == 1:
+            _load_pipelines(err, {a.language for a in articles}, mode)
+        with _progress(err, len(articles), "extracting", enabled=not quiet) as advance:
+            for article, outcome in extract_many(articles, mode=mode, workers=workers, cluster=cluster,
+                                                 on_progress=advance):
+                yield article, str(outcome) if isinstance(outcome, Failure) else outcome
+    except NewsgraphError as error:
+        _report(err, error)
+        raise typer.Exit(EXIT_USAGE) from error
 
 
 # --- show --------------------------------------------------------------------------------------
@@ -577,7 +580,7 @@ def evaluate(
 
     try:
         with _progress(err, len(usable), "evaluating") as advance:
-            result = evaluate_files(usable, extract=extract_with_mode, progress=advance)
+            result = evaluate_files(usable, extract=extract_with_mode, progress=lambda _path: advance())
     except NewsgraphError as error:
         _report(err, error)
         raise typer.Exit(EXIT_USAGE) from error

@@ -23,7 +23,15 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .run import DEFAULT_BATCH_SIZE, MIN_ARTICLES_PER_WORKER, RunStats, WorkerStats, default_workers, extract_many
+from .run import (
+    DEFAULT_BATCH_SIZE,
+    MIN_ARTICLES_PER_WORKER,
+    RunStats,
+    WorkerStats,
+    default_workers,
+    extract_many,
+    plan_workers,
+)
 from .worker import Failure
 
 if TYPE_CHECKING:
@@ -79,6 +87,7 @@ __all__ = [
     "WorkerStats",
     "default_workers",
     "extract_many",
+    "plan_workers",
     "skip_stored",
     "stored_key",
 ]

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import dask.config
 from distributed import Client, WorkerPlugin, wait
 from distributed.scheduler import KilledWorker
 
@@ -55,11 +56,19 @@ class PreloadPipelines(WorkerPlugin):
 
 def connect(address: str | Client) -> tuple[Client, bool]:
     """A client for ``address`` (or the client given), and whether this module opened it (and closes it)."""
+    from ..api import NewsgraphError
+
     if isinstance(address, Client):
         return address, False
-    if address == FROM_DASK_CONFIG:
-        return Client(), True  # Client() with no address reads Dask's scheduler-address setting
-    return Client(address), True
+    try:
+        if address == FROM_DASK_CONFIG:
+            configured = dask.config.get("scheduler-address", None)
+            if not configured:  # Client() would quietly start a local cluster instead
+                raise NewsgraphError("--cluster dask-config: Dask's configuration names no scheduler-address")
+            return Client(configured), True
+        return Client(address), True
+    except (OSError, ValueError) as error:  # unreachable (a TimeoutError is an OSError), or not an address
+        raise NewsgraphError(f"cannot reach the Dask scheduler at {address!r}: {error}") from error
 
 
 class DaskBackend:

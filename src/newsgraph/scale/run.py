@@ -49,6 +49,13 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def plan_workers(workers: int | None, articles: int, min_per_worker: int = MIN_ARTICLES_PER_WORKER) -> int:
+    """How many worker processes a run of ``articles`` articles uses: ``workers`` (all cores when
+    ``None`` or below 1), but no more than one per ``min_per_worker`` articles; 1 means this process."""
+    wanted = default_workers() if workers is None or workers < 1 else workers
+    return max(1, min(wanted, articles // max(1, min_per_worker)))
+
+
 @dataclass
 class WorkerStats:
     """One worker process as its results describe it."""
@@ -310,7 +317,14 @@ def extract_many(
     progress = on_progress or (lambda _n: None)
     iterator = iter(articles)
     if cluster is not None:
-        from .cluster import DaskBackend
+        try:
+            from .cluster import DaskBackend
+        except ImportError as error:
+            from ..api import NewsgraphError
+
+            raise NewsgraphError(
+                f"--cluster needs the 'cluster' extra (pip install 'newsgraph[cluster]'): {error}"
+            ) from error
 
         head = list(itertools.islice(iterator, 64))
         langs = languages if languages is not None else sorted({a.language for a in head})
@@ -319,9 +333,9 @@ def extract_many(
         yield from _ordered(backend, itertools.chain(head, iterator), batch_size=batch_size, on_progress=progress,
                             stats=stats)
         return
-    wanted = default_workers() if workers is None or workers < 1 else workers
+    wanted = plan_workers(workers, 1 << 62, min_per_worker)
     head = list(itertools.islice(iterator, wanted * min_per_worker))
-    usable = max(1, min(wanted, len(head) // max(1, min_per_worker)))
+    usable = plan_workers(wanted, len(head), min_per_worker)
     source = itertools.chain(head, iterator)
     if usable == 1:
         stats.backend, stats.workers = "in-process", 1

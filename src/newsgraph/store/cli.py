@@ -27,6 +27,8 @@ from typing import Any
 
 import typer
 
+from ..scale.options import CLUSTER_OPTION, WORKERS_OPTION
+
 DB_OPTION = typer.Option(Path("newsgraph.duckdb"), "--db", envvar="NEWSGRAPH_DB", help="the store file (DuckDB)")
 JSON_OPTION = typer.Option(False, "--json", help="print JSON instead of a table")
 SINCE_OPTION = typer.Option(None, "--since", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -83,8 +85,22 @@ class _Timer:
     seconds = 0.0
 
 
-def _records(inputs: list[Path], lang: str | None, published: str | None, extract_time: _Timer) -> Iterator[Any]:
-    """Records from record files, and from article inputs run through ``newsgraph.extract``."""
+def _records(
+    inputs: list[Path],
+    lang: str | None,
+    published: str | None,
+    extract_time: _Timer,
+    *,
+    store: Any = None,
+    workers: int | None = None,
+    cluster: str | None = None,
+    on_extracted: Callable[[int], None] | None = None,
+    skipped: list[int] | None = None,
+) -> Iterator[Any]:
+    """Records from record files, and from article inputs run through :func:`newsgraph.scale.extract_many`
+    (``workers`` processes or a Dask ``cluster``; records come back in input order). Articles ``store``
+    already holds are not extracted again (counted in ``skipped[0]``): a rerun resumes where a killed
+    one stopped."""
     from .db import read_records
 
     articles = [p for p in inputs if not _is_record_file(p)]
@@ -93,18 +109,39 @@ def _records(inputs: list[Path], lang: str | None, published: str | None, extrac
             yield from read_records(path)
     if not articles:
         return
-    from ..api import extract
+    from ..api import NewsgraphError
     from ..ingest import Article, IngestOptions, read_inputs
+    from ..scale import Failure, extract_many, skip_stored
 
-    for item in read_inputs(articles, options=IngestOptions(language=lang, published=published)):
-        if not isinstance(item, Article):
-            _err(f"skipped: {item}")
-            continue
+    def readable() -> Iterator[Article]:
+        for item in read_inputs(articles, options=IngestOptions(language=lang, published=published)):
+            if isinstance(item, Article):
+                yield item
+            else:
+                _err(f"skipped: {item}")
+
+    def held(_article: Article) -> None:
+        if skipped is not None:
+            skipped[0] += 1
+        if on_extracted is not None:
+            on_extracted(1)
+
+    todo = skip_stored(readable(), store, on_skip=held) if store is not None else readable()
+    outcomes = extract_many(todo, workers=workers, cluster=cluster, on_progress=on_extracted)
+    while True:
         start = time.perf_counter()
-        record = extract(item.text, lang=item.language, published=item.published, title=item.title, url=item.url,
-                         source=item.source, id=item.id)
+        try:
+            item = next(outcomes, None)
+        except NewsgraphError as error:  # the whole run's problem (an unreachable cluster, a missing extra)
+            _err(str(error))
+            raise typer.Exit(2) from error
         extract_time.seconds += time.perf_counter() - start
-        yield record
+        if item is None:
+            return
+        if isinstance(item[1], Failure):
+            _err(f"failed: {item[1]}")
+            continue
+        yield item[1]
 
 
 def ingest_command(
@@ -117,6 +154,8 @@ def ingest_command(
     log_batches: bool = typer.Option(False, "--log-batches", help="print one line per committed batch"),
     kb: list[str] = typer.Option(None, "--kb", help="link entities to this KB file ('starter': the shipped one)"),
     as_json: bool = JSON_OPTION,
+    workers: int | None = WORKERS_OPTION,
+    cluster: str | None = CLUSTER_OPTION,
 ) -> None:
     """Store records (or articles, extracted on the way) in the store; safe to rerun and to resume."""
     from rich.console import Console
@@ -142,16 +181,21 @@ def ingest_command(
     ) as bar:
         task = bar.add_task("ingest", total=total, stored="")
         done = {"records": 0, "added": 0}
+        skipped = [0]
 
         def on_batch(stats: Any) -> None:
             done["records"] += stats.records
             done["added"] += stats.added + stats.replaced
-            bar.update(task, completed=done["records"], stored=f"{done['added']} stored")
+            # with article inputs the bar counts articles extracted (by every worker), else records stored
+            bar.update(task, completed=None if total is None else done["records"], stored=f"{done['added']} stored")
             if log_batches:
                 print(f"committed {done['records']}", flush=True)
 
-        stats = store.ingest(_records(inputs, lang, published, extract_time), batch_size=batch_size,
-                             source=" ".join(map(str, inputs)), on_batch=on_batch)
+        records = _records(inputs, lang, published, extract_time, store=store, workers=workers, cluster=cluster,
+                           on_extracted=lambda n: bar.advance(task, n), skipped=skipped)
+        stats = store.ingest(records, batch_size=batch_size, source=" ".join(map(str, inputs)), on_batch=on_batch)
+        stats.records += skipped[0]  # already stored, not extracted again: what ingesting them would count
+        stats.unchanged += skipped[0]
     elapsed = time.perf_counter() - started
     result = stats.as_dict() | {
         "seconds_total": round(elapsed, 3),
