@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import dask.config
@@ -76,15 +76,22 @@ class DaskBackend:
     elsewhere, and after ``distributed.scheduler.allowed-failures`` deaths reports ``KilledWorker``,
     which the scheduling loop treats like a lost task (retry, split, then a Failure)."""
 
-    def __init__(self, address: str | Client, mode: str, languages: Sequence[str]) -> None:
+    def __init__(
+        self,
+        address: str | Client,
+        mode: str,
+        languages: Sequence[str],
+        task: Callable[..., BatchResult] = extract_batch,
+    ) -> None:
         self.client, self._owned = connect(address)
         self.mode = mode
+        self.task = task
         self.client.register_plugin(PreloadPipelines(languages, mode), name=f"newsgraph-preload-{mode}")
         threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info().get("workers", {}).values())
         self.workers = max(1, threads)
 
     def submit(self, articles: list[Article]) -> Future:
-        return self.client.submit(extract_batch, articles, self.mode, pure=False)
+        return self.client.submit(self.task, articles, self.mode, pure=False)
 
     def wait(self, futures: Sequence[Future]) -> Iterable[Future]:
         return wait(list(futures), return_when="FIRST_COMPLETED").done

@@ -4,8 +4,9 @@ One scheduling loop (:func:`_ordered`) serves two backends: a process pool on th
 (:class:`PoolBackend`) and a Dask cluster (:class:`newsgraph.scale.cluster.DaskBackend`). The loop
 keeps a bounded window of batches in flight, files each result into its batch's slots as it arrives
 (in whatever order the workers finish) and yields the articles strictly in input order, each exactly
-once: a batch lost with a worker is sent again, a batch lost twice is split into single articles, and
-an article that takes a worker down on every try becomes a :class:`Failure` instead of stopping the run.
+once. A batch lost with a worker is sent again, alone, so that a second death can only be its own;
+a batch that dies alone is split into single articles, and an article that takes a worker down even
+alone becomes a :class:`Failure` instead of stopping the run.
 """
 
 from __future__ import annotations
@@ -35,11 +36,13 @@ DEFAULT_BATCH_SIZE = 4
 #: pipeline, about 3 s, see benchmarks/bench_scale.py) costs as much as extracting some 30 articles
 MIN_ARTICLES_PER_WORKER = 16
 
-#: a task lost with its worker this many times is split into single articles; a single article lost
-#: this many times is given up as a Failure (it most likely kills the worker itself)
-MAX_TRIES = 2
+#: a task lost with its worker is suspect: it runs again alone, and a task lost while it ran alone is
+#: guilty (a batch is split into single articles, each run alone; a single article becomes a Failure)
 
 Outcome = tuple["Article", "Record | Failure"]
+
+#: what a worker runs on one batch: ``task(articles, mode) -> BatchResult`` (importable by the workers)
+Task = Callable[[list["Article"], str], BatchResult]
 
 
 def default_workers() -> int:
@@ -125,9 +128,10 @@ def mp_context() -> multiprocessing.context.BaseContext:
 class PoolBackend:
     """``workers`` processes on this machine; a pool broken by a dead worker is replaced by a new one."""
 
-    def __init__(self, workers: int, mode: str, languages: Sequence[str]) -> None:
+    def __init__(self, workers: int, mode: str, languages: Sequence[str], task: Task = extract_batch) -> None:
         self.workers = workers
         self.mode = mode
+        self.task = task
         self.languages = tuple(languages)
         self.context = mp_context()
         self.restarts = 0
@@ -147,9 +151,20 @@ class PoolBackend:
         return self._executor
 
     def submit(self, articles: list[Article]) -> Future[BatchResult]:
-        future = self._pool().submit(extract_batch, articles, self.mode)
+        try:
+            future = self._pool().submit(self.task, articles, self.mode)
+        except BrokenProcessPool:  # a worker died and the pool noticed before any of our futures did
+            self._restart()
+            future = self._pool().submit(self.task, articles, self.mode)
         self._born[future] = self._generation
         return future
+
+    def _restart(self) -> None:
+        """Drop the broken pool (its tasks fail with ``BrokenProcessPool``); the next submit starts another."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+            self.restarts += 1
 
     def wait(self, futures: Sequence[Future[BatchResult]]) -> Iterable[Future[BatchResult]]:
         return wait(futures, return_when=FIRST_COMPLETED).done
@@ -159,11 +174,8 @@ class PoolBackend:
         try:
             return future.result()
         except BrokenProcessPool as error:
-            if generation == self._generation and self._executor is not None:
-                # every task of this pool is lost with it; the next submit starts a fresh pool
-                self._executor.shutdown(wait=True, cancel_futures=True)
-                self._executor = None
-                self.restarts += 1
+            if generation == self._generation:  # every task of this pool is lost with it
+                self._restart()
             return _Lost(f"a worker process died ({error})")
         except Exception as error:  # e.g. an article that cannot be pickled: the batch fails, the run goes on
             return error
@@ -205,6 +217,7 @@ def _ordered(
     missing: dict[int, int] = {}
     retries: list[_Task] = []  # a heap: the earliest batch first, so the head of the line is not starved
     pending: dict[Any, _Task] = {}
+    alone: Any = None  # the future of a suspect task that runs with nothing beside it
     next_in = next_out = 0
     exhausted = False
 
@@ -215,7 +228,14 @@ def _ordered(
 
     try:
         while True:
-            while len(pending) < in_flight:
+            while len(pending) < in_flight and alone is None:
+                if retries and retries[0].tries:  # a suspect runs alone, so that a death is its own
+                    if pending:
+                        break
+                    task = heapq.heappop(retries)
+                    alone = backend.submit(task.articles)
+                    pending[alone] = task
+                    break
                 if retries:
                     task = heapq.heappop(retries)
                 elif not exhausted and next_in - next_out < window:
@@ -233,6 +253,7 @@ def _ordered(
                 break
             for future in backend.wait(list(pending)):
                 task = pending.pop(future)
+                ran_alone, alone = future is alone, None if future is alone else alone
                 result = backend.result(future)
                 if isinstance(result, BatchResult):
                     stats.note(result)
@@ -240,14 +261,14 @@ def _ordered(
                 elif isinstance(result, _Lost):
                     stats.retried += 1
                     task.tries += 1
-                    if task.tries < MAX_TRIES:
+                    if not ran_alone:
                         heapq.heappush(retries, task)
                     elif len(task.articles) > 1:
                         for i, article in enumerate(task.articles):
-                            heapq.heappush(retries, _Task(task.batch, task.offset + i, [article]))
+                            heapq.heappush(retries, _Task(task.batch, task.offset + i, [article], tries=1))
                     else:
                         settle(task, [Failure(task.articles[0].where, "worker",
-                                              f"not processed: {result.reason} on each of {task.tries} tries")])
+                                              f"not processed: {result.reason} while extracting it alone")])
                 else:
                     settle(task, [Failure(a.where, "worker", f"not processed: {type(result).__name__}: {result}")
                                   for a in task.articles])
@@ -300,6 +321,7 @@ def extract_many(
     on_progress: Callable[[int], None] | None = None,
     stats: RunStats | None = None,
     min_per_worker: int = MIN_ARTICLES_PER_WORKER,
+    task: Task = extract_batch,
 ) -> Iterator[Outcome]:
     """Extract ``articles`` in ``workers`` processes (or on a Dask ``cluster``); yield them in input order.
 
@@ -312,6 +334,8 @@ def extract_many(
     (default: those of the first articles; others load on first use). ``on_progress(n)`` hears
     every ``n`` articles finished by any worker. ``stats`` (a :class:`RunStats`) is filled as the run goes.
     A problem of the whole run (an unavailable mode) raises :class:`newsgraph.api.NewsgraphError`.
+    ``task`` is what each worker runs on a batch (:func:`newsgraph.scale.worker.extract_batch`; another
+    must be importable by the workers); the in-process path always extracts directly.
     """
     stats = stats if stats is not None else RunStats()
     progress = on_progress or (lambda _n: None)
@@ -328,7 +352,7 @@ def extract_many(
 
         head = list(itertools.islice(iterator, 64))
         langs = languages if languages is not None else sorted({a.language for a in head})
-        backend: Backend = DaskBackend(cluster, mode, langs)
+        backend: Backend = DaskBackend(cluster, mode, langs, task)
         stats.backend, stats.workers = "dask", backend.workers
         yield from _ordered(backend, itertools.chain(head, iterator), batch_size=batch_size, on_progress=progress,
                             stats=stats)
@@ -342,7 +366,7 @@ def extract_many(
         yield from _in_process(source, mode, progress, stats)
         return
     langs = languages if languages is not None else sorted({a.language for a in head})
-    pool = PoolBackend(usable, mode, langs)
+    pool = PoolBackend(usable, mode, langs, task)
     stats.backend, stats.workers = "processes", usable
     try:
         yield from _ordered(pool, source, batch_size=batch_size, on_progress=progress, stats=stats)
