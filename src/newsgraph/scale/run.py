@@ -66,6 +66,7 @@ class WorkerStats:
     pid: int
     articles: int = 0
     busy_seconds: float = 0.0
+    cpu_seconds: float = 0.0
     startup_seconds: float = 0.0
     peak_rss: int = 0
 
@@ -89,6 +90,7 @@ class RunStats:
         worker = self.per_worker.setdefault(result.pid, WorkerStats(result.pid))
         worker.articles += len(result.outcomes)
         worker.busy_seconds += result.seconds
+        worker.cpu_seconds += result.cpu_seconds
         worker.startup_seconds = max(worker.startup_seconds, result.startup_seconds)
         worker.peak_rss = max(worker.peak_rss, result.peak_rss)
 
@@ -301,9 +303,10 @@ def _in_process(
     loaded: dict[tuple[str, str], str | None] = {}
     me = stats.per_worker.setdefault(os.getpid(), WorkerStats(os.getpid()))
     for article in articles:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         outcome = extract_article(article, mode, loaded)
         me.busy_seconds += time.perf_counter() - started
+        me.cpu_seconds += time.process_time() - cpu
         me.articles += 1
         me.peak_rss = peak_rss()
         on_progress(1)

@@ -56,8 +56,9 @@ class BatchResult:
 
     outcomes: list[Record | Failure]
     pid: int
-    #: seconds this batch took inside the worker
+    #: seconds this batch took inside the worker (wall clock), and the CPU seconds it used
     seconds: float
+    cpu_seconds: float
     #: seconds the worker spent starting (imports and pipeline loading), measured once per process
     startup_seconds: float
     #: the worker process's peak resident memory so far, in bytes
@@ -167,13 +168,14 @@ def extract_article(article: Article, mode: str, loaded: Loaded | None = None) -
 def extract_batch(articles: list[Article], mode: str) -> BatchResult:
     """Extract a batch of articles in this process (a pool task, or a Dask task)."""
     with _State.lock:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         outcomes = [extract_article(article, mode) for article in articles]
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return BatchResult(
         outcomes=outcomes,
         pid=os.getpid(),
         seconds=seconds,
+        cpu_seconds=cpu,
         startup_seconds=_State.startup_seconds,
         peak_rss=peak_rss(),
         loaded=sorted({lang for (lang, _), problem in _State.loaded.items() if problem is None}),
