@@ -144,6 +144,26 @@ def test_articles_the_store_holds_are_not_extracted_again(tmp_path, twelve):
     assert [a.id for a in todo] == [f"m{i}" for i in range(5, 12)]
 
 
+def test_the_cli_writes_the_same_file_with_two_workers_as_with_one(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(34):  # two workers need 2 × MIN_ARTICLES_PER_WORKER articles
+        (folder / f"meldung-{i:02d}.txt").write_text(report(i), encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"records-{workers}.jsonl"
+        done = CliRunner().invoke(app, ["extract", str(folder), "--published", "2026-03-04", "--workers", workers,
+                                        "-o", str(out)])
+        assert done.exit_code == 0, done.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(b"\n") == 34
+
+
 # --- the client killed: rerun, nothing lost, nothing duplicated --------------------------------------
 
 
@@ -220,10 +240,9 @@ def test_workers_do_not_outlive_a_killed_client(tmp_path):
 def test_a_dask_local_cluster_gives_the_same_records(twelve):
     distributed = pytest.importorskip("distributed", reason="the 'cluster' extra is not installed")
     items, expected = twelve
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl, \
-            distributed.Client(cl) as client:
-        stats = RunStats()
-        outcomes = list(extract_many(items[:6], cluster=client, batch_size=1, stats=stats))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+        stats = RunStats()  # by address, as `--cluster tcp://…` connects
+        outcomes = list(extract_many(items[:6], cluster=cl.scheduler_address, batch_size=1, stats=stats))
     assert stats.backend == "dask"
     assert [a.id for a, _ in outcomes] == [a.id for a in items[:6]]
     assert json_lines(outcomes) == expected[:6]
