@@ -101,22 +101,6 @@ def test_an_article_that_kills_its_worker_every_time_becomes_a_failure():
     assert stats.failed == 1
 
 
-def test_a_failing_article_is_a_value_and_the_run_goes_on(monkeypatch):
-    import newsgraph.api
-
-    real = newsgraph.api.extract
-
-    def extract(text, **kwargs):
-        if "Meldung 1)" in text:
-            raise ValueError("kaputt")
-        return real(text, **kwargs)
-
-    monkeypatch.setattr(newsgraph.api, "extract", extract)
-    outcomes = list(extract_many(articles(3), workers=1))
-    assert [type(o).__name__ for _, o in outcomes] == ["Record", "Failure", "Record"]
-    assert str(outcomes[1][1]) == "meldung-1.txt: extraction failed: ValueError: kaputt"
-
-
 def test_an_unavailable_mode_ends_a_pool_run_with_a_newsgraph_error():
     from newsgraph.api import NewsgraphError
 
