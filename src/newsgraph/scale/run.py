@@ -212,8 +212,10 @@ def _ordered(
 ) -> Iterator[Outcome]:
     """Run every batch on ``backend`` and yield ``(article, outcome)`` in input order, each once."""
     batches = enumerate(_chunks(articles, batch_size))
-    in_flight = 2 * backend.workers  # tasks submitted and not answered: keeps every worker fed
-    window = 4 * backend.workers  # batches read and not yet yielded: bounds the client's memory
+    # tasks submitted and not answered: enough to keep every worker busy while the client is away
+    # (a store commit of --batch-size records takes a second or two)
+    in_flight = 4 * backend.workers
+    window = 8 * backend.workers  # batches read and not yet yielded: bounds the client's memory
     members: dict[int, list[Article]] = {}
     slots: dict[int, list[Record | Failure | None]] = {}
     missing: dict[int, int] = {}
