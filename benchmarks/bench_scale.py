@@ -80,6 +80,15 @@ def cpu_name() -> str:
     return platform.processor() or platform.machine()
 
 
+def autogroup() -> bool | None:
+    """Whether Linux shares the CPU between sessions first (``sched_autogroup``): then, on a busy machine,
+    a session's N workers share that session's slice, and wall-clock speed-ups say little."""
+    try:
+        return Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return None
+
+
 def client_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -193,6 +202,12 @@ def markdown(result: dict[str, Any]) -> list[str]:
         f"{result['machine']['cpu']}, shared with other jobs: load average {result['load_median']} before the "
         f"runs, median of {result['runs']} runs; {result['articles']} articles, {result['words']} words, fast mode):",
         "",
+        "Wall-clock figures depend on the CPU the run got; with other sessions busy"
+        + (" and Linux's `sched_autogroup` on (it shares the CPU between sessions first, so a session's"
+           " workers share one slice)" if result["machine"].get("sched_autogroup") else "")
+        + ", the speed-up from CPU time (N × one worker's CPU per article ÷ the CPU per article of N workers and"
+        " their client) is what N idle cores give.",
+        "",
         "| workers | articles/s | words/s | speed-up | scaling efficiency | start-up per worker | first record "
         "| peak memory per worker | worker CPU per article | client CPU per article | speed-up from CPU time "
         "| records identical to 1 worker |",
@@ -229,7 +244,12 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=4, help="times the tune corpus is taken (default 4)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--write-readme", action="store_true", help="replace the README's Large archives table")
+    parser.add_argument("--from-results", action="store_true",
+                        help="measure nothing: format results/scale.json (and --write-readme)")
     args = parser.parse_args()
+    if args.from_results:
+        report(json.loads((RESULTS / "scale.json").read_text(encoding="utf-8")), write=args.write_readme)
+        return
     if not GOLD.exists():
         sys.exit(f"{GOLD} is missing: the benchmark reads the tune WikiNews articles of ../shared")
     articles = corpus(args.copies)
@@ -274,7 +294,7 @@ def main() -> None:
         demand = row["worker_cpu_ms_per_article"] + (row["client_cpu_ms_per_article"] or 0.0)
         row["cpu_speedup"] = round(min(row["workers"], row["workers"] * one_cpu / demand), 3)
     result = {
-        "machine": {"cpus": os.cpu_count(), "cpu": cpu_name(),
+        "machine": {"cpus": os.cpu_count(), "cpu": cpu_name(), "sched_autogroup": autogroup(),
                     "python": platform.python_version(), "platform": platform.platform()},
         "articles": len(articles),
         "words": sum(len(a.text.split()) for a in articles),
@@ -287,9 +307,14 @@ def main() -> None:
     result["projection"] = projection(rows)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "scale.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    report(result, write=args.write_readme)
+
+
+def report(result: dict[str, Any], *, write: bool) -> None:
+    """Print the tables; with ``write``, put them between the README's SCALE markers."""
     table = markdown(result)
     print("\n".join(table))
-    if args.write_readme:
+    if write:
         text = README.read_text(encoding="utf-8")
         if START not in text or END not in text:
             sys.exit(f"README.md has no {START} … {END} block")

@@ -55,6 +55,12 @@ def poisoned_batch(batch: list[Article], mode: str) -> BatchResult:
     return extract_batch(batch, mode)
 
 
+def dying_batch(batch: list[Article], mode: str) -> BatchResult:
+    """A worker task that always dies: workers that cannot work at all."""
+    os.kill(os.getpid(), signal.SIGKILL)
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture(scope="module")
 def twelve() -> tuple[list[Article], list[str]]:
     """Twelve articles and their records from one process: the reference every parallel run must match."""
@@ -106,6 +112,13 @@ def test_an_unavailable_mode_ends_a_pool_run_with_a_newsgraph_error():
 
     with pytest.raises(NewsgraphError, match="unknown mode"):
         list(extract_many(articles(4), mode="turbo", workers=2, min_per_worker=1))
+
+
+def test_workers_that_always_die_end_the_run_instead_of_retrying_forever():
+    from newsgraph.api import NewsgraphError
+
+    with pytest.raises(NewsgraphError, match="died before extracting anything"):
+        list(extract_many(articles(4), workers=2, batch_size=1, min_per_worker=1, task=dying_batch))
 
 
 def test_small_runs_stay_in_this_process():

@@ -4,9 +4,9 @@ One scheduling loop (:func:`_ordered`) serves two backends: a process pool on th
 (:class:`PoolBackend`) and a Dask cluster (:class:`newsgraph.scale.cluster.DaskBackend`). The loop
 keeps a bounded window of batches in flight, files each result into its batch's slots as it arrives
 (in whatever order the workers finish) and yields the articles strictly in input order, each exactly
-once. A batch lost with a worker is sent again, alone, so that a second death can only be its own;
-a batch that dies alone is split into single articles, and an article that takes a worker down even
-alone becomes a :class:`Failure` instead of stopping the run.
+once. A batch lost with a worker is sent again; lost twice, it runs alone, so that a death can only
+be its own; a batch that dies alone is split into single articles, and an article that takes a worker
+down even alone becomes a :class:`Failure` instead of stopping the run.
 """
 
 from __future__ import annotations
@@ -36,8 +36,14 @@ DEFAULT_BATCH_SIZE = 4
 #: pipeline, about 3 s, see benchmarks/bench_scale.py) costs as much as extracting some 30 articles
 MIN_ARTICLES_PER_WORKER = 16
 
-#: a task lost with its worker is suspect: it runs again alone, and a task lost while it ran alone is
-#: guilty (a batch is split into single articles, each run alone; a single article becomes a Failure)
+#: a task lost with its worker is sent again; one lost this many times is suspect and runs alone (once
+#: is bad luck: a worker killed from outside takes every task in flight with it). A task lost while
+#: it ran alone is guilty: a batch is split into single articles, each run alone; a single article
+#: becomes a Failure.
+SUSPECT = 2
+
+#: pools in a row that die before answering a single task: the workers cannot start at all
+BARREN_POOLS = 3
 
 Outcome = tuple["Article", "Record | Failure"]
 
@@ -140,6 +146,8 @@ class PoolBackend:
         self._executor: ProcessPoolExecutor | None = None
         self._generation = 0
         self._born: dict[Future[BatchResult], int] = {}
+        self._answered = False  # whether the current pool has answered a task
+        self._barren = 0  # pools in a row that died without answering
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -162,11 +170,23 @@ class PoolBackend:
         return future
 
     def _restart(self) -> None:
-        """Drop the broken pool (its tasks fail with ``BrokenProcessPool``); the next submit starts another."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
-            self.restarts += 1
+        """Drop the broken pool (its tasks fail with ``BrokenProcessPool``); the next submit starts another.
+
+        Pools that keep dying before their first answer mean workers that cannot start (a broken
+        installation, no memory for even one pipeline): that ends the run instead of retrying forever.
+        """
+        if self._executor is None:
+            return
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor = None
+        self.restarts += 1
+        self._barren = 0 if self._answered else self._barren + 1
+        self._answered = False
+        if self._barren >= BARREN_POOLS:
+            from ..api import NewsgraphError
+
+            raise NewsgraphError(f"{self._barren} worker pools in a row died before extracting anything; "
+                                 "try --workers 1 to see why")
 
     def wait(self, futures: Sequence[Future[BatchResult]]) -> Iterable[Future[BatchResult]]:
         return wait(futures, return_when=FIRST_COMPLETED).done
@@ -174,13 +194,15 @@ class PoolBackend:
     def result(self, future: Future[BatchResult]) -> BatchResult | _Lost | BaseException:
         generation = self._born.pop(future, self._generation)
         try:
-            return future.result()
+            result = future.result()
         except BrokenProcessPool as error:
             if generation == self._generation:  # every task of this pool is lost with it
                 self._restart()
             return _Lost(f"a worker process died ({error})")
         except Exception as error:  # e.g. an article that cannot be pickled: the batch fails, the run goes on
             return error
+        self._answered = True
+        return result
 
     def close(self) -> None:
         if self._executor is not None:
@@ -233,7 +255,7 @@ def _ordered(
     try:
         while True:
             while len(pending) < in_flight and alone is None:
-                if retries and retries[0].tries:  # a suspect runs alone, so that a death is its own
+                if retries and retries[0].tries >= SUSPECT:  # runs alone, so that a death is its own
                     if pending:
                         break
                     task = heapq.heappop(retries)
@@ -269,7 +291,7 @@ def _ordered(
                         heapq.heappush(retries, task)
                     elif len(task.articles) > 1:
                         for i, article in enumerate(task.articles):
-                            heapq.heappush(retries, _Task(task.batch, task.offset + i, [article], tries=1))
+                            heapq.heappush(retries, _Task(task.batch, task.offset + i, [article], tries=SUSPECT))
                     else:
                         settle(task, [Failure(task.articles[0].where, "worker",
                                               f"not processed: {result.reason} while extracting it alone")])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
 import sys
 import threading
 import time
@@ -124,6 +125,9 @@ def load_pipelines(languages: list[str] | tuple[str, ...], mode: str, loaded: Lo
 def init_worker(languages: list[str] | tuple[str, ...], mode: str, watch_parent: bool = True) -> None:
     """Process-pool initializer: load the pipelines once, before the first task arrives."""
     started = time.perf_counter()
+    # Ctrl-C reaches the whole process group: the client handles it (and shuts the pool down); a worker
+    # that died of it would only break the pool and print a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if watch_parent:
         exit_with_parent()
     load_pipelines(languages, mode)
