@@ -7,6 +7,7 @@ The articles are short German reports written for these tests. Worker processes 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -243,3 +244,14 @@ def test_a_dask_local_cluster_gives_the_same_records(twelve):
     assert stats.backend == "dask"
     assert [a.id for a, _ in outcomes] == [a.id for a in items[:6]]
     assert json_lines(outcomes) == expected[:6]
+
+
+def test_an_unreachable_scheduler_is_a_clear_error():
+    pytest.importorskip("distributed", reason="the 'cluster' extra is not installed")
+    import dask
+
+    from newsgraph.api import NewsgraphError
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), \
+            pytest.raises(NewsgraphError, match=re.escape("cannot reach the Dask scheduler at 'tcp://127.0.0.1:1'")):
+        list(extract_many(articles(2), cluster="tcp://127.0.0.1:1"))
