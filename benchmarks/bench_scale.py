@@ -148,7 +148,7 @@ def store_writer_rate() -> float | None:
     return json.loads(path.read_text(encoding="utf-8")).get("ingest", {}).get("articles_per_cpu_s")
 
 
-def projection(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def projection(rows: dict[str, dict[str, Any]], words_per_article: float) -> dict[str, Any]:
     """Articles/day at more cores: workers × their measured CPU rate, capped by the one writer."""
     top = rows[max(rows, key=lambda k: rows[k]["workers"])]
     per_worker = 1000 / top["worker_cpu_ms_per_article"]  # articles per worker CPU-second
@@ -173,7 +173,7 @@ def projection(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "assumptions": [
             f"each worker extracts {per_worker:.1f} articles per CPU-second: the median measured here with "
             f"{top['workers']} workers (workers' CPU time, so the shared machine's load does not enter it), "
-            "on articles like the tune WikiNews ones (median length as in the corpus)",
+            f"on articles like the tune WikiNews ones ({words_per_article:.0f} words on average)",
             "one worker per core, one core left to the client; workers share nothing, so the rate per worker "
             "holds at any count (optimistic where memory bandwidth or turbo clocks differ)",
             f"one client writes every record: {client_ms:.2f} CPU-ms per article here (receiving, ordering, "
@@ -248,7 +248,9 @@ def main() -> None:
                         help="measure nothing: format results/scale.json (and --write-readme)")
     args = parser.parse_args()
     if args.from_results:
-        report(json.loads((RESULTS / "scale.json").read_text(encoding="utf-8")), write=args.write_readme)
+        result = json.loads((RESULTS / "scale.json").read_text(encoding="utf-8"))
+        result["projection"] = projection(result["rows"], result["words"] / result["articles"])
+        report(result, write=args.write_readme)
         return
     if not GOLD.exists():
         sys.exit(f"{GOLD} is missing: the benchmark reads the tune WikiNews articles of ../shared")
@@ -304,7 +306,7 @@ def main() -> None:
         "rows": rows,
         "per_run": {label: [{k: v for k, v in r.items() if k != "lines"} for r in rs] for label, rs in runs.items()},
     }
-    result["projection"] = projection(rows)
+    result["projection"] = projection(rows, result["words"] / result["articles"])
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "scale.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     report(result, write=args.write_readme)
