@@ -191,6 +191,11 @@ def projection(rows: dict[str, dict[str, Any]], words_per_article: float) -> dic
     }
 
 
+def _cores(row: dict[str, Any]) -> float:
+    """CPU seconds per second of the steady part of a run: how much of the machine the run was given."""
+    return row["articles_per_s"] * (row["worker_cpu_ms_per_article"] + (row["client_cpu_ms_per_article"] or 0)) / 1000
+
+
 def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f} ms"
 
@@ -206,19 +211,21 @@ def markdown(result: dict[str, Any]) -> list[str]:
         + (" and Linux's `sched_autogroup` on (it shares the CPU between sessions first, so a session's"
            " workers share one slice)" if result["machine"].get("sched_autogroup") else "")
         + ", the speed-up from CPU time (N × one worker's CPU per article ÷ the CPU per article of N workers and"
-        " their client) is what N idle cores give.",
+        " their client) is what N idle cores give. \"Cores the run got\" (CPU seconds per second) shows the share"
+        " the scheduler gave the run (from the medians): given the same share, two workers cannot be faster than"
+        " one.",
         "",
         "| workers | articles/s | words/s | speed-up | scaling efficiency | start-up per worker | first record "
-        "| peak memory per worker | worker CPU per article | client CPU per article | speed-up from CPU time "
-        "| records identical to 1 worker |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| peak memory per worker | worker CPU per article | client CPU per article | cores the run got "
+        "| speed-up from CPU time | records identical to 1 worker |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for label, r in rows.items():
         out.append(
             f"| {label} | {r['articles_per_s']:.1f} | {r['words_per_s']:.0f} | {r['speedup']:.2f}× "
             f"| {r['efficiency']:.0%} | {r['startup_s_per_worker']:.1f} s | {r['first_record_s']:.1f} s "
             f"| {r['peak_rss_mb_per_worker']:.0f} MB | {r['worker_cpu_ms_per_article']:.0f} ms "
-            f"| {_ms(r['client_cpu_ms_per_article'])} | {r['cpu_speedup']:.2f}× "
+            f"| {_ms(r['client_cpu_ms_per_article'])} | {_cores(r):.2f} | {r['cpu_speedup']:.2f}× "
             f"| {'yes' if r['identical'] else 'NO'} ({r['identical_runs']}) |"
         )
     proj = result["projection"]
