@@ -11,6 +11,8 @@ For each worker count (1 = in this process; 2; all cores of this machine) and ea
 - **CPU**: the workers' CPU seconds per article, and the client's (this process: receiving, ordering,
   serialising, writing the JSON Lines): what bounds a single writer;
 - **scaling efficiency**: (throughput with N workers / throughput with 1) / N;
+- **workers busy**: the workers' time inside tasks over their time up; near 100% when the client keeps
+  every worker fed (whatever CPU share the machine gives them);
 - **byte-for-byte**: every record of an N-worker run equals the 1-worker run's, as JSON text.
 
 The corpus is the ``tune`` WikiNews articles of ``../shared/gold`` (never the ``check`` split), each
@@ -118,6 +120,10 @@ def one_run(articles: list[Article], warm: list[Article], workers: int) -> dict[
     steady = stamps[-1] - stamps[len(warm) - 1]
     pool = [w for pid, w in stats.per_worker.items() if pid != os.getpid()] or list(stats.per_worker.values())
     worker_cpu = sum(w.cpu_seconds for w in pool)
+    # the workers' time inside tasks over the time they were up (after start-up): near 1 when the client
+    # kept every worker fed, whatever share of the CPU the machine gave them
+    ready = started + statistics.median(w.startup_seconds for w in pool)
+    busy_share = sum(w.busy_seconds for w in pool) / (len(pool) * (stamps[-1] - ready))
     worker_articles = sum(w.articles for w in pool)
     return {
         "workers": stats.workers,
@@ -130,6 +136,7 @@ def one_run(articles: list[Article], warm: list[Article], workers: int) -> dict[
         "peak_rss_mb_per_worker": max(w.peak_rss for w in pool) / 2**20,
         "worker_cpu_ms_per_article": 1000 * worker_cpu / max(1, worker_articles),
         "client_cpu_ms_per_article": 1000 * client / len(articles) if stats.backend != "in-process" else None,
+        "worker_busy_share": min(1.0, busy_share) if stats.backend != "in-process" else None,
         "failed": stats.failed,
         "lines": lines,
     }
@@ -196,6 +203,10 @@ def _cores(row: dict[str, Any]) -> float:
     return row["articles_per_s"] * (row["worker_cpu_ms_per_article"] + (row["client_cpu_ms_per_article"] or 0)) / 1000
 
 
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
 def _ms(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f} ms"
 
@@ -213,19 +224,21 @@ def markdown(result: dict[str, Any]) -> list[str]:
         + ", the speed-up from CPU time (N × one worker's CPU per article ÷ the CPU per article of N workers and"
         " their client) is what N idle cores give. \"Cores the run got\" (CPU seconds per second) shows the share"
         " the scheduler gave the run (from the medians): given the same share, two workers cannot be faster than"
-        " one.",
+        " one. \"Workers busy\" (their time inside tasks over their time up) near 100% says the client kept them"
+        " fed.",
         "",
         "| workers | articles/s | words/s | speed-up | scaling efficiency | start-up per worker | first record "
-        "| peak memory per worker | worker CPU per article | client CPU per article | cores the run got "
+        "| peak memory per worker | worker CPU per article | client CPU per article | workers busy | cores the run got "
         "| speed-up from CPU time | records identical to 1 worker |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for label, r in rows.items():
         out.append(
             f"| {label} | {r['articles_per_s']:.1f} | {r['words_per_s']:.0f} | {r['speedup']:.2f}× "
             f"| {r['efficiency']:.0%} | {r['startup_s_per_worker']:.1f} s | {r['first_record_s']:.1f} s "
             f"| {r['peak_rss_mb_per_worker']:.0f} MB | {r['worker_cpu_ms_per_article']:.0f} ms "
-            f"| {_ms(r['client_cpu_ms_per_article'])} | {_cores(r):.2f} | {r['cpu_speedup']:.2f}× "
+            f"| {_ms(r['client_cpu_ms_per_article'])} | {_share(r.get('worker_busy_share'))} | {_cores(r):.2f} "
+            f"| {r['cpu_speedup']:.2f}× "
             f"| {'yes' if r['identical'] else 'NO'} ({r['identical_runs']}) |"
         )
     proj = result["projection"]
@@ -291,7 +304,7 @@ def main() -> None:
         same = [r["lines"] == b["lines"] for r, b in zip(results, base, strict=True)]
         row = {key: median_of(results, key) for key in (
             "articles_per_s", "words_per_s", "first_record_s", "startup_s_per_worker", "peak_rss_mb_per_worker",
-            "worker_cpu_ms_per_article", "client_cpu_ms_per_article", "load_before")}
+            "worker_cpu_ms_per_article", "client_cpu_ms_per_article", "worker_busy_share", "load_before")}
         row |= {"workers": counts[label], "identical": all(same), "identical_runs": f"{sum(same)}/{len(same)}",
                 "failed": sum(r["failed"] for r in results)}
         rows[label] = row
