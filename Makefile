@@ -13,7 +13,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,store,accurate,web]'
+	$(BIN)/pip install --quiet -e '.[dev,store,accurate,web,cluster]'
 	$(BIN)/pip install --quiet 'playwright>=1.40,<2'
 
 demo: install

@@ -56,6 +56,7 @@ from .cli_run import (
     report,
     safe,
 )
+from .scale.options import CLUSTER_OPTION, WORKERS_OPTION
 
 if TYPE_CHECKING:
     from .record import Record
@@ -155,6 +156,8 @@ def extract(
     encoding: str | None = ENCODING_OPTION,
     errors: Path | None = ERRORS_OPTION,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar, no summary line (errors still)."),
+    workers: int | None = WORKERS_OPTION,
+    cluster: str | None = CLUSTER_OPTION,
 ) -> None:
     """Extract a record (JSON Lines, one per article) from each input article.
 
@@ -178,10 +181,13 @@ def extract(
     written = 0
     try:
         articles = list(read_articles(inputs, options, log))
+        from .scale import plan_workers
+
         extractor = Extractor(mode.value, log)
-        extractor.preload(a.language for a in articles)
+        if cluster is None and plan_workers(workers, len(articles)) == 1:
+            extractor.preload(a.language for a in articles)  # workers load their own
         with _progress(err, len(articles), "extracting", enabled=not quiet) as advance:
-            for _, record in extract_records(articles, extractor):
+            for _, record in extract_records(articles, extractor, workers=workers, cluster=cluster):
                 if record is not None:
                     _write_line(sink, record.to_json())
                     written += 1

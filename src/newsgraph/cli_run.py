@@ -310,11 +310,46 @@ class Extractor:
         return record
 
 
-def extract_records(articles: Iterable[Article], extractor: Extractor) -> Iterator[tuple[Article, Record | None]]:
+def extract_records(
+    articles: Iterable[Article], extractor: Extractor, *, workers: int | None = 1, cluster: str | None = None
+) -> Iterator[tuple[Article, Record | None]]:
     """``(article, record)`` for every article, in input order; the record is None for an article that
-    failed (``extractor`` has logged why). The one loop both commands run over articles."""
-    for article in articles:
-        yield article, extractor(article)
+    failed (logged with its reason). The one loop both commands run over articles.
+
+    ``workers`` processes (``None``: all cores) or a Dask ``cluster`` extract through
+    :func:`newsgraph.scale.extract_many`; a run that would use one worker (``--workers 1``, or too few
+    articles for more) runs here, in this process, with ``extractor``.
+    """
+    import itertools
+
+    from .scale import MIN_ARTICLES_PER_WORKER, Failure, extract_many, plan_workers
+
+    iterator = iter(articles)
+    head: list[Article] = []
+    if cluster is None:
+        wanted = plan_workers(workers, 1 << 62)
+        head = list(itertools.islice(iterator, wanted * MIN_ARTICLES_PER_WORKER))
+        if plan_workers(wanted, len(head)) == 1:
+            for article in itertools.chain(head, iterator):
+                yield article, extractor(article)
+            return
+    from .api import NewsgraphError
+
+    start = time.perf_counter()
+    try:
+        for article, outcome in extract_many(
+            itertools.chain(head, iterator), mode=extractor.mode, workers=workers, cluster=cluster
+        ):
+            extractor.seconds = time.perf_counter() - start
+            if isinstance(outcome, Failure):
+                extractor.log.add(article.where, outcome.message, kind=outcome.kind, stage="extract",
+                                  record_id=article.id)
+                yield article, None
+            else:
+                yield article, outcome
+    except NewsgraphError as error:  # the whole run's problem (an unreachable cluster, a missing extra)
+        report(extractor.log.console, error)
+        raise typer.Exit(EXIT_USAGE) from error
 
 
 # --- help texts --------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from ..cli_run import (
     Lang,
     Mode,
 )
+from ..scale.options import CLUSTER_OPTION, WORKERS_OPTION
 
 DB_OPTION = typer.Option(Path("newsgraph.duckdb"), "--db", envvar="NEWSGRAPH_DB", help="the store file (DuckDB)")
 JSON_OPTION = typer.Option(False, "--json", help="print JSON instead of a table")
@@ -142,8 +143,12 @@ def _record_lines(path: Path, log: Any) -> Iterator[tuple[Any, str]]:
             yield record, f"{path}:{number}"
 
 
-def _records(store: Any, inputs: list[str], options: Any, mode: str, run: _Run) -> Iterator[tuple[Any, str]]:
-    """``(record, where)`` from record files, and from article inputs run through the pipeline.
+def _records(
+    store: Any, inputs: list[str], options: Any, mode: str, run: _Run,
+    workers: int | None = 1, cluster: str | None = None,
+) -> Iterator[tuple[Any, str]]:
+    """``(record, where)`` from record files, and from article inputs run through the pipeline (in
+    ``workers`` processes or on a Dask ``cluster``: :func:`newsgraph.cli_run.extract_records`).
 
     Articles the store already holds (same key and text, or the same text under another key) are skipped
     *before* extraction, :data:`RESUME_CHUNK` at a time: a rerun after a crash extracts only what is missing.
@@ -176,7 +181,7 @@ def _records(store: Any, inputs: list[str], options: Any, mode: str, run: _Run) 
         yield from missing(chunk)
 
     try:
-        for article, record in extract_records(todo(), extractor):
+        for article, record in extract_records(todo(), extractor, workers=workers, cluster=cluster):
             if record is not None:
                 yield record, article.where
     finally:
@@ -201,6 +206,8 @@ def ingest_command(
     kb: list[str] = typer.Option(None, "--kb", metavar="FILE",
                                  help="Link entities to this KB file ('starter': the shipped one)."),
     as_json: bool = JSON_OPTION,
+    workers: int | None = WORKERS_OPTION,
+    cluster: str | None = CLUSTER_OPTION,
 ) -> None:
     """Store records (or articles, extracted on the way) in the store; safe to rerun and to resume.
 
@@ -251,7 +258,8 @@ def ingest_command(
                 print(f"committed {done['records']}", flush=True)
 
         try:
-            stats = store.ingest(_records(store, inputs, options, mode.value, run), batch_size=batch_size,
+            stats = store.ingest(_records(store, inputs, options, mode.value, run, workers, cluster),
+                                 batch_size=batch_size,
                                  source=" ".join(inputs), on_batch=on_batch)
             flush()
         finally:
