@@ -14,6 +14,7 @@ classified once per document:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -111,6 +112,9 @@ class DocIndex:
     _covering: dict[int, MentionRef] = field(default_factory=dict)
     _segment_of: list[int] = field(default_factory=list)
     _by_kb: dict[str, MentionRef] | None = None
+    _by_clause: dict[int, list[MentionRef]] | None = None  # set once the mentions' clauses are known
+    _clauses_by_segment: dict[int, list[Clause]] | None = None
+    _time_starts: tuple[list[Time], list[int], list[tuple[int, int, Time]]] | None = None
 
     def reindex(self) -> None:
         """Build the lookup tables (after ``mentions`` and ``segments`` are set)."""
@@ -150,7 +154,32 @@ class DocIndex:
         return self._by_kb
 
     def clause_mentions(self, clause_id: int) -> list[MentionRef]:
-        return [m for m in self.mentions if m.clause == clause_id]  # few mentions per doc: a scan is fine
+        if self._by_clause is not None:
+            return list(self._by_clause.get(clause_id, ()))
+        return [m for m in self.mentions if m.clause == clause_id]
+
+    def clauses_in_segment(self, seg: int) -> list[Clause]:
+        """The clauses that start in segment ``seg``, in order (built once)."""
+        if self._clauses_by_segment is None:
+            self._clauses_by_segment = {}
+            for c in self.clauses:
+                self._clauses_by_segment.setdefault(self.segment_of(c.start), []).append(c)
+        return self._clauses_by_segment.get(seg, [])
+
+    def time_starts(self, times: list[Time]) -> tuple[list[int], list[tuple[int, int, Time]]]:
+        """The first token of each time expression that can date an event, sorted, with its position
+        in ``times`` (built once per list: a long text has thousands of times and triggers)."""
+        if self._time_starts is None or self._time_starts[0] is not times:
+            found = []
+            for n, t in enumerate(times):
+                if t.type in {"DURATION", "SET"} or not t.value or not t.value[:1].isdigit():
+                    continue  # ``zur Zeit`` (PRESENT_REF) does not date an event
+                span = char_span(self.doc, t.start, t.end)
+                if span is not None:
+                    found.append((span.start, n, t))
+            found.sort(key=lambda x: x[:2])
+            self._time_starts = (times, [x[0] for x in found], found)
+        return self._time_starts[1], self._time_starts[2]
 
 
 # --- building the index -------------------------------------------------------------------------------
@@ -673,6 +702,9 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
         if span is not None:
             index.time_tokens.update(range(span.start, span.end))
     _classify(index)
+    index._by_clause = {}
+    for m in index.mentions:
+        index._by_clause.setdefault(m.clause, []).append(m)
     return index
 
 
@@ -973,9 +1005,10 @@ def venue_clause(index: DocIndex, trig: int) -> int | None:
     stattfindet``: a subordinate clause with a venue verb.
     """
     venue = index.lex.words("participants", "venue_verbs")
-    s, e = index.segments[index.segment_of(trig)]
+    seg = index.segment_of(trig)
+    s, e = index.segments[seg]
     own = index.clause_of[trig]
-    for c in index.clauses:
+    for c in index.clauses_in_segment(seg):
         if c.id == own or c.start <= trig or not (s <= c.start < e) or c.depth == 0:
             continue
         if any(index.doc[i].text.lower() in venue for i in c.tokens):
@@ -1128,28 +1161,24 @@ def _unique_refs(refs: Iterable[MentionRef]) -> list[MentionRef]:
 
 def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> Time | None:
     """The time expression governing the trigger: in its clause, else its sentence; nearest wins."""
-    doc = index.doc
     seg = index.segment_of(trig)
     s, e = index.segments[seg]
     candidates = []
-    for t in times:
-        if t.type in {"DURATION", "SET"} or not t.value or not t.value[:1].isdigit():
-            continue  # ``zur Zeit`` (PRESENT_REF) does not date an event
-        span = char_span(doc, t.start, t.end)
-        if span is None or not (s <= span.start < e):
-            continue
-        same_clause = index.clause_of[span.start] == clause_id
-        if index.clause_of[trig] == clause_id and not index.claims(trig, span.start, same_clause):
+    starts, dating = index.time_starts(times)
+    in_segment = sorted(dating[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)], key=lambda x: x[1])
+    for start, _, t in in_segment:
+        same_clause = index.clause_of[start] == clause_id
+        if index.clause_of[trig] == clause_id and not index.claims(trig, start, same_clause):
             continue  # the time belongs to another trigger nearer to it
         deeper = (
             not same_clause
-            and index.clause_of[span.start] >= 0
+            and index.clause_of[start] >= 0
             and clause_id >= 0
-            and index.clauses[index.clause_of[span.start]].depth > index.clauses[clause_id].depth
+            and index.clauses[index.clause_of[start]].depth > index.clauses[clause_id].depth
         )
         if deeper:
             continue  # ``trafen sich auf Nias, auf der im März ... Menschen starben``: not the event's date
-        dist = abs(span.start - trig)
+        dist = abs(start - trig)
         candidates.append((0 if same_clause else 1, dist, t))
     if not candidates:
         return None
