@@ -180,7 +180,8 @@ def process(nlp: Language, text: str, *, published: str | None = None, title: st
             part = component(part)
         docs.append(part)
     doc = Doc.from_docs(docs, ensure_whitespace=False)
-    if doc.text != text:  # cannot happen (each section's Doc holds its text exactly); never lose text silently
+    if (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0) != len(text):
+        # cannot happen (each section's Doc holds its text exactly), but text must never be lost silently
         raise NewsgraphError("internal error: the sections of the text did not join back into it")
     doc._.published = published
     doc._.title = title

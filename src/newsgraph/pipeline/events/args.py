@@ -97,15 +97,23 @@ class DocIndex:
         ``Das Treffen am Montag in Genf war ein Schritt zu einem möglichen Gipfeltreffen``: the place
         and date belong to the Treffen, not to the summit.
         """
-        if same_clause:
-            rivals = [t for t in self.triggers if self.clause_of[t] == self.clause_of[trig]]
-        else:
-            seg = self.segment_of(trig)
-            rivals = [t for t in self.triggers if self.segment_of(t) == seg]
-        before = [t for t in rivals if t < pos]
+        by_clause, by_segment = self._trigger_groups()
+        rivals = by_clause.get(self.clause_of[trig], []) if same_clause else by_segment.get(self.segment_of(trig), [])
+        before = bisect.bisect_left(rivals, pos)  # rivals are sorted: rivals[before - 1] is the nearest before
         if not before:
             return True  # ``Am Montag begann der Staatsbesuch ... mit einem Empfang``: applies to all
-        return max(before) == trig
+        return rivals[before - 1] == trig
+
+    def _trigger_groups(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """The triggers by clause and by segment, sorted (built once per trigger list)."""
+        if self._triggers_grouped is None or self._triggers_grouped[0] is not self.triggers:
+            by_clause: dict[int, list[int]] = {}
+            by_segment: dict[int, list[int]] = {}
+            for t in sorted(self.triggers):
+                by_clause.setdefault(self.clause_of[t], []).append(t)
+                by_segment.setdefault(self.segment_of(t), []).append(t)
+            self._triggers_grouped = (self.triggers, by_clause, by_segment)
+        return self._triggers_grouped[1], self._triggers_grouped[2]
 
     _by_start: dict[int, MentionRef] = field(default_factory=dict)
     _by_end: dict[int, MentionRef] = field(default_factory=dict)
@@ -115,6 +123,9 @@ class DocIndex:
     _by_clause: dict[int, list[MentionRef]] | None = None  # set once the mentions' clauses are known
     _clauses_by_segment: dict[int, list[Clause]] | None = None
     _time_starts: tuple[list[Time], list[int], list[tuple[int, int, Time]]] | None = None
+    _triggers_grouped: tuple[list[int], dict[int, list[int]], dict[int, list[int]]] | None = None
+    _mention_starts: list[int] | None = None  # the mentions' first tokens, when they are in text order
+    _text: str | None = None
 
     def reindex(self) -> None:
         """Build the lookup tables (after ``mentions`` and ``segments`` are set)."""
@@ -141,8 +152,25 @@ class DocIndex:
             return self._segment_of[i]
         return max(len(self.segments) - 1, 0)
 
+    @property
+    def text(self) -> str:
+        """``doc.text``, which spaCy rebuilds from every token on each access: taken once."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    def mentions_from(self, start: int, end: int) -> list[MentionRef]:
+        """The mentions whose first token lies in ``[start, end)``, in order."""
+        if self._mention_starts is None:
+            starts = [m.tstart for m in self.mentions]
+            self._mention_starts = starts if starts == sorted(starts) else []
+        if not self._mention_starts and self.mentions:  # not in text order: scan
+            return [m for m in self.mentions if start <= m.tstart < end]
+        lo = bisect.bisect_left(self._mention_starts, start)
+        return self.mentions[lo : bisect.bisect_left(self._mention_starts, end, lo)]
+
     def mentions_in(self, start: int, end: int) -> list[MentionRef]:
-        return [m for m in self.mentions if start <= m.tstart and m.tend <= end]
+        return [m for m in self.mentions_from(start, end) if m.tend <= end]
 
     def by_kb_id(self) -> dict[str, MentionRef]:
         """A mention of each knowledge-base id the document's entities carry (built once)."""
@@ -1131,7 +1159,7 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
                 break
             s, e = index.segments[n]
             found = _unique_refs(
-                m for m in index.mentions if s <= m.tstart < e and m.type == "PER" and not index.in_quote[m.tstart]
+                m for m in index.mentions_from(s, e) if m.type == "PER" and not index.in_quote[m.tstart]
             )
             people = _unique_refs([*people, *found])
             if len(people) >= 2:
