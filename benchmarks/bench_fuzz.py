@@ -16,7 +16,6 @@ after ``-n`` inputs or ``--seconds``, whichever comes first, and writes
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import platform
@@ -87,8 +86,12 @@ def main() -> int:
         if total % 1000 == 0:
             write(f"{total} inputs, {time.perf_counter() - started:.0f} s: {dict(counts)}")
 
-    with contextlib.suppress(_Stop):
+    try:
         seed(args.seed)(run)()
+    except Exception as err:  # hypothesis replays the stop signal and may wrap it in a FlakyFailure group
+        stopped = isinstance(err, _Stop) or (isinstance(err, ExceptionGroup) and err.subgroup(_Stop) is not None)
+        if not stopped:
+            raise
     total = sum(counts.values())
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, no GPU, Python {platform.python_version()}",

@@ -348,8 +348,9 @@ def fuzz_table(d: dict[str, Any]) -> list[str]:
         "",
         "| inputs | characters | records | rejected (documented error) | wrong | crashes | CPU-s |",
         "|---|---|---|---|---|---|---|",
-        f"| {d.get('inputs', 0):,} | {d.get('characters', 0):,} | {c.get('ok', 0):,} | {c.get('rejected', 0):,} "
-        f"| {d.get('wrong', 0)} | {d.get('crashes', 0)} | {d.get('cpu_s')} |",
+        f"| {d.get('inputs', 0):,} | {f3(d.get('characters'))} | {c.get('ok', 0):,} | {c.get('rejected', 0):,} "
+        f"| {d.get('wrong', 0)} | {d.get('crashes', 0)} | {f3(d.get('cpu_s'))} |",
+        *([f"\n{d['note']}."] if d.get("note") else []),
     ]
 
 
