@@ -27,7 +27,9 @@ SENTENCES = [
     'Minister Tom Archer met his counterpart Ines Varga in Leeds on Monday. "We agreed," he said.',
 ]
 QUOTE_MARKS = "„“”‚‘’«»‹›\"'`´ "
-CONTROL = "".join(chr(c) for c in range(0x20)) + "\x7f\x85\u00ad\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2066\u2069\ufeff\ufffd"
+CONTROL = "".join(chr(c) for c in range(0x20)) + (
+    "\x7f\x85\u00ad\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u2066\u2069\ufeff\ufffd"
+)
 SCRIPTS = [
     "Москва", "Путин сказал", "القاهرة", "北京市", "東京都", "서울", "ירושלים", "Αθήνα", "मुंबई", "ทักษิณ",
     "Zürich", "Łódź", "İstanbul", "Ǆemal", "ﬁnal", "Ⅻ", "𝔊𝔯𝔞𝔷", "🇩🇪", "👍🏽", "🏳️‍🌈",
@@ -41,7 +43,9 @@ fragments = st.one_of(
     st.text(max_size=40),  # any Unicode but surrogates
     st.text(st.characters(codec=None, categories=["Cs", "Co", "Cn", "Cf", "Cc", "So", "Zs"]), max_size=20),
     st.text(st.sampled_from(QUOTE_MARKS), min_size=1, max_size=80),  # quotation-mark soups
-    st.builds(lambda c, n: c * n, st.sampled_from(["a", "„", "-", "😀", "ß", "1", "{", "\u0301"]), st.integers(200, 2000)),
+    st.builds(  # very long tokens
+        lambda c, n: c * n, st.sampled_from(["a", "„", "-", "😀", "ß", "1", "{", "\u0301"]), st.integers(200, 2000)
+    ),
     st.text(st.sampled_from(CONTROL), min_size=1, max_size=20),
     st.sampled_from(SCRIPTS),
 )
