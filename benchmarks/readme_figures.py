@@ -403,6 +403,38 @@ def speed_english_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def long_table(d: dict[str, Any]) -> list[str]:
+    out = [
+        f"**Long articles** (`benchmarks/bench_long.py`; {d.get('text', '')}; one `extract` per size in its own "
+        f"process, {d.get('machine', '')}; texts over 100,000 characters run in sections; peak memory includes the "
+        "loaded model)",
+        "",
+        "| characters | CPU-s | µs per character | vs. smallest | peak memory |",
+        "|---|---|---|---|---|",
+    ]
+    for r in d.get("rows", []):
+        out.append(
+            f"| {r['chars']:,} | {r['cpu_s']:.1f} | {r['us_per_char']:.1f} | {r['per_char_ratio']:.2f}× "
+            f"| {r['peak_rss_mb']:.0f} MB |"
+        )
+    return out
+
+
+def fuzz_table(d: dict[str, Any]) -> list[str]:
+    c = d.get("counts", {})
+    return [
+        "**Fuzzing `extract`** (`benchmarks/bench_fuzz.py`; the property of `tests/test_robust_fuzz.py`: random "
+        "Unicode, quotation-mark soups, long tokens, control characters, mixed scripts; a record with exact spans or a "
+        "documented `NewsgraphError`)",
+        "",
+        "| inputs | characters | records | rejected (documented error) | wrong | crashes | CPU-s |",
+        "|---|---|---|---|---|---|---|",
+        f"| {d.get('inputs', 0):,} | {f3(d.get('characters'))} | {c.get('ok', 0):,} | {c.get('rejected', 0):,} "
+        f"| {d.get('wrong', 0)} | {d.get('crashes', 0)} | {f3(d.get('cpu_s'))} |",
+        *([f"\n{d['note']}."] if d.get("note") else []),
+    ]
+
+
 TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("gold", gold_table),
     ("english", english_table),
@@ -422,6 +454,8 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("store_1m", store_table),  # bench_store.py -n 1000000 --output benchmarks/results/store_1m.json
     ("web", web_table),
     ("schemathesis", schemathesis_table),
+    ("long", long_table),
+    ("fuzz", fuzz_table),
 ]
 
 

@@ -10,6 +10,7 @@ can be disabled, reconfigured or replaced like any other.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from .accurate import torchless  # noqa: F401
 # isort: split
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import pipeline as _pipeline  # noqa: F401  (registers factories and Doc extensions)
 from .convert import doc_to_record
@@ -35,6 +37,20 @@ MODEL_DIR = Path(__file__).resolve().parent / "models"
 LAYERS = ("newsgraph_entities", "newsgraph_times", "newsgraph_quotes", "newsgraph_events")
 
 MODES = ("fast", "accurate")
+
+#: texts up to this many characters run through the pipeline whole (every ordinary article); longer
+#: ones are cut into sections of at most this size for the statistical layers (see :func:`process`)
+SECTION_CHARS = 100_000
+
+#: where a section may end, best first: after a blank line, a line break, a sentence, any space
+_SECTION_BREAKS = (
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"(?<=[.!?])\s+"),
+    re.compile(r"\s+"),
+)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class NewsgraphError(Exception):
@@ -112,6 +128,82 @@ def _iso_date(value: str | dt.date | None) -> str | None:
 record_id = text_id
 
 
+def split_sections(text: str, size: int = SECTION_CHARS) -> list[str]:
+    """Consecutive pieces of ``text`` of at most ``size`` characters that join back into it.
+
+    A piece ends after the last blank line of its second half, else the last line break, sentence
+    end or space there, so that sentences and paragraphs stay whole; only a text with none of these
+    (one giant token) is cut blindly.
+    """
+    if size < 2:
+        raise ValueError("a section needs at least two characters")
+    sections: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = end
+        for pattern in _SECTION_BREAKS:
+            last = None
+            for last in pattern.finditer(text, start + size // 2, end):  # noqa: B007 (the last one is wanted)
+                pass
+            if last is not None:
+                cut = last.end()
+                break
+        sections.append(text[start:cut])
+        start = cut
+    sections.append(text[start:])
+    return sections
+
+
+def process(nlp: Language, text: str, *, published: str | None = None, title: str | None = None) -> Doc:
+    """Run ``nlp`` over ``text`` with the article's metadata on the ``Doc``; any length.
+
+    A text of up to :data:`SECTION_CHARS` characters goes through the pipeline whole. A longer one is
+    cut by :func:`split_sections`; the statistical layers (tokenizer, tok2vec, tagger, parser, NER:
+    everything before the first newsgraph layer) run per section, which bounds their memory and
+    avoids spaCy's length limit (E088), and the sections are joined into one ``Doc`` of the whole
+    text before the newsgraph layers run, so that entity clustering, the reference date, quotes and
+    events see the whole article and every offset is relative to the whole text.
+    """
+    if len(text) <= SECTION_CHARS:
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc._.title = title
+        return nlp(doc)
+    names = [name for name, _ in nlp.pipeline]
+    first_layer = next((n for n, name in enumerate(names) if name.startswith("newsgraph_")), len(names))
+    statistical, layers = nlp.pipeline[:first_layer], nlp.pipeline[first_layer:]
+    docs = []
+    for section in split_sections(text, SECTION_CHARS):
+        part = nlp.make_doc(section)
+        for _, component in statistical:
+            part = component(part)
+        docs.append(part)
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0) != len(text):
+        # cannot happen (each section's Doc holds its text exactly), but text must never be lost silently
+        raise NewsgraphError("internal error: the sections of the text did not join back into it")
+    doc._.published = published
+    doc._.title = title
+    for _, component in layers:
+        doc = component(doc)
+    return doc
+
+
+def _check_text(name: str, value: object, *, optional: bool = True) -> None:
+    """A clear error for a metadata or text argument that is not a valid Python/Unicode string."""
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        raise NewsgraphError(f"{name} must be a str{' or None' if optional else ''}, not {type(value).__name__}")
+    bad = _SURROGATE.search(value)
+    if bad is not None:
+        raise NewsgraphError(
+            f"{name} contains a lone surrogate (U+{ord(bad.group()):04X}) at character {bad.start()}, which is not "
+            "valid Unicode; decode the input with errors='replace' (or fix its encoding) first"
+        )
+
+
 def extract(
     text: str,
     *,
@@ -131,20 +223,41 @@ def extract(
     year) is accepted as a constraint on the reference date: the record keeps it as given in
     ``published``, and ``reference_date`` is a day inferred from the text inside it, else the partial
     date itself (see :mod:`newsgraph.pipeline.times`).
+
+    Any length is accepted: texts longer than :data:`SECTION_CHARS` are processed in sections
+    (:func:`process`). Bad input raises :class:`NewsgraphError` with the reason: a ``text`` that is
+    not a ``str``, is empty or only whitespace (there is nothing to extract, and ingestion treats
+    such an article as an error too), or holds lone surrogates; metadata of the wrong type; a
+    ``published`` that is not an ISO date; a language that cannot be detected or is not supported.
     """
-    if not isinstance(text, str):
-        raise NewsgraphError(f"text must be a str, not {type(text).__name__}")
+    _check_text("text", text, optional=False)
+    _check_text("mode", mode, optional=False)
+    if not text.strip():
+        raise NewsgraphError("text is empty or only whitespace: there is nothing to extract")
+    for name, value in (("title", title), ("url", url), ("source", source), ("id", id), ("lang", lang)):
+        _check_text(name, value)
     if lang is None:
         from .ingest.language import detect_language
 
         lang = detect_language(text)
+        if lang == "und":
+            raise NewsgraphError(
+                "cannot tell the language of the text (too little of it is words in a known language); "
+                f"pass lang= (one of {', '.join(SUPPORTED_LANGUAGES)})"
+            )
+        if lang not in SUPPORTED_LANGUAGES:
+            raise NewsgraphError(
+                f"the text looks like language {lang!r}; newsgraph supports {', '.join(SUPPORTED_LANGUAGES)} "
+                "(pass lang= to process it anyway as one of these)"
+            )
+    if published is not None and not isinstance(published, (str, dt.date)):
+        raise NewsgraphError(f"published must be an ISO date string or a date, not {type(published).__name__}")
+    if isinstance(published, str):
+        _check_text("published", published)
     published_iso = _iso_date(published)
     if nlp is None:
         nlp = pipeline_for(lang, mode)
-    doc = nlp.make_doc(text)
-    doc._.published = published_iso
-    doc._.title = title
-    doc = nlp(doc)
+    doc = process(nlp, text, published=published_iso, title=title)
     return doc_to_record(
         doc,
         id=id or record_id(text),

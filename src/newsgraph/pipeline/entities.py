@@ -48,6 +48,7 @@ them to the office holder once it knows the reference date (:meth:`newsgraph.kb.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -1071,6 +1072,8 @@ class EntityLayer:
             lower_start = first[:1].islower() and first.lower() == first and first not in self.k.name_particles
             if lower_start or (len(span) == 1 and span.start in derivation_tokens):
                 continue
+            if not any(ch.isalpha() for ch in span.text):
+                continue  # a name has letters: the model tags runs of emoji or braces (``{{7*7}}``) too
             if span.text in self.k.not_entities or (
                 len(span) == 1 and self._descriptive_compound(span.text, model_label=label)
             ):
@@ -1515,6 +1518,16 @@ class EntityLayer:
     def _attach_title_only(self, doc: Doc, mentions: list[Candidate], title_only: list[TitleOnly]) -> None:
         """Appositions (``X, der Außenminister Y``) and back-references (``der US-Außenminister``)."""
         ends = {c.end: c for c in mentions if c.label == "PER"}
+        # the person clusters in order of their first mention, and per (cluster, office key) the
+        # earliest agreeing role among the roles looked at so far: roles are only ever appended, so
+        # each is compared once per key (a scan of every mention's roles per office phrase was
+        # quadratic in long texts)
+        persons: dict[int, dict[str, Any]] = {}
+        for c in mentions:
+            if c.label == "PER":
+                persons.setdefault(id(c.cluster), c.cluster)
+        earliest: dict[tuple[int, str], tuple[int, int]] = {}  # -> (roles looked at, earliest start)
+        agree: dict[tuple[str, str], bool] = {}
         for t in title_only:
             r = doc[t.start : t.end]
             role = Role(title=r.text, start=r.start_char, end=r.end_char)
@@ -1535,16 +1548,17 @@ class EntityLayer:
             # back-reference: the one person the text earlier gave this office
             key = self._title_key(doc[t.head].text)
             owners = []
-            seen: set[int] = set()
-            for c in mentions:
-                cl = c.cluster
-                if c.label != "PER" or id(cl) in seen:
-                    continue
-                for earlier in cl["roles"]:
-                    if earlier.start < r.start_char and self._titles_agree(key, earlier.title):
-                        owners.append(cl)
-                        seen.add(id(cl))
-                        break
+            for cid, cl in persons.items():
+                looked, first = earliest.get((cid, key), (0, sys.maxsize))
+                roles = cl["roles"]
+                for earlier in roles[looked:]:
+                    if (key, earlier.title) not in agree:
+                        agree[key, earlier.title] = self._titles_agree(key, earlier.title)
+                    if agree[key, earlier.title]:
+                        first = min(first, earlier.start)
+                earliest[cid, key] = (len(roles), first)
+                if first < r.start_char:
+                    owners.append(cl)
             if len(owners) == 1:
                 owners[0]["roles"].append(role)
             elif not owners:

@@ -14,6 +14,7 @@ classified once per document:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -97,23 +98,20 @@ class DocIndex:
         ``Das Treffen am Montag in Genf war ein Schritt zu einem möglichen Gipfeltreffen``: the place
         and date belong to the Treffen, not to the summit.
         """
-        if same_clause:
-            rivals = [t for t in self.triggers if self.clause_of[t] == self.clause_of[trig]]
-        else:
-            seg = self.segment_of(trig)
-            rivals = [t for t in self.triggers if self.segment_of(t) == seg]
-        before = [t for t in rivals if t < pos]
+        by_clause, by_segment = self._trigger_groups()
+        rivals = by_clause.get(self.clause_of[trig], []) if same_clause else by_segment.get(self.segment_of(trig), [])
+        before = bisect.bisect_left(rivals, pos)  # rivals are sorted: rivals[before - 1] is the nearest before
         if not before:
             return True  # ``Am Montag begann der Staatsbesuch ... mit einem Empfang``: applies to all
-        nearest = max(before)
+        nearest = rivals[before - 1]
         noun = self.doc[nearest].pos_ in {"NOUN", "PROPN"}
         if same_clause and pos - nearest > 3 and noun and not self._attached(pos, nearest):
             # German puts the verb last: ``Zum Abschluss seines Besuchs ist Blinken am Montag von Xi
             # empfangen worden``: a time or place in the middle field, outside the noun's phrase,
             # belongs to the verb trigger that closes the clause
-            verbs = [t for t in rivals if t > pos and self.doc[t].pos_ in {"VERB", "AUX"}]
-            if verbs:
-                return min(verbs) == trig
+            verb = next((t for t in rivals[before:] if self.doc[t].pos_ in {"VERB", "AUX"}), None)
+            if verb is not None:
+                return verb == trig
         return nearest == trig
 
     def _attached(self, pos: int, noun: int) -> bool:
@@ -127,11 +125,28 @@ class DocIndex:
             tok = tok.head
         return False
 
+    def _trigger_groups(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """The triggers by clause and by segment, sorted (built once per trigger list)."""
+        if self._triggers_grouped is None or self._triggers_grouped[0] is not self.triggers:
+            by_clause: dict[int, list[int]] = {}
+            by_segment: dict[int, list[int]] = {}
+            for t in sorted(self.triggers):
+                by_clause.setdefault(self.clause_of[t], []).append(t)
+                by_segment.setdefault(self.segment_of(t), []).append(t)
+            self._triggers_grouped = (self.triggers, by_clause, by_segment)
+        return self._triggers_grouped[1], self._triggers_grouped[2]
+
     _by_start: dict[int, MentionRef] = field(default_factory=dict)
     _by_end: dict[int, MentionRef] = field(default_factory=dict)
     _covering: dict[int, MentionRef] = field(default_factory=dict)
     _segment_of: list[int] = field(default_factory=list)
     _by_kb: dict[str, MentionRef] | None = None
+    _by_clause: dict[int, list[MentionRef]] | None = None  # set once the mentions' clauses are known
+    _clauses_by_segment: dict[int, list[Clause]] | None = None
+    _time_starts: tuple[list[Time], list[int], list[tuple[int, int, Time]]] | None = None
+    _triggers_grouped: tuple[list[int], dict[int, list[int]], dict[int, list[int]]] | None = None
+    _mention_starts: list[int] | None = None  # the mentions' first tokens, when they are in text order
+    _text: str | None = None
 
     def reindex(self) -> None:
         """Build the lookup tables (after ``mentions`` and ``segments`` are set)."""
@@ -158,8 +173,25 @@ class DocIndex:
             return self._segment_of[i]
         return max(len(self.segments) - 1, 0)
 
+    @property
+    def text(self) -> str:
+        """``doc.text``, which spaCy rebuilds from every token on each access: taken once."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    def mentions_from(self, start: int, end: int) -> list[MentionRef]:
+        """The mentions whose first token lies in ``[start, end)``, in order."""
+        if self._mention_starts is None:
+            starts = [m.tstart for m in self.mentions]
+            self._mention_starts = starts if starts == sorted(starts) else []
+        if not self._mention_starts and self.mentions:  # not in text order: scan
+            return [m for m in self.mentions if start <= m.tstart < end]
+        lo = bisect.bisect_left(self._mention_starts, start)
+        return self.mentions[lo : bisect.bisect_left(self._mention_starts, end, lo)]
+
     def mentions_in(self, start: int, end: int) -> list[MentionRef]:
-        return [m for m in self.mentions if start <= m.tstart and m.tend <= end]
+        return [m for m in self.mentions_from(start, end) if m.tend <= end]
 
     def by_kb_id(self) -> dict[str, MentionRef]:
         """A mention of each knowledge-base id the document's entities carry (built once)."""
@@ -171,7 +203,32 @@ class DocIndex:
         return self._by_kb
 
     def clause_mentions(self, clause_id: int) -> list[MentionRef]:
-        return [m for m in self.mentions if m.clause == clause_id]  # few mentions per doc: a scan is fine
+        if self._by_clause is not None:
+            return list(self._by_clause.get(clause_id, ()))
+        return [m for m in self.mentions if m.clause == clause_id]
+
+    def clauses_in_segment(self, seg: int) -> list[Clause]:
+        """The clauses that start in segment ``seg``, in order (built once)."""
+        if self._clauses_by_segment is None:
+            self._clauses_by_segment = {}
+            for c in self.clauses:
+                self._clauses_by_segment.setdefault(self.segment_of(c.start), []).append(c)
+        return self._clauses_by_segment.get(seg, [])
+
+    def time_starts(self, times: list[Time]) -> tuple[list[int], list[tuple[int, int, Time]]]:
+        """The first token of each time expression that can date an event, sorted, with its position
+        in ``times`` (built once per list: a long text has thousands of times and triggers)."""
+        if self._time_starts is None or self._time_starts[0] is not times:
+            found = []
+            for n, t in enumerate(times):
+                if t.type in {"DURATION", "SET"} or not t.value or not t.value[:1].isdigit():
+                    continue  # ``zur Zeit`` (PRESENT_REF) does not date an event
+                span = char_span(self.doc, t.start, t.end)
+                if span is not None:
+                    found.append((span.start, n, t))
+            found.sort(key=lambda x: x[:2])
+            self._time_starts = (times, [x[0] for x in found], found)
+        return self._time_starts[1], self._time_starts[2]
 
 
 # --- building the index -------------------------------------------------------------------------------
@@ -776,6 +833,9 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
         if span is not None:
             index.time_tokens.update(range(span.start, span.end))
     _classify(index)
+    index._by_clause = {}
+    for m in index.mentions:
+        index._by_clause.setdefault(m.clause, []).append(m)
     return index
 
 
@@ -1092,9 +1152,10 @@ def venue_clause(index: DocIndex, trig: int) -> int | None:
     stattfindet``: a subordinate clause with a venue verb.
     """
     venue = index.lex.words("participants", "venue_verbs")
-    s, e = index.segments[index.segment_of(trig)]
+    seg = index.segment_of(trig)
+    s, e = index.segments[seg]
     own = index.clause_of[trig]
-    for c in index.clauses:
+    for c in index.clauses_in_segment(seg):
         if c.id == own or c.start <= trig or not (s <= c.start < e) or c.depth == 0:
             continue
         if any(index.doc[i].text.lower() in venue for i in c.tokens):
@@ -1217,7 +1278,7 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
                 break
             s, e = index.segments[n]
             found = _unique_refs(
-                m for m in index.mentions if s <= m.tstart < e and m.type == "PER" and not index.in_quote[m.tstart]
+                m for m in index.mentions_from(s, e) if m.type == "PER" and not index.in_quote[m.tstart]
             )
             people = _unique_refs([*people, *found])
             if len(people) >= 2:
@@ -1247,28 +1308,24 @@ def _unique_refs(refs: Iterable[MentionRef]) -> list[MentionRef]:
 
 def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> Time | None:
     """The time expression governing the trigger: in its clause, else its sentence; nearest wins."""
-    doc = index.doc
     seg = index.segment_of(trig)
     s, e = index.segments[seg]
     candidates = []
-    for t in times:
-        if t.type in {"DURATION", "SET"} or not t.value or not t.value[:1].isdigit():
-            continue  # ``zur Zeit`` (PRESENT_REF) does not date an event
-        span = char_span(doc, t.start, t.end)
-        if span is None or not (s <= span.start < e):
-            continue
-        same_clause = index.clause_of[span.start] == clause_id
-        if index.clause_of[trig] == clause_id and not index.claims(trig, span.start, same_clause):
+    starts, dating = index.time_starts(times)
+    in_segment = sorted(dating[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)], key=lambda x: x[1])
+    for start, _, t in in_segment:
+        same_clause = index.clause_of[start] == clause_id
+        if index.clause_of[trig] == clause_id and not index.claims(trig, start, same_clause):
             continue  # the time belongs to another trigger nearer to it
         deeper = (
             not same_clause
-            and index.clause_of[span.start] >= 0
+            and index.clause_of[start] >= 0
             and clause_id >= 0
-            and index.clauses[index.clause_of[span.start]].depth > index.clauses[clause_id].depth
+            and index.clauses[index.clause_of[start]].depth > index.clauses[clause_id].depth
         )
         if deeper:
             continue  # ``trafen sich auf Nias, auf der im März ... Menschen starben``: not the event's date
-        dist = abs(span.start - trig)
+        dist = abs(start - trig)
         candidates.append((0 if same_clause else 1, dist, t))
     if not candidates:
         return None

@@ -935,7 +935,7 @@ def _implicit_parties(index: DocIndex, i: int, event_type: str, participants: li
         if not (any(c in trigger_word for c in cues) or any(w.startswith(cues) for w in clause_words)):
             continue
         bodies = {b.casefold() for b in spec["bodies"]}
-        text = doc.text  # rebuilt from the tokens on each access
+        text = index.text  # ``doc.text`` is rebuilt from the tokens on each access
         anywhere = [
             m
             for m in index.mentions
