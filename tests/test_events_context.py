@@ -511,3 +511,12 @@ def test_talks_decided_in_a_zu_infinitive_are_planned_and_a_regional_branch_is_i
     assert len(greens) == 1 and {m.text for m in greens[0].mentions} == {"Hamburger Grünen", "Grünen"}
     got = [(kind, status, when) for kind, _, _, when, status in _named_events(text, "2008-03-03")]
     assert got == [("talks", "planned", None)]
+
+
+def test_getroffen_in_the_passive_is_hit_not_met():
+    text = (
+        "Bei dem Angriff wurden die Städte Rom und Berlin getroffen. "
+        "Am Montag haben sich Scholz und Meloni in Rom getroffen."
+    )
+    events, names, _ = run_events(text, PEOPLE, times={"Am Montag": "2024-05-06"}, published="2024-05-08")
+    assert summary(events, names) == [("meeting", frozenset({"Scholz", "Meloni"}), "Rome", "happened")]

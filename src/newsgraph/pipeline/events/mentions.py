@@ -822,6 +822,12 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             status, reason = "happened", "negated agreement = failed negotiation"
         if trig.status and status not in {"cancelled", "denied"}:
             status, reason = trig.status, "the trigger word states it"
+        if (
+            doc[i].text.lower() in lex.words("context", "passive_other_sense")
+            and _clause_has(index, clause_id, lex.words("context", "werden_forms"))
+            and not _clause_has(index, clause_id, lex.reflexives)
+        ):
+            continue  # ``wurden die Städte A und B getroffen``: hit, not met
         if trig.frame == "session" and not parts:
             continue  # ``beschloss``: a session only where a deliberative body decides
         if arranges_event(index, i, trig):
