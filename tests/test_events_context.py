@@ -520,3 +520,13 @@ def test_getroffen_in_the_passive_is_hit_not_met():
     )
     events, names, _ = run_events(text, PEOPLE, times={"Am Montag": "2024-05-06"}, published="2024-05-08")
     assert summary(events, names) == [("meeting", frozenset({"Scholz", "Meloni"}), "Rome", "happened")]
+
+
+def test_a_second_main_clause_after_a_comma_has_its_own_parties_and_time():
+    text = (
+        "Kanzler Olaf Scholz traf am Montag Präsident Emmanuel Macron in Paris, am Dienstag reiste er nach Rom weiter."
+    )
+    got = _named_events(text, "2024-05-08")
+    assert ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "Paris", "2024-05-06", "happened") in got
+    visits = [(parts, when) for kind, parts, _, when, _ in got if kind == "visit"]
+    assert visits == [(["Olaf Scholz", "Rome"], "2024-05-07")]

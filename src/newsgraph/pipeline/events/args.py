@@ -344,6 +344,29 @@ def _infinitive_follows(doc: Doc, start: int, end: int) -> bool:
     return doc[last - 1].tag_ == "PTKZU" and doc[last].tag_ in {"VVINF", "VAINF", "VMINF"}
 
 
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})  # STTS finite verbs; other tag sets never match
+
+
+def _asyndetic_main(doc: Doc, before: list[int], start: int, end: int, speech: frozenset[str]) -> bool:
+    """Whether a comma at ``start - 1`` opens a second main clause (German verb-second, no conjunction).
+
+    The clause so far has a finite verb; after the comma one to three words (a time, a place, an
+    adverb: none of them a verb) come before a finite verb that is no speech verb (``, sagte Putin``
+    is the reporting tail of the same sentence).
+    """
+    if not any(doc[k].tag_ in FINITE_TAGS for k in before):
+        return False
+    for j in range(start, min(start + 4, end)):
+        tok = doc[j]
+        if tok.is_punct or "\n" in tok.text:
+            return False
+        if tok.tag_ in FINITE_TAGS:
+            return j > start and tok.text.lower() not in speech
+        if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("V"):
+            return False
+    return False
+
+
 def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[list[int], list[Clause]]:
     openers = lex.words("clauses", "openers")
     hard = lex.words("clauses", "hard_breaks")
@@ -460,6 +483,14 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     stack.append(new(1, "speech", seg_n))
                     clause_of[i] = stack[-2].id
                     stack[-2].tokens.append(i)
+                    i += 1
+                    continue
+                if len(stack) == 1 and _asyndetic_main(doc, stack[-1].tokens, i + 1, e, speech):
+                    # ``Trump hatte am Montag Macron empfangen, am Donnerstag wird Starmer erwartet``: a
+                    # second main clause after a comma (its verb second) has its own parties and time
+                    clause_of[i] = stack[-1].id
+                    stack[-1].tokens.append(i)
+                    stack = [new(0, None, seg_n)]
                     i += 1
                     continue
                 apposition = nxt.text[:1].isupper() or nxt.text.lower() in determiners
