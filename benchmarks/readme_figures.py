@@ -420,6 +420,10 @@ def long_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def count(x: float | None) -> str:
+    return "–" if x is None else f"{x:,.0f}"
+
+
 def fuzz_table(d: dict[str, Any]) -> list[str]:
     c = d.get("counts", {})
     return [
@@ -429,8 +433,8 @@ def fuzz_table(d: dict[str, Any]) -> list[str]:
         "",
         "| inputs | characters | records | rejected (documented error) | wrong | crashes | CPU-s |",
         "|---|---|---|---|---|---|---|",
-        f"| {d.get('inputs', 0):,} | {f3(d.get('characters'))} | {c.get('ok', 0):,} | {c.get('rejected', 0):,} "
-        f"| {d.get('wrong', 0)} | {d.get('crashes', 0)} | {f3(d.get('cpu_s'))} |",
+        f"| {d.get('inputs', 0):,} | {count(d.get('characters'))} | {c.get('ok', 0):,} | {c.get('rejected', 0):,} "
+        f"| {d.get('wrong', 0)} | {d.get('crashes', 0)} | {count(d.get('cpu_s'))} |",
         *([f"\n{d['note']}."] if d.get("note") else []),
     ]
 
