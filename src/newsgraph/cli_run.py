@@ -278,7 +278,7 @@ class Extractor:
             self.seconds += time.perf_counter() - start
 
     def _extract(self, article: Article) -> Record | None:
-        from .api import extract as run
+        from .scale.worker import record_of
 
         self._load(article.language)
         if article.language in self.broken:
@@ -286,16 +286,7 @@ class Extractor:
                          stage="extract", record_id=article.id)
             return None
         try:
-            record = run(
-                article.text,
-                lang=article.language,
-                published=article.published,
-                title=article.title,
-                url=article.url,
-                source=article.source,
-                id=article.id,
-                mode=self.mode,
-            )
+            record = record_of(article, self.mode)
         except typer.Exit:
             raise
         except Exception as error:  # one article's failure must not end the run

@@ -136,7 +136,6 @@ def init_worker(languages: list[str] | tuple[str, ...], mode: str, watch_parent:
 
 def extract_article(article: Article, mode: str, loaded: Loaded | None = None) -> Record | Failure:
     """The record of one article, or the :class:`Failure` that says why there is none."""
-    from ..api import extract
 
     table = _State.loaded if loaded is None else loaded
     key = (article.language, mode)
@@ -151,22 +150,30 @@ def extract_article(article: Article, mode: str, loaded: Loaded | None = None) -
             return Failure(article.where, "setup", problem.removeprefix("setup:"))
         return Failure(article.where, "pipeline", f"not processed: {problem}")
     try:
-        record = extract(
-            article.text,
-            lang=article.language,
-            published=article.published,
-            title=article.title,
-            url=article.url,
-            source=article.source,
-            id=article.id,
-            mode=mode,
-        )
+        record = record_of(article, mode)
     except Exception as error:  # one article's failure must not end the run
         return Failure(article.where, "extraction", f"extraction failed: {type(error).__name__}: {error}")
     problems = record.span_errors()
     if problems:
         return Failure(article.where, "spans", f"record not written, {len(problems)} span(s) off: {problems[0]}")
     return record
+
+
+def record_of(article: Article, mode: str) -> Record:
+    """:func:`newsgraph.extract` over an article as the readers give it (the one place that maps its
+    fields onto the API's arguments, for the in-process loop of the CLI and for the workers)."""
+    from ..api import extract
+
+    return extract(
+        article.text,
+        lang=article.language,
+        published=article.published,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        id=article.id,
+        mode=mode,
+    )
 
 
 def extract_batch(articles: list[Article], mode: str) -> BatchResult:
