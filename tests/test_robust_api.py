@@ -85,3 +85,12 @@ def test_many_emoji_are_no_places():
     record = newsgraph.extract(("🏽 👍🏽 😀 " * 400) + TEXT, lang="de")
     assert all(any(ch.isalpha() for ch in e.name) for e in record.entities)
     assert sum(len(e.mentions) for e in record.entities) < 10
+
+
+def test_the_error_is_importable_from_the_package():
+    import newsgraph
+    from newsgraph.api import NewsgraphError
+
+    assert newsgraph.NewsgraphError is NewsgraphError
+    with pytest.raises(newsgraph.NewsgraphError):
+        newsgraph.extract("   ")
