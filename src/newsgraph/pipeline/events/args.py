@@ -125,6 +125,10 @@ class DocIndex:
             tok = tok.head
         return False
 
+    def triggers_in_clause(self, clause_id: int) -> list[int]:
+        """The trigger tokens of one clause, in text order."""
+        return self._trigger_groups()[0].get(clause_id, [])
+
     def _trigger_groups(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
         """The triggers by clause and by segment, sorted (built once per trigger list)."""
         if self._triggers_grouped is None or self._triggers_grouped[0] is not self.triggers:
@@ -319,12 +323,22 @@ def _is_relative_opener(
             # ``, die Trumps Gesandter Witkoff im Kreml mit Putin geführt habe.``: tagged as an article
             # before a name, but the stretch to the next comma ends in a finite verb (verb-final)
             doc = tok.doc
-            j = tok.i + 1
-            while j < len(doc) and doc[j].text not in {",", ".", ";", ":", "!", "?"} and "\n" not in doc[j].text:
-                j += 1
-            return j - 1 > tok.i + 1 and doc[j - 1].tag_ in {"VVFIN", "VAFIN", "VMFIN"}
+            j = _stretch_end(doc, tok.i + 1, len(doc))
+            return j - 1 > tok.i + 1 and doc[j - 1].tag_ in FINITE_TAGS
         return False
     return nxt is not None and not nxt.text[:1].isupper() and not nxt.is_punct
+
+
+STRETCH_BREAKS = frozenset({",", ".", ";", ":", "!", "?", "(", "–"})
+
+
+def _stretch_end(doc: Doc, start: int, end: int) -> int:
+    """The first token from ``start`` (before ``end``) that ends a stretch of a clause: punctuation that
+    separates clauses or a line break."""
+    j = start
+    while j < end and doc[j].text not in STRETCH_BREAKS and "\n" not in doc[j].text:
+        j += 1
+    return j
 
 
 def _infinitive_follows(doc: Doc, start: int, end: int) -> bool:
@@ -333,10 +347,7 @@ def _infinitive_follows(doc: Doc, start: int, end: int) -> bool:
     German tags (STTS): ``zu`` + infinitive (``PTKZU`` ``VVINF``) or the infix form (``VVIZU``,
     ``zusammenzutreffen``) as the stretch's last words; untagged text never qualifies.
     """
-    j = start
-    while j < end and doc[j].text not in {",", ".", ";", ":", "!", "?", "(", "–"} and "\n" not in doc[j].text:
-        j += 1
-    last = j - 1
+    last = _stretch_end(doc, start, end) - 1
     if last <= start:
         return False
     if doc[last].tag_ == "VVIZU":

@@ -755,6 +755,7 @@ def _evidence(index: DocIndex, i: int) -> tuple[int, int]:
 def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None) -> list[EventMention]:
     triggers = _find_triggers(index)
     index.triggers = [i for i, _ in triggers]
+    by_token = dict(triggers)
     noun_windows = {i: set(_local_window(index, i)) for i, t in triggers if t.is_noun}
     times: list[Time] = list(doc._.times or [])
     out: list[EventMention] = []
@@ -773,7 +774,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if rel is not None and parts and all(index.clause_of[m.tstart] == rel for m in parts):
             clause_id = rel  # its time and status too are the relative clause's
         event_type = trig.type
-        if _meets_at_summit(index, i, trig, triggers):
+        if _meets_at_summit(index, i, trig, by_token):
             event_type = "summit"  # ``Am Gipfel der G7 treffen Merz und Trump aufeinander``: they attend it
         if event_type in negated_becomes and _clause_has(index, clause_id, negations):
             event_type = negated_becomes[event_type]  # ``konnten sich nicht einigen``: failed talks
@@ -1011,7 +1012,7 @@ def _setting_of_bilateral(index: DocIndex, i: int, trig: Trigger) -> bool:
     )
 
 
-def _meets_at_summit(index: DocIndex, i: int, trig: Trigger, triggers: list[tuple[int, Trigger]]) -> bool:
+def _meets_at_summit(index: DocIndex, i: int, trig: Trigger, triggers: dict[int, Trigger]) -> bool:
     """A reciprocal meeting verb whose setting is a summit of its clause: the summit is their event.
 
     ``Am Gipfel der G7 in Kananaskis treffen Merz und Trump erneut aufeinander``: both attend the
@@ -1020,8 +1021,9 @@ def _meets_at_summit(index: DocIndex, i: int, trig: Trigger, triggers: list[tupl
     if trig.is_noun or family_group(trig.type) != "meeting":
         return False
     clause_id = index.clause_of[i]
-    for j, other in triggers:
-        if j != i and other.is_noun and other.type == "summit" and index.clause_of[j] == clause_id:
+    for j in index.triggers_in_clause(clause_id):
+        other = triggers[j]
+        if j != i and other.is_noun and other.type == "summit":
             if _setting_of_bilateral(index, j, other):
                 return False  # ``Merz trifft Modi beim G20-Gipfel``: a meeting of two at the summit
             doc, lex = index.doc, index.lex
