@@ -530,3 +530,34 @@ def test_a_second_main_clause_after_a_comma_has_its_own_parties_and_time():
     assert ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "Paris", "2024-05-06", "happened") in got
     visits = [(parts, when) for kind, parts, _, when, _ in got if kind == "visit"]
     assert visits == [(["Olaf Scholz", "Rome"], "2024-05-07")]
+
+
+def test_an_extended_attribute_keeps_its_own_time_place_and_names():
+    # ``der am Montag in Genf verletzte Diplomat``: a reduced relative clause before the noun; its time,
+    # place and club belong to the participle, not to the travel or the goal
+    got = _named_events(
+        "Der am Montag in Genf verletzte Diplomat Hans Weber reist am Mittwoch nach Paris. "
+        "Der beim FC Porto unter Vertrag stehende Stürmer Karl Müller traf zweimal.",
+        "2024-05-08",
+    )
+    assert [(kind, parts, place, when) for kind, parts, place, when, _ in got] == [
+        ("visit", ["Hans Weber", "Paris"], "Paris", "2024-05-08")
+    ]
+
+
+def test_an_event_nouns_own_attribute_dates_and_places_it():
+    got = _named_events(
+        "Das für Montag in Genf geplante Treffen zwischen Scholz und Macron wurde abgesagt.", "2024-05-08"
+    )
+    assert got == [("meeting", ["Macron", "Scholz"], "Geneva", "2024-05-13", "cancelled")]
+
+
+def test_a_list_of_parties_goes_on_after_an_attribute_of_its_name():
+    got = _named_events(
+        "Am Donnerstag fand ein Treffen zwischen dem inzwischen als Kandidat der Partei feststehenden "
+        "Senator Hans Weber und seiner knapp unterlegenen Rivalin Anna Berger statt.",
+        "2024-05-10",
+    )
+    assert [(kind, parts, when) for kind, parts, _, when, _ in got] == [
+        ("meeting", ["Anna Berger", "Hans Weber"], "2024-05-09")
+    ]

@@ -378,6 +378,49 @@ def _asyndetic_main(doc: Doc, before: list[int], start: int, end: int, speech: f
     return False
 
 
+def _attribute_stretches(doc: Doc, lex: Lexicon) -> dict[int, int]:
+    """Extended attributes before a noun, as ``{first token: token after the participle}``.
+
+    ``Der am Dienstag in Mannheim verletzte Spieler reist nach Sardinien``: the time and place describe
+    the participle (a reduced relative clause), not the travel. Found by the tagger's tags
+    (``[clauses.attribute]`` of the language's data; a language or pipeline without them finds none):
+    a determiner, then a run of attribute-internal words with at least one preposition, then the
+    participle and its noun. An event noun as that noun keeps its attribute (``das für Montag in Genf
+    geplante Treffen``: its own date and place).
+    """
+    conf = lex.frames.get("clauses", {}).get("attribute", {})
+    if not conf or not doc.has_annotation("TAG"):
+        return {}
+    dets = frozenset(conf.get("determiner_tags", []))
+    inner = frozenset(conf.get("inner_tags", []))
+    preps = frozenset(conf.get("preposition_tags", []))
+    participles = frozenset(conf.get("participle_tags", []))
+    nouns = frozenset(conf.get("noun_tags", []))
+    longest = int(conf.get("max_length", 14))
+    found: dict[int, int] = {}
+    n = len(doc)
+    floor = -1  # the noun of the last attribute found: a later one never reaches back over it
+    for a in range(2, n - 1):
+        if doc[a].tag_ not in participles:
+            continue
+        head = a + 1
+        while head < n and doc[head].tag_ in participles:
+            head += 1  # ``die von der EU beschlossenen neuen Sanktionen``
+        if head >= n or doc[head].tag_ not in nouns or lex.noun_trigger(doc[head]) is not None:
+            continue
+        start = None
+        k = a - 1
+        while k > floor and a - k <= longest and doc[k].tag_ in inner | dets and "\n" not in doc[k].text_with_ws:
+            if doc[k].tag_ in dets and k + 1 < a and doc[k + 1].tag_ in preps | {"ADV"}:
+                start = k  # the outermost determiner directly followed by the attribute's first word
+            k -= 1
+        if start is None or not any(doc[j].tag_ in preps for j in range(start + 1, a)):
+            continue
+        found[start + 1] = a + 1
+        floor = head
+    return found
+
+
 def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[list[int], list[Clause]]:
     openers = lex.words("clauses", "openers")
     hard = lex.words("clauses", "hard_breaks")
@@ -400,6 +443,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
         return c
 
     initial = lex.words("clauses", "initial_subordinators")
+    attributes = _attribute_stretches(doc, lex)
     for seg_n, (s, e) in enumerate(segments):
         stack = [new(0, None, seg_n)]
         i = s
@@ -412,6 +456,14 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
             tok = doc[i]
             nxt = doc[i + 1] if i + 1 < e else None
             text = tok.text
+            if i in attributes and attributes[i] <= e:
+                # an extended attribute: a clause of its own, one level down, inside the current one
+                inner = new(stack[-1].depth + 1, "attribute", seg_n)
+                for k in range(i, attributes[i]):
+                    clause_of[k] = inner.id
+                    inner.tokens.append(k)
+                i = attributes[i]
+                continue
             if text in hard:
                 stack = [new(0, None, seg_n)]
                 i += 1
@@ -896,7 +948,17 @@ def _run_after(
     limit = start + 25
     joined = True  # a coordinator since the last name (the first name needs none)
     parens = 0
-    while i < len(doc) and i < limit and index.clause_of[i] == clause_id:
+    while i < len(doc) and i < limit:
+        inner = index.clause_of[i]
+        if inner != clause_id:
+            if inner < 0 or index.clauses[inner].opener != "attribute":
+                break
+            # ``zwischen dem inzwischen als Kandidat feststehenden Obama und ...``: the list goes on
+            # after the extended attribute of its next name
+            after = index.clauses[inner].tokens[-1] + 1
+            limit += after - i
+            i = after
+            continue
         m = index.starting_at(i)
         if m is not None:
             if parens == 0 and m.role in {"actor", "place"}:
