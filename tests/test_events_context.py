@@ -561,3 +561,21 @@ def test_a_list_of_parties_goes_on_after_an_attribute_of_its_name():
     assert [(kind, parts, when) for kind, parts, _, when, _ in got] == [
         ("meeting", ["Anna Berger", "Hans Weber"], "2024-05-09")
     ]
+
+
+def test_talking_about_a_cooperation_with_someone_is_no_talk_with_them():
+    # the partner phrase of a common noun (``Zusammenarbeit mit``, ``Koalition mit``) is the noun's
+    assert (
+        _named_events("Kanzler Olaf Scholz sprach am Mittwoch über eine Zusammenarbeit mit Frankreich.", "2024-05-10")
+        == []
+    )
+    assert (
+        _named_events(
+            "Der Ministerpräsident Hans Weber spricht offen über eine Koalition mit den Grünen.", "2024-05-10"
+        )
+        == []
+    )
+    got = _named_events(
+        "Kanzler Olaf Scholz sprach am Mittwoch mit Emmanuel Macron über eine Zusammenarbeit.", "2024-05-10"
+    )
+    assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["Emmanuel Macron", "Olaf Scholz"])]

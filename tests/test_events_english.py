@@ -375,3 +375,16 @@ def test_announced_visit_is_coded_as_intent_to_meet():
     assert (ev.plover, ev.cameo) == ("AGREE", "036")
     rec = _extract("Mark Rutte visited Japan last week.")
     assert (_only(rec).plover, _only(rec).cameo) == ("CONSULT", "042")
+
+
+def test_spoke_with_someone_is_a_conversation_but_not_with_reporters_or_about_someone():
+    rec = _extract("Olaf Scholz talked with Narendra Modi about trade on Monday.")
+    _has(rec, MEETING, {"Olaf Scholz", "Narendra Modi"}, "happened")
+    rec = _extract("Olaf Scholz spoke to reporters about Narendra Modi on Monday.")
+    assert not rec.events, _events(rec)
+
+
+def test_the_partner_of_a_noun_is_no_party_of_the_verb():
+    # ``a partnership with Japan``: Japan is the noun's partner, not a third party of the meeting
+    rec = _extract("Olaf Scholz met Narendra Modi on Monday to discuss a partnership with Japan.")
+    assert _events(rec) == [("meeting", frozenset({"Olaf Scholz", "Narendra Modi"}), "happened")]

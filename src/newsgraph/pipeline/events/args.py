@@ -936,7 +936,7 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
 # --- arguments of one trigger -----------------------------------------------------------------------
 
 
-def _run_after(
+def names_run(
     index: DocIndex, start: int, clause_id: int, stop_words: frozenset[str], early_stop: bool = False
 ) -> list[MentionRef]:
     """The coordinated names from ``start`` on (``Patruschew und dem Berater X, Y``), in the clause."""
@@ -995,7 +995,7 @@ def between_args(index: DocIndex, trig: int) -> list[MentionRef]:
         if index.clause_of[i] != clause_id:
             break
         if doc[i].text.lower() in between:
-            return [m for m in _run_after(index, i + 1, clause_id, stops) if m.role != "place"]
+            return [m for m in names_run(index, i + 1, clause_id, stops) if m.role != "place"]
     return []
 
 
@@ -1009,7 +1009,7 @@ def partner_args(index: DocIndex, trig: int) -> list[MentionRef]:
         if index.clause_of[i] != clause_id:
             break
         if doc[i].text.lower() in partner:
-            return [m for m in _run_after(index, i + 1, clause_id, stops, early_stop=True) if m.role != "place"]
+            return [m for m in names_run(index, i + 1, clause_id, stops, early_stop=True) if m.role != "place"]
     # ``das Treffen des ukrainischen Präsidenten Wolodymyr Selenskyj mit US-Präsident Trump``: the
     # partner phrase follows the noun's genitive attribute
     owners = [m for m in genitive_args(index, trig) if m.tstart > trig]
@@ -1019,7 +1019,7 @@ def partner_args(index: DocIndex, trig: int) -> list[MentionRef]:
             if index.clause_of[i] != clause_id:
                 break
             if doc[i].text.lower() in partner:
-                found = _run_after(index, i + 1, clause_id, stops, early_stop=True)
+                found = names_run(index, i + 1, clause_id, stops, early_stop=True)
                 return [m for m in found if m.role != "place" and m.id not in {o.id for o in owners}]
     return []
 

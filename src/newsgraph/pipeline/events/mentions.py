@@ -28,6 +28,7 @@ from .args import (
     genitive_args,
     group_members,
     hyphen_compound_args,
+    names_run,
     office_stem,
     partner_args,
     place_of,
@@ -702,6 +703,43 @@ def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int) -> set[str]:
         if noun is not None and noun.type == "summit" and (beside or _setting_of_bilateral(index, t, noun)):
             # ``trifft Meloni beim Gipfel der NATO``: the body is the summit's, not a party of the verb
             owned.update(m.id for m in genitive_args(index, t) if m.type == "ORG")
+    owned.update(_noun_partners(index, clause_id))
+    return owned
+
+
+def _noun_partners(index: DocIndex, clause_id: int) -> set[str]:
+    """Names in the partner phrase of a common noun that is no event (``Zusammenarbeit mit Frankreich``).
+
+    ``Scholz sprach über eine Zusammenarbeit mit Frankreich``: France is the partner of the
+    cooperation talked about, not of the talk. The noun stands right before the preposition
+    (``noun_partner``), is no time, office or event word, and the parser attaches the name to it.
+    """
+    doc, lex = index.doc, index.lex
+    preps = lex.words("participants", "noun_partner")
+    if not preps or not doc.has_annotation("DEP"):
+        return set()
+    stops = lex.words("participants", "non_actor_prepositions")
+    topics = lex.words("participants", "topic_prepositions")
+    owned: set[str] = set()
+    for k in index.clauses[clause_id].tokens:
+        if k == 0 or doc[k].text.lower() not in preps:
+            continue
+        noun = doc[k - 1]
+        if (
+            noun.pos_ != "NOUN"
+            or noun.i in index.time_tokens
+            or index.covering(noun.i) is not None
+            or lex.noun_trigger(noun) is not None
+            or office_stem(noun.text, lex)
+        ):
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].pos_ in {"DET", "ADJ", "NUM"}:
+            start -= 1
+        topic = start > 0 and doc[start - 1].text.lower() in topics
+        for m in names_run(index, k + 1, clause_id, stops, early_stop=True):
+            if topic or doc[k].head.i == noun.i or any(doc[j].head.i == noun.i for j in range(m.tstart, m.tend)):
+                owned.add(m.id)
     return owned
 
 
