@@ -579,3 +579,11 @@ def test_talking_about_a_cooperation_with_someone_is_no_talk_with_them():
         "Kanzler Olaf Scholz sprach am Mittwoch mit Emmanuel Macron über eine Zusammenarbeit.", "2024-05-10"
     )
     assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["Emmanuel Macron", "Olaf Scholz"])]
+
+
+def test_an_event_in_an_after_phrase_of_a_past_clause_happened():
+    # ``nach einem Treffen``: over before the clause's past event, whatever its modal says about that
+    got = _named_events("Nach einem Treffen mit Emmanuel Macron wollte sich Olaf Scholz nicht festlegen.", "2024-05-10")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "happened")]
+    got = _named_events("Nach dem Treffen mit Emmanuel Macron wird Olaf Scholz nach Rom reisen.", "2024-05-10")
+    assert {(kind, status) for kind, _, _, _, status in got} == {("meeting", "planned"), ("visit", "planned")}

@@ -78,6 +78,31 @@ def _hearsay(data: dict, words: list[str]) -> bool:
     return not ((present & planned) - modals)
 
 
+#: the tagger's past-tense finite verbs (German STTS has no tense tag: the morphologizer's ``Tense``)
+PAST_TAGS = frozenset({"VBD"})
+
+
+def _anterior(lex: Lexicon, doc: Doc, local: list[int], clause: list[int]) -> bool:
+    """Whether a noun trigger stands in an ``after`` phrase (``[anterior]``) of a past-tense clause.
+
+    ``Nach einem Treffen mit Macron wollte sich Scholz nicht festlegen``: the meeting is over when the
+    clause's past event takes place; the clause's modal (``wollte``) is about that event, not about
+    the meeting. A present or future clause (``Nach dem Treffen wird Scholz ...``) decides nothing.
+    """
+    preps = set(lex.status.get("anterior", {}).get("prepositions", []))
+    if not preps or not local:
+        return False
+    j = max(local)  # the words before the noun: its determiner and adjectives, then the preposition
+    while j >= min(local) and doc[j].pos_ in {"DET", "ADJ", "NUM", "PRON"}:
+        j -= 1
+    if j < min(local) or doc[j].text.lower() not in preps:
+        return False  # ``reiste nach Paris zu Gesprächen``: the preposition governs another noun
+    return any(
+        doc[j].tag_ in PAST_TAGS or (doc[j].tag_.endswith("FIN") and "Past" in doc[j].morph.get("Tense"))
+        for j in clause
+    )
+
+
 def hedged(lex: Lexicon, words: Iterable[str]) -> bool:
     """Whether the words report the event only as unconfirmed (``nach unbestätigten Berichten``)."""
     vocab = set(lex.status.get("hedges", {}).get("words", []))
@@ -126,6 +151,8 @@ def decide_status(
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
         if hard in local_cues | clause_cues | own | outer:
             return hard, "cue"
+    if not is_verb and not local_cues - {"happened"} and _anterior(lex, doc, local, clause):
+        return "happened", "after-phrase in a past clause"
     for cues, where in ((local_cues, "modifier"), (clause_cues | own, "clause"), (outer, "governing clause")):
         for status in precedence:
             if status in cues and status != "happened":
