@@ -587,3 +587,13 @@ def test_an_event_in_an_after_phrase_of_a_past_clause_happened():
     assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "happened")]
     got = _named_events("Nach dem Treffen mit Emmanuel Macron wird Olaf Scholz nach Rom reisen.", "2024-05-10")
     assert {(kind, status) for kind, _, _, _, status in got} == {("meeting", "planned"), ("visit", "planned")}
+
+
+def test_signing_a_law_is_no_agreement():
+    assert (
+        _named_events("Gouverneur Hans Weber aus Illinois unterzeichnete am Montag das Haushaltsgesetz.", "2024-05-10")
+        == []
+    )
+    assert _named_events("Präsident Hans Weber unterzeichnete 1913 den Federal Reserve Act.", "2024-05-10") == []
+    got = _named_events("Olaf Scholz und Emmanuel Macron unterzeichneten am Montag ein Abkommen.", "2024-05-10")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("agreement", ["Emmanuel Macron", "Olaf Scholz"])]

@@ -388,3 +388,13 @@ def test_the_partner_of_a_noun_is_no_party_of_the_verb():
     # ``a partnership with Japan``: Japan is the noun's partner, not a third party of the meeting
     rec = _extract("Olaf Scholz met Narendra Modi on Monday to discuss a partnership with Japan.")
     assert _events(rec) == [("meeting", frozenset({"Olaf Scholz", "Narendra Modi"}), "happened")]
+
+
+def test_signing_a_law_is_no_agreement():
+    # a bill, law or decree is signed by one side; a treaty or deal by the parties to it
+    assert not _extract("President Olaf Scholz signed the bill into law on Friday.").events
+    _has(
+        _extract("Olaf Scholz and Narendra Modi signed a trade deal on Friday."),
+        {"agreement"},
+        {"Olaf Scholz", "Narendra Modi"},
+    )

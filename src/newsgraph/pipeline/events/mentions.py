@@ -137,6 +137,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
             if trig.next_words and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text.lower() not in trig.next_words):
                 continue  # ``committed war crimes`` is no ``committed to``
+            if trig.blocking_objects and _clause_names_thing(index, clause_id, trig.blocking_objects):
+                continue  # ``unterzeichnete das Gesetz``: a law is signed by one side, it is no agreement
             if trig.object_types and not _object_is(index, clause_id, tok.i, trig.object_types):
                 continue  # ``welcomed Germany's plans``: hosting needs a guest, not a thing
             if (
@@ -149,6 +151,17 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             found.append((tok.i, trig))
             break
     return found
+
+
+def _clause_names_thing(index: DocIndex, clause_id: int, things: frozenset[str]) -> bool:
+    """Whether a word of the clause is one of ``things``: whole words, and in languages that write
+    compounds as one word (nouns capitalised) also by a compound's head (``Haushaltsgesetz``)."""
+    compounds = not index.lex.nouns_any_case
+    for k in index.clauses[clause_id].tokens:
+        low = index.doc[k].text.lower()
+        if low in things or (compounds and index.doc[k].text[:1].isupper() and low.endswith(tuple(things))):
+            return True
+    return False
 
 
 def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]) -> bool:
@@ -523,7 +536,9 @@ def _frame_participants(
                 subject = [
                     m
                     for m in (index.clause_mentions(previous[-1].id) if previous else [])
-                    if m.type in {"PER", "ORG"} and m.role == "actor" and not index.in_quote[m.tstart]
+                    if m.type in {"PER", "ORG"}
+                    and m.role == "actor"
+                    and not index.in_quote[m.tstart]
                     and m.id not in {p.id for p in partner}
                 ][:1]
             if not subject and clause.opener in lex.words("clauses", "relative_pronouns"):
@@ -1121,4 +1136,3 @@ def _is_past(time: Time | None, reference: str | None) -> bool:
 def _tok_of(doc: Doc, char: int) -> int:
     span = char_span(doc, char, char + 1)
     return span.start if span is not None else 0
-
