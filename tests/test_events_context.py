@@ -597,3 +597,25 @@ def test_signing_a_law_is_no_agreement():
     assert _named_events("Präsident Hans Weber unterzeichnete 1913 den Federal Reserve Act.", "2024-05-10") == []
     got = _named_events("Olaf Scholz und Emmanuel Macron unterzeichneten am Montag ein Abkommen.", "2024-05-10")
     assert [(kind, parts) for kind, parts, *_ in got] == [("agreement", ["Emmanuel Macron", "Olaf Scholz"])]
+
+
+def test_an_agreement_to_be_signed_at_a_meeting_takes_the_meetings_parties():
+    text = (
+        "Die Präsidentin Anna Berger wird am Freitag in Paris erwartet. "
+        "Bei dem Treffen mit Präsident Emmanuel Macron soll ein Abkommen über Energie unterzeichnet werden."
+    )
+    got = [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-08")]
+    assert ("agreement", ["Anna Berger", "Emmanuel Macron"], "planned") in got
+    # an agreement merely named (no signing) takes no one
+    text = "Olaf Scholz traf am Montag Emmanuel Macron. Das Abkommen von 2019 gilt weiter."
+    assert [kind for kind, *_ in _named_events(text, "2024-05-08")] == ["meeting"]
+
+
+def test_a_meeting_of_three_takes_the_two_who_met_before_and_stays_apart():
+    text = (
+        "Olaf Scholz und Emmanuel Macron trafen sich am Freitag in Paris. "
+        "Über ein Dreiertreffen mit der Regierungschefin Giorgia Meloni sei noch nicht gesprochen worden."
+    )
+    got = [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-12")]
+    assert ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "happened") in got
+    assert ("meeting", ["Emmanuel Macron", "Giorgia Meloni", "Olaf Scholz"], "possible") in got

@@ -398,3 +398,11 @@ def test_signing_a_law_is_no_agreement():
         {"agreement"},
         {"Olaf Scholz", "Narendra Modi"},
     )
+
+
+def test_a_three_way_meeting_takes_the_two_who_met_before():
+    rec = _extract(
+        "Olaf Scholz and Narendra Modi met in Delhi on Friday. "
+        "Giorgia Meloni said the talks should open the way to a three-way meeting with Scholz and Modi."
+    )
+    _has(rec, MEETING, {"Olaf Scholz", "Narendra Modi", "Giorgia Meloni"}, "possible")

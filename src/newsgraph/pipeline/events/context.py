@@ -22,7 +22,10 @@ complete a mention after its frame (:mod:`.args`) has been read, each for one ph
 - :func:`office_holders`: ``die Staatschefs der Ukraine und der USA``, ``die Außenminister Russlands
   und der USA``: the people of the text who hold that office for those states, by the knowledge base;
 - :func:`arranges_event`: an agreement whose object is itself a meeting or visit (``hatten
-  gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own.
+  gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own;
+- :func:`parties_of_the_meeting`: an agreement to be signed at a meeting (``Bei dem Treffen mit Trump
+  soll ein Abkommen unterzeichnet werden``) and a meeting of three (``ein Dreiertreffen mit
+  Selenskyj``) take the parties of the meeting told just before.
 
 All words come from ``events_frames.toml`` (``[context]``), so a language without them is unchanged.
 """
@@ -30,11 +33,18 @@ All words come from ``events_frames.toml`` (``[context]``), so a language withou
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ...kb import load_kb
 from ...record import Time
 from .args import Clause, DocIndex, MentionRef, clause_actors, office_stem, partner_args
 from .lexicon import Trigger
+
+if TYPE_CHECKING:
+    from .mentions import EventMention
+
+#: the event types whose parties an agreement signed there or a meeting of three takes
+MEETING_TYPES = frozenset({"meeting", "talks", "summit"})
 
 
 def topic_partner(index: DocIndex, i: int, participants: list[str], exclude: frozenset[str]) -> str | None:
@@ -300,3 +310,55 @@ def _genitive_coordinated(index: DocIndex, m: MentionRef) -> bool:
     text = doc[m.tstart : m.tend].text
     before = doc[m.tstart - 1].text.lower() if m.tstart > 0 else ""
     return text.endswith("s") and before in lex.words("participants", "coordinators") - {","}
+
+
+def three_way(index: DocIndex, tok: int) -> bool:
+    """``Dreiertreffen``, ``ein trilaterales Treffen``, ``a three-way meeting``: a meeting of three."""
+    lex = index.lex
+    word = index.doc[tok].text.lower()
+    if any(word.startswith(p) and len(word) > len(p) + 3 for p in lex.words("context", "three_way_prefixes")):
+        return True
+    words = lex.words("context", "three_way_words")
+    return any(index.doc[j].text.lower() in words for j in range(max(0, tok - 3), tok))
+
+
+def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> None:
+    """Complete, in place, two kinds of mention from the meeting told just before them.
+
+    - An agreement with fewer than two parties whose clause speaks of signing (``signing_words``):
+      ``Bei dem Treffen mit Trump soll ein Rahmenabkommen unterzeichnet werden``, ``Eigentlich sollte
+      am Freitag ein Abkommen unterzeichnet werden``: those who meet sign it.
+    - A meeting of three that names fewer than three (``über ein Dreiertreffen mit Selenskyj``): the
+      two who met, or will meet, before it are the other two.
+
+    The meeting is the nearest one with two or more parties in the same sentence or the two before,
+    never in a quotation's other sentences; a mention that finds none stays as it is (and the event
+    layer drops what has too few parties).
+    """
+    signing = index.lex.words("context", "signing_words")
+    for m in mentions:
+        agreement = m.type == "agreement" and len(m.participants) < 2
+        if agreement and not any(index.doc[j].text.lower() in signing for j in index.clauses[m.clause].tokens):
+            continue
+        three = m.type in MEETING_TYPES and m.trigger.is_noun and len(m.participants) < 3 and three_way(index, m.tok)
+        if not (agreement or three):
+            continue
+        before = [
+            x
+            for x in mentions
+            if x is not m
+            and x.type in MEETING_TYPES
+            and len(x.participants) >= 2
+            and m.segment - 2 <= x.segment <= m.segment
+            and (x.segment < m.segment or x.tok < m.tok or agreement)
+            and not (three and three_way(index, x.tok))
+        ]
+        if not before:
+            continue
+        meeting = min(before, key=lambda x: (m.segment - x.segment, abs(m.tok - x.tok)))
+        m.participants = list(dict.fromkeys([*m.participants, *meeting.participants]))
+        if agreement and m.place is None and m.time is None:
+            # signed at that meeting: where and when it takes place
+            m.place, m.place_chain, m.time = meeting.place, meeting.place_chain, meeting.time
+        if three:
+            m.fresh = True  # a meeting of three is never the meeting of two it takes its parties from

@@ -40,11 +40,13 @@ from .context import (
     arranges_event,
     infinitive_controller,
     office_holders,
+    parties_of_the_meeting,
     refine_type,
     session_bodies,
     states_for_capitals,
     states_of_leaders,
     summit_attendees,
+    three_way,
     topic_partner,
 )
 from .lexicon import Lexicon, Trigger
@@ -380,7 +382,8 @@ def _frame_participants(
     place = place_of(index, clause.id, i)
     weak = False
     if not trig.is_noun:
-        owned = _owned_by_nouns(index, clause.id, i)
+        # a commitment's other party is the object's partner (``committed to closer ties with Morocco``)
+        owned = _owned_by_nouns(index, clause.id, i, noun_partners=trig.frame != "commitment")
         parts = [m for m in actors if m.id not in owned]
         if i + 1 < len(doc) and doc[i + 1].text.lower() in lex.words("participants", "coordinators") - {","}:
             # ``haben sich geeinigt und damit Neuwahlen abgewendet``: a second verb phrase follows
@@ -701,7 +704,7 @@ def _speaker(index: DocIndex, clause: Clause, exclude: set[str]) -> list[Mention
     return []
 
 
-def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int) -> set[str]:
+def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int, noun_partners: bool = True) -> set[str]:
     """Entities named in a noun trigger's ``mit``/``zwischen`` phrase in the clause of a verb trigger.
 
     ``Nach dem Treffen mit Scholz reiste Selenskyj weiter nach Paris``: Scholz met Selenskyj, he
@@ -718,7 +721,8 @@ def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int) -> set[str]:
         if noun is not None and noun.type == "summit" and (beside or _setting_of_bilateral(index, t, noun)):
             # ``trifft Meloni beim Gipfel der NATO``: the body is the summit's, not a party of the verb
             owned.update(m.id for m in genitive_args(index, t) if m.type == "ORG")
-    owned.update(_noun_partners(index, clause_id))
+    if noun_partners:
+        owned.update(_noun_partners(index, clause_id))
     return owned
 
 
@@ -907,7 +911,12 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             # the people of the clause meet beside it; only the summit's own body is its party
             kinds = {m.id: m.type for m in parts}
             participants = [p for p in participants if kinds.get(p) == "ORG"]
-        if len(participants) == 1 and trig.is_noun and family_group(event_type) in {"meeting", "phone_call"}:
+        if (
+            len(participants) == 1
+            and trig.is_noun
+            and family_group(event_type) in {"meeting", "phone_call"}
+            and not three_way(index, i)  # its other parties are those who met before (``parties_of_the_meeting``)
+        ):
             topic = topic_partner(index, i, participants, media)
             if topic is not None:
                 participants = [topic, *participants]
@@ -941,6 +950,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 own_place=trig.is_noun and place is not None and _place_follows(index, i, place),
             )
         )
+    parties_of_the_meeting(index, out)
     for m in out:
         if m.place is None and not m.trigger.is_noun:
             # ``trifft Modi beim G20-Gipfel in Johannesburg``: a meeting at a summit is where the summit is

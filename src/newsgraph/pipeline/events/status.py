@@ -78,6 +78,31 @@ def _hearsay(data: dict, words: list[str]) -> bool:
     return not ((present & planned) - modals)
 
 
+def _before_noun(doc: Doc, local: list[int]) -> tuple[int, int] | None:
+    """(preposition, article) positions before a noun trigger: the words right before it, past its
+    adjectives, are an article and then a preposition; None when the window holds no such pair."""
+    if not local:
+        return None
+    j = max(local)
+    while j >= min(local) and doc[j].pos_ in {"ADJ", "NUM"}:
+        j -= 1
+    if j - 1 < min(local):
+        return None
+    return j - 1, j
+
+
+def _topic_of_talk(lex: Lexicon, doc: Doc, local: list[int]) -> bool:
+    """``über ein Dreiertreffen ... gesprochen``, ``talked about a meeting``: a hypothetical event."""
+    spec = lex.status.get("topic", {})
+    found = _before_noun(doc, local)
+    if not spec or found is None:
+        return False
+    prep, article = found
+    return doc[prep].text.lower() in set(spec.get("prepositions", [])) and doc[article].text.lower() in set(
+        spec.get("indefinite", [])
+    )
+
+
 #: the tagger's past-tense finite verbs (German STTS has no tense tag: the morphologizer's ``Tense``)
 PAST_TAGS = frozenset({"VBD"})
 
@@ -153,6 +178,8 @@ def decide_status(
             return hard, "cue"
     if not is_verb and not local_cues - {"happened"} and _anterior(lex, doc, local, clause):
         return "happened", "after-phrase in a past clause"
+    if not is_verb and not local_cues and _topic_of_talk(lex, doc, local):
+        return "possible", "indefinite topic of talk"
     for cues, where in ((local_cues, "modifier"), (clause_cues | own, "clause"), (outer, "governing clause")):
         for status in precedence:
             if status in cues and status != "happened":
