@@ -619,3 +619,21 @@ def test_a_meeting_of_three_takes_the_two_who_met_before_and_stays_apart():
     got = [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-12")]
     assert ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "happened") in got
     assert ("meeting", ["Emmanuel Macron", "Giorgia Meloni", "Olaf Scholz"], "possible") in got
+
+
+def test_an_expected_visit_to_a_seat_of_office_is_a_meeting_with_its_holder():
+    # ``wird im Weißen Haus erwartet``: a planned visit; the White House's host on that day is the US
+    # president, named in the text (knowledge base offices, resources/kb/seats.toml)
+    text = (
+        "Donald Trump kritisierte die Regierung in Kiew. "
+        "Der ukrainische Präsident Wolodymyr Selenskyj wird am Freitag im Weißen Haus erwartet."
+    )
+    got = [
+        (kind, len(parts), place, when, status)
+        for kind, parts, place, when, status in _named_events(text, "2025-02-26")
+    ]
+    assert got == [("meeting", 2, "White House", "2025-02-28", "planned")]
+    # an expected arrival in a city is a planned visit; an expectation without a place is none
+    got = _named_events("Die Präsidentin Anna Berger wird am Freitag in Paris erwartet.", "2025-02-26")
+    assert got == [("visit", ["Anna Berger", "Paris"], "Paris", "2025-02-28", "planned")]
+    assert _named_events("Von Anna Berger wird erwartet, dass sie Zugeständnisse macht.", "2025-02-26") == []

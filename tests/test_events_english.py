@@ -406,3 +406,12 @@ def test_a_three_way_meeting_takes_the_two_who_met_before():
         "Giorgia Meloni said the talks should open the way to a three-way meeting with Scholz and Modi."
     )
     _has(rec, MEETING, {"Olaf Scholz", "Narendra Modi", "Giorgia Meloni"}, "possible")
+
+
+def test_a_visit_to_the_white_house_is_a_meeting_with_the_president_of_the_day():
+    rec = newsgraph.extract(
+        "Donald Trump criticised Kyiv on Thursday. Volodymyr Zelenskyy visited the White House on Friday.",
+        lang="en",
+        published="2025-03-01",
+    )
+    _has(rec, MEETING, {"Donald Trump", "Volodymyr Zelenskyy"}, "happened")

@@ -23,6 +23,8 @@ complete a mention after its frame (:mod:`.args`) has been read, each for one ph
   und der USA``: the people of the text who hold that office for those states, by the knowledge base;
 - :func:`arranges_event`: an agreement whose object is itself a meeting or visit (``hatten
   gegenseitige Besuche vereinbart``) arranges that event; it is no agreement event of its own;
+- :func:`seat_holder`: a visit to a seat of office (``wird im Weißen Haus erwartet``) is a meeting
+  with the holder of that office on the day, when the text names them (``resources/kb/seats.toml``);
 - :func:`parties_of_the_meeting`: an agreement to be signed at a meeting (``Bei dem Treffen mit Trump
   soll ein Abkommen unterzeichnet werden``) and a meeting of three (``ein Dreiertreffen mit
   Selenskyj``) take the parties of the meeting told just before.
@@ -37,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from ...kb import load_kb
 from ...record import Time
+from ...resources import load_resource
 from .args import Clause, DocIndex, MentionRef, clause_actors, office_stem, partner_args
 from .lexicon import Trigger
 
@@ -362,3 +365,29 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             m.place, m.place_chain, m.time = meeting.place, meeting.place_chain, meeting.time
         if three:
             m.fresh = True  # a meeting of three is never the meeting of two it takes its parties from
+
+
+def seat_holder(index: DocIndex, place: MentionRef, day: str | None) -> MentionRef | None:
+    """The person the text names who held the office seated at ``place`` on ``day``.
+
+    ``Selenskyj wird am Freitag im Weißen Haus erwartet`` (the article names Trump elsewhere): the
+    visit is a meeting with the US president of the day. The seats are data
+    (``resources/kb/seats.toml``); the office holders come from the knowledge base; without a day
+    any holder of that office the text names counts, and two such people mean no answer.
+    """
+    seats = load_resource("kb", "seats").get("seats", {})
+    # by the venue's id, or by its name where a model typed it an organisation (English ``the White House``)
+    seat = seats.get(place.entity.kb_id or "") or seats.get("venue:" + place.entity.name.replace(" ", "_"))
+    if not seat:
+        return None
+    kb = load_kb("starter")
+    by_kb = index.by_kb_id()
+    found = []
+    for person in kb.by_id.values():
+        if person.id not in by_kb:
+            continue
+        for term in person.offices:
+            if term.office == seat["office"] and term.of == seat["of"] and (day is None or term.covers(day[:10])):
+                found.append(by_kb[person.id])
+                break
+    return found[0] if len(found) == 1 else None

@@ -51,6 +51,9 @@ class Trigger:
     # a thing in its clause that makes it a one-sided act (``unterzeichnete das Gesetz``, ``signed the
     # bill``): German compounds match by their head (``Haushaltsgesetz``), English words whole
     blocking_objects: frozenset[str] = frozenset()
+    # an event noun in its clause tells the event (``wird zu einem Treffen in London erwartet``): the verb
+    # adds nothing of its own then
+    yields_to_nouns: bool = False
 
 
 @dataclass
@@ -172,6 +175,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             object_types=frozenset(entry.get("object_types", [])),
             next_words=frozenset(w.lower() for w in entry.get("next_words", [])),
             blocking_objects=frozenset(w.lower() for w in entry.get("blocking_objects", [])),
+            yields_to_nouns=entry.get("yields_to_nouns", False),
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)

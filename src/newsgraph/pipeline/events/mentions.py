@@ -42,6 +42,7 @@ from .context import (
     office_holders,
     parties_of_the_meeting,
     refine_type,
+    seat_holder,
     session_bodies,
     states_for_capitals,
     states_of_leaders,
@@ -152,7 +153,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``eine Entscheidung treffen``
             found.append((tok.i, trig))
             break
-    return found
+    noun_clauses = {index.clause_of[i] for i, t in found if t.is_noun}
+    return [(i, t) for i, t in found if not (t.yields_to_nouns and index.clause_of[i] in noun_clauses)]
 
 
 def _clause_names_thing(index: DocIndex, clause_id: int, things: frozenset[str]) -> bool:
@@ -447,6 +449,8 @@ def _frame_participants(
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
                 return [], False, None, 0
+            if trig.needs_destination and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts):
+                return [], False, None, 0  # ``Mit Spannung wird der Teil im Oval Office erwartet``: no traveller
             if (
                 trig.needs_destination
                 and lex.frames.get("participants", {}).get("subject_first")
@@ -921,6 +925,13 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             if topic is not None:
                 participants = [topic, *participants]
         place_id = place.id if place else None
+        seat = place or next((m for m in parts if m.type in {"LOC", "ORG"} and m.id in participants), None)
+        host = seat_holder(index, seat, reference) if seat is not None and family_group(event_type) == "visit" else None
+        if host is not None and host.id not in participants and len(participants) == 2 and seat.id in participants:
+            # ``wird im Weißen Haus erwartet``, ``visited the White House``: a visit to a seat of office
+            # meets its holder, there
+            participants, event_type = [p for p in participants if p != seat.id] + [host.id], "meeting"
+            place_id = seat.id
         if family_group(event_type) == "visit":
             participants, place_id = _visit_host_country(doc, lex.lang, participants, place_id)
         out.append(
