@@ -637,3 +637,10 @@ def test_an_expected_visit_to_a_seat_of_office_is_a_meeting_with_its_holder():
     got = _named_events("Die Präsidentin Anna Berger wird am Freitag in Paris erwartet.", "2025-02-26")
     assert got == [("visit", ["Anna Berger", "Paris"], "Paris", "2025-02-28", "planned")]
     assert _named_events("Von Anna Berger wird erwartet, dass sie Zugeständnisse macht.", "2025-02-26") == []
+
+
+def test_a_second_subject_of_a_visit_is_not_the_one_visited():
+    text = "Die Präsidentin Anna Berger und ihr Kollege Hans Weber besuchten zusammen mit Tausenden eine Gedenkfeier."
+    assert [parts for kind, parts, *_ in _named_events(text, "2024-12-27") if kind == "visit"] == []
+    got = _named_events("Die Präsidentin Anna Berger hat am Montag den Hersteller Tesla besucht.", "2024-12-27")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Anna Berger", "Tesla"])]

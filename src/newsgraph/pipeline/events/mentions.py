@@ -476,6 +476,7 @@ def _frame_participants(
                     | lex.words("places", "destinations")
                     | lex.words("participants", "non_actor_prepositions")
                 )
+                coord = lex.words("participants", "coordinators") - {","}
                 objects = [
                     m
                     for m in index.clause_mentions(clause.id)
@@ -483,6 +484,9 @@ def _frame_participants(
                     and m.id != before[0].id
                     and (m.role != "affiliation" or m.type == "LOC")
                     and doc[m.tstart - 1].text.lower() not in preps
+                    # ``A und sein Kollege B besuchten ...``: a name coordinated with the subject is a
+                    # second subject, not the one visited
+                    and not any(doc[j].text.lower() in coord for j in range(before[0].tend, m.tstart))
                 ]
                 if objects:
                     hosts = objects
