@@ -110,9 +110,9 @@ PAST_TAGS = frozenset({"VBD"})
 def _anterior(lex: Lexicon, doc: Doc, local: list[int], clause: list[int]) -> bool:
     """Whether a noun trigger stands in an ``after`` phrase (``[anterior]``) of a past-tense clause.
 
-    ``Nach einem Treffen mit Macron wollte sich Scholz nicht festlegen``: the meeting is over when the
-    clause's past event takes place; the clause's modal (``wollte``) is about that event, not about
-    the meeting. A present or future clause (``Nach dem Treffen wird Scholz ...``) decides nothing.
+    ``Nach einem Treffen mit Macron sagte Scholz ...``: the meeting is over when the clause's past
+    event takes place. A present or future clause (``Nach dem Treffen wird Scholz ...``) or a past
+    modal (``wollte``: a plan in a preview) decides nothing.
     """
     preps = set(lex.status.get("anterior", {}).get("prepositions", []))
     if not preps or not local:
@@ -122,8 +122,12 @@ def _anterior(lex: Lexicon, doc: Doc, local: list[int], clause: list[int]) -> bo
         j -= 1
     if j < min(local) or doc[j].text.lower() not in preps:
         return False  # ``reiste nach Paris zu Gesprächen``: the preposition governs another noun
+    # a past modal (``wollte``, ``sollte``) is no such evidence: previews tell plans in it (``Nach dem
+    # Treffen wollte Scholz nach Rom weiterreisen``)
+    modals = set(lex.status.get("anterior", {}).get("modal_tags", []))
     return any(
-        doc[j].tag_ in PAST_TAGS or (doc[j].tag_.endswith("FIN") and "Past" in doc[j].morph.get("Tense"))
+        doc[j].tag_ not in modals
+        and (doc[j].tag_ in PAST_TAGS or (doc[j].tag_.endswith("FIN") and "Past" in doc[j].morph.get("Tense")))
         for j in clause
     )
 
