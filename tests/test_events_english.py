@@ -415,3 +415,12 @@ def test_a_visit_to_the_white_house_is_a_meeting_with_the_president_of_the_day()
         published="2025-03-01",
     )
     _has(rec, MEETING, {"Donald Trump", "Volodymyr Zelenskyy"}, "happened")
+
+
+def test_discussing_is_talks_between_the_parties_not_with_the_topic():
+    rec = _extract("Olaf Scholz and Narendra Modi discussed trade and Ukraine during a long meeting.")
+    _has(rec, MEETING, {"Olaf Scholz", "Narendra Modi"}, "happened")
+    assert all("Ukraine" not in parts for _, parts, _ in _events(rec))
+    rec = _extract("Olaf Scholz discussed Ukraine with Narendra Modi on Monday.")
+    assert _events(rec) == [("talks", frozenset({"Olaf Scholz", "Narendra Modi"}), "happened")]
+    assert not _extract("The German cabinet discussed the budget on Monday.").events

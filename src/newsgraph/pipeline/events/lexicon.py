@@ -54,6 +54,9 @@ class Trigger:
     # an event noun in its clause tells the event (``wird zu einem Treffen in London erwartet``): the verb
     # adds nothing of its own then
     yields_to_nouns: bool = False
+    # names after the verb are what is talked about unless a partner word introduces them (``discussed
+    # trade and Ukraine with Merz``: Ukraine is a topic, Merz a party)
+    object_is_topic: bool = False
 
 
 @dataclass
@@ -176,6 +179,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             next_words=frozenset(w.lower() for w in entry.get("next_words", [])),
             blocking_objects=frozenset(w.lower() for w in entry.get("blocking_objects", [])),
             yields_to_nouns=entry.get("yields_to_nouns", False),
+            object_is_topic=entry.get("object_is_topic", False),
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)

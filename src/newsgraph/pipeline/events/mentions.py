@@ -387,6 +387,13 @@ def _frame_participants(
         # a commitment's other party is the object's partner (``committed to closer ties with Morocco``)
         owned = _owned_by_nouns(index, clause.id, i, noun_partners=trig.frame != "commitment")
         parts = [m for m in actors if m.id not in owned]
+        if trig.object_is_topic:
+            partner = lex.words("participants", "partner")
+            parts = [
+                m
+                for m in parts
+                if m.tstart < i or any(doc[j].text.lower() in partner for j in range(max(i, m.tstart - 3), m.tstart))
+            ]
         if i + 1 < len(doc) and doc[i + 1].text.lower() in lex.words("participants", "coordinators") - {","}:
             # ``haben sich geeinigt und damit Neuwahlen abgewendet``: a second verb phrase follows
             parts = [m for m in parts if m.tstart < i]
