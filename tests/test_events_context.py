@@ -651,3 +651,14 @@ def test_a_second_subject_of_a_visit_is_not_the_one_visited():
     assert [parts for kind, parts, *_ in _named_events(text, "2024-12-27") if kind == "visit"] == []
     got = _named_events("Die Präsidentin Anna Berger hat am Montag den Hersteller Tesla besucht.", "2024-12-27")
     assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Anna Berger", "Tesla"])]
+
+
+def test_status_of_whether_clauses_called_off_and_did_not_come_about():
+    got = _named_events("Ob sich Olaf Scholz und Emmanuel Macron treffen, ist offen.", "2024-05-12")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "possible")]
+    got = _named_events("Das geplante Treffen von Olaf Scholz mit Emmanuel Macron fiel aus.", "2024-05-12")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "cancelled")]
+    got = _named_events("Zu einem Treffen zwischen Olaf Scholz und Emmanuel Macron kam es nicht.", "2024-05-12")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "cancelled")]
+    got = _named_events("Am Montag kam es zu einem Treffen zwischen Olaf Scholz und Emmanuel Macron.", "2024-05-12")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "happened")]

@@ -884,6 +884,10 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             not trig.is_noun,
             governing,
         )
+        opener = index.clauses[clause_id].opener
+        if status == "happened" and opener in set(lex.status.get("possible", {}).get("clause_openers", [])):
+            # ``Ob sich A und B treffen, ist offen``: what a whether-clause tells may or may not happen
+            status, reason = "possible", "whether-clause"
         infinitive = _is_infinitive_clause(index, index.clauses[clause_id])
         if status == "happened" and not reason.endswith("cue") and infinitive:
             # ``fassten den Beschluss, Koalitionsgespräche mit der CDU zu führen``: what a ``zu``-infinitive
