@@ -662,3 +662,8 @@ def test_status_of_whether_clauses_called_off_and_did_not_come_about():
     assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "cancelled")]
     got = _named_events("Am Montag kam es zu einem Treffen zwischen Olaf Scholz und Emmanuel Macron.", "2024-05-12")
     assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "happened")]
+
+
+def test_a_meeting_arranged_by_an_agreement_is_planned_and_no_agreement():
+    got = _named_events("Olaf Scholz und Emmanuel Macron haben sich auf ein Treffen im Juni verständigt.", "2024-05-12")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "planned")]

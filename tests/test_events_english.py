@@ -424,3 +424,10 @@ def test_discussing_is_talks_between_the_parties_not_with_the_topic():
     rec = _extract("Olaf Scholz discussed Ukraine with Narendra Modi on Monday.")
     assert _events(rec) == [("talks", frozenset({"Olaf Scholz", "Narendra Modi"}), "happened")]
     assert not _extract("The German cabinet discussed the budget on Monday.").events
+
+
+def test_agreeing_to_a_meeting_plans_it_and_a_meeting_as_setting_keeps_the_agreement():
+    rec = _extract("Olaf Scholz and Narendra Modi agreed to a meeting in June.")
+    assert _events(rec) == [("meeting", frozenset({"Olaf Scholz", "Narendra Modi"}), "planned")]
+    rec = _extract("Olaf Scholz and Narendra Modi agreed on a trade deal at their meeting.")
+    _has(rec, {"agreement"}, {"Olaf Scholz", "Narendra Modi"}, "happened")

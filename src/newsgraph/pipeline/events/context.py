@@ -123,25 +123,44 @@ def refine_type(index: DocIndex, event_type: str, trig: Trigger, parts: list[Men
     return event_type
 
 
-def arranges_event(index: DocIndex, i: int, trig: Trigger) -> bool:
-    """Whether an agreement verb's object is a meeting, visit or call (``vereinbarten ein Treffen``).
+def arranged_events(index: DocIndex, i: int, trig: Trigger) -> list[int]:
+    """The event nouns an agreement verb arranges (``vereinbarten gegenseitige Besuche``, ``agreed to a
+    meeting``, ``haben sich auf ein Treffen verständigt``): its object, near it.
 
     The arrangement is the planning of that event, which its own trigger reports; counting it as an
-    agreement between the parties would add an event nobody signed.
+    agreement between the parties would add an event nobody signed. The object is an event noun
+    within six words of the verb, directly or after an ``arranged_prepositions`` word; after another
+    preposition it is the setting (``einigten sich beim Treffen``, ``at their meeting``).
     """
     if trig.type != "agreement" or trig.is_noun:
-        return False
+        return []
     objects = index.lex.words("context", "arranged_event_nouns")
     if not objects:
-        return False
+        return []
     doc = index.doc
     clause = index.clauses[index.clause_of[i]]
+    preps = index.lex.words("context", "arranged_prepositions")
+    case = index.lex.frames.get("context", {}).get("arranged_case", "")
+    found = []
     for j in clause.tokens:
         word = doc[j].text.lower()
-        if any(word.endswith(o) for o in objects) and index.lex.noun_trigger(doc[j]) is not None:
-            return True
-    return False
+        if abs(j - i) > 6 or not any(word.endswith(o) for o in objects) or index.lex.noun_trigger(doc[j]) is None:
+            continue
+        k = j - 1
+        while k >= 0 and doc[k].pos_ in {"DET", "ADJ", "NUM", "PRON"}:
+            k -= 1
+        if k >= 0 and doc[k].pos_ == "ADP" and doc[k].text.lower() not in preps:
+            continue
+        marked = any(case in doc[x].morph.get("Case") for x in range(k + 1, j + 1))
+        if case and k >= 0 and doc[k].pos_ == "ADP" and not marked:
+            continue  # ``auf einem Treffen`` (dative): where they agreed, not what
+        found.append(j)
+    return found
 
+
+def arranges_event(index: DocIndex, i: int, trig: Trigger) -> bool:
+    """Whether an agreement verb's object is a meeting, visit or call (see :func:`arranged_events`)."""
+    return bool(arranged_events(index, i, trig))
 
 
 def infinitive_controller(index: DocIndex, clause: Clause, i: int) -> MentionRef | None:

@@ -37,6 +37,7 @@ from .args import (
     venue_clause,
 )
 from .context import (
+    arranged_events,
     arranges_event,
     infinitive_controller,
     office_holders,
@@ -888,6 +889,16 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if status == "happened" and opener in set(lex.status.get("possible", {}).get("clause_openers", [])):
             # ``Ob sich A und B treffen, ist offen``: what a whether-clause tells may or may not happen
             status, reason = "possible", "whether-clause"
+        if (
+            status == "happened"
+            and trig.is_noun
+            and trig.type != "agreement"
+            and doc.has_annotation("POS")  # untagged text cannot tell the object from the setting
+            and any(i in arranged_events(index, t, by_token[t]) for t in index.triggers_in_clause(clause_id) if t != i)
+        ):
+            # ``haben sich auf ein Treffen im Juni verständigt``: the agreement is past, the meeting it
+            # arranges is still to come
+            status, reason = "planned", "arranged by an agreement"
         infinitive = _is_infinitive_clause(index, index.clauses[clause_id])
         if status == "happened" and not reason.endswith("cue") and infinitive:
             # ``fassten den Beschluss, Koalitionsgespräche mit der CDU zu führen``: what a ``zu``-infinitive
