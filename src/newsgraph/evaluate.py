@@ -344,7 +344,7 @@ def _check_names(splits_file: Path) -> frozenset[str]:
     splits = json.loads(splits_file.read_text(encoding="utf-8"))
     check = splits["check"]
     # the shared gold lists WikiNews stems and cluster folders; a plain gold folder lists ``articles``
-    return frozenset(check.get("wikinews", [])) | frozenset(check.get("clusters", [])) | frozenset(check.get("articles", []))
+    return frozenset(name for key in ("wikinews", "clusters", "articles") for name in check.get(key, []))
 
 
 def gold_split(path: Path) -> str:
