@@ -113,12 +113,7 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
             break
-        if (
-            seen_noun
-            and low in lex.np_inner
-            and j + 1 < end
-            and doc[j + 1].lower_ in lex.medium_nouns
-        ):
+        if seen_noun and low in lex.np_inner and j + 1 < end and doc[j + 1].lower_ in lex.medium_nouns:
             break  # `eine Sprecherin des Ministeriums der Nachrichtenagentur AFP`: the dative medium
         article = (
             low in lex.np_inner
@@ -184,7 +179,9 @@ def phrase_before(doc: Doc, start: int, cue: int, lex: QuoteLexicon) -> SpeakerP
         if t.lower_ in lex.stop_words and not is_capitalised(t):
             break
         adjective = _ADJ_END.search(t.lower_) and i + 1 < cue and is_capitalised(doc[i + 1])
-        if not (is_capitalised(t) or t.lower_ in lex.np_inner or adjective or t.text in '()„“"'):
+        # a hyphen inside a name the tokenizer split (`Al-Mansouri`, `Okello-Mbeya`)
+        hyphen = t.text == "-" and i - 1 >= start and is_capitalised(doc[i - 1]) and is_capitalised(doc[i + 1])
+        if not (is_capitalised(t) or t.lower_ in lex.np_inner or adjective or hyphen or t.text in '()„“"'):
             break
         i -= 1
     first = i + 1
@@ -224,9 +221,7 @@ class SpeakerResolver:
             (m.start, e) for e in self.entities if e.type == "PER" for m in e.mentions
         )
         self._per_starts = [s for s, _ in self._per]
-        self._mentions = _SpanIndex(
-            (m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions
-        )
+        self._mentions = _SpanIndex((m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions)
         self._roles = _SpanIndex((r.start, r.end, n, e) for n, e in enumerate(self.entities) for r in e.roles)
         self.recent_speakers: list[tuple[int, Entity]] = []  # (char offset, entity) of speakers
 
