@@ -163,9 +163,7 @@ class TimeTagger:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
         elif published_partial is not None and (bounds := published_bounds(published_partial)) is not None:
             inferred = (
-                self._infer(text, tokens, items, min(today, bounds[1]), claims)
-                if infer
-                else (Reference(), "none", "")
+                self._infer(text, tokens, items, min(today, bounds[1]), claims) if infer else (Reference(), "none", "")
             )
             reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
@@ -225,7 +223,14 @@ class TimeTagger:
         if k >= 0 and (fixed := self.tense_rules.before.get(tokens[k].lower)):
             return fixed
         clause = clause_of(text, sentence.start, sentence.end, start, end)
-        return tense_at(self._cues(text, sentence), start, end, text=text, clause=clause)
+        return tense_at(
+            self._cues(text, sentence),
+            start,
+            end,
+            text=text,
+            clause=clause,
+            preceding_first=self.tense_rules.preceding_first,
+        )
 
     def _cues(self, text: str, sentence: Sentence) -> list[Cue]:
         if sentence.cues is None:
@@ -265,7 +270,11 @@ class TimeTagger:
         return all(tokens[k].lower in self.coord for k in range(i + 1, j))
 
     def _infer(
-        self, text: str, tokens: list[Token], items: list[_Item], today: dt.date,
+        self,
+        text: str,
+        tokens: list[Token],
+        items: list[_Item],
+        today: dt.date,
         claims: list[OfficeClaim] | None = None,
     ) -> tuple[Reference, str, str]:
         ties: list[WeekdayTie] = []
@@ -418,10 +427,13 @@ class TimeTagger:
                     anchor_day = None
         for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
             days = days_in_sentence.get(sentence)
+            t = out[index]
             if days:
-                t = out[index]
                 day = min(days, key=lambda d: abs(d[0] - t.start))[1]
                 t.value = day.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
+            elif not narrative and reference.date is not None:
+                # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`)
+                t.value = reference.date.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
 
 
