@@ -65,8 +65,18 @@ def check(path: Path, fill: bool) -> list[str]:
         if ent.get("type") not in TYPES:
             problems.append(f"entities[{i}]: type {ent.get('type')!r}")
         for mention in ent.get("mentions", []):
-            if not whole_word_offsets(text, mention):
-                problems.append(f"entities[{i}]: mention {mention!r} not in the text")
+            found = whole_word_offsets(text, mention)
+            # a mention must stand on its own somewhere, not only inside a longer mention
+            longer = [
+                (s, s + len(m))
+                for e in gold.get("entities", [])
+                for m in e.get("mentions", [])
+                if len(m) > len(mention) and mention in m
+                for s in whole_word_offsets(text, m)
+            ]
+            alone = [f for f in found if not any(a <= f and f + len(mention) <= b for a, b in longer)]
+            if not alone:
+                problems.append(f"entities[{i}]: mention {mention!r} not in the text on its own")
     for i, ev in enumerate(gold.get("events", [])):
         if ev.get("type") not in EVENT_TYPES or ev.get("status") not in STATUSES:
             problems.append(f"events[{i}]: type {ev.get('type')!r} / status {ev.get('status')!r}")

@@ -67,8 +67,18 @@ from ..transliterate import canonical_name, transliteration_key
 LABELS = ("PER", "ORG", "LOC", "MISC")
 #: labels of other NER schemes (OntoNotes-style English models) mapped onto ours
 LABEL_MAP = {
-    "PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
-    "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC",
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "PRODUCT": "MISC",
 }
 #: which place wins when one form names several (Luxemburg: the country, Wien: the city)
 KIND_PRIORITY = {"organisation": 0, "country": 1, "city": 2, "region": 3, "subdivision": 4, "venue": 5}
@@ -270,6 +280,8 @@ class Knowledge:
     model_not_name_tags: set[str] = field(default_factory=set)
     title_modifiers_no_name: bool = False
     first_name_word_is_person: bool = False
+    model_span_breaks: set[str] = field(default_factory=set)
+    model_person_surnames: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
@@ -321,9 +333,14 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     best: dict[str, tuple[int, int]] = {}  # form -> (priority, entry index)
     organisations = _lang_resource(lang, "gazetteer_organisations", {})
     for org in organisations.get("organisation", []):
-        entry = GazetteerEntry(org["name"], org.get("type", "ORG"), org.get("kb_id"), "organisation",
-                               bool(org.get("ambiguous", False)),
-                               frozenset(v for f in org.get("ambiguous_forms", []) for v in _inflect(f, inflection)))
+        entry = GazetteerEntry(
+            org["name"],
+            org.get("type", "ORG"),
+            org.get("kb_id"),
+            "organisation",
+            bool(org.get("ambiguous", False)),
+            frozenset(v for f in org.get("ambiguous_forms", []) for v in _inflect(f, inflection)),
+        )
         k.entries.append(entry)
         for form in org["forms"]:
             for variant in _inflect(form, inflection):
@@ -423,6 +440,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.model_not_name_tags = set(filters.get("model_not_name_tags", []))
     k.title_modifiers_no_name = bool(filters.get("title_modifiers_no_name", False))
     k.first_name_word_is_person = bool(filters.get("first_name_word_is_person", False))
+    k.model_span_breaks = set(filters.get("model_span_breaks", []))
+    k.model_person_surnames = bool(filters.get("model_person_surnames", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
@@ -534,8 +553,14 @@ def _norm(text: str) -> str:
 class EntityLayer:
     """Gazetteers, office patterns, merge with the statistical NER, clustering into entities."""
 
-    def __init__(self, nlp: Language, name: str = "newsgraph_entities", use_given_names: bool = True,
-                 propagate: bool = True, kb: str = "starter") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsgraph_entities",
+        use_given_names: bool = True,
+        propagate: bool = True,
+        kb: str = "starter",
+    ) -> None:
         self.name = name
         self.linker: ArticleLinker | None = linker_for(nlp.lang, kb) if kb else None
         self.lang = nlp.lang
@@ -638,7 +663,11 @@ class EntityLayer:
     def _gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
         assert self.k.gazetteer is not None
-        for match_id, start, end in self.k.gazetteer(doc):
+        matches = self.k.gazetteer(doc)
+        ends = {end for _, _, end in matches}
+        for match_id, start, end in matches:
+            if start >= 2 and self._name_hyphen(doc, start - 1) and start - 1 not in ends:
+                continue  # ``Okello-Mbeya``: the second half of a hyphenated name, not the town Mbeya
             entry = self.k.entries[int(doc.vocab.strings[match_id])]
             if end - start == 1 and self._words[start] in self.k.foreign_name_heads and start > 0:
                 before = doc[start - 1]
@@ -742,8 +771,12 @@ class EntityLayer:
     def _name_hyphen(doc: Doc, j: int) -> bool:
         """A hyphen the tokenizer split off inside a name (``Elmendorf-Richardson``)."""
         return (
-            doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            and j + 1 < len(doc) and NAME_TOKEN.match(doc[j + 1].text) is not None
+            doc[j].text == "-"
+            and j > 0
+            and not doc[j - 1].whitespace_
+            and not doc[j].whitespace_
+            and j + 1 < len(doc)
+            and NAME_TOKEN.match(doc[j + 1].text) is not None
         )
 
     def _dateline_candidates(self, doc: Doc) -> list[Candidate]:
@@ -815,7 +848,7 @@ class EntityLayer:
                 out.append(Candidate(tok.i, tok.i + 2, "ORG", TIER_PATTERN))
             elif text.startswith(self.k.direction_prefixes) and "-" not in text:
                 for d in self.k.direction_prefixes:
-                    rest = text[len(d):]
+                    rest = text[len(d) :]
                     if text.startswith(d) and rest[:1].islower() and rest[:1].upper() + rest[1:] in self.k.place_forms:
                         out.append(Candidate(tok.i, tok.i + 1, "LOC", TIER_PATTERN))
                         break
@@ -860,9 +893,7 @@ class EntityLayer:
         lower = text.lower()
         return any(lower.endswith((s, s + "s")) for s in self.k.body_head_suffixes)
 
-    def _title_evidence(
-        self, doc: Doc, gaz: list[Candidate]
-    ) -> tuple[list[Candidate], list[TitleOnly], set[int]]:
+    def _title_evidence(self, doc: Doc, gaz: list[Candidate]) -> tuple[list[Candidate], list[TitleOnly], set[int]]:
         """Persons named after an office, with the office phrase; office phrases naming nobody."""
         title_re, title_words, not_titles = self.k.title_re, self.k.title_words, self.k.not_titles
         title_tokens = set()
@@ -1018,8 +1049,15 @@ class EntityLayer:
             demonym = self.k.demonyms.get(word) if i in model_names else None
             if demonym is not None:  # die Afghanen: the people of a country, no mention of it
                 entry = self._country_entry(demonym)
-                spans.append(Span(doc, i, i + 1, label=entry.name if entry else demonym,
-                                  kb_id=entry.kb_id if entry and entry.kb_id else ""))
+                spans.append(
+                    Span(
+                        doc,
+                        i,
+                        i + 1,
+                        label=entry.name if entry else demonym,
+                        kb_id=entry.kb_id if entry and entry.kb_id else "",
+                    )
+                )
                 continue
             if not word[:1].islower() and "-" not in word and not self.k.derivations_capitalised:
                 continue
@@ -1062,6 +1100,9 @@ class EntityLayer:
                 and self._title_modifier(doc, span.start, title_tokens)
             ):
                 continue
+            cut = next((t.i for t in span if t.text in self.k.model_span_breaks and t.whitespace_), None)
+            if cut is not None and cut > span.start:
+                span = doc[span.start : cut]  # ``Radio Baltica - evening``: a dash ends the name
             while len(span) > 1 and span[0].text in self.k.model_leading_words:
                 span = span[1:]  # ``The United States``: OntoNotes spans include the article
             while len(span) > 1 and span[-1].text in self.k.model_trailing_words:
@@ -1168,14 +1209,18 @@ class EntityLayer:
                 surname = self._words[c.end - 1]
                 person_forms.update((surname, surname + "s"))
         cands = [
-            c for c in cands
+            c
+            for c in cands
             if not (c.tier == TIER_GAZETTEER and c.length == 1 and self._words[c.start] in person_forms)
         ]
         longer_persons = [c for c in cands if c.label == "PER" and c.tier != TIER_GAZETTEER]
         cands = [
-            c for c in cands
+            c
+            for c in cands
             if not (
-                c.tier == TIER_GAZETTEER and c.entry is not None and c.entry.kind == "person"
+                c.tier == TIER_GAZETTEER
+                and c.entry is not None
+                and c.entry.kind == "person"
                 and any(o.start <= c.start and c.end <= o.end and o.length > c.length for o in longer_persons)
             )
         ]
@@ -1183,8 +1228,10 @@ class EntityLayer:
             if tier == TIER_MODEL:
                 self._relabel_model(doc, cands, accepted)
             for c in sorted((c for c in cands if c.tier == tier), key=lambda c: (-c.length, c.start)):
-                if tier == TIER_GAZETTEER and c.entry is not None and (
-                    c.entry.ambiguous or doc[c.start:c.end].text in c.entry.ambiguous_forms
+                if (
+                    tier == TIER_GAZETTEER
+                    and c.entry is not None
+                    and (c.entry.ambiguous or doc[c.start : c.end].text in c.entry.ambiguous_forms)
                 ):
                     model = model_by_span.get((c.start, c.end))
                     if model is None or model.label != c.label:
@@ -1195,8 +1242,11 @@ class EntityLayer:
                     if tier == TIER_MODEL and c.entry is None:
                         # an ambiguous gazetteer form (``Grünen``) inside ``Hamburger Grünen`` was not taken
                         within = [
-                            x for x in cands
-                            if x.tier == TIER_GAZETTEER and c.start <= x.start and x.end <= c.end
+                            x
+                            for x in cands
+                            if x.tier == TIER_GAZETTEER
+                            and c.start <= x.start
+                            and x.end <= c.end
                             and x.length < c.length
                         ]
                         branch = self._regional_branch(doc, c, within)
@@ -1208,7 +1258,9 @@ class EntityLayer:
                     continue
                 inner = {taken[i].start: taken[i] for i in range(c.start, c.end) if i in taken}.values()
                 if all(
-                    x.tier in (TIER_GAZETTEER, TIER_GIVEN_NAME) and c.start <= x.start and x.end <= c.end
+                    x.tier in (TIER_GAZETTEER, TIER_GIVEN_NAME)
+                    and c.start <= x.start
+                    and x.end <= c.end
                     and x.length < c.length
                     for x in inner
                 ) and self._model_extends(doc, c, list(inner), title_tokens):
@@ -1266,6 +1318,10 @@ class EntityLayer:
                     known.setdefault(doc[c.start].text, "PER")  # ``Wang Yi`` ... ``Wang said``
         surnames = {doc[c.end - 1].text for c in accepted if c.label == "PER" and c.length >= 2}
         surnames |= {doc[c.end - 1].text for c in cands if c.tier == TIER_MODEL and c.label == "PER" and c.length >= 2}
+        if self.k.model_person_surnames:
+            for c in cands:  # ``Rajesh Kulkarni`` ... ``Kulkarni told``, which the model calls a place
+                if c.tier == TIER_MODEL and self._full_person_name(doc, c):
+                    known.setdefault(doc[c.end - 1].text, "PER")
         # the model's own votes: one label per name in a document, the majority (first on a tie)
         votes: dict[str, dict[str, int]] = {}
         for c in cands:
@@ -1289,6 +1345,20 @@ class EntityLayer:
                 trimmed = self._trim_model_person(doc, c, surnames)
                 if trimmed is not None and trimmed is not c:
                     cands[n] = trimmed
+
+    def _full_person_name(self, doc: Doc, c: Candidate) -> bool:
+        """A model PER span that reads as a full personal name: two or three capitalised words, the
+        last no place the gazetteer knows (``Camden Road`` is no person) and no office word."""
+        if c.label != "PER" or not 2 <= c.length <= 3:
+            return False
+        words = [doc[j].text for j in range(c.start, c.end)]
+        last = words[-1]
+        return (
+            all(w[:1].isupper() and w.isalpha() for w in words)
+            and last not in self.k.place_forms
+            and last.lower() not in self.k.modifier_words
+            and len(last) > 2
+        )
 
     def _regional_branch(self, doc: Doc, c: Candidate, inner: list[Candidate]) -> GazetteerEntry | None:
         """The organisation of ``Hamburger Grünen`` / ``Berliner SPD``: a place's adjective before a party.
@@ -1315,7 +1385,8 @@ class EntityLayer:
             if all(x.label == "PER" for x in inner):  # Elmar Paul Sommer around Paul Sommer: a fuller name
                 # O ´ Brien, O' Neill: an apostrophe the tokenizer split off belongs to the surname
                 return all(
-                    t.text[:1].isupper() or t.lower_ in self.k.name_particles
+                    t.text[:1].isupper()
+                    or t.lower_ in self.k.name_particles
                     or (t.text in APOSTROPHES and t.i + 1 < c.end and doc[t.i + 1].text[:1].isupper())
                     for t in extra
                 )
@@ -1323,9 +1394,11 @@ class EntityLayer:
             return all(t.text in self.k.given_name_set for t in extra)
         if all(x.label == c.label for x in inner):
             return True
-        return c.label in ("ORG", "MISC") and all(
-            t.text[:1].isupper() or t.lower_ in self.k.name_particles or t.is_punct for t in extra
-        ) and any(t.text[:1].isupper() for t in extra)
+        return (
+            c.label in ("ORG", "MISC")
+            and all(t.text[:1].isupper() or t.lower_ in self.k.name_particles or t.is_punct for t in extra)
+            and any(t.text[:1].isupper() for t in extra)
+        )
 
     def _propagate(self, doc: Doc, accepted: list[Candidate]) -> list[Candidate]:
         """Later (and earlier) occurrences of accepted names, and of known persons' surnames."""
@@ -1336,7 +1409,11 @@ class EntityLayer:
             words = tuple(words_all[c.start : c.end])
             # a surname alone is propagated only from names the layer's own evidence found, or that
             # begin with a known given name: the model's PER spans include "Camden Road"
-            trusted = c.tier in (TIER_PATTERN, TIER_GIVEN_NAME) or words[0] in self.k.given_name_set
+            trusted = (
+                c.tier in (TIER_PATTERN, TIER_GIVEN_NAME)
+                or words[0] in self.k.given_name_set
+                or (self.k.model_person_surnames and self._full_person_name(doc, c))
+            )
             if c.label == "PER" and c.length == 2 and words[0] in self.k.family_names_first:
                 # ``Qin Gang`` ... ``Qin``: Chinese and Korean names put the family name first, and
                 # that is the name used alone later (a known family name is evidence enough)
@@ -1384,9 +1461,7 @@ class EntityLayer:
     def _person_words(self, doc: Doc, c: Candidate) -> list[str]:
         return [t.text for t in doc[c.start : c.end]]
 
-    def _cluster(
-        self, doc: Doc, mentions: list[Candidate], title_only: list[TitleOnly]
-    ) -> list[Entity]:
+    def _cluster(self, doc: Doc, mentions: list[Candidate], title_only: list[TitleOnly]) -> list[Entity]:
         lang = self.lang
         clusters: list[dict[str, Any]] = []
         by_identity: dict[str, dict[str, Any]] = {}
@@ -1428,13 +1503,22 @@ class EntityLayer:
                 word = self._person_words(doc, c)[-1]
                 keys = {transliteration_key(word, lang if lang == "de" else "en")}
                 if word.endswith(("s", "'")) and len(word) > 3:
-                    keys.add(transliteration_key(word.rstrip("'")[:-1] if word.endswith("s") else word[:-1],
-                                                 lang if lang == "de" else "en"))
+                    keys.add(
+                        transliteration_key(
+                            word.rstrip("'")[:-1] if word.endswith("s") else word[:-1], lang if lang == "de" else "en"
+                        )
+                    )
                 matches = [cl for surname, cl in person_full if surname in keys]
                 if not matches:  # a given name alone (Abdullah) or an earlier first mention
-                    matches = [cl for cl in clusters if cl["label"] == "PER" and any(
-                        transliteration_key(w, lang if lang == "de" else "en") in keys
-                        for w in cl["identity"][4:].split(" ")[:1])]
+                    matches = [
+                        cl
+                        for cl in clusters
+                        if cl["label"] == "PER"
+                        and any(
+                            transliteration_key(w, lang if lang == "de" else "en") in keys
+                            for w in cl["identity"][4:].split(" ")[:1]
+                        )
+                    ]
                 if matches:
                     # the nearest full name mentioned before this mention, else the first one
                     before = [cl for cl in matches if any(m.start < c.start for m in cl["mentions"])]
@@ -1596,9 +1680,7 @@ class EntityLayer:
         self._words = [t.text for t in doc]
         self._word_set = set(self._words)
         # words of multi-word names the model found (surnames seen in full elsewhere)
-        self._name_words = {
-            w for e in doc.ents if len(e) >= 2 for w in (e[-1].text, e[-1].text + "s")
-        }
+        self._name_words = {w for e in doc.ents if len(e) >= 2 for w in (e[-1].text, e[-1].text + "s")}
         derivations = self._derivations(doc)
         derivation_tokens = {s.start for s in derivations}
         gaz = self._gazetteer_candidates(doc)
