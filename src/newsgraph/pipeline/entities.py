@@ -282,6 +282,7 @@ class Knowledge:
     first_name_word_is_person: bool = False
     model_span_breaks: set[str] = field(default_factory=set)
     model_person_surnames: bool = False
+    office_apposition: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
@@ -442,6 +443,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.first_name_word_is_person = bool(filters.get("first_name_word_is_person", False))
     k.model_span_breaks = set(filters.get("model_span_breaks", []))
     k.model_person_surnames = bool(filters.get("model_person_surnames", False))
+    k.office_apposition = bool(filters.get("office_apposition", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
@@ -930,7 +932,8 @@ class EntityLayer:
             end = i + 1
             end = self._complement_end(doc, end, title_tokens, gaz_by_start)
             k = end
-            if k < len(doc) and doc[k].text == "," and end > i + 1:
+            apposition = k < len(doc) and doc[k].text == "," and end == i + 1 and self._office_apposition(doc, k + 1)
+            if k < len(doc) and doc[k].text == "," and (end > i + 1 or apposition):
                 k += 1  # apposition after a complemented office: "... des US-Präsidenten, Jake Sullivan"
             while k < len(doc) and doc[k].text in self.k.honorifics:
                 k += 1
@@ -939,6 +942,8 @@ class EntityLayer:
                 name_end = self._name_after(doc, k, title_tokens, set())
             if name_end == k + 1 and not self._single_name_plausible(doc, k, i):
                 name_end = k  # "ordnete der russische Präsident Maßnahmen an": a noun, not a name
+            if apposition and (name_end >= len(doc) or doc[name_end].text not in {",", ".", ";"}):
+                name_end = k  # the apposition's name must run to its closing comma, or it is read wrong
             if name_end > k:
                 role = None if honorific else (start, end)
                 # a styled title (``Papst``, ``Königin``) is a role like any office, never part of
@@ -1345,6 +1350,16 @@ class EntityLayer:
                 trimmed = self._trim_model_person(doc, c, surnames)
                 if trimmed is not None and trimmed is not c:
                     cands[n] = trimmed
+
+    def _office_apposition(self, doc: Doc, k: int) -> bool:
+        """`Tanzania's president, Halima Mwakyusa, …`: a full name of two to four words between
+        commas right after an office (English, config ``office_apposition``)."""
+        if not self.k.office_apposition:
+            return False
+        j = k
+        while j < len(doc) and j - k < 5 and (NAME_TOKEN.match(doc[j].text) or self._name_hyphen(doc, j)):
+            j += 1
+        return j - k >= 2 and j < len(doc) and doc[j].text in {",", ".", ";"}
 
     def _full_person_name(self, doc: Doc, c: Candidate) -> bool:
         """A model PER span that reads as a full personal name: two or three capitalised words, the
