@@ -67,18 +67,8 @@ from ..transliterate import canonical_name, transliteration_key
 LABELS = ("PER", "ORG", "LOC", "MISC")
 #: labels of other NER schemes (OntoNotes-style English models) mapped onto ours
 LABEL_MAP = {
-    "PER": "PER",
-    "PERSON": "PER",
-    "ORG": "ORG",
-    "LOC": "LOC",
-    "GPE": "LOC",
-    "FAC": "LOC",
-    "MISC": "MISC",
-    "NORP": "MISC",
-    "EVENT": "MISC",
-    "WORK_OF_ART": "MISC",
-    "LAW": "MISC",
-    "PRODUCT": "MISC",
+    "PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
+    "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC",
 }
 #: which place wins when one form names several (Luxemburg: the country, Wien: the city)
 KIND_PRIORITY = {"organisation": 0, "country": 1, "city": 2, "region": 3, "subdivision": 4, "venue": 5}
@@ -334,14 +324,9 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     best: dict[str, tuple[int, int]] = {}  # form -> (priority, entry index)
     organisations = _lang_resource(lang, "gazetteer_organisations", {})
     for org in organisations.get("organisation", []):
-        entry = GazetteerEntry(
-            org["name"],
-            org.get("type", "ORG"),
-            org.get("kb_id"),
-            "organisation",
-            bool(org.get("ambiguous", False)),
-            frozenset(v for f in org.get("ambiguous_forms", []) for v in _inflect(f, inflection)),
-        )
+        entry = GazetteerEntry(org["name"], org.get("type", "ORG"), org.get("kb_id"), "organisation",
+                               bool(org.get("ambiguous", False)),
+                               frozenset(v for f in org.get("ambiguous_forms", []) for v in _inflect(f, inflection)))
         k.entries.append(entry)
         for form in org["forms"]:
             for variant in _inflect(form, inflection):
@@ -555,14 +540,8 @@ def _norm(text: str) -> str:
 class EntityLayer:
     """Gazetteers, office patterns, merge with the statistical NER, clustering into entities."""
 
-    def __init__(
-        self,
-        nlp: Language,
-        name: str = "newsgraph_entities",
-        use_given_names: bool = True,
-        propagate: bool = True,
-        kb: str = "starter",
-    ) -> None:
+    def __init__(self, nlp: Language, name: str = "newsgraph_entities", use_given_names: bool = True,
+                 propagate: bool = True, kb: str = "starter") -> None:
         self.name = name
         self.linker: ArticleLinker | None = linker_for(nlp.lang, kb) if kb else None
         self.lang = nlp.lang
@@ -773,12 +752,8 @@ class EntityLayer:
     def _name_hyphen(doc: Doc, j: int) -> bool:
         """A hyphen the tokenizer split off inside a name (``Elmendorf-Richardson``)."""
         return (
-            doc[j].text == "-"
-            and j > 0
-            and not doc[j - 1].whitespace_
-            and not doc[j].whitespace_
-            and j + 1 < len(doc)
-            and NAME_TOKEN.match(doc[j + 1].text) is not None
+            doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and j + 1 < len(doc) and NAME_TOKEN.match(doc[j + 1].text) is not None
         )
 
     def _dateline_candidates(self, doc: Doc) -> list[Candidate]:
@@ -850,7 +825,7 @@ class EntityLayer:
                 out.append(Candidate(tok.i, tok.i + 2, "ORG", TIER_PATTERN))
             elif text.startswith(self.k.direction_prefixes) and "-" not in text:
                 for d in self.k.direction_prefixes:
-                    rest = text[len(d) :]
+                    rest = text[len(d):]
                     if text.startswith(d) and rest[:1].islower() and rest[:1].upper() + rest[1:] in self.k.place_forms:
                         out.append(Candidate(tok.i, tok.i + 1, "LOC", TIER_PATTERN))
                         break
@@ -895,7 +870,9 @@ class EntityLayer:
         lower = text.lower()
         return any(lower.endswith((s, s + "s")) for s in self.k.body_head_suffixes)
 
-    def _title_evidence(self, doc: Doc, gaz: list[Candidate]) -> tuple[list[Candidate], list[TitleOnly], set[int]]:
+    def _title_evidence(
+        self, doc: Doc, gaz: list[Candidate]
+    ) -> tuple[list[Candidate], list[TitleOnly], set[int]]:
         """Persons named after an office, with the office phrase; office phrases naming nobody."""
         title_re, title_words, not_titles = self.k.title_re, self.k.title_words, self.k.not_titles
         title_tokens = set()
@@ -1054,15 +1031,8 @@ class EntityLayer:
             demonym = self.k.demonyms.get(word) if i in model_names else None
             if demonym is not None:  # die Afghanen: the people of a country, no mention of it
                 entry = self._country_entry(demonym)
-                spans.append(
-                    Span(
-                        doc,
-                        i,
-                        i + 1,
-                        label=entry.name if entry else demonym,
-                        kb_id=entry.kb_id if entry and entry.kb_id else "",
-                    )
-                )
+                spans.append(Span(doc, i, i + 1, label=entry.name if entry else demonym,
+                                  kb_id=entry.kb_id if entry and entry.kb_id else ""))
                 continue
             if not word[:1].islower() and "-" not in word and not self.k.derivations_capitalised:
                 continue
@@ -1214,18 +1184,14 @@ class EntityLayer:
                 surname = self._words[c.end - 1]
                 person_forms.update((surname, surname + "s"))
         cands = [
-            c
-            for c in cands
+            c for c in cands
             if not (c.tier == TIER_GAZETTEER and c.length == 1 and self._words[c.start] in person_forms)
         ]
         longer_persons = [c for c in cands if c.label == "PER" and c.tier != TIER_GAZETTEER]
         cands = [
-            c
-            for c in cands
+            c for c in cands
             if not (
-                c.tier == TIER_GAZETTEER
-                and c.entry is not None
-                and c.entry.kind == "person"
+                c.tier == TIER_GAZETTEER and c.entry is not None and c.entry.kind == "person"
                 and any(o.start <= c.start and c.end <= o.end and o.length > c.length for o in longer_persons)
             )
         ]
@@ -1233,10 +1199,8 @@ class EntityLayer:
             if tier == TIER_MODEL:
                 self._relabel_model(doc, cands, accepted)
             for c in sorted((c for c in cands if c.tier == tier), key=lambda c: (-c.length, c.start)):
-                if (
-                    tier == TIER_GAZETTEER
-                    and c.entry is not None
-                    and (c.entry.ambiguous or doc[c.start : c.end].text in c.entry.ambiguous_forms)
+                if tier == TIER_GAZETTEER and c.entry is not None and (
+                    c.entry.ambiguous or doc[c.start:c.end].text in c.entry.ambiguous_forms
                 ):
                     model = model_by_span.get((c.start, c.end))
                     if model is None or model.label != c.label:
@@ -1247,11 +1211,8 @@ class EntityLayer:
                     if tier == TIER_MODEL and c.entry is None:
                         # an ambiguous gazetteer form (``Grünen``) inside ``Hamburger Grünen`` was not taken
                         within = [
-                            x
-                            for x in cands
-                            if x.tier == TIER_GAZETTEER
-                            and c.start <= x.start
-                            and x.end <= c.end
+                            x for x in cands
+                            if x.tier == TIER_GAZETTEER and c.start <= x.start and x.end <= c.end
                             and x.length < c.length
                         ]
                         branch = self._regional_branch(doc, c, within)
@@ -1263,9 +1224,7 @@ class EntityLayer:
                     continue
                 inner = {taken[i].start: taken[i] for i in range(c.start, c.end) if i in taken}.values()
                 if all(
-                    x.tier in (TIER_GAZETTEER, TIER_GIVEN_NAME)
-                    and c.start <= x.start
-                    and x.end <= c.end
+                    x.tier in (TIER_GAZETTEER, TIER_GIVEN_NAME) and c.start <= x.start and x.end <= c.end
                     and x.length < c.length
                     for x in inner
                 ) and self._model_extends(doc, c, list(inner), title_tokens):
@@ -1400,8 +1359,7 @@ class EntityLayer:
             if all(x.label == "PER" for x in inner):  # Elmar Paul Sommer around Paul Sommer: a fuller name
                 # O ´ Brien, O' Neill: an apostrophe the tokenizer split off belongs to the surname
                 return all(
-                    t.text[:1].isupper()
-                    or t.lower_ in self.k.name_particles
+                    t.text[:1].isupper() or t.lower_ in self.k.name_particles
                     or (t.text in APOSTROPHES and t.i + 1 < c.end and doc[t.i + 1].text[:1].isupper())
                     for t in extra
                 )
@@ -1409,11 +1367,9 @@ class EntityLayer:
             return all(t.text in self.k.given_name_set for t in extra)
         if all(x.label == c.label for x in inner):
             return True
-        return (
-            c.label in ("ORG", "MISC")
-            and all(t.text[:1].isupper() or t.lower_ in self.k.name_particles or t.is_punct for t in extra)
-            and any(t.text[:1].isupper() for t in extra)
-        )
+        return c.label in ("ORG", "MISC") and all(
+            t.text[:1].isupper() or t.lower_ in self.k.name_particles or t.is_punct for t in extra
+        ) and any(t.text[:1].isupper() for t in extra)
 
     def _propagate(self, doc: Doc, accepted: list[Candidate]) -> list[Candidate]:
         """Later (and earlier) occurrences of accepted names, and of known persons' surnames."""
@@ -1476,7 +1432,9 @@ class EntityLayer:
     def _person_words(self, doc: Doc, c: Candidate) -> list[str]:
         return [t.text for t in doc[c.start : c.end]]
 
-    def _cluster(self, doc: Doc, mentions: list[Candidate], title_only: list[TitleOnly]) -> list[Entity]:
+    def _cluster(
+        self, doc: Doc, mentions: list[Candidate], title_only: list[TitleOnly]
+    ) -> list[Entity]:
         lang = self.lang
         clusters: list[dict[str, Any]] = []
         by_identity: dict[str, dict[str, Any]] = {}
@@ -1518,22 +1476,13 @@ class EntityLayer:
                 word = self._person_words(doc, c)[-1]
                 keys = {transliteration_key(word, lang if lang == "de" else "en")}
                 if word.endswith(("s", "'")) and len(word) > 3:
-                    keys.add(
-                        transliteration_key(
-                            word.rstrip("'")[:-1] if word.endswith("s") else word[:-1], lang if lang == "de" else "en"
-                        )
-                    )
+                    keys.add(transliteration_key(word.rstrip("'")[:-1] if word.endswith("s") else word[:-1],
+                                                 lang if lang == "de" else "en"))
                 matches = [cl for surname, cl in person_full if surname in keys]
                 if not matches:  # a given name alone (Abdullah) or an earlier first mention
-                    matches = [
-                        cl
-                        for cl in clusters
-                        if cl["label"] == "PER"
-                        and any(
-                            transliteration_key(w, lang if lang == "de" else "en") in keys
-                            for w in cl["identity"][4:].split(" ")[:1]
-                        )
-                    ]
+                    matches = [cl for cl in clusters if cl["label"] == "PER" and any(
+                        transliteration_key(w, lang if lang == "de" else "en") in keys
+                        for w in cl["identity"][4:].split(" ")[:1])]
                 if matches:
                     # the nearest full name mentioned before this mention, else the first one
                     before = [cl for cl in matches if any(m.start < c.start for m in cl["mentions"])]
@@ -1695,7 +1644,9 @@ class EntityLayer:
         self._words = [t.text for t in doc]
         self._word_set = set(self._words)
         # words of multi-word names the model found (surnames seen in full elsewhere)
-        self._name_words = {w for e in doc.ents if len(e) >= 2 for w in (e[-1].text, e[-1].text + "s")}
+        self._name_words = {
+            w for e in doc.ents if len(e) >= 2 for w in (e[-1].text, e[-1].text + "s")
+        }
         derivations = self._derivations(doc)
         derivation_tokens = {s.start for s in derivations}
         gaz = self._gazetteer_candidates(doc)

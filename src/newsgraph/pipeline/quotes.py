@@ -488,12 +488,8 @@ class QuoteLayer:
             if any(doc[j].text == ":" for j in range(k, e)):
                 a.kind = "direct"  # introduces a quote after the colon
                 return a
-            agentless = (
-                a.speaker is None
-                and doc[k].tag_ == "VVPP"
-                and any(
-                    doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(max(s, k - 12), k)
-                )
+            agentless = a.speaker is None and doc[k].tag_ == "VVPP" and any(
+                doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(max(s, k - 12), k)
             )
             if is_rep and self.reported and (a.speaker is not None or agentless) and not self._von_agent(doc, s, k):
                 # (`Als Grund wurden Terminschwierigkeiten genannt`: reported speech without a speaker)

@@ -113,7 +113,12 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
             break
-        if seen_noun and low in lex.np_inner and j + 1 < end and doc[j + 1].lower_ in lex.medium_nouns:
+        if (
+            seen_noun
+            and low in lex.np_inner
+            and j + 1 < end
+            and doc[j + 1].lower_ in lex.medium_nouns
+        ):
             break  # `eine Sprecherin des Ministeriums der Nachrichtenagentur AFP`: the dative medium
         article = (
             low in lex.np_inner
@@ -221,7 +226,9 @@ class SpeakerResolver:
             (m.start, e) for e in self.entities if e.type == "PER" for m in e.mentions
         )
         self._per_starts = [s for s, _ in self._per]
-        self._mentions = _SpanIndex((m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions)
+        self._mentions = _SpanIndex(
+            (m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions
+        )
         self._roles = _SpanIndex((r.start, r.end, n, e) for n, e in enumerate(self.entities) for r in e.roles)
         self.recent_speakers: list[tuple[int, Entity]] = []  # (char offset, entity) of speakers
 

@@ -273,7 +273,9 @@ def infer_reference(
                 fitting = {y for y in years if (d := _tied_day(ties, y)) and all(c.holds(d) for c in claims)}
                 if fitting and fitting != years:
                     years = fitting
-                    terms_note = f"{_describe_claims(claims)} only in {', '.join(map(str, sorted(fitting)))} of these; "
+                    terms_note = (
+                        f"{_describe_claims(claims)} only in {', '.join(map(str, sorted(fitting)))} of these; "
+                    )
                 elif not fitting:
                     terms_note = f"ignored the terms of office: {_describe_claims(claims)} in none of these; "
             in_text = [y for y in years if y in explicit_years]
@@ -324,7 +326,10 @@ def infer_reference(
                 f"from {a.isoformat()} to {(b - dt.timedelta(days=1)).isoformat()}" for a, b in stretches
             )
             if first.year == last.year:
-                reason = f"inferred from terms of office: {_held_together(claims)} only {span}; year only"
+                reason = (
+                    f"inferred from terms of office: {_held_together(claims)} only {span}; "
+                    f"year only"
+                )
                 return Reference(year=first.year), "inferred", reason
             if loose:
                 years, fitting = _loose_years(loose, claims, stretches)
@@ -355,7 +360,11 @@ def infer_reference(
             reason = (
                 f"no single year: the terms of office allow several ({_held_together(claims)} "
                 f"{span}: {', '.join(map(str, years_left))}); no weekday tie, full date or year in the text"
-                + (", and no weekday in a sentence with days of a month that fits one year only" if loose else "")
+                + (
+                    ", and no weekday in a sentence with days of a month that fits one year only"
+                    if loose
+                    else ""
+                )
                 + "; dates without a year fit a reference in any of these years"
                 + (
                     f"; the latest year the text names, {explicit_years[-1]}, lies before these terms (a look back)"

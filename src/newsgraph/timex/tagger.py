@@ -163,7 +163,9 @@ class TimeTagger:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
         elif published_partial is not None and (bounds := published_bounds(published_partial)) is not None:
             inferred = (
-                self._infer(text, tokens, items, min(today, bounds[1]), claims) if infer else (Reference(), "none", "")
+                self._infer(text, tokens, items, min(today, bounds[1]), claims)
+                if infer
+                else (Reference(), "none", "")
             )
             reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
@@ -270,11 +272,7 @@ class TimeTagger:
         return all(tokens[k].lower in self.coord for k in range(i + 1, j))
 
     def _infer(
-        self,
-        text: str,
-        tokens: list[Token],
-        items: list[_Item],
-        today: dt.date,
+        self, text: str, tokens: list[Token], items: list[_Item], today: dt.date,
         claims: list[OfficeClaim] | None = None,
     ) -> tuple[Reference, str, str]:
         ties: list[WeekdayTie] = []
