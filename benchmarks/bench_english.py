@@ -10,6 +10,10 @@ time value accuracy), so those are printed next to F1. Per-document problems are
 
     python benchmarks/bench_english.py [--shared ../shared] [--label NAME] [--base PATH] [--quiet]
 
+A run of another revision of the code uses this script with that revision's package first on the path
+(the README's ``main 9ef4f52`` rows: ``PYTHONPATH=<checkout of 9ef4f52>/src``, with that checkout's
+``evaluate.py`` taking this branch's three-line change that reads ``benchmarks/gold_en/splits.json``).
+
 ``--base`` swaps the statistical base (e.g. ``none`` for the blank tokenizer + rules that English
 had before the shipped model), so before/after rows come from the same script. Results are added
 under ``--label`` to ``benchmarks/results/english.json``, one row per set and split (``shared tune``,
