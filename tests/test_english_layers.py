@@ -53,32 +53,52 @@ def _ents(record: Record) -> set[tuple[str, str]]:
 # ------------------------------------------------------------------------------------------ quotes
 
 
-def test_quote_speaker_in_apposition_after_an_office():
-    r = _extract("Finland's trade minister, Oskari Lindholm, said the port would reopen in spring.")
-    assert _speaker(r, "the port would reopen") == "Oskari Lindholm"
-
-
-def test_quote_speaker_of_a_relative_clause_subject():
-    r = _extract(
-        "Mara Ellison met the governors on Tuesday. "
-        "Ellison, whose coalition lost two seats last year, said the budget was balanced."
-    )
-    assert _speaker(r, "the budget was balanced") == "Mara Ellison"
-
-
-def test_quote_speaker_office_in_lower_case_refers_back():
-    r = _extract(
-        "Chancellor Petra Wendland presented the budget to parliament on Tuesday. "
-        "The chancellor said the deficit would fall below two per cent."
-    )
-    assert _speaker(r, "the deficit would fall") == "Petra Wendland"
-
-
-def test_quote_speaker_with_an_adverb_before_the_verb():
-    r = _extract(
-        "Deputy Prime Minister Ilkka Rautio opened the forum. Rautio also said the grid needed new cables."
-    )
-    assert _speaker(r, "the grid needed new cables") == "Ilkka Rautio"
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        pytest.param(
+            "Finland's trade minister, Oskari Lindholm, said the port would reopen in spring.",
+            "the port would reopen",
+            "Oskari Lindholm",
+            id="apposition-after-an-office",
+        ),
+        pytest.param(
+            "Mara Ellison met the governors on Tuesday. "
+            "Ellison, whose coalition lost two seats last year, said the budget was balanced.",
+            "the budget was balanced",
+            "Mara Ellison",
+            id="relative-clause-after-the-subject",
+        ),
+        pytest.param(
+            "Chancellor Petra Wendland presented the budget to parliament on Tuesday. "
+            "The chancellor said the deficit would fall below two per cent.",
+            "the deficit would fall",
+            "Petra Wendland",
+            id="office-in-lower-case-refers-back",
+        ),
+        pytest.param(
+            "Deputy Prime Minister Ilkka Rautio opened the forum. Rautio also said the grid needed new cables.",
+            "the grid needed new cables",
+            "Ilkka Rautio",
+            id="adverb-before-the-verb",
+        ),
+        pytest.param(
+            "The bridge will close for repairs in May, Norway's transport ministry said on Monday.",
+            "The bridge will close",
+            "Norway",
+            id="anonymous-possessive-organisation",
+        ),
+        pytest.param(
+            "OSLO - Energy Minister Siri Dahl on Tuesday approved two wind farms, saying the licences "
+            "had waited long enough.",
+            "the licences had waited",
+            "Siri Dahl",
+            id="dateline-before-a-shared-subject",
+        ),
+    ],
+)
+def test_quote_speaker(text, opening, speaker):
+    assert _speaker(_extract(text), opening) == speaker
 
 
 def test_quote_speaker_with_a_hyphenated_surname():
@@ -115,23 +135,8 @@ def test_quote_lower_case_source_of_according_to():
     assert _quote(r, "the ceasefire held overnight").speaker is None
 
 
-def test_quote_anonymous_possessive_organisation():
-    r = _extract("The bridge will close for repairs in May, Norway's transport ministry said on Monday.")
-    assert _speaker(r, "The bridge will close") == "Norway"
-
-
-def test_quote_dateline_is_no_speaker_of_a_shared_subject():
-    r = _extract(
-        "OSLO - Energy Minister Siri Dahl on Tuesday approved two wind farms, saying the licences "
-        "had waited long enough."
-    )
-    assert _speaker(r, "the licences had waited") == "Siri Dahl"
-
-
 def test_quote_subject_after_a_subordinator_and_article():
-    r = _extract(
-        "The council will meet on Thursday, after the Red Cross warned that clinics were running out of fuel."
-    )
+    r = _extract("The council will meet on Thursday, after the Red Cross warned that clinics were running out of fuel.")
     assert _speaker(r, "clinics were running out") != "United Nations Security Council"
     assert _quote(r, "clinics were running out").speaker_text == "Red Cross"
 
@@ -139,38 +144,55 @@ def test_quote_subject_after_a_subordinator_and_article():
 # ------------------------------------------------------------------------------------------- times
 
 
-def test_time_month_takes_the_tense_of_the_verb_before_it():
-    r = _extract(
-        "Kovac said the board would meet again in September and did not rule out a cut.", published="2025-08-01"
-    )
-    assert _value(r, "September") == "2025-09"
-
-
-def test_time_weekday_after_due_to_looks_ahead():
-    r = _extract("A summit, due to open in Lusaka on Wednesday, has been postponed.", published="2025-06-02")
-    assert _value(r, "Wednesday") == "2025-06-04"
-
-
-def test_time_due_to_in_the_past_perfect_looks_back():
-    r = _extract(
-        "Reyes had been due to travel to Lima in early March, but the trip was cancelled.", published="2025-06-02"
-    )
-    assert _value(r, "March") == "2025-03"
-
-
-def test_time_could_be_looks_ahead():
-    r = _extract("Officials said the new date could be June 20, but it has not been announced.", published="2025-06-02")
-    assert _value(r, "June 20") == "2025-06-20"
-
-
-def test_time_later_in_the_week_without_a_date_named():
-    r = _extract("The ministers will meet again later in the week.", published="2025-06-04")
-    assert _value(r, "later in the week") == "2025-W23"
-
-
-def test_time_clock_of_a_live_blog_takes_the_publication_day():
-    r = _extract("09:40 GMT\nThe delegations have arrived at the venue.", published="2025-03-12")
-    assert _value(r, "09:40 GMT") == "2025-03-12T09:40"
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "value"),
+    [
+        pytest.param(
+            "Kovac said the board would meet again in September and did not rule out a cut.",
+            "2025-08-01",
+            "September",
+            "2025-09",
+            id="month-takes-the-tense-of-the-verb-before-it",
+        ),
+        pytest.param(
+            "A summit, due to open in Lusaka on Wednesday, has been postponed.",
+            "2025-06-02",
+            "Wednesday",
+            "2025-06-04",
+            id="due-to-looks-ahead",
+        ),
+        pytest.param(
+            "Reyes had been due to travel to Lima in early March, but the trip was cancelled.",
+            "2025-06-02",
+            "March",
+            "2025-03",
+            id="due-to-in-the-past-perfect-looks-back",
+        ),
+        pytest.param(
+            "Officials said the new date could be June 20, but it has not been announced.",
+            "2025-06-02",
+            "June 20",
+            "2025-06-20",
+            id="could-be-looks-ahead",
+        ),
+        pytest.param(
+            "The ministers will meet again later in the week.",
+            "2025-06-04",
+            "later in the week",
+            "2025-W23",
+            id="later-in-the-week-without-a-date-named",
+        ),
+        pytest.param(
+            "09:40 GMT\nThe delegations have arrived at the venue.",
+            "2025-03-12",
+            "09:40 GMT",
+            "2025-03-12T09:40",
+            id="live-blog-clock-takes-the-publication-day",
+        ),
+    ],
+)
+def test_time_value(text, published, phrase, value):
+    assert _value(_extract(text, published=published), phrase) == value
 
 
 # ----------------------------------------------------------------------------------------- entities
