@@ -231,6 +231,11 @@ def test_entity_demonym_is_no_entity():
     assert not {m for m, _ in _ents(r)} & {"Kazakh", "Uzbek"}
 
 
+def test_entity_agency_in_a_dateline_is_an_organisation():
+    r = _extract("Canada widens sanctions\n\nOTTAWA, March 3 (Northern Ledger) - Canada said on Monday it would act.")
+    assert ("Northern Ledger", "ORG") in _ents(r)
+
+
 def test_entity_time_zone_is_no_entity():
     r = _extract("16:05 GMT\nThat's where we leave our coverage for today. Ministers meet again tomorrow.")
     assert "GMT" not in {m for m, _ in _ents(r)}

@@ -74,6 +74,7 @@ LABEL_MAP = {
 KIND_PRIORITY = {"organisation": 0, "country": 1, "city": 2, "region": 3, "subdivision": 4, "venue": 5}
 #: marks after an all-capital place name at the start of a line that make it a wire dateline
 DATELINE_MARKS = frozenset({",", "(", "-", "–", "—", ":"})
+DATELINE_DASHES = frozenset({"-", "–", "—"})
 ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
 NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÝĀ-ſ][\w'’.\-]*$")
 UPPER_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,}$")
@@ -273,6 +274,7 @@ class Knowledge:
     model_span_breaks: set[str] = field(default_factory=set)
     model_person_surnames: bool = False
     office_apposition: bool = False
+    dateline_agency: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
@@ -429,6 +431,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.model_span_breaks = set(filters.get("model_span_breaks", []))
     k.model_person_surnames = bool(filters.get("model_person_surnames", False))
     k.office_apposition = bool(filters.get("office_apposition", False))
+    k.dateline_agency = bool(filters.get("dateline_agency", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
@@ -658,7 +661,10 @@ class EntityLayer:
             if twin is not None and entry.kind == "organisation" and self._locative_before(doc, start):
                 entry = twin  # ``im Kreml``: the building, not the government seated there
             out.append(Candidate(start, end, entry.label, TIER_GAZETTEER, entry))
-        out += self._dateline_candidates(doc)
+        datelines = self._dateline_candidates(doc)
+        out += datelines
+        if self.k.dateline_agency:
+            out += self._dateline_agencies(doc, datelines, out)
         if self.k.place_before_region:
             out += self._place_before_region(doc, out)
         return out
@@ -777,6 +783,26 @@ class EntityLayer:
             entry = self.k.upper_places.get(" ".join(t.text for t in doc[i:j]))
             if entry is not None:
                 out.append(Candidate(i, j, "LOC", TIER_GAZETTEER, entry))
+        return out
+
+    def _dateline_agencies(self, doc: Doc, datelines: list[Candidate], gaz: list[Candidate]) -> list[Candidate]:
+        """``MOSCOW (Eurasia Wire) -``, ``SYDNEY, May 2 (Pacific Press) -``: the capitalised name in
+        brackets between a dateline's place and its dash is the news agency that files the report,
+        an organisation even where no gazetteer knows it (English, config ``dateline_agency``)."""
+        out: list[Candidate] = []
+        for d in datelines:
+            end = next((j for j in range(d.end, min(len(doc), d.end + 12)) if doc[j].text in DATELINE_DASHES), None)
+            if end is None:
+                continue
+            opening = next((j for j in range(d.end, end) if doc[j].text == "("), None)
+            if opening is None or end < 2 or doc[end - 1].text != ")":
+                continue
+            words = [doc[j] for j in range(opening + 1, end - 1)]
+            if not words or not all(NAME_TOKEN.match(t.text) for t in words):
+                continue
+            if any(c.start < end - 1 and opening + 1 < c.end for c in gaz):
+                continue  # a known agency (``Reuters``) keeps its gazetteer entry
+            out.append(Candidate(opening + 1, end - 1, "ORG", TIER_PATTERN))
         return out
 
     def _body_candidates(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
