@@ -101,6 +101,13 @@ def test_quote_speaker(text, opening, speaker):
     assert _speaker(_extract(text), opening) == speaker
 
 
+def test_quote_place_after_in_is_not_the_speaker():
+    r = _extract("The talks will resume in May, a senior diplomat in Geneva said on Friday.")
+    quote = _quote(r, "The talks will resume")
+    assert quote.speaker_text == "a senior diplomat in Geneva"
+    assert quote.speaker is None
+
+
 def test_quote_speaker_with_a_hyphenated_surname():
     r = _extract("Amina Osei-Bonsu said in an interview that the harvest had been poor.")
     quote = _quote(r, "the harvest had been poor")

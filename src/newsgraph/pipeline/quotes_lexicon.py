@@ -75,6 +75,9 @@ class QuoteLexicon:
     verb_adverbs: frozenset[str] = field(default_factory=frozenset)
     #: words that open a circumstance right after a speech verb (`said in a statement … that`)
     circumstance: frozenset[str] = field(default_factory=frozenset)
+    #: prepositions that make a place inside a speaker phrase a location, not the speaker
+    #: (`the president's office in Warsaw`)
+    locative: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def marks(self) -> frozenset[str]:
@@ -145,4 +148,5 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         before_medium_name=_low(data.get("medium", {}).get("before_name")),
         verb_adverbs=_low(spk.get("verb_adverbs")),
         circumstance=_low(clause.get("circumstance")),
+        locative=_low(spk.get("locative")),
     )
