@@ -19,7 +19,9 @@ no interaction. Per-document problems are printed for ``tune`` only unless ``--s
 so that the check split stays unread while rules are written.
 
 Usage: ``python benchmarks/bench_events.py [--repeat 3] [--quiet] [--no-oracle] [GOLD ...]``; by
-default all gold in ``shared/gold``. Writes ``benchmarks/results/events.json``.
+default all gold in ``shared/gold``. Writes ``benchmarks/results/events.json``. The project's own English
+articles are scored apart: ``python benchmarks/bench_events.py --no-write benchmarks/gold_en/*.gold.json``
+(groups ``project/tune`` and ``project/check``).
 """
 
 from __future__ import annotations
@@ -175,13 +177,15 @@ def gold_groups(paths: list[Path]) -> dict[str, list[Path]]:
         split = split_of(path)
         gold = json.loads(path.read_text(encoding="utf-8"))
         kind = "clusters" if path.parent.parent.name == "clusters" else "wikinews"
+        if path.parent.name == "gold_en":
+            kind = "project"  # the project's own English articles (benchmarks/gold_en, its own splits.json)
         keys = ["all", split] if split == "founding" else ["all", split, f"{kind}/{split}"]
         if split != "founding":
             keys.append(f"{gold.get('language', 'de')}/{split}")
         for key in keys:
             groups.setdefault(key, []).append(path)
     order = ["founding", "wikinews/tune", "wikinews/check", "clusters/tune", "clusters/check",
-             "de/tune", "de/check", "en/tune", "en/check", "tune", "check", "all"]
+             "project/tune", "project/check", "de/tune", "de/check", "en/tune", "en/check", "tune", "check", "all"]
     return {k: groups[k] for k in order if k in groups}
 
 

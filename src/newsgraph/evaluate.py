@@ -342,7 +342,9 @@ def load_gold(path: Path) -> tuple[dict[str, Any], str]:
 @lru_cache(maxsize=4)
 def _check_names(splits_file: Path) -> frozenset[str]:
     splits = json.loads(splits_file.read_text(encoding="utf-8"))
-    return frozenset(splits["check"]["wikinews"]) | frozenset(splits["check"]["clusters"])
+    check = splits["check"]
+    # the shared gold lists WikiNews stems and cluster folders; a plain gold folder lists ``articles``
+    return frozenset(name for key in ("wikinews", "clusters", "articles") for name in check.get(key, []))
 
 
 def gold_split(path: Path) -> str:

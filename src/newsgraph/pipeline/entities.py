@@ -74,6 +74,7 @@ LABEL_MAP = {
 KIND_PRIORITY = {"organisation": 0, "country": 1, "city": 2, "region": 3, "subdivision": 4, "venue": 5}
 #: marks after an all-capital place name at the start of a line that make it a wire dateline
 DATELINE_MARKS = frozenset({",", "(", "-", "–", "—", ":"})
+DATELINE_DASHES = frozenset({"-", "–", "—"})
 ROMAN_NUMERAL = re.compile(r"^(?=[IVXL])(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
 NAME_TOKEN = re.compile(r"^[A-ZÄÖÜÀ-ÝĀ-ſ][\w'’.\-]*$")
 UPPER_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,}$")
@@ -270,6 +271,10 @@ class Knowledge:
     model_not_name_tags: set[str] = field(default_factory=set)
     title_modifiers_no_name: bool = False
     first_name_word_is_person: bool = False
+    model_span_breaks: set[str] = field(default_factory=set)
+    model_person_surnames: bool = False
+    office_apposition: bool = False
+    dateline_agency: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
@@ -423,6 +428,10 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.model_not_name_tags = set(filters.get("model_not_name_tags", []))
     k.title_modifiers_no_name = bool(filters.get("title_modifiers_no_name", False))
     k.first_name_word_is_person = bool(filters.get("first_name_word_is_person", False))
+    k.model_span_breaks = set(filters.get("model_span_breaks", []))
+    k.model_person_surnames = bool(filters.get("model_person_surnames", False))
+    k.office_apposition = bool(filters.get("office_apposition", False))
+    k.dateline_agency = bool(filters.get("dateline_agency", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
 
     # --- offices and titles ------------------------------------------------------------------
@@ -638,7 +647,11 @@ class EntityLayer:
     def _gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
         assert self.k.gazetteer is not None
-        for match_id, start, end in self.k.gazetteer(doc):
+        matches = self.k.gazetteer(doc)
+        ends = {end for _, _, end in matches}
+        for match_id, start, end in matches:
+            if start >= 2 and self._name_hyphen(doc, start - 1) and start - 1 not in ends:
+                continue  # ``Okello-Mbeya``: the second half of a hyphenated name, not the town Mbeya
             entry = self.k.entries[int(doc.vocab.strings[match_id])]
             if end - start == 1 and self._words[start] in self.k.foreign_name_heads and start > 0:
                 before = doc[start - 1]
@@ -648,7 +661,10 @@ class EntityLayer:
             if twin is not None and entry.kind == "organisation" and self._locative_before(doc, start):
                 entry = twin  # ``im Kreml``: the building, not the government seated there
             out.append(Candidate(start, end, entry.label, TIER_GAZETTEER, entry))
-        out += self._dateline_candidates(doc)
+        datelines = self._dateline_candidates(doc)
+        out += datelines
+        if self.k.dateline_agency:
+            out += self._dateline_agencies(doc, datelines, out)
         if self.k.place_before_region:
             out += self._place_before_region(doc, out)
         return out
@@ -767,6 +783,26 @@ class EntityLayer:
             entry = self.k.upper_places.get(" ".join(t.text for t in doc[i:j]))
             if entry is not None:
                 out.append(Candidate(i, j, "LOC", TIER_GAZETTEER, entry))
+        return out
+
+    def _dateline_agencies(self, doc: Doc, datelines: list[Candidate], gaz: list[Candidate]) -> list[Candidate]:
+        """``MOSCOW (Eurasia Wire) -``, ``SYDNEY, May 2 (Pacific Press) -``: the capitalised name in
+        brackets between a dateline's place and its dash is the news agency that files the report,
+        an organisation even where no gazetteer knows it (English, config ``dateline_agency``)."""
+        out: list[Candidate] = []
+        for d in datelines:
+            end = next((j for j in range(d.end, min(len(doc), d.end + 12)) if doc[j].text in DATELINE_DASHES), None)
+            if end is None:
+                continue
+            opening = next((j for j in range(d.end, end) if doc[j].text == "("), None)
+            if opening is None or end < 2 or doc[end - 1].text != ")":
+                continue
+            words = [doc[j] for j in range(opening + 1, end - 1)]
+            if not words or not all(NAME_TOKEN.match(t.text) for t in words):
+                continue
+            if any(c.start < end - 1 and opening + 1 < c.end for c in gaz):
+                continue  # a known agency (``Reuters``) keeps its gazetteer entry
+            out.append(Candidate(opening + 1, end - 1, "ORG", TIER_PATTERN))
         return out
 
     def _body_candidates(self, doc: Doc, gaz: list[Candidate]) -> list[Candidate]:
@@ -899,7 +935,8 @@ class EntityLayer:
             end = i + 1
             end = self._complement_end(doc, end, title_tokens, gaz_by_start)
             k = end
-            if k < len(doc) and doc[k].text == "," and end > i + 1:
+            apposition = k < len(doc) and doc[k].text == "," and end == i + 1 and self._office_apposition(doc, k + 1)
+            if k < len(doc) and doc[k].text == "," and (end > i + 1 or apposition):
                 k += 1  # apposition after a complemented office: "... des US-Präsidenten, Jake Sullivan"
             while k < len(doc) and doc[k].text in self.k.honorifics:
                 k += 1
@@ -908,6 +945,8 @@ class EntityLayer:
                 name_end = self._name_after(doc, k, title_tokens, set())
             if name_end == k + 1 and not self._single_name_plausible(doc, k, i):
                 name_end = k  # "ordnete der russische Präsident Maßnahmen an": a noun, not a name
+            if apposition and (name_end >= len(doc) or doc[name_end].text not in {",", ".", ";"}):
+                name_end = k  # the apposition's name must run to its closing comma, or it is read wrong
             if name_end > k:
                 role = None if honorific else (start, end)
                 # a styled title (``Papst``, ``Königin``) is a role like any office, never part of
@@ -1062,6 +1101,9 @@ class EntityLayer:
                 and self._title_modifier(doc, span.start, title_tokens)
             ):
                 continue
+            cut = next((t.i for t in span if t.text in self.k.model_span_breaks and t.whitespace_), None)
+            if cut is not None and cut > span.start:
+                span = doc[span.start : cut]  # ``Radio Baltica - evening``: a dash ends the name
             while len(span) > 1 and span[0].text in self.k.model_leading_words:
                 span = span[1:]  # ``The United States``: OntoNotes spans include the article
             while len(span) > 1 and span[-1].text in self.k.model_trailing_words:
@@ -1266,6 +1308,10 @@ class EntityLayer:
                     known.setdefault(doc[c.start].text, "PER")  # ``Wang Yi`` ... ``Wang said``
         surnames = {doc[c.end - 1].text for c in accepted if c.label == "PER" and c.length >= 2}
         surnames |= {doc[c.end - 1].text for c in cands if c.tier == TIER_MODEL and c.label == "PER" and c.length >= 2}
+        if self.k.model_person_surnames:
+            for c in cands:  # ``Rajesh Kulkarni`` ... ``Kulkarni told``, which the model calls a place
+                if c.tier == TIER_MODEL and self._full_person_name(doc, c):
+                    known.setdefault(doc[c.end - 1].text, "PER")
         # the model's own votes: one label per name in a document, the majority (first on a tie)
         votes: dict[str, dict[str, int]] = {}
         for c in cands:
@@ -1289,6 +1335,30 @@ class EntityLayer:
                 trimmed = self._trim_model_person(doc, c, surnames)
                 if trimmed is not None and trimmed is not c:
                     cands[n] = trimmed
+
+    def _office_apposition(self, doc: Doc, k: int) -> bool:
+        """`Tanzania's president, Halima Mwakyusa, …`: a full name of two to four words between
+        commas right after an office (English, config ``office_apposition``)."""
+        if not self.k.office_apposition:
+            return False
+        j = k
+        while j < len(doc) and j - k < 5 and (NAME_TOKEN.match(doc[j].text) or self._name_hyphen(doc, j)):
+            j += 1
+        return j - k >= 2 and j < len(doc) and doc[j].text in {",", ".", ";"}
+
+    def _full_person_name(self, doc: Doc, c: Candidate) -> bool:
+        """A model PER span that reads as a full personal name: two or three capitalised words, the
+        last no place the gazetteer knows (``Camden Road`` is no person) and no office word."""
+        if c.label != "PER" or not 2 <= c.length <= 3:
+            return False
+        words = [doc[j].text for j in range(c.start, c.end)]
+        last = words[-1]
+        return (
+            all(w[:1].isupper() and w.isalpha() for w in words)
+            and last not in self.k.place_forms
+            and last.lower() not in self.k.modifier_words
+            and len(last) > 2
+        )
 
     def _regional_branch(self, doc: Doc, c: Candidate, inner: list[Candidate]) -> GazetteerEntry | None:
         """The organisation of ``Hamburger Grünen`` / ``Berliner SPD``: a place's adjective before a party.
@@ -1336,7 +1406,11 @@ class EntityLayer:
             words = tuple(words_all[c.start : c.end])
             # a surname alone is propagated only from names the layer's own evidence found, or that
             # begin with a known given name: the model's PER spans include "Camden Road"
-            trusted = c.tier in (TIER_PATTERN, TIER_GIVEN_NAME) or words[0] in self.k.given_name_set
+            trusted = (
+                c.tier in (TIER_PATTERN, TIER_GIVEN_NAME)
+                or words[0] in self.k.given_name_set
+                or (self.k.model_person_surnames and self._full_person_name(doc, c))
+            )
             if c.label == "PER" and c.length == 2 and words[0] in self.k.family_names_first:
                 # ``Qin Gang`` ... ``Qin``: Chinese and Korean names put the family name first, and
                 # that is the name used alone later (a known family name is evidence enough)

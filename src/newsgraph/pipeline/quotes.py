@@ -60,6 +60,9 @@ _INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
 _SENT_END = ".!?…"
 #: STTS tags of finite verbs (the shipped tagger's tag set)
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+_DASHES = frozenset({"-", "–", "—"})
+#: Penn tags of words that make up an English office before a name (`Ugandan government spokesman`)
+_NOMINAL_TAGS = frozenset({"JJ", "NN", "NNS", "NNP", "NNPS", "DT", "POS", "PRP$", "HYPH"})
 _OPEN_MARKS = "„\"»«‚‹›'‘“"
 #: STTS tags of a fronted adverbial: after it the subject follows the finite verb
 _FRONTED_TAGS = frozenset({"ADV", "ADJD", "PAV", "PROAV", "PWAV", "APPR", "APPRART", "APPR_ART", "KOUS", "PTKNEG"})
@@ -525,7 +528,7 @@ class QuoteLayer:
             if lows[k] in lex.nach_words and lows.get(k + 1) in lex.nach_nouns:
                 if any(lows[j] in lex.cue_verbs for j in idx if j < k) and doc[k - 1].text == ",":
                     continue  # `Wang told him that …, according to CCTV`: the verb's subject speaks
-                src = phrase_after(doc, k + 2, e, lex)
+                src = phrase_after(doc, k + 2, e, lex) or self._source_stretch(doc, k + 2, s, last)
                 if src is not None:
                     return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 2))
         for k in idx:
@@ -555,19 +558,32 @@ class QuoteLayer:
                     a.kind = "cue"
                 return a if a.speaker is not None or a.via is not None else None
             aux = k - 1 if k - 1 >= start and lows.get(k - 1) in lex.auxiliaries else k
+            while aux - 1 > start and doc[aux - 1].lower_ in lex.verb_adverbs:
+                aux -= 1  # `Gordeyev also said`
             comma = next((j for j in range(aux - 1, start - 1, -1) if doc[j].text == ","), None)
             clause_start = start
             if comma is not None and not quote_before and comma + 1 < aux:
                 # `In a statement carried by TASS, Lavrov said …`: a fronted phrase, then the subject
                 start = comma + 1
-            before = phrase_before(doc, start, aux, lex) or self._anonymous_before(doc, start, aux)
+            appositive = None if quote_before else self._appositive_subject(doc, start, aux)
+            if appositive is not None:
+                start = appositive.start  # `Hungary's foreign minister, Zoltán Berecz, said`
+            before = appositive or phrase_before(doc, start, aux, lex)
+            if before is not None and before.start > start and self._title_words(doc, start, before.start):
+                before = SpeakerPhrase(start, before.end)  # `Ugandan government spokesman Daniel Kizito denied`
+            if before is None or before.start > start:
+                # `Kenya's foreign ministry said`, `the president's office in Warsaw said`
+                before = self._anonymous_before(doc, start, aux) or before
             if before is None and aux - 1 >= start and doc[aux - 1].lower_ in lex.pronouns:
                 before = SpeakerPhrase(aux - 1, aux)  # `…, he said he did not think …`
+            opener = before.start - 1 if before is not None else s
+            if opener > start and doc[opener].lower_ in lex.np_inner:
+                opener -= 1  # `after the World Food Programme warned`
             if (
                 before is not None
                 and before.start != start
                 and not quote_before
-                and doc[before.start - 1].lower_ not in lex.subordinators
+                and doc[opener].lower_ not in lex.subordinators
             ):
                 before = None  # `the two sides would meet …`: the subject opens the clause
             if before is None and k == start and quote_before and k + 1 < e:
@@ -576,8 +592,9 @@ class QuoteLayer:
             if before is None and k - 1 > s and (lows.get(k - 1) in {"and", "but"} or low in lex.shared_subject):
                 # `Trump called the gift "fantastic" and said he would …`, `…, saying Putin had …`:
                 # the verb shares the subject that opens the sentence
-                first = phrase_after(doc, s, k, lex)
-                if first is not None and first.start == s and doc[s].lower_ not in lex.fronting:
+                opening = _after_dateline(doc, s, k)
+                first = phrase_after(doc, opening, k, lex)
+                if first is not None and first.start == opening and doc[opening].lower_ not in lex.fronting:
                     before = first
                     quote_before = False  # a quote before `and said` is the first verb's object
             if before is None:
@@ -598,6 +615,23 @@ class QuoteLayer:
             if quote_before:
                 a.kind = "cue"  # governs the quote before it; what follows is circumstance
                 return a
+            circumstance = nxt < e and (
+                lows.get(nxt) in lex.circumstance
+                or (low == "told" and nxt > k + 1 and doc[nxt].is_lower and lows.get(nxt) not in lex.complementisers)
+            )
+            if circumstance:
+                # `said on Thursday that …`, `told the Kronen Zeitung newspaper that …`: the message
+                # follows the complementiser; without one (`said in a statement carried by TASS on
+                # Tuesday.`) it is the clause before the comma
+                that = next((j for j in range(nxt, min(e, nxt + 12)) if lows.get(j) in lex.complementisers), None)
+                if that is not None and not any(doc[j].is_punct or quoted[j] for j in range(nxt, that)):
+                    nxt = that
+                elif lows.get(nxt) in lex.circumstance:
+                    if comma is not None and start == comma + 1 and comma - clause_start >= 3:
+                        a.message = (clause_start, comma)
+                    else:
+                        a.kind = "cue"
+                    return a
             ms = nxt + 1 if nxt < e and lows.get(nxt) in lex.complementisers else nxt
             end = next((j for j in range(ms, last) if lows.get(j) in lex.according and doc[j - 1].text == ","), last)
             end = end - 1 if end < last else last  # `…, according to CCTV` closes the message
@@ -651,6 +685,52 @@ class QuoteLayer:
         ent = resolver.entity(phrase)
         return ent is not None and ent.name.casefold() in lex.media_names
 
+    def _appositive_subject(self, doc: Doc, start: int, aux: int) -> SpeakerPhrase | None:
+        """`Hungary's foreign minister, Zoltán Berecz, said`, `The Centre for Fiscal Analysis, an
+        independent think tank, said`, `Brandstetter, whose party trails, said`: a subject and an
+        apposition (or relative clause) between commas before the verb. The whole stretch is the
+        speaker phrase, so the resolver picks the person (else organisation) named in either part.
+        English only: German puts the finite verb second, not after the subject's apposition."""
+        if aux - 1 <= start or doc[aux - 1].text != ",":
+            return None
+        inner = next((j for j in range(aux - 2, start - 1, -1) if doc[j].text == ","), None)
+        if inner is None or not 1 <= aux - 1 - (inner + 1) <= 12:
+            return None
+        outer = next((j for j in range(inner - 1, start - 1, -1) if doc[j].text in {",", ":", ";"}), None)
+        head = outer + 1 if outer is not None else start
+        if not 1 <= inner - head <= 8:
+            return None
+        words = [doc[j] for j in range(head, aux - 1)]
+        if not any(t.text[:1].isupper() for t in words) or any(
+            doc[j].lower_ in self.lex.cue_verbs for j in range(head, inner)
+        ):
+            return None  # (a cue verb may stand in the apposition: `A diplomat, who asked not to be named, told`)
+        first = doc[head]
+        if not (first.text[:1].isupper() or first.lower_ in self.lex.np_inner or first.lower_ in self.lex.possessives):
+            return None
+        return SpeakerPhrase(head, aux - 1)
+
+    def _title_words(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is a lower-case office before a name (`Ugandan government
+        spokesman`, `Kazakh Foreign Ministry spokesman`): up to six nouns, adjectives and
+        determiners by the tagger's reading; never without tags."""
+        if not 1 <= end - start <= 6 or not doc[start].tag_:
+            return False
+        return all(doc[j].tag_ in _NOMINAL_TAGS and doc[j].lower_ not in self.lex.cue_verbs for j in range(start, end))
+
+    def _source_stretch(self, doc: Doc, start: int, s: int, last: int) -> SpeakerPhrase | None:
+        """`According to the office, …`, `According to a survey by the pollster Market Insight
+        published on Tuesday, …`, `…, according to the operator.`: a source in lower case (or with
+        its name inside a longer phrase) runs to the comma that opens the message, or to the
+        sentence end; the resolver looks for a name inside it."""
+        if start - 2 <= s:
+            stop = next((j for j in range(start, min(last, start + 16)) if doc[j].text == ","), None)
+        else:
+            stop = last if last - start <= 8 and doc[start - 3].text == "," else None
+        if stop is None or stop <= start or not doc[start].is_alpha:
+            return None
+        return SpeakerPhrase(start, stop)
+
     def _anonymous_before(self, doc: Doc, start: int, aux: int) -> SpeakerPhrase | None:
         """`A senior official said`, `A spokeswoman for the ministry told …`: an unnamed speaker
         written in lower case, kept as the whole phrase (with its organisation) from the clause
@@ -660,7 +740,8 @@ class QuoteLayer:
         words = [doc[j] for j in range(start, aux)]
         if any(t.is_punct for t in words) or not any(t.lower_ in self.lex.anonymous for t in words):
             return None
-        if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous:
+        owner = len(words) > 1 and words[0].text[:1].isupper() and words[1].lower_ in {"'s", "’s"}  # `Kenya's`
+        if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
         return SpeakerPhrase(start, aux)
 
@@ -677,6 +758,8 @@ class QuoteLayer:
         "konstruktiv" bezeichnet`) wins. Entities break ties: a named person or organisation after
         the verb beats a fronted phrase naming none (`Eine Verschiebung bezeichnete Conze …`)."""
         lex = self.lex
+        if self.lang == "en" and (appositive := self._appositive_subject(doc, s, k)) is not None:
+            return appositive  # `Her opposite number, Owen Pritchard, called the plan "…"`
         embedded = self._subordinate_subject(doc, s, k)
         if embedded is not None:
             return embedded
@@ -1614,6 +1697,18 @@ def _bounded_unit(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
         s = cut
     pieces.append((s, e))
     return pieces
+
+
+def _after_dateline(doc: Doc, s: int, k: int) -> int:
+    """Where a sentence's own words start after a dateline (`LONDON -`, `NAIROBI, June 2 (AFP) -`,
+    `BRUSSELS (Reuters) -`): a place in capitals, then a dash within a few tokens. ``s`` when there
+    is none, so `LONDON - Chancellor X announced …, telling MPs …` gives X, not the dateline."""
+    if not (doc[s].is_alpha and doc[s].is_upper and len(doc[s].text) > 1):
+        return s
+    for j in range(s + 1, min(k, s + 12)):
+        if doc[j].text in _DASHES:
+            return j + 1 if j + 1 < k else s
+    return s
 
 
 def _bare_before(doc: Doc, s: int, k: int) -> SpeakerPhrase | None:

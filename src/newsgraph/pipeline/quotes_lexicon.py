@@ -71,6 +71,13 @@ class QuoteLexicon:
     subordinators: frozenset[str] = field(default_factory=frozenset)
     shared_subject: frozenset[str] = field(default_factory=frozenset)
     generic_bodies: frozenset[str] = field(default_factory=frozenset)
+    #: adverbs between a subject and its speech verb (`Gordeyev also said`)
+    verb_adverbs: frozenset[str] = field(default_factory=frozenset)
+    #: words that open a circumstance right after a speech verb (`said in a statement … that`)
+    circumstance: frozenset[str] = field(default_factory=frozenset)
+    #: prepositions that make a place inside a speaker phrase a location, not the speaker
+    #: (`the president's office in Warsaw`)
+    locative: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def marks(self) -> frozenset[str]:
@@ -139,4 +146,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         subordinators=_low(spk.get("subordinators")),
         shared_subject=_low(cue.get("shared_subject")),
         before_medium_name=_low(data.get("medium", {}).get("before_name")),
+        verb_adverbs=_low(spk.get("verb_adverbs")),
+        circumstance=_low(clause.get("circumstance")),
+        locative=_low(spk.get("locative")),
     )

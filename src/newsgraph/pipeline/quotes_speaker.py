@@ -184,7 +184,9 @@ def phrase_before(doc: Doc, start: int, cue: int, lex: QuoteLexicon) -> SpeakerP
         if t.lower_ in lex.stop_words and not is_capitalised(t):
             break
         adjective = _ADJ_END.search(t.lower_) and i + 1 < cue and is_capitalised(doc[i + 1])
-        if not (is_capitalised(t) or t.lower_ in lex.np_inner or adjective or t.text in '()„“"'):
+        # a hyphen inside a name the tokenizer split (`Al-Mansouri`, `Okello-Mbeya`)
+        hyphen = t.text == "-" and i - 1 >= start and is_capitalised(doc[i - 1]) and is_capitalised(doc[i + 1])
+        if not (is_capitalised(t) or t.lower_ in lex.np_inner or adjective or hyphen or t.text in '()„“"'):
             break
         i -= 1
     first = i + 1
@@ -280,6 +282,8 @@ class SpeakerResolver:
         rank = {"PER": 3, "ORG": 2, "LOC": 1, "MISC": 0}
         best: tuple[int, int, Entity] | None = None
         for m_start, m_end, _, ent in self._mentions.overlapping(start, end):
+            if ent.type == "LOC" and self._after_locative(start, m_start):
+                continue  # `the president's office in Warsaw`: where the speaker sits
             if m_start >= start and m_end <= end:
                 key = (rank.get(ent.type, 0), m_end - m_start)
                 if best is None or key > best[:2]:
@@ -289,12 +293,22 @@ class SpeakerResolver:
         for index in (self._mentions, self._roles):
             widest: tuple[int, int, Entity] | None = None
             for m_start, m_end, order, ent in index.overlapping(start, end):
+                if ent.type == "LOC" and self._after_locative(start, m_start):
+                    continue
                 overlap = min(end, m_end) - max(start, m_start)
                 if widest is None or (overlap, -order) > widest[:2]:
                     widest = (overlap, -order, ent)
             if widest is not None:
                 return widest[2]
         return None
+
+    def _after_locative(self, start: int, m_start: int) -> bool:
+        """Whether the mention at character ``m_start`` follows a locative preposition inside the
+        phrase that starts at ``start`` (the language's ``locative`` list; none in German data)."""
+        if not self.lex.locative or m_start <= start:
+            return False
+        before = self.doc.char_span(start, m_start, alignment_mode="expand")
+        return before is not None and len(before) > 1 and before[-1].lower_ in self.lex.locative
 
     def _demonym(self, span) -> Entity | None:
         for tok in span:

@@ -363,6 +363,8 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
             if ctx.anchor and ctx.anchor.year and ctx.anchor.era is None
             else None
         )
+        if base is None and not ctx.narrative:
+            base = ctx.reference.date  # news naming no date yet: `later in the week` is this week
     else:
         base = ctx.reference.date
     if unit in ("H", "MIN", "S", "HY"):

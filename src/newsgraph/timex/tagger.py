@@ -225,7 +225,14 @@ class TimeTagger:
         if k >= 0 and (fixed := self.tense_rules.before.get(tokens[k].lower)):
             return fixed
         clause = clause_of(text, sentence.start, sentence.end, start, end)
-        return tense_at(self._cues(text, sentence), start, end, text=text, clause=clause)
+        return tense_at(
+            self._cues(text, sentence),
+            start,
+            end,
+            text=text,
+            clause=clause,
+            preceding_first=self.tense_rules.preceding_first,
+        )
 
     def _cues(self, text: str, sentence: Sentence) -> list[Cue]:
         if sentence.cues is None:
@@ -418,10 +425,13 @@ class TimeTagger:
                     anchor_day = None
         for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
             days = days_in_sentence.get(sentence)
+            t = out[index]
             if days:
-                t = out[index]
                 day = min(days, key=lambda d: abs(d[0] - t.start))[1]
                 t.value = day.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
+            elif not narrative and reference.date is not None:
+                # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`)
+                t.value = reference.date.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
 
 

@@ -73,6 +73,9 @@ class TenseRules:
     #: a regular past form followed by one of these is a passive participle (``talks hosted by``),
     #: not the clause's verb
     past_form_not_before: frozenset[str] = frozenset()
+    #: take the nearest cue *before* the expression in its clause when there is one (English puts
+    #: the verb before its adverbials: `said the board would meet in September and did not rule out`)
+    preceding_first: bool = False
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -93,6 +96,7 @@ class TenseRules:
             before={w.lower(): t for w, t in spec.get("before", {}).items()},
             past_form_not_before=frozenset(w.lower() for w in spec.get("past_form_not_before", [])),
             present=frozenset(w.lower() for w in spec.get("present", [])),
+            preceding_first=bool(spec.get("preceding_first", False)),
         )
 
     def cues(self, words: Iterable[tuple[int, str, str]]) -> list[Cue]:
@@ -153,7 +157,13 @@ def _words_between(text: str, a: int, b: int) -> int:
 
 
 def tense_at(
-    cues: list[Cue], start: int, end: int, *, text: str | None = None, clause: tuple[int, int] | None = None
+    cues: list[Cue],
+    start: int,
+    end: int,
+    *,
+    text: str | None = None,
+    clause: tuple[int, int] | None = None,
+    preceding_first: bool = False,
 ) -> str:
     """The tense for the expression ``[start, end)``: the nearest cue in its clause, else the
     nearest past or future cue in its sentence; "present" when there is none. Attributive cues count
@@ -174,6 +184,9 @@ def tense_at(
         usable.append(c)
     if clause is not None:
         inside = [c for c in usable if clause[0] <= c.offset < clause[1]]
+        before = [c for c in inside if c.offset < start]
+        if preceding_first and before:
+            return max(before, key=lambda c: c.offset).tense
         if inside:
             return min(inside, key=distance).tense
     outside = [c for c in usable if c.kind != "present"]

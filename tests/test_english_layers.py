@@ -1,0 +1,266 @@
+"""English layers other than events: one test per phenomenon, on made-up sentences.
+
+Quotes (who speaks when the subject carries an apposition, an office in lower case, a dateline
+before it; what the message is when a circumstance follows the verb), times (which way a bare
+month or weekday looks in English word order; clock times of a live blog) and entities (dashes,
+surnames of names the model found, appositions after an office, hyphenated names). The project's
+own English gold (``benchmarks/gold_en``) is checked here too: it ships with the repository.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.evaluate import gold_split
+from newsgraph.record import Quote, Record
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_EN = ROOT / "benchmarks" / "gold_en"
+
+
+def _extract(text: str, published: str = "2024-03-06") -> Record:
+    return newsgraph.extract(text, lang="en", published=published)
+
+
+def _names(record: Record) -> dict[str, str]:
+    return {e.id: e.name for e in record.entities}
+
+
+def _quote(record: Record, opening: str) -> Quote:
+    found = [q for q in record.quotes if q.text.startswith(opening)]
+    assert found, [q.text for q in record.quotes]
+    return found[0]
+
+
+def _speaker(record: Record, opening: str) -> str | None:
+    return _names(record).get(_quote(record, opening).speaker or "")
+
+
+def _value(record: Record, text: str) -> str | None:
+    found = [t.value for t in record.times if text in t.text or t.text in text]
+    assert found, [(t.text, t.value) for t in record.times]
+    return found[0]
+
+
+def _ents(record: Record) -> set[tuple[str, str]]:
+    return {(m.text, e.type) for e in record.entities for m in e.mentions}
+
+
+# ------------------------------------------------------------------------------------------ quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        pytest.param(
+            "Finland's trade minister, Oskari Lindholm, said the port would reopen in spring.",
+            "the port would reopen",
+            "Oskari Lindholm",
+            id="apposition-after-an-office",
+        ),
+        pytest.param(
+            "Mara Ellison met the governors on Tuesday. "
+            "Ellison, whose coalition lost two seats last year, said the budget was balanced.",
+            "the budget was balanced",
+            "Mara Ellison",
+            id="relative-clause-after-the-subject",
+        ),
+        pytest.param(
+            "Chancellor Petra Wendland presented the budget to parliament on Tuesday. "
+            "The chancellor said the deficit would fall below two per cent.",
+            "the deficit would fall",
+            "Petra Wendland",
+            id="office-in-lower-case-refers-back",
+        ),
+        pytest.param(
+            "Deputy Prime Minister Ilkka Rautio opened the forum. Rautio also said the grid needed new cables.",
+            "the grid needed new cables",
+            "Ilkka Rautio",
+            id="adverb-before-the-verb",
+        ),
+        pytest.param(
+            "The bridge will close for repairs in May, Norway's transport ministry said on Monday.",
+            "The bridge will close",
+            "Norway",
+            id="anonymous-possessive-organisation",
+        ),
+        pytest.param(
+            "OSLO - Energy Minister Siri Dahl on Tuesday approved two wind farms, saying the licences "
+            "had waited long enough.",
+            "the licences had waited",
+            "Siri Dahl",
+            id="dateline-before-a-shared-subject",
+        ),
+    ],
+)
+def test_quote_speaker(text, opening, speaker):
+    assert _speaker(_extract(text), opening) == speaker
+
+
+def test_quote_place_after_in_is_not_the_speaker():
+    r = _extract("The talks will resume in May, a senior diplomat in Geneva said on Friday.")
+    quote = _quote(r, "The talks will resume")
+    assert quote.speaker_text == "a senior diplomat in Geneva"
+    assert quote.speaker is None
+
+
+def test_quote_speaker_with_a_hyphenated_surname():
+    r = _extract("Amina Osei-Bonsu said in an interview that the harvest had been poor.")
+    quote = _quote(r, "the harvest had been poor")
+    assert quote.speaker_text == "Amina Osei-Bonsu"
+
+
+def test_quote_message_before_the_comma_when_a_circumstance_follows_the_verb():
+    r = _extract(
+        "Both sides will resume the border talks next month, Deputy Foreign Minister Lev Arkhipov "
+        "said in a statement carried by Interfax on Wednesday."
+    )
+    quote = _quote(r, "Both sides will resume")
+    assert _names(r).get(quote.speaker or "") == "Lev Arkhipov"
+    assert _names(r).get(quote.via or "") == "Interfax"
+    assert not any(q.text.startswith("in a statement") for q in r.quotes)
+
+
+def test_quote_message_after_that_behind_a_circumstance():
+    r = _extract("Lina Haddad said on Friday that the crossing would stay closed.")
+    assert _quote(r, "the crossing would stay closed").text.startswith("the crossing")
+
+
+def test_quote_told_a_named_newspaper_is_the_via():
+    r = _extract("Opposition leader Arno Kessel told the Irish Times newspaper that the vote was rigged.")
+    quote = _quote(r, "the vote was rigged")
+    assert _names(r).get(quote.speaker or "") == "Arno Kessel"
+    assert _names(r).get(quote.via or "") == "Irish Times"
+
+
+def test_quote_lower_case_source_of_according_to():
+    r = _extract("According to officials in the capital, the ceasefire held overnight.")
+    assert _quote(r, "the ceasefire held overnight").speaker is None
+
+
+def test_quote_subject_after_a_subordinator_and_article():
+    r = _extract("The council will meet on Thursday, after the Red Cross warned that clinics were running out of fuel.")
+    assert _speaker(r, "clinics were running out") != "United Nations Security Council"
+    assert _quote(r, "clinics were running out").speaker_text == "Red Cross"
+
+
+# ------------------------------------------------------------------------------------------- times
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "phrase", "value"),
+    [
+        pytest.param(
+            "Kovac said the board would meet again in September and did not rule out a cut.",
+            "2025-08-01",
+            "September",
+            "2025-09",
+            id="month-takes-the-tense-of-the-verb-before-it",
+        ),
+        pytest.param(
+            "A summit, due to open in Lusaka on Wednesday, has been postponed.",
+            "2025-06-02",
+            "Wednesday",
+            "2025-06-04",
+            id="due-to-looks-ahead",
+        ),
+        pytest.param(
+            "Reyes had been due to travel to Lima in early March, but the trip was cancelled.",
+            "2025-06-02",
+            "March",
+            "2025-03",
+            id="due-to-in-the-past-perfect-looks-back",
+        ),
+        pytest.param(
+            "Officials said the new date could be June 20, but it has not been announced.",
+            "2025-06-02",
+            "June 20",
+            "2025-06-20",
+            id="could-be-looks-ahead",
+        ),
+        pytest.param(
+            "The ministers will meet again later in the week.",
+            "2025-06-04",
+            "later in the week",
+            "2025-W23",
+            id="later-in-the-week-without-a-date-named",
+        ),
+        pytest.param(
+            "09:40 GMT\nThe delegations have arrived at the venue.",
+            "2025-03-12",
+            "09:40 GMT",
+            "2025-03-12T09:40",
+            id="live-blog-clock-takes-the-publication-day",
+        ),
+    ],
+)
+def test_time_value(text, published, phrase, value):
+    assert _value(_extract(text, published=published), phrase) == value
+
+
+# ----------------------------------------------------------------------------------------- entities
+
+
+def test_entity_dash_ends_a_model_span():
+    r = _extract("Radio Sirius - morning news\n\nThe minister resigned.")
+    assert ("Radio Sirius", "ORG") in _ents(r)
+    assert not any(" - " in m for m, _ in _ents(r))
+
+
+def test_entity_surname_of_a_model_name_stays_a_person():
+    r = _extract(
+        "The accord was signed by the water minister, Sunil Deshpande. "
+        "Deshpande told reporters that dams would be built."
+    )
+    assert ("Deshpande", "PER") in _ents(r)
+
+
+def test_entity_full_name_in_apposition_after_an_office_holds_it():
+    r = _extract(
+        "Burundi's president, Halima Ndayishimiye, opened the session on Monday. "
+        "The president said the budget was final."
+    )
+    assert ("Halima Ndayishimiye", "PER") in _ents(r)
+    assert _speaker(r, "the budget was final") == "Halima Ndayishimiye"
+
+
+def test_entity_second_half_of_a_hyphenated_name_is_no_place():
+    r = _extract("Ghana's envoy, Kwame Addo-Mbeya, met the minister on Friday.")
+    assert ("Mbeya", "LOC") not in _ents(r)
+
+
+def test_entity_demonym_is_no_entity():
+    r = _extract("Kazakh Prime Minister Dauren Abenov met Uzbek Prime Minister Aziz Karimov.")
+    assert not {m for m, _ in _ents(r)} & {"Kazakh", "Uzbek"}
+
+
+def test_entity_agency_in_a_dateline_is_an_organisation():
+    r = _extract("Canada widens sanctions\n\nOTTAWA, March 3 (Northern Ledger) - Canada said on Monday it would act.")
+    assert ("Northern Ledger", "ORG") in _ents(r)
+
+
+def test_entity_time_zone_is_no_entity():
+    r = _extract("16:05 GMT\nThat's where we leave our coverage for today. Ministers meet again tomorrow.")
+    assert "GMT" not in {m for m, _ in _ents(r)}
+
+
+# -------------------------------------------------------------------------------- the project's gold
+
+
+def test_project_gold_spans_match_their_offsets():
+    spec = importlib.util.spec_from_file_location("verify_gold_en", GOLD_EN / "verify.py")
+    assert spec is not None and spec.loader is not None
+    verify = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(verify)
+    paths = sorted(GOLD_EN.glob("*.gold.json"))
+    assert len(paths) == 16
+    assert [p for path in paths for p in verify.check(path, fill=False)] == []
+
+
+@pytest.mark.parametrize(("split", "count"), [("tune", 10), ("check", 6)])
+def test_project_gold_split(split, count):
+    assert sum(gold_split(p) == split for p in GOLD_EN.glob("*.gold.json")) == count
