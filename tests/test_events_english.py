@@ -431,3 +431,10 @@ def test_agreeing_to_a_meeting_plans_it_and_a_meeting_as_setting_keeps_the_agree
     assert _events(rec) == [("meeting", frozenset({"Olaf Scholz", "Narendra Modi"}), "planned")]
     rec = _extract("Olaf Scholz and Narendra Modi agreed on a trade deal at their meeting.")
     _has(rec, {"agreement"}, {"Olaf Scholz", "Narendra Modi"}, "happened")
+
+
+def test_a_deliberative_body_meeting_alone_sits_in_session():
+    rec = _extract("The UN Security Council will hold an emergency meeting on the Sahel on Friday.")
+    assert _events(rec) == [("meeting", frozenset({"United Nations Security Council"}), "planned")]
+    # a government or alliance meeting alone is no interaction
+    assert not _extract("The German government met on Friday.").events

@@ -185,6 +185,12 @@ def infinitive_controller(index: DocIndex, clause: Clause, i: int) -> MentionRef
     return None
 
 
+def session_body_ids(index: DocIndex) -> frozenset[str]:
+    """The entity ids of the document's deliberative bodies (``[context] session_bodies``)."""
+    names = {n.casefold() for n in index.lex.frames.get("context", {}).get("session_bodies", [])}
+    return frozenset(m.id for m in index.mentions if m.type == "ORG" and m.entity.name.casefold() in names)
+
+
 def session_bodies(index: DocIndex, i: int) -> list[MentionRef]:
     """The deliberative bodies (``[context] session_bodies``) a session verb's clause names.
 

@@ -45,6 +45,7 @@ from .context import (
     refine_type,
     seat_holder,
     session_bodies,
+    session_body_ids,
     states_for_capitals,
     states_of_leaders,
     summit_attendees,
@@ -950,6 +951,10 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             topic = topic_partner(index, i, participants, media)
             if topic is not None:
                 participants = [topic, *participants]
+        if not body and family_group(event_type) == "meeting" and len(participants) == 1:
+            # ``The Security Council will hold an emergency meeting``, ``kam zu einer Sitzung zusammen``: a
+            # deliberative body meeting alone sits in session (the gold format's meeting of the body)
+            body = participants[0] in session_body_ids(index)
         place_id = place.id if place else None
         seat = place or next((m for m in parts if m.type in {"LOC", "ORG"} and m.id in participants), None)
         host = seat_holder(index, seat, reference) if seat is not None and family_group(event_type) == "visit" else None
