@@ -239,3 +239,52 @@ def test_timeline_table_fits_an_80_column_terminal(tmp_path):
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert any("Emmanuel Macron" in line and "meeting" in line for line in lines)  # one row, not folded apart
+
+
+def test_report_whose_date_agrees_joins_that_event_over_one_naming_the_same_pair(store):
+    # Saturday: Scholz receives Macron at Downing Street; Sunday: the summit of the three at Lancaster House.
+    # A preview "Scholz and Macron meet in London on Sunday" is the summit, although it names only the pair.
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-20", date="2024-05-18", place="Downing Street",
+              place_kb="venue:10_Downing_Street"),
+        _pair("https://b.example/2", "2024-05-20", date="2024-05-19", place="Lancaster House",
+              place_kb="venue:Lancaster_House", etype="summit", extra="Keir Starmer"),
+    ])
+    store.ingest([_pair("https://c.example/3", "2024-05-17", date="2024-05-19", status="planned", place="London",
+                        place_kb="geonames:2643743")])
+    assert _sources(store) == [1, 2]
+    (summit,) = [e for e in events(store) if e["sources"] == 2]
+    assert summit["date"] == "2024-05-19"
+
+
+def test_report_whose_date_agrees_with_the_pair_meeting_still_joins_it(store):
+    # the other direction: a report of the Saturday reception stays with the reception
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-20", date="2024-05-18", place="Downing Street",
+              place_kb="venue:10_Downing_Street"),
+        _pair("https://b.example/2", "2024-05-20", date="2024-05-19", place="Lancaster House",
+              place_kb="venue:Lancaster_House", etype="summit", extra="Keir Starmer"),
+    ])
+    store.ingest([_pair("https://c.example/3", "2024-05-20", date="2024-05-18", place="London",
+                        place_kb="geonames:2643743")])
+    (reception,) = [e for e in events(store) if e["sources"] == 2]
+    assert reception["date"] == "2024-05-18"
+
+
+def _body_summit(url: str, published: str, *, leaders: bool, status: str) -> Record:
+    """A report of the Nato summit in Den Haag, naming only the alliance or also two leaders attending."""
+    art = _Article(url, published)
+    art.entity("e1", "ORG", "Nato", kb_id="kb:org:nato")
+    participants = ["e1"]
+    if leaders:
+        art.say(" mit ").entity("e2", "PER", "Olaf Scholz").say(" und ").entity("e3", "PER", "Emmanuel Macron")
+        participants += ["e2", "e3"]
+    art.say(" in ").entity("e4", "LOC", "Den Haag", kb_id="geonames:2747373")
+    art.event("summit", participants, place="e4", status=status)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_undated_summit_of_a_body_takes_the_leaders_another_outlet_names_as_attending(store):
+    store.ingest([_body_summit("https://a.example/1", "2024-05-20", leaders=False, status="planned")])
+    store.ingest([_body_summit("https://b.example/2", "2024-05-21", leaders=True, status="planned")])
+    assert _sources(store) == [2]

@@ -239,7 +239,7 @@ def _center(lo: dt.date | None, hi: dt.date | None) -> int:
 class Match:
     """A report fitting an event: how well (higher is better) and why, in words kept with the source."""
 
-    score: tuple[int, int, int, int]
+    score: tuple[int, ...]
     reason: str
     #: matched without a date window (neither a date nor a publication date on one side): acceptable only
     #: when it is the single such candidate, see :func:`best_match`
@@ -300,9 +300,11 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     if shared < needed:
         return None
     reasons = [f"{event.group}: {shared} shared participant(s)"]
-    if report.date_lo is None and not report.participants <= event.participants:
+    if report.date_lo is None and len(event.participants) > 1 and not report.participants <= event.participants:
         # an undated report naming someone the event lacks is another (larger) meeting: the possible
-        # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week
+        # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week. An event of one
+        # participant (a body's summit: "the NATO summit in The Hague") is not enlarged by the leaders
+        # another outlet names as attending it.
         return None
     relation = place_relation(event, report)
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
@@ -332,10 +334,24 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     else:
         reasons.append("dates agree")
     distance = abs(_center(event.window_lo, event.window_hi) - _center(report.window_lo, report.window_hi))
-    return Match((shared, min(place_score, 1), identical, -distance), "; ".join(reasons))
+    # a date that agrees (equal or nested) outranks identical participant lists: outlets name different
+    # subsets of the people at one meeting, while two meetings of one pair a day apart are two events
+    # (Starmer receives Zelenskyy on Saturday, the summit with Starmer and Zelenskyy is on Sunday)
+    agrees = int(_dates_agree(event, report))
+    return Match((shared, min(place_score, 1), agrees, identical, -distance), "; ".join(reasons))
 
 
-def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, int, int, int] | None:
+def _dates_agree(event: EventState, report: Report) -> bool:
+    """Whether the report's date and the event's chosen date are equal or one lies inside the other."""
+    summary = event.summary
+    if report.date_lo is None or report.date_hi is None or summary is None or summary.date_lo is None \
+            or summary.date_hi is None:
+        return False
+    inside = summary.date_lo <= report.date_lo and report.date_hi <= summary.date_hi
+    return inside or (report.date_lo <= summary.date_lo and summary.date_hi <= report.date_hi)
+
+
+def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, ...] | None:
     """How well a report fits an event (higher is better), or None; see :func:`match`."""
     found = match(event, report, rules)
     return found.score if found is not None else None
@@ -354,8 +370,8 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
     the single best candidate: same participants and a confirming place rank first, and a tie at the top
     is ambiguous (Trump and Putin met in Helsinki, Osaka and Anchorage), so the report stays apart.
     """
-    windowed: list[tuple[tuple[int, int, int, int], int, EventState, Match]] = []
-    unanchored: list[tuple[tuple[int, int, int, int], int, EventState, Match]] = []
+    windowed: list[tuple[tuple[int, ...], int, EventState, Match]] = []
+    unanchored: list[tuple[tuple[int, ...], int, EventState, Match]] = []
     for event in candidates:
         found = match(event, report, rules)
         if found is not None:
