@@ -334,7 +334,7 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     else:
         reasons.append("dates agree")
     distance = abs(_center(event.window_lo, event.window_hi) - _center(report.window_lo, report.window_hi))
-    # a date that agrees (equal or nested) outranks identical participant lists: outlets name different
+    # the same day outranks identical participant lists: outlets name different
     # subsets of the people at one meeting, while two meetings of one pair a day apart are two events
     # (Starmer receives Zelenskyy on Saturday, the summit with Starmer and Zelenskyy is on Sunday)
     agrees = int(_dates_agree(event, report))
@@ -342,13 +342,11 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
 
 
 def _dates_agree(event: EventState, report: Report) -> bool:
-    """Whether the report's date and the event's chosen date are equal or one lies inside the other."""
+    """Whether the report and the event give the same day. Only day-precise dates count: "in May" lies
+    inside every meeting of that month and says nothing about which one it is."""
     summary = event.summary
-    if report.date_lo is None or report.date_hi is None or summary is None or summary.date_lo is None \
-            or summary.date_hi is None:
-        return False
-    inside = summary.date_lo <= report.date_lo and report.date_hi <= summary.date_hi
-    return inside or (report.date_lo <= summary.date_lo and summary.date_hi <= report.date_hi)
+    return (report.precision == "day" and summary is not None and summary.precision == "day"
+            and report.date_lo == summary.date_lo)
 
 
 def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, ...] | None:
