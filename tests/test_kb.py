@@ -228,3 +228,13 @@ def test_numbers_are_part_of_a_name():
     assert name_key("G-7") == name_key("G7")
     kb = KnowledgeBase.load()
     assert (kb.link("G7", "ORG"), kb.link("G20", "ORG")) == ("kb:org:g7", "kb:org:g20")
+
+
+def test_a_full_name_with_another_given_name_is_not_the_kb_person_of_that_surname():
+    linker = linker_for("de")
+    mentions = [Mention(start=0, end=15, text="Eurico Guterres"), Mention(start=20, end=28, text="Guterres")]
+    other = Entity(id="e1", type="PER", name="Eurico Guterres", mentions=mentions)
+    same = Entity(id="e2", type="PER", name="Guterres", mentions=[Mention(start=30, end=38, text="Guterres")])
+    linker.link_entities([other, same])
+    assert other.kb_id is None
+    assert same.kb_id == "kb:per:antonio-guterres"
