@@ -288,3 +288,36 @@ def test_undated_summit_of_a_body_takes_the_leaders_another_outlet_names_as_atte
     store.ingest([_body_summit("https://a.example/1", "2024-05-20", leaders=False, status="planned")])
     store.ingest([_body_summit("https://b.example/2", "2024-05-21", leaders=True, status="planned")])
     assert _sources(store) == [2]
+
+
+def test_undated_report_at_the_events_own_venue_reaches_it_whatever_its_status_says(store):
+    # a follow-up calls the coming summit at Kananaskis past: its window points back, the venue decides
+    store.ingest([_pair("https://a.example/1", "2024-06-01", date="2024-06-15", status="planned", etype="summit",
+                        place="Kananaskis")])
+    store.ingest([_pair("https://c.example/3", "2024-06-06", date=None, etype="summit", place="Kananaskis")])
+    assert _sources(store) == [2]
+    reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE article_id = 2").fetchone()[0]
+    assert "own place" in reason
+
+
+def test_undated_report_naming_only_the_country_does_not_reach_beyond_its_window(store):
+    store.ingest([_pair("https://a.example/1", "2024-06-01", date="2024-06-15", status="planned", etype="summit",
+                        place="Kanada", place_kb="iso3166:CA")])
+    store.ingest([_pair("https://c.example/3", "2024-06-06", date=None, etype="summit", place="Kanada",
+                        place_kb="iso3166:CA")])
+    assert _sources(store) == [1, 1]
+
+
+def test_a_source_naming_the_reports_very_place_confirms_it_despite_another_sources_place(store):
+    store.ingest([_pair("https://a.example/1", "2024-06-01", date="2024-06", status="planned", etype="summit",
+                        place="Kananaskis", extra="Keir Starmer")])
+    # one outlet places the summit wrongly (same three people, no date: it joins, the place is disputed)
+    store.ingest([_pair("https://b.example/2", "2024-06-05", date=None, etype="summit", place="Weißes Haus",
+                        place_kb="venue:White_House", extra="Keir Starmer")])
+    assert _sources(store) == [2]
+    # a third names two of them at Kananaskis: the first source's place, not "a different place"
+    art = _Article("https://c.example/3", "2024-06-05")
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Keir Starmer").say(" in ")
+    art.entity("e3", "LOC", "Kananaskis").event("summit", ["e1", "e2"], place="e3")
+    store.ingest([art.record("c")])
+    assert _sources(store) == [3]

@@ -708,7 +708,7 @@ class Store:
                 report.anchor, report.anchor_is_bound = bound[article_id], True
                 prepare(report, self.rules)
             candidate_ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
-            lo, hi = report.window_lo, report.window_hi
+            lo, hi = report.reach_lo, report.reach_hi
             candidates = [
                 states[i] for i in sorted(candidate_ids)
                 if lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
@@ -822,7 +822,7 @@ class Store:
         ``new_kb``: KB ids of the entities this batch creates, so that a place first named now (London)
         contains the stored events' places (Lancaster House)."""
         rows = [
-            (p, r.group, r.window_lo, r.window_hi)
+            (p, r.group, r.reach_lo, r.reach_hi)
             for r in reports
             if r.anchored
             for p in r.participants
