@@ -241,15 +241,19 @@ def test_timeline_table_fits_an_80_column_terminal(tmp_path):
     assert any("Emmanuel Macron" in line and "meeting" in line for line in lines)  # one row, not folded apart
 
 
-def test_report_whose_date_agrees_joins_that_event_over_one_naming_the_same_pair(store):
-    # Saturday: Scholz receives Macron at Downing Street; Sunday: the summit of the three at Lancaster House.
-    # A preview "Scholz and Macron meet in London on Sunday" is the summit, although it names only the pair.
+def _reception_and_summit(store: Store) -> None:
+    """Saturday: Scholz receives Macron at Downing Street; Sunday: the summit of the three at Lancaster House."""
     store.ingest([
         _pair("https://a.example/1", "2024-05-20", date="2024-05-18", place="Downing Street",
               place_kb="venue:10_Downing_Street"),
         _pair("https://b.example/2", "2024-05-20", date="2024-05-19", place="Lancaster House",
               place_kb="venue:Lancaster_House", etype="summit", extra="Keir Starmer"),
     ])
+
+
+def test_report_whose_date_agrees_joins_that_event_over_one_naming_the_same_pair(store):
+    # a preview "Scholz and Macron meet in London on Sunday" is the summit, although it names only the pair
+    _reception_and_summit(store)
     store.ingest([_pair("https://c.example/3", "2024-05-17", date="2024-05-19", status="planned", place="London",
                         place_kb="geonames:2643743")])
     assert _sources(store) == [1, 2]
@@ -259,12 +263,7 @@ def test_report_whose_date_agrees_joins_that_event_over_one_naming_the_same_pair
 
 def test_report_whose_date_agrees_with_the_pair_meeting_still_joins_it(store):
     # the other direction: a report of the Saturday reception stays with the reception
-    store.ingest([
-        _pair("https://a.example/1", "2024-05-20", date="2024-05-18", place="Downing Street",
-              place_kb="venue:10_Downing_Street"),
-        _pair("https://b.example/2", "2024-05-20", date="2024-05-19", place="Lancaster House",
-              place_kb="venue:Lancaster_House", etype="summit", extra="Keir Starmer"),
-    ])
+    _reception_and_summit(store)
     store.ingest([_pair("https://c.example/3", "2024-05-20", date="2024-05-18", place="London",
                         place_kb="geonames:2643743")])
     (reception,) = [e for e in events(store) if e["sources"] == 2]
