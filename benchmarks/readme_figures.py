@@ -221,6 +221,26 @@ def clusters_table(d: dict[str, Any]) -> list[str]:
     return out
 
 
+def name_merge_table(d: dict[str, Any]) -> list[str]:
+    """The e5 name matcher against the transliteration key as the store's merge rule for unlinked names."""
+    out = [
+        "**Merging unlinked names: transliteration key or e5** (`benchmarks/bench_name_merge.py`; every pair of "
+        "extracted ORG/LOC/MISC entities without a KB id from two gold articles of a split; right = both are one "
+        "gold entity; the store keeps the key alone)",
+        "",
+        "| split | pairs of one entity | method | merges right | merges wrong | missed |",
+        "|---|---|---|---|---|---|",
+    ]
+    for split in ("tune", "check"):
+        r = d.get(split)
+        if not r:
+            continue
+        for method, c in r.items():
+            if isinstance(c, dict):
+                out.append(f"| {split} | {r['same_pairs']} | {method} | {c['right']} | {c['wrong']} | {c['missed']} |")
+    return out
+
+
 def linking_table(d: dict[str, Any]) -> list[str]:
     """Entity linking on the gold entities (issue 19)."""
     out = [
@@ -479,6 +499,7 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("events", events_table),  # with the PLOVER table (plover.json) after it
     ("clusters", clusters_table),
     ("linking", linking_table),
+    ("name_merge", name_merge_table),
     ("times_gold", times_gold_table),
     ("store", store_table),
     ("store_1m", store_table),  # bench_store.py -n 1000000 --output benchmarks/results/store_1m.json
