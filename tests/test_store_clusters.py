@@ -320,3 +320,30 @@ def test_a_source_naming_the_reports_very_place_confirms_it_despite_another_sour
     art.entity("e3", "LOC", "Kananaskis").event("summit", ["e1", "e2"], place="e3")
     store.ingest([art.record("c")])
     assert _sources(store) == [3]
+
+
+def _two_days_in_one_article() -> Record:
+    art = _Article("https://a.example/1", "2024-05-22")
+    for day in ("2024-05-20", "2024-05-21"):  # "met on Monday, and again on Tuesday"
+        art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron")
+        art.event("meeting", ["e1", "e2"], date=day)
+    return art.record("a")
+
+
+def test_one_articles_meetings_of_a_pair_on_two_days_stay_two_events(store):
+    store.ingest([_two_days_in_one_article()])
+    assert _sources(store) == [1, 1]
+    # another outlet's report of the Tuesday meeting joins that one
+    store.ingest([_pair("https://b.example/2", "2024-05-22", date="2024-05-21")])
+    (tuesday,) = [e for e in events(store) if e["sources"] == 2]
+    assert tuesday["date"] == "2024-05-21"
+
+
+def test_one_articles_two_accounts_of_one_day_are_one_event(store):
+    # the other direction: "talks" and "meeting" of the same pair on the same day are one happening
+    art = _Article("https://a.example/1", "2024-05-22")
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron")
+    art.event("meeting", ["e1", "e2"], date="2024-05-20").say("Die Gespräche ").event("talks", ["e1", "e2"],
+                                                                                        date="2024-05-20")
+    store.ingest([art.record("a")])
+    assert _sources(store) == [1]

@@ -296,6 +296,14 @@ def place_relation(event: EventState, report: Report) -> str:
     return relation
 
 
+def _apart_in_one_article(a: Report, b: Report) -> bool:
+    """Whether two accounts of one article are two happenings by the article's own word: the event layer
+    already joined the mentions of one happening, and what it left apart on two different days ("met on
+    Monday and again on Tuesday") stays apart. (Not so for a status: an article's preview sentence and
+    its report of the same meeting can come out as two accounts, planned and happened.)"""
+    return a.precision == "day" and b.precision == "day" and a.date_lo != b.date_lo
+
+
 def _reaches_own_place(event: EventState, report: Report) -> bool:
     """Whether an undated report outside the event's window may still be it: its reach (both directions
     of its article's date) meets the event's window, and it names the very place a source of the event
@@ -337,6 +345,8 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         if not _reaches_own_place(event, report):
             return None
         reached = True
+    if any(other.article_id == report.article_id and _apart_in_one_article(other, report) for other in event.reports):
+        return None
     shared = len(event.participants & report.participants)
     needed = max(1, min(rules.min_shared, len(event.participants), len(report.participants)))
     if shared < needed:
