@@ -212,10 +212,12 @@ def prepare(report: Report, rules: MergeRules) -> Report:
         report.window_lo = shift(day, -before)
         report.window_hi = shift(day, after)
         # the direction of an undated report's window rests on its status, the least certain thing
-        # about it ("the G7 summit in Kananaskis" read as past in a preview): its reach looks both ways
-        report.reach_lo = min(report.window_lo, shift(day, -max(rules.reported_before, rules.announced_before)))
-        report.reach_hi = max(report.window_hi, shift(day, max(rules.reported_after, rules.announced_after)))
-        return report
+        # about it ("the G7 summit in Kananaskis" read as past in a preview): its reach looks both ways,
+        # for a report that names a place (only its own place lets it use the reach, see match)
+        if report.place is not None:
+            report.reach_lo = min(report.window_lo, shift(day, -max(rules.reported_before, rules.announced_before)))
+            report.reach_hi = max(report.window_hi, shift(day, max(rules.reported_after, rules.announced_after)))
+            return report
     report.reach_lo, report.reach_hi = report.window_lo, report.window_hi
     return report
 
