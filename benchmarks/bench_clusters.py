@@ -11,7 +11,11 @@ then all clusters together into one more, and scores the store's events against 
 Scoring works on *source accounts* (rows of ``event_sources``: one article's version of an event). Each
 account is assigned to the cluster event it describes: an event that its article reports, of the same
 merge group, whose participants it names (by KB id or transliteration key of any alias, at least
-min(2, sizes) of them) and whose date it does not contradict; the best such by participant overlap.
+min(2, sizes) of them) and whose date it does not contradict; among several, first one whose evidence
+in that article (the article's gold file: the evidence sentences of its gold event that is this cluster
+event) the account's evidence overlaps, then the best by participant overlap, then one whose date the
+account gives. (Participant overlap alone gives an undated account of the Oval Office meeting naming
+Trump and Zelenskyy to their New York meeting, which names exactly those two.)
 Accounts that describe no cluster event (extraction noise) are left out. Then per cluster event:
 
 - ``extracted``: every reporting article has an account of it (a pipeline figure, not a merge one);
@@ -61,6 +65,26 @@ def load_clusters(gold: Path) -> tuple[dict[str, list[str]], dict[str, Path]]:
     split_of = {name: [split for split in ("tune", "check") if name in splits[split]["clusters"]] for name in
                 sorted(p.name for p in (gold / "clusters").iterdir() if p.is_dir())}
     return split_of, {name: gold / "clusters" / name for name in split_of}
+
+
+#: per article: its gold events, each with the character spans of its evidence sentences
+GoldSpans = dict[str, list[tuple[dict[str, Any], list[tuple[int, int]]]]]
+
+
+def gold_spans(folder: Path, cluster: dict[str, Any]) -> GoldSpans:
+    """Per article: its gold events with the character spans of their evidence sentences in its text."""
+    spans: GoldSpans = {}
+    for doc in cluster["articles"]:
+        gold_file = folder / (doc.rsplit(".", 1)[0] + ".gold.json")
+        if not gold_file.exists():
+            continue
+        text = (folder / doc).read_text(encoding="utf-8")
+        events = json.loads(gold_file.read_text(encoding="utf-8")).get("events", [])
+        spans[doc] = []
+        for ev in events:
+            found = [(i, i + len(e)) for e in ev.get("evidence", []) if e and (i := text.find(e)) >= 0]
+            spans[doc].append((ev, found))
+    return spans
 
 
 def extract_cluster(folder: Path, cache: Path | None) -> tuple[dict[str, Any], list[Any]]:
@@ -131,8 +155,31 @@ def _dates_compatible(gold: dict[str, Any], value: str | None) -> bool:
     return not (before and dt.date.fromisoformat(before) + slack < lo)
 
 
-def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, str]) -> dict[str, Any]:
+def _evidence_of(gold_events: list[dict[str, Any]], rules: Any,
+                 spans: GoldSpans) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """(article, cluster event index) -> the evidence spans of the article's gold event that is that cluster
+    event: the cluster event its article reports of the same merge group, with no contradicting date and the
+    most participants in common."""
+    out: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    for doc, events in spans.items():
+        for gold, found in events:
+            names = set(gold.get("participants", []))
+            candidates = []
+            for i, ev in enumerate(gold_events):
+                if doc not in ev["reported_by"] or rules.group(ev["type"]) != rules.group(gold["type"]):
+                    continue
+                shared = len(names & set(ev["participants"]))
+                if shared and _dates_compatible(ev, gold.get("date")):
+                    candidates.append((shared / len(names | set(ev["participants"])), -i, i))
+            if candidates:
+                out[(doc, max(candidates)[2])] += found
+    return out
+
+
+def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, str],
+                spans: GoldSpans | None = None) -> dict[str, Any]:
     """Assign accounts to cluster events and score the store's merging (see the module docstring)."""
+    spans = spans or {}
     rules = load_rules()
     linker = _Linker(store)
     gold_events: list[dict[str, Any]] = []
@@ -146,18 +193,20 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
             seen[key] = len(gold_events)
             gold_events.append(dict(ev, reported_by=dict(ev["reported_by"]),
                                     _ids=[linker.ids(p) for p in ev["participants"]]))
+    evidence_of = _evidence_of(gold_events, rules, spans)
     rows = store.con.execute(
-        "SELECT s.event_id, s.article_id, s.local_id, s.type, s.status, s.date_value, s.participants "
-        "FROM event_sources s").fetchall()
+        "SELECT s.event_id, s.article_id, s.local_id, s.type, s.status, s.date_value, s.participants, "
+        "s.evidence_json FROM event_sources s").fetchall()
     status_of = dict(store.con.execute("SELECT event_id, status FROM events").fetchall())
     sources_of: dict[int, set[str]] = defaultdict(set)
     for event_id, article_id, *_ in rows:
         sources_of[int(event_id)].add(doc_of[int(article_id)])
     assigned: dict[int, list[tuple[int, str, str]]] = defaultdict(list)  # gold index -> (store event, doc, status)
-    for event_id, article_id, _local, etype, status, date_value, participants in rows:
+    for event_id, article_id, _local, etype, status, date_value, participants, evidence in rows:
         doc = doc_of[int(article_id)]
+        own = [(int(e["start"]), int(e["end"])) for e in json.loads(evidence or "[]")]
         parts = {int(p) for p in participants or []}
-        best: tuple[tuple[float, int], int] | None = None
+        best: tuple[tuple[bool, float, int], int] | None = None
         for i, ev in enumerate(gold_events):
             if doc not in ev["reported_by"] or rules.group(ev["type"]) != rules.group(etype):
                 continue
@@ -167,8 +216,10 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
             overlap = shared / (len(ev["_ids"]) + len(parts) - shared)
             # a cluster event whose date the account gives beats an undated one of the same people
             dated = int(bool(ev.get("date")) and parse_date_value(date_value) is not None)
-            if best is None or (overlap, dated) > best[0]:
-                best = ((overlap, dated), i)
+            # ... and one whose gold evidence in this article the account's evidence overlaps beats both
+            cited = any(min(e, ge) > max(st, gs) for st, e in own for gs, ge in evidence_of.get((doc, i), ()))
+            if best is None or (cited, overlap, dated) > best[0]:
+                best = ((cited, overlap, dated), i)
         if best is not None:
             assigned[best[1]].append((int(event_id), doc, status))
     holders: dict[int, set[int]] = defaultdict(set)  # store event -> cluster events with accounts in it
@@ -244,17 +295,19 @@ def main(argv: list[str] | None = None) -> int:
     split_of, folders = load_clusters(args.gold)
     started = time.perf_counter()
     extracted = {name: extract_cluster(folder, args.cache) for name, folder in folders.items()}
+    spans = {name: gold_spans(folders[name], cluster) for name, (cluster, _) in extracted.items()}
     extract_s = time.perf_counter() - started
     results: dict[str, Any] = {"clusters": {}, "kb": args.kb, "extract_seconds": round(extract_s, 1)}
     for name, (cluster, records) in extracted.items():
         store, _, doc_of = ingest(records, kb)
         with store:
             results["clusters"][name] = {"split": split_of[name][0] if split_of[name] else "-",
-                                         **score_store(store, [cluster], doc_of)}
+                                         **score_store(store, [cluster], doc_of, spans[name])}
     all_records = [r for _, records in extracted.values() for r in records]
     store, _, doc_of = ingest(all_records, kb)
     with store:
-        results["all"] = score_store(store, [c for c, _ in extracted.values()], doc_of)
+        results["all"] = score_store(store, [c for c, _ in extracted.values()], doc_of,
+                                     {doc: v for per in spans.values() for doc, v in per.items()})
     keys = ("extracted", "one_event", "all_sources", "final_status", "history", "merged_right_of_extracted",
             "merge_precision", "merge_recall")
 

@@ -201,11 +201,13 @@ def clusters_table(d: dict[str, Any]) -> list[str]:
         "**Merging across outlets** (`benchmarks/bench_clusters.py`; each `shared/gold/clusters/*/cluster.json` "
         "interaction against the store after ingesting its four articles, three German and one English; "
         "`one event` = exactly one store event matches it; `right` = one event with every reporting article and "
-        "the right final status, among the interactions the pipeline extracted at all)",
+        "the right final status, among the interactions the pipeline extracted at all; `merged pairs` = store "
+        "events holding two interactions; an article's account is matched to an interaction by participants and "
+        "date, and by its evidence against the gold's where several fit)",
         "",
         "| split | interactions | extracted | one event | all sources | final status | history | right of extracted "
-        "| merge precision | merge recall |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| merge precision | merge recall | merged pairs |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for split in ("tune", "check", "all"):
         r = d.get(split)
@@ -214,8 +216,51 @@ def clusters_table(d: dict[str, Any]) -> list[str]:
         out.append(
             f"| {split} | {r['events']} | {f3(r['extracted'])} | {f3(r['one_event'])} | {f3(r['all_sources'])} "
             f"| {f3(r['final_status'])} | {f3(r['history'])} | {f3(r['merged_right_of_extracted'])} "
-            f"| {f3(r['merge_precision'])} | {f3(r['merge_recall'])} |"
+            f"| {f3(r['merge_precision'])} | {f3(r['merge_recall'])} | {r.get('merged_pairs', '–')} |"
         )
+    return out
+
+
+def name_merge_table(d: dict[str, Any]) -> list[str]:
+    """The e5 name matcher against the transliteration key as the store's merge rule for unlinked names."""
+    out = [
+        "**Merging unlinked names: transliteration key or e5** (`benchmarks/bench_name_merge.py`; every pair of "
+        "extracted ORG/LOC/MISC entities without a KB id from two gold articles of a split; right = both are one "
+        "gold entity; the store keeps the key alone)",
+        "",
+        "| split | pairs of one entity | method | merges right | merges wrong | missed |",
+        "|---|---|---|---|---|---|",
+    ]
+    for split in ("tune", "check"):
+        r = d.get(split)
+        if not r:
+            continue
+        for method, c in r.items():
+            if isinstance(c, dict):
+                out.append(f"| {split} | {r['same_pairs']} | {method} | {c['right']} | {c['wrong']} | {c['missed']} |")
+    return out
+
+
+def linking_table(d: dict[str, Any]) -> list[str]:
+    """Entity linking on the gold entities (issue 19)."""
+    out = [
+        "**Entity linking** (`benchmarks/bench_linking.py`; the gold entities of the WikiNews and cluster articles, "
+        "each paired with the extracted entity sharing most of its mention texts; the expected id is the starter "
+        "KB's or the gazetteer entry whose own name the gold's canonical name is, else none (NIL); `accuracy` = "
+        "right link or rightly none, over the found entities)",
+        "",
+        "| split | found | linkable | right | wrong | unlinked | NIL right | NIL linked | accuracy "
+        "| link precision | link recall |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for split in ("tune", "check"):
+        r = d.get(split)
+        if r:
+            out.append(
+                f"| {split} | {r['found']} | {r['linkable']} | {r['right']} | {r['wrong']} | {r['unlinked']} "
+                f"| {r['nil right']} | {r['nil linked']} | {f3(r['accuracy'])} | {f3(r['link precision'])} "
+                f"| {f3(r['link recall'])} |"
+            )
     return out
 
 
@@ -457,6 +502,8 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("quotes_gold", quotes_gold_table),
     ("events", events_table),  # with the PLOVER table (plover.json) after it
     ("clusters", clusters_table),
+    ("linking", linking_table),
+    ("name_merge", name_merge_table),
     ("times_gold", times_gold_table),
     ("store", store_table),
     ("store_1m", store_table),  # bench_store.py -n 1000000 --output benchmarks/results/store_1m.json

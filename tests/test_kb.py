@@ -210,3 +210,31 @@ def test_founding_article_infers_2021_by_the_combined_rule_even_in_2028(nlp_futu
     ref = extract(nlp_future, seed_text).reference_date
     assert ref.value == "2021-05-24"
     assert "weekday" in ref.reason and "terms of office" in ref.reason and "2027" in ref.reason
+
+
+def test_diacritics_and_german_transliteration_link_one_person():
+    kb = KnowledgeBase.load()
+    forms = ["Recep Tayyip Erdoğan", "Tayyip Erdogan", "Erdogan", "Wolodymyr Selenskyj", "Volodymyr Zelensky"]
+    ids = {form: kb.link(form, "PER") for form in forms}
+    assert ids["Recep Tayyip Erdoğan"] == ids["Tayyip Erdogan"] == ids["Erdogan"] is not None
+    assert ids["Wolodymyr Selenskyj"] == ids["Volodymyr Zelensky"] is not None
+
+
+def test_numbers_are_part_of_a_name():
+    # the transliteration key keeps letters only; "G7" and "G20" must not become one name "g"
+    from newsgraph.store.names import name_key
+
+    assert name_key("G7") != name_key("G20")
+    assert name_key("G-7") == name_key("G7")
+    kb = KnowledgeBase.load()
+    assert (kb.link("G7", "ORG"), kb.link("G20", "ORG")) == ("kb:org:g7", "kb:org:g20")
+
+
+def test_a_full_name_with_another_given_name_is_not_the_kb_person_of_that_surname():
+    linker = linker_for("de")
+    mentions = [Mention(start=0, end=15, text="Eurico Guterres"), Mention(start=20, end=28, text="Guterres")]
+    other = Entity(id="e1", type="PER", name="Eurico Guterres", mentions=mentions)
+    same = Entity(id="e2", type="PER", name="Guterres", mentions=[Mention(start=30, end=38, text="Guterres")])
+    linker.link_entities([other, same])
+    assert other.kb_id is None
+    assert same.kb_id == "kb:per:antonio-guterres"

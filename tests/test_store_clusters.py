@@ -239,3 +239,111 @@ def test_timeline_table_fits_an_80_column_terminal(tmp_path):
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert any("Emmanuel Macron" in line and "meeting" in line for line in lines)  # one row, not folded apart
+
+
+def _reception_and_summit(store: Store) -> None:
+    """Saturday: Scholz receives Macron at Downing Street; Sunday: the summit of the three at Lancaster House."""
+    store.ingest([
+        _pair("https://a.example/1", "2024-05-20", date="2024-05-18", place="Downing Street",
+              place_kb="venue:10_Downing_Street"),
+        _pair("https://b.example/2", "2024-05-20", date="2024-05-19", place="Lancaster House",
+              place_kb="venue:Lancaster_House", etype="summit", extra="Keir Starmer"),
+    ])
+
+
+def test_report_whose_date_agrees_joins_that_event_over_one_naming_the_same_pair(store):
+    # a preview "Scholz and Macron meet in London on Sunday" is the summit, although it names only the pair
+    _reception_and_summit(store)
+    store.ingest([_pair("https://c.example/3", "2024-05-17", date="2024-05-19", status="planned", place="London",
+                        place_kb="geonames:2643743")])
+    assert _sources(store) == [1, 2]
+    (summit,) = [e for e in events(store) if e["sources"] == 2]
+    assert summit["date"] == "2024-05-19"
+
+
+def test_report_whose_date_agrees_with_the_pair_meeting_still_joins_it(store):
+    # the other direction: a report of the Saturday reception stays with the reception
+    _reception_and_summit(store)
+    store.ingest([_pair("https://c.example/3", "2024-05-20", date="2024-05-18", place="London",
+                        place_kb="geonames:2643743")])
+    (reception,) = [e for e in events(store) if e["sources"] == 2]
+    assert reception["date"] == "2024-05-18"
+
+
+def _body_summit(url: str, published: str, *, leaders: bool, status: str) -> Record:
+    """A report of the Nato summit in Den Haag, naming only the alliance or also two leaders attending."""
+    art = _Article(url, published)
+    art.entity("e1", "ORG", "Nato", kb_id="kb:org:nato")
+    participants = ["e1"]
+    if leaders:
+        art.say(" mit ").entity("e2", "PER", "Olaf Scholz").say(" und ").entity("e3", "PER", "Emmanuel Macron")
+        participants += ["e2", "e3"]
+    art.say(" in ").entity("e4", "LOC", "Den Haag", kb_id="geonames:2747373")
+    art.event("summit", participants, place="e4", status=status)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_undated_summit_of_a_body_takes_the_leaders_another_outlet_names_as_attending(store):
+    store.ingest([_body_summit("https://a.example/1", "2024-05-20", leaders=False, status="planned")])
+    store.ingest([_body_summit("https://b.example/2", "2024-05-21", leaders=True, status="planned")])
+    assert _sources(store) == [2]
+
+
+def test_undated_report_at_the_events_own_venue_reaches_it_whatever_its_status_says(store):
+    # a follow-up calls the coming summit at Kananaskis past: its window points back, the venue decides
+    store.ingest([_pair("https://a.example/1", "2024-06-01", date="2024-06-15", status="planned", etype="summit",
+                        place="Kananaskis")])
+    store.ingest([_pair("https://c.example/3", "2024-06-06", date=None, etype="summit", place="Kananaskis")])
+    assert _sources(store) == [2]
+    reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE article_id = 2").fetchone()[0]
+    assert "own place" in reason
+
+
+def test_undated_report_naming_only_the_country_does_not_reach_beyond_its_window(store):
+    store.ingest([_pair("https://a.example/1", "2024-06-01", date="2024-06-15", status="planned", etype="summit",
+                        place="Kanada", place_kb="iso3166:CA")])
+    store.ingest([_pair("https://c.example/3", "2024-06-06", date=None, etype="summit", place="Kanada",
+                        place_kb="iso3166:CA")])
+    assert _sources(store) == [1, 1]
+
+
+def test_a_source_naming_the_reports_very_place_confirms_it_despite_another_sources_place(store):
+    store.ingest([_pair("https://a.example/1", "2024-06-01", date="2024-06", status="planned", etype="summit",
+                        place="Kananaskis", extra="Keir Starmer")])
+    # one outlet places the summit wrongly (same three people, no date: it joins, the place is disputed)
+    store.ingest([_pair("https://b.example/2", "2024-06-05", date=None, etype="summit", place="Weißes Haus",
+                        place_kb="venue:White_House", extra="Keir Starmer")])
+    assert _sources(store) == [2]
+    # a third names two of them at Kananaskis: the first source's place, not "a different place"
+    art = _Article("https://c.example/3", "2024-06-05")
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Keir Starmer").say(" in ")
+    art.entity("e3", "LOC", "Kananaskis").event("summit", ["e1", "e2"], place="e3")
+    store.ingest([art.record("c")])
+    assert _sources(store) == [3]
+
+
+def _two_days_in_one_article() -> Record:
+    art = _Article("https://a.example/1", "2024-05-22")
+    for day in ("2024-05-20", "2024-05-21"):  # "met on Monday, and again on Tuesday"
+        art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron")
+        art.event("meeting", ["e1", "e2"], date=day)
+    return art.record("a")
+
+
+def test_one_articles_meetings_of_a_pair_on_two_days_stay_two_events(store):
+    store.ingest([_two_days_in_one_article()])
+    assert _sources(store) == [1, 1]
+    # another outlet's report of the Tuesday meeting joins that one
+    store.ingest([_pair("https://b.example/2", "2024-05-22", date="2024-05-21")])
+    (tuesday,) = [e for e in events(store) if e["sources"] == 2]
+    assert tuesday["date"] == "2024-05-21"
+
+
+def test_one_articles_two_accounts_of_one_day_are_one_event(store):
+    # the other direction: "talks" and "meeting" of the same pair on the same day are one happening
+    art = _Article("https://a.example/1", "2024-05-22")
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron")
+    art.event("meeting", ["e1", "e2"], date="2024-05-20").say("Die Gespräche ").event("talks", ["e1", "e2"],
+                                                                                        date="2024-05-20")
+    store.ingest([art.record("a")])
+    assert _sources(store) == [1]

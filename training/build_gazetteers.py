@@ -100,6 +100,8 @@ class Builder:
     def __init__(self, blocklists: dict[str, set[str]]) -> None:
         self.places: dict[str, dict[str, Any]] = {}
         self.blocklists = blocklists
+        #: (kb_id, lang) -> forms added only as the accent-folded variant of another form (Bāli -> Bali)
+        self.variants: dict[tuple[str, str], set[str]] = {}
 
     def add(
         self, kb_id: str, name: str, kind: str, lang: str, forms: list[str], country: str | None = None,
@@ -118,11 +120,20 @@ class Builder:
             for variant in (form, folded) if lang == "en" or not any(ch in form for ch in "äöüÄÖÜ") else (form,):
                 if variant and _good_form(variant, self.blocklists[lang]) and variant not in bucket:
                     bucket.append(variant)
+                    if variant != form:
+                        self.variants.setdefault((kb_id, lang), set()).add(variant)
+                elif variant == form:  # given as a form in its own right after all
+                    self.variants.get((kb_id, lang), set()).discard(variant)
 
     def write(self, lang: str) -> Path:
         rows = []
+        # a folded variant yields to a place whose own form it is: "Bali" is the island, not the Indian
+        # town Bāli that a text without diacritics would also write so
+        exact = {f for p in self.places.values() for f in p["forms"].get(lang) or []
+                 if f not in self.variants.get((p["kb_id"], lang), set())}
         for place in sorted(self.places.values(), key=lambda p: (p["kind"], p["name"], p["kb_id"])):
-            forms = place["forms"].get(lang) or []
+            variants = self.variants.get((place["kb_id"], lang), set())
+            forms = [f for f in place["forms"].get(lang) or [] if f not in variants or f not in exact]
             if forms:
                 row = {"name": place["name"], "kind": place["kind"], "kb_id": place["kb_id"]}
                 if place.get("country"):
@@ -246,6 +257,14 @@ def build(mledoze_path: Path) -> dict[str, int]:
     missing = sorted(set(exonyms) - set(seen_names))
     if missing:
         print(f"note: exonyms without a GeoNames city: {', '.join(missing)}", file=sys.stderr)
+    # curated short forms of cities that news uses for the city ("New York": the city, not the state;
+    # the city's kind ranks before the subdivision's where both answer to a form)
+    for lang in ("de", "en"):
+        for name, forms in curated[lang].get("city_forms", {}).items():
+            if name not in seen_names:
+                print(f"note: city_forms without a GeoNames city: {name}", file=sys.stderr)
+                continue
+            b.add(f"geonames:{seen_names[name]}", name, "city", lang, forms)
 
     # curated country names: added, and taken away from any other place that has them
     for lang in ("de", "en"):

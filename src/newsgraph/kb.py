@@ -362,7 +362,7 @@ class ArticleLinker:
             found = {e.id for e in self.kb.find(entity.name, entity.type)}
             if not found:
                 for text in {m.text for m in entity.mentions}:
-                    found |= {e.id for e in self.kb.find(text, entity.type)}
+                    found |= {e.id for e in self.kb.find(text, entity.type) if not _other_given_name(entity.name, e)}
             if len(found) == 1:
                 entity.kb_id = next(iter(found))
 
@@ -528,6 +528,19 @@ class ArticleLinker:
                 target.roles.append(Role(title=span.text, start=span.start_char, end=span.end_char))
                 target.roles.sort(key=lambda r: r.start)
         doc._.entities = entities
+
+
+def _other_given_name(name: str, candidate: KBEntity) -> bool:
+    """Whether a full name differs from every full name of a KB person in its first word: ``Eurico
+    Guterres``, mentioned as ``Guterres``, is not ``António Guterres``, whom the KB knows by that surname."""
+    words = name_key(name).split()
+    if candidate.type != "PER" or len(words) < 2:
+        return False
+    full = [name_key(n).split() for group in (candidate.names, candidate.aliases) for ns in group.values() for n in ns]
+    full = [w for w in full if len(w) >= 2]
+    first = words[0]
+    # an initial ("A. Schmidt") agrees with every given name it begins
+    return bool(full) and all(w[0] != first and not (len(first) == 1 and w[0].startswith(first)) for w in full)
 
 
 @lru_cache(maxsize=8)

@@ -693,7 +693,7 @@ class Store:
             report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
             report.place_linked = report.place in linked
             report.place_key = keys.get(report.place, "") if report.place is not None else ""
-        states = self._load_candidates([r for _, _, r in reports])
+        states = self._load_candidates([r for _, _, r in reports], new_kb)
         # candidates by (participant, merge group); the window check here spares most match_score calls
         by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
         for state in states.values():
@@ -708,7 +708,7 @@ class Store:
                 report.anchor, report.anchor_is_bound = bound[article_id], True
                 prepare(report, self.rules)
             candidate_ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
-            lo, hi = report.window_lo, report.window_hi
+            lo, hi = report.reach_lo, report.reach_hi
             candidates = [
                 states[i] for i in sorted(candidate_ids)
                 if lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
@@ -816,10 +816,13 @@ class Store:
         entity = kb.by_id.get(kb_id)
         return entity.name("en") if entity is not None else None
 
-    def _load_candidates(self, reports: list[Report]) -> dict[int, EventState]:
-        """Global events that could absorb one of the reports: shared participant, group, window overlap."""
+    def _load_candidates(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
+        """Global events that could absorb one of the reports: shared participant, group, window overlap.
+
+        ``new_kb``: KB ids of the entities this batch creates, so that a place first named now (London)
+        contains the stored events' places (Lancaster House)."""
         rows = [
-            (p, r.group, r.window_lo, r.window_hi)
+            (p, r.group, r.reach_lo, r.reach_hi)
             for r in reports
             if r.anchored
             for p in r.participants
@@ -848,10 +851,10 @@ class Store:
             ).fetchall()
         if not found:
             return {}
-        return self._load_events(sorted({r[0] for r in found}))
+        return self._load_events(sorted({r[0] for r in found}), new_kb)
 
-    def _load_events(self, event_ids: list[int]) -> dict[int, EventState]:
-        """Events with all their stored reports (sources)."""
+    def _load_events(self, event_ids: list[int], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
+        """Events with all their stored reports (sources); ``new_kb`` as in :meth:`_load_candidates`."""
         states: dict[int, EventState] = {}
         if not event_ids:
             return states
@@ -873,7 +876,7 @@ class Store:
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)
         place_ids = {r.place for st in states.values() for r in st.reports if r.place is not None}
-        within, linked = self._places_within(place_ids)
+        within, linked = self._places_within(place_ids, new_kb)
         keys = self._place_keys(place_ids)
         for state in states.values():
             for report in state.reports:

@@ -176,6 +176,10 @@ class Report:
     anchor: dt.date | None = None
     #: whether ``anchor`` is only a lower bound of the article's date (derived from an event it reports)
     anchor_is_bound: bool = False
+    #: where to look for candidates: the window, or for an undated report the days around its article's
+    #: date in both directions, which it may reach only at the event's own place (see :func:`match`)
+    reach_lo: dt.date | None = None
+    reach_hi: dt.date | None = None
 
     @property
     def anchored(self) -> bool:
@@ -207,6 +211,14 @@ def prepare(report: Report, rules: MergeRules) -> Report:
                 after = rules.reported_before  # written on or after that day: look both ways
         report.window_lo = shift(day, -before)
         report.window_hi = shift(day, after)
+        # the direction of an undated report's window rests on its status, the least certain thing
+        # about it ("the G7 summit in Kananaskis" read as past in a preview): its reach looks both ways,
+        # for a report that names a place (only its own place lets it use the reach, see match)
+        if report.place is not None:
+            report.reach_lo = min(report.window_lo, shift(day, -max(rules.reported_before, rules.announced_before)))
+            report.reach_hi = max(report.window_hi, shift(day, max(rules.reported_after, rules.announced_after)))
+            return report
+    report.reach_lo, report.reach_hi = report.window_lo, report.window_hi
     return report
 
 
@@ -239,11 +251,14 @@ def _center(lo: dt.date | None, hi: dt.date | None) -> int:
 class Match:
     """A report fitting an event: how well (higher is better) and why, in words kept with the source."""
 
-    score: tuple[int, int, int, int]
+    score: tuple[int, ...]
     reason: str
     #: matched without a date window (neither a date nor a publication date on one side): acceptable only
     #: when it is the single such candidate, see :func:`best_match`
     unanchored: bool = False
+    #: an undated report outside the event's window, at its own place: taken only when the report fits no
+    #: event inside its window and this is the single such event
+    reached: bool = False
 
 
 def place_relation(event: EventState, report: Report) -> str:
@@ -255,7 +270,8 @@ def place_relation(event: EventState, report: Report) -> str:
     against the same participants it neither
     confirms nor blocks a merge, but with other participants (a G7 summit at an unlinked resort against
     a bilateral meeting in the Oval Office) it stays a different place. A place equal to or nested with
-    the report's counts as confirmation (``im Oval Office`` and ``in Washington``).
+    the report's counts as confirmation (``im Oval Office`` and ``in Washington``), and so does one source
+    naming the report's very place while another names a place apart (a conflict the event already has).
     """
     same_people = event.participants == set(report.participants)
     if report.place is None:
@@ -265,6 +281,11 @@ def place_relation(event: EventState, report: Report) -> str:
         places = {event.place: (event.place_within, True, "")}
     if not places:
         return "unknown"
+    for place, (_, linked, key) in places.items():
+        # a source that names the report's very place confirms it, whatever another source says (that
+        # disagreement stays the event's place conflict)
+        if place == report.place or (not linked and not report.place_linked and key and key == report.place_key):
+            return "same"
     relation = "same"
     for place, (within, linked, key) in places.items():
         if place == report.place or place in report.place_within or report.place in within:
@@ -275,6 +296,34 @@ def place_relation(event: EventState, report: Report) -> str:
             return "different"  # both in the gazetteers and apart, or two unlinked names (Genf, Wien)
         relation = "unknown"
     return relation
+
+
+def _apart_in_one_article(a: Report, b: Report) -> bool:
+    """Whether two accounts of one article are two happenings by the article's own word: the event layer
+    already joined the mentions of one happening, and what it left apart on two different days ("met on
+    Monday and again on Tuesday") stays apart. (Not so for a status: an article's preview sentence and
+    its report of the same meeting can come out as two accounts, planned and happened.)"""
+    return a.precision == "day" and b.precision == "day" and a.date_lo != b.date_lo
+
+
+def _reaches_own_place(event: EventState, report: Report) -> bool:
+    """Whether an undated report outside the event's window may still be it: its reach (both directions
+    of its article's date) meets the event's window, and it names the very place a source of the event
+    names: a venue or town (an unlinked name with the same key, or a linked place inside another), not a
+    country, which many events share."""
+    if report.date_lo is not None or report.place is None or report.reach_lo is None or report.reach_hi is None:
+        return False
+    if event.window_lo > report.reach_hi or report.reach_lo > event.window_hi:  # type: ignore[operator]
+        return False
+    if report.place_linked and not report.place_within:
+        return False  # a country (contains, is contained by nothing the store knows)
+    for other in event.reports:
+        if other.place == report.place:
+            return True
+        if not other.place_linked and not report.place_linked and other.place_key and \
+                other.place_key == report.place_key:
+            return True
+    return False
 
 
 def _names_nest(a: str, b: str) -> bool:
@@ -293,16 +342,23 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         # (Osaka, 2019) must not make that choice for them
         return None
     anchored = report.anchored and event_anchored
+    reached = False
     if anchored and (event.window_lo > report.window_hi or report.window_lo > event.window_hi):  # type: ignore[operator]
+        if not _reaches_own_place(event, report):
+            return None
+        reached = True
+    if any(other.article_id == report.article_id and _apart_in_one_article(other, report) for other in event.reports):
         return None
     shared = len(event.participants & report.participants)
     needed = max(1, min(rules.min_shared, len(event.participants), len(report.participants)))
     if shared < needed:
         return None
     reasons = [f"{event.group}: {shared} shared participant(s)"]
-    if report.date_lo is None and not report.participants <= event.participants:
+    if report.date_lo is None and len(event.participants) > 1 and not report.participants <= event.participants:
         # an undated report naming someone the event lacks is another (larger) meeting: the possible
-        # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week
+        # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week. An event of one
+        # participant (a body's summit: "the NATO summit in The Hague") is not enlarged by the leaders
+        # another outlet names as attending it.
         return None
     relation = place_relation(event, report)
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
@@ -323,7 +379,9 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     if not anchored:
         reasons.append("no date window on one side: the single compatible event")
         return Match((identical, place_score, shared, 0), "; ".join(reasons), unanchored=True)
-    if report.date_lo is None:
+    if reached:
+        reasons.append("undated report at the event's own place, in its article's days either way")
+    elif report.date_lo is None:
         reasons.append("undated report inside the event's window")
     elif event.date_lo is not None and report.date_lo != event.date_lo:
         reasons.append("dates within tolerance" + (" (a planned date moved)" if report.status in FUTURE_STATUSES
@@ -332,10 +390,22 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     else:
         reasons.append("dates agree")
     distance = abs(_center(event.window_lo, event.window_hi) - _center(report.window_lo, report.window_hi))
-    return Match((shared, min(place_score, 1), identical, -distance), "; ".join(reasons))
+    # the same day outranks identical participant lists: outlets name different
+    # subsets of the people at one meeting, while two meetings of one pair a day apart are two events
+    # (Starmer receives Zelenskyy on Saturday, the summit with Starmer and Zelenskyy is on Sunday)
+    agrees = int(_dates_agree(event, report))
+    return Match((shared, min(place_score, 1), agrees, identical, -distance), "; ".join(reasons), reached=reached)
 
 
-def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, int, int, int] | None:
+def _dates_agree(event: EventState, report: Report) -> bool:
+    """Whether the report and the event give the same day. Only day-precise dates count: "in May" lies
+    inside every meeting of that month and says nothing about which one it is."""
+    summary = event.summary
+    return (report.precision == "day" and summary is not None and summary.precision == "day"
+            and report.date_lo == summary.date_lo)
+
+
+def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, ...] | None:
     """How well a report fits an event (higher is better), or None; see :func:`match`."""
     found = match(event, report, rules)
     return found.score if found is not None else None
@@ -354,12 +424,14 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
     the single best candidate: same participants and a confirming place rank first, and a tie at the top
     is ambiguous (Trump and Putin met in Helsinki, Osaka and Anchorage), so the report stays apart.
     """
-    windowed: list[tuple[tuple[int, int, int, int], int, EventState, Match]] = []
-    unanchored: list[tuple[tuple[int, int, int, int], int, EventState, Match]] = []
+    windowed: list[tuple[tuple[int, ...], int, EventState, Match]] = []
+    unanchored: list[tuple[tuple[int, ...], int, EventState, Match]] = []
+    reached: list[tuple[tuple[int, ...], int, EventState, Match]] = []
     for event in candidates:
         found = match(event, report, rules)
         if found is not None:
-            (unanchored if found.unanchored else windowed).append((found.score, -event.event_id, event, found))
+            kind = unanchored if found.unanchored else reached if found.reached else windowed
+            kind.append((found.score, -event.event_id, event, found))
     if report.date_lo is None:
         dated = [w for w in windowed if w[2].date_lo is not None]
         if len(dated) > 1 and report.status in FUTURE_STATUSES:
@@ -376,6 +448,12 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
         best = max(windowed, key=lambda x: (x[0], x[1]))
         report.merge_reason = best[3].reason
         return best[2]
+    if len(reached) == 1:
+        report.merge_reason = reached[0][3].reason
+        return reached[0][2]
+    if reached:
+        report.merge_reason = f"new event: undated, {len(reached)} events at its place outside its window (ambiguous)"
+        return None
     if unanchored:
         unanchored.sort(key=lambda x: x[0], reverse=True)
         if len(unanchored) == 1 or unanchored[0][0] > unanchored[1][0]:

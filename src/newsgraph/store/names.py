@@ -4,7 +4,8 @@ Entities merge across articles by type and :func:`name_key` of their canonical n
 entities by the key of what the user typed, so ``Lavrov`` finds ``Lawrow``. The key comes from
 :func:`newsgraph.transliterate.transliteration_key` (German and English romanisations of Slavic names
 fold together); when that module is missing or gives nothing (a name of punctuation only), a plain
-Unicode fold (NFKD, accents dropped, case-folded, non-letters as spaces) stands in.
+Unicode fold (NFKD, accents dropped, case-folded, non-letters as spaces) stands in. The numbers of a
+name stay in its key: the transliteration key keeps letters only, and ``G7`` and ``G20`` are two bodies.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_NUMBER = re.compile(r"\d+")
 
 
 def fold_key(name: str) -> str:
@@ -42,4 +44,7 @@ def name_key(name: str) -> str:
     Cached: the same names recur across thousands of articles and the key rules are regex-heavy.
     """
     key = _KEY(name) if name else ""
-    return key or fold_key(name)
+    if not key:
+        return fold_key(name)
+    numbers = [n for n in _NUMBER.findall(name) if n not in key.split()]
+    return " ".join([key, *numbers]) if numbers else key
