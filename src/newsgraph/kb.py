@@ -5,7 +5,8 @@ This module is the KB core the per-article pipeline needs (standard library only
 ``store`` extra). ``newsgraph.store.kb`` re-exports it for the corpus store.
 
 Format (``newsgraph-kb/1``), one JSON object per line (JSON Lines), or the same objects as
-``[[entity]]`` tables in a TOML file (the hand-written starter KB, ``resources/kb/starter.toml``)::
+``[[entity]]`` tables in a TOML file (the hand-written starter KB, ``resources/kb/starter.toml`` and
+``resources/kb/leaders.toml``)::
 
     {"id": "kb:per:joe-biden", "type": "PER",
      "names":   {"en": ["Joe Biden"], "de": ["Joe Biden"]},            # canonical names, best first
@@ -19,7 +20,10 @@ Format (``newsgraph-kb/1``), one JSON object per line (JSON Lines), or the same 
   and KB agree; other hand-written ids are ``kb:<type>:<slug>``; a KB built from Wikidata uses QIDs.
 - ``type``: PER, ORG, LOC, MISC. ``capital`` (LOC countries): the capital's id.
 - offices: ``office`` is one of ``head_of_state``, ``head_of_government``, ``foreign_minister``,
-  ``national_security_adviser`` with ``of`` the country's id; ``start`` inclusive, ``end``
+  ``national_security_adviser`` with ``of`` the country's id, or a post of an organisation with
+  ``of`` its KB id (``president`` of ``kb:org:european-commission``, ``secretary_general`` of
+  ``kb:org:nato``: kept and answered by :meth:`KnowledgeBase.holders`, read by no office phrase
+  of ``kb_offices.toml``); ``start`` inclusive, ``end``
   exclusive (the day the successor took over), ISO dates (``YYYY``/``YYYY-MM`` when that is all
   that is known). A wrong term of office is worse than a missing one: the starter KB lists only
   terms checked against the official records.
@@ -68,6 +72,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 STARTER_KB = RESOURCE_DIR / "kb" / "starter.toml"
+#: world leaders beyond starter.toml's six countries; part of the starter KB wherever it is loaded
+LEADERS_KB = RESOURCE_DIR / "kb" / "leaders.toml"
+#: the files of the starter KB: naming :data:`STARTER_KB` (or ``"starter"``) loads them all
+STARTER_KB_FILES = (STARTER_KB, LEADERS_KB)
 KB_FORMAT = "newsgraph-kb/1"
 
 #: Wikidata classes (P31 values) -> entity type; anything else is left out of a built KB
@@ -179,11 +187,13 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, *paths: str | Path) -> KnowledgeBase:
-        """A KB from files; with no paths, the starter KB shipped with the package."""
+        """A KB from files; with no paths, the starter KB shipped with the package (all of
+        :data:`STARTER_KB_FILES`, also where :data:`STARTER_KB` is one of the paths)."""
         kb = cls()
         for path in paths or (STARTER_KB,):
-            for entity in read_kb(path):
-                kb.add(entity)
+            for file in STARTER_KB_FILES if Path(path) == STARTER_KB else (path,):
+                for entity in read_kb(file):
+                    kb.add(entity)
         return kb
 
     def add(self, entity: KBEntity) -> None:
