@@ -29,8 +29,10 @@ from .normalise import (
 from .reference import (
     DateEvidence,
     OfficeClaim,
+    StatedDate,
     WeekdayTie,
     constrain_reference,
+    dates_in_url,
     infer_reference,
     published_bounds,
 )
@@ -43,6 +45,15 @@ DECAY = 0.6
 #: rough sentence ends for callers without a spaCy Doc (German: not after a digit, `24. Mai`)
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
 _SENTENCE_END_NO_ORDINALS = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
+#: a dateline opening a report: a place (up to four capitalised words) and a comma before the date,
+#: an agency in brackets and/or a dash after it (`GENF, 24. Mai 2021 (dpa) -`, `GENEVA, May 24 (Reuters) -`)
+_DATELINE_BEFORE = re.compile(r"\s*[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /][^\W\d_][\w'’.\-]*){0,3}\s*,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—:]?|[-–—:])")
+#: a dateline stands among the first lines of an article (headline, perhaps a teaser, then the report)
+DATELINE_LINES = 5
+#: a byline or time stamp line is short
+BYLINE_CHARS = 120
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 #: what may stand between a weekday and the date it names (`Montag, 24. Mai`, `Montag (24. Mai)`)
 _TIE_GAP = {",", "[", "(", "den", "dem", "der", ":", "–", "-"}
 
@@ -105,6 +116,9 @@ class TimeTagger:
         self.year_prev_ok = {w.lower() for w in guard.get("year_prev_ok", [])}
         self.coord = {w.lower() for w in guard.get("coordination", [])}
         self.articles = set(self.grammar.classes.phrases.get("ART", {}))
+        stated = spec.get("reference", {})
+        self.byline_words = {w.lower() for w in stated.get("byline_words", [])}
+        self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
 
     # ------------------------------------------------------------------ guards
 
@@ -145,13 +159,15 @@ class TimeTagger:
         infer: bool = True,
         claims: list[OfficeClaim] | None = None,
         published_partial: str | None = None,
+        url: str | None = None,
     ) -> TagResult:
         """Tag ``text``. ``published`` anchors relative expressions; without it the reference is
         inferred from the text (``infer``). ``narrative``: resolve yearless dates against the last
         date the text mentioned (history texts) rather than the reference date (news). ``claims``:
         offices the text gives named people, with their terms, as evidence for the inference.
         ``published_partial``: a publication date known only to the month or year (``2021-05``),
-        a constraint on the reference (see :func:`newsgraph.timex.reference.constrain_reference`)."""
+        a constraint on the reference (see :func:`newsgraph.timex.reference.constrain_reference`).
+        ``url``: where the article was published; a date in it is evidence for the inference."""
         today = today or dt.date.today()
         tokens = tokenize(text, self.grammar.ordinal_dot)
         if sentences is None:
@@ -163,13 +179,13 @@ class TimeTagger:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
         elif published_partial is not None and (bounds := published_bounds(published_partial)) is not None:
             inferred = (
-                self._infer(text, tokens, items, min(today, bounds[1]), claims)
+                self._infer(text, tokens, items, min(today, bounds[1]), claims, url)
                 if infer
                 else (Reference(), "none", "")
             )
             reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
-            reference, source, reason = self._infer(text, tokens, items, today, claims)
+            reference, source, reason = self._infer(text, tokens, items, today, claims, url)
         else:
             reference, source, reason = Reference(), "none", "no publication date"
 
@@ -267,6 +283,7 @@ class TimeTagger:
     def _infer(
         self, text: str, tokens: list[Token], items: list[_Item], today: dt.date,
         claims: list[OfficeClaim] | None = None,
+        url: str | None = None,
     ) -> tuple[Reference, str, str]:
         ties: list[WeekdayTie] = []
         for k, it in enumerate(items):
@@ -291,12 +308,71 @@ class TimeTagger:
             ):
                 closing = text[nxt.end : nxt.end + 1] if text[nxt.end : nxt.end + 1] in (")", "]") else ""
                 ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing))
+        present = {it.sentence for it in items if self._deictic(it)}
         evidence = [
-            DateEvidence(text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense)
+            DateEvidence(
+                text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense, it.sentence in present
+            )
             for it in items
             if it.partial is not None
         ]
-        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties))
+        stated = (dates_in_url(url) if url else []) + self._stated(text, items)
+        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties), stated)
+
+    @staticmethod
+    def _deictic(it: _Item) -> bool:
+        """Whether the expression counts from the reference date (``gestern``, ``am Montag``, ``diese
+        Woche``, ``vor zwei Tagen``): its sentence is about the article's present. Not anaphoric ones
+        (``zwei Tage später``, ``am selben Tag``), which count from a date the text named."""
+        norm = it.match.pattern.norm
+        if norm in ("weekday", "deixis"):
+            return True
+        if norm == "relative":
+            return not it.fields.get("anaphoric") and "unit" in it.fields
+        if norm == "ago":
+            return "AFTER_WORD" not in it.fields.get("_classes", ()) and it.fields.get("n") != "X"
+        return False
+
+    def _stated(self, text: str, items: list[_Item]) -> list[StatedDate]:
+        """Dates the page states about itself: byline or time stamp lines (a short line holding a
+        full date and otherwise only byline words, clock times and punctuation, or opening with a
+        byline word), and a dateline among the first lines (see :data:`_DATELINE_BEFORE`)."""
+        out: list[StatedDate] = []
+        for it in items:
+            p = it.partial
+            if p is None or p.month is None or p.day is None or p.era is not None or p.season is not None:
+                continue
+            line_start = text.rfind("\n", 0, it.start) + 1
+            line_end = text.find("\n", it.end)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end].strip()
+            short = len(line) <= BYLINE_CHARS
+            if short and p.year is not None and self._is_byline(text, line_start, line_end, items):
+                out.append(StatedDate("byline", line, p.year, p.month, p.day))
+                continue
+            lines_before = sum(1 for ln in text[:line_start].split("\n") if ln.strip())
+            after = _DATELINE_AFTER.match(text, it.end, line_end)
+            if (
+                lines_before < DATELINE_LINES
+                and _DATELINE_BEFORE.fullmatch(text, line_start, it.start)
+                and after is not None
+            ):
+                out.append(StatedDate("dateline", text[line_start : after.end()].strip(), p.year, p.month, p.day))
+        return out
+
+    def _is_byline(self, text: str, line_start: int, line_end: int, items: list[_Item]) -> bool:
+        pieces, cursor = [], line_start
+        for other in items:
+            if other.end <= line_start or other.start >= line_end:
+                continue
+            pieces.append(text[cursor : max(cursor, other.start)])
+            cursor = max(cursor, other.end)
+        pieces.append(text[cursor:line_end])
+        words = [w.lower() for w in _WORD.findall(" ".join(pieces))]
+        if not words or all(w in self.byline_words for w in words):
+            return True
+        opening = _WORD.match(text[line_start:line_end].lstrip())
+        return opening is not None and opening.group(0).lower() in self.byline_openers
 
     @staticmethod
     def _loose_ties(text: str, items: list[_Item], ties: list[WeekdayTie]) -> list[list[WeekdayTie]]:

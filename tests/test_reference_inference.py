@@ -1,0 +1,126 @@
+"""Reference-date inference without a publication date: the page's own date (URL, byline, dateline)
+and the passage about the present versus background dates and plans. Fresh sentences, one test per
+phenomenon (issue 20)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsgraph.timex import tagger_for
+from newsgraph.timex.reference import OfficeClaim, dates_in_url
+
+TODAY = dt.date(2026, 11, 29)
+
+
+def _infer(lang: str, text: str, **kwargs):  # noqa: ANN202
+    return tagger_for(lang).tag(text, published=None, today=TODAY, **kwargs)
+
+
+def test_byline_time_stamp_line_gives_the_day():
+    text = "Hafen von Kiel wird erweitert\n\n14.03.2017, 08:15 Uhr\n\nDer Stadtrat hat gestern zugestimmt."
+    result = _infer("de", text)
+    assert result.reference.date == dt.date(2017, 3, 14)
+    assert "byline" in result.reason and "14.03.2017" in result.reason
+
+
+def test_byline_opening_word_with_author_names():
+    text = "Neue Brücke eröffnet\nVon Petra Holm und Jan Berg | Aktualisiert 02.11.2018\n\nDie Brücke wurde am Montag eröffnet."
+    assert _infer("de", text).reference.date == dt.date(2018, 11, 2)
+
+
+def test_latest_byline_line_wins():
+    text = "Wahl in Lummerland\nVeröffentlicht: 03.04.2016\nAktualisiert: 05.04.2016\n\nDie Stimmen wurden gezählt."
+    assert _infer("de", text).reference.date == dt.date(2016, 4, 5)
+
+
+def test_headline_with_a_date_is_no_byline():
+    """A headline names an event's date in prose; that is no time stamp of the page."""
+    text = "Gipfel am 3. Juni 2030 geplant\n\nDie Regierungen wollen sich im Sommer treffen."
+    result = _infer("de", text)
+    assert "byline" not in result.reason
+
+
+def test_english_wire_dateline_gives_day_and_month_and_the_text_the_year():
+    text = (
+        "Ports reopen after storm\n\nROTTERDAM, Oct 9 (Reuters) - Dock workers returned on Friday after "
+        "the storm that hit the coast in September 2019 had closed the harbour."
+    )
+    result = _infer("en", text)
+    assert result.reference.date == dt.date(2019, 10, 9)
+    assert "dateline" in result.reason
+
+
+def test_dateline_without_any_year_leaves_the_year_open():
+    result = _infer("en", "Talks resume\n\nOSLO, Feb 3 (AP) - Negotiators met again on Tuesday.")
+    assert result.source == "none" and "3 February" in result.reason
+
+
+def test_german_dateline_with_full_date():
+    text = "Streik beendet\n\nLEIPZIG, 21. August 2015 (dpa) - Die Gewerkschaft hat den Streik beendet."
+    assert _infer("de", text).reference.date == dt.date(2015, 8, 21)
+
+
+def test_url_date_gives_the_day():
+    result = _infer("de", "Der Rat tagte am Dienstag.", url="https://zeitung.example/politik/2014/06/17/rat-tagt")
+    assert result.reference.date == dt.date(2014, 6, 17)
+    assert "URL" in result.reason
+
+
+def test_url_dates_in_the_query_string_are_ignored():
+    assert dates_in_url("https://example.org/news/artikel?from=2020-01-01") == []
+    assert [d.year for d in dates_in_url("https://example.org/2011/07/berlin-wahl")] == [2011]
+
+
+def test_url_month_is_a_constraint():
+    result = _infer("de", "Der Rat tagte am Dienstag.", url="https://example.org/2011/07/rat")
+    assert (result.reference.year, result.reference.month, result.reference.date) == (2011, 7, None)
+
+
+def test_year_of_a_plan_is_no_evidence_for_the_articles_year():
+    """`im Jahre 2031 beitreten` says the article is older than 2031, not that it is of 2031."""
+    result = _infer("de", "Das Land will im Jahre 2031 der Union beitreten.")
+    assert result.source == "none" and "2031" in result.reason
+
+
+def test_year_after_ab_is_a_plan():
+    text = "Das Parlament hat das Gesetz beschlossen, das ab dem 1. Januar 2032 gilt."
+    assert _infer("de", text).source == "none"
+
+
+def test_background_date_does_not_decide_inside_terms_of_office():
+    """A look back (`am 2. März 2020`) in a sentence that counts nothing from the reference date is
+    only a lower bound; inside a term of several years no year is chosen."""
+    claim = OfficeClaim(
+        person="Erika Beispiel",
+        office="head of government of Examplia",
+        title="Regierungschefin",
+        terms=((dt.date(2019, 1, 1), dt.date(2024, 1, 1)),),
+    )
+    text = "Die Regierungschefin Erika Beispiel reist nach Rom. Ihr erster Besuch dort war am 2. März 2020 gewesen."
+    result = _infer("de", text, claims=[claim])
+    assert result.source == "none" and "lower bound" in result.reason
+
+
+def test_date_in_the_passage_about_the_present_decides_inside_terms_of_office():
+    claim = OfficeClaim(
+        person="Erika Beispiel",
+        office="head of government of Examplia",
+        title="Regierungschefin",
+        terms=((dt.date(2019, 1, 1), dt.date(2024, 1, 1)),),
+    )
+    text = "Die Regierungschefin Erika Beispiel war gestern in Rom, wie schon am 2. März 2021."
+    result = _infer("de", text, claims=[claim])
+    assert result.reference.date == dt.date(2021, 3, 2)
+    assert "present" in result.reason
+
+
+def test_extract_passes_the_url_to_the_inference():
+    import newsgraph
+
+    record = newsgraph.extract(
+        "Der Stadtrat hat am Dienstag den Haushalt beschlossen.",
+        lang="de",
+        url="https://stadt.example/2013-09-24/haushalt",
+    )
+    assert record.reference_date.value == "2013-09-24"
+    assert record.reference_date.source == "inferred"
