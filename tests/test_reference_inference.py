@@ -12,7 +12,7 @@ from newsgraph.timex.reference import OfficeClaim, dates_in_url
 TODAY = dt.date(2026, 11, 29)
 
 
-def _infer(lang: str, text: str, **kwargs):  # noqa: ANN202
+def _infer(lang: str, text: str, **kwargs):
     return tagger_for(lang).tag(text, published=None, today=TODAY, **kwargs)
 
 
