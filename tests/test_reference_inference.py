@@ -24,7 +24,10 @@ def test_byline_time_stamp_line_gives_the_day():
 
 
 def test_byline_opening_word_with_author_names():
-    text = "Neue Brücke eröffnet\nVon Petra Holm und Jan Berg | Aktualisiert 02.11.2018\n\nDie Brücke wurde am Montag eröffnet."
+    text = (
+        "Neue Brücke eröffnet\nVon Petra Holm und Jan Berg | Aktualisiert 02.11.2018\n\n"
+        "Die Brücke wurde am Montag eröffnet."
+    )
     assert _infer("de", text).reference.date == dt.date(2018, 11, 2)
 
 
