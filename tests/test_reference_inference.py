@@ -85,11 +85,6 @@ def test_year_of_a_plan_is_no_evidence_for_the_articles_year():
     assert result.source == "none" and "2031" in result.reason
 
 
-def test_year_after_ab_is_a_plan():
-    text = "Das Parlament hat das Gesetz beschlossen, das ab dem 1. Januar 2032 gilt."
-    assert _infer("de", text).source == "none"
-
-
 def test_background_date_does_not_decide_inside_terms_of_office():
     """A look back (`am 2. März 2020`) in a sentence that counts nothing from the reference date is
     only a lower bound; inside a term of several years no year is chosen."""

@@ -7,6 +7,7 @@ statistical spaCy pipeline (the component in ``newsgraph.pipeline.times`` suppli
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -100,6 +101,9 @@ class _Item:
     partial: Partial | None
     sentence: int
     tense: str
+    #: the sentence has a past-tense cue: a future in it may be one seen from the past it narrates
+    #: (``Burnside beabsichtigte, im Januar ... zu umgehen``)
+    narrated: bool = False
 
 
 class TimeTagger:
@@ -228,7 +232,10 @@ class TimeTagger:
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
-            items.append(_Item(m, start, end, fields, partial, sent_index, tense))
+            narrated = tense == "future" and any(
+                c.tense == "past" and c.kind == "verb" for c in self._cues(text, sentences[sent_index])
+            )
+            items.append(_Item(m, start, end, fields, partial, sent_index, tense, narrated))
         return items
 
     def _tense(self, text: str, tokens: list[Token], first: int, sentence: Sentence, start: int, end: int) -> str:
@@ -318,6 +325,23 @@ class TimeTagger:
         ]
         stated = (dates_in_url(url) if url else []) + self._stated(text, items)
         return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties), stated)
+
+    @staticmethod
+    def _counts_days(it: _Item) -> bool:
+        """Whether the expression counts days or weeks from the reference date (``gestern``, ``am
+        Montag``, ``heute Abend``, ``vergangene Woche``, ``vor drei Tagen``), as reports do and
+        histories do not (``heute`` and ``Ende des Jahres`` are common in both)."""
+        norm, fields = it.match.pattern.norm, it.fields
+        if norm == "weekday":
+            return True
+        if norm == "deixis":
+            return bool(to_int(fields.get("offset")) or fields.get("part"))
+        if norm == "relative" and not fields.get("anaphoric"):
+            unit = fields.get("unit")
+            return unit in ("W", "WE") or (unit == "D" and bool(to_int(fields.get("rel"))))
+        if norm == "ago":
+            return "AFTER_WORD" not in fields.get("_classes", ()) and fields.get("unit") in ("D", "W")
+        return False
 
     @staticmethod
     def _deictic(it: _Item) -> bool:
@@ -419,28 +443,49 @@ class TimeTagger:
 
     def _resolve(self, text: str, items: list[_Item], reference: Reference, narrative: bool) -> list[TaggedTime]:
         """Value each item in text order, carrying the anchors forward: the last date named (for
-        `am Abend`, `zwei Tage später`, clock times), the narrative year, the day of the sentence."""
+        `am Abend`, `zwei Tage später`, clock times), the narrative year, the day of the sentence.
+
+        Outside the ``narrative`` override each expression decides which anchor it hangs on
+        (:meth:`_in_passage`): a date without a year, a part of the day, ``zwei Tage später`` or a
+        clock time takes the year (and day) of the passage it stands in when that passage is about
+        another year than the reference date's (``Bereits am 19. Mai 2020 hatten ... Am 24. Mai
+        ...``, a history text's ``am 3. September``); otherwise the reference date, by tense."""
         out: list[TaggedTime] = []
-        anchor: Partial | None = None
-        anchor_day: dt.date | None = None
+        anchor: Partial | None = None  # the last date with a year named or resolved
+        # the passage's date: the last one the text names with its year, or one resolved from it
+        # (not one resolved from the reference date); and (paragraph, sentence) where it stands
+        passage: Partial | None = None
+        passage_at = (-1, -1)
+        anchor_day: dt.date | None = None  # the last day named near the reference date (news)
+        passage_day: dt.date | None = None  # the last day named, wherever (a passage's own day)
+        deixis_since = False  # an expression counted from the reference date came after the anchor
         sentence_day: dt.date | None = None
         current_sentence = -1
         history: list[int] = []
         days_in_sentence: dict[int, list[tuple[int, dt.date]]] = {}
         open_clocks: list[tuple[int, int]] = []  # clock times whose day comes later in the sentence
+        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+        # a text that counts days from its publication date (``gestern``, ``am Montag``, ``vor zwei
+        # Wochen``) is a report: its look backs are short; one that never does narrates a past
+        reports = any(self._counts_days(it) for it in items)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
-            use_anchor = anchor
-            if narrative and anchor is not None and anchor.era is None and history:
+            paragraph = bisect.bisect_right(breaks, it.start)
+            local = narrative or self._in_passage(
+                it, passage, passage_at, (paragraph, it.sentence), deixis_since, reference, reports
+            )
+            base = passage if local else anchor
+            use_anchor = base
+            if local and base is not None and base.era is None and history:
                 year = self._narrative_year(history)
-                if year != anchor.year:
-                    use_anchor = Partial(year, anchor.month)
+                if year != base.year:
+                    use_anchor = Partial(year, base.month)
             ctx = Context(
                 reference=reference,
-                narrative=narrative,
+                narrative=local,
                 tense=it.tense,
-                anchor_day=anchor_day if use_anchor is anchor else None,
+                anchor_day=(passage_day if local else anchor_day) if use_anchor is base else None,
                 anchor=use_anchor,
                 sentence_day=sentence_day,
                 extra={"type": it.match.pattern.type},
@@ -472,6 +517,8 @@ class TimeTagger:
                     it.tense,
                 )
             )
+            if not local and (self._counts_days(it) or (reports and self._deictic(it))):
+                deixis_since = True  # back in the present (in a history only days and weeks say so)
             if point_day := (valued.point.as_date() if valued.point is not None else None):
                 days_in_sentence.setdefault(it.sentence, []).append((it.start, point_day))
             elif kind == "TIME" and valued.value and valued.value.startswith("XXXX-XX-XX"):
@@ -482,16 +529,19 @@ class TimeTagger:
                 history.append(it.partial.year)  # type: ignore[union-attr]
             if point is not None and point.year is not None:
                 anchor = point
+                if local or (it.partial is not None and it.partial.year is not None):  # BC years too
+                    passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
                 if day is not None:
-                    sentence_day = day
+                    sentence_day = passage_day = day
                     # in a news report, a day far from the reference date is background (``bei ihrem
                     # Treffen am 14. November 2022``): a later ``am Vormittag`` in another sentence
                     # belongs to the report's own days, so such a day anchors only its own sentence
+                    # and its passage (see _in_passage)
                     if narrative or reference.date is None or abs((day - reference.date).days) <= NEWS_ANCHOR_DAYS:
                         anchor_day = day
-                elif narrative and point.era is None and anchor_day is not None and anchor_day.year != point.year:
-                    anchor_day = None
+                elif local and point.era is None and passage_day is not None and passage_day.year != point.year:
+                    passage_day = None
         for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
             days = days_in_sentence.get(sentence)
             if days:
@@ -499,6 +549,79 @@ class TimeTagger:
                 day = min(days, key=lambda d: abs(d[0] - t.start))[1]
                 t.value = day.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
+
+    @staticmethod
+    def _in_passage(
+        it: _Item,
+        anchor: Partial | None,
+        anchor_at: tuple[int, int],
+        here: tuple[int, int],
+        deixis_since: bool,
+        reference: Reference,
+        reports: bool,
+    ) -> bool:
+        """Whether ``it`` hangs on the passage's own date rather than the reference date.
+
+        Only expressions that need a year or a day from their context do (a date without a year, a
+        part of the day, ``zwei Tage später``, a clock time, ``Ende des Jahres``, ``heute`` as
+        `nowadays`); ``gestern``, ``am Montag``, ``vergangene Woche`` always count from the reference
+        date, and after one of them the text is back in its present. They do when the last date the
+        text named (with its year, or resolved from one) has a year other than the reference
+        date's (with no reference year, any year), nothing counted from the reference date came
+        since, the clause is not about the future (``soll im Mai``: by tense from the reference
+        date) unless its sentence narrates the past (``beabsichtigte, im Januar ... zu umgehen``),
+        and that date stands near it: in a report (a text that counts days from its reference date,
+        ``reports``), in the same paragraph and at most :data:`REPORT_SENTENCES` sentences before;
+        in a text that never does (a history), in the same paragraph, or in an earlier one when it
+        is at least :data:`FAR_YEARS` from the reference year."""
+        norm = it.match.pattern.norm
+        if norm == "date":
+            if it.partial is None or it.partial.year is not None or it.partial.era is not None:
+                return False
+            if it.partial.month is None and it.partial.season is None and it.partial.day is None:
+                return False
+        elif norm == "relative":
+            # `Gegen Ende des Jahres`, `im selben Monat`: the year or month under discussion (in a
+            # history also `im Vorjahr` in the sentence of its date); `vergangene Woche` counts from
+            # the reference date
+            if not it.fields.get("anaphoric") and (
+                it.fields.get("unit") not in ("Y", "M", "Q")
+                or (to_int(it.fields.get("rel")) and (reports or anchor_at[1] != here[1]))
+            ):
+                return False
+        elif norm == "deixis":
+            # `heute` in a history is `nowadays` (`bis heute`); in a report it is the reference day
+            if reports or to_int(it.fields.get("offset")) or it.fields.get("part"):
+                return False
+        elif norm == "ago":
+            if "AFTER_WORD" not in it.fields.get("_classes", ()):
+                return False
+        elif norm not in ("daypart", "day_anaphor", "clock"):
+            return False
+        if anchor is None or anchor.year is None:
+            return False
+        ref_year = reference.known_year
+        if ref_year is None:
+            return True
+        if anchor.era is None and anchor.year == ref_year:
+            return False
+        if deixis_since or (it.tense == "future" and not it.narrated and norm != "deixis"):
+            return False
+        if reports:  # a look back in a report: its own sentence and the next one
+            return anchor_at[0] == here[0] and here[1] - anchor_at[1] <= REPORT_SENTENCES
+        far = anchor.era is not None or abs(anchor.year - ref_year) >= FAR_YEARS
+        return anchor_at[0] == here[0] or far
+
+
+#: a date named this many years or more from the reference year keeps anchoring dates without a
+#: year across paragraphs (a history text), as long as nothing counted from the reference date
+#: intervenes; a nearer one only within its paragraph
+FAR_YEARS = 2
+#: in a report, a look back anchors dates without a year in its own sentence and this many after it
+#: (0: a report returns to its present with the next sentence, as in ``Am 17. Februar 2008 hatte
+#: das Parlament ... proklamiert. X erklärte, was Serbien seit der Entscheidung im Dezember ...``)
+REPORT_SENTENCES = 0
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 #: how far (days) from the reference date a named day may lie and still anchor part-of-day and
