@@ -232,11 +232,26 @@ class TimeTagger:
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
-            narrated = tense == "future" and any(
-                c.tense == "past" and c.kind == "verb" for c in self._cues(text, sentences[sent_index])
-            )
+            narrated = tense == "future" and self._narrated(text, sentences[sent_index], start, end)
             items.append(_Item(m, start, end, fields, partial, sent_index, tense, narrated))
         return items
+
+    def _narrated(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether a future expression is a future seen from a narrated past: a past-tense cue in
+        its own clause (``bis zum 4. Juni evakuiert werden konnten``), or a past form of a verb that
+        looks ahead before it (``Burnside beabsichtigte, im Januar ... zu umgehen``). A past verb in
+        another clause is not enough (``fand am 2. Mai 2016 statt, ein weiteres soll im Oktober
+        folgen`` looks ahead from the present)."""
+        lo, hi = clause_of(text, sentence.start, sentence.end, start, end)
+        for c in self._cues(text, sentence):
+            if c.tense != "past" or c.kind != "verb":
+                continue
+            if lo <= c.offset < hi:
+                return True
+            word = _WORD.match(text, c.offset)
+            if c.offset < start and word is not None and word.group(0).lower() in self.tense_rules.prospective:
+                return True
+        return False
 
     def _tense(self, text: str, tokens: list[Token], first: int, sentence: Sentence, start: int, end: int) -> str:
         """The expression's tense: a direction word right before it (``seit``), else its clause's
