@@ -72,3 +72,12 @@ def test_narrative_override_still_takes_the_last_year_everywhere():
     text = "Am Montag tagte der Rat. Am 17. März 2015 hatte das Parlament beschlossen. Im Dezember kam die Wende."
     assert _value(text, "Im Dezember", "2021-02-10") == "2020-12"
     assert _value(text, "Im Dezember", "2021-02-10", narrative=True) == "2015-12"
+
+
+def test_part_of_day_hangs_on_the_reports_own_day_not_a_date_of_another_event():
+    """`am 9. Oktober` two sentences back is an anniversary, not the day of the visit (`am Dienstag`)."""
+    text = (
+        "Die Präsidentin besuchte am Dienstag die Werft. Sie erinnerte daran, dass sich am 9. Oktober "
+        "die Gründung jähre. Danach gab es ein Essen. Die Gäste lobten die Küche. Sie sprach am Abend im Radio."
+    )
+    assert _value(text, "am Abend", "2024-10-10") == "2024-10-08TEV"

@@ -472,6 +472,8 @@ class TimeTagger:
         passage: Partial | None = None
         passage_at = (-1, -1)
         anchor_day: dt.date | None = None  # the last day named near the reference date (news)
+        anchor_day_at = -1  # its sentence
+        report_day: dt.date | None = None  # the last day counted from the reference (`am Donnerstag`)
         passage_day: dt.date | None = None  # the last day named, wherever (a passage's own day)
         deixis_since = False  # an expression counted from the reference date came after the anchor
         sentence_day: dt.date | None = None
@@ -500,7 +502,11 @@ class TimeTagger:
                 reference=reference,
                 narrative=local,
                 tense=it.tense,
-                anchor_day=(passage_day if local else anchor_day) if use_anchor is base else None,
+                anchor_day=(
+                    passage_day if local else self._news_day(it, anchor_day, anchor_day_at, report_day, narrative)
+                )
+                if use_anchor is base
+                else None,
                 anchor=use_anchor,
                 sentence_day=sentence_day,
                 extra={"type": it.match.pattern.type},
@@ -554,7 +560,9 @@ class TimeTagger:
                     # belongs to the report's own days, so such a day anchors only its own sentence
                     # and its passage (see _in_passage)
                     if narrative or reference.date is None or abs((day - reference.date).days) <= NEWS_ANCHOR_DAYS:
-                        anchor_day = day
+                        anchor_day, anchor_day_at = day, it.sentence
+                    if not local and self._counts_days(it):
+                        report_day = day
                 elif local and point.era is None and passage_day is not None and passage_day.year != point.year:
                     passage_day = None
         for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
@@ -564,6 +572,19 @@ class TimeTagger:
                 day = min(days, key=lambda d: abs(d[0] - t.start))[1]
                 t.value = day.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
+
+    @staticmethod
+    def _news_day(
+        it: _Item, named: dt.date | None, named_at: int, report_day: dt.date | None, narrative: bool
+    ) -> dt.date | None:
+        """The day a part of the day or a clock time of a report hangs on outside its own sentence:
+        a date the text named in this or the previous sentence, else the last day the report counted
+        from its reference date (``am Donnerstag``: its own event's day), else the last date named.
+        A date named further back may belong to another event (``erinnerte daran, dass sich am 6.
+        Juni die Landung jähre. ... sagte Merz am Abend``)."""
+        if narrative or named is None or report_day is None or it.sentence - named_at <= 1:
+            return named
+        return report_day
 
     @staticmethod
     def _in_passage(
