@@ -166,8 +166,9 @@ class TimeTagger:
         url: str | None = None,
     ) -> TagResult:
         """Tag ``text``. ``published`` anchors relative expressions; without it the reference is
-        inferred from the text (``infer``). ``narrative``: resolve yearless dates against the last
-        date the text mentioned (history texts) rather than the reference date (news). ``claims``:
+        inferred from the text (``infer``). ``narrative``: an override that resolves every yearless
+        date against the last date the text mentioned; by default each expression decides by its
+        passage (:meth:`_in_passage`). ``claims``:
         offices the text gives named people, with their terms, as evidence for the inference.
         ``published_partial``: a publication date known only to the month or year (``2021-05``),
         a constraint on the reference (see :func:`newsgraph.timex.reference.constrain_reference`).
