@@ -55,8 +55,9 @@ class TimeLayer:
     ``narrative``: an override that resolves every date without a year against the last date the
     text mentioned; without it each expression decides by its passage (see
     :meth:`newsgraph.timex.tagger.TimeTagger._in_passage`), which suits news and history texts alike.
-    ``infer_reference``: infer the reference date from the text when no publication date is given. ``today`` (ISO date): the upper
-    bound for inferred reference dates (default: the current date), settable for reproducible runs.
+    ``infer_reference``: infer the reference date from the text when no publication date is given.
+    ``today`` (ISO date): the upper bound for inferred reference dates (default: the current date),
+    settable for reproducible runs.
     ``kb``: the knowledge base for terms of office and office holders (``"starter"``, KB file
     paths, or ``""`` for none).
     """
