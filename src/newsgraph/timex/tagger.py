@@ -342,6 +342,23 @@ class TimeTagger:
         stated = (dates_in_url(url) if url else []) + self._stated(text, items)
         return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties), stated)
 
+    def _is_report(self, items: list[_Item], reference: Reference) -> bool:
+        """Whether the text reports (its look backs are short) rather than narrates a past: it counts
+        days from its reference date (``gestern``, ``am Montag``, ``vor zwei Wochen``), or it names
+        fewer than :data:`HISTORY_YEARS` distinct years far from the reference year (a history
+        names many: ``1861``, ``1862``, ``1863``; a short report one look back)."""
+        if any(self._counts_days(it) for it in items):
+            return True
+        ref_year = reference.known_year
+        far = {
+            (it.partial.era, it.partial.year)
+            for it in items
+            if it.partial is not None
+            and it.partial.year is not None
+            and (it.partial.era is not None or ref_year is None or abs(it.partial.year - ref_year) >= FAR_YEARS)
+        }
+        return len(far) < HISTORY_YEARS
+
     @staticmethod
     def _counts_days(it: _Item) -> bool:
         """Whether the expression counts days or weeks from the reference date (``gestern``, ``am
@@ -483,9 +500,7 @@ class TimeTagger:
         days_in_sentence: dict[int, list[tuple[int, dt.date]]] = {}
         open_clocks: list[tuple[int, int]] = []  # clock times whose day comes later in the sentence
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
-        # a text that counts days from its publication date (``gestern``, ``am Montag``, ``vor zwei
-        # Wochen``) is a report: its look backs are short; one that never does narrates a past
-        reports = any(self._counts_days(it) for it in items)
+        reports = self._is_report(items, reference)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
@@ -654,6 +669,9 @@ class TimeTagger:
 #: year across paragraphs (a history text), as long as nothing counted from the reference date
 #: intervenes; a nearer one only within its paragraph
 FAR_YEARS = 2
+#: a text that never counts days from its reference date narrates a past (a history) when it names
+#: at least this many distinct years far from the reference year
+HISTORY_YEARS = 3
 #: in a report, a look back anchors dates without a year in its own sentence and this many after it
 #: (0: a report returns to its present with the next sentence, as in ``Am 17. Februar 2008 hatte
 #: das Parlament ... proklamiert. X erklärte, was Serbien seit der Entscheidung im Dezember ...``)
