@@ -223,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     for name, runner, runs, judge in (
         ("newsgraph", run_newsgraph, args.runs, exact_value),
-        ("narrative", functools.partial(run_newsgraph, narrative=True), min(1, args.runs), exact_value),
+        ("newsgraph, narrative override", functools.partial(run_newsgraph, narrative=True), min(1, args.runs),
+         exact_value),
         ("dateparser", run_dateparser, args.dateparser_runs, lenient_datetime_value),
     ):
         if runs <= 0:
@@ -241,12 +242,12 @@ def main(argv: list[str] | None = None) -> int:
         figures["runs"] = len(timings)
         results["systems"][name] = figures
     print(f"{results['corpus']}; {results['machine']}")
-    header = f"{'system':<11} {'strict P/R/F1':>20} {'relaxed P/R/F1':>20} {'value acc':>9} {'expr/s':>9}"
+    header = f"{'system':<30} {'strict P/R/F1':>20} {'relaxed P/R/F1':>20} {'value acc':>9} {'expr/s':>9}"
     print(header)
     for name, f in results["systems"].items():
         s, r = f["strict"], f["relaxed"]
         print(
-            f"{name:<11} {s['precision']:.3f}/{s['recall']:.3f}/{s['f1']:.3f} "
+            f"{name:<30} {s['precision']:.3f}/{s['recall']:.3f}/{s['f1']:.3f} "
             f"{r['precision']:>8.3f}/{r['recall']:.3f}/{r['f1']:.3f} {f['value_accuracy']:>9.3f} "
             f"{f['expressions_per_second']:>9.1f}"
         )
