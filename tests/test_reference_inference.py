@@ -122,3 +122,26 @@ def test_extract_passes_the_url_to_the_inference():
     )
     assert record.reference_date.value == "2013-09-24"
     assert record.reference_date.source == "inferred"
+
+
+def test_english_offices_with_a_capitalised_country_word_are_terms_of_office_evidence():
+    """`U.S. President` and `German Chancellor` are read as offices in English too; their terms
+    overlap only from 2021-12-08 to 2025-01-19 here, and the wire dateline's 14 June fell on the
+    Tuesday of its lead sentence in 2022 only within that stretch."""
+    import newsgraph
+
+    text = (
+        "Leaders talk trade\n\nBERLIN, June 14 (Reuters) - U.S. President Joe Biden and German Chancellor "
+        "Olaf Scholz discussed trade on Tuesday."
+    )
+    record = newsgraph.extract(text, lang="en")
+    assert record.reference_date.value == "2022-06-14"
+    assert "Chancellor" in record.reference_date.reason and "dateline" in record.reference_date.reason
+
+
+def test_english_former_president_is_no_office_evidence():
+    import newsgraph
+
+    record = newsgraph.extract("Former President Barack Obama spoke in Chicago on Monday.", lang="en")
+    assert record.reference_date.source == "none"
+    assert "Obama" not in record.reference_date.reason
