@@ -145,3 +145,33 @@ def test_english_former_president_is_no_office_evidence():
     record = newsgraph.extract("Former President Barack Obama spoke in Chicago on Monday.", lang="en")
     assert record.reference_date.source == "none"
     assert "Obama" not in record.reference_date.reason
+
+
+def _claim_2019_2023() -> OfficeClaim:
+    return OfficeClaim(
+        person="Erika Beispiel",
+        office="head of government of Examplia",
+        title="Regierungschefin",
+        terms=((dt.date(2019, 1, 1), dt.date(2024, 1, 1)),),
+    )
+
+
+def test_later_weekdays_told_in_the_past_move_a_lower_bound_forward():
+    """`am 11. und 12. März ... am Dienstag` ties 12 March 2019 (a Tuesday) in the past: a lower
+    bound; the report's `am Donnerstag` (told in the past) is then the 14th, the reference."""
+    text = (
+        "Die Opposition forderte am Donnerstag einen Bericht. Die Regierungschefin Erika Beispiel war "
+        "am 11. und 12. März in Warschau gewesen; bei ihrem Treffen am Dienstag hatte sie Gas zugesagt."
+    )
+    result = _infer("de", text, claims=[_claim_2019_2023()])
+    assert result.reference.date == dt.date(2019, 3, 14)
+    assert "later weekday" in result.reason
+
+
+def test_a_weekday_put_earlier_does_not_move_the_reference():
+    text = (
+        "Die Regierungschefin Erika Beispiel war am 11. und 12. März in Warschau gewesen; bei ihrem Treffen "
+        "am Dienstag hatte sie Gas zugesagt. Sie hatte bereits am Samstag davon gesprochen."
+    )
+    result = _infer("de", text, claims=[_claim_2019_2023()])
+    assert result.reference.date == dt.date(2019, 3, 12)

@@ -82,6 +82,9 @@ class Reference:
     year: int | None = None
     #: with ``year`` and no ``date``: the month, when only that much is known (``published="2021-05"``)
     month: int | None = None
+    #: ``date`` is a day the text tells in the past (inferred): the article is not older, and may be
+    #: a few days younger (see :meth:`newsgraph.timex.tagger.TimeTagger._advance`)
+    lower_bound: bool = False
 
     @property
     def known_year(self) -> int | None:

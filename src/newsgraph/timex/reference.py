@@ -251,6 +251,8 @@ class WeekdayTie:
     month: int
     day: int
     text: str
+    #: told in the past (a loose tie: the day is then a lower bound of the reference)
+    past: bool = False
 
 
 def years_matching(tie: WeekdayTie, today: dt.date) -> list[int]:
@@ -432,7 +434,7 @@ def _infer_from_text(
             f"inferred from the latest full date in a past-tense clause of the passage about the present "
             f"({e.text!r}); the article is not older than that"
         )
-        return Reference(date=day), "inferred", reason
+        return Reference(date=day, lower_bound=True), "inferred", reason
     # a date in a sentence that counts nothing from the reference date is background: a lower bound
     background = sorted(((d, e) for d, e in full_dates if e.tense == "past"), key=lambda x: x[0])  # type: ignore[arg-type,return-value]
     if claims:
@@ -460,7 +462,8 @@ def _infer_from_text(
                         f"{tie.day} {MONTH_NAMES[tie.month - 1]} fall on the {WEEKDAY_NAMES[tie.weekday - 1]} "
                         f"named in the same sentence ({tie.text!r}); reference = that day"
                     )
-                    return Reference(date=dt.date(year, tie.month, tie.day)), "inferred", reason
+                    day = dt.date(year, tie.month, tie.day)
+                    return Reference(date=day, lower_bound=tie.past), "inferred", reason
             years_left = sorted({y for a, b in stretches for y in range(a.year, (b - dt.timedelta(days=1)).year + 1)})
             # a year of the passage about the present inside the terms decides; a year before the
             # terms is a look back (``der Vertrag von 1999``), one after them a plan or a mistake
@@ -511,7 +514,7 @@ def _infer_from_text(
             f"inferred from the latest full date in a past-tense clause ({e.text!r}), background to the report: "
             "a lower bound (the article is not older than that)"
         )
-        return Reference(date=day), "inferred", reason  # type: ignore[arg-type]
+        return Reference(date=day, lower_bound=True), "inferred", reason  # type: ignore[arg-type]
     if explicit_years:
         year = explicit_years[-1]
         where = (

@@ -123,6 +123,7 @@ class TimeTagger:
         stated = spec.get("reference", {})
         self.byline_words = {w.lower() for w in stated.get("byline_words", [])}
         self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
+        self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
 
     # ------------------------------------------------------------------ guards
 
@@ -191,6 +192,7 @@ class TimeTagger:
             reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
             reference, source, reason = self._infer(text, tokens, items, today, claims, url)
+            reference, reason = self._advance(text, items, reference, reason, today)
         else:
             reference, source, reason = Reference(), "none", "no publication date"
 
@@ -376,6 +378,40 @@ class TimeTagger:
             return "AFTER_WORD" not in fields.get("_classes", ()) and fields.get("unit") in ("D", "W")
         return False
 
+    def _advance(
+        self, text: str, items: list[_Item], reference: Reference, reason: str, today: dt.date
+    ) -> tuple[Reference, str]:
+        """An inferred reference that is a day the text tells in the past is a lower bound: a report
+        that also tells bare weekdays in the past (``Biden hatte Xi am Dienstagabend ...``; ``wies
+        die Äusserungen am Mittwoch zurück``) was written on the latest of them, counted forward from
+        that day (``bei ihrem Treffen am Montag [19. Juni] hatten ...``: Tuesday the 20th, Wednesday
+        the 21st). A weekday told in the future, with a direction of its own (``letzten Samstag``)
+        or after a word that puts it earlier (``bereits am Samstag``) does not move it."""
+        bound = reference.date
+        if bound is None or not reference.lower_bound:
+            return reference, reason
+        later: list[tuple[dt.date, str]] = []
+        for it in items:
+            wd = to_int(it.fields.get("weekday"))
+            if it.match.pattern.norm != "weekday" or wd is None or it.tense != "past":
+                continue
+            if "offset" in it.fields or "rel" in it.fields:
+                continue
+            before = [w.lower() for w in _WORD.findall(text[max(0, it.start - 30) : it.start])][-2:]
+            if self.earlier_words & set(before):
+                continue  # `bereits am Samstag`: before the others
+            day = bound + dt.timedelta(days=(wd - bound.isoweekday()) % 7)
+            if day <= today:
+                later.append((day, text[it.start : it.end]))
+        if not later or max(later)[0] == bound:
+            return reference, reason
+        day, words = max(later)
+        return (
+            Reference(date=day, lower_bound=True),
+            f"{reason}; the report tells a later weekday in the past ({words!r}), counted forward from that "
+            f"day: reference = {day.isoformat()}",
+        )
+
     @staticmethod
     def _deictic(it: _Item) -> bool:
         """Whether the expression counts from the reference date (``gestern``, ``am Montag``, ``diese
@@ -456,7 +492,13 @@ class TimeTagger:
                 and other.partial.day
             ]
             group = [
-                WeekdayTie(wd, d.partial.month, d.partial.day, f"{text[it.start : it.end]} … {text[d.start : d.end]}")  # type: ignore[union-attr,arg-type]
+                WeekdayTie(
+                    wd,
+                    d.partial.month,  # type: ignore[union-attr,arg-type]
+                    d.partial.day,  # type: ignore[union-attr,arg-type]
+                    f"{text[it.start : it.end]} … {text[d.start : d.end]}",
+                    past=it.tense == "past",
+                )
                 for d in days
             ]
             if group:
