@@ -175,3 +175,9 @@ def test_a_weekday_put_earlier_does_not_move_the_reference():
     )
     result = _infer("de", text, claims=[_claim_2019_2023()])
     assert result.reference.date == dt.date(2019, 3, 12)
+
+
+def test_date_followed_by_a_clock_time_is_a_time_stamp_even_beside_a_title():
+    text = "Gipfel in Genf | 12.05.2021, 19:43\n\nDie Delegationen trafen sich am Nachmittag."
+    result = _infer("de", text)
+    assert result.reference.date == dt.date(2021, 5, 12) and "byline" in result.reason

@@ -440,7 +440,7 @@ class TimeTagger:
             line_end = len(text) if line_end < 0 else line_end
             line = text[line_start:line_end].strip()
             short = len(line) <= BYLINE_CHARS
-            if short and p.year is not None and self._is_byline(text, line_start, line_end, items):
+            if short and p.year is not None and self._is_byline(text, line_start, line_end, items, it):
                 out.append(StatedDate("byline", line, p.year, p.month, p.day))
                 continue
             lines_before = sum(1 for ln in text[:line_start].split("\n") if ln.strip())
@@ -453,7 +453,13 @@ class TimeTagger:
                 out.append(StatedDate("dateline", text[line_start : after.end()].strip(), p.year, p.month, p.day))
         return out
 
-    def _is_byline(self, text: str, line_start: int, line_end: int, items: list[_Item]) -> bool:
+    def _is_byline(self, text: str, line_start: int, line_end: int, items: list[_Item], date: _Item) -> bool:
+        """A short line is a byline or time stamp when, besides dates and clock times, it holds only
+        byline words, or opens with one (``Von Anna Muster``), or its date is followed by a clock
+        time (``Gipfel in Genf | 12.05.2021, 19:43``): nobody writes an event's date that way."""
+        clock = next((o for o in items if o.match.pattern.norm == "clock" and o.start >= date.end), None)
+        if clock is not None and clock.start < line_end and not _WORD.search(text, date.end, clock.start):
+            return True
         pieces, cursor = [], line_start
         for other in items:
             if other.end <= line_start or other.start >= line_end:
