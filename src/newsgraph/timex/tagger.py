@@ -52,6 +52,8 @@ _DATELINE_BEFORE = re.compile(r"\s*[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /][^\W\d_][\w'�
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—:]?|[-–—:])")
 #: a dateline stands among the first lines of an article (headline, perhaps a teaser, then the report)
 DATELINE_LINES = 5
+#: ... and within this many characters of the start (a headline and a teaser)
+DATELINE_CHARS = 1500
 #: a byline or time stamp line is short
 BYLINE_CHARS = 120
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
@@ -431,6 +433,7 @@ class TimeTagger:
         full date and otherwise only byline words, clock times and punctuation, or opening with a
         byline word), and a dateline among the first lines (see :data:`_DATELINE_BEFORE`)."""
         out: list[StatedDate] = []
+        starts = [it.start for it in items]  # items are in text order
         for it in items:
             p = it.partial
             if p is None or p.month is None or p.day is None or p.era is not None or p.season is not None:
@@ -440,16 +443,14 @@ class TimeTagger:
             line_end = len(text) if line_end < 0 else line_end
             line = text[line_start:line_end].strip()
             short = len(line) <= BYLINE_CHARS
-            if short and p.year is not None and self._is_byline(text, line_start, line_end, items, it):
+            on_line = items[bisect.bisect_left(starts, line_start) : bisect.bisect_left(starts, line_end)]
+            if short and p.year is not None and self._is_byline(text, line_start, line_end, on_line, it):
                 out.append(StatedDate("byline", line, p.year, p.month, p.day))
                 continue
-            lines_before = sum(1 for ln in text[:line_start].split("\n") if ln.strip())
+            if line_start > DATELINE_CHARS or not _DATELINE_BEFORE.fullmatch(text, line_start, it.start):
+                continue
             after = _DATELINE_AFTER.match(text, it.end, line_end)
-            if (
-                lines_before < DATELINE_LINES
-                and _DATELINE_BEFORE.fullmatch(text, line_start, it.start)
-                and after is not None
-            ):
+            if after is not None and sum(1 for ln in text[:line_start].split("\n") if ln.strip()) < DATELINE_LINES:
                 out.append(StatedDate("dateline", text[line_start : after.end()].strip(), p.year, p.month, p.day))
         return out
 
@@ -457,13 +458,11 @@ class TimeTagger:
         """A short line is a byline or time stamp when, besides dates and clock times, it holds only
         byline words, or opens with one (``Von Anna Muster``), or its date is followed by a clock
         time (``Gipfel in Genf | 12.05.2021, 19:43``): nobody writes an event's date that way."""
-        clock = next((o for o in items if o.match.pattern.norm == "clock" and o.start >= date.end), None)
+        clock = next((o for o in items if o.match.pattern.norm == "clock" and o.start >= date.end), None)  # on the line
         if clock is not None and clock.start < line_end and not _WORD.search(text, date.end, clock.start):
             return True
         pieces, cursor = [], line_start
         for other in items:
-            if other.end <= line_start or other.start >= line_end:
-                continue
             pieces.append(text[cursor : max(cursor, other.start)])
             cursor = max(cursor, other.end)
         pieces.append(text[cursor:line_end])
