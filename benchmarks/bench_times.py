@@ -16,9 +16,12 @@ the same documents:
   and characters per second.
 
 Reference date: WikiWarsDE sets each document's DCT to the download time (2011-02-16). It is given
-as the publication date, and newsgraph runs in *narrative* mode (``narrative=True``): dates without
-a year take the year of the last date the text mentioned, as the corpus' annotators (and HeidelTime's
-narrative mode) do; the DCT only anchors deictic words. dateparser gets the DCT as
+as the publication date. newsgraph runs twice: in its **default** mode (what every user gets: each
+date without a year takes the year of the passage it stands in when the passage names one, else the
+reference date's, see :mod:`newsgraph.timex.tagger`), and with the *narrative* override
+(``narrative=True``: every date without a year takes the year of the last date the text mentioned,
+as the corpus' annotators and HeidelTime's narrative mode do; the DCT only anchors deictic words).
+``--docs 1-11`` scores a range of the corpus' documents (in file order). dateparser gets the DCT as
 ``RELATIVE_BASE``.
 
 The gold's document-creation TIMEX2 (inside ``<DATETIME>``) is not part of the text and not scored.
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import platform
 import re
@@ -146,14 +150,16 @@ def lenient_datetime_value(value: str | None, gold: str) -> bool:
 # ------------------------------------------------------------------------------ systems
 
 
-def run_newsgraph(docs: list[Document]) -> tuple[list[list[tuple[int, int, str | None]]], float]:
+def run_newsgraph(
+    docs: list[Document], narrative: bool = False
+) -> tuple[list[list[tuple[int, int, str | None]]], float]:
     import spacy
 
     import newsgraph.pipeline  # noqa: F401  (registers the factories and Doc extensions)
 
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("newsgraph_times", config={"narrative": True})
+    nlp.add_pipe("newsgraph_times", config={"narrative": narrative})
     out = []
     start = time.perf_counter()
     for d in docs:
@@ -195,13 +201,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--runs", type=int, default=3, help="timing runs for newsgraph (median)")
-    parser.add_argument("--dateparser-runs", type=int, default=1)
+    parser.add_argument("--dateparser-runs", type=int, default=1, help="0: without dateparser")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--docs", help="a range of documents in file order, e.g. 1-11 (default: all)")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no WikiWarsDE at {args.data}", file=sys.stderr)
         return 2
     docs = load_corpus(args.data)
+    if args.docs:
+        first, _, last = args.docs.partition("-")
+        docs = docs[int(first) - 1 : int(last or first)]
     chars = sum(len(d.text) for d in docs)
     n_gold = sum(len(d.gold) for d in docs)
     results: dict = {
@@ -213,8 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     for name, runner, runs, judge in (
         ("newsgraph", run_newsgraph, args.runs, exact_value),
+        ("newsgraph, narrative override", functools.partial(run_newsgraph, narrative=True), min(1, args.runs),
+         exact_value),
         ("dateparser", run_dateparser, args.dateparser_runs, lenient_datetime_value),
     ):
+        if runs <= 0:
+            continue  # `--dateparser-runs 0`: leave the comparison out
         timings = []
         predictions = None
         for _ in range(max(1, runs)):
@@ -228,12 +242,12 @@ def main(argv: list[str] | None = None) -> int:
         figures["runs"] = len(timings)
         results["systems"][name] = figures
     print(f"{results['corpus']}; {results['machine']}")
-    header = f"{'system':<11} {'strict P/R/F1':>20} {'relaxed P/R/F1':>20} {'value acc':>9} {'expr/s':>9}"
+    header = f"{'system':<30} {'strict P/R/F1':>20} {'relaxed P/R/F1':>20} {'value acc':>9} {'expr/s':>9}"
     print(header)
     for name, f in results["systems"].items():
         s, r = f["strict"], f["relaxed"]
         print(
-            f"{name:<11} {s['precision']:.3f}/{s['recall']:.3f}/{s['f1']:.3f} "
+            f"{name:<30} {s['precision']:.3f}/{s['recall']:.3f}/{s['f1']:.3f} "
             f"{r['precision']:>8.3f}/{r['recall']:.3f}/{r['f1']:.3f} {f['value_accuracy']:>9.3f} "
             f"{f['expressions_per_second']:>9.1f}"
         )

@@ -10,14 +10,16 @@ articles' problems are never printed, so that nobody tunes on them by accident).
 The reference year is scored where the gold has ``expected_reference_year`` (articles whose text
 gives no publication date); ``hidden_reference_year_accuracy`` scores it on every article that has
 a publication date, extracted again without it (the year inferred from the text alone against the
-publication year; ``source: none`` counts as wrong). ``--today`` fixes the upper bound of inferred
-reference dates (default: the current date; terms of office still running end there, so the figures
-can change with the date). Writes ``benchmarks/results/times_gold.json``.
+publication year; ``source: none`` counts as wrong), with its ``coverage`` (the share of those
+articles that get a reference value at all) and ``precision`` (the share right among those).
+``--today`` fixes the upper bound of inferred reference dates (default: the current date; terms of
+office still running end there, so the figures can change with the date). Writes ``benchmarks/results/times_gold.json``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import platform
 import sys
@@ -93,7 +95,7 @@ def main() -> int:
                     print(f"  reason: {record.reference_date.reason}")
                     for p in shown:
                         print(f"  {p}")
-        hidden_right = hidden_total = 0
+        hidden_right = hidden_total = hidden_given = 0
         for path in paths:
             gold, text = load_gold(path)
             if not gold.get("published"):
@@ -103,12 +105,15 @@ def main() -> int:
             ok = bool(value) and value[:4] == str(gold["published"])[:4]
             hidden_total += 1
             hidden_right += ok
+            hidden_given += bool(value)
             if args.problems and name == "tune" and not ok:
                 print(f"# hidden publication date: {path.relative_to(gold_dir)}: {value} != {gold['published']}")
                 print(f"  reason: {record.reference_date.reason}")
         figures[name] = _figures(summarise(docs)) | {
             "hidden_reference_year_accuracy": hidden_right / hidden_total if hidden_total else None,
             "hidden_articles": hidden_total,
+            "hidden_coverage": hidden_given / hidden_total if hidden_total else None,
+            "hidden_precision": hidden_right / hidden_given if hidden_given else None,
             "seconds": round(time.perf_counter() - started, 1),
         }
 
@@ -117,10 +122,14 @@ def main() -> int:
 
     print(f"{'':32} {'tune':>6} {'check':>6}")
     keys = ("articles", "time_f1", "value_accuracy", "reference_year_accuracy", "hidden_reference_year_accuracy",
-            "hidden_articles", "time_tp", "time_fp", "time_fn")
+            "hidden_coverage", "hidden_precision", "hidden_articles", "time_tp", "time_fp", "time_fn")
     for key in keys:
         print(f"{key:32} {cell(figures['tune'][key])} {cell(figures['check'][key])}")
-    out = {"machine": f"{platform.machine()}, {platform.python_version()}", "sets": figures}
+    out = {
+        "machine": f"{platform.machine()}, {platform.python_version()}",
+        "today": args.today or dt.date.today().isoformat(),
+        "sets": figures,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     return 0

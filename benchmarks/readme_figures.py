@@ -268,15 +268,18 @@ def times_gold_table(d: dict[str, Any]) -> list[str]:
     """Times on the shared gold articles, tune and check side by side (issue 20)."""
     out = [
         "**Times on the gold articles** (`benchmarks/bench_times_gold.py`; `hidden` = the reference year inferred "
-        "with the publication date withheld, on the articles that have one)",
+        "with the publication date withheld, on the articles that have one: right over all of them, the share "
+        f"that gets a value at all (coverage) and the share right among those (precision); today = {d.get('today')})",
         "",
-        "| split | articles | time F1 | value accuracy | reference year | reference year, date hidden |",
-        "|---|---|---|---|---|---|",
+        "| split | articles | time F1 | value accuracy | reference year | date hidden: year right | coverage "
+        "| precision |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for split, r in d.get("sets", {}).items():
         out.append(
             f"| {split} | {r['articles']} | {f3(r['time_f1'])} | {f3(r['value_accuracy'])} "
-            f"| {f3(r['reference_year_accuracy'])} | {f3(r['hidden_reference_year_accuracy'])} |"
+            f"| {f3(r['reference_year_accuracy'])} | {f3(r['hidden_reference_year_accuracy'])} "
+            f"| {f3(r.get('hidden_coverage'))} | {f3(r.get('hidden_precision'))} |"
         )
     return out
 

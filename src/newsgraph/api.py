@@ -155,7 +155,9 @@ def split_sections(text: str, size: int = SECTION_CHARS) -> list[str]:
     return sections
 
 
-def process(nlp: Language, text: str, *, published: str | None = None, title: str | None = None) -> Doc:
+def process(
+    nlp: Language, text: str, *, published: str | None = None, title: str | None = None, url: str | None = None
+) -> Doc:
     """Run ``nlp`` over ``text`` with the article's metadata on the ``Doc``; any length.
 
     A text of up to :data:`SECTION_CHARS` characters goes through the pipeline whole. A longer one is
@@ -169,6 +171,7 @@ def process(nlp: Language, text: str, *, published: str | None = None, title: st
         doc = nlp.make_doc(text)
         doc._.published = published
         doc._.title = title
+        doc._.url = url
         return nlp(doc)
     names = [name for name, _ in nlp.pipeline]
     first_layer = next((n for n, name in enumerate(names) if name.startswith("newsgraph_")), len(names))
@@ -185,6 +188,7 @@ def process(nlp: Language, text: str, *, published: str | None = None, title: st
         raise NewsgraphError("internal error: the sections of the text did not join back into it")
     doc._.published = published
     doc._.title = title
+    doc._.url = url
     for _, component in layers:
         doc = component(doc)
     return doc
@@ -257,7 +261,7 @@ def extract(
     published_iso = _iso_date(published)
     if nlp is None:
         nlp = pipeline_for(lang, mode)
-    doc = process(nlp, text, published=published_iso, title=title)
+    doc = process(nlp, text, published=published_iso, title=title, url=url)
     return doc_to_record(
         doc,
         id=id or record_id(text),

@@ -408,6 +408,11 @@ class ArticleLinker:
         for tok in span:
             text = tok.text
             if office is None:
+                if text[:1].isupper() and (tok.i in derived or text in self.prefixes):
+                    # a capitalised country word of its own before the title (English: "German
+                    # Chancellor", "U.S. President")
+                    countries |= derived.get(tok.i) or {self.prefixes[text]}
+                    continue
                 if not text[:1].isupper():
                     if tok.i in derived:
                         countries |= derived[tok.i]

@@ -12,6 +12,7 @@ from ..record import Entity
 EXTENSIONS: dict[str, object] = {
     "published": None,  # ISO date string of the article, set by newsgraph.extract before the pipeline
     "title": None,  # article title, if known
+    "url": None,  # where the article was published, if known (a date in it is reference-date evidence)
     "reference_date": None,  # newsgraph.record.ReferenceDate, set by newsgraph_times
     "entities": None,  # list[Entity], set by newsgraph_entities
     "times": None,  # list[Time], set by newsgraph_times

@@ -10,9 +10,10 @@ The work is done by :class:`newsgraph.timex.TimeTagger` (a data-driven grammar p
   partial date itself as the value (``source="published"``: yearless dates take its year, by tense
   when the month is known; deictic words stay unresolved, there is no day to count from); without
   a publication date, one inferred from the text (``source="inferred"``, with the evidence in
-  ``reason``: weekday/date agreement, explicit dates, explicit years, and the terms of
-  office of the named people the entity layer gave offices, when the knowledge base knows them);
-  else none.
+  ``reason``: a date in ``doc._.url``, a byline or time stamp line, a dateline, weekday/date
+  agreement, explicit dates and years of the passage about the present, and the terms of office of
+  the named people the entity layer gave offices, when the knowledge base knows them; see
+  :mod:`newsgraph.timex.reference`); else none.
 * office phrases that name nobody (``der US-Präsident``, the entity layer's
   ``doc.spans["offices_unnamed"]``) resolved to the holder on the reference day, as a Role of that
   person's entity (:meth:`newsgraph.kb.ArticleLinker.resolve_offices`, which documents the
@@ -51,10 +52,12 @@ def _reference_value(reference: Reference) -> str | None:
 class TimeLayer:
     """Write ``doc._.reference_date`` and ``doc._.times``.
 
-    ``narrative``: resolve dates without a year against the last date the text mentioned (history
-    and encyclopaedic texts) instead of the reference date (news). ``infer_reference``: infer the
-    reference date from the text when no publication date is given. ``today`` (ISO date): the upper
-    bound for inferred reference dates (default: the current date), settable for reproducible runs.
+    ``narrative``: an override that resolves every date without a year against the last date the
+    text mentioned; without it each expression decides by its passage (see
+    :meth:`newsgraph.timex.tagger.TimeTagger._in_passage`), which suits news and history texts alike.
+    ``infer_reference``: infer the reference date from the text when no publication date is given.
+    ``today`` (ISO date): the upper bound for inferred reference dates (default: the current date),
+    settable for reproducible runs.
     ``kb``: the knowledge base for terms of office and office holders (``"starter"``, KB file
     paths, or ``""`` for none).
     """
@@ -128,6 +131,7 @@ class TimeLayer:
             infer=self.infer_reference,
             claims=claims,
             published_partial=partial,
+            url=doc._.url,
         )
         if published is not None:
             doc._.reference_date = ReferenceDate(value=published.isoformat(), source="published", reason=result.reason)

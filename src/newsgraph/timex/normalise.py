@@ -11,8 +11,10 @@ Two anchors serve underspecified expressions:
 * the **reference date** (publication or inferred): news mode, for deictic expressions (``gestern``,
   ``am Montag``, ``vergangene Woche``) and for dates without a year, chosen by the clause's tense;
 * the **narrative anchor**: the last date the text itself mentioned, for anaphoric expressions
-  (``am Abend``, ``am selben Tag``, ``zwei Tage später``, ``4:45 Uhr``) and, in narrative mode
-  (history texts such as Wikipedia), for dates without a year too.
+  (``am Abend``, ``am selben Tag``, ``zwei Tage später``, ``4:45 Uhr``) and, when ``Context.narrative``
+  is set, for dates without a year too. The tagger sets it per expression: for every expression
+  under the ``narrative`` override, else for those whose passage is about another year than the
+  reference date's (:meth:`newsgraph.timex.tagger.TimeTagger._in_passage`).
 """
 
 from __future__ import annotations
@@ -80,6 +82,9 @@ class Reference:
     year: int | None = None
     #: with ``year`` and no ``date``: the month, when only that much is known (``published="2021-05"``)
     month: int | None = None
+    #: ``date`` is a day the text tells in the past (inferred): the article is not older, and may be
+    #: a few days younger (see :meth:`newsgraph.timex.tagger.TimeTagger._advance`)
+    lower_bound: bool = False
 
     @property
     def known_year(self) -> int | None:

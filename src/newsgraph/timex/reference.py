@@ -2,6 +2,12 @@
 
 Evidence, strongest first:
 
+0. **the page's own date** (:class:`StatedDate`): a date in the article's URL (``/2021/05/24/``; a
+   ``/2021/05/`` month is a constraint, like a partial publication date), a byline or time stamp
+   line (``12.05.2021, 19:43``, ``Stand: 24.05.2021 18:00 Uhr``, ``Published May 24, 2021``; the
+   latest one, since an update or a list of related articles comes after the first version), and a
+   dateline opening the report (``GENF, 24. Mai 2021 (dpa) -``; ``GENEVA, May 24 (Reuters) -`` gives
+   the day and month, and the year comes from the evidence below, the first such day not before it).
 1. **weekday/date agreement**: the text ties a weekday to a day of a month (`Montag, 24. Mai`,
    `am Montag [24. Mai]`). Only some years put that day on that weekday. A year the text names
    explicitly wins; else the first one not before the latest year the text names (an article is not
@@ -13,7 +19,11 @@ Evidence, strongest first:
    inside every such term are kept (24 May was a Monday in 2010, 2021, 2027; Biden was president
    only in 2021 of these). If no candidate year fits all the terms, the terms are ignored and the
    reason says so (a look back, ``damals US-Präsident Obama``, must not veto the weekday rule).
-2. **explicit full dates** (`am 6. September 2000`) in past-tense clauses: the latest one.
+2. **explicit full dates** (`am 6. September 2000`) in past-tense clauses of the **passage about the
+   present**: a sentence that also holds an expression counted from the reference date (``gestern``,
+   ``am Montag``, ``diese Woche``, ``vor zwei Tagen``); the latest one. A date in any other sentence
+   is **background** (``Am 17. Februar 2008 hatte das Parlament ...``): a lower bound only, used after
+   the terms of office (5.).
 3. **terms of office alone** (no weekday tie, no full date): the days on which every named office
    holder held the office the text gives them. When those days lie in one calendar year, the value
    is that year; when they span several years, there is no value (``source = "none"``, a range is no
@@ -28,8 +38,11 @@ Evidence, strongest first:
    office holder was in office, for every such sentence. Otherwise the reason lists the years that
    remain and the source stays ``none``: yearless dates and month names alone cannot decide inside
    a range longer than a year (``am 28. Februar`` in the past fits a reference in either year).
-4. **explicit years**: the latest one the text names, up to today (weak: a plan `bis 2013` or a
-   look back `1980` misleads it; the value is the year only and the reason says so).
+4. **explicit years** in clauses that are not about the future (a plan, ``im Jahre 2012 Mitglied
+   werden``, says the article is older): the latest one of the passage about the present, else the
+   latest background full date (5.), else the latest background year (weak: a look back `1980`
+   misleads it; the value is the year only and the reason says so).
+5. **background full dates**: the latest one, a lower bound ("the article is not older than that").
 
 The reason says which evidence was used, so that a reader can judge it.
 """
@@ -123,12 +136,58 @@ def constrain_reference(
 
 @dataclass(slots=True)
 class DateEvidence:
-    """One date expression as the inference sees it (before resolution)."""
+    """One date expression as the inference sees it (before resolution). ``present``: its sentence
+    also holds an expression counted from the reference date (the passage about the present)."""
 
     text: str
     partial: Partial | None
     weekday: int | None
     tense: str
+    present: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDate:
+    """A date the page states about itself: ``kind`` is ``url``, ``byline`` or ``dateline``.
+
+    ``year`` may be None (a wire dateline, ``GENEVA, May 24 (Reuters) -``); ``day`` may be None (a
+    URL's ``/2021/05/``: a month)."""
+
+    kind: str
+    text: str
+    year: int | None
+    month: int
+    day: int | None
+
+    def as_date(self) -> dt.date | None:
+        if self.year is None or self.day is None or not valid_day(self.year, self.month, self.day):
+            return None
+        return dt.date(self.year, self.month, self.day)
+
+
+_URL_DAY = re.compile(
+    r"(?<![\d])((?:19|20)\d{2})([/_.-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])"
+    r"|(?<=[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])/")
+
+
+def dates_in_url(url: str) -> list[StatedDate]:
+    """The publication day (or month) an article's URL states: ``/2021/05/24/``, ``2021-05-24``,
+    ``/20210524-``; ``/2021/05/`` gives the month only. Dates in the query string are not read (a
+    search or a tracking parameter is no publication date)."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    out: list[StatedDate] = []
+    for m in _URL_DAY.finditer(path):
+        if m.group(1):
+            year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        else:
+            year, month, day = int(m.group(5)), int(m.group(6)), int(m.group(7))
+        if valid_day(year, month, day):
+            out.append(StatedDate("url", m.group(0), year, month, day))
+    if not out:
+        out = [StatedDate("url", m.group(0), int(m.group(1)), int(m.group(2)), None) for m in _URL_MONTH.finditer(path)]
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +251,8 @@ class WeekdayTie:
     month: int
     day: int
     text: str
+    #: told in the past (a loose tie: the day is then a lower bound of the reference)
+    past: bool = False
 
 
 def years_matching(tie: WeekdayTie, today: dt.date) -> list[int]:
@@ -245,21 +306,78 @@ def infer_reference(
     today: dt.date,
     claims: list[OfficeClaim] | None = None,
     loose: list[list[WeekdayTie]] | None = None,
+    stated: list[StatedDate] | None = None,
 ) -> tuple[Reference, str, str]:
-    """(reference, source, reason) from what the text says; source is "inferred" or "none".
+    """(reference, source, reason) from what the page and the text say; source is "inferred" or "none".
 
-    ``claims``: offices the text gives named people, with their terms (see module docstring).
-    ``loose``: per sentence, a weekday and the yearless days of that sentence (loose ties; used only
-    to decide inside the terms of office)."""
+    ``stated``: dates the page states about itself (URL, byline, dateline; see the module docstring).
+    ``claims``: offices the text gives named people, with their terms. ``loose``: per sentence, a
+    weekday and the yearless days of that sentence (loose ties; used only to decide inside the terms
+    of office)."""
+    stated = [d for d in stated or [] if d.year is None or d.year <= today.year]
+
+    def from_text() -> tuple[Reference, str, str]:
+        return _infer_from_text(ties, evidence, today, claims, loose)
+
+    for kind, what in (("url", "the URL"), ("byline", "a byline or time stamp line"), ("dateline", "the dateline")):
+        days = [(day, d) for d in stated if d.kind == kind and (day := d.as_date()) is not None and day <= today]
+        if days:
+            day, d = max(days, key=lambda x: x[0])
+            latest = "; the latest such line (an update comes after the first version)" if len(days) > 1 else ""
+            return Reference(date=day), "inferred", f"inferred from {what}: {d.text!r}{latest}"
+    months = [d for d in stated if d.kind == "url" and d.day is None and d.year is not None]
+    if months:
+        d = months[0]
+        reference, source, reason = from_text()
+        first = dt.date(d.year, d.month, 1)  # type: ignore[arg-type]
+        last = dt.date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])  # type: ignore[arg-type]
+        if source == "inferred" and reference.date is not None and first <= reference.date <= last:
+            return reference, source, f"{reason}; within the month the URL gives ({d.text!r})"
+        return (
+            Reference(year=d.year, month=d.month),
+            "inferred",
+            f"inferred from the URL: {d.text!r} gives the month only"
+            + (f" (the text's evidence lies outside it and is ignored: {reason})" if source == "inferred" else ""),
+        )
+    datelines = [d for d in stated if d.kind == "dateline" and d.year is None and d.day is not None]
+    if datelines:
+        d = datelines[0]
+        reference, source, reason = from_text()
+        shown = f"{d.day} {MONTH_NAMES[d.month - 1]}"
+        if source == "inferred" and reference.known_year is not None:
+            year = reference.known_year
+            named = reference.date
+            if named is not None and valid_day(year, d.month, d.day) and dt.date(year, d.month, d.day) < named:  # type: ignore[arg-type]
+                year += 1  # the report is not older than a day its text names in the past
+            while not valid_day(year, d.month, d.day):  # type: ignore[arg-type]
+                year += 1  # 29 February
+            day = dt.date(year, d.month, d.day)  # type: ignore[arg-type]
+            if day <= today:
+                return (
+                    Reference(date=day),
+                    "inferred",
+                    f"inferred from the dateline {d.text!r} ({shown}) and, for the year, the text: {reason}; "
+                    f"the first such day not before that",
+                )
+        return reference, source, f"the dateline {d.text!r} gives {shown} but not the year; {reason}"
+    return from_text()
+
+
+def _infer_from_text(
+    ties: list[WeekdayTie],
+    evidence: list[DateEvidence],
+    today: dt.date,
+    claims: list[OfficeClaim] | None = None,
+    loose: list[list[WeekdayTie]] | None = None,
+) -> tuple[Reference, str, str]:
+    """The text's own evidence (1.-5. of the module docstring)."""
     claims = claims or []
     loose = [g for g in (loose or []) if g]
-    explicit_years = sorted(
-        {
-            e.partial.year
-            for e in evidence
-            if e.partial and e.partial.year and e.partial.era is None and e.partial.year <= today.year
-        }
-    )
+    # a year in a clause about the future (``will bis 2012 beitreten``) says the article is older
+    with_year = [e for e in evidence if e.partial and e.partial.year and e.partial.era is None]
+    dated = [e for e in with_year if e.partial.year <= today.year and e.tense != "future"]  # type: ignore[union-attr,operator]
+    explicit_years = sorted({e.partial.year for e in dated})  # type: ignore[union-attr]
+    present_years = sorted({e.partial.year for e in dated if e.present})  # type: ignore[union-attr]
     if ties:
         candidate_sets = [set(years_matching(t, today)) for t in ties]
         common = set.intersection(*candidate_sets) if candidate_sets else set()
@@ -278,12 +396,12 @@ def infer_reference(
                     )
                 elif not fitting:
                     terms_note = f"ignored the terms of office: {_describe_claims(claims)} in none of these; "
-            in_text = [y for y in years if y in explicit_years]
+            in_text = [y for y in years if y in present_years]
             after_text = [y for y in years if explicit_years and y >= explicit_years[-1]]
             if len(years) == 1 and terms_note and not terms_note.startswith("ignored"):
                 year, why = next(iter(years)), "the only year that fits the terms of office"
             elif in_text:
-                year, why = max(in_text), f"the text also names {max(in_text)}"
+                year, why = max(in_text), f"the text also names {max(in_text)} in a passage about the present"
             elif after_text:
                 year = min(after_text)
                 why = f"the first such year not before {explicit_years[-1]}, the latest year the text names"
@@ -309,14 +427,16 @@ def infer_reference(
         for e in evidence
         if e.partial is not None and e.partial.as_date() is not None and e.partial.as_date() <= today  # type: ignore[operator]
     ]
-    past = [(d, e) for d, e in full_dates if e.tense == "past"]
+    past = [(d, e) for d, e in full_dates if e.tense == "past" and e.present]
     if past:
         day, e = max(past, key=lambda x: x[0])  # type: ignore[arg-type,return-value]
         reason = (
-            f"inferred from the latest full date in a past-tense clause ({e.text!r}); "
-            f"the article is not older than that"
+            f"inferred from the latest full date in a past-tense clause of the passage about the present "
+            f"({e.text!r}); the article is not older than that"
         )
-        return Reference(date=day), "inferred", reason
+        return Reference(date=day, lower_bound=True), "inferred", reason
+    # a date in a sentence that counts nothing from the reference date is background: a lower bound
+    background = sorted(((d, e) for d, e in full_dates if e.tense == "past"), key=lambda x: x[0])  # type: ignore[arg-type,return-value]
     if claims:
         stretches = _common_terms(claims, today)
         if stretches:
@@ -342,39 +462,77 @@ def infer_reference(
                         f"{tie.day} {MONTH_NAMES[tie.month - 1]} fall on the {WEEKDAY_NAMES[tie.weekday - 1]} "
                         f"named in the same sentence ({tie.text!r}); reference = that day"
                     )
-                    return Reference(date=dt.date(year, tie.month, tie.day)), "inferred", reason
-            # a year before the terms is a look back (``der Vertrag von 1999``): the article is
-            # not that old, since the people it names held their offices only later
-            if explicit_years and explicit_years[-1] >= first.year:
-                year = explicit_years[-1]
-                fits = "within" if year <= last.year else "outside"
+                    day = dt.date(year, tie.month, tie.day)
+                    return Reference(date=day, lower_bound=tie.past), "inferred", reason
+            years_left = sorted({y for a, b in stretches for y in range(a.year, (b - dt.timedelta(days=1)).year + 1)})
+            # a year of the passage about the present inside the terms decides; a year before the
+            # terms is a look back (``der Vertrag von 1999``), one after them a plan or a mistake
+            inside = [y for y in present_years if y in years_left]
+            if inside:
+                year = inside[-1]
                 reason = (
-                    f"inferred from explicit years: the latest year the text names is {year} (a lower bound; "
-                    f"year only); {fits} the terms of office: {_held_together(claims)} {span}"
+                    f"inferred from the latest year the passage about the present names, {year} (year only), "
+                    f"within the terms of office: {_held_together(claims)} {span}"
                 )
                 return Reference(year=year), "inferred", reason
-            years_left = sorted({y for a, b in stretches for y in range(a.year, (b - dt.timedelta(days=1)).year + 1)})
+            # background years and dates are lower bounds: the article is not older than they are
+            bound = max((y for y in explicit_years if y <= years_left[-1]), default=None)
+            after = [y for y in years_left if bound is None or y >= bound]
+            if bound is not None and len(after) == 1:
+                reason = (
+                    f"inferred from terms of office and a lower bound: {_held_together(claims)} {span}; "
+                    f"the text names {bound} in the past, so only {after[0]} remains (year only)"
+                )
+                return Reference(year=after[0]), "inferred", reason
             if loose:
                 narrowed, _ = _loose_years(loose, claims, stretches)
                 years_left = sorted(narrowed) or years_left
+            years_left = [y for y in years_left if bound is None or y >= bound] or years_left
             reason = (
                 f"no single year: the terms of office allow several ({_held_together(claims)} "
-                f"{span}: {', '.join(map(str, years_left))}); no weekday tie, full date or year in the text"
+                f"{span}: {', '.join(map(str, years_left))}); no weekday tie, and no full date or year in a "
+                "passage about the present"
                 + (
                     ", and no weekday in a sentence with days of a month that fits one year only"
                     if loose
                     else ""
                 )
                 + "; dates without a year fit a reference in any of these years"
+                + (f"; the text names {bound} in the past (a lower bound)" if bound is not None else "")
                 + (
                     f"; the latest year the text names, {explicit_years[-1]}, lies before these terms (a look back)"
-                    if explicit_years
+                    if explicit_years and explicit_years[-1] < first.year
                     else ""
                 )
             )
             return Reference(), "none", reason
+    # without terms of office every year the text names outside plans is a lower bound, and the
+    # latest of them is the best guess; a full date of that year gives the day too
+    if background and background[-1][0].year == explicit_years[-1]:  # type: ignore[union-attr]
+        day, e = background[-1]
+        reason = (
+            f"inferred from the latest full date in a past-tense clause ({e.text!r}), background to the report: "
+            "a lower bound (the article is not older than that)"
+        )
+        return Reference(date=day, lower_bound=True), "inferred", reason  # type: ignore[arg-type]
     if explicit_years:
         year = explicit_years[-1]
-        reason = f"inferred from explicit years: the latest year the text names is {year} (a lower bound; year only)"
+        where = (
+            "the passage about the present names it"
+            if year in present_years
+            else "weak: only background names it, and the article may be later"
+        )
+        reason = (
+            f"inferred from explicit years: the latest year the text names outside clauses about the future "
+            f"is {year} (a lower bound; {where}; year only)"
+        )
         return Reference(year=year), "inferred", reason
+    future_years = sorted({e.partial.year for e in with_year if e.tense == "future"})  # type: ignore[union-attr]
+    if future_years:
+        return (
+            Reference(),
+            "none",
+            f"no year: the text names only years of plans ({', '.join(map(str, future_years))}), which the article "
+            "precedes by an unknown stretch; no weekday tie or date of the past",
+        )
     return Reference(), "none", "no publication date, and the text ties no weekday to a date and names no year"

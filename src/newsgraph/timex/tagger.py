@@ -7,6 +7,7 @@ statistical spaCy pipeline (the component in ``newsgraph.pipeline.times`` suppli
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -29,8 +30,10 @@ from .normalise import (
 from .reference import (
     DateEvidence,
     OfficeClaim,
+    StatedDate,
     WeekdayTie,
     constrain_reference,
+    dates_in_url,
     infer_reference,
     published_bounds,
 )
@@ -43,6 +46,17 @@ DECAY = 0.6
 #: rough sentence ends for callers without a spaCy Doc (German: not after a digit, `24. Mai`)
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
 _SENTENCE_END_NO_ORDINALS = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
+#: a dateline opening a report: a place (up to four capitalised words) and a comma before the date,
+#: an agency in brackets and/or a dash after it (`GENF, 24. Mai 2021 (dpa) -`, `GENEVA, May 24 (Reuters) -`)
+_DATELINE_BEFORE = re.compile(r"\s*[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /][^\W\d_][\w'’.\-]*){0,3}\s*,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—:]?|[-–—:])")
+#: a dateline stands among the first lines of an article (headline, perhaps a teaser, then the report)
+DATELINE_LINES = 5
+#: ... and within this many characters of the start (a headline and a teaser)
+DATELINE_CHARS = 1500
+#: a byline or time stamp line is short
+BYLINE_CHARS = 120
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*")
 #: what may stand between a weekday and the date it names (`Montag, 24. Mai`, `Montag (24. Mai)`)
 _TIE_GAP = {",", "[", "(", "den", "dem", "der", ":", "–", "-"}
 
@@ -89,6 +103,9 @@ class _Item:
     partial: Partial | None
     sentence: int
     tense: str
+    #: the sentence has a past-tense cue: a future in it may be one seen from the past it narrates
+    #: (``Burnside beabsichtigte, im Januar ... zu umgehen``)
+    narrated: bool = False
 
 
 class TimeTagger:
@@ -105,6 +122,10 @@ class TimeTagger:
         self.year_prev_ok = {w.lower() for w in guard.get("year_prev_ok", [])}
         self.coord = {w.lower() for w in guard.get("coordination", [])}
         self.articles = set(self.grammar.classes.phrases.get("ART", {}))
+        stated = spec.get("reference", {})
+        self.byline_words = {w.lower() for w in stated.get("byline_words", [])}
+        self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
+        self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
 
     # ------------------------------------------------------------------ guards
 
@@ -145,13 +166,16 @@ class TimeTagger:
         infer: bool = True,
         claims: list[OfficeClaim] | None = None,
         published_partial: str | None = None,
+        url: str | None = None,
     ) -> TagResult:
         """Tag ``text``. ``published`` anchors relative expressions; without it the reference is
-        inferred from the text (``infer``). ``narrative``: resolve yearless dates against the last
-        date the text mentioned (history texts) rather than the reference date (news). ``claims``:
+        inferred from the text (``infer``). ``narrative``: an override that resolves every yearless
+        date against the last date the text mentioned; by default each expression decides by its
+        passage (:meth:`_in_passage`). ``claims``:
         offices the text gives named people, with their terms, as evidence for the inference.
         ``published_partial``: a publication date known only to the month or year (``2021-05``),
-        a constraint on the reference (see :func:`newsgraph.timex.reference.constrain_reference`)."""
+        a constraint on the reference (see :func:`newsgraph.timex.reference.constrain_reference`).
+        ``url``: where the article was published; a date in it is evidence for the inference."""
         today = today or dt.date.today()
         tokens = tokenize(text, self.grammar.ordinal_dot)
         if sentences is None:
@@ -163,13 +187,14 @@ class TimeTagger:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
         elif published_partial is not None and (bounds := published_bounds(published_partial)) is not None:
             inferred = (
-                self._infer(text, tokens, items, min(today, bounds[1]), claims)
+                self._infer(text, tokens, items, min(today, bounds[1]), claims, url)
                 if infer
                 else (Reference(), "none", "")
             )
             reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
-            reference, source, reason = self._infer(text, tokens, items, today, claims)
+            reference, source, reason = self._infer(text, tokens, items, today, claims, url)
+            reference, reason = self._advance(text, items, reference, reason, today)
         else:
             reference, source, reason = Reference(), "none", "no publication date"
 
@@ -212,8 +237,26 @@ class TimeTagger:
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
-            items.append(_Item(m, start, end, fields, partial, sent_index, tense))
+            narrated = tense == "future" and self._narrated(text, sentences[sent_index], start, end)
+            items.append(_Item(m, start, end, fields, partial, sent_index, tense, narrated))
         return items
+
+    def _narrated(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether a future expression is a future seen from a narrated past: a past-tense cue in
+        its own clause (``bis zum 4. Juni evakuiert werden konnten``), or a past form of a verb that
+        looks ahead before it (``Burnside beabsichtigte, im Januar ... zu umgehen``). A past verb in
+        another clause is not enough (``fand am 2. Mai 2016 statt, ein weiteres soll im Oktober
+        folgen`` looks ahead from the present)."""
+        lo, hi = clause_of(text, sentence.start, sentence.end, start, end)
+        for c in self._cues(text, sentence):
+            if c.tense != "past" or c.kind != "verb":
+                continue
+            if lo <= c.offset < hi:
+                return True
+            word = _WORD.match(text, c.offset)
+            if c.offset < start and word is not None and word.group(0).lower() in self.tense_rules.prospective:
+                return True
+        return False
 
     def _tense(self, text: str, tokens: list[Token], first: int, sentence: Sentence, start: int, end: int) -> str:
         """The expression's tense: a direction word right before it (``seit``), else its clause's
@@ -274,6 +317,7 @@ class TimeTagger:
     def _infer(
         self, text: str, tokens: list[Token], items: list[_Item], today: dt.date,
         claims: list[OfficeClaim] | None = None,
+        url: str | None = None,
     ) -> tuple[Reference, str, str]:
         ties: list[WeekdayTie] = []
         for k, it in enumerate(items):
@@ -298,12 +342,142 @@ class TimeTagger:
             ):
                 closing = text[nxt.end : nxt.end + 1] if text[nxt.end : nxt.end + 1] in (")", "]") else ""
                 ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing))
+        present = {it.sentence for it in items if self._deictic(it)}
         evidence = [
-            DateEvidence(text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense)
+            DateEvidence(
+                text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense, it.sentence in present
+            )
             for it in items
             if it.partial is not None
         ]
-        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties))
+        stated = (dates_in_url(url) if url else []) + self._stated(text, items)
+        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties), stated)
+
+    def _is_report(self, items: list[_Item], reference: Reference) -> bool:
+        """Whether the text reports (its look backs are short) rather than narrates a past: it counts
+        days from its reference date (``gestern``, ``am Montag``, ``vor zwei Wochen``), or it names
+        fewer than :data:`HISTORY_YEARS` distinct years far from the reference year (a history
+        names many: ``1861``, ``1862``, ``1863``; a short report one look back)."""
+        if any(self._counts_days(it) for it in items):
+            return True
+        ref_year = reference.known_year
+        far = {
+            (it.partial.era, it.partial.year)
+            for it in items
+            if it.partial is not None
+            and it.partial.year is not None
+            and (it.partial.era is not None or ref_year is None or abs(it.partial.year - ref_year) >= FAR_YEARS)
+        }
+        return len(far) < HISTORY_YEARS
+
+    @staticmethod
+    def _counts_days(it: _Item) -> bool:
+        """Whether the expression counts days or weeks from the reference date (``gestern``, ``am
+        Montag``, ``heute Abend``, ``vergangene Woche``, ``vor drei Tagen``), as reports do and
+        histories do not (``heute`` and ``Ende des Jahres`` are common in both)."""
+        norm, fields = it.match.pattern.norm, it.fields
+        if norm == "weekday":
+            return True
+        if norm == "deixis":
+            return bool(to_int(fields.get("offset")) or fields.get("part"))
+        if norm == "relative" and not fields.get("anaphoric"):
+            unit = fields.get("unit")
+            return unit in ("W", "WE") or (unit == "D" and bool(to_int(fields.get("rel"))))
+        if norm == "ago":
+            return "AFTER_WORD" not in fields.get("_classes", ()) and fields.get("unit") in ("D", "W")
+        return False
+
+    def _advance(
+        self, text: str, items: list[_Item], reference: Reference, reason: str, today: dt.date
+    ) -> tuple[Reference, str]:
+        """An inferred reference that is a day the text tells in the past is a lower bound: a report
+        that also tells bare weekdays in the past (``Biden hatte Xi am Dienstagabend ...``; ``wies
+        die Äusserungen am Mittwoch zurück``) was written on the latest of them, counted forward from
+        that day (``bei ihrem Treffen am Montag [19. Juni] hatten ...``: Tuesday the 20th, Wednesday
+        the 21st). A weekday told in the future, with a direction of its own (``letzten Samstag``)
+        or after a word that puts it earlier (``bereits am Samstag``) does not move it."""
+        bound = reference.date
+        if bound is None or not reference.lower_bound:
+            return reference, reason
+        later: list[tuple[dt.date, str]] = []
+        for it in items:
+            wd = to_int(it.fields.get("weekday"))
+            if it.match.pattern.norm != "weekday" or wd is None or it.tense != "past":
+                continue
+            if "offset" in it.fields or "rel" in it.fields:
+                continue
+            before = [w.lower() for w in _WORD.findall(text[max(0, it.start - 30) : it.start])][-2:]
+            if self.earlier_words & set(before):
+                continue  # `bereits am Samstag`: before the others
+            day = bound + dt.timedelta(days=(wd - bound.isoweekday()) % 7)
+            if day <= today:
+                later.append((day, text[it.start : it.end]))
+        if not later or max(later)[0] == bound:
+            return reference, reason
+        day, words = max(later)
+        return (
+            Reference(date=day, lower_bound=True),
+            f"{reason}; the report tells a later weekday in the past ({words!r}), counted forward from that "
+            f"day: reference = {day.isoformat()}",
+        )
+
+    @staticmethod
+    def _deictic(it: _Item) -> bool:
+        """Whether the expression counts from the reference date (``gestern``, ``am Montag``, ``diese
+        Woche``, ``vor zwei Tagen``): its sentence is about the article's present. Not anaphoric ones
+        (``zwei Tage später``, ``am selben Tag``), which count from a date the text named."""
+        norm = it.match.pattern.norm
+        if norm in ("weekday", "deixis"):
+            return True
+        if norm == "relative":
+            return not it.fields.get("anaphoric") and "unit" in it.fields
+        if norm == "ago":
+            return "AFTER_WORD" not in it.fields.get("_classes", ()) and it.fields.get("n") != "X"
+        return False
+
+    def _stated(self, text: str, items: list[_Item]) -> list[StatedDate]:
+        """Dates the page states about itself: byline or time stamp lines (a short line holding a
+        full date and otherwise only byline words, clock times and punctuation, or opening with a
+        byline word), and a dateline among the first lines (see :data:`_DATELINE_BEFORE`)."""
+        out: list[StatedDate] = []
+        starts = [it.start for it in items]  # items are in text order
+        for it in items:
+            p = it.partial
+            if p is None or p.month is None or p.day is None or p.era is not None or p.season is not None:
+                continue
+            line_start = text.rfind("\n", 0, it.start) + 1
+            line_end = text.find("\n", it.end)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end].strip()
+            short = len(line) <= BYLINE_CHARS
+            on_line = items[bisect.bisect_left(starts, line_start) : bisect.bisect_left(starts, line_end)]
+            if short and p.year is not None and self._is_byline(text, line_start, line_end, on_line, it):
+                out.append(StatedDate("byline", line, p.year, p.month, p.day))
+                continue
+            if line_start > DATELINE_CHARS or not _DATELINE_BEFORE.fullmatch(text, line_start, it.start):
+                continue
+            after = _DATELINE_AFTER.match(text, it.end, line_end)
+            if after is not None and sum(1 for ln in text[:line_start].split("\n") if ln.strip()) < DATELINE_LINES:
+                out.append(StatedDate("dateline", text[line_start : after.end()].strip(), p.year, p.month, p.day))
+        return out
+
+    def _is_byline(self, text: str, line_start: int, line_end: int, items: list[_Item], date: _Item) -> bool:
+        """A short line is a byline or time stamp when, besides dates and clock times, it holds only
+        byline words, or opens with one (``Von Anna Muster``), or its date is followed by a clock
+        time (``Gipfel in Genf | 12.05.2021, 19:43``): nobody writes an event's date that way."""
+        clock = next((o for o in items if o.match.pattern.norm == "clock" and o.start >= date.end), None)  # on the line
+        if clock is not None and clock.start < line_end and not _WORD.search(text, date.end, clock.start):
+            return True
+        pieces, cursor = [], line_start
+        for other in items:
+            pieces.append(text[cursor : max(cursor, other.start)])
+            cursor = max(cursor, other.end)
+        pieces.append(text[cursor:line_end])
+        words = [w.lower() for w in _WORD.findall(" ".join(pieces))]
+        if not words or all(w in self.byline_words for w in words):
+            return True
+        opening = _WORD.match(text[line_start:line_end].lstrip())
+        return opening is not None and opening.group(0).lower() in self.byline_openers
 
     @staticmethod
     def _loose_ties(text: str, items: list[_Item], ties: list[WeekdayTie]) -> list[list[WeekdayTie]]:
@@ -330,7 +504,13 @@ class TimeTagger:
                 and other.partial.day
             ]
             group = [
-                WeekdayTie(wd, d.partial.month, d.partial.day, f"{text[it.start : it.end]} … {text[d.start : d.end]}")  # type: ignore[union-attr,arg-type]
+                WeekdayTie(
+                    wd,
+                    d.partial.month,  # type: ignore[union-attr,arg-type]
+                    d.partial.day,  # type: ignore[union-attr,arg-type]
+                    f"{text[it.start : it.end]} … {text[d.start : d.end]}",
+                    past=it.tense == "past",
+                )
                 for d in days
             ]
             if group:
@@ -350,28 +530,53 @@ class TimeTagger:
 
     def _resolve(self, text: str, items: list[_Item], reference: Reference, narrative: bool) -> list[TaggedTime]:
         """Value each item in text order, carrying the anchors forward: the last date named (for
-        `am Abend`, `zwei Tage später`, clock times), the narrative year, the day of the sentence."""
+        `am Abend`, `zwei Tage später`, clock times), the narrative year, the day of the sentence.
+
+        Outside the ``narrative`` override each expression decides which anchor it hangs on
+        (:meth:`_in_passage`): a date without a year, a part of the day, ``zwei Tage später`` or a
+        clock time takes the year (and day) of the passage it stands in when that passage is about
+        another year than the reference date's (``Bereits am 19. Mai 2020 hatten ... Am 24. Mai
+        ...``, a history text's ``am 3. September``); otherwise the reference date, by tense."""
         out: list[TaggedTime] = []
-        anchor: Partial | None = None
-        anchor_day: dt.date | None = None
+        anchor: Partial | None = None  # the last date with a year named or resolved
+        # the passage's date: the last one the text names with its year, or one resolved from it
+        # (not one resolved from the reference date); and (paragraph, sentence) where it stands
+        passage: Partial | None = None
+        passage_at = (-1, -1)
+        anchor_day: dt.date | None = None  # the last day named near the reference date (news)
+        anchor_day_at = -1  # its sentence
+        report_day: dt.date | None = None  # the last day counted from the reference (`am Donnerstag`)
+        passage_day: dt.date | None = None  # the last day named, wherever (a passage's own day)
+        deixis_since = False  # an expression counted from the reference date came after the anchor
         sentence_day: dt.date | None = None
         current_sentence = -1
         history: list[int] = []
         days_in_sentence: dict[int, list[tuple[int, dt.date]]] = {}
         open_clocks: list[tuple[int, int]] = []  # clock times whose day comes later in the sentence
+        breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+        reports = self._is_report(items, reference)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
-            use_anchor = anchor
-            if narrative and anchor is not None and anchor.era is None and history:
+            paragraph = bisect.bisect_right(breaks, it.start)
+            local = narrative or self._in_passage(
+                it, passage, passage_at, (paragraph, it.sentence), deixis_since, reference, reports
+            )
+            base = passage if local else anchor
+            use_anchor = base
+            if local and base is not None and base.era is None and history:
                 year = self._narrative_year(history)
-                if year != anchor.year:
-                    use_anchor = Partial(year, anchor.month)
+                if year != base.year:
+                    use_anchor = Partial(year, base.month)
             ctx = Context(
                 reference=reference,
-                narrative=narrative,
+                narrative=local,
                 tense=it.tense,
-                anchor_day=anchor_day if use_anchor is anchor else None,
+                anchor_day=(
+                    passage_day if local else self._news_day(it, anchor_day, anchor_day_at, report_day, narrative)
+                )
+                if use_anchor is base
+                else None,
                 anchor=use_anchor,
                 sentence_day=sentence_day,
                 extra={"type": it.match.pattern.type},
@@ -403,6 +608,8 @@ class TimeTagger:
                     it.tense,
                 )
             )
+            if not local and (self._counts_days(it) or (reports and self._deictic(it))):
+                deixis_since = True  # back in the present (in a history only days and weeks say so)
             if point_day := (valued.point.as_date() if valued.point is not None else None):
                 days_in_sentence.setdefault(it.sentence, []).append((it.start, point_day))
             elif kind == "TIME" and valued.value and valued.value.startswith("XXXX-XX-XX"):
@@ -413,16 +620,21 @@ class TimeTagger:
                 history.append(it.partial.year)  # type: ignore[union-attr]
             if point is not None and point.year is not None:
                 anchor = point
+                if local or (it.partial is not None and it.partial.year is not None):  # BC years too
+                    passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
                 if day is not None:
-                    sentence_day = day
+                    sentence_day = passage_day = day
                     # in a news report, a day far from the reference date is background (``bei ihrem
                     # Treffen am 14. November 2022``): a later ``am Vormittag`` in another sentence
                     # belongs to the report's own days, so such a day anchors only its own sentence
+                    # and its passage (see _in_passage)
                     if narrative or reference.date is None or abs((day - reference.date).days) <= NEWS_ANCHOR_DAYS:
-                        anchor_day = day
-                elif narrative and point.era is None and anchor_day is not None and anchor_day.year != point.year:
-                    anchor_day = None
+                        anchor_day, anchor_day_at = day, it.sentence
+                    if not local and self._counts_days(it):
+                        report_day = day
+                elif local and point.era is None and passage_day is not None and passage_day.year != point.year:
+                    passage_day = None
         for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
             days = days_in_sentence.get(sentence)
             t = out[index]
@@ -433,6 +645,95 @@ class TimeTagger:
                 # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`)
                 t.value = reference.date.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
+
+    @staticmethod
+    def _news_day(
+        it: _Item, named: dt.date | None, named_at: int, report_day: dt.date | None, narrative: bool
+    ) -> dt.date | None:
+        """The day a part of the day or a clock time of a report hangs on outside its own sentence:
+        a date the text named in this or the previous sentence, else the last day the report counted
+        from its reference date (``am Donnerstag``: its own event's day), else the last date named.
+        A date named further back may belong to another event (``erinnerte daran, dass sich am 6.
+        Juni die Landung jähre. ... sagte Merz am Abend``)."""
+        if narrative or named is None or report_day is None or it.sentence - named_at <= 1:
+            return named
+        return report_day
+
+    @staticmethod
+    def _in_passage(
+        it: _Item,
+        anchor: Partial | None,
+        anchor_at: tuple[int, int],
+        here: tuple[int, int],
+        deixis_since: bool,
+        reference: Reference,
+        reports: bool,
+    ) -> bool:
+        """Whether ``it`` hangs on the passage's own date rather than the reference date.
+
+        Only expressions that need a year or a day from their context do (a date without a year, a
+        part of the day, ``zwei Tage später``, a clock time, ``Ende des Jahres``, ``heute`` as
+        `nowadays`); ``gestern``, ``am Montag``, ``vergangene Woche`` always count from the reference
+        date, and after one of them the text is back in its present. They do when the last date the
+        text named (with its year, or resolved from one) has a year other than the reference
+        date's (with no reference year, any year), nothing counted from the reference date came
+        since, the clause is not about the future (``soll im Mai``: by tense from the reference
+        date) unless its sentence narrates the past (``beabsichtigte, im Januar ... zu umgehen``),
+        and that date stands near it: in a report (a text that counts days from its reference date,
+        ``reports``), in the same paragraph and at most :data:`REPORT_SENTENCES` sentences before;
+        in a text that never does (a history), in the same paragraph, or in an earlier one when it
+        is at least :data:`FAR_YEARS` from the reference year."""
+        norm = it.match.pattern.norm
+        if norm == "date":
+            if it.partial is None or it.partial.year is not None or it.partial.era is not None:
+                return False
+            if it.partial.month is None and it.partial.season is None and it.partial.day is None:
+                return False
+        elif norm == "relative":
+            # `Gegen Ende des Jahres`, `im selben Monat`: the year or month under discussion (in a
+            # history also `im Vorjahr` in the sentence of its date); `vergangene Woche` counts from
+            # the reference date
+            if not it.fields.get("anaphoric") and (
+                it.fields.get("unit") not in ("Y", "M", "Q")
+                or (to_int(it.fields.get("rel")) and (reports or anchor_at[1] != here[1]))
+            ):
+                return False
+        elif norm == "deixis":
+            # `heute` in a history is `nowadays` (`bis heute`); in a report it is the reference day
+            if reports or to_int(it.fields.get("offset")) or it.fields.get("part"):
+                return False
+        elif norm == "ago":
+            if "AFTER_WORD" not in it.fields.get("_classes", ()):
+                return False
+        elif norm not in ("daypart", "day_anaphor", "clock"):
+            return False
+        if anchor is None or anchor.year is None:
+            return False
+        ref_year = reference.known_year
+        if ref_year is None:
+            return True
+        if anchor.era is None and anchor.year == ref_year:
+            return False
+        if deixis_since or (it.tense == "future" and not it.narrated and norm != "deixis"):
+            return False
+        if reports:  # a look back in a report: its own sentence and the next one
+            return anchor_at[0] == here[0] and here[1] - anchor_at[1] <= REPORT_SENTENCES
+        far = anchor.era is not None or abs(anchor.year - ref_year) >= FAR_YEARS
+        return anchor_at[0] == here[0] or far
+
+
+#: a date named this many years or more from the reference year keeps anchoring dates without a
+#: year across paragraphs (a history text), as long as nothing counted from the reference date
+#: intervenes; a nearer one only within its paragraph
+FAR_YEARS = 2
+#: a text that never counts days from its reference date narrates a past (a history) when it names
+#: at least this many distinct years far from the reference year
+HISTORY_YEARS = 3
+#: in a report, a look back anchors dates without a year in its own sentence and this many after it
+#: (0: a report returns to its present with the next sentence, as in ``Am 17. Februar 2008 hatte
+#: das Parlament ... proklamiert. X erklärte, was Serbien seit der Entscheidung im Dezember ...``)
+REPORT_SENTENCES = 0
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 #: how far (days) from the reference date a named day may lie and still anchor part-of-day and
