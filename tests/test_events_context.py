@@ -667,3 +667,14 @@ def test_status_of_whether_clauses_called_off_and_did_not_come_about():
 def test_a_meeting_arranged_by_an_agreement_is_planned_and_no_agreement():
     got = _named_events("Olaf Scholz und Emmanuel Macron haben sich auf ein Treffen im Juni verständigt.", "2024-05-12")
     assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "planned")]
+
+
+def test_coordinated_destinations_are_one_visit_each():
+    got = _named_events("Anschließend reist die Präsidentin Anna Berger weiter nach Serbien und Ungarn.", "2024-05-06")
+    assert sorted((kind, parts, place) for kind, parts, place, *_ in got) == [
+        ("visit", ["Anna Berger", "Hungary"], "Hungary"),
+        ("visit", ["Anna Berger", "Serbia"], "Serbia"),
+    ]
+    # two travellers to one place stay one visit
+    got = _named_events("Olaf Scholz und Emmanuel Macron besuchten am Montag Kiew.", "2024-05-08")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Emmanuel Macron", "Kyiv", "Olaf Scholz"])]

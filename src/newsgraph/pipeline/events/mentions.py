@@ -8,7 +8,7 @@ happening is the next step (:mod:`.merge`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from spacy.tokens import Doc
@@ -992,6 +992,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 own_place=trig.is_noun and place is not None and _place_follows(index, i, place),
             )
         )
+    out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     parties_of_the_meeting(index, out)
     for m in out:
         if m.place is None and not m.trigger.is_noun:
@@ -999,6 +1000,46 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             setting = [x for x in out if x.sideline and x.clause == m.clause and x.place]
             if setting:
                 m.place, m.place_chain = setting[0].place, setting[0].place_chain
+    return out
+
+
+def _one_visit_per_destination(index: DocIndex, m: EventMention) -> list[EventMention]:
+    """``reist weiter nach Serbien und Ungarn``, ``besucht auch Serbien und Ungarn``: one visit per
+    country or city, each with its own place (two trips, which merge with their own reports).
+
+    The destinations are the visit's place and the places coordinated right after it, or the several
+    places among its parties; the travellers (people, bodies) go on each visit.
+    """
+    if family_group(m.type) != "visit":
+        return [m]
+    kinds = {r.id: r.type for r in index.mentions}
+    travellers = [p for p in m.participants if kinds.get(p) in {"PER", "ORG"}]
+    places = [p for p in m.participants if kinds.get(p) == "LOC"]
+    if travellers and m.place is not None:
+        coord = index.lex.words("participants", "coordinators")
+        ref = next((r for r in index.mentions if r.id == m.place and r.clause == m.clause), None)
+        while ref is not None:
+            j = ref.tend
+            while j < len(index.doc) and index.doc[j].text.lower() in coord and index.clause_of[j] == m.clause:
+                j += 1
+            nxt = index.starting_at(j) if j > ref.tend else None
+            if nxt is None or nxt.type != "LOC" or nxt.role != "place" or nxt.id in places:
+                break
+            places.append(nxt.id)
+            ref = nxt
+    if not travellers or len(places) < 2:
+        return [m]
+    out = []
+    for n, place in enumerate(places):
+        out.append(
+            replace(
+                m,
+                participants=[*travellers, place],
+                place=place,
+                place_chain=index.places.parents.get(place, ()),
+                fresh=m.fresh or n > 0,
+            )
+        )
     return out
 
 
