@@ -678,3 +678,13 @@ def test_coordinated_destinations_are_one_visit_each():
     # two travellers to one place stay one visit
     got = _named_events("Olaf Scholz und Emmanuel Macron besuchten am Montag Kiew.", "2024-05-08")
     assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Emmanuel Macron", "Kyiv", "Olaf Scholz"])]
+
+
+def test_clubs_hosting_each_other_play_a_match():
+    assert (
+        _named_events("Zum Auftakt des Spieltages empfing Borussia Dortmund am Freitag den VfL Bochum.", "2010-11-18")
+        == []
+    )
+    assert _named_events("Der 1. FC Köln empfing am Samstag den SC Freiburg.", "2010-11-18") == []
+    got = _named_events("Die NATO und die Europäische Union trafen sich am Montag in Brüssel.", "2010-11-18")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["European Union", "NATO"])]

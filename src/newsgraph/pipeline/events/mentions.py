@@ -919,6 +919,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             continue  # ``wurden die Städte A und B getroffen``: hit, not met
         if trig.frame == "session" and not parts:
             continue  # ``beschloss``: a session only where a deliberative body decides
+        if family_group(event_type) in {"meeting", "visit"} and _sport(index, i, parts):
+            continue  # ``Am Samstag empfing der FC Augsburg den VfL Bochum``: a match
         if arranges_event(index, i, trig):
             continue  # ``vereinbarten ein Treffen``: the meeting's own trigger reports it
         event_type = refine_type(index, event_type, trig, parts, time)
@@ -1001,6 +1003,26 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             if setting:
                 m.place, m.place_chain = setting[0].place, setting[0].place_chain
     return out
+
+
+def _sport(index: DocIndex, i: int, parts: list[MentionRef]) -> bool:
+    """Whether organisations meeting are clubs playing a match (``[context]`` ``club_words``,
+    ``sport_words``): all parties are organisations, and one is named as a club or the sentence
+    speaks of the game."""
+    orgs = [m for m in parts if m.type == "ORG"]
+    if not orgs or len(orgs) != len([m for m in parts if m.type != "LOC"]) or any(m.type == "PER" for m in parts):
+        return False
+    lex, doc = index.lex, index.doc
+    clubs = lex.words("context", "club_words")
+    if any(w in clubs for m in orgs for w in doc[m.tstart : m.tend].text.lower().replace(".", " ").split()):
+        return True
+    sport = lex.words("context", "sport_words")
+    s, e = index.segments[index.segment_of(i)]
+    german = not lex.nouns_any_case
+    return any(
+        (low := doc[j].text.lower()) in sport or (german and doc[j].text[:1].isupper() and low.endswith(tuple(sport)))
+        for j in range(s, e)
+    )
 
 
 def _one_visit_per_destination(index: DocIndex, m: EventMention) -> list[EventMention]:
