@@ -688,3 +688,8 @@ def test_clubs_hosting_each_other_play_a_match():
     assert _named_events("Der 1. FC Köln empfing am Samstag den SC Freiburg.", "2010-11-18") == []
     got = _named_events("Die NATO und die Europäische Union trafen sich am Montag in Brüssel.", "2010-11-18")
     assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["European Union", "NATO"])]
+
+
+def test_a_compound_decision_is_made_not_met():
+    # ``eine Wahlentscheidung treffen``: the light-verb object by its compound head
+    assert _named_events("Die Wähler konnten eine Wahlentscheidung treffen, kritisierte die OSZE.", "2024-05-08") == []

@@ -149,7 +149,7 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             if (
                 not trig.particle
                 and trig.type in lex.light_verb_types
-                and _clause_has(index, clause_id, lex.light_verb_objects)
+                and _clause_names_thing(index, clause_id, lex.light_verb_objects)  # ``Wahlentscheidung treffen``
                 and not _clause_has(index, clause_id, lex.reflexives)
             ):
                 continue  # ``eine Entscheidung treffen``
