@@ -438,3 +438,13 @@ def test_a_deliberative_body_meeting_alone_sits_in_session():
     assert _events(rec) == [("meeting", frozenset({"United Nations Security Council"}), "planned")]
     # a government or alliance meeting alone is no interaction
     assert not _extract("The German government met on Friday.").events
+
+
+def test_a_seat_of_office_typed_as_organisation_is_a_place_after_a_preposition():
+    rec = newsgraph.extract(
+        "Donald Trump praised Germany. "
+        "Friedrich Merz urged pressure on Russia during his first visit to the White House.",
+        lang="en",
+        published="2025-06-06",
+    )
+    _has(rec, MEETING, {"Friedrich Merz", "Donald Trump"}, "happened")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ...record import Entity, Time
+from ...resources import load_resource
 from ..docext import entities_of
 from .lexicon import Lexicon
 from .places import PlaceRelations, place_relations
@@ -674,6 +675,12 @@ def _office_stem(word: str, lex: Lexicon) -> str | None:
     return stem
 
 
+def _is_seat(kb_id: str | None, name: str) -> bool:
+    """Whether an entity is a seat of office of ``resources/kb/seats.toml`` (by venue id or name)."""
+    seats = load_resource("kb", "seats").get("seats", {})
+    return (kb_id or "") in seats or "venue:" + name.replace(" ", "_") in seats
+
+
 def _classify(index: DocIndex) -> None:
     """Mark each mention actor / place / affiliation, and record office nouns before persons."""
     doc, lex = index.doc, index.lex
@@ -687,6 +694,7 @@ def _classify(index: DocIndex) -> None:
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     stop_office = (coord - {","}) | lex.words("participants", "partner")
     in_parens = _paren_mask(doc)
+    destinations = lex.words("places", "destinations")
     # English writes offices in lower case (``Mexico's foreign minister``)
     offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
     possessor_affiliation = bool(lex.frames.get("participants", {}).get("possessor_affiliation", False))
@@ -861,6 +869,18 @@ def _classify(index: DocIndex) -> None:
                 )
             ):
                 role = "affiliation"
+        k = m.tstart - 1
+        while k > 0 and doc[k].text.lower() in determiners:
+            k -= 1
+        if (
+            m.type == "ORG"
+            and k >= 0
+            and doc[k].text.lower() in place_preps | destinations
+            and _is_seat(m.entity.kb_id, m.entity.name)
+        ):
+            # English ``a visit to the White House``: a seat of office the model typed an organisation is
+            # a place after a place preposition (``the White House said`` stays the actor)
+            role = "place"
         m.role = role
         prev = m
     # office nouns standing before a person's name, and the entity layer's roles
