@@ -16,7 +16,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-import newsgraph.pipeline  # noqa: F401  (registers the factories)
+import newsgraph.pipeline  # registers the factories (and newsgraph.extract below)
 from newsgraph.pipeline.docext import entity_for_span
 
 from .conftest import SEED_GOLD, first_wikinews_gold, needs_shared
@@ -583,3 +583,10 @@ def test_parties_services_and_movements_are_known_organisations(blank_de):
     assert names["Bundesnachrichtendienst"] == ("Federal Intelligence Service", "ORG")
     assert names["al-Qaida"] == ("al-Qaeda", "ORG")
     assert names["G20"][0] == "G20" and names["G7"][0] == "G7"
+
+
+def test_german_finds_people_the_knowledge_base_knows_where_the_model_misses_them():
+    # a bare surname opening a sentence and a foreign name the model never saw (kb_person_names)
+    record = newsgraph.extract("Blinken reist nach Peking. Dort trifft er Qin Gang.", published="2023-06-16")
+    people = {m.text for e in record.entities if e.type == "PER" for m in e.mentions}
+    assert {"Blinken", "Qin Gang"} <= people

@@ -385,7 +385,10 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
             if person.type != "PER":
                 continue
             k.entries.append(GazetteerEntry(person.name(lang), "PER", person.id, "person"))
-            for form in (*person.names.get(lang, []), *person.aliases.get(lang, [])):
+            # a surname is the same in most languages: the English aliases stand in where the KB gives
+            # none for this language (`Blinken`, `Modi`)
+            aliases = person.aliases.get(lang) or person.aliases.get("en", [])
+            for form in (*person.names.get(lang, []), *aliases):
                 best.setdefault(form, (len(KIND_PRIORITY), len(k.entries) - 1))
     for entry in k.entries:
         if entry.kb_id:
