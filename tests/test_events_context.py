@@ -693,3 +693,10 @@ def test_clubs_hosting_each_other_play_a_match():
 def test_a_compound_decision_is_made_not_met():
     # ``eine Wahlentscheidung treffen``: the light-verb object by its compound head
     assert _named_events("Die Wähler konnten eine Wahlentscheidung treffen, kritisierte die OSZE.", "2024-05-08") == []
+
+
+def test_the_person_acting_at_a_bodys_session_attends_it():
+    text = "Die Lage sei ernst, sagte Olaf Scholz am Donnerstag bei einer Sitzung der NATO."
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2025-02-28")]
+    assert got == [("meeting", ["NATO", "Olaf Scholz"])]
+    assert _named_events("Olaf Scholz lobte das Treffen der NATO.", "2025-02-28") == []

@@ -939,6 +939,19 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             any(doc[j].text.lower() in sidelines for j in local) or _setting_of_bilateral(index, i, trig)
         )
         participants = summit_attendees(index, i, trig, participants, sideline)
+        if (
+            trig.is_noun
+            and family_group(event_type) == "meeting"
+            and parts
+            and all(m.type == "ORG" for m in parts)
+            and any(doc[j].text.lower() in lex.words("participants", "setting") for j in local)
+        ):
+            # ``sagte Putin bei einer Sitzung des FSB``: the person of the clause who speaks or acts at a
+            # body's session attends it
+            people = [
+                m.id for m in index.clause_mentions(clause_id) if m.type == "PER" and m.role == "actor" and m.tstart < i
+            ]
+            participants = [*participants, *(p for p in people[:1] if p not in participants)]
         if sideline:
             # the setting of another event (``am Rande des Gipfels``, ``trifft Modi beim G20-Gipfel``):
             # the people of the clause meet beside it; only the summit's own body is its party
