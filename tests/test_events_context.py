@@ -700,3 +700,19 @@ def test_the_person_acting_at_a_bodys_session_attends_it():
     got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2025-02-28")]
     assert got == [("meeting", ["NATO", "Olaf Scholz"])]
     assert _named_events("Olaf Scholz lobte das Treffen der NATO.", "2025-02-28") == []
+
+
+def test_swiss_spelling_reads_like_the_standard_one():
+    # ``ss`` for ``ß``: the source marker ``gemäss``, the office ``Aussenminister``
+    got = _named_events(
+        "Gemäss Merz hat Trump zudem eine Einladung zu einem Besuch in Deutschland angenommen.", "2025-06-06"
+    )
+    assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Germany", "Trump"])]
+
+
+def test_spelling_variants_are_added_to_every_word_list():
+    from newsgraph.pipeline.events.lexicon import with_spelling_variants
+
+    data = {"a": ["außen", "mit"], "außenminister": ["x"], "n": 3}
+    got = with_spelling_variants(data, {"ß": "ss"})
+    assert got["a"] == ["außen", "mit", "aussen"] and got["aussenminister"] == ["x"] and got["n"] == 3

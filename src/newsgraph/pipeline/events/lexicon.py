@@ -150,14 +150,44 @@ class Lexicon:
         return found
 
 
+def with_spelling_variants(value: Any, variants: dict[str, str]) -> Any:
+    """A copy of the data in which every word with a regional spelling also stands in that spelling.
+
+    Swiss German writes ``ss`` for ``ß`` (``Aussenminister``, ``gemäss``, ``schliessen``): each list
+    entry and mapping key that contains a variant's letters gets its twin, so that the word lists are
+    written once, in the standard spelling (``[morphology] spelling_variants``).
+    """
+    if not variants:
+        return value
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            item = with_spelling_variants(item, variants)
+            out[key] = item
+            for old, new in variants.items():
+                if isinstance(key, str) and old in key:
+                    out.setdefault(key.replace(old, new), item)
+        return out
+    if isinstance(value, list):
+        items = [with_spelling_variants(v, variants) for v in value]
+        extra = [
+            v.replace(old, new) for v in items if isinstance(v, str) for old, new in variants.items() if old in v
+        ]
+        return items + [v for v in extra if v not in items]
+    return value
+
+
 @cache
 def lexicon_for(lang: str) -> Lexicon | None:
     """The lexicon of ``lang``, or ``None`` when the language has no event data."""
     if not has_resource(lang, "events"):
         return None
-    data = load_resource(lang, "events")
     frames = load_resource(lang, "events_frames") if has_resource(lang, "events_frames") else {}
+    variants = frames.get("morphology", {}).get("spelling_variants", {})
+    frames = with_spelling_variants(frames, variants)
+    data = with_spelling_variants(load_resource(lang, "events"), variants)
     status = load_resource(lang, "events_status") if has_resource(lang, "events_status") else {}
+    status = with_spelling_variants(status, variants)
     types = {
         name: TypeInfo(name, spec.get("family", name), spec.get("plover"), spec.get("cameo"))
         for name, spec in data.get("types", {}).items()
