@@ -47,6 +47,8 @@ import spkatt  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 import newsgraph  # noqa: E402
+from newsgraph.pipeline.quotes import QuoteLayer  # noqa: E402
+from newsgraph.pipeline.quotes_model import QuoteTagger  # noqa: E402
 
 FORMS = ("Direct", "Indirect", "FreeIndirect", "Reported")
 _LINKS = {"der", "des", "von", "vom", "aus", "für", "im", "in", "am", "bei", "(", ",", "zu", "zum", "zur", "gegenüber"}
@@ -112,7 +114,9 @@ def _prepared(sd: spkatt.SpkattDoc, nlp, cache: dict | None):
     return doc
 
 
-def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0, cache: dict | None = None, only: str = "") -> dict:
+def evaluate(
+    docs: list[spkatt.SpkattDoc], nlp, errors: int = 0, cache: dict | None = None, only: str = "", layer=None
+) -> dict:
     tp = defaultdict(int)
     fp = defaultdict(int)
     fn = defaultdict(int)
@@ -124,7 +128,7 @@ def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0, cache: dict | N
     for sd in docs:
         doc = _prepared(sd, nlp, cache)
         t0 = time.perf_counter()
-        doc = nlp.get_pipe("newsgraph_quotes")(doc)
+        doc = (layer or nlp.get_pipe("newsgraph_quotes"))(doc)
         dt = time.perf_counter() - t0
         layer_seconds += dt
         per_doc_ms.append(dt * 1000)
@@ -294,6 +298,10 @@ def main() -> None:
         "--cache", type=Path, help="pickle of upstream docs (speed-up; delete it when other layers change)"
     )
     parser.add_argument("--no-reported", action="store_true", help="switch reported speech off (ablation)")
+    parser.add_argument("--model", type=Path, help="a learned tagger other than the shipped one (training runs)")
+    parser.add_argument(
+        "--learned", action="append", default=[], metavar="KEY=VALUE", help="override a [learned] setting (quotes.toml)"
+    )
     args = parser.parse_args()
     if not spkatt.DATASET.exists():
         sys.exit(f"dataset not found: {spkatt.DATASET}")
@@ -308,7 +316,17 @@ def main() -> None:
     if args.cache is not None:
         cache = pickle.loads(args.cache.read_bytes()) if args.cache.exists() else {}
     n_cached = len(cache) if cache is not None else 0
-    result = evaluate(docs, nlp, errors=args.errors, cache=cache, only=args.only)
+    layer = nlp.get_pipe("newsgraph_quotes")
+    if args.model is not None:
+        layer._tagger = QuoteTagger.load(args.model)
+    for item in args.learned:
+        key, _, value = item.partition("=")
+        layer.lex.learned[key] = float(value)
+    rules_layer = QuoteLayer(nlp, tagger=False, reported=not args.no_reported)
+    rules = evaluate(docs, nlp, cache=cache, layer=rules_layer)
+    result = evaluate(docs, nlp, errors=args.errors, cache=cache, only=args.only, layer=layer)
+    result["rules_only"] = {k: rules[k] for k in ("message_tokens", "per_form", "speaker_accuracy", "matched_messages")}
+    result["tagger"] = str(args.model) if args.model is not None else ("shipped" if layer._tagger else "none")
     if cache is not None and len(cache) != n_cached:
         args.cache.write_bytes(pickle.dumps(cache))
     if args.gold or (args.split == "val" and not args.limit):
