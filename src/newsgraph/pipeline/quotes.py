@@ -54,7 +54,7 @@ from spacy.tokens import Doc
 from ..record import Cue, Entity, Quote, TextSpan
 from .quotes_lexicon import QuoteLexicon, lexicon_for
 from .quotes_marks import QuotedSpan, find_quoted_spans
-from .quotes_model import MESSAGE_TAGS, QuoteTagger, label_runs, shipped_tagger
+from .quotes_model import MESSAGE_TAGS, QuoteTagger, label_runs, rule_features, shipped_tagger
 from .quotes_speaker import SpeakerPhrase, SpeakerResolver, is_capitalised, phrase_after, phrase_before
 
 _INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
@@ -131,6 +131,9 @@ class QuoteLayer:
         self._opening_marks: set[int] = set()
         # the learned message/cue tagger (German only; see quotes_model)
         self._tagger: QuoteTagger | None = shipped_tagger() if tagger and nlp.lang == "de" else None
+        #: training (training/quotes/make_tagger_data.py): keep the rules' features of the last document
+        self.record_features = False
+        self.last_features: list[str] = []
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -233,6 +236,8 @@ class QuoteLayer:
                 main = next((st for st in new if st.speaker is not None), None)
                 if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
                     last_document_speaker = main.speaker
+        if self.record_features:
+            self.last_features = self._features(doc, statements)
         if self._tagger is not None and self.lex.learned and self._tagger.usable(doc):
             statements = self._learned(doc, units, statements, quoted_token, resolver)
         # a quoted fragment inside a reported clause is part of that statement: link it
@@ -1635,7 +1640,7 @@ class QuoteLayer:
         read as speech are dropped, the others take the tagger's message extent; message runs no
         statement touches become statements of their own."""
         cfg = self.lex.learned
-        tags = self._tagger.tags(doc) if self._tagger is not None else ["O"] * len(doc)
+        tags = self._tagger.tags(doc, self._features(doc, statements)) if self._tagger is not None else []
         bridge = [t.is_punct or t.is_space for t in doc]
         starts = [t.idx for t in doc]
         unit_starts = [s for s, _ in units]
@@ -1695,6 +1700,25 @@ class QuoteLayer:
                 st.free = cue is None
             out.append(st)
         return out
+
+    @staticmethod
+    def _features(doc: Doc, statements: list[_Statement]) -> list[str]:
+        """What the rules said of each token, the learned tagger's input besides the words."""
+        spans: list[tuple[str, int, int]] = []
+        for st in statements:
+            if st.kind in {"direct", "partial"}:
+                feat = "D"
+            elif st.kind == "reported":
+                feat = "R"
+            else:
+                feat = "F" if st.free else "I"
+            spans.append((feat, st.start, st.end))
+        for st in statements:
+            if st.cue is not None:
+                spans.append(("C", *st.cue))
+            if st.speaker_phrase is not None:
+                spans.append(("S", *st.speaker_phrase))
+        return rule_features(len(doc), [t.idx for t in doc], spans)
 
     def _nearest_run(self, runs: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
         """The run closest to ``[a, b)`` (by the gap between them)."""

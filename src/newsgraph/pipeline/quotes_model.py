@@ -4,13 +4,17 @@ The rules find quotation marks and listed cue verbs reliably but miss or over-ex
 of indirect, free indirect and reported speech. The tagger (``models/quotes_de/``, trained on the
 spkatt2023_news development split by ``training/quotes/``) labels each token ``DM``/``IM``/``FM``/
 ``RM`` (inside a Direct/Indirect/FreeIndirect/Reported message), ``C`` (cue), ``S`` (source) or
-``O``. It is a small CNN over hash embeddings and the static floret vectors of the main German
-pipeline, which it reads from the document's own vocabulary at run time: the shipped folder holds
-no vector table, and the tagger is only used when the document's vocabulary has vectors of the
-width it was trained with (otherwise the layer keeps to its rules). NumPy only, no torch.
+``O``. It is stacked on the rules: besides the words it reads what the rules said of each token
+(:func:`rule_features`: message of which kind, cue, speaker or nothing), so it learns where the
+rules go wrong rather than relearning quotation marks from 500 articles; a window CNN alone sees
+too little of a long message to know it is inside one.
 
-Only ``Model.predict`` is called, on the pipeline's own ``Doc``: the document's STTS tags stay as
-they are.
+A small CNN over hash embeddings (the words' norm, affixes and shape, and the rules' feature) and
+the static floret vectors of the main German pipeline, which it reads from the document's own
+vocabulary at run time: the shipped folder holds no vector table, and the tagger is only used when
+the document's vocabulary has vectors of the width it was trained with (otherwise the layer keeps
+to its rules). NumPy only, no torch. It runs on a copy of the document's words, so the document's
+own annotation (STTS tags, lemmas) stays as it is.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from pathlib import Path
 import numpy
 import spacy
 from spacy.tokens import Doc
+
+#: what the rules said of a token, the tagger's extra input (carried in ``Token.lemma_`` of the copy)
+FEATURES = ("O", "D", "I", "F", "R", "C", "S")
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "quotes_de"
 MESSAGE_TAGS = frozenset({"DM", "IM", "FM", "RM"})
@@ -53,17 +60,41 @@ class QuoteTagger:
         vectors = doc.vocab.vectors
         return vectors.shape[1] == self.width and vectors.mode == "floret"
 
-    def scores(self, doc: Doc) -> numpy.ndarray:
-        """Per token, the probability of each label (rows follow ``doc``, columns ``labels``)."""
+    def scores(self, doc: Doc, features: list[str]) -> numpy.ndarray:
+        """Per token, the probability of each label (rows follow ``doc``, columns ``labels``),
+        given the rules' ``features`` (one of :data:`FEATURES` per token)."""
         if len(doc) == 0:
             return numpy.zeros((0, len(self.labels)), dtype="f")
-        out = self._pipe.model.predict([doc])[0]
+        out = self._pipe.model.predict([feature_doc(doc, features)])[0]
         return numpy.asarray(self._pipe.model.ops.to_numpy(out))
 
-    def tags(self, doc: Doc) -> list[str]:
+    def tags(self, doc: Doc, features: list[str]) -> list[str]:
         """The most likely label of each token."""
-        scores = self.scores(doc)
+        scores = self.scores(doc, features)
         return [self.labels[k] for k in scores.argmax(axis=1)]
+
+
+def feature_doc(doc: Doc, features: list[str], tags: list[str] | None = None) -> Doc:
+    """A copy of ``doc``'s words (same vocabulary) whose lemmas carry the rules' features; with
+    ``tags``, a training example."""
+    copy = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], tags=tags)
+    for tok, feat in zip(copy, features, strict=True):
+        tok.lemma_ = feat
+    return copy
+
+
+def rule_features(n_tokens: int, token_starts: list[int], spans: list[tuple[str, int, int]]) -> list[str]:
+    """One feature per token from the rules' statements: ``spans`` are (feature, start, end) in
+    characters, later ones winning where they overlap (messages first, then cues and speakers)."""
+    import bisect
+
+    feats = ["O"] * n_tokens
+    for feat, a, b in spans:
+        lo = max(0, bisect.bisect_right(token_starts, a) - 1)
+        hi = bisect.bisect_left(token_starts, b)
+        for k in range(lo, min(hi, n_tokens)):
+            feats[k] = feat
+    return feats
 
 
 _CACHE: dict[Path, QuoteTagger | None] = {}
