@@ -36,6 +36,10 @@ over to its cue is ``direct`` wherever it stands in the paragraph; a fragment in
 ``partial``. Sentence units are cut at :data:`MAX_UNIT_TOKENS`, so the pairwise word rules stay
 linear in the length of the text.
 
+A learned message/cue tagger stacked on these rules can refine them (:mod:`.quotes_model`,
+:meth:`QuoteLayer._learned`); it is used only when its model folder exists, and none is shipped
+because it did not beat the rules on held-out articles (``training/quotes/README.md``).
+
 Each statement is listed once: a quoted fragment inside a reported clause is not a second quote
 beside the clause. When the fragment opens the clause (or the statement is reported speech), the
 fragment is the quote and carries the clause as ``clause``; otherwise the clause is the quote and

@@ -1,8 +1,10 @@
 """The learned message/cue tagger that the quote layer combines with its rules (issue #21).
 
 The rules find quotation marks and listed cue verbs reliably but miss or over-extend many messages
-of indirect, free indirect and reported speech. The tagger (``models/quotes_de/``, trained on the
-spkatt2023_news development split by ``training/quotes/``) labels each token ``DM``/``IM``/``FM``/
+of indirect, free indirect and reported speech. The tagger (trained on the spkatt2023_news
+development split by ``training/quotes/``; used when a model is put in ``models/quotes_de/``, which
+is not shipped: on the validation articles it did not beat the rules, see training/quotes/README.md)
+labels each token ``DM``/``IM``/``FM``/
 ``RM`` (inside a Direct/Indirect/FreeIndirect/Reported message), ``C`` (cue), ``S`` (source) or
 ``O``. It is stacked on the rules: besides the words it reads what the rules said of each token
 (:func:`rule_features`: message of which kind, cue, speaker or nothing), so it learns where the
