@@ -159,3 +159,17 @@ def test_english_pronoun_subject_after_a_fronted_phrase():
     qs, names = quotes(text, {"Okafor": "PER"}, lang="en")
     q = find(qs, "the talks had stalled")
     assert q.speaker_text == "he" and names[q.speaker] == "Okafor"
+
+
+def test_unlisted_verb_in_inverted_order_after_a_quote_names_the_speaker(nlp_de):
+    # `poltern` is no listed cue; the verb-subject order right after the quote is the frame
+    doc = nlp_de("„Diese Reform kommt zu spät“, polterte Kramer am Rande der Sitzung.")
+    q = next(q for q in doc._.quotes if q.text.startswith("Diese Reform"))
+    assert q.speaker_text == "Kramer" and q.cue is not None and q.cue.text == "polterte"
+
+
+def test_inverted_order_after_a_quote_needs_a_subject_phrase(nlp_de):
+    # `stand auf einem Plakat`: a place follows the verb, not a speaker
+    doc = nlp_de("„Wir kommen wieder“, stand auf einem Plakat am Werkstor.")
+    q = next(q for q in doc._.quotes if q.text.startswith("Wir kommen"))
+    assert q.speaker_text is None

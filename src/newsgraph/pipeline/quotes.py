@@ -1294,6 +1294,15 @@ class QuoteLayer:
             if st.speaker_phrase is None and not st.speaker_known and prev is not None and prev.sentence >= u - 2:
                 self._inherit(st, prev)
             return st
+        if kind == "direct" and (comma_before_cue or content.rstrip()[-1:] in "?!"):
+            inverted = self._inverted_cue(doc, q.close, s, e, quoted)
+            if inverted is not None:
+                verb, phrase = inverted
+                st.cue = self._chars(doc, verb, verb + 1)
+                st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
+                st.speaker = resolver.entity(phrase)
+                st.speaker_known = True
+                return st
         if colon:
             # `Bundesinnenminister Schäuble: „…“`, `X resümiert: „…“`: no listed cue, but the
             # colon announces the words of the phrase (or the subject of the clause) before it
@@ -1311,6 +1320,40 @@ class QuoteLayer:
         if prev is not None and prev.sentence >= u - self.lex.continuation_window:
             self._inherit(st, prev)
         return st
+
+    def _inverted_cue(
+        self, doc: Doc, close: int, s: int, e: int, quoted: list[bool]
+    ) -> tuple[int, SpeakerPhrase] | None:
+        """`„…“, strich Romney heraus`, `„…?“ fragen sich Experten`: right after a quoted sentence
+        (and its comma) a finite full verb and then its subject hand the quote over to a speaker
+        even when the verb is not a listed cue — in German the inverted word order after a quote is
+        itself the speech frame. Returns (verb token, subject phrase)."""
+        if not self._tagged:
+            return None
+        # the first token after the closing mark, within the quote's sentence unit
+        k = next((j for j in range(s, e) if doc[j].idx > close and not doc[j].is_space), None)
+        if k is not None and doc[k].text == ",":
+            k += 1
+        if k is None or k >= e or quoted[k] or not doc[k].text[:1].islower():
+            return None
+        # (the tagger misreads rare past forms: `strich … heraus` comes out as an adjective)
+        if not (doc[k].tag_ == "VVFIN" or (doc[k].tag_ == "ADJD" and self._particle_at_end(doc, k, e))):
+            return None
+        phrase = phrase_after(doc, k + 1, e, self.lex)
+        if phrase is None or doc[phrase.start].tag_ in _PREPOSITION_TAGS:
+            return None
+        named = any(is_capitalised(doc[j]) for j in range(phrase.start, phrase.end))
+        if not named and doc[phrase.start].lower_ not in self.lex.pronouns:
+            return None
+        return k, phrase
+
+    @staticmethod
+    def _particle_at_end(doc: Doc, k: int, e: int) -> bool:
+        """Whether the clause of ``k`` ends in a separated verb particle (`… heraus.`)."""
+        last = e - 1
+        while last > k and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        return last > k and doc[last].tag_ == "PTKVZ"
 
     def _intro_speaker(
         self,
