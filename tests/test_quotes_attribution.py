@@ -173,3 +173,10 @@ def test_inverted_order_after_a_quote_needs_a_subject_phrase(nlp_de):
     doc = nlp_de("„Wir kommen wieder“, stand auf einem Plakat am Werkstor.")
     q = next(q for q in doc._.quotes if q.text.startswith("Wir kommen"))
     assert q.speaker_text is None
+
+
+def test_fronted_possessive_object_is_not_the_speaker():
+    # `Ihren` is never nominative: the subject follows the verb
+    text = "Ihren Amtsvorgänger Krause forderte Bauer auf, die Akten sofort herauszugeben."
+    qs, names = quotes(text, {"Bauer": "PER", "Krause": "PER"})
+    assert names[find(qs, "die Akten").speaker] == "Bauer"
