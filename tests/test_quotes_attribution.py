@@ -180,3 +180,9 @@ def test_fronted_possessive_object_is_not_the_speaker():
     text = "Ihren Amtsvorgänger Krause forderte Bauer auf, die Akten sofort herauszugeben."
     qs, names = quotes(text, {"Bauer": "PER", "Krause": "PER"})
     assert names[find(qs, "die Akten").speaker] == "Bauer"
+
+
+def test_inverted_frame_after_a_question_cut_off_by_the_sentence_splitter(nlp_de):
+    doc = nlp_de("Am Hafen ist die Stimmung gereizt. „Wer soll das alles bezahlen?“ fragen sich viele Anwohner.")
+    q = next(q for q in doc._.quotes if q.text.startswith("Wer soll"))
+    assert q.speaker_text == "viele Anwohner"

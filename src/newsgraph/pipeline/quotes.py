@@ -1296,6 +1296,9 @@ class QuoteLayer:
             return st
         if kind == "direct" and (comma_before_cue or content.rstrip()[-1:] in "?!"):
             inverted = self._inverted_cue(doc, q.close, s, e, quoted)
+            if inverted is None and u + 1 < len(units) and doc[e - 1].idx <= q.close:
+                # the sentence splitter cut after `…?“`: the frame opens the next unit
+                inverted = self._inverted_cue(doc, q.close, *units[u + 1], quoted)
             if inverted is not None:
                 verb, phrase = inverted
                 st.cue = self._chars(doc, verb, verb + 1)
