@@ -186,3 +186,18 @@ def test_inverted_frame_after_a_question_cut_off_by_the_sentence_splitter(nlp_de
     doc = nlp_de("Am Hafen ist die Stimmung gereizt. „Wer soll das alles bezahlen?“ fragen sich viele Anwohner.")
     q = next(q for q in doc._.quotes if q.text.startswith("Wer soll"))
     assert q.speaker_text == "viele Anwohner"
+
+
+def test_heisst_es_in_a_known_document_is_the_latest_speakers_statement():
+    text = "Bauer sprach am Abend vor dem Parlament. „Wir werden sparen müssen“, hieß es in der Rede."
+    qs, names = quotes(text, {"Bauer": "PER"})
+    assert names[find(qs, "Wir werden").speaker] == "Bauer"
+
+
+def test_heisst_es_in_a_new_document_names_no_earlier_speaker():
+    text = (
+        "Bauer sprach am Abend vor dem Parlament. "
+        "„Wir werden sparen müssen“, hieß es in einer Erklärung der Opposition."
+    )
+    qs, _ = quotes(text, {"Bauer": "PER"})
+    assert find(qs, "Wir werden").speaker is None

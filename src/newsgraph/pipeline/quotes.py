@@ -206,6 +206,9 @@ class QuoteLayer:
             ):
                 # `heißt es in einer Erklärung`: the organisation whose statement came before
                 analysis.speaker_entity = last_document_speaker
+                if analysis.speaker_entity is None and self._definite_document(doc, s, e):
+                    # `…“, hieß es in der Rede`: a document already known is the latest speaker's
+                    analysis.speaker_entity = resolver.antecedent(doc[s].idx)
             new: list[_Statement] = []
             # a sentence announced by a colon at the end of the previous one
             colon = None
@@ -1323,6 +1326,16 @@ class QuoteLayer:
         if prev is not None and prev.sentence >= u - self.lex.continuation_window:
             self._inherit(st, prev)
         return st
+
+    def _definite_document(self, doc: Doc, s: int, e: int) -> bool:
+        """Whether the sentence ``[s, e)`` names a document with a definite article or a
+        possessive (`in der Rede`, `in seiner Erklärung`): one the text has already introduced."""
+        lex = self.lex
+        return any(
+            doc[k].lower_ in lex.documents
+            and (doc[k - 1].lower_ in lex.definite_articles or doc[k - 1].lower_ in lex.possessives)
+            for k in range(s + 1, e)
+        )
 
     def _inverted_cue(
         self, doc: Doc, close: int, s: int, e: int, quoted: list[bool]
