@@ -201,3 +201,9 @@ def test_heisst_es_in_a_new_document_names_no_earlier_speaker():
     )
     qs, _ = quotes(text, {"Bauer": "PER"})
     assert find(qs, "Wir werden").speaker is None
+
+
+def test_office_holder_named_in_an_apposition_is_the_speaker_not_the_place_in_the_office():
+    text = "Wie die Regierungschefin von Queensland, Anna Bligh, erklärte, sei die Hilfe unterwegs."
+    qs, names = quotes(text, {"Queensland": "LOC", "Anna Bligh": "PER"})
+    assert names[find(qs, "sei die Hilfe").speaker] == "Anna Bligh"

@@ -240,12 +240,33 @@ class SpeakerResolver:
         if len(span) == 1 and (span.text in self.lex.pronouns or span.text.lower() in self.lex.pronouns):
             return self.antecedent(span.start_char)
         found = self._best_mention(span.start_char, span.end_char)
+        if found is None or found.type == "LOC":
+            # `die Premierministerin von Queensland, Anna Bligh,`: the office's holder is named
+            # in the apposition after it; the place inside the phrase is not the speaker
+            named = self._apposition(span.end)
+            if named is not None:
+                return named
         if found is not None:
             return found
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
         return self._description(span) or self._demonym(span)
+
+    def _apposition(self, end: int) -> Entity | None:
+        """A person mention enclosed in commas right after token ``end`` (`…, Anna Bligh, …`)."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        start = doc[end + 1].idx
+        for m_start, m_end, _, ent in self._mentions.overlapping(start, start + 1):
+            if ent.type == "PER" and m_start == start:
+                k = end + 1
+                while k < len(doc) and doc[k].idx < m_end:
+                    k += 1
+                if k < len(doc) and doc[k].text in {",", "(", "–"}:
+                    return ent
+        return None
 
     def _description(self, span) -> Entity | None:
         """`der Verteidigungsminister`, `der Verband`, `die Organisation`: a definite description
