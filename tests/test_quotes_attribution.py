@@ -207,3 +207,18 @@ def test_office_holder_named_in_an_apposition_is_the_speaker_not_the_place_in_th
     text = "Wie die Regierungschefin von Queensland, Anna Bligh, erklärte, sei die Hilfe unterwegs."
     qs, names = quotes(text, {"Queensland": "LOC", "Anna Bligh": "PER"})
     assert names[find(qs, "sei die Hilfe").speaker] == "Anna Bligh"
+
+
+def test_pronoun_after_a_new_sentence_subject_refers_to_that_person_not_the_last_speaker():
+    text = (
+        "„Wir wollen Frieden“, sagte Bauer am Morgen. Krause dankte am Abend den Helfern. "
+        "Die Lage bleibe schwierig, schrieb er."
+    )
+    qs, names = quotes(text, {"Bauer": "PER", "Krause": "PER"})
+    assert names[find(qs, "Die Lage").speaker] == "Krause"
+
+
+def test_pronoun_right_after_a_statement_refers_to_its_speaker():
+    text = "„Wir wollen Frieden“, sagte Bauer mit Blick auf Krause. Die Lage bleibe schwierig, fügte er hinzu."
+    qs, names = quotes(text, {"Bauer": "PER", "Krause": "PER"})
+    assert names[find(qs, "Die Lage").speaker] == "Bauer"

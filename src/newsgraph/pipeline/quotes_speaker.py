@@ -231,6 +231,17 @@ class SpeakerResolver:
         )
         self._roles = _SpanIndex((r.start, r.end, n, e) for n, e in enumerate(self.entities) for r in e.roles)
         self.recent_speakers: list[tuple[int, Entity]] = []  # (char offset, entity) of speakers
+        # person mentions that open a sentence: in news prose the sentence's subject
+        self._subjects: list[tuple[int, Entity]] = []
+        if self._per and doc.has_annotation("SENT_START"):
+            starts = [t.idx for t in doc]
+            for pos, ent in self._per:
+                k = bisect.bisect_left(starts, pos)
+                if k == len(doc) or starts[k] != pos:
+                    continue
+                if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws):
+                    self._subjects.append((pos, ent))
+        self._subject_starts = [p for p, _ in self._subjects]
 
     def entity(self, phrase: SpeakerPhrase) -> Entity | None:
         """The entity a phrase names: a mention inside it, a pronoun's antecedent, or a country
@@ -355,8 +366,14 @@ class SpeakerResolver:
     def antecedent(self, offset: int) -> Entity | None:
         """The person a pronoun at ``offset`` most likely refers to: the latest person speaker
         within reach, else the latest person mentioned before it."""
+        k = bisect.bisect_left(self._subject_starts, offset)
+        subject = self._subjects[k - 1] if k > 0 else None
         for pos, ent in reversed(self.recent_speakers):
             if offset - pos < 600 and ent.type == "PER":
+                if subject is not None and subject[0] > pos and offset - subject[0] < 300:
+                    # `Selenskyj dankte … . Die Ukraine brauche …, schrieb er.`: a person who
+                    # opened a sentence since the last statement is who `er` refers to
+                    return subject[1]
                 return ent
             break
         k = bisect.bisect_left(self._per_starts, offset)
