@@ -8,8 +8,9 @@ model tags and parses, the tags tell a fronted adverbial from a subject and the 
 breaks ties between the phrases word order offers (``QuoteLayer._subject``); the parse alone is not
 trusted, since it often calls a fronted object the subject. A speaker
 phrase is a run of capitalised words, articles, genitive links and attributive adjectives. Entities
-from ``doc._.entities`` are then looked up inside that phrase; a pronoun is resolved to the most
-recent person who spoke or was named.
+from ``doc._.entities`` are then looked up inside that phrase (or in an apposition naming the holder
+of an office phrase); a pronoun is resolved to the most recent person who spoke — unless a person
+has opened a sentence since, the new subject — else the latest person named.
 """
 
 from __future__ import annotations
