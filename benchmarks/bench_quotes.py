@@ -4,6 +4,9 @@ Usage::
 
     .venv/bin/python benchmarks/bench_quotes.py            # validation split, writes results/quotes.json
     .venv/bin/python benchmarks/bench_quotes.py --split dev --errors 40   # development split + examples
+    .venv/bin/python benchmarks/bench_quotes.py --model training/output/quotes/run/model-best
+        # a learned tagger (training/quotes/) combined with the rules, beside the rules alone;
+        # writes results/quotes_tagger.json
 
 Split: an article is *validation* when ``sha1(article number) % 5 == 0`` (145 of 700 articles);
 rules and lexicons were developed on the other 555 (*dev*) only. Articles are rebuilt as the
@@ -47,6 +50,8 @@ import spkatt  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 
 import newsgraph  # noqa: E402
+from newsgraph.pipeline.quotes import QuoteLayer  # noqa: E402
+from newsgraph.pipeline.quotes_model import QuoteTagger  # noqa: E402
 
 FORMS = ("Direct", "Indirect", "FreeIndirect", "Reported")
 _LINKS = {"der", "des", "von", "vom", "aus", "für", "im", "in", "am", "bei", "(", ",", "zu", "zum", "zur", "gegenüber"}
@@ -112,7 +117,9 @@ def _prepared(sd: spkatt.SpkattDoc, nlp, cache: dict | None):
     return doc
 
 
-def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0, cache: dict | None = None, only: str = "") -> dict:
+def evaluate(
+    docs: list[spkatt.SpkattDoc], nlp, errors: int = 0, cache: dict | None = None, only: str = "", layer=None
+) -> dict:
     tp = defaultdict(int)
     fp = defaultdict(int)
     fn = defaultdict(int)
@@ -124,7 +131,7 @@ def evaluate(docs: list[spkatt.SpkattDoc], nlp, errors: int = 0, cache: dict | N
     for sd in docs:
         doc = _prepared(sd, nlp, cache)
         t0 = time.perf_counter()
-        doc = nlp.get_pipe("newsgraph_quotes")(doc)
+        doc = (layer or nlp.get_pipe("newsgraph_quotes"))(doc)
         dt = time.perf_counter() - t0
         layer_seconds += dt
         per_doc_ms.append(dt * 1000)
@@ -283,7 +290,12 @@ def gold_quotes(nlp, verbose: bool = False) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["dev", "val"], default="val")
+    parser.add_argument(
+        "--split",
+        choices=["dev", "val", "es"],
+        default="val",
+        help="es: the learned tagger's early-stopping articles (part of dev, not trained on)",
+    )
     parser.add_argument("--errors", type=int, default=0, help="print this many error examples")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--no-write", action="store_true")
@@ -294,6 +306,10 @@ def main() -> None:
         "--cache", type=Path, help="pickle of upstream docs (speed-up; delete it when other layers change)"
     )
     parser.add_argument("--no-reported", action="store_true", help="switch reported speech off (ablation)")
+    parser.add_argument("--model", type=Path, help="a learned tagger other than the shipped one (training runs)")
+    parser.add_argument(
+        "--learned", action="append", default=[], metavar="KEY=VALUE", help="override a [learned] setting (quotes.toml)"
+    )
     args = parser.parse_args()
     if not spkatt.DATASET.exists():
         sys.exit(f"dataset not found: {spkatt.DATASET}")
@@ -301,14 +317,30 @@ def main() -> None:
     if args.gold_only:
         print(json.dumps(gold_quotes(nlp, verbose=True), indent=1, ensure_ascii=False))
         return
-    docs = spkatt.load_split(args.split)
+    docs = spkatt.load_split("dev" if args.split == "es" else args.split)
+    if args.split == "es":
+        from make_tagger_data import early_stopping
+
+        docs = [d for d in docs if early_stopping(d.name)]
     if args.limit:
         docs = docs[: args.limit]
     cache = None
     if args.cache is not None:
         cache = pickle.loads(args.cache.read_bytes()) if args.cache.exists() else {}
     n_cached = len(cache) if cache is not None else 0
-    result = evaluate(docs, nlp, errors=args.errors, cache=cache, only=args.only)
+    layer = nlp.get_pipe("newsgraph_quotes")
+    if args.model is not None:
+        layer._tagger = QuoteTagger.load(args.model)
+    for item in args.learned:
+        key, _, value = item.partition("=")
+        layer.lex.learned[key] = float(value)
+    result = evaluate(docs, nlp, errors=args.errors, cache=cache, only=args.only, layer=layer)
+    if layer._tagger is not None:
+        # the same articles through the rules alone, for the comparison
+        rules = evaluate(docs, nlp, cache=cache, layer=QuoteLayer(nlp, tagger=False, reported=not args.no_reported))
+        keys = ("message_tokens", "per_form", "speaker_accuracy", "matched_messages")
+        result["rules_only"] = {k: rules[k] for k in keys}
+    result["tagger"] = str(args.model) if args.model is not None else ("shipped" if layer._tagger else "none")
     if cache is not None and len(cache) != n_cached:
         args.cache.write_bytes(pickle.dumps(cache))
     if args.gold or (args.split == "val" and not args.limit):
@@ -321,7 +353,8 @@ def main() -> None:
     for line in examples:
         print(line)
     if args.split == "val" and not args.no_write and not args.limit:
-        out = ROOT / "benchmarks" / "results" / "quotes.json"
+        # a tagger that is not shipped is measured apart from the shipped layer's figures
+        out = ROOT / "benchmarks" / "results" / ("quotes_tagger.json" if args.model else "quotes.json")
         out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

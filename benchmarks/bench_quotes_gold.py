@@ -99,6 +99,7 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--problems", action="store_true", help="print the problems of tune articles")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--no-tagger", action="store_true", help="the quote layer's rules alone (ablation)")
     args = parser.parse_args()
     gold_dir = args.shared / "gold"
     if not gold_dir.exists():
@@ -111,7 +112,8 @@ def main() -> int:
         gold, text = load_gold(path)
         lang = gold.get("language") or "de"
         if lang not in pipelines:
-            pipelines[lang] = newsgraph.load(lang)
+            overrides = {"newsgraph_quotes": {"tagger": False}} if args.no_tagger else None
+            pipelines[lang] = newsgraph.load(lang, config=overrides)
         record = newsgraph.extract(text, lang=lang, published=gold.get("published"), nlp=pipelines[lang])
         score = score_record(gold, record, name=path.name)
         names = group_names(path, lang)
@@ -133,6 +135,7 @@ def main() -> int:
             f"{r['speaker']} | {r['via']} | {vg} |"
         )
     result = {
+        "tagger": not args.no_tagger,
         "machine": f"{platform.machine()}, {platform.python_version()}, 2 shared cores, no GPU",
         "seconds": round(time.perf_counter() - started, 1),
         "rows": rows,

@@ -128,6 +128,19 @@ def quotes_table(d: dict[str, Any]) -> list[str]:
         f"Speaker accuracy on matched messages: **{f3(d.get('speaker_accuracy'))}**; "
         f"{d.get('quotes_per_second')} quotes/s (quote layer alone).",
     ]
+    tagger = load("quotes_tagger")
+    if tagger is not None and "rules_only" in tagger:
+        r, t = tagger["rules_only"], tagger
+        out += [
+            "",
+            "A learned message/cue tagger stacked on the rules (`training/quotes/`, CNN on the words and the "
+            "rules' reading of each word, trained on the SpkAtt development split; `bench_quotes.py --model`) "
+            f"was measured on the same validation articles and is not shipped: message F1 "
+            f"{f3(t['message_tokens']['f1'])} (P {f3(t['message_tokens']['precision'])}, R "
+            f"{f3(t['message_tokens']['recall'])}) against the rules' {f3(r['message_tokens']['f1'])} (P "
+            f"{f3(r['message_tokens']['precision'])}, R {f3(r['message_tokens']['recall'])}), speaker accuracy "
+            f"{f3(t['speaker_accuracy'])} against {f3(r['speaker_accuracy'])}.",
+        ]
     return out
 
 

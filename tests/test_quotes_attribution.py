@@ -159,3 +159,66 @@ def test_english_pronoun_subject_after_a_fronted_phrase():
     qs, names = quotes(text, {"Okafor": "PER"}, lang="en")
     q = find(qs, "the talks had stalled")
     assert q.speaker_text == "he" and names[q.speaker] == "Okafor"
+
+
+def test_unlisted_verb_in_inverted_order_after_a_quote_names_the_speaker(nlp_de):
+    # `poltern` is no listed cue; the verb-subject order right after the quote is the frame
+    doc = nlp_de("„Diese Reform kommt zu spät“, polterte Kramer am Rande der Sitzung.")
+    q = next(q for q in doc._.quotes if q.text.startswith("Diese Reform"))
+    assert q.speaker_text == "Kramer" and q.cue is not None and q.cue.text == "polterte"
+
+
+def test_inverted_order_after_a_quote_needs_a_subject_phrase(nlp_de):
+    # `stand auf einem Plakat`: a place follows the verb, not a speaker
+    doc = nlp_de("„Wir kommen wieder“, stand auf einem Plakat am Werkstor.")
+    q = next(q for q in doc._.quotes if q.text.startswith("Wir kommen"))
+    assert q.speaker_text is None
+
+
+def test_fronted_possessive_object_is_not_the_speaker():
+    # `Ihren` is never nominative: the subject follows the verb
+    text = "Ihren Amtsvorgänger Krause forderte Bauer auf, die Akten sofort herauszugeben."
+    qs, names = quotes(text, {"Bauer": "PER", "Krause": "PER"})
+    assert names[find(qs, "die Akten").speaker] == "Bauer"
+
+
+def test_inverted_frame_after_a_question_cut_off_by_the_sentence_splitter(nlp_de):
+    doc = nlp_de("Am Hafen ist die Stimmung gereizt. „Wer soll das alles bezahlen?“ fragen sich viele Anwohner.")
+    q = next(q for q in doc._.quotes if q.text.startswith("Wer soll"))
+    assert q.speaker_text == "viele Anwohner"
+
+
+def test_heisst_es_in_a_known_document_is_the_latest_speakers_statement():
+    text = "Bauer sprach am Abend vor dem Parlament. „Wir werden sparen müssen“, hieß es in der Rede."
+    qs, names = quotes(text, {"Bauer": "PER"})
+    assert names[find(qs, "Wir werden").speaker] == "Bauer"
+
+
+def test_heisst_es_in_a_new_document_names_no_earlier_speaker():
+    text = (
+        "Bauer sprach am Abend vor dem Parlament. "
+        "„Wir werden sparen müssen“, hieß es in einer Erklärung der Opposition."
+    )
+    qs, _ = quotes(text, {"Bauer": "PER"})
+    assert find(qs, "Wir werden").speaker is None
+
+
+def test_office_holder_named_in_an_apposition_is_the_speaker_not_the_place_in_the_office():
+    text = "Wie die Regierungschefin von Queensland, Anna Bligh, erklärte, sei die Hilfe unterwegs."
+    qs, names = quotes(text, {"Queensland": "LOC", "Anna Bligh": "PER"})
+    assert names[find(qs, "sei die Hilfe").speaker] == "Anna Bligh"
+
+
+def test_pronoun_after_a_new_sentence_subject_refers_to_that_person_not_the_last_speaker():
+    text = (
+        "„Wir wollen Frieden“, sagte Bauer am Morgen. Krause dankte am Abend den Helfern. "
+        "Die Lage bleibe schwierig, schrieb er."
+    )
+    qs, names = quotes(text, {"Bauer": "PER", "Krause": "PER"})
+    assert names[find(qs, "Die Lage").speaker] == "Krause"
+
+
+def test_pronoun_right_after_a_statement_refers_to_its_speaker():
+    text = "„Wir wollen Frieden“, sagte Bauer mit Blick auf Krause. Die Lage bleibe schwierig, fügte er hinzu."
+    qs, names = quotes(text, {"Bauer": "PER", "Krause": "PER"})
+    assert names[find(qs, "Die Lage").speaker] == "Bauer"

@@ -36,6 +36,10 @@ over to its cue is ``direct`` wherever it stands in the paragraph; a fragment in
 ``partial``. Sentence units are cut at :data:`MAX_UNIT_TOKENS`, so the pairwise word rules stay
 linear in the length of the text.
 
+A learned message/cue tagger stacked on these rules can refine them (:mod:`.quotes_model`,
+:meth:`QuoteLayer._learned`); it is used only when its model folder exists, and none is shipped
+because it did not beat the rules on held-out articles (``training/quotes/README.md``).
+
 Each statement is listed once: a quoted fragment inside a reported clause is not a second quote
 beside the clause. When the fragment opens the clause (or the statement is reported speech), the
 fragment is the quote and carries the clause as ``clause``; otherwise the clause is the quote and
@@ -54,6 +58,7 @@ from spacy.tokens import Doc
 from ..record import Cue, Entity, Quote, TextSpan
 from .quotes_lexicon import QuoteLexicon, lexicon_for
 from .quotes_marks import QuotedSpan, find_quoted_spans
+from .quotes_model import MESSAGE_TAGS, QuoteTagger, label_runs, rule_features, shipped_tagger
 from .quotes_speaker import SpeakerPhrase, SpeakerResolver, is_capitalised, phrase_after, phrase_before
 
 _INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
@@ -110,7 +115,13 @@ class QuoteLayer:
     """Find statements and their speakers; write ``doc._.quotes``."""
 
     def __init__(
-        self, nlp: Language, name: str = "newsgraph_quotes", *, free_indirect: bool = True, reported: bool = True
+        self,
+        nlp: Language,
+        name: str = "newsgraph_quotes",
+        *,
+        free_indirect: bool = True,
+        reported: bool = True,
+        tagger: bool = True,
     ) -> None:
         self.name = name
         self.lang = nlp.lang
@@ -122,6 +133,11 @@ class QuoteLayer:
         self._tagged = False  # the document carries STTS tags / a dependency parse (set per call)
         self._parsed = False
         self._opening_marks: set[int] = set()
+        # the learned message/cue tagger (German only; see quotes_model)
+        self._tagger: QuoteTagger | None = shipped_tagger() if tagger and nlp.lang == "de" else None
+        #: training (training/quotes/make_tagger_data.py): keep the rules' features of the last document
+        self.record_features = False
+        self.last_features: list[str] = []
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -190,6 +206,9 @@ class QuoteLayer:
             ):
                 # `heißt es in einer Erklärung`: the organisation whose statement came before
                 analysis.speaker_entity = last_document_speaker
+                if analysis.speaker_entity is None and self._definite_document(doc, s, e):
+                    # `…“, hieß es in der Rede`: a document already known is the latest speaker's
+                    analysis.speaker_entity = resolver.antecedent(doc[s].idx)
             new: list[_Statement] = []
             # a sentence announced by a colon at the end of the previous one
             colon = None
@@ -224,6 +243,10 @@ class QuoteLayer:
                 main = next((st for st in new if st.speaker is not None), None)
                 if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
                     last_document_speaker = main.speaker
+        if self.record_features:
+            self.last_features = self._features(doc, statements)
+        if self._tagger is not None and self.lex.learned and self._tagger.usable(doc):
+            statements = self._learned(doc, units, statements, quoted_token, resolver)
         # a quoted fragment inside a reported clause is part of that statement: link it
         by_sentence: dict[int, list[_Statement]] = {}
         for st in statements:
@@ -1274,6 +1297,18 @@ class QuoteLayer:
             if st.speaker_phrase is None and not st.speaker_known and prev is not None and prev.sentence >= u - 2:
                 self._inherit(st, prev)
             return st
+        if kind == "direct" and (comma_before_cue or content.rstrip()[-1:] in "?!"):
+            inverted = self._inverted_cue(doc, q.close, s, e, quoted)
+            if inverted is None and u + 1 < len(units) and doc[e - 1].idx <= q.close:
+                # the sentence splitter cut after `…?“`: the frame opens the next unit
+                inverted = self._inverted_cue(doc, q.close, *units[u + 1], quoted)
+            if inverted is not None:
+                verb, phrase = inverted
+                st.cue = self._chars(doc, verb, verb + 1)
+                st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
+                st.speaker = resolver.entity(phrase)
+                st.speaker_known = True
+                return st
         if colon:
             # `Bundesinnenminister Schäuble: „…“`, `X resümiert: „…“`: no listed cue, but the
             # colon announces the words of the phrase (or the subject of the clause) before it
@@ -1291,6 +1326,50 @@ class QuoteLayer:
         if prev is not None and prev.sentence >= u - self.lex.continuation_window:
             self._inherit(st, prev)
         return st
+
+    def _definite_document(self, doc: Doc, s: int, e: int) -> bool:
+        """Whether the sentence ``[s, e)`` names a document with a definite article or a
+        possessive (`in der Rede`, `in seiner Erklärung`): one the text has already introduced."""
+        lex = self.lex
+        return any(
+            doc[k].lower_ in lex.documents
+            and (doc[k - 1].lower_ in lex.definite_articles or doc[k - 1].lower_ in lex.possessives)
+            for k in range(s + 1, e)
+        )
+
+    def _inverted_cue(
+        self, doc: Doc, close: int, s: int, e: int, quoted: list[bool]
+    ) -> tuple[int, SpeakerPhrase] | None:
+        """`„…“, strich Romney heraus`, `„…?“ fragen sich Experten`: right after a quoted sentence
+        (and its comma) a finite full verb and then its subject hand the quote over to a speaker
+        even when the verb is not a listed cue — in German the inverted word order after a quote is
+        itself the speech frame. Returns (verb token, subject phrase)."""
+        if not self._tagged:
+            return None
+        # the first token after the closing mark, within the quote's sentence unit
+        k = next((j for j in range(s, e) if doc[j].idx > close and not doc[j].is_space), None)
+        if k is not None and doc[k].text == ",":
+            k += 1
+        if k is None or k >= e or quoted[k] or not doc[k].text[:1].islower():
+            return None
+        # (the tagger misreads rare past forms: `strich … heraus` comes out as an adjective)
+        if not (doc[k].tag_ == "VVFIN" or (doc[k].tag_ == "ADJD" and self._particle_at_end(doc, k, e))):
+            return None
+        phrase = phrase_after(doc, k + 1, e, self.lex)
+        if phrase is None or doc[phrase.start].tag_ in _PREPOSITION_TAGS:
+            return None
+        named = any(is_capitalised(doc[j]) for j in range(phrase.start, phrase.end))
+        if not named and doc[phrase.start].lower_ not in self.lex.pronouns:
+            return None
+        return k, phrase
+
+    @staticmethod
+    def _particle_at_end(doc: Doc, k: int, e: int) -> bool:
+        """Whether the clause of ``k`` ends in a separated verb particle (`… heraus.`)."""
+        last = e - 1
+        while last > k and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        return last > k and doc[last].tag_ == "PTKVZ"
 
     def _intro_speaker(
         self,
@@ -1609,6 +1688,131 @@ class QuoteLayer:
             out.append(_Statement(kind=kind, start=q.start, end=q.end, parent=directs[k][1]))
         return out
 
+    # ------------------------------------------------------------------ learned tagger
+    def _learned(
+        self,
+        doc: Doc,
+        units: list[tuple[int, int]],
+        statements: list[_Statement],
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> list[_Statement]:
+        """Combine the rules' statements with the learned tagger's message, cue and source words
+        (``[learned]`` of quotes.toml says which steps run). Quoted statements stay the rules':
+        marks are what the rules are best at. Indirect and reported statements the tagger does not
+        read as speech are dropped, the others take the tagger's message extent; message runs no
+        statement touches become statements of their own."""
+        cfg = self.lex.learned
+        tags = self._tagger.tags(doc, self._features(doc, statements)) if self._tagger is not None else []
+        bridge = [t.is_punct or t.is_space for t in doc]
+        starts = [t.idx for t in doc]
+        unit_starts = [s for s, _ in units]
+
+        def tokens(a: int, b: int) -> tuple[int, int]:
+            return bisect.bisect_left(starts, a), max(bisect.bisect_left(starts, b), bisect.bisect_left(starts, a) + 1)
+
+        def unit_of(k: int) -> tuple[int, int, int]:
+            u = max(0, bisect.bisect_right(unit_starts, k) - 1)
+            return u, units[u][0], units[u][1]
+
+        runs: list[tuple[int, int]] = []
+        for s, e in units:
+            runs.extend(label_runs(tags, MESSAGE_TAGS, s, e, bridge))
+        touched: set[int] = set()
+        out: list[_Statement] = []
+        for st in statements:
+            a, b = tokens(st.start, st.end)
+            overlapping = [n for n, (ra, rb) in enumerate(runs) if ra < b and rb > a]
+            touched.update(overlapping)
+            if st.kind in {"indirect", "reported"} and not st.fragments:
+                words = [k for k in range(a, min(b, len(doc))) if not bridge[k]]
+                share = sum(tags[k] in MESSAGE_TAGS for k in words) / len(words) if words else 0.0
+                if share < cfg.get("drop_below", 0.0):
+                    continue
+                if cfg.get("extend") and overlapping:
+                    ra = min(runs[n][0] for n in overlapping)
+                    rb = max(runs[n][1] for n in overlapping)
+                    st.start, st.end = self._chars(doc, ra, rb)
+                if cfg.get("speaker"):
+                    self._learned_speaker(doc, st, tags, (a, b), unit_of(a)[1:], resolver)
+            out.append(st)
+        min_words = int(cfg.get("add_min_words", 0))
+        if not min_words:
+            return out
+        for n, (ra, rb) in enumerate(runs):
+            if n in touched:
+                continue
+            words = [k for k in range(ra, rb) if not bridge[k]]
+            if len(words) < min_words or sum(quoted[k] for k in words) * 2 > len(words):
+                continue
+            counts: dict[str, int] = {}
+            for k in words:
+                counts[tags[k]] = counts.get(tags[k], 0) + 1
+            form = max(counts, key=counts.__getitem__)
+            if form == "DM":
+                continue  # marked quotes are the rules' task
+            u, s, e = unit_of(ra)
+            cs, ce = self._chars(doc, ra, rb)
+            st = _Statement(kind="reported" if form == "RM" else "indirect", start=cs, end=ce, sentence=u)
+            cue = self._nearest_run(label_runs(tags, frozenset({"C"}), s, e, bridge), ra, rb)
+            if cue is not None:
+                st.cue = self._chars(doc, *cue)
+            if not self._learned_speaker(doc, st, tags, (ra, rb), (s, e), resolver):
+                prev = max((o for o in out if o.start < cs), key=lambda o: o.start, default=None)
+                self._inherit(st, prev)
+                st.free = cue is None
+            out.append(st)
+        return out
+
+    @staticmethod
+    def _features(doc: Doc, statements: list[_Statement]) -> list[str]:
+        """What the rules said of each token, the learned tagger's input besides the words."""
+        spans: list[tuple[str, int, int]] = []
+        for st in statements:
+            if st.kind in {"direct", "partial"}:
+                feat = "D"
+            elif st.kind == "reported":
+                feat = "R"
+            else:
+                feat = "F" if st.free else "I"
+            spans.append((feat, st.start, st.end))
+        for st in statements:
+            if st.cue is not None:
+                spans.append(("C", *st.cue))
+            if st.speaker_phrase is not None:
+                spans.append(("S", *st.speaker_phrase))
+        return rule_features(len(doc), [t.idx for t in doc], spans)
+
+    def _nearest_run(self, runs: list[tuple[int, int]], a: int, b: int) -> tuple[int, int] | None:
+        """The run closest to ``[a, b)`` (by the gap between them)."""
+        if not runs:
+            return None
+        return min(runs, key=lambda r: max(r[0] - b, a - r[1], 0))
+
+    def _learned_speaker(
+        self,
+        doc: Doc,
+        st: _Statement,
+        tags: list[str],
+        span: tuple[int, int],
+        unit: tuple[int, int],
+        resolver: SpeakerResolver,
+    ) -> bool:
+        """Give ``st`` (token range ``span``) the tagger's source words of its sentence ``unit``
+        nearest to it as speaker, unless its speaker phrase already overlaps them. Returns
+        whether the sentence has source words."""
+        s, e = unit
+        source = self._nearest_run(label_runs(tags, frozenset({"S"}), s, e, [False] * len(doc)), *span)
+        if source is None:
+            return False
+        cs, ce = self._chars(doc, *source)
+        if st.speaker_phrase is not None and st.speaker_phrase[0] < ce and st.speaker_phrase[1] > cs:
+            return True
+        st.speaker_phrase = (cs, ce)
+        st.speaker = resolver.entity(SpeakerPhrase(*source))
+        st.speaker_known = True
+        return True
+
     # ------------------------------------------------------------------ output
     def _to_quotes(self, doc: Doc, statements: list[_Statement]) -> list[Quote]:
         text = self._text
@@ -1718,10 +1922,11 @@ def _bare_before(doc: Doc, s: int, k: int) -> SpeakerPhrase | None:
     return None
 
 
-@Language.factory("newsgraph_quotes", default_config={"free_indirect": True, "reported": True})
-def make_quote_layer(nlp: Language, name: str, free_indirect: bool, reported: bool) -> QuoteLayer:
+@Language.factory("newsgraph_quotes", default_config={"free_indirect": True, "reported": True, "tagger": True})
+def make_quote_layer(nlp: Language, name: str, free_indirect: bool, reported: bool, tagger: bool) -> QuoteLayer:
     """Quotes (direct, partial, indirect, reported) with speaker, cue and relaying medium.
 
     ``free_indirect``: also report cue-less Konjunktiv sentences that carry a statement on;
-    ``reported``: also report speech acts without a content clause (whole sentence)."""
-    return QuoteLayer(nlp, name, free_indirect=free_indirect, reported=reported)
+    ``reported``: also report speech acts without a content clause (whole sentence);
+    ``tagger``: combine the rules with the learned message/cue tagger (German, when shipped)."""
+    return QuoteLayer(nlp, name, free_indirect=free_indirect, reported=reported, tagger=tagger)

@@ -78,6 +78,8 @@ class QuoteLexicon:
     #: prepositions that make a place inside a speaker phrase a location, not the speaker
     #: (`the president's office in Warsaw`)
     locative: frozenset[str] = field(default_factory=frozenset)
+    #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
+    learned: dict[str, float] = field(default_factory=dict)
 
     @property
     def marks(self) -> frozenset[str]:
@@ -149,4 +151,5 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         verb_adverbs=_low(spk.get("verb_adverbs")),
         circumstance=_low(clause.get("circumstance")),
         locative=_low(spk.get("locative")),
+        learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

@@ -8,8 +8,9 @@ model tags and parses, the tags tell a fronted adverbial from a subject and the 
 breaks ties between the phrases word order offers (``QuoteLayer._subject``); the parse alone is not
 trusted, since it often calls a fronted object the subject. A speaker
 phrase is a run of capitalised words, articles, genitive links and attributive adjectives. Entities
-from ``doc._.entities`` are then looked up inside that phrase; a pronoun is resolved to the most
-recent person who spoke or was named.
+from ``doc._.entities`` are then looked up inside that phrase (or in an apposition naming the holder
+of an office phrase); a pronoun is resolved to the most recent person who spoke — unless a person
+has opened a sentence since, the new subject — else the latest person named.
 """
 
 from __future__ import annotations
@@ -231,6 +232,17 @@ class SpeakerResolver:
         )
         self._roles = _SpanIndex((r.start, r.end, n, e) for n, e in enumerate(self.entities) for r in e.roles)
         self.recent_speakers: list[tuple[int, Entity]] = []  # (char offset, entity) of speakers
+        # person mentions that open a sentence: in news prose the sentence's subject
+        self._subjects: list[tuple[int, Entity]] = []
+        if self._per and doc.has_annotation("SENT_START"):
+            starts = [t.idx for t in doc]
+            for pos, ent in self._per:
+                k = bisect.bisect_left(starts, pos)
+                if k == len(doc) or starts[k] != pos:
+                    continue
+                if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws):
+                    self._subjects.append((pos, ent))
+        self._subject_starts = [p for p, _ in self._subjects]
 
     def entity(self, phrase: SpeakerPhrase) -> Entity | None:
         """The entity a phrase names: a mention inside it, a pronoun's antecedent, or a country
@@ -240,12 +252,33 @@ class SpeakerResolver:
         if len(span) == 1 and (span.text in self.lex.pronouns or span.text.lower() in self.lex.pronouns):
             return self.antecedent(span.start_char)
         found = self._best_mention(span.start_char, span.end_char)
+        if found is None or found.type == "LOC":
+            # `die Premierministerin von Queensland, Anna Bligh,`: the office's holder is named
+            # in the apposition after it; the place inside the phrase is not the speaker
+            named = self._apposition(span.end)
+            if named is not None:
+                return named
         if found is not None:
             return found
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
         return self._description(span) or self._demonym(span)
+
+    def _apposition(self, end: int) -> Entity | None:
+        """A person mention enclosed in commas right after token ``end`` (`…, Anna Bligh, …`)."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return None
+        start = doc[end + 1].idx
+        for m_start, m_end, _, ent in self._mentions.overlapping(start, start + 1):
+            if ent.type == "PER" and m_start == start:
+                k = end + 1
+                while k < len(doc) and doc[k].idx < m_end:
+                    k += 1
+                if k < len(doc) and doc[k].text in {",", "(", "–"}:
+                    return ent
+        return None
 
     def _description(self, span) -> Entity | None:
         """`der Verteidigungsminister`, `der Verband`, `die Organisation`: a definite description
@@ -334,8 +367,14 @@ class SpeakerResolver:
     def antecedent(self, offset: int) -> Entity | None:
         """The person a pronoun at ``offset`` most likely refers to: the latest person speaker
         within reach, else the latest person mentioned before it."""
+        k = bisect.bisect_left(self._subject_starts, offset)
+        subject = self._subjects[k - 1] if k > 0 else None
         for pos, ent in reversed(self.recent_speakers):
             if offset - pos < 600 and ent.type == "PER":
+                if subject is not None and subject[0] > pos and offset - subject[0] < 300:
+                    # `Selenskyj dankte … . Die Ukraine brauche …, schrieb er.`: a person who
+                    # opened a sentence since the last statement is who `er` refers to
+                    return subject[1]
                 return ent
             break
         k = bisect.bisect_left(self._per_starts, offset)
