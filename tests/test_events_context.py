@@ -716,3 +716,15 @@ def test_spelling_variants_are_added_to_every_word_list():
     data = {"a": ["außen", "mit"], "außenminister": ["x"], "n": 3}
     got = with_spelling_variants(data, {"ß": "ss"})
     assert got["a"] == ["außen", "mit", "aussen"] and got["aussenminister"] == ["x"] and got["n"] == 3
+
+
+def test_an_office_phrase_with_its_country_goes_to_that_countrys_holder_after_other_presidents():
+    # ``dem ukrainischen Präsidenten`` after the US and the Russian president: the knowledge base decides
+    text = (
+        "US-Präsident Donald Trump und der russische Präsident Wladimir Putin trafen sich in Alaska. "
+        "Selenskyj kritisierte die Lage. "
+        "Nach Angaben Selenskyjs telefonierte Trump noch in der Nacht ausführlich mit dem ukrainischen Präsidenten. "
+        "Selenskyj kündigte an, nach Washington zu reisen."  # a name after the sentence end is no apposition
+    )
+    calls = [parts for kind, parts, *_ in _named_events(text, "2025-08-16") if kind == "phone_call"]
+    assert calls == [["Donald Trump", "Selenskyy"]]

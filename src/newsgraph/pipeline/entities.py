@@ -1638,7 +1638,10 @@ class EntityLayer:
                     owners.append(cl)
             if len(owners) == 1:
                 owners[0]["roles"].append(role)
-            elif not owners:
+            elif not owners or (t.head > t.start or "-" in doc[t.head].text):
+                # several people held a ``Präsident`` before, but the phrase names its country
+                # (``dem ukrainischen Präsidenten`` after the US and the Russian president): the
+                # knowledge base decides by country and day (``ArticleLinker.resolve_offices``)
                 self._unnamed.append(r)
 
     def _title_key(self, word: str) -> str:

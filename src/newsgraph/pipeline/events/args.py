@@ -611,6 +611,11 @@ def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
     return out
 
 
+def _joined(text: str, a: int, b: int) -> bool:
+    """Within three characters and not across a sentence end (``... mit dem Präsidenten. Selenskyj``)."""
+    return 0 <= b - a <= 3 and not any(ch in ".!?" for ch in text[a:b])
+
+
 def _role_references(doc: Doc, ent: Entity) -> list[MentionRef]:
     """An office phrase that refers back to a person without naming them (``mit dem ukrainischen Präsidenten``).
 
@@ -622,6 +627,7 @@ def _role_references(doc: Doc, ent: Entity) -> list[MentionRef]:
     out: list[MentionRef] = []
     if ent.type != "PER" or not ent.roles:
         return out
+    text = doc.text
     for role in ent.roles:
         if role.end <= role.start:
             continue
@@ -629,8 +635,8 @@ def _role_references(doc: Doc, ent: Entity) -> list[MentionRef]:
         if span is None or len(span) == 0:
             continue
         near = any(
-            -3 <= m.start - role.end <= 3
-            or -3 <= role.start - m.end <= 3
+            _joined(text, role.end, m.start)
+            or _joined(text, m.end, role.start)
             or (m.start < role.end and role.start < m.end)
             for m in ent.mentions
         )
