@@ -728,3 +728,15 @@ def test_an_office_phrase_with_its_country_goes_to_that_countrys_holder_after_ot
     )
     calls = [parts for kind, parts, *_ in _named_events(text, "2025-08-16") if kind == "phone_call"]
     assert calls == [["Donald Trump", "Selenskyy"]]
+
+
+def test_another_meeting_without_parties_is_one_of_those_who_just_met():
+    text = (
+        "Olaf Scholz und Emmanuel Macron trafen sich am Freitag in Paris. "
+        "Zum Abschied schlug Macron ein weiteres Treffen vor."
+    )
+    got = [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-12")]
+    assert got == [
+        ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "happened"),
+        ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "possible"),
+    ]

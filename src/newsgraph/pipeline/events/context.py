@@ -358,6 +358,8 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
       am Freitag ein Abkommen unterzeichnet werden``: those who meet sign it.
     - A meeting of three that names fewer than three (``über ein Dreiertreffen mit Selenskyj``): the
       two who met, or will meet, before it are the other two.
+    - Another meeting (``schlug Putin ein weiteres Treffen vor``) that names fewer than two: those who
+      met before it (it stays an event of its own).
 
     The meeting is the nearest one with two or more parties in the same sentence or the two before,
     never in a quotation's other sentences; a mention that finds none stays as it is (and the event
@@ -369,7 +371,9 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
         if agreement and not any(index.doc[j].text.lower() in signing for j in index.clauses[m.clause].tokens):
             continue
         three = m.type in MEETING_TYPES and m.trigger.is_noun and len(m.participants) < 3 and three_way(index, m.tok)
-        if not (agreement or three):
+        # ``schlug Putin ein weiteres Treffen vor``: another meeting of those who just met
+        another = m.type in MEETING_TYPES and m.fresh and m.indefinite and len(m.participants) < 2 and not three
+        if not (agreement or three or another):
             continue
         before = [
             x
@@ -379,6 +383,7 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             and len(x.participants) >= 2
             and m.segment - 2 <= x.segment <= m.segment
             and (x.segment < m.segment or x.tok < m.tok or agreement)
+            and (not another or x.tok < m.tok)
             and not (three and three_way(index, x.tok))
         ]
         if not before:
