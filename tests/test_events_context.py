@@ -740,3 +740,15 @@ def test_another_meeting_without_parties_is_one_of_those_who_just_met():
         ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "happened"),
         ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "possible"),
     ]
+
+
+def test_a_truncated_word_is_no_verb_that_opens_a_second_main_clause():
+    # ``Staats- und Regierungschefs``: the tagger may take ``Staats-`` for a finite verb
+    text = (
+        "Zum Sondergipfel der Staats- und Regierungschefs der EU am Donnerstag, 6. März, "
+        "in Brüssel ist auch Selenskyj eingeladen."
+    )
+    got = [
+        (kind, status) for kind, parts, _, _, status in _named_events(text, "2025-03-01") if "European Union" in parts
+    ]
+    assert got == [("summit", "planned")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import newsgraph
 from newsgraph.timex import tagger_for
 
 TODAY = dt.date(2026, 11, 29)
@@ -38,8 +39,7 @@ def test_report_returns_to_its_present_after_the_look_back():
 
 
 HISTORY = (
-    "Nach den Feldzügen von 1805 und 1809 schloss der Zar 1810 ein Bündnis. Im Frühjahr 1812 sammelte "
-    "er seine Truppen."
+    "Nach den Feldzügen von 1805 und 1809 schloss der Zar 1810 ein Bündnis. Im Frühjahr 1812 sammelte er seine Truppen."
 )
 
 
@@ -93,3 +93,11 @@ def test_part_of_day_hangs_on_the_reports_own_day_not_a_date_of_another_event():
         "die Gründung jähre. Danach gab es ein Essen. Die Gäste lobten die Küche. Sie sprach am Abend im Radio."
     )
     assert _value(text, "am Abend", "2024-10-10") == "2024-10-08TEV"
+
+
+def test_a_weekday_beside_a_yearless_date_names_the_year_whatever_the_tense():
+    # ``ist ... eingeladen`` reads as past; the weekday agrees only with the coming 6 March
+    record = newsgraph.extract(
+        "Zum Sondergipfel am Donnerstag, 6. März, ist auch Selenskyj eingeladen.", published="2025-03-01"
+    )
+    assert [(t.text, t.value) for t in record.times] == [("Donnerstag, 6. März", "2025-03-06")]

@@ -255,6 +255,16 @@ def resolve_date(p: Partial, fields: dict[str, Any], ctx: Context) -> Valued | N
             pass  # a history text without a date so far: the year stays unknown
         elif ref.date is not None and p.month is not None:
             p.year = choose_year(p.month, p.day, ref.date, ctx.tense)
+            weekday = to_int(fields.get("weekday"))
+            if weekday is not None and p.day is not None:
+                # ``am Donnerstag, 6. März``: the weekday names the year, whatever the tense says
+                fits = [
+                    y
+                    for y in (ref.date.year - 1, ref.date.year, ref.date.year + 1)
+                    if valid_day(y, p.month, p.day) and dt.date(y, p.month, p.day).isoweekday() == weekday
+                ]
+                if fits:
+                    p.year = min(fits, key=lambda y: abs((dt.date(y, p.month, p.day) - ref.date).days))
         elif ref.date is not None and p.season is not None:
             p.year = ref.date.year
         elif ref.year is not None and ref.month is not None and p.month is not None:

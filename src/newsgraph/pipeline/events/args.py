@@ -366,8 +366,8 @@ def _asyndetic_main(doc: Doc, before: list[int], start: int, end: int, speech: f
     adverb: none of them a verb) come before a finite verb that is no speech verb (``, sagte Putin``
     is the reporting tail of the same sentence).
     """
-    if not any(doc[k].tag_ in FINITE_TAGS for k in before):
-        return False
+    if not any(doc[k].tag_ in FINITE_TAGS and not doc[k].text.endswith("-") for k in before):
+        return False  # (``Staats- und Regierungschefs``: a truncated word the tagger took for a verb)
     for j in range(start, min(start + 4, end)):
         tok = doc[j]
         if tok.is_punct or "\n" in tok.text:
