@@ -752,3 +752,11 @@ def test_a_truncated_word_is_no_verb_that_opens_a_second_main_clause():
         (kind, status) for kind, parts, _, _, status in _named_events(text, "2025-03-01") if "European Union" in parts
     ]
     assert got == [("summit", "planned")]
+
+
+def test_a_departure_tells_the_visit_to_the_place_left():
+    text = "Kaum ist die Außenministerin Anna Berger aus China abgereist, sorgt eine Bemerkung für Streit."
+    assert [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2023-06-21")] == [
+        ("visit", ["Anna Berger", "China"], "happened")
+    ]
+    assert _named_events("Die Delegation reiste ohne Ergebnis ab.", "2023-06-21") == []

@@ -57,6 +57,9 @@ class Trigger:
     # names after the verb are what is talked about unless a partner word introduces them (``discussed
     # trade and Ukraine with Merz``: Ukraine is a topic, Merz a party)
     object_is_topic: bool = False
+    # a departure (``ist aus China abgereist``): the place after an origin preposition
+    # (``[places] origins``) is the place visited
+    departure: bool = False
 
 
 @dataclass
@@ -210,6 +213,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             blocking_objects=frozenset(w.lower() for w in entry.get("blocking_objects", [])),
             yields_to_nouns=entry.get("yields_to_nouns", False),
             object_is_topic=entry.get("object_is_topic", False),
+            departure=entry.get("departure", False),
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)

@@ -454,6 +454,19 @@ def _frame_participants(
                 place = None  # the party the offer is made to is no place
             if pron is None and clause.opener not in rel and not any(m.tstart < i for m in parts):
                 return [], False, None, 0  # the committing party stands before the verb
+        if trig.frame == "visit" and trig.departure:
+            # ``Kaum ist Blinken aus China abgereist``: leaving a place tells that the visit there took place
+            origins = lex.words("places", "origins")
+            left = [
+                m
+                for m in index.clause_mentions(clause.id)
+                if m.type == "LOC" and m.tstart > 0 and doc[m.tstart - 1].text.lower() in origins
+            ]
+            # the traveller is named before the place left (``Am Dienstag reiste Scholz aus Kiew ab``)
+            travellers = [m for m in parts if m.type in {"PER", "ORG"} and m.tstart < left[0].tstart] if left else []
+            if not left or not travellers:
+                return [], False, None, 0
+            return [*travellers, left[0]], False, left[0], 2
         if trig.frame == "visit":
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
