@@ -92,6 +92,7 @@ class DocIndex:
     triggers: list[int] = field(default_factory=list)  # token positions of the event triggers
     media: frozenset[str] | None = None  # entity ids of news media (set by the event layer)
     places: PlaceRelations = field(default_factory=PlaceRelations)  # which place lies in which
+    memo: dict[object, list[MentionRef]] = field(default_factory=dict)  # per-document lookups built once
 
     def claims(self, trig: int, pos: int, same_clause: bool = True) -> bool:
         """Whether the argument at ``pos`` belongs to ``trig``: the nearest trigger before it, if any.

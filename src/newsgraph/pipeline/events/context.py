@@ -307,7 +307,14 @@ def office_holders(index: DocIndex, parts: list[MentionRef], day: str | None) ->
     shared_keys = [k for m in parts if m.type == "PER" for k in held(m)]
     if not any(m.via_office and m.office_word for m in parts) and not shared_keys:
         return parts
-    people = [m for m in index.mentions if m.type == "PER" and m.entity.kb_id in kb.by_id]
+    # each known person of the text once, at their first mention (the holder is the first one named)
+    people = index.memo.get("kb_people")
+    if people is None:
+        first: dict[str, MentionRef] = {}
+        for m in index.mentions:
+            if m.type == "PER" and m.entity.kb_id in kb.by_id:
+                first.setdefault(m.entity.kb_id, m)
+        people = index.memo["kb_people"] = list(first.values())
     shared = next((m.office_word for m in parts if m.via_office and m.office_word), None)
     out: list[MentionRef] = []
     for m in parts:

@@ -8,6 +8,7 @@ happening is the next step (:mod:`.merge`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -831,6 +832,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     index.triggers = [i for i, _ in triggers]
     by_token = dict(triggers)
     noun_windows = {i: set(_local_window(index, i)) for i, t in triggers if t.is_noun}
+    window_count = Counter(t for w in noun_windows.values() for t in w)  # in how many noun windows a token is
     times: list[Time] = list(doc._.times or [])
     out: list[EventMention] = []
     negated_becomes: dict[str, str] = lex.frames.get("participants", {}).get("negated_becomes", {})
@@ -856,8 +858,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if place is None and venue is not None:
             place = place_of(index, venue, index.clauses[venue].start)
         local = sorted(noun_windows.get(i, set()))
-        others = set().union(*(w for j, w in noun_windows.items() if j != i)) if noun_windows else set()
-        clause_toks = [t for t in index.clauses[clause_id].tokens if t not in others and t != i]
+        # the clause's words outside every other noun trigger's window
+        own = noun_windows.get(i, set())
+        clause_toks = [t for t in index.clauses[clause_id].tokens if window_count[t] <= (t in own) and t != i]
         time = time_for(index, clause_id, i, times)
         if time is not None and _tok_of(doc, time.start) in _reporting_tail(index, clause_id, i):
             time = None  # ``..., sagte Merz am Abend``: when it was said, not when it happens
@@ -1124,11 +1127,14 @@ def _implicit_parties(index: DocIndex, i: int, event_type: str, participants: li
             continue
         bodies = {b.casefold() for b in spec["bodies"]}
         text = index.text  # ``doc.text`` is rebuilt from the tokens on each access
-        anywhere = [
-            m
-            for m in index.mentions
-            if m.entity.name.casefold() in bodies or text[m.start : m.end].casefold() in bodies
-        ]
+        key = ("implicit_bodies", tuple(spec["bodies"]))  # the same for every trigger: found once
+        anywhere = index.memo.get(key)
+        if anywhere is None:
+            anywhere = index.memo[key] = [
+                m
+                for m in index.mentions
+                if m.entity.name.casefold() in bodies or text[m.start : m.end].casefold() in bodies
+            ]
         in_clause = [m for m in anywhere if m.clause == clause.id]
         body = (in_clause or anywhere or [None])[0]
         if body is None or body.id in participants:

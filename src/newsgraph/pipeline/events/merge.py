@@ -281,19 +281,26 @@ def merge_mentions(
     person absorb the conversation they consisted of (:func:`_fold_visit_conversations`);
     ``reference`` (the reference date) keeps earlier happenings of the same parties apart."""
     events: list[MergedEvent] = []
+    # an event's family never changes (its type moves only among MEETING_LIKE), and a mention scores
+    # only against events of its own family (a generic meeting also against visits): look those up
+    by_family: dict[str, list[MergedEvent]] = {}
     anaphoric = [m for m in mentions if m.participants and m.anaphoric]
     named = [m for m in mentions if m.participants and not m.anaphoric]
     generic = [m for m in mentions if not m.participants]
     for m in sorted(named, key=lambda x: (x.weak, x.tok)):
-        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m, reference)) is not None]
+        candidates = by_family.get(family_group(m.type), [])
+        scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
         else:
             ev = MergedEvent(type=m.type)
             _absorb(ev, m)
             events.append(ev)
+            by_family.setdefault(ev.family, []).append(ev)
     for m in generic:
-        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m, reference)) is not None]
+        fam = family_group(m.type)
+        candidates = [ev for ev in events if ev.family == fam or (fam == "meeting" and ev.family == "visit")]
+        scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
     for m in sorted(anaphoric, key=lambda x: x.tok):
