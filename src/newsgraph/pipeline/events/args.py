@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -92,7 +93,7 @@ class DocIndex:
     triggers: list[int] = field(default_factory=list)  # token positions of the event triggers
     media: frozenset[str] | None = None  # entity ids of news media (set by the event layer)
     places: PlaceRelations = field(default_factory=PlaceRelations)  # which place lies in which
-    memo: dict[object, list[MentionRef]] = field(default_factory=dict)  # per-document lookups built once
+    memo: dict[object, Any] = field(default_factory=dict)  # per-document look-ups the rules build once
 
     def claims(self, trig: int, pos: int, same_clause: bool = True) -> bool:
         """Whether the argument at ``pos`` belongs to ``trig``: the nearest trigger before it, if any.
@@ -130,6 +131,13 @@ class DocIndex:
     def triggers_in_clause(self, clause_id: int) -> list[int]:
         """The trigger tokens of one clause, in text order."""
         return self._trigger_groups()[0].get(clause_id, [])
+
+    def trigger_set(self) -> frozenset[int]:
+        """The trigger tokens as a set (built once per trigger list)."""
+        cached = self.memo.get("trigger_set")
+        if cached is None or cached[0] is not self.triggers:
+            cached = self.memo["trigger_set"] = (self.triggers, frozenset(self.triggers))
+        return cached[1]
 
     def _trigger_groups(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
         """The triggers by clause and by segment, sorted (built once per trigger list)."""
@@ -195,6 +203,23 @@ class DocIndex:
             return [m for m in self.mentions if start <= m.tstart < end]
         lo = bisect.bisect_left(self._mention_starts, start)
         return self.mentions[lo : bisect.bisect_left(self._mention_starts, end, lo)]
+
+    def mention_starts(self) -> list[int]:
+        """The mentions' first tokens, in list order."""
+        starts = self.memo.get("starts")
+        if starts is None:
+            starts = self.memo["starts"] = [m.tstart for m in self.mentions]
+        return starts
+
+    def mentions_in_segment_order(self) -> bool:
+        """Whether the mentions stand in text order and so do their segments (then a scan backwards
+        from a token meets the segments in reverse order)."""
+        flag = self.memo.get("segment_order")
+        if flag is None:
+            starts = self.mention_starts()
+            segs = [self.segment_of(t) for t in starts]
+            flag = self.memo["segment_order"] = starts == sorted(starts) and segs == sorted(segs)
+        return bool(flag)
 
     def mentions_in(self, start: int, end: int) -> list[MentionRef]:
         return [m for m in self.mentions_from(start, end) if m.tend <= end]
@@ -1179,16 +1204,19 @@ def hyphen_compound_args(index: DocIndex, trig: int) -> list[MentionRef]:
 
 def _entity_by_name(index: DocIndex, word: str) -> Entity | None:
     """The entity one of whose mentions (or whose name's last word) is ``word``."""
+    tables = index.memo.get("entity_by_name")
+    if tables is None:  # built once per document: the first entity for each mention text, each surname
+        by_mention: dict[str, Entity] = {}
+        by_surname: dict[str, Entity] = {}
+        for ent in entities_of(index.doc):
+            if ent.type in ACTOR_TYPES:
+                for m in ent.mentions:
+                    by_mention.setdefault(m.text.casefold(), ent)
+            if ent.type == "PER":
+                by_surname.setdefault(ent.name.split()[-1].casefold(), ent)
+        tables = index.memo["entity_by_name"] = (by_mention, by_surname)
     low = word.casefold()
-    for ent in entities_of(index.doc):
-        if ent.type not in ACTOR_TYPES:
-            continue
-        if any(m.text.casefold() == low for m in ent.mentions):
-            return ent
-    for ent in entities_of(index.doc):
-        if ent.type == "PER" and ent.name.split()[-1].casefold() == low:
-            return ent
-    return None
+    return tables[0].get(low) or tables[1].get(low)
 
 
 def clause_actors(index: DocIndex, clause_id: int, exclude_quote: bool, trig: int) -> list[MentionRef]:
@@ -1260,19 +1288,37 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     # subject is usually named first: ``Merz fliegt zu Trump. Am Donnerstag wird er ... empfangen``)
     own = {m.id for m in index.clause_mentions(clause.id)}
     initial = index.lex.words("clauses", "initial_subordinators")
-    by_segment: dict[int, list[MentionRef]] = {}
-    for m in index.mentions:
-        if m.tstart >= clause.start:
-            break
+
+    def named_in_main(m: MentionRef) -> bool:
         home = index.clauses[m.clause]
         # a main clause, or the sentence-initial subordinate clause of this sentence (``Nachdem Scholz
         # eingetroffen war, traf er Macron``)
         main = home.depth == 0 or (home.opener in initial and home.segment == clause.segment)
-        if m.type == "PER" and main and not index.in_quote[m.tstart]:
-            by_segment.setdefault(index.segment_of(m.tstart), []).append(m)
-    if not by_segment:
+        return m.type == "PER" and main and not index.in_quote[m.tstart]
+
+    if index.mentions_in_segment_order():
+        # walk back from the clause: the last segment with such a person is the first one met
+        found: list[MentionRef] = []
+        last = None
+        for k in range(bisect.bisect_left(index.mention_starts(), clause.start) - 1, -1, -1):
+            m = index.mentions[k]
+            seg = index.segment_of(m.tstart)
+            if last is not None and seg != last:
+                break
+            if named_in_main(m):
+                found.append(m)
+                last = seg
+        candidates = found[::-1]
+    else:
+        by_segment: dict[int, list[MentionRef]] = {}
+        for m in index.mentions:
+            if m.tstart >= clause.start:
+                break
+            if named_in_main(m):
+                by_segment.setdefault(index.segment_of(m.tstart), []).append(m)
+        candidates = by_segment[max(by_segment)] if by_segment else []
+    if not candidates:
         return None
-    candidates = by_segment[max(by_segment)]
     return next((m for m in candidates if m.id not in own), candidates[0])
 
 
@@ -1313,7 +1359,7 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
             # destination of the motion verb that closes the clause
             purpose = index.lex.purpose_prepositions
             for m in index.clause_mentions(clause_id):
-                rivals = [t for t in index.triggers if index.clause_of[t] == clause_id and t < m.tstart]
+                rivals = [t for t in index.triggers_in_clause(clause_id) if t < m.tstart]
                 nearest = max(rivals) if rivals else None
                 if (
                     m.role == "place"

@@ -215,7 +215,7 @@ def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
     if not commas:
         return set()
     tail = toks[commas[-1] + 1 :]
-    if any(j in index.triggers for j in tail) or not any(doc[j].text.lower() in verbs for j in tail):
+    if any(j in index.trigger_set() for j in tail) or not any(doc[j].text.lower() in verbs for j in tail):
         return set()
     return set(tail)
 
@@ -232,7 +232,7 @@ def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | No
     if not kinds:
         return None
     setting = lex.words("participants", "setting")
-    for t in index.triggers:
+    for t in index.triggers_in_clause(clause_id):
         if t <= verb or index.clause_of[t] != clause_id:
             continue
         noun = lex.noun_trigger(doc[t])
@@ -729,7 +729,7 @@ def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int, noun_partners: b
     does not travel to Paris.
     """
     owned: set[str] = set()
-    for t in index.triggers:
+    for t in index.triggers_in_clause(clause_id):
         if t == verb or index.clause_of[t] != clause_id or index.lex.noun_trigger(index.doc[t]) is None:
             continue
         owned.update(m.id for m in partner_args(index, t) + between_args(index, t))
@@ -1012,12 +1012,16 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     parties_of_the_meeting(index, out)
+    settings: dict[int, EventMention] = {}  # the first placed sideline noun of each clause
+    for x in out:
+        if x.sideline and x.place:
+            settings.setdefault(x.clause, x)
     for m in out:
         if m.place is None and not m.trigger.is_noun:
             # ``trifft Modi beim G20-Gipfel in Johannesburg``: a meeting at a summit is where the summit is
-            setting = [x for x in out if x.sideline and x.clause == m.clause and x.place]
-            if setting:
-                m.place, m.place_chain = setting[0].place, setting[0].place_chain
+            setting = settings.get(m.clause)
+            if setting is not None:
+                m.place, m.place_chain = setting.place, setting.place_chain
     return out
 
 
@@ -1127,15 +1131,15 @@ def _implicit_parties(index: DocIndex, i: int, event_type: str, participants: li
             continue
         bodies = {b.casefold() for b in spec["bodies"]}
         text = index.text  # ``doc.text`` is rebuilt from the tokens on each access
+
+        def named(m: MentionRef, bodies: set[str] = bodies, text: str = text) -> bool:
+            return m.entity.name.casefold() in bodies or text[m.start : m.end].casefold() in bodies
+
         key = ("implicit_bodies", tuple(spec["bodies"]))  # the same for every trigger: found once
         anywhere = index.memo.get(key)
         if anywhere is None:
-            anywhere = index.memo[key] = [
-                m
-                for m in index.mentions
-                if m.entity.name.casefold() in bodies or text[m.start : m.end].casefold() in bodies
-            ]
-        in_clause = [m for m in anywhere if m.clause == clause.id]
+            anywhere = index.memo[key] = [m for m in index.mentions if named(m)]
+        in_clause = [m for m in index.clause_mentions(clause.id) if named(m)]
         body = (in_clause or anywhere or [None])[0]
         if body is None or body.id in participants:
             continue
@@ -1183,7 +1187,7 @@ def _setting_of_bilateral(index: DocIndex, i: int, trig: Trigger) -> bool:
         return False
     verbs = [
         j
-        for j in index.triggers
+        for j in index.triggers_in_clause(clause_id)
         if index.clause_of[j] == clause_id and any(family_group(t.type) == "meeting" for t in lex.verb_triggers(doc[j]))
     ]
     if not verbs:
@@ -1248,7 +1252,7 @@ def _is_infinitive_clause(index: DocIndex, clause: Clause) -> bool:
     """Whether a clause is a ``zu``-infinitive that depends on the clause before it."""
     marks = index.lex.words("context", "infinitive_marks")
     doc = index.doc
-    triggers = set(index.triggers)
+    triggers = index.trigger_set()
     support = index.lex.support_verbs
     # ``X zu treffen``, or a noun trigger's support verb (``Koalitionsgespräche mit der CDU zu führen``)
     return clause.id > 0 and any(
