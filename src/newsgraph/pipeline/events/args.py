@@ -204,6 +204,15 @@ class DocIndex:
         lo = bisect.bisect_left(self._mention_starts, start)
         return self.mentions[lo : bisect.bisect_left(self._mention_starts, end, lo)]
 
+    def segment_mentions(self, seg: int) -> list[MentionRef]:
+        """The mentions that start in segment ``seg``, in list order (built once)."""
+        table = self.memo.get("segment_mentions")
+        if table is None:
+            table = self.memo["segment_mentions"] = {}
+            for m in self.mentions:
+                table.setdefault(self.segment_of(m.tstart), []).append(m)
+        return table.get(seg, [])
+
     def mention_starts(self) -> list[int]:
         """The mentions' first tokens, in list order."""
         starts = self.memo.get("starts")

@@ -65,7 +65,7 @@ def topic_partner(index: DocIndex, i: int, participants: list[str], exclude: fro
     seg = index.segment_of(i)
     if seg == 0:
         return None
-    for m in index.mentions:
+    for m in index.segment_mentions(seg - 1):
         if (
             index.segment_of(m.tstart) == seg - 1
             and m.type == "PER"
