@@ -15,7 +15,7 @@ classified once per document:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -219,6 +219,16 @@ class DocIndex:
         if starts is None:
             starts = self.memo["starts"] = [m.tstart for m in self.mentions]
         return starts
+
+    def mentions_ending_by(self, end: int) -> Iterator[MentionRef]:
+        """The mentions that end at or before token ``end``, from the last in list order back (lazily:
+        a caller that stops at the first few reads only those)."""
+        starts = self.mention_starts()
+        if self.memo.get("sorted") is None:
+            self.memo["sorted"] = starts == sorted(starts)
+        # in text order, no mention from the first one starting at ``end`` on can end by ``end``
+        k = bisect.bisect_left(starts, end) if self.memo["sorted"] else len(starts)
+        return (m for m in map(self.mentions.__getitem__, range(k - 1, -1, -1)) if m.tend <= end)
 
     def mentions_in_segment_order(self) -> bool:
         """Whether the mentions stand in text order and so do their segments (then a scan backwards
@@ -1473,7 +1483,7 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             return people, True
     if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
         seen: list[MentionRef] = []
-        for m in reversed([x for x in index.mentions if x.tend <= before]):
+        for m in index.mentions_ending_by(before):
             if m.role == "place" or any(s.id == m.id for s in seen):
                 continue
             if m.type == "PER":

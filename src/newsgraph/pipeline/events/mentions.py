@@ -714,7 +714,7 @@ def _speaker(index: DocIndex, clause: Clause, exclude: set[str]) -> list[Mention
     if any(doc[j].text.lower() in behalf and j > 0 and doc[j - 1].text.lower() in possessive for j in governing):
         return []
     tokens = set(governing)
-    for m in index.mentions:
+    for m in index.mentions_from(min(governing), max(governing) + 1) if governing else ():
         if m.tstart in tokens and m.role == "actor" and m.type in {"PER", "ORG"} and m.id not in exclude:
             if index.media is not None and m.id in index.media:
                 continue
@@ -1156,8 +1156,10 @@ def _governing_clause(index: DocIndex, clause_id: int) -> list[int]:
     """
     clause = index.clauses[clause_id]
     if _is_infinitive_clause(index, clause):
-        previous = [c for c in index.clauses[:clause_id] if c.segment == clause.segment]
-        return previous[-1].tokens if previous else []  # ``kündigte an, X zu treffen``: the announcement
+        # the last clause of the sentence before it: ``kündigte an, X zu treffen``: the announcement
+        previous = next((c for c in map(index.clauses.__getitem__, range(clause_id - 1, -1, -1))
+                         if c.segment == clause.segment), None)
+        return previous.tokens if previous else []
     if clause.depth == 0 or clause.opener not in index.lex.words("clauses", "complement_openers"):
         return []
     for c in reversed(index.clauses[:clause_id]):
