@@ -9,6 +9,7 @@ scan of the whole document per item about 16.
 from __future__ import annotations
 
 import time
+import timeit
 from collections.abc import Callable
 
 import spacy
@@ -43,11 +44,7 @@ def _event_layer_seconds(text: str) -> float:
     *before, (_, events) = nlp.pipeline
     for _, proc in before:
         doc = proc(doc)
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.process_time()
-        events(doc)
-        best = min(best, time.process_time() - t0)
+    best = min(timeit.repeat(lambda: events(doc), timer=time.process_time, number=1, repeat=3))
     assert doc._.events, "the text must give the layer events to work on"
     return max(best, 1e-3)
 
