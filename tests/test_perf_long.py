@@ -17,7 +17,7 @@ import spacy
 from newsgraph.pipeline import docext
 
 #: a linear layer gives about 4 for four times the text, a quadratic one 16; at these sizes the
-#: whole-document scans this guards against gave 8 to 12 (measured before they were indexed)
+#: whole-document scans this guards against gave about 9 for both texts (measured before they were indexed)
 MAX_RATIO = 7.0
 
 #: paragraphs of the shorter text
