@@ -132,6 +132,14 @@ class DocIndex:
         """The trigger tokens of one clause, in text order."""
         return self._trigger_groups()[0].get(clause_id, [])
 
+    def annotated(self, attr: str) -> bool:
+        """``doc.has_annotation(attr)``, asked once per document (spaCy scans the tokens per call, all
+        of them where the annotation is missing)."""
+        key = ("annotated", attr)
+        if key not in self.memo:
+            self.memo[key] = self.doc.has_annotation(attr)
+        return bool(self.memo[key])
+
     def trigger_set(self) -> frozenset[int]:
         """The trigger tokens as a set (built once per trigger list)."""
         cached = self.memo.get("trigger_set")
@@ -871,7 +879,7 @@ def _classify(index: DocIndex) -> None:
             role = "affiliation" if groupish else "other"
             m.via_office = office
             m.office_word = office_heads[0] if office_heads else None
-        if role == "actor" and possessor_affiliation and m.type != "PER" and doc.has_annotation("DEP"):
+        if role == "actor" and possessor_affiliation and m.type != "PER" and index.annotated("DEP"):
             # English ``Wang Yi, the Communist Party's top foreign policy official``: the possessor of an
             # apposition to a name only says whose office it is (``Taiwan's Vice Foreign Minister
             # visited`` names nobody, so there the country stays the actor)
@@ -880,7 +888,7 @@ def _classify(index: DocIndex) -> None:
                 role = "affiliation"
                 m.via_office = True
                 m.office_word = last.head.text
-        if role == "actor" and people_nouns and doc.has_annotation("DEP"):
+        if role == "actor" and people_nouns and index.annotated("DEP"):
             # English ``NATO peacekeeping troops arrived``, ``Bangladeshi troops``: a name that modifies
             # a noun for people (the parser's compound/amod head) says whose they are; no party
             last = doc[m.tend - 1]

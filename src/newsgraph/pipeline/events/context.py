@@ -187,8 +187,12 @@ def infinitive_controller(index: DocIndex, clause: Clause, i: int) -> MentionRef
 
 def session_body_ids(index: DocIndex) -> frozenset[str]:
     """The entity ids of the document's deliberative bodies (``[context] session_bodies``)."""
-    names = {n.casefold() for n in index.lex.frames.get("context", {}).get("session_bodies", [])}
-    return frozenset(m.id for m in index.mentions if m.type == "ORG" and m.entity.name.casefold() in names)
+    found = index.memo.get("session_body_ids")  # asked per trigger: found once per document
+    if found is None:
+        names = {n.casefold() for n in index.lex.frames.get("context", {}).get("session_bodies", [])}
+        found = frozenset(m.id for m in index.mentions if m.type == "ORG" and m.entity.name.casefold() in names)
+        index.memo["session_body_ids"] = found
+    return found
 
 
 def session_bodies(index: DocIndex, i: int) -> list[MentionRef]:

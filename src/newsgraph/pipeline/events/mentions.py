@@ -753,7 +753,7 @@ def _noun_partners(index: DocIndex, clause_id: int) -> set[str]:
     """
     doc, lex = index.doc, index.lex
     preps = lex.words("participants", "noun_partner")
-    if not preps or not doc.has_annotation("DEP"):
+    if not preps or not index.annotated("DEP"):
         return set()
     stops = lex.words("participants", "non_actor_prepositions")
     topics = lex.words("participants", "topic_prepositions")
@@ -897,7 +897,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             status == "happened"
             and trig.is_noun
             and trig.type != "agreement"
-            and doc.has_annotation("POS")  # untagged text cannot tell the object from the setting
+            and index.annotated("POS")  # untagged text cannot tell the object from the setting
             and any(i in arranged_events(index, t, by_token[t]) for t in index.triggers_in_clause(clause_id) if t != i)
         ):
             # ``haben sich auf ein Treffen im Juni verständigt``: the agreement is past, the meeting it
@@ -1054,12 +1054,14 @@ def _one_visit_per_destination(index: DocIndex, m: EventMention) -> list[EventMe
     """
     if family_group(m.type) != "visit":
         return [m]
-    kinds = {r.id: r.type for r in index.mentions}
+    kinds = index.memo.get("kinds")  # entity id -> type, once per document
+    if kinds is None:
+        kinds = index.memo["kinds"] = {r.id: r.type for r in index.mentions}
     travellers = [p for p in m.participants if kinds.get(p) in {"PER", "ORG"}]
     places = [p for p in m.participants if kinds.get(p) == "LOC"]
     if travellers and m.place is not None:
         coord = index.lex.words("participants", "coordinators")
-        ref = next((r for r in index.mentions if r.id == m.place and r.clause == m.clause), None)
+        ref = next((r for r in index.clause_mentions(m.clause) if r.id == m.place), None)
         while ref is not None:
             j = ref.tend
             while j < len(index.doc) and index.doc[j].text.lower() in coord and index.clause_of[j] == m.clause:
