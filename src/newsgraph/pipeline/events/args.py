@@ -641,6 +641,7 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
     refs: list[MentionRef] = []
+    text: str | None = None
     for ent in entities_of(doc):
         if ent.type not in ACTOR_TYPES:
             continue
@@ -653,7 +654,9 @@ def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
                 continue  # ``Beitrittsverhandlungen`` taken for a name: the event word is no party to itself
             inside = span.start_char < m.start or span.end_char > m.end
             refs.append(MentionRef(ent, m.start, m.end, span.start, span.end, inside))
-        refs.extend(_role_references(doc, ent))
+        if ent.type == "PER" and ent.roles and text is None:
+            text = doc.text
+        refs.extend(_role_references(doc, ent, text))
     refs.sort(key=lambda r: (r.start, -r.end))
     # drop mentions nested in a longer one (the entity layer should not produce them, but be safe)
     out: list[MentionRef] = []
@@ -669,7 +672,7 @@ def _joined(text: str, a: int, b: int) -> bool:
     return 0 <= b - a <= 3 and not any(ch in ".!?" for ch in text[a:b])
 
 
-def _role_references(doc: Doc, ent: Entity) -> list[MentionRef]:
+def _role_references(doc: Doc, ent: Entity, text: str | None = None) -> list[MentionRef]:
     """An office phrase that refers back to a person without naming them (``mit dem ukrainischen Präsidenten``).
 
     The entity layer attaches such a back-reference to the one person the text gave that office
@@ -680,7 +683,8 @@ def _role_references(doc: Doc, ent: Entity) -> list[MentionRef]:
     out: list[MentionRef] = []
     if ent.type != "PER" or not ent.roles:
         return out
-    text = doc.text
+    if text is None:
+        text = doc.text  # rebuilt from every token per access: callers pass it once per document
     for role in ent.roles:
         if role.end <= role.start:
             continue
