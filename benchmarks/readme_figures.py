@@ -465,6 +465,11 @@ def speed_english_table(d: dict[str, Any]) -> list[str]:
     ]
     for name, r in d["rows"].items():
         out.append(f"| {name} | {r['median_words_per_s']} | {r['median_words_per_cpu_s']} |")
+    parts = d.get("components_cpu_s")
+    if parts:
+        total = sum(parts.values())
+        shares = ", ".join(f"{name} {100 * s / total:.0f}%" for name, s in parts.items())
+        out += ["", f"Where the CPU time goes (whole pipeline, one doc at a time): {shares}."]
     return out
 
 

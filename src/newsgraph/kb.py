@@ -519,10 +519,18 @@ class ArticleLinker:
             return
         entities: list[Entity] = doc._.entities if doc._.entities is not None else []
         iso = day.isoformat()
+        offices: dict[tuple[int, int], tuple[str, str] | None] = {}
+
+        def office_at(start: int, end: int) -> tuple[str, str] | None:
+            # each phrase checks every person's roles: read each span once (a long text has thousands)
+            if (start, end) not in offices:
+                offices[start, end] = self.office_of(doc, start, end)
+            return offices[start, end]
+
         for span in phrases:
             if not self._names_one_holder(doc, span):
                 continue
-            parsed = self.office_of(doc, span.start_char, span.end_char)
+            parsed = office_at(span.start_char, span.end_char)
             if parsed is None:
                 continue
             holders = self.kb.holders(iso, office=parsed[0], of=parsed[1])
@@ -530,8 +538,7 @@ class ArticleLinker:
                 continue
             holder = holders[0]
             if any(
-                e.type == "PER" and e.kb_id != holder.id and any(self.office_of(doc, r.start, r.end) == parsed
-                                                                 for r in e.roles)
+                e.type == "PER" and e.kb_id != holder.id and any(office_at(r.start, r.end) == parsed for r in e.roles)
                 for e in entities
             ):
                 continue

@@ -1224,6 +1224,13 @@ class EntityLayer:
                 and any(o.start <= c.start and c.end <= o.end and o.length > c.length for o in longer_persons)
             )
         ]
+        # gazetteer candidates by start token, in list order: a model span looks up those inside it
+        # without scanning every candidate of the document
+        gazetteer_at: dict[int, list[Candidate]] = {}
+        for x in cands:
+            if x.tier == TIER_GAZETTEER:
+                gazetteer_at.setdefault(x.start, []).append(x)
+        order = {id(x): n for n, x in enumerate(cands)}
         for tier in (TIER_PATTERN, TIER_GAZETTEER, TIER_GIVEN_NAME, TIER_MODEL):
             if tier == TIER_MODEL:
                 self._relabel_model(doc, cands, accepted)
@@ -1239,11 +1246,13 @@ class EntityLayer:
                         continue  # a model span across an office word (US-Präsident Joe Biden)
                     if tier == TIER_MODEL and c.entry is None:
                         # an ambiguous gazetteer form (``Grünen``) inside ``Hamburger Grünen`` was not taken
-                        within = [
-                            x for x in cands
-                            if x.tier == TIER_GAZETTEER and c.start <= x.start and x.end <= c.end
-                            and x.length < c.length
-                        ]
+                        within = sorted(
+                            (
+                                x for i in range(c.start, c.end) for x in gazetteer_at.get(i, ())
+                                if x.end <= c.end and x.length < c.length
+                            ),
+                            key=lambda x: order[id(x)],
+                        )
                         branch = self._regional_branch(doc, c, within)
                         if branch is not None:
                             c.entry = branch

@@ -243,6 +243,17 @@ class SpeakerResolver:
                 if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws):
                     self._subjects.append((pos, ent))
         self._subject_starts = [p for p, _ in self._subjects]
+        self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+
+    def _forms(self, ent: Entity) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """An entity's distinct role titles and mention texts, case-folded, and the texts' consonant
+        skeletons (built once: a long text repeats the same few forms thousands of times)."""
+        forms = self._form_table.get(id(ent))
+        if forms is None:
+            texts = tuple(dict.fromkeys(m.text.casefold() for m in ent.mentions))
+            titles = tuple(dict.fromkeys(r.title.casefold() for r in ent.roles))
+            forms = self._form_table[id(ent)] = (titles, texts, tuple(_consonants(t) for t in texts))
+        return forms
 
     def entity(self, phrase: SpeakerPhrase) -> Entity | None:
         """The entity a phrase names: a mention inside it, a pronoun's antecedent, or a country
@@ -299,10 +310,10 @@ class SpeakerResolver:
         generic = head in lex.generic_bodies or stem in lex.generic_bodies
         k = bisect.bisect_left(self._mentions._starts, span.start_char)
         for _, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
-            if ent.type == "PER" and any(stem in r.title.casefold() for r in ent.roles):
+            if ent.type == "PER" and any(stem in title for title in self._forms(ent)[0]):
                 return ent
             if ent.type == "ORG" and (
-                generic or stem in ent.name.casefold() or any(stem in m.text.casefold() for m in ent.mentions)
+                generic or stem in ent.name.casefold() or any(stem in text for text in self._forms(ent)[1])
             ):
                 return ent
         return None
@@ -355,12 +366,12 @@ class SpeakerResolver:
             for ent in self.entities:
                 if ent.type != "LOC":
                     continue
-                for m in ent.mentions:
-                    mt = m.text.casefold()
+                _, texts, skeletons = self._forms(ent)
+                for mt, consonants in zip(texts, skeletons, strict=True):
                     if mt.startswith(stem) or (len(stem) > 5 and mt.startswith(stem[:-1])):
                         return ent
                     # `polnisch` ~ `Polen`: compare consonant skeletons (pln)
-                    if len(skeleton) >= 3 and _consonants(mt).startswith(skeleton):
+                    if len(skeleton) >= 3 and consonants.startswith(skeleton):
                         return ent
         return None
 

@@ -15,8 +15,9 @@ classified once per document:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -92,6 +93,7 @@ class DocIndex:
     triggers: list[int] = field(default_factory=list)  # token positions of the event triggers
     media: frozenset[str] | None = None  # entity ids of news media (set by the event layer)
     places: PlaceRelations = field(default_factory=PlaceRelations)  # which place lies in which
+    memo: dict[object, Any] = field(default_factory=dict)  # per-document look-ups the rules build once
 
     def claims(self, trig: int, pos: int, same_clause: bool = True) -> bool:
         """Whether the argument at ``pos`` belongs to ``trig``: the nearest trigger before it, if any.
@@ -129,6 +131,21 @@ class DocIndex:
     def triggers_in_clause(self, clause_id: int) -> list[int]:
         """The trigger tokens of one clause, in text order."""
         return self._trigger_groups()[0].get(clause_id, [])
+
+    def annotated(self, attr: str) -> bool:
+        """``doc.has_annotation(attr)``, asked once per document (spaCy scans the tokens per call, all
+        of them where the annotation is missing)."""
+        key = ("annotated", attr)
+        if key not in self.memo:
+            self.memo[key] = self.doc.has_annotation(attr)
+        return bool(self.memo[key])
+
+    def trigger_set(self) -> frozenset[int]:
+        """The trigger tokens as a set (built once per trigger list)."""
+        cached = self.memo.get("trigger_set")
+        if cached is None or cached[0] is not self.triggers:
+            cached = self.memo["trigger_set"] = (self.triggers, frozenset(self.triggers))
+        return cached[1]
 
     def _trigger_groups(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
         """The triggers by clause and by segment, sorted (built once per trigger list)."""
@@ -194,6 +211,42 @@ class DocIndex:
             return [m for m in self.mentions if start <= m.tstart < end]
         lo = bisect.bisect_left(self._mention_starts, start)
         return self.mentions[lo : bisect.bisect_left(self._mention_starts, end, lo)]
+
+    def segment_mentions(self, seg: int) -> list[MentionRef]:
+        """The mentions that start in segment ``seg``, in list order (built once)."""
+        table = self.memo.get("segment_mentions")
+        if table is None:
+            table = self.memo["segment_mentions"] = {}
+            for m in self.mentions:
+                table.setdefault(self.segment_of(m.tstart), []).append(m)
+        return table.get(seg, [])
+
+    def mention_starts(self) -> list[int]:
+        """The mentions' first tokens, in list order."""
+        starts = self.memo.get("starts")
+        if starts is None:
+            starts = self.memo["starts"] = [m.tstart for m in self.mentions]
+        return starts
+
+    def mentions_ending_by(self, end: int) -> Iterator[MentionRef]:
+        """The mentions that end at or before token ``end``, from the last in list order back (lazily:
+        a caller that stops at the first few reads only those)."""
+        starts = self.mention_starts()
+        if self.memo.get("sorted") is None:
+            self.memo["sorted"] = starts == sorted(starts)
+        # in text order, no mention from the first one starting at ``end`` on can end by ``end``
+        k = bisect.bisect_left(starts, end) if self.memo["sorted"] else len(starts)
+        return (m for m in map(self.mentions.__getitem__, range(k - 1, -1, -1)) if m.tend <= end)
+
+    def mentions_in_segment_order(self) -> bool:
+        """Whether the mentions stand in text order and so do their segments (then a scan backwards
+        from a token meets the segments in reverse order)."""
+        flag = self.memo.get("segment_order")
+        if flag is None:
+            starts = self.mention_starts()
+            segs = [self.segment_of(t) for t in starts]
+            flag = self.memo["segment_order"] = starts == sorted(starts) and segs == sorted(segs)
+        return bool(flag)
 
     def mentions_in(self, start: int, end: int) -> list[MentionRef]:
         return [m for m in self.mentions_from(start, end) if m.tend <= end]
@@ -588,6 +641,7 @@ def char_span(doc: Doc, start: int, end: int) -> Span | None:
 
 def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
     refs: list[MentionRef] = []
+    text: str | None = None
     for ent in entities_of(doc):
         if ent.type not in ACTOR_TYPES:
             continue
@@ -600,7 +654,9 @@ def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
                 continue  # ``Beitrittsverhandlungen`` taken for a name: the event word is no party to itself
             inside = span.start_char < m.start or span.end_char > m.end
             refs.append(MentionRef(ent, m.start, m.end, span.start, span.end, inside))
-        refs.extend(_role_references(doc, ent))
+        if ent.type == "PER" and ent.roles and text is None:
+            text = doc.text
+        refs.extend(_role_references(doc, ent, text))
     refs.sort(key=lambda r: (r.start, -r.end))
     # drop mentions nested in a longer one (the entity layer should not produce them, but be safe)
     out: list[MentionRef] = []
@@ -616,7 +672,7 @@ def _joined(text: str, a: int, b: int) -> bool:
     return 0 <= b - a <= 3 and not any(ch in ".!?" for ch in text[a:b])
 
 
-def _role_references(doc: Doc, ent: Entity) -> list[MentionRef]:
+def _role_references(doc: Doc, ent: Entity, text: str | None = None) -> list[MentionRef]:
     """An office phrase that refers back to a person without naming them (``mit dem ukrainischen Präsidenten``).
 
     The entity layer attaches such a back-reference to the one person the text gave that office
@@ -627,7 +683,8 @@ def _role_references(doc: Doc, ent: Entity) -> list[MentionRef]:
     out: list[MentionRef] = []
     if ent.type != "PER" or not ent.roles:
         return out
-    text = doc.text
+    if text is None:
+        text = doc.text  # rebuilt from every token per access: callers pass it once per document
     for role in ent.roles:
         if role.end <= role.start:
             continue
@@ -826,7 +883,7 @@ def _classify(index: DocIndex) -> None:
             role = "affiliation" if groupish else "other"
             m.via_office = office
             m.office_word = office_heads[0] if office_heads else None
-        if role == "actor" and possessor_affiliation and m.type != "PER" and doc.has_annotation("DEP"):
+        if role == "actor" and possessor_affiliation and m.type != "PER" and index.annotated("DEP"):
             # English ``Wang Yi, the Communist Party's top foreign policy official``: the possessor of an
             # apposition to a name only says whose office it is (``Taiwan's Vice Foreign Minister
             # visited`` names nobody, so there the country stays the actor)
@@ -835,7 +892,7 @@ def _classify(index: DocIndex) -> None:
                 role = "affiliation"
                 m.via_office = True
                 m.office_word = last.head.text
-        if role == "actor" and people_nouns and doc.has_annotation("DEP"):
+        if role == "actor" and people_nouns and index.annotated("DEP"):
             # English ``NATO peacekeeping troops arrived``, ``Bangladeshi troops``: a name that modifies
             # a noun for people (the parser's compound/amod head) says whose they are; no party
             last = doc[m.tend - 1]
@@ -1178,16 +1235,19 @@ def hyphen_compound_args(index: DocIndex, trig: int) -> list[MentionRef]:
 
 def _entity_by_name(index: DocIndex, word: str) -> Entity | None:
     """The entity one of whose mentions (or whose name's last word) is ``word``."""
+    tables = index.memo.get("entity_by_name")
+    if tables is None:  # built once per document: the first entity for each mention text, each surname
+        by_mention: dict[str, Entity] = {}
+        by_surname: dict[str, Entity] = {}
+        for ent in entities_of(index.doc):
+            if ent.type in ACTOR_TYPES:
+                for m in ent.mentions:
+                    by_mention.setdefault(m.text.casefold(), ent)
+            if ent.type == "PER":
+                by_surname.setdefault(ent.name.split()[-1].casefold(), ent)
+        tables = index.memo["entity_by_name"] = (by_mention, by_surname)
     low = word.casefold()
-    for ent in entities_of(index.doc):
-        if ent.type not in ACTOR_TYPES:
-            continue
-        if any(m.text.casefold() == low for m in ent.mentions):
-            return ent
-    for ent in entities_of(index.doc):
-        if ent.type == "PER" and ent.name.split()[-1].casefold() == low:
-            return ent
-    return None
+    return tables[0].get(low) or tables[1].get(low)
 
 
 def clause_actors(index: DocIndex, clause_id: int, exclude_quote: bool, trig: int) -> list[MentionRef]:
@@ -1259,19 +1319,37 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     # subject is usually named first: ``Merz fliegt zu Trump. Am Donnerstag wird er ... empfangen``)
     own = {m.id for m in index.clause_mentions(clause.id)}
     initial = index.lex.words("clauses", "initial_subordinators")
-    by_segment: dict[int, list[MentionRef]] = {}
-    for m in index.mentions:
-        if m.tstart >= clause.start:
-            break
+
+    def named_in_main(m: MentionRef) -> bool:
         home = index.clauses[m.clause]
         # a main clause, or the sentence-initial subordinate clause of this sentence (``Nachdem Scholz
         # eingetroffen war, traf er Macron``)
         main = home.depth == 0 or (home.opener in initial and home.segment == clause.segment)
-        if m.type == "PER" and main and not index.in_quote[m.tstart]:
-            by_segment.setdefault(index.segment_of(m.tstart), []).append(m)
-    if not by_segment:
+        return m.type == "PER" and main and not index.in_quote[m.tstart]
+
+    if index.mentions_in_segment_order():
+        # walk back from the clause: the last segment with such a person is the first one met
+        found: list[MentionRef] = []
+        last = None
+        for k in range(bisect.bisect_left(index.mention_starts(), clause.start) - 1, -1, -1):
+            m = index.mentions[k]
+            seg = index.segment_of(m.tstart)
+            if last is not None and seg != last:
+                break
+            if named_in_main(m):
+                found.append(m)
+                last = seg
+        candidates = found[::-1]
+    else:
+        by_segment: dict[int, list[MentionRef]] = {}
+        for m in index.mentions:
+            if m.tstart >= clause.start:
+                break
+            if named_in_main(m):
+                by_segment.setdefault(index.segment_of(m.tstart), []).append(m)
+        candidates = by_segment[max(by_segment)] if by_segment else []
+    if not candidates:
         return None
-    candidates = by_segment[max(by_segment)]
     return next((m for m in candidates if m.id not in own), candidates[0])
 
 
@@ -1312,7 +1390,7 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
             # destination of the motion verb that closes the clause
             purpose = index.lex.purpose_prepositions
             for m in index.clause_mentions(clause_id):
-                rivals = [t for t in index.triggers if index.clause_of[t] == clause_id and t < m.tstart]
+                rivals = [t for t in index.triggers_in_clause(clause_id) if t < m.tstart]
                 nearest = max(rivals) if rivals else None
                 if (
                     m.role == "place"
@@ -1417,7 +1495,7 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             return people, True
     if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
         seen: list[MentionRef] = []
-        for m in reversed([x for x in index.mentions if x.tend <= before]):
+        for m in index.mentions_ending_by(before):
             if m.role == "place" or any(s.id == m.id for s in seen):
                 continue
             if m.type == "PER":

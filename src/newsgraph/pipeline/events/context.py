@@ -65,7 +65,7 @@ def topic_partner(index: DocIndex, i: int, participants: list[str], exclude: fro
     seg = index.segment_of(i)
     if seg == 0:
         return None
-    for m in index.mentions:
+    for m in index.segment_mentions(seg - 1):
         if (
             index.segment_of(m.tstart) == seg - 1
             and m.type == "PER"
@@ -187,8 +187,12 @@ def infinitive_controller(index: DocIndex, clause: Clause, i: int) -> MentionRef
 
 def session_body_ids(index: DocIndex) -> frozenset[str]:
     """The entity ids of the document's deliberative bodies (``[context] session_bodies``)."""
-    names = {n.casefold() for n in index.lex.frames.get("context", {}).get("session_bodies", [])}
-    return frozenset(m.id for m in index.mentions if m.type == "ORG" and m.entity.name.casefold() in names)
+    found = index.memo.get("session_body_ids")  # asked per trigger: found once per document
+    if found is None:
+        names = {n.casefold() for n in index.lex.frames.get("context", {}).get("session_bodies", [])}
+        found = frozenset(m.id for m in index.mentions if m.type == "ORG" and m.entity.name.casefold() in names)
+        index.memo["session_body_ids"] = found
+    return found
 
 
 def session_bodies(index: DocIndex, i: int) -> list[MentionRef]:
@@ -307,7 +311,14 @@ def office_holders(index: DocIndex, parts: list[MentionRef], day: str | None) ->
     shared_keys = [k for m in parts if m.type == "PER" for k in held(m)]
     if not any(m.via_office and m.office_word for m in parts) and not shared_keys:
         return parts
-    people = [m for m in index.mentions if m.type == "PER" and m.entity.kb_id in kb.by_id]
+    # each known person of the text once, at their first mention (the holder is the first one named)
+    people = index.memo.get("kb_people")
+    if people is None:
+        first: dict[str, MentionRef] = {}
+        for m in index.mentions:
+            if m.type == "PER" and m.entity.kb_id in kb.by_id:
+                first.setdefault(m.entity.kb_id, m)
+        people = index.memo["kb_people"] = list(first.values())
     shared = next((m.office_word for m in parts if m.via_office and m.office_word), None)
     out: list[MentionRef] = []
     for m in parts:

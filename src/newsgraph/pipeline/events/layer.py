@@ -14,6 +14,8 @@ Everything language-specific is in ``resources/<lang>/events*.toml`` (:mod:`.lex
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -78,6 +80,13 @@ def link_quotes(
     if not events:
         return
     by_id = {ev.id: ev for ev in events}
+    # every trigger by its character offset, with its rank in event order (which breaks ties), so that
+    # a quote looks up the triggers inside its anchors instead of scanning all of the document's
+    ranked = sorted(
+        (c, rank, event_id)
+        for rank, (event_id, c) in enumerate((e, c) for e, chars in triggers.items() for c in chars)
+    )
+    offsets = [c for c, _, _ in ranked]
     for q in quotes:
         anchors = [(q.start, q.end)]
         focus = q.start
@@ -87,17 +96,18 @@ def link_quotes(
             if span is not None and len(span):
                 s, e = index.segments[index.segment_of(span.start)]
                 anchors.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
-        best: tuple[tuple[int, int], str] | None = None
-        for event_id, chars in triggers.items():
-            ev = by_id[event_id]
-            for c in chars:
-                if not any(a_start <= c < a_end for a_start, a_end in anchors):
-                    continue
-                key = (0 if q.speaker and q.speaker in ev.participants else 1, abs(c - focus))
-                if best is None or key < best[0]:
-                    best = (key, event_id)
+        inside = {
+            rank: (c, event_id)
+            for a_start, a_end in anchors
+            for c, rank, event_id in ranked[bisect_left(offsets, a_start) : bisect_left(offsets, a_end)]
+        }
+        best: tuple[tuple[int, int], int, str] | None = None
+        for rank, (c, event_id) in inside.items():
+            key = (0 if q.speaker and q.speaker in by_id[event_id].participants else 1, abs(c - focus))
+            if best is None or (key, rank) < best[:2]:
+                best = (key, rank, event_id)
         if best is not None:
-            q.event = best[1]
+            q.event = best[2]
 
 
 class EventLayer:

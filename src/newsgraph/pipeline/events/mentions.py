@@ -8,6 +8,7 @@ happening is the next step (:mod:`.merge`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -214,7 +215,7 @@ def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
     if not commas:
         return set()
     tail = toks[commas[-1] + 1 :]
-    if any(j in index.triggers for j in tail) or not any(doc[j].text.lower() in verbs for j in tail):
+    if any(j in index.trigger_set() for j in tail) or not any(doc[j].text.lower() in verbs for j in tail):
         return set()
     return set(tail)
 
@@ -231,7 +232,7 @@ def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | No
     if not kinds:
         return None
     setting = lex.words("participants", "setting")
-    for t in index.triggers:
+    for t in index.triggers_in_clause(clause_id):
         if t <= verb or index.clause_of[t] != clause_id:
             continue
         noun = lex.noun_trigger(doc[t])
@@ -726,7 +727,7 @@ def _speaker(index: DocIndex, clause: Clause, exclude: set[str]) -> list[Mention
     if any(doc[j].text.lower() in behalf and j > 0 and doc[j - 1].text.lower() in possessive for j in governing):
         return []
     tokens = set(governing)
-    for m in index.mentions:
+    for m in index.mentions_from(min(governing), max(governing) + 1) if governing else ():
         if m.tstart in tokens and m.role == "actor" and m.type in {"PER", "ORG"} and m.id not in exclude:
             if index.media is not None and m.id in index.media:
                 continue
@@ -741,7 +742,7 @@ def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int, noun_partners: b
     does not travel to Paris.
     """
     owned: set[str] = set()
-    for t in index.triggers:
+    for t in index.triggers_in_clause(clause_id):
         if t == verb or index.clause_of[t] != clause_id or index.lex.noun_trigger(index.doc[t]) is None:
             continue
         owned.update(m.id for m in partner_args(index, t) + between_args(index, t))
@@ -765,7 +766,7 @@ def _noun_partners(index: DocIndex, clause_id: int) -> set[str]:
     """
     doc, lex = index.doc, index.lex
     preps = lex.words("participants", "noun_partner")
-    if not preps or not doc.has_annotation("DEP"):
+    if not preps or not index.annotated("DEP"):
         return set()
     stops = lex.words("participants", "non_actor_prepositions")
     topics = lex.words("participants", "topic_prepositions")
@@ -844,6 +845,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     index.triggers = [i for i, _ in triggers]
     by_token = dict(triggers)
     noun_windows = {i: set(_local_window(index, i)) for i, t in triggers if t.is_noun}
+    window_count = Counter(t for w in noun_windows.values() for t in w)  # in how many noun windows a token is
     times: list[Time] = list(doc._.times or [])
     out: list[EventMention] = []
     negated_becomes: dict[str, str] = lex.frames.get("participants", {}).get("negated_becomes", {})
@@ -869,8 +871,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if place is None and venue is not None:
             place = place_of(index, venue, index.clauses[venue].start)
         local = sorted(noun_windows.get(i, set()))
-        others = set().union(*(w for j, w in noun_windows.items() if j != i)) if noun_windows else set()
-        clause_toks = [t for t in index.clauses[clause_id].tokens if t not in others and t != i]
+        # the clause's words outside every other noun trigger's window
+        own = noun_windows.get(i, set())
+        clause_toks = [t for t in index.clauses[clause_id].tokens if window_count[t] <= (t in own) and t != i]
         time = time_for(index, clause_id, i, times)
         if time is not None and _tok_of(doc, time.start) in _reporting_tail(index, clause_id, i):
             time = None  # ``..., sagte Merz am Abend``: when it was said, not when it happens
@@ -907,7 +910,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             status == "happened"
             and trig.is_noun
             and trig.type != "agreement"
-            and doc.has_annotation("POS")  # untagged text cannot tell the object from the setting
+            and index.annotated("POS")  # untagged text cannot tell the object from the setting
             and any(i in arranged_events(index, t, by_token[t]) for t in index.triggers_in_clause(clause_id) if t != i)
         ):
             # ``haben sich auf ein Treffen im Juni verständigt``: the agreement is past, the meeting it
@@ -1022,12 +1025,16 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     parties_of_the_meeting(index, out)
+    settings: dict[int, EventMention] = {}  # the first placed sideline noun of each clause
+    for x in out:
+        if x.sideline and x.place:
+            settings.setdefault(x.clause, x)
     for m in out:
         if m.place is None and not m.trigger.is_noun:
             # ``trifft Modi beim G20-Gipfel in Johannesburg``: a meeting at a summit is where the summit is
-            setting = [x for x in out if x.sideline and x.clause == m.clause and x.place]
-            if setting:
-                m.place, m.place_chain = setting[0].place, setting[0].place_chain
+            setting = settings.get(m.clause)
+            if setting is not None:
+                m.place, m.place_chain = setting.place, setting.place_chain
     return out
 
 
@@ -1060,12 +1067,14 @@ def _one_visit_per_destination(index: DocIndex, m: EventMention) -> list[EventMe
     """
     if family_group(m.type) != "visit":
         return [m]
-    kinds = {r.id: r.type for r in index.mentions}
+    kinds = index.memo.get("kinds")  # entity id -> type, once per document
+    if kinds is None:
+        kinds = index.memo["kinds"] = {r.id: r.type for r in index.mentions}
     travellers = [p for p in m.participants if kinds.get(p) in {"PER", "ORG"}]
     places = [p for p in m.participants if kinds.get(p) == "LOC"]
     if travellers and m.place is not None:
         coord = index.lex.words("participants", "coordinators")
-        ref = next((r for r in index.mentions if r.id == m.place and r.clause == m.clause), None)
+        ref = next((r for r in index.clause_mentions(m.clause) if r.id == m.place), None)
         while ref is not None:
             j = ref.tend
             while j < len(index.doc) and index.doc[j].text.lower() in coord and index.clause_of[j] == m.clause:
@@ -1137,12 +1146,15 @@ def _implicit_parties(index: DocIndex, i: int, event_type: str, participants: li
             continue
         bodies = {b.casefold() for b in spec["bodies"]}
         text = index.text  # ``doc.text`` is rebuilt from the tokens on each access
-        anywhere = [
-            m
-            for m in index.mentions
-            if m.entity.name.casefold() in bodies or text[m.start : m.end].casefold() in bodies
-        ]
-        in_clause = [m for m in anywhere if m.clause == clause.id]
+
+        def named(m: MentionRef, bodies: set[str] = bodies, text: str = text) -> bool:
+            return m.entity.name.casefold() in bodies or text[m.start : m.end].casefold() in bodies
+
+        key = ("implicit_bodies", tuple(spec["bodies"]))  # the same for every trigger: found once
+        anywhere = index.memo.get(key)
+        if anywhere is None:
+            anywhere = index.memo[key] = [m for m in index.mentions if named(m)]
+        in_clause = [m for m in index.clause_mentions(clause.id) if named(m)]
         body = (in_clause or anywhere or [None])[0]
         if body is None or body.id in participants:
             continue
@@ -1159,8 +1171,10 @@ def _governing_clause(index: DocIndex, clause_id: int) -> list[int]:
     """
     clause = index.clauses[clause_id]
     if _is_infinitive_clause(index, clause):
-        previous = [c for c in index.clauses[:clause_id] if c.segment == clause.segment]
-        return previous[-1].tokens if previous else []  # ``kündigte an, X zu treffen``: the announcement
+        # the last clause of the sentence before it: ``kündigte an, X zu treffen``: the announcement
+        previous = next((c for c in map(index.clauses.__getitem__, range(clause_id - 1, -1, -1))
+                         if c.segment == clause.segment), None)
+        return previous.tokens if previous else []
     if clause.depth == 0 or clause.opener not in index.lex.words("clauses", "complement_openers"):
         return []
     for c in reversed(index.clauses[:clause_id]):
@@ -1190,7 +1204,7 @@ def _setting_of_bilateral(index: DocIndex, i: int, trig: Trigger) -> bool:
         return False
     verbs = [
         j
-        for j in index.triggers
+        for j in index.triggers_in_clause(clause_id)
         if index.clause_of[j] == clause_id and any(family_group(t.type) == "meeting" for t in lex.verb_triggers(doc[j]))
     ]
     if not verbs:
@@ -1255,7 +1269,7 @@ def _is_infinitive_clause(index: DocIndex, clause: Clause) -> bool:
     """Whether a clause is a ``zu``-infinitive that depends on the clause before it."""
     marks = index.lex.words("context", "infinitive_marks")
     doc = index.doc
-    triggers = set(index.triggers)
+    triggers = index.trigger_set()
     support = index.lex.support_verbs
     # ``X zu treffen``, or a noun trigger's support verb (``Koalitionsgespräche mit der CDU zu führen``)
     return clause.id > 0 and any(

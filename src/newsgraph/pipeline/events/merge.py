@@ -18,6 +18,19 @@ from .mentions import MEETING_LIKE, NOT_YET, EventMention, family_group
 
 
 @dataclass
+class _Summary:
+    """What merging asks of an event's mentions, brought up to date when mentions were appended
+    (mentions are only ever appended): scoring a mention must not scan an event's every mention."""
+
+    count: int = 0  # the mentions summarised so far
+    statuses: set[str] = field(default_factory=set)  # the cued ones (``MergedEvent.statuses``)
+    first_tok: int = 0
+    last_tok: int = 0
+    first_segment: int = 0
+    sideline: bool = False
+
+
+@dataclass
 class MergedEvent:
     """An event built from one or more mentions."""
 
@@ -30,6 +43,7 @@ class MergedEvent:
     place_chain: tuple[str, ...] = ()  # the places that contain ``place``
     time: Time | None = None
     type: str = "meeting"
+    summary: _Summary = field(default_factory=_Summary, repr=False, compare=False)
 
     @property
     def family(self) -> str:
@@ -41,6 +55,22 @@ class MergedEvent:
         return {m.status for m in self.mentions if m.status_cued}
 
 
+
+
+def _summary(ev: MergedEvent) -> _Summary:
+    """``ev.summary`` updated with the mentions appended since it was last read."""
+    s = ev.summary
+    for x in ev.mentions[s.count :]:
+        if s.count == 0:
+            s.first_tok = s.last_tok = x.tok
+            s.first_segment = x.segment
+        s.first_tok, s.last_tok = min(s.first_tok, x.tok), max(s.last_tok, x.tok)
+        s.first_segment = min(s.first_segment, x.segment)
+        s.sideline = s.sideline or x.sideline
+        if x.status_cued:
+            s.statuses.add(x.status)
+        s.count += 1
+    return s
 
 
 def _places_agree(ev: MergedEvent, m: EventMention) -> bool:
@@ -95,7 +125,7 @@ def _background(time: Time | None, reference: str | None) -> bool:
 
 
 def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
-    statuses = ev.statuses
+    statuses = _summary(ev).statuses
     hard = {"cancelled", "denied"}
     if m.status == "cancelled" and not m.participants and statuses <= NOT_YET | {"unknown"}:
         return True  # ``Die Reise wurde abgesagt``: the plan told before was called off
@@ -122,7 +152,8 @@ def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None)
     """How well a mention fits an event (``None``: it does not)."""
     fam = family_group(m.type)
     generic = not m.participants
-    if m.fresh and any(x.segment < m.segment for x in ev.mentions):
+    summary = _summary(ev)
+    if m.fresh and summary.first_segment < m.segment:
         return None  # ``ein weiteres Treffen`` does not refer back to the meeting told before
     if m.anaphoric:
         # ``An diesen Gesprächen werden X und Y teilnehmen``: the nearest event of the family before it
@@ -145,7 +176,7 @@ def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None)
         return None
     pa, pb = set(m.participants), set(ev.participants)
     exact = bool(pa) and pa == pb
-    if (m.sideline or any(x.sideline for x in ev.mentions)) and not exact:
+    if (m.sideline or summary.sideline) and not exact:
         return None  # the meeting on the sidelines of a summit is not the summit
     if pa and pb and not exact:
         if m.weak or ev.weak:
@@ -162,14 +193,14 @@ def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None)
         score += 2
     if fam == ev.family:
         score += 1
-    last = max(x.tok for x in ev.mentions)
+    last = summary.last_tok
     distance = abs(m.tok - last)
     score += 1.0 / (1 + distance / 50)
     if m.tok < last and generic:
         score -= 0.5  # a generic mention refers back rather than forward
     if generic and m.indefinite:
         # ``ein Treffen`` introduces an event: it joins one named after it, or one it shares a place/time with
-        first = min(x.tok for x in ev.mentions)
+        first = summary.first_tok
         shares = (m.place and m.place == ev.place) or (m.time and ev.time and m.time.value == ev.time.value)
         if not (first > m.tok or shares):
             return None
@@ -281,19 +312,26 @@ def merge_mentions(
     person absorb the conversation they consisted of (:func:`_fold_visit_conversations`);
     ``reference`` (the reference date) keeps earlier happenings of the same parties apart."""
     events: list[MergedEvent] = []
+    # an event's family never changes (its type moves only among MEETING_LIKE), and a mention scores
+    # only against events of its own family (a generic meeting also against visits): look those up
+    by_family: dict[str, list[MergedEvent]] = {}
     anaphoric = [m for m in mentions if m.participants and m.anaphoric]
     named = [m for m in mentions if m.participants and not m.anaphoric]
     generic = [m for m in mentions if not m.participants]
     for m in sorted(named, key=lambda x: (x.weak, x.tok)):
-        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m, reference)) is not None]
+        candidates = by_family.get(family_group(m.type), [])
+        scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
         else:
             ev = MergedEvent(type=m.type)
             _absorb(ev, m)
             events.append(ev)
+            by_family.setdefault(ev.family, []).append(ev)
     for m in generic:
-        scored = [(s, ev) for ev in events if (s := _merge_score(ev, m, reference)) is not None]
+        fam = family_group(m.type)
+        candidates = [ev for ev in events if ev.family == fam or (fam == "meeting" and ev.family == "visit")]
+        scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
     for m in sorted(anaphoric, key=lambda x: x.tok):
