@@ -78,9 +78,12 @@ def test_speaker_lookup_is_indexed_not_a_scan_of_every_mention():
         doc = nlp("\n".join(f"Sprecher{i} sagte das." for i in range(n)))
         resolver = SpeakerResolver(doc, lexicon_for("de"))
         spans = [(m.start, m.end) for e in doc._.entities for m in e.mentions]
-        t0 = time.process_time()
-        found = [resolver._best_mention(a, b) for a, b in spans]
+        times = []
+        for _ in range(3):  # the best of three: a few milliseconds are at the mercy of the machine
+            t0 = time.process_time()
+            found = [resolver._best_mention(a, b) for a, b in spans]
+            times.append(time.process_time() - t0)
         assert [e.id for e in found if e is not None] == [e.id for e in doc._.entities]
-        return max(time.process_time() - t0, 1e-3)
+        return max(min(times), 1e-3)
 
-    assert seconds(4000) / seconds(1000) < MAX_RATIO
+    assert seconds(8000) / seconds(2000) < MAX_RATIO
