@@ -667,6 +667,19 @@ def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
     return out
 
 
+#: the words between a preposition and its noun (``nach einem ersten Treffen``, ``auf ihr nächstes Gespräch``)
+NOUN_MODIFIERS = frozenset({"DET", "ADJ", "NUM", "PRON"})
+
+
+def word_before_phrase(doc: Doc, noun: int, lowest: int = 0) -> int:
+    """The position of the word before a noun's determiners and adjectives (its preposition, if any);
+    ``lowest - 1`` when the phrase reaches back to ``lowest``."""
+    j = noun - 1
+    while j >= lowest and doc[j].pos_ in NOUN_MODIFIERS:
+        j -= 1
+    return j
+
+
 def _joined(text: str, a: int, b: int) -> bool:
     """Within three characters and not across a sentence end (``... mit dem Präsidenten. Selenskyj``)."""
     return 0 <= b - a <= 3 and not any(ch in ".!?" for ch in text[a:b])

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from ...kb import load_kb
 from ...record import Time
 from ...resources import load_resource
-from .args import Clause, DocIndex, MentionRef, clause_actors, office_stem, partner_args
+from .args import Clause, DocIndex, MentionRef, clause_actors, office_stem, partner_args, word_before_phrase
 from .lexicon import Trigger
 
 if TYPE_CHECKING:
@@ -146,9 +146,7 @@ def arranged_events(index: DocIndex, i: int, trig: Trigger) -> list[int]:
         word = doc[j].text.lower()
         if abs(j - i) > 6 or not any(word.endswith(o) for o in objects) or index.lex.noun_trigger(doc[j]) is None:
             continue
-        k = j - 1
-        while k >= 0 and doc[k].pos_ in {"DET", "ADJ", "NUM", "PRON"}:
-            k -= 1
+        k = word_before_phrase(doc, j)
         if k >= 0 and doc[k].pos_ == "ADP" and doc[k].text.lower() not in preps:
             continue
         marked = any(case in doc[x].morph.get("Case") for x in range(k + 1, j + 1))

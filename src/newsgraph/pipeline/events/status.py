@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from .args import word_before_phrase
 from .lexicon import Lexicon
 
 
@@ -117,9 +118,7 @@ def _anterior(lex: Lexicon, doc: Doc, local: list[int], clause: list[int]) -> bo
     preps = set(lex.status.get("anterior", {}).get("prepositions", []))
     if not preps or not local:
         return False
-    j = max(local)  # the words before the noun: its determiner and adjectives, then the preposition
-    while j >= min(local) and doc[j].pos_ in {"DET", "ADJ", "NUM", "PRON"}:
-        j -= 1
+    j = word_before_phrase(doc, max(local) + 1, min(local))  # the noun follows its window
     if j < min(local) or doc[j].text.lower() not in preps:
         return False  # ``reiste nach Paris zu Gesprächen``: the preposition governs another noun
     # a past modal (``wollte``, ``sollte``) is no such evidence: previews tell plans in it (``Nach dem
