@@ -760,3 +760,44 @@ def test_a_departure_tells_the_visit_to_the_place_left():
         ("visit", ["Anna Berger", "China"], "happened")
     ]
     assert _named_events("Die Delegation reiste ohne Ergebnis ab.", "2023-06-21") == []
+
+
+# --- session 10: reference and form phenomena of unseen reports ----------------------------------------
+
+
+def test_sie_with_a_singular_verb_is_the_woman_named_before():
+    text = (
+        "Die Verkehrsministerin Jana Kolar reiste am Montag nach Prag. "
+        "Dort traf sie den tschechischen Regierungschef Petr Fiala."
+    )
+    meetings = [(parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15") if kind == "meeting"]
+    assert meetings == [(["Jana Kolar", "Petr Fiala"], "Prague")]
+
+
+def test_sie_is_nobody_without_a_woman_named_before():
+    # ``sie`` with a plural verb is they; and no woman is named, so the singular finds no one either
+    plural = "Olaf Scholz und Emmanuel Macron reisten nach Prag. Dort trafen sie Petr Fiala."
+    assert all(kind != "meeting" for kind, *_ in _named_events(plural, "2024-05-15"))
+    no_woman = "Minister Jan Kolar reiste nach Prag. Dort traf sie Petr Fiala."
+    assert all(kind != "meeting" for kind, *_ in _named_events(no_woman, "2024-05-15"))
+
+
+def test_a_separable_verb_joined_in_a_verb_final_clause_is_its_trigger():
+    text = "Unklar blieb, wann Olaf Scholz mit Petr Fiala zusammentraf."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Olaf Scholz", "Petr Fiala"])
+    ]
+
+
+def test_a_where_clause_takes_place_of_the_place_before_it():
+    text = "Olaf Scholz reiste am Montag nach Prag, wo er mit Petr Fiala sprach."
+    meetings = [(parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15") if kind == "meeting"]
+    assert meetings == [(["Olaf Scholz", "Petr Fiala"], "Prague")]
+
+
+def test_a_travel_verb_in_the_past_on_the_reference_day_happened():
+    # ``am Morgen`` is the reference day; the past tense says it is over, not still to come
+    text = "Olaf Scholz flog am Morgen nach Prag."
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("visit", "happened")]
+    text = "Olaf Scholz fliegt am Abend nach Prag."
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("visit", "planned")]

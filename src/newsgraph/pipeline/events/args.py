@@ -89,6 +89,7 @@ class DocIndex:
     mentions: list[MentionRef]
     in_quote: list[bool]  # token index -> inside quotation marks
     offices: dict[str, set[str]] = field(default_factory=dict)  # entity id -> office stems
+    women: set[str] = field(default_factory=set)  # PER entity ids the text styles as women (``Außenministerin``)
     time_tokens: set[int] = field(default_factory=set)  # tokens inside a time expression
     triggers: list[int] = field(default_factory=list)  # token positions of the event triggers
     media: frozenset[str] | None = None  # entity ids of news media (set by the event layer)
@@ -739,6 +740,18 @@ def office_stem(word: str, lex: Lexicon) -> str | None:
     return _OFFICE_MEMO[key]
 
 
+def _feminine_office(word: str, lex: Lexicon) -> bool:
+    """Whether an office word is the feminine form of an office (``Außenministerin``, ``Kanzlerin``).
+
+    German marks a woman's office with a suffix (``[participants].feminine_endings``) on the office
+    noun; the word minus the suffix must itself be an office (``Berlin`` is no ``Berl`` + ``in``).
+    """
+    for ending in lex.frames.get("participants", {}).get("feminine_endings", []):
+        if word.lower().endswith(ending) and len(word) > len(ending) + 2 and office_stem(word[: -len(ending)], lex):
+            return True
+    return False
+
+
 def _office_stem(word: str, lex: Lexicon) -> str | None:
     stems = lex.words("groups", "office_stems")
     stem = _ends_with_stem(word, stems, tuple(lex.frames.get("morphology", {}).get("noun_endings", [])))
@@ -769,6 +782,7 @@ def _classify(index: DocIndex) -> None:
     determiners = lex.words("participants", "determiners")
     adjective_endings = tuple(lex.frames.get("morphology", {}).get("adjective_endings", []))
     stop_office = (coord - {","}) | lex.words("participants", "partner")
+    feminine_honorifics = lex.words("participants", "feminine_honorifics")
     in_parens = _paren_mask(doc)
     destinations = lex.words("places", "destinations")
     # English writes offices in lower case (``Mexico's foreign minister``)
@@ -969,6 +983,8 @@ def _classify(index: DocIndex) -> None:
                 stem = office_stem(word, lex)
                 if stem:
                     stems.add(stem)
+                    if _feminine_office(word, lex):
+                        index.women.add(m.id)
         j = m.tstart - 1
         while j >= 0 and m.tstart - j <= office_window:
             tok = doc[j]
@@ -977,10 +993,14 @@ def _classify(index: DocIndex) -> None:
             ending = index.ending_at(j + 1)
             if ending is not None and ending.type == "PER":
                 break
+            if tok.text in feminine_honorifics and j == m.tstart - 1:
+                index.women.add(m.id)  # ``Frau Merkel``
             if tok.text[:1].isupper():
                 stem = office_stem(tok.text, lex)
                 if stem:
                     stems.add(stem)
+                    if _feminine_office(tok.text, lex):
+                        index.women.add(m.id)
             j -= 1
 
 
@@ -1318,16 +1338,29 @@ def antecedent_actors(index: DocIndex, clause: Clause) -> list[MentionRef]:
 
 def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     """``Er`` opening a clause: the last person named in a main clause before it."""
-    pron = index.lex.words("participants", "pronouns_person")
+    lex = index.lex
+    pron = lex.words("participants", "pronouns_person")
+    female = lex.words("participants", "pronouns_female")
     doc = index.doc
     toks = [i for i in clause.tokens if not doc[i].is_punct][:4]
     # ``Er`` opening the clause, or the parser's subject wherever it stands (``Nach Angaben des
     # Ministeriums wird er am Sonntag ... sprechen``)
-    by_parser = bool(index.lex.frames.get("participants", {}).get("pronoun_subject_anywhere", False))
+    by_parser = bool(lex.frames.get("participants", {}).get("pronoun_subject_anywhere", False))
+    women_only = False
     if not any(doc[i].text.lower() in pron for i in toks) and not (
         by_parser and any(doc[i].text.lower() in pron and doc[i].dep_ in SUBJECT_DEPS for i in clause.tokens)
     ):
-        return None
+        # German ``sie`` is she, they or you: she only with a singular verb, and then only a person the
+        # text styles as a woman (``Außenministerin Baerbock``) is meant
+        if not female or not any(
+            doc[i].text.lower() in female and (i in toks or (by_parser and doc[i].dep_ in SUBJECT_DEPS))
+            for i in clause.tokens
+        ):
+            return None
+        finite = [doc[i] for i in clause.tokens if doc[i].tag_.endswith("FIN")]
+        if not finite or "Sing" not in finite[0].morph.get("Number"):
+            return None
+        women_only = True
     # the sentence that last named a person in a main clause; in it, the first such person (the
     # subject is usually named first: ``Merz fliegt zu Trump. Am Donnerstag wird er ... empfangen``)
     own = {m.id for m in index.clause_mentions(clause.id)}
@@ -1338,7 +1371,7 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
         # a main clause, or the sentence-initial subordinate clause of this sentence (``Nachdem Scholz
         # eingetroffen war, traf er Macron``)
         main = home.depth == 0 or (home.opener in initial and home.segment == clause.segment)
-        return m.type == "PER" and main and not index.in_quote[m.tstart]
+        return m.type == "PER" and main and not index.in_quote[m.tstart] and (not women_only or m.id in index.women)
 
     if index.mentions_in_segment_order():
         # walk back from the clause: the last segment with such a person is the first one met
@@ -1420,7 +1453,13 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         best = index.places.most_specific(m.id for m in places)
         return next(m for m in places if m.id == best)
     there = index.lex.words("participants", "there")
-    if any(index.doc[i].text.lower() in there for i in index.clauses[clause_id].tokens):
+    clause = index.clauses[clause_id]
+    where = index.lex.words("participants", "relative_where")
+    first = next((i for i in clause.tokens if not index.doc[i].is_punct), None)
+    if any(index.doc[i].text.lower() in there for i in clause.tokens) or (
+        # ``reiste nach Kiew, wo er Selenskyj traf``: the relative adverb stands for the place before it
+        first is not None and index.doc[first].text.lower() in where
+    ):
         before = [m for m in index.mentions if m.role == "place" and m.tend <= trig]
         if before:
             return before[-1]

@@ -8,7 +8,7 @@ as a second key. Nouns are found by the *head* of a compound so that ``Krisentre
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -173,9 +173,7 @@ def with_spelling_variants(value: Any, variants: dict[str, str]) -> Any:
         return out
     if isinstance(value, list):
         items = [with_spelling_variants(v, variants) for v in value]
-        extra = [
-            v.replace(old, new) for v in items if isinstance(v, str) for old, new in variants.items() if old in v
-        ]
+        extra = [v.replace(old, new) for v in items if isinstance(v, str) for old, new in variants.items() if old in v]
         return items + [v for v in extra if v not in items]
     return value
 
@@ -217,6 +215,14 @@ def lexicon_for(lang: str) -> Lexicon | None:
         )
         for form in entry.get("forms", []):
             verbs.setdefault(form.lower(), []).append(trig)
+        if trig.particle and frames.get("morphology", {}).get("join_separable_particles"):
+            # German verb-final clauses join a separable verb and its particle (``, wo er mit Selenskyj
+            # zusammentraf``, ``als sie in Kiew eintraf``): the joined form is the same trigger
+            joined = replace(trig, particle=None)
+            for form in entry.get("forms", []):
+                whole = trig.particle.lower() + form.lower()
+                if not any(t.type == trig.type for t in verbs.get(whole, [])):
+                    verbs.setdefault(whole, []).append(joined)
     # a particle verb is tried before the plain one (``kam ... zusammen`` before ``kam``)
     for triggers in verbs.values():
         triggers.sort(key=lambda t: t.particle is None)
