@@ -801,3 +801,21 @@ def test_a_travel_verb_in_the_past_on_the_reference_day_happened():
     assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("visit", "happened")]
     text = "Olaf Scholz fliegt am Abend nach Prag."
     assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("visit", "planned")]
+
+
+def test_a_coordinated_verb_phrase_has_its_own_objects_and_shares_subject_and_time():
+    text = "Viktor Orbán besuchte am Freitag Moskau und traf dort Kremlchef Wladimir Putin."
+    got = sorted((kind, parts, place, time) for kind, parts, place, time, _ in _named_events(text, "2024-05-15"))
+    assert got == [
+        ("meeting", ["Viktor Orbán", "Vladimir Putin"], "Moscow", "2024-05-10"),
+        ("visit", ["Moscow", "Viktor Orbán"], "Moscow", "2024-05-10"),
+    ]
+
+
+def test_a_coordinated_verb_phrase_with_its_own_time_keeps_it():
+    text = "Olaf Scholz traf am Montag Petr Fiala und reiste am Dienstag nach Wien."
+    got = sorted((kind, parts, time) for kind, parts, _, time, _ in _named_events(text, "2024-05-15"))
+    assert got == [
+        ("meeting", ["Olaf Scholz", "Petr Fiala"], "2024-05-13"),
+        ("visit", ["Olaf Scholz", "Vienna"], "2024-05-14"),
+    ]

@@ -488,6 +488,8 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     rel_tags = lex.words("clauses", "relative_tags") or RELATIVE_TAGS
     bare_openers = lex.words("clauses", "bare_openers")
     coordinated = lex.words("clauses", "coordinated_openers")
+    verb_coordinators = lex.words("clauses", "verb_coordinators")
+    finite_suffix = str(lex.frames.get("clauses", {}).get("finite_tag_suffix", "FIN"))
     bare_not_before = lex.words("clauses", "bare_opener_not_before")
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
@@ -531,6 +533,25 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     stack.pop()
                 else:
                     stack.append(new(stack[-1].depth + 1, "–", seg_n))
+                i += 1
+                continue
+            if (
+                text.lower() in verb_coordinators
+                and len(stack) == 1
+                and i > s
+                and doc[i - 1].text != ","
+                and nxt is not None
+                # the tagger's finite verb, or a trigger verb form it mistagged (``und traf Macron``)
+                and (nxt.tag_.endswith(finite_suffix) or nxt.text.lower() in lex.verbs)
+                and any(
+                    doc[k].tag_.endswith(finite_suffix) or doc[k].text.lower() in lex.verbs for k in stack[-1].tokens
+                )
+            ):
+                # ``Orbán besuchte Moskau und traf dort Putin``: a second verb phrase of the main clause
+                # shares its subject but has its own objects (the coordinated clause's opener)
+                stack.append(new(1, text.lower(), seg_n))
+                clause_of[i] = stack[-1].id
+                stack[-1].tokens.append(i)
                 i += 1
                 continue
             if (
@@ -1460,7 +1481,8 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         # ``reiste nach Kiew, wo er Selenskyj traf``: the relative adverb stands for the place before it
         first is not None and index.doc[first].text.lower() in where
     ):
-        before = [m for m in index.mentions if m.role == "place" and m.tend <= trig]
+        # the last place named, as a place phrase or as the place visited (``besuchte Moskau und traf dort``)
+        before = [m for m in index.mentions if (m.role == "place" or m.type == "LOC") and m.tend <= trig]
         if before:
             return before[-1]
     return None
@@ -1587,6 +1609,18 @@ def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> T
             continue  # ``trafen sich auf Nias, auf der im März ... Menschen starben``: not the event's date
         dist = abs(start - trig)
         candidates.append((0 if same_clause else 1, dist, t))
+    if (
+        not candidates
+        and clause_id >= 0
+        and index.clauses[clause_id].opener in index.lex.words("clauses", "coordinated_openers")
+    ):
+        # ``Orbán besuchte am Freitag Moskau und traf dort Putin``: a coordinated verb phrase without a
+        # time of its own happens at the time of the main clause it continues
+        candidates = [
+            (1, trig - start, t)
+            for start, _, t in in_segment
+            if start < trig and index.clause_of[start] >= 0 and index.clauses[index.clause_of[start]].depth == 0
+        ]
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
