@@ -819,3 +819,34 @@ def test_a_coordinated_verb_phrase_with_its_own_time_keeps_it():
         ("meeting", ["Olaf Scholz", "Petr Fiala"], "2024-05-13"),
         ("visit", ["Olaf Scholz", "Vienna"], "2024-05-14"),
     ]
+
+
+def test_a_talk_verb_whose_means_is_a_call_is_that_call():
+    text = "Olaf Scholz und Petr Fiala berieten am Montag in einer Videoschalte über die Hilfe."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("video_call", ["Olaf Scholz", "Petr Fiala"])
+    ]
+
+
+def test_talking_with_each_other_is_reflexive_unterhalten_not_maintaining_relations():
+    text = "Olaf Scholz unterhielt sich am Montag lange mit Petr Fiala."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("talks", ["Olaf Scholz", "Petr Fiala"])
+    ]
+    assert _named_events("Tschechien unterhält enge Beziehungen zu Polen.", "2024-05-15") == []
+
+
+def test_unnamed_office_holders_stand_for_their_states_beside_a_named_party():
+    text = "Innenministerin Jana Kolar traf die Innenminister Frankreichs und Polens in Prag."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["France", "Jana Kolar", "Poland"])
+    ]
+    text = "Die Innenminister Frankreichs und Polens trafen Innenministerin Jana Kolar in Prag."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["France", "Jana Kolar", "Poland"])
+    ]
+    # a state next to its named office holder is that person's, no party of its own
+    text = "Frankreichs Präsident Emmanuel Macron traf am Montag Petr Fiala."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Emmanuel Macron", "Petr Fiala"])
+    ]

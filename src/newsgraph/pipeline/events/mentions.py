@@ -36,6 +36,7 @@ from .args import (
     pronoun_subject,
     time_for,
     venue_clause,
+    word_before_phrase,
 )
 from .context import (
     arranged_events,
@@ -415,7 +416,9 @@ def _frame_participants(
         if pron is None and parts and not any(m.tstart < i for m in parts):
             # ``Taiwan's Vice Foreign Minister visited Russia``: an unnamed official's state is the party
             # that acts when no one else stands before the verb
-            parts = [m for m in clause_affiliations(index, clause.id) if m.via_office and m.tstart < i][:1] + parts
+            # (``Die Innenminister Frankreichs und Polens trafen ...``: each state of the coordination)
+            states = [m for m in clause_affiliations(index, clause.id) if m.via_office and m.tstart < i]
+            parts = [m for n, m in enumerate(states) if n == 0 or not _names_holder(index, m)] + parts
         for agent in _passive_agents(index, i) + _verb_partners(index, i):
             if agent.id not in {m.id for m in parts}:
                 parts = [*parts, agent]
@@ -433,6 +436,14 @@ def _frame_participants(
                     parts, weak = aff, True
                 elif members:
                     parts, weak = members, True
+            else:
+                # ``Faeser traf die Innenminister Frankreichs und Polens``: office holders the text does
+                # not name stand for their states beside the one party it names
+                parts = parts + [
+                    m
+                    for m in clause_affiliations(index, clause.id)
+                    if m.via_office and m.id not in {p.id for p in parts} and not _names_holder(index, m)
+                ]
         if trig.frame == "invitation":
             return _invitation(index, clause, i, parts)
         body = _setting_body(index, clause.id, i)
@@ -1024,6 +1035,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
+    _calls_as_means(index, out)
     parties_of_the_meeting(index, out)
     settings: dict[int, EventMention] = {}  # the first placed sideline noun of each clause
     for x in out:
@@ -1036,6 +1048,49 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             if setting is not None:
                 m.place, m.place_chain = setting.place, setting.place_chain
     return out
+
+
+def _names_holder(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
+    """Whether a state qualifying an office stands next to the holder's name (``Frankreichs Präsident
+    Macron``, ``Macron, Präsident Frankreichs``): then it is that person's, not an unnamed holder's."""
+    doc = index.doc
+
+    def verbless(a: int, b: int) -> bool:
+        return not any(doc[j].pos_ in {"VERB", "AUX"} for j in range(a, b))
+
+    for k in range(m.tend, min(m.tend + reach + 1, len(doc))):
+        nxt = index.starting_at(k)
+        if nxt is not None and nxt.type == "PER" and verbless(m.tend, k):
+            return True
+    for k in range(max(0, m.tstart - reach), m.tstart + 1):
+        prev = index.ending_at(k)
+        if prev is not None and prev.type == "PER" and verbless(k, m.tstart):
+            return True
+    return False
+
+
+def _calls_as_means(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``berieten am Abend in einer Videoschalte``: a talk verb whose means is a call noun is that call.
+
+    The verb and the noun tell one happening; as a meeting and a call they would stay two events (a
+    call is no meeting). The verb's mention takes the call's type when the call noun stands in a
+    means phrase of its clause (``[context].means_prepositions`` right before its article).
+    """
+    preps = index.lex.words("context", "means_prepositions")
+    if not preps:
+        return
+    doc = index.doc
+    calls = [m for m in mentions if m.trigger.is_noun and family_group(m.type) == "phone_call"]
+    for m in mentions:
+        if m.trigger.is_noun or family_group(m.type) != "meeting":
+            continue
+        for call in calls:
+            if call.clause != m.clause:
+                continue
+            j = word_before_phrase(doc, call.tok, max(0, call.tok - 4))
+            if j >= 0 and doc[j].text.lower() in preps:
+                m.type = call.type
+                break
 
 
 def _sport(index: DocIndex, i: int, parts: list[MentionRef]) -> bool:
@@ -1172,8 +1227,10 @@ def _governing_clause(index: DocIndex, clause_id: int) -> list[int]:
     clause = index.clauses[clause_id]
     if _is_infinitive_clause(index, clause):
         # the last clause of the sentence before it: ``kündigte an, X zu treffen``: the announcement
-        previous = next((c for c in map(index.clauses.__getitem__, range(clause_id - 1, -1, -1))
-                         if c.segment == clause.segment), None)
+        previous = next(
+            (c for c in map(index.clauses.__getitem__, range(clause_id - 1, -1, -1)) if c.segment == clause.segment),
+            None,
+        )
         return previous.tokens if previous else []
     if clause.depth == 0 or clause.opener not in index.lex.words("clauses", "complement_openers"):
         return []
