@@ -850,3 +850,24 @@ def test_unnamed_office_holders_stand_for_their_states_beside_a_named_party():
     assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
         ("meeting", ["Emmanuel Macron", "Petr Fiala"])
     ]
+
+
+def test_a_possessive_before_an_attribute_phrase_still_owns_the_visit():
+    text = "Präsident Petr Fiala hat seinen für Mittwoch geplanten Besuch in Budapest verschoben."
+    assert [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-15")] == [
+        ("visit", ["Budapest", "Petr Fiala"], "cancelled")
+    ]
+
+
+def test_a_summit_that_does_not_take_place_is_cancelled():
+    text = "Das geplante Gipfeltreffen zwischen Olaf Scholz und Petr Fiala in Prag findet vorerst nicht statt."
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("summit", "cancelled")]
+    text = "Das Treffen zwischen Olaf Scholz und Petr Fiala findet am Freitag in Prag statt."
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("meeting", "planned")]
+
+
+def test_talks_with_representatives_of_states_are_with_those_states():
+    text = "Außenminister Petr Fiala führte in Genf Gespräche mit Vertretern Deutschlands und Frankreichs."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("talks", ["France", "Germany", "Petr Fiala"])
+    ]

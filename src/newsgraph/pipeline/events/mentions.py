@@ -623,7 +623,7 @@ def _frame_participants(
         _clause_has(index, clause.id, lex.support_verbs)
         or _clause_has(index, clause.id, participation)
         or any(doc[j].text.lower() in setting for j in range(max(0, i - 3), i))
-        or any(doc[j].text.lower() in possessive for j in range(max(0, i - 2), i))  # ``sagte seinen Besuch ab``
+        or _possessed(index, i, possessive)  # ``sagte seinen Besuch ab``
         or (
             any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
             and _clause_has(index, clause.id, lex.purpose_verbs)
@@ -638,7 +638,7 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
-        if trig.type == "visit" and any(doc[j].text.lower() in possessive for j in range(max(0, i - 2), i)):
+        if trig.type == "visit" and _possessed(index, i, possessive):
             # ``Zum Abschluss seines Besuchs in China wurde Blinken von Xi empfangen``: the possessor's
             # visit is the subject's; whoever receives him in the clause is not a visitor
             # (the passive's agent, ``von Staats- und Parteichef Xi``, receives: he is no visitor)
@@ -669,6 +669,14 @@ def _frame_participants(
         if not parts:
             parts = clause_affiliations(index, clause.id)
             weak = bool(parts)
+    if len(_unique(parts)) == 1 and family_group(trig.type) != "visit":
+        # ``führte Gespräche mit Vertretern Deutschlands und Frankreichs``: unnamed office holders stand
+        # for their states beside the one party named
+        parts = parts + [
+            m
+            for m in clause_affiliations(index, clause.id)
+            if m.via_office and m.id not in {p.id for p in parts} and not _names_holder(index, m)
+        ]
     if trig.type == "visit" or family_group(trig.type) == "visit":
         dest = place_of(index, clause.id, i, destinations=True)
         if dest is not None:
@@ -1050,13 +1058,28 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     return out
 
 
+def _possessed(index: DocIndex, i: int, possessive: frozenset[str], reach: int = 6) -> bool:
+    """Whether a possessive determiner opens the noun phrase of the noun at ``i`` (``seinen Besuch``,
+    ``seinen für Mittwoch geplanten Besuch``): back over adjectives and an attribute's phrase, up to
+    a verb, a punctuation mark or another determiner."""
+    doc = index.doc
+    for j in range(i - 1, max(-1, i - reach - 1), -1):
+        tok = doc[j]
+        if tok.text.lower() in possessive:
+            return True
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "DET", "PRON"}:
+            return False
+    return False
+
+
 def _names_holder(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
     """Whether a state qualifying an office stands next to the holder's name (``Frankreichs Präsident
     Macron``, ``Macron, Präsident Frankreichs``): then it is that person's, not an unnamed holder's."""
     doc = index.doc
 
     def verbless(a: int, b: int) -> bool:
-        return not any(doc[j].pos_ in {"VERB", "AUX"} for j in range(a, b))
+        # one phrase: no verb or preposition between (``Kolar mit den Innenministern Frankreichs`` is two)
+        return not any(doc[j].pos_ in {"VERB", "AUX", "ADP"} for j in range(a, b))
 
     for k in range(m.tend, min(m.tend + reach + 1, len(doc))):
         nxt = index.starting_at(k)
