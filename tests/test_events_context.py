@@ -871,3 +871,20 @@ def test_talks_with_representatives_of_states_are_with_those_states():
     assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
         ("talks", ["France", "Germany", "Petr Fiala"])
     ]
+
+
+def test_the_agent_of_a_german_passive_stands_before_the_participle():
+    text = "Petr Fiala wurde am Samstag von Olaf Scholz in Berlin empfangen."
+    assert [(kind, parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Olaf Scholz", "Petr Fiala"], "Berlin")
+    ]
+    # the perfect is no passive: ``von`` there is no agent of the event
+    text = "Petr Fiala hat am Samstag von Olaf Scholz eine Einladung erhalten."
+    assert _named_events(text, "2024-05-15") == []
+
+
+def test_coordinated_invitees_travel_together():
+    text = "Kanzler Olaf Scholz lud Petr Fiala und Donald Tusk für Donnerstag nach Berlin ein."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("visit", ["Berlin", "Donald Tusk", "Petr Fiala"])
+    ]

@@ -255,6 +255,19 @@ def _passive_agents(index: DocIndex, verb: int) -> list[MentionRef]:
     doc, lex = index.doc, index.lex
     aux = lex.words("participants", "passive_auxiliaries")
     agent = lex.words("participants", "passive_agent")
+    fronted = lex.words("participants", "passive_agent_before_verb")
+    if fronted and aux:
+        # German puts the agent before the participle (``wurde am Samstag von Trump empfangen``): in a
+        # passive clause, the names after the agent preposition before the verb
+        clause = index.clause_of[verb]
+        toks = [j for j in index.clauses[clause].tokens if j < verb]
+        if any(doc[j].text.lower() in aux for j in toks) and not any(
+            doc[j].text.lower() in lex.words("participants", "perfect_auxiliaries") for j in toks
+        ):
+            for j in toks:
+                if doc[j].text.lower() in fronted:
+                    return [m for m in _names_after(index, j + 1, clause) if m.tstart < verb]
+        return []
     if not aux or verb + 1 >= len(doc) or doc[verb + 1].text.lower() not in agent:
         return []
     if not any(doc[j].text.lower() in aux for j in range(max(0, verb - 2), verb)):
@@ -716,7 +729,15 @@ def _invitation(
         invitees = [m for m in parties if m.tstart > i]  # ``Er lud Trump nach Berlin ein``: the object
     if not invitees:
         return [], False, None, 0
-    return [invitees[-1], dest], False, dest, 2
+    # ``lud Macron und Merz nach London ein``: the invitees coordinated with the last one travel together
+    links = lex.words("participants", "coordinators") | lex.words("participants", "determiners")
+    chain = [invitees[-1]]
+    for m in reversed(invitees[:-1]):
+        gap = [doc[j] for j in range(m.tend, chain[0].tstart)]
+        if not gap or not all(t.text.lower() in links or office_stem(t.text, lex) for t in gap):
+            break
+        chain.insert(0, m)
+    return [*chain, dest], False, dest, 2
 
 
 def _directional(index: DocIndex, dest: MentionRef) -> bool:
