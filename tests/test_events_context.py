@@ -888,3 +888,15 @@ def test_coordinated_invitees_travel_together():
     assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
         ("visit", ["Berlin", "Donald Tusk", "Petr Fiala"])
     ]
+
+
+def test_another_meeting_closing_a_report_is_of_those_who_met_paragraphs_before():
+    text = (
+        "Kanzler Olaf Scholz hat am Dienstag den tschechischen Regierungschef Petr Fiala in Berlin empfangen. "
+        "Bei dem Treffen ging es um die Energiepreise.\n\n"
+        "Scholz sagte nach dem Gespräch, man sei sich einig. Fiala lobte die Zusammenarbeit. "
+        "Die Opposition kritisierte die Regierung.\n\n"
+        "Im Juni ist ein weiteres Treffen in Prag geplant."
+    )
+    got = [(kind, parts, place, status) for kind, parts, place, _, status in _named_events(text, "2024-05-15")]
+    assert ("meeting", ["Olaf Scholz", "Petr Fiala"], "Prague", "planned") in got

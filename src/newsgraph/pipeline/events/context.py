@@ -78,9 +78,7 @@ def topic_partner(index: DocIndex, i: int, participants: list[str], exclude: fro
     return None
 
 
-def summit_attendees(
-    index: DocIndex, i: int, trig: Trigger, participants: list[str], sideline: bool
-) -> list[str]:
+def summit_attendees(index: DocIndex, i: int, trig: Trigger, participants: list[str], sideline: bool) -> list[str]:
     """A body's summit (one organisation as participant) with the people its clause has attend it.
 
     The clause must hold a verb of meeting or taking part (``[context] attendance_verbs``), so that
@@ -370,11 +368,15 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
     - Another meeting (``schlug Putin ein weiteres Treffen vor``) that names fewer than two: those who
       met before it (it stays an event of its own).
 
-    The meeting is the nearest one with two or more parties in the same sentence or the two before,
-    never in a quotation's other sentences; a mention that finds none stays as it is (and the event
+    The meeting is the nearest one with two or more parties in the same sentence or the two before
+    (for another meeting, ``[context].another_meeting_reach`` sentences before), never in a
+    quotation's other sentences; a mention that finds none stays as it is (and the event
     layer drops what has too few parties).
     """
     signing = index.lex.words("context", "signing_words")
+    # ``Im Juni ist ein weiteres Treffen geplant`` may close a report whose meeting was told a paragraph
+    # earlier, with what was said at it in between
+    reach_another = int(index.lex.frames.get("context", {}).get("another_meeting_reach", 2))
     for m in mentions:
         agreement = m.type == "agreement" and len(m.participants) < 2
         if agreement and not any(index.doc[j].text.lower() in signing for j in index.clauses[m.clause].tokens):
@@ -390,7 +392,7 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             if x is not m
             and x.type in MEETING_TYPES
             and len(x.participants) >= 2
-            and m.segment - 2 <= x.segment <= m.segment
+            and m.segment - (reach_another if another else 2) <= x.segment <= m.segment
             and (x.segment < m.segment or x.tok < m.tok or agreement)
             and (not another or x.tok < m.tok)
             and not (three and three_way(index, x.tok))
