@@ -900,3 +900,31 @@ def test_another_meeting_closing_a_report_is_of_those_who_met_paragraphs_before(
     )
     got = [(kind, parts, place, status) for kind, parts, place, _, status in _named_events(text, "2024-05-15")]
     assert ("meeting", ["Olaf Scholz", "Petr Fiala"], "Prague", "planned") in got
+
+
+def test_a_dateline_dash_opens_the_main_clause_for_a_later_pronoun():
+    text = (
+        "Prag/Wien – Der tschechische Regierungschef Petr Fiala ist am Montag nach Wien gereist. "
+        "Dort traf er Bundeskanzler Karl Nehammer."
+    )
+    meetings = [(parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15") if kind == "meeting"]
+    assert meetings == [(["Karl Nehammer", "Petr Fiala"], "Vienna")]
+
+
+def test_both_countries_are_the_two_states_named_before_not_a_dateline_city():
+    text = (
+        "Prag/Wien – Petr Fiala sagte, Tschechien und Österreich hätten gemeinsame Interessen. "
+        "Im Januar hatten sich die Innenminister beider Länder in Wien getroffen."
+    )
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Austria", "Czechia"])
+    ]
+
+
+def test_coming_to_a_place_is_a_visit_but_coming_to_a_row_somewhere_is_none():
+    text = "Petr Fiala kündigte an, im Herbst nach Wien zu kommen."
+    assert [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-15")] == [
+        ("visit", ["Petr Fiala", "Vienna"], "planned")
+    ]
+    text = "Im Oval Office war es zu einem Streit mit Petr Fiala gekommen."
+    assert _named_events(text, "2024-05-15") == []

@@ -526,6 +526,14 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 i += 1
                 continue
             joiner = i > s and not tok.whitespace_ and not doc[i - 1].whitespace_
+            if ((text in DASHES and tok.is_punct) or text == "–") and not joiner and _closes_dateline(doc, s, i):
+                # ``Wien/Budapest – Österreichs Kanzler ...``: the dash after a dateline opens the report's
+                # first main clause, no parenthesis
+                clause_of[i] = stack[-1].id
+                stack[-1].tokens.append(i)
+                stack = [new(0, None, seg_n)]
+                i += 1
+                continue
             if ((text in DASHES and tok.is_punct) or text == "–") and not joiner:
                 # a dash pair encloses a parenthesis; the second dash closes it (a hyphen glued to
                 # both neighbours joins words: English ``the Biden-Xi summit``)
@@ -651,6 +659,17 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
         c.id = remap[c.id]
     clause_of = [remap.get(c, -1) for c in clause_of]
     return clause_of, clauses
+
+
+def _closes_dateline(doc: Doc, start: int, dash: int, longest: int = 6) -> bool:
+    """Whether the dash at ``dash`` ends a dateline at the sentence start (``Wien/Budapest –``,
+    ``BERLIN (dpa) -``): only names, slashes and a parenthesised agency before it."""
+    if not 0 < dash - start <= longest:
+        return False
+    return all(
+        doc[j].pos_ in {"PROPN", "NOUN", "X"} or doc[j].text in {"/", "(", ")", ","} or doc[j].text.isupper()
+        for j in range(start, dash)
+    )
 
 
 def char_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -1568,9 +1587,17 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         if len(people) == 2:
             return people, True
     if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
+        # ``beider Länder``: states are the countries named before, whatever their role there (``Österreich
+        # und Ungarn hätten ...``); a city of a dateline is none
+        states = any(doc[i].text.lower() in lex.words("groups", "state_nouns") for i in range(start, end))
         seen: list[MentionRef] = []
         for m in index.mentions_ending_by(before):
-            if m.role == "place" or any(s.id == m.id for s in seen):
+            if any(s.id == m.id for s in seen):
+                continue
+            if states:
+                if not (m.entity.kb_id or "").startswith("iso3166:"):
+                    continue
+            elif m.role == "place":
                 continue
             if m.type == "PER":
                 continue

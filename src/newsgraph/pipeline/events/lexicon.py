@@ -40,6 +40,7 @@ class Trigger:
     needs_words: frozenset[str] = frozenset()  # one of these must stand in the clause (``sprach mit``)
     blocking_particles: frozenset[str] = frozenset()  # a closing particle makes another verb (``sprach sich ... aus``)
     needs_destination: bool = False
+    needs_direction: bool = False  # the destination only as a direction (``kommt nach Berlin``, not ``im Oval Office``)
     # a status the word itself states, before any cue of its clause: an invitation (``lud X nach Y
     # ein``) is a possible visit, whatever tense it is told in
     status: str | None = None
@@ -205,6 +206,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             needs_words=frozenset(w.lower() for w in entry.get("needs_words", [])),
             blocking_particles=frozenset(w.lower() for w in entry.get("blocking_particles", [])),
             needs_destination=entry.get("needs_destination", False),
+            needs_direction=entry.get("needs_direction", False),
             status=entry.get("status"),
             object_types=frozenset(entry.get("object_types", [])),
             next_words=frozenset(w.lower() for w in entry.get("next_words", [])),

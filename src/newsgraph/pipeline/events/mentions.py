@@ -496,6 +496,8 @@ def _frame_participants(
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
                 return [], False, None, 0
+            if trig.needs_direction and (dest is None or not _directional(index, dest)):
+                return [], False, None, 0  # ``war es im Oval Office zum Streit gekommen``: a location, no direction
             if trig.needs_destination and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts):
                 return [], False, None, 0  # ``Mit Spannung wird der Teil im Oval Office erwartet``: no traveller
             if (
