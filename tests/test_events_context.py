@@ -928,3 +928,17 @@ def test_coming_to_a_place_is_a_visit_but_coming_to_a_row_somewhere_is_none():
     ]
     text = "Im Oval Office war es zu einem Streit mit Petr Fiala gekommen."
     assert _named_events(text, "2024-05-15") == []
+
+
+def test_a_meeting_arranged_by_an_agreement_verb_is_of_those_who_agree():
+    text = "Olaf Scholz und Petr Fiala vereinbarten am Montag ein Treffen in Prag."
+    assert [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Olaf Scholz", "Petr Fiala"], "planned")
+    ]
+
+
+def test_agreeing_in_a_present_tense_headline_is_an_agreement_reached():
+    text = "Olaf Scholz und Petr Fiala vereinbaren engere Zusammenarbeit"
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [
+        ("agreement", "happened")
+    ]

@@ -639,6 +639,8 @@ def _frame_participants(
         or _clause_has(index, clause.id, participation)
         or any(doc[j].text.lower() in setting for j in range(max(0, i - 3), i))
         or _possessed(index, i, possessive)  # ``sagte seinen Besuch ab``
+        # ``vereinbarten ein Treffen im Juni``: those who agree meet (``gegenseitige Besuche`` have no one visitor)
+        or (family_group(trig.type) in {"meeting", "phone_call"} and _arranged_here(index, clause.id, i))
         or (
             any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
             and _clause_has(index, clause.id, lex.purpose_verbs)
@@ -1079,6 +1081,19 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             if setting is not None:
                 m.place, m.place_chain = setting.place, setting.place_chain
     return out
+
+
+def _arranged_here(index: DocIndex, clause_id: int, i: int) -> bool:
+    """Whether an agreement verb of the clause arranges the event noun at ``i`` (``vereinbarten ein
+    Treffen``): the verb's parties are then the event's (see :func:`arranged_events`)."""
+    doc = index.doc
+    return any(
+        i in arranged_events(index, t, trig)
+        for t in index.triggers_in_clause(clause_id)
+        if t != i
+        for trig in index.lex.verb_triggers(doc[t])
+        if trig.type == "agreement"
+    )
 
 
 def _possessed(index: DocIndex, i: int, possessive: frozenset[str], reach: int = 6) -> bool:
