@@ -928,6 +928,9 @@ def test_coming_to_a_place_is_a_visit_but_coming_to_a_row_somewhere_is_none():
     ]
     text = "Im Oval Office war es zu einem Streit mit Petr Fiala gekommen."
     assert _named_events(text, "2024-05-15") == []
+    # the direction governs the hospital, which lies in the city: no visit to the city
+    text = "Am Montag kam Petr Fiala mit einer Grippe ins Krankenhaus in Prag."
+    assert _named_events(text, "2024-05-15") == []
 
 
 def test_a_meeting_arranged_by_an_agreement_verb_is_of_those_who_agree():

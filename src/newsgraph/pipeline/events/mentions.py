@@ -496,7 +496,7 @@ def _frame_participants(
             dest = place_of(index, clause.id, i, destinations=True)
             if trig.needs_destination and dest is None:
                 return [], False, None, 0
-            if trig.needs_direction and (dest is None or not _directional(index, dest)):
+            if trig.needs_direction and (dest is None or not _directional(index, dest, governs=True)):
                 return [], False, None, 0  # ``war es im Oval Office zum Streit gekommen``: a location, no direction
             if trig.needs_destination and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts):
                 return [], False, None, 0  # ``Mit Spannung wird der Teil im Oval Office erwartet``: no traveller
@@ -744,10 +744,16 @@ def _invitation(
     return [*chain, dest], False, dest, 2
 
 
-def _directional(index: DocIndex, dest: MentionRef) -> bool:
-    """Whether a destination is introduced as a direction (``nach Berlin``, ``in die USA``), not a location."""
+def _directional(index: DocIndex, dest: MentionRef, governs: bool = False) -> bool:
+    """Whether a destination is introduced as a direction (``nach Berlin``, ``in die USA``), not a location.
+
+    ``governs``: the direction must be the place's own preposition (``kam ins Krankenhaus in Monaco``
+    goes to the hospital, it is in Monaco)."""
     doc, lex = index.doc, index.lex
-    words = [doc[j].text.lower() for j in range(max(0, dest.tstart - 3), dest.tstart)]
+    first = max(0, dest.tstart - 3)
+    if governs:
+        first = max(first, word_before_phrase(doc, dest.tstart, first))
+    words = [doc[j].text.lower() for j in range(first, dest.tstart)]
     directional = lex.words("participants", "directional_prepositions")
     accusative = lex.words("participants", "directional_articles")
     for n, w in enumerate(words):
