@@ -945,3 +945,21 @@ def test_agreeing_in_a_present_tense_headline_is_an_agreement_reached():
     assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [
         ("agreement", "happened")
     ]
+
+
+def test_coordinated_genitive_names_after_an_event_noun_are_its_parties():
+    text = (
+        "Präsident Petr Fiala und Regierungschef Donald Tusk stritten am Montag. "
+        "Beobachter spekulieren über ein mögliches Treffen Fialas und Tusks im Sommer."
+    )
+    got = [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-15")]
+    assert got == [("meeting", ["Donald Tusk", "Petr Fiala"], "possible")]
+
+
+def test_a_persons_name_is_the_base_form_not_its_genitive():
+    record = newsgraph.extract(
+        "Petr Fiala lobte Scholz. Beim Treffen mit Petr Fialas Außenminister ging es um Energie.",
+        published="2024-05-15",
+    )
+    assert "Petr Fiala" in {e.name for e in record.entities}
+    assert "Petr Fialas" not in {e.name for e in record.entities}

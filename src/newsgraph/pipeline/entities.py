@@ -1669,6 +1669,10 @@ class EntityLayer:
         candidates: list[Candidate] = cl["names"]
         if cl["label"] == "PER":
             names = [" ".join(self._person_words(doc, c)).replace(" .", ".") for c in candidates]
+            # a genitive form (``Emmanuel Macrons``, ``Scholz'``) is the name only where the text never
+            # writes the base form: the longest name would otherwise be the genitive
+            seen = set(names)
+            names = [n[:-1] if n.endswith(("s", "'")) and n[:-1] in seen else n for n in names]
             full = [n for n in names if " " in n] or names
             best = max(full, key=lambda n: (len(n.split()), len(n)))
             words = best.split(" ")

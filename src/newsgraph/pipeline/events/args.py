@@ -1206,7 +1206,17 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
         return []
     m = index.starting_at(i)
     if m is not None and m.type == "PER":
-        return [m]
+        # ``ein Treffen Macrons und Melonis``: the coordinated genitive names after the noun
+        out_people = [m]
+        coord = lex.words("participants", "coordinators") - {","}
+        j = m.tend
+        while j + 1 < len(doc) and index.clause_of[j] == clause_id and doc[j].text.lower() in coord:
+            nxt = index.starting_at(j + 1)
+            if nxt is None or nxt.type != "PER":
+                break
+            out_people.append(nxt)
+            j = nxt.tend
+        return out_people
     if doc[i].text.lower() in lex.words("participants", "agent_von"):
         # ``der Besuch von Selenskyj``, ``ein Treffen von Biden und Xi``: the names right after ``von``
         # (the entity layer's roles call a name after ``von`` no actor; here it is the noun's agent)
