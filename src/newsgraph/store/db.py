@@ -66,6 +66,8 @@ QUOTE_INDEX_ROWS = """
     FROM quotes q JOIN articles a USING (article_id)
 """
 STORE_FORMAT = "newsgraph-store/1"
+#: KB id prefixes of the gazetteers' regions (seas, islands, continents, UN M49 areas)
+REGION_PREFIXES = ("region:", "unm49:")
 DEFAULT_BATCH_SIZE = 500
 
 #: failures that are the store's or the machine's, not one article's: retrying article by article would
@@ -686,13 +688,7 @@ class Store:
                     json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
                 ))
         new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
-        within, linked = self._places_within({r.place for _, _, r in reports if r.place is not None}, new_kb)
-        keys = self._place_keys({r.place for _, _, r in reports if r.place is not None},
-                                {row[0]: row[3] for row in batch.entities})
-        for _, _, report in reports:
-            report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
-            report.place_linked = report.place in linked
-            report.place_key = keys.get(report.place, "") if report.place is not None else ""
+        self._place_facts([r for _, _, r in reports], new_kb, {row[0]: row[3] for row in batch.entities})
         states = self._load_candidates([r for _, _, r in reports], new_kb)
         # candidates by (participant, merge group); the window check here spares most match_score calls
         by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
@@ -703,18 +699,22 @@ class Store:
         event_of: dict[tuple[int, str], int] = {}
         # an article with no date at all is at least as late as the happened events its reports joined
         bound: dict[int, dt.date] = {}
+
+        def candidates_for(report: Report, skip: int | None = None) -> list[EventState]:
+            ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
+            lo, hi = report.reach_lo, report.reach_hi
+            return [
+                states[i] for i in sorted(ids)
+                if i != skip and i in states and (
+                    lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
+                    or (states[i].window_lo <= hi and lo <= states[i].window_hi))  # type: ignore[operator]
+            ]
+
         for article_id, local_id, report in reports:
             if not report.anchored and article_id in bound:
                 report.anchor, report.anchor_is_bound = bound[article_id], True
                 prepare(report, self.rules)
-            candidate_ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
-            lo, hi = report.reach_lo, report.reach_hi
-            candidates = [
-                states[i] for i in sorted(candidate_ids)
-                if lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
-                or (states[i].window_lo <= hi and lo <= states[i].window_hi)  # type: ignore[operator]
-            ]
-            state = best_match(candidates, report, self.rules)
+            state = best_match(candidates_for(report), report, self.rules)
             if state is None:
                 state = EventState(self._next_event, report.group, set(), None, None, None, new=True)
                 self._next_event += 1
@@ -725,6 +725,26 @@ class Store:
             if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
                     and s.date_hi is not None and s.precision == "day":
                 bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
+            for p in state.participants:
+                by_participant[(p, state.group)].add(state.event_id)
+            touched[state.event_id] = state
+            event_of[(article_id, local_id)] = state.event_id
+        # a second look, so that the batch's order does not decide: a report that started an event of its
+        # own may fit an event that reports read after it built (an undated "Besuch in China" before the
+        # report that widened the visit's window); the same rules decide, against the batch's final events
+        for article_id, local_id, report in reports:
+            own = states[event_of[(article_id, local_id)]]
+            if not own.new or len(own.reports) != 1:
+                continue
+            first_reason = report.merge_reason
+            state = best_match(candidates_for(report, skip=own.event_id), report, self.rules)
+            if state is None:
+                report.merge_reason = first_reason
+                continue
+            report.merge_reason += " (on a second look at the batch)"
+            del states[own.event_id], touched[own.event_id]
+            state.reports.append(report)
+            _refresh_state(state, self.rules)
             for p in state.participants:
                 by_participant[(p, state.group)].add(state.event_id)
             touched[state.event_id] = state
@@ -875,17 +895,27 @@ class Store:
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)
-        place_ids = {r.place for st in states.values() for r in st.reports if r.place is not None}
-        within, linked = self._places_within(place_ids, new_kb)
-        keys = self._place_keys(place_ids)
+        self._place_facts([r for st in states.values() for r in st.reports], new_kb)
         for state in states.values():
-            for report in state.reports:
-                report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
-                report.place_linked = report.place in linked
-                report.place_key = keys.get(report.place, "") if report.place is not None else ""
             if state.reports:
                 _refresh_state(state, self.rules)
         return states
+
+    def _place_facts(self, reports: list[Report], new_kb: dict[int, str] | None = None,
+                     new_keys: dict[int, str] | None = None) -> None:
+        """Set what the merge needs to know about each report's place (the places containing it, whether
+        the gazetteers know it and whether it is a region, its name key) and which of its participants
+        are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates."""
+        place_ids = {r.place for r in reports if r.place is not None}
+        within, linked, regions, towns = self._places_within(
+            place_ids | {p for r in reports for p in r.participants}, new_kb)
+        keys = self._place_keys(place_ids, new_keys)
+        for report in reports:
+            report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
+            report.place_linked = report.place in linked
+            report.place_region = report.place in regions
+            report.place_key = keys.get(report.place, "") if report.place is not None else ""
+            report.towns = frozenset(report.participants & towns)
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""
@@ -899,16 +929,18 @@ class Store:
 
     def _places_within(
         self, place_ids: set[int], new_kb: dict[int, str] | None = None
-    ) -> tuple[dict[int, frozenset[int]], set[int]]:
-        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country),
-        and the ids among ``place_ids`` that have a KB id (only such places can be known to differ).
+    ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int]]:
+        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country);
+        the ids among ``place_ids`` that have a KB id (only such places can be known to differ), those that
+        are gazetteer regions (seas, islands, continents: their towns are not listed) and those that are
+        towns or venues (a place inside another).
 
         Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
         so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
         of the entities this batch creates (not yet in the table).
         """
         if not place_ids:
-            return {}, set()
+            return {}, set(), set(), set()
         from ..pipeline.entities import place_parents
 
         new_kb = new_kb or {}
@@ -922,13 +954,16 @@ class Store:
         parents = {i: place_parents("en", kb) or place_parents("de", kb) for i, kb in kb_of.items() if kb}
         wanted = sorted({kb for chain in parents.values() for kb in chain})
         linked = {i for i, kb in kb_of.items() if kb}
+        regions = {i for i, kb in kb_of.items() if kb and kb.startswith(REGION_PREFIXES)}
+        towns = {i for i, chain in parents.items() if chain}
         if not wanted:
-            return {}, linked
+            return {}, linked, regions, towns
         by_kb = {kb: i for i, kb in new_kb.items()}
         by_kb.update(self.con.execute(
             "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
         ).fetchall())
-        return {i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()}, linked
+        return ({i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()},
+                linked, regions, towns)
 
     def _write_events(self, states: list[EventState], *, replace: bool) -> None:
         """(Re)write the merged rows of events: events, event_participants, conflicts."""
