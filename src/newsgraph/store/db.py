@@ -729,12 +729,14 @@ class Store:
                 by_participant[(p, state.group)].add(state.event_id)
             touched[state.event_id] = state
             event_of[(article_id, local_id)] = state.event_id
-        # a second look, so that the batch's order does not decide: a report that started an event of its
-        # own may fit an event that reports read after it built (an undated "Besuch in China" before the
-        # report that widened the visit's window); the same rules decide, against the batch's final events
+        # a second look, so that the batch's order does not decide: an undated report that started an event
+        # of its own may fit an event that reports read after it built (an undated "Besuch in China" before
+        # the report that widened the visit's window); the same rules decide, against the batch's final
+        # events. Only undated reports: a dated one's window is its own, and it must not join an undated
+        # report that stayed apart as ambiguous
         for article_id, local_id, report in reports:
             own = states[event_of[(article_id, local_id)]]
-            if not own.new or len(own.reports) != 1:
+            if not own.new or len(own.reports) != 1 or report.date_lo is not None:
                 continue
             first_reason = report.merge_reason
             state = best_match(candidates_for(report, skip=own.event_id), report, self.rules)

@@ -332,9 +332,14 @@ def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
 def _apart_in_one_article(a: Report, b: Report) -> bool:
     """Whether two accounts of one article are two happenings by the article's own word: the event layer
     already joined the mentions of one happening, and what it left apart on two different days ("met on
-    Monday and again on Tuesday") stays apart. (Not so for a status: an article's preview sentence and
-    its report of the same meeting can come out as two accounts, planned and happened.)"""
-    return a.precision == "day" and b.precision == "day" and a.date_lo != b.date_lo
+    Monday and again on Tuesday") stays apart, and so does an undated announcement beside a report of what
+    happened. (Not so for a status alone: an article's dated preview sentence and its report of the same
+    meeting can come out as two accounts, planned and happened.)"""
+    if a.precision == "day" and b.precision == "day" and a.date_lo != b.date_lo:
+        return True
+    # an article that tells a meeting as happened and announces one without a date announces another
+    # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
+    return any(x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened" for x, y in ((a, b), (b, a)))
 
 
 def _reaches_own_place(event: EventState, report: Report) -> bool:
@@ -386,11 +391,6 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     if shared < needed:
         return None
     reasons = [f"{event.group}: {shared} shared participant(s)"]
-    if report.date_lo is None and report.status in FUTURE_STATUSES and any(
-            other.article_id == report.article_id and other.status == "happened" for other in event.reports):
-        # an article that tells the event as happened announces another one: "werde man danach ein Treffen
-        # mit Putin ansetzen" in the report of the Trump-Putin summit is a later meeting
-        return None
     if report.date_lo is None and len(event_people) > 1 and not report_people <= event_people:
         # an undated report naming someone the event lacks is another (larger) meeting: the possible
         # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week. An event of one
@@ -602,14 +602,17 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
         conflicts += _conflicts("status", [(r.status, r) for r in known], {"happened"} | (statuses & NEGATIVE_STATUSES))
 
     placed = [(r.place, r) for r in ordered if r.place is not None]
-    place = int(_pick(placed)) if placed else None  # type: ignore[call-overload]
     places = {p for p, _ in placed}
+    # a region (the Black Sea) says less than a town and cannot contradict it: the town is shown, no conflict
+    shown = [(p, r) for p, r in placed if not r.place_region] or placed
+    place = int(_pick(shown)) if shown else None  # type: ignore[call-overload]
+    candidates = {p for p, _ in shown}
     within = {r.place: r.place_within for r in ordered if r.place is not None}
-    nested = [p for p in places if all(q == p or q in within[p] for q in places)]
+    nested = [p for p in candidates if all(q == p or q in within[p] for q in candidates)]
     if nested:
         place = nested[0]  # the places contain one another: the most specific one, no conflict
-    elif len(places) > 1:
-        conflicts += _conflicts("place", placed, places)
+    elif len(candidates) > 1:
+        conflicts += _conflicts("place", shown, candidates)
 
     participants: set[int] = set()
     for r in ordered:
