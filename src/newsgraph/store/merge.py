@@ -339,7 +339,8 @@ def _apart_in_one_article(a: Report, b: Report) -> bool:
         return True
     # an article that tells a meeting as happened and announces one without a date announces another
     # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
-    return any(x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened" for x, y in ((a, b), (b, a)))
+    return any(x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened"
+               for x, y in ((a, b), (b, a)))
 
 
 def _reaches_own_place(event: EventState, report: Report) -> bool:
