@@ -454,3 +454,66 @@ def test_a_second_look_keeps_two_meetings_of_one_pair_apart(store):
         _pair("https://c.example/3", "2024-06-22", date=None),
     ])
     assert _sources(store) == [1, 1, 1]
+
+
+def _met(url: str, published: str, guest: str, *, guest_kb: str | None = None, host: str = "Olaf Scholz") -> Record:
+    art = _Article(url, published)
+    art.entity("e1", "PER", host).say(" traf ").entity("e2", "PER", guest, kb_id=guest_kb).say(f" ({url})")
+    art.event("meeting", ["e1", "e2"], date="2024-05-20")
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def _shown_everywhere(store: Store, path, name: str) -> None:
+    """The name in the CLI's queries (DuckDB) and in the web pages' read model (rebuilt the same)."""
+    from newsgraph.store import find_entities, timeline
+    from newsgraph.store import readmodel as rm
+    from newsgraph.web import access
+
+    assert name in {e["name"] for e in find_entities(store, name)}
+    (event,) = timeline(store, name)["events"]
+    assert name in event["participants"]
+    (edge,) = network(store)["edges"]
+    assert name in (edge["source_name"], edge["target_name"])
+    db = access.StoreAccess(path)
+    try:
+        view = db.view()
+        (page_event,) = json_events(rm.timeline(view.rm, name)["events"])
+        assert name in page_event["participants"]
+        (page_edge,) = json_events(access.network(view, actor=None, since=None, until=None, min_count=1,
+                                                  limit=10)["edges"])
+        assert name in (page_edge["source_name"], page_edge["target_name"])
+    finally:
+        db.close()
+
+
+def json_events(raw: str) -> list[dict]:
+    import json
+
+    return json.loads(raw)
+
+
+def test_an_entity_is_shown_by_its_most_complete_form_not_the_first_seen(tmp_path):
+    path = tmp_path / "news.duckdb"
+    with Store(path) as store:
+        store.ingest([_met("https://a.example/1", "2024-05-21", "Recep Tayyip Erdogan")])
+        store.ingest([_met("https://b.example/2", "2024-05-21", "Recep Tayyip Erdoğan")])
+        _shown_everywhere(store, path, "Recep Tayyip Erdoğan")
+        from newsgraph.store import find_entities
+
+        (found,) = find_entities(store, "Recep Tayyip Erdogan")  # the article's own form still finds it
+        assert found["name"] == "Recep Tayyip Erdoğan"
+
+
+def test_a_less_complete_form_read_later_does_not_rename(store):
+    store.ingest([_met("https://a.example/1", "2024-05-21", "Recep Tayyip Erdoğan")])
+    store.ingest([_met("https://b.example/2", "2024-05-21", "Recep Tayyip Erdogan")])
+    names = {r[0] for r in store.con.execute("SELECT name FROM entities WHERE type = 'PER'").fetchall()}
+    assert names == {"Olaf Scholz", "Recep Tayyip Erdoğan"}
+
+
+def test_an_entity_linked_by_a_later_article_is_shown_by_the_knowledge_base_name(tmp_path):
+    path = tmp_path / "news.duckdb"
+    with Store(path) as store:
+        store.ingest([_met("https://a.example/1", "2024-05-21", "Wladimir Putin")])
+        store.ingest([_met("https://b.example/2", "2024-05-21", "Wladimir Putin", guest_kb="kb:per:vladimir-putin")])
+        _shown_everywhere(store, path, "Vladimir Putin")

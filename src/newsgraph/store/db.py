@@ -183,10 +183,12 @@ class _Touched:
     articles: set[int] = field(default_factory=set)
     events: set[int] = field(default_factory=set)
     entities: set[int] = field(default_factory=set)
+    #: entities whose display name changed (their network edges are re-encoded)
+    renamed: set[int] = field(default_factory=set)
 
     def refresh(self, con: duckdb.DuckDBPyConnection) -> Callable[[Any], None]:
         return lambda sq: readmodel.refresh(con, sq, articles=self.articles, events=self.events,
-                                            entities=self.entities)
+                                            entities=self.entities, renamed=self.renamed)
 
 
 class Store:
@@ -782,6 +784,7 @@ class Store:
             con.execute("DROP TABLE new_aliases")
         _append(con, "article_entities",
                 ("article_id", "local_id", "entity_id", "type", "name", "kb_id", "roles_json"), batch.article_entities)
+        self._rename_entities(batch)
         _append(con, "mentions", ("article_id", "local_id", "entity_id", "start", "end", "text"), batch.mentions)
         _append(con, "event_sources", (
             "event_id", "article_id", "local_id", "type", "status", "date_value", "time_text", "time_start",
@@ -821,6 +824,42 @@ class Store:
             "speaker_text", "cue_text", "via_entity_id", "event_id", "published"), quote_rows)
         _append(con, "times", ("article_id", "start", "end", "text", "type", "value", "inside_quote"), batch.times)
         return index_rows
+
+    def _rename_entities(self, batch: _Batch) -> None:
+        """Re-choose the display name of the entities this batch names: the knowledge base's name where the
+        entity is linked (also when a later article links it), else the most complete form any article gave
+        (``Erdoğan`` over ``Erdogan``, more words first), never the first-seen form for its own sake. The
+        article forms stay aliases; the events and network edges showing the entity are re-read."""
+        con = self.con
+        forms: dict[int, set[str]] = defaultdict(set)
+        for row in batch.article_entities:
+            forms[row[2]].add(row[4])
+        if not forms:
+            return
+        renames: list[tuple[int, str, str]] = []
+        for entity_id, etype, name, kb_id in con.execute(
+            "SELECT entity_id, type, name, kb_id FROM entities WHERE entity_id IN (SELECT unnest($1))", [sorted(forms)]
+        ).fetchall():
+            best = self._kb_name(kb_id) or max(forms[entity_id] | {name}, key=lambda n: (_completeness(n), n == name))
+            if best != name and (kb_id or _completeness(best) > _completeness(name)):
+                renames.append((entity_id, etype, best))
+        if not renames:
+            return
+        ids = [r[0] for r in renames]
+        con.execute("CREATE OR REPLACE TEMP TABLE renamed (entity_id BIGINT, type VARCHAR, name VARCHAR)")
+        _append(con, "renamed", ("entity_id", "type", "name"), renames)
+        con.execute("UPDATE entities SET name = r.name FROM renamed r WHERE entities.entity_id = r.entity_id")
+        con.execute(  # the new display name finds (and merges) the entity too
+            "INSERT INTO entity_aliases SELECT r.entity_id, r.type, r.name, n.key, 'name' FROM renamed r "
+            "JOIN (SELECT unnest($1) AS entity_id, unnest($2) AS key) n USING (entity_id) "
+            "ANTI JOIN entity_aliases a ON a.entity_id = r.entity_id AND a.alias_key = n.key AND a.kind = 'name'",
+            [ids, [name_key(r[2]) for r in renames]])
+        con.execute("DROP TABLE renamed")
+        self._touched.entities.update(ids)
+        self._touched.renamed.update(ids)
+        self._touched.events.update(r[0] for r in con.execute(
+            "SELECT event_id FROM event_participants WHERE entity_id IN (SELECT unnest($1)) UNION "
+            "SELECT event_id FROM events WHERE place_entity_id IN (SELECT unnest($1))", [ids]).fetchall())
 
     # -- global events -----------------------------------------------------------------------------
 
@@ -995,6 +1034,12 @@ class Store:
             "n_sources", "n_conflicts", "confidence", "plover", "cameo"), events)
         _append(con, "event_participants", ("event_id", "entity_id"), participants)
         _append(con, "conflicts", ("event_id", "field", "value", "article_ids"), conflicts)
+
+
+def _completeness(name: str) -> tuple[int, int, int]:
+    """How complete a form of a name is: more words (``Olaf Scholz`` over ``Scholz``), then more letters
+    outside ASCII (``Erdoğan`` over ``Erdogan``: the form with its diacritics), then length."""
+    return len(name.split()), sum(1 for c in name if not c.isascii() and c.isalpha()), len(name)
 
 
 def _refresh_state(state: EventState, rules: MergeRules) -> None:
