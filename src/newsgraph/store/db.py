@@ -692,18 +692,16 @@ class Store:
         new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
         self._place_facts([r for _, _, r in reports], new_kb, {row[0]: row[3] for row in batch.entities})
         states = self._load_candidates([r for _, _, r in reports], new_kb)
-        # candidates by (participant, merge group); the window check here spares most match_score calls
-        by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
+        candidates = _CandidateIndex()
         for state in states.values():
-            for p in state.participants:
-                by_participant[(p, state.group)].add(state.event_id)
+            candidates.add(state)
         touched: dict[int, EventState] = {}
         event_of: dict[tuple[int, str], int] = {}
         # an article with no date at all is at least as late as the happened events its reports joined
         bound: dict[int, dt.date] = {}
 
         def candidates_for(report: Report, skip: int | None = None) -> list[EventState]:
-            ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
+            ids = candidates.near(report)
             lo, hi = report.reach_lo, report.reach_hi
             return [
                 states[i] for i in sorted(ids)
@@ -727,8 +725,7 @@ class Store:
             if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
                     and s.date_hi is not None and s.precision == "day":
                 bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
-            for p in state.participants:
-                by_participant[(p, state.group)].add(state.event_id)
+            candidates.add(state)
             touched[state.event_id] = state
             event_of[(article_id, local_id)] = state.event_id
         # a second look, so that the batch's order does not decide: an undated report that started an event
@@ -749,8 +746,7 @@ class Store:
             del states[own.event_id], touched[own.event_id]
             state.reports.append(report)
             _refresh_state(state, self.rules)
-            for p in state.participants:
-                by_participant[(p, state.group)].add(state.event_id)
+            candidates.add(state)
             touched[state.event_id] = state
             event_of[(article_id, local_id)] = state.event_id
 
@@ -982,8 +978,6 @@ class Store:
         """
         if not place_ids:
             return {}, set(), set(), set()
-        from ..pipeline.entities import place_parents
-
         new_kb = new_kb or {}
         kb_of = {i: new_kb[i] for i in place_ids if i in new_kb}
         missing = [i for i in place_ids if i not in kb_of]
@@ -992,7 +986,13 @@ class Store:
                 "SELECT entity_id, kb_id FROM entities WHERE kb_id IS NOT NULL AND entity_id IN (SELECT unnest($1))",
                 [missing],
             ).fetchall())
-        parents = {i: place_parents("en", kb) or place_parents("de", kb) for i, kb in kb_of.items() if kb}
+        # people and bodies are no places (and a batch without places needs no gazetteers loaded)
+        place_kb = {i: kb for i, kb in kb_of.items() if kb and not kb.startswith(("kb:per:", "kb:org:"))}
+        parents: dict[int, tuple[str, ...]] = {}
+        if place_kb:
+            from ..pipeline.entities import place_parents
+
+            parents = {i: place_parents("en", kb) or place_parents("de", kb) for i, kb in place_kb.items()}
         wanted = sorted({kb for chain in parents.values() for kb in chain})
         linked = {i for i, kb in kb_of.items() if kb}
         regions = {i for i, kb in kb_of.items() if kb and kb.startswith(REGION_PREFIXES)}
@@ -1034,6 +1034,48 @@ class Store:
             "n_sources", "n_conflicts", "confidence", "plover", "cameo"), events)
         _append(con, "event_participants", ("event_id", "entity_id"), participants)
         _append(con, "conflicts", ("event_id", "field", "value", "article_ids"), conflicts)
+
+
+class _CandidateIndex:
+    """The batch's events by (participant, merge group) and by stretch of days of their merge window, so that a
+    report looks only at the events of its participants near its own window: a pair that met thousands of
+    times costs each report the meetings of its days, not all of them (a scan of every event of a participant
+    per report made a batch's merging quadratic in the pair's meetings)."""
+
+    #: days per bucket; an event sits in every bucket its window touches, a window longer than ``LONG`` days
+    #: (or none) in the participant's ``None`` bucket, which every report looks at
+    DAYS = 32
+    LONG = 800
+
+    def __init__(self) -> None:
+        self.every: dict[tuple[int, str], set[int]] = defaultdict(set)
+        self.buckets: dict[tuple[int, str, int | None], set[int]] = defaultdict(set)
+
+    def _span(self, lo: dt.date | None, hi: dt.date | None) -> range | None:
+        if lo is None or hi is None or (hi - lo).days > self.LONG:
+            return None
+        return range(lo.toordinal() // self.DAYS, hi.toordinal() // self.DAYS + 1)
+
+    def add(self, state: EventState) -> None:
+        """Index the event under its current participants and window (an older entry is only a false hit,
+        which the window check after the lookup drops)."""
+        span = self._span(state.window_lo, state.window_hi)
+        for p in state.participants:
+            self.every[(p, state.group)].add(state.event_id)
+            for bucket in span if span is not None else (None,):
+                self.buckets[(p, state.group, bucket)].add(state.event_id)
+
+    def near(self, report: Report) -> set[int]:
+        """Ids of the events that share a participant with the report and may overlap its reach."""
+        span = self._span(report.reach_lo, report.reach_hi)
+        found: set[int] = set()
+        for p in report.participants:
+            if span is None:  # no window, or a very long one: every event of the participant
+                found |= self.every.get((p, report.group), set())
+                continue
+            for bucket in (None, *span):
+                found |= self.buckets.get((p, report.group, bucket), set())
+        return found
 
 
 def _completeness(name: str) -> tuple[int, int, int]:
