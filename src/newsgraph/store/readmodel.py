@@ -27,9 +27,10 @@ Tables (``r_`` prefix; dates are ISO strings, lists are JSON):
   encoded as JSON, in the two shapes the answers list events in (``page_json``: participants as
   ``{id, name}``; ``store_json``: as :mod:`.queries` gives them, participant names), names included:
   an actor's page lists up to 200 events, and building and encoding them as Python objects per
-  request was most of its cost. Names can be stored because entity names never change once given,
-  and an entity is only deleted together with every event source that named it, which
-  re-summarises (and so refreshes) those events in the same batch;
+  request was most of its cost. Names can be stored because a batch that renames an entity (its KB
+  name, a more complete form) refreshes that entity's events and re-encodes its edges (``renamed``), and
+  an entity is only deleted together with every event source that named it, which re-summarises (and
+  so refreshes) those events in the same batch;
 - ``r_pairs`` (source, target, event type, count) and ``r_pair_totals`` (source, target, events, and the
   network answer's edge encoded as JSON with names and counts per type): the
   who-met-whom network, maintained incrementally (a touched event's old pairs are subtracted and its
