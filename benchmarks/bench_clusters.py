@@ -158,8 +158,9 @@ def _dates_compatible(gold: dict[str, Any], value: str | None) -> bool:
 def _evidence_of(gold_events: list[dict[str, Any]], rules: Any,
                  spans: GoldSpans) -> dict[tuple[str, int], list[tuple[int, int]]]:
     """(article, cluster event index) -> the evidence spans of the article's gold event that is that cluster
-    event: the cluster event its article reports of the same merge group, with no contradicting date and the
-    most participants in common."""
+    event: the cluster event its article reports of the same merge group, with no contradicting date, the status
+    the cluster says the article gives it, the most participants in common, then the one that gives its date,
+    then its place."""
     out: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for doc, events in spans.items():
         for gold, found in events:
@@ -170,9 +171,15 @@ def _evidence_of(gold_events: list[dict[str, Any]], rules: Any,
                     continue
                 shared = len(names & set(ev["participants"]))
                 if shared and _dates_compatible(ev, gold.get("date")):
-                    candidates.append((shared / len(names | set(ev["participants"])), -i, i))
+                    # a cluster event that gives the gold event's date (or place) beats an undated one of the
+                    # same people: the Helsinki summit of 2018 is not the undated "next time in Moscow"
+                    dated = int(bool(ev.get("date")) and bool(gold.get("date")))
+                    placed = int(bool(ev.get("place")) and ev.get("place") == gold.get("place"))
+                    # ... and first of all one that the cluster says this article reports with the gold event's status
+                    said = int(ev["reported_by"][doc] == gold.get("status"))
+                    candidates.append((said, shared / len(names | set(ev["participants"])), dated, placed, -i, i))
             if candidates:
-                out[(doc, max(candidates)[2])] += found
+                out[(doc, max(candidates)[-1])] += found
     return out
 
 

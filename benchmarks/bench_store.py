@@ -16,6 +16,10 @@ times with different arguments drawn with a fixed seed, and report medians and 9
   date range;
 - ``events_place``: events at a place within one year.
 
+``--pair-meetings 2000 4000 8000`` measures instead the merge's cost when one pair met many times: that
+many reports of meetings of the same two people, each on another day three days apart, ingested as one
+batch, CPU time per report (constant when the merge's cost is linear in the number of reports).
+
 Ingest time includes reading and validating the JSON Lines records (pydantic), as ``newsgraph ingest``
 does. ``--extract-sample`` also times ``newsgraph.extract`` on the example article to put the store's
 share of an extract-and-store run in proportion. Peak memory is the process's maximum resident set
@@ -89,9 +93,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reuse-store", action="store_true",
                         help="time the queries on the store a previous run left in --work (ingest figures are "
                              "taken from --output)")
+    parser.add_argument("--pair-meetings", type=int, nargs="+", default=None, metavar="N",
+                        help="time merging N meetings of one pair in one batch (see the module docstring)")
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(ROOT / "src"))
+    if args.pair_meetings:
+        _pair_meetings(args)
+        return
 
     args.work.mkdir(parents=True, exist_ok=True)
     records = args.work / f"records-{args.n}-{args.seed}.jsonl"
@@ -108,6 +117,52 @@ def main(argv: list[str] | None = None) -> None:
     else:
         result = _ingest(args, records, db)
     _queries(args, db, result)
+
+
+def _pair_record(i: int) -> Any:
+    """The ``i``-th report of a Scholz-Macron meeting, on day 3 × i from 2000-01-01, published the day after."""
+    import datetime as dt
+
+    from newsgraph.record import Record
+
+    met = dt.date(2000, 1, 1) + dt.timedelta(days=3 * i)
+    day = met.isoformat()
+    text = f"Olaf Scholz traf Emmanuel Macron am {day} in Paris (Nr. {i})."
+    at = text.index(day)
+    return Record.model_validate({
+        "id": f"pair{i}", "language": "de", "published": (met + dt.timedelta(days=1)).isoformat(),
+        "text": text,
+        "entities": [{"id": "e1", "type": "PER", "name": "Olaf Scholz",
+                      "mentions": [{"start": 0, "end": 11, "text": "Olaf Scholz"}]},
+                     {"id": "e2", "type": "PER", "name": "Emmanuel Macron",
+                      "mentions": [{"start": 17, "end": 32, "text": "Emmanuel Macron"}]}],
+        "events": [{"id": "ev1", "type": "meeting", "participants": ["e1", "e2"], "status": "happened",
+                    "time": {"value": day, "text": day, "start": at, "end": at + len(day)}}],
+    })
+
+
+def _pair_meetings(args: argparse.Namespace) -> None:
+    from newsgraph.store import Store
+
+    rows = []
+    for n in args.pair_meetings:
+        records = [_pair_record(i) for i in range(n)]
+        db = args.work / f"pair-{n}.duckdb"
+        for stale in (db, db.with_name(db.name + ".wal"), db.with_name(db.name + ".quotes.sqlite")):
+            stale.unlink(missing_ok=True)
+        with Store(db) as store:
+            store.ingest(records[:1])  # opening costs (schema, first imports) are not the merge's
+            cpu = time.process_time()
+            store.ingest(records[1:], batch_size=n)
+            cpu = time.process_time() - cpu
+            events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]  # type: ignore[index]
+        rows.append({"meetings": n, "cpu_seconds": round(cpu, 2), "ms_per_report": round(1000 * cpu / (n - 1), 3),
+                     "events": events})
+        print(f"{n} meetings of one pair in one batch: {cpu:.2f} CPU-s, {1000 * cpu / (n - 1):.3f} ms per report, "
+              f"{events} events", flush=True)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps({"machine": _machine(), "pair_meetings": rows}, indent=1) + "\n",
+                           encoding="utf-8")
 
 
 def _ingest(args: argparse.Namespace, records: Path, db: Path) -> dict[str, Any]:

@@ -216,7 +216,9 @@ def clusters_table(d: dict[str, Any]) -> list[str]:
         "`one event` = exactly one store event matches it; `right` = one event with every reporting article and "
         "the right final status, among the interactions the pipeline extracted at all; `merged pairs` = store "
         "events holding two interactions; an article's account is matched to an interaction by participants and "
-        "date, and by its evidence against the gold's where several fit)",
+        "date, and by its evidence against the gold's where several fit, each gold event's evidence belonging to "
+        "the interaction the cluster says its article reports with that status, then by participants, date and "
+        "place)",
         "",
         "| split | interactions | extracted | one event | all sources | final status | history | right of extracted "
         "| merge precision | merge recall | merged pairs |",
@@ -315,6 +317,39 @@ def store_table(d: dict[str, Any]) -> list[str]:
         out.append(f"| store's share of extract + store time (wall / CPU) | {wall:.1%} / {cpu:.1%} |")
     for name, s in q.items():
         out.append(f"| {name.replace('_', ' ')} (median / p90) | {s['median_ms']} / {s['p90_ms']} ms |")
+    return out
+
+
+def store_merge_cost_table(d: dict[str, Any]) -> list[str]:
+    """The merge's cost with many meetings of one pair, and 10,000 synthetic records, before and after the
+    batch's candidate index (issue 19)."""
+    before = load("store_pair_meetings_main") or {}
+    ingest = {"before": load("store_10k_main"), "after": load("store_10k_merge")}
+    out = [
+        "**Store: merging many meetings of one pair** (`benchmarks/bench_store.py --pair-meetings 2000 4000 8000`: "
+        "that many reports of one pair's meetings, three days apart, in one batch; CPU ms per report; and "
+        "`bench_store.py -n 10000`, synthetic records; before = main 8ceb5e1, after = the batch's candidates "
+        "indexed by participant, group and stretch of days; the same machine at a load average of about 8, the "
+        "second of two alternating runs each (before, after, before, after); the queries are DuckDB's and unchanged, "
+        "their differences are the load's)",
+        "",
+        "| measure | before | after |",
+        "|---|---|---|",
+    ]
+    old_rows = {r["meetings"]: r for r in before.get("pair_meetings", [])}
+    for row in d.get("pair_meetings", []):
+        was = old_rows.get(row["meetings"], {}).get("ms_per_report", "–")
+        out.append(f"| {row['meetings']} meetings of one pair, ms per report | {was} | {row['ms_per_report']} |")
+    if ingest["before"] and ingest["after"]:
+        b, a = ingest["before"], ingest["after"]
+        out.append(f"| 10,000 records: ingest, articles per CPU-second | {b['ingest']['articles_per_cpu_s']} "
+                   f"| {a['ingest']['articles_per_cpu_s']} |")
+        out.append(f"| 10,000 records: peak memory during ingest | {b.get('peak_rss_mb_ingest')} MB "
+                   f"| {a.get('peak_rss_mb_ingest')} MB |")
+        for name, q in a["queries"].items():
+            p = b["queries"].get(name, {})
+            out.append(f"| 10,000 records: {name.replace('_', ' ')} (median / p90) | {p.get('median_ms')} / "
+                       f"{p.get('p90_ms')} ms | {q['median_ms']} / {q['p90_ms']} ms |")
     return out
 
 
@@ -528,6 +563,9 @@ TABLES: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = [
     ("times_gold", times_gold_table),
     ("store", store_table),
     ("store_1m", store_table),  # bench_store.py -n 1000000 --output benchmarks/results/store_1m.json
+    # bench_store.py --pair-meetings 2000 4000 8000 --output benchmarks/results/store_pair_meetings.json
+    # (and -n 10000 --output store_10k_merge.json; the *_main files: the same on main 8ceb5e1)
+    ("store_pair_meetings", store_merge_cost_table),
     ("web", web_table),
     ("schemathesis", schemathesis_table),
     ("long", long_table),

@@ -347,3 +347,173 @@ def test_one_articles_two_accounts_of_one_day_are_one_event(store):
                                                                                         date="2024-05-20")
     store.ingest([art.record("a")])
     assert _sources(store) == [1]
+
+
+SOCHI, BLACK_SEA, LONDON = "geonames:491422", "region:Black_Sea", "geonames:2643743"
+
+
+def _sochi(url: str, published: str, *, date: str | None, town_as_party: bool, place: str = "Sotschi",
+           place_kb: str = SOCHI, guest: str = "Recep Tayyip Erdoğan") -> Record:
+    """Putin receives a guest; ``town_as_party``: the outlet's extraction reads the town as a third party and
+    the region (``the Black Sea resort of Sochi``) as the place."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Wladimir Putin").say(" empfängt ").entity("e2", "PER", guest)
+    if town_as_party:
+        art.say(" am ").entity("e3", "LOC", "Schwarzen Meer", kb_id=BLACK_SEA)
+        art.say(" in ").entity("e4", "LOC", "Sochi", kb_id=SOCHI)
+        art.event("meeting", ["e1", "e2", "e4"], place="e3", date=date)
+    else:
+        art.say(" in ").entity("e3", "LOC", place, kb_id=place_kb)
+        art.event("meeting", ["e1", "e2"], place="e3", date=date)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_a_town_read_as_a_party_is_the_place_another_outlet_names(store):
+    store.ingest([_sochi("https://a.example/1", "2024-09-05", date="2024-09-04", town_as_party=False)])
+    store.ingest([_sochi("https://b.example/2", "2024-09-04", date="2024-09-04", town_as_party=True)])
+    (event,) = events(store)
+    assert event["sources"] == 2
+    assert sorted(event["participants"]) == ["Recep Tayyip Erdoğan", "Wladimir Putin"]  # Sochi is no party
+    assert not event_detail(store, event["event_id"])["conflicts"]
+
+
+def test_a_visits_destination_town_stays_its_party(store):
+    # "Scholz will nach London weiterreisen" (a visit: Scholz and London) is not Scholz's planned meeting
+    # with Macron of the same days, although London is the visit's place too
+    store.ingest([_pair("https://a.example/1", "2024-05-16", date=None, status="planned")])
+    art = _Article("https://b.example/2", "2024-05-16")
+    art.entity("e1", "PER", "Olaf Scholz").say(" reist weiter nach ").entity("e2", "LOC", "London", kb_id=LONDON)
+    art.event("visit", ["e1", "e2"], place="e2", status="planned")
+    store.ingest([art.record("b")])
+    assert _sources(store) == [1, 1]
+
+
+def test_a_region_neither_confirms_nor_rules_out_a_town_for_the_same_people(store):
+    # the gazetteers do not say which towns lie on the Black Sea: a day apart, same two people, one event
+    store.ingest([_sochi("https://a.example/1", "2024-09-05", date="2024-09-04", town_as_party=False)])
+    store.ingest([_sochi("https://b.example/2", "2024-09-06", date="2024-09-05", town_as_party=False,
+                         place="Schwarzen Meer", place_kb=BLACK_SEA)])
+    assert _sources(store) == [2]
+
+
+def test_a_region_against_a_town_with_other_people_stays_apart(store):
+    store.ingest([_sochi("https://a.example/1", "2024-09-05", date="2024-09-04", town_as_party=False)])
+    # Putin with another guest on the Black Sea the next day: other participants, so the place is not given away
+    art = _Article("https://b.example/2", "2024-09-06")
+    art.entity("e1", "PER", "Wladimir Putin").say(" und ").entity("e2", "PER", "Recep Tayyip Erdoğan")
+    art.say(" und ").entity("e5", "PER", "Alexander Lukaschenko")
+    art.say(" am ").entity("e3", "LOC", "Schwarzen Meer", kb_id=BLACK_SEA)
+    art.event("meeting", ["e1", "e2", "e5"], place="e3", date="2024-09-05")
+    store.ingest([art.record("b")])
+    assert _sources(store) == [1, 1]
+
+
+def _report_with_a_further_plan(url: str, published: str | None) -> Record:
+    """A report of the Scholz-Macron meeting of 20 May that also says they want to meet again (no date)."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron")
+    art.event("meeting", ["e1", "e2"], date="2024-05-20").say("Sie wollen sich wieder treffen")
+    art.event("meeting", ["e1", "e2"], status="planned")
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_an_articles_undated_announcement_is_not_the_meeting_it_reports_as_happened(store):
+    store.ingest([_report_with_a_further_plan("https://a.example/1", "2024-05-21")])
+    assert _sources(store) == [1, 1]
+    reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE local_id = 'ev2'").fetchone()[0]
+    assert reason.startswith("new event")
+
+
+def test_another_articles_undated_announcement_still_joins_the_meeting(store):
+    # the other direction: a preview from the days before is the meeting (history planned -> happened)
+    store.ingest([_pair("https://a.example/1", "2024-05-18", date=None, status="planned")])
+    store.ingest([_pair("https://b.example/2", "2024-05-21", date="2024-05-20")])
+    (event,) = events(store)
+    assert event["sources"] == 2 and event["status"] == "happened"
+    assert [s["status"] for s in event_detail(store, event["event_id"])["sources"]] == ["planned", "happened"]
+
+
+def test_a_second_look_at_the_batch_joins_a_report_that_came_before_its_event_was_known(store):
+    # read in this order, the "possible" report of 19 June fits no event yet (its window looks ahead, the
+    # first report's back); the report of 21 June widens the event's window, and on a second look it joins
+    store.ingest([
+        _pair("https://a.example/1", "2024-06-16", date=None, place="Paris", place_kb="geonames:2988507"),
+        _pair("https://b.example/2", "2024-06-19", date=None, status="possible"),
+        _pair("https://c.example/3", "2024-06-21", date=None, place="Paris", place_kb="geonames:2988507"),
+    ])
+    assert _sources(store) == [3]
+    reasons = [r[0] for r in store.con.execute("SELECT merge_reason FROM event_sources ORDER BY article_id").fetchall()]
+    assert "second look" in reasons[1]
+
+
+def test_a_second_look_keeps_two_meetings_of_one_pair_apart(store):
+    # the other direction, in one batch: a dated meeting elsewhere a week later is still another meeting
+    store.ingest([
+        _pair("https://a.example/1", "2024-06-16", date="2024-06-14", place="Paris", place_kb="geonames:2988507"),
+        _pair("https://b.example/2", "2024-06-22", date="2024-06-21", place="London", place_kb=LONDON),
+        _pair("https://c.example/3", "2024-06-22", date=None),
+    ])
+    assert _sources(store) == [1, 1, 1]
+
+
+def _met(url: str, published: str, guest: str, *, guest_kb: str | None = None, host: str = "Olaf Scholz") -> Record:
+    art = _Article(url, published)
+    art.entity("e1", "PER", host).say(" traf ").entity("e2", "PER", guest, kb_id=guest_kb).say(f" ({url})")
+    art.event("meeting", ["e1", "e2"], date="2024-05-20")
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def _shown_everywhere(store: Store, path, name: str) -> None:
+    """The name in the CLI's queries (DuckDB) and in the web pages' read model (rebuilt the same)."""
+    from newsgraph.store import find_entities, timeline
+    from newsgraph.store import readmodel as rm
+    from newsgraph.web import access
+
+    assert name in {e["name"] for e in find_entities(store, name)}
+    (event,) = timeline(store, name)["events"]
+    assert name in event["participants"]
+    (edge,) = network(store)["edges"]
+    assert name in (edge["source_name"], edge["target_name"])
+    db = access.StoreAccess(path)
+    try:
+        view = db.view()
+        (page_event,) = json_events(rm.timeline(view.rm, name)["events"])
+        assert name in page_event["participants"]
+        (page_edge,) = json_events(access.network(view, actor=None, since=None, until=None, min_count=1,
+                                                  limit=10)["edges"])
+        assert name in (page_edge["source_name"], page_edge["target_name"])
+    finally:
+        db.close()
+
+
+def json_events(raw: str) -> list[dict]:
+    import json
+
+    return json.loads(raw)
+
+
+def test_an_entity_is_shown_by_its_most_complete_form_not_the_first_seen(tmp_path):
+    path = tmp_path / "news.duckdb"
+    with Store(path) as store:
+        store.ingest([_met("https://a.example/1", "2024-05-21", "Recep Tayyip Erdogan")])
+        store.ingest([_met("https://b.example/2", "2024-05-21", "Recep Tayyip Erdoğan")])
+        _shown_everywhere(store, path, "Recep Tayyip Erdoğan")
+        from newsgraph.store import find_entities
+
+        (found,) = find_entities(store, "Recep Tayyip Erdogan")  # the article's own form still finds it
+        assert found["name"] == "Recep Tayyip Erdoğan"
+
+
+def test_a_less_complete_form_read_later_does_not_rename(store):
+    store.ingest([_met("https://a.example/1", "2024-05-21", "Recep Tayyip Erdoğan")])
+    store.ingest([_met("https://b.example/2", "2024-05-21", "Recep Tayyip Erdogan")])
+    names = {r[0] for r in store.con.execute("SELECT name FROM entities WHERE type = 'PER'").fetchall()}
+    assert names == {"Olaf Scholz", "Recep Tayyip Erdoğan"}
+
+
+def test_an_entity_linked_by_a_later_article_is_shown_by_the_knowledge_base_name(tmp_path):
+    path = tmp_path / "news.duckdb"
+    with Store(path) as store:
+        store.ingest([_met("https://a.example/1", "2024-05-21", "Wladimir Putin")])
+        store.ingest([_met("https://b.example/2", "2024-05-21", "Wladimir Putin", guest_kb="kb:per:vladimir-putin")])
+        _shown_everywhere(store, path, "Vladimir Putin")

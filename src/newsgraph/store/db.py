@@ -66,6 +66,8 @@ QUOTE_INDEX_ROWS = """
     FROM quotes q JOIN articles a USING (article_id)
 """
 STORE_FORMAT = "newsgraph-store/1"
+#: KB id prefixes of the gazetteers' regions (seas, islands, continents, UN M49 areas)
+REGION_PREFIXES = ("region:", "unm49:")
 DEFAULT_BATCH_SIZE = 500
 
 #: failures that are the store's or the machine's, not one article's: retrying article by article would
@@ -181,10 +183,12 @@ class _Touched:
     articles: set[int] = field(default_factory=set)
     events: set[int] = field(default_factory=set)
     entities: set[int] = field(default_factory=set)
+    #: entities whose display name changed (their network edges are re-encoded)
+    renamed: set[int] = field(default_factory=set)
 
     def refresh(self, con: duckdb.DuckDBPyConnection) -> Callable[[Any], None]:
         return lambda sq: readmodel.refresh(con, sq, articles=self.articles, events=self.events,
-                                            entities=self.entities)
+                                            entities=self.entities, renamed=self.renamed)
 
 
 class Store:
@@ -686,35 +690,31 @@ class Store:
                     json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
                 ))
         new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
-        within, linked = self._places_within({r.place for _, _, r in reports if r.place is not None}, new_kb)
-        keys = self._place_keys({r.place for _, _, r in reports if r.place is not None},
-                                {row[0]: row[3] for row in batch.entities})
-        for _, _, report in reports:
-            report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
-            report.place_linked = report.place in linked
-            report.place_key = keys.get(report.place, "") if report.place is not None else ""
+        self._place_facts([r for _, _, r in reports], new_kb, {row[0]: row[3] for row in batch.entities})
         states = self._load_candidates([r for _, _, r in reports], new_kb)
-        # candidates by (participant, merge group); the window check here spares most match_score calls
-        by_participant: dict[tuple[int, str], set[int]] = defaultdict(set)
+        candidates = _CandidateIndex()
         for state in states.values():
-            for p in state.participants:
-                by_participant[(p, state.group)].add(state.event_id)
+            candidates.add(state)
         touched: dict[int, EventState] = {}
         event_of: dict[tuple[int, str], int] = {}
         # an article with no date at all is at least as late as the happened events its reports joined
         bound: dict[int, dt.date] = {}
+
+        def candidates_for(report: Report, skip: int | None = None) -> list[EventState]:
+            ids = candidates.near(report)
+            lo, hi = report.reach_lo, report.reach_hi
+            return [
+                states[i] for i in sorted(ids)
+                if i != skip and i in states and (
+                    lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
+                    or (states[i].window_lo <= hi and lo <= states[i].window_hi))  # type: ignore[operator]
+            ]
+
         for article_id, local_id, report in reports:
             if not report.anchored and article_id in bound:
                 report.anchor, report.anchor_is_bound = bound[article_id], True
                 prepare(report, self.rules)
-            candidate_ids = set().union(*(by_participant.get((p, report.group), ()) for p in report.participants))
-            lo, hi = report.reach_lo, report.reach_hi
-            candidates = [
-                states[i] for i in sorted(candidate_ids)
-                if lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
-                or (states[i].window_lo <= hi and lo <= states[i].window_hi)  # type: ignore[operator]
-            ]
-            state = best_match(candidates, report, self.rules)
+            state = best_match(candidates_for(report), report, self.rules)
             if state is None:
                 state = EventState(self._next_event, report.group, set(), None, None, None, new=True)
                 self._next_event += 1
@@ -725,8 +725,28 @@ class Store:
             if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
                     and s.date_hi is not None and s.precision == "day":
                 bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
-            for p in state.participants:
-                by_participant[(p, state.group)].add(state.event_id)
+            candidates.add(state)
+            touched[state.event_id] = state
+            event_of[(article_id, local_id)] = state.event_id
+        # a second look, so that the batch's order does not decide: an undated report that started an event
+        # of its own may fit an event that reports read after it built (an undated "Besuch in China" before
+        # the report that widened the visit's window); the same rules decide, against the batch's final
+        # events. Only undated reports: a dated one's window is its own, and it must not join an undated
+        # report that stayed apart as ambiguous
+        for article_id, local_id, report in reports:
+            own = states[event_of[(article_id, local_id)]]
+            if not own.new or len(own.reports) != 1 or report.date_lo is not None:
+                continue
+            first_reason = report.merge_reason
+            state = best_match(candidates_for(report, skip=own.event_id), report, self.rules)
+            if state is None:
+                report.merge_reason = first_reason
+                continue
+            report.merge_reason += " (on a second look at the batch)"
+            del states[own.event_id], touched[own.event_id]
+            state.reports.append(report)
+            _refresh_state(state, self.rules)
+            candidates.add(state)
             touched[state.event_id] = state
             event_of[(article_id, local_id)] = state.event_id
 
@@ -760,6 +780,7 @@ class Store:
             con.execute("DROP TABLE new_aliases")
         _append(con, "article_entities",
                 ("article_id", "local_id", "entity_id", "type", "name", "kb_id", "roles_json"), batch.article_entities)
+        self._rename_entities(batch)
         _append(con, "mentions", ("article_id", "local_id", "entity_id", "start", "end", "text"), batch.mentions)
         _append(con, "event_sources", (
             "event_id", "article_id", "local_id", "type", "status", "date_value", "time_text", "time_start",
@@ -799,6 +820,42 @@ class Store:
             "speaker_text", "cue_text", "via_entity_id", "event_id", "published"), quote_rows)
         _append(con, "times", ("article_id", "start", "end", "text", "type", "value", "inside_quote"), batch.times)
         return index_rows
+
+    def _rename_entities(self, batch: _Batch) -> None:
+        """Re-choose the display name of the entities this batch names: the knowledge base's name where the
+        entity is linked (also when a later article links it), else the most complete form any article gave
+        (``Erdoğan`` over ``Erdogan``, more words first), never the first-seen form for its own sake. The
+        article forms stay aliases; the events and network edges showing the entity are re-read."""
+        con = self.con
+        forms: dict[int, set[str]] = defaultdict(set)
+        for row in batch.article_entities:
+            forms[row[2]].add(row[4])
+        if not forms:
+            return
+        renames: list[tuple[int, str, str]] = []
+        for entity_id, etype, name, kb_id in con.execute(
+            "SELECT entity_id, type, name, kb_id FROM entities WHERE entity_id IN (SELECT unnest($1))", [sorted(forms)]
+        ).fetchall():
+            best = self._kb_name(kb_id) or max(forms[entity_id] | {name}, key=lambda n: (_completeness(n), n == name))
+            if best != name and (kb_id or _completeness(best) > _completeness(name)):
+                renames.append((entity_id, etype, best))
+        if not renames:
+            return
+        ids = [r[0] for r in renames]
+        con.execute("CREATE OR REPLACE TEMP TABLE renamed (entity_id BIGINT, type VARCHAR, name VARCHAR)")
+        _append(con, "renamed", ("entity_id", "type", "name"), renames)
+        con.execute("UPDATE entities SET name = r.name FROM renamed r WHERE entities.entity_id = r.entity_id")
+        con.execute(  # the new display name finds (and merges) the entity too
+            "INSERT INTO entity_aliases SELECT r.entity_id, r.type, r.name, n.key, 'name' FROM renamed r "
+            "JOIN (SELECT unnest($1) AS entity_id, unnest($2) AS key) n USING (entity_id) "
+            "ANTI JOIN entity_aliases a ON a.entity_id = r.entity_id AND a.alias_key = n.key AND a.kind = 'name'",
+            [ids, [name_key(r[2]) for r in renames]])
+        con.execute("DROP TABLE renamed")
+        self._touched.entities.update(ids)
+        self._touched.renamed.update(ids)
+        self._touched.events.update(r[0] for r in con.execute(
+            "SELECT event_id FROM event_participants WHERE entity_id IN (SELECT unnest($1)) UNION "
+            "SELECT event_id FROM events WHERE place_entity_id IN (SELECT unnest($1))", [ids]).fetchall())
 
     # -- global events -----------------------------------------------------------------------------
 
@@ -875,17 +932,27 @@ class Store:
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)
-        place_ids = {r.place for st in states.values() for r in st.reports if r.place is not None}
-        within, linked = self._places_within(place_ids, new_kb)
-        keys = self._place_keys(place_ids)
+        self._place_facts([r for st in states.values() for r in st.reports], new_kb)
         for state in states.values():
-            for report in state.reports:
-                report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
-                report.place_linked = report.place in linked
-                report.place_key = keys.get(report.place, "") if report.place is not None else ""
             if state.reports:
                 _refresh_state(state, self.rules)
         return states
+
+    def _place_facts(self, reports: list[Report], new_kb: dict[int, str] | None = None,
+                     new_keys: dict[int, str] | None = None) -> None:
+        """Set what the merge needs to know about each report's place (the places containing it, whether
+        the gazetteers know it and whether it is a region, its name key) and which of its participants
+        are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates."""
+        place_ids = {r.place for r in reports if r.place is not None}
+        within, linked, regions, towns = self._places_within(
+            place_ids | {p for r in reports for p in r.participants}, new_kb)
+        keys = self._place_keys(place_ids, new_keys)
+        for report in reports:
+            report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
+            report.place_linked = report.place in linked
+            report.place_region = report.place in regions
+            report.place_key = keys.get(report.place, "") if report.place is not None else ""
+            report.towns = frozenset(report.participants & towns)
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""
@@ -899,18 +966,18 @@ class Store:
 
     def _places_within(
         self, place_ids: set[int], new_kb: dict[int, str] | None = None
-    ) -> tuple[dict[int, frozenset[int]], set[int]]:
-        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country),
-        and the ids among ``place_ids`` that have a KB id (only such places can be known to differ).
+    ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int]]:
+        """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country);
+        the ids among ``place_ids`` that have a KB id (only such places can be known to differ), those that
+        are gazetteer regions (seas, islands, continents: their towns are not listed) and those that are
+        towns or venues (a place inside another).
 
         Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
         so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
         of the entities this batch creates (not yet in the table).
         """
         if not place_ids:
-            return {}, set()
-        from ..pipeline.entities import place_parents
-
+            return {}, set(), set(), set()
         new_kb = new_kb or {}
         kb_of = {i: new_kb[i] for i in place_ids if i in new_kb}
         missing = [i for i in place_ids if i not in kb_of]
@@ -919,16 +986,25 @@ class Store:
                 "SELECT entity_id, kb_id FROM entities WHERE kb_id IS NOT NULL AND entity_id IN (SELECT unnest($1))",
                 [missing],
             ).fetchall())
-        parents = {i: place_parents("en", kb) or place_parents("de", kb) for i, kb in kb_of.items() if kb}
+        # people and bodies are no places (and a batch without places needs no gazetteers loaded)
+        place_kb = {i: kb for i, kb in kb_of.items() if kb and not kb.startswith(("kb:per:", "kb:org:"))}
+        parents: dict[int, tuple[str, ...]] = {}
+        if place_kb:
+            from ..pipeline.entities import place_parents
+
+            parents = {i: place_parents("en", kb) or place_parents("de", kb) for i, kb in place_kb.items()}
         wanted = sorted({kb for chain in parents.values() for kb in chain})
         linked = {i for i, kb in kb_of.items() if kb}
+        regions = {i for i, kb in kb_of.items() if kb and kb.startswith(REGION_PREFIXES)}
+        towns = {i for i, chain in parents.items() if chain}
         if not wanted:
-            return {}, linked
+            return {}, linked, regions, towns
         by_kb = {kb: i for i, kb in new_kb.items()}
         by_kb.update(self.con.execute(
             "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
         ).fetchall())
-        return {i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()}, linked
+        return ({i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()},
+                linked, regions, towns)
 
     def _write_events(self, states: list[EventState], *, replace: bool) -> None:
         """(Re)write the merged rows of events: events, event_participants, conflicts."""
@@ -958,6 +1034,54 @@ class Store:
             "n_sources", "n_conflicts", "confidence", "plover", "cameo"), events)
         _append(con, "event_participants", ("event_id", "entity_id"), participants)
         _append(con, "conflicts", ("event_id", "field", "value", "article_ids"), conflicts)
+
+
+class _CandidateIndex:
+    """The batch's events by (participant, merge group) and by stretch of days of their merge window, so that a
+    report looks only at the events of its participants near its own window: a pair that met thousands of
+    times costs each report the meetings of its days, not all of them (a scan of every event of a participant
+    per report made a batch's merging quadratic in the pair's meetings)."""
+
+    #: days per bucket; an event sits in every bucket its window touches, a window longer than ``LONG`` days
+    #: (or none) in the participant's ``None`` bucket, which every report looks at
+    DAYS = 32
+    LONG = 800
+
+    def __init__(self) -> None:
+        self.every: dict[tuple[int, str], set[int]] = defaultdict(set)
+        self.buckets: dict[tuple[int, str, int | None], set[int]] = defaultdict(set)
+
+    def _span(self, lo: dt.date | None, hi: dt.date | None) -> range | None:
+        if lo is None or hi is None or (hi - lo).days > self.LONG:
+            return None
+        return range(lo.toordinal() // self.DAYS, hi.toordinal() // self.DAYS + 1)
+
+    def add(self, state: EventState) -> None:
+        """Index the event under its current participants and window (an older entry is only a false hit,
+        which the window check after the lookup drops)."""
+        span = self._span(state.window_lo, state.window_hi)
+        for p in state.participants:
+            self.every[(p, state.group)].add(state.event_id)
+            for bucket in span if span is not None else (None,):
+                self.buckets[(p, state.group, bucket)].add(state.event_id)
+
+    def near(self, report: Report) -> set[int]:
+        """Ids of the events that share a participant with the report and may overlap its reach."""
+        span = self._span(report.reach_lo, report.reach_hi)
+        found: set[int] = set()
+        for p in report.participants:
+            if span is None:  # no window, or a very long one: every event of the participant
+                found |= self.every.get((p, report.group), set())
+                continue
+            for bucket in (None, *span):
+                found |= self.buckets.get((p, report.group, bucket), set())
+        return found
+
+
+def _completeness(name: str) -> tuple[int, int, int]:
+    """How complete a form of a name is: more words (``Olaf Scholz`` over ``Scholz``), then more letters
+    outside ASCII (``Erdoğan`` over ``Erdogan``: the form with its diacritics), then length."""
+    return len(name.split()), sum(1 for c in name if not c.isascii() and c.isalpha()), len(name)
 
 
 def _refresh_state(state: EventState, rules: MergeRules) -> None:

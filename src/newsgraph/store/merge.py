@@ -168,6 +168,13 @@ class Report:
     place_linked: bool = False
     #: the place's name key (``names.name_key``), set by the store: relates two unlinked names
     place_key: str = ""
+    #: whether ``place`` is a region of the gazetteers (a sea, an island, a continent: ``the Black Sea``),
+    #: whose containment of towns the gazetteers do not give, so it can neither confirm nor rule out a town
+    place_region: bool = False
+    #: participants that are towns or venues (linked places inside a country), set by the store: one that a
+    #: source names as the place is where the event happened, not a party to it (``Putin hosted Erdogan in
+    #: the Black Sea resort of Sochi`` read with Sochi as a participant)
+    towns: frozenset[int] = frozenset()
     #: why the store put this report where it did (filled when merging; kept in ``event_sources``)
     merge_reason: str = ""
     #: for an article without publication date, the day its undated reports' window hangs on instead
@@ -273,37 +280,67 @@ def place_relation(event: EventState, report: Report) -> str:
     the report's counts as confirmation (``im Oval Office`` and ``in Washington``), and so does one source
     naming the report's very place while another names a place apart (a conflict the event already has).
     """
-    same_people = event.participants == set(report.participants)
-    if report.place is None:
-        return "unknown"
-    places = {r.place: (r.place_within, r.place_linked, r.place_key) for r in event.reports if r.place is not None}
+    event_people, report_people = parties(event, report)
+    same_people = event_people == report_people
+    places = {r.place: (r.place_within, r.place_linked, r.place_key, r.place_region)
+              for r in event.reports if r.place is not None}
     if not places and event.place is not None:
-        places = {event.place: (event.place_within, True, "")}
-    if not places:
+        places = {event.place: (event.place_within, True, "", False)}
+    # a town that one side reads as a participant and the other names as the place confirms the place
+    event_towns = {t for r in event.reports for t in r.towns}
+    if (places.keys() & report.towns) or (report.place is not None and report.place in event_towns):
+        return "same"
+    if report.place is None or not places:
         return "unknown"
-    for place, (_, linked, key) in places.items():
+    for place, (_, linked, key, _) in places.items():
         # a source that names the report's very place confirms it, whatever another source says (that
         # disagreement stays the event's place conflict)
         if place == report.place or (not linked and not report.place_linked and key and key == report.place_key):
             return "same"
     relation = "same"
-    for place, (within, linked, key) in places.items():
+    for place, (within, linked, key, region) in places.items():
         if place == report.place or place in report.place_within or report.place in within:
             continue
         if not linked and not report.place_linked and _names_nest(key, report.place_key):
             continue  # "Elmendorf-Richardson" and "Joint Base Elmendorf-Richardson": one unlinked venue
-        if linked == report.place_linked or not same_people:
-            return "different"  # both in the gazetteers and apart, or two unlinked names (Genf, Wien)
+        if (linked == report.place_linked and not (region or report.place_region)) or not same_people:
+            # both in the gazetteers and apart, or two unlinked names (Genf, Wien); a region (the Black Sea)
+            # against a town is as unknown as an unlinked venue against a region
+            return "different"
         relation = "unknown"
     return relation
+
+
+def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
+    """The event's and the report's participants without the towns some source names as the place: a
+    report that reads ``in the Black Sea resort of Sochi`` with Sochi as a party still names the same two
+    people as one that reads it as the place. Only where two parties remain: a visit's destination
+    (``Blinken will nach London weiterreisen``) is its other party, and countries always stay."""
+    towns = report.towns.union(*(r.towns for r in event.reports))
+    if not towns:
+        return set(event.participants), set(report.participants)
+    named = {r.place for r in event.reports if r.place is not None} | {report.place} | ({event.place} - {None})
+    drop = towns & named
+
+    def without(people: frozenset[int] | set[int]) -> set[int]:
+        kept = set(people) - drop
+        return kept if len(kept) >= 2 else set(people)
+
+    return without(event.participants), without(report.participants)
 
 
 def _apart_in_one_article(a: Report, b: Report) -> bool:
     """Whether two accounts of one article are two happenings by the article's own word: the event layer
     already joined the mentions of one happening, and what it left apart on two different days ("met on
-    Monday and again on Tuesday") stays apart. (Not so for a status: an article's preview sentence and
-    its report of the same meeting can come out as two accounts, planned and happened.)"""
-    return a.precision == "day" and b.precision == "day" and a.date_lo != b.date_lo
+    Monday and again on Tuesday") stays apart, and so does an undated announcement beside a report of what
+    happened. (Not so for a status alone: an article's dated preview sentence and its report of the same
+    meeting can come out as two accounts, planned and happened.)"""
+    if a.precision == "day" and b.precision == "day" and a.date_lo != b.date_lo:
+        return True
+    # an article that tells a meeting as happened and announces one without a date announces another
+    # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
+    return any(x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened"
+               for x, y in ((a, b), (b, a)))
 
 
 def _reaches_own_place(event: EventState, report: Report) -> bool:
@@ -349,12 +386,13 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         reached = True
     if any(other.article_id == report.article_id and _apart_in_one_article(other, report) for other in event.reports):
         return None
-    shared = len(event.participants & report.participants)
-    needed = max(1, min(rules.min_shared, len(event.participants), len(report.participants)))
+    event_people, report_people = parties(event, report)
+    shared = len(event_people & report_people)
+    needed = max(1, min(rules.min_shared, len(event_people), len(report_people)))
     if shared < needed:
         return None
     reasons = [f"{event.group}: {shared} shared participant(s)"]
-    if report.date_lo is None and len(event.participants) > 1 and not report.participants <= event.participants:
+    if report.date_lo is None and len(event_people) > 1 and not report_people <= event_people:
         # an undated report naming someone the event lacks is another (larger) meeting: the possible
         # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week. An event of one
         # participant (a body's summit: "the NATO summit in The Hague") is not enlarged by the leaders
@@ -364,8 +402,8 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
     if relation == "different":
         strong = (
-            event.participants == set(report.participants)
-            and len(report.participants) >= rules.place_conflict_min_participants
+            event_people == report_people
+            and len(report_people) >= rules.place_conflict_min_participants
             and event.precision == "day"
             and report.precision == "day"
             and event.date_lo == report.date_lo
@@ -375,7 +413,7 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         reasons.append("same participants on the same day, places differ (conflict)")
     elif relation == "same":
         reasons.append("place equal or contained")
-    identical = int(event.participants == set(report.participants))
+    identical = int(event_people == report_people)
     if not anchored:
         reasons.append("no date window on one side: the single compatible event")
         return Match((identical, place_score, shared, 0), "; ".join(reasons), unanchored=True)
@@ -565,18 +603,25 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
         conflicts += _conflicts("status", [(r.status, r) for r in known], {"happened"} | (statuses & NEGATIVE_STATUSES))
 
     placed = [(r.place, r) for r in ordered if r.place is not None]
-    place = int(_pick(placed)) if placed else None  # type: ignore[call-overload]
     places = {p for p, _ in placed}
+    # a region (the Black Sea) says less than a town and cannot contradict it: the town is shown, no conflict
+    shown = [(p, r) for p, r in placed if not r.place_region] or placed
+    place = int(_pick(shown)) if shown else None  # type: ignore[call-overload]
+    candidates = {p for p, _ in shown}
     within = {r.place: r.place_within for r in ordered if r.place is not None}
-    nested = [p for p in places if all(q == p or q in within[p] for q in places)]
+    nested = [p for p in candidates if all(q == p or q in within[p] for q in candidates)]
     if nested:
         place = nested[0]  # the places contain one another: the most specific one, no conflict
-    elif len(places) > 1:
-        conflicts += _conflicts("place", placed, places)
+    elif len(candidates) > 1:
+        conflicts += _conflicts("place", shown, candidates)
 
     participants: set[int] = set()
     for r in ordered:
         participants |= r.participants
+    # a town that one source reads as a party and another names as the place is the place
+    town_parties = {t for r in ordered for t in r.towns} & places
+    if len(participants - town_parties) >= 2:
+        participants -= town_parties
     published = [r.published for r in ordered if r.published is not None]
     plovers = [(r.plover, r) for r in ordered if r.plover]
     cameos = [(r.cameo, r) for r in ordered if r.cameo]

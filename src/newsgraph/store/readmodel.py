@@ -27,9 +27,10 @@ Tables (``r_`` prefix; dates are ISO strings, lists are JSON):
   encoded as JSON, in the two shapes the answers list events in (``page_json``: participants as
   ``{id, name}``; ``store_json``: as :mod:`.queries` gives them, participant names), names included:
   an actor's page lists up to 200 events, and building and encoding them as Python objects per
-  request was most of its cost. Names can be stored because entity names never change once given,
-  and an entity is only deleted together with every event source that named it, which
-  re-summarises (and so refreshes) those events in the same batch;
+  request was most of its cost. Names can be stored because a batch that renames an entity (its KB
+  name, a more complete form) refreshes that entity's events and re-encodes its edges (``renamed``), and
+  an entity is only deleted together with every event source that named it, which re-summarises (and
+  so refreshes) those events in the same batch;
 - ``r_pairs`` (source, target, event type, count) and ``r_pair_totals`` (source, target, events, and the
   network answer's edge encoded as JSON with names and counts per type): the
   who-met-whom network, maintained incrementally (a touched event's old pairs are subtracted and its
@@ -126,8 +127,11 @@ def _delete(sq: sqlite3.Connection, table: str, column: str, ids: Sequence[int])
 
 
 def refresh(duck: Any, sq: sqlite3.Connection, *, articles: Iterable[int] = (), events: Iterable[int] = (),
-            entities: Iterable[int] = ()) -> None:
+            entities: Iterable[int] = (), renamed: Iterable[int] = ()) -> None:
     """Bring the rows of these articles, events and entities in line with what DuckDB has committed.
+
+    ``renamed``: entities whose display name changed; the caller lists their events among ``events``, and
+    the network edges that show them are re-encoded here.
 
     An id DuckDB no longer has loses its rows; the caller runs this inside the SQLite transaction that
     records the batch (so a crash leaves either the old or the new read model, and the batch marker says
@@ -142,6 +146,11 @@ def refresh(duck: Any, sq: sqlite3.Connection, *, articles: Iterable[int] = (), 
         _refresh_entities(duck, sq, chunk)
     for chunk in _chunks(event_ids, REBUILD_CHUNK):
         _refresh_events(duck, sq, chunk)
+    for chunk in _chunks(sorted(set(renamed)), 900):
+        marks = _marks(chunk)
+        _encode_edges(sq, sq.execute(
+            f"SELECT source, target FROM r_pair_totals WHERE source IN ({marks}) OR target IN ({marks})",
+            [*chunk, *chunk]).fetchall())
 
 
 def rebuild(duck: Any, sq: sqlite3.Connection) -> None:
@@ -261,9 +270,20 @@ def _refresh_events(duck: Any, sq: sqlite3.Connection, ids: list[int]) -> None:
     for (a, b, _), n in delta.items():
         totals[(a, b)] += n
     _apply_delta(sq, "r_pair_totals", ("source", "target"), "events", totals)
-    moved = [k for k, n in totals.items() if n]
-    names = _names(sq, [x for pair in moved for x in pair])  # r_entities is refreshed before the events
-    for a, b in moved:  # the encoded edge of every pair whose counts moved
+    _encode_edges(sq, [k for k, n in totals.items() if n])  # the encoded edge of every pair whose counts moved
+    ego = Counter(new_ego)
+    ego.subtract(old_ego)
+    _apply_delta(sq, "r_ego", ("actor", "source", "target"), "n", ego)
+    # quotes said at an event that no longer exists lose the link (as DuckDB's quotes.event_id does)
+    gone = sorted(set(ids) - {row[0] for row in events})
+    if gone:
+        sq.executemany("UPDATE quote_meta SET event_id = NULL WHERE event_id = ?", [(i,) for i in gone])
+
+
+def _encode_edges(sq: sqlite3.Connection, pairs: Sequence[tuple[int, int]]) -> None:
+    """Write the encoded network edge (names, counts per type) of these pairs."""
+    names = _names(sq, [x for pair in pairs for x in pair])  # r_entities is refreshed before the events
+    for a, b in pairs:
         row = sq.execute("SELECT events FROM r_pair_totals WHERE source = ? AND target = ?", (a, b)).fetchone()
         if row is None or a not in names or b not in names:
             continue
@@ -272,13 +292,6 @@ def _refresh_events(duck: Any, sq: sqlite3.Connection, ids: list[int]) -> None:
                 "target_name": names[b][0], "target_type": names[b][1], "events": row[0], "by_type": by_type}
         sq.execute("UPDATE r_pair_totals SET edge_json = ? WHERE source = ? AND target = ?",
                    (json.dumps(edge, ensure_ascii=False, separators=(",", ":")), a, b))
-    ego = Counter(new_ego)
-    ego.subtract(old_ego)
-    _apply_delta(sq, "r_ego", ("actor", "source", "target"), "n", ego)
-    # quotes said at an event that no longer exists lose the link (as DuckDB's quotes.event_id does)
-    gone = sorted(set(ids) - {row[0] for row in events})
-    if gone:
-        sq.executemany("UPDATE quote_meta SET event_id = NULL WHERE event_id = ?", [(i,) for i in gone])
 
 
 # -- queries (reader side) -------------------------------------------------------------------------------
