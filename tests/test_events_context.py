@@ -963,3 +963,27 @@ def test_a_persons_name_is_the_base_form_not_its_genitive():
     )
     assert "Petr Fiala" in {e.name for e in record.entities}
     assert "Petr Fialas" not in {e.name for e in record.entities}
+
+
+def test_a_person_in_a_comparison_takes_no_part():
+    text = "Anders als sein Vorgänger Andrej Babiš traf Petr Fiala den polnischen Regierungschef Donald Tusk."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Donald Tusk", "Petr Fiala"])
+    ]
+    # a predecessor met is a party
+    text = "Petr Fiala traf seinen Vorgänger Andrej Babiš in Prag."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Andrej Babiš", "Petr Fiala"])
+    ]
+
+
+def test_a_pronoun_refers_to_the_subject_not_to_a_name_in_a_prepositional_phrase():
+    text = "Nach dem Treffen mit Donald Tusk reiste Petr Fiala nach Wien. Dort traf er Karl Nehammer."
+    meetings = sorted(parts for kind, parts, *_ in _named_events(text, "2024-05-15") if kind == "meeting")
+    assert meetings == [["Donald Tusk", "Petr Fiala"], ["Karl Nehammer", "Petr Fiala"]]
+
+
+def test_an_object_pronoun_is_the_person_the_sentence_before_is_about():
+    text = "Petr Fiala reiste am Montag nach Wien. Dort empfing ihn Bundeskanzler Karl Nehammer."
+    meetings = [(parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15") if kind == "meeting"]
+    assert meetings == [(["Karl Nehammer", "Petr Fiala"], "Vienna")]

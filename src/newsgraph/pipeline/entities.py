@@ -387,7 +387,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
             k.entries.append(GazetteerEntry(person.name(lang), "PER", person.id, "person"))
             # a surname is the same in most languages: the English aliases stand in where the KB gives
             # none for this language (`Blinken`, `Modi`)
-            aliases = person.aliases.get(lang) or person.aliases.get("en", [])
+            # (and the English aliases add the diacritic spellings a language's list may lack: `Orbán`)
+            aliases = [*person.aliases.get(lang, []), *person.aliases.get("en", [])]
             for form in (*person.names.get(lang, []), *aliases):
                 best.setdefault(form, (len(KIND_PRIORITY), len(k.entries) - 1))
     for entry in k.entries:

@@ -804,6 +804,25 @@ def _office_stem(word: str, lex: Lexicon) -> str | None:
     return stem
 
 
+def _in_comparison(index: DocIndex, m: MentionRef, phrases: list[tuple[str, ...]], reach: int = 6) -> bool:
+    """Whether a name stands in a comparison phrase (``anders als sein Vorgänger Joe Biden``, ``wie
+    schon Merkel``): the words right before it are one of ``phrases``, then only determiners,
+    adjectives and nouns (no verb, no punctuation)."""
+    if not phrases:
+        return False
+    doc = index.doc
+    words = [doc[j].text.lower() for j in range(max(0, m.tstart - reach), m.tstart)]
+    for phrase in phrases:
+        n = len(phrase)
+        for k in range(len(words) - n, -1, -1):
+            if tuple(words[k : k + n]) != phrase:
+                continue
+            rest = range(m.tstart - len(words) + k + n, m.tstart)
+            if all(not doc[j].is_punct and doc[j].pos_ not in {"VERB", "AUX"} for j in rest):
+                return True
+    return False
+
+
 def _is_seat(kb_id: str | None, name: str) -> bool:
     """Whether an entity is a seat of office of ``resources/kb/seats.toml`` (by venue id or name)."""
     seats = load_resource("kb", "seats").get("seats", {})
@@ -830,6 +849,7 @@ def _classify(index: DocIndex) -> None:
     possessor_affiliation = bool(lex.frames.get("participants", {}).get("possessor_affiliation", False))
     people_nouns = lex.words("participants", "people_nouns_not_parties")
     own_tags = lex.words("participants", "possessive_pronoun_tags")
+    comparisons = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("comparisons", [])]
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -870,6 +890,11 @@ def _classify(index: DocIndex) -> None:
                 m.role = "other"
                 prev = m
                 continue
+        if m.type in {"PER", "ORG"} and _in_comparison(index, m, comparisons):
+            # ``Anders als sein Vorgänger Joe Biden traf Trump Xi``: the one compared with takes no part
+            m.role = "other"
+            prev = m
+            continue
         if m.type == "LOC" and _after_unknown_place(index, m, place_preps):
             # ``in Kananaskis, Canada``: the country that places a town the gazetteer does not know
             m.role = "place"
@@ -1411,8 +1436,13 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
         if not finite or "Sing" not in finite[0].morph.get("Number"):
             return None
         women_only = True
-    # the sentence that last named a person in a main clause; in it, the first such person (the
-    # subject is usually named first: ``Merz fliegt zu Trump. Am Donnerstag wird er ... empfangen``)
+    return _antecedent(index, clause, women_only)
+
+
+def _antecedent(index: DocIndex, clause: Clause, women_only: bool) -> MentionRef | None:
+    """The person a pronoun of ``clause`` refers to: the sentence that last named a person in a main
+    clause; in it, its subject (else the first such person: ``Merz fliegt zu Trump. Am Donnerstag wird
+    er ... empfangen``), not one named in the clause itself."""
     own = {m.id for m in index.clause_mentions(clause.id)}
     initial = index.lex.words("clauses", "initial_subordinators")
 
@@ -1446,7 +1476,50 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
         candidates = by_segment[max(by_segment)] if by_segment else []
     if not candidates:
         return None
-    return next((m for m in candidates if m.id not in own), candidates[0])
+    others = [m for m in candidates if m.id not in own] or candidates[:1]
+    # the antecedent is the subject of its sentence where the parser says so, else a person named
+    # outside a prepositional phrase (``Nach dem Treffen mit Putin reiste Orbán weiter. Dort traf er
+    # Xi``: Orbán), else the first person named
+    return next(
+        (m for m in others if _is_subject(index, m)),
+        next((m for m in others if not _after_preposition(index, m)), others[0]),
+    )
+
+
+def _after_preposition(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
+    """Whether a preposition governs the mention (``mit Putin``, ``mit dem russischen Präsidenten Putin``)."""
+    doc = index.doc
+    for j in range(m.tstart - 1, max(-1, m.tstart - reach - 1), -1):
+        if doc[j].pos_ == "ADP" or doc[j].text.lower() in index.lex.words("participants", "partner"):
+            return True
+        if doc[j].pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} or doc[j].is_punct:
+            return False
+    return False
+
+
+def _is_subject(index: DocIndex, m: MentionRef) -> bool:
+    """Whether the parser makes a mention (or the office noun right before it) a clause's subject."""
+    doc = index.doc
+    first = m.tstart - 1 if m.tstart > 0 and office_stem(doc[m.tstart - 1].text, index.lex) else m.tstart
+    return any(doc[j].dep_ in SUBJECT_DEPS for j in range(first, m.tend))
+
+
+def pronoun_object(index: DocIndex, clause: Clause) -> MentionRef | None:
+    """``, wo ihn Xi empfing``: an object pronoun (``pronouns_object``) of the clause, resolved like a
+    subject pronoun to the person the sentences before are about (see :func:`pronoun_subject`)."""
+    words = index.lex.words("participants", "pronouns_object")
+    doc = index.doc
+    if not words or not any(doc[i].text.lower() in words and not index.in_quote[i] for i in clause.tokens):
+        return None
+    subject_words = index.lex.words("participants", "pronouns_person")
+    probe = Clause(
+        clause.id,
+        [i for i in clause.tokens if doc[i].text.lower() not in subject_words],
+        clause.depth,
+        clause.opener,
+        clause.segment,
+    )
+    return _antecedent(index, probe, women_only=False)
 
 
 def venue_clause(index: DocIndex, trig: int) -> int | None:

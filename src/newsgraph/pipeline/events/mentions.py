@@ -33,6 +33,7 @@ from .args import (
     office_stem,
     partner_args,
     place_of,
+    pronoun_object,
     pronoun_subject,
     time_for,
     venue_clause,
@@ -435,6 +436,11 @@ def _frame_participants(
         for agent in _passive_agents(index, i) + _verb_partners(index, i):
             if agent.id not in {m.id for m in parts}:
                 parts = [*parts, agent]
+        if len(_unique(parts)) < 2 and not in_quote:
+            # ``, wo ihn Xi empfing``: the object pronoun is the person the sentence before is about
+            obj = pronoun_object(index, clause)
+            if obj is not None and obj.id not in {m.id for m in parts}:
+                parts = [*parts, obj]
         if len(_unique(parts)) < 2 and not in_quote:
             controller = infinitive_controller(index, clause, i)
             if controller is not None and controller.id not in {m.id for m in parts}:
