@@ -987,3 +987,10 @@ def test_an_object_pronoun_is_the_person_the_sentence_before_is_about():
     text = "Petr Fiala reiste am Montag nach Wien. Dort empfing ihn Bundeskanzler Karl Nehammer."
     meetings = [(parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15") if kind == "meeting"]
     assert meetings == [(["Karl Nehammer", "Petr Fiala"], "Vienna")]
+
+
+def test_a_partner_phrase_after_the_verb_is_the_verbs_not_a_summit_nouns_before_it():
+    text = "Am Rande des EU-Gipfels sprach Petr Fiala mit Donald Tusk."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Donald Tusk", "Petr Fiala"])
+    ]

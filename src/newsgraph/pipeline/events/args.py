@@ -1189,6 +1189,8 @@ def partner_args(index: DocIndex, trig: int) -> list[MentionRef]:
     for i in range(trig + 1, min(trig + 4, len(doc))):
         if index.clause_of[i] != clause_id:
             break
+        if doc[i].pos_ in {"VERB", "AUX"} or lex.verb_triggers(doc[i]):
+            break  # ``Am Rande des Gipfels sprach Scholz mit Orbán``: the phrase after the verb is the verb's
         if doc[i].text.lower() in partner:
             return [m for m in names_run(index, i + 1, clause_id, stops, early_stop=True) if m.role != "place"]
     # ``das Treffen des ukrainischen Präsidenten Wolodymyr Selenskyj mit US-Präsident Trump``: the
