@@ -994,3 +994,19 @@ def test_a_partner_phrase_after_the_verb_is_the_verbs_not_a_summit_nouns_before_
     assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
         ("meeting", ["Donald Tusk", "Petr Fiala"])
     ]
+
+
+def test_an_unlikely_or_offered_meeting_is_possible():
+    text = "Ein Treffen von Petr Fiala und Donald Tusk gilt als unwahrscheinlich."
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("meeting", "possible")]
+    text = "Karl Nehammer bot an, ein Treffen zwischen Petr Fiala und Donald Tusk in Wien auszurichten."
+    assert [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Donald Tusk", "Petr Fiala"], "possible")
+    ]
+
+
+def test_refusing_to_meet_and_no_meeting_since_are_denials():
+    text = "Petr Fiala will Donald Tusk nicht treffen, solange der Streit andauert."
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("meeting", "denied")]
+    text = "Petr Fiala und Donald Tusk haben sich seit 2019 nicht mehr getroffen."
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("meeting", "denied")]
