@@ -1010,3 +1010,10 @@ def test_refusing_to_meet_and_no_meeting_since_are_denials():
     assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("meeting", "denied")]
     text = "Petr Fiala und Donald Tusk haben sich seit 2019 nicht mehr getroffen."
     assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("meeting", "denied")]
+
+
+def test_a_diplomatic_format_meeting_alone_is_its_meeting():
+    text = "Das Weimarer Dreieck kam am Montag in Paris zusammen."
+    assert [(kind, parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["Weimar Triangle"], "Paris")
+    ]
