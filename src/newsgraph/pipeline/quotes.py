@@ -1396,7 +1396,7 @@ class QuoteLayer:
         )  # the main clause's verb, not one of a relative clause (`Der Ermittler, der … gilt, will …`)
         phrase = None
         if fin is not None:
-            phrase = self._subject(doc, a, fin, b, resolver)
+            phrase = self._passive_agent(doc, fin, b) or self._subject(doc, a, fin, b, resolver)
         else:
             bare = phrase_after(doc, a, b, self.lex)
             if bare is not None and bare.start == a and doc[a].tag_ not in _FRONTED_TAGS:
@@ -1407,10 +1407,8 @@ class QuoteLayer:
                     phrase = bare
         if phrase is None or phrase.start < a or phrase.end > b:
             return False
-        if need_named:
-            ent = resolver.entity(phrase)
-            if ent is None or ent.type not in {"PER", "ORG"}:
-                return False
+        if need_named and not self._actor(doc, phrase, resolver.entity(phrase), a):
+            return False
         if any(quoted[j] for j in range(phrase.start, phrase.end)):
             return False
         if doc[phrase.start].lower_ in {"es", "das", "dies", "man"}:
@@ -1419,6 +1417,35 @@ class QuoteLayer:
         st.speaker = resolver.entity(phrase)
         st.speaker_known = True
         return True
+
+    def _passive_agent(self, doc: Doc, fin: int, b: int) -> SpeakerPhrase | None:
+        """`Die Entscheidung wurde vom Bundesverband Erneuerbare Energie als rückschrittlich
+        kritisiert.`: in a passive clause (``[clause] passive`` auxiliary, closed by a participle)
+        the agent after `von`/`vom` acts, not the subject (the thing acted on)."""
+        if doc[fin].lower_ not in self.lex.passive:
+            return None
+        for j in range(fin + 1, min(b, fin + 6)):
+            if doc[j].lower_ not in {"von", "vom"}:
+                continue
+            agent = phrase_after(doc, j + 1, b, self.lex)
+            if agent is None or agent.start != j + 1:
+                return None
+            if not any(doc[m].tag_ == "VVPP" for m in range(agent.end, b)):
+                return None  # no participle closes the clause: not a passive (`wird von … an`)
+            return agent
+        return None
+
+    def _actor(self, doc: Doc, phrase: SpeakerPhrase, ent: Entity | None, start: int) -> bool:
+        """Whether a sentence's subject is an actor whose position a following Konjunktiv sentence
+        can carry: a person or organisation; a country that opens the sentence (`Der Iran streitet
+        dies ab.`); or a phrase whose head names a body or office (`Die Kriminalpolizei bittet …`,
+        `die Wahlkommission`; ``[speaker] agent_heads``), named or not."""
+        if ent is not None and ent.type in {"PER", "ORG"}:
+            return True
+        if ent is not None and ent.type == "LOC":
+            return phrase.start == start
+        heads = [t.lower_ for t in doc[phrase.start : phrase.end] if t.text[:1].isupper()]
+        return bool(heads) and heads[-1].endswith(self.lex.agent_heads)
 
     def _indirect_statement(
         self,
@@ -1505,7 +1532,7 @@ class QuoteLayer:
             and self._intro_speaker(doc, st, *self._units_now[u - 1], self._quoted_now, resolver, need_named=True)
         ):
             named = st.speaker
-            if named is not None and not any(ms <= m.start < me for m in named.mentions):
+            if named is None or not any(ms <= m.start < me for m in named.mentions):
                 return st  # (`Obama habe … geschaffen` is about the actor just named, not by it)
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
