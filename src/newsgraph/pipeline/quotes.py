@@ -810,7 +810,13 @@ class QuoteLayer:
         von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ == "von"), None)
         # an agent `von X` belongs to a passive (`wurde von X … genannt`) or an attributive
         # participle (`den von X als … bezeichneten Gesprächen`), not to `Die Aussage von X sagte`
-        passive = any(doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(clause_start, k))
+        # (the auxiliary of the cue's own clause: not one closing a relative clause before a comma,
+        # `In einem Bericht, der … veröffentlicht wurde, rechtfertigte das Ministerium …`)
+        passive = any(
+            doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"}
+            and not (j + 1 < k and doc[j + 1].text == ",")
+            for j in range(clause_start, k)
+        )
         attributive = (
             von is not None
             and von > s
@@ -919,6 +925,11 @@ class QuoteLayer:
             return after
         if after is None or resolver is None:
             return before
+
+        if self._abstract(doc, before) and not self._abstract(doc, after):
+            # `Jegliche Mitverantwortung … weist Hartmann von sich:`, `Die praktische Anwendung …
+            # stellte der SPD-Vorsitzende … in Frage`: a fronted abstract noun is the object
+            return after
 
         def named(p: SpeakerPhrase) -> bool:
             if doc[p.start].text in lex.pronouns or doc[p.start].lower_ in lex.pronouns:
@@ -1434,6 +1445,21 @@ class QuoteLayer:
                 return None  # no participle closes the clause: not a passive (`wird von … an`)
             return agent
         return None
+
+    def _abstract(self, doc: Doc, phrase: SpeakerPhrase) -> bool:
+        """Whether a phrase's head is an abstract noun (`Mitverantwortung`, `Forderungen`,
+        `Richtlinienkompetenz` by ``[speaker] abstract_endings``) that names no body or office
+        (`Regierung`, `Stiftung`: ``agent_heads``), so it cannot be who speaks."""
+        heads = [t for t in doc[phrase.start : phrase.end] if t.text[:1].isupper()]
+        if not heads or any(t.ent_type_ in {"PER", "ORG"} for t in doc[phrase.start : phrase.end]):
+            return False  # `Die Vereinten Nationen`
+        # the head is the last capitalised word before a genitive or prepositional attribute
+        head = heads[0].lower_
+        for t in doc[heads[0].i + 1 : phrase.end]:
+            if not t.text[:1].isupper():
+                break
+            head = t.lower_
+        return head.endswith(self.lex.abstract_endings) and not head.endswith(self.lex.agent_heads)
 
     def _actor(self, doc: Doc, phrase: SpeakerPhrase, ent: Entity | None, start: int) -> bool:
         """Whether a sentence's subject is an actor whose position a following Konjunktiv sentence

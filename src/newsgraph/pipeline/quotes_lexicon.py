@@ -73,6 +73,8 @@ class QuoteLexicon:
     generic_bodies: frozenset[str] = field(default_factory=frozenset)
     #: endings of head nouns that name a body or office (`…polizei`, `…ministerium`, `…sprecher`)
     agent_heads: tuple[str, ...] = ()
+    #: endings of abstract head nouns (`…ung`, `…heit`): such a phrase does not speak
+    abstract_endings: tuple[str, ...] = ()
     #: finite auxiliaries of the passive (`wurde … von X kritisiert`)
     passive: frozenset[str] = field(default_factory=frozenset)
     #: adverbs between a subject and its speech verb (`Gordeyev also said`)
@@ -146,6 +148,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         definite_articles=_low(spk.get("definite_articles")),
         generic_bodies=_low(spk.get("generic_bodies")),
         agent_heads=tuple(sorted(_low(spk.get("agent_heads")))),
+        abstract_endings=tuple(sorted(_low(spk.get("abstract_endings")))),
         passive=_low(clause.get("passive")),
         relay_words=_low(data.get("medium", {}).get("relay")),
         media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
