@@ -7,7 +7,8 @@ Usage::
     nice .venv/bin/python training/quotes/speaker_errors.py --group other_sentence --show 60
 
 Only the development split is read (the validation split stays for measuring,
-``benchmarks/bench_quotes.py``), less the articles that are also shared-gold ``check`` articles. A gold message is matched and scored exactly as the benchmark does
+``benchmarks/bench_quotes.py``), less the articles that are also shared-gold ``check`` articles.
+A gold message is matched and scored exactly as the benchmark does
 (:func:`bench_quotes.speaker_right`); each wrong speaker is put in the first group whose test holds,
 so the counts add up to the errors and the biggest group is the one to fix first:
 
@@ -34,14 +35,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training" / "quotes"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import bench_quotes  # noqa: E402
 import spkatt  # noqa: E402
 
+import bench_quotes  # noqa: E402
 import newsgraph  # noqa: E402
 
 PRONOUNS = frozenset(
-    "er sie es ihm ihr ihn man der die das dem den denen deren dessen welche welcher welches wer "
-    "wir ich diese dieser dieses letztere letzterer beide".split()
+    {"er", "sie", "es", "ihm", "ihr", "ihn", "man", "der", "die", "das", "dem", "den", "denen", "deren"}
+    | {"dessen", "welche", "welcher", "welches", "wer", "wir", "ich", "diese", "dieser", "dieses"}
+    | {"letztere", "letzterer", "beide"}
 )
 DOCUMENT_NOUNS = ("angabe", "bericht", "studie", "urteil", "erklärung", "information", "meldung", "mitteilung")
 MEDIUM_WORDS = ("zeitung", "agentur", "sender", "magazin", "portal", "online", "„", "news", "presse", "spiegel")

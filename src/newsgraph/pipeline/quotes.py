@@ -807,7 +807,7 @@ class QuoteLayer:
                 break
         while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
             clause_start += 1
-        von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ == "von"), None)
+        von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ in {"von", "vom"}), None)
         # an agent `von X` belongs to a passive (`wurde von X … genannt`) or an attributive
         # participle (`den von X als … bezeichneten Gesprächen`), not to `Die Aussage von X sagte`
         # (the auxiliary of the cue's own clause: not one closing a relative clause before a comma,
@@ -1130,6 +1130,10 @@ class QuoteLayer:
                 return None
             if doc[j].text == "," and j + 1 < e and doc[j + 1].lower_ in lex.complementisers:
                 return (j + 1, last) if last > j + 2 else None
+            if doc[j].text == "," and j <= k + 8:
+                infinitive = self._infinitive_clause(doc, j + 1, e, last)
+                if infinitive is not None:
+                    return infinitive
             if doc[j].text == ",":
                 stop = next((m for m in range(j + 1, min(e, j + 40)) if doc[m].text in {",", ";"}), min(last, j + 40))
                 if any(doc[m].lower_ in lex.konjunktiv for m in range(j + 1, max(stop, j + 2))):
@@ -1148,6 +1152,32 @@ class QuoteLayer:
                 if j > k + 3:
                     return None
         return None
+
+    def _infinitive_clause(self, doc: Doc, a: int, e: int, last: int) -> tuple[int, int] | None:
+        """`forderte die Regierung auf, die Passagiere zu evakuieren`, `kündigte an, sich ganz auf
+        die Aufgabe … zu konzentrieren`: a clause after the cue's comma that is a zu-infinitive
+        (STTS ``VVIZU``, or ``zu`` before an infinitive) with no finite verb of its own is what was
+        demanded, promised or announced. Returns its token range, through coordinated infinitives
+        (`zu betäuben und einzufangen`) up to a comma that does not continue it."""
+        if a >= last or doc[a].lower_ in self.lex.relative_words or doc[a].lower_ in self.lex.complementisers:
+            return None
+        end = None
+        m = a
+        while m < min(last, a + 60):
+            tok = doc[m]
+            if tok.tag_ in _FINITE_TAGS or tok.text in {";", ":"} or tok.lower_ in self.lex.complementisers:
+                break
+            zu = tok.lower_ == "zu" and m + 1 < last and doc[m + 1].tag_ in {"VVINF", "VAINF", "VMINF"}
+            if tok.tag_ == "VVIZU" or zu:
+                end = m + 2 if zu else m + 1
+                while end < last and doc[end].tag_ in {"VAINF", "VMINF"}:
+                    end += 1  # `verhindert zu haben`, `bestimmen zu wollen`
+                m = end
+                continue
+            m += 1
+        if end is None or end - a < 2:
+            return None
+        return a, end
 
     def _edge_message(
         self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase, cue: tuple[int, int]
@@ -1300,6 +1330,10 @@ class QuoteLayer:
             if colon_tok is not None and self._intro_speaker(doc, st, s, colon_tok, quoted, resolver):
                 return st
         if analysis is not None and analysis.cue is not None:
+            nearer = self._nearer_cue(doc, q, s, e, analysis, quoted, resolver)
+            if nearer is not None:
+                self._apply(doc, st, nearer, resolver)
+                return st
             self._apply(doc, st, analysis, resolver)
             if st.speaker_phrase is not None and q.start <= st.speaker_phrase[0] < q.end:
                 # the "subject" was read inside the quote itself (`„Die Entscheidungen fallen …“`):
@@ -1347,6 +1381,53 @@ class QuoteLayer:
             and (doc[k - 1].lower_ in lex.definite_articles or doc[k - 1].lower_ in lex.possessives)
             for k in range(s + 1, e)
         )
+
+    def _nearer_cue(
+        self,
+        doc: Doc,
+        q: QuotedSpan,
+        s: int,
+        e: int,
+        analysis: _Analysis,
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> _Analysis | None:
+        """A sentence of two speakers gives each quote the cue of its own clause, not the
+        sentence's first one: `Klose nannte seinen Platzverweis „überzogen“, Bundestrainer Löw
+        bezeichnete … als „übertrieben“` (a cue in a comma clause between the first cue and the
+        quote), `Während Shakira erklärte, …, „größer wird es nicht“, räumte Jennifer Lopez ein`
+        (an inverted cue right after the quote). Returns that clause's analysis with its speaker."""
+        first = analysis.cue[0]
+        if doc[first].idx > q.open:
+            return None  # the sentence's cue follows the quote already
+        opening = next((j for j in range(first, e) if doc[j].idx >= q.open), None)
+        if opening is None:
+            return None
+        inverted = self._inverted_cue(doc, q.close, s, e, quoted)
+        if inverted is not None and inverted[0] != first and self._cue_at(
+            doc, inverted[0], s, e, self.lex.cue_verbs | self.lex.reported_verbs, self.lex.cue_particles
+        ):
+            verb, phrase = inverted
+            return _Analysis(cue=(verb, verb + 1), speaker=phrase, speaker_entity=resolver.entity(phrase))
+        for c in range(opening - 1, first, -1):
+            if doc[c].text != "," or quoted[c]:
+                continue
+            verbs = [
+                k
+                for k in range(c + 1, opening)
+                if not quoted[k]
+                and (
+                    self._cue_at(doc, k, s, e, self.lex.cue_verbs, self.lex.cue_particles)
+                    or self._cue_at(doc, k, s, e, self.lex.reported_verbs, self.lex.reported_particles)
+                )
+            ]
+            if not verbs or doc[c + 1].lower_ in self.lex.relative_words:
+                return None
+            sub = self._subject(doc, c + 1, verbs[0], e, resolver)
+            if sub is None or sub.start <= c:
+                return None
+            return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
+        return None
 
     def _inverted_cue(
         self, doc: Doc, close: int, s: int, e: int, quoted: list[bool]
