@@ -239,7 +239,10 @@ class QuoteLayer:
                 statements.append(st)
                 resolver.note_speaker(st.start, st.speaker)
             if new:
-                last_statement = new[-1] if not new[-1].free else last_statement or new[-1]
+                # a free statement carries the older one on, unless it named a speaker of its own
+                # (`Der Iran streitet dies ab.` + `Sein Programm diene …` + `Es habe …`)
+                own = not new[-1].free or new[-1].speaker_known
+                last_statement = new[-1] if own else last_statement or new[-1]
                 main = next((st for st in new if st.speaker is not None), None)
                 if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
                     last_document_speaker = main.speaker
@@ -1604,8 +1607,9 @@ class QuoteLayer:
             return None
         # free indirect speech: a Konjunktiv sentence that carries on an earlier statement
         tokens = [k for k in range(s, e) if not quoted[k]]
-        strong = any(doc[k].lower_ in lex.konjunktiv_strong for k in tokens)
-        broad = any(doc[k].lower_ in lex.konjunktiv or doc[k].lower_ in lex.hearsay for k in tokens)
+        # (a full verb's Konjunktiv I beyond the listed forms too: `Jedoch ruhe die Mitgliedschaft …`)
+        strong = any(doc[k].lower_ in lex.konjunktiv_strong or self._konjunktiv_form(doc, k, s) for k in tokens)
+        broad = strong or any(doc[k].lower_ in lex.konjunktiv or doc[k].lower_ in lex.hearsay for k in tokens)
         near = prev is not None and prev.sentence >= u - lex.continuation_window
         last = e
         while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
@@ -1644,6 +1648,21 @@ class QuoteLayer:
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
+
+    def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
+        """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,
+        `gewinne`, `funktioniere`): tagged ``VVFIN``, lower-case, ending in `-e` but not in the
+        `-te` of a past tense, with no `ich` before it in its sentence (`ich gehe`)."""
+        tok = doc[k]
+        low = tok.lower_
+        return (
+            tok.tag_ == "VVFIN"
+            and low == tok.text
+            and low.endswith("e")
+            and not low.endswith("te")
+            and len(low) > 3
+            and not any(doc[m].lower_ == "ich" for m in range(max(s, k - 12), k + 2 if k + 2 <= len(doc) else k + 1))
+        )
 
     def _trailing_verb(
         self, doc: Doc, s: int, last: int, quoted: list[bool]
