@@ -1133,7 +1133,13 @@ class QuoteLayer:
                 return None
             if doc[j].text == "," and j + 1 < e and doc[j + 1].lower_ in lex.complementisers:
                 return (j + 1, last) if last > j + 2 else None
-            if doc[j].text == "," and j <= k + 8:
+            if (
+                doc[j].text == ","
+                and j <= k + 8
+                and not any(doc[m].lower_ in lex.konjunktiv for m in range(max(0, k - 12), k))
+            ):
+                # (not in a Konjunktiv sentence, `Qin habe die USA aufgefordert, … zu respektieren`:
+                # the whole sentence carries an earlier statement on)
                 infinitive = self._infinitive_clause(doc, j + 1, e, last)
                 if infinitive is not None:
                     return infinitive
@@ -1180,6 +1186,8 @@ class QuoteLayer:
             m += 1
         if end is None or end - a < 2:
             return None
+        if end + 1 < last and doc[end].text == "," and doc[end + 1].lower_ in self.lex.complementisers:
+            end = last  # `zu prüfen, ob …`: the infinitive's own content clause belongs to it
         return a, end
 
     def _edge_message(
@@ -1281,6 +1289,13 @@ class QuoteLayer:
             capital_words = sum(1 for w in words if w[:1].isupper())
             if len(words) <= lex.max_name_words and capital_words == len(words) and not ends_sentence:
                 return None  # `im „Deutschlandfunk“`, `„Kosovo“`: a name or title in marks, not words said
+            if (
+                not has_cue
+                and not ends_sentence
+                and capital_words >= 2
+                and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in lex.title_words for w in words)
+            ):
+                return None  # `„Nackt unter Wölfen“`, `„Glas der Vernunft“`: a title, no cue, no words said
             if (
                 has_cue
                 or (lower_start and len(words) >= 2)
@@ -1652,14 +1667,15 @@ class QuoteLayer:
     def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
         """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,
         `gewinne`, `funktioniere`): tagged ``VVFIN``, lower-case, ending in `-e` but not in the
-        `-te` of a past tense, with no `ich` before it in its sentence (`ich gehe`)."""
+        `-te` of a past tense nor in the `-ende`/`-weise` of participles and adverbs the tagger
+        misreads, with no `ich` before it in its sentence (`ich gehe`)."""
         tok = doc[k]
         low = tok.lower_
         return (
             tok.tag_ == "VVFIN"
             and low == tok.text
             and low.endswith("e")
-            and not low.endswith("te")
+            and not low.endswith(("te", "ende", "weise"))  # (mis-tagged `bestehende`, `beispielsweise`)
             and len(low) > 3
             and not any(doc[m].lower_ == "ich" for m in range(max(s, k - 12), k + 2 if k + 2 <= len(doc) else k + 1))
         )
