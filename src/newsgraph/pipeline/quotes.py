@@ -95,6 +95,7 @@ class _Statement:
     sentence: int = 0
     clause: tuple[int, int] | None = None  # a fragment's enclosing clause, when listed as the quote
     fragments: list[tuple[int, int]] = field(default_factory=list)  # fragments folded into a clause
+    own_clause: bool = False  # speaker from the cue of the quote's own clause (`_nearer_cue`)
 
 
 @dataclass
@@ -1351,6 +1352,7 @@ class QuoteLayer:
             nearer = self._nearer_cue(doc, q, s, e, analysis, quoted, resolver)
             if nearer is not None:
                 self._apply(doc, st, nearer, resolver)
+                st.own_clause = True
                 return st
             self._apply(doc, st, analysis, resolver)
             if st.speaker_phrase is not None and q.start <= st.speaker_phrase[0] < q.end:
@@ -1795,7 +1797,8 @@ class QuoteLayer:
         (`dass beide Länder "die Notwendigkeit …"`) or the statement is reported speech, whose
         content is a whole sentence (`begrüßte … die "konstruktiven Gespräche"`): the speaker's
         own words are what a reader searches. Otherwise the clause is the quote, the fragments
-        stay on it as ``fragments``. Fragments take the clause's speaker, cue and medium."""
+        stay on it as ``fragments``. Fragments take the clause's speaker (unless the cue of their
+        own clause named another), cue and medium."""
         children: dict[int, list[_Statement]] = {}
         for st in statements:
             outer = st.parent_ref
@@ -1818,7 +1821,9 @@ class QuoteLayer:
                     part.parent = None
                     part.parent_ref = None
                     part.clause = (outer.start, outer.end)
-                    if outer.speaker is not None or outer.speaker_phrase is not None or outer.speaker_known:
+                    if not part.own_clause and (
+                        outer.speaker is not None or outer.speaker_phrase is not None or outer.speaker_known
+                    ):
                         part.speaker, part.speaker_phrase = outer.speaker, outer.speaker_phrase
                         part.speaker_known = outer.speaker_known
                     part.cue = part.cue or outer.cue
