@@ -124,3 +124,10 @@ def test_unlisted_konjunktiv_of_a_full_verb_carries_the_statement_on():
     q = find(qs, "Die Bahn bedauere")
     assert q.free_indirect and q.speaker_text == "Ein Sprecher der Bahn"
     assert not any(re.match("Die bestehende", x.text) for x in qs)  # a participle the tagger misread
+
+
+def test_cue_in_a_relative_clause_governs_what_follows_not_what_precedes():
+    text = "Ein neuer Plan kam vom Bezirksamt, das vorschlug, am Fluss einen Radweg anzulegen, und fand Zustimmung."
+    tags = {"kam": "VVFIN", "vorschlug": "VVFIN", "anzulegen": "VVINF", "fand": "VVFIN"}
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert [q.text for q in qs] == ["am Fluss einen Radweg anzulegen"]

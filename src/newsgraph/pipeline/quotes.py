@@ -62,6 +62,11 @@ from .quotes_model import MESSAGE_TAGS, QuoteTagger, label_runs, rule_features, 
 from .quotes_speaker import SpeakerPhrase, SpeakerResolver, is_capitalised, phrase_after, phrase_before
 
 _INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
+#: a separable verb's zu-infinitive written as one word (`einzurichten`, `abzuschließen`)
+_ZU_INFIX = re.compile(
+    r"^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|zusammen|dar|um|über|frei|bereit"
+    r"|sicher|statt|teil|vorbei|heraus|herbei|hinzu|zu)zu[a-zäöüß]{2,}(en|ern|eln)$"
+)
 _SENT_END = ".!?…"
 #: STTS tags of finite verbs (the shipped tagger's tag set)
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
@@ -502,7 +507,12 @@ class QuoteLayer:
                     # inverted: `…, sagte er.` (not `X, der …, sagte am Montag`)
                     clause = (s, k - 1)
                     a.speaker = inverted_speaker
-                elif k - 1 > s and doc[k - 2].text == "," and lows.get(k - 1) in {"das", "dies", "so"}:
+                elif (
+                    k - 1 > s
+                    and doc[k - 2].text == ","
+                    and lows.get(k - 1) in {"das", "dies", "so"}
+                    and phrase_after(doc, k + 1, e, lex) is not None
+                ):  # (not the relative clause `…, das vorschlug, …`: no subject after the verb)
                     # `…, das teilte X mit.`
                     clause = (s, k - 2)
                     a.speaker = phrase_after(doc, k + 1, e, lex)
@@ -1178,7 +1188,9 @@ class QuoteLayer:
             if tok.tag_ in _FINITE_TAGS or tok.text in {";", ":"} or tok.lower_ in self.lex.complementisers:
                 break
             zu = tok.lower_ == "zu" and m + 1 < last and doc[m + 1].tag_ in {"VVINF", "VAINF", "VMINF"}
-            if tok.tag_ == "VVIZU" or zu:
+            # (`einzurichten`, `einzufangen`: the tagger often calls the zu-infinitive VVINF or VVPP)
+            infix = tok.tag_ in {"VVINF", "VVPP"} and _ZU_INFIX.match(tok.text) is not None
+            if tok.tag_ == "VVIZU" or zu or infix:
                 end = m + 2 if zu else m + 1
                 while end < last and doc[end].tag_ in {"VAINF", "VMINF"}:
                     end += 1  # `verhindert zu haben`, `bestimmen zu wollen`
