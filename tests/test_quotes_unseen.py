@@ -131,3 +131,11 @@ def test_cue_in_a_relative_clause_governs_what_follows_not_what_precedes():
     tags = {"kam": "VVFIN", "vorschlug": "VVFIN", "anzulegen": "VVINF", "fand": "VVFIN"}
     qs, _ = tagged_quotes(text, {}, tags)
     assert [q.text for q in qs] == ["am Fluss einen Radweg anzulegen"]
+
+
+def test_relative_pronoun_speaker_is_the_person_named_before_its_comma():
+    text = "Schmidt lobte den Plan. Widerspruch kam von Weber, der sagte, die Partei dürfe nicht drängen."
+    tags = {"der": "PRELS", "lobte": "VVFIN", "kam": "VVFIN", "sagte": "VVFIN"}
+    qs, names = tagged_quotes(text, {"Schmidt": "PER", "Weber": "PER"}, tags)
+    q = find(qs, "die Partei")
+    assert q.speaker_text == "der" and names[q.speaker] == "Weber"
