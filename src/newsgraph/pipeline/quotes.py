@@ -6,7 +6,8 @@ layer looks for four kinds of statement (``Quote.kind``):
 - ``direct``: a quoted sentence („…“ "…" »…« «…» ‚…‘ '…'), also over several paragraphs or
   introduced by a colon that ends the previous paragraph;
 - ``partial``: a quoted fragment inside the reporter's sentence (``die "konstruktiven Gespräche"``);
-- ``indirect``: a dass- or Konjunktiv clause after a speech verb, ``laut X``, ``X zufolge``,
+- ``indirect``: a dass-, Konjunktiv or zu-infinitive clause after a speech verb (``kündigte an, die
+  Schulen zu sanieren``), ``laut X``, ``X zufolge``,
   ``nach Angaben von X``, ``…, so X``, ``heißt es in …``, and Konjunktiv sentences that carry a
   statement on without a cue of their own (free indirect speech);
 - ``reported``: a speech act whose content is a noun phrase (``Lawrow nannte das Gespräch
