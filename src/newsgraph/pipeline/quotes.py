@@ -6,7 +6,8 @@ layer looks for four kinds of statement (``Quote.kind``):
 - ``direct``: a quoted sentence („…“ "…" »…« «…» ‚…‘ '…'), also over several paragraphs or
   introduced by a colon that ends the previous paragraph;
 - ``partial``: a quoted fragment inside the reporter's sentence (``die "konstruktiven Gespräche"``);
-- ``indirect``: a dass- or Konjunktiv clause after a speech verb, ``laut X``, ``X zufolge``,
+- ``indirect``: a dass-, Konjunktiv or zu-infinitive clause after a speech verb (``kündigte an, die
+  Schulen zu sanieren``), ``laut X``, ``X zufolge``,
   ``nach Angaben von X``, ``…, so X``, ``heißt es in …``, and Konjunktiv sentences that carry a
   statement on without a cue of their own (free indirect speech);
 - ``reported``: a speech act whose content is a noun phrase (``Lawrow nannte das Gespräch
@@ -62,6 +63,11 @@ from .quotes_model import MESSAGE_TAGS, QuoteTagger, label_runs, rule_features, 
 from .quotes_speaker import SpeakerPhrase, SpeakerResolver, is_capitalised, phrase_after, phrase_before
 
 _INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
+#: a separable verb's zu-infinitive written as one word (`einzurichten`, `abzuschließen`)
+_ZU_INFIX = re.compile(
+    r"^(ab|an|auf|aus|bei|ein|fest|her|hin|mit|nach|vor|weg|zurück|zusammen|dar|um|über|frei|bereit"
+    r"|sicher|statt|teil|vorbei|heraus|herbei|hinzu|zu)zu[a-zäöüß]{2,}(en|ern|eln)$"
+)
 _SENT_END = ".!?…"
 #: STTS tags of finite verbs (the shipped tagger's tag set)
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
@@ -95,6 +101,7 @@ class _Statement:
     sentence: int = 0
     clause: tuple[int, int] | None = None  # a fragment's enclosing clause, when listed as the quote
     fragments: list[tuple[int, int]] = field(default_factory=list)  # fragments folded into a clause
+    own_clause: bool = False  # speaker from the cue of the quote's own clause (`_nearer_cue`)
 
 
 @dataclass
@@ -239,7 +246,10 @@ class QuoteLayer:
                 statements.append(st)
                 resolver.note_speaker(st.start, st.speaker)
             if new:
-                last_statement = new[-1] if not new[-1].free else last_statement or new[-1]
+                # a free statement carries the older one on, unless it named a speaker of its own
+                # (`Der Iran streitet dies ab.` + `Sein Programm diene …` + `Es habe …`)
+                own = not new[-1].free or new[-1].speaker_known
+                last_statement = new[-1] if own else last_statement or new[-1]
                 main = next((st for st in new if st.speaker is not None), None)
                 if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
                     last_document_speaker = main.speaker
@@ -498,7 +508,12 @@ class QuoteLayer:
                     # inverted: `…, sagte er.` (not `X, der …, sagte am Montag`)
                     clause = (s, k - 1)
                     a.speaker = inverted_speaker
-                elif k - 1 > s and doc[k - 2].text == "," and lows.get(k - 1) in {"das", "dies", "so"}:
+                elif (
+                    k - 1 > s
+                    and doc[k - 2].text == ","
+                    and lows.get(k - 1) in {"das", "dies", "so"}
+                    and phrase_after(doc, k + 1, e, lex) is not None
+                ):  # (not the relative clause `…, das vorschlug, …`: no subject after the verb)
                     # `…, das teilte X mit.`
                     clause = (s, k - 2)
                     a.speaker = phrase_after(doc, k + 1, e, lex)
@@ -807,10 +822,16 @@ class QuoteLayer:
                 break
         while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
             clause_start += 1
-        von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ == "von"), None)
+        von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ in {"von", "vom"}), None)
         # an agent `von X` belongs to a passive (`wurde von X … genannt`) or an attributive
         # participle (`den von X als … bezeichneten Gesprächen`), not to `Die Aussage von X sagte`
-        passive = any(doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(clause_start, k))
+        # (the auxiliary of the cue's own clause: not one closing a relative clause before a comma,
+        # `In einem Bericht, der … veröffentlicht wurde, rechtfertigte das Ministerium …`)
+        passive = any(
+            doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"}
+            and not (j + 1 < k and doc[j + 1].text == ",")
+            for j in range(clause_start, k)
+        )
         attributive = (
             von is not None
             and von > s
@@ -919,6 +940,11 @@ class QuoteLayer:
             return after
         if after is None or resolver is None:
             return before
+
+        if self._abstract(doc, before) and not self._abstract(doc, after):
+            # `Jegliche Mitverantwortung … weist Hartmann von sich:`, `Die praktische Anwendung …
+            # stellte der SPD-Vorsitzende … in Frage`: a fronted abstract noun is the object
+            return after
 
         def named(p: SpeakerPhrase) -> bool:
             if doc[p.start].text in lex.pronouns or doc[p.start].lower_ in lex.pronouns:
@@ -1119,6 +1145,16 @@ class QuoteLayer:
                 return None
             if doc[j].text == "," and j + 1 < e and doc[j + 1].lower_ in lex.complementisers:
                 return (j + 1, last) if last > j + 2 else None
+            if (
+                doc[j].text == ","
+                and j <= k + 8
+                and not any(doc[m].lower_ in lex.konjunktiv for m in range(max(0, k - 12), k))
+            ):
+                # (not in a Konjunktiv sentence, `Qin habe die USA aufgefordert, … zu respektieren`:
+                # the whole sentence carries an earlier statement on)
+                infinitive = self._infinitive_clause(doc, j + 1, e, last)
+                if infinitive is not None:
+                    return infinitive
             if doc[j].text == ",":
                 stop = next((m for m in range(j + 1, min(e, j + 40)) if doc[m].text in {",", ";"}), min(last, j + 40))
                 if any(doc[m].lower_ in lex.konjunktiv for m in range(j + 1, max(stop, j + 2))):
@@ -1137,6 +1173,36 @@ class QuoteLayer:
                 if j > k + 3:
                     return None
         return None
+
+    def _infinitive_clause(self, doc: Doc, a: int, e: int, last: int) -> tuple[int, int] | None:
+        """`forderte die Regierung auf, die Passagiere zu evakuieren`, `kündigte an, sich ganz auf
+        die Aufgabe … zu konzentrieren`: a clause after the cue's comma that is a zu-infinitive
+        (STTS ``VVIZU``, or ``zu`` before an infinitive) with no finite verb of its own is what was
+        demanded, promised or announced. Returns its token range, through coordinated infinitives
+        (`zu betäuben und einzufangen`) up to a comma that does not continue it."""
+        if a >= last or doc[a].lower_ in self.lex.relative_words or doc[a].lower_ in self.lex.complementisers:
+            return None
+        end = None
+        m = a
+        while m < min(last, a + 60):
+            tok = doc[m]
+            if tok.tag_ in _FINITE_TAGS or tok.text in {";", ":"} or tok.lower_ in self.lex.complementisers:
+                break
+            zu = tok.lower_ == "zu" and m + 1 < last and doc[m + 1].tag_ in {"VVINF", "VAINF", "VMINF"}
+            # (`einzurichten`, `einzufangen`: the tagger often calls the zu-infinitive VVINF or VVPP)
+            infix = tok.tag_ in {"VVINF", "VVPP"} and _ZU_INFIX.match(tok.text) is not None
+            if tok.tag_ == "VVIZU" or zu or infix:
+                end = m + 2 if zu else m + 1
+                while end < last and doc[end].tag_ in {"VAINF", "VMINF"}:
+                    end += 1  # `verhindert zu haben`, `bestimmen zu wollen`
+                m = end
+                continue
+            m += 1
+        if end is None or end - a < 2:
+            return None
+        if end + 1 < last and doc[end].text == "," and doc[end + 1].lower_ in self.lex.complementisers:
+            end = last  # `zu prüfen, ob …`: the infinitive's own content clause belongs to it
+        return a, end
 
     def _edge_message(
         self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase, cue: tuple[int, int]
@@ -1238,6 +1304,13 @@ class QuoteLayer:
             if len(words) <= lex.max_name_words and capital_words == len(words) and not ends_sentence:
                 return None  # `im „Deutschlandfunk“`, `„Kosovo“`: a name or title in marks, not words said
             if (
+                not has_cue
+                and not ends_sentence
+                and capital_words >= 2
+                and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in lex.title_words for w in words)
+            ):
+                return None  # `„Nackt unter Wölfen“`, `„Glas der Vernunft“`: a title, no cue, no words said
+            if (
                 has_cue
                 or (lower_start and len(words) >= 2)
                 or (len(words) >= lex.min_fragment_words and capital_words < len(words))
@@ -1289,6 +1362,11 @@ class QuoteLayer:
             if colon_tok is not None and self._intro_speaker(doc, st, s, colon_tok, quoted, resolver):
                 return st
         if analysis is not None and analysis.cue is not None:
+            nearer = self._nearer_cue(doc, q, s, e, analysis, quoted, resolver)
+            if nearer is not None:
+                self._apply(doc, st, nearer, resolver)
+                st.own_clause = True
+                return st
             self._apply(doc, st, analysis, resolver)
             if st.speaker_phrase is not None and q.start <= st.speaker_phrase[0] < q.end:
                 # the "subject" was read inside the quote itself (`„Die Entscheidungen fallen …“`):
@@ -1336,6 +1414,53 @@ class QuoteLayer:
             and (doc[k - 1].lower_ in lex.definite_articles or doc[k - 1].lower_ in lex.possessives)
             for k in range(s + 1, e)
         )
+
+    def _nearer_cue(
+        self,
+        doc: Doc,
+        q: QuotedSpan,
+        s: int,
+        e: int,
+        analysis: _Analysis,
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> _Analysis | None:
+        """A sentence of two speakers gives each quote the cue of its own clause, not the
+        sentence's first one: `Klose nannte seinen Platzverweis „überzogen“, Bundestrainer Löw
+        bezeichnete … als „übertrieben“` (a cue in a comma clause between the first cue and the
+        quote), `Während Shakira erklärte, …, „größer wird es nicht“, räumte Jennifer Lopez ein`
+        (an inverted cue right after the quote). Returns that clause's analysis with its speaker."""
+        first = analysis.cue[0]
+        if doc[first].idx > q.open:
+            return None  # the sentence's cue follows the quote already
+        opening = next((j for j in range(first, e) if doc[j].idx >= q.open), None)
+        if opening is None:
+            return None
+        inverted = self._inverted_cue(doc, q.close, s, e, quoted)
+        if inverted is not None and inverted[0] != first and self._cue_at(
+            doc, inverted[0], s, e, self.lex.cue_verbs | self.lex.reported_verbs, self.lex.cue_particles
+        ):
+            verb, phrase = inverted
+            return _Analysis(cue=(verb, verb + 1), speaker=phrase, speaker_entity=resolver.entity(phrase))
+        for c in range(opening - 1, first, -1):
+            if doc[c].text != "," or quoted[c]:
+                continue
+            verbs = [
+                k
+                for k in range(c + 1, opening)
+                if not quoted[k]
+                and (
+                    self._cue_at(doc, k, s, e, self.lex.cue_verbs, self.lex.cue_particles)
+                    or self._cue_at(doc, k, s, e, self.lex.reported_verbs, self.lex.reported_particles)
+                )
+            ]
+            if not verbs or doc[c + 1].lower_ in self.lex.relative_words:
+                return None
+            sub = self._subject(doc, c + 1, verbs[0], e, resolver)
+            if sub is None or sub.start <= c:
+                return None
+            return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
+        return None
 
     def _inverted_cue(
         self, doc: Doc, close: int, s: int, e: int, quoted: list[bool]
@@ -1396,7 +1521,7 @@ class QuoteLayer:
         )  # the main clause's verb, not one of a relative clause (`Der Ermittler, der … gilt, will …`)
         phrase = None
         if fin is not None:
-            phrase = self._subject(doc, a, fin, b, resolver)
+            phrase = self._passive_agent(doc, fin, b) or self._subject(doc, a, fin, b, resolver)
         else:
             bare = phrase_after(doc, a, b, self.lex)
             if bare is not None and bare.start == a and doc[a].tag_ not in _FRONTED_TAGS:
@@ -1407,10 +1532,8 @@ class QuoteLayer:
                     phrase = bare
         if phrase is None or phrase.start < a or phrase.end > b:
             return False
-        if need_named:
-            ent = resolver.entity(phrase)
-            if ent is None or ent.type not in {"PER", "ORG"}:
-                return False
+        if need_named and not self._actor(doc, phrase, resolver.entity(phrase), a):
+            return False
         if any(quoted[j] for j in range(phrase.start, phrase.end)):
             return False
         if doc[phrase.start].lower_ in {"es", "das", "dies", "man"}:
@@ -1419,6 +1542,50 @@ class QuoteLayer:
         st.speaker = resolver.entity(phrase)
         st.speaker_known = True
         return True
+
+    def _passive_agent(self, doc: Doc, fin: int, b: int) -> SpeakerPhrase | None:
+        """`Die Entscheidung wurde vom Bundesverband Erneuerbare Energie als rückschrittlich
+        kritisiert.`: in a passive clause (``[clause] passive`` auxiliary, closed by a participle)
+        the agent after `von`/`vom` acts, not the subject (the thing acted on)."""
+        if doc[fin].lower_ not in self.lex.passive:
+            return None
+        for j in range(fin + 1, min(b, fin + 6)):
+            if doc[j].lower_ not in {"von", "vom"}:
+                continue
+            agent = phrase_after(doc, j + 1, b, self.lex)
+            if agent is None or agent.start != j + 1:
+                return None
+            if not any(doc[m].tag_ == "VVPP" for m in range(agent.end, b)):
+                return None  # no participle closes the clause: not a passive (`wird von … an`)
+            return agent
+        return None
+
+    def _abstract(self, doc: Doc, phrase: SpeakerPhrase) -> bool:
+        """Whether a phrase's head is an abstract noun (`Mitverantwortung`, `Forderungen`,
+        `Richtlinienkompetenz` by ``[speaker] abstract_endings``) that names no body or office
+        (`Regierung`, `Stiftung`: ``agent_heads``), so it cannot be who speaks."""
+        heads = [t for t in doc[phrase.start : phrase.end] if t.text[:1].isupper()]
+        if not heads or any(t.ent_type_ in {"PER", "ORG"} for t in doc[phrase.start : phrase.end]):
+            return False  # `Die Vereinten Nationen`
+        # the head is the last capitalised word before a genitive or prepositional attribute
+        head = heads[0].lower_
+        for t in doc[heads[0].i + 1 : phrase.end]:
+            if not t.text[:1].isupper():
+                break
+            head = t.lower_
+        return head.endswith(self.lex.abstract_endings) and not head.endswith(self.lex.agent_heads)
+
+    def _actor(self, doc: Doc, phrase: SpeakerPhrase, ent: Entity | None, start: int) -> bool:
+        """Whether a sentence's subject is an actor whose position a following Konjunktiv sentence
+        can carry: a person or organisation; a country that opens the sentence (`Der Iran streitet
+        dies ab.`); or a phrase whose head names a body or office (`Die Kriminalpolizei bittet …`,
+        `die Wahlkommission`; ``[speaker] agent_heads``), named or not."""
+        if ent is not None and ent.type in {"PER", "ORG"}:
+            return True
+        if ent is not None and ent.type == "LOC":
+            return phrase.start == start
+        heads = [t.lower_ for t in doc[phrase.start : phrase.end] if t.text[:1].isupper()]
+        return bool(heads) and heads[-1].endswith(self.lex.agent_heads)
 
     def _indirect_statement(
         self,
@@ -1470,8 +1637,9 @@ class QuoteLayer:
             return None
         # free indirect speech: a Konjunktiv sentence that carries on an earlier statement
         tokens = [k for k in range(s, e) if not quoted[k]]
-        strong = any(doc[k].lower_ in lex.konjunktiv_strong for k in tokens)
-        broad = any(doc[k].lower_ in lex.konjunktiv or doc[k].lower_ in lex.hearsay for k in tokens)
+        # (a full verb's Konjunktiv I beyond the listed forms too: `Jedoch ruhe die Mitgliedschaft …`)
+        strong = any(doc[k].lower_ in lex.konjunktiv_strong or self._konjunktiv_form(doc, k, s) for k in tokens)
+        broad = strong or any(doc[k].lower_ in lex.konjunktiv or doc[k].lower_ in lex.hearsay for k in tokens)
         near = prev is not None and prev.sentence >= u - lex.continuation_window
         last = e
         while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
@@ -1505,11 +1673,27 @@ class QuoteLayer:
             and self._intro_speaker(doc, st, *self._units_now[u - 1], self._quoted_now, resolver, need_named=True)
         ):
             named = st.speaker
-            if named is not None and not any(ms <= m.start < me for m in named.mentions):
+            if named is None or not any(ms <= m.start < me for m in named.mentions):
                 return st  # (`Obama habe … geschaffen` is about the actor just named, not by it)
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
+
+    def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
+        """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,
+        `gewinne`, `funktioniere`): tagged ``VVFIN``, lower-case, ending in `-e` but not in the
+        `-te` of a past tense nor in the `-ende`/`-weise` of participles and adverbs the tagger
+        misreads, with no `ich` before it in its sentence (`ich gehe`)."""
+        tok = doc[k]
+        low = tok.lower_
+        return (
+            tok.tag_ == "VVFIN"
+            and low == tok.text
+            and low.endswith("e")
+            and not low.endswith(("te", "ende", "weise"))  # (mis-tagged `bestehende`, `beispielsweise`)
+            and len(low) > 3
+            and not any(doc[m].lower_ == "ich" for m in range(max(s, k - 12), k + 2 if k + 2 <= len(doc) else k + 1))
+        )
 
     def _trailing_verb(
         self, doc: Doc, s: int, last: int, quoted: list[bool]
@@ -1626,7 +1810,8 @@ class QuoteLayer:
         (`dass beide Länder "die Notwendigkeit …"`) or the statement is reported speech, whose
         content is a whole sentence (`begrüßte … die "konstruktiven Gespräche"`): the speaker's
         own words are what a reader searches. Otherwise the clause is the quote, the fragments
-        stay on it as ``fragments``. Fragments take the clause's speaker, cue and medium."""
+        stay on it as ``fragments``. Fragments take the clause's speaker (unless the cue of their
+        own clause named another), cue and medium."""
         children: dict[int, list[_Statement]] = {}
         for st in statements:
             outer = st.parent_ref
@@ -1649,7 +1834,9 @@ class QuoteLayer:
                     part.parent = None
                     part.parent_ref = None
                     part.clause = (outer.start, outer.end)
-                    if outer.speaker is not None or outer.speaker_phrase is not None or outer.speaker_known:
+                    if not part.own_clause and (
+                        outer.speaker is not None or outer.speaker_phrase is not None or outer.speaker_known
+                    ):
                         part.speaker, part.speaker_phrase = outer.speaker, outer.speaker_phrase
                         part.speaker_known = outer.speaker_known
                     part.cue = part.cue or outer.cue

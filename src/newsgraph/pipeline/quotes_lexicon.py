@@ -71,6 +71,14 @@ class QuoteLexicon:
     subordinators: frozenset[str] = field(default_factory=frozenset)
     shared_subject: frozenset[str] = field(default_factory=frozenset)
     generic_bodies: frozenset[str] = field(default_factory=frozenset)
+    #: endings of head nouns that name a body or office (`…polizei`, `…ministerium`, `…sprecher`)
+    agent_heads: tuple[str, ...] = ()
+    #: lower-case words inside titles and names (`Glas der Vernunft`, `Piper at the Gates of Dawn`)
+    title_words: frozenset[str] = field(default_factory=frozenset)
+    #: endings of abstract head nouns (`…ung`, `…heit`): such a phrase does not speak
+    abstract_endings: tuple[str, ...] = ()
+    #: finite auxiliaries of the passive (`wurde … von X kritisiert`)
+    passive: frozenset[str] = field(default_factory=frozenset)
     #: adverbs between a subject and its speech verb (`Gordeyev also said`)
     verb_adverbs: frozenset[str] = field(default_factory=frozenset)
     #: words that open a circumstance right after a speech verb (`said in a statement … that`)
@@ -141,6 +149,10 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         anonymous=_low(spk.get("anonymous")),
         definite_articles=_low(spk.get("definite_articles")),
         generic_bodies=_low(spk.get("generic_bodies")),
+        agent_heads=tuple(sorted(_low(spk.get("agent_heads")))),
+        title_words=_low(data.get("direct", {}).get("title_words")),
+        abstract_endings=tuple(sorted(_low(spk.get("abstract_endings")))),
+        passive=_low(clause.get("passive")),
         relay_words=_low(data.get("medium", {}).get("relay")),
         media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
         citing=_low(data.get("medium", {}).get("citing")),

@@ -48,6 +48,8 @@ _NON_GENITIVE = frozenset(
         "ihrem",
     }
 )
+#: relative pronouns that can be the subject of a cue (`…, der sagte, …`)
+_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 _DEMONYM = re.compile(r"(ischen|ischer|isches|ischem|ische|isch|schen|scher|sches|schem|sche)$")
 
 
@@ -262,6 +264,10 @@ class SpeakerResolver:
         span = doc[phrase.start : phrase.end]
         if len(span) == 1 and (span.text in self.lex.pronouns or span.text.lower() in self.lex.pronouns):
             return self.antecedent(span.start_char)
+        if len(span) == 1 and span.start > 0 and doc[span.start - 1].text == "," and span[0].lower_ in _RELATIVE:
+            # `Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte, …`: a relative pronoun
+            # stands for the person or organisation named just before its comma
+            return self._before_comma(span.start - 1)
         found = self._best_mention(span.start_char, span.end_char)
         if found is None or found.type == "LOC":
             # `die Premierministerin von Queensland, Anna Bligh,`: the office's holder is named
@@ -275,6 +281,18 @@ class SpeakerResolver:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
         return self._description(span) or self._demonym(span)
+
+    def _before_comma(self, comma: int) -> Entity | None:
+        """The person or organisation mentioned last within a few words before token ``comma``
+        (across an apposition: `X, Parteivorsitzender der Grünen, der …`)."""
+        doc = self.doc
+        start = doc[max(0, comma - 12)].idx
+        found = [
+            (m_end, ent)
+            for m_start, m_end, _, ent in self._mentions.overlapping(start, doc[comma].idx)
+            if ent.type in {"PER", "ORG"} and m_end <= doc[comma].idx
+        ]
+        return max(found, key=lambda x: x[0])[1] if found else None
 
     def _apposition(self, end: int) -> Entity | None:
         """A person mention enclosed in commas right after token ``end`` (`…, Anna Bligh, …`)."""

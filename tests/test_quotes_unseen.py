@@ -1,0 +1,144 @@
+"""Quote rules found by the error analysis on the spkatt development split (issue #21, unseen text):
+one test per phenomenon, on fresh sentences.
+
+Like ``test_quotes``, these run without the statistical model: a stand-in entity layer marks the
+given names and a stand-in tagger gives the STTS tags a rule reads, so each test fails when its rule
+is taken out, whatever the model does.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsgraph.pipeline import docext
+
+from .test_quotes import NAMES, find, quotes
+
+TAGS: dict[str, str] = {}  # lower-case word -> STTS tag, set per test
+
+
+@Language.component("test_stts_tags")
+def _stts_tags(doc):
+    """Stand-in tagger: the configured STTS tags, nothing else."""
+    for tok in doc:
+        if tok.lower_ in TAGS:
+            tok.tag_ = TAGS[tok.lower_]
+    return doc
+
+
+def tagged_quotes(text: str, names: dict[str, str], tags: dict[str, str]):
+    """The quotes of ``text`` with the given names as entities and the given words tagged."""
+    docext.register_extensions()
+    NAMES.clear()
+    NAMES.update(names)
+    TAGS.clear()
+    TAGS.update(tags)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_stts_tags")
+    nlp.add_pipe("test_names_as_entities")
+    nlp.add_pipe("newsgraph_quotes")
+    doc = nlp(text)
+    for q in doc._.quotes:
+        assert text[q.start : q.end] == q.text
+    return doc._.quotes, {e.id: e.name for e in doc._.entities or []}
+
+
+@pytest.mark.parametrize(
+    "text, tags, prefix",
+    [
+        pytest.param(
+            "Der Bürgermeister sagte am Montag, die Straße bleibe gesperrt. Ein Sturm hatte in der Nacht "
+            "mehrere Bäume entwurzelt. Die Stadtverwaltung bittet die Anwohner um Geduld. Die "
+            "Aufräumarbeiten seien erst in zwei Tagen abgeschlossen.",
+            {"hatte": "VAFIN", "bittet": "VVFIN"},
+            "Die Aufräumarbeiten",
+            id="a body named as subject just before, with no entity",
+        ),
+        pytest.param(
+            "Der Minister sagte, der Plan sei bezahlbar. Die Debatte dauerte lange. Die Stadtverwaltung "
+            "bittet um Geduld. Die Arbeiten seien bald beendet. Die Straße werde im Mai wieder freigegeben.",
+            {"dauerte": "VVFIN", "bittet": "VVFIN"},
+            "Die Straße werde",
+            id="a free statement with its own speaker is carried on in turn",
+        ),
+    ],
+)
+def test_konjunktiv_sentence_carries_the_actor_named_since_the_last_statement(text, tags, prefix):
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert find(qs, prefix).speaker_text == "Die Stadtverwaltung"
+
+
+def test_passive_agent_not_subject_is_the_actor_carried_on():
+    text = (
+        "Der Minister sagte am Montag, der Plan sei bezahlbar. "
+        "Im Landtag wurde lange darüber gestritten. "
+        "Der Plan wurde vom Bauernverband als unrealistisch eingestuft. "
+        "Die Kosten seien viel zu hoch."
+    )
+    tags = {"wurde": "VAFIN", "eingestuft": "VVPP", "gestritten": "VVPP"}
+    qs, names = tagged_quotes(text, {"Bauernverband": "ORG"}, tags)
+    q = find(qs, "Die Kosten")
+    assert names[q.speaker] == "Bauernverband"
+
+
+def test_fronted_abstract_noun_is_the_object_and_the_phrase_after_the_verb_speaks():
+    text = "Jede Verantwortung für den Unfall wies der Betreiber zurück: „Wir haben alle Vorschriften eingehalten.“"
+    qs, _ = tagged_quotes(text, {}, {"wies": "VVFIN"})
+    assert find(qs, "Wir haben").speaker_text == "der Betreiber"
+
+
+def test_zu_infinitive_after_a_cue_is_the_message_up_to_the_infinitive():
+    text = "Die Ministerin kündigte an, die Schulen im Herbst zu sanieren, und verließ danach den Saal."
+    qs, _ = tagged_quotes(text, {}, {"zu": "PTKZU", "sanieren": "VVINF", "verließ": "VVFIN"})
+    q = find(qs, "die Schulen")
+    assert q.text == "die Schulen im Herbst zu sanieren" and q.kind == "indirect"
+
+
+def test_zu_infinitive_keeps_its_own_content_clause():
+    text = "Der Verband forderte die Regierung auf, zu prüfen, ob die alte Brücke noch sicher ist."
+    qs, _ = tagged_quotes(text, {}, {"zu": "PTKZU", "prüfen": "VVINF", "ist": "VAFIN"})
+    assert find(qs, "zu prüfen").text == "zu prüfen, ob die alte Brücke noch sicher ist"
+
+
+def test_each_quoted_fragment_takes_the_speaker_of_its_own_clause():
+    text = "Weber nannte den Entwurf „mutig und längst fällig“, Krause bezeichnete ihn dagegen als „völlig verfehlt“."
+    qs, names = tagged_quotes(text, {"Weber": "PER", "Krause": "PER"}, {"nannte": "VVFIN", "bezeichnete": "VVFIN"})
+    assert names[find(qs, "mutig").speaker] == "Weber"
+    assert names[find(qs, "völlig verfehlt").speaker] == "Krause"
+
+
+def test_title_in_marks_without_a_cue_is_not_a_quote():
+    text = "Am Abend lief im Kino „Nacht über der Stadt“ vor vollem Saal. Die Kritik war begeistert."
+    qs, _ = quotes(text)
+    assert qs == []
+
+
+def test_unlisted_konjunktiv_of_a_full_verb_carries_the_statement_on():
+    text = (
+        "Ein Sprecher der Bahn sagte, der Zug sei verspätet. Die Bahn bedauere den Ausfall. "
+        "Die bestehende Regel gilt weiter."
+    )
+    qs, _ = tagged_quotes(text, {}, {"bedauere": "VVFIN", "bestehende": "VVFIN", "gilt": "VVFIN"})
+    q = find(qs, "Die Bahn bedauere")
+    assert q.free_indirect and q.speaker_text == "Ein Sprecher der Bahn"
+    assert not any(re.match("Die bestehende", x.text) for x in qs)  # a participle the tagger misread
+
+
+def test_cue_in_a_relative_clause_governs_what_follows_not_what_precedes():
+    text = "Ein neuer Plan kam vom Bezirksamt, das vorschlug, am Fluss einen Radweg anzulegen, und fand Zustimmung."
+    tags = {"kam": "VVFIN", "vorschlug": "VVFIN", "anzulegen": "VVINF", "fand": "VVFIN"}
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert [q.text for q in qs] == ["am Fluss einen Radweg anzulegen"]
+
+
+def test_relative_pronoun_speaker_is_the_person_named_before_its_comma():
+    text = "Schmidt lobte den Plan. Widerspruch kam von Weber, der sagte, die Partei dürfe nicht drängen."
+    tags = {"der": "PRELS", "lobte": "VVFIN", "kam": "VVFIN", "sagte": "VVFIN"}
+    qs, names = tagged_quotes(text, {"Schmidt": "PER", "Weber": "PER"}, tags)
+    q = find(qs, "die Partei")
+    assert q.speaker_text == "der" and names[q.speaker] == "Weber"
