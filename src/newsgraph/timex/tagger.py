@@ -27,6 +27,7 @@ from .normalise import (
     norm_date,
     to_int,
 )
+from .offices import OfficeTitles
 from .reference import (
     DateEvidence,
     OfficeClaim,
@@ -126,6 +127,7 @@ class TimeTagger:
         self.byline_words = {w.lower() for w in stated.get("byline_words", [])}
         self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
         self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
+        self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
 
     # ------------------------------------------------------------------ guards
 
