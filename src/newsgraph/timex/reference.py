@@ -213,7 +213,12 @@ class OfficeClaim:
         held it; the start while the first term has not ended); None for a ``current`` claim."""
         if self.when == "current" or not self.terms:
             return None
-        start, end = min(self.terms, key=lambda t: t[0])
+        terms = sorted(self.terms, key=lambda t: t[0])
+        start, end = terms[0]
+        for later_start, later_end in terms[1:]:  # a re-election is one stretch in office
+            if end is None or later_start > end:
+                break
+            end = later_end
         return end if self.when == "former" and end is not None else start
 
     def holds(self, day: dt.date) -> bool:
