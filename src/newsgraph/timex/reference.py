@@ -44,6 +44,12 @@ Evidence, strongest first:
    misleads it; the value is the year only and the reason says so).
 5. **background full dates**: the latest one, a lower bound ("the article is not older than that").
 
+**Offices put before the article** (``der damalige US-Präsident``, ``ehemalige``, ``former``; claims
+whose ``when`` is not ``current``, read by :mod:`newsgraph.timex.offices`) are a lower bound on the
+article's day throughout: they drop the weekday-tie years before it (1.), cut the terms of office
+(3.), and make a latest year named before it a look back (4.). Inside terms of office of several
+years, a year that holds :data:`LIKELY_YEAR_SHARE` of their days is inferred as likely (3.).
+
 The reason says which evidence was used, so that a reader can judge it.
 """
 
