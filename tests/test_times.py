@@ -517,15 +517,11 @@ def test_tagger_is_shared_per_language():
 
 def test_german_decimal_comma_duration_keeps_its_fraction():
     """`2,5 Stunden` is two and a half hours, not `5 Stunden` after a comma."""
-    from newsgraph.timex import tagger_for
-
     result = tagger_for("de").tag("Die Sitzung im Rathaus dauerte 2,5 Stunden.", published=dt.date(2022, 3, 1))
     assert [(t.text, t.value) for t in result.times] == [("2,5 Stunden", "PT2H30M")]
 
 
 def test_english_and_a_half_duration():
-    from newsgraph.timex import tagger_for
-
     result = tagger_for("en").tag("The hearing ran for nine and a half hours.", published=dt.date(2022, 3, 1))
     assert [(t.text, t.value) for t in result.times] == [("nine and a half hours", "PT9H30M")]
 
@@ -533,8 +529,6 @@ def test_english_and_a_half_duration():
 def test_english_days_after_an_event_is_a_duration():
     """In `three days after the ferry sank` the expression is the duration; its anchor is the event
     of the clause, not a date of the text."""
-    from newsgraph.timex import tagger_for
-
     text = "Divers reached the wreck on April 4, three days after the ferry sank."
     result = tagger_for("en").tag(text, published=dt.date(2022, 4, 6))
     assert ("three days", "P3D") in [(t.text, t.value) for t in result.times]
