@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-Tense = str  # "past" | "future" | "present"
+Tense = str  # "past" | "future" | "now" (a present verb, see timex.tense.Cue) | "present" (no cue)
 
 _UNIT_DAYS = {"D": 1, "W": 7}
 
@@ -191,7 +191,7 @@ def weekday_near(weekday: int, ref: dt.date, tense: Tense, rel: int | None) -> d
         return ref + dt.timedelta(days=delta)
     if tense == "past":
         return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)
-    if tense == "future":  # the reference day itself counts: news name the day of publication too
+    if tense in ("future", "now"):  # the reference day itself counts: news name the day of publication too
         return ref + dt.timedelta(days=delta % 7)
     back = (ref.isoweekday() - weekday) % 7
     ahead = delta % 7
