@@ -532,3 +532,14 @@ def test_english_days_after_an_event_is_a_duration():
     text = "Divers reached the wreck on April 4, three days after the ferry sank."
     result = tagger_for("en").tag(text, published=dt.date(2022, 4, 6))
     assert ("three days", "P3D") in [(t.text, t.value) for t in result.times]
+
+
+def test_english_day_range_second_day_takes_the_month():
+    """`from March 3 to 5`: `5` is a date of its own, in March of the same year."""
+    result = tagger_for("en").tag("The fair runs from March 3 to 5 in Leeds.", published=dt.date(2023, 2, 20))
+    assert [(t.text, t.value) for t in result.times] == [("March 3", "2023-03-03"), ("5", "2023-03-05")]
+
+
+def test_english_later_this_month_is_the_month_of_the_reference():
+    result = tagger_for("en").tag("The council votes later this month.", published=dt.date(2023, 2, 20))
+    assert [(t.text, t.value) for t in result.times] == [("later this month", "2023-02")]

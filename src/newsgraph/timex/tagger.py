@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -289,9 +290,16 @@ class TimeTagger:
 
     def _coordinate(self, tokens: list[Token], items: list[_Item]) -> None:
         """`16. bis 18. Juni`, `Mai/Juni 1940`: a member missing month or year borrows it from the
-        next member of the coordination (right to left, so chains propagate)."""
+        next member of the coordination (right to left, so chains propagate). A lone day after a
+        date (`June 15 to 17`) borrows month and year from the member before it."""
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
+        for a, b in itertools.pairwise(items):
+            pa, pb = a.partial, b.partial
+            if pa is None or pb is None or pa.month is None or pb.day is None or pb.month is not None:
+                continue
+            if self._joined(tokens, a, b, starts, ends):
+                pb.month, pb.year, pb.era = pa.month, pb.year if pb.year is not None else pa.year, pa.era
         for a, b in zip(reversed(items[:-1]), reversed(items[1:]), strict=True):
             pa, pb = a.partial, b.partial
             if pa is None or pb is None:
