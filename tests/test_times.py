@@ -543,3 +543,10 @@ def test_english_day_range_second_day_takes_the_month():
 def test_english_later_this_month_is_the_month_of_the_reference():
     result = tagger_for("en").tag("The council votes later this month.", published=dt.date(2023, 2, 20))
     assert [(t.text, t.value) for t in result.times] == [("later this month", "2023-02")]
+
+
+def test_german_vague_ago_is_a_past_reference():
+    """`vor einigen Wochen` points at some time before the reference date (like `a few weeks ago`),
+    not at a duration of some weeks."""
+    result = tagger_for("de").tag("Vor einigen Wochen hatte der Verein gewarnt.", published=dt.date(2019, 9, 2))
+    assert [(t.text, t.value, t.type) for t in result.times] == [("Vor einigen Wochen", "PAST_REF", "DATE")]
