@@ -115,3 +115,24 @@ def test_present_tense_preview_in_english_looks_ahead():
     text = "The mayor receives a delegation from Lyon on Monday."
     record = newsgraph.extract(text, lang="en", published="2021-05-27")
     assert [(t.text, t.value) for t in record.times] == [("Monday", "2021-05-31")]
+
+
+def test_a_day_right_after_a_look_back_continues_its_year():
+    """`Schon am 3. April 2019 hatten ... Am 9. April folgte ...`: the next sentence narrates the
+    look back's sequence (six days later, in 2019), although the report is of 2024."""
+    text = (
+        "Die Ministerin besucht die Werft. Schon am 3. April 2019 hatten beide Seiten verhandelt. "
+        "Am 9. April folgte die Unterschrift."
+    )
+    record = newsgraph.extract(text, lang="de", published="2024-04-20")
+    assert ("9. April", "2019-04-09") in [(t.text, t.value) for t in record.times]
+
+
+def test_a_month_after_a_look_back_returns_to_the_present():
+    """A month alone after the look back (`seit der Entscheidung im Januar`) is the report's own."""
+    text = (
+        "Schon am 3. April 2019 hatten beide Seiten verhandelt. Der Minister erklärte gestern, was seit "
+        "der Entscheidung im Januar geschah."
+    )
+    record = newsgraph.extract(text, lang="de", published="2024-04-20")
+    assert ("Januar", "2024-01") in [(t.text, t.value) for t in record.times]
