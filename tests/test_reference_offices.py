@@ -111,3 +111,12 @@ def test_terms_spread_over_two_years_leave_the_year_open():
     text = "Kanzler Max Muster reiste gestern nach Lima."
     result = tagger_for("de").tag(text, published=None, today=dt.date(2026, 11, 29), claims=claims)
     assert result.source == "none"
+
+
+def test_post_of_an_international_body_is_an_office(nlp_de):
+    """`EU-Außenbeauftragte` is the EU's High Representative (Javier Solana: 1999 to 2009); of the
+    years in which 7 December was a Wednesday (2005, 2011, 2016, 2022) only 2005 fits his term."""
+    text = "Der EU-Außenbeauftragte Javier Solana traf am Mittwoch, 7. Dezember, den Minister in Brüssel."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2005-12-07"
+    assert "Javier Solana was high representative" in record.reference_date.reason
