@@ -550,3 +550,8 @@ def test_german_vague_ago_is_a_past_reference():
     not at a duration of some weeks."""
     result = tagger_for("de").tag("Vor einigen Wochen hatte der Verein gewarnt.", published=dt.date(2019, 9, 2))
     assert [(t.text, t.value, t.type) for t in result.times] == [("Vor einigen Wochen", "PAST_REF", "DATE")]
+
+
+def test_english_comma_after_a_day_without_a_year_is_not_part_of_the_date():
+    result = tagger_for("en").tag("The ferry left on March 8, a day before the storm.", published=dt.date(2023, 3, 20))
+    assert next((t.text, t.value) for t in result.times) == ("March 8", "2023-03-08")

@@ -132,7 +132,10 @@ def claims_from_roles(
             if len(countries) != 1:
                 continue
             terms = tuple(
-                sorted((s, _day(end)) for _, start, end in held if (s := _day(start)) is not None)
+                sorted(
+                    ((s, _day(end)) for _, start, end in held if (s := _day(start)) is not None),
+                    key=lambda term: term[0],  # an open end (None) does not compare with a day
+                )
             )
             key = (kb_id, office, when)
             if terms and key not in out:
