@@ -101,3 +101,38 @@ def test_a_weekday_beside_a_yearless_date_names_the_year_whatever_the_tense():
         "Zum Sondergipfel am Donnerstag, 6. März, ist auch Selenskyj eingeladen.", published="2025-03-01"
     )
     assert [(t.text, t.value) for t in record.times] == [("Donnerstag, 6. März", "2025-03-06")]
+
+
+def test_present_tense_preview_with_a_bare_weekday_looks_ahead():
+    """News announce in the present what comes: `empfängt am Montag` in an article of Thursday
+    27 May 2021 is Monday 31 May, not the Monday before (the nearer one)."""
+    text = "Die Bürgermeisterin empfängt am Montag eine Delegation aus Lyon im Rathaus."
+    record = newsgraph.extract(text, lang="de", published="2021-05-27")
+    assert [(t.text, t.value) for t in record.times] == [("Montag", "2021-05-31")]
+
+
+def test_present_tense_preview_in_english_looks_ahead():
+    text = "The mayor receives a delegation from Lyon on Monday."
+    record = newsgraph.extract(text, lang="en", published="2021-05-27")
+    assert [(t.text, t.value) for t in record.times] == [("Monday", "2021-05-31")]
+
+
+def test_a_day_right_after_a_look_back_continues_its_year():
+    """`Schon am 3. April 2019 hatten ... Am 9. April folgte ...`: the next sentence narrates the
+    look back's sequence (six days later, in 2019), although the report is of 2024."""
+    text = (
+        "Die Ministerin besucht die Werft. Schon am 3. April 2019 hatten beide Seiten verhandelt. "
+        "Am 9. April folgte die Unterschrift."
+    )
+    record = newsgraph.extract(text, lang="de", published="2024-04-20")
+    assert ("9. April", "2019-04-09") in [(t.text, t.value) for t in record.times]
+
+
+def test_a_month_after_a_look_back_returns_to_the_present():
+    """A month alone after the look back (`seit der Entscheidung im Januar`) is the report's own."""
+    text = (
+        "Schon am 3. April 2019 hatten beide Seiten verhandelt. Der Minister erklärte gestern, was seit "
+        "der Entscheidung im Januar geschah."
+    )
+    record = newsgraph.extract(text, lang="de", published="2024-04-20")
+    assert ("Januar", "2024-01") in [(t.text, t.value) for t in record.times]

@@ -513,3 +513,45 @@ def test_wikinews_gold_times():
 
 def test_tagger_is_shared_per_language():
     assert tagger_for("de") is tagger_for("de")
+
+
+def test_german_decimal_comma_duration_keeps_its_fraction():
+    """`2,5 Stunden` is two and a half hours, not `5 Stunden` after a comma."""
+    result = tagger_for("de").tag("Die Sitzung im Rathaus dauerte 2,5 Stunden.", published=dt.date(2022, 3, 1))
+    assert [(t.text, t.value) for t in result.times] == [("2,5 Stunden", "PT2H30M")]
+
+
+def test_english_and_a_half_duration():
+    result = tagger_for("en").tag("The hearing ran for nine and a half hours.", published=dt.date(2022, 3, 1))
+    assert [(t.text, t.value) for t in result.times] == [("nine and a half hours", "PT9H30M")]
+
+
+def test_english_days_after_an_event_is_a_duration():
+    """In `three days after the ferry sank` the expression is the duration; its anchor is the event
+    of the clause, not a date of the text."""
+    text = "Divers reached the wreck on April 4, three days after the ferry sank."
+    result = tagger_for("en").tag(text, published=dt.date(2022, 4, 6))
+    assert ("three days", "P3D") in [(t.text, t.value) for t in result.times]
+
+
+def test_english_day_range_second_day_takes_the_month():
+    """`from March 3 to 5`: `5` is a date of its own, in March of the same year."""
+    result = tagger_for("en").tag("The fair runs from March 3 to 5 in Leeds.", published=dt.date(2023, 2, 20))
+    assert [(t.text, t.value) for t in result.times] == [("March 3", "2023-03-03"), ("5", "2023-03-05")]
+
+
+def test_english_later_this_month_is_the_month_of_the_reference():
+    result = tagger_for("en").tag("The council votes later this month.", published=dt.date(2023, 2, 20))
+    assert [(t.text, t.value) for t in result.times] == [("later this month", "2023-02")]
+
+
+def test_german_vague_ago_is_a_past_reference():
+    """`vor einigen Wochen` points at some time before the reference date (like `a few weeks ago`),
+    not at a duration of some weeks."""
+    result = tagger_for("de").tag("Vor einigen Wochen hatte der Verein gewarnt.", published=dt.date(2019, 9, 2))
+    assert [(t.text, t.value, t.type) for t in result.times] == [("Vor einigen Wochen", "PAST_REF", "DATE")]
+
+
+def test_english_comma_after_a_day_without_a_year_is_not_part_of_the_date():
+    result = tagger_for("en").tag("The ferry left on March 8, a day before the storm.", published=dt.date(2023, 3, 20))
+    assert next((t.text, t.value) for t in result.times) == ("March 8", "2023-03-08")

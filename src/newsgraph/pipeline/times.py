@@ -35,7 +35,8 @@ from spacy.tokens import Doc, Span
 from ..kb import ArticleLinker, linker_for
 from ..record import ReferenceDate, Time
 from ..timex.normalise import Reference
-from ..timex.reference import published_bounds
+from ..timex.offices import claims_from_roles
+from ..timex.reference import OfficeClaim, published_bounds
 from ..timex.tagger import Sentence, TimeTagger, tagger_for
 
 
@@ -110,6 +111,24 @@ class TimeLayer:
 
         return [Sentence(sent.start_char, sent.end_char, words=words_of(sent)) for sent in sents]
 
+    def _office_claims(self, doc: Doc, linker: ArticleLinker) -> list[OfficeClaim]:
+        """The offices the text gives KB-linked people: the linker's reading (a phrase that names its
+        country), and the time layer's (:mod:`newsgraph.timex.offices`: the person fixes the
+        country, ``Bundeskanzler Friedrich Merz``; ``damalige``, ``ehemalige`` make a lower bound)."""
+        claims = linker.office_claims(doc)
+        seen = {(c.person, c.office) for c in claims}
+        people = [
+            (e.name, e.kb_id, [r.title for r in e.roles])
+            for e in doc._.entities or []
+            if e.type == "PER" and e.kb_id and e.roles and e.kb_id in linker.kb.by_id
+        ]
+        offices = {
+            kb_id: [(t.office, t.of, t.start, t.end) for t in linker.kb.by_id[kb_id].offices]
+            for _, kb_id, _ in people
+        }
+        extra = claims_from_roles(people, offices, self.tagger.office_titles, linker.office_label)  # type: ignore[arg-type]
+        return claims + [c for c in extra if c.when != "current" or (c.person, c.office) not in seen]
+
     def __call__(self, doc: Doc) -> Doc:
         published = None
         partial = None  # `2021-05`, `2021`: a constraint on the reference date, not a reference day
@@ -121,7 +140,7 @@ class TimeLayer:
                 partial = str(doc._.published).strip() if published_bounds(str(doc._.published)) else None
         claims = None
         if published is None and self.infer_reference and self.linker is not None and doc._.entities:
-            claims = self.linker.office_claims(doc)
+            claims = self._office_claims(doc, self.linker)
         result = self.tagger.tag(
             doc.text,
             self._sentences(doc),

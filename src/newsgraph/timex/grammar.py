@@ -27,6 +27,8 @@ from typing import Any
 #: digits with internal ``.``/``:`` separators, an attached letter suffix (``1990er``, ``24th``),
 #: and a trailing full stop (ordinals ``24.``); words; any other single character
 TOKEN_RE = re.compile(r"\d+(?:[.:]\d+)*(?:[^\W\d_]+)?\.?|[^\W\d_]+|\S")
+#: German writes decimals with a comma (`3,5 Stunden`): one token there, so that a duration keeps its fraction
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}(?![\d,])")
 _FULL_NUMERIC_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\.$")
 _LONG_NUMBER_DOT = re.compile(r"^\d{3,}\.$")
 _TIME_DOT = re.compile(r"^\d{1,2}:\d{2}\.$")
@@ -54,8 +56,15 @@ def tokenize(text: str, ordinal_dot: bool = True) -> list[Token]:
     three or more digits. Without it (English) a full stop never belongs to a number.
     """
     tokens: list[Token] = []
+    skip_to = 0
     for m in TOKEN_RE.finditer(text):
+        if m.start() < skip_to:
+            continue
         tok = m.group()
+        if ordinal_dot and tok[0].isdigit() and (d := _DECIMAL_COMMA.match(text, m.start())) is not None:
+            tokens.append(Token.make(d.group(), d.start(), d.end()))
+            skip_to = d.end()
+            continue
         if (
             tok.endswith(".")
             and tok[0].isdigit()

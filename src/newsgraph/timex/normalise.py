@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-Tense = str  # "past" | "future" | "present"
+Tense = str  # "past" | "future" | "now" (a present verb, see timex.tense.Cue) | "present" (no cue)
 
 _UNIT_DAYS = {"D": 1, "W": 7}
 
@@ -191,7 +191,7 @@ def weekday_near(weekday: int, ref: dt.date, tense: Tense, rel: int | None) -> d
         return ref + dt.timedelta(days=delta)
     if tense == "past":
         return ref - dt.timedelta(days=(ref.isoweekday() - weekday) % 7)
-    if tense == "future":  # the reference day itself counts: news name the day of publication too
+    if tense in ("future", "now"):  # the reference day itself counts: news name the day of publication too
         return ref + dt.timedelta(days=delta % 7)
     back = (ref.isoweekday() - weekday) % 7
     ahead = delta % 7
@@ -418,6 +418,9 @@ def _duration_value(n: Any, unit: str) -> str | None:
             return None
         if number <= 0 or number > 100000:
             return None
+        if unit == "H" and number > 1 and number != int(number):  # `3,5 Stunden` = PT3H30M
+            minutes = round((number - int(number)) * 60)
+            return f"PT{int(number)}H{minutes}M"
         smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}
         if number != int(number) and unit in smaller:  # `anderthalb Jahre` = P18M, `halbe Stunde` = PT30M
             unit, factor = smaller[unit]
@@ -434,7 +437,15 @@ def norm_duration(fields: dict[str, Any], ctx: Context) -> Valued | None:
     unit = fields.get("unit")
     if unit is None or unit == "HY":
         return None
-    value = _duration_value(fields.get("n", 1), str(unit))
+    n = fields.get("n", 1)
+    if isinstance(n, str):
+        n = n.replace(",", ".")  # `3,5 Stunden`
+    if fields.get("half"):  # `seven and a half hours`
+        try:
+            n = float(n) + 0.5
+        except (TypeError, ValueError):
+            return None
+    value = _duration_value(n, str(unit))
     return Valued(value, "DURATION", mod_of(fields)) if value else None
 
 

@@ -44,6 +44,12 @@ Evidence, strongest first:
    misleads it; the value is the year only and the reason says so).
 5. **background full dates**: the latest one, a lower bound ("the article is not older than that").
 
+**Offices put before the article** (``der damalige US-Präsident``, ``ehemalige``, ``former``; claims
+whose ``when`` is not ``current``, read by :mod:`newsgraph.timex.offices`) are a lower bound on the
+article's day throughout: they drop the weekday-tie years before it (1.), cut the terms of office
+(3.), and make a latest year named before it a look back (4.). Inside terms of office of several
+years, a year that holds :data:`LIKELY_YEAR_SHARE` of their days is inferred as likely (3.).
+
 The reason says which evidence was used, so that a reader can judge it.
 """
 
@@ -196,12 +202,30 @@ class OfficeClaim:
 
     ``terms``: ``(start, end)`` days, start inclusive, end exclusive (None: still in office).
     ``office``: a readable label (``head of state of United States``); ``title``: the text's words.
+    ``when``: ``current`` (held on the article's day), or a title that puts the term before the
+    article (``then``: ``damalige``; ``former``: ``ehemalige``; ``later``: ``spätere``), which makes
+    the claim a lower bound only (:meth:`lower_bound`; see :mod:`newsgraph.timex.offices`).
     """
 
     person: str
     office: str
     title: str
     terms: tuple[tuple[dt.date, dt.date | None], ...]
+    when: str = "current"
+
+    def lower_bound(self) -> dt.date | None:
+        """The first day the article can have been written on, by a title that puts the term before
+        it: the first term's start (``then``, ``later``), or its end (``former``: the person no longer
+        held it; the start while the first term has not ended); None for a ``current`` claim."""
+        if self.when == "current" or not self.terms:
+            return None
+        terms = sorted(self.terms, key=lambda t: t[0])
+        start, end = terms[0]
+        for later_start, later_end in terms[1:]:  # a re-election is one stretch in office
+            if end is None or later_start > end:
+                break
+            end = later_end
+        return end if self.when == "former" and end is not None else start
 
     def holds(self, day: dt.date) -> bool:
         """Whether the person held the office on ``day``."""
@@ -220,6 +244,28 @@ def _held_together(claims: list[OfficeClaim]) -> str:
     """The claims as one clause about when they held: "at the same time" only when there are several
     (one person is not minister "all at once")."""
     return _describe_claims(claims) + (" at the same time" if len(claims) > 1 else "")
+
+
+#: the share of the days the terms of office leave that one year must hold to be inferred alone
+LIKELY_YEAR_SHARE = 0.9
+
+
+def _year_shares(stretches: list[tuple[dt.date, dt.date]], after: dt.date | None) -> tuple[int, float] | None:
+    """The year holding most of the days of ``stretches`` (end exclusive) from ``after`` on, with its
+    share of them; None when no day is left. Every day counts the same (an article is as likely on
+    any day the evidence leaves)."""
+    days: dict[int, int] = {}
+    for a, b in stretches:
+        a = max(a, after) if after is not None else a
+        while a < b:
+            end = min(b, dt.date(a.year + 1, 1, 1))
+            days[a.year] = days.get(a.year, 0) + (end - a).days
+            a = end
+    total = sum(days.values())
+    if not total:
+        return None
+    year = max(days, key=lambda y: days[y])
+    return year, days[year] / total
 
 
 def _common_terms(claims: list[OfficeClaim], today: dt.date) -> list[tuple[dt.date, dt.date]]:
@@ -371,7 +417,17 @@ def _infer_from_text(
     loose: list[list[WeekdayTie]] | None = None,
 ) -> tuple[Reference, str, str]:
     """The text's own evidence (1.-5. of the module docstring)."""
-    claims = claims or []
+    # titles that put a term before the article (``damalige``, ``ehemalige``) bound it from below;
+    # only the others say who held which office on the article's day
+    bounds = [(b, c) for c in claims or [] if (b := c.lower_bound()) is not None and b <= today]
+    floor = max(bounds, key=lambda x: x[0]) if bounds else None
+    floor_note = (
+        f"the text calls {floor[1].person} {floor[1].title!r} ({floor[1].office} from "
+        f"{min(t[0] for t in floor[1].terms).isoformat()}): not before {floor[0].isoformat()}"
+        if floor is not None
+        else ""
+    )
+    claims = [c for c in claims or [] if c.when == "current"]
     loose = [g for g in (loose or []) if g]
     # a year in a clause about the future (``will bis 2012 beitreten``) says the article is older
     with_year = [e for e in evidence if e.partial and e.partial.year and e.partial.era is None]
@@ -387,19 +443,26 @@ def _infer_from_text(
             shown = sorted(years)[-4:]
             listed = ("…, " if len(years) > len(shown) else "") + ", ".join(map(str, shown))
             terms_note = ""
+            floored = False
+            if floor is not None:
+                later = {y for y in years if (d := _tied_day(ties, y)) is not None and d >= floor[0]}
+                if later and later != years:
+                    years, floored = later, True
+                    terms_note = f"{floor_note}, so only {', '.join(map(str, sorted(later)))} of these; "
             if claims:
                 fitting = {y for y in years if (d := _tied_day(ties, y)) and all(c.holds(d) for c in claims)}
                 if fitting and fitting != years:
                     years = fitting
-                    terms_note = (
+                    terms_note += (
                         f"{_describe_claims(claims)} only in {', '.join(map(str, sorted(fitting)))} of these; "
                     )
                 elif not fitting:
-                    terms_note = f"ignored the terms of office: {_describe_claims(claims)} in none of these; "
+                    terms_note += f"ignored the terms of office: {_describe_claims(claims)} in none of these; "
             in_text = [y for y in years if y in present_years]
             after_text = [y for y in years if explicit_years and y >= explicit_years[-1]]
             if len(years) == 1 and terms_note and not terms_note.startswith("ignored"):
-                year, why = next(iter(years)), "the only year that fits the terms of office"
+                what = "the terms of office" if claims and not floored else "the offices the text names"
+                year, why = next(iter(years)), f"the only year that fits {what}"
             elif in_text:
                 year, why = max(in_text), f"the text also names {max(in_text)} in a passage about the present"
             elif after_text:
@@ -413,7 +476,7 @@ def _infer_from_text(
                 if valid_day(year, t.month, t.day) and dt.date(year, t.month, t.day).isoweekday() == t.weekday
             ] or ties[:1]
             latest = max(tied, key=lambda t: (t.month, t.day))
-            used_terms = bool(terms_note) and not terms_note.startswith("ignored")
+            used_terms = bool(terms_note) and "ignored the terms" not in terms_note
             reason = (
                 "inferred from weekday/date agreement"
                 + (" and terms of office" if used_terms else "")
@@ -439,6 +502,9 @@ def _infer_from_text(
     background = sorted(((d, e) for d, e in full_dates if e.tense == "past"), key=lambda x: x[0])  # type: ignore[arg-type,return-value]
     if claims:
         stretches = _common_terms(claims, today)
+        if floor is not None:  # the terms after the floor, unless none is (a look back, or a KB error)
+            clipped = [(max(a, floor[0]), b) for a, b in stretches if b > floor[0]]
+            stretches = clipped or stretches
         if stretches:
             first, last = stretches[0][0], stretches[-1][1] - dt.timedelta(days=1)
             # several stretches when a person served twice (``2017-01-20 to 2021-01-19 and 2025-01-20 to ...``)
@@ -484,6 +550,17 @@ def _infer_from_text(
                     f"the text names {bound} in the past, so only {after[0]} remains (year only)"
                 )
                 return Reference(year=after[0]), "inferred", reason
+            # the days the terms leave, from the lower bound on: when nearly all of them lie in one
+            # year (a foreign minister for seven months across a New Year's day), that year
+            share = _year_shares(stretches, dt.date(bound, 1, 1) if bound is not None else None)
+            if share is not None and share[1] >= LIKELY_YEAR_SHARE:
+                year, part = share
+                reason = (
+                    f"inferred from terms of office: {_held_together(claims)} {span}"
+                    + (f", and the text names {bound} in the past (a lower bound)" if bound is not None else "")
+                    + f"; {part:.0%} of those days lie in {year} (year only; likely, not certain)"
+                )
+                return Reference(year=year), "inferred", reason
             if loose:
                 narrowed, _ = _loose_years(loose, claims, stretches)
                 years_left = sorted(narrowed) or years_left
@@ -507,7 +584,15 @@ def _infer_from_text(
             )
             return Reference(), "none", reason
     # without terms of office every year the text names outside plans is a lower bound, and the
-    # latest of them is the best guess; a full date of that year gives the day too
+    # latest of them is the best guess; a full date of that year gives the day too, unless an office
+    # the text puts before the article says that the article is later still (a look back)
+    if floor is not None and explicit_years and explicit_years[-1] < floor[0].year:
+        return (
+            Reference(),
+            "none",
+            f"no year: {floor_note}, later than every year the text names outside plans "
+            f"(the latest, {explicit_years[-1]}, is a look back); no weekday tie or term of office fixes one",
+        )
     if background and background[-1][0].year == explicit_years[-1]:  # type: ignore[union-attr]
         day, e = background[-1]
         reason = (

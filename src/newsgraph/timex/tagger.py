@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -26,7 +27,9 @@ from .normalise import (
     collect_date,
     norm_date,
     to_int,
+    valid_day,
 )
+from .offices import OfficeTitles
 from .reference import (
     DateEvidence,
     OfficeClaim,
@@ -126,6 +129,7 @@ class TimeTagger:
         self.byline_words = {w.lower() for w in stated.get("byline_words", [])}
         self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
         self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
+        self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
 
     # ------------------------------------------------------------------ guards
 
@@ -287,9 +291,16 @@ class TimeTagger:
 
     def _coordinate(self, tokens: list[Token], items: list[_Item]) -> None:
         """`16. bis 18. Juni`, `Mai/Juni 1940`: a member missing month or year borrows it from the
-        next member of the coordination (right to left, so chains propagate)."""
+        next member of the coordination (right to left, so chains propagate). A lone day after a
+        date (`June 15 to 17`) borrows month and year from the member before it."""
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
+        for a, b in itertools.pairwise(items):
+            pa, pb = a.partial, b.partial
+            if pa is None or pb is None or pa.month is None or pb.day is None or pb.month is not None:
+                continue
+            if self._joined(tokens, a, b, starts, ends):
+                pb.month, pb.year, pb.era = pa.month, pb.year if pb.year is not None else pa.year, pa.era
         for a, b in zip(reversed(items[:-1]), reversed(items[1:]), strict=True):
             pa, pb = a.partial, b.partial
             if pa is None or pb is None:
@@ -716,8 +727,10 @@ class TimeTagger:
             return False
         if deixis_since or (it.tense == "future" and not it.narrated and norm != "deixis"):
             return False
-        if reports:  # a look back in a report: its own sentence and the next one
-            return anchor_at[0] == here[0] and here[1] - anchor_at[1] <= REPORT_SENTENCES
+        if reports:  # a look back in a report: its own sentence, and a narrated sequence after it
+            if anchor_at[0] == here[0] and here[1] - anchor_at[1] <= REPORT_SENTENCES:
+                return True
+            return _continues_look_back(it, anchor, anchor_at, here)
         far = anchor.era is not None or abs(anchor.year - ref_year) >= FAR_YEARS
         return anchor_at[0] == here[0] or far
 
@@ -734,6 +747,28 @@ HISTORY_YEARS = 3
 #: das Parlament ... proklamiert. X erklärte, was Serbien seit der Entscheidung im Dezember ...``)
 REPORT_SENTENCES = 0
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+#: a day without a year in the sentence after a look back's full date continues it (``Bereits am 19.
+#: Mai 2021 hatten ... Am 24. Mai folgte ...``) when, in the look back's year, it lies this many days
+#: or fewer after that date
+SEQUENCE_DAYS = 31
+
+
+def _continues_look_back(it: _Item, anchor: Partial, anchor_at: tuple[int, int], here: tuple[int, int]) -> bool:
+    """Whether a day without a year, told in the past in the sentence right after a look back's full
+    date (same paragraph), continues the look back's story: in its year the day falls shortly after
+    the look back's day (a narrated sequence, :data:`SEQUENCE_DAYS`). A month alone (``seit der
+    Entscheidung im Dezember``) or a day far from it returns to the report's present."""
+    p = it.partial
+    if it.match.pattern.norm != "date" or p is None or p.month is None or p.day is None or it.tense != "past":
+        return False
+    if anchor_at[0] != here[0] or here[1] - anchor_at[1] != 1 or anchor.era is not None:
+        return False
+    start = anchor.as_date()
+    if start is None or anchor.year is None or not valid_day(anchor.year, p.month, p.day):
+        return False
+    return 0 < (dt.date(anchor.year, p.month, p.day) - start).days <= SEQUENCE_DAYS
 
 
 #: how far (days) from the reference date a named day may lie and still anchor part-of-day and

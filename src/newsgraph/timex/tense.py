@@ -29,7 +29,10 @@ from typing import Any, NamedTuple
 
 
 class Cue(NamedTuple):
-    """A tense cue at a character offset: ``tense`` is "past", "future" or "present"; ``kind`` is
+    """A tense cue at a character offset: ``tense`` is "past", "future" or "now" (a finite present
+    verb: a bare weekday then looks ahead, ``trifft am Montag`` in a Thursday's article is the next
+    Monday, as news announce in the present what comes; "present" is what :func:`tense_at` returns
+    when the expression has no cue at all, and a bare weekday then takes the nearer side); ``kind`` is
     "verb" (word lists, morphology), "present" (``Tense=Pres`` or the ``present`` word list; only
     inside the clause) or "attributive" (only right next to the expression)."""
 
@@ -136,7 +139,7 @@ class TenseRules:
                 if morph_tense == "Past" or low in self.past or regular_past or perfect:
                     out.append(Cue(offset, "past"))
                 elif (morph_tense == "Pres" or low in self.present) and low not in self.perfect_aux:
-                    out.append(Cue(offset, "present", "present"))
+                    out.append(Cue(offset, "now", "present"))
         return out
 
 

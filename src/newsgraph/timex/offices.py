@@ -1,0 +1,149 @@
+"""Reading the offices the text gives people the knowledge base knows, as reference-date evidence.
+
+:meth:`newsgraph.kb.ArticleLinker.office_claims` reads an office phrase only when the phrase itself
+names one country (``US-Präsident``, ``russische Außenminister``): it must also resolve phrases that
+name nobody, where a wrong holder is worse than none. For the reference date the person is already
+known (the entity is linked to a KB id), so the country need not be in the phrase: ``Bundeskanzler
+Friedrich Merz`` and ``Außenminister Sergej Lawrow`` say as much about the date as ``US-Präsident Joe
+Biden`` when the KB has held that kind of office for that person in one country only.
+
+A title may also say *when* the person held the office, relative to the article (word lists in
+``[reference.offices]`` of ``resources/<lang>/times.toml``):
+
+* ``current`` (no marker): the person held it on the article's day; intersected with the others;
+* ``then`` (``damalige``, ``then-``): held it at a time the text tells, and the article is written
+  later: the article is not older than the start of the person's first term in it;
+* ``former`` (``ehemalige``, ``frühere``, ``Ex-``, ``former``): no longer holds it: the article is not
+  older than the end of the first term;
+* ``later`` (``spätere``, ``later``): took it after the time told: not older than the first start.
+
+Titles that are not the office (``Vize-``, ``stellvertretende``, ``designierte``, ``President-elect``)
+give nothing. Why a lower bound is worth reading: an obituary or a look back ties weekdays to days
+(``Samstag, den 6. Februar``) that fit a year every few years, and ``der damalige US-Präsident Donald
+Trump`` rules out every such year before 2017.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .reference import OfficeClaim
+
+_WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10] if len(value) >= 10 else f"{value[:7]}-01")
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class OfficeTitles:
+    """The office vocabulary of one language for reference-date evidence (see the module docstring)."""
+
+    #: title (one or more lower-case words) -> KB office key
+    titles: dict[str, str]
+    #: endings stripped from a title word (German inflection: ``Präsidenten``, ``Außenministerin``)
+    endings: list[str] = field(default_factory=list)
+    then: set[str] = field(default_factory=set)
+    former: set[str] = field(default_factory=set)
+    later: set[str] = field(default_factory=set)
+    #: words that make the title something else than the office (deputy, designate, candidate)
+    block: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> OfficeTitles:
+        return cls(
+            titles={str(k).lower(): str(v) for k, v in spec.get("titles", {}).items()},
+            endings=sorted(spec.get("endings", []), key=len, reverse=True),
+            then={w.lower() for w in spec.get("then", [])},
+            former={w.lower() for w in spec.get("former", [])},
+            later={w.lower() for w in spec.get("later", [])},
+            block={w.lower() for w in spec.get("block", [])},
+        )
+
+    def _forms(self, word: str) -> list[str]:
+        """The word and its forms without an inflection ending."""
+        return [word, *(word[: -len(e)] for e in self.endings if word.endswith(e) and len(word) > len(e) + 3)]
+
+    def read(self, title: str) -> tuple[str, str] | None:
+        """(office key, when) of a title as the text gives it (``damaligen US-Präsidenten`` ->
+        ``("head_of_state", "then")``), or None when it names no office of the vocabulary or names
+        something else (a deputy, a designate)."""
+        words = [w.lower().rstrip(".") for w in _WORD.findall(title.replace("-", " "))]
+        words = [w for w in words if w]
+        if not words:
+            return None
+        forms = [set(self._forms(w)) for w in words]
+        if any(f & self.block for f in forms):
+            return None
+        office = None
+        # the longest title the words end in (``secretary of state``), else the last title word
+        for n in (4, 3, 2, 1):
+            for i in range(len(words) - n, -1, -1):
+                key = " ".join(words[i : i + n])
+                found = self.titles.get(key)
+                if found is None and n == 1:
+                    found = next((self.titles[f] for f in self._forms(words[i]) if f in self.titles), None)
+                if found is not None:
+                    office = found
+                    break
+            if office is not None:
+                break
+        if office is None:
+            return None
+        when = "current"
+        for kind, markers in (("former", self.former), ("then", self.then), ("later", self.later)):
+            if any(f & markers for f in forms):
+                when = kind
+                break
+        return office, when
+
+
+def claims_from_roles(
+    people: list[tuple[str, str, list[str]]],
+    offices_of: dict[str, list[tuple[str | None, str | None, str | None, str | None]]],
+    titles: OfficeTitles,
+    label: Callable[[str, str], str],
+) -> list[OfficeClaim]:
+    """Office claims from the titles the text gives KB-linked people.
+
+    ``people``: (name in the text, KB id, titles). ``offices_of``: per KB id, its terms as (office
+    key, country id, start, end). ``label``: a readable name of an office of a country. A title whose office the person
+    held in more than one country (or never, by the KB) gives nothing: the KB is incomplete, and a
+    missing term is no evidence either way."""
+    out: dict[tuple[str, str, str], OfficeClaim] = {}
+    for name, kb_id, person_titles in people:
+        for title in person_titles:
+            read = titles.read(title)
+            if read is None:
+                continue
+            office, when = read
+            held = [(of, start, end) for key, of, start, end in offices_of.get(kb_id, []) if key == office]
+            countries = {of for of, _, _ in held}
+            if len(countries) != 1:
+                continue
+            terms = tuple(
+                sorted(
+                    ((s, _day(end)) for _, start, end in held if (s := _day(start)) is not None),
+                    key=lambda term: term[0],  # an open end (None) does not compare with a day
+                )
+            )
+            key = (kb_id, office, when)
+            if terms and key not in out:
+                out[key] = OfficeClaim(
+                    person=name,
+                    office=label(office, next(iter(countries)) or ""),
+                    title=title,
+                    terms=terms,
+                    when=when,
+                )
+    return list(out.values())

@@ -1,0 +1,122 @@
+"""Offices the text gives people the knowledge base knows, as evidence for the reference date when no
+publication date is given (``newsgraph.timex.offices``): a title without a country for a KB person,
+titles that put the term before the article (lower bounds), and a year that holds nearly all the days
+the terms leave. Fresh sentences, one test per phenomenon (issue 20)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsgraph
+from newsgraph.timex import tagger_for
+from newsgraph.timex.reference import OfficeClaim
+
+
+@pytest.fixture(scope="module")
+def nlp_de():
+    return newsgraph.load("de", config={"newsgraph_times": {"today": "2025-12-31"}})
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    return newsgraph.load("en", config={"newsgraph_times": {"today": "2026-11-29"}})
+
+
+def test_title_without_a_country_reads_through_the_person(nlp_de):
+    """`Bundeskanzler` alone names no country, but Friedrich Merz was head of government of Germany
+    only, from 6 May 2025: up to the last day of 2025 that leaves one year."""
+    text = "Bundeskanzler Friedrich Merz eröffnete gestern in Leipzig eine neue Fabrikhalle für Batterien."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2025"
+    assert "Friedrich Merz was head of government of Germany ('Bundeskanzler')" in record.reference_date.reason
+
+
+def test_english_secretary_of_state_is_an_office(nlp_en):
+    """`Secretary of State` is the US foreign minister's title; the person gives the country."""
+    text = "Secretary of State Antony Blinken flew to Hanoi on Tuesday to discuss rice exports."
+    record = newsgraph.extract(text, lang="en", nlp=nlp_en)
+    assert "Antony Blinken was foreign minister of United States" in record.reference_date.reason
+
+
+def test_former_office_holder_is_a_lower_bound(nlp_de):
+    """`Samstag, 13. März` fits 1999, 2004, 2010 and 2021; the renovation year 1995 alone would
+    pick 1999, but `ehemalige Bundeskanzler Gerhard Schröder` says the article is later than his
+    term (to November 2005)."""
+    text = (
+        "Das Stadtmuseum öffnete am Samstag, 13. März, wieder seine Türen. Die Renovierung hatte 1995 "
+        "begonnen. Zur Feier kam auch der ehemalige Bundeskanzler Gerhard Schröder."
+    )
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2010-03-13"
+    reason = record.reference_date.reason
+    assert "Gerhard Schröder" in reason and "not before 2005-11-22" in reason
+
+
+def test_then_office_holder_is_no_current_term(nlp_de):
+    """`damaligen US-Präsidenten Barack Obama` is a look back: it must not intersect with the terms
+    of the people who hold office today (Merz and Obama never held office at the same time)."""
+    text = (
+        "Bundeskanzler Friedrich Merz sprach gestern in Hamburg. Er erinnerte an ein Treffen mit dem "
+        "damaligen US-Präsidenten Barack Obama."
+    )
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2025"
+
+
+def test_deputy_and_designate_titles_are_not_the_office():
+    titles = tagger_for("de").office_titles
+    assert titles.read("iranische Vize-Außenminister") is None
+    assert titles.read("designierte Bundeskanzler") is None
+    assert titles.read("früheren Außenministers") == ("foreign_minister", "former")
+    english = tagger_for("en").office_titles
+    assert english.read("Vice President") is None
+    assert english.read("then-President") == ("head_of_state", "then")
+
+
+def test_a_reelection_is_one_stretch_for_former():
+    """A former president re-elected once left office at the end of the second term, not the first."""
+    claim = OfficeClaim(
+        person="Erika Beispiel",
+        office="head of state of Examplia",
+        title="frühere Präsidentin",
+        terms=((dt.date(2009, 1, 20), dt.date(2013, 1, 20)), (dt.date(2013, 1, 20), dt.date(2017, 1, 20))),
+        when="former",
+    )
+    assert claim.lower_bound() == dt.date(2017, 1, 20)
+
+
+def test_year_with_nearly_all_days_of_the_terms_is_inferred():
+    """Two people held office together from 30 December 2022 to 24 July 2023: two days in 2022, the
+    rest in 2023, so 2023 (year only), and the reason says it is likely, not certain."""
+    claims = [
+        OfficeClaim("Erika Beispiel", "head of state of Examplia", "Präsidentin", ((dt.date(2019, 1, 1), None),)),
+        OfficeClaim(
+            "Max Muster",
+            "foreign minister of Examplia",
+            "Außenminister",
+            ((dt.date(2022, 12, 30), dt.date(2023, 7, 25)),),
+        ),
+    ]
+    text = "Präsidentin Erika Beispiel und Außenminister Max Muster reisten gestern nach Lima."
+    result = tagger_for("de").tag(text, published=None, today=dt.date(2026, 11, 29), claims=claims)
+    assert result.reference.year == 2023 and result.reference.date is None
+    assert "likely" in result.reason
+
+
+def test_terms_spread_over_two_years_leave_the_year_open():
+    """A term from May 2025 to today (November 2026) is split between two years: no year is guessed."""
+    claims = [OfficeClaim("Max Muster", "head of government of Examplia", "Kanzler", ((dt.date(2025, 5, 6), None),))]
+    text = "Kanzler Max Muster reiste gestern nach Lima."
+    result = tagger_for("de").tag(text, published=None, today=dt.date(2026, 11, 29), claims=claims)
+    assert result.source == "none"
+
+
+def test_post_of_an_international_body_is_an_office(nlp_de):
+    """`EU-Außenbeauftragte` is the EU's High Representative (Javier Solana: 1999 to 2009); of the
+    years in which 7 December was a Wednesday (2005, 2011, 2016, 2022) only 2005 fits his term."""
+    text = "Der EU-Außenbeauftragte Javier Solana traf am Mittwoch, 7. Dezember, den Minister in Brüssel."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2005-12-07"
+    assert "Javier Solana was high representative" in record.reference_date.reason
