@@ -134,6 +134,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
         if noun is not None:
             found.append((tok.i, noun))
             continue
+        if tok.i > 0 and doc[tok.i - 1].text.lower() in lex.words("participants", "verb_not_after"):
+            continue  # ``ended the talks without agreeing``: what did not happen is no event
         for trig in lex.verb_triggers(tok):
             if trig.particle and not _particle_closes(index, clause_id, trig.particle, tok.i):
                 continue
@@ -647,6 +649,7 @@ def _frame_participants(
         or _possessed(index, i, possessive)  # ``sagte seinen Besuch ab``
         # ``vereinbarten ein Treffen im Juni``: those who agree meet (``gegenseitige Besuche`` have no one visitor)
         or (family_group(trig.type) in {"meeting", "phone_call"} and _arranged_here(index, clause.id, i))
+        or _verbless_headline(index, i)  # ``Merz in first White House visit``
         or (
             any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
             and _clause_has(index, clause.id, lex.purpose_verbs)
@@ -958,6 +961,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             not trig.is_noun,
             governing,
         )
+        if status == "happened" and not reason.endswith("cue") and _headline_infinitive(index, i):
+            status, reason = "planned", "headline infinitive"
         opener = index.clauses[clause_id].opener
         if status == "happened" and opener in set(lex.status.get("possible", {}).get("clause_openers", [])):
             # ``Ob sich A und B treffen, ist offen``: what a whether-clause tells may or may not happen
@@ -1408,6 +1413,52 @@ def _is_infinitive_clause(index: DocIndex, clause: Clause) -> bool:
         and (j + 1 in triggers or (doc[j + 1].text.lower() in support and triggers & set(clause.tokens)))
         for j in clause.tokens
     )
+
+
+def _finite_before(index: DocIndex, i: int) -> bool | None:
+    """Whether a finite verb stands in ``i``'s sentence before it (None: the language's data names no
+    finite tags, ``[clauses] finite_tags``, or the text is untagged)."""
+    tags = index.lex.words("clauses", "finite_tags")
+    if not tags or not index.annotated("TAG"):
+        return None
+    start = index.segments[index.segment_of(i)][0]
+    return any(index.doc[j].tag_ in tags for j in range(start, i))
+
+
+def _verbless_headline(index: DocIndex, i: int) -> bool:
+    """``Merz in first White House visit``, ``Xi, Putin in Moscow talks``: a headline without a verb, whose
+    names are the parties of its event noun (``[participants] headline_actors``).
+
+    A headline is the text's first line when it ends without a full stop; without a finite verb in it, its
+    names say who the event noun is about.
+    """
+    if not index.lex.frames.get("participants", {}).get("headline_actors") or index.segment_of(i) != 0:
+        return False
+    start, end = index.segments[0]
+    doc = index.doc
+    last = max((j for j in range(start, end) if not doc[j].is_space), default=start)
+    if doc[last].text in {".", "?", "!"}:
+        return False  # segments end at line breaks: without a sentence end, the first line ends there
+    tags = index.lex.words("clauses", "finite_tags")
+    return bool(tags) and index.annotated("TAG") and not any(doc[j].tag_ in tags for j in range(start, end))
+
+
+def _headline_infinitive(index: DocIndex, i: int) -> bool:
+    """``Albanese to meet Xi in Beijing``, ``Russia, Kazakhstan to resume talks``: a bare ``to``-infinitive
+    with no finite verb before it (the headline future, ``[planned] headline_infinitive``).
+
+    The trigger, or a verb up to three words before a noun trigger, follows the mark; ``travelled to
+    Beijing to meet Xi`` has a finite verb first and keeps the status of its clause.
+    """
+    marks = set(index.lex.status.get("planned", {}).get("headline_infinitive", []))
+    if not marks:
+        return False
+    doc = index.doc
+    start = index.segments[index.segment_of(i)][0]
+    for j in range(max(start, i - 4), i):
+        if doc[j].text.lower() in marks and doc[j + 1].tag_ == "VB":
+            return _finite_before(index, j) is False
+    return False
 
 
 def _is_past(time: Time | None, reference: str | None) -> bool:
