@@ -131,11 +131,11 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             continue
         clause_id = index.clause_of[tok.i]
         noun = lex.noun_trigger(tok)
+        if _after_without(index, tok.i, noun is not None):
+            continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
             found.append((tok.i, noun))
             continue
-        if tok.i > 0 and doc[tok.i - 1].text.lower() in lex.words("participants", "verb_not_after"):
-            continue  # ``ended the talks without agreeing``: what did not happen is no event
         for trig in lex.verb_triggers(tok):
             if trig.particle and not _particle_closes(index, clause_id, trig.particle, tok.i):
                 continue
@@ -162,6 +162,22 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             break
     noun_clauses = {index.clause_of[i] for i, t in found if t.is_noun}
     return [(i, t) for i, t in found if not (t.yields_to_nouns and index.clause_of[i] in noun_clauses)]
+
+
+def _after_without(index: DocIndex, i: int, noun: bool) -> bool:
+    """Whether a trigger follows a word of ``[participants] not_after`` (``without``): right before a
+    verb (``without agreeing``), or up to three words before a noun, its modifiers between (``without
+    a minerals deal``)."""
+    words = index.lex.words("participants", "not_after")
+    if not words or i == 0:
+        return False
+    doc = index.doc
+    for j in range(i - 1, max(-1, i - (4 if noun else 2)), -1):
+        if doc[j].is_punct:
+            return False
+        if doc[j].text.lower() in words:
+            return True
+    return False
 
 
 def _clause_names_thing(index: DocIndex, clause_id: int, things: frozenset[str]) -> bool:
@@ -649,7 +665,7 @@ def _frame_participants(
         or _possessed(index, i, possessive)  # ``sagte seinen Besuch ab``
         # ``vereinbarten ein Treffen im Juni``: those who agree meet (``gegenseitige Besuche`` have no one visitor)
         or (family_group(trig.type) in {"meeting", "phone_call"} and _arranged_here(index, clause.id, i))
-        or _verbless_headline(index, i)  # ``Merz in first White House visit``
+        or _headline(index, i)  # ``Merz in first White House visit``
         or (
             any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
             and _clause_has(index, clause.id, lex.purpose_verbs)
@@ -657,6 +673,11 @@ def _frame_participants(
     ):
         precision = 1
         parts = list(actors)
+        if _headline(index, i) and (not parts or family_group(trig.type) == "visit"):
+            # ``Merz brings Trump family history, urges pressure on Russia in first White House visit``:
+            # the headline's subject, named first, is the visitor (the other names are what it is about)
+            start = index.segments[0][0]
+            parts = [m for m in index.mentions_from(start, i) if m.role == "actor" and m.type in {"PER", "ORG"}][:1]
         for j in index.clauses[clause.id].tokens:
             if doc[j].text.lower() in lex.support_verbs:
                 # ``The deal was signed by Scholz and Macron``: the agents of a passive support verb
@@ -1425,22 +1446,19 @@ def _finite_before(index: DocIndex, i: int) -> bool | None:
     return any(index.doc[j].tag_ in tags for j in range(start, i))
 
 
-def _verbless_headline(index: DocIndex, i: int) -> bool:
-    """``Merz in first White House visit``, ``Xi, Putin in Moscow talks``: a headline without a verb, whose
-    names are the parties of its event noun (``[participants] headline_actors``).
+def _headline(index: DocIndex, i: int) -> bool:
+    """Whether ``i`` stands in the text's headline (``[participants] headline_actors``): its first line,
+    ending without a full stop (segments end at line breaks).
 
-    A headline is the text's first line when it ends without a full stop; without a finite verb in it, its
-    names say who the event noun is about.
+    A headline drops articles and often verbs (``Merz in first White House visit``, ``Xi, Putin in Moscow
+    talks``): its names are the parties of its event noun, which no support verb or preposition links.
     """
     if not index.lex.frames.get("participants", {}).get("headline_actors") or index.segment_of(i) != 0:
         return False
     start, end = index.segments[0]
     doc = index.doc
     last = max((j for j in range(start, end) if not doc[j].is_space), default=start)
-    if doc[last].text in {".", "?", "!"}:
-        return False  # segments end at line breaks: without a sentence end, the first line ends there
-    tags = index.lex.words("clauses", "finite_tags")
-    return bool(tags) and index.annotated("TAG") and not any(doc[j].tag_ in tags for j in range(start, end))
+    return doc[last].text not in {".", "?", "!"}
 
 
 def _headline_infinitive(index: DocIndex, i: int) -> bool:
