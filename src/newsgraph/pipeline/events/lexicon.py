@@ -49,6 +49,7 @@ class Trigger:
     genitive_is_host: bool = False
     object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
     next_words: frozenset[str] = frozenset()  # the word right after it must be one (``committed to``)
+    not_next_words: frozenset[str] = frozenset()  # the word right after it must not be one (``called for``)
     # a thing in its clause that makes it a one-sided act (``unterzeichnete das Gesetz``, ``signed the
     # bill``): German compounds match by their head (``Haushaltsgesetz``), English words whole
     blocking_objects: frozenset[str] = frozenset()
@@ -210,6 +211,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             status=entry.get("status"),
             object_types=frozenset(entry.get("object_types", [])),
             next_words=frozenset(w.lower() for w in entry.get("next_words", [])),
+            not_next_words=frozenset(w.lower() for w in entry.get("not_next_words", [])),
             blocking_objects=frozenset(w.lower() for w in entry.get("blocking_objects", [])),
             yields_to_nouns=entry.get("yields_to_nouns", False),
             object_is_topic=entry.get("object_is_topic", False),

@@ -147,6 +147,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
             if trig.next_words and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text.lower() not in trig.next_words):
                 continue  # ``committed war crimes`` is no ``committed to``
+            if trig.not_next_words and tok.i + 1 < len(doc) and doc[tok.i + 1].text.lower() in trig.not_next_words:
+                continue  # ``called for a ceasefire``, ``called on Russia`` are no calls
             if trig.blocking_objects and _clause_names_thing(index, clause_id, trig.blocking_objects):
                 continue  # ``unterzeichnete das Gesetz``: a law is signed by one side, it is no agreement
             if trig.object_types and not _object_is(index, clause_id, tok.i, trig.object_types):
