@@ -448,3 +448,84 @@ def test_a_seat_of_office_typed_as_organisation_is_a_place_after_a_preposition()
         published="2025-06-06",
     )
     _has(rec, MEETING, {"Friedrich Merz", "Donald Trump"}, "happened")
+
+
+# --- headlines, negation by `without`, reported future (branch enev) --------------------------------
+
+
+def test_verbless_headline_names_the_visitor():
+    rec = _extract("Sanna Marin in first Kyiv visit\n\nFinland's prime minister arrived by train on Tuesday.")
+    _has(rec, {"visit"}, {"Sanna Marin"})
+
+
+def test_headline_infinitive_is_planned():
+    rec = _extract("Anthony Albanese to meet Christopher Luxon in Auckland")
+    _has(rec, {"meeting"}, {"Anthony Albanese", "Christopher Luxon"}, "planned")
+    # a finite verb before the infinitive: the clause tells what was done (a purpose)
+    rec = _extract("Antony Blinken travelled to Ankara on Monday to meet Recep Tayyip Erdogan.")
+    assert ("planned" not in {s for t, _, s in _events(rec) if t == "meeting"}), _events(rec)
+
+
+def test_reported_would_is_planned_not_possible():
+    rec = _extract("Javier Milei said he would visit Brazil next month.")
+    _has(rec, {"visit"}, {"Javier Milei"}, "planned")
+    # another possible cue keeps it possible
+    rec = _extract("Javier Milei said he would possibly visit Brazil next month.")
+    _has(rec, {"visit"}, {"Javier Milei"}, "possible")
+
+
+def test_without_agreeing_is_no_agreement():
+    rec = _extract("Olaf Scholz and Li Qiang ended two days of talks in Berlin without agreeing on tariffs.")
+    assert not [e for e in _events(rec) if e[0] == "agreement"], _events(rec)
+    _has(rec, MEETING, {"Olaf Scholz", "Li Qiang"})
+    rec = _extract("Pedro Sanchez leaves Rabat without fisheries deal")
+    assert not [e for e in _events(rec) if e[0] == "agreement"], _events(rec)
+
+
+def test_came_close_to_a_deal_did_not_happen():
+    rec = _extract("Peru and Ecuador came close to a deal in 2021, but it collapsed over fishing rights.")
+    _has(rec, {"agreement"}, {"Peru", "Ecuador"}, "cancelled")
+
+
+def test_pact_and_memorandum_are_agreements():
+    rec = _extract("Kenya and Ethiopia signed a memorandum of understanding on border trade on Monday.")
+    _has(rec, {"agreement"}, {"Kenya", "Ethiopia"}, "happened")
+    rec = _extract("Vietnam, Philippines sign coast guard pact")
+    _has(rec, {"agreement"}, {"Vietnam", "Philippines"})
+
+
+def test_called_for_is_no_phone_call():
+    rec = _extract("Emmanuel Macron called for a ceasefire after meeting Mahmoud Abbas on Monday.")
+    assert not [e for e in _events(rec) if e[0] == "phone_call"], _events(rec)
+    rec = _extract("Emmanuel Macron called Mahmoud Abbas on Monday.")
+    _has(rec, {"phone_call"}, {"Emmanuel Macron", "Mahmoud Abbas"}, "happened")
+
+
+def test_in_a_phone_call_is_the_setting_of_the_clause():
+    rec = _extract("Vladimir Putin told Recep Tayyip Erdogan in a phone call on Friday that the corridor would stay open.")
+    _has(rec, {"phone_call"}, {"Vladimir Putin", "Recep Tayyip Erdogan"}, "happened")
+
+
+def test_news_agency_is_no_party():
+    rec = _extract("Armenia and Azerbaijan could sign the treaty in the spring, the Interfax news agency reported.")
+    ev = [e for e in _events(rec) if e[0] == "agreement"]
+    assert ev and all("Interfax" not in p for _, p, _ in ev), _events(rec)
+
+
+def test_wish_for_a_deal_is_possible():
+    rec = _extract("Canada and Mexico are interested in a deal with Mercosur.")
+    assert all(s == "possible" for t, _, s in _events(rec) if t == "agreement"), _events(rec)
+    rec = _extract("Sergei Lavrov said Moscow was not interested in talks with Chisinau.")
+    assert all(s != "happened" for _, _, s in _events(rec)), _events(rec)
+
+
+def test_purpose_for_a_summit_makes_the_subject_attend():
+    rec = _extract("Narendra Modi flew to Kazan on Tuesday for a summit with Xi Jinping.")
+    _has(rec, MEETING, {"Narendra Modi", "Xi Jinping"})
+    rec = _extract("Leaders of the African Union gathered in Addis Ababa on Sunday for their annual summit.")
+    _has(rec, MEETING, {"African Union"}, "happened")
+
+
+def test_resumed_talks_happened():
+    rec = _extract("Serbia and Kosovo resumed talks in Brussels on Monday, officials said.")
+    _has(rec, MEETING, {"Serbia", "Kosovo"}, "happened")
