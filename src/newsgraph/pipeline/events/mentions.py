@@ -182,6 +182,41 @@ def _after_without(index: DocIndex, i: int, noun: bool) -> bool:
     return False
 
 
+def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[MentionRef]:
+    """``The two leaders last met in June``: the two people of the latest two-person event told before,
+    when the sentences just before name no two people (``[groups] pair_from_last_event``).
+
+    Only for a group of two (``[groups] two``) in the trigger's clause without a party noun (``the two
+    countries`` are states, resolved by :func:`group_members`).
+    """
+    lex = index.lex
+    if not lex.frames.get("groups", {}).get("pair_from_last_event"):
+        return []
+    clause = index.clauses[index.clause_of[i]]
+    words = {index.doc[j].text.lower() for j in clause.tokens if j < i}
+    if not words & lex.words("groups", "two") or words & lex.words("groups", "party_nouns"):
+        return []
+    refs = {m.id: m for m in index.mentions if m.tstart < i}
+    for m in reversed(told):
+        people = [refs[p] for p in dict.fromkeys(m.participants) if p in refs and refs[p].type == "PER"]
+        if len(people) == 2 and len(set(m.participants)) == 2 and not m.quote:
+            return people
+    return []
+
+
+def _indefinite_setting(index: DocIndex, i: int) -> bool:
+    """``told Erdogan in a phone call``, ``said in a meeting with Xi``: a preposition of
+    ``[participants] indefinite_setting`` with an indefinite article, up to three words before a noun
+    trigger, makes it the setting of the clause (``blackmail in the negotiations`` names one told elsewhere)."""
+    words = index.lex.words("participants", "indefinite_setting")
+    if not words:
+        return False
+    doc, articles = index.doc, index.lex.words("participants", "indefinite")
+    return any(
+        doc[j].text.lower() in words and doc[j + 1].text.lower() in articles for j in range(max(0, i - 4), i - 1)
+    )
+
+
 def _clause_names_thing(index: DocIndex, clause_id: int, things: frozenset[str]) -> bool:
     """Whether a word of the clause is one of ``things``: whole words, and in languages that write
     compounds as one word (nouns capitalised) also by a compound's head (``Haushaltsgesetz``)."""
@@ -667,6 +702,7 @@ def _frame_participants(
         or _possessed(index, i, possessive)  # ``sagte seinen Besuch ab``
         # ``vereinbarten ein Treffen im Juni``: those who agree meet (``gegenseitige Besuche`` have no one visitor)
         or (family_group(trig.type) in {"meeting", "phone_call"} and _arranged_here(index, clause.id, i))
+        or _indefinite_setting(index, i)  # ``told Erdogan in a phone call``
         or _headline(index, i)  # ``Merz in first White House visit``
         or (
             any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
@@ -940,6 +976,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     media = _media(index)
     for i, trig in triggers:
         parts, weak, place, precision, body = _participants(index, i, trig)
+        if not parts:
+            parts = _last_pair(index, i, out)
         clause_id = index.clause_of[i]
         rel = _support_relative(index, i) if trig.is_noun else None
         if rel is not None and parts and all(index.clause_of[m.tstart] == rel for m in parts):
