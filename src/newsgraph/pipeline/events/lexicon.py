@@ -137,6 +137,9 @@ class Lexicon:
                 blockers = self.noun_idioms.get(lower)
                 if blockers and token.i > 0 and token.doc[token.i - 1].text.lower() in blockers:
                     return None
+                following = token.doc[token.i + 1].text.lower() if token.i + 1 < len(token.doc) else ""
+                if trig.not_next_words and following in trig.not_next_words:
+                    return None  # ``calls for peace``: no call
                 return trig
         return None
 
@@ -240,6 +243,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             needs_destination=entry.get("needs_destination", False),
             status=entry.get("status"),
             genitive_is_host=entry.get("genitive_is_host", False),
+            not_next_words=frozenset(w.lower() for w in entry.get("not_next_words", [])),
         )
         for head in entry.get("heads", []):
             for ending in entry.get("endings", [""]):
