@@ -372,6 +372,10 @@ def _local_window(index: DocIndex, i: int, width: int = 3) -> list[int]:
     """The words right before a noun trigger (its modifiers and the noun governing it)."""
     out = []
     j = i - 1
+    own = index.ending_at(i) if index.lex.frames.get("participants", {}).get("place_modifiers") else None
+    if own is not None and own.tstart < i:
+        # English writes a name apart before the noun (``the planned APEC summit``): the window reaches past it
+        width += i - own.tstart
     while j >= 0 and i - j <= width and index.clause_of[j] == index.clause_of[i]:
         if index.doc[j].is_punct and index.doc[j].text not in {'"', "„", "“", "”"}:
             break
@@ -867,9 +871,16 @@ def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int, noun_partners: b
         noun = index.lex.noun_trigger(index.doc[t])
         sidelines = index.lex.words("participants", "sideline")
         beside = any(index.doc[j].text.lower() in sidelines for j in _local_window(index, t))
+        # English writes the body apart before the noun (``on the sidelines of the APEC summit``)
+        own = index.ending_at(t) if index.lex.frames.get("participants", {}).get("place_modifiers") else None
+        own = own if own is not None and own.type == "ORG" else None
+        if own is not None and not beside:
+            beside = any(index.doc[j].text.lower() in sidelines for j in range(max(0, own.tstart - 4), own.tstart))
         if noun is not None and noun.type == "summit" and (beside or _setting_of_bilateral(index, t, noun)):
             # ``trifft Meloni beim Gipfel der NATO``: the body is the summit's, not a party of the verb
             owned.update(m.id for m in genitive_args(index, t) if m.type == "ORG")
+            if own is not None:
+                owned.add(own.id)
     if noun_partners:
         owned.update(_noun_partners(index, clause_id))
     return owned
@@ -976,8 +987,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     media = _media(index)
     for i, trig in triggers:
         parts, weak, place, precision, body = _participants(index, i, trig)
-        if not parts:
-            parts = _last_pair(index, i, out)
+        if not parts and not trig.is_noun:
+            parts = _last_pair(index, i, out)  # the group is the verb's subject
         clause_id = index.clause_of[i]
         rel = _support_relative(index, i) if trig.is_noun else None
         if rel is not None and parts and all(index.clause_of[m.tstart] == rel for m in parts):
@@ -1431,7 +1442,11 @@ def _meets_at_summit(index: DocIndex, i: int, trig: Trigger, triggers: dict[int,
             if _setting_of_bilateral(index, j, other):
                 return False  # ``Merz trifft Modi beim G20-Gipfel``: a meeting of two at the summit
             doc, lex = index.doc, index.lex
-            before = [doc[k].text.lower() for k in range(max(0, j - 3), j)]
+            start = j
+            if lex.frames.get("participants", {}).get("place_modifiers"):
+                own = index.ending_at(j)  # English ``on the sidelines of the APEC summit``: past the body's name
+                start = own.tstart if own is not None else j
+            before = [doc[k].text.lower() for k in range(max(0, start - 3), j)]
             if any(w in lex.words("participants", "sideline") for w in before):
                 return False  # ``Am Rande des Gipfels trafen sich A und B``: a meeting of their own
             if any(w in lex.words("participants", "setting") for w in before):
