@@ -529,3 +529,56 @@ def test_purpose_for_a_summit_makes_the_subject_attend():
 def test_resumed_talks_happened():
     rec = _extract("Serbia and Kosovo resumed talks in Brussels on Monday, officials said.")
     _has(rec, MEETING, {"Serbia", "Kosovo"}, "happened")
+
+
+def test_the_two_leaders_far_from_their_names_are_the_last_pair():
+    rec = _extract(
+        "Gabriel Boric spoke by phone on Monday with Luis Arce about lithium.\n\n"
+        "The call lasted an hour. Boric later told reporters the talks were useful.\n\n"
+        "Chile's foreign ministry said the talks covered the border. The opposition criticised it.\n\n"
+        "Officials said a joint commission would follow.\n\n"
+        "The two leaders last met in person in March in Santiago."
+    )
+    _has(rec, {"meeting"}, {"Gabriel Boric", "Luis Arce"}, "happened")
+
+
+def test_agreed_that_others_would_meet_is_no_agreement():
+    rec = _extract("Mette Frederiksen and Jonas Gahr Store agreed that their finance ministers would meet next week.")
+    assert not [e for e in _events(rec) if e[0] == "agreement"], _events(rec)
+    rec = _extract("Mette Frederiksen and Jonas Gahr Store agreed that the ferry link would stay open.")
+    _has(rec, {"agreement"}, {"Mette Frederiksen", "Jonas Gahr Store"})
+
+
+def test_place_named_by_a_place_noun_is_the_place_not_a_party():
+    rec = _extract("Narendra Modi met Vladimir Putin in the Black Sea resort of Sochi on Monday.")
+    ev = _only(rec)
+    names = {e.id: e.name for e in rec.entities}
+    assert {names[p] for p in ev.participants} == {"Narendra Modi", "Vladimir Putin"}
+    assert names.get(ev.place) == "Sochi"
+
+
+def test_the_body_of_a_sideline_summit_is_no_party():
+    rec = _extract(
+        "Joe Biden met Fumio Kishida on the sidelines of the Asia-Pacific Economic Cooperation summit on Monday."
+    )
+    assert ("meeting", frozenset({"Joe Biden", "Fumio Kishida"}), "happened") in _events(rec), _events(rec)
+
+
+def test_invited_someone_to_visit_is_the_invitees_possible_visit():
+    rec = _extract("Xi Jinping invited Luiz Inacio Lula da Silva to visit Beijing, the foreign ministry said.")
+    ev = [e for e in _events(rec) if e[0] == "visit"]
+    assert ev and all("Xi Jinping" not in p and s == "possible" for _, p, s in ev), _events(rec)
+
+
+def test_visit_noun_with_its_own_destination_is_the_subjects_visit():
+    rec = _extract(
+        "Mark Carney held talks with Claudia Sheinbaum in Mexico City on Thursday, "
+        "his first visit to Mexico as prime minister."
+    )
+    _has(rec, {"visit"}, {"Mark Carney", "Mexico"})
+    assert not [p for t, p, _ in _events(rec) if t == "visit" and "Claudia Sheinbaum" in p], _events(rec)
+
+
+def test_on_a_state_visit_is_the_subjects_visit():
+    rec = _extract("Pedro Sanchez, who spoke to students on Tuesday, is on a three-day state visit to Japan.")
+    _has(rec, {"visit"}, {"Pedro Sanchez", "Japan"})

@@ -182,6 +182,17 @@ def _after_without(index: DocIndex, i: int, noun: bool) -> bool:
     return False
 
 
+def _object_controller(index: DocIndex, clause: Clause, i: int) -> int | None:
+    """The position of a verb of ``[participants] object_control`` (``invited``, ``urged``) whose object
+    is the subject of the infinitive trigger at ``i`` (``invited Kim to visit Moscow``), or None."""
+    verbs = index.lex.words("participants", "object_control")
+    marks = index.lex.words("participants", "verb_partners")
+    doc = index.doc
+    if not verbs or i == 0 or doc[i - 1].text.lower() not in marks:
+        return None
+    return next((j for j in reversed(clause.tokens) if j < i - 1 and doc[j].text.lower() in verbs), None)
+
+
 def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[MentionRef]:
     """``The two leaders last met in June``: the two people of the latest two-person event told before,
     when the sentences just before name no two people (``[groups] pair_from_last_event``).
@@ -212,9 +223,12 @@ def _indefinite_setting(index: DocIndex, i: int) -> bool:
     if not words:
         return False
     doc, articles = index.doc, index.lex.words("participants", "indefinite")
-    return any(
-        doc[j].text.lower() in words and doc[j + 1].text.lower() in articles for j in range(max(0, i - 4), i - 1)
-    )
+    for j in range(i - 2, max(-1, i - 8), -1):  # ``on a three-day state visit``: past the noun's modifiers
+        if doc[j + 1].pos_ in {"VERB", "AUX", "ADP"} or (doc[j + 1].is_punct and doc[j + 1].text != "-"):
+            return False
+        if doc[j].text.lower() in words and doc[j + 1].text.lower() in articles:
+            return True
+    return False
 
 
 def _clause_names_thing(index: DocIndex, clause_id: int, things: frozenset[str]) -> bool:
@@ -771,6 +785,17 @@ def _frame_participants(
         if dest is not None:
             place = dest
             actors = {m.id for m in parts if m.type in {"PER", "ORG"}}
+            if (
+                lex.frames.get("participants", {}).get("subject_first")
+                and len(actors) >= 2
+                and i < dest.tstart <= i + 8
+                and any(m.tstart < i for m in parts)
+            ):
+                # English ``held talks with Albanese, the first visit by a Chinese premier to Australia``:
+                # a visit noun with its own destination is the subject's visit there; the people met
+                # are the talks' parties
+                parts = [next(m for m in parts if m.tstart < i)]
+                actors = {parts[0].id}
             if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
                 parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
     return parts, weak, place, (0 if weak else precision)
