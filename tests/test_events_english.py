@@ -582,3 +582,17 @@ def test_visit_noun_with_its_own_destination_is_the_subjects_visit():
 def test_on_a_state_visit_is_the_subjects_visit():
     rec = _extract("Pedro Sanchez, who spoke to students on Tuesday, is on a three-day state visit to Japan.")
     _has(rec, {"visit"}, {"Pedro Sanchez", "Japan"})
+
+
+def test_postponed_until_a_new_date_stays_planned():
+    rec = _extract("The summit between Ghana and Togo has been postponed until later this month.")
+    _has(rec, {"summit"}, {"Ghana", "Togo"}, "planned")
+    rec = _extract("The summit between Ghana and Togo was postponed indefinitely.")
+    _has(rec, {"summit"}, {"Ghana", "Togo"}, "cancelled")
+
+
+def test_sealed_and_inked_deals_are_agreements():
+    rec = _extract("Indonesia and Vietnam sealed a deal on maritime borders on Friday.")
+    _has(rec, {"agreement"}, {"Indonesia", "Vietnam"}, "happened")
+    rec = _extract("Indonesia and Vietnam inked a maritime pact on Friday.")
+    _has(rec, {"agreement"}, {"Indonesia", "Vietnam"}, "happened")

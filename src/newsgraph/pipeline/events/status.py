@@ -195,6 +195,11 @@ def decide_status(
         clause_cues = (clause_cues - {"possible"}) | {"planned"}
     own = _cues(lex, [trigger_word])
     outer = _cues(lex, [doc[i].text for i in governing or []]) - {"happened"}
+    moved = lex.status.get("planned", {}).get("rescheduled", [])
+    joined = f" {' '.join(doc[i].text.lower() for i in [*local, *clause])} "
+    if any(f" {phrase} " in joined for phrase in moved):
+        # ``was postponed until later this month``: put off to a new date, still to come
+        return "planned", "rescheduled"
     for hard in ("cancelled", "denied"):
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
         if hard in local_cues | clause_cues | own | outer:
