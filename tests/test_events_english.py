@@ -502,7 +502,7 @@ def test_called_for_is_no_phone_call():
 
 
 def test_in_a_phone_call_is_the_setting_of_the_clause():
-    rec = _extract("Vladimir Putin told Recep Tayyip Erdogan in a phone call on Friday that the corridor would stay open.")
+    rec = _extract("Vladimir Putin told Recep Tayyip Erdogan in a phone call on Friday that the corridor stays open.")
     _has(rec, {"phone_call"}, {"Vladimir Putin", "Recep Tayyip Erdogan"}, "happened")
 
 
@@ -596,3 +596,17 @@ def test_sealed_and_inked_deals_are_agreements():
     _has(rec, {"agreement"}, {"Indonesia", "Vietnam"}, "happened")
     rec = _extract("Indonesia and Vietnam inked a maritime pact on Friday.")
     _has(rec, {"agreement"}, {"Indonesia", "Vietnam"}, "happened")
+
+
+def test_conferred_is_talks_and_by_telephone_a_call():
+    rec = _extract("The foreign ministers of Chile and Peru conferred in Lima on Monday.")
+    _has(rec, MEETING, {"Chile", "Peru"}, "happened")
+    rec = _extract("Helmut Kohl and Francois Mitterrand conferred by telephone on Sunday.")
+    _has(rec, {"phone_call"}, {"Helmut Kohl", "Francois Mitterrand"}, "happened")
+
+
+def test_receiving_a_thing_from_someone_is_no_meeting():
+    rec = _extract("Shehbaz Sharif received a letter from Indian Prime Minister Narendra Modi on Sunday.")
+    assert not [e for e in _events(rec) if e[0] in MEETING], _events(rec)
+    rec = _extract("Shehbaz Sharif received Narendra Modi in Lahore on Sunday.")
+    _has(rec, {"meeting"}, {"Shehbaz Sharif", "Narendra Modi"}, "happened")
