@@ -610,3 +610,10 @@ def test_receiving_a_thing_from_someone_is_no_meeting():
     assert not [e for e in _events(rec) if e[0] in MEETING], _events(rec)
     rec = _extract("Shehbaz Sharif received Narendra Modi in Lahore on Sunday.")
     _has(rec, {"meeting"}, {"Shehbaz Sharif", "Narendra Modi"}, "happened")
+
+
+def test_lands_in_and_heads_to_are_journeys():
+    rec = _extract("Kaja Kallas lands in Tbilisi for talks")
+    _has(rec, {"visit"}, {"Kaja Kallas", "Tbilisi"})
+    rec = _extract("Share prices headed higher in London on Monday.")
+    assert not rec.events, _events(rec)
