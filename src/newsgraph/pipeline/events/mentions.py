@@ -126,12 +126,13 @@ def _particle_closes(index: DocIndex, clause_id: int, particle: str, after: int)
 def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
     doc, lex = index.doc, index.lex
     found: list[tuple[int, Trigger]] = []
+    not_after = lex.words("participants", "not_after")
     for tok in doc:
         if tok.is_space or tok.is_punct or index.clause_of[tok.i] < 0:
             continue
         clause_id = index.clause_of[tok.i]
         noun = lex.noun_trigger(tok)
-        if _after_without(index, tok.i, noun is not None):
+        if not_after and _after_without(index, tok.i, noun is not None, not_after):
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
             found.append((tok.i, noun))
@@ -166,12 +167,11 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
     return [(i, t) for i, t in found if not (t.yields_to_nouns and index.clause_of[i] in noun_clauses)]
 
 
-def _after_without(index: DocIndex, i: int, noun: bool) -> bool:
-    """Whether a trigger follows a word of ``[participants] not_after`` (``without``): right before a
-    verb (``without agreeing``), or up to three words before a noun, its modifiers between (``without
+def _after_without(index: DocIndex, i: int, noun: bool, words: frozenset[str]) -> bool:
+    """Whether a trigger follows one of ``words`` (``[participants] not_after``, ``without``): right before
+    a verb (``without agreeing``), or up to three words before a noun, its modifiers between (``without
     a minerals deal``)."""
-    words = index.lex.words("participants", "not_after")
-    if not words or i == 0:
+    if i == 0:
         return False
     doc = index.doc
     for j in range(i - 1, max(-1, i - (4 if noun else 2)), -1):

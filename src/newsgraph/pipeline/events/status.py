@@ -196,7 +196,7 @@ def decide_status(
     own = _cues(lex, [trigger_word])
     outer = _cues(lex, [doc[i].text for i in governing or []]) - {"happened"}
     moved = lex.status.get("planned", {}).get("rescheduled", [])
-    joined = f" {' '.join(doc[i].text.lower() for i in [*local, *clause])} "
+    joined = f" {' '.join(doc[i].text.lower() for i in [*local, *clause])} " if moved else ""
     if any(f" {phrase} " in joined for phrase in moved):
         # ``was postponed until later this month``: put off to a new date, still to come
         return "planned", "rescheduled"
