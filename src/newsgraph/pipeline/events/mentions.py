@@ -506,6 +506,10 @@ def _frame_participants(
             # (``Die Innenminister Frankreichs und Polens trafen ...``: each state of the coordination)
             states = [m for m in clause_affiliations(index, clause.id) if m.via_office and m.tstart < i]
             parts = [m for n, m in enumerate(states) if n == 0 or not _names_holder(index, m)] + parts
+        controller = _object_controller(index, clause, i)
+        if controller is not None:
+            # ``Putin invited Kim to visit Moscow``: the invitee does what the infinitive tells
+            parts = [m for m in parts if m.tstart > controller]
         for agent in _passive_agents(index, i) + _verb_partners(index, i):
             if agent.id not in {m.id for m in parts}:
                 parts = [*parts, agent]
