@@ -448,3 +448,172 @@ def test_a_seat_of_office_typed_as_organisation_is_a_place_after_a_preposition()
         published="2025-06-06",
     )
     _has(rec, MEETING, {"Friedrich Merz", "Donald Trump"}, "happened")
+
+
+# --- headlines, negation by `without`, reported future (branch enev) --------------------------------
+
+
+def test_verbless_headline_names_the_visitor():
+    rec = _extract("Sanna Marin in first Kyiv visit\n\nFinland's prime minister arrived by train on Tuesday.")
+    _has(rec, {"visit"}, {"Sanna Marin"})
+
+
+def test_headline_infinitive_is_planned():
+    rec = _extract("Anthony Albanese to meet Christopher Luxon in Auckland")
+    _has(rec, {"meeting"}, {"Anthony Albanese", "Christopher Luxon"}, "planned")
+    # a finite verb before the infinitive: the clause tells what was done (a purpose)
+    rec = _extract("Antony Blinken travelled to Ankara on Monday to meet Recep Tayyip Erdogan.")
+    assert ("planned" not in {s for t, _, s in _events(rec) if t == "meeting"}), _events(rec)
+
+
+def test_reported_would_is_planned_not_possible():
+    rec = _extract("Javier Milei said he would visit Brazil next month.")
+    _has(rec, {"visit"}, {"Javier Milei"}, "planned")
+    # another possible cue keeps it possible
+    rec = _extract("Javier Milei said he would possibly visit Brazil next month.")
+    _has(rec, {"visit"}, {"Javier Milei"}, "possible")
+
+
+def test_without_agreeing_is_no_agreement():
+    rec = _extract("Olaf Scholz and Li Qiang ended two days of talks in Berlin without agreeing on tariffs.")
+    assert not [e for e in _events(rec) if e[0] == "agreement"], _events(rec)
+    _has(rec, MEETING, {"Olaf Scholz", "Li Qiang"})
+    rec = _extract("Pedro Sanchez leaves Rabat without fisheries deal")
+    assert not [e for e in _events(rec) if e[0] == "agreement"], _events(rec)
+
+
+def test_came_close_to_a_deal_did_not_happen():
+    rec = _extract("Peru and Ecuador came close to a deal in 2021, but it collapsed over fishing rights.")
+    _has(rec, {"agreement"}, {"Peru", "Ecuador"}, "cancelled")
+
+
+def test_pact_and_memorandum_are_agreements():
+    rec = _extract("Kenya and Ethiopia signed a memorandum of understanding on border trade on Monday.")
+    _has(rec, {"agreement"}, {"Kenya", "Ethiopia"}, "happened")
+    rec = _extract("Vietnam, Philippines sign coast guard pact")
+    _has(rec, {"agreement"}, {"Vietnam", "Philippines"})
+
+
+def test_called_for_is_no_phone_call():
+    rec = _extract("Emmanuel Macron called for a ceasefire after meeting Mahmoud Abbas on Monday.")
+    assert not [e for e in _events(rec) if e[0] == "phone_call"], _events(rec)
+    rec = _extract("Emmanuel Macron called Mahmoud Abbas on Monday.")
+    _has(rec, {"phone_call"}, {"Emmanuel Macron", "Mahmoud Abbas"}, "happened")
+
+
+def test_in_a_phone_call_is_the_setting_of_the_clause():
+    rec = _extract("Vladimir Putin told Recep Tayyip Erdogan in a phone call on Friday that the corridor stays open.")
+    _has(rec, {"phone_call"}, {"Vladimir Putin", "Recep Tayyip Erdogan"}, "happened")
+
+
+def test_news_agency_is_no_party():
+    rec = _extract("Armenia and Azerbaijan could sign the treaty in the spring, the Interfax news agency reported.")
+    ev = [e for e in _events(rec) if e[0] == "agreement"]
+    assert ev and all("Interfax" not in p for _, p, _ in ev), _events(rec)
+
+
+def test_wish_for_a_deal_is_possible():
+    rec = _extract("Canada and Mexico are interested in a deal with Mercosur.")
+    assert all(s == "possible" for t, _, s in _events(rec) if t == "agreement"), _events(rec)
+    rec = _extract("Sergei Lavrov said Moscow was not interested in talks with Chisinau.")
+    assert all(s != "happened" for _, _, s in _events(rec)), _events(rec)
+
+
+def test_purpose_for_a_summit_makes_the_subject_attend():
+    rec = _extract("Narendra Modi flew to Kazan on Tuesday for a summit with Xi Jinping.")
+    _has(rec, MEETING, {"Narendra Modi", "Xi Jinping"})
+    rec = _extract("Leaders of the African Union gathered in Addis Ababa on Sunday for their annual summit.")
+    _has(rec, MEETING, {"African Union"}, "happened")
+
+
+def test_resumed_talks_happened():
+    rec = _extract("Serbia and Kosovo resumed talks in Brussels on Monday, officials said.")
+    _has(rec, MEETING, {"Serbia", "Kosovo"}, "happened")
+
+
+def test_the_two_leaders_far_from_their_names_are_the_last_pair():
+    rec = _extract(
+        "Gabriel Boric spoke by phone on Monday with Luis Arce about lithium.\n\n"
+        "The call lasted an hour. Boric later told reporters the talks were useful.\n\n"
+        "Chile's foreign ministry said the talks covered the border. The opposition criticised it.\n\n"
+        "Officials said a joint commission would follow.\n\n"
+        "The two leaders last met in person in March in Santiago."
+    )
+    _has(rec, {"meeting"}, {"Gabriel Boric", "Luis Arce"}, "happened")
+
+
+def test_agreed_that_others_would_meet_is_no_agreement():
+    rec = _extract("Mette Frederiksen and Jonas Gahr Store agreed that their finance ministers would meet next week.")
+    assert not [e for e in _events(rec) if e[0] == "agreement"], _events(rec)
+    rec = _extract("Mette Frederiksen and Jonas Gahr Store agreed that the ferry link would stay open.")
+    _has(rec, {"agreement"}, {"Mette Frederiksen", "Jonas Gahr Store"})
+
+
+def test_place_named_by_a_place_noun_is_the_place_not_a_party():
+    rec = _extract("Narendra Modi met Vladimir Putin in the Black Sea resort of Sochi on Monday.")
+    ev = _only(rec)
+    names = {e.id: e.name for e in rec.entities}
+    assert {names[p] for p in ev.participants} == {"Narendra Modi", "Vladimir Putin"}
+    assert names.get(ev.place) == "Sochi"
+
+
+def test_the_body_of_a_sideline_summit_is_no_party():
+    rec = _extract(
+        "Joe Biden met Fumio Kishida on the sidelines of the Asia-Pacific Economic Cooperation summit on Monday."
+    )
+    assert ("meeting", frozenset({"Joe Biden", "Fumio Kishida"}), "happened") in _events(rec), _events(rec)
+
+
+def test_invited_someone_to_visit_is_the_invitees_possible_visit():
+    rec = _extract("Xi Jinping invited Luiz Inacio Lula da Silva to visit Beijing, the foreign ministry said.")
+    ev = [e for e in _events(rec) if e[0] == "visit"]
+    assert ev and all("Xi Jinping" not in p and s == "possible" for _, p, s in ev), _events(rec)
+
+
+def test_visit_noun_with_its_own_destination_is_the_subjects_visit():
+    rec = _extract(
+        "Mark Carney held talks with Claudia Sheinbaum in Mexico City on Thursday, "
+        "his first visit to Mexico as prime minister."
+    )
+    _has(rec, {"visit"}, {"Mark Carney", "Mexico"})
+    assert not [p for t, p, _ in _events(rec) if t == "visit" and "Claudia Sheinbaum" in p], _events(rec)
+
+
+def test_on_a_state_visit_is_the_subjects_visit():
+    rec = _extract("Pedro Sanchez, who spoke to students on Tuesday, is on a three-day state visit to Japan.")
+    _has(rec, {"visit"}, {"Pedro Sanchez", "Japan"})
+
+
+def test_postponed_until_a_new_date_stays_planned():
+    rec = _extract("The summit between Ghana and Togo has been postponed until later this month.")
+    _has(rec, {"summit"}, {"Ghana", "Togo"}, "planned")
+    rec = _extract("The summit between Ghana and Togo was postponed indefinitely.")
+    _has(rec, {"summit"}, {"Ghana", "Togo"}, "cancelled")
+
+
+def test_sealed_and_inked_deals_are_agreements():
+    rec = _extract("Indonesia and Vietnam sealed a deal on maritime borders on Friday.")
+    _has(rec, {"agreement"}, {"Indonesia", "Vietnam"}, "happened")
+    rec = _extract("Indonesia and Vietnam inked a maritime pact on Friday.")
+    _has(rec, {"agreement"}, {"Indonesia", "Vietnam"}, "happened")
+
+
+def test_conferred_is_talks_and_by_telephone_a_call():
+    rec = _extract("The foreign ministers of Chile and Peru conferred in Lima on Monday.")
+    _has(rec, MEETING, {"Chile", "Peru"}, "happened")
+    rec = _extract("Helmut Kohl and Francois Mitterrand conferred by telephone on Sunday.")
+    _has(rec, {"phone_call"}, {"Helmut Kohl", "Francois Mitterrand"}, "happened")
+
+
+def test_receiving_a_thing_from_someone_is_no_meeting():
+    rec = _extract("Shehbaz Sharif received a letter from Indian Prime Minister Narendra Modi on Sunday.")
+    assert not [e for e in _events(rec) if e[0] in MEETING], _events(rec)
+    rec = _extract("Shehbaz Sharif received Narendra Modi in Lahore on Sunday.")
+    _has(rec, {"meeting"}, {"Shehbaz Sharif", "Narendra Modi"}, "happened")
+
+
+def test_lands_in_and_heads_to_are_journeys():
+    rec = _extract("Kaja Kallas lands in Tbilisi for talks")
+    _has(rec, {"visit"}, {"Kaja Kallas", "Tbilisi"})
+    rec = _extract("Share prices headed higher in London on Monday.")
+    assert not rec.events, _events(rec)

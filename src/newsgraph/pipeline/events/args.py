@@ -1036,6 +1036,13 @@ def _classify(index: DocIndex) -> None:
             # English ``a visit to the White House``: a seat of office the model typed an organisation is
             # a place after a place preposition (``the White House said`` stays the actor)
             role = "place"
+        if (
+            m.type == "LOC"
+            and m.tstart >= 2
+            and doc[m.tstart - 1].text.lower() in genitive
+            and doc[m.tstart - 2].text.lower() in lex.words("places", "place_nouns")
+        ):
+            role = "place"  # English ``in the Black Sea resort of Sochi``, ``south of San Francisco``
         m.role = role
         prev = m
     # office nouns standing before a person's name, and the entity layer's roles
@@ -1571,6 +1578,21 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
                     and any(index.doc[j].text.lower() in purpose for j in range(max(0, nearest - 3), nearest))
                 ):
                     places.append(m)
+    named = {m.tstart for m in places}
+    place_nouns = index.lex.words("places", "place_nouns")
+    genitive = index.lex.words("participants", "genitive")
+    doc = index.doc
+    # ``the Black Sea resort of Sochi``: the place a place noun names with ``of`` is the more specific one
+    places = [
+        m
+        for m in places
+        if not (
+            m.tend + 2 < len(doc)
+            and doc[m.tend].text.lower() in place_nouns
+            and doc[m.tend + 1].text.lower() in genitive
+            and m.tend + 2 in named
+        )
+    ]
     if places:
         # the nearest place, unless another one of the clause lies inside it: ``im Lancaster House in
         # London``, ``in Washington im Weißen Haus`` -> the venue

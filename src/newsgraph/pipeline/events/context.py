@@ -132,6 +132,9 @@ def arranged_events(index: DocIndex, i: int, trig: Trigger) -> list[int]:
     """
     if trig.type != "agreement" or trig.is_noun:
         return []
+    complement = _arranged_complement(index, i)
+    if complement:
+        return complement
     objects = index.lex.words("context", "arranged_event_nouns")
     if not objects:
         return []
@@ -152,6 +155,18 @@ def arranged_events(index: DocIndex, i: int, trig: Trigger) -> list[int]:
             continue  # ``auf einem Treffen`` (dative): where they agreed, not what
         found.append(j)
     return found
+
+
+def _arranged_complement(index: DocIndex, i: int) -> list[int]:
+    """``agreed that their defence ministers would meet next week``: the triggers of the clause an
+    agreement verb opens with a word of ``[context] arranged_complement``; the agreement is the
+    arrangement of that event."""
+    words = index.lex.words("context", "arranged_complement")
+    doc = index.doc
+    if not words or i + 2 >= len(doc) or doc[i + 1].text.lower() not in words:
+        return []
+    clause = index.clause_of[i + 2]
+    return [t for t in index.triggers_in_clause(clause) if index.clause_of[t] == clause and t > i]
 
 
 def arranges_event(index: DocIndex, i: int, trig: Trigger) -> bool:

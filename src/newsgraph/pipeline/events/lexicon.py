@@ -49,6 +49,7 @@ class Trigger:
     genitive_is_host: bool = False
     object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
     next_words: frozenset[str] = frozenset()  # the word right after it must be one (``committed to``)
+    not_next_words: frozenset[str] = frozenset()  # the word right after it must not be one (``called for``)
     # a thing in its clause that makes it a one-sided act (``unterzeichnete das Gesetz``, ``signed the
     # bill``): German compounds match by their head (``Haushaltsgesetz``), English words whole
     blocking_objects: frozenset[str] = frozenset()
@@ -84,6 +85,7 @@ class Lexicon:
     purpose_verbs: frozenset[str] = field(default_factory=frozenset)  # ``reist zu einem Besuch nach X``
     purpose_prepositions: frozenset[str] = field(default_factory=frozenset)
     verb_cues: frozenset[str] = field(default_factory=frozenset)  # ``to visit``, ``will meet``: a verb, not a noun
+    verb_cue_gap_tags: frozenset[str] = field(default_factory=frozenset)  # ``will possibly visit``: adverbs between
     status_codes: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # see ``codes()``
     _head_index: dict[str, Trigger] = field(default_factory=dict)
 
@@ -115,13 +117,12 @@ class Lexicon:
         lower = text.lower()
         if lower in self.nouns_excluded:
             return None
-        if (
-            self.verb_cues
-            and token.i > 0
-            and token.doc[token.i - 1].text.lower() in self.verb_cues
-            and lower in self.verbs
-        ):
-            return None  # English ``plans to visit``, ``will meet``: the form is the verb here
+        if self.verb_cues and token.i > 0 and lower in self.verbs:
+            j = token.i - 1
+            while j > 0 and token.i - j <= 2 and token.doc[j].tag_ in self.verb_cue_gap_tags:
+                j -= 1  # ``would possibly visit``, ``will also meet``: an adverb between
+            if token.doc[j].text.lower() in self.verb_cues:
+                return None  # English ``plans to visit``, ``will meet``: the form is the verb here
         last = lower.rsplit("-", 1)[-1]
         if not last:
             return None
@@ -136,6 +137,9 @@ class Lexicon:
                 blockers = self.noun_idioms.get(lower)
                 if blockers and token.i > 0 and token.doc[token.i - 1].text.lower() in blockers:
                     return None
+                following = token.doc[token.i + 1].text.lower() if token.i + 1 < len(token.doc) else ""
+                if trig.not_next_words and following in trig.not_next_words:
+                    return None  # ``calls for peace``: no call
                 return trig
         return None
 
@@ -210,6 +214,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             status=entry.get("status"),
             object_types=frozenset(entry.get("object_types", [])),
             next_words=frozenset(w.lower() for w in entry.get("next_words", [])),
+            not_next_words=frozenset(w.lower() for w in entry.get("not_next_words", [])),
             blocking_objects=frozenset(w.lower() for w in entry.get("blocking_objects", [])),
             yields_to_nouns=entry.get("yields_to_nouns", False),
             object_is_topic=entry.get("object_is_topic", False),
@@ -238,6 +243,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             needs_destination=entry.get("needs_destination", False),
             status=entry.get("status"),
             genitive_is_host=entry.get("genitive_is_host", False),
+            not_next_words=frozenset(w.lower() for w in entry.get("not_next_words", [])),
         )
         for head in entry.get("heads", []):
             for ending in entry.get("endings", [""]):
@@ -258,6 +264,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
         nouns_any_case=bool(data.get("nouns_options", {}).get("any_case", False)),
         status_codes={k: dict(v) for k, v in data.get("status_codes", {}).items()},
         verb_cues=frozenset(w.lower() for w in data.get("nouns_options", {}).get("verb_cues", [])),
+        verb_cue_gap_tags=frozenset(data.get("nouns_options", {}).get("verb_cue_gap_tags", [])),
         noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
         purpose_verbs=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("forms", [])),
         purpose_prepositions=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("prepositions", [])),

@@ -126,11 +126,14 @@ def _particle_closes(index: DocIndex, clause_id: int, particle: str, after: int)
 def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
     doc, lex = index.doc, index.lex
     found: list[tuple[int, Trigger]] = []
+    not_after = lex.words("participants", "not_after")
     for tok in doc:
         if tok.is_space or tok.is_punct or index.clause_of[tok.i] < 0:
             continue
         clause_id = index.clause_of[tok.i]
         noun = lex.noun_trigger(tok)
+        if not_after and _after_without(index, tok.i, noun is not None, not_after):
+            continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
             found.append((tok.i, noun))
             continue
@@ -145,6 +148,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
             if trig.next_words and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text.lower() not in trig.next_words):
                 continue  # ``committed war crimes`` is no ``committed to``
+            if trig.not_next_words and tok.i + 1 < len(doc) and doc[tok.i + 1].text.lower() in trig.not_next_words:
+                continue  # ``called for a ceasefire``, ``called on Russia`` are no calls
             if trig.blocking_objects and _clause_names_thing(index, clause_id, trig.blocking_objects):
                 continue  # ``unterzeichnete das Gesetz``: a law is signed by one side, it is no agreement
             if trig.object_types and not _object_is(index, clause_id, tok.i, trig.object_types):
@@ -160,6 +165,70 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             break
     noun_clauses = {index.clause_of[i] for i, t in found if t.is_noun}
     return [(i, t) for i, t in found if not (t.yields_to_nouns and index.clause_of[i] in noun_clauses)]
+
+
+def _after_without(index: DocIndex, i: int, noun: bool, words: frozenset[str]) -> bool:
+    """Whether a trigger follows one of ``words`` (``[participants] not_after``, ``without``): right before
+    a verb (``without agreeing``), or up to three words before a noun, its modifiers between (``without
+    a minerals deal``)."""
+    if i == 0:
+        return False
+    doc = index.doc
+    for j in range(i - 1, max(-1, i - (4 if noun else 2)), -1):
+        if doc[j].is_punct:
+            return False
+        if doc[j].text.lower() in words:
+            return True
+    return False
+
+
+def _object_controller(index: DocIndex, clause: Clause, i: int) -> int | None:
+    """The position of a verb of ``[participants] object_control`` (``invited``, ``urged``) whose object
+    is the subject of the infinitive trigger at ``i`` (``invited Kim to visit Moscow``), or None."""
+    verbs = index.lex.words("participants", "object_control")
+    marks = index.lex.words("participants", "verb_partners")
+    doc = index.doc
+    if not verbs or i == 0 or doc[i - 1].text.lower() not in marks:
+        return None
+    return next((j for j in reversed(clause.tokens) if j < i - 1 and doc[j].text.lower() in verbs), None)
+
+
+def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[MentionRef]:
+    """``The two leaders last met in June``: the two people of the latest two-person event told before,
+    when the sentences just before name no two people (``[groups] pair_from_last_event``).
+
+    Only for a group of two (``[groups] two``) in the trigger's clause without a party noun (``the two
+    countries`` are states, resolved by :func:`group_members`).
+    """
+    lex = index.lex
+    if not lex.frames.get("groups", {}).get("pair_from_last_event"):
+        return []
+    clause = index.clauses[index.clause_of[i]]
+    words = {index.doc[j].text.lower() for j in clause.tokens if j < i}
+    if not words & lex.words("groups", "two") or words & lex.words("groups", "party_nouns"):
+        return []
+    refs = {m.id: m for m in index.mentions if m.tstart < i}
+    for m in reversed(told):
+        people = [refs[p] for p in dict.fromkeys(m.participants) if p in refs and refs[p].type == "PER"]
+        if len(people) == 2 and len(set(m.participants)) == 2 and not m.quote:
+            return people
+    return []
+
+
+def _indefinite_setting(index: DocIndex, i: int) -> bool:
+    """``told Erdogan in a phone call``, ``said in a meeting with Xi``: a preposition of
+    ``[participants] indefinite_setting`` with an indefinite article, up to three words before a noun
+    trigger, makes it the setting of the clause (``blackmail in the negotiations`` names one told elsewhere)."""
+    words = index.lex.words("participants", "indefinite_setting")
+    if not words:
+        return False
+    doc, articles = index.doc, index.lex.words("participants", "indefinite")
+    for j in range(i - 2, max(-1, i - 8), -1):  # ``on a three-day state visit``: past the noun's modifiers
+        if doc[j + 1].pos_ in {"VERB", "AUX", "ADP"} or (doc[j + 1].is_punct and doc[j + 1].text != "-"):
+            return False
+        if doc[j].text.lower() in words and doc[j + 1].text.lower() in articles:
+            return True
+    return False
 
 
 def _clause_names_thing(index: DocIndex, clause_id: int, things: frozenset[str]) -> bool:
@@ -317,6 +386,10 @@ def _local_window(index: DocIndex, i: int, width: int = 3) -> list[int]:
     """The words right before a noun trigger (its modifiers and the noun governing it)."""
     out = []
     j = i - 1
+    own = index.ending_at(i) if index.lex.frames.get("participants", {}).get("place_modifiers") else None
+    if own is not None and own.tstart < i:
+        # English writes a name apart before the noun (``the planned APEC summit``): the window reaches past it
+        width += i - own.tstart
     while j >= 0 and i - j <= width and index.clause_of[j] == index.clause_of[i]:
         if index.doc[j].is_punct and index.doc[j].text not in {'"', "„", "“", "”"}:
             break
@@ -433,6 +506,10 @@ def _frame_participants(
             # (``Die Innenminister Frankreichs und Polens trafen ...``: each state of the coordination)
             states = [m for m in clause_affiliations(index, clause.id) if m.via_office and m.tstart < i]
             parts = [m for n, m in enumerate(states) if n == 0 or not _names_holder(index, m)] + parts
+        controller = _object_controller(index, clause, i)
+        if controller is not None:
+            # ``Putin invited Kim to visit Moscow``: the invitee does what the infinitive tells
+            parts = [m for m in parts if m.tstart > controller]
         for agent in _passive_agents(index, i) + _verb_partners(index, i):
             if agent.id not in {m.id for m in parts}:
                 parts = [*parts, agent]
@@ -647,6 +724,8 @@ def _frame_participants(
         or _possessed(index, i, possessive)  # ``sagte seinen Besuch ab``
         # ``vereinbarten ein Treffen im Juni``: those who agree meet (``gegenseitige Besuche`` have no one visitor)
         or (family_group(trig.type) in {"meeting", "phone_call"} and _arranged_here(index, clause.id, i))
+        or _indefinite_setting(index, i)  # ``told Erdogan in a phone call``
+        or _headline(index, i)  # ``Merz in first White House visit``
         or (
             any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
             and _clause_has(index, clause.id, lex.purpose_verbs)
@@ -654,6 +733,11 @@ def _frame_participants(
     ):
         precision = 1
         parts = list(actors)
+        if _headline(index, i) and (not parts or family_group(trig.type) == "visit"):
+            # ``Merz brings Trump family history, urges pressure on Russia in first White House visit``:
+            # the headline's subject, named first, is the visitor (the other names are what it is about)
+            start = index.segments[0][0]
+            parts = [m for m in index.mentions_from(start, i) if m.role == "actor" and m.type in {"PER", "ORG"}][:1]
         for j in index.clauses[clause.id].tokens:
             if doc[j].text.lower() in lex.support_verbs:
                 # ``The deal was signed by Scholz and Macron``: the agents of a passive support verb
@@ -705,6 +789,17 @@ def _frame_participants(
         if dest is not None:
             place = dest
             actors = {m.id for m in parts if m.type in {"PER", "ORG"}}
+            if (
+                lex.frames.get("participants", {}).get("subject_first")
+                and len(actors) >= 2
+                and i < dest.tstart <= i + 8
+                and any(m.tstart < i for m in parts)
+            ):
+                # English ``held talks with Albanese, the first visit by a Chinese premier to Australia``:
+                # a visit noun with its own destination is the subject's visit there; the people met
+                # are the talks' parties
+                parts = [next(m for m in parts if m.tstart < i)]
+                actors = {parts[0].id}
             if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
                 parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
     return parts, weak, place, (0 if weak else precision)
@@ -805,9 +900,16 @@ def _owned_by_nouns(index: DocIndex, clause_id: int, verb: int, noun_partners: b
         noun = index.lex.noun_trigger(index.doc[t])
         sidelines = index.lex.words("participants", "sideline")
         beside = any(index.doc[j].text.lower() in sidelines for j in _local_window(index, t))
+        # English writes the body apart before the noun (``on the sidelines of the APEC summit``)
+        own = index.ending_at(t) if index.lex.frames.get("participants", {}).get("place_modifiers") else None
+        own = own if own is not None and own.type == "ORG" else None
+        if own is not None and not beside:
+            beside = any(index.doc[j].text.lower() in sidelines for j in range(max(0, own.tstart - 4), own.tstart))
         if noun is not None and noun.type == "summit" and (beside or _setting_of_bilateral(index, t, noun)):
             # ``trifft Meloni beim Gipfel der NATO``: the body is the summit's, not a party of the verb
             owned.update(m.id for m in genitive_args(index, t) if m.type == "ORG")
+            if own is not None:
+                owned.add(own.id)
     if noun_partners:
         owned.update(_noun_partners(index, clause_id))
     return owned
@@ -914,6 +1016,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     media = _media(index)
     for i, trig in triggers:
         parts, weak, place, precision, body = _participants(index, i, trig)
+        if not parts and not trig.is_noun:
+            parts = _last_pair(index, i, out)  # the group is the verb's subject
         clause_id = index.clause_of[i]
         rel = _support_relative(index, i) if trig.is_noun else None
         if rel is not None and parts and all(index.clause_of[m.tstart] == rel for m in parts):
@@ -958,6 +1062,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             not trig.is_noun,
             governing,
         )
+        if status == "happened" and not reason.endswith("cue") and _headline_infinitive(index, i):
+            status, reason = "planned", "headline infinitive"
         opener = index.clauses[clause_id].opener
         if status == "happened" and opener in set(lex.status.get("possible", {}).get("clause_openers", [])):
             # ``Ob sich A und B treffen, ist offen``: what a whether-clause tells may or may not happen
@@ -1365,7 +1471,11 @@ def _meets_at_summit(index: DocIndex, i: int, trig: Trigger, triggers: dict[int,
             if _setting_of_bilateral(index, j, other):
                 return False  # ``Merz trifft Modi beim G20-Gipfel``: a meeting of two at the summit
             doc, lex = index.doc, index.lex
-            before = [doc[k].text.lower() for k in range(max(0, j - 3), j)]
+            start = j
+            if lex.frames.get("participants", {}).get("place_modifiers"):
+                own = index.ending_at(j)  # English ``on the sidelines of the APEC summit``: past the body's name
+                start = own.tstart if own is not None else j
+            before = [doc[k].text.lower() for k in range(max(0, start - 3), j)]
             if any(w in lex.words("participants", "sideline") for w in before):
                 return False  # ``Am Rande des Gipfels trafen sich A und B``: a meeting of their own
             if any(w in lex.words("participants", "setting") for w in before):
@@ -1408,6 +1518,49 @@ def _is_infinitive_clause(index: DocIndex, clause: Clause) -> bool:
         and (j + 1 in triggers or (doc[j + 1].text.lower() in support and triggers & set(clause.tokens)))
         for j in clause.tokens
     )
+
+
+def _finite_before(index: DocIndex, i: int) -> bool | None:
+    """Whether a finite verb stands in ``i``'s sentence before it (None: the language's data names no
+    finite tags, ``[clauses] finite_tags``, or the text is untagged)."""
+    tags = index.lex.words("clauses", "finite_tags")
+    if not tags or not index.annotated("TAG"):
+        return None
+    start = index.segments[index.segment_of(i)][0]
+    return any(index.doc[j].tag_ in tags for j in range(start, i))
+
+
+def _headline(index: DocIndex, i: int) -> bool:
+    """Whether ``i`` stands in the text's headline (``[participants] headline_actors``): its first line,
+    ending without a full stop (segments end at line breaks).
+
+    A headline drops articles and often verbs (``Merz in first White House visit``, ``Xi, Putin in Moscow
+    talks``): its names are the parties of its event noun, which no support verb or preposition links.
+    """
+    if not index.lex.frames.get("participants", {}).get("headline_actors") or index.segment_of(i) != 0:
+        return False
+    start, end = index.segments[0]
+    doc = index.doc
+    last = max((j for j in range(start, end) if not doc[j].is_space), default=start)
+    return doc[last].text not in {".", "?", "!"}
+
+
+def _headline_infinitive(index: DocIndex, i: int) -> bool:
+    """``Albanese to meet Xi in Beijing``, ``Russia, Kazakhstan to resume talks``: a bare ``to``-infinitive
+    with no finite verb before it (the headline future, ``[planned] headline_infinitive``).
+
+    The trigger, or a verb up to three words before a noun trigger, follows the mark; ``travelled to
+    Beijing to meet Xi`` has a finite verb first and keeps the status of its clause.
+    """
+    marks = set(index.lex.status.get("planned", {}).get("headline_infinitive", []))
+    if not marks:
+        return False
+    doc = index.doc
+    start = index.segments[index.segment_of(i)][0]
+    for j in range(max(start, i - 4), i):
+        if doc[j].text.lower() in marks and doc[j + 1].tag_ == "VB":
+            return _finite_before(index, j) is False
+    return False
 
 
 def _is_past(time: Time | None, reference: str | None) -> bool:

@@ -131,6 +131,24 @@ def _anterior(lex: Lexicon, doc: Doc, local: list[int], clause: list[int]) -> bo
     )
 
 
+def _reported_future(lex: Lexicon, doc: Doc, clause: list[int], governing: list[int] | None) -> bool:
+    """``Trump said he would call Zelensky``: a future told in reported speech, shifted back into ``would``.
+
+    ``[planned] reported_future``: when the clause's only possible cue is one of ``modals`` and a
+    reporting verb (``reporting``) stands before it in the clause or in the clause it depends on, the
+    event is planned, not merely possible. Another possible cue (``could``, ``might``, ``ready``) keeps it possible.
+    """
+    spec = lex.status.get("planned", {}).get("reported_future", {})
+    modals, reporting = set(spec.get("modals", [])), set(spec.get("reporting", []))
+    if not modals or not reporting:
+        return False
+    words = [doc[i].text.lower() for i in clause]
+    at = next((n for n, w in enumerate(words) if w in modals), None)
+    if at is None or "possible" in _cues(lex, [doc[i].text for n, i in enumerate(clause) if n != at]):
+        return False
+    return any(w in reporting for w in words[:at]) or any(doc[i].text.lower() in reporting for i in governing or [])
+
+
 def hedged(lex: Lexicon, words: Iterable[str]) -> bool:
     """Whether the words report the event only as unconfirmed (``nach unbestätigten Berichten``)."""
     vocab = set(lex.status.get("hedges", {}).get("words", []))
@@ -173,8 +191,15 @@ def decide_status(
     # the trigger word counts with its clause for cues of several words (``plans to visit``) and for
     # a negation's partner (English ``will not meet``)
     clause_cues = _cues(lex, [doc[i].text for i in clause] + [trigger_word])
+    if "possible" in clause_cues and _reported_future(lex, doc, clause, governing):
+        clause_cues = (clause_cues - {"possible"}) | {"planned"}
     own = _cues(lex, [trigger_word])
     outer = _cues(lex, [doc[i].text for i in governing or []]) - {"happened"}
+    moved = lex.status.get("planned", {}).get("rescheduled", [])
+    joined = f" {' '.join(doc[i].text.lower() for i in [*local, *clause])} " if moved else ""
+    if any(f" {phrase} " in joined for phrase in moved):
+        # ``was postponed until later this month``: put off to a new date, still to come
+        return "planned", "rescheduled"
     for hard in ("cancelled", "denied"):
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
         if hard in local_cues | clause_cues | own | outer:
