@@ -1017,3 +1017,10 @@ def test_a_diplomatic_format_meeting_alone_is_its_meeting():
     assert [(kind, parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15")] == [
         ("meeting", ["Weimar Triangle"], "Paris")
     ]
+
+
+def test_counterparts_from_states_stand_for_those_states():
+    text = "Innenministerin Jana Kolar traf sich mit ihren Amtskollegen aus Frankreich und Polen in Prag."
+    assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
+        ("meeting", ["France", "Jana Kolar", "Poland"])
+    ]

@@ -850,6 +850,7 @@ def _classify(index: DocIndex) -> None:
     people_nouns = lex.words("participants", "people_nouns_not_parties")
     own_tags = lex.words("participants", "possessive_pronoun_tags")
     comparisons = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("comparisons", [])]
+    origins = lex.words("participants", "office_origins")
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -930,6 +931,17 @@ def _classify(index: DocIndex) -> None:
                 seen_lower = True
             if low in non_actor:
                 role = "place" if (m.type == "LOC" and low in place_preps) else "other"
+                if (
+                    m.type == "LOC"
+                    and low in origins
+                    and j > 0
+                    and office_stem(doc[j - 1].text, lex)
+                    and doc[j - 1].text[:1].isupper()
+                ):
+                    # ``ihre Amtskollegen aus Frankreich und Polen``: office holders from a state
+                    role = "affiliation"
+                    m.via_office = True
+                    m.office_word = doc[j - 1].text
                 break
             if office_stem(tok.text, lex) and tok.text[:1].isupper():
                 # ``die Sicherheitsberater Russlands``: the country only says whose advisers; a
