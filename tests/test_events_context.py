@@ -1024,3 +1024,10 @@ def test_counterparts_from_states_stand_for_those_states():
     assert [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")] == [
         ("meeting", ["France", "Jana Kolar", "Poland"])
     ]
+
+
+def test_visiting_people_an_attribute_places_is_a_visit_to_that_place():
+    text = "Verteidigungsminister Jan Kolar besuchte am Donnerstag die in Litauen stationierten Soldaten."
+    assert [(kind, parts, place) for kind, parts, place, _, _ in _named_events(text, "2024-05-15")] == [
+        ("visit", ["Jan Kolar", "Lithuania"], "Lithuania")
+    ]

@@ -625,6 +625,10 @@ def _frame_participants(
                     parts = [*parts, *(m for m in objects if m not in parts)]
             if place is None and len(hosts) == 1 and hosts[0].type == "LOC":
                 place = hosts[0]  # ``besuchte Kenia``: the visited country is where the visit is
+            if dest is None and not hosts and not trig.needs_destination:
+                # ``besuchte die in Litauen stationierten Soldaten``: the people visited are where the
+                # attribute of the verb's object places them
+                dest = _attribute_place(index, clause, i)
             if dest is not None and not hosts:
                 parts = [*parts, dest]
                 place = dest
@@ -1199,6 +1203,20 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             if setting is not None:
                 m.place, m.place_chain = setting.place, setting.place_chain
     return out
+
+
+def _attribute_place(index: DocIndex, clause: Clause, verb: int) -> MentionRef | None:
+    """The place in an extended attribute right after a visit verb (``besuchte am Donnerstag die in
+    Litauen stationierten Soldaten``): the attribute is a clause of its own one level down; a place
+    phrase in it says where the visited object is."""
+    preps = index.lex.words("places", "prepositions")
+    for c in index.clauses_in_segment(clause.segment):
+        if c.opener != "attribute" or not (verb < c.start <= verb + 6):
+            continue
+        for m in index.clause_mentions(c.id):
+            if m.type == "LOC" and m.tstart > 0 and index.doc[m.tstart - 1].text.lower() in preps:
+                return m
+    return None
 
 
 def _arranged_here(index: DocIndex, clause_id: int, i: int) -> bool:
