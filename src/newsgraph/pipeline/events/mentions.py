@@ -1190,6 +1190,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
+    _anaphoric_times(index, out)
     _calls_as_means(index, out)
     parties_of_the_meeting(index, out)
     settings: dict[int, EventMention] = {}  # the first placed sideline noun of each clause
@@ -1264,6 +1265,29 @@ def _names_holder(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
         if prev is not None and prev.type == "PER" and verbless(k, m.tstart):
             return True
     return False
+
+
+def _anaphoric_times(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Cassis hatte Wang im vergangenen Jahr in Genf getroffen. Damals hatten die beiden ... vereinbart``:
+    a time that only points back (``[context].anaphoric_times``) is the time of the dated event told in
+    the sentence or two before it."""
+    words = index.lex.words("context", "anaphoric_times")
+    if not words:
+        return
+    doc = index.doc
+    for m in mentions:
+        if m.time is not None or not any(doc[j].text.lower() in words for j in index.clauses[m.clause].tokens):
+            continue
+        before = [
+            x
+            for x in mentions
+            if x is not m
+            and x.time is not None
+            and (x.time.value or "")[:1].isdigit()
+            and m.segment - 2 <= x.segment < m.segment
+        ]
+        if before:
+            m.time = max(before, key=lambda x: (x.segment, x.tok)).time
 
 
 def _calls_as_means(index: DocIndex, mentions: list[EventMention]) -> None:
