@@ -7,8 +7,9 @@ the pipeline is loaded and warmed on a short text, then ``newsgraph.extract`` ru
 text of that many characters, built by joining the bundled example and the ``tune`` gold articles of
 ``../shared/gold`` (when present; never the ``check`` articles) in a seeded shuffled order, paragraph
 by paragraph, with the numbers varied so that the repetitions are not identical. Reported: CPU
-seconds of the extraction (user + system, one thread), CPU microseconds per character, the ratio of
-that to the smallest size's, and the process's peak resident memory (model included). With
+seconds of the extraction (user + system, one thread) and wall seconds, CPU microseconds per character,
+the ratio of that to the smallest size's, the process's peak resident memory (model included) and
+the 1-minute load average after the run (the machine may be shared). With
 ``--repeat N`` each size runs N times and the medians are reported.
 
 Writes ``benchmarks/results/long.json`` (read by ``benchmarks/readme_figures.py``).
@@ -99,6 +100,8 @@ def measure_one(size: int, shared: Path) -> dict[str, float]:
         "events": len(record.events),
         "quotes": len(record.quotes),
         "times": len(record.times),
+        # the machine is shared: the 1-minute load average after the run says how busy it was
+        "load_average_1min": os.getloadavg()[0],
     }
 
 

@@ -509,14 +509,18 @@ def speed_english_table(d: dict[str, Any]) -> list[str]:
         total = sum(parts.values())
         shares = ", ".join(f"{name} {100 * s / total:.0f}%" for name, s in parts.items())
         out += ["", f"Where the CPU time goes (whole pipeline, one doc at a time): {shares}."]
+    if d.get("note"):
+        out += ["", f"{d['note']}."]
     return out
 
 
 def long_table(d: dict[str, Any]) -> list[str]:
+    loads = [r["load_average_1min"] for r in d.get("rows", []) if "load_average_1min" in r]
+    busy = f", 1-minute load average {min(loads):.1f}–{max(loads):.1f} while measured" if loads else ""
     out = [
         f"**Long articles** (`benchmarks/bench_long.py`; {d.get('text', '')}; one `extract` per size in its own "
-        f"process, {d.get('machine', '')}; texts over 100,000 characters run in sections; peak memory includes the "
-        "loaded model)",
+        f"process, {d.get('machine', '')}{busy}; texts over 100,000 characters run in sections; peak memory includes "
+        "the loaded model)",
         "",
         "| characters | CPU-s | µs per character | vs. smallest | peak memory |",
         "|---|---|---|---|---|",

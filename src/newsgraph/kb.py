@@ -388,21 +388,34 @@ class ArticleLinker:
                 return self.titles[candidate], None
         return None
 
-    def office_of(self, doc: Doc, start_char: int, end_char: int) -> tuple[str, str] | None:
+    @staticmethod
+    def country_derivations(doc: Doc) -> dict[int, set[str]]:
+        """Token index -> country ids of the ``derivations`` spans starting there (``deutsche``,
+        ``Russlands``); built once per document so that each office phrase looks up its own tokens
+        instead of scanning every derivation of a long text."""
+        derived: dict[int, set[str]] = {}
+        if "derivations" in doc.spans:
+            for d in doc.spans["derivations"]:
+                if d.kb_id_.startswith("iso3166:"):
+                    derived.setdefault(d.start, set()).add(d.kb_id_)
+        return derived
+
+    def office_of(
+        self, doc: Doc, start_char: int, end_char: int, derivations: dict[int, set[str]] | None = None
+    ) -> tuple[str, str] | None:
         """(office key, country id) of the office phrase at ``[start_char, end_char)``, or None.
 
         Read left to right: allowed modifiers and country adjectives, the title word (with an
         optional country prefix, ``US-``), then an optional genitive complement naming the country
-        (``des US-Präsidenten``, ``Russlands``). Anything else -> None.
+        (``des US-Präsidenten``, ``Russlands``). Anything else -> None. ``derivations`` is
+        :meth:`country_derivations` of ``doc`` when the caller reads many phrases of one document.
         """
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        derived: dict[int, set[str]] = {}
-        if "derivations" in doc.spans:
-            for d in doc.spans["derivations"]:
-                if span.start <= d.start < span.end and d.kb_id_.startswith("iso3166:"):
-                    derived.setdefault(d.start, set()).add(d.kb_id_)
+        if derivations is None:
+            derivations = self.country_derivations(doc)
+        derived = {i: derivations[i] for i in range(span.start, span.end) if i in derivations}
         countries: set[str] = set()
         office: str | None = None
         for tok in span:
@@ -479,12 +492,13 @@ class ArticleLinker:
         office the KB does not list for them is no evidence either way (the KB is incomplete).
         """
         claims: dict[tuple[str, str, str], OfficeClaim] = {}
+        derivations = self.country_derivations(doc)
         for entity in doc._.entities or []:
             known = self.kb.by_id.get(entity.kb_id or "")
             if entity.type != "PER" or known is None:
                 continue
             for role in entity.roles:
-                parsed = self.office_of(doc, role.start, role.end)
+                parsed = self.office_of(doc, role.start, role.end, derivations)
                 if parsed is None or (known.id, *parsed) in claims:
                     continue
                 terms = tuple(
@@ -520,11 +534,12 @@ class ArticleLinker:
         entities: list[Entity] = doc._.entities if doc._.entities is not None else []
         iso = day.isoformat()
         offices: dict[tuple[int, int], tuple[str, str] | None] = {}
+        derivations = self.country_derivations(doc)
 
         def office_at(start: int, end: int) -> tuple[str, str] | None:
             # each phrase checks every person's roles: read each span once (a long text has thousands)
             if (start, end) not in offices:
-                offices[start, end] = self.office_of(doc, start, end)
+                offices[start, end] = self.office_of(doc, start, end, derivations)
             return offices[start, end]
 
         for span in phrases:

@@ -1217,12 +1217,25 @@ class EntityLayer:
             c for c in cands
             if not (c.tier == TIER_GAZETTEER and c.length == 1 and self._words[c.start] in person_forms)
         ]
-        longer_persons = [c for c in cands if c.label == "PER" and c.tier != TIER_GAZETTEER]
+        # person spans by start token: a gazetteer person looks only at those that can cover it
+        persons_at: dict[int, list[Candidate]] = {}
+        for o in cands:
+            if o.label == "PER" and o.tier != TIER_GAZETTEER:
+                persons_at.setdefault(o.start, []).append(o)
+        longest = max((o.length for group in persons_at.values() for o in group), default=0)
+
+        def inside_longer_person(c: Candidate) -> bool:
+            return any(
+                c.end <= o.end and o.length > c.length
+                for s in range(c.start - longest + 1, c.start + 1)
+                for o in persons_at.get(s, ())
+            )
+
         cands = [
             c for c in cands
             if not (
                 c.tier == TIER_GAZETTEER and c.entry is not None and c.entry.kind == "person"
-                and any(o.start <= c.start and c.end <= o.end and o.length > c.length for o in longer_persons)
+                and inside_longer_person(c)
             )
         ]
         # gazetteer candidates by start token, in list order: a model span looks up those inside it
