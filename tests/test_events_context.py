@@ -1034,6 +1034,9 @@ def test_visiting_people_an_attribute_places_is_a_visit_to_that_place():
 
 
 def test_damals_dates_an_event_by_the_dated_event_told_before():
-    text = "Olaf Scholz traf Petr Fiala am 3. März 2019 in Prag. Damals vereinbarten die beiden eine engere Zusammenarbeit."
+    text = (
+        "Olaf Scholz traf Petr Fiala am 3. März 2019 in Prag. "
+        "Damals vereinbarten die beiden eine engere Zusammenarbeit."
+    )
     got = {kind: time for kind, _, _, time, _ in _named_events(text, "2024-05-15")}
     assert got == {"meeting": "2019-03-03", "agreement": "2019-03-03"}
