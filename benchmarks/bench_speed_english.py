@@ -102,6 +102,10 @@ def main() -> int:
         base_alone(text)
     measured = {}
     load_before = os.getloadavg()[0]
+    # one BLAS thread, as ``newsgraph.extract`` runs (``newsgraph.api.process``)
+    from threadpoolctl import threadpool_limits
+
+    limit = threadpool_limits(1)
     for name, run in rows.items():
         wall, cpu = [], []
         for _ in range(args.runs):
@@ -115,6 +119,7 @@ def main() -> int:
             "median_words_per_cpu_s": round(statistics.median(cpu)),
         }
     components = component_seconds(nlp, texts)
+    limit.unregister()
     torch_loaded = "torch" in sys.modules
     result = {
         "machine": f"{platform.machine()}, Python {platform.python_version()}, 2 cores (shared), no GPU, 1 thread",
