@@ -18,11 +18,12 @@ import spacy
 from newsgraph.kb import linker_for
 from newsgraph.pipeline import docext
 
-#: four times the text: about 4 when linear, about 16 when every phrase scans the whole document
-MAX_RATIO = 8.0
+#: four times the text: about 4 when linear, about 16 when every phrase scans the whole document (7
+#: when every phrase asked every person's roles)
+MAX_RATIO = 6.0
 
 #: paragraphs of the shorter text
-N = 150
+N = 300
 
 COUNTRIES = ["französische", "polnische", "italienische", "spanische", "österreichische"]
 CITIES = ["Lille", "Danzig", "Turin", "Sevilla", "Linz"]

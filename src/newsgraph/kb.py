@@ -542,6 +542,17 @@ class ArticleLinker:
                 offices[start, end] = self.office_of(doc, start, end, derivations)
             return offices[start, end]
 
+        # the offices the text gives named people (rule 3), and each entity's role starts, read once and
+        # kept up to date: asking every person's roles for every phrase grows with the square of the text
+        claimed: dict[tuple[str, str], list[str | None]] = {}
+        for e in entities:
+            if e.type == "PER":
+                for r in e.roles:
+                    parsed_role = office_at(r.start, r.end)
+                    if parsed_role is not None:
+                        claimed.setdefault(parsed_role, []).append(e.kb_id)
+        starts: dict[str, set[int]] = {}
+        touched: dict[str, Entity] = {}
         for span in phrases:
             if not self._names_one_holder(doc, span):
                 continue
@@ -552,18 +563,20 @@ class ArticleLinker:
             if len(holders) != 1:
                 continue
             holder = holders[0]
-            if any(
-                e.type == "PER" and e.kb_id != holder.id and any(office_at(r.start, r.end) == parsed for r in e.roles)
-                for e in entities
-            ):
+            if any(kb_id != holder.id for kb_id in claimed.get(parsed, ())):
                 continue
             target = next((e for e in entities if e.kb_id == holder.id), None)
             if target is None:
                 target = Entity(id=f"e{len(entities) + 1}", type="PER", name=holder.name("en"), kb_id=holder.id)
                 entities.append(target)
-            if all(r.start != span.start_char for r in target.roles):
+            own = starts.setdefault(target.id, {r.start for r in target.roles})
+            if span.start_char not in own:
+                own.add(span.start_char)
                 target.roles.append(Role(title=span.text, start=span.start_char, end=span.end_char))
-                target.roles.sort(key=lambda r: r.start)
+                touched[target.id] = target
+                claimed.setdefault(parsed, []).append(target.kb_id)
+        for target in touched.values():
+            target.roles.sort(key=lambda r: r.start)
         doc._.entities = entities
 
 
