@@ -1510,8 +1510,9 @@ def _antecedent(index: DocIndex, clause: Clause, women_only: bool) -> MentionRef
 def _after_preposition(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
     """Whether a preposition governs the mention (``mit Putin``, ``mit dem russischen Präsidenten Putin``)."""
     doc = index.doc
+    partner = index.lex.words("participants", "partner")
     for j in range(m.tstart - 1, max(-1, m.tstart - reach - 1), -1):
-        if doc[j].pos_ == "ADP" or doc[j].text.lower() in index.lex.words("participants", "partner"):
+        if doc[j].pos_ == "ADP" or doc[j].text.lower() in partner:
             return True
         if doc[j].pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} or doc[j].is_punct:
             return False

@@ -533,13 +533,8 @@ def _frame_participants(
                 elif members:
                     parts, weak = members, True
             else:
-                # ``Faeser traf die Innenminister Frankreichs und Polens``: office holders the text does
-                # not name stand for their states beside the one party it names
-                parts = parts + [
-                    m
-                    for m in clause_affiliations(index, clause.id)
-                    if m.via_office and m.id not in {p.id for p in parts} and not _names_holder(index, m)
-                ]
+                # ``Faeser traf die Innenminister Frankreichs und Polens``
+                parts = parts + _unnamed_holders_states(index, clause.id, parts)
         if trig.frame == "invitation":
             return _invitation(index, clause, i, parts)
         body = _setting_body(index, clause.id, i)
@@ -781,13 +776,8 @@ def _frame_participants(
             parts = clause_affiliations(index, clause.id)
             weak = bool(parts)
     if len(_unique(parts)) == 1 and family_group(trig.type) != "visit":
-        # ``führte Gespräche mit Vertretern Deutschlands und Frankreichs``: unnamed office holders stand
-        # for their states beside the one party named
-        parts = parts + [
-            m
-            for m in clause_affiliations(index, clause.id)
-            if m.via_office and m.id not in {p.id for p in parts} and not _names_holder(index, m)
-        ]
+        # ``führte Gespräche mit Vertretern Deutschlands und Frankreichs``
+        parts = parts + _unnamed_holders_states(index, clause.id, parts)
     if trig.type == "visit" or family_group(trig.type) == "visit":
         dest = place_of(index, clause.id, i, destinations=True)
         if dest is not None:
@@ -1245,6 +1235,17 @@ def _possessed(index: DocIndex, i: int, possessive: frozenset[str], reach: int =
         if tok.is_punct or tok.pos_ in {"VERB", "AUX", "DET", "PRON"}:
             return False
     return False
+
+
+def _unnamed_holders_states(index: DocIndex, clause_id: int, parts: list[MentionRef]) -> list[MentionRef]:
+    """The states of the clause whose office holders the text does not name (``die Innenminister
+    Frankreichs und Polens``, ``Vertretern Deutschlands``): they stand for them beside the one party named."""
+    have = {p.id for p in parts}
+    return [
+        m
+        for m in clause_affiliations(index, clause_id)
+        if m.via_office and m.id not in have and not _names_holder(index, m)
+    ]
 
 
 def _names_holder(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
