@@ -120,6 +120,12 @@ def main() -> int:
     return 0 if not (counts["crash"] or counts["wrong"]) else 1
 
 
+def _commit() -> str:
+    """The commit the run tested, so that a figure can be traced to the code it measured."""
+    done = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=False)
+    return done.stdout.strip() or "unknown"
+
+
 def _save(path: Path, result: dict[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -158,6 +164,7 @@ def _parallel(args: argparse.Namespace) -> int:
         "cpu_s": round(sum(p["cpu_s"] for p in parts), 1),
         "workers": args.workers,
         "seed": args.seed,
+        "commit": _commit(),
     }
     with args.log.open("a", encoding="utf-8") as log:
         log.write(f"all workers done: {json.dumps(result)}\n")
