@@ -1040,3 +1040,48 @@ def test_damals_dates_an_event_by_the_dated_event_told_before():
     )
     got = {kind: time for kind, _, _, time, _ in _named_events(text, "2024-05-15")}
     assert got == {"meeting": "2019-03-03", "agreement": "2019-03-03"}
+
+
+# --- aspect verbs, pairs named before, pronouns for an event (session 11) ---------------------------------
+
+
+def test_who_begins_or_resumes_talks_holds_them():
+    text = (
+        "Die SPD traf sich am Montag mit Vertretern der Grünen. "
+        "Beide Parteien wollen offizielle Verhandlungen am Donnerstagabend aufnehmen."
+    )
+    got = _named_events(text, "2024-05-15")
+    greens_spd = ["Alliance 90/The Greens", "Social Democratic Party of Germany"]
+    assert ("negotiation", greens_spd, None, "2024-05-16TEV", "planned") in got
+
+
+def test_both_parties_are_the_pair_named_together_not_the_last_two_names():
+    text = (
+        "Ein Bündnis der CDU mit der FDP bei der Wahl zum Landtag von Sachsen gilt als möglich. "
+        "Vertreter beider Parteien wollen am Freitag entsprechende Gespräche führen."
+    )
+    talks = [parts for kind, parts, *_ in _named_events(text, "2024-05-15") if kind == "talks"]
+    assert talks == [["Christian Democratic Union of Germany", "Free Democratic Party (Germany)"]]
+
+
+def test_a_pronoun_that_takes_place_dates_and_places_the_event_told_before():
+    text = (
+        "Die SPD will Sondierungsgespräche mit der FDP führen. "
+        "Die FDP hat den Gesprächen schon zugestimmt. Sie sollen am kommenden Dienstag in Leipzig stattfinden."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert got == [
+        (
+            "talks",
+            ["Free Democratic Party (Germany)", "Social Democratic Party of Germany"],
+            "Leipzig",
+            "2024-05-21",
+            "planned",
+        )
+    ]
+
+
+def test_a_pronoun_that_takes_place_does_not_date_an_agreement():
+    text = "Olaf Scholz und Petr Fiala unterzeichneten ein Abkommen. Es soll am 1. Juli in Prag stattfinden."
+    got = _named_events(text, "2024-05-15")
+    assert [time for kind, _, _, time, _ in got if kind == "agreement"] == [None]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -1710,10 +1711,8 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         # ``beider Länder``: states are the countries named before, whatever their role there (``Österreich
         # und Ungarn hätten ...``); a city of a dateline is none
         states = any(doc[i].text.lower() in lex.words("groups", "state_nouns") for i in range(start, end))
-        seen: list[MentionRef] = []
+        candidates: list[MentionRef] = []
         for m in index.mentions_ending_by(before):
-            if any(s.id == m.id for s in seen):
-                continue
             if states:
                 if not (m.entity.kb_id or "").startswith("iso3166:"):
                     continue
@@ -1721,10 +1720,40 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
                 continue
             if m.type == "PER":
                 continue
-            seen.append(m)
-            if len(seen) == 2:
-                return list(reversed(seen)), False
+            candidates.append(m)
+            if len(_unique_refs(candidates)) == PAIR_REACH:
+                break
+        pair = _introduced_pair(index, candidates)
+        if pair:
+            return pair, False
+        last = _unique_refs(candidates)[:2]
+        if len(last) == 2:
+            return list(reversed(last)), False
     return [], False
+
+
+#: how many distinct actors back a group noun (``beider Parteien``) looks for the pair it names
+PAIR_REACH = 4
+
+
+def _introduced_pair(index: DocIndex, candidates: list[MentionRef]) -> list[MentionRef]:
+    """The last two actors the text introduced as a pair (``der PDS mit der WASG``, ``Serbien und
+    Kosovo``), among ``candidates`` (mentions from the last back): ``beider Parteien`` means them rather
+    than whichever two names came last (``... zu den Wahlen zum Bundestag``)."""
+    doc = index.doc
+    links = index.lex.words("participants", "coordinators") | index.lex.words("participants", "partner")
+    links |= index.lex.words("participants", "between")
+    for later, earlier in pairwise(candidates):
+        if later.id == earlier.id or not 0 <= later.tstart - earlier.tend <= 4:
+            continue
+        if index.segment_of(later.tstart) != index.segment_of(earlier.tstart):
+            continue
+        gap = [doc[j].text.lower() for j in range(earlier.tend, later.tstart)]
+        if any(w in links for w in gap) and not any(
+            doc[j].pos_ in {"VERB", "AUX"} for j in range(earlier.tend, later.tstart)
+        ):
+            return [earlier, later]
+    return []
 
 
 def _unique_refs(refs: Iterable[MentionRef]) -> list[MentionRef]:

@@ -24,7 +24,7 @@ from .args import DocIndex, build_index, char_span
 from .lexicon import Lexicon, lexicon_for
 from .mentions import NOT_YET, find_mentions
 from .merge import MergedEvent, add_delegates, date_visits, keep, merge_mentions, status_of
-from .places import apply_dateline, apply_venue_statements
+from .places import apply_dateline, apply_occurrence_statements, apply_venue_statements
 
 
 def to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[Event], dict[str, list[int]]]:
@@ -128,6 +128,7 @@ class EventLayer:
         mentions = find_mentions(doc, index, lex, reference)
         apply_dateline(index, mentions, index.places, reference)
         apply_venue_statements(index, mentions, index.places)
+        apply_occurrence_statements(index, mentions, index.places)
         merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])}, reference)
         add_delegates(index, merged)
         date_visits(merged)

@@ -139,6 +139,54 @@ def apply_venue_statements(index: DocIndex, mentions: list[EventMention], places
             target.place, target.place_chain = venue, places.parents.get(venue, ())
 
 
+def apply_occurrence_statements(index: DocIndex, mentions: list[EventMention], places: PlaceRelations) -> None:
+    """``... zugestimmt. Sie sollen am Mittwoch in einem Hotel stattfinden``: a clause without a trigger
+    whose subject is a pronoun and whose verb says an event takes place dates and places the event
+    told just before.
+
+    The pronoun (``[places] event_pronouns``) stands for the last event mention that names its parties
+    in the clause's sentence or the two before it (not inside a quote, not an agreement or statement,
+    which do not take place); the clause's time and most specific place fill what that mention lacks.
+    """
+    from .mentions import family_group  # the mentions module imports this one
+
+    pronouns = index.lex.words("places", "event_pronouns")
+    verbs = index.lex.words("participants", "venue_verbs")
+    if not pronouns or not verbs or not mentions:
+        return
+    doc = index.doc
+    triggered = {m.clause for m in mentions}
+    times = list(doc._.times or [])
+    for clause in index.clauses:
+        if clause.id in triggered or index.in_quote[clause.start]:
+            continue
+        toks = clause.tokens
+        verb = next((j for j in toks if doc[j].text.lower() in verbs), None)
+        if verb is None or not any(doc[j].text.lower() in pronouns for j in toks if j < verb):
+            continue
+        lo, hi = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]].text)
+        own_times = [t for t in times if lo <= t.start < hi and (t.value or "")[:1].isdigit()]
+        venue = places.most_specific(m.id for m in index.clause_mentions(clause.id) if m.type == "LOC")
+        if not own_times and venue is None:
+            continue
+        before = [
+            m
+            for m in mentions
+            if m.tok < clause.start
+            and 0 <= clause.segment - m.segment <= 2
+            and not m.quote
+            and m.participants  # one naming no one refers back itself (and may not date its event)
+            and family_group(m.type) not in {"agreement", "statement"}
+        ]
+        if not before:
+            continue
+        target = max(before, key=lambda m: m.tok)
+        if target.time is None and own_times:
+            target.time = own_times[0]
+        if venue is not None and (target.place is None or places.within(venue, target.place)):
+            target.place, target.place_chain = venue, places.parents.get(venue, ())
+
+
 def dateline(index: DocIndex) -> tuple[str, int, int] | None:
     """(place entity id, first token after the dateline, end token of its lead) or None.
 
