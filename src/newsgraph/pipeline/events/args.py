@@ -1721,8 +1721,8 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             if m.type == "PER":
                 continue
             candidates.append(m)
-            if len(_unique_refs(candidates)) == PAIR_REACH:
-                break
+            if len({c.id for c in candidates}) == PAIR_REACH or len(candidates) >= 10 * PAIR_REACH:
+                break  # bounded: a long text naming few actors must not be read back to its start
         pair = _introduced_pair(index, candidates)
         if pair:
             return pair, False
