@@ -1085,3 +1085,26 @@ def test_a_pronoun_that_takes_place_does_not_date_an_agreement():
     text = "Olaf Scholz und Petr Fiala unterzeichneten ein Abkommen. Es soll am 1. Juli in Prag stattfinden."
     got = _named_events(text, "2024-05-15")
     assert [time for kind, _, _, time, _ in got if kind == "agreement"] == [None]
+
+
+def test_a_perfect_passive_on_the_reference_day_has_happened():
+    text = "Die Außenministerin Annalena Baerbock ist am Mittwoch in Rom von Giorgia Meloni empfangen worden."
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("meeting", "happened")]
+
+
+def test_a_meeting_word_naming_no_one_refers_to_the_meeting_not_to_the_visit_around_it():
+    text = (
+        "Während ihres Besuchs in Japan ist Annalena Baerbock am Mittwoch von Fumio Kishida empfangen worden. "
+        "Die Begegnung im Kantei dauerte eine Stunde und galt als Höhepunkt der Reise."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert ("meeting", ["Annalena Baerbock", "Fumio Kishida"], "Kantei", "2024-05-15", "happened") in got
+
+
+def test_the_capital_of_a_nationality_adjective_is_the_city_the_text_names():
+    text = (
+        "Olaf Scholz ist am Sonntag in Kiew eingetroffen. "
+        "Am Montag traf er in der ukrainischen Hauptstadt Präsident Wolodymyr Selenskyj."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert [place for kind, _, place, _, _ in got if kind == "meeting"] == ["Kyiv"]

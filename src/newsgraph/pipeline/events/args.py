@@ -699,6 +699,8 @@ def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
         if ent.type == "PER" and ent.roles and text is None:
             text = doc.text
         refs.extend(_role_references(doc, ent, text))
+    if lex is not None:
+        refs.extend(_capital_references(doc, lex))
     refs.sort(key=lambda r: (r.start, -r.end))
     # drop mentions nested in a longer one (the entity layer should not produce them, but be safe)
     out: list[MentionRef] = []
@@ -754,6 +756,43 @@ def _role_references(doc: Doc, ent: Entity, text: str | None = None) -> list[Men
         )
         if not near:
             out.append(MentionRef(ent, role.start, role.end, span.start, span.end, False))
+    return out
+
+
+def _capital_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
+    """``in der chinesischen Hauptstadt``, ``in the Ukrainian capital``: the capital the text names elsewhere.
+
+    A nationality adjective (a derivation span of the entity layer) before a capital noun
+    (``[places] capital_nouns``) means the capital of that country in the knowledge base; where the
+    document names that city, the phrase is a mention of it (so an event placed there gets the city,
+    not no place or the country).
+    """
+    nouns = lex.words("places", "capital_nouns")
+    spans = doc.spans.get("derivations", []) if nouns else []
+    if not spans:
+        return []
+    from ...kb import load_kb  # the knowledge base is read once per process
+
+    places = [e for e in entities_of(doc) if e.type == "LOC"]
+    kb = load_kb("starter").by_id
+    out: list[MentionRef] = []
+    for span in spans:
+        if span.end >= len(doc) or doc[span.end].text.lower() not in nouns or not span.kb_id_:
+            continue
+        country = kb.get(span.kb_id_)
+        capital = kb.get(country.capital) if country is not None and country.capital else None
+        if capital is None:
+            continue
+        # the document's entity for that city, by its id or by one of the knowledge base's names for it
+        names = {n for forms in [*capital.names.values(), *capital.aliases.values()] for n in forms}
+        city = next(
+            (e for e in places if e.kb_id == capital.id or e.name in names or any(m.text in names for m in e.mentions)),
+            None,
+        )
+        if city is None:
+            continue
+        noun = doc[span.end]
+        out.append(MentionRef(city, span.start_char, noun.idx + len(noun.text), span.start, span.end + 1, False))
     return out
 
 

@@ -192,7 +192,9 @@ def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None)
     if m.time and ev.time and m.time.value == ev.time.value:
         score += 2
     if fam == ev.family:
-        score += 1
+        # a mention naming no one refers back to an event of its own kind before a visit that merely
+        # has a place (``Die Begegnung in der Großen Halle`` after a reception during a visit to China)
+        score += 2 if generic else 1
     last = summary.last_tok
     distance = abs(m.tok - last)
     score += 1.0 / (1 + distance / 50)
