@@ -1108,3 +1108,36 @@ def test_the_capital_of_a_nationality_adjective_is_the_city_the_text_names():
     )
     got = _named_events(text, "2024-05-15")
     assert [place for kind, _, place, _, _ in got if kind == "meeting"] == ["Kyiv"]
+
+
+def test_a_negating_determiner_denies_the_event_itself():
+    got = _named_events("Es gab am Montag keine weiteren Gespräche zwischen Olaf Scholz und Petr Fiala.", "2024-05-15")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("talks", "denied")]
+    other = _named_events("Es gibt keinen Zweifel am Treffen von Olaf Scholz und Petr Fiala.", "2024-05-15")
+    assert [status for *_, status in other] == ["happened"]
+
+
+def test_a_denied_headline_and_a_cancelled_report_of_the_same_pair_are_one_event():
+    text = (
+        "Kein Treffen zwischen Scholz und Fiala\n\n"
+        "Ein geplantes Treffen zwischen Olaf Scholz und Petr Fiala in Prag ist abgesagt worden."
+    )
+    assert [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-15")] == [("meeting", "cancelled")]
+
+
+def test_the_agency_and_place_of_a_dateline_are_not_both_sides():
+    text = (
+        "Madrid (epd) - Olaf Scholz und der spanische Regierungschef Pedro Sánchez haben sich am "
+        "Mittwoch getroffen. Beide Regierungen kamen zu ihren ersten Konsultationen seit 2019 zusammen."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert [(kind, parts, time) for kind, parts, _, time, _ in got] == [
+        ("meeting", ["Olaf Scholz", "Pedro Sánchez"], "2024-05-15")
+    ]
+
+
+def test_a_stay_for_a_visit_is_the_visit_of_the_subject_since_its_start():
+    text = "Annalena Baerbock hält sich seit Montag zu einem dreitägigen Besuch in Kenia auf."
+    assert _named_events(text, "2024-05-15") == [
+        ("visit", ["Annalena Baerbock", "Kenya"], "Kenya", "2024-05-13", "happened")
+    ]

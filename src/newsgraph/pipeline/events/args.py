@@ -1731,27 +1731,24 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             return refs, True
     if has_two and not any(doc[i].text.lower() in parties for i in range(start, end)):
         # ``die beiden Bewerber``: the two people the sentence (else the one before) names
-        # going back sentence by sentence (at most five) until two people are named
-        seg = index.segment_of(start)
-        people: list[MentionRef] = []
-        for n in range(seg, seg - 6, -1):  # a preview's details may stand between (five sentences back)
-            if n < 0:
-                break
-            s, e = index.segments[n]
-            found = _unique_refs(
-                m for m in index.mentions_from(s, e) if m.type == "PER" and not index.in_quote[m.tstart]
-            )
-            people = _unique_refs([*people, *found])
-            if len(people) >= 2:
-                break
-        if len(people) == 2:
+        people = _two_people(index, start)
+        if people:
             return people, True
     if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
         # ``beider Länder``: states are the countries named before, whatever their role there (``Österreich
         # und Ungarn hätten ...``); a city of a dateline is none
         states = any(doc[i].text.lower() in lex.words("groups", "state_nouns") for i in range(start, end))
         candidates: list[MentionRef] = []
+        # the agency and the place of a dateline (``A Coruña (epd) -``) are no parties
+        if "dateline" not in index.memo:
+            from .places import dateline  # the places module is imported by this one at load time
+
+            found = dateline(index)
+            index.memo["dateline"] = found[0] if found else None
+        outside = (index.media or frozenset()) | {index.memo["dateline"]}
         for m in index.mentions_ending_by(before):
+            if m.id in outside:
+                continue
             if states:
                 if not (m.entity.kb_id or "").startswith("iso3166:"):
                     continue
@@ -1768,7 +1765,29 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         last = _unique_refs(candidates)[:2]
         if len(last) == 2:
             return list(reversed(last)), False
+        if not states:
+            # ``Scholz und der spanische Regierungschef Sánchez ... Die beiden Regierungen kamen zusammen``:
+            # with no two bodies or states named, the two people just named stand for their sides
+            people = _two_people(index, start)
+            if people:
+                return people, True
     return [], False
+
+
+def _two_people(index: DocIndex, start: int) -> list[MentionRef]:
+    """The two people the sentence of ``start`` names, else with the sentences before (at most five
+    back, as a preview's details may stand between); empty unless exactly two."""
+    seg = index.segment_of(start)
+    people: list[MentionRef] = []
+    for n in range(seg, seg - 6, -1):
+        if n < 0:
+            break
+        s, e = index.segments[n]
+        found = _unique_refs(m for m in index.mentions_from(s, e) if m.type == "PER" and not index.in_quote[m.tstart])
+        people = _unique_refs([*people, *found])
+        if len(people) >= 2:
+            break
+    return people if len(people) == 2 else []
 
 
 #: how many distinct actors back a group noun (``beider Parteien``) looks for the pair it names

@@ -1031,6 +1031,10 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         time = time_for(index, clause_id, i, times)
         if time is not None and _tok_of(doc, time.start) in _reporting_tail(index, clause_id, i):
             time = None  # ``..., sagte Merz am Abend``: when it was said, not when it happens
+        if time is not None and family_group(trig.type) != "visit" and _since(index, time):
+            # ``die ersten Konsultationen seit 2018``, ``haben sich seit 2019 nicht getroffen``: the time
+            # a span starts from is not when the event is (a stay ``seit Mittwoch`` in China began then)
+            time = None
         if (
             time is not None
             and not parts
@@ -1056,6 +1060,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             not trig.is_noun,
             governing,
         )
+        if trig.is_noun and status not in {"cancelled", "denied"} and _negated_noun(index, i):
+            # ``Kein Treffen zwischen A und B``, ``Es gab keine Gespräche``: the event itself is negated
+            status, reason = "denied", "negating determiner"
         if status == "happened" and not reason.endswith("cue") and _headline_infinitive(index, i):
             status, reason = "planned", "headline infinitive"
         opener = index.clauses[clause_id].opener
@@ -1571,6 +1578,23 @@ def _finite_before(index: DocIndex, i: int) -> bool | None:
         return None
     start = index.segments[index.segment_of(i)][0]
     return any(index.doc[j].tag_ in tags for j in range(start, i))
+
+
+def _since(index: DocIndex, time: Time) -> bool:
+    """Whether ``time`` is the start of a span (``seit 2018``, ``since June``): ``[context] since``."""
+    k = _tok_of(index.doc, time.start)
+    return k > 0 and index.doc[k - 1].text.lower() in index.lex.words("context", "since")
+
+
+def _negated_noun(index: DocIndex, i: int) -> bool:
+    """Whether a noun trigger's own determiner negates it (``kein Treffen``, ``keine weiteren Gespräche``);
+    ``keinen Zweifel am Treffen`` negates another noun."""
+    words = index.lex.words("participants", "negating_determiners")
+    doc = index.doc
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc[j].pos_ in {"ADJ", "ADV", "NUM"} and doc[j].text.lower() not in words:
+        j -= 1
+    return j >= 0 and doc[j].text.lower() in words
 
 
 def _headline(index: DocIndex, i: int) -> bool:

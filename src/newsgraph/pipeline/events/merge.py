@@ -130,7 +130,9 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
     if m.status == "cancelled" and not m.participants and statuses <= NOT_YET | {"unknown"}:
         return True  # ``Die Reise wurde abgesagt``: the plan told before was called off
     if (m.status in hard or statuses & hard) and m.status not in statuses:
-        return False
+        # ``Kein Treffen zwischen A und B`` (denied) over ``Das Treffen von A und B wurde abgesagt``
+        # (cancelled): of the same parties, both say it did not take place
+        return exact and m.status in hard and statuses <= hard
     if not m.status_cued and m.status == "happened" and statuses and len(m.participants) < 2:
         # ``beim Gipfel der G7`` (present tense, no cue of its own) beside ``sehen sich die beiden
         # wieder`` (a plan): an uncued default says nothing against the cued status
