@@ -1141,3 +1141,32 @@ def test_a_stay_for_a_visit_is_the_visit_of_the_subject_since_its_start():
     assert _named_events(text, "2024-05-15") == [
         ("visit", ["Annalena Baerbock", "Kenya"], "Kenya", "2024-05-13", "happened")
     ]
+
+
+def test_a_meeting_where_the_traveller_arrives_is_the_travellers():
+    text = "Außenminister Johann Wadephul reist am Freitag nach Oslo, wo ein Treffen mit König Harald geplant ist."
+    got = _named_events(text, "2024-05-15")
+    assert [(parts, place) for kind, parts, place, _, _ in got if kind == "meeting"] == [
+        (["Harald", "Johann Wadephul"], "Oslo")
+    ]
+
+
+def test_a_step_after_a_planned_trip_is_planned_too():
+    text = (
+        "Johann Wadephul bricht am Freitag zu einer Reise nach Norwegen auf. "
+        "Anschließend reist er nach Schweden weiter."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert [(parts[-1], status) for kind, parts, _, _, status in got if kind == "visit"] == [
+        ("Norway", "planned"),
+        ("Sweden", "planned"),
+    ]
+
+
+def test_a_side_trip_without_traveller_is_a_leg_of_the_journey_before():
+    text = (
+        "Johann Wadephul besuchte am Montag Norwegen. Ein zunächst vorgesehener Abstecher nach Schweden wurde abgesagt."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert ("visit", ["Johann Wadephul", "Sweden"], "Sweden", None, "cancelled") in got
+    assert _named_events("Ein Abstecher nach Schweden ist teuer.", "2024-05-15") == []

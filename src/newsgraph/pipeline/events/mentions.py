@@ -446,7 +446,13 @@ def _participants(
         if len(_unique(told)) >= 2:
             parts, weak, precision = told, False, 2
             place = place_of(index, rel, index.clauses[rel].start) or place
-    if trig.type == "visit" and parts and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts):
+    lone_leg = weak and trig.is_noun and trig.needs_destination and len(parts) == 1  # see _side_trips
+    if (
+        trig.type == "visit"
+        and parts
+        and not lone_leg
+        and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts)
+    ):
         return [], False, place, 0, False  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
     body = weak and bool(parts) and all(m.via_office for m in parts)
     doc = index.doc
@@ -644,7 +650,9 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
-        return ([*parts, dest] if parts else []), False, dest, 1
+        # ``Ein Abstecher nach Beirut wurde abgesagt``: no traveller in the clause; the destination alone,
+        # weak, until :func:`_side_trips` gives it the traveller of the journey told before
+        return ([*parts, dest] if parts else [dest]), not parts, dest, 1
     parts = between_args(index, i) or hyphen_compound_args(index, i)
     precision = 3
     if not parts:
@@ -671,9 +679,11 @@ def _frame_participants(
                 subject = [pron]
             if not subject:
                 subject = [m for m in clause_affiliations(index, clause.id) if m.tstart < i]
-            if not subject and _is_infinitive_clause(index, clause):
+            where = clause.opener in lex.words("participants", "relative_where")
+            if not subject and (_is_infinitive_clause(index, clause) or where):
                 # ``fassten die Grünen den Beschluss, Gespräche mit der CDU zu führen``: the subject of
-                # the clause the infinitive depends on
+                # the clause the infinitive depends on; likewise for ``reist nach Amman, wo ein Treffen
+                # mit König Abdullah geplant ist`` (the traveller meets there)
                 previous = [c for c in index.clauses[: clause.id] if c.segment == clause.segment]
                 subject = [
                     m
@@ -1187,7 +1197,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
+    out = _side_trips(index, out)
     _anaphoric_times(index, out)
+    _sequence_status(index, out)
     _calls_as_means(index, out)
     parties_of_the_meeting(index, out)
     settings: dict[int, EventMention] = {}  # the first placed sideline noun of each clause
@@ -1296,6 +1308,54 @@ def _anaphoric_times(index: DocIndex, mentions: list[EventMention]) -> None:
         ]
         if before:
             m.time = max(before, key=lambda x: (x.segment, x.tok)).time
+
+
+def _side_trips(index: DocIndex, mentions: list[EventMention]) -> list[EventMention]:
+    """A journey noun with a destination and no traveller (``Ein geplanter Abstecher nach Beirut wurde
+    abgesagt``) is a leg of the journey told in the two sentences before: its traveller's. Without one
+    it is dropped (a destination alone is no visit). With a definite article (``der Reise nach San
+    Carlos``) it is that journey itself, naming no one, and merging places it."""
+    out: list[EventMention] = []
+    for m in mentions:
+        lone = m.weak and m.trigger.is_noun and family_group(m.type) == "visit" and m.participants == [m.place]
+        if not lone:
+            out.append(m)
+            continue
+        if not _determiner_in(index, m.tok, index.lex.words("participants", "indefinite")):
+            # ``Hintergrund der Reise nach San Carlos``: the journey told before, which it places
+            m.participants, m.weak = [], False
+            out.append(m)
+            continue
+        before = [
+            x
+            for x in out
+            if family_group(x.type) == "visit"
+            and not x.weak
+            and len(x.participants) >= 2
+            and 0 <= m.segment - x.segment <= 2
+        ]
+        if before:
+            m.participants, m.weak = [before[-1].participants[0], *m.participants], False
+            out.append(m)
+    return out
+
+
+def _sequence_status(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Wadephul bricht am Mittwoch zu einer Reise auf ... Anschließend reist er nach Amman weiter``: a
+    step that a sequence word (``[context] sequence``) ties to the event before it is still to come when
+    that one is, though told in the present tense without a date of its own."""
+    words = index.lex.words("context", "sequence")
+    if not words:
+        return
+    doc = index.doc
+    for n, m in enumerate(mentions):
+        if m.status_cued or m.status != "happened" or m.time is not None or m.quote:
+            continue
+        if not any(doc[j].text.lower() in words for j in index.clauses[m.clause].tokens if j < m.tok):
+            continue
+        before = [x for x in mentions[:n] if not x.quote and 0 <= m.segment - x.segment <= 2]
+        if before and before[-1].status in NOT_YET:
+            m.status = "planned"
 
 
 def _calls_as_means(index: DocIndex, mentions: list[EventMention]) -> None:
@@ -1589,10 +1649,15 @@ def _since(index: DocIndex, time: Time) -> bool:
 def _negated_noun(index: DocIndex, i: int) -> bool:
     """Whether a noun trigger's own determiner negates it (``kein Treffen``, ``keine weiteren Gespräche``);
     ``keinen Zweifel am Treffen`` negates another noun."""
-    words = index.lex.words("participants", "negating_determiners")
+    return _determiner_in(index, i, index.lex.words("participants", "negating_determiners"))
+
+
+def _determiner_in(index: DocIndex, i: int, words: frozenset[str]) -> bool:
+    """Whether the noun at ``i`` has its determiner among ``words``, past up to three adjectives and
+    adverbs (``ein zunächst ebenfalls vorgesehener Abstecher``)."""
     doc = index.doc
     j = i - 1
-    while j >= 0 and i - j <= 3 and doc[j].pos_ in {"ADJ", "ADV", "NUM"} and doc[j].text.lower() not in words:
+    while j >= 0 and i - j <= 4 and doc[j].pos_ in {"ADJ", "ADV", "NUM"} and doc[j].text.lower() not in words:
         j -= 1
     return j >= 0 and doc[j].text.lower() in words
 
