@@ -1170,3 +1170,18 @@ def test_a_side_trip_without_traveller_is_a_leg_of_the_journey_before():
     got = _named_events(text, "2024-05-15")
     assert ("visit", ["Johann Wadephul", "Sweden"], "Sweden", None, "cancelled") in got
     assert _named_events("Ein Abstecher nach Schweden ist teuer.", "2024-05-15") == []
+
+
+def test_a_surname_after_an_office_and_a_given_name_stays_in_the_name():
+    text = (
+        "Der Präsident ist am Samstag in Rom mit der italienischen Ministerpräsidentin Giorgia Meloni zusammengekommen."
+    )
+    record = newsgraph.extract(text, published="2025-11-14")
+    assert "Giorgia Meloni" in [e.name for e in record.entities]
+    assert "Giorgia" not in [e.name for e in record.entities]
+
+
+def test_talks_in_an_idiom_are_no_event_but_a_conversation_with_someone_is():
+    assert _named_events("Olaf Scholz und Petr Fiala wollen im Gespräch bleiben.", "2024-05-15") == []
+    got = _named_events("Olaf Scholz sagte im Gespräch mit Petr Fiala, er sei zufrieden.", "2024-05-15")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["Olaf Scholz", "Petr Fiala"])]

@@ -603,7 +603,9 @@ class EntityLayer:
         if text not in self.k.given_name_set and len(text) > 5 and lower.endswith(self.k.noun_suffixes):
             return False
         # with a tagger in the base pipeline, a later word it calls a common word ends the name
-        common = token.pos_ in ("VERB", "ADJ", "ADV")
+        # (a word whose fine tag is a noun, ``Meloni/NN`` with a stray ``ADV``, is not common: the two
+        # tags disagree and a name is the likelier reading after a given name)
+        common = token.pos_ in ("VERB", "ADJ", "ADV") and not token.tag_.startswith("N")
         return first or not token.tag_ or not common or text in self.k.given_name_set
 
     def _name_after(

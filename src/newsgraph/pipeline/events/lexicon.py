@@ -81,6 +81,8 @@ class Lexicon:
     reflexives: frozenset[str] = field(default_factory=frozenset)
     nouns_any_case: bool = False  # German nouns are capitalised, English ones are not
     noun_idioms: dict[str, frozenset[str]] = field(default_factory=dict)  # head -> words that block it
+    # head -> words right after it that keep it a trigger despite the idiom (``im Gespräch mit X``)
+    noun_idiom_partners: dict[str, frozenset[str]] = field(default_factory=dict)
     implicit_parties: list[dict[str, Any]] = field(default_factory=list)  # see ``[[implicit_parties]]``
     purpose_verbs: frozenset[str] = field(default_factory=frozenset)  # ``reist zu einem Besuch nach X``
     purpose_prepositions: frozenset[str] = field(default_factory=frozenset)
@@ -135,9 +137,14 @@ class Lexicon:
             trig = self._head_index.get(last[rest:])
             if trig is not None:
                 blockers = self.noun_idioms.get(lower)
-                if blockers and token.i > 0 and token.doc[token.i - 1].text.lower() in blockers:
-                    return None
                 following = token.doc[token.i + 1].text.lower() if token.i + 1 < len(token.doc) else ""
+                if (
+                    blockers
+                    and token.i > 0
+                    and token.doc[token.i - 1].text.lower() in blockers
+                    and following not in self.noun_idiom_partners.get(lower, frozenset())
+                ):
+                    return None
                 if trig.not_next_words and following in trig.not_next_words:
                     return None  # ``calls for peace``: no call
                 return trig
@@ -265,7 +272,15 @@ def lexicon_for(lang: str) -> Lexicon | None:
         status_codes={k: dict(v) for k, v in data.get("status_codes", {}).items()},
         verb_cues=frozenset(w.lower() for w in data.get("nouns_options", {}).get("verb_cues", [])),
         verb_cue_gap_tags=frozenset(data.get("nouns_options", {}).get("verb_cue_gap_tags", [])),
-        noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
+        noun_idioms={
+            k.lower(): frozenset(w.lower() for w in (v["before"] if isinstance(v, dict) else v))
+            for k, v in data.get("noun_idioms", {}).items()
+        },
+        noun_idiom_partners={
+            k.lower(): frozenset(w.lower() for w in v.get("unless_next", []))
+            for k, v in data.get("noun_idioms", {}).items()
+            if isinstance(v, dict)
+        },
         purpose_verbs=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("forms", [])),
         purpose_prepositions=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("prepositions", [])),
         implicit_parties=[
