@@ -1185,3 +1185,14 @@ def test_talks_in_an_idiom_are_no_event_but_a_conversation_with_someone_is():
     assert _named_events("Olaf Scholz und Petr Fiala wollen im Gespräch bleiben.", "2024-05-15") == []
     got = _named_events("Olaf Scholz sagte im Gespräch mit Petr Fiala, er sei zufrieden.", "2024-05-15")
     assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["Olaf Scholz", "Petr Fiala"])]
+
+
+def test_the_host_of_a_relative_clause_takes_part_and_its_invitation_does_not_make_the_event_planned():
+    text = (
+        "Am Montag hatte Petr Fiala in Prag an einem Treffen der nordischen Staaten teilgenommen, "
+        "zu dem Ministerpräsident Ulf Kristersson eingeladen hatte."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert [(kind, parts, status) for kind, parts, _, _, status in got] == [
+        ("meeting", ["Petr Fiala", "Ulf Kristersson"], "happened")
+    ]

@@ -375,7 +375,10 @@ def _is_relative_opener(
     if tok.tag_:
         if tok.tag_ in tags:
             return True
-        if tok.tag_ == "ART" and tok.i > 0 and tok.nbor(-1).text == ",":
+        after_comma = tok.i > 0 and tok.nbor(-1).text == ","
+        # ``, zu dem Bundeskanzler Merz eingeladen hatte``: a preposition between comma and pronoun
+        after_comma = after_comma or (tok.i > 1 and tok.nbor(-2).text == "," and tok.nbor(-1).pos_ == "ADP")
+        if tok.tag_ == "ART" and after_comma:
             # ``, die Trumps Gesandter Witkoff im Kreml mit Putin geführt habe.``: tagged as an article
             # before a name, but the stretch to the next comma ends in a finite verb (verb-final)
             doc = tok.doc

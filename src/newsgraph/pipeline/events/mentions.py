@@ -432,6 +432,30 @@ def _support_relative(index: DocIndex, i: int) -> int | None:
     return k
 
 
+def _host_relative(index: DocIndex, i: int) -> list[MentionRef]:
+    """The hosts a relative clause after a noun trigger names (``ein Treffen der Koalition, zu dem Merz
+    eingeladen hatte``, ``the summit, which Macron hosted``): the actors of the next clause of the
+    sentence when it is relative (opened by a relative pronoun, or a preposition and one) and has a
+    host verb (``[participants] host_verbs``), with no other trigger between."""
+    doc, lex = index.doc, index.lex
+    verbs = lex.words("participants", "host_verbs")
+    rel = lex.words("clauses", "relative_pronouns")
+    own = index.clause_of[i]
+    if not verbs or own < 0 or own + 1 >= len(index.clauses):
+        return []
+    nxt = index.clauses[own + 1]
+    if nxt.segment != index.clauses[own].segment or nxt.start <= i:
+        return []
+    first = doc[nxt.start]
+    second = doc[nxt.start + 1] if nxt.start + 1 < len(doc) else None
+    relative = first.text.lower() in rel or (first.pos_ == "ADP" and second is not None and second.text.lower() in rel)
+    if not relative or not any(doc[j].text.lower() in verbs for j in nxt.tokens):
+        return []
+    if any(i < t < nxt.start for t in index.triggers):
+        return []
+    return [m for m in clause_actors(index, nxt.id, exclude_quote=True, trig=i) if m.type in {"PER", "ORG"}]
+
+
 def _participants(
     index: DocIndex, i: int, trig: Trigger
 ) -> tuple[list[MentionRef], bool, MentionRef | None, int, bool]:
@@ -446,6 +470,10 @@ def _participants(
         if len(_unique(told)) >= 2:
             parts, weak, precision = told, False, 2
             place = place_of(index, rel, index.clauses[rel].start) or place
+    if trig.is_noun:
+        # ``an einem Treffen teilgenommen, zu dem Merz eingeladen hatte``: the host takes part
+        have = {m.id for m in parts}
+        parts = parts + [m for m in _host_relative(index, i) if m.id not in have]
     lone_leg = weak and trig.is_noun and trig.needs_destination and len(parts) == 1  # see _side_trips
     if (
         trig.type == "visit"
