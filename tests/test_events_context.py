@@ -1196,3 +1196,23 @@ def test_the_host_of_a_relative_clause_takes_part_and_its_invitation_does_not_ma
     assert [(kind, parts, status) for kind, parts, _, _, status in got] == [
         ("meeting", ["Petr Fiala", "Ulf Kristersson"], "happened")
     ]
+
+
+def test_a_headline_office_of_a_state_is_the_holder_the_text_names():
+    text = (
+        "Dänemarks König besucht Estland\n\n"
+        "Tallinn - Der dänische König Frederik X. ist am Dienstag zu einem Staatsbesuch in Estland eingetroffen."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Estonia", "Frederik X."])]
+
+
+def test_the_guest_received_is_the_visitor_told_before():
+    text = (
+        "Der dänische König Frederik X. ist am Dienstag zu einem Staatsbesuch in Estland eingetroffen. "
+        "Präsident Alar Karis empfing den Monarchen am Mittwoch in Tallinn."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert [(kind, parts) for kind, parts, *_ in got if kind == "meeting"] == [
+        ("meeting", ["Alar Karis", "Frederik X."])
+    ]

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from ...kb import load_kb
 from ...record import Time
 from ...resources import load_resource
+from ..docext import entities_of
 from .args import Clause, DocIndex, MentionRef, clause_actors, office_stem, partner_args, word_before_phrase
 from .lexicon import Trigger
 
@@ -350,8 +351,31 @@ def office_holders(index: DocIndex, parts: list[MentionRef], day: str | None) ->
                 ):
                     holder = person
                     break
+        if holder is None and word and state:
+            holder = _text_holder(index, m, office_stem(word, index.lex))
         out.append(holder if holder is not None else m)
     return list({m.id: m for m in out}.values())
+
+
+def _text_holder(index: DocIndex, m: MentionRef, stem: str | None) -> MentionRef | None:
+    """The person the text itself gives the office of state ``m`` (``Norwegens König besucht ...
+    Der norwegische König Harald V.``): a role of theirs with the same office noun that names the same
+    state, by its nationality adjective or its name. For people the knowledge base does not know."""
+    if not stem:
+        return None
+    doc = index.doc
+    adjectives = [(s.start_char, s.end_char) for s in doc.spans.get("derivations", []) if s.kb_id_ == m.entity.kb_id]
+    state_marks = adjectives + [(x.start, x.end) for x in m.entity.mentions]
+    for ent in entities_of(doc):
+        if ent.type != "PER":
+            continue
+        for role in ent.roles:
+            words = role.title.split()
+            if not words or office_stem(words[-1], index.lex) != stem:
+                continue
+            if any(role.start <= a and b <= role.end for a, b in state_marks):
+                return next((x for x in index.mentions if x.id == ent.id), None)
+    return None
 
 
 def _genitive_coordinated(index: DocIndex, m: MentionRef) -> bool:

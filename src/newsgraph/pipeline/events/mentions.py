@@ -1150,6 +1150,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             parts = states_of_leaders(index, parts, reference)
         elif family_group(event_type) != "visit":
             parts = office_holders(index, parts, reference)
+        elif any(m.via_office for m in parts):
+            # ``Norwegens König besucht Deutschland``: the visitor is the king the text names
+            parts = office_holders(index, parts, reference)
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
         participants = _implicit_parties(index, i, event_type, participants)
         sideline = trig.is_noun and (
@@ -1226,6 +1229,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     out = _side_trips(index, out)
+    _guests(index, out)
     _anaphoric_times(index, out)
     _sequence_status(index, out)
     _calls_as_means(index, out)
@@ -1336,6 +1340,28 @@ def _anaphoric_times(index: DocIndex, mentions: list[EventMention]) -> None:
         ]
         if before:
             m.time = max(before, key=lambda x: (x.segment, x.tok)).time
+
+
+def _guests(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Der König ist zu einem Staatsbesuch eingetroffen. Steinmeier empfing den Monarchen``: a meeting
+    with one named party whose clause names the other by a guest noun (``[participants] guest_nouns``:
+    Gast, Monarch, ...) is with the visitor of the visit told in the three sentences before."""
+    words = index.lex.words("participants", "guest_nouns")
+    if not words:
+        return
+    doc = index.doc
+    for n, m in enumerate(mentions):
+        if family_group(m.type) != "meeting" or len(set(m.participants)) != 1 or m.quote:
+            continue
+        if not any(doc[j].text.lower() in words for j in index.clauses[m.clause].tokens):
+            continue
+        visits = [
+            x
+            for x in mentions[:n]
+            if family_group(x.type) == "visit" and len(x.participants) >= 2 and 0 <= m.segment - x.segment <= 3
+        ]
+        if visits and visits[-1].participants[0] not in m.participants:
+            m.participants = [*m.participants, visits[-1].participants[0]]
 
 
 def _side_trips(index: DocIndex, mentions: list[EventMention]) -> list[EventMention]:
