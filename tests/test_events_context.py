@@ -1216,3 +1216,13 @@ def test_the_guest_received_is_the_visitor_told_before():
     assert [(kind, parts) for kind, parts, *_ in got if kind == "meeting"] == [
         ("meeting", ["Alar Karis", "Frederik X."])
     ]
+
+
+def test_a_meeting_on_the_sidelines_does_not_absorb_the_summit_told_elsewhere():
+    text = (
+        "Gipfel in Oslo\n\n"
+        "Die Regierungschefs der nordischen Staaten sind am Mittwoch in Oslo zu einem Gipfel zusammengekommen. "
+        "Am Rande des Treffens kam Ulf Kristersson mit Petteri Orpo zusammen."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["Petteri Orpo", "Ulf Kristersson"])]

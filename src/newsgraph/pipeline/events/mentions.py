@@ -89,6 +89,7 @@ class EventMention:
     sideline: bool = False  # ``am Rande des Gipfels``: the setting of another event, not that event
     place_chain: tuple[str, ...] = ()  # the places that contain ``place`` (venue -> city -> country)
     own_place: bool = False  # a noun's place right after it (``Gipfel in Alaska``), not the clause's
+    beside: bool = False  # told as happening on the sidelines of another (``Am Rande des Gipfels trafen sich``)
 
 
 def family_group(event_type: str) -> str:
@@ -1238,6 +1239,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     for x in out:
         if x.sideline and x.place:
             settings.setdefault(x.clause, x)
+    beside = {x.clause for x in out if x.sideline}
+    for m in out:
+        m.beside = m.clause in beside and not m.sideline and bool(m.participants)
     for m in out:
         if m.place is None and not m.trigger.is_noun:
             # ``trifft Modi beim G20-Gipfel in Johannesburg``: a meeting at a summit is where the summit is

@@ -28,6 +28,7 @@ class _Summary:
     last_tok: int = 0
     first_segment: int = 0
     sideline: bool = False
+    beside: bool = False  # a mention told as happening on the sidelines of another event
 
 
 @dataclass
@@ -55,8 +56,6 @@ class MergedEvent:
         return {m.status for m in self.mentions if m.status_cued}
 
 
-
-
 def _summary(ev: MergedEvent) -> _Summary:
     """``ev.summary`` updated with the mentions appended since it was last read."""
     s = ev.summary
@@ -67,6 +66,7 @@ def _summary(ev: MergedEvent) -> _Summary:
         s.first_tok, s.last_tok = min(s.first_tok, x.tok), max(s.last_tok, x.tok)
         s.first_segment = min(s.first_segment, x.segment)
         s.sideline = s.sideline or x.sideline
+        s.beside = s.beside or x.beside
         if x.status_cued:
             s.statuses.add(x.status)
         s.count += 1
@@ -180,6 +180,10 @@ def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None)
     exact = bool(pa) and pa == pb
     if (m.sideline or summary.sideline) and not exact:
         return None  # the meeting on the sidelines of a summit is not the summit
+    if generic and summary.beside and m.segment != summary.first_segment:
+        # ``Am Rande des Gipfels kam Merz mit Macron zusammen``: the summit's words elsewhere in the
+        # article are about the summit, not about the meeting beside it
+        return None
     if pa and pb and not exact:
         if m.weak or ev.weak:
             if m.weak and ev.weak and not (pa & pb):
@@ -463,4 +467,3 @@ def status_of(ev: MergedEvent) -> str:
         if votes[status] == best:
             return status
     return "unknown"
-
