@@ -1226,3 +1226,9 @@ def test_a_meeting_on_the_sidelines_does_not_absorb_the_summit_told_elsewhere():
     )
     got = _named_events(text, "2024-05-15")
     assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["Petteri Orpo", "Ulf Kristersson"])]
+
+
+def test_the_perfect_of_an_ieren_verb_dates_a_weekday_in_the_past():
+    text = "Marco Rubio und Sergej Lawrow haben am Montag miteinander telefoniert."
+    got = _named_events(text, "2025-10-09")
+    assert [(kind, time, status) for kind, _, _, time, status in got] == [("phone_call", "2025-10-06", "happened")]
