@@ -1232,3 +1232,15 @@ def test_the_perfect_of_an_ieren_verb_dates_a_weekday_in_the_past():
     text = "Marco Rubio und Sergej Lawrow haben am Montag miteinander telefoniert."
     got = _named_events(text, "2025-10-09")
     assert [(kind, time, status) for kind, _, _, time, status in got] == [("phone_call", "2025-10-06", "happened")]
+
+
+def test_a_guest_somewhere_is_a_visit_that_is_happening():
+    got = _named_events("Der französische Präsident Emmanuel Macron ist zu Gast in Marokko.", "2024-05-15")
+    assert got == [("visit", ["Emmanuel Macron", "Morocco"], "Morocco", None, "happened")]
+    # a guest who is only blamed where he is, is no visit
+    assert _named_events("Im Weißen Haus warf Donald Trump seinem Gast Undank vor.", "2024-05-15") == []
+
+
+def test_invited_to_talks_is_planned():
+    text = "Die CDU hat die SPD zu Gesprächen über eine Koalition geladen."
+    assert [(kind, status) for kind, *_, status in _named_events(text, "2024-05-15")] == [("talks", "planned")]

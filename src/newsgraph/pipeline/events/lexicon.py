@@ -50,6 +50,7 @@ class Trigger:
     object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
     next_words: frozenset[str] = frozenset()  # the word right after it must be one (``committed to``)
     not_next_words: frozenset[str] = frozenset()  # the word right after it must not be one (``called for``)
+    only_after_words: frozenset[str] = frozenset()  # if set, the word right before it must be one (``zu Gast``)
     # a thing in its clause that makes it a one-sided act (``unterzeichnete das Gesetz``, ``signed the
     # bill``): German compounds match by their head (``Haushaltsgesetz``), English words whole
     blocking_objects: frozenset[str] = frozenset()
@@ -147,6 +148,9 @@ class Lexicon:
                     return None
                 if trig.not_next_words and following in trig.not_next_words:
                     return None  # ``calls for peace``: no call
+                previous = token.doc[token.i - 1].text.lower() if token.i > 0 else ""
+                if trig.only_after_words and previous not in trig.only_after_words:
+                    return None  # ``ihrem Gast ... vorwerfen`` is no stay as a guest (``zu Gast in X``)
                 return trig
         return None
 
@@ -251,6 +255,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
             status=entry.get("status"),
             genitive_is_host=entry.get("genitive_is_host", False),
             not_next_words=frozenset(w.lower() for w in entry.get("not_next_words", [])),
+            only_after_words=frozenset(w.lower() for w in entry.get("only_after_words", [])),
         )
         for head in entry.get("heads", []):
             for ending in entry.get("endings", [""]):

@@ -1683,7 +1683,11 @@ def _is_infinitive_clause(index: DocIndex, clause: Clause) -> bool:
     return clause.id > 0 and any(
         doc[j].text.lower() in marks
         and j + 1 < len(doc)
-        and (j + 1 in triggers or (doc[j + 1].text.lower() in support and triggers & set(clause.tokens)))
+        and (
+            # a noun after ``zu`` is no infinitive (``ist zu Gast in China``)
+            (j + 1 in triggers and doc[j + 1].pos_ not in {"NOUN", "PROPN"})
+            or (doc[j + 1].text.lower() in support and triggers & set(clause.tokens))
+        )
         for j in clause.tokens
     )
 
