@@ -1244,3 +1244,16 @@ def test_a_guest_somewhere_is_a_visit_that_is_happening():
 def test_invited_to_talks_is_planned():
     text = "Die CDU hat die SPD zu Gesprächen über eine Koalition geladen."
     assert [(kind, status) for kind, *_, status in _named_events(text, "2024-05-15")] == [("talks", "planned")]
+
+
+def test_someone_who_joined_takes_part_in_the_call_told_before():
+    text = (
+        "Emmanuel Macron und Keir Starmer haben am Dienstag eine Videokonferenz geleitet. "
+        "Auch Wolodymyr Selenskyj war zugeschaltet."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert [(kind, parts) for kind, parts, *_ in got] == [
+        ("video_call", ["Emmanuel Macron", "Keir Starmer", "Volodymyr Selenskyy"])
+    ]
+    other = "Emmanuel Macron traf am Dienstag Keir Starmer. Wolodymyr Selenskyj nahm die Nachricht gelassen."
+    assert [parts for _, parts, *_ in _named_events(other, "2024-05-15")] == [["Emmanuel Macron", "Keir Starmer"]]

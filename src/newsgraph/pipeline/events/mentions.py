@@ -1231,6 +1231,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     out = _side_trips(index, out)
     _guests(index, out)
+    _joiners(index, out)
     _anaphoric_times(index, out)
     _sequence_status(index, out)
     _calls_as_means(index, out)
@@ -1344,6 +1345,35 @@ def _anaphoric_times(index: DocIndex, mentions: list[EventMention]) -> None:
         ]
         if before:
             m.time = max(before, key=lambda x: (x.segment, x.tok)).time
+
+
+def _joiners(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Macron und Starmer leiteten eine Videokonferenz ... Auch Selenskyj war zugeschaltet``: a clause
+    without a trigger whose verb says someone joined (``[participants] join_verbs``) adds its actors to
+    the meeting, call or summit told in it or the sentence before."""
+    words = index.lex.words("participants", "join_verbs")
+    if not words or not mentions:
+        return
+    doc = index.doc
+    triggered = {m.clause for m in mentions}
+    for clause in index.clauses:
+        if clause.id in triggered or index.in_quote[clause.start]:
+            continue
+        if not any(doc[j].text in words for j in clause.tokens):  # as written: ``zum Teil`` is no ``teil``
+            continue
+        actors = [m for m in clause_actors(index, clause.id, True, clause.start) if m.type in {"PER", "ORG"}]
+        before = [
+            m
+            for m in mentions
+            if m.tok < clause.start
+            and 0 <= clause.segment - m.segment <= 1
+            and family_group(m.type) in {"meeting", "phone_call"}
+            and m.participants
+            and not m.quote
+        ]
+        if actors and before:
+            target = max(before, key=lambda m: m.tok)
+            target.participants = [*target.participants, *(a.id for a in actors if a.id not in target.participants)]
 
 
 def _guests(index: DocIndex, mentions: list[EventMention]) -> None:
