@@ -1257,3 +1257,12 @@ def test_someone_who_joined_takes_part_in_the_call_told_before():
     ]
     other = "Emmanuel Macron traf am Dienstag Keir Starmer. Wolodymyr Selenskyj nahm die Nachricht gelassen."
     assert [parts for _, parts, *_ in _named_events(other, "2024-05-15")] == [["Emmanuel Macron", "Keir Starmer"]]
+
+
+def test_a_summons_is_a_meeting_of_who_summons_and_who_is_summoned():
+    text = "Das Auswärtige Amt bestellte am Montag den iranischen Botschafter Madschid Nili ein."
+    got = _named_events(text, "2025-10-09")
+    assert [(kind, parts, time) for kind, parts, _, time, _ in got] == [
+        ("meeting", ["Federal Foreign Office", "Madschid Nili"], "2025-10-06")
+    ]
+    assert _named_events("Olaf Scholz bestellte bei dem Händler ein Buch.", "2025-10-09") == []
