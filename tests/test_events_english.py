@@ -617,3 +617,18 @@ def test_lands_in_and_heads_to_are_journeys():
     _has(rec, {"visit"}, {"Kaja Kallas", "Tbilisi"})
     rec = _extract("Share prices headed higher in London on Monday.")
     assert not rec.events, _events(rec)
+
+
+# --- groups that refer back ----------------------------------------------------------------------
+
+
+def test_the_two_countries_are_the_pair_named_together_not_the_mediator():
+    """``the two countries`` is the pair a report introduced (``Peru and Ecuador``), not the last two
+    states named (the mediator Brazil was named after the pair)."""
+    rec = _extract(
+        "Peru and Ecuador reopened border talks in Lima on Monday, with Brazil acting as mediator. "
+        "Ecuador's delegation was led by its deputy foreign minister. "
+        "The two countries came close to an agreement in 2016, but it collapsed over fishing rights."
+    )
+    agreements = [(p, s) for t, p, s in _events(rec) if t == "agreement"]
+    assert agreements == [(frozenset({"Peru", "Ecuador"}), "cancelled")], _events(rec)

@@ -1710,6 +1710,10 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         # ``beider Länder``: states are the countries named before, whatever their role there (``Österreich
         # und Ungarn hätten ...``); a city of a dateline is none
         states = any(doc[i].text.lower() in lex.words("groups", "state_nouns") for i in range(start, end))
+        if states:
+            pair = _coordinated_states(index, before)
+            if pair:
+                return pair, False
         seen: list[MentionRef] = []
         for m in index.mentions_ending_by(before):
             if any(s.id == m.id for s in seen):
@@ -1725,6 +1729,36 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             if len(seen) == 2:
                 return list(reversed(seen)), False
     return [], False
+
+
+def _coordinated_states(index: DocIndex, before: int) -> list[MentionRef]:
+    """The last two states named together (``Senegal and Guinea-Bissau``) before token ``before``.
+
+    ``the two countries`` refers back to the pair a report introduced, not to whichever two states
+    were named last: ``Senegal and Guinea-Bissau resumed talks, with Qatar acting as mediator ...
+    The two countries came close to a deal``. Only where the language's data asks for it
+    (``[groups] coordinated_states``: the words that join the pair) and within ``coordinated_window``
+    sentences; otherwise, or without such a pair, the caller takes the last two states named.
+    """
+    groups = index.lex.frames.get("groups", {})
+    joiners = {w.lower() for w in groups.get("coordinated_states", [])}
+    if not joiners:
+        return []
+    doc = index.doc
+    earliest = index.segments[max(0, index.segment_of(before) - int(groups.get("coordinated_window", 8)))][0]
+    later: MentionRef | None = None
+    for m in index.mentions_ending_by(before):
+        if m.tstart < earliest:
+            break
+        if m.type == "PER" or not (m.entity.kb_id or "").startswith("iso3166:"):
+            later = None
+            continue
+        if later is not None and later.id != m.id and later.tstart > m.tend:
+            between = [doc[j].text.lower() for j in range(m.tend, later.tstart)]
+            if len(between) == 1 and between[0] in joiners:
+                return [m, later]
+        later = m
+    return []
 
 
 def _unique_refs(refs: Iterable[MentionRef]) -> list[MentionRef]:
