@@ -463,7 +463,7 @@ def test_headline_infinitive_is_planned():
     _has(rec, {"meeting"}, {"Anthony Albanese", "Christopher Luxon"}, "planned")
     # a finite verb before the infinitive: the clause tells what was done (a purpose)
     rec = _extract("Antony Blinken travelled to Ankara on Monday to meet Recep Tayyip Erdogan.")
-    assert ("planned" not in {s for t, _, s in _events(rec) if t == "meeting"}), _events(rec)
+    assert "planned" not in {s for t, _, s in _events(rec) if t == "meeting"}, _events(rec)
 
 
 def test_reported_would_is_planned_not_possible():
