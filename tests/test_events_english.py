@@ -632,3 +632,15 @@ def test_the_two_countries_are_the_pair_named_together_not_the_mediator():
     )
     agreements = [(p, s) for t, p, s in _events(rec) if t == "agreement"]
     assert agreements == [(frozenset({"Peru", "Ecuador"}), "cancelled")], _events(rec)
+
+
+def test_a_river_or_lake_named_in_the_clause_is_no_party():
+    """``the waters of the Karnali river``: the name before a feature noun is what the agreement is
+    about, not a side of it, whatever type the model gives the name."""
+    for river in ("Karnali", "Narmada", "Kosi"):
+        rec = _extract(
+            f"Nepal and Bhutan signed an accord on Friday to share the waters of the {river} river, "
+            "ending years of negotiations."
+        )
+        parties = {p for t, p, _ in _events(rec) if t in {"agreement", "negotiation"}}
+        assert parties == {frozenset({"Nepal", "Bhutan"})}, _events(rec)

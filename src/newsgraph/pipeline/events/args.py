@@ -848,6 +848,7 @@ def _classify(index: DocIndex) -> None:
     offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
     possessor_affiliation = bool(lex.frames.get("participants", {}).get("possessor_affiliation", False))
     people_nouns = lex.words("participants", "people_nouns_not_parties")
+    feature_nouns = lex.words("participants", "feature_nouns")
     own_tags = lex.words("participants", "possessive_pronoun_tags")
     comparisons = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("comparisons", [])]
     origins = lex.words("participants", "office_origins")
@@ -1002,6 +1003,10 @@ def _classify(index: DocIndex) -> None:
             last = doc[m.tend - 1]
             if last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= m.tend and last.head.lower_ in people_nouns:
                 role = "other"
+        if role == "actor" and m.tend < len(doc) and doc[m.tend].lower_ in feature_nouns:
+            # English ``the waters of the Teesta river``: a river, lake or strait is what is shared or
+            # disputed, never a side of the talks or agreement (whatever type the model gave the name)
+            role = "other"
         if role == "actor" and m.type != "PER":
             # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
             k = m.tend
