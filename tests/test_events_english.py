@@ -644,3 +644,15 @@ def test_a_river_or_lake_named_in_the_clause_is_no_party():
         )
         parties = {p for t, p, _ in _events(rec) if t in {"agreement", "negotiation"}}
         assert parties == {frozenset({"Nepal", "Bhutan"})}, _events(rec)
+
+
+def test_a_headline_naming_two_states_with_a_comma_is_no_dateline():
+    """``Chile, Peru sign fishing-rights deal``: the hyphen inside a word is no dateline dash, so the
+    first state is a party, not the place of the agreement."""
+    rec = _extract(
+        "Chile, Peru sign fishing-rights deal\n\n"
+        "LIMA - Chile and Peru signed a ten-year agreement on fishing rights in Lima on Monday."
+    )
+    names = {e.id: e.name for e in rec.entities}
+    agreements = [ev for ev in rec.events if ev.type == "agreement"]
+    assert [names.get(ev.place) for ev in agreements] == ["Lima"], _events(rec)

@@ -169,7 +169,15 @@ def dateline(index: DocIndex) -> tuple[str, int, int] | None:
                 continue
         elif mark in {"(", ","}:
             # ``BERLIN (dpa) -`` / ``TOKYO, June 5 (Reuters) -``: a dash within a few tokens closes it
-            dash = next((j for j in range(after, min(after + 10, line_end)) if doc[j].text in DASHES), None)
+            # (not a hyphen inside a word: ``India, Bangladesh sign water-sharing deal`` is a headline)
+            dash = next(
+                (
+                    j
+                    for j in range(after, min(after + 10, line_end))
+                    if doc[j].text in DASHES and (doc[j - 1].whitespace_ or doc[j].whitespace_)
+                ),
+                None,
+            )
             if dash is None:
                 continue
             after = dash + 1
