@@ -656,3 +656,25 @@ def test_a_headline_naming_two_states_with_a_comma_is_no_dateline():
     names = {e.id: e.name for e in rec.entities}
     agreements = [ev for ev in rec.events if ev.type == "agreement"]
     assert [names.get(ev.place) for ev in agreements] == ["Lima"], _events(rec)
+
+
+def test_the_previous_round_is_an_earlier_session_of_the_same_talks():
+    """``the previous round, held in Oslo in March``: talks of the parties of the talks reported,
+    with their own place and date, kept apart from the session reported; ``the first round`` of an
+    election, with no talks told before, is no event."""
+    rec = _extract(
+        "Armenia and Azerbaijan resumed peace talks in Vienna on Monday. "
+        "Officials said the previous round, held in Oslo in January, had narrowed the gaps."
+    )
+    names = {e.id: e.name for e in rec.entities}
+    talks = sorted(
+        (names.get(ev.place), frozenset(names[p] for p in ev.participants), ev.status)
+        for ev in rec.events
+        if ev.type == "talks"
+    )
+    assert talks == [
+        ("Oslo", frozenset({"Armenia", "Azerbaijan"}), "happened"),
+        ("Vienna", frozenset({"Armenia", "Azerbaijan"}), "happened"),
+    ], _events(rec)
+    rec = _extract("Lena Park won the first round of the vote. In the second round, she faces Tomas Berg.")
+    assert not rec.events, _events(rec)

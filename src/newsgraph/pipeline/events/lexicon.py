@@ -62,6 +62,13 @@ class Trigger:
     # a departure (``ist aus China abgereist``): the place after an origin preposition
     # (``[places] origins``) is the place visited
     departure: bool = False
+    # nouns only: the head must be the whole word, not the end of a compound (``round``, not
+    # ``background``), and one of ``needs_before`` must stand in the two words before it
+    whole_word: bool = False
+    needs_before: frozenset[str] = frozenset()
+    # a further session of talks told before (``the previous round, held in Moscow``): without parties
+    # of its own it takes the parties of the latest talks told before, and without those it is no event
+    earlier_parties: bool = False
 
 
 @dataclass
@@ -133,6 +140,12 @@ class Lexicon:
         # unrelated word: the remainder is empty or at least 3 letters; the longest head wins
         for rest in [0, *range(3, len(last))]:
             trig = self._head_index.get(last[rest:])
+            if trig is not None and trig.whole_word and (rest or last != lower):
+                continue  # ``background`` is no ``round``
+            if trig is not None and trig.needs_before:
+                before = {token.doc[j].text.lower() for j in range(max(0, token.i - 2), token.i)}
+                if not before & trig.needs_before:
+                    return None  # ``a round``: only ``the previous round`` refers to talks
             if trig is not None:
                 blockers = self.noun_idioms.get(lower)
                 if blockers and token.i > 0 and token.doc[token.i - 1].text.lower() in blockers:
@@ -244,6 +257,9 @@ def lexicon_for(lang: str) -> Lexicon | None:
             status=entry.get("status"),
             genitive_is_host=entry.get("genitive_is_host", False),
             not_next_words=frozenset(w.lower() for w in entry.get("not_next_words", [])),
+            whole_word=entry.get("whole_word", False),
+            needs_before=frozenset(w.lower() for w in entry.get("needs_before", [])),
+            earlier_parties=entry.get("earlier_parties", False),
         )
         for head in entry.get("heads", []):
             for ending in entry.get("endings", [""]):

@@ -215,6 +215,23 @@ def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[Mentio
     return []
 
 
+def _earlier_parties(index: DocIndex, i: int, trig: Trigger, told: list[EventMention]) -> list[MentionRef]:
+    """``The previous round, held in Moscow last month``: the parties of the talks the report is about,
+    the first mention of the trigger's type (talks) told before with two parties or more, else of its
+    family (a meeting), outside quotes. The first, not the latest: a later sentence adds a mediator or
+    the delegates (``with Qatar acting as mediator``, ``their ministers each met Z``), the headline and
+    lead name the sides."""
+    refs = {m.id: m for m in index.mentions if m.tstart < i}
+    for same in (lambda t: t == trig.type, lambda t: family_group(t) == family_group(trig.type)):
+        for m in told:
+            if m.quote or not same(m.type):
+                continue
+            parties = [refs[p] for p in dict.fromkeys(m.participants) if p in refs]
+            if len(parties) >= 2:
+                return parties
+    return []
+
+
 def _indefinite_setting(index: DocIndex, i: int) -> bool:
     """``told Erdogan in a phone call``, ``said in a meeting with Xi``: a preposition of
     ``[participants] indefinite_setting`` with an indefinite article, up to three words before a noun
@@ -1012,6 +1029,10 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         parts, weak, place, precision, body = _participants(index, i, trig)
         if not parts and not trig.is_noun:
             parts = _last_pair(index, i, out)  # the group is the verb's subject
+        if trig.earlier_parties and len(parts) < 2:
+            parts = _earlier_parties(index, i, trig, out)
+            if not parts:
+                continue  # ``the first round`` of an election: no talks told before, no event
         clause_id = index.clause_of[i]
         rel = _support_relative(index, i) if trig.is_noun else None
         if rel is not None and parts and all(index.clause_of[m.tstart] == rel for m in parts):
@@ -1170,7 +1191,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 body=body,
                 indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:]),
                 fresh=any(doc[j].text.lower() in fresh_words for j in local)
-                or (not trig.is_noun and _clause_has(index, clause_id, again_words)),
+                or (not trig.is_noun and _clause_has(index, clause_id, again_words))
+                or trig.earlier_parties,  # ``the previous round`` is another session than the one told
                 anaphoric=trig.is_noun and any(doc[j].text.lower() in demonstratives for j in local[-2:]),
                 sideline=sideline,
                 hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
