@@ -678,3 +678,29 @@ def test_the_previous_round_is_an_earlier_session_of_the_same_talks():
     ], _events(rec)
     rec = _extract("Lena Park won the first round of the vote. In the second round, she faces Tomas Berg.")
     assert not rec.events, _events(rec)
+
+
+# --- invitations --------------------------------------------------------------------------------
+
+
+def test_an_invitation_to_a_place_is_a_possible_visit_of_the_invitee():
+    """``invited X to Lisbon``: X may visit; the one who invites does not travel."""
+    rec = _extract("Luis Montenegro invited Mette Frederiksen to Lisbon for next month.")
+    visits = [(p, s) for t, p, s in _events(rec) if t == "visit"]
+    assert len(visits) == 1, _events(rec)
+    assert "Mette Frederiksen" in visits[0][0] and "Luis Montenegro" not in visits[0][0], _events(rec)
+    assert visits[0][1] == "possible", _events(rec)
+
+
+def test_who_was_not_invited_visits_nowhere():
+    rec = _extract("Ulf Kristersson, who was not invited to Reykjavik, said he would call Bjarni Benediktsson.")
+    assert not [e for e in _events(rec) if e[0] == "visit"], _events(rec)
+
+
+def test_an_invitation_to_talks_makes_both_sides_parties():
+    """``invited X to talks in Y``: the talks of the host and the guest, possible; ``to talks`` is the
+    noun (a plural noun never follows the infinitive ``to``)."""
+    rec = _extract("Luis Montenegro invited Mette Frederiksen to talks in Lisbon next month.")
+    _has(rec, {"talks"}, {"Luis Montenegro", "Mette Frederiksen"}, "possible")
+    rec = _extract("Armenia returned to talks with Azerbaijan in Vienna on Monday.")
+    _has(rec, {"talks"}, {"Armenia", "Azerbaijan"}, "happened")

@@ -93,6 +93,9 @@ class Lexicon:
     purpose_prepositions: frozenset[str] = field(default_factory=frozenset)
     verb_cues: frozenset[str] = field(default_factory=frozenset)  # ``to visit``, ``will meet``: a verb, not a noun
     verb_cue_gap_tags: frozenset[str] = field(default_factory=frozenset)  # ``will possibly visit``: adverbs between
+    # a word the tagger gives one of these tags is a noun even after a verb cue (``invited him to talks``:
+    # a plural noun never follows the infinitive ``to``)
+    noun_tags_after_cues: frozenset[str] = field(default_factory=frozenset)
     status_codes: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # see ``codes()``
     _head_index: dict[str, Trigger] = field(default_factory=dict)
 
@@ -124,7 +127,7 @@ class Lexicon:
         lower = text.lower()
         if lower in self.nouns_excluded:
             return None
-        if self.verb_cues and token.i > 0 and lower in self.verbs:
+        if self.verb_cues and token.i > 0 and lower in self.verbs and token.tag_ not in self.noun_tags_after_cues:
             j = token.i - 1
             while j > 0 and token.i - j <= 2 and token.doc[j].tag_ in self.verb_cue_gap_tags:
                 j -= 1  # ``would possibly visit``, ``will also meet``: an adverb between
@@ -281,6 +284,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
         status_codes={k: dict(v) for k, v in data.get("status_codes", {}).items()},
         verb_cues=frozenset(w.lower() for w in data.get("nouns_options", {}).get("verb_cues", [])),
         verb_cue_gap_tags=frozenset(data.get("nouns_options", {}).get("verb_cue_gap_tags", [])),
+        noun_tags_after_cues=frozenset(data.get("nouns_options", {}).get("noun_tags_after_cues", [])),
         noun_idioms={k.lower(): frozenset(w.lower() for w in v) for k, v in data.get("noun_idioms", {}).items()},
         purpose_verbs=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("forms", [])),
         purpose_prepositions=frozenset(w.lower() for w in data.get("purpose_verbs", {}).get("prepositions", [])),

@@ -829,6 +829,9 @@ def _invitation(
     doc, lex = index.doc, index.lex
     if dest is None or not _directional(index, dest):
         return [], False, None, 0  # ``zum Gipfel in Brüssel eingeladen``: the place of the event, no destination
+    negations = frozenset(lex.status.get("denied", {}).get("negations", []))
+    if any(doc[j].text.lower() in negations for j in range(max(clause.start, i - 3), i)):
+        return [], False, None, 0  # ``Zelensky, who was not invited to Alaska``: no invitation, no visit
     agents = lex.words("participants", "agent_von")
     parties = [m for m in parts if m.type in {"PER", "ORG"} and m.id != dest.id and m.tstart < dest.tstart]
     passive = _clause_has(index, clause.id, lex.words("participants", "passive_auxiliaries")) and not _clause_has(
