@@ -264,3 +264,14 @@ def test_project_gold_spans_match_their_offsets():
 @pytest.mark.parametrize(("split", "count"), [("tune", 10), ("check", 6)])
 def test_project_gold_split(split, count):
     assert sum(gold_split(p) == split for p in GOLD_EN.glob("*.gold.json")) == count
+
+
+def test_a_name_before_a_feature_noun_or_after_the_is_a_place():
+    """``the Kosi river``: a one-word name before a river, lake or strait is a place whatever the model
+    called it; ``across the Sahel``: a name the model calls a person is a place after ``the`` when no
+    noun follows (``the Modi government`` stays a person)."""
+    record = _extract("Villages on the Kosi river flooded, the Modi government said.")
+    types = {e.name: e.type for e in record.entities}
+    assert types.get("Kosi") == "LOC" and types.get("Modi") == "PER", types
+    record = _extract("Aid agencies warned of hunger across the Sahel on Friday.")
+    assert {e.name: e.type for e in record.entities}.get("Sahel") == "LOC", record.entities
