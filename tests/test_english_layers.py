@@ -275,3 +275,12 @@ def test_a_name_before_a_feature_noun_or_after_the_is_a_place():
     assert types.get("Kosi") == "LOC" and types.get("Modi") == "PER", types
     record = _extract("Aid agencies warned of hunger across the Sahel on Friday.")
     assert {e.name: e.type for e in record.entities}.get("Sahel") == "LOC", record.entities
+
+
+def test_a_name_particle_joined_by_a_hyphen_stays_in_the_name():
+    """``Minister of State Omar Al-Rashidi``: the particle ``Al`` and the hyphen the tokenizer split off
+    belong to the name after the office, and the name keeps its hyphen."""
+    record = _extract("She met Deputy Minister of State Omar Al-Rashidi in Muscat. Al-Rashidi said talks went well.")
+    people = {e.name: [m.text for m in e.mentions] for e in record.entities if e.type == "PER"}
+    assert "Omar Al-Rashidi" in people, people
+    assert "Omar" not in people, people

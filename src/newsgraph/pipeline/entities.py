@@ -630,6 +630,8 @@ class EntityLayer:
                 k = j + 1
                 if k < len(doc) and doc[k].lower_ in self.k.particle_followers:
                     k += 1
+                if k < len(doc) and self._name_hyphen(doc, k):
+                    k += 1  # ``Khalid Al-Mansouri``: a tokenizer that splits at hyphens cut off the particle
                 if k < len(doc) and self._is_name_token(doc[k], False, titles, gaz_starts):
                     j = k + 1
                     surnames += 1
@@ -1703,7 +1705,14 @@ class EntityLayer:
             return cl["entry"].name
         candidates: list[Candidate] = cl["names"]
         if cl["label"] == "PER":
-            names = [" ".join(self._person_words(doc, c)).replace(" .", ".") for c in candidates]
+            # words joined by a space, but a hyphen the tokenizer split off stays inside its word
+            # (``Khalid Al-Mansouri``, not ``Al - Mansouri``)
+            names = [
+                " ".join(self._person_words(doc, c)).replace(" .", ".").replace(" - ", "-")
+                if "-" in doc[c.start : c.end].text and " - " not in doc[c.start : c.end].text
+                else " ".join(self._person_words(doc, c)).replace(" .", ".")
+                for c in candidates
+            ]
             # a genitive form (``Emmanuel Macrons``, ``Scholz'``) is the name only where the text never
             # writes the base form: the longest name would otherwise be the genitive
             seen = set(names)
