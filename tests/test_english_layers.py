@@ -284,3 +284,11 @@ def test_a_name_particle_joined_by_a_hyphen_stays_in_the_name():
     people = {e.name: [m.text for m in e.mentions] for e in record.entities if e.type == "PER"}
     assert "Omar Al-Rashidi" in people, people
     assert "Omar" not in people, people
+
+
+def test_a_double_surname_split_at_its_hyphen_stays_whole_after_an_office():
+    """``Director-General Mariana Souza-Lima``: the tokenizer splits the hyphen; the name after the
+    office runs on through it."""
+    record = _extract("The ministers met Director-General Mariana Souza-Lima in Geneva.")
+    people = [e.name for e in record.entities if e.type == "PER"]
+    assert people == ["Mariana Souza-Lima"], people

@@ -704,3 +704,26 @@ def test_an_invitation_to_talks_makes_both_sides_parties():
     _has(rec, {"talks"}, {"Luis Montenegro", "Mette Frederiksen"}, "possible")
     rec = _extract("Armenia returned to talks with Azerbaijan in Vienna on Monday.")
     _has(rec, {"talks"}, {"Armenia", "Azerbaijan"}, "happened")
+
+
+# --- several parties, one by one -------------------------------------------------------------------
+
+
+def test_each_met_is_one_meeting_per_subject_and_a_possessor_of_an_office_is_no_party():
+    """``A and Peru's trade minister, B, each met C``: two meetings (A with C, B with C); Peru only says
+    whose minister B is. Beyond the lead, a meeting dated the day of a datelined report took place at
+    the dateline."""
+    rec = _extract(
+        "Chile and Peru open trade talks\n\n"
+        "SANTIAGO, March 12 (AFP) - Chile and Peru opened trade talks in Santiago on Tuesday.\n\n"
+        "Chilean Trade Minister Ana Rojas and Peru's trade minister, Hugo Salas, each met World Trade "
+        "Organization Director-General Ngozi Okonjo-Iweala in the morning."
+    )
+    names = {e.id: e.name for e in rec.entities}
+    meetings = sorted(
+        (sorted(names[p] for p in ev.participants), names.get(ev.place)) for ev in rec.events if ev.type == "meeting"
+    )
+    assert meetings == [
+        (["Ana Rojas", "Ngozi Okonjo-Iweala"], "Santiago"),
+        (["Hugo Salas", "Ngozi Okonjo-Iweala"], "Santiago"),
+    ], _events(rec)

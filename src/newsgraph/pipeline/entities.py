@@ -637,6 +637,9 @@ class EntityLayer:
                     surnames += 1
                     continue
                 break
+            if j > i and self._name_hyphen(doc, j) and self._is_name_token(doc[j + 1], False, titles, gaz_starts):
+                j += 2  # ``Ngozi Okonjo-Iweala``: a double surname the tokenizer split at its hyphen
+                continue
             if self._is_name_token(tok, j == i, titles, gaz_starts):
                 if single_surname and tok.text not in self.k.given_name_set:
                     if surnames:

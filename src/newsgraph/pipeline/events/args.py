@@ -997,6 +997,19 @@ def _classify(index: DocIndex) -> None:
                 role = "affiliation"
                 m.via_office = True
                 m.office_word = last.head.text
+            elif (
+                last.dep_ == "poss"
+                and lex.noun_trigger(last.head) is None
+                and any(
+                    c.dep_ == "appos" and (holder := index.covering(c.i)) is not None and holder.type == "PER"
+                    for c in last.head.children
+                )
+            ):
+                # ``Guinea-Bissau's foreign minister, Carlos Mendes Sá``: the office comes first and its
+                # holder follows in apposition; the possessor only says whose minister he is
+                role = "affiliation"
+                m.via_office = True
+                m.office_word = last.head.text
         if role == "actor" and people_nouns and index.annotated("DEP"):
             # English ``NATO peacekeeping troops arrived``, ``Bangladeshi troops``: a name that modifies
             # a noun for people (the parser's compound/amod head) says whose they are; no party
@@ -1117,7 +1130,19 @@ def _qualifies_person(index: DocIndex, m: MentionRef, any_case: bool) -> bool:
     nxt = index.starting_at(k)
     if nxt is not None:
         return nxt.type == "PER"
-    return bool(office_stem(doc[k].text, index.lex)) and (doc[k].text[:1].isupper() or any_case)
+    if office_stem(doc[k].text, index.lex) and (doc[k].text[:1].isupper() or any_case):
+        return True
+    endings = tuple(index.lex.frames.get("morphology", {}).get("genitive_endings", []))
+    if any_case and endings and doc[k].text in endings:
+        # ``Awa Ndiaye and Guinea-Bissau's foreign minister, Carlos Mendes Sá``: a possessor of an office
+        # (lower-case words before it) whose holder is named in apposition
+        j = k + 1
+        while j < min(len(doc), k + 5) and doc[j].text[:1].islower() and not office_stem(doc[j].text, index.lex):
+            j += 1
+        if j < len(doc) and office_stem(doc[j].text, index.lex) and j + 1 < len(doc) and doc[j + 1].text == ",":
+            holder = index.starting_at(j + 2)
+            return holder is not None and holder.type == "PER"
+    return False
 
 
 def build_index(doc: Doc, lex: Lexicon) -> DocIndex:

@@ -1205,6 +1205,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
+    out = [piece for m in out for piece in _one_meeting_each(index, m)]
     _anaphoric_times(index, out)
     _calls_as_means(index, out)
     parties_of_the_meeting(index, out)
@@ -1400,6 +1401,28 @@ def _one_visit_per_destination(index: DocIndex, m: EventMention) -> list[EventMe
             )
         )
     return out
+
+
+def _one_meeting_each(index: DocIndex, m: EventMention) -> list[EventMention]:
+    """``A and B each met X``: two meetings, A with X and B with X, not one of the three.
+
+    Only for a verb of meeting whose clause puts one of ``[participants] distributive`` right before
+    it and whose object (the parser's ``dobj``) is a named party; the other parties meet it one by one.
+    """
+    words = index.lex.words("participants", "distributive")
+    if not words or m.trigger.is_noun or family_group(m.type) != "meeting" or len(set(m.participants)) < 3:
+        return [m]
+    doc = index.doc
+    verb = doc[m.tok]
+    if not any(doc[j].text.lower() in words for j in range(max(0, m.tok - 2), m.tok)):
+        return [m]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    # the object's own name (``Director-General Ngozi Okonjo-Iweala``), not a name that qualifies it
+    target = next((index.covering(o.i) for o in objects if index.covering(o.i) is not None), None)
+    if target is None or target.id not in m.participants:
+        return [m]
+    others = [p for p in dict.fromkeys(m.participants) if p != target.id]
+    return [replace(m, participants=[p, target.id], fresh=m.fresh or n > 0) for n, p in enumerate(others)]
 
 
 def _media(index: DocIndex) -> frozenset[str]:
