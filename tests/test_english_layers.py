@@ -264,3 +264,31 @@ def test_project_gold_spans_match_their_offsets():
 @pytest.mark.parametrize(("split", "count"), [("tune", 10), ("check", 6)])
 def test_project_gold_split(split, count):
     assert sum(gold_split(p) == split for p in GOLD_EN.glob("*.gold.json")) == count
+
+
+def test_a_name_before_a_feature_noun_or_after_the_is_a_place():
+    """``the Kosi river``: a one-word name before a river, lake or strait is a place whatever the model
+    called it; ``across the Sahel``: a name the model calls a person is a place after ``the`` when no
+    noun follows (``the Modi government`` stays a person)."""
+    record = _extract("Villages on the Kosi river flooded, the Modi government said.")
+    types = {e.name: e.type for e in record.entities}
+    assert types.get("Kosi") == "LOC" and types.get("Modi") == "PER", types
+    record = _extract("Aid agencies warned of hunger across the Sahel on Friday.")
+    assert {e.name: e.type for e in record.entities}.get("Sahel") == "LOC", record.entities
+
+
+def test_a_name_particle_joined_by_a_hyphen_stays_in_the_name():
+    """``Minister of State Omar Al-Rashidi``: the particle ``Al`` and the hyphen the tokenizer split off
+    belong to the name after the office, and the name keeps its hyphen."""
+    record = _extract("She met Deputy Minister of State Omar Al-Rashidi in Muscat. Al-Rashidi said talks went well.")
+    people = {e.name: [m.text for m in e.mentions] for e in record.entities if e.type == "PER"}
+    assert "Omar Al-Rashidi" in people, people
+    assert "Omar" not in people, people
+
+
+def test_a_double_surname_split_at_its_hyphen_stays_whole_after_an_office():
+    """``Director-General Mariana Souza-Lima``: the tokenizer splits the hyphen; the name after the
+    office runs on through it."""
+    record = _extract("The ministers met Director-General Mariana Souza-Lima in Geneva.")
+    people = [e.name for e in record.entities if e.type == "PER"]
+    assert people == ["Mariana Souza-Lima"], people

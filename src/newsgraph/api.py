@@ -29,6 +29,7 @@ from . import pipeline as _pipeline  # noqa: F401  (registers factories and Doc 
 from .convert import doc_to_record
 from .ingest.article import text_id
 from .ingest.language import SUPPORTED_LANGUAGES
+from .pipeline.attributes import use_attribute_table
 from .pipeline.tokenizer import GuardedTokenizer
 from .record import Record
 from .timex.reference import normalise_published
@@ -92,6 +93,7 @@ def load(
     if base_path is not None:
         nlp = spacy.load(base_path, exclude=[n for n in exclude if n not in LAYERS])
         numpy_matrix_products(nlp)
+        use_attribute_table(nlp)  # the English base's tag → POS/morphology rules, same output, faster
     else:
         nlp = spacy.blank(lang)
     if not isinstance(nlp.tokenizer, GuardedTokenizer):

@@ -272,6 +272,11 @@ class Knowledge:
     title_modifiers_no_name: bool = False
     first_name_word_is_person: bool = False
     model_span_breaks: set[str] = field(default_factory=set)
+    # a one-word name the model calls a person or organisation is a place before a feature noun (``the
+    # Teesta river``); a person, with ``article_person_is_place``, after ``the`` where its noun phrase
+    # ends (``in the Sahel``)
+    feature_nouns: set[str] = field(default_factory=set)
+    article_person_is_place: bool = False
     model_person_surnames: bool = False
     office_apposition: bool = False
     dateline_agency: bool = False
@@ -433,6 +438,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.title_modifiers_no_name = bool(filters.get("title_modifiers_no_name", False))
     k.first_name_word_is_person = bool(filters.get("first_name_word_is_person", False))
     k.model_span_breaks = set(filters.get("model_span_breaks", []))
+    k.feature_nouns = {w.lower() for w in filters.get("feature_nouns", [])}
+    k.article_person_is_place = bool(filters.get("article_person_is_place", False))
     k.model_person_surnames = bool(filters.get("model_person_surnames", False))
     k.office_apposition = bool(filters.get("office_apposition", False))
     k.dateline_agency = bool(filters.get("dateline_agency", False))
@@ -625,11 +632,16 @@ class EntityLayer:
                 k = j + 1
                 if k < len(doc) and doc[k].lower_ in self.k.particle_followers:
                     k += 1
+                if k < len(doc) and self._name_hyphen(doc, k):
+                    k += 1  # ``Khalid Al-Mansouri``: a tokenizer that splits at hyphens cut off the particle
                 if k < len(doc) and self._is_name_token(doc[k], False, titles, gaz_starts):
                     j = k + 1
                     surnames += 1
                     continue
                 break
+            if j > i and self._name_hyphen(doc, j) and self._is_name_token(doc[j + 1], False, titles, gaz_starts):
+                j += 2  # ``Ngozi Okonjo-Iweala``: a double surname the tokenizer split at its hyphen
+                continue
             if self._is_name_token(tok, j == i, titles, gaz_starts):
                 if single_surname and tok.text not in self.k.given_name_set:
                     if surnames:
@@ -1128,8 +1140,22 @@ class EntityLayer:
                 continue
             if span.text.endswith("-") and "-" in span.text[:-1]:
                 continue  # EU-Außen- (und Verteidigungsminister): a truncated compound, its head elsewhere
+            if label in {"PER", "ORG"} and len(span) == 1 and self._name_is_place(doc, span.start, label):
+                label = "LOC"
             out.append(Candidate(span.start, span.end, label, TIER_MODEL))
         return out
+
+    def _name_is_place(self, doc: Doc, i: int, label: str) -> bool:
+        """``the Teesta river``, ``food shortages in the Sahel``: a single word the model calls a person
+        or an organisation is a place before a feature noun; one it calls a person is a place (where
+        the language's data says so) after the definite article when no noun follows it (``the Trump
+        administration`` stays a person)."""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in self.k.feature_nouns:
+            return True
+        if label != "PER" or not self.k.article_person_is_place or i == 0 or doc[i - 1].lower_ != "the":
+            return False
+        return nxt is None or not (nxt.tag_.startswith("NN") or nxt.pos_ in {"NOUN", "PROPN"} or nxt.text == "'s")
 
     def _surname_compound(self, span: Span) -> bool:
         """``Sanchez-Milei talks`` (a tokenizer that splits at hyphens): surnames of people named in
@@ -1684,7 +1710,14 @@ class EntityLayer:
             return cl["entry"].name
         candidates: list[Candidate] = cl["names"]
         if cl["label"] == "PER":
-            names = [" ".join(self._person_words(doc, c)).replace(" .", ".") for c in candidates]
+            # words joined by a space, but a hyphen the tokenizer split off stays inside its word
+            # (``Khalid Al-Mansouri``, not ``Al - Mansouri``)
+            names = [
+                " ".join(self._person_words(doc, c)).replace(" .", ".").replace(" - ", "-")
+                if "-" in doc[c.start : c.end].text and " - " not in doc[c.start : c.end].text
+                else " ".join(self._person_words(doc, c)).replace(" .", ".")
+                for c in candidates
+            ]
             # a genitive form (``Emmanuel Macrons``, ``Scholz'``) is the name only where the text never
             # writes the base form: the longest name would otherwise be the genitive
             seen = set(names)

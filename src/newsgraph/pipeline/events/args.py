@@ -891,6 +891,7 @@ def _classify(index: DocIndex) -> None:
     offices_any_case = bool(lex.frames.get("morphology", {}).get("offices_any_case", False))
     possessor_affiliation = bool(lex.frames.get("participants", {}).get("possessor_affiliation", False))
     people_nouns = lex.words("participants", "people_nouns_not_parties")
+    feature_nouns = lex.words("participants", "feature_nouns")
     own_tags = lex.words("participants", "possessive_pronoun_tags")
     comparisons = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("comparisons", [])]
     origins = lex.words("participants", "office_origins")
@@ -1039,12 +1040,29 @@ def _classify(index: DocIndex) -> None:
                 role = "affiliation"
                 m.via_office = True
                 m.office_word = last.head.text
+            elif (
+                last.dep_ == "poss"
+                and lex.noun_trigger(last.head) is None
+                and any(
+                    c.dep_ == "appos" and (holder := index.covering(c.i)) is not None and holder.type == "PER"
+                    for c in last.head.children
+                )
+            ):
+                # ``Guinea-Bissau's foreign minister, Carlos Mendes Sá``: the office comes first and its
+                # holder follows in apposition; the possessor only says whose minister he is
+                role = "affiliation"
+                m.via_office = True
+                m.office_word = last.head.text
         if role == "actor" and people_nouns and index.annotated("DEP"):
             # English ``NATO peacekeeping troops arrived``, ``Bangladeshi troops``: a name that modifies
             # a noun for people (the parser's compound/amod head) says whose they are; no party
             last = doc[m.tend - 1]
             if last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= m.tend and last.head.lower_ in people_nouns:
                 role = "other"
+        if role == "actor" and m.tend < len(doc) and doc[m.tend].lower_ in feature_nouns:
+            # English ``the waters of the Teesta river``: a river, lake or strait is what is shared or
+            # disputed, never a side of the talks or agreement (whatever type the model gave the name)
+            role = "other"
         if role == "actor" and m.type != "PER":
             # ``Großbritanniens Premierminister Gordon Brown``, ``Der Chef der NASA, Michael Griffin``
             k = m.tend
@@ -1155,7 +1173,19 @@ def _qualifies_person(index: DocIndex, m: MentionRef, any_case: bool) -> bool:
     nxt = index.starting_at(k)
     if nxt is not None:
         return nxt.type == "PER"
-    return bool(office_stem(doc[k].text, index.lex)) and (doc[k].text[:1].isupper() or any_case)
+    if office_stem(doc[k].text, index.lex) and (doc[k].text[:1].isupper() or any_case):
+        return True
+    endings = tuple(index.lex.frames.get("morphology", {}).get("genitive_endings", []))
+    if any_case and endings and doc[k].text in endings:
+        # ``Awa Ndiaye and Guinea-Bissau's foreign minister, Carlos Mendes Sá``: a possessor of an office
+        # (lower-case words before it) whose holder is named in apposition
+        j = k + 1
+        while j < min(len(doc), k + 5) and doc[j].text[:1].islower() and not office_stem(doc[j].text, index.lex):
+            j += 1
+        if j < len(doc) and office_stem(doc[j].text, index.lex) and j + 1 < len(doc) and doc[j + 1].text == ",":
+            holder = index.starting_at(j + 2)
+            return holder is not None and holder.type == "PER"
+    return False
 
 
 def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
@@ -1749,6 +1779,10 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             found = dateline(index)
             index.memo["dateline"] = found[0] if found else None
         outside = (index.media or frozenset()) | {index.memo["dateline"]}
+        if states:
+            pair = _coordinated_states(index, before)
+            if pair:
+                return pair, False
         for m in index.mentions_ending_by(before):
             if m.id in outside:
                 continue
@@ -1814,6 +1848,36 @@ def _introduced_pair(index: DocIndex, candidates: list[MentionRef]) -> list[Ment
             doc[j].pos_ in {"VERB", "AUX"} for j in range(earlier.tend, later.tstart)
         ):
             return [earlier, later]
+    return []
+
+
+def _coordinated_states(index: DocIndex, before: int) -> list[MentionRef]:
+    """The last two states named together (``Senegal and Guinea-Bissau``) before token ``before``.
+
+    ``the two countries`` refers back to the pair a report introduced, not to whichever two states
+    were named last: ``Senegal and Guinea-Bissau resumed talks, with Qatar acting as mediator ...
+    The two countries came close to a deal``. Only where the language's data asks for it
+    (``[groups] coordinated_states``: the words that join the pair) and within ``coordinated_window``
+    sentences; otherwise, or without such a pair, the caller takes the last two states named.
+    """
+    groups = index.lex.frames.get("groups", {})
+    joiners = {w.lower() for w in groups.get("coordinated_states", [])}
+    if not joiners:
+        return []
+    doc = index.doc
+    earliest = index.segments[max(0, index.segment_of(before) - int(groups.get("coordinated_window", 8)))][0]
+    later: MentionRef | None = None
+    for m in index.mentions_ending_by(before):
+        if m.tstart < earliest:
+            break
+        if m.type == "PER" or not (m.entity.kb_id or "").startswith("iso3166:"):
+            later = None
+            continue
+        if later is not None and later.id != m.id and later.tstart > m.tend:
+            between = [doc[j].text.lower() for j in range(m.tend, later.tstart)]
+            if len(between) == 1 and between[0] in joiners:
+                return [m, later]
+        later = m
     return []
 
 

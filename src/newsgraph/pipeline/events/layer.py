@@ -83,8 +83,7 @@ def link_quotes(
     # every trigger by its character offset, with its rank in event order (which breaks ties), so that
     # a quote looks up the triggers inside its anchors instead of scanning all of the document's
     ranked = sorted(
-        (c, rank, event_id)
-        for rank, (event_id, c) in enumerate((e, c) for e, chars in triggers.items() for c in chars)
+        (c, rank, event_id) for rank, (event_id, c) in enumerate((e, c) for e, chars in triggers.items() for c in chars)
     )
     offsets = [c for c, _, _ in ranked]
     for q in quotes:

@@ -50,7 +50,6 @@ class Trigger:
     object_types: frozenset[str] = frozenset()  # the first actor after the verb must be one (``welcomed Scholz``)
     next_words: frozenset[str] = frozenset()  # the word right after it must be one (``committed to``)
     not_next_words: frozenset[str] = frozenset()  # the word right after it must not be one (``called for``)
-    only_after_words: frozenset[str] = frozenset()  # if set, the word right before it must be one (``zu Gast``)
     # a thing in its clause that makes it a one-sided act (``unterzeichnete das Gesetz``, ``signed the
     # bill``): German compounds match by their head (``Haushaltsgesetz``), English words whole
     blocking_objects: frozenset[str] = frozenset()
@@ -63,6 +62,13 @@ class Trigger:
     # a departure (``ist aus China abgereist``): the place after an origin preposition
     # (``[places] origins``) is the place visited
     departure: bool = False
+    # nouns only: the head must be the whole word, not the end of a compound (``round``, not
+    # ``background``), and one of ``needs_before`` must stand in the two words before it
+    whole_word: bool = False
+    needs_before: frozenset[str] = frozenset()
+    # a further session of talks told before (``the previous round, held in Moscow``): without parties
+    # of its own it takes the parties of the latest talks told before, and without those it is no event
+    earlier_parties: bool = False
 
 
 @dataclass
@@ -89,6 +95,9 @@ class Lexicon:
     purpose_prepositions: frozenset[str] = field(default_factory=frozenset)
     verb_cues: frozenset[str] = field(default_factory=frozenset)  # ``to visit``, ``will meet``: a verb, not a noun
     verb_cue_gap_tags: frozenset[str] = field(default_factory=frozenset)  # ``will possibly visit``: adverbs between
+    # a word the tagger gives one of these tags is a noun even after a verb cue (``invited him to talks``:
+    # a plural noun never follows the infinitive ``to``)
+    noun_tags_after_cues: frozenset[str] = field(default_factory=frozenset)
     status_codes: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # see ``codes()``
     _head_index: dict[str, Trigger] = field(default_factory=dict)
 
@@ -120,7 +129,7 @@ class Lexicon:
         lower = text.lower()
         if lower in self.nouns_excluded:
             return None
-        if self.verb_cues and token.i > 0 and lower in self.verbs:
+        if self.verb_cues and token.i > 0 and lower in self.verbs and token.tag_ not in self.noun_tags_after_cues:
             j = token.i - 1
             while j > 0 and token.i - j <= 2 and token.doc[j].tag_ in self.verb_cue_gap_tags:
                 j -= 1  # ``would possibly visit``, ``will also meet``: an adverb between
@@ -136,6 +145,12 @@ class Lexicon:
         # unrelated word: the remainder is empty or at least 3 letters; the longest head wins
         for rest in [0, *range(3, len(last))]:
             trig = self._head_index.get(last[rest:])
+            if trig is not None and trig.whole_word and (rest or last != lower):
+                continue  # ``background`` is no ``round``
+            if trig is not None and trig.needs_before:
+                before = {token.doc[j].text.lower() for j in range(max(0, token.i - 2), token.i)}
+                if not before & trig.needs_before:
+                    return None  # ``a round``: only ``the previous round`` refers to talks
             if trig is not None:
                 blockers = self.noun_idioms.get(lower)
                 following = token.doc[token.i + 1].text.lower() if token.i + 1 < len(token.doc) else ""
@@ -148,9 +163,6 @@ class Lexicon:
                     return None
                 if trig.not_next_words and following in trig.not_next_words:
                     return None  # ``calls for peace``: no call
-                previous = token.doc[token.i - 1].text.lower() if token.i > 0 else ""
-                if trig.only_after_words and previous not in trig.only_after_words:
-                    return None  # ``ihrem Gast ... vorwerfen`` is no stay as a guest (``zu Gast in X``)
                 return trig
         return None
 
@@ -255,7 +267,9 @@ def lexicon_for(lang: str) -> Lexicon | None:
             status=entry.get("status"),
             genitive_is_host=entry.get("genitive_is_host", False),
             not_next_words=frozenset(w.lower() for w in entry.get("not_next_words", [])),
-            only_after_words=frozenset(w.lower() for w in entry.get("only_after_words", [])),
+            whole_word=entry.get("whole_word", False),
+            needs_before=frozenset(w.lower() for w in entry.get("needs_before", [])),
+            earlier_parties=entry.get("earlier_parties", False),
         )
         for head in entry.get("heads", []):
             for ending in entry.get("endings", [""]):
@@ -277,6 +291,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
         status_codes={k: dict(v) for k, v in data.get("status_codes", {}).items()},
         verb_cues=frozenset(w.lower() for w in data.get("nouns_options", {}).get("verb_cues", [])),
         verb_cue_gap_tags=frozenset(data.get("nouns_options", {}).get("verb_cue_gap_tags", [])),
+        noun_tags_after_cues=frozenset(data.get("nouns_options", {}).get("noun_tags_after_cues", [])),
         noun_idioms={
             k.lower(): frozenset(w.lower() for w in (v["before"] if isinstance(v, dict) else v))
             for k, v in data.get("noun_idioms", {}).items()

@@ -216,6 +216,23 @@ def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[Mentio
     return []
 
 
+def _earlier_parties(index: DocIndex, i: int, trig: Trigger, told: list[EventMention]) -> list[MentionRef]:
+    """``The previous round, held in Moscow last month``: the parties of the talks the report is about,
+    the first mention of the trigger's type (talks) told before with two parties or more, else of its
+    family (a meeting), outside quotes. The first, not the latest: a later sentence adds a mediator or
+    the delegates (``with Qatar acting as mediator``, ``their ministers each met Z``), the headline and
+    lead name the sides."""
+    refs = {m.id: m for m in index.mentions if m.tstart < i}
+    for same in (lambda t: t == trig.type, lambda t: family_group(t) == family_group(trig.type)):
+        for m in told:
+            if m.quote or not same(m.type):
+                continue
+            parties = [refs[p] for p in dict.fromkeys(m.participants) if p in refs]
+            if len(parties) >= 2:
+                return parties
+    return []
+
+
 def _indefinite_setting(index: DocIndex, i: int) -> bool:
     """``told Erdogan in a phone call``, ``said in a meeting with Xi``: a preposition of
     ``[participants] indefinite_setting`` with an indefinite article, up to three words before a noun
@@ -851,6 +868,9 @@ def _invitation(
     doc, lex = index.doc, index.lex
     if dest is None or not _directional(index, dest):
         return [], False, None, 0  # ``zum Gipfel in Brüssel eingeladen``: the place of the event, no destination
+    negations = frozenset(lex.status.get("denied", {}).get("negations", []))
+    if any(doc[j].text.lower() in negations for j in range(max(clause.start, i - 3), i)):
+        return [], False, None, 0  # ``Zelensky, who was not invited to Alaska``: no invitation, no visit
     agents = lex.words("participants", "agent_von")
     parties = [m for m in parts if m.type in {"PER", "ORG"} and m.id != dest.id and m.tstart < dest.tstart]
     passive = _clause_has(index, clause.id, lex.words("participants", "passive_auxiliaries")) and not _clause_has(
@@ -1051,6 +1071,10 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         parts, weak, place, precision, body = _participants(index, i, trig)
         if not parts and not trig.is_noun:
             parts = _last_pair(index, i, out)  # the group is the verb's subject
+        if trig.earlier_parties and len(parts) < 2:
+            parts = _earlier_parties(index, i, trig, out)
+            if not parts:
+                continue  # ``the first round`` of an election: no talks told before, no event
         clause_id = index.clause_of[i]
         rel = _support_relative(index, i) if trig.is_noun else None
         if rel is not None and parts and all(index.clause_of[m.tstart] == rel for m in parts):
@@ -1219,7 +1243,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 body=body,
                 indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:]),
                 fresh=any(doc[j].text.lower() in fresh_words for j in local)
-                or (not trig.is_noun and _clause_has(index, clause_id, again_words)),
+                or (not trig.is_noun and _clause_has(index, clause_id, again_words))
+                or trig.earlier_parties,  # ``the previous round`` is another session than the one told
                 anaphoric=trig.is_noun and any(doc[j].text.lower() in demonstratives for j in local[-2:]),
                 sideline=sideline,
                 hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
@@ -1229,6 +1254,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
+    out = [piece for m in out for piece in _one_meeting_each(index, m)]
     out = _side_trips(index, out)
     _guests(index, out)
     _joiners(index, out)
@@ -1530,6 +1556,28 @@ def _one_visit_per_destination(index: DocIndex, m: EventMention) -> list[EventMe
             )
         )
     return out
+
+
+def _one_meeting_each(index: DocIndex, m: EventMention) -> list[EventMention]:
+    """``A and B each met X``: two meetings, A with X and B with X, not one of the three.
+
+    Only for a verb of meeting whose clause puts one of ``[participants] distributive`` right before
+    it and whose object (the parser's ``dobj``) is a named party; the other parties meet it one by one.
+    """
+    words = index.lex.words("participants", "distributive")
+    if not words or m.trigger.is_noun or family_group(m.type) != "meeting" or len(set(m.participants)) < 3:
+        return [m]
+    doc = index.doc
+    verb = doc[m.tok]
+    if not any(doc[j].text.lower() in words for j in range(max(0, m.tok - 2), m.tok)):
+        return [m]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    # the object's own name (``Director-General Ngozi Okonjo-Iweala``), not a name that qualifies it
+    target = next((index.covering(o.i) for o in objects if index.covering(o.i) is not None), None)
+    if target is None or target.id not in m.participants:
+        return [m]
+    others = [p for p in dict.fromkeys(m.participants) if p != target.id]
+    return [replace(m, participants=[p, target.id], fresh=m.fresh or n > 0) for n, p in enumerate(others)]
 
 
 def _media(index: DocIndex) -> frozenset[str]:

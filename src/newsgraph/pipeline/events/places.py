@@ -217,7 +217,15 @@ def dateline(index: DocIndex) -> tuple[str, int, int] | None:
                 continue
         elif mark in {"(", ","}:
             # ``BERLIN (dpa) -`` / ``TOKYO, June 5 (Reuters) -``: a dash within a few tokens closes it
-            dash = next((j for j in range(after, min(after + 10, line_end)) if doc[j].text in DASHES), None)
+            # (not a hyphen inside a word: ``India, Bangladesh sign water-sharing deal`` is a headline)
+            dash = next(
+                (
+                    j
+                    for j in range(after, min(after + 10, line_end))
+                    if doc[j].text in DASHES and (doc[j - 1].whitespace_ or doc[j].whitespace_)
+                ),
+                None,
+            )
             if dash is None:
                 continue
             after = dash + 1
@@ -249,9 +257,17 @@ def apply_dateline(
     # a clause that names a place for one of its triggers has said where (``fliegt zu seinem Besuch
     # in die USA``: the flight goes there too)
     placed = {m.clause for m in mentions if m.place is not None}
+    same_day = bool(index.lex.frames.get("places", {}).get("dateline_same_day"))
     for m in mentions:
-        if not start <= m.tok < end or m.quote:
+        if m.quote:
             continue
+        if not start <= m.tok < end:
+            # beyond the lead, only an event the text dates to the reference day itself (``each met X
+            # in the morning``, in a report datelined that day) happened where the report was filed
+            # (``[places] dateline_same_day``)
+            value = m.time.value if m.time else None
+            if not (same_day and value and reference and len(value) >= 10 and value[:10] == reference[:10]):
+                continue
         if m.place is not None or m.clause in placed:
             continue
         if not _near(m.time.value if m.time else None, reference):
