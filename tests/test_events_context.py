@@ -1266,3 +1266,11 @@ def test_a_summons_is_a_meeting_of_who_summons_and_who_is_summoned():
         ("meeting", ["Federal Foreign Office", "Madschid Nili"], "2025-10-06")
     ]
     assert _named_events("Olaf Scholz bestellte bei dem Händler ein Buch.", "2025-10-09") == []
+
+
+def test_a_modal_zu_infinitive_takes_the_subject_of_the_clause_it_depends_on():
+    text = "Der Präsident Emmanuel Macron kündigte an, zur Unterzeichnung nach Kairo reisen zu wollen."
+    got = _named_events(text, "2025-10-09")
+    assert [(kind, parts, status) for kind, parts, _, _, status in got] == [
+        ("visit", ["Cairo", "Emmanuel Macron"], "planned")
+    ]

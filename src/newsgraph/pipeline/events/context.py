@@ -186,7 +186,13 @@ def infinitive_controller(index: DocIndex, clause: Clause, i: int) -> MentionRef
     marks = lex.words("context", "infinitive_marks")
     infixes = tuple(lex.frames.get("context", {}).get("infinitive_infixes", []))
     word = doc[i].text.lower()
-    if not ((i > 0 and doc[i - 1].text.lower() in marks) or (infixes and any(x in word[2:] for x in infixes))):
+    # ``nach Ägypten reisen zu wollen``: the infinitive of a modal's zu-infinitive (``[context] modal_infinitives``)
+    modal = (
+        i + 2 < len(doc)
+        and doc[i + 1].text.lower() in marks
+        and doc[i + 2].text.lower() in lex.words("context", "modal_infinitives")
+    )
+    if not ((i > 0 and doc[i - 1].text.lower() in marks) or modal or (infixes and any(x in word[2:] for x in infixes))):
         return None
     previous = [c for c in index.clauses[: clause.id] if c.segment == clause.segment]
     if not previous:
