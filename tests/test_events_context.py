@@ -1274,3 +1274,15 @@ def test_a_modal_zu_infinitive_takes_the_subject_of_the_clause_it_depends_on():
     assert [(kind, parts, status) for kind, parts, _, _, status in got] == [
         ("visit", ["Cairo", "Emmanuel Macron"], "planned")
     ]
+
+
+def test_the_source_of_a_statement_is_no_party_of_the_event_it_reports():
+    text = "Nach Angaben des Kritikers Jan Novak sei ein Gespräch mit Petr Fiala der Anlass gewesen."
+    assert all("Jan Novak" not in parts for _, parts, *_ in _named_events(text, "2024-05-15"))
+
+
+def test_a_negated_verb_does_not_deny_an_event_in_a_prepositional_phrase():
+    text = "Petr Fiala wollte sich nach einem Treffen mit Olaf Scholz noch nicht festlegen."
+    assert [status for *_, status in _named_events(text, "2024-05-15")] != ["denied"]
+    denied = "Petr Fiala will sich nicht mit Olaf Scholz treffen."
+    assert [status for *_, status in _named_events(denied, "2024-05-15")] == ["denied"]

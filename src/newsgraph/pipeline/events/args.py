@@ -872,6 +872,24 @@ def _is_seat(kb_id: str | None, name: str) -> bool:
     return (kb_id or "") in seats or "venue:" + name.replace(" ", "_") in seats
 
 
+def _in_source_phrase(index: DocIndex, m: MentionRef) -> bool:
+    """Whether ``m`` names the source of what its clause says (``nach Angaben des X``, ``laut Berichten
+    der Y``: ``[participants] source_prepositions`` + ``source_nouns`` before it, nothing but articles,
+    adjectives and nouns between), never a party of its events."""
+    preps = index.lex.words("participants", "source_prepositions")
+    nouns = index.lex.words("participants", "source_nouns")
+    if not preps or not nouns:
+        return False
+    doc = index.doc
+    for k in range(m.tstart - 1, max(0, m.tstart - 7), -1):
+        tok = doc[k]
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"} or index.clause_of[k] != m.clause:
+            return False
+        if tok.text.lower() in nouns:
+            return k > 0 and doc[k - 1].text.lower() in preps
+    return False
+
+
 def _classify(index: DocIndex) -> None:
     """Mark each mention actor / place / affiliation, and record office nouns before persons."""
     doc, lex = index.doc, index.lex
@@ -937,6 +955,11 @@ def _classify(index: DocIndex) -> None:
                 continue
         if m.type in {"PER", "ORG"} and _in_comparison(index, m, comparisons):
             # ``Anders als sein Vorgänger Joe Biden traf Trump Xi``: the one compared with takes no part
+            m.role = "other"
+            prev = m
+            continue
+        if m.type in {"PER", "ORG"} and _in_source_phrase(index, m):
+            # ``Nach Angaben des Rezensenten Alan Posener sei ... ein Gespräch mit Füller``: a source
             m.role = "other"
             prev = m
             continue

@@ -200,6 +200,13 @@ def decide_status(
     if any(f" {phrase} " in joined for phrase in moved):
         # ``was postponed until later this month``: put off to a new date, still to come
         return "planned", "rescheduled"
+    if "denied" in clause_cues and not is_verb and any(doc[i].pos_ == "ADP" for i in local):
+        # ``wollte sich nach einem Treffen mit Romney nicht festlegen``: the clause's negated verb does not
+        # deny an event named in a prepositional phrase, unless a denial word says so
+        negations = set(lex.status.get("denied", {}).get("negations", []))
+        rest = [doc[i].text for i in clause if doc[i].text.lower() not in negations] + [trigger_word]
+        if "denied" not in _cues(lex, rest):
+            clause_cues = clause_cues - {"denied"}
     for hard in ("cancelled", "denied"):
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
         if hard in local_cues | clause_cues | own | outer:
