@@ -1286,3 +1286,10 @@ def test_a_negated_verb_does_not_deny_an_event_in_a_prepositional_phrase():
     assert [status for *_, status in _named_events(text, "2024-05-15")] != ["denied"]
     denied = "Petr Fiala will sich nicht mit Olaf Scholz treffen."
     assert [status for *_, status in _named_events(denied, "2024-05-15")] == ["denied"]
+
+
+def test_a_return_home_and_an_active_expectation_are_no_visits():
+    assert _named_events("Olaf Scholz reiste am Montag nach Berlin zurück.", "2024-05-15") == []
+    assert _named_events("Der Experte Jan Novak in Bonn erwartet eine Eskalation in Tibet.", "2024-05-15") == []
+    got = _named_events("Emmanuel Macron wird am Montag in Berlin erwartet.", "2024-05-15")
+    assert [(kind, status) for kind, *_, status in got] == [("visit", "planned")]
