@@ -727,3 +727,17 @@ def test_each_met_is_one_meeting_per_subject_and_a_possessor_of_an_office_is_no_
         (["Ana Rojas", "Ngozi Okonjo-Iweala"], "Santiago"),
         (["Hugo Salas", "Ngozi Okonjo-Iweala"], "Santiago"),
     ], _events(rec)
+
+
+def test_a_council_named_before_that_discusses_sits_in_session():
+    """``The council last discussed the Sahel in June``: the council named before (a deliberative body)
+    meets in session, a meeting of its own apart from the one announced; ``discussed ... with`` between
+    two people stays talks."""
+    rec = _extract(
+        "The UN Security Council will hold an emergency meeting on Friday on Sudan. "
+        "The council last discussed Sudan in January, when members failed to agree on a statement."
+    )
+    meetings = sorted(((ev.time.value if ev.time else None), ev.status) for ev in rec.events if ev.type == "meeting")
+    assert ("2024-01", "happened") in meetings and len(meetings) == 2, _events(rec)
+    rec = _extract("Olaf Scholz discussed migration with Emmanuel Macron in Paris on Monday.")
+    _has(rec, {"talks"}, {"Olaf Scholz", "Emmanuel Macron"}, "happened")

@@ -41,7 +41,16 @@ from ...kb import load_kb
 from ...record import Time
 from ...resources import load_resource
 from ..docext import entities_of
-from .args import Clause, DocIndex, MentionRef, clause_actors, office_stem, partner_args, word_before_phrase
+from .args import (
+    SUBJECT_DEPS,
+    Clause,
+    DocIndex,
+    MentionRef,
+    clause_actors,
+    office_stem,
+    partner_args,
+    word_before_phrase,
+)
 from .lexicon import Trigger
 
 if TYPE_CHECKING:
@@ -237,7 +246,30 @@ def session_bodies(index: DocIndex, i: int) -> list[MentionRef]:
             parent = index.starting_at(m.tend + 1)
             if parent is not None and parent.type == "ORG":
                 found.append(parent)
+    if not found:
+        found = _body_by_head_noun(index, i, clause_id, names)
     return list({m.id: m for m in found}.values())
+
+
+def _body_by_head_noun(index: DocIndex, i: int, clause_id: int, names: set[str]) -> list[MentionRef]:
+    """``The council last discussed the Sahel in June``: a definite noun that is the last word of a
+    session body named before (``[context] session_body_heads``) and the subject of the clause is that
+    body."""
+    heads = index.lex.words("context", "session_body_heads")
+    if not heads:
+        return []
+    doc = index.doc
+    for j in index.clauses[clause_id].tokens:
+        tok = doc[j]
+        if j >= i or tok.lower_ not in heads or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        if j == 0 or doc[j - 1].lower_ != "the" or index.covering(j) is not None:
+            continue
+        for m in index.mentions_ending_by(j):
+            name = m.entity.name.casefold()
+            if name in names and name.split()[-1] == tok.lower_ and not index.in_quote[m.tstart]:
+                return [m]
+    return []
 
 
 @cache

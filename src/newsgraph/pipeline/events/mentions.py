@@ -138,7 +138,17 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
         if noun is not None:
             found.append((tok.i, noun))
             continue
-        for trig in lex.verb_triggers(tok):
+        verb_triggers = lex.verb_triggers(tok)
+        if (
+            len(verb_triggers) > 1
+            and lex.frames.get("context", {}).get("session_first_with_body")
+            and any(t.frame == "session" for t in verb_triggers)
+            and session_bodies(index, tok.i)
+        ):
+            # English ``The council last discussed the Sahel``: a verb of talk whose subject is a
+            # deliberative body is the body's session, not talks between parties it does not name
+            verb_triggers = sorted(verb_triggers, key=lambda t: t.frame != "session")
+        for trig in verb_triggers:
             if trig.particle and not _particle_closes(index, clause_id, trig.particle, tok.i):
                 continue
             if trig.needs_reflexive and not _clause_has(index, clause_id, lex.reflexives):
