@@ -741,3 +741,11 @@ def test_a_council_named_before_that_discusses_sits_in_session():
     assert ("2024-01", "happened") in meetings and len(meetings) == 2, _events(rec)
     rec = _extract("Olaf Scholz discussed migration with Emmanuel Macron in Paris on Monday.")
     _has(rec, {"talks"}, {"Olaf Scholz", "Emmanuel Macron"}, "happened")
+
+
+def test_agreeing_to_meet_arranges_a_planned_meeting_not_an_agreement():
+    """``agreed to meet``: the meeting is what the two arranged (planned), as ``agreed to a meeting``."""
+    rec = _extract("Olaf Scholz and Emmanuel Macron agreed to meet in Lyon in the coming weeks.")
+    assert [(t, s) for t, _, s in _events(rec)] == [("meeting", "planned")], _events(rec)
+    rec = _extract("Olaf Scholz and Emmanuel Macron agreed to cooperate on energy.")
+    _has(rec, {"agreement"}, {"Olaf Scholz", "Emmanuel Macron"}, "happened")

@@ -145,6 +145,9 @@ def arranged_events(index: DocIndex, i: int, trig: Trigger) -> list[int]:
     complement = _arranged_complement(index, i)
     if complement:
         return complement
+    marks = index.lex.words("context", "arranged_infinitive_marks")
+    if marks and i + 2 < len(index.doc) and index.doc[i + 1].text.lower() in marks and i + 2 in index.trigger_set():
+        return [i + 2]  # ``agreed to meet in Sochi``: the meeting is what they arranged
     objects = index.lex.words("context", "arranged_event_nouns")
     if not objects:
         return []

@@ -1144,7 +1144,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             status, reason = "possible", "whether-clause"
         if (
             status == "happened"
-            and trig.is_noun
+            and (
+                trig.is_noun or (i > 0 and doc[i - 1].text.lower() in lex.words("context", "arranged_infinitive_marks"))
+            )
             and trig.type != "agreement"
             and index.annotated("POS")  # untagged text cannot tell the object from the setting
             and any(i in arranged_events(index, t, by_token[t]) for t in index.triggers_in_clause(clause_id) if t != i)
