@@ -1293,3 +1293,15 @@ def test_a_return_home_and_an_active_expectation_are_no_visits():
     assert _named_events("Der Experte Jan Novak in Bonn erwartet eine Eskalation in Tibet.", "2024-05-15") == []
     got = _named_events("Emmanuel Macron wird am Montag in Berlin erwartet.", "2024-05-15")
     assert [(kind, status) for kind, *_, status in got] == [("visit", "planned")]
+
+
+def test_a_perfect_of_a_call_verb_on_the_reference_day_has_happened():
+    got = _named_events("Olaf Scholz hat am Abend mit Petr Fiala telefoniert.", "2024-05-15")
+    assert [(kind, status) for kind, *_, status in got] == [("phone_call", "happened")]
+    later = _named_events("Olaf Scholz telefoniert am Abend mit Petr Fiala.", "2024-05-15")
+    assert [(kind, status) for kind, *_, status in later] == [("phone_call", "planned")]
+
+
+def test_coming_together_for_a_video_call_is_that_call():
+    got = _named_events("Zu einer Videoschalte kamen am Abend Olaf Scholz und Petr Fiala zusammen.", "2024-05-15")
+    assert [kind for kind, *_ in got] == ["video_call"]

@@ -8,6 +8,7 @@ whose only evidence is a time after the reference date is *planned*, not happene
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -169,6 +170,18 @@ def _week_to_date(value: str | None) -> str | None:
         return value
 
 
+def _perfect(lex: Lexicon, doc: Doc, clause: list[int], trigger_word: str, is_verb: bool) -> bool:
+    """Whether a verb trigger is the participle of a perfect (``hat am Abend mit Selenskyj telefoniert``,
+    ``hat gesprochen``): a perfect auxiliary in its clause and a participle form (``[happened] perfect_aux``,
+    ``participle_regex``); the present ``telefoniert`` without the auxiliary is no past."""
+    spec = lex.status.get("happened", {})
+    pattern = spec.get("participle_regex")
+    if not is_verb or not pattern or not re.match(pattern, trigger_word.lower()):
+        return False
+    aux = set(spec.get("perfect_aux", []))
+    return any(doc[i].text.lower() in aux for i in clause)
+
+
 def decide_status(
     lex: Lexicon,
     doc: Doc,
@@ -219,7 +232,7 @@ def decide_status(
         for status in precedence:
             if status in cues and status != "happened":
                 return status, f"{where} cue"
-    happened = "happened" in clause_cues or "happened" in own
+    happened = "happened" in clause_cues or "happened" in own or _perfect(lex, doc, clause, trigger_word, is_verb)
     time_value = _week_to_date(time_value)
     dated = bool(time_value and reference and len(time_value) >= 4 and time_value[:1].isdigit())
     if (
