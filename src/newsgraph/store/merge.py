@@ -187,6 +187,9 @@ class Report:
     #: date in both directions, which it may reach only at the event's own place (see :func:`match`)
     reach_lo: dt.date | None = None
     reach_hi: dt.date | None = None
+    #: the article's identity across ingests (``db.article_key``: its URL, else its text's hash), set by the
+    #: store: ties between reports are broken by it, not by the order articles arrived in
+    article_key: str = ""
 
     @property
     def anchored(self) -> bool:
@@ -538,8 +541,28 @@ class Summary:
     place_within: frozenset[int] = frozenset()
 
 
-def _order_key(report: Report) -> tuple[dt.date, int]:
-    return report.published or report.anchor or dt.date.min, report.article_id
+#: within one day, what is known later: an announcement, then a report of unknown status, then what happened
+_STATUS_ORDER = {"planned": 0, "possible": 0, "unknown": 1}
+
+
+def _order_key(report: Report) -> tuple[dt.date, int, str, int]:
+    """When a report was written, for "the latest report says": its article's date; on one day an
+    announcement comes before the report of what happened (a preview and a report of one day), then the
+    article's identity, so that the order the articles were ingested in never decides. An article without
+    any date of its own counts as the oldest: a bound derived from the events it joined (``anchor_is_bound``)
+    says it is no older than them, not that it is newer than the dated reports of that day."""
+    day = report.published or (None if report.anchor_is_bound else report.anchor)
+    return day or dt.date.min, _STATUS_ORDER.get(report.status, 2), report.article_key, report.article_id
+
+
+def merge_order(report: Report) -> tuple[object, ...]:
+    """The order the store merges a pool of reports in, whatever order their articles arrived in: the
+    article's date (publication, else inferred reference date; none last), then the article's identity and
+    the event's place in it. Merging is greedy, so a fixed order makes the result a function of the set of
+    reports (one batch or many, any order), see ``Store._remerge``."""
+    day = report.published or report.anchor
+    return (day is None, day or dt.date.min, report.article_key, report.article_id if not report.article_key else 0,
+            len(report.local_id), report.local_id)
 
 
 def _pick(values: Sequence[tuple[object, Report]]) -> object:
