@@ -947,14 +947,24 @@ class Store:
             result.append(state)
         return result, sorted(set(stored) - used)
 
-    def _merge_pool(self, pool: list[Report], states: dict[int, EventState]) -> list[EventState]:
+    def _merge_pool(self, pool: list[Report], states: dict[int, EventState],
+                    bounds: dict[int, dt.date] | None = None) -> list[EventState]:
         """Merge reports, in the given order, into ``states`` (stored events) or new events; the new events get
-        provisional ids (negative: their order of creation, which breaks ties as an event id would)."""
+        provisional ids (negative: their order of creation, which breaks ties as an event id would).
+
+        An article with no date at all is at least as late as the happened events its reports joined; that
+        bound is learnt while merging, so a pool merged afresh (no ``states``) in which it was learnt is merged
+        once more with every such article's bound known from its first report on (``bounds``): which of the
+        article's reports comes first must not decide."""
+        if bounds:
+            for report in pool:
+                if report.article_id in bounds and report.published is None and report.anchor is None:
+                    report.anchor, report.anchor_is_bound = bounds[report.article_id], True
+                    prepare(report, self.rules)
         candidates = _CandidateIndex()
         for state in states.values():
             candidates.add(state)
         event_of: dict[tuple[int, str], int] = {}
-        # an article with no date at all is at least as late as the happened events its reports joined
         bound: dict[int, dt.date] = {}
         next_id = -1_000_000_000
 
@@ -1005,6 +1015,13 @@ class Store:
             _refresh_state(state, self.rules)
             candidates.add(state)
             event_of[(report.article_id, report.local_id)] = state.event_id
+        if bound and not bounds and all(st.new for st in states.values()):
+            for report in pool:
+                report.merge_reason = ""
+                if report.anchor_is_bound:
+                    report.anchor, report.anchor_is_bound = None, False
+                    prepare(report, self.rules)
+            return self._merge_pool(pool, {}, bound)
         return sorted(states.values(), key=lambda st: st.event_id)
 
     def _move_sources(self, stored: dict[int, EventState], event_of: dict[tuple[int, str], int],

@@ -401,6 +401,11 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         # participant (a body's summit: "the NATO summit in The Hague") is not enlarged by the leaders
         # another outlet names as attending it.
         return None
+    if report.date_lo is not None and event.date_lo is None and len(report_people) > 1 \
+            and not event_people <= report_people:
+        # the same, seen from the other side: a dated report of two people is not the undated larger meeting
+        # that an article read before it announced (whichever of the two arrives first)
+        return None
     relation = place_relation(event, report)
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
     if relation == "different":
@@ -561,8 +566,10 @@ def merge_order(report: Report) -> tuple[object, ...]:
     the event's place in it. Merging is greedy, so a fixed order makes the result a function of the set of
     reports (one batch or many, any order), see ``Store._remerge``."""
     day = report.published or report.anchor
-    return (day is None, day or dt.date.min, report.article_key, report.article_id if not report.article_key else 0,
-            len(report.local_id), report.local_id)
+    undated = report.date_value is None
+    return (undated, -len(report.participants) if undated else 0, day is None, day or dt.date.min,
+            report.article_key, report.article_id if not report.article_key else 0, len(report.local_id),
+            report.local_id)
 
 
 def _pick(values: Sequence[tuple[object, Report]]) -> object:
