@@ -845,6 +845,15 @@ class Store:
                 "AND ((e.window_start <= b.hi AND e.window_end >= b.lo) OR e.window_start IS NULL)",
                 [ents, groups, los, his],
             ).fetchall()
+            # an account without any window (no date, no publication or reference date) chose among the events
+            # of its participants at any date: a new event of them may change that choice (make it ambiguous)
+            found += self.con.execute(
+                "SELECT DISTINCT s.event_id FROM event_sources s JOIN events e USING (event_id) "
+                "JOIN articles a USING (article_id) WHERE s.date_value IS NULL AND s.published IS NULL "
+                "AND coalesce(a.reference_date, '') = '' AND e.merge_group IN (SELECT unnest($2)) "
+                "AND list_has_any(s.participants, $1)",
+                [sorted(set(ents)), sorted(set(groups))],
+            ).fetchall()
         # a report without any window (no date, no publication or reference date) may join an event of any
         # date, but only one that has all its participants (merge.match): load just those
         for r in reports:
@@ -948,24 +957,28 @@ class Store:
         return result, sorted(set(stored) - used)
 
     def _merge_pool(self, pool: list[Report], states: dict[int, EventState],
-                    bounds: dict[int, dt.date] | None = None) -> list[EventState]:
+                    bounds: dict[int, tuple[dt.date, str]] | None = None) -> list[EventState]:
         """Merge reports, in the given order, into ``states`` (stored events) or new events; the new events get
         provisional ids (negative: their order of creation, which breaks ties as an event id would).
 
         An article with no date at all is at least as late as the happened events its reports joined; that
         bound is learnt while merging, so a pool merged afresh (no ``states``) in which it was learnt is merged
-        once more with every such article's bound known from its first report on (``bounds``): which of the
+        once more with every such article's bound known from the start (``bounds``: the day, and the report
+        it was learnt from, which is merged as before) when an earlier report of it went without: which of the
         article's reports comes first must not decide."""
         if bounds:
             for report in pool:
-                if report.article_id in bounds and report.published is None and report.anchor is None:
-                    report.anchor, report.anchor_is_bound = bounds[report.article_id], True
+                if report.article_id in bounds and report.published is None and report.anchor is None \
+                        and report.local_id != bounds[report.article_id][1]:
+                    report.anchor, report.anchor_is_bound = bounds[report.article_id][0], True
                     prepare(report, self.rules)
         candidates = _CandidateIndex()
         for state in states.values():
             candidates.add(state)
         event_of: dict[tuple[int, str], int] = {}
         bound: dict[int, dt.date] = {}
+        learnt: dict[int, str] = {}  # the report each article's bound was first learnt from
+        unbound: Counter[int] = Counter()  # reports merged without any window before their article's bound
         next_id = -1_000_000_000
 
         def candidates_for(report: Report, skip: int | None = None) -> list[EventState]:
@@ -983,6 +996,8 @@ class Store:
             if not report.anchored and article_id in bound:
                 report.anchor, report.anchor_is_bound = bound[article_id], True
                 prepare(report, self.rules)
+            elif not report.anchored and article_id not in bound:
+                unbound[article_id] += 1
             state = best_match(candidates_for(report), report, self.rules)
             if state is None:
                 state = EventState(next_id, report.group, set(), None, None, None, new=True)
@@ -994,6 +1009,7 @@ class Store:
             if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
                     and s.date_hi is not None and s.precision == "day":
                 bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
+                learnt.setdefault(article_id, report.local_id)
             candidates.add(state)
             event_of[(article_id, report.local_id)] = state.event_id
         # a second look: an undated report that started an event of its own may fit an event that reports
@@ -1015,13 +1031,13 @@ class Store:
             _refresh_state(state, self.rules)
             candidates.add(state)
             event_of[(report.article_id, report.local_id)] = state.event_id
-        if bound and not bounds and all(st.new for st in states.values()):
+        if not bounds and any(unbound[a] > 1 for a in bound) and all(st.new for st in states.values()):
             for report in pool:
                 report.merge_reason = ""
                 if report.anchor_is_bound:
                     report.anchor, report.anchor_is_bound = None, False
                     prepare(report, self.rules)
-            return self._merge_pool(pool, {}, bound)
+            return self._merge_pool(pool, {}, {a: (day, learnt[a]) for a, day in bound.items()})
         return sorted(states.values(), key=lambda st: st.event_id)
 
     def _move_sources(self, stored: dict[int, EventState], event_of: dict[tuple[int, str], int],

@@ -561,13 +561,17 @@ def _order_key(report: Report) -> tuple[dt.date, int, str, int]:
 
 
 def merge_order(report: Report) -> tuple[object, ...]:
-    """The order the store merges a pool of reports in, whatever order their articles arrived in: the
-    article's date (publication, else inferred reference date; none last), then the article's identity and
-    the event's place in it. Merging is greedy, so a fixed order makes the result a function of the set of
+    """The order the store merges a pool of reports in, whatever order their articles arrived in: dated
+    reports first (their windows are their own), reports of what happened before announcements (a planned
+    date is widened, it may move), undated reports with more participants before those with fewer (a report
+    may join an event that names everyone it names, not one that lacks someone); then the article's date
+    (publication, else inferred reference date; none last), the article's identity and the event's place in
+    it. Merging is greedy, so a fixed order makes the result a function of the set of
     reports (one batch or many, any order), see ``Store._remerge``."""
     day = report.published or report.anchor
     undated = report.date_value is None
-    return (undated, -len(report.participants) if undated else 0, day is None, day or dt.date.min,
+    return (undated, report.status in FUTURE_STATUSES, -len(report.participants) if undated else 0,
+            day is None, day or dt.date.min,
             report.article_key, report.article_id if not report.article_key else 0, len(report.local_id),
             report.local_id)
 
