@@ -569,3 +569,33 @@ def test_the_events_do_not_depend_on_the_order_or_batches_the_articles_came_in(t
             store.ingest(batch)
         assert _grouping(store) == expected
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == len(expected)  # none left over
+
+
+def test_a_quote_follows_its_account_to_the_event_a_later_batch_moves_it_to(tmp_path):
+    import sqlite3
+
+    from newsgraph.store.fts import index_path
+
+    from .test_store_readmodel import _tables
+
+    art = _Article("https://c.example/3", None)
+    art.entity("e1", "PER", "Olaf Scholz").say(" und ").entity("e2", "PER", "Emmanuel Macron")
+    art.event("meeting", ["e1", "e2"]).quote("e1", "Wir haben gut gesprochen")
+    follow_up = art.record("c")
+    follow_up.quotes[0].event = "ev1"
+    path = tmp_path / "news.duckdb"
+    with Store(path) as store:
+        store.ingest([follow_up])
+        store.ingest([_pair("https://a.example/1", "2019-06-29", date="2019-06-28", place="Osaka")])
+        assert _sources(store) == [2]
+        store.ingest([_pair("https://b.example/2", "2024-05-20", date="2024-05-20", place="Meseberg")])
+        assert _sources(store) == [1, 1, 1]  # the follow-up is ambiguous now: it left the Osaka meeting
+        (own,) = store.con.execute("SELECT event_id FROM event_sources WHERE article_id = 1").fetchone()
+        assert store.con.execute("SELECT event_id FROM quotes").fetchall() == [(own,)]
+    with sqlite3.connect(index_path(path)) as sq:
+        assert sq.execute("SELECT event_id FROM quote_meta").fetchall() == [(own,)]
+    incremental = _tables(path)
+    with sqlite3.connect(index_path(path)) as sq:  # an index of an older layout: dropped, rebuilt on open
+        sq.execute("UPDATE index_state SET value = 'newsgraph-quotes/1' WHERE key = 'format'")
+    Store(path).close()
+    assert _tables(path) == incremental
