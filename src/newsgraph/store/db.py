@@ -45,6 +45,7 @@ from .merge import (
     Report,
     best_match,
     load_rules,
+    match,
     merge_order,
     parse_published,
     prepare,
@@ -875,8 +876,8 @@ class Store:
         found = self._candidate_ids(reports)
         return self._load_events(sorted(found), new_kb) if found else {}
 
-    #: how far the re-merge of a batch reaches beyond the stored events its reports could join: the events
-    #: that those events' own reports could join (a report that moves may move to one of them)
+    #: how far the re-merge of a batch reaches beyond the stored events its reports could join: the other
+    #: events that those events' undated accounts fit (the alternatives that made one of them ambiguous)
     NEIGHBOUR_STEPS = 1
     #: a neighbourhood of more stored reports than this is not merged again; the batch's reports are merged
     #: into it as they come (a pair reported thousands of times in one window: the re-merge would cost the
@@ -885,19 +886,21 @@ class Store:
 
     def _load_neighbourhood(self, reports: list[Report], new_kb: dict[int, str] | None = None
                             ) -> dict[int, EventState]:
-        """The stored events the batch's reports could join, and (``NEIGHBOUR_STEPS``) the events their own
-        reports could join: the part of the store that a merge of the batch together with it may change."""
-        states = self._load_candidates(reports, new_kb)
-        frontier = [r for st in states.values() for r in st.reports]
+        """The stored events the batch's reports could join, and (``NEIGHBOUR_STEPS``) the other events their
+        undated accounts fit: the part of the store that a merge of the batch together with it may change.
+        Of the events a query finds, only those a report fits or that hold an undated account take part
+        (:meth:`_touching`): the others stay as they are, and merging them again would only cost time."""
+        states = self._touching(self._load_candidates(reports, new_kb), reports)
+        frontier = [r for st in states.values() for r in st.reports if r.date_lo is None]
         for _ in range(self.NEIGHBOUR_STEPS):
             if not frontier or sum(len(st.reports) for st in states.values()) > self.REMERGE_LIMIT:
                 break
             more = sorted(self._candidate_ids(frontier) - states.keys())
             if not more:
                 break
-            loaded = self._load_events(more, new_kb)
+            loaded = self._touching(self._load_events(more, new_kb), frontier)
             states.update(loaded)
-            frontier = [r for st in loaded.values() for r in st.reports]
+            frontier = [r for st in loaded.values() for r in st.reports if r.date_lo is None]
         # an article without any date hangs its undated reports on the events its other reports joined: all
         # of them take part, wherever the batch's reports reach
         undated = sorted({r.article_id for st in states.values() for r in st.reports
@@ -908,6 +911,50 @@ class Store:
                 [undated]).fetchall()} - states.keys())
             states.update(self._load_events(more, new_kb))
         return states
+
+    def _touching(self, loaded: dict[int, EventState], reports: list[Report]) -> dict[int, EventState]:
+        """The loaded events that merging the reports with them could change: one that a report fits
+        (:func:`~.merge.match`), or one holding an undated account that would fit an event of a report alone
+        (it chose among the events around it and may choose anew, or become ambiguous, when another one
+        appears)."""
+        index = _CandidateIndex()
+        for state in loaded.values():
+            index.add(state)
+        keep: set[int] = set()
+        for report in reports:
+            for event_id in index.near(report):
+                if event_id not in keep and match(loaded[event_id], report, self.rules) is not None:
+                    keep.add(event_id)
+        by_party: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for i, report in enumerate(reports):
+            for p in report.participants:
+                by_party[(p, report.group)].append(i)
+        alone: dict[int, EventState] = {}  # an event of one report alone, for the undated accounts
+
+        def fits_alone(i: int, account: Report) -> bool:
+            report = reports[i]
+            shared = len(report.participants & account.participants)
+            if shared < max(1, min(self.rules.min_shared, len(report.participants), len(account.participants))):
+                return False
+            if report.anchored and account.reach_lo is not None and account.reach_hi is not None and (
+                    report.window_lo > account.reach_hi or account.reach_lo > report.window_hi):  # type: ignore[operator]
+                return False
+            if i not in alone:
+                alone[i] = EventState(0, report.group, set(), None, None, None, reports=[report])
+                _refresh_state(alone[i], self.rules)
+            return match(alone[i], account, self.rules) is not None
+
+        for event_id, state in loaded.items():
+            if event_id in keep:
+                continue
+            for account in state.reports:
+                if account.date_lo is not None:
+                    continue
+                near = {i for p in account.participants for i in by_party.get((p, account.group), ())}
+                if any(fits_alone(i, account) for i in sorted(near)):
+                    keep.add(event_id)
+                    break
+        return {event_id: loaded[event_id] for event_id in sorted(keep)}
 
     def _remerge(self, stored: dict[int, EventState], new: list[Report]) -> tuple[list[EventState], list[int]]:
         """Merge the batch's reports together with every report of the stored events around them, afresh and in

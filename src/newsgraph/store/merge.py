@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -578,8 +577,12 @@ def merge_order(report: Report) -> tuple[object, ...]:
 
 def _pick(values: Sequence[tuple[object, Report]]) -> object:
     """The most frequent value; ties go to the one reported latest (later reports know more)."""
-    counts = Counter(v for v, _ in values)
-    latest = {v: _order_key(r) for v, r in sorted(values, key=lambda x: _order_key(x[1]))}
+    counts: dict[object, int] = {}
+    latest: dict[object, int] = {}
+    # ``values`` come in report order (:func:`summarise` sorts the reports once): the last position is the latest
+    for i, (v, _) in enumerate(values):
+        counts[v] = counts.get(v, 0) + 1
+        latest[v] = i
     return max(counts, key=lambda v: (counts[v], latest[v]))
 
 
