@@ -599,3 +599,16 @@ def test_a_quote_follows_its_account_to_the_event_a_later_batch_moves_it_to(tmp_
         sq.execute("UPDATE index_state SET value = 'newsgraph-quotes/1' WHERE key = 'format'")
     Store(path).close()
     assert _tables(path) == incremental
+
+
+def test_a_neighbourhood_too_large_to_merge_again_takes_the_batch_as_it_comes(tmp_path, monkeypatch):
+    # beyond REMERGE_LIMIT stored reports the batch merges into the stored events without moving them
+    monkeypatch.setattr(Store, "REMERGE_LIMIT", 1)
+    records = _week_of_reports()
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records[:2])
+        store.ingest(records[2:])
+        groups = _grouping(store)
+        assert ("happened", frozenset({"https://a.example/1", "https://b.example/2"})) in groups
+        assert sum(len(urls) for _, urls in groups) == 5  # every account in exactly one event
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == len(groups)
