@@ -612,3 +612,28 @@ def test_a_neighbourhood_too_large_to_merge_again_takes_the_batch_as_it_comes(tm
         assert ("happened", frozenset({"https://a.example/1", "https://b.example/2"})) in groups
         assert sum(len(urls) for _, urls in groups) == 5  # every account in exactly one event
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == len(groups)
+
+
+def test_six_outlets_of_one_meeting_are_one_event_in_any_order(tmp_path):
+    # a preview for Tuesday, reports that it happened on Monday (in France, in Paris, at the Élysée, an
+    # unlinked venue), an undated follow-up and a copy without any date: one event, whatever comes first
+    import random
+
+    records = [
+        _pair("https://p.example/1", "2024-03-04", date="2024-03-05", status="planned", place="Paris",
+              place_kb="geonames:2988507"),
+        _pair("https://a.example/2", "2024-03-05", date="2024-03-04", place="Frankreich", place_kb="iso3166:FR"),
+        _pair("https://b.example/3", "2024-03-05", date="2024-03-04", place="Paris", place_kb="geonames:2988507"),
+        _pair("https://c.example/4", "2024-03-05", date=None),
+        _pair("https://d.example/5", None, date=None, place="Paris", place_kb="geonames:2988507"),
+        _pair("https://e.example/6", "2024-03-06", date="2024-03-04", place="Élysée"),
+    ]
+    shuffle = random.Random(1).shuffle
+    for attempt in range(8):
+        order = records[:]
+        shuffle(order)
+        with Store(tmp_path / f"news{attempt}.duckdb") as store:
+            for record in order:
+                store.ingest([record])
+            ((status, urls),) = _grouping(store)
+        assert status == "happened" and len(urls) == 6, [r.url for r in order]
