@@ -28,6 +28,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -926,6 +927,7 @@ class Store:
                 if event_id not in keep and match(loaded[event_id], report, self.rules) is not None:
                     keep.add(event_id)
         by_party: dict[tuple[int, str], list[int]] = defaultdict(list)
+        sizes = [len(report.participants) for report in reports]
         for i, report in enumerate(reports):
             for p in report.participants:
                 by_party[(p, report.group)].append(i)
@@ -933,9 +935,6 @@ class Store:
 
         def fits_alone(i: int, account: Report) -> bool:
             report = reports[i]
-            shared = len(report.participants & account.participants)
-            if shared < max(1, min(self.rules.min_shared, len(report.participants), len(account.participants))):
-                return False
             if report.anchored and account.reach_lo is not None and account.reach_hi is not None and (
                     report.window_lo > account.reach_hi or account.reach_lo > report.window_hi):  # type: ignore[operator]
                 return False
@@ -950,8 +949,12 @@ class Store:
             for account in state.reports:
                 if account.date_lo is not None:
                     continue
-                near = {i for p in account.participants for i in by_party.get((p, account.group), ())}
-                if any(fits_alone(i, account) for i in sorted(near)):
+                # the reports sharing enough of its participants (counted in C: a popular actor has many)
+                shared = Counter(chain.from_iterable(by_party.get((p, account.group), ())
+                                                     for p in account.participants))
+                least = max(1, min(self.rules.min_shared, len(account.participants)))
+                near = sorted(i for i, n in shared.items() if n >= least or n >= sizes[i])
+                if any(fits_alone(i, account) for i in near):
                     keep.add(event_id)
                     break
         return {event_id: loaded[event_id] for event_id in sorted(keep)}
