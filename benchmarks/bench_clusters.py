@@ -30,6 +30,10 @@ Accounts that describe no cluster event (extraction noise) are left out. Then pe
 The split (``splits.json``) decides which clusters are ``tune`` and which ``check``; both are printed side
 by side. The ``all`` row ingests every cluster into one store (the same interaction in two clusters,
 e.g. the Oval Office meeting, counts as one cluster event there).
+Each cluster is also ingested one article per batch, last first (rows ``one by one, reversed``): the
+store's events must not depend on the order or batches the articles come in; ``same as one batch`` is the
+share of cluster events with the same outcome as in the one-batch ingest.
+
 Results go to ``benchmarks/results/clusters.json``.
 """
 
@@ -245,6 +249,7 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
             "type": ev["type"], "participants": ev["participants"], "date": ev.get("date"),
             "status": ev["status"], "reported_by": ev["reported_by"],
             "extracted": docs >= set(ev["reported_by"]),
+            "missing": sorted(set(ev["reported_by"]) - docs),  # reporting articles without an account of it
             "store_events": sorted(store_events),
             "one_event": one,
             "all_sources": one and sources_of[event_id] >= set(ev["reported_by"]),  # type: ignore[index]
@@ -278,10 +283,12 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
     }
 
 
-def ingest(records: list[Any], kb: Any) -> tuple[Store, Path, dict[int, str]]:
+def ingest(records: list[Any], kb: Any, *, one_by_one: bool = False) -> tuple[Store, Path, dict[int, str]]:
+    """A fresh store holding the records: one batch, or (``one_by_one``) one batch per record, last first."""
     folder = Path(tempfile.mkdtemp(prefix="bench-clusters-"))
     store = Store(folder / "news.duckdb", kb=kb)
-    store.ingest(records)
+    for batch in ([[r] for r in reversed(records)] if one_by_one else [records]):
+        store.ingest(batch)
     doc_of = {int(a): str(r) for a, r in store.con.execute("SELECT article_id, record_id FROM articles").fetchall()}
     return store, folder, doc_of
 
@@ -305,11 +312,16 @@ def main(argv: list[str] | None = None) -> int:
     spans = {name: gold_spans(folders[name], cluster) for name, (cluster, _) in extracted.items()}
     extract_s = time.perf_counter() - started
     results: dict[str, Any] = {"clusters": {}, "kb": args.kb, "extract_seconds": round(extract_s, 1)}
+    results["one_by_one"] = {}
     for name, (cluster, records) in extracted.items():
         store, _, doc_of = ingest(records, kb)
         with store:
             results["clusters"][name] = {"split": split_of[name][0] if split_of[name] else "-",
                                          **score_store(store, [cluster], doc_of, spans[name])}
+        # the same articles one at a time, last first: the store's events must not depend on the order
+        store, _, doc_of = ingest(records, kb, one_by_one=True)
+        with store:
+            results["one_by_one"][name] = score_store(store, [cluster], doc_of, spans[name])
     all_records = [r for _, records in extracted.values() for r in records]
     store, _, doc_of = ingest(all_records, kb)
     with store:
@@ -318,26 +330,36 @@ def main(argv: list[str] | None = None) -> int:
     keys = ("extracted", "one_event", "all_sources", "final_status", "history", "merged_right_of_extracted",
             "merge_precision", "merge_recall")
 
-    def pooled(names: list[str]) -> dict[str, Any]:
-        events = [e for n in names for e in results["clusters"][n]["per_event"]]
+    def pooled(names: list[str], per: str = "clusters") -> dict[str, Any]:
+        events = [e for n in names for e in results[per][n]["per_event"]]
         row: dict[str, Any] = {"events": len(events)}
         for k in keys[:5]:
             row[k] = round(sum(e[k] for e in events) / (len(events) or 1), 3)
         extracted = [e for e in events if e["extracted"]]
         row[keys[5]] = round(sum(e["all_sources"] and e["final_status"] for e in extracted) / (len(extracted) or 1), 3)
         for k in keys[6:]:
-            row[k] = round(sum(results["clusters"][n][k] for n in names) / (len(names) or 1), 3)
-        row["merged_pairs"] = sum(results["clusters"][n]["merged_pairs"] for n in names)
+            row[k] = round(sum(results[per][n][k] for n in names) / (len(names) or 1), 3)
+        row["merged_pairs"] = sum(results[per][n]["merged_pairs"] for n in names)
+        if per == "one_by_one":  # share of cluster events whose outcome is the one-batch outcome
+            batch = [e for n in names for e in results["clusters"][n]["per_event"]]
+            same = sum(all(a[k] == b[k] for k in keys[1:5]) for a, b in zip(events, batch, strict=True))
+            row["same_as_batch"] = round(same / (len(events) or 1), 3)
         return row
 
     results["tune"] = pooled([n for n, s in split_of.items() if "tune" in s])
     results["check"] = pooled([n for n, s in split_of.items() if "check" in s])
+    results["tune_one_by_one"] = pooled([n for n, s in split_of.items() if "tune" in s], "one_by_one")
+    results["check_one_by_one"] = pooled([n for n, s in split_of.items() if "check" in s], "one_by_one")
     header = f"{'':26}{'events':>7}" + "".join(f"{k[:11]:>12}" for k in keys) + f"{'merged':>8}"
     print(header)
     rows = [(n, results["clusters"][n]) for n in results["clusters"] if "tune" in split_of[n]]
-    rows += [("TUNE", results["tune"]), ("CHECK", results["check"]), ("all (one store)", results["all"])]
+    rows += [("TUNE", results["tune"]), ("CHECK", results["check"]), ("all (one store)", results["all"]),
+             ("TUNE one by one, reversed", results["tune_one_by_one"]),
+             ("CHECK one by one, reversed", results["check_one_by_one"])]
     for label, row in rows:
-        print(f"{label:26}{row['events']:>7}" + "".join(f"{row[k]:>12.3f}" for k in keys) + f"{row['merged_pairs']:>8}")
+        same = f"  same as one batch {row['same_as_batch']:.3f}" if "same_as_batch" in row else ""
+        print(f"{label:26}{row['events']:>7}" + "".join(f"{row[k]:>12.3f}" for k in keys)
+              + f"{row['merged_pairs']:>8}{same}")
     if args.verbose:
         for name in results["clusters"]:
             if "tune" not in split_of[name]:
@@ -345,11 +367,14 @@ def main(argv: list[str] | None = None) -> int:
             for e in results["clusters"][name]["per_event"]:
                 flags = "".join("x" if e[k] else "." for k in keys[:5])
                 print(f"  {name:22} {flags} {e['type']:10} {', '.join(e['participants'])[:50]:50} {e['date']} "
-                      f"{e['status']} store={e['store_events']} {e['store_status']}")
+                      f"{e['status']} store={e['store_events']} {e['store_status']}"
+                      + (f" missing={','.join(d.rsplit('-', 2)[-2] for d in e['missing'])}" if e["missing"] else ""))
     # held-out clusters: their figures only, never their events (kept out of everyone's reading)
     for name in results["clusters"]:
         if "tune" not in split_of[name]:
             del results["clusters"][name]["per_event"]
+    for name in results["one_by_one"]:
+        del results["one_by_one"][name]["per_event"]
     del results["all"]["per_event"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -28,6 +28,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,8 @@ from .merge import (
     Report,
     best_match,
     load_rules,
+    match,
+    merge_order,
     parse_published,
     prepare,
     summarise,
@@ -690,65 +693,16 @@ class Store:
                     json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
                 ))
         new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
-        self._place_facts([r for _, _, r in reports], new_kb, {row[0]: row[3] for row in batch.entities})
-        states = self._load_candidates([r for _, _, r in reports], new_kb)
-        candidates = _CandidateIndex()
-        for state in states.values():
-            candidates.add(state)
-        touched: dict[int, EventState] = {}
-        event_of: dict[tuple[int, str], int] = {}
-        # an article with no date at all is at least as late as the happened events its reports joined
-        bound: dict[int, dt.date] = {}
-
-        def candidates_for(report: Report, skip: int | None = None) -> list[EventState]:
-            ids = candidates.near(report)
-            lo, hi = report.reach_lo, report.reach_hi
-            return [
-                states[i] for i in sorted(ids)
-                if i != skip and i in states and (
-                    lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
-                    or (states[i].window_lo <= hi and lo <= states[i].window_hi))  # type: ignore[operator]
-            ]
-
-        for article_id, local_id, report in reports:
-            if not report.anchored and article_id in bound:
-                report.anchor, report.anchor_is_bound = bound[article_id], True
-                prepare(report, self.rules)
-            state = best_match(candidates_for(report), report, self.rules)
-            if state is None:
-                state = EventState(self._next_event, report.group, set(), None, None, None, new=True)
-                self._next_event += 1
-                states[state.event_id] = state
-            state.reports.append(report)
-            _refresh_state(state, self.rules)
-            s = state.summary
-            if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
-                    and s.date_hi is not None and s.precision == "day":
-                bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
-            candidates.add(state)
-            touched[state.event_id] = state
-            event_of[(article_id, local_id)] = state.event_id
-        # a second look, so that the batch's order does not decide: an undated report that started an event
-        # of its own may fit an event that reports read after it built (an undated "Besuch in China" before
-        # the report that widened the visit's window); the same rules decide, against the batch's final
-        # events. Only undated reports: a dated one's window is its own, and it must not join an undated
-        # report that stayed apart as ambiguous
-        for article_id, local_id, report in reports:
-            own = states[event_of[(article_id, local_id)]]
-            if not own.new or len(own.reports) != 1 or report.date_lo is not None:
-                continue
-            first_reason = report.merge_reason
-            state = best_match(candidates_for(report, skip=own.event_id), report, self.rules)
-            if state is None:
-                report.merge_reason = first_reason
-                continue
-            report.merge_reason += " (on a second look at the batch)"
-            del states[own.event_id], touched[own.event_id]
-            state.reports.append(report)
-            _refresh_state(state, self.rules)
-            candidates.add(state)
-            touched[state.event_id] = state
-            event_of[(article_id, local_id)] = state.event_id
+        keys = {article_id: key for (_, key, _), article_id in zip(todo, ids, strict=True)}
+        for _, _, report in reports:
+            report.article_key = keys[report.article_id]
+        new_reports = [r for _, _, r in reports]
+        self._place_facts(new_reports, new_kb, {row[0]: row[3] for row in batch.entities})
+        stored = self._load_neighbourhood(new_reports, new_kb)
+        states, gone = self._remerge(stored, new_reports)
+        touched = {state.event_id: state for state in states}
+        event_of = {(r.article_id, r.local_id): state.event_id for state in states for r in state.reports}
+        self._move_sources(stored, event_of, gone)
 
         _append(con, "articles", (
             "article_id", "article_key", "content_hash", "record_id", "url", "title", "source", "language",
@@ -873,11 +827,9 @@ class Store:
         entity = kb.by_id.get(kb_id)
         return entity.name("en") if entity is not None else None
 
-    def _load_candidates(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
-        """Global events that could absorb one of the reports: shared participant, group, window overlap.
-
-        ``new_kb``: KB ids of the entities this batch creates, so that a place first named now (London)
-        contains the stored events' places (Lancaster House)."""
+    def _candidate_ids(self, reports: list[Report]) -> set[int]:
+        """Stored events that could absorb one of the reports: shared participant, group, window overlap (or
+        no window: an event told only by articles without any date, which a dated report may absorb)."""
         rows = [
             (p, r.group, r.reach_lo, r.reach_hi)
             for r in reports
@@ -892,8 +844,17 @@ class Store:
                 "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
                 "JOIN event_participants p ON p.entity_id = b.ent "
                 "JOIN events e ON e.event_id = p.event_id AND e.merge_group = b.grp "
-                "AND e.window_start <= b.hi AND e.window_end >= b.lo",
+                "AND ((e.window_start <= b.hi AND e.window_end >= b.lo) OR e.window_start IS NULL)",
                 [ents, groups, los, his],
+            ).fetchall()
+            # an account without any window (no date, no publication or reference date) chose among the events
+            # of its participants at any date: a new event of them may change that choice (make it ambiguous)
+            found += self.con.execute(
+                "SELECT DISTINCT s.event_id FROM event_sources s JOIN events e USING (event_id) "
+                "JOIN articles a USING (article_id) WHERE s.date_value IS NULL AND s.published IS NULL "
+                "AND coalesce(a.reference_date, '') = '' AND e.merge_group IN (SELECT unnest($2)) "
+                "AND list_has_any(s.participants, $1)",
+                [sorted(set(ents)), sorted(set(groups))],
             ).fetchall()
         # a report without any window (no date, no publication or reference date) may join an event of any
         # date, but only one that has all its participants (merge.match): load just those
@@ -906,12 +867,270 @@ class Store:
                 "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
                 [sorted(r.participants), r.group, len(r.participants)],
             ).fetchall()
-        if not found:
-            return {}
-        return self._load_events(sorted({r[0] for r in found}), new_kb)
+        return {int(r[0]) for r in found}
+
+    def _load_candidates(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
+        """Global events that could absorb one of the reports (:meth:`_candidate_ids`), loaded.
+
+        ``new_kb``: KB ids of the entities this batch creates, so that a place first named now (London)
+        contains the stored events' places (Lancaster House)."""
+        found = self._candidate_ids(reports)
+        return self._load_events(sorted(found), new_kb) if found else {}
+
+    #: how far the re-merge of a batch reaches beyond the stored events its reports could join: the other
+    #: events that those events' undated accounts fit (the alternatives that made one of them ambiguous)
+    NEIGHBOUR_STEPS = 1
+    #: a neighbourhood of more stored reports than this is not merged again; the batch's reports are merged
+    #: into it as they come (a pair reported thousands of times in one window: the re-merge would cost the
+    #: square of its reports on every batch)
+    REMERGE_LIMIT = 3000
+
+    def _load_neighbourhood(self, reports: list[Report], new_kb: dict[int, str] | None = None
+                            ) -> dict[int, EventState]:
+        """The stored events the batch's reports could join, and (``NEIGHBOUR_STEPS``) the other events their
+        undated accounts fit: the part of the store that a merge of the batch together with it may change.
+        Of the events a query finds, only those a report fits or that hold an undated account take part
+        (:meth:`_touching`): the others stay as they are, and merging them again would only cost time."""
+        states = self._touching(self._load_candidates(reports, new_kb), reports)
+        frontier = [r for st in states.values() for r in st.reports if r.date_lo is None]
+        for _ in range(self.NEIGHBOUR_STEPS):
+            if not frontier or sum(len(st.reports) for st in states.values()) > self.REMERGE_LIMIT:
+                break
+            more = sorted(self._candidate_ids(frontier) - states.keys())
+            if not more:
+                break
+            loaded = self._touching(self._load_events(more, new_kb), frontier)
+            states.update(loaded)
+            frontier = [r for st in loaded.values() for r in st.reports if r.date_lo is None]
+        # an article without any date hangs its undated reports on the events its other reports joined: all
+        # of them take part, wherever the batch's reports reach
+        undated = sorted({r.article_id for st in states.values() for r in st.reports
+                          if r.published is None and r.anchor is None})
+        if undated:
+            more = sorted({int(e) for (e,) in self.con.execute(
+                "SELECT DISTINCT event_id FROM event_sources WHERE article_id IN (SELECT unnest($1))",
+                [undated]).fetchall()} - states.keys())
+            states.update(self._load_events(more, new_kb))
+        return states
+
+    def _touching(self, loaded: dict[int, EventState], reports: list[Report]) -> dict[int, EventState]:
+        """The loaded events that merging the reports with them could change: one that a report fits
+        (:func:`~.merge.match`), or one holding an undated account that would fit an event of a report alone
+        (it chose among the events around it and may choose anew, or become ambiguous, when another one
+        appears)."""
+        index = _CandidateIndex()
+        for state in loaded.values():
+            index.add(state)
+        keep: set[int] = set()
+        for report in reports:
+            for event_id in index.near(report):
+                if event_id not in keep and match(loaded[event_id], report, self.rules) is not None:
+                    keep.add(event_id)
+        by_party: dict[tuple[int, str], list[int]] = defaultdict(list)
+        sizes = [len(report.participants) for report in reports]
+        for i, report in enumerate(reports):
+            for p in report.participants:
+                by_party[(p, report.group)].append(i)
+        alone: dict[int, EventState] = {}  # an event of one report alone, for the undated accounts
+
+        def fits_alone(i: int, account: Report) -> bool:
+            report = reports[i]
+            if report.anchored and account.reach_lo is not None and account.reach_hi is not None and (
+                    report.window_lo > account.reach_hi or account.reach_lo > report.window_hi):  # type: ignore[operator]
+                return False
+            if i not in alone:
+                alone[i] = EventState(0, report.group, set(), None, None, None, reports=[report])
+                _refresh_state(alone[i], self.rules)
+            return match(alone[i], account, self.rules) is not None
+
+        for event_id, state in loaded.items():
+            if event_id in keep:
+                continue
+            for account in state.reports:
+                if account.date_lo is not None:
+                    continue
+                # the reports sharing enough of its participants (counted in C: a popular actor has many)
+                shared = Counter(chain.from_iterable(by_party.get((p, account.group), ())
+                                                     for p in account.participants))
+                least = max(1, min(self.rules.min_shared, len(account.participants)))
+                near = sorted(i for i, n in shared.items() if n >= least or n >= sizes[i])
+                if any(fits_alone(i, account) for i in near):
+                    keep.add(event_id)
+                    break
+        return {event_id: loaded[event_id] for event_id in sorted(keep)}
+
+    def _remerge(self, stored: dict[int, EventState], new: list[Report]) -> tuple[list[EventState], list[int]]:
+        """Merge the batch's reports together with every report of the stored events around them, afresh and in
+        one fixed order (:func:`~.merge.merge_order`), so that the store's events depend on which articles it
+        holds, not on the order or the batches they came in: a wrong early merge is undone when the report
+        that tells the two happenings apart arrives, and an undated account that arrived before its dated
+        event joins it. Returns the resulting events, each under the stored id whose reports it keeps most of
+        (new ids for the rest), and the stored ids no event keeps.
+
+        A neighbourhood larger than ``REMERGE_LIMIT`` reports keeps its events; the batch merges into them."""
+        old_reports = [r for st in stored.values() for r in st.reports]
+        if len(old_reports) > self.REMERGE_LIMIT:
+            fresh = {id(r) for r in new}
+            states = [st for st in self._merge_pool(sorted(new, key=merge_order), dict(stored))
+                      if any(id(r) in fresh for r in st.reports)]
+            for state in states:
+                if state.new:
+                    state.event_id = self._next_event
+                    self._next_event += 1
+            return states, []
+        old_of = {(r.article_id, r.local_id): event_id for event_id, st in stored.items() for r in st.reports}
+        reasons = {(r.article_id, r.local_id): r.merge_reason for r in old_reports}
+        groups = self._merge_pool(sorted([*old_reports, *new], key=merge_order), {})
+        overlaps = []
+        for index, state in enumerate(groups):
+            kept = Counter(old_of[k] for r in state.reports if (k := (r.article_id, r.local_id)) in old_of)
+            overlaps += [(-n, event_id, index) for event_id, n in kept.items()]
+        assigned: dict[int, int] = {}
+        used: set[int] = set()
+        for _, event_id, index in sorted(overlaps):
+            if index not in assigned and event_id not in used:
+                assigned[index] = event_id
+                used.add(event_id)
+        result = []
+        for index, state in enumerate(groups):
+            if index in assigned:
+                state.event_id, state.new = assigned[index], False
+                before = {(r.article_id, r.local_id) for r in stored[state.event_id].reports}
+                if before == {(r.article_id, r.local_id) for r in state.reports}:
+                    for r in state.reports:
+                        r.merge_reason = reasons[(r.article_id, r.local_id)]
+                    continue  # the same reports as before: nothing to write
+            else:
+                state.event_id, state.new = self._next_event, True
+                self._next_event += 1
+            result.append(state)
+        return result, sorted(set(stored) - used)
+
+    def _merge_pool(self, pool: list[Report], states: dict[int, EventState],
+                    bounds: dict[int, tuple[dt.date, str]] | None = None) -> list[EventState]:
+        """Merge reports, in the given order, into ``states`` (stored events) or new events; the new events get
+        provisional ids (negative: their order of creation, which breaks ties as an event id would).
+
+        An article with no date at all is at least as late as the happened events its reports joined; that
+        bound is learnt while merging, so a pool merged afresh (no ``states``) in which it was learnt is merged
+        once more with every such article's bound known from the start (``bounds``: the day, and the report
+        it was learnt from, which is merged as before) when an earlier report of it went without: which of the
+        article's reports comes first must not decide."""
+        if bounds:
+            for report in pool:
+                if report.article_id in bounds and report.published is None and report.anchor is None \
+                        and report.local_id != bounds[report.article_id][1]:
+                    report.anchor, report.anchor_is_bound = bounds[report.article_id][0], True
+                    prepare(report, self.rules)
+        candidates = _CandidateIndex()
+        for state in states.values():
+            candidates.add(state)
+        event_of: dict[tuple[int, str], int] = {}
+        bound: dict[int, dt.date] = {}
+        learnt: dict[int, str] = {}  # the report each article's bound was first learnt from
+        unbound: Counter[int] = Counter()  # reports merged without any window before their article's bound
+        next_id = -1_000_000_000
+
+        def candidates_for(report: Report, skip: int | None = None) -> list[EventState]:
+            ids = candidates.near(report)
+            lo, hi = report.reach_lo, report.reach_hi
+            return [
+                states[i] for i in sorted(ids)
+                if i != skip and i in states and (
+                    lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
+                    or (states[i].window_lo <= hi and lo <= states[i].window_hi))  # type: ignore[operator]
+            ]
+
+        for report in pool:
+            article_id = report.article_id
+            if not report.anchored and article_id in bound:
+                report.anchor, report.anchor_is_bound = bound[article_id], True
+                prepare(report, self.rules)
+            elif not report.anchored and article_id not in bound:
+                unbound[article_id] += 1
+            state = best_match(candidates_for(report), report, self.rules)
+            if state is None:
+                state = EventState(next_id, report.group, set(), None, None, None, new=True)
+                next_id += 1
+                states[state.event_id] = state
+            state.reports.append(report)
+            _refresh_state(state, self.rules)
+            s = state.summary
+            if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
+                    and s.date_hi is not None and s.precision == "day":
+                bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
+                learnt.setdefault(article_id, report.local_id)
+            candidates.add(state)
+            event_of[(article_id, report.local_id)] = state.event_id
+        # a second look: an undated report that started an event of its own may fit an event that reports
+        # merged after it built (an undated "Besuch in China" before the report that widened the visit's
+        # window); the same rules decide, against the final events. Only undated reports: a dated one's
+        # window is its own, and it must not join an undated report that stayed apart as ambiguous
+        for report in pool:
+            own = states[event_of[(report.article_id, report.local_id)]]
+            if not own.new or len(own.reports) != 1 or report.date_lo is not None:
+                continue
+            first_reason = report.merge_reason
+            state = best_match(candidates_for(report, skip=own.event_id), report, self.rules)
+            if state is None:
+                report.merge_reason = first_reason
+                continue
+            report.merge_reason += " (on a second look)"
+            del states[own.event_id]
+            state.reports.append(report)
+            _refresh_state(state, self.rules)
+            candidates.add(state)
+            event_of[(report.article_id, report.local_id)] = state.event_id
+        if not bounds and any(unbound[a] > 1 for a in bound) and all(st.new for st in states.values()):
+            for report in pool:
+                report.merge_reason = ""
+                if report.anchor_is_bound:
+                    report.anchor, report.anchor_is_bound = None, False
+                    prepare(report, self.rules)
+            return self._merge_pool(pool, {}, {a: (day, learnt[a]) for a, day in bound.items()})
+        return sorted(states.values(), key=lambda st: st.event_id)
+
+    def _move_sources(self, stored: dict[int, EventState], event_of: dict[tuple[int, str], int],
+                      gone: list[int]) -> None:
+        """Write where the re-merge put the stored reports (their event and reason), point their articles'
+        quotes at the moved events, and drop the stored events that no longer have a report."""
+        con = self.con
+        moved = []
+        quotes = {}
+        for event_id, state in stored.items():
+            for r in state.reports:
+                new_id = event_of.get((r.article_id, r.local_id))
+                if new_id is None:
+                    continue  # its event kept the same reports
+                moved.append((r.article_id, r.local_id, new_id, r.merge_reason or None, r.anchor))
+                if new_id != event_id:
+                    quotes.setdefault((r.article_id, event_id), new_id)
+        if moved:
+            con.execute("CREATE OR REPLACE TEMP TABLE moved_sources (article_id BIGINT, local_id VARCHAR, "
+                        "event_id BIGINT, merge_reason VARCHAR, anchor_date DATE)")
+            _append(con, "moved_sources", ("article_id", "local_id", "event_id", "merge_reason", "anchor_date"), moved)
+            con.execute("UPDATE event_sources SET event_id = m.event_id, merge_reason = m.merge_reason, "
+                        "anchor_date = m.anchor_date "
+                        "FROM moved_sources m WHERE event_sources.article_id = m.article_id "
+                        "AND event_sources.local_id = m.local_id")
+            con.execute("DROP TABLE moved_sources")
+        if quotes:
+            con.execute("CREATE OR REPLACE TEMP TABLE moved_quotes (article_id BIGINT, old_id BIGINT, new_id BIGINT)")
+            _append(con, "moved_quotes", ("article_id", "old_id", "new_id"), [(*k, v) for k, v in quotes.items()])
+            con.execute("UPDATE quotes SET event_id = m.new_id FROM moved_quotes m WHERE quotes.article_id = "
+                        "m.article_id AND quotes.event_id = m.old_id")
+            con.execute("DROP TABLE moved_quotes")
+        if gone:
+            for table in ("events", "event_participants", "conflicts"):
+                con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest($1))", [gone])
+            con.execute("UPDATE quotes SET event_id = NULL WHERE event_id IN (SELECT unnest($1))", [gone])
+            self._touched.events.update(gone)
 
     def _load_events(self, event_ids: list[int], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
-        """Events with all their stored reports (sources); ``new_kb`` as in :meth:`_load_candidates`."""
+        """Events with all their stored reports (sources); ``new_kb`` as in :meth:`_load_candidates`.
+
+        A report of an article without publication date hangs on the article's inferred reference date again,
+        as when it was first merged (the day it was last hung on may have been derived from its neighbours)."""
         states: dict[int, EventState] = {}
         if not event_ids:
             return states
@@ -920,15 +1139,18 @@ class Store:
         ).fetchall():
             states[event_id] = EventState(event_id, group, set(), None, None, None)
         for row in self.con.execute(
-            "SELECT event_id, article_id, local_id, type, status, participants, place_entity_id, date_value, published,"
-            " confidence, plover, cameo, anchor_date FROM event_sources WHERE event_id IN (SELECT unnest($1))"
-            " ORDER BY article_id, local_id",
+            "SELECT s.event_id, s.article_id, s.local_id, s.type, s.status, s.participants, s.place_entity_id,"
+            " s.date_value, s.published, s.confidence, s.plover, s.cameo, s.merge_reason, a.article_key,"
+            " a.reference_date FROM event_sources s JOIN articles a USING (article_id)"
+            " WHERE s.event_id IN (SELECT unnest($1)) ORDER BY s.article_id, s.local_id",
             [event_ids],
         ).fetchall():
             event_id, article_id, local_id, etype, status, participants, place, date_value, published, conf, plover, \
-                cameo, anchor = row
+                cameo, reason, key, reference = row
+            anchor = None if published else parse_published(reference)
             report = Report(article_id, local_id, etype, status, frozenset(participants or ()), place, date_value,
-                            published, conf if conf is not None else 0.5, plover, cameo, anchor=anchor)
+                            published, conf if conf is not None else 0.5, plover, cameo, anchor=anchor,
+                            merge_reason=reason or "", article_key=key or "")
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)

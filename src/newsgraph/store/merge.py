@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -187,6 +186,9 @@ class Report:
     #: date in both directions, which it may reach only at the event's own place (see :func:`match`)
     reach_lo: dt.date | None = None
     reach_hi: dt.date | None = None
+    #: the article's identity across ingests (``db.article_key``: its URL, else its text's hash), set by the
+    #: store: ties between reports are broken by it, not by the order articles arrived in
+    article_key: str = ""
 
     @property
     def anchored(self) -> bool:
@@ -398,6 +400,11 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         # participant (a body's summit: "the NATO summit in The Hague") is not enlarged by the leaders
         # another outlet names as attending it.
         return None
+    if report.date_lo is not None and event.date_lo is None and len(report_people) > 1 \
+            and not event_people <= report_people:
+        # the same, seen from the other side: a dated report of two people is not the undated larger meeting
+        # that an article read before it announced (whichever of the two arrives first)
+        return None
     relation = place_relation(event, report)
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
     if relation == "different":
@@ -538,14 +545,44 @@ class Summary:
     place_within: frozenset[int] = frozenset()
 
 
-def _order_key(report: Report) -> tuple[dt.date, int]:
-    return report.published or report.anchor or dt.date.min, report.article_id
+#: within one day, what is known later: an announcement, then a report of unknown status, then what happened
+_STATUS_ORDER = {"planned": 0, "possible": 0, "unknown": 1}
+
+
+def _order_key(report: Report) -> tuple[dt.date, int, str, int]:
+    """When a report was written, for "the latest report says": its article's date; on one day an
+    announcement comes before the report of what happened (a preview and a report of one day), then the
+    article's identity, so that the order the articles were ingested in never decides. An article without
+    any date of its own counts as the oldest: a bound derived from the events it joined (``anchor_is_bound``)
+    says it is no older than them, not that it is newer than the dated reports of that day."""
+    day = report.published or (None if report.anchor_is_bound else report.anchor)
+    return day or dt.date.min, _STATUS_ORDER.get(report.status, 2), report.article_key, report.article_id
+
+
+def merge_order(report: Report) -> tuple[object, ...]:
+    """The order the store merges a pool of reports in, whatever order their articles arrived in: dated
+    reports first (their windows are their own), reports of what happened before announcements (a planned
+    date is widened, it may move), undated reports with more participants before those with fewer (a report
+    may join an event that names everyone it names, not one that lacks someone); then the article's date
+    (publication, else inferred reference date; none last), the article's identity and the event's place in
+    it. Merging is greedy, so a fixed order makes the result a function of the set of
+    reports (one batch or many, any order), see ``Store._remerge``."""
+    day = report.published or report.anchor
+    undated = report.date_value is None
+    return (undated, report.status in FUTURE_STATUSES, -len(report.participants) if undated else 0,
+            day is None, day or dt.date.min,
+            report.article_key, report.article_id if not report.article_key else 0, len(report.local_id),
+            report.local_id)
 
 
 def _pick(values: Sequence[tuple[object, Report]]) -> object:
     """The most frequent value; ties go to the one reported latest (later reports know more)."""
-    counts = Counter(v for v, _ in values)
-    latest = {v: _order_key(r) for v, r in sorted(values, key=lambda x: _order_key(x[1]))}
+    counts: dict[object, int] = {}
+    latest: dict[object, int] = {}
+    # ``values`` come in report order (:func:`summarise` sorts the reports once): the last position is the latest
+    for i, (v, _) in enumerate(values):
+        counts[v] = counts.get(v, 0) + 1
+        latest[v] = i
     return max(counts, key=lambda v: (counts[v], latest[v]))
 
 

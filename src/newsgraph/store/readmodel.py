@@ -274,6 +274,10 @@ def _refresh_events(duck: Any, sq: sqlite3.Connection, ids: list[int]) -> None:
     ego = Counter(new_ego)
     ego.subtract(old_ego)
     _apply_delta(sq, "r_ego", ("actor", "source", "target"), "n", ego)
+    # quotes said at an event that a later batch merged anew follow their account to its event
+    sq.executemany("UPDATE quote_meta SET event_id = ? WHERE quote_id = ? AND event_id IS NOT ?", [
+        (e, q, e) for q, e in duck.execute(
+            f"SELECT quote_id, event_id FROM quotes WHERE event_id {_IN}", [ids]).fetchall()])
     # quotes said at an event that no longer exists lose the link (as DuckDB's quotes.event_id does)
     gone = sorted(set(ids) - {row[0] for row in events})
     if gone:
