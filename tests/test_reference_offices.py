@@ -120,3 +120,13 @@ def test_post_of_an_international_body_is_an_office(nlp_de):
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert record.reference_date.value == "2005-12-07"
     assert "Javier Solana was high representative" in record.reference_date.reason
+
+
+def test_swiss_spelling_of_a_title_is_the_same_office(nlp_de):
+    """Swiss German writes `Aussenminister` for `Außenminister`: the same office, the same evidence
+    (Qin Gang and Antony Blinken were foreign ministers together only in 2022-2023, nearly all of it
+    in 2023)."""
+    text = "Der chinesische Aussenminister Qin Gang empfing am Montag US-Aussenminister Antony Blinken in Peking."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2023"
+    assert "('chinesische Aussenminister')" in record.reference_date.reason

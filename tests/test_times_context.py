@@ -199,3 +199,34 @@ def test_terms_of_office_with_a_gap_list_only_the_years_in_office():
 def test_heuer_is_this_year():
     text = "Für die Ministerin ist es heuer bereits die dritte Reise nach Wien."
     assert _value("de", text, "heuer") == "2021"
+
+
+# ---------------------------------------------------------------- 4. the first day of a state
+
+
+def _values(text: str, published: dt.date | None = dt.date(2026, 11, 25)) -> dict[str, str]:
+    result = tagger_for("de").tag(text, published=published, today=TODAY)
+    return {t.text: t.value for t in result.times}
+
+
+def test_ab_keeps_the_past_of_a_past_clause():
+    """`ab August 2023 war er Botschafter`: a start told in the past is a day of the past, and so a
+    lower bound for the article (it names the latest year here)."""
+    result = tagger_for("de").tag(
+        "Seit Juli 2021 ist Jan Muster Abgeordneter, ab August 2023 war er zudem Botschafter.",
+        published=None,
+        today=TODAY,
+    )
+    assert result.reference.known_year == 2023
+
+
+def test_a_start_in_force_later_is_no_lower_bound():
+    """A law signed on a day of the past that bans something `ab dem 1. Juli 2020`: the article is
+    not shown to be later than the ban's start, only than the signing."""
+    result = tagger_for("de").tag(
+        "Die Präsidentin hat am 3. März 2019 ein Gesetz unterzeichnet, nach dem ab dem 1. Juli 2020 "
+        "kein Öl mehr verheizt werden darf.",
+        published=None,
+        today=TODAY,
+    )
+    assert result.reference.date == dt.date(2019, 3, 3)

@@ -36,6 +36,12 @@ from .reference import OfficeClaim
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
 
 
+def _fold(word: str) -> str:
+    """A title word as the vocabulary is matched: lower case, ``ß`` as ``ss`` (Swiss German writes
+    ``Aussenminister`` for ``Außenminister``, and a Swiss report names the same offices)."""
+    return word.lower().replace("ß", "ss")
+
+
 def _day(value: str | None) -> dt.date | None:
     if not value:
         return None
@@ -62,12 +68,12 @@ class OfficeTitles:
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> OfficeTitles:
         return cls(
-            titles={str(k).lower(): str(v) for k, v in spec.get("titles", {}).items()},
+            titles={_fold(str(k)): str(v) for k, v in spec.get("titles", {}).items()},
             endings=sorted(spec.get("endings", []), key=len, reverse=True),
-            then={w.lower() for w in spec.get("then", [])},
-            former={w.lower() for w in spec.get("former", [])},
-            later={w.lower() for w in spec.get("later", [])},
-            block={w.lower() for w in spec.get("block", [])},
+            then={_fold(w) for w in spec.get("then", [])},
+            former={_fold(w) for w in spec.get("former", [])},
+            later={_fold(w) for w in spec.get("later", [])},
+            block={_fold(w) for w in spec.get("block", [])},
         )
 
     def _forms(self, word: str) -> list[str]:
@@ -78,7 +84,7 @@ class OfficeTitles:
         """(office key, when) of a title as the text gives it (``damaligen US-Präsidenten`` ->
         ``("head_of_state", "then")``), or None when it names no office of the vocabulary or names
         something else (a deputy, a designate)."""
-        words = [w.lower().rstrip(".") for w in _WORD.findall(title.replace("-", " "))]
+        words = [_fold(w).rstrip(".") for w in _WORD.findall(title.replace("-", " "))]
         words = [w for w in words if w]
         if not words:
             return None
