@@ -181,3 +181,16 @@ def test_date_followed_by_a_clock_time_is_a_time_stamp_even_beside_a_title():
     text = "Gipfel in Genf | 12.05.2021, 19:43\n\nDie Delegationen trafen sich am Nachmittag."
     result = _infer("de", text)
     assert result.reference.date == dt.date(2021, 5, 12) and "byline" in result.reason
+
+
+def test_a_bare_year_of_the_background_gives_no_year():
+    """`bei den Landtagswahlen 2024` names a year without its month, in a clause that is no plan by
+    its words: a label or a look back as often as the article's time, so no year is inferred."""
+    result = _infer("de", "Die Partei könne bei den Landtagswahlen 2024 deutlich zulegen, hieß es aus der Fraktion.")
+    assert result.source == "none" and "bare year" in result.reason
+
+
+def test_a_year_with_its_month_is_still_the_weak_guess():
+    """`im Februar 2022` in the background: the article is not older, and most likely of that year."""
+    result = _infer("de", "Die Stadt hatte im Februar 2022 einen neuen Hafenmeister ernannt.")
+    assert result.source == "inferred" and result.reference.year == 2022
