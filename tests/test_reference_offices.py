@@ -130,3 +130,20 @@ def test_swiss_spelling_of_a_title_is_the_same_office(nlp_de):
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert record.reference_date.value == "2023"
     assert "('chinesische Aussenminister')" in record.reference_date.reason
+
+
+def test_swiss_president_of_the_confederation_gives_the_year(nlp_de):
+    """The Swiss presidency rotates every calendar year: `Bundespräsidentin Karin Keller-Sutter` is
+    a report of 2025."""
+    text = "Bundespräsidentin Karin Keller-Sutter empfing gestern in Bern den neuen Botschafter Japans."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2025"
+    assert "Karin Keller-Sutter was head of state of" in record.reference_date.reason
+
+
+def test_every_term_of_a_person_counts(nlp_de):
+    """Donald Tusk was Polish prime minister twice (2007-2014 and since 2023); with Angela Merkel as
+    chancellor only the first term fits, not a contradiction."""
+    text = "Ministerpräsident Donald Tusk und Bundeskanzlerin Angela Merkel sprachen gestern in Warschau über Gas."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "from 2007-11-16 to 2014-09-21" in record.reference_date.reason
