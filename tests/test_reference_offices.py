@@ -147,3 +147,28 @@ def test_every_term_of_a_person_counts(nlp_de):
     text = "Ministerpräsident Donald Tusk und Bundeskanzlerin Angela Merkel sprachen gestern in Warschau über Gas."
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert "from 2007-11-16 to 2014-09-21" in record.reference_date.reason
+
+
+def test_an_age_and_a_term_of_office_decide_the_year(nlp_de):
+    """Angela Merkel (born 17 July 1954) was 67 from 17 July 2021 and chancellor until 7 December
+    2021: the chancellor's term of sixteen years alone names no year, with the age only 2021 is left."""
+    text = "Die 67-jährige Bundeskanzlerin Angela Merkel besuchte gestern ein Krankenhaus in Stralsund."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2021"
+    assert "Angela Merkel was 67 years old" in record.reference_date.reason
+
+
+def test_an_age_alone_leaves_two_years_open(nlp_de):
+    """`Wladimir Putin (72)`: born 7 October 1952, so between 7 October 2024 and 6 October 2025; the
+    age alone names no year."""
+    text = "Wladimir Putin (72) eröffnete gestern in Kasan eine Brücke über die Wolga."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.source == "none"
+    assert "Vladimir Putin was 72 years old" in record.reference_date.reason
+
+
+def test_an_age_told_then_is_no_evidence(nlp_de):
+    """`der damals 62-jährige` is the age at a time the text tells, not on the article's day."""
+    text = "Der damals 62-jährige Olaf Scholz hatte in Hamburg eine Rede gehalten."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "years old" not in record.reference_date.reason

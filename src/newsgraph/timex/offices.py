@@ -1,4 +1,9 @@
-"""Reading the offices the text gives people the knowledge base knows, as reference-date evidence.
+"""Reading the offices (and ages) the text gives people the knowledge base knows, as reference-date
+evidence.
+
+An **age** (``der 62-jährige Ban Ki-moon``, ``Putin (72)``) of a person whose birth date the KB knows
+(``resources/kb/births.toml``) is read the same way as a term of office: the article's day lies
+between that birthday and the next (:func:`age_claims`).
 
 :meth:`newsgraph.kb.ArticleLinker.office_claims` reads an office phrase only when the phrase itself
 names one country (``US-Präsident``, ``russische Außenminister``): it must also resolve phrases that
@@ -27,8 +32,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .reference import OfficeClaim
@@ -153,3 +161,92 @@ def claims_from_roles(
                     when=when,
                 )
     return list(out.values())
+
+
+# ---------------------------------------------------------------------------------------- ages
+
+#: birth dates of KB people (``resources/kb/births.toml``)
+BIRTHS_FILE = Path(__file__).resolve().parents[1] / "resources" / "kb" / "births.toml"
+
+
+@lru_cache(maxsize=1)
+def birth_dates() -> dict[str, dt.date]:
+    """KB id -> birth date, from :data:`BIRTHS_FILE` (empty when the file is missing)."""
+    if not BIRTHS_FILE.exists():
+        return {}
+    with BIRTHS_FILE.open("rb") as f:
+        born = tomllib.load(f).get("born", {})
+    return {kb_id: dt.date.fromisoformat(day) for kb_id, day in born.items()}
+
+
+def _birthday(born: dt.date, year: int) -> dt.date:
+    """The day a person born on ``born`` turns a year older in ``year`` (29 February: 1 March)."""
+    try:
+        return born.replace(year=year)
+    except ValueError:
+        return dt.date(year, 3, 1)
+
+
+@dataclass(slots=True)
+class AgePhrases:
+    """How a text gives a person's age (``[reference.ages]`` of ``times.toml``): ``before`` patterns
+    end right before a mention (``der 62-jährige ``), ``after`` patterns start right after it
+    (`` (62)``, ``, 62,``); group 1 is the age. ``then`` words before the age put it at a time the
+    text tells (``der damals 62-jährige``): no evidence for the article's day."""
+
+    before: list[re.Pattern[str]] = field(default_factory=list)
+    after: list[re.Pattern[str]] = field(default_factory=list)
+    then: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> AgePhrases:
+        return cls(
+            before=[re.compile(p + r"$") for p in spec.get("before", [])],
+            after=[re.compile("^" + p) for p in spec.get("after", [])],
+            then={w.lower() for w in spec.get("then", [])},
+        )
+
+    def age_at(self, text: str, start: int, end: int) -> tuple[int, str] | None:
+        """(age, its words) the text gives the mention ``text[start:end]``, or None."""
+        left = text[max(0, start - 80) : start]
+        for pattern in self.before:
+            m = pattern.search(left)
+            if m:
+                words = _WORD.findall(left[: m.start()].lower())
+                if words and words[-1] in self.then:
+                    return None
+                return int(m.group(1)), m.group(0).strip()
+        right = text[end : end + 20]
+        for pattern in self.after:
+            m = pattern.match(right)
+            if m:
+                return int(m.group(1)), m.group(0).strip()
+        return None
+
+
+def age_claims(
+    people: list[tuple[str, str, list[tuple[int, int]]]],
+    text: str,
+    phrases: AgePhrases,
+    born: dict[str, dt.date],
+) -> list[OfficeClaim]:
+    """Ages the text gives KB people with a known birth date, as claims on the article's day.
+
+    ``people``: (name, KB id, mention spans). A person aged N on the article's day was born N years
+    and less than N + 1 years before it: the claim's one term runs from the N-th birthday to the
+    next (an interval of one year that mostly spans two calendar years, so it decides a year only
+    together with other evidence: terms of office, weekday ties, the share of days). Two different
+    ages for one person (a look back, ``mit 35 Jahren``, is not read) give nothing."""
+    out: list[OfficeClaim] = []
+    for name, kb_id, spans in people:
+        birth = born.get(kb_id)
+        if birth is None:
+            continue
+        ages = {age for s, e in spans if (age := phrases.age_at(text, s, e)) is not None}
+        if len({a for a, _ in ages}) != 1 or not 0 < next(iter(ages))[0] < 120:
+            continue
+        age, words = next(iter(ages))
+        start = _birthday(birth, birth.year + age)
+        end = _birthday(birth, birth.year + age + 1)
+        out.append(OfficeClaim(person=name, office=f"{age} years old", title=words, terms=((start, end),)))
+    return out

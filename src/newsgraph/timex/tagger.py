@@ -29,7 +29,7 @@ from .normalise import (
     to_int,
     valid_day,
 )
-from .offices import OfficeTitles
+from .offices import AgePhrases, OfficeTitles
 from .reference import (
     DateEvidence,
     OfficeClaim,
@@ -130,6 +130,7 @@ class TimeTagger:
         self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
         self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
+        self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
 
     # ------------------------------------------------------------------ guards
 
