@@ -230,3 +230,24 @@ def test_a_start_in_force_later_is_no_lower_bound():
         today=TODAY,
     )
     assert result.reference.date == dt.date(2019, 3, 3)
+
+
+# ---------------------------------------------------------------- 5. English parts of the day
+
+
+def test_english_next_morning_follows_the_last_day_told():
+    """`left the next morning` after `on Tuesday evening`: Wednesday morning (27 November 2026 was a
+    Friday, so Tuesday was the 24th)."""
+    result = tagger_for("en").tag(
+        "The envoy arrived in Oslo on Tuesday evening and left the next morning.",
+        published=dt.date(2026, 11, 27),
+        today=TODAY,
+    )
+    assert {t.text: t.value for t in result.times}["the next morning"] == "2026-11-25TMO"
+
+
+def test_english_this_morning_is_the_reference_day():
+    result = tagger_for("en").tag(
+        "This morning the talks resumed in Geneva.", published=dt.date(2026, 11, 27), today=TODAY
+    )
+    assert {t.text: t.value for t in result.times}["This morning"] == "2026-11-27TMO"
