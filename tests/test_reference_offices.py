@@ -172,3 +172,10 @@ def test_an_age_told_then_is_no_evidence(nlp_de):
     text = "Der damals 62-jährige Olaf Scholz hatte in Hamburg eine Rede gehalten."
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert "years old" not in record.reference_date.reason
+
+
+def test_an_age_in_a_sentence_about_another_year_is_no_evidence(nlp_de):
+    """`Im Jahr 2014 sagte der 62-jährige Putin`: his age in 2014, not on the article's day."""
+    text = "Im Jahr 2014 sagte der 62-jährige Wladimir Putin in Sotschi, er wolle bleiben."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "years old" not in record.reference_date.reason

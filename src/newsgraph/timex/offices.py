@@ -165,6 +165,9 @@ def claims_from_roles(
 
 # ---------------------------------------------------------------------------------------- ages
 
+#: a year of the Common Era as a text writes it (an age in its sentence is a look back)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
 #: birth dates of KB people (``resources/kb/births.toml``)
 BIRTHS_FILE = Path(__file__).resolve().parents[1] / "resources" / "kb" / "births.toml"
 
@@ -207,7 +210,13 @@ class AgePhrases:
         )
 
     def age_at(self, text: str, start: int, end: int) -> tuple[int, str] | None:
-        """(age, its words) the text gives the mention ``text[start:end]``, or None."""
+        """(age, its words) the text gives the mention ``text[start:end]``, or None. An age in a
+        sentence that names a year (``Im Jahr 2014 sagte der 62-jährige Putin``) is the age then,
+        not on the article's day: None."""
+        sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        ends = [i for c in ".!?\n" if (i := text.find(c, end)) != -1]
+        if _YEAR.search(text, sentence_start, min(ends) if ends else len(text)):
+            return None
         left = text[max(0, start - 80) : start]
         for pattern in self.before:
             m = pattern.search(left)
