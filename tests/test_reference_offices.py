@@ -179,3 +179,19 @@ def test_an_age_in_a_sentence_about_another_year_is_no_evidence(nlp_de):
     text = "Im Jahr 2014 sagte der 62-jährige Wladimir Putin in Sotschi, er wolle bleiben."
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert "years old" not in record.reference_date.reason
+
+
+def test_a_holder_called_new_is_in_the_first_half_year_of_the_term(nlp_de):
+    """Joe Biden was president from 20 January 2021 to 2025; `der neue US-Präsident` is a report of the
+    first months, so of 2021."""
+    text = "Der neue US-Präsident Joe Biden unterzeichnete gestern im Weißen Haus mehrere Dekrete."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2021"
+    assert "called new" in record.reference_date.reason
+
+
+def test_a_new_holder_from_december_leaves_two_years_open(nlp_de):
+    """Olaf Scholz took office on 8 December 2021: his first half year lies in 2021 and 2022."""
+    text = "Der neue Bundeskanzler Olaf Scholz reiste gestern zu seinem ersten Besuch nach Paris."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.source == "none" and "2021, 2022" in record.reference_date.reason

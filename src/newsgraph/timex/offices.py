@@ -70,6 +70,9 @@ class OfficeTitles:
     then: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
     later: set[str] = field(default_factory=set)
+    #: the title calls the holder new (``der neue US-Präsident``): the term began shortly before the
+    #: article (:data:`RECENT_DAYS`)
+    recent: set[str] = field(default_factory=set)
     #: words that make the title something else than the office (deputy, designate, candidate)
     block: set[str] = field(default_factory=set)
 
@@ -81,6 +84,7 @@ class OfficeTitles:
             then={_fold(w) for w in spec.get("then", [])},
             former={_fold(w) for w in spec.get("former", [])},
             later={_fold(w) for w in spec.get("later", [])},
+            recent={_fold(w) for w in spec.get("recent", [])},
             block={_fold(w) for w in spec.get("block", [])},
         )
 
@@ -115,11 +119,20 @@ class OfficeTitles:
         if office is None:
             return None
         when = "current"
-        for kind, markers in (("former", self.former), ("then", self.then), ("later", self.later)):
+        for kind, markers in (
+            ("former", self.former),
+            ("then", self.then),
+            ("later", self.later),
+            ("recent", self.recent),
+        ):
             if any(f & markers for f in forms):
                 when = kind
                 break
         return office, when
+
+
+#: how long a holder is called new (``der neue Bundeskanzler``): about the first half year of a term
+RECENT_DAYS = 183
 
 
 def claims_from_roles(
@@ -151,6 +164,11 @@ def claims_from_roles(
                     key=lambda term: term[0],  # an open end (None) does not compare with a day
                 )
             )
+            if when == "recent":  # the first months of a term (of any of them: a re-election is new too)
+                terms = tuple(
+                    (s, min(e, s + dt.timedelta(days=RECENT_DAYS)) if e else s + dt.timedelta(days=RECENT_DAYS))
+                    for s, e in terms
+                )
             key = (kb_id, office, when)
             if terms and key not in out:
                 out[key] = OfficeClaim(

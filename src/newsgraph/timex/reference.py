@@ -202,7 +202,8 @@ class OfficeClaim:
 
     ``terms``: ``(start, end)`` days, start inclusive, end exclusive (None: still in office).
     ``office``: a readable label (``head of state of United States``); ``title``: the text's words.
-    ``when``: ``current`` (held on the article's day), or a title that puts the term before the
+    ``when``: ``current`` (held on the article's day), ``recent`` (held, and the title calls the
+    holder new: ``terms`` are then the first months of each term), or a title that puts the term before the
     article (``then``: ``damalige``; ``former``: ``ehemalige``; ``later``: ``spätere``), which makes
     the claim a lower bound only (:meth:`lower_bound`; see :mod:`newsgraph.timex.offices`).
     """
@@ -217,7 +218,7 @@ class OfficeClaim:
         """The first day the article can have been written on, by a title that puts the term before
         it: the first term's start (``then``, ``later``), or its end (``former``: the person no longer
         held it; the start while the first term has not ended); None for a ``current`` claim."""
-        if self.when == "current" or not self.terms:
+        if self.when in ("current", "recent") or not self.terms:
             return None
         terms = sorted(self.terms, key=lambda t: t[0])
         start, end = terms[0]
@@ -232,6 +233,8 @@ class OfficeClaim:
         return any(start <= day and (end is None or day < end) for start, end in self.terms)
 
     def describe(self) -> str:
+        if self.when == "recent":
+            return f"{self.person} was {self.office} ({self.title!r}, called new: the first half year of a term)"
         return f"{self.person} was {self.office} ({self.title!r})"
 
 
@@ -433,7 +436,7 @@ def _infer_from_text(
         if floor is not None
         else ""
     )
-    claims = [c for c in claims or [] if c.when == "current"]
+    claims = [c for c in claims or [] if c.when in ("current", "recent")]
     loose = [g for g in (loose or []) if g]
     # a year in a clause about the future (``will bis 2012 beitreten``) says the article is older
     with_year = [e for e in evidence if e.partial and e.partial.year and e.partial.era is None]
