@@ -187,7 +187,7 @@ def test_a_holder_called_new_is_in_the_first_half_year_of_the_term(nlp_de):
     text = "Der neue US-Präsident Joe Biden unterzeichnete gestern im Weißen Haus mehrere Dekrete."
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert record.reference_date.value == "2021"
-    assert "called new" in record.reference_date.reason
+    assert "new: the first half year" in record.reference_date.reason
 
 
 def test_a_new_holder_from_december_leaves_two_years_open(nlp_de):
@@ -195,3 +195,19 @@ def test_a_new_holder_from_december_leaves_two_years_open(nlp_de):
     text = "Der neue Bundeskanzler Olaf Scholz reiste gestern zu seinem ersten Besuch nach Paris."
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert record.reference_date.source == "none" and "2021, 2022" in record.reference_date.reason
+
+
+def test_an_inaugural_visit_is_in_the_first_half_year_of_the_term(nlp_de):
+    """`zu ihrem Antrittsbesuch`, told of one person: Annalena Baerbock's first half year as foreign
+    minister (from 8 December 2021), which alone still spans 2021 and 2022 (her whole term: 2021-2025)."""
+    text = "Außenministerin Annalena Baerbock ist zu ihrem Antrittsbesuch in Paris eingetroffen."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "Annalena Baerbock was foreign minister of Germany ('Außenministerin', new" in record.reference_date.reason
+    assert "2021, 2022" in record.reference_date.reason
+
+
+def test_an_inaugural_visit_with_two_people_names_no_visitor(nlp_de):
+    """`Merz reist zum Antrittsbesuch zu US-Präsident Trump`: whose first visit is it? Nothing read."""
+    text = "Bundeskanzler Friedrich Merz reist zum Antrittsbesuch zu US-Präsident Donald Trump."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "new:" not in record.reference_date.reason

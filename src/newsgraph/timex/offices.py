@@ -73,6 +73,8 @@ class OfficeTitles:
     #: the title calls the holder new (``der neue US-Präsident``): the term began shortly before the
     #: article (:data:`RECENT_DAYS`)
     recent: set[str] = field(default_factory=set)
+    #: phrases of an inaugural visit (:func:`inaugural_claims`), lower case
+    inaugural: set[str] = field(default_factory=set)
     #: words that make the title something else than the office (deputy, designate, candidate)
     block: set[str] = field(default_factory=set)
 
@@ -85,6 +87,7 @@ class OfficeTitles:
             former={_fold(w) for w in spec.get("former", [])},
             later={_fold(w) for w in spec.get("later", [])},
             recent={_fold(w) for w in spec.get("recent", [])},
+            inaugural={w.lower() for w in spec.get("inaugural", [])},
             block={_fold(w) for w in spec.get("block", [])},
         )
 
@@ -135,6 +138,36 @@ class OfficeTitles:
 RECENT_DAYS = 183
 
 
+def first_months(terms: tuple[tuple[dt.date, dt.date | None], ...]) -> tuple[tuple[dt.date, dt.date | None], ...]:
+    """The first :data:`RECENT_DAYS` of each term (a re-election starts a term that is new too)."""
+    return tuple(
+        (s, min(e, s + dt.timedelta(days=RECENT_DAYS)) if e else s + dt.timedelta(days=RECENT_DAYS)) for s, e in terms
+    )
+
+
+def inaugural_claims(
+    claims: list[OfficeClaim], sentences: list[tuple[str, set[str]]], cues: set[str]
+) -> list[OfficeClaim]:
+    """An inaugural visit (``zu seinem Antrittsbesuch``, ``zu seinem ersten Besuch als
+    Regierungschef``, ``inaugural visit``) is made in the first months of a term: the offices the
+    text gives its visitor (``claims``, current ones) as ``recent`` claims (:func:`first_months`).
+
+    ``sentences``: (lower-cased text, names of the people it mentions). The visitor is the one
+    person a sentence with a cue mentions; with two (``Merz reist zum Antrittsbesuch zu Trump``) the
+    text does not say whose visit it is, and nothing is read."""
+    out: dict[tuple[str, str], OfficeClaim] = {}
+    for text, people in sentences:
+        if len(people) != 1 or not any(cue in text for cue in cues):
+            continue
+        (name,) = people
+        for c in claims:
+            if c.person == name and c.when == "current" and (name, c.office) not in out:
+                out[(name, c.office)] = OfficeClaim(
+                    person=c.person, office=c.office, title=c.title, terms=first_months(c.terms), when="recent"
+                )
+    return list(out.values())
+
+
 def claims_from_roles(
     people: list[tuple[str, str, list[str]]],
     offices_of: dict[str, list[tuple[str | None, str | None, str | None, str | None]]],
@@ -165,10 +198,7 @@ def claims_from_roles(
                 )
             )
             if when == "recent":  # the first months of a term (of any of them: a re-election is new too)
-                terms = tuple(
-                    (s, min(e, s + dt.timedelta(days=RECENT_DAYS)) if e else s + dt.timedelta(days=RECENT_DAYS))
-                    for s, e in terms
-                )
+                terms = first_months(terms)
             key = (kb_id, office, when)
             if terms and key not in out:
                 out[key] = OfficeClaim(

@@ -234,7 +234,7 @@ class OfficeClaim:
 
     def describe(self) -> str:
         if self.when == "recent":
-            return f"{self.person} was {self.office} ({self.title!r}, called new: the first half year of a term)"
+            return f"{self.person} was {self.office} ({self.title!r}, new: the first half year of a term)"
         return f"{self.person} was {self.office} ({self.title!r})"
 
 
