@@ -57,6 +57,13 @@ def _figures(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _evidence_kind(reason: str) -> str:
+    """The kind of evidence a reference reason names first (``inferred from terms of office``), for
+    the breakdown of answers by evidence."""
+    head = reason.split(":", 1)[0].split(";", 1)[0].split("(", 1)[0].strip()
+    return head[:50]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -96,13 +103,20 @@ def main() -> int:
                     for p in shown:
                         print(f"  {p}")
         hidden_right = hidden_total = hidden_given = 0
+        hidden_docs = []
+        evidence: dict[str, list[int]] = {}
         for path in paths:
             gold, text = load_gold(path)
             if not gold.get("published"):
                 continue
             record = extract(text, lang=gold.get("language"), published=None)
+            hidden_docs.append(score_record(gold | {"expected_reference_year": None}, record))
             value = record.reference_date.value
             ok = bool(value) and value[:4] == str(gold["published"])[:4]
+            if value:
+                counts = evidence.setdefault(_evidence_kind(record.reference_date.reason), [0, 0])
+                counts[0] += 1
+                counts[1] += ok
             hidden_total += 1
             hidden_right += ok
             hidden_given += bool(value)
@@ -114,6 +128,8 @@ def main() -> int:
             "hidden_articles": hidden_total,
             "hidden_coverage": hidden_given / hidden_total if hidden_total else None,
             "hidden_precision": hidden_right / hidden_given if hidden_given else None,
+            "hidden_value_accuracy": summarise(hidden_docs)["times"]["value_accuracy"] if hidden_docs else None,
+            "hidden_evidence": {k: {"answered": a, "right": r} for k, (a, r) in sorted(evidence.items())},
             "seconds": round(time.perf_counter() - started, 1),
         }
 
@@ -121,10 +137,26 @@ def main() -> int:
         return "     -" if x is None else (f"{x:6.3f}" if isinstance(x, float) else f"{x:6d}")
 
     print(f"{'':32} {'tune':>6} {'check':>6}")
-    keys = ("articles", "time_f1", "value_accuracy", "reference_year_accuracy", "hidden_reference_year_accuracy",
-            "hidden_coverage", "hidden_precision", "hidden_articles", "time_tp", "time_fp", "time_fn")
+    keys = (
+        "articles",
+        "time_f1",
+        "value_accuracy",
+        "reference_year_accuracy",
+        "hidden_reference_year_accuracy",
+        "hidden_coverage",
+        "hidden_precision",
+        "hidden_value_accuracy",
+        "hidden_articles",
+        "time_tp",
+        "time_fp",
+        "time_fn",
+    )
     for key in keys:
         print(f"{key:32} {cell(figures['tune'][key])} {cell(figures['check'][key])}")
+    print("date hidden, answered / right by evidence:")
+    for kind in sorted(set(figures["tune"]["hidden_evidence"]) | set(figures["check"]["hidden_evidence"])):
+        shown = [figures[s]["hidden_evidence"].get(kind, {"answered": 0, "right": 0}) for s in ("tune", "check")]
+        print(f"  {kind:50} " + "   ".join(f"{c['answered']:3d} / {c['right']:3d}" for c in shown))
     out = {
         "machine": f"{platform.machine()}, {platform.python_version()}",
         "today": args.today or dt.date.today().isoformat(),

@@ -120,3 +120,94 @@ def test_post_of_an_international_body_is_an_office(nlp_de):
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert record.reference_date.value == "2005-12-07"
     assert "Javier Solana was high representative" in record.reference_date.reason
+
+
+def test_swiss_spelling_of_a_title_is_the_same_office(nlp_de):
+    """Swiss German writes `Aussenminister` for `Außenminister`: the same office, the same evidence
+    (Qin Gang and Antony Blinken were foreign ministers together only in 2022-2023, nearly all of it
+    in 2023)."""
+    text = "Der chinesische Aussenminister Qin Gang empfing am Montag US-Aussenminister Antony Blinken in Peking."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2023"
+    assert "('chinesische Aussenminister')" in record.reference_date.reason
+
+
+def test_swiss_president_of_the_confederation_gives_the_year(nlp_de):
+    """The Swiss presidency rotates every calendar year: `Bundespräsidentin Karin Keller-Sutter` is
+    a report of 2025."""
+    text = "Bundespräsidentin Karin Keller-Sutter empfing gestern in Bern den neuen Botschafter Japans."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2025"
+    assert "Karin Keller-Sutter was head of state of" in record.reference_date.reason
+
+
+def test_every_term_of_a_person_counts(nlp_de):
+    """Donald Tusk was Polish prime minister twice (2007-2014 and since 2023); with Angela Merkel as
+    chancellor only the first term fits, not a contradiction."""
+    text = "Ministerpräsident Donald Tusk und Bundeskanzlerin Angela Merkel sprachen gestern in Warschau über Gas."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "from 2007-11-16 to 2014-09-21" in record.reference_date.reason
+
+
+def test_an_age_and_a_term_of_office_decide_the_year(nlp_de):
+    """Angela Merkel (born 17 July 1954) was 67 from 17 July 2021 and chancellor until 7 December
+    2021: the chancellor's term of sixteen years alone names no year, with the age only 2021 is left."""
+    text = "Die 67-jährige Bundeskanzlerin Angela Merkel besuchte gestern ein Krankenhaus in Stralsund."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2021"
+    assert "Angela Merkel was 67 years old" in record.reference_date.reason
+
+
+def test_an_age_alone_leaves_two_years_open(nlp_de):
+    """`Wladimir Putin (72)`: born 7 October 1952, so between 7 October 2024 and 6 October 2025; the
+    age alone names no year."""
+    text = "Wladimir Putin (72) eröffnete gestern in Kasan eine Brücke über die Wolga."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.source == "none"
+    assert "Vladimir Putin was 72 years old" in record.reference_date.reason
+
+
+def test_an_age_told_then_is_no_evidence(nlp_de):
+    """`der damals 62-jährige` is the age at a time the text tells, not on the article's day."""
+    text = "Der damals 62-jährige Olaf Scholz hatte in Hamburg eine Rede gehalten."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "years old" not in record.reference_date.reason
+
+
+def test_an_age_in_a_sentence_about_another_year_is_no_evidence(nlp_de):
+    """`Im Jahr 2014 sagte der 62-jährige Putin`: his age in 2014, not on the article's day."""
+    text = "Im Jahr 2014 sagte der 62-jährige Wladimir Putin in Sotschi, er wolle bleiben."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "years old" not in record.reference_date.reason
+
+
+def test_a_holder_called_new_is_in_the_first_half_year_of_the_term(nlp_de):
+    """Joe Biden was president from 20 January 2021 to 2025; `der neue US-Präsident` is a report of the
+    first months, so of 2021."""
+    text = "Der neue US-Präsident Joe Biden unterzeichnete gestern im Weißen Haus mehrere Dekrete."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2021"
+    assert "new: the first half year" in record.reference_date.reason
+
+
+def test_a_new_holder_from_december_leaves_two_years_open(nlp_de):
+    """Olaf Scholz took office on 8 December 2021: his first half year lies in 2021 and 2022."""
+    text = "Der neue Bundeskanzler Olaf Scholz reiste gestern zu seinem ersten Besuch nach Paris."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.source == "none" and "2021, 2022" in record.reference_date.reason
+
+
+def test_an_inaugural_visit_is_in_the_first_half_year_of_the_term(nlp_de):
+    """`zu ihrem Antrittsbesuch`, told of one person: Annalena Baerbock's first half year as foreign
+    minister (from 8 December 2021), which alone still spans 2021 and 2022 (her whole term: 2021-2025)."""
+    text = "Außenministerin Annalena Baerbock ist zu ihrem Antrittsbesuch in Paris eingetroffen."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "Annalena Baerbock was foreign minister of Germany ('Außenministerin', new" in record.reference_date.reason
+    assert "2021, 2022" in record.reference_date.reason
+
+
+def test_an_inaugural_visit_with_two_people_names_no_visitor(nlp_de):
+    """`Merz reist zum Antrittsbesuch zu US-Präsident Trump`: whose first visit is it? Nothing read."""
+    text = "Bundeskanzler Friedrich Merz reist zum Antrittsbesuch zu US-Präsident Donald Trump."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "new:" not in record.reference_date.reason

@@ -393,7 +393,10 @@ def test_reference_inferred_from_explicit_dates_and_years():
     nlp = make_nlp("de")
     ref = run(nlp, "Am 6. September 2000 unterzeichneten beide Seiten den Vertrag.", published=None)._.reference_date
     assert (ref.value, ref.source) == ("2000-09-06", "inferred")
+    # a bare year of the background is a lower bound only (a look back as often as the article's year)
     ref = run(nlp, "Die Krise begann im Jahr 1979 und dauert an.", published=None)._.reference_date
+    assert (ref.value, ref.source) == (None, "none") and "bare year" in ref.reason
+    ref = run(nlp, "Die Krise begann im März 1979 und dauert an.", published=None)._.reference_date
     assert (ref.value, ref.source) == ("1979", "inferred")
     ref = run(nlp, "Die Minister trafen sich in Genf.", published=None)._.reference_date
     assert (ref.value, ref.source) == (None, "none")

@@ -199,3 +199,55 @@ def test_terms_of_office_with_a_gap_list_only_the_years_in_office():
 def test_heuer_is_this_year():
     text = "Für die Ministerin ist es heuer bereits die dritte Reise nach Wien."
     assert _value("de", text, "heuer") == "2021"
+
+
+# ---------------------------------------------------------------- 4. the first day of a state
+
+
+def _values(text: str, published: dt.date | None = dt.date(2026, 11, 25)) -> dict[str, str]:
+    result = tagger_for("de").tag(text, published=published, today=TODAY)
+    return {t.text: t.value for t in result.times}
+
+
+def test_ab_keeps_the_past_of_a_past_clause():
+    """`ab August 2023 war er Botschafter`: a start told in the past is a day of the past, and so a
+    lower bound for the article (it names the latest year here)."""
+    result = tagger_for("de").tag(
+        "Seit Juli 2021 ist Jan Muster Abgeordneter, ab August 2023 war er zudem Botschafter.",
+        published=None,
+        today=TODAY,
+    )
+    assert result.reference.known_year == 2023
+
+
+def test_a_start_in_force_later_is_no_lower_bound():
+    """A law signed on a day of the past that bans something `ab dem 1. Juli 2020`: the article is
+    not shown to be later than the ban's start, only than the signing."""
+    result = tagger_for("de").tag(
+        "Die Präsidentin hat am 3. März 2019 ein Gesetz unterzeichnet, nach dem ab dem 1. Juli 2020 "
+        "kein Öl mehr verheizt werden darf.",
+        published=None,
+        today=TODAY,
+    )
+    assert result.reference.date == dt.date(2019, 3, 3)
+
+
+# ---------------------------------------------------------------- 5. English parts of the day
+
+
+def test_english_next_morning_follows_the_last_day_told():
+    """`left the next morning` after `on Tuesday evening`: Wednesday morning (27 November 2026 was a
+    Friday, so Tuesday was the 24th)."""
+    result = tagger_for("en").tag(
+        "The envoy arrived in Oslo on Tuesday evening and left the next morning.",
+        published=dt.date(2026, 11, 27),
+        today=TODAY,
+    )
+    assert {t.text: t.value for t in result.times}["the next morning"] == "2026-11-25TMO"
+
+
+def test_english_this_morning_is_the_reference_day():
+    result = tagger_for("en").tag(
+        "This morning the talks resumed in Geneva.", published=dt.date(2026, 11, 27), today=TODAY
+    )
+    assert {t.text: t.value for t in result.times}["This morning"] == "2026-11-27TMO"

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from ..kb import ArticleLinker, linker_for
 from ..record import ReferenceDate, Time
 from ..timex.normalise import Reference
-from ..timex.offices import claims_from_roles
+from ..timex.offices import age_claims, birth_dates, claims_from_roles, inaugural_claims
 from ..timex.reference import OfficeClaim, published_bounds
 from ..timex.tagger import Sentence, TimeTagger, tagger_for
 
@@ -123,11 +123,30 @@ class TimeLayer:
             if e.type == "PER" and e.kb_id and e.roles and e.kb_id in linker.kb.by_id
         ]
         offices = {
-            kb_id: [(t.office, t.of, t.start, t.end) for t in linker.kb.by_id[kb_id].offices]
-            for _, kb_id, _ in people
+            kb_id: [(t.office, t.of, t.start, t.end) for t in linker.kb.by_id[kb_id].offices] for _, kb_id, _ in people
         }
         extra = claims_from_roles(people, offices, self.tagger.office_titles, linker.office_label)  # type: ignore[arg-type]
-        return claims + [c for c in extra if c.when != "current" or (c.person, c.office) not in seen]
+        # ages the text gives people whose birth date is known (``der 62-jährige Ban Ki-moon``)
+        aged = [
+            (e.name, e.kb_id, [(m.start, m.end) for m in e.mentions])
+            for e in doc._.entities or []
+            if e.type == "PER" and e.kb_id and e.mentions
+        ]
+        ages = age_claims(aged, doc.text, self.tagger.age_phrases, birth_dates())  # type: ignore[arg-type]
+        offices_held = claims + [c for c in extra if c.when != "current" or (c.person, c.office) not in seen]
+        # an inaugural visit (``Antrittsbesuch``) is made in the first months of its visitor's term
+        persons = [e for e in doc._.entities or [] if e.type == "PER"]
+        sentences = [  # the time layer's sentences: a headline ends at its blank line
+            (
+                doc.text[sent.start : sent.end].lower(),
+                {e.name for e in persons if any(sent.start <= m.start < sent.end for m in e.mentions)},
+            )
+            for sent in self._sentences(doc)
+        ]
+        inaugural = inaugural_claims(offices_held, sentences, self.tagger.office_titles.inaugural)
+        newer = {(c.person, c.office) for c in inaugural}  # the first months say all the full terms say
+        kept = [c for c in offices_held if c.when != "current" or (c.person, c.office) not in newer]
+        return kept + inaugural + ages
 
     def __call__(self, doc: Doc) -> Doc:
         published = None

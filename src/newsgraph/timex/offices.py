@@ -1,4 +1,9 @@
-"""Reading the offices the text gives people the knowledge base knows, as reference-date evidence.
+"""Reading the offices (and ages) the text gives people the knowledge base knows, as reference-date
+evidence.
+
+An **age** (``der 62-jährige Ban Ki-moon``, ``Putin (72)``) of a person whose birth date the KB knows
+(``resources/kb/births.toml``) is read the same way as a term of office: the article's day lies
+between that birthday and the next (:func:`age_claims`).
 
 :meth:`newsgraph.kb.ArticleLinker.office_claims` reads an office phrase only when the phrase itself
 names one country (``US-Präsident``, ``russische Außenminister``): it must also resolve phrases that
@@ -27,13 +32,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .reference import OfficeClaim
 
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
+
+
+def _fold(word: str) -> str:
+    """A title word as the vocabulary is matched: lower case, ``ß`` as ``ss`` (Swiss German writes
+    ``Aussenminister`` for ``Außenminister``, and a Swiss report names the same offices)."""
+    return word.lower().replace("ß", "ss")
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -56,18 +70,25 @@ class OfficeTitles:
     then: set[str] = field(default_factory=set)
     former: set[str] = field(default_factory=set)
     later: set[str] = field(default_factory=set)
+    #: the title calls the holder new (``der neue US-Präsident``): the term began shortly before the
+    #: article (:data:`RECENT_DAYS`)
+    recent: set[str] = field(default_factory=set)
+    #: phrases of an inaugural visit (:func:`inaugural_claims`), lower case
+    inaugural: set[str] = field(default_factory=set)
     #: words that make the title something else than the office (deputy, designate, candidate)
     block: set[str] = field(default_factory=set)
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> OfficeTitles:
         return cls(
-            titles={str(k).lower(): str(v) for k, v in spec.get("titles", {}).items()},
+            titles={_fold(str(k)): str(v) for k, v in spec.get("titles", {}).items()},
             endings=sorted(spec.get("endings", []), key=len, reverse=True),
-            then={w.lower() for w in spec.get("then", [])},
-            former={w.lower() for w in spec.get("former", [])},
-            later={w.lower() for w in spec.get("later", [])},
-            block={w.lower() for w in spec.get("block", [])},
+            then={_fold(w) for w in spec.get("then", [])},
+            former={_fold(w) for w in spec.get("former", [])},
+            later={_fold(w) for w in spec.get("later", [])},
+            recent={_fold(w) for w in spec.get("recent", [])},
+            inaugural={w.lower() for w in spec.get("inaugural", [])},
+            block={_fold(w) for w in spec.get("block", [])},
         )
 
     def _forms(self, word: str) -> list[str]:
@@ -78,7 +99,7 @@ class OfficeTitles:
         """(office key, when) of a title as the text gives it (``damaligen US-Präsidenten`` ->
         ``("head_of_state", "then")``), or None when it names no office of the vocabulary or names
         something else (a deputy, a designate)."""
-        words = [w.lower().rstrip(".") for w in _WORD.findall(title.replace("-", " "))]
+        words = [_fold(w).rstrip(".") for w in _WORD.findall(title.replace("-", " "))]
         words = [w for w in words if w]
         if not words:
             return None
@@ -101,11 +122,50 @@ class OfficeTitles:
         if office is None:
             return None
         when = "current"
-        for kind, markers in (("former", self.former), ("then", self.then), ("later", self.later)):
+        for kind, markers in (
+            ("former", self.former),
+            ("then", self.then),
+            ("later", self.later),
+            ("recent", self.recent),
+        ):
             if any(f & markers for f in forms):
                 when = kind
                 break
         return office, when
+
+
+#: how long a holder is called new (``der neue Bundeskanzler``): about the first half year of a term
+RECENT_DAYS = 183
+
+
+def first_months(terms: tuple[tuple[dt.date, dt.date | None], ...]) -> tuple[tuple[dt.date, dt.date | None], ...]:
+    """The first :data:`RECENT_DAYS` of each term (a re-election starts a term that is new too)."""
+    return tuple(
+        (s, min(e, s + dt.timedelta(days=RECENT_DAYS)) if e else s + dt.timedelta(days=RECENT_DAYS)) for s, e in terms
+    )
+
+
+def inaugural_claims(
+    claims: list[OfficeClaim], sentences: list[tuple[str, set[str]]], cues: set[str]
+) -> list[OfficeClaim]:
+    """An inaugural visit (``zu seinem Antrittsbesuch``, ``zu seinem ersten Besuch als
+    Regierungschef``, ``inaugural visit``) is made in the first months of a term: the offices the
+    text gives its visitor (``claims``, current ones) as ``recent`` claims (:func:`first_months`).
+
+    ``sentences``: (lower-cased text, names of the people it mentions). The visitor is the one
+    person a sentence with a cue mentions; with two (``Merz reist zum Antrittsbesuch zu Trump``) the
+    text does not say whose visit it is, and nothing is read."""
+    out: dict[tuple[str, str], OfficeClaim] = {}
+    for text, people in sentences:
+        if len(people) != 1 or not any(cue in text for cue in cues):
+            continue
+        (name,) = people
+        for c in claims:
+            if c.person == name and c.when == "current" and (name, c.office) not in out:
+                out[(name, c.office)] = OfficeClaim(
+                    person=c.person, office=c.office, title=c.title, terms=first_months(c.terms), when="recent"
+                )
+    return list(out.values())
 
 
 def claims_from_roles(
@@ -137,6 +197,8 @@ def claims_from_roles(
                     key=lambda term: term[0],  # an open end (None) does not compare with a day
                 )
             )
+            if when == "recent":  # the first months of a term (of any of them: a re-election is new too)
+                terms = first_months(terms)
             key = (kb_id, office, when)
             if terms and key not in out:
                 out[key] = OfficeClaim(
@@ -147,3 +209,101 @@ def claims_from_roles(
                     when=when,
                 )
     return list(out.values())
+
+
+# ---------------------------------------------------------------------------------------- ages
+
+#: a year of the Common Era as a text writes it (an age in its sentence is a look back)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+#: birth dates of KB people (``resources/kb/births.toml``)
+BIRTHS_FILE = Path(__file__).resolve().parents[1] / "resources" / "kb" / "births.toml"
+
+
+@lru_cache(maxsize=1)
+def birth_dates() -> dict[str, dt.date]:
+    """KB id -> birth date, from :data:`BIRTHS_FILE` (empty when the file is missing)."""
+    if not BIRTHS_FILE.exists():
+        return {}
+    with BIRTHS_FILE.open("rb") as f:
+        born = tomllib.load(f).get("born", {})
+    return {kb_id: dt.date.fromisoformat(day) for kb_id, day in born.items()}
+
+
+def _birthday(born: dt.date, year: int) -> dt.date:
+    """The day a person born on ``born`` turns a year older in ``year`` (29 February: 1 March)."""
+    try:
+        return born.replace(year=year)
+    except ValueError:
+        return dt.date(year, 3, 1)
+
+
+@dataclass(slots=True)
+class AgePhrases:
+    """How a text gives a person's age (``[reference.ages]`` of ``times.toml``): ``before`` patterns
+    end right before a mention (``der 62-jährige ``), ``after`` patterns start right after it
+    (`` (62)``, ``, 62,``); group 1 is the age. ``then`` words before the age put it at a time the
+    text tells (``der damals 62-jährige``): no evidence for the article's day."""
+
+    before: list[re.Pattern[str]] = field(default_factory=list)
+    after: list[re.Pattern[str]] = field(default_factory=list)
+    then: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> AgePhrases:
+        return cls(
+            before=[re.compile(p + r"$") for p in spec.get("before", [])],
+            after=[re.compile("^" + p) for p in spec.get("after", [])],
+            then={w.lower() for w in spec.get("then", [])},
+        )
+
+    def age_at(self, text: str, start: int, end: int) -> tuple[int, str] | None:
+        """(age, its words) the text gives the mention ``text[start:end]``, or None. An age in a
+        sentence that names a year (``Im Jahr 2014 sagte der 62-jährige Putin``) is the age then,
+        not on the article's day: None."""
+        sentence_start = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+        ends = [i for c in ".!?\n" if (i := text.find(c, end)) != -1]
+        if _YEAR.search(text, sentence_start, min(ends) if ends else len(text)):
+            return None
+        left = text[max(0, start - 80) : start]
+        for pattern in self.before:
+            m = pattern.search(left)
+            if m:
+                words = _WORD.findall(left[: m.start()].lower())
+                if words and words[-1] in self.then:
+                    return None
+                return int(m.group(1)), m.group(0).strip()
+        right = text[end : end + 20]
+        for pattern in self.after:
+            m = pattern.match(right)
+            if m:
+                return int(m.group(1)), m.group(0).strip()
+        return None
+
+
+def age_claims(
+    people: list[tuple[str, str, list[tuple[int, int]]]],
+    text: str,
+    phrases: AgePhrases,
+    born: dict[str, dt.date],
+) -> list[OfficeClaim]:
+    """Ages the text gives KB people with a known birth date, as claims on the article's day.
+
+    ``people``: (name, KB id, mention spans). A person aged N on the article's day was born N years
+    and less than N + 1 years before it: the claim's one term runs from the N-th birthday to the
+    next (an interval of one year that mostly spans two calendar years, so it decides a year only
+    together with other evidence: terms of office, weekday ties, the share of days). Two different
+    ages for one person (a look back, ``mit 35 Jahren``, is not read) give nothing."""
+    out: list[OfficeClaim] = []
+    for name, kb_id, spans in people:
+        birth = born.get(kb_id)
+        if birth is None:
+            continue
+        ages = {age for s, e in spans if (age := phrases.age_at(text, s, e)) is not None}
+        if len({a for a, _ in ages}) != 1 or not 0 < next(iter(ages))[0] < 120:
+            continue
+        age, words = next(iter(ages))
+        start = _birthday(birth, birth.year + age)
+        end = _birthday(birth, birth.year + age + 1)
+        out.append(OfficeClaim(person=name, office=f"{age} years old", title=words, terms=((start, end),)))
+    return out

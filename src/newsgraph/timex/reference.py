@@ -202,7 +202,8 @@ class OfficeClaim:
 
     ``terms``: ``(start, end)`` days, start inclusive, end exclusive (None: still in office).
     ``office``: a readable label (``head of state of United States``); ``title``: the text's words.
-    ``when``: ``current`` (held on the article's day), or a title that puts the term before the
+    ``when``: ``current`` (held on the article's day), ``recent`` (held, and the title calls the
+    holder new: ``terms`` are then the first months of each term), or a title that puts the term before the
     article (``then``: ``damalige``; ``former``: ``ehemalige``; ``later``: ``spätere``), which makes
     the claim a lower bound only (:meth:`lower_bound`; see :mod:`newsgraph.timex.offices`).
     """
@@ -217,7 +218,7 @@ class OfficeClaim:
         """The first day the article can have been written on, by a title that puts the term before
         it: the first term's start (``then``, ``later``), or its end (``former``: the person no longer
         held it; the start while the first term has not ended); None for a ``current`` claim."""
-        if self.when == "current" or not self.terms:
+        if self.when in ("current", "recent") or not self.terms:
             return None
         terms = sorted(self.terms, key=lambda t: t[0])
         start, end = terms[0]
@@ -232,6 +233,8 @@ class OfficeClaim:
         return any(start <= day and (end is None or day < end) for start, end in self.terms)
 
     def describe(self) -> str:
+        if self.when == "recent":
+            return f"{self.person} was {self.office} ({self.title!r}, new: the first half year of a term)"
         return f"{self.person} was {self.office} ({self.title!r})"
 
 
@@ -245,6 +248,12 @@ def _held_together(claims: list[OfficeClaim]) -> str:
     (one person is not minister "all at once")."""
     return _describe_claims(claims) + (" at the same time" if len(claims) > 1 else "")
 
+
+#: why a bare year of the background gives no reference year (see ``month_years`` in :func:`_infer_from_text`)
+BARE_YEAR_NOTE = (
+    "is a bare year in background (no month, not in a passage about the present): a lower bound only, "
+    "as often a look back or a label (`die Wahlen 2009`) as the article's own year"
+)
 
 #: the share of the days the terms of office leave that one year must hold to be inferred alone
 LIKELY_YEAR_SHARE = 0.9
@@ -427,13 +436,18 @@ def _infer_from_text(
         if floor is not None
         else ""
     )
-    claims = [c for c in claims or [] if c.when == "current"]
+    claims = [c for c in claims or [] if c.when in ("current", "recent")]
     loose = [g for g in (loose or []) if g]
     # a year in a clause about the future (``will bis 2012 beitreten``) says the article is older
     with_year = [e for e in evidence if e.partial and e.partial.year and e.partial.era is None]
     dated = [e for e in with_year if e.partial.year <= today.year and e.tense != "future"]  # type: ignore[union-attr,operator]
     explicit_years = sorted({e.partial.year for e in dated})  # type: ignore[union-attr]
     present_years = sorted({e.partial.year for e in dated if e.present})  # type: ignore[union-attr]
+    # years named with their month (``im Januar 2006``, ``am 28. Dezember 2012``): a bare year is as
+    # often a look back or a label (``seit der Unabhängigkeit 2008``, ``die Bundestagswahlen 2009``)
+    # as the article's own time, so outside the passage about the present only these say which year
+    # the article is of (:data:`BARE_YEAR_NOTE`)
+    month_years = sorted({e.partial.year for e in dated if e.partial.month is not None})  # type: ignore[union-attr]
     if ties:
         candidate_sets = [set(years_matching(t, today)) for t in ties]
         common = set.intersection(*candidate_sets) if candidate_sets else set()
@@ -512,10 +526,7 @@ def _infer_from_text(
                 f"from {a.isoformat()} to {(b - dt.timedelta(days=1)).isoformat()}" for a, b in stretches
             )
             if first.year == last.year:
-                reason = (
-                    f"inferred from terms of office: {_held_together(claims)} only {span}; "
-                    f"year only"
-                )
+                reason = f"inferred from terms of office: {_held_together(claims)} only {span}; year only"
                 return Reference(year=first.year), "inferred", reason
             if loose:
                 years, fitting = _loose_years(loose, claims, stretches)
@@ -569,11 +580,7 @@ def _infer_from_text(
                 f"no single year: the terms of office allow several ({_held_together(claims)} "
                 f"{span}: {', '.join(map(str, years_left))}); no weekday tie, and no full date or year in a "
                 "passage about the present"
-                + (
-                    ", and no weekday in a sentence with days of a month that fits one year only"
-                    if loose
-                    else ""
-                )
+                + (", and no weekday in a sentence with days of a month that fits one year only" if loose else "")
                 + "; dates without a year fit a reference in any of these years"
                 + (f"; the text names {bound} in the past (a lower bound)" if bound is not None else "")
                 + (
@@ -600,6 +607,13 @@ def _infer_from_text(
             "a lower bound (the article is not older than that)"
         )
         return Reference(date=day, lower_bound=True), "inferred", reason  # type: ignore[arg-type]
+    if explicit_years and explicit_years[-1] not in present_years and explicit_years[-1] not in month_years:
+        return (
+            Reference(),
+            "none",
+            f"no year: the latest year the text names outside clauses about the future, {explicit_years[-1]}, "
+            f"{BARE_YEAR_NOTE}",
+        )
     if explicit_years:
         year = explicit_years[-1]
         where = (

@@ -29,7 +29,7 @@ from .normalise import (
     to_int,
     valid_day,
 )
-from .offices import OfficeTitles
+from .offices import AgePhrases, OfficeTitles
 from .reference import (
     DateEvidence,
     OfficeClaim,
@@ -130,6 +130,7 @@ class TimeTagger:
         self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
         self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
+        self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
 
     # ------------------------------------------------------------------ guards
 
@@ -269,10 +270,11 @@ class TimeTagger:
         k = first - 1
         if k > 0 and (tokens[k].lower,) in self.articles:
             k -= 1
-        if k >= 0 and (fixed := self.tense_rules.before.get(tokens[k].lower)):
+        fixed = self.tense_rules.before.get(tokens[k].lower) if k >= 0 else None
+        if fixed in ("past", "future"):
             return fixed
         clause = clause_of(text, sentence.start, sentence.end, start, end)
-        return tense_at(
+        tense = tense_at(
             self._cues(text, sentence),
             start,
             end,
@@ -280,6 +282,13 @@ class TimeTagger:
             clause=clause,
             preceding_first=self.tense_rules.preceding_first,
         )
+        if fixed == "start" and tense in ("future", "now"):
+            # the first day of a state told in the present or future (``ab Montag gelten``, ``ab dem
+            # 1. Juli ... verheizt werden darf``) lies ahead; told in the past (``ab August 2023 war er
+            # Botschafter``), or without any cue (a narrative's ``drang ab dem 13. Juli ... vor``), it
+            # keeps its clause's reading
+            return "future"
+        return tense
 
     def _cues(self, text: str, sentence: Sentence) -> list[Cue]:
         if sentence.cues is None:
@@ -326,7 +335,11 @@ class TimeTagger:
         return all(tokens[k].lower in self.coord for k in range(i + 1, j))
 
     def _infer(
-        self, text: str, tokens: list[Token], items: list[_Item], today: dt.date,
+        self,
+        text: str,
+        tokens: list[Token],
+        items: list[_Item],
+        today: dt.date,
         claims: list[OfficeClaim] | None = None,
         url: str | None = None,
     ) -> tuple[Reference, str, str]:

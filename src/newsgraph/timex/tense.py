@@ -76,6 +76,9 @@ class TenseRules:
     #: a regular past form followed by one of these is a passive participle (``talks hosted by``),
     #: not the clause's verb
     past_form_not_before: frozenset[str] = frozenset()
+    #: a participle followed by one of these is a passive infinitive (``verbrannt werden darf``),
+    #: which tells no past
+    participle_not_before: frozenset[str] = frozenset()
     #: take the nearest cue *before* the expression in its clause when there is one (English puts
     #: the verb before its adverbials: `said the board would meet in September and did not rule out`)
     preceding_first: bool = False
@@ -98,6 +101,7 @@ class TenseRules:
             future_phrases=tuple(tuple(p.lower().split()) for p in spec.get("future_phrases", [])),
             before={w.lower(): t for w, t in spec.get("before", {}).items()},
             past_form_not_before=frozenset(w.lower() for w in spec.get("past_form_not_before", [])),
+            participle_not_before=frozenset(w.lower() for w in spec.get("participle_not_before", [])),
             present=frozenset(w.lower() for w in spec.get("present", [])),
             preceding_first=bool(spec.get("preceding_first", False)),
         )
@@ -136,6 +140,14 @@ class TenseRules:
                     and text.islower()
                     and bool(self.participle.match(low))
                 )
+                passive_infinitive = (
+                    self.participle is not None
+                    and k + 1 < len(items)
+                    and lowered[k + 1] in self.participle_not_before
+                    and bool(self.participle.match(low))
+                )
+                if passive_infinitive:
+                    continue
                 if morph_tense == "Past" or low in self.past or regular_past or perfect:
                     out.append(Cue(offset, "past"))
                 elif (morph_tense == "Pres" or low in self.present) and low not in self.perfect_aux:
