@@ -1305,3 +1305,9 @@ def test_a_perfect_of_a_call_verb_on_the_reference_day_has_happened():
 def test_coming_together_for_a_video_call_is_that_call():
     got = _named_events("Zu einer Videoschalte kamen am Abend Olaf Scholz und Petr Fiala zusammen.", "2024-05-15")
     assert [kind for kind, *_ in got] == ["video_call"]
+
+
+def test_a_span_dates_its_event_by_its_start():
+    text = "Am Gipfel der G7 vom 15. bis 17. Juni im kanadischen Kananaskis treffen Merz und Trump erneut aufeinander."
+    got = _named_events(text, "2024-06-07")
+    assert [(kind, time) for kind, _, _, time, _ in got] == [("summit", "2024-06-15")]

@@ -1919,7 +1919,16 @@ def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> T
     candidates = []
     starts, dating = index.time_starts(times)
     in_segment = sorted(dating[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)], key=lambda x: x[1])
+    range_ends = index.lex.words("context", "range_end")
+    range_starts = {s2 for s2, _, _ in in_segment}
     for start, _, t in in_segment:
+        if (
+            range_ends
+            and start > 0
+            and index.doc[start - 1].text.lower() in range_ends
+            and any(start - 4 <= s2 < start - 1 for s2 in range_starts)
+        ):
+            continue  # ``vom 15. bis 17. Juni``: the end of a span; the event is dated by its start
         same_clause = index.clause_of[start] == clause_id
         if index.clause_of[trig] == clause_id and not index.claims(trig, start, same_clause):
             continue  # the time belongs to another trigger nearer to it
