@@ -1311,3 +1311,14 @@ def test_a_span_dates_its_event_by_its_start():
     text = "Am Gipfel der G7 vom 15. bis 17. Juni im kanadischen Kananaskis treffen Merz und Trump erneut aufeinander."
     got = _named_events(text, "2024-06-07")
     assert [(kind, time) for kind, _, _, time, _ in got] == [("summit", "2024-06-15")]
+
+
+def test_another_meeting_proposed_long_after_takes_the_proposers_last_meeting_and_the_quoted_place():
+    text = (
+        "Olaf Scholz und Emmanuel Macron haben sich am Freitag in Prag getroffen. Es ging um Energie. "
+        "Beide lobten die Zusammenarbeit. Die Opposition kritisierte die Ergebnisse. Ein Sprecher schwieg. "
+        "Die Presse war zahlreich vertreten. Der Himmel war grau. Am Abend regnete es. "
+        "Zum Abschied schlug Macron ein weiteres Treffen vor: „Nächstes Mal in Dresden.“"
+    )
+    got = _named_events(text, "2024-05-15")
+    assert ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "Dresden", None, "possible") in got

@@ -477,6 +477,19 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             and (not another or x.tok < m.tok)
             and not (three and three_way(index, x.tok))
         ]
+        if not before and another:
+            # ``Zum Abschied schlug Putin ein weiteres Treffen vor``, paragraphs after the summit: the last
+            # meeting of someone acting in the clause, however far back
+            actors = {a.id for a in index.clause_mentions(m.clause) if a.type in {"PER", "ORG"} and a.role != "place"}
+            before = [
+                x
+                for x in mentions
+                if x.tok < m.tok
+                and x.type in MEETING_TYPES
+                and len(x.participants) >= 2
+                and actors & set(x.participants)
+                and not index.in_quote[x.tok]
+            ][-1:]
         if not before:
             continue
         meeting = min(before, key=lambda x: (m.segment - x.segment, abs(m.tok - x.tok)))

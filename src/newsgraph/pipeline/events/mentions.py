@@ -1271,6 +1271,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     _guests(index, out)
     _joiners(index, out)
     _anaphoric_times(index, out)
+    _colon_quote_places(index, out)
     _sequence_status(index, out)
     _calls_as_means(index, out)
     parties_of_the_meeting(index, out)
@@ -1464,6 +1465,28 @@ def _side_trips(index: DocIndex, mentions: list[EventMention]) -> list[EventMent
             m.participants, m.weak = [before[-1].participants[0], *m.participants], False
             out.append(m)
     return out
+
+
+def _colon_quote_places(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``schlug Putin ein weiteres Treffen vor: "Nächstes Mal in Moskau."``: a mention without a place
+    whose clause ends in a colon before a quotation takes the place the quotation names (after a place
+    preposition), as the quotation spells out what was proposed."""
+    doc = index.doc
+    for m in mentions:
+        if m.place is not None or m.quote:
+            continue
+        last = index.clauses[m.clause].tokens[-1]
+        if doc[last].text != ":":
+            last += 1  # the colon closes the clause without belonging to it
+        if last + 2 >= len(doc) or doc[last].text != ":" or not index.in_quote[last + 2]:
+            continue
+        k = last + 1
+        while k < len(doc) and k - last <= 8 and (index.in_quote[k] or doc[k].is_punct):
+            ref = index.starting_at(k)
+            if ref is not None and ref.type == "LOC" and ref.role == "place":
+                m.place, m.place_chain = ref.id, index.places.parents.get(ref.id, ())
+                break
+            k += 1
 
 
 def _sequence_status(index: DocIndex, mentions: list[EventMention]) -> None:
