@@ -142,3 +142,16 @@ def test_relative_pronoun_speaker_is_the_person_named_before_its_comma():
     qs, names = tagged_quotes(text, {"Schmidt": "PER", "Weber": "PER"}, tags)
     q = find(qs, "die Partei")
     assert q.speaker_text == "der" and names[q.speaker] == "Weber"
+
+
+def test_free_indirect_sentence_ends_before_the_next_quotes_opening_mark():
+    """The sentencizer leaves a straight opening mark on the sentence before it; a free indirect
+    statement built from that sentence must end at its full stop, not swallow the next quote's mark."""
+    text = (
+        '"Wir prüfen den Antrag", sagte der Sprecher. Eine Entscheidung solle bis Freitag fallen. '
+        '"Mehr können wir nicht sagen", fügte er hinzu.'
+    )
+    qs, _ = tagged_quotes(text, {}, {})
+    carried = find(qs, "Eine Entscheidung")
+    assert carried.text == "Eine Entscheidung solle bis Freitag fallen"
+    assert find(qs, "Mehr können").kind == "direct"

@@ -189,6 +189,10 @@ class QuoteLayer:
         ]
         top = [q for q in spans if q.parent is None]
         self._opening_marks = {q.open for q in top}
+        units = _marks_to_next_unit(doc, units, self._opening_marks)
+        unit_starts = [doc[s].idx for s, _ in units]
+        self._unit_starts = unit_starts
+        self._units_now = units
         quoted_token = self._quoted_tokens(doc, top)
         self._quoted_now = quoted_token
         statements: list[_Statement] = []
@@ -526,8 +530,12 @@ class QuoteLayer:
             if any(doc[j].text == ":" for j in range(k, e)):
                 a.kind = "direct"  # introduces a quote after the colon
                 return a
-            agentless = a.speaker is None and doc[k].tag_ == "VVPP" and any(
-                doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(max(s, k - 12), k)
+            agentless = (
+                a.speaker is None
+                and doc[k].tag_ == "VVPP"
+                and any(
+                    doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(max(s, k - 12), k)
+                )
             )
             if is_rep and self.reported and (a.speaker is not None or agentless) and not self._von_agent(doc, s, k):
                 # (`Als Grund wurden Terminschwierigkeiten genannt`: reported speech without a speaker)
@@ -1437,8 +1445,12 @@ class QuoteLayer:
         if opening is None:
             return None
         inverted = self._inverted_cue(doc, q.close, s, e, quoted)
-        if inverted is not None and inverted[0] != first and self._cue_at(
-            doc, inverted[0], s, e, self.lex.cue_verbs | self.lex.reported_verbs, self.lex.cue_particles
+        if (
+            inverted is not None
+            and inverted[0] != first
+            and self._cue_at(
+                doc, inverted[0], s, e, self.lex.cue_verbs | self.lex.reported_verbs, self.lex.cue_particles
+            )
         ):
             verb, phrase = inverted
             return _Analysis(cue=(verb, verb + 1), speaker=phrase, speaker_entity=resolver.entity(phrase))
@@ -2088,6 +2100,24 @@ def _bounded_unit(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
         s = cut
     pieces.append((s, e))
     return pieces
+
+
+def _marks_to_next_unit(doc: Doc, units: list[tuple[int, int]], opening: set[int]) -> list[tuple[int, int]]:
+    """Units whose last token is the opening mark of a quote (the sentencizer often leaves a
+    straight `"` on the sentence before it: `… stattfinden. "Wir sind bereit", sagte …`) hand
+    the mark on to the next unit, so that a statement built from the sentence (free indirect
+    speech above all) never ends in the mark of the next quote."""
+    out = list(units)
+    for u in range(len(out) - 1):
+        s, e = out[u]
+        k = e - 1
+        while k > s and doc[k].is_space:
+            k -= 1
+        if k <= s or doc[k].idx not in opening or out[u + 1][0] != e:
+            continue
+        out[u] = (s, k)
+        out[u + 1] = (k, out[u + 1][1])
+    return out
 
 
 def _after_dateline(doc: Doc, s: int, k: int) -> int:
