@@ -155,3 +155,37 @@ def test_free_indirect_sentence_ends_before_the_next_quotes_opening_mark():
     carried = find(qs, "Eine Entscheidung")
     assert carried.text == "Eine Entscheidung solle bis Freitag fallen"
     assert find(qs, "Mehr können").kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text, message, speaker",
+    [
+        pytest.param(
+            "Der Zug nach Hamburg fällt am Wochenende aus. Dies teilte die Bahn Nord am Freitag mit.",
+            "Der Zug nach Hamburg fällt am Wochenende aus",
+            ("Bahn Nord", "ORG"),
+            id="Dies + separable speech verb",
+        ),
+        pytest.param(
+            "Die neue Brücke wird im Herbst eröffnet. Das bestätigte Stadtrat Otto Bremer am Dienstag.",
+            "Die neue Brücke wird im Herbst eröffnet",
+            ("Otto Bremer", "PER"),
+            id="Das + reported-speech verb",
+        ),
+        pytest.param(
+            "Die Schule bleibt bis Mittwoch geschlossen. Das wurde vom Schulamt Kassel am Abend bekannt gegeben.",
+            "Die Schule bleibt bis Mittwoch geschlossen",
+            ("Schulamt Kassel", "ORG"),
+            id="passive with the participle written apart",
+        ),
+    ],
+)
+def test_demonstrative_speech_sentence_reports_the_sentence_before(text, message, speaker):
+    """`X geschah. Dies teilte Y mit.`: the demonstrative points back; the earlier sentence is
+    Y's statement and the pointing sentence is no statement of its own."""
+    qs, ents = tagged_quotes(text, dict([speaker]), {"gegeben": "VVPP"})
+    q = find(qs, message)
+    assert q.text == message
+    assert q.kind == "indirect"
+    assert ents[q.speaker] == speaker[0]
+    assert len(qs) == 1

@@ -230,11 +230,19 @@ class QuoteLayer:
                 st = self._quoted_statement(doc, q, u, units, analysis, colon or last_statement, quoted_token, resolver)
                 if st is not None:
                     new.append(st)
+            # `Dies teilte das Ministerium mit.`: the sentence before is the message
+            handled = False
+            if not new and colon is None:
+                handled, anaphoric = self._anaphoric_statement(
+                    doc, s, e, u, units, analysis, statements, quoted_token, resolver
+                )
+                if anaphoric is not None:
+                    new.append(anaphoric)
             # speech without (or beyond) quotation marks
             ind = None
             if colon is not None and not any(st.kind == "direct" for st in new):
                 ind = colon
-            if ind is None:
+            if ind is None and not handled:
                 ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
@@ -1554,6 +1562,84 @@ class QuoteLayer:
         st.speaker = resolver.entity(phrase)
         st.speaker_known = True
         return True
+
+    def _anaphoric_statement(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        u: int,
+        units: list[tuple[int, int]],
+        a: _Analysis | None,
+        statements: list[_Statement],
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> tuple[bool, _Statement | None]:
+        """`Die Gespräche werden fortgesetzt. Dies teilte das Ministerium mit.`, `Das wurde vom
+        Presseamt des Kremls bekannt gegeben.`: a sentence that opens with a demonstrative pronoun
+        (``[anaphoric] pronouns``) and its speech verb says who said the sentence before it. The
+        earlier sentence becomes an indirect statement of the subject (of the passive's agent);
+        a statement already found there without a speaker gets this one. Returns whether the
+        sentence was read so (then it is no statement of its own) and the new statement."""
+        lex = self.lex
+        if u == 0 or s + 2 >= e or doc[s].lower_ not in lex.anaphoric_pronouns or quoted[s]:
+            return False, None
+        last = e
+        while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space):
+            last -= 1
+        speaker: SpeakerPhrase | None = None
+        cue: tuple[int, int] | None = None
+        via = None
+        if (
+            a is not None
+            and a.cue is not None
+            and a.cue[0] == s + 1
+            and a.speaker is not None
+            and a.speaker.start > s + 1
+            and (a.message is None or a.kind == "reported")
+        ):
+            speaker, via = a.speaker, a.via
+            cue = self._chars(doc, a.cue[0], a.cue[1])
+            if a.extra_cue:
+                cue = (cue[0], max(cue[1], self._chars(doc, a.extra_cue[-1], a.extra_cue[-1] + 1)[1]))
+        elif doc[s + 1].lower_ in lex.passive and last - s > 3:
+            two = f"{doc[last - 2].lower_} {doc[last - 1].lower_}"
+            first = last - 2 if two in lex.anaphoric_participles else last - 1
+            if first == last - 1 and doc[last - 1].lower_ not in lex.anaphoric_participles:
+                return False, None
+            von = next((j for j in range(s + 2, min(first, s + 7)) if doc[j].lower_ in {"von", "vom"}), None)
+            if von is None:
+                return False, None
+            speaker = phrase_after(doc, von + 1, first, lex)
+            if speaker is None or speaker.start != von + 1:
+                return False, None
+            cue = self._chars(doc, first, last)
+        if speaker is None or cue is None:
+            return False, None
+        ps, pe = units[u - 1]
+        while pe > ps and doc[pe - 1].is_space:
+            pe -= 1
+        if pe <= ps or doc[pe - 1].text not in {".", "!", "?"}:
+            return False, None  # a headline or a sentence running on: nothing to point back at
+        before = [st for st in statements if st.sentence == u - 1]
+        entity = resolver.entity(speaker)
+        phrase = self._chars(doc, speaker.start, speaker.end)
+        if before:
+            # (a free indirect sentence only inherited its speaker: this one names it)
+            open_ones = [st for st in before if st.free or (st.speaker_phrase is None and not st.speaker_known)]
+            if len(open_ones) != len(before):
+                return False, None
+            for st in open_ones:
+                st.speaker, st.speaker_phrase, st.speaker_known, st.cue, st.via = entity, phrase, True, cue, via
+                st.free = False
+            return True, None
+        words = [k for k in range(ps, pe) if not doc[k].is_punct and not doc[k].is_space]
+        if not words or sum(quoted[k] for k in words) * 2 > len(words):
+            return False, None
+        ms, me = self._chars(doc, words[0], words[-1] + 1)
+        st = _Statement(kind="indirect", start=ms, end=me, sentence=u, cue=cue)
+        st.speaker, st.speaker_phrase, st.speaker_known, st.via = entity, phrase, True, via
+        return True, st
 
     def _passive_agent(self, doc: Doc, fin: int, b: int) -> SpeakerPhrase | None:
         """`Die Entscheidung wurde vom Bundesverband Erneuerbare Energie als rückschrittlich

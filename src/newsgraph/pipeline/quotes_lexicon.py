@@ -86,6 +86,11 @@ class QuoteLexicon:
     #: prepositions that make a place inside a speaker phrase a location, not the speaker
     #: (`the president's office in Warsaw`)
     locative: frozenset[str] = field(default_factory=frozenset)
+    #: pronouns that open a sentence pointing back at the one before (`Dies teilte X mit.`)
+    anaphoric_pronouns: frozenset[str] = field(default_factory=frozenset)
+    #: participles of speech verbs in a passive such sentence (`Das wurde von X bekannt gegeben.`),
+    #: one or two words
+    anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -163,5 +168,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         verb_adverbs=_low(spk.get("verb_adverbs")),
         circumstance=_low(clause.get("circumstance")),
         locative=_low(spk.get("locative")),
+        anaphoric_pronouns=_low(data.get("anaphoric", {}).get("pronouns")),
+        anaphoric_participles=_low(data.get("anaphoric", {}).get("participles")),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )
