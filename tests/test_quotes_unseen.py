@@ -189,3 +189,37 @@ def test_demonstrative_speech_sentence_reports_the_sentence_before(text, message
     assert q.kind == "indirect"
     assert ents[q.speaker] == speaker[0]
     assert len(qs) == 1
+
+
+@pytest.mark.parametrize(
+    "text, tags",
+    [
+        pytest.param(
+            "Das neue Modell, auch „Stadtflitzer“ genannt, kommt im Mai auf den Markt.",
+            {"genannt": "VVPP"},
+            id="participle aside without auxiliary",
+        ),
+        pytest.param(
+            "Die Mannschaft aus Bremen, welche oft als Favorit bezeichnet wurde, verlor am Sonntag deutlich.",
+            {"welche": "PRELS", "bezeichnet": "VVPP"},
+            id="relative clause",
+        ),
+        pytest.param(
+            "Der Musiker Kid Bremer, wie er sich selbst gerne nannte, ist im Alter von 80 Jahren gestorben.",
+            {"nannte": "VVFIN"},
+            id="wie-clause",
+        ),
+    ],
+)
+def test_naming_verb_outside_the_main_clause_is_no_reported_speech(text, tags):
+    """`nennen`/`bezeichnen` in an aside mean "called": the sentence reports no speech act."""
+    qs, _ = tagged_quotes(text, {"Kid Bremer": "PER"}, tags)
+    assert not [q for q in qs if q.kind == "reported"]
+
+
+def test_naming_verb_of_the_main_clause_is_still_reported_speech():
+    text = "Die Ministerin Eva Brandt nannte den Plan der Opposition am Montag einen Fehler."
+    qs, ents = tagged_quotes(text, {"Eva Brandt": "PER"}, {"nannte": "VVFIN"})
+    q = find(qs, "Die Ministerin")
+    assert q.kind == "reported"
+    assert ents[q.speaker] == "Eva Brandt"

@@ -545,7 +545,13 @@ class QuoteLayer:
                     doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(max(s, k - 12), k)
                 )
             )
-            if is_rep and self.reported and (a.speaker is not None or agentless) and not self._von_agent(doc, s, k):
+            if (
+                is_rep
+                and self.reported
+                and (a.speaker is not None or agentless)
+                and not self._von_agent(doc, s, k)
+                and not self._naming_aside(doc, s, k)
+            ):
                 # (`Als Grund wurden Terminschwierigkeiten genannt`: reported speech without a speaker)
                 a.kind = "reported"
                 a.message = (s, last)
@@ -798,6 +804,20 @@ class QuoteLayer:
         if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
         return SpeakerPhrase(start, aux)
+
+    def _naming_aside(self, doc: Doc, s: int, k: int) -> bool:
+        """Whether the reported-speech verb at ``k`` stands outside the sentence's main clause, where
+        naming verbs mean "called", not "said": in a relative or adverbial clause opened after a
+        comma (`…, welche oft als Finale bezeichnet wurde`, `…, wie er sich selbst nannte`), or as
+        a participle that no auxiliary before it makes a verb (`das Profil 2.0, auch „BD-Live“
+        genannt, …`, `Das Objekt, genannt 2003 EL61, …`)."""
+        lex = self.lex
+        comma = next((j for j in range(k - 1, s, -1) if doc[j].text in {",", "(", "–"}), None)
+        if comma is not None and comma + 1 < k:
+            opener = doc[comma + 1]
+            if opener.tag_ in {"PRELS", "PRELAT", "KOUS", "PWAV"} or opener.lower_ in lex.wie_words:
+                return True
+        return doc[k].tag_ == "VVPP" and not any(doc[j].lower_ in lex.auxiliaries for j in range(s, k))
 
     def _von_agent(self, doc: Doc, s: int, k: int) -> bool:
         return any(doc[j].lower_ == "von" for j in range(max(s, k - 8), k))
