@@ -223,3 +223,33 @@ def test_naming_verb_of_the_main_clause_is_still_reported_speech():
     q = find(qs, "Die Ministerin")
     assert q.kind == "reported"
     assert ents[q.speaker] == "Eva Brandt"
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        pytest.param(
+            "Die Volksfront besetzte am Morgen das Rathaus. Ein Volksfrontsprecher sagte, man bleibe bis Freitag.",
+            "Volksfront",
+            id="joined compound",
+        ),
+        pytest.param(
+            "Die Nordallianz meldete neue Gefechte. Ein Nordallianz-Sprecher erklärte, die Lage sei ruhig.",
+            "Nordallianz",
+            id="hyphenated compound",
+        ),
+    ],
+)
+def test_spokesperson_compound_speaks_for_the_organisation_it_names(text, org):
+    """`ein Hamas-Sprecher`: the compound's first part names the organisation that speaks."""
+    qs, ents = tagged_quotes(text, {org: "ORG"}, {})
+    q = next(q for q in qs if q.kind == "indirect" and q.cue is not None)
+    assert ents[q.speaker] == org
+
+
+def test_spokesperson_compound_of_an_unnamed_body_stays_unresolved():
+    text = "Die Volksfront besetzte das Rathaus. Ein Regierungssprecher sagte, man sei nicht bereit."
+    qs, _ = tagged_quotes(text, {"Volksfront": "ORG"}, {})
+    q = find(qs, "man sei")
+    assert q.speaker is None
+    assert q.speaker_text == "Ein Regierungssprecher"

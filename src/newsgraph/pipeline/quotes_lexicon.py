@@ -91,6 +91,8 @@ class QuoteLexicon:
     #: participles of speech verbs in a passive such sentence (`Das wurde von X bekannt gegeben.`),
     #: one or two words
     anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
+    #: last parts of compounds that name an organisation's voice (`Hamas-Sprecher`, `Kremlkreisen`)
+    spokesperson_compounds: tuple[str, ...] = ()
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -170,5 +172,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         locative=_low(spk.get("locative")),
         anaphoric_pronouns=_low(data.get("anaphoric", {}).get("pronouns")),
         anaphoric_participles=_low(data.get("anaphoric", {}).get("participles")),
+        spokesperson_compounds=tuple(sorted(_low(spk.get("spokesperson_compounds")), key=len, reverse=True)),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

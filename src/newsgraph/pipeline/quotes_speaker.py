@@ -116,12 +116,7 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
             break
-        if (
-            seen_noun
-            and low in lex.np_inner
-            and j + 1 < end
-            and doc[j + 1].lower_ in lex.medium_nouns
-        ):
+        if seen_noun and low in lex.np_inner and j + 1 < end and doc[j + 1].lower_ in lex.medium_nouns:
             break  # `eine Sprecherin des Ministeriums der Nachrichtenagentur AFP`: the dative medium
         article = (
             low in lex.np_inner
@@ -229,9 +224,7 @@ class SpeakerResolver:
             (m.start, e) for e in self.entities if e.type == "PER" for m in e.mentions
         )
         self._per_starts = [s for s, _ in self._per]
-        self._mentions = _SpanIndex(
-            (m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions
-        )
+        self._mentions = _SpanIndex((m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions)
         self._roles = _SpanIndex((r.start, r.end, n, e) for n, e in enumerate(self.entities) for r in e.roles)
         self.recent_speakers: list[tuple[int, Entity]] = []  # (char offset, entity) of speakers
         # person mentions that open a sentence: in news prose the sentence's subject
@@ -280,7 +273,30 @@ class SpeakerResolver:
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
-        return self._description(span) or self._demonym(span)
+        return self._description(span) or self._spokesperson_of(span) or self._demonym(span)
+
+    def _spokesperson_of(self, span) -> Entity | None:
+        """`ein Talibansprecher`, `ein Hamas-Sprecher`, `aus Kremlkreisen`: a compound whose
+        last part names a spokesperson or circle (``[speaker] spokesperson_compounds``) and whose
+        first part is an organisation named in the text speaks for that organisation. The first
+        part must equal one of the organisation's mention texts (a linking `s` allowed:
+        `Regierungssprecher` ~ `Regierung`), so an unnamed body stays unresolved."""
+        endings = self.lex.spokesperson_compounds
+        if not endings:
+            return None
+        for tok in span:
+            low = tok.lower_
+            if not tok.text[:1].isupper():
+                continue
+            ending = next((x for x in endings if low.endswith(x) and len(low) > len(x) + 2), None)
+            if ending is None:
+                continue
+            first = low[: -len(ending)].rstrip("-")
+            stems = {first, first[:-1]} if first.endswith("s") else {first}
+            for ent in self.entities:
+                if ent.type == "ORG" and any(text in stems for text in self._forms(ent)[1]):
+                    return ent
+        return None
 
     def _before_comma(self, comma: int) -> Entity | None:
         """The person or organisation mentioned last within a few words before token ``comma``
