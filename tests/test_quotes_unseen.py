@@ -253,3 +253,13 @@ def test_spokesperson_compound_of_an_unnamed_body_stays_unresolved():
     q = find(qs, "man sei")
     assert q.speaker is None
     assert q.speaker_text == "Ein Regierungssprecher"
+
+
+def test_pluperfect_reported_speech_is_background_not_a_statement():
+    """`X hatte … kritisiert` recalls an earlier speech act; `X kritisierte …` reports one."""
+    tags = {"kritisiert": "VVPP", "kritisierte": "VVFIN", "hatte": "VAFIN"}
+    names = {"Eva Brandt": "PER"}
+    qs, _ = tagged_quotes("Eva Brandt hatte zuvor die Pläne des Senats scharf kritisiert.", names, tags)
+    assert not [q for q in qs if q.kind == "reported"]
+    qs, _ = tagged_quotes("Eva Brandt kritisierte am Montag die Pläne des Senats.", names, tags)
+    assert [q for q in qs if q.kind == "reported"]

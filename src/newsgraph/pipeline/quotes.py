@@ -551,6 +551,7 @@ class QuoteLayer:
                 and (a.speaker is not None or agentless)
                 and not self._von_agent(doc, s, k)
                 and not self._naming_aside(doc, s, k)
+                and not self._background(doc, s, k)
             ):
                 # (`Als Grund wurden Terminschwierigkeiten genannt`: reported speech without a speaker)
                 a.kind = "reported"
@@ -818,6 +819,14 @@ class QuoteLayer:
             if opener.tag_ in {"PRELS", "PRELAT", "KOUS", "PWAV"} or opener.lower_ in lex.wie_words:
                 return True
         return doc[k].tag_ == "VVPP" and not any(doc[j].lower_ in lex.auxiliaries for j in range(s, k))
+
+    def _background(self, doc: Doc, s: int, k: int) -> bool:
+        """Whether the reported-speech verb at ``k`` is a participle in the pluperfect (`Küng hatte
+        zuvor die Unfehlbarkeit des Papstes kritisiert`, `Trump hatte das Treffen am Freitag
+        angekündigt`): what someone had said before the reported events is background the
+        article recalls, not a statement it reports (``[reported] background_auxiliaries``)."""
+        aux = self.lex.background_auxiliaries
+        return doc[k].tag_ == "VVPP" and any(doc[j].lower_ in aux for j in range(s, k))
 
     def _von_agent(self, doc: Doc, s: int, k: int) -> bool:
         return any(doc[j].lower_ == "von" for j in range(max(s, k - 8), k))

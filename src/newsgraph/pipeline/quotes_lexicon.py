@@ -93,6 +93,8 @@ class QuoteLexicon:
     anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
     #: last parts of compounds that name an organisation's voice (`Hamas-Sprecher`, `Kremlkreisen`)
     spokesperson_compounds: tuple[str, ...] = ()
+    #: finite auxiliaries of the pluperfect: a reported-speech participle with one is background
+    background_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -173,5 +175,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         anaphoric_pronouns=_low(data.get("anaphoric", {}).get("pronouns")),
         anaphoric_participles=_low(data.get("anaphoric", {}).get("participles")),
         spokesperson_compounds=tuple(sorted(_low(spk.get("spokesperson_compounds")), key=len, reverse=True)),
+        background_auxiliaries=_low(rep.get("background_auxiliaries")),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )
