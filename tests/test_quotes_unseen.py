@@ -263,3 +263,11 @@ def test_pluperfect_reported_speech_is_background_not_a_statement():
     assert not [q for q in qs if q.kind == "reported"]
     qs, _ = tagged_quotes("Eva Brandt kritisierte am Montag die Pläne des Senats.", names, tags)
     assert [q for q in qs if q.kind == "reported"]
+
+
+def test_agentless_passive_of_a_speech_verb_reports_no_statement():
+    """`Als Ursache wurden technische Probleme genannt.`: nobody is said to speak; the sentence is no
+    statement (and leaves the speaker of the sentences after it alone)."""
+    text = "Das Konzert in Kassel wurde abgesagt. Als Ursache wurden technische Probleme genannt."
+    qs, _ = tagged_quotes(text, {}, {"genannt": "VVPP", "wurden": "VAFIN"})
+    assert qs == []
