@@ -271,3 +271,20 @@ def test_agentless_passive_of_a_speech_verb_reports_no_statement():
     text = "Das Konzert in Kassel wurde abgesagt. Als Ursache wurden technische Probleme genannt."
     qs, _ = tagged_quotes(text, {}, {"genannt": "VVPP", "wurden": "VAFIN"})
     assert qs == []
+
+
+def test_speech_verb_without_a_clause_gives_its_speaker_to_the_konjunktiv_after_it():
+    """`Radio Nord berichtete von schweren Schäden.` states nothing itself; the Konjunktiv sentence
+    after it carries the station's account."""
+    text = "Der Sender Radio Nord berichtete am Abend von schweren Schäden. Mehrere Häuser seien eingestürzt."
+    qs, ents = tagged_quotes(text, {"Radio Nord": "ORG"}, {"berichtete": "VVFIN"})
+    q = find(qs, "Mehrere Häuser")
+    assert ents[q.speaker] == "Radio Nord"
+    assert len(qs) == 1
+
+
+def test_speech_verb_without_a_clause_carries_no_weak_konjunktiv():
+    """Only an unambiguous Konjunktiv I carries the account on: `könnte` may be the reporter's own."""
+    text = "Der Sender Radio Nord berichtete am Abend von schweren Schäden. Der Wiederaufbau könnte Jahre dauern."
+    qs, _ = tagged_quotes(text, {"Radio Nord": "ORG"}, {"berichtete": "VVFIN"})
+    assert qs == []

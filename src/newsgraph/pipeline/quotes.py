@@ -102,6 +102,7 @@ class _Statement:
     clause: tuple[int, int] | None = None  # a fragment's enclosing clause, when listed as the quote
     fragments: list[tuple[int, int]] = field(default_factory=list)  # fragments folded into a clause
     own_clause: bool = False  # speaker from the cue of the quote's own clause (`_nearer_cue`)
+    anchor: bool = False  # no statement: a speech verb without content whose speaker later ones carry
 
 
 @dataclass
@@ -265,6 +266,13 @@ class QuoteLayer:
                 main = next((st for st in new if st.speaker is not None), None)
                 if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
                     last_document_speaker = main.speaker
+            elif analysis is not None and analysis.kind == "cue" and analysis.speaker is not None and not handled:
+                # `Spiegel Online berichtet vom Einsturz von zehn Häusern.`, `Auch auf Spekulationen
+                # verweisen Analysten.`: a speech verb whose content is no clause states nothing
+                # itself, but the Konjunktiv sentences after it carry its speaker's account
+                anchor = _Statement(kind="indirect", start=doc[s].idx, end=doc[s].idx, sentence=u, anchor=True)
+                self._apply(doc, anchor, analysis, resolver)
+                last_statement = anchor
         if self.record_features:
             self.last_features = self._features(doc, statements)
         if self._tagger is not None and self.lex.learned and self._tagger.usable(doc):
@@ -1767,7 +1775,7 @@ class QuoteLayer:
             last -= 1
         if last <= s:
             return None
-        carried = (strong and near) or (broad and prev is not None and prev.sentence == u - 1)
+        carried = (strong and near) or (broad and prev is not None and prev.sentence == u - 1 and not prev.anchor)
         # a sentence carried on anyway may name its speaker with a weaker Konjunktiv (`könnte`)
         forms = lex.konjunktiv | lex.hearsay if carried else lex.konjunktiv_strong
         own = None
