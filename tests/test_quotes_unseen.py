@@ -288,3 +288,17 @@ def test_speech_verb_without_a_clause_carries_no_weak_konjunktiv():
     text = "Der Sender Radio Nord berichtete am Abend von schweren Schäden. Der Wiederaufbau könnte Jahre dauern."
     qs, _ = tagged_quotes(text, {"Radio Nord": "ORG"}, {"berichtete": "VVFIN"})
     assert qs == []
+
+
+def test_office_of_an_organisation_with_its_holder_in_apposition_is_the_holder():
+    """`die Fraktionschefin der Grünen, Renate Künast,`: the party is an attribute of the office;
+    the person the apposition names speaks."""
+    text = "Die Fraktionschefin der Linken, Eva Brandt, erklärte, das Gesetz sei verfassungswidrig."
+    qs, ents = tagged_quotes(text, {"Linken": "ORG", "Eva Brandt": "PER"}, {})
+    assert ents[find(qs, "das Gesetz").speaker] == "Eva Brandt"
+
+
+def test_spokesperson_of_an_organisation_without_apposition_keeps_the_organisation():
+    text = "Ein Sprecher der Linken erklärte, das Gesetz sei verfassungswidrig."
+    qs, ents = tagged_quotes(text, {"Linken": "ORG"}, {})
+    assert ents[find(qs, "das Gesetz").speaker] == "Linken"

@@ -262,7 +262,9 @@ class SpeakerResolver:
             # stands for the person or organisation named just before its comma
             return self._before_comma(span.start - 1)
         found = self._best_mention(span.start_char, span.end_char)
-        if found is None or found.type == "LOC":
+        if found is None or found.type == "LOC" or (found.type == "ORG" and self._attribute_only(span, found)):
+            # (`die Fraktionschefin der Grünen, Renate Künast,`: the party is an attribute of the
+            # office whose holder the apposition names)
             # `die Premierministerin von Queensland, Anna Bligh,`: the office's holder is named
             # in the apposition after it; the place inside the phrase is not the speaker
             named = self._apposition(span.end)
@@ -297,6 +299,17 @@ class SpeakerResolver:
                 if ent.type == "ORG" and any(text in stems for text in self._forms(ent)[1]):
                     return ent
         return None
+
+    def _attribute_only(self, span, ent: Entity) -> bool:
+        """Whether every mention of ``ent`` inside ``span`` follows the phrase's first capitalised
+        word, so that the entity is an attribute of the head (`der Sprecher des Ministeriums`),
+        not the head itself (`das Ministerium`)."""
+        heads = [t for t in span if t.text[:1].isupper()]
+        if not heads:
+            return False
+        head_start = heads[0].idx
+        inside = [m for m in ent.mentions if span.start_char <= m.start and m.end <= span.end_char]
+        return bool(inside) and all(m.start > head_start for m in inside)
 
     def _before_comma(self, comma: int) -> Entity | None:
         """The person or organisation mentioned last within a few words before token ``comma``
