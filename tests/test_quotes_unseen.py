@@ -302,3 +302,22 @@ def test_spokesperson_of_an_organisation_without_apposition_keeps_the_organisati
     text = "Ein Sprecher der Linken erklärte, das Gesetz sei verfassungswidrig."
     qs, ents = tagged_quotes(text, {"Linken": "ORG"}, {})
     assert ents[find(qs, "das Gesetz").speaker] == "Linken"
+
+
+def test_person_description_refers_back_to_the_person_before_its_sentence():
+    """`sagte die SPD-Politikerin`: a description by party refers back like a pronoun, to the
+    person named before the sentence, not to the one named in what was said."""
+    text = (
+        "Eva Brandt ist aus Paris zurückgekehrt. Bei dem Treffen mit Otto Bremer habe man Fortschritte "
+        "gemacht, sagte die SPD-Politikerin."
+    )
+    qs, ents = tagged_quotes(text, {"Eva Brandt": "PER", "Otto Bremer": "PER"}, {})
+    q = find(qs, "Bei dem Treffen")
+    assert q.speaker_text == "die SPD-Politikerin"
+    assert ents[q.speaker] == "Eva Brandt"
+
+
+def test_indefinite_person_description_stays_unresolved():
+    text = "Eva Brandt ist aus Paris zurückgekehrt. Die Lage sei ernst, sagte ein SPD-Politiker."
+    qs, _ = tagged_quotes(text, {"Eva Brandt": "PER"}, {})
+    assert find(qs, "Die Lage").speaker is None

@@ -95,6 +95,8 @@ class QuoteLexicon:
     spokesperson_compounds: tuple[str, ...] = ()
     #: finite auxiliaries of the pluperfect: a reported-speech participle with one is background
     background_auxiliaries: frozenset[str] = field(default_factory=frozenset)
+    #: endings of nouns that describe a person (`CDU-Politiker`, `69-Jährige`): refer back like pronouns
+    person_descriptions: tuple[str, ...] = ()
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -176,5 +178,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         anaphoric_participles=_low(data.get("anaphoric", {}).get("participles")),
         spokesperson_compounds=tuple(sorted(_low(spk.get("spokesperson_compounds")), key=len, reverse=True)),
         background_auxiliaries=_low(rep.get("background_auxiliaries")),
+        person_descriptions=tuple(sorted(_low(spk.get("person_descriptions")))),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

@@ -238,6 +238,7 @@ class SpeakerResolver:
                 if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws):
                     self._subjects.append((pos, ent))
         self._subject_starts = [p for p, _ in self._subjects]
+        self._sentences: list[int] = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
 
     def _forms(self, ent: Entity) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -275,7 +276,25 @@ class SpeakerResolver:
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
-        return self._description(span) or self._spokesperson_of(span) or self._demonym(span)
+        return (
+            self._description(span)
+            or self._spokesperson_of(span)
+            or self._person_description(span)
+            or self._demonym(span)
+        )
+
+    def _person_description(self, span) -> Entity | None:
+        """`der CDU-Politiker`, `der 69-Jährige`, `die Republikanerin`: a definite description whose
+        head names a person by party, age or trade (``[speaker] person_descriptions``, word
+        endings) and matches no office held in the text refers back like a pronoun: to the
+        person the text is about at that point (:meth:`antecedent`)."""
+        endings = self.lex.person_descriptions
+        if not endings or len(span) > 4 or span[0].lower_ not in self.lex.definite_articles:
+            return None
+        head = span[-1].lower_
+        if not (span[-1].text[:1].isupper() or _aged(span[-1].text)) or not head.endswith(endings):
+            return None
+        return self.antecedent(span.start_char, outside_sentence=True)
 
     def _spokesperson_of(self, span) -> Entity | None:
         """`ein Talibansprecher`, `ein Hamas-Sprecher`, `aus Kremlkreisen`: a compound whose
@@ -422,9 +441,11 @@ class SpeakerResolver:
                         return ent
         return None
 
-    def antecedent(self, offset: int) -> Entity | None:
+    def antecedent(self, offset: int, outside_sentence: bool = False) -> Entity | None:
         """The person a pronoun at ``offset`` most likely refers to: the latest person speaker
-        within reach, else the latest person mentioned before it."""
+        within reach, else the latest person mentioned before it (with ``outside_sentence``,
+        before the sentence that holds ``offset``: a speaker phrase's own sentence names what the
+        statement is about)."""
         k = bisect.bisect_left(self._subject_starts, offset)
         subject = self._subjects[k - 1] if k > 0 else None
         for pos, ent in reversed(self.recent_speakers):
@@ -435,10 +456,20 @@ class SpeakerResolver:
                     return subject[1]
                 return ent
             break
-        k = bisect.bisect_left(self._per_starts, offset)
+        # (`Bei dem Treffen mit Trump habe man …, sagte der CDU-Politiker`: Trump is named in what
+        # was said, the speaker before it)
+        k = bisect.bisect_left(self._per_starts, self._sentence_start(offset) if outside_sentence else offset)
         if k > 0:
             return self._per[k - 1][1]
         return None
+
+    def _sentence_start(self, offset: int) -> int:
+        """Character offset where the sentence holding ``offset`` starts (``offset`` itself when
+        the document has no sentence boundaries)."""
+        if not self._sentences:
+            return offset
+        k = bisect.bisect_right(self._sentences, offset) - 1
+        return self._sentences[k] if k >= 0 else offset
 
     def note_speaker(self, offset: int, ent: Entity | None) -> None:
         if ent is not None:
