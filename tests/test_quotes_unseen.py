@@ -321,3 +321,14 @@ def test_indefinite_person_description_stays_unresolved():
     text = "Eva Brandt ist aus Paris zurückgekehrt. Die Lage sei ernst, sagte ein SPD-Politiker."
     qs, _ = tagged_quotes(text, {"Eva Brandt": "PER"}, {})
     assert find(qs, "Die Lage").speaker is None
+
+
+def test_accusation_with_a_clause_reports_the_clause():
+    """`X warf Y vor, …`: the accusation's content is the reported clause, X its speaker (before,
+    the whole sentence was reported speech)."""
+    text = "Die Bürgerliste warf dem Senat am Montag vor, er habe die Wähler getäuscht."
+    qs, ents = tagged_quotes(text, {"Bürgerliste": "ORG", "Senat": "ORG"}, {"warf": "VVFIN"})
+    q = find(qs, "er habe")
+    assert q.kind == "indirect"
+    assert q.text == "er habe die Wähler getäuscht"
+    assert ents[q.speaker] == "Bürgerliste"
