@@ -1078,6 +1078,15 @@ class QuoteLayer:
         """Whether the stretch before the comma of `…, sagte X` can be what X said: a quote or a
         clause with a finite verb. `Lothar Nicht, Ordnungsdezernent der Stadt, sprach …` is a
         subject with its apposition, not a statement (no verb). Untagged text is given the benefit."""
+        prev = next((j for j in range(comma - 1, s, -1) if doc[j].text == ","), None)
+        if (
+            prev is not None
+            and prev - s <= 5
+            and 1 <= comma - prev - 1 <= 3
+            and all(is_capitalised(doc[j]) for j in range(prev + 1, comma))
+            and not any(quoted[j] for j in range(s, comma))
+        ):
+            return False  # `Der Parteichef, Edmund Stoiber, warf …`: a name in apposition, tags or not
         if not self._tagged:
             return True
         return any(
