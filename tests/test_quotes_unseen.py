@@ -332,3 +332,18 @@ def test_accusation_with_a_clause_reports_the_clause():
     assert q.kind == "indirect"
     assert q.text == "er habe die Wähler getäuscht"
     assert ents[q.speaker] == "Bürgerliste"
+
+
+@pytest.mark.parametrize(
+    "pronoun, person",
+    [pytest.param("er", "Otto Bremer", id="er"), pytest.param("sie", "Eva Brandt", id="sie")],
+)
+def test_pronoun_speaker_agrees_in_gender_with_its_antecedent(pronoun, person):
+    """`sagte er` after a woman and a man: the man, whoever was named last (and `sie` the woman)."""
+    names = {"Otto Bremer": "PER", "Eva Brandt": "PER"}
+    first, second = (
+        ("Frau Eva Brandt", "Herrn Otto Bremer") if pronoun == "sie" else ("Herr Otto Bremer", "Frau Eva Brandt")
+    )
+    text = f"{first} traf am Montag {second} in Kassel. Die Gespräche seien gut gewesen, sagte {pronoun}."
+    qs, ents = tagged_quotes(text, names, {})
+    assert ents[find(qs, "Die Gespräche").speaker] == person

@@ -97,6 +97,13 @@ class QuoteLexicon:
     background_auxiliaries: frozenset[str] = field(default_factory=frozenset)
     #: endings of nouns that describe a person (`CDU-Politiker`, `69-Jährige`): refer back like pronouns
     person_descriptions: tuple[str, ...] = ()
+    #: pronouns marked for gender (`sie`/`she`, `er`/`he`), honorifics and the endings of feminine
+    #: office titles (`Außenministerin`): a pronoun refers to a person styled the same way
+    female_pronouns: frozenset[str] = field(default_factory=frozenset)
+    male_pronouns: frozenset[str] = field(default_factory=frozenset)
+    female_honorifics: frozenset[str] = field(default_factory=frozenset)
+    male_honorifics: frozenset[str] = field(default_factory=frozenset)
+    feminine_endings: tuple[str, ...] = ()
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -179,5 +186,10 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         spokesperson_compounds=tuple(sorted(_low(spk.get("spokesperson_compounds")), key=len, reverse=True)),
         background_auxiliaries=_low(rep.get("background_auxiliaries")),
         person_descriptions=tuple(sorted(_low(spk.get("person_descriptions")))),
+        female_pronouns=_low(spk.get("female_pronouns")),
+        male_pronouns=_low(spk.get("male_pronouns")),
+        female_honorifics=frozenset(spk.get("female_honorifics", [])),
+        male_honorifics=frozenset(spk.get("male_honorifics", [])),
+        feminine_endings=tuple(spk.get("feminine_endings", [])),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

@@ -240,6 +240,7 @@ class SpeakerResolver:
         self._subject_starts = [p for p, _ in self._subjects]
         self._sentences: list[int] = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+        self._genders: dict[int, str | None] = {}
 
     def _forms(self, ent: Entity) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """An entity's distinct role titles and mention texts, case-folded, and the texts' consonant
@@ -257,7 +258,7 @@ class SpeakerResolver:
         doc = self.doc
         span = doc[phrase.start : phrase.end]
         if len(span) == 1 and (span.text in self.lex.pronouns or span.text.lower() in self.lex.pronouns):
-            return self.antecedent(span.start_char)
+            return self.antecedent(span.start_char, gender=self.pronoun_gender(span.text))
         if len(span) == 1 and span.start > 0 and doc[span.start - 1].text == "," and span[0].lower_ in _RELATIVE:
             # `Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte, …`: a relative pronoun
             # stands for the person or organisation named just before its comma
@@ -441,15 +442,18 @@ class SpeakerResolver:
                         return ent
         return None
 
-    def antecedent(self, offset: int, outside_sentence: bool = False) -> Entity | None:
+    def antecedent(self, offset: int, outside_sentence: bool = False, gender: str | None = None) -> Entity | None:
         """The person a pronoun at ``offset`` most likely refers to: the latest person speaker
         within reach, else the latest person mentioned before it (with ``outside_sentence``,
         before the sentence that holds ``offset``: a speaker phrase's own sentence names what the
-        statement is about)."""
+        statement is about). A ``gender`` (:meth:`pronoun_gender`) passes over persons the text
+        styles otherwise (`sie` after `Außenministerin Baerbock` and `Kanzler Scholz`)."""
         k = bisect.bisect_left(self._subject_starts, offset)
         subject = self._subjects[k - 1] if k > 0 else None
+        if subject is not None and not self._fits(subject[1], gender):
+            subject = None
         for pos, ent in reversed(self.recent_speakers):
-            if offset - pos < 600 and ent.type == "PER":
+            if offset - pos < 600 and ent.type == "PER" and self._fits(ent, gender):
                 if subject is not None and subject[0] > pos and offset - subject[0] < 300:
                     # `Selenskyj dankte … . Die Ukraine brauche …, schrieb er.`: a person who
                     # opened a sentence since the last statement is who `er` refers to
@@ -459,9 +463,50 @@ class SpeakerResolver:
         # (`Bei dem Treffen mit Trump habe man …, sagte der CDU-Politiker`: Trump is named in what
         # was said, the speaker before it)
         k = bisect.bisect_left(self._per_starts, self._sentence_start(offset) if outside_sentence else offset)
-        if k > 0:
-            return self._per[k - 1][1]
+        for j in range(k - 1, max(-1, k - 40), -1):
+            if self._fits(self._per[j][1], gender):
+                return self._per[j][1]
         return None
+
+    def pronoun_gender(self, word: str) -> str | None:
+        """``"f"`` or ``"m"`` for a pronoun the language marks for gender (`sie`/`she`, `er`/`he`)."""
+        low = word.lower()
+        if low in self.lex.female_pronouns:
+            return "f"
+        if low in self.lex.male_pronouns:
+            return "m"
+        return None
+
+    def _fits(self, ent: Entity, gender: str | None) -> bool:
+        """Whether a person can be what a pronoun of ``gender`` refers to: any person when the
+        pronoun or the person's gender is unknown, else only one of the same gender."""
+        if gender is None:
+            return True
+        styled = self._gender_of(ent)
+        return styled is None or styled == gender
+
+    def _gender_of(self, ent: Entity) -> str | None:
+        """How the text styles a person: a woman by a feminine office (`Außenministerin`: an office
+        title ending in ``[speaker] feminine_endings``) or honorific (`Frau`, `Ms.`), a man by a
+        masculine office (where the language marks offices) or honorific (`Herr`, `Mr.`); None
+        when the text does not say."""
+        if id(ent) in self._genders:
+            return self._genders[id(ent)]
+        lex = self.lex
+        found: str | None = None
+        for m in ent.mentions:
+            before = self.doc.text[max(0, m.start - 8) : m.start].split()
+            word = before[-1] if before else ""
+            if word in lex.female_honorifics:
+                found = "f"
+            elif word in lex.male_honorifics and found is None:
+                found = "m"
+        if found is None and lex.feminine_endings:
+            titles = [r.title.casefold() for r in ent.roles if len(r.title) > 5]
+            if titles:
+                found = "f" if any(t.endswith(lex.feminine_endings) for t in titles) else "m"
+        self._genders[id(ent)] = found
+        return found
 
     def _sentence_start(self, offset: int) -> int:
         """Character offset where the sentence holding ``offset`` starts (``offset`` itself when
