@@ -347,3 +347,16 @@ def test_pronoun_speaker_agrees_in_gender_with_its_antecedent(pronoun, person):
     text = f"{first} traf am Montag {second} in Kassel. Die Gespräche seien gut gewesen, sagte {pronoun}."
     qs, ents = tagged_quotes(text, names, {})
     assert ents[find(qs, "Die Gespräche").speaker] == person
+
+
+def test_indicative_sentence_of_a_named_actor_is_not_carried_from_the_earlier_speaker():
+    """A Konjunktiv in a clause of `X bezweifelte …` belongs to X's sentence: it does not carry the
+    previous speaker's statement on."""
+    text = (
+        "Der Minister Hans Weber sagte, die Lage sei ernst. Der Abgeordnete Jörg Tauss bezweifelte die "
+        "Vereinbarkeit des Plans mit dem Grundgesetz, das eine Unschuldsvermutung vorsehe."
+    )
+    tags = {"sagte": "VVFIN", "bezweifelte": "VVFIN", "sei": "VAFIN", "vorsehe": "VVFIN"}
+    qs, ents = tagged_quotes(text, {"Hans Weber": "PER", "Jörg Tauss": "PER"}, tags)
+    carried = [q for q in qs if "Vereinbarkeit" in q.text]
+    assert carried and all(ents.get(q.speaker) != "Hans Weber" for q in carried)

@@ -1801,6 +1801,8 @@ class QuoteLayer:
             return st
         ms, me = self._chars(doc, s, last)
         st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+        if resolver is not None and self._indicative_actor(doc, st, s, last, quoted, resolver):
+            return st
         # `Der Iran streitet dies ab.` + `Sein Programm diene …`: a sentence between the last
         # statement and this one names an actor as its subject; the Konjunktiv carries that
         # actor's position, not the older statement's
@@ -1816,6 +1818,31 @@ class QuoteLayer:
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
+
+    def _indicative_actor(
+        self, doc: Doc, st: _Statement, s: int, last: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> bool:
+        """`Bundesaußenminister Gabriel zeigte sich bestürzt und dass es … gebe.`, `Der Abgeordnete
+        Jörg Tauss bezweifelte die Vereinbarkeit …, denen zufolge … sei.`: a sentence whose main
+        clause is in the indicative with an actor as subject is that actor's; its Konjunktiv stands
+        in a clause it governs, and carries no earlier statement on. Gives ``st`` the actor."""
+        lex = self.lex
+        fin = next(
+            (
+                j
+                for j in range(s, last)
+                if not quoted[j] and doc[j].tag_ in _FINITE_TAGS and self._clause_opener(doc, s, j) is None
+            ),
+            None,
+        )
+        if fin is None or fin - s < 1 or doc[s].tag_ in _FRONTED_TAGS:
+            return False
+        low = doc[fin].lower_
+        if low in lex.konjunktiv or low in lex.hearsay or self._konjunktiv_form(doc, fin, s):
+            return False
+        if any(doc[j].text == "," for j in range(s, fin)):
+            return False  # a fronted clause before the verb: its subject is not the sentence's
+        return self._intro_speaker(doc, st, s, fin + 1, quoted, resolver, need_named=True)
 
     def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
         """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,
