@@ -360,3 +360,26 @@ def test_indicative_sentence_of_a_named_actor_is_not_carried_from_the_earlier_sp
     qs, ents = tagged_quotes(text, {"Hans Weber": "PER", "Jörg Tauss": "PER"}, tags)
     carried = [q for q in qs if "Vereinbarkeit" in q.text]
     assert carried and all(ents.get(q.speaker) != "Hans Weber" for q in carried)
+
+
+def test_danach_in_past_tense_narration_means_afterwards():
+    """`Danach reiste er nach Paris.`: in a sentence told in the past tense `Danach` narrates what
+    happened next; it is no pointer to the statement before."""
+    docext.register_extensions()
+    NAMES.clear()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_names_as_entities")
+    layer = nlp.add_pipe("newsgraph_quotes")
+    text = "Die Ministerin sagte, die Lage sei ernst. Danach reiste sie nach Paris weiter."
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "newsgraph_quotes":
+            break
+        doc = proc(doc)
+    for tok in doc:
+        if tok.text == "reiste":
+            tok.tag_ = "VVFIN"
+            tok.set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin")
+    doc = layer(doc)
+    assert not [q for q in doc._.quotes if q.text.startswith(("Danach", "reiste"))]

@@ -565,7 +565,7 @@ class QuoteLayer:
                 self._citing(doc, k, e, a, resolver)
                 return a
         # 7. `Demnach …`: according to the statement before
-        if doc[idx[0]].lower_ in lex.demnach and len(idx) > 3:
+        if doc[idx[0]].lower_ in lex.demnach and len(idx) > 3 and not self._narrated_after(doc, idx):
             return _Analysis(cue=(idx[0], idx[0] + 1), message=(idx[0] + 1, last), kind="continuation")
         return None
 
@@ -807,6 +807,21 @@ class QuoteLayer:
         if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
         return SpeakerPhrase(start, aux)
+
+    def _narrated_after(self, doc: Doc, idx: list[int]) -> bool:
+        """`Danach brach Feuer aus.`: an adverb that also means "afterwards" (``[prepositional]
+        temporal_pointers``) opening a sentence told in the past tense narrates what happened next;
+        it points to a source (`Danach ist die Regierung verantwortlich`) only in a sentence
+        without a finite verb in the past (read from the morphology; untagged text keeps the
+        pointer)."""
+        if doc[idx[0]].lower_ not in self.lex.temporal_pointers:
+            return False
+        return any(
+            doc[k].tag_ in _FINITE_TAGS
+            and "Past" in doc[k].morph.get("Tense")
+            and "Sub" not in doc[k].morph.get("Mood")
+            for k in idx
+        )
 
     def _naming_aside(self, doc: Doc, s: int, k: int) -> bool:
         """Whether the reported-speech verb at ``k`` stands outside the sentence's main clause, where

@@ -104,6 +104,8 @@ class QuoteLexicon:
     female_honorifics: frozenset[str] = field(default_factory=frozenset)
     male_honorifics: frozenset[str] = field(default_factory=frozenset)
     feminine_endings: tuple[str, ...] = ()
+    #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
+    temporal_pointers: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -191,5 +193,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         female_honorifics=frozenset(spk.get("female_honorifics", [])),
         male_honorifics=frozenset(spk.get("male_honorifics", [])),
         feminine_endings=tuple(spk.get("feminine_endings", [])),
+        temporal_pointers=_low(prep.get("temporal_pointers")),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )
