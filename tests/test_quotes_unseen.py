@@ -383,3 +383,14 @@ def test_danach_in_past_tense_narration_means_afterwards():
             tok.set_morph("Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin")
     doc = layer(doc)
     assert not [q for q in doc._.quotes if q.text.startswith(("Danach", "reiste"))]
+
+
+def test_headline_sums_up_and_reports_no_speech_of_its_own():
+    """`Kassel nennt Ausbau der Bahnstrecke dringend` above the report is a summary, no statement;
+    the same sentence in the body is reported speech."""
+    title = "Der Bürgermeister nennt den Ausbau der Bahnstrecke dringend"
+    tags = {"nennt": "VVFIN"}
+    qs, _ = tagged_quotes(f"{title}\n\nKassel – Die Stadt will bis 2030 bauen.", {}, tags)
+    assert not [q for q in qs if q.kind == "reported"]
+    qs, _ = tagged_quotes(f"Kassel – Die Stadt will bis 2030 bauen. {title}.", {}, tags)
+    assert [q for q in qs if q.kind == "reported"]

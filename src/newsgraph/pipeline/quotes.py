@@ -247,6 +247,10 @@ class QuoteLayer:
                 ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
+            if u == 0 and self._is_title(doc, e):
+                # a headline's `Moskau nennt Ablauf des Gipfels …` sums up the report below it,
+                # which states it again: no reported speech of its own
+                new = [st for st in new if st.kind != "reported"]
             if u == 0 and not new:
                 head = self._headline(doc, s, e, resolver)
                 if head is not None:
@@ -1962,6 +1966,13 @@ class QuoteLayer:
         st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
         st.speaker = resolver.entity(phrase)
         return st
+
+    @staticmethod
+    def _is_title(doc: Doc, e: int) -> bool:
+        """Whether the first unit, ending before token ``e``, is a title: a line of its own
+        followed by a blank line."""
+        rest = doc.text[doc[e - 1].idx + len(doc[e - 1]) : doc[e - 1].idx + len(doc[e - 1]) + 4]
+        return rest.startswith(("\n\n", "\r\n\r\n")) or rest.replace(" ", "").startswith("\n\n")
 
     def _headline(self, doc: Doc, s: int, e: int, resolver: SpeakerResolver) -> _Statement | None:
         """A title `Wulff: Deutschland trägt Verantwortung …` states what a named person said.
