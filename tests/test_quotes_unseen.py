@@ -394,3 +394,14 @@ def test_headline_sums_up_and_reports_no_speech_of_its_own():
     assert not [q for q in qs if q.kind == "reported"]
     qs, _ = tagged_quotes(f"Kassel – Die Stadt will bis 2030 bauen. {title}.", {}, tags)
     assert [q for q in qs if q.kind == "reported"]
+
+
+def test_reported_verb_coordinated_with_a_clause_cue_yields_the_clause():
+    """`X nannte die Idee gut und sagte, er könne …`: the clause of the later speech verb is the
+    statement, not the whole sentence as reported speech of the first verb."""
+    text = "Die Ministerin Eva Brandt nannte den Plan mutig und sagte, sie könne sich eine Einigung vorstellen."
+    qs, ents = tagged_quotes(text, {"Eva Brandt": "PER"}, {"nannte": "VVFIN", "sagte": "VVFIN"})
+    q = find(qs, "sie könne")
+    assert q.kind == "indirect"
+    assert ents[q.speaker] == "Eva Brandt"
+    assert not [x for x in qs if x.kind == "reported"]

@@ -513,6 +513,8 @@ class QuoteLayer:
             is_rep = self._cue_at(doc, k, s, e, lex.reported_verbs, lex.reported_particles)
             if not (is_cue or is_rep):
                 continue
+            if is_rep and not is_cue and self._later_clause_cue(doc, s, e, last, k, idx):
+                continue
             a = _Analysis(cue=(k, k + 1))
             a.speaker = self._subject(doc, s, k, e, resolver)
             a.via = self._medium(doc, k, e, resolver, s) or relay
@@ -840,6 +842,17 @@ class QuoteLayer:
             if opener.tag_ in {"PRELS", "PRELAT", "KOUS", "PWAV"} or opener.lower_ in lex.wie_words:
                 return True
         return doc[k].tag_ == "VVPP" and not any(doc[j].lower_ in lex.auxiliaries for j in range(s, k))
+
+    def _later_clause_cue(self, doc: Doc, s: int, e: int, last: int, k: int, idx: list[int]) -> bool:
+        """`Trump nannte die Idee interessant und sagte, er könne sich vorstellen …`: a speech verb
+        later in the sentence governs a content clause; that clause is the statement, not the
+        whole sentence as reported speech of the first verb."""
+        lex = self.lex
+        return any(
+            self._cue_at(doc, j, s, e, lex.cue_verbs, lex.cue_particles) and self._clause_after(doc, j, e, last)
+            for j in idx
+            if j > k + 1
+        )
 
     def _background(self, doc: Doc, s: int, k: int) -> bool:
         """Whether the reported-speech verb at ``k`` is a participle in the pluperfect (`Küng hatte
