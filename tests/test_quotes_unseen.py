@@ -405,3 +405,11 @@ def test_reported_verb_coordinated_with_a_clause_cue_yields_the_clause():
     assert q.kind == "indirect"
     assert ents[q.speaker] == "Eva Brandt"
     assert not [x for x in qs if x.kind == "reported"]
+
+
+def test_pronoun_speaker_prefers_the_subject_of_the_sentence_before():
+    """`Bremer traf Weber. Er sagte, …`: with no speaker before, `er` is the subject of the sentence
+    just before, not the person named last."""
+    text = "Otto Bremer traf am Montag Hans Weber in Kassel. Er sagte, die Gespräche seien offen gewesen."
+    qs, ents = tagged_quotes(text, {"Otto Bremer": "PER", "Hans Weber": "PER"}, {})
+    assert ents[find(qs, "die Gespräche").speaker] == "Otto Bremer"

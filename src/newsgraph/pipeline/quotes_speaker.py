@@ -197,6 +197,16 @@ def phrase_before(doc: Doc, start: int, cue: int, lex: QuoteLexicon) -> SpeakerP
     return SpeakerPhrase(first, cue)
 
 
+def _after_titles(doc: Doc, k: int, ent: Entity) -> bool:
+    """Whether token ``k`` follows nothing in its sentence but a role of ``ent`` (`Prime Minister
+    Mark Carney`, `Außenministerin Annalena Baerbock`): a name behind its titles opens the
+    sentence as its subject does."""
+    if k == 0:
+        return False
+    start = doc[k].sent.start_char
+    return any(r.start == start and 0 <= doc[k].idx - r.end <= 1 for r in ent.roles)
+
+
 class _SpanIndex:
     """Character spans sorted by start, for the spans overlapping a range in logarithmic time
     (plus the spans returned): a speaker lookup per quote must not scan every mention."""
@@ -235,7 +245,7 @@ class SpeakerResolver:
                 k = bisect.bisect_left(starts, pos)
                 if k == len(doc) or starts[k] != pos:
                     continue
-                if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws):
+                if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws) or _after_titles(doc, k, ent):
                     self._subjects.append((pos, ent))
         self._subject_starts = [p for p, _ in self._subjects]
         self._sentences: list[int] = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
@@ -460,6 +470,10 @@ class SpeakerResolver:
                     return subject[1]
                 return ent
             break
+        if subject is not None and offset - subject[0] < 300 and self._sentence_start(offset) > subject[0]:
+            # `Carney met Trump on Tuesday. He said …`: with no speaker before, the subject of a
+            # sentence just before is who the pronoun refers to, not the person named last
+            return subject[1]
         # (`Bei dem Treffen mit Trump habe man …, sagte der CDU-Politiker`: Trump is named in what
         # was said, the speaker before it)
         k = bisect.bisect_left(self._per_starts, self._sentence_start(offset) if outside_sentence else offset)
