@@ -413,3 +413,10 @@ def test_pronoun_speaker_prefers_the_subject_of_the_sentence_before():
     text = "Otto Bremer traf am Montag Hans Weber in Kassel. Er sagte, die Gespräche seien offen gewesen."
     qs, ents = tagged_quotes(text, {"Otto Bremer": "PER", "Hans Weber": "PER"}, {})
     assert ents[find(qs, "die Gespräche").speaker] == "Otto Bremer"
+
+
+def test_admonition_verb_introduces_a_reported_clause():
+    text = "Die Ministerin Eva Brandt mahnte, die Länder müssten sich bis Freitag einigen."
+    qs, ents = tagged_quotes(text, {"Eva Brandt": "PER"}, {})
+    q = find(qs, "die Länder")
+    assert q.kind == "indirect" and ents[q.speaker] == "Eva Brandt"
