@@ -102,6 +102,7 @@ class _Statement:
     clause: tuple[int, int] | None = None  # a fragment's enclosing clause, when listed as the quote
     fragments: list[tuple[int, int]] = field(default_factory=list)  # fragments folded into a clause
     own_clause: bool = False  # speaker from the cue of the quote's own clause (`_nearer_cue`)
+    anchor: bool = False  # no statement: a speech verb without content whose speaker later ones carry
 
 
 @dataclass
@@ -189,6 +190,10 @@ class QuoteLayer:
         ]
         top = [q for q in spans if q.parent is None]
         self._opening_marks = {q.open for q in top}
+        units = _marks_to_next_unit(doc, units, self._opening_marks)
+        unit_starts = [doc[s].idx for s, _ in units]
+        self._unit_starts = unit_starts
+        self._units_now = units
         quoted_token = self._quoted_tokens(doc, top)
         self._quoted_now = quoted_token
         statements: list[_Statement] = []
@@ -226,14 +231,26 @@ class QuoteLayer:
                 st = self._quoted_statement(doc, q, u, units, analysis, colon or last_statement, quoted_token, resolver)
                 if st is not None:
                     new.append(st)
+            # `Dies teilte das Ministerium mit.`: the sentence before is the message
+            handled = False
+            if not new and colon is None:
+                handled, anaphoric = self._anaphoric_statement(
+                    doc, s, e, u, units, analysis, statements, quoted_token, resolver
+                )
+                if anaphoric is not None:
+                    new.append(anaphoric)
             # speech without (or beyond) quotation marks
             ind = None
             if colon is not None and not any(st.kind == "direct" for st in new):
                 ind = colon
-            if ind is None:
+            if ind is None and not handled:
                 ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
+            if u == 0 and self._is_title(doc, e):
+                # a headline's `Moskau nennt Ablauf des Gipfels …` sums up the report below it,
+                # which states it again: no reported speech of its own
+                new = [st for st in new if st.kind != "reported"]
             if u == 0 and not new:
                 head = self._headline(doc, s, e, resolver)
                 if head is not None:
@@ -253,6 +270,13 @@ class QuoteLayer:
                 main = next((st for st in new if st.speaker is not None), None)
                 if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
                     last_document_speaker = main.speaker
+            elif analysis is not None and analysis.kind == "cue" and analysis.speaker is not None and not handled:
+                # `Spiegel Online berichtet vom Einsturz von zehn Häusern.`, `Auch auf Spekulationen
+                # verweisen Analysten.`: a speech verb whose content is no clause states nothing
+                # itself, but the Konjunktiv sentences after it carry its speaker's account
+                anchor = _Statement(kind="indirect", start=doc[s].idx, end=doc[s].idx, sentence=u, anchor=True)
+                self._apply(doc, anchor, analysis, resolver)
+                last_statement = anchor
         if self.record_features:
             self.last_features = self._features(doc, statements)
         if self._tagger is not None and self.lex.learned and self._tagger.usable(doc):
@@ -489,6 +513,8 @@ class QuoteLayer:
             is_rep = self._cue_at(doc, k, s, e, lex.reported_verbs, lex.reported_particles)
             if not (is_cue or is_rep):
                 continue
+            if is_rep and not is_cue and self._later_clause_cue(doc, s, e, last, k, idx):
+                continue
             a = _Analysis(cue=(k, k + 1))
             a.speaker = self._subject(doc, s, k, e, resolver)
             a.via = self._medium(doc, k, e, resolver, s) or relay
@@ -526,21 +552,26 @@ class QuoteLayer:
             if any(doc[j].text == ":" for j in range(k, e)):
                 a.kind = "direct"  # introduces a quote after the colon
                 return a
-            agentless = a.speaker is None and doc[k].tag_ == "VVPP" and any(
-                doc[j].lower_ in {"wurde", "wird", "wurden", "werden", "worden"} for j in range(max(s, k - 12), k)
-            )
-            if is_rep and self.reported and (a.speaker is not None or agentless) and not self._von_agent(doc, s, k):
-                # (`Als Grund wurden Terminschwierigkeiten genannt`: reported speech without a speaker)
+            if (
+                is_rep
+                and self.reported
+                and a.speaker is not None
+                and not self._von_agent(doc, s, k)
+                and not self._naming_aside(doc, s, k)
+                and not self._background(doc, s, k)
+            ):
+                # (an agentless passive, `Als Grund wurden Terminschwierigkeiten genannt`, `X wurde
+                # zu drei Jahren verurteilt`, reports no one's statement: on the spkatt development
+                # split a third of its words were messages, and it gave the next sentences no speaker)
                 a.kind = "reported"
                 a.message = (s, last)
-                a.speaker_known = a.speaker_known or agentless
                 return a
             if a.speaker is not None:
                 a.kind = "cue"  # a speech verb without content of its own (may govern a quote)
                 self._citing(doc, k, e, a, resolver)
                 return a
         # 7. `Demnach …`: according to the statement before
-        if doc[idx[0]].lower_ in lex.demnach and len(idx) > 3:
+        if doc[idx[0]].lower_ in lex.demnach and len(idx) > 3 and not self._narrated_after(doc, idx):
             return _Analysis(cue=(idx[0], idx[0] + 1), message=(idx[0] + 1, last), kind="continuation")
         return None
 
@@ -782,6 +813,54 @@ class QuoteLayer:
         if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
         return SpeakerPhrase(start, aux)
+
+    def _narrated_after(self, doc: Doc, idx: list[int]) -> bool:
+        """`Danach brach Feuer aus.`: an adverb that also means "afterwards" (``[prepositional]
+        temporal_pointers``) opening a sentence told in the past tense narrates what happened next;
+        it points to a source (`Danach ist die Regierung verantwortlich`) only in a sentence
+        without a finite verb in the past (read from the morphology; untagged text keeps the
+        pointer)."""
+        if doc[idx[0]].lower_ not in self.lex.temporal_pointers:
+            return False
+        return any(
+            doc[k].tag_ in _FINITE_TAGS
+            and "Past" in doc[k].morph.get("Tense")
+            and "Sub" not in doc[k].morph.get("Mood")
+            for k in idx
+        )
+
+    def _naming_aside(self, doc: Doc, s: int, k: int) -> bool:
+        """Whether the reported-speech verb at ``k`` stands outside the sentence's main clause, where
+        naming verbs mean "called", not "said": in a relative or adverbial clause opened after a
+        comma (`…, welche oft als Finale bezeichnet wurde`, `…, wie er sich selbst nannte`), or as
+        a participle that no auxiliary before it makes a verb (`das Profil 2.0, auch „BD-Live“
+        genannt, …`, `Das Objekt, genannt 2003 EL61, …`)."""
+        lex = self.lex
+        comma = next((j for j in range(k - 1, s, -1) if doc[j].text in {",", "(", "–"}), None)
+        if comma is not None and comma + 1 < k:
+            opener = doc[comma + 1]
+            if opener.tag_ in {"PRELS", "PRELAT", "KOUS", "PWAV"} or opener.lower_ in lex.wie_words:
+                return True
+        return doc[k].tag_ == "VVPP" and not any(doc[j].lower_ in lex.auxiliaries for j in range(s, k))
+
+    def _later_clause_cue(self, doc: Doc, s: int, e: int, last: int, k: int, idx: list[int]) -> bool:
+        """`Trump nannte die Idee interessant und sagte, er könne sich vorstellen …`: a speech verb
+        later in the sentence governs a content clause; that clause is the statement, not the
+        whole sentence as reported speech of the first verb."""
+        lex = self.lex
+        return any(
+            self._cue_at(doc, j, s, e, lex.cue_verbs, lex.cue_particles) and self._clause_after(doc, j, e, last)
+            for j in idx
+            if j > k + 1
+        )
+
+    def _background(self, doc: Doc, s: int, k: int) -> bool:
+        """Whether the reported-speech verb at ``k`` is a participle in the pluperfect (`Küng hatte
+        zuvor die Unfehlbarkeit des Papstes kritisiert`, `Trump hatte das Treffen am Freitag
+        angekündigt`): what someone had said before the reported events is background the
+        article recalls, not a statement it reports (``[reported] background_auxiliaries``)."""
+        aux = self.lex.background_auxiliaries
+        return doc[k].tag_ == "VVPP" and any(doc[j].lower_ in aux for j in range(s, k))
 
     def _von_agent(self, doc: Doc, s: int, k: int) -> bool:
         return any(doc[j].lower_ == "von" for j in range(max(s, k - 8), k))
@@ -1031,6 +1110,15 @@ class QuoteLayer:
         """Whether the stretch before the comma of `…, sagte X` can be what X said: a quote or a
         clause with a finite verb. `Lothar Nicht, Ordnungsdezernent der Stadt, sprach …` is a
         subject with its apposition, not a statement (no verb). Untagged text is given the benefit."""
+        prev = next((j for j in range(comma - 1, s, -1) if doc[j].text == ","), None)
+        if (
+            prev is not None
+            and prev - s <= 5
+            and 1 <= comma - prev - 1 <= 3
+            and all(is_capitalised(doc[j]) for j in range(prev + 1, comma))
+            and not any(quoted[j] for j in range(s, comma))
+        ):
+            return False  # `Der Parteichef, Edmund Stoiber, warf …`: a name in apposition, tags or not
         if not self._tagged:
             return True
         return any(
@@ -1437,8 +1525,12 @@ class QuoteLayer:
         if opening is None:
             return None
         inverted = self._inverted_cue(doc, q.close, s, e, quoted)
-        if inverted is not None and inverted[0] != first and self._cue_at(
-            doc, inverted[0], s, e, self.lex.cue_verbs | self.lex.reported_verbs, self.lex.cue_particles
+        if (
+            inverted is not None
+            and inverted[0] != first
+            and self._cue_at(
+                doc, inverted[0], s, e, self.lex.cue_verbs | self.lex.reported_verbs, self.lex.cue_particles
+            )
         ):
             verb, phrase = inverted
             return _Analysis(cue=(verb, verb + 1), speaker=phrase, speaker_entity=resolver.entity(phrase))
@@ -1543,6 +1635,84 @@ class QuoteLayer:
         st.speaker_known = True
         return True
 
+    def _anaphoric_statement(
+        self,
+        doc: Doc,
+        s: int,
+        e: int,
+        u: int,
+        units: list[tuple[int, int]],
+        a: _Analysis | None,
+        statements: list[_Statement],
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> tuple[bool, _Statement | None]:
+        """`Die Gespräche werden fortgesetzt. Dies teilte das Ministerium mit.`, `Das wurde vom
+        Presseamt des Kremls bekannt gegeben.`: a sentence that opens with a demonstrative pronoun
+        (``[anaphoric] pronouns``) and its speech verb says who said the sentence before it. The
+        earlier sentence becomes an indirect statement of the subject (of the passive's agent);
+        a statement already found there without a speaker gets this one. Returns whether the
+        sentence was read so (then it is no statement of its own) and the new statement."""
+        lex = self.lex
+        if u == 0 or s + 2 >= e or doc[s].lower_ not in lex.anaphoric_pronouns or quoted[s]:
+            return False, None
+        last = e
+        while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space):
+            last -= 1
+        speaker: SpeakerPhrase | None = None
+        cue: tuple[int, int] | None = None
+        via = None
+        if (
+            a is not None
+            and a.cue is not None
+            and a.cue[0] == s + 1
+            and a.speaker is not None
+            and a.speaker.start > s + 1
+            and (a.message is None or a.kind == "reported")
+        ):
+            speaker, via = a.speaker, a.via
+            cue = self._chars(doc, a.cue[0], a.cue[1])
+            if a.extra_cue:
+                cue = (cue[0], max(cue[1], self._chars(doc, a.extra_cue[-1], a.extra_cue[-1] + 1)[1]))
+        elif doc[s + 1].lower_ in lex.passive and last - s > 3:
+            two = f"{doc[last - 2].lower_} {doc[last - 1].lower_}"
+            first = last - 2 if two in lex.anaphoric_participles else last - 1
+            if first == last - 1 and doc[last - 1].lower_ not in lex.anaphoric_participles:
+                return False, None
+            von = next((j for j in range(s + 2, min(first, s + 7)) if doc[j].lower_ in {"von", "vom"}), None)
+            if von is None:
+                return False, None
+            speaker = phrase_after(doc, von + 1, first, lex)
+            if speaker is None or speaker.start != von + 1:
+                return False, None
+            cue = self._chars(doc, first, last)
+        if speaker is None or cue is None:
+            return False, None
+        ps, pe = units[u - 1]
+        while pe > ps and doc[pe - 1].is_space:
+            pe -= 1
+        if pe <= ps or doc[pe - 1].text not in {".", "!", "?"}:
+            return False, None  # a headline or a sentence running on: nothing to point back at
+        before = [st for st in statements if st.sentence == u - 1]
+        entity = resolver.entity(speaker)
+        phrase = self._chars(doc, speaker.start, speaker.end)
+        if before:
+            # (a free indirect sentence only inherited its speaker: this one names it)
+            open_ones = [st for st in before if st.free or (st.speaker_phrase is None and not st.speaker_known)]
+            if len(open_ones) != len(before):
+                return False, None
+            for st in open_ones:
+                st.speaker, st.speaker_phrase, st.speaker_known, st.cue, st.via = entity, phrase, True, cue, via
+                st.free = False
+            return True, None
+        words = [k for k in range(ps, pe) if not doc[k].is_punct and not doc[k].is_space]
+        if not words or sum(quoted[k] for k in words) * 2 > len(words):
+            return False, None
+        ms, me = self._chars(doc, words[0], words[-1] + 1)
+        st = _Statement(kind="indirect", start=ms, end=me, sentence=u, cue=cue)
+        st.speaker, st.speaker_phrase, st.speaker_known, st.via = entity, phrase, True, via
+        return True, st
+
     def _passive_agent(self, doc: Doc, fin: int, b: int) -> SpeakerPhrase | None:
         """`Die Entscheidung wurde vom Bundesverband Erneuerbare Energie als rückschrittlich
         kritisiert.`: in a passive clause (``[clause] passive`` auxiliary, closed by a participle)
@@ -1646,7 +1816,7 @@ class QuoteLayer:
             last -= 1
         if last <= s:
             return None
-        carried = (strong and near) or (broad and prev is not None and prev.sentence == u - 1)
+        carried = (strong and near) or (broad and prev is not None and prev.sentence == u - 1 and not prev.anchor)
         # a sentence carried on anyway may name its speaker with a weaker Konjunktiv (`könnte`)
         forms = lex.konjunktiv | lex.hearsay if carried else lex.konjunktiv_strong
         own = None
@@ -1663,6 +1833,8 @@ class QuoteLayer:
             return st
         ms, me = self._chars(doc, s, last)
         st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+        if resolver is not None and self._indicative_actor(doc, st, s, last, quoted, resolver):
+            return st
         # `Der Iran streitet dies ab.` + `Sein Programm diene …`: a sentence between the last
         # statement and this one names an actor as its subject; the Konjunktiv carries that
         # actor's position, not the older statement's
@@ -1678,6 +1850,31 @@ class QuoteLayer:
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
+
+    def _indicative_actor(
+        self, doc: Doc, st: _Statement, s: int, last: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> bool:
+        """`Bundesaußenminister Gabriel zeigte sich bestürzt und dass es … gebe.`, `Der Abgeordnete
+        Jörg Tauss bezweifelte die Vereinbarkeit …, denen zufolge … sei.`: a sentence whose main
+        clause is in the indicative with an actor as subject is that actor's; its Konjunktiv stands
+        in a clause it governs, and carries no earlier statement on. Gives ``st`` the actor."""
+        lex = self.lex
+        fin = next(
+            (
+                j
+                for j in range(s, last)
+                if not quoted[j] and doc[j].tag_ in _FINITE_TAGS and self._clause_opener(doc, s, j) is None
+            ),
+            None,
+        )
+        if fin is None or fin - s < 1 or doc[s].tag_ in _FRONTED_TAGS:
+            return False
+        low = doc[fin].lower_
+        if low in lex.konjunktiv or low in lex.hearsay or self._konjunktiv_form(doc, fin, s):
+            return False
+        if any(doc[j].text == "," for j in range(s, fin)):
+            return False  # a fronted clause before the verb: its subject is not the sentence's
+        return self._intro_speaker(doc, st, s, fin + 1, quoted, resolver, need_named=True)
 
     def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
         """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,
@@ -1782,6 +1979,13 @@ class QuoteLayer:
         st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
         st.speaker = resolver.entity(phrase)
         return st
+
+    @staticmethod
+    def _is_title(doc: Doc, e: int) -> bool:
+        """Whether the first unit, ending before token ``e``, is a title: a line of its own
+        followed by a blank line."""
+        rest = doc.text[doc[e - 1].idx + len(doc[e - 1]) : doc[e - 1].idx + len(doc[e - 1]) + 4]
+        return rest.startswith(("\n\n", "\r\n\r\n")) or rest.replace(" ", "").startswith("\n\n")
 
     def _headline(self, doc: Doc, s: int, e: int, resolver: SpeakerResolver) -> _Statement | None:
         """A title `Wulff: Deutschland trägt Verantwortung …` states what a named person said.
@@ -2088,6 +2292,24 @@ def _bounded_unit(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
         s = cut
     pieces.append((s, e))
     return pieces
+
+
+def _marks_to_next_unit(doc: Doc, units: list[tuple[int, int]], opening: set[int]) -> list[tuple[int, int]]:
+    """Units whose last token is the opening mark of a quote (the sentencizer often leaves a
+    straight `"` on the sentence before it: `… stattfinden. "Wir sind bereit", sagte …`) hand
+    the mark on to the next unit, so that a statement built from the sentence (free indirect
+    speech above all) never ends in the mark of the next quote."""
+    out = list(units)
+    for u in range(len(out) - 1):
+        s, e = out[u]
+        k = e - 1
+        while k > s and doc[k].is_space:
+            k -= 1
+        if k <= s or doc[k].idx not in opening or out[u + 1][0] != e:
+            continue
+        out[u] = (s, k)
+        out[u + 1] = (k, out[u + 1][1])
+    return out
 
 
 def _after_dateline(doc: Doc, s: int, k: int) -> int:

@@ -86,6 +86,26 @@ class QuoteLexicon:
     #: prepositions that make a place inside a speaker phrase a location, not the speaker
     #: (`the president's office in Warsaw`)
     locative: frozenset[str] = field(default_factory=frozenset)
+    #: pronouns that open a sentence pointing back at the one before (`Dies teilte X mit.`)
+    anaphoric_pronouns: frozenset[str] = field(default_factory=frozenset)
+    #: participles of speech verbs in a passive such sentence (`Das wurde von X bekannt gegeben.`),
+    #: one or two words
+    anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
+    #: last parts of compounds that name an organisation's voice (`Hamas-Sprecher`, `Kremlkreisen`)
+    spokesperson_compounds: tuple[str, ...] = ()
+    #: finite auxiliaries of the pluperfect: a reported-speech participle with one is background
+    background_auxiliaries: frozenset[str] = field(default_factory=frozenset)
+    #: endings of nouns that describe a person (`CDU-Politiker`, `69-Jährige`): refer back like pronouns
+    person_descriptions: tuple[str, ...] = ()
+    #: pronouns marked for gender (`sie`/`she`, `er`/`he`), honorifics and the endings of feminine
+    #: office titles (`Außenministerin`): a pronoun refers to a person styled the same way
+    female_pronouns: frozenset[str] = field(default_factory=frozenset)
+    male_pronouns: frozenset[str] = field(default_factory=frozenset)
+    female_honorifics: frozenset[str] = field(default_factory=frozenset)
+    male_honorifics: frozenset[str] = field(default_factory=frozenset)
+    feminine_endings: tuple[str, ...] = ()
+    #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
+    temporal_pointers: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -163,5 +183,16 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         verb_adverbs=_low(spk.get("verb_adverbs")),
         circumstance=_low(clause.get("circumstance")),
         locative=_low(spk.get("locative")),
+        anaphoric_pronouns=_low(data.get("anaphoric", {}).get("pronouns")),
+        anaphoric_participles=_low(data.get("anaphoric", {}).get("participles")),
+        spokesperson_compounds=tuple(sorted(_low(spk.get("spokesperson_compounds")), key=len, reverse=True)),
+        background_auxiliaries=_low(rep.get("background_auxiliaries")),
+        person_descriptions=tuple(sorted(_low(spk.get("person_descriptions")))),
+        female_pronouns=_low(spk.get("female_pronouns")),
+        male_pronouns=_low(spk.get("male_pronouns")),
+        female_honorifics=frozenset(spk.get("female_honorifics", [])),
+        male_honorifics=frozenset(spk.get("male_honorifics", [])),
+        feminine_endings=tuple(spk.get("feminine_endings", [])),
+        temporal_pointers=_low(prep.get("temporal_pointers")),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

@@ -116,12 +116,7 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if t.is_punct and t.text not in {"-", "„", "“", '"', "»", "«"}:
             break
-        if (
-            seen_noun
-            and low in lex.np_inner
-            and j + 1 < end
-            and doc[j + 1].lower_ in lex.medium_nouns
-        ):
+        if seen_noun and low in lex.np_inner and j + 1 < end and doc[j + 1].lower_ in lex.medium_nouns:
             break  # `eine Sprecherin des Ministeriums der Nachrichtenagentur AFP`: the dative medium
         article = (
             low in lex.np_inner
@@ -202,6 +197,16 @@ def phrase_before(doc: Doc, start: int, cue: int, lex: QuoteLexicon) -> SpeakerP
     return SpeakerPhrase(first, cue)
 
 
+def _after_titles(doc: Doc, k: int, ent: Entity) -> bool:
+    """Whether token ``k`` follows nothing in its sentence but a role of ``ent`` (`Prime Minister
+    Mark Carney`, `Außenministerin Annalena Baerbock`): a name behind its titles opens the
+    sentence as its subject does."""
+    if k == 0:
+        return False
+    start = doc[k].sent.start_char
+    return any(r.start == start and 0 <= doc[k].idx - r.end <= 1 for r in ent.roles)
+
+
 class _SpanIndex:
     """Character spans sorted by start, for the spans overlapping a range in logarithmic time
     (plus the spans returned): a speaker lookup per quote must not scan every mention."""
@@ -229,9 +234,7 @@ class SpeakerResolver:
             (m.start, e) for e in self.entities if e.type == "PER" for m in e.mentions
         )
         self._per_starts = [s for s, _ in self._per]
-        self._mentions = _SpanIndex(
-            (m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions
-        )
+        self._mentions = _SpanIndex((m.start, m.end, n, e) for n, e in enumerate(self.entities) for m in e.mentions)
         self._roles = _SpanIndex((r.start, r.end, n, e) for n, e in enumerate(self.entities) for r in e.roles)
         self.recent_speakers: list[tuple[int, Entity]] = []  # (char offset, entity) of speakers
         # person mentions that open a sentence: in news prose the sentence's subject
@@ -242,10 +245,12 @@ class SpeakerResolver:
                 k = bisect.bisect_left(starts, pos)
                 if k == len(doc) or starts[k] != pos:
                     continue
-                if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws):
+                if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws) or _after_titles(doc, k, ent):
                     self._subjects.append((pos, ent))
         self._subject_starts = [p for p, _ in self._subjects]
+        self._sentences: list[int] = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+        self._genders: dict[int, str | None] = {}
 
     def _forms(self, ent: Entity) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """An entity's distinct role titles and mention texts, case-folded, and the texts' consonant
@@ -263,13 +268,15 @@ class SpeakerResolver:
         doc = self.doc
         span = doc[phrase.start : phrase.end]
         if len(span) == 1 and (span.text in self.lex.pronouns or span.text.lower() in self.lex.pronouns):
-            return self.antecedent(span.start_char)
+            return self.antecedent(span.start_char, gender=self.pronoun_gender(span.text))
         if len(span) == 1 and span.start > 0 and doc[span.start - 1].text == "," and span[0].lower_ in _RELATIVE:
             # `Reinhard Bütikofer, Parteivorsitzender der Grünen, der sagte, …`: a relative pronoun
             # stands for the person or organisation named just before its comma
             return self._before_comma(span.start - 1)
         found = self._best_mention(span.start_char, span.end_char)
-        if found is None or found.type == "LOC":
+        if found is None or found.type == "LOC" or (found.type == "ORG" and self._attribute_only(span, found)):
+            # (`die Fraktionschefin der Grünen, Renate Künast,`: the party is an attribute of the
+            # office whose holder the apposition names)
             # `die Premierministerin von Queensland, Anna Bligh,`: the office's holder is named
             # in the apposition after it; the place inside the phrase is not the speaker
             named = self._apposition(span.end)
@@ -280,7 +287,59 @@ class SpeakerResolver:
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
-        return self._description(span) or self._demonym(span)
+        return (
+            self._description(span)
+            or self._spokesperson_of(span)
+            or self._person_description(span)
+            or self._demonym(span)
+        )
+
+    def _person_description(self, span) -> Entity | None:
+        """`der CDU-Politiker`, `der 69-Jährige`, `die Republikanerin`: a definite description whose
+        head names a person by party, age or trade (``[speaker] person_descriptions``, word
+        endings) and matches no office held in the text refers back like a pronoun: to the
+        person the text is about at that point (:meth:`antecedent`)."""
+        endings = self.lex.person_descriptions
+        if not endings or len(span) > 4 or span[0].lower_ not in self.lex.definite_articles:
+            return None
+        head = span[-1].lower_
+        if not (span[-1].text[:1].isupper() or _aged(span[-1].text)) or not head.endswith(endings):
+            return None
+        return self.antecedent(span.start_char, outside_sentence=True)
+
+    def _spokesperson_of(self, span) -> Entity | None:
+        """`ein Talibansprecher`, `ein Hamas-Sprecher`, `aus Kremlkreisen`: a compound whose
+        last part names a spokesperson or circle (``[speaker] spokesperson_compounds``) and whose
+        first part is an organisation named in the text speaks for that organisation. The first
+        part must equal one of the organisation's mention texts (a linking `s` allowed:
+        `Regierungssprecher` ~ `Regierung`), so an unnamed body stays unresolved."""
+        endings = self.lex.spokesperson_compounds
+        if not endings:
+            return None
+        for tok in span:
+            low = tok.lower_
+            if not tok.text[:1].isupper():
+                continue
+            ending = next((x for x in endings if low.endswith(x) and len(low) > len(x) + 2), None)
+            if ending is None:
+                continue
+            first = low[: -len(ending)].rstrip("-")
+            stems = {first, first[:-1]} if first.endswith("s") else {first}
+            for ent in self.entities:
+                if ent.type == "ORG" and any(text in stems for text in self._forms(ent)[1]):
+                    return ent
+        return None
+
+    def _attribute_only(self, span, ent: Entity) -> bool:
+        """Whether every mention of ``ent`` inside ``span`` follows the phrase's first capitalised
+        word, so that the entity is an attribute of the head (`der Sprecher des Ministeriums`),
+        not the head itself (`das Ministerium`)."""
+        heads = [t for t in span if t.text[:1].isupper()]
+        if not heads:
+            return False
+        head_start = heads[0].idx
+        inside = [m for m in ent.mentions if span.start_char <= m.start and m.end <= span.end_char]
+        return bool(inside) and all(m.start > head_start for m in inside)
 
     def _before_comma(self, comma: int) -> Entity | None:
         """The person or organisation mentioned last within a few words before token ``comma``
@@ -393,23 +452,83 @@ class SpeakerResolver:
                         return ent
         return None
 
-    def antecedent(self, offset: int) -> Entity | None:
+    def antecedent(self, offset: int, outside_sentence: bool = False, gender: str | None = None) -> Entity | None:
         """The person a pronoun at ``offset`` most likely refers to: the latest person speaker
-        within reach, else the latest person mentioned before it."""
+        within reach, else the latest person mentioned before it (with ``outside_sentence``,
+        before the sentence that holds ``offset``: a speaker phrase's own sentence names what the
+        statement is about). A ``gender`` (:meth:`pronoun_gender`) passes over persons the text
+        styles otherwise (`sie` after `Außenministerin Baerbock` and `Kanzler Scholz`)."""
         k = bisect.bisect_left(self._subject_starts, offset)
         subject = self._subjects[k - 1] if k > 0 else None
+        if subject is not None and not self._fits(subject[1], gender):
+            subject = None
         for pos, ent in reversed(self.recent_speakers):
-            if offset - pos < 600 and ent.type == "PER":
+            if offset - pos < 600 and ent.type == "PER" and self._fits(ent, gender):
                 if subject is not None and subject[0] > pos and offset - subject[0] < 300:
                     # `Selenskyj dankte … . Die Ukraine brauche …, schrieb er.`: a person who
                     # opened a sentence since the last statement is who `er` refers to
                     return subject[1]
                 return ent
             break
-        k = bisect.bisect_left(self._per_starts, offset)
-        if k > 0:
-            return self._per[k - 1][1]
+        if subject is not None and offset - subject[0] < 300 and self._sentence_start(offset) > subject[0]:
+            # `Carney met Trump on Tuesday. He said …`: with no speaker before, the subject of a
+            # sentence just before is who the pronoun refers to, not the person named last
+            return subject[1]
+        # (`Bei dem Treffen mit Trump habe man …, sagte der CDU-Politiker`: Trump is named in what
+        # was said, the speaker before it)
+        k = bisect.bisect_left(self._per_starts, self._sentence_start(offset) if outside_sentence else offset)
+        for j in range(k - 1, max(-1, k - 40), -1):
+            if self._fits(self._per[j][1], gender):
+                return self._per[j][1]
         return None
+
+    def pronoun_gender(self, word: str) -> str | None:
+        """``"f"`` or ``"m"`` for a pronoun the language marks for gender (`sie`/`she`, `er`/`he`)."""
+        low = word.lower()
+        if low in self.lex.female_pronouns:
+            return "f"
+        if low in self.lex.male_pronouns:
+            return "m"
+        return None
+
+    def _fits(self, ent: Entity, gender: str | None) -> bool:
+        """Whether a person can be what a pronoun of ``gender`` refers to: any person when the
+        pronoun or the person's gender is unknown, else only one of the same gender."""
+        if gender is None:
+            return True
+        styled = self._gender_of(ent)
+        return styled is None or styled == gender
+
+    def _gender_of(self, ent: Entity) -> str | None:
+        """How the text styles a person: a woman by a feminine office (`Außenministerin`: an office
+        title ending in ``[speaker] feminine_endings``) or honorific (`Frau`, `Ms.`), a man by a
+        masculine office (where the language marks offices) or honorific (`Herr`, `Mr.`); None
+        when the text does not say."""
+        if id(ent) in self._genders:
+            return self._genders[id(ent)]
+        lex = self.lex
+        found: str | None = None
+        for m in ent.mentions:
+            before = self.doc.text[max(0, m.start - 8) : m.start].split()
+            word = before[-1] if before else ""
+            if word in lex.female_honorifics:
+                found = "f"
+            elif word in lex.male_honorifics and found is None:
+                found = "m"
+        if found is None and lex.feminine_endings:
+            titles = [r.title.casefold() for r in ent.roles if len(r.title) > 5]
+            if titles:
+                found = "f" if any(t.endswith(lex.feminine_endings) for t in titles) else "m"
+        self._genders[id(ent)] = found
+        return found
+
+    def _sentence_start(self, offset: int) -> int:
+        """Character offset where the sentence holding ``offset`` starts (``offset`` itself when
+        the document has no sentence boundaries)."""
+        if not self._sentences:
+            return offset
+        k = bisect.bisect_right(self._sentences, offset) - 1
+        return self._sentences[k] if k >= 0 else offset
 
     def note_speaker(self, offset: int, ent: Entity | None) -> None:
         if ent is not None:
