@@ -1322,3 +1322,11 @@ def test_another_meeting_proposed_long_after_takes_the_proposers_last_meeting_an
     )
     got = _named_events(text, "2024-05-15")
     assert ("meeting", ["Emmanuel Macron", "Olaf Scholz"], "Dresden", None, "possible") in got
+
+
+def test_setting_out_on_a_visit_today_has_the_visit_ahead():
+    text = "Außenministerin Annalena Baerbock bricht am Mittwoch zu einem offiziellen Besuch in Japan auf."
+    got = _named_events(text, "2024-05-15")
+    assert got == [("visit", ["Annalena Baerbock", "Japan"], "Japan", None, "planned")]
+    gone = "Außenministerin Annalena Baerbock ist am Mittwoch zu einem offiziellen Besuch in Japan aufgebrochen."
+    assert [status for *_, status in _named_events(gone, "2024-05-15")] == ["happened"]

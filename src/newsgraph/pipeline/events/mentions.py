@@ -792,7 +792,11 @@ def _frame_participants(
         or _indefinite_setting(index, i)  # ``told Erdogan in a phone call``
         or _headline(index, i)  # ``Merz in first White House visit``
         or (
-            any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
+            (
+                any(doc[j].text.lower() in lex.purpose_prepositions for j in range(max(0, i - 3), i))
+                # ``zu einem lange erwarteten Besuch``: past the article, adverbs and adjectives
+                or _preposition_phrase_start(index, i) in lex.purpose_prepositions
+            )
             and _clause_has(index, clause.id, lex.purpose_verbs)
         )
     ):
@@ -1133,6 +1137,18 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             not trig.is_noun,
             governing,
         )
+        if (
+            trig.is_noun
+            and family_group(event_type) == "visit"
+            and status in {"happened", "planned"}
+            and _clause_has(index, clause_id, lex.words("context", "departure_present"))
+            and not _clause_has(index, clause_id, lex.words("context", "perfect_aux"))
+        ):
+            # ``bricht am Freitag zu einem Besuch in China auf``: who sets out on a visit has it ahead;
+            # the day of the departure is not the day the visit begins (the arrival)
+            if status == "happened" and reason.startswith("default"):
+                status, reason = "planned", "departure in the present"
+            time = None
         if trig.is_noun and status not in {"cancelled", "denied"} and _negated_noun(index, i):
             # ``Kein Treffen zwischen A und B``, ``Es gab keine Gespräche``: the event itself is negated
             status, reason = "denied", "negating determiner"
@@ -1825,6 +1841,15 @@ def _negated_noun(index: DocIndex, i: int) -> bool:
     """Whether a noun trigger's own determiner negates it (``kein Treffen``, ``keine weiteren Gespräche``);
     ``keinen Zweifel am Treffen`` negates another noun."""
     return _determiner_in(index, i, index.lex.words("participants", "negating_determiners"))
+
+
+def _preposition_phrase_start(index: DocIndex, i: int) -> str:
+    """The preposition that opens the noun phrase of ``i`` (past its article, adverbs and adjectives)."""
+    doc = index.doc
+    j = i - 1
+    while j >= 0 and i - j <= 5 and doc[j].pos_ in {"ADJ", "ADV", "NUM", "DET"}:
+        j -= 1
+    return doc[j].text.lower() if j >= 0 else ""
 
 
 def _determiner_in(index: DocIndex, i: int, words: frozenset[str]) -> bool:
