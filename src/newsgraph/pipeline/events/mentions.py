@@ -56,6 +56,7 @@ from .context import (
     topic_partner,
 )
 from .lexicon import Lexicon, Trigger
+from .places import untriggered_clauses
 from .status import decide_status, hedged
 
 #: types that describe the same kind of happening and may be merged; the first is the most specific
@@ -1407,15 +1408,8 @@ def _joiners(index: DocIndex, mentions: list[EventMention]) -> None:
     without a trigger whose verb says someone joined (``[participants] join_verbs``) adds its actors to
     the meeting, call or summit told in it or the sentence before."""
     words = index.lex.words("participants", "join_verbs")
-    if not words or not mentions:
-        return
-    doc = index.doc
-    triggered = {m.clause for m in mentions}
-    for clause in index.clauses:
-        if clause.id in triggered or index.in_quote[clause.start]:
-            continue
-        if not any(doc[j].text in words for j in clause.tokens):  # as written: ``zum Teil`` is no ``teil``
-            continue
+    # as written: ``zum Teil`` is no ``teil``
+    for clause in untriggered_clauses(index, mentions, words, as_written=True):
         actors = [m for m in clause_actors(index, clause.id, True, clause.start) if m.type in {"PER", "ORG"}]
         before = [
             m

@@ -13,7 +13,7 @@ place of the events of the lead that name none of their own (:func:`apply_dateli
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -24,7 +24,7 @@ from ..docext import entities_of
 from ..entities import place_parents
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .args import DocIndex
+    from .args import Clause, DocIndex
     from .mentions import EventMention
 
 #: marks that close a dateline place (``Brüssel:``, ``BERLIN (dpa) -``, ``Washington –``)
@@ -102,6 +102,23 @@ def place_relations(doc: Doc, lang: str) -> PlaceRelations:
     return PlaceRelations(parents)
 
 
+def untriggered_clauses(
+    index: DocIndex, mentions: list[EventMention], words: frozenset[str], as_written: bool = False
+) -> Iterator[Clause]:
+    """The clauses without an event mention, outside quotations, that contain one of ``words``
+    (lower-cased unless ``as_written``): statements about an event told before them (its venue, that
+    it takes place, who joined it)."""
+    if not words:
+        return
+    doc = index.doc
+    triggered = {m.clause for m in mentions}
+    for clause in index.clauses:
+        if clause.id in triggered or index.in_quote[clause.start]:
+            continue
+        if any((doc[i].text if as_written else doc[i].text.lower()) in words for i in clause.tokens):
+            yield clause
+
+
 def apply_venue_statements(index: DocIndex, mentions: list[EventMention], places: PlaceRelations) -> None:
     """``Schauplatz ist der Militärstützpunkt X in Anchorage``: a clause that names the venue of the event
     told just before it, without a trigger of its own.
@@ -112,16 +129,7 @@ def apply_venue_statements(index: DocIndex, mentions: list[EventMention], places
     """
     from .mentions import family_group  # the mentions module imports this one
 
-    nouns = index.lex.words("places", "venue_nouns")
-    if not nouns:
-        return
-    doc = index.doc
-    triggered = {m.clause for m in mentions}
-    for clause in index.clauses:
-        if clause.id in triggered or index.in_quote[clause.start]:
-            continue
-        if not any(doc[i].text.lower() in nouns for i in clause.tokens):
-            continue
+    for clause in untriggered_clauses(index, mentions, index.lex.words("places", "venue_nouns")):
         venue = places.most_specific(m.id for m in index.clause_mentions(clause.id) if m.type == "LOC")
         if venue is None:
             continue
@@ -155,14 +163,11 @@ def apply_occurrence_statements(index: DocIndex, mentions: list[EventMention], p
     if not pronouns or not verbs or not mentions:
         return
     doc = index.doc
-    triggered = {m.clause for m in mentions}
     times = list(doc._.times or [])
-    for clause in index.clauses:
-        if clause.id in triggered or index.in_quote[clause.start]:
-            continue
+    for clause in untriggered_clauses(index, mentions, verbs):
         toks = clause.tokens
-        verb = next((j for j in toks if doc[j].text.lower() in verbs), None)
-        if verb is None or not any(doc[j].text.lower() in pronouns for j in toks if j < verb):
+        verb = next(j for j in toks if doc[j].text.lower() in verbs)
+        if not any(doc[j].text.lower() in pronouns for j in toks if j < verb):
             continue
         lo, hi = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]].text)
         own_times = [t for t in times if lo <= t.start < hi and (t.value or "")[:1].isdigit()]
