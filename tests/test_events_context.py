@@ -1330,3 +1330,8 @@ def test_setting_out_on_a_visit_today_has_the_visit_ahead():
     assert got == [("visit", ["Annalena Baerbock", "Japan"], "Japan", None, "planned")]
     gone = "Außenministerin Annalena Baerbock ist am Mittwoch zu einem offiziellen Besuch in Japan aufgebrochen."
     assert [status for *_, status in _named_events(gone, "2024-05-15")] == ["happened"]
+
+
+def test_what_follows_is_still_to_come():
+    got = _named_events("Ende Juni folgt der Gipfel der Nato in Den Haag.", "2024-06-06")
+    assert [(kind, status) for kind, *_, status in got] == [("summit", "planned")]
