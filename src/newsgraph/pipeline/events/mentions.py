@@ -9,6 +9,7 @@ happening is the next step (:mod:`.merge`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -1143,7 +1144,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             and family_group(event_type) == "visit"
             and status in {"happened", "planned"}
             and _clause_has(index, clause_id, lex.words("context", "departure_present"))
-            and not _clause_has(index, clause_id, lex.words("context", "perfect_aux"))
+            and not _clause_has(index, clause_id, frozenset(lex.status.get("happened", {}).get("perfect_aux", [])))
         ):
             # ``bricht am Freitag zu einem Besuch in China auf``: who sets out on a visit has it ahead;
             # the day of the departure is not the day the visit begins (the arrival)
@@ -1438,13 +1439,15 @@ def _guests(index: DocIndex, mentions: list[EventMention]) -> None:
             continue
         if not any(doc[j].text.lower() in words for j in index.clauses[m.clause].tokens):
             continue
-        visits = [
-            x
-            for x in mentions[:n]
-            if family_group(x.type) == "visit" and len(x.participants) >= 2 and 0 <= m.segment - x.segment <= 3
-        ]
-        if visits and visits[-1].participants[0] not in m.participants:
-            m.participants = [*m.participants, visits[-1].participants[0]]
+        visit = _last_before(
+            mentions,
+            n,
+            lambda x, seg=m.segment: (
+                family_group(x.type) == "visit" and len(x.participants) >= 2 and 0 <= seg - x.segment <= 3
+            ),
+        )
+        if visit is not None and visit.participants[0] not in m.participants:
+            m.participants = [*m.participants, visit.participants[0]]
 
 
 def _side_trips(index: DocIndex, mentions: list[EventMention]) -> list[EventMention]:
@@ -1512,9 +1515,15 @@ def _sequence_status(index: DocIndex, mentions: list[EventMention]) -> None:
             continue
         if not any(doc[j].text.lower() in words for j in index.clauses[m.clause].tokens if j < m.tok):
             continue
-        before = [x for x in mentions[:n] if not x.quote and 0 <= m.segment - x.segment <= 2]
-        if before and before[-1].status in NOT_YET:
+        before = _last_before(mentions, n, lambda x, seg=m.segment: not x.quote and 0 <= seg - x.segment <= 2)
+        if before is not None and before.status in NOT_YET:
             m.status = "planned"
+
+
+def _last_before(mentions: list[EventMention], n: int, fits: Callable[[EventMention], bool]) -> EventMention | None:
+    """The last of ``mentions[:n]`` that ``fits``, scanning back from ``n`` (so a long text is not read
+    from its start for every mention)."""
+    return next((mentions[k] for k in range(n - 1, -1, -1) if fits(mentions[k])), None)
 
 
 def _calls_as_means(index: DocIndex, mentions: list[EventMention]) -> None:
