@@ -284,6 +284,21 @@ def test_doc_ents_use_only_the_four_labels(blank_de):
     assert entity(doc, "Paris").type == "LOC"
 
 
+def test_two_surnames_side_by_side_are_two_people(blank_de):
+    # verb-second German puts subject and object next to each other; the model reads one name
+    text = "Gestern traf Anna Weber den Minister Paul Brandt. Am Abend empfing Weber Brandt im Schloss."
+    doc = run(blank_de, text, [("Anna Weber", "PER"), ("Paul Brandt", "PER"), ("Weber Brandt", "PER")])
+    assert entity(doc, "Weber").name == "Anna Weber"
+    assert entity(doc, "Brandt").name == "Paul Brandt"
+    assert not any(e.name == "Weber Brandt" for e in doc._.entities)
+
+
+def test_a_full_name_with_a_known_surname_stays_one_person(blank_de):
+    text = "Gestern traf Anna Weber den Minister Paul Brandt. Am Abend sprach Klara Brandt im Schloss."
+    doc = run(blank_de, text, [("Anna Weber", "PER"), ("Paul Brandt", "PER"), ("Klara Brandt", "PER")])
+    assert entity(doc, "Klara Brandt").name == "Klara Brandt"
+
+
 # --- clustering -----------------------------------------------------------------------------
 
 

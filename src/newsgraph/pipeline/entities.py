@@ -1483,9 +1483,12 @@ class EntityLayer:
                         surface.setdefault((last[p].capitalize(), *last[p + 1 :]), c)  # sentence-initial
             if c.tier in (TIER_MODEL, TIER_GIVEN_NAME, TIER_PATTERN) and words[0][:1].isupper():
                 surface.setdefault(words, c)
-        out = list(accepted)
         if not surface:
-            return out
+            return list(accepted)
+        out = []
+        for c in accepted:
+            out += self._split_adjacent_surnames(c, surface)
+        taken = {i for c in out for i in range(c.start, c.end)}
         firsts = {k[0] for k in surface}
         lengths = sorted({len(k) for k in surface}, reverse=True)
         i = 0
@@ -1506,6 +1509,20 @@ class EntityLayer:
                     break
             i += step
         return sorted(out, key=lambda c: c.start)
+
+    def _split_adjacent_surnames(self, c: Candidate, surface: dict[tuple[str, ...], Candidate]) -> list[Candidate]:
+        """``Am Abend empfing Scholz Macron``, ``kritisierte Rajoy Zapatero``: German puts subject and
+        object side by side after the verb, and the model reads two surnames as one name. A model span
+        whose every word is the surname of a different person named in full elsewhere is those people."""
+        if c.label != "PER" or c.tier != TIER_MODEL or c.length < 2:
+            return [c]
+        words = self._words[c.start : c.end]
+        sources = [surface.get((w,)) for w in words]
+        if any(s is None or s is c or s.label != "PER" for s in sources):
+            return [c]
+        if len({id(s) for s in sources}) != len(sources):
+            return [c]  # ``Macron Macron`` is no pair of people
+        return [Candidate(c.start + n, c.start + n + 1, "PER", TIER_PROPAGATED, s.entry) for n, s in enumerate(sources)]
 
     # -- clustering ----------------------------------------------------------------------------
 
