@@ -299,6 +299,13 @@ def test_a_full_name_with_a_known_surname_stays_one_person(blank_de):
     assert entity(doc, "Klara Brandt").name == "Klara Brandt"
 
 
+def test_arabic_names_go_on_after_a_hyphenated_particle(blank_de):
+    text = "Der irakische Ölminister Karim al-Hamdani traf Abu Salim al-Masri in Basra."
+    doc = run(blank_de, text, [("Abu Salim", "PER"), ("Basra", "LOC")])
+    assert entity(doc, "Karim al-Hamdani").type == "PER"
+    assert entity(doc, "Abu Salim al-Masri").type == "PER"
+
+
 # --- clustering -----------------------------------------------------------------------------
 
 

@@ -1335,3 +1335,21 @@ def test_setting_out_on_a_visit_today_has_the_visit_ahead():
 def test_what_follows_is_still_to_come():
     got = _named_events("Ende Juni folgt der Gipfel der Nato in Den Haag.", "2024-06-06")
     assert [(kind, status) for kind, *_, status in got] == [("summit", "planned")]
+
+
+def test_a_party_left_out_takes_no_part():
+    got = _named_events("Scholz will Gespräche mit Macron und Meloni führen, aber ohne Orbán.", "2024-05-15")
+    assert all("Viktor Orbán" not in parts for _, parts, *_ in got)
+    got = _named_events("Macron sprach mit allen Regierungschefs, außer mit Orbán.", "2024-05-15")
+    assert all("Viktor Orbán" not in parts for _, parts, *_ in got)
+    english = newsgraph.extract("Biden held talks with all allies except Hungary.", lang="en", published="2024-05-15")
+    assert all(len(ev.participants) < 2 for ev in english.events)
+
+
+def test_two_surnames_after_the_verb_are_host_and_guest():
+    text = (
+        "Kanzler Olaf Scholz hat den französischen Präsidenten Emmanuel Macron am Morgen in Potsdam getroffen. "
+        "Am Abend empfing Scholz Macron zu einem Essen im Schloss."
+    )
+    got = _named_events(text, "2024-05-15")
+    assert got and all(parts == ["Emmanuel Macron", "Olaf Scholz"] for _, parts, *_ in got)

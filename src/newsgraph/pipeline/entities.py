@@ -259,6 +259,7 @@ class Knowledge:
     plural_cues: set[str] = field(default_factory=set)
     complement_starters: set[str] = field(default_factory=set)
     name_particles: set[str] = field(default_factory=set)
+    hyphen_particles: tuple[str, ...] = ()
     particle_followers: set[str] = field(default_factory=set)
     compound_heads: set[str] = field(default_factory=set)
     state_prefixes: set[str] = field(default_factory=set)
@@ -465,6 +466,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.plural_cues = set(t.get("plural_cues", []))
     k.complement_starters = set(t.get("complement_starters", []))
     k.name_particles = set(t.get("name_particles", []))
+    k.hyphen_particles = tuple(t.get("hyphen_particles", []))
     k.particle_followers = set(t.get("particle_followers", []))
     k.noun_suffixes = tuple(t.get("common_noun_suffixes", []))
     k.name_stopwords = set(t.get("name_stopwords", []))
@@ -639,6 +641,9 @@ class EntityLayer:
                     surnames += 1
                     continue
                 break
+            if j > i and self._hyphen_particle(tok.text):
+                j += 1  # ``Ali al-Omair``: a particle joined to the next part of the name
+                continue
             if j > i and self._name_hyphen(doc, j) and self._is_name_token(doc[j + 1], False, titles, gaz_starts):
                 j += 2  # ``Ngozi Okonjo-Iweala``: a double surname the tokenizer split at its hyphen
                 continue
@@ -1142,8 +1147,34 @@ class EntityLayer:
                 continue  # EU-Außen- (und Verteidigungsminister): a truncated compound, its head elsewhere
             if label in {"PER", "ORG"} and len(span) == 1 and self._name_is_place(doc, span.start, label):
                 label = "LOC"
-            out.append(Candidate(span.start, span.end, label, TIER_MODEL))
+            end = self._particle_name_end(doc, span.end) if label == "PER" else span.end
+            out.append(Candidate(span.start, end, label, TIER_MODEL))
         return out
+
+    def _hyphen_particle(self, text: str) -> bool:
+        prefix = next((p for p in self.k.hyphen_particles if text.startswith(p)), None)
+        return prefix is not None and text[len(prefix) : len(prefix) + 1].isupper()
+
+    def _particle_name_end(self, doc: Doc, end: int) -> int:
+        """``Abu Mahdi al-Muhandis``, ``Ali al-Omair``, ``Abd al-Aziz bin Talal``: Arabic names go on
+        with lower-case particles the model leaves out; a particle joined to a capitalised name by a
+        hyphen, or one standing before a capitalised word, continues the name."""
+        n = len(doc)
+        while end < n:
+            text = doc[end].text
+            if self._hyphen_particle(text):
+                end += 1
+            elif (
+                text in self.k.name_particles
+                and text not in self.k.particle_followers
+                and end + 1 < n
+                and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].is_alpha
+            ):
+                end += 2
+            else:
+                break
+        return end
 
     def _name_is_place(self, doc: Doc, i: int, label: str) -> bool:
         """``the Teesta river``, ``food shortages in the Sahel``: a single word the model calls a person

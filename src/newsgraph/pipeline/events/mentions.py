@@ -512,8 +512,12 @@ def _participants(
         and not any(m.type in {"PER", "ORG"} or m.via_office for m in parts)
     ):
         return [], False, place, 0, False  # a visit needs a visitor (``Besuch des Raumfahrtbahnhofs`` is none)
-    body = weak and bool(parts) and all(m.via_office for m in parts)
     doc = index.doc
+    excluding = index.lex.words("participants", "excluding")
+    if excluding:
+        # ``mit allen Parteien, außer mit der Linkspartei``: the one left out takes no part
+        parts = [m for m in parts if not any(doc[j].lower_ in excluding for j in range(max(0, m.tstart - 3), m.tstart))]
+    body = weak and bool(parts) and all(m.via_office for m in parts)
     if (
         trig.type == "summit"
         and len(parts) == 1
