@@ -1353,3 +1353,23 @@ def test_two_surnames_after_the_verb_are_host_and_guest():
     )
     got = _named_events(text, "2024-05-15")
     assert got and all(parts == ["Emmanuel Macron", "Olaf Scholz"] for _, parts, *_ in got)
+
+
+def test_an_invitation_to_a_visit_is_the_invitees_possible_visit():
+    got = _named_events("Kanzler Olaf Scholz lud Giorgia Meloni zu einem Besuch nach Berlin ein.", "2024-05-15")
+    assert got == [("visit", ["Berlin", "Giorgia Meloni"], "Berlin", None, "possible")]
+
+
+def test_agreeing_to_meet_is_the_planned_meeting_with_its_place():
+    text = "Olaf Scholz und Donald Tusk vereinbarten am Montag, sich in den kommenden Wochen in Warschau zu treffen."
+    got = _named_events(text, "2024-05-15")
+    assert [(kind, parts, place, status) for kind, parts, place, _, status in got] == [
+        ("meeting", ["Donald Tusk", "Olaf Scholz"], "Warsaw", "planned")
+    ]
+
+
+def test_a_body_named_inside_its_summit_word_is_its_party():
+    got = _named_events("Der Nato-Gipfel in Vilnius beginnt am Dienstag.", "2024-05-10")
+    assert got == [("summit", ["NATO"], "Vilnius", "2024-05-14", "planned")]
+    got = _named_events("Das EU-Außenministertreffen in Brüssel endete am Montag ohne Einigung.", "2024-05-10")
+    assert [(kind, parts, place) for kind, parts, place, *_ in got] == [("meeting", ["European Union"], "Brussels")]

@@ -260,6 +260,9 @@ class Knowledge:
     complement_starters: set[str] = field(default_factory=set)
     name_particles: set[str] = field(default_factory=set)
     hyphen_particles: tuple[str, ...] = ()
+    inner_particles: set[str] = field(default_factory=set)
+    org_words: dict[str, GazetteerEntry] = field(default_factory=dict)  # one-word forms of organisations
+    event_compound_heads: tuple[str, ...] = ()
     particle_followers: set[str] = field(default_factory=set)
     compound_heads: set[str] = field(default_factory=set)
     state_prefixes: set[str] = field(default_factory=set)
@@ -337,8 +340,11 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
                                frozenset(v for f in org.get("ambiguous_forms", []) for v in _inflect(f, inflection)))
         k.entries.append(entry)
         for form in org["forms"]:
+            if " " not in form and not entry.ambiguous and form not in entry.ambiguous_forms:
+                k.org_words.setdefault(form, entry)
             for variant in _inflect(form, inflection):
                 best.setdefault(variant, (KIND_PRIORITY["organisation"], len(k.entries) - 1))
+    k.event_compound_heads = tuple(organisations.get("event_compound_heads", []))
     places = _lang_resource(lang, "gazetteer_places", {"places": []})
     for place in places["places"]:
         entry = GazetteerEntry(place["name"], "LOC", place.get("kb_id"), place["kind"])
@@ -467,6 +473,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.complement_starters = set(t.get("complement_starters", []))
     k.name_particles = set(t.get("name_particles", []))
     k.hyphen_particles = tuple(t.get("hyphen_particles", []))
+    k.inner_particles = set(t.get("inner_particles", []))
     k.particle_followers = set(t.get("particle_followers", []))
     k.noun_suffixes = tuple(t.get("common_noun_suffixes", []))
     k.name_stopwords = set(t.get("name_stopwords", []))
@@ -1158,15 +1165,15 @@ class EntityLayer:
     def _particle_name_end(self, doc: Doc, end: int) -> int:
         """``Abu Mahdi al-Muhandis``, ``Ali al-Omair``, ``Abd al-Aziz bin Talal``: Arabic names go on
         with lower-case particles the model leaves out; a particle joined to a capitalised name by a
-        hyphen, or one standing before a capitalised word, continues the name."""
+        hyphen, or ``bin``/``ibn`` before a capitalised word, continues the name (not ``von``: ``Macron
+        von Frankreich`` names a country after the name)."""
         n = len(doc)
         while end < n:
             text = doc[end].text
             if self._hyphen_particle(text):
                 end += 1
             elif (
-                text in self.k.name_particles
-                and text not in self.k.particle_followers
+                text in self.k.inner_particles
                 and end + 1 < n
                 and doc[end + 1].text[:1].isupper()
                 and doc[end + 1].is_alpha
@@ -1635,6 +1642,7 @@ class EntityLayer:
                 cl["roles"].append(Role(title=r.text, start=r.start_char, end=r.end_char))
         self._attach_title_only(doc, mentions, title_only)
         self._compound_mentions(doc, mentions, person_full)
+        self._body_compound_mentions(doc, mentions, by_identity, new_cluster)
 
         entities: list[Entity] = []
         for cl in clusters:
@@ -1679,6 +1687,37 @@ class EntityLayer:
             for part in tok.text.split("-"):
                 cl = surname_to_cluster.get(transliteration_key(part, key_lang)) if part[:1].isupper() else None
                 if cl is not None and len(part) > 2:
+                    start = tok.idx + offset
+                    cl["mentions"].append(Mention(start=start, end=start + len(part), text=part))
+                offset += len(part) + 1
+
+    def _body_compound_mentions(
+        self,
+        doc: Doc,
+        mentions: list[Candidate],
+        by_identity: dict[str, dict[str, Any]],
+        new_cluster: Any,
+    ) -> None:
+        """``EU-Gipfel``, ``Nato-Außenministertreffen``, ``G7-Gipfel``: a body named inside the word for
+        its own meeting is that meeting's party (the gold format's session of a body), though the
+        compound is one token and no name. Only event words count as heads: ``EU-Kommissar`` or
+        ``Nato-Staaten`` name people and states of the body, not the body acting."""
+        heads = self.k.event_compound_heads
+        if not heads or not self.k.org_words:
+            return
+        taken = {i for c in mentions for i in range(c.start, c.end)}
+        for i, word in enumerate(self._words):
+            if i in taken or "-" not in word:
+                continue
+            parts = word.split("-")
+            if not parts[-1].lower().endswith(heads):
+                continue
+            offset = 0
+            tok = doc[i]
+            for part in parts[:-1]:
+                entry = self.k.org_words.get(part)
+                if entry is not None:
+                    cl = by_identity.get(entry.identity) or new_cluster(entry.label, entry.identity, entry)
                     start = tok.idx + offset
                     cl["mentions"].append(Mention(start=start, end=start + len(part), text=part))
                 offset += len(part) + 1

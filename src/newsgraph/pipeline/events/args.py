@@ -1673,8 +1673,8 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         dest = index.lex.words("places", "destinations")
         places = [m for m in places if _preposition_before(index, m) in dest]
         if not places and index.clause_of[trig] == clause_id:
-            # ``ist zu Gesprächen in Kiew eingetroffen``: the place after a purpose noun is the
-            # destination of the motion verb that closes the clause
+            # ``ist zu Gesprächen in Kiew eingetroffen``, ``lud Meloni zu einem Besuch nach Berlin ein``:
+            # the place after a purpose noun is the destination of the clause's motion or invitation verb
             purpose = index.lex.purpose_prepositions
             for m in index.clause_mentions(clause_id):
                 rivals = [t for t in index.triggers_in_clause(clause_id) if t < m.tstart]
@@ -1682,7 +1682,8 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
                 if (
                     m.role == "place"
                     and nearest is not None
-                    and nearest < m.tstart < trig
+                    and nearest < m.tstart
+                    and (m.tstart < trig or trig < nearest)  # verb last or verb second (``traf ... ein``)
                     and _preposition_before(index, m) in dest
                     and any(index.doc[j].text.lower() in purpose for j in range(max(0, nearest - 3), nearest))
                 ):

@@ -148,6 +148,9 @@ def arranged_events(index: DocIndex, i: int, trig: Trigger) -> list[int]:
     marks = index.lex.words("context", "arranged_infinitive_marks")
     if marks and i + 2 < len(index.doc) and index.doc[i + 1].text.lower() in marks and i + 2 in index.trigger_set():
         return [i + 2]  # ``agreed to meet in Sochi``: the meeting is what they arranged
+    infinitive = _infinitive_complement(index, i)
+    if infinitive:
+        return infinitive
     objects = index.lex.words("context", "arranged_event_nouns")
     if not objects:
         return []
@@ -182,6 +185,32 @@ def _arranged_complement(index: DocIndex, i: int) -> list[int]:
     return [t for t in index.triggers_in_clause(clause) if index.clause_of[t] == clause and t > i]
 
 
+def _infinitive_complement(index: DocIndex, i: int) -> list[int]:
+    """``Beide vereinbarten, sich im Mai in Warschau zu treffen``: the ``zu``-infinitive triggers after
+    the comma that follows the agreement verb (the infinitive phrase is its object), in its clause or
+    in the infinitive clause the comma opens."""
+    doc, lex = index.doc, index.lex
+    marks = lex.words("context", "infinitive_marks")
+    infixes = tuple(lex.frames.get("context", {}).get("infinitive_infixes", []))
+    if not marks:
+        return []
+    clause = index.clause_of[i]
+    comma = next((j for j in range(i + 1, min(i + 5, len(doc))) if doc[j].text == ","), None)
+    if comma is None or index.clause_of[comma] != clause:
+        return []
+    found = []
+    for c in (clause, clause + 1):
+        if c >= len(index.clauses) or index.clauses[c].segment != index.clauses[clause].segment:
+            break
+        for t in index.triggers_in_clause(c):
+            if t <= comma or any(doc[j].text == "," for j in range(comma + 1, t)):
+                continue
+            word = doc[t].text.lower()
+            if (doc[t - 1].text.lower() in marks) or (infixes and any(x in word[2:] for x in infixes)):
+                found.append(t)
+    return found
+
+
 def arranges_event(index: DocIndex, i: int, trig: Trigger) -> bool:
     """Whether an agreement verb's object is a meeting, visit or call (see :func:`arranged_events`)."""
     return bool(arranged_events(index, i, trig))
@@ -213,6 +242,26 @@ def infinitive_controller(index: DocIndex, clause: Clause, i: int) -> MentionRef
         if m.type in {"PER", "ORG"} and m.role == "actor" and not index.in_quote[m.tstart]:
             return m
     return None
+
+
+def infinitive_controllers(index: DocIndex, clause: Clause, i: int) -> list[MentionRef]:
+    """The controller of :func:`infinitive_controller` with those coordinated with it (``Scholz und
+    Tusk vereinbarten, sich ... zu treffen``: both meet)."""
+    first = infinitive_controller(index, clause, i)
+    if first is None:
+        return []
+    doc, lex = index.doc, index.lex
+    links = lex.words("participants", "coordinators")
+    found = [first]
+    for m in index.clause_mentions(first.clause):
+        if m.tstart < found[-1].tend or m.type not in {"PER", "ORG"} or m.role != "actor":
+            continue
+        gap = [doc[j] for j in range(found[-1].tend, m.tstart)]
+        if gap and all(t.text.lower() in links or t.text == "," or office_stem(t.text, lex) for t in gap):
+            found.append(m)
+        else:
+            break
+    return found
 
 
 def session_body_ids(index: DocIndex) -> frozenset[str]:

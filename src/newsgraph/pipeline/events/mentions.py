@@ -43,7 +43,7 @@ from .args import (
 from .context import (
     arranged_events,
     arranges_event,
-    infinitive_controller,
+    infinitive_controllers,
     office_holders,
     parties_of_the_meeting,
     refine_type,
@@ -516,7 +516,7 @@ def _participants(
     excluding = index.lex.words("participants", "excluding")
     if excluding:
         # ``mit allen Parteien, außer mit der Linkspartei``: the one left out takes no part
-        parts = [m for m in parts if not any(doc[j].lower_ in excluding for j in range(max(0, m.tstart - 3), m.tstart))]
+        parts = [m for m in parts if not _left_out(doc, m.tstart, excluding)]
     body = weak and bool(parts) and all(m.via_office for m in parts)
     if (
         trig.type == "summit"
@@ -527,7 +527,28 @@ def _participants(
         and doc[i + 1].text.lower() in index.lex.words("participants", "genitive")
     ):
         body = True  # ``der Gipfel der G20``: the body's summit, its members unnamed
+    if (
+        trig.is_noun
+        and family_group(trig.type) in {"summit", "meeting"}
+        and len(parts) == 1
+        and parts[0].type == "ORG"
+        and parts[0].inside_token
+        and parts[0].tstart == i
+    ):
+        # ``der EU-Gipfel``, ``das Nato-Außenministertreffen``: the body's own meeting, named by the word
+        body, weak, precision = True, False, max(precision, 1)
     return parts, weak, place, precision, body
+
+
+def _left_out(doc: Doc, start: int, excluding: frozenset[str]) -> bool:
+    """Whether an excluding word (``außer``, ``ohne``, ``except``) governs the name at ``start``, with
+    at most prepositions and determiners between (``außer mit der Linkspartei``)."""
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if doc[j].lower_ in excluding:
+            return True
+        if doc[j].pos_ not in {"ADP", "DET"}:
+            return False
+    return False
 
 
 def _frame_participants(
@@ -587,9 +608,8 @@ def _frame_participants(
             if obj is not None and obj.id not in {m.id for m in parts}:
                 parts = [*parts, obj]
         if len(_unique(parts)) < 2 and not in_quote:
-            controller = infinitive_controller(index, clause, i)
-            if controller is not None and controller.id not in {m.id for m in parts}:
-                parts = [controller, *parts]
+            have = {m.id for m in parts}
+            parts = [*(m for m in infinitive_controllers(index, clause, i) if m.id not in have), *parts]
         if len(_unique(parts)) < 2:
             members, named = group_members(index, clause.start, clause.end, clause.start)
             if members and named:
@@ -1164,14 +1184,21 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if status == "happened" and opener in set(lex.status.get("possible", {}).get("clause_openers", [])):
             # ``Ob sich A und B treffen, ist offen``: what a whether-clause tells may or may not happen
             status, reason = "possible", "whether-clause"
+        arranger = next(
+            (t for t in index.triggers_in_clause(clause_id) if t != i and i in arranged_events(index, t, by_token[t])),
+            None,
+        )
+        if place is None and arranger is not None:
+            # ``vereinbarten, sich in Warschau zu treffen``, ``auf ein Treffen im Juni in Danzig
+            # verständigt``: the place between the agreement verb and the event it arranges is the event's
+            low, high = min(arranger, i), max(arranger, i)
+            between = [m for m in index.clause_mentions(clause_id) if m.role == "place" and low < m.tstart < high]
+            place = between[0] if between else None
         if (
             status == "happened"
-            and (
-                trig.is_noun or (i > 0 and doc[i - 1].text.lower() in lex.words("context", "arranged_infinitive_marks"))
-            )
+            and arranger is not None
             and trig.type != "agreement"
             and index.annotated("POS")  # untagged text cannot tell the object from the setting
-            and any(i in arranged_events(index, t, by_token[t]) for t in index.triggers_in_clause(clause_id) if t != i)
         ):
             # ``haben sich auf ein Treffen im Juni verständigt``: the agreement is past, the meeting it
             # arranges is still to come
@@ -1199,6 +1226,12 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             continue  # ``Am Samstag empfing der FC Augsburg den VfL Bochum``: a match
         if arranges_event(index, i, trig):
             continue  # ``vereinbarten ein Treffen``: the meeting's own trigger reports it
+        if (
+            trig.is_noun
+            and family_group(trig.type) == "visit"
+            and any(by_token[t].frame == "invitation" for t in index.triggers_in_clause(clause_id) if t != i)
+        ):
+            continue  # ``lud Meloni zu einem Besuch nach Berlin ein``: the invitation reports the visit
         event_type = refine_type(index, event_type, trig, parts, time)
         if _is_past(time, reference) and status in NOT_YET and not _earlier_plan(index, clause_toks):
             time = None  # a planned event never keeps a past date
