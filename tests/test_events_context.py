@@ -1373,3 +1373,20 @@ def test_a_body_named_inside_its_summit_word_is_its_party():
     assert got == [("summit", ["NATO"], "Vilnius", "2024-05-14", "planned")]
     got = _named_events("Das EU-Außenministertreffen in Brüssel endete am Montag ohne Einigung.", "2024-05-10")
     assert [(kind, parts, place) for kind, parts, place, *_ in got] == [("meeting", ["European Union"], "Brussels")]
+
+
+def test_a_meeting_with_someone_else_is_of_the_visitor_not_of_his_partner_before():
+    text = (
+        "Außenminister Johann Wadephul ist am Montag zu seinem ersten Besuch in Japan eingetroffen. "
+        "In Tokio kam er mit seinem Amtskollegen Takeshi Iwaya zusammen. "
+        "Ein Treffen mit Regierungschef Shigeru Ishiba war nicht geplant."
+    )
+    got = _named_events(text, "2025-03-14")
+    assert ("meeting", ["Johann Wadephul", "Shigeru Ishiba"]) in [(kind, parts) for kind, parts, *_ in got]
+    assert all(parts != ["Shigeru Ishiba", "Takeshi Iwaya"] for _, parts, *_ in got)
+
+
+def test_the_parties_of_a_coalition_negotiated_are_the_negotiations_parties():
+    text = "Die Verhandlungen über eine Koalition von CDU, FDP und SPD in Sachsen sind gescheitert."
+    got = _named_events(text, "2025-03-14")
+    assert [(kind, len(parts), status) for kind, parts, *_, status in got] == [("negotiation", 3, "happened")]

@@ -1295,6 +1295,38 @@ def between_args(index: DocIndex, trig: int) -> list[MentionRef]:
     return []
 
 
+def coalition_args(index: DocIndex, trig: int) -> list[MentionRef]:
+    """``Verhandlungen über eine Koalition von CDU, BSW und SPD``: the parties of the alliance a
+    negotiation is about are its parties (``[participants] coalition_nouns`` within five words after
+    the trigger, then one of ``coalition_prepositions`` and the names)."""
+    doc, lex = index.doc, index.lex
+    nouns = tuple(lex.words("participants", "coalition_nouns"))
+    preps = lex.words("participants", "coalition_prepositions")
+    if not nouns or not preps:
+        return []
+    clause_id = index.clause_of[trig]
+    links = lex.words("participants", "coordinators") | lex.words("participants", "determiners") | {","}
+    for i in range(trig + 1, min(trig + 6, len(doc) - 1)):
+        if index.clause_of[i] != clause_id:
+            break
+        if doc[i].lower_.endswith(nouns) and doc[i + 1].lower_ in preps:
+            # the names after the preposition are no actors of the clause (a preposition governs
+            # them), so they are read here: organisations joined by commas and coordinators
+            found: list[MentionRef] = []
+            j = i + 2
+            while j < len(doc) and index.clause_of[j] == clause_id:
+                m = index.starting_at(j)
+                if m is not None and m.type == "ORG":
+                    found.append(m)
+                    j = m.tend
+                elif doc[j].lower_ in links:
+                    j += 1
+                else:
+                    break
+            return found if len(found) >= 2 else []
+    return []
+
+
 def partner_args(index: DocIndex, trig: int) -> list[MentionRef]:
     """``mit B`` / ``bei B`` right after a noun trigger (within 3 words)."""
     doc, lex = index.doc, index.lex

@@ -49,6 +49,7 @@ from .args import (
     clause_actors,
     office_stem,
     partner_args,
+    pronoun_subject,
     word_before_phrase,
 )
 from .lexicon import Trigger
@@ -75,6 +76,16 @@ def topic_partner(index: DocIndex, i: int, participants: list[str], exclude: fro
     seg = index.segment_of(i)
     if seg == 0:
         return None
+    others = [m for m in index.segment_mentions(seg) if m.type in {"PER", "ORG"} and m.id not in partner]
+    for clause in index.clauses_in_segment(seg - 1) if not others else ():
+        # ``kam er mit seinem Amtskollegen Wang Yi zusammen. Ein Treffen mit Xi war nicht geplant``: the
+        # pronoun subject before is the one who would meet, not his partner there (only where the
+        # sentence names no one else: ``ein Sprecher des Weißen Hauses`` speaks for another party)
+        subject = pronoun_subject(index, clause)
+        if subject is not None and subject.type == "PER" and subject.id not in partner and subject.id not in exclude:
+            return subject.id
+        break
+    partner_words = index.lex.words("participants", "partner")
     for m in index.segment_mentions(seg - 1):
         if (
             index.segment_of(m.tstart) == seg - 1
@@ -83,6 +94,7 @@ def topic_partner(index: DocIndex, i: int, participants: list[str], exclude: fro
             and not index.in_quote[m.tstart]
             and m.id not in partner
             and m.id not in exclude
+            and not any(index.doc[j].lower_ in partner_words for j in range(max(0, m.tstart - 5), m.tstart))
         ):
             return m.id
     return None

@@ -26,6 +26,7 @@ from .args import (
     char_span,
     clause_actors,
     clause_affiliations,
+    coalition_args,
     compound_args,
     genitive_args,
     group_members,
@@ -736,6 +737,8 @@ def _frame_participants(
         # weak, until :func:`_side_trips` gives it the traveller of the journey told before
         return ([*parts, dest] if parts else [dest]), not parts, dest, 1
     parts = between_args(index, i) or hyphen_compound_args(index, i)
+    if not parts and trig.type in {"negotiation", "talks"}:
+        parts = coalition_args(index, i)
     precision = 3
     if not parts:
         # ``zwischen beiden Ländern``: a group after ``zwischen``
