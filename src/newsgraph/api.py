@@ -333,7 +333,7 @@ def extract(
 #: articles per ``nlp.pipe`` batch in :func:`extract_batch`: the statistical layers run about twice as
 #: fast on a batch as one document at a time (``benchmarks/bench_speed_english.py``); more than a few
 #: dozen articles gain nothing more and only hold more memory
-BATCH_SIZE = 32
+BATCH_SIZE = 64
 
 
 def extract_batch(

@@ -35,7 +35,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: articles the in-process loop of :func:`extract_records` hands to :meth:`Extractor.batch` at once (one
 #: ``nlp.pipe`` run; records are written as each such batch is done)
-BATCH_ARTICLES = 32
+BATCH_ARTICLES = 64
 
 
 class Lang(StrEnum):
