@@ -278,6 +278,15 @@ class Knowledge:
     feature_nouns: set[str] = field(default_factory=set)
     article_person_is_place: bool = False
     model_person_surnames: bool = False
+    # ``the Social Democrats``: capitalised words after ``the`` ending in one of these plurals, which the
+    # model calls a group of people (an ignored label), are a party, an organisation
+    party_plurals: set[str] = field(default_factory=set)
+    # ``the Baltic states``: a one-word place name of the model before one of these lower-case nouns
+    # names a region with it
+    region_collectives: set[str] = field(default_factory=set)
+    # ``chief economist at Nordbanken``: a name the model calls a place or person after ``at`` and one
+    # of these nouns is the employer, an organisation
+    employer_nouns: set[str] = field(default_factory=set)
     office_apposition: bool = False
     dateline_agency: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
@@ -441,6 +450,9 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.feature_nouns = {w.lower() for w in filters.get("feature_nouns", [])}
     k.article_person_is_place = bool(filters.get("article_person_is_place", False))
     k.model_person_surnames = bool(filters.get("model_person_surnames", False))
+    k.party_plurals = set(filters.get("party_plurals", []))
+    k.region_collectives = set(filters.get("region_collectives", []))
+    k.employer_nouns = set(filters.get("employer_nouns", []))
     k.office_apposition = bool(filters.get("office_apposition", False))
     k.dateline_agency = bool(filters.get("dateline_agency", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
@@ -1105,6 +1117,7 @@ class EntityLayer:
         self, doc: Doc, derivation_tokens: set[int], title_tokens: frozenset[int] = frozenset()
     ) -> list[Candidate]:
         out = []
+        tails = self._compound_surnames(doc) if self.k.model_person_surnames else set()
         for span in doc.ents:
             label = LABEL_MAP.get(span.label_)
             if label is None or span.label_ in self.k.ignored_model_labels:
@@ -1117,6 +1130,7 @@ class EntityLayer:
                 len(span) == 1
                 and self.k.title_modifiers_no_name
                 and self._title_modifier(doc, span.start, title_tokens)
+                and not (span.label_ == "GPE" and span.text.isupper())  # ``US Secretary of State``: a country
             ):
                 continue
             cut = next((t.i for t in span if t.text in self.k.model_span_breaks and t.whitespace_), None)
@@ -1142,8 +1156,73 @@ class EntityLayer:
                 continue  # EU-Außen- (und Verteidigungsminister): a truncated compound, its head elsewhere
             if label in {"PER", "ORG"} and len(span) == 1 and self._name_is_place(doc, span.start, label):
                 label = "LOC"
+            if label in {"LOC", "PER"} and self._employer(doc, span.start):
+                label = "ORG"
+            if label == "LOC" and len(span) == 1 and self._region_collective(doc, span.start):
+                span = doc[span.start : span.end + 1]
+            if label == "PER":
+                start = span.start
+                while start > 0 and tuple(t.text for t in doc[start - 1 : span.end]) in tails:
+                    start -= 1  # ``Mendes Sá`` after ``Carlos Mendes Sá``: the model tagged only ``Sá``
+                span = doc[start : span.end]
             out.append(Candidate(span.start, span.end, label, TIER_MODEL))
         return out
+
+    @staticmethod
+    def _compound_surnames(doc: Doc) -> set[tuple[str, ...]]:
+        """The last two or more words of every person's name of three words or more the model found:
+        a compound surname (``Mendes Sá``, ``López Obrador``) that a later mention repeats whole."""
+        tails: set[tuple[str, ...]] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("PER", "PERSON") and len(ent) >= 3:
+                words = tuple(t.text for t in ent)
+                tails.update(words[k:] for k in range(1, len(words) - 1))
+        return tails
+
+    def _party_candidates(self, doc: Doc) -> list[Candidate]:
+        """``the Social Democrats``, ``the Christian Democrats``: capitalised words after ``the`` that end in
+        a party plural the model labels a group of people (it may split them, or a given name may read
+        the first word as a person's): a party, an organisation. One word alone (``Democrats``) is not."""
+        out = []
+        for i, token in enumerate(doc):
+            if token.text not in self.k.party_plurals or token.ent_type_ not in self.k.ignored_model_labels:
+                continue
+            start = i
+            while start > 1 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the":
+                start -= 1
+            if start < i and doc[start - 1].lower_ == "the":
+                out.append(Candidate(start, i + 1, "ORG", TIER_PATTERN))
+        return out
+
+    def _employer_candidates(self, doc: Doc) -> list[Candidate]:
+        """The capitalised words after a job noun and ``at`` that the model left untagged (``a senior
+        analyst at Fjordhavn``): the employer, an organisation (a model's name there is relabelled in
+        :meth:`_model_candidates`; a gazetteer's place outranks both)."""
+        out = []
+        for i in range(2, len(doc)):
+            if not self._employer(doc, i):
+                continue
+            end = i
+            while end < len(doc) and end - i < 5 and doc[end].is_alpha and doc[end].text[:1].isupper():
+                end += 1
+            if end > i and not any(doc[j].ent_type_ for j in range(i, end)):
+                out.append(Candidate(i, end, "ORG", TIER_MODEL))
+        return out
+
+    def _employer(self, doc: Doc, i: int) -> bool:
+        """``chief economist at Nordbanken``, ``an analyst at Kivu Capital``: the name after ``at`` and a
+        job noun is where the person works."""
+        return i >= 2 and doc[i - 1].lower_ == "at" and doc[i - 2].lower_ in self.k.employer_nouns
+
+    def _region_collective(self, doc: Doc, i: int) -> bool:
+        """``the Baltic states``, ``the Gulf states``: a one-word name that is no place of its own,
+        before a collective noun in lower case, is one region with that noun."""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return (
+            nxt is not None
+            and nxt.text in self.k.region_collectives
+            and doc[i].text not in self.k.place_forms
+        )
 
     def _name_is_place(self, doc: Doc, i: int, label: str) -> bool:
         """``the Teesta river``, ``food shortages in the Sahel``: a single word the model calls a person
@@ -1481,6 +1560,8 @@ class EntityLayer:
                     if p is not None:
                         surface.setdefault(tuple(last[p:]), c)
                         surface.setdefault((last[p].capitalize(), *last[p + 1 :]), c)  # sentence-initial
+                    elif self.k.model_person_surnames and len(last) >= 3:
+                        surface.setdefault(tuple(last[-2:]), c)  # ``Marta Soto Vial`` ... ``Soto Vial said``
             if c.tier in (TIER_MODEL, TIER_GIVEN_NAME, TIER_PATTERN) and words[0][:1].isupper():
                 surface.setdefault(words, c)
         out = list(accepted)
@@ -1752,6 +1833,10 @@ class EntityLayer:
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
         model = self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))
         cands = [*bodies, *companies, *persons, *gaz, *model]
+        if self.k.party_plurals:
+            cands += self._party_candidates(doc)
+        if self.k.employer_nouns:
+            cands += self._employer_candidates(doc)
         if self.k.venue_heads or self.k.venue_name_words:
             cands += self._venue_pattern_candidates(doc, {i for c in gaz_names for i in range(c.start, c.end)})
         if self.use_given_names:
