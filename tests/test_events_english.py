@@ -749,3 +749,8 @@ def test_agreeing_to_meet_arranges_a_planned_meeting_not_an_agreement():
     assert [(t, s) for t, _, s in _events(rec)] == [("meeting", "planned")], _events(rec)
     rec = _extract("Olaf Scholz and Emmanuel Macron agreed to cooperate on energy.")
     _has(rec, {"agreement"}, {"Olaf Scholz", "Emmanuel Macron"}, "happened")
+
+
+def test_a_given_name_that_is_a_city_after_an_office_is_the_person():
+    rec = _extract("Canadian Prime Minister Liam Fraser met Mexican President Sofia Ramos in Ottawa on Friday.")
+    _has(rec, {"meeting"}, {"Liam Fraser", "Sofia Ramos"}, "happened")

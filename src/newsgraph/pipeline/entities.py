@@ -971,7 +971,10 @@ class EntityLayer:
             while k < len(doc) and doc[k].text in self.k.honorifics:
                 k += 1
             name_end = self._name_after(doc, k, title_tokens, gaz_starts)
-            if name_end == k and k < len(doc) and doc[k].text in self.k.given_name_set:
+            if name_end == k and k < len(doc) and (
+                doc[k].text in self.k.given_name_set or self._model_person_at(doc, k)
+            ):
+                # a given name that is also a place (``President Sofia Ramos``, ``President Milan Jovic``)
                 name_end = self._name_after(doc, k, title_tokens, set())
             if name_end == k + 1 and not self._single_name_plausible(doc, k, i):
                 name_end = k  # "ordnete der russische Präsident Maßnahmen an": a noun, not a name
@@ -998,6 +1001,17 @@ class EntityLayer:
                     person.role = (start, end)
                     persons.append(person)
         return persons, title_only, title_tokens
+
+    def _model_person_at(self, doc: Doc, k: int) -> bool:
+        """The model reads a person's name of two words or more from ``k`` (with ``model_person_surnames``,
+        where the language's model knows names the given-name list lacks)."""
+        return (
+            self.k.model_person_surnames
+            and doc[k].ent_iob_ == "B"
+            and doc[k].ent_type_ in ("PER", "PERSON")
+            and k + 1 < len(doc)
+            and doc[k + 1].ent_iob_ == "I"
+        )
 
     def _single_name_plausible(self, doc: Doc, k: int, title: int) -> bool:
         """Whether one capitalised word after an office is a surname rather than a German noun.
