@@ -754,3 +754,17 @@ def test_agreeing_to_meet_arranges_a_planned_meeting_not_an_agreement():
 def test_a_given_name_that_is_a_city_after_an_office_is_the_person():
     rec = _extract("Canadian Prime Minister Liam Fraser met Mexican President Sofia Ramos in Ottawa on Friday.")
     _has(rec, {"meeting"}, {"Liam Fraser", "Sofia Ramos"}, "happened")
+
+
+def test_a_given_name_that_is_a_city_is_the_person_the_model_reads():
+    rec = _extract("Sofia Ramos and Liam Fraser held talks in Ottawa on Friday.")
+    _has(rec, {"meeting", "talks"}, {"Liam Fraser", "Sofia Ramos"}, "happened")
+
+
+def test_a_country_before_an_office_of_several_words_is_no_second_party():
+    rec = _extract(
+        "Talks between Serbian President Milan Jovic and Kosovo Prime Minister Arben Krasniqi were held in "
+        "Brussels on Friday."
+    )
+    _has(rec, {"talks"}, {"Milan Jovic", "Arben Krasniqi"}, "happened")
+    assert all("Kosovo" not in p for _, p, _ in _events(rec)), _events(rec)

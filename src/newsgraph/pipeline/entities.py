@@ -687,6 +687,8 @@ class EntityLayer:
                 before = doc[start - 1]
                 if before.text[:1].isupper() and not before.is_sent_start and before.lower_ not in self.k.determiners:
                     continue  # Long Island, Plunder Island: the head of a foreign name, not Iceland
+            if end - start == 1 and entry.kind == "city" and self._model_person_at(doc, start):
+                continue  # ``Milan Jovic``, ``Sofia Ramos``: a given name the model reads as a person's
             twin = self.k.venue_twins.get(doc[start:end].text)
             if twin is not None and entry.kind == "organisation" and self._locative_before(doc, start):
                 entry = twin  # ``im Kreml``: the building, not the government seated there

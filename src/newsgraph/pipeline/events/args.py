@@ -1198,6 +1198,16 @@ def _qualifies_person(index: DocIndex, m: MentionRef, any_case: bool) -> bool:
         return nxt.type == "PER"
     if office_stem(doc[k].text, index.lex) and (doc[k].text[:1].isupper() or any_case):
         return True
+    if any_case:
+        # English ``and Kosovo Prime Minister Arben Krasniqi``: capitalised office words (``Prime``,
+        # ``Foreign``, ``Deputy``) may stand between the name and the office noun
+        j = k
+        while j < min(len(doc) - 1, k + 3) and doc[j].is_alpha and doc[j].text[:1].isupper():
+            if index.starting_at(j) is not None or office_stem(doc[j].text, index.lex):
+                break
+            j += 1
+        if j > k and office_stem(doc[j].text, index.lex) and doc[j].text[:1].isupper():
+            return True
     endings = tuple(index.lex.frames.get("morphology", {}).get("genitive_endings", []))
     if any_case and endings and doc[k].text in endings:
         # ``Awa Ndiaye and Guinea-Bissau's foreign minister, Carlos Mendes Sá``: a possessor of an office
