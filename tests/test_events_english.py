@@ -768,3 +768,19 @@ def test_a_country_before_an_office_of_several_words_is_no_second_party():
     )
     _has(rec, {"talks"}, {"Milan Jovic", "Arben Krasniqi"}, "happened")
     assert all("Kosovo" not in p for _, p, _ in _events(rec)), _events(rec)
+
+
+def test_a_second_finite_verb_after_and_has_objects_of_its_own():
+    rec = _extract("Chilean President Rosa Lagos visited Lima on Saturday and met Peruvian President Jorge Castillo.")
+    _has(rec, {"visit"}, {"Rosa Lagos"}, "happened")
+    _has(rec, {"meeting"}, {"Rosa Lagos", "Jorge Castillo"}, "happened")
+    assert not [p for t, p, _ in _events(rec) if t == "visit" and "Jorge Castillo" in p], _events(rec)
+    # a bare verb after ``and`` goes on with the plan before it
+    rec = _extract("Rosa Lagos is expected to travel to Lima and meet Jorge Castillo, officials said.")
+    assert all(s in {"planned", "possible"} for _, _, s in _events(rec)), _events(rec)
+
+
+def test_the_second_verb_phrase_shares_the_whole_coordinated_subject():
+    rec = _extract("Rosa Ibarra and Jorge Castillo met in Arica on Monday and agreed to share river water.")
+    _has(rec, {"meeting"}, {"Rosa Ibarra", "Jorge Castillo"}, "happened")
+    _has(rec, {"agreement"}, {"Rosa Ibarra", "Jorge Castillo"}, "happened")

@@ -494,6 +494,11 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     coordinated = lex.words("clauses", "coordinated_openers")
     verb_coordinators = lex.words("clauses", "verb_coordinators")
     finite_suffix = str(lex.frames.get("clauses", {}).get("finite_tag_suffix", "FIN"))
+    finite_tags = lex.words("clauses", "finite_tags")  # English: no common suffix (VBD, VBZ, VBP, MD)
+
+    def finite(token: Token) -> bool:
+        return token.tag_.endswith(finite_suffix) or token.tag_ in finite_tags
+
     bare_not_before = lex.words("clauses", "bare_opener_not_before")
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
@@ -553,11 +558,11 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 and i > s
                 and doc[i - 1].text != ","
                 and nxt is not None
-                # the tagger's finite verb, or a trigger verb form it mistagged (``und traf Macron``)
-                and (nxt.tag_.endswith(finite_suffix) or nxt.text.lower() in lex.verbs)
-                and any(
-                    doc[k].tag_.endswith(finite_suffix) or doc[k].text.lower() in lex.verbs for k in stack[-1].tokens
-                )
+                # the tagger's finite verb, or a trigger verb form it mistagged (``und traf Macron``); in
+                # English a bare form after ``and`` goes on with the verb before it (``is expected to travel
+                # to Cairo and meet Farouk``: one plan), so there the tag alone counts
+                and (finite(nxt) or (not finite_tags and nxt.text.lower() in lex.verbs))
+                and any(finite(doc[k]) or doc[k].text.lower() in lex.verbs for k in stack[-1].tokens)
             ):
                 # ``Orbán besuchte Moskau und traf dort Putin``: a second verb phrase of the main clause
                 # shares its subject but has its own objects (the coordinated clause's opener)

@@ -301,6 +301,25 @@ def _shared_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     return None
 
 
+def _coordinated_with(index: DocIndex, first: MentionRef) -> list[MentionRef]:
+    """The names coordinated with ``first`` (``Duval and Marchenko met in Kyiv and agreed``: the shared
+    subject of the second verb phrase is both), each joined to the one before by a coordinator or
+    comma only; the list ends at the first other word."""
+    doc = index.doc
+    coord = index.lex.words("participants", "coordinators")
+    out: list[MentionRef] = []
+    last = first
+    for m in index.clause_mentions(first.clause):
+        if m.tstart < last.tend or m.id == first.id:
+            continue
+        between = [doc[j].text.lower() for j in range(last.tend, m.tstart)]
+        if not between or not all(w in coord for w in between) or m.role != "actor" or m.type not in {"PER", "ORG"}:
+            break
+        out.append(m)
+        last = m
+    return out
+
+
 def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
     """The tokens of a trailing reporting clause (``, the White House announced Tuesday.``), if any.
 
@@ -563,7 +582,10 @@ def _frame_participants(
             shared = _shared_subject(index, clause)
             if shared is not None and shared.id not in {m.id for m in parts}:
                 pron = shared
-                parts = [shared, *parts]
+                others = (
+                    _coordinated_with(index, shared) if lex.frames.get("clauses", {}).get("shared_subjects") else []
+                )
+                parts = [shared, *[m for m in others if m.id not in {p.id for p in parts}], *parts]
         if pron is None and parts and not any(m.tstart < i for m in parts):
             # ``Taiwan's Vice Foreign Minister visited Russia``: an unnamed official's state is the party
             # that acts when no one else stands before the verb
