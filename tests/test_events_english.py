@@ -784,3 +784,13 @@ def test_the_second_verb_phrase_shares_the_whole_coordinated_subject():
     rec = _extract("Rosa Ibarra and Jorge Castillo met in Arica on Monday and agreed to share river water.")
     _has(rec, {"meeting"}, {"Rosa Ibarra", "Jorge Castillo"}, "happened")
     _has(rec, {"agreement"}, {"Rosa Ibarra", "Jorge Castillo"}, "happened")
+
+
+def test_what_the_callers_discussed_is_the_call_not_second_talks():
+    rec = _extract(
+        "Ghanaian President Kofi Mensah and Ivorian President Yao Kouassi spoke by phone on Sunday. "
+        "The two leaders discussed cocoa prices and border security."
+    )
+    assert [(t, p) for t, p, _ in _events(rec)] == [("phone_call", frozenset({"Kofi Mensah", "Yao Kouassi"}))], _events(
+        rec
+    )
