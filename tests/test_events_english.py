@@ -794,3 +794,13 @@ def test_what_the_callers_discussed_is_the_call_not_second_talks():
     assert [(t, p) for t, p, _ in _events(rec)] == [("phone_call", frozenset({"Kofi Mensah", "Yao Kouassi"}))], _events(
         rec
     )
+
+
+def test_the_second_verb_phrase_happens_where_the_first_did():
+    rec = _extract("Chilean President Rosa Lagos visited Lima on Saturday and met Peruvian President Jorge Castillo.")
+    names = {e.id: e.name for e in rec.entities}
+    meeting = next(ev for ev in rec.events if ev.type == "meeting")
+    assert names.get(meeting.place) == "Lima"
+    # states that are the shared subject are no place of what they do next
+    rec = _extract("Chile and Peru met in Arica on Monday and agreed on a plan to share river water.")
+    _has(rec, {"agreement"}, {"Chile", "Peru"}, "happened")

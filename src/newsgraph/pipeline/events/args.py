@@ -1735,6 +1735,28 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         before = [m for m in index.mentions if (m.role == "place" or m.type == "LOC") and m.tend <= trig]
         if before:
             return before[-1]
+    if clause.opener in index.lex.words("places", "coordinated_same_place") and index.clause_of[trig] == clause_id:
+        # English ``visited Kyiv on Saturday and met Zelensky``: a second verb phrase with no place of its
+        # own happens where the main clause it continues did (the place it names or the place visited)
+        main = [
+            m
+            for m in index.mentions
+            if m.tend <= clause.start
+            and index.segment_of(m.tstart) == clause.segment
+            and m.clause >= 0
+            and index.clauses[m.clause].depth == 0
+            and (
+                m.role == "place"
+                # the place visited, after the main clause's verb (a state before it is a subject)
+                or (
+                    m.type == "LOC"
+                    and m.role == "actor"
+                    and any(index.doc[j].pos_ == "VERB" for j in index.clauses[m.clause].tokens if j < m.tstart)
+                )
+            )
+        ]
+        if main:
+            return main[-1]
     return None
 
 
