@@ -804,3 +804,9 @@ def test_the_second_verb_phrase_happens_where_the_first_did():
     # states that are the shared subject are no place of what they do next
     rec = _extract("Chile and Peru met in Arica on Monday and agreed on a plan to share river water.")
     _has(rec, {"agreement"}, {"Chile", "Peru"}, "happened")
+
+
+def test_a_state_before_an_office_of_title_heads_only_says_whose_office():
+    rec = _extract("Karen Lowell, the US trade representative, will travel to Tokyo next week.")
+    _has(rec, {"visit"}, {"Karen Lowell"}, "planned")
+    assert all("US" not in p and "United States" not in p for _, p, _ in _events(rec)), _events(rec)
