@@ -324,3 +324,9 @@ def test_entity_compound_surname_repeated_whole():
     r = _extract("Chile's envoy, Marta Soto Vial, landed in Lima. Soto Vial told AFP the border issue was settled.")
     assert ("Soto Vial", "PER") in _ents(r)
     assert ("Vial", "PER") not in _ents(r)
+
+
+def test_entity_korean_given_name_across_its_hyphen():
+    r = _extract("Unification Minister Choi Seung-ho met Kim Ji-woo, a defector, in Seoul. The Biden-era deal held.")
+    assert {("Choi Seung-ho", "PER"), ("Kim Ji-woo", "PER")} <= _ents(r)
+    assert not any(m.startswith("Biden-") for m, _ in _ents(r))

@@ -287,6 +287,8 @@ class Knowledge:
     # ``chief economist at Nordbanken``: a name the model calls a place or person after ``at`` and one
     # of these nouns is the employer, an organisation
     employer_nouns: set[str] = field(default_factory=set)
+    # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
+    given_name_second_syllables: set[str] = field(default_factory=set)
     office_apposition: bool = False
     dateline_agency: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
@@ -453,6 +455,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.party_plurals = set(filters.get("party_plurals", []))
     k.region_collectives = set(filters.get("region_collectives", []))
     k.employer_nouns = set(filters.get("employer_nouns", []))
+    k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.office_apposition = bool(filters.get("office_apposition", False))
     k.dateline_agency = bool(filters.get("dateline_agency", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
@@ -654,6 +657,16 @@ class EntityLayer:
             if j > i and self._name_hyphen(doc, j) and self._is_name_token(doc[j + 1], False, titles, gaz_starts):
                 j += 2  # ``Ngozi Okonjo-Iweala``: a double surname the tokenizer split at its hyphen
                 continue
+            if (
+                j > i
+                and j + 1 < len(doc)
+                and doc[j].text == "-"
+                and not doc[j - 1].whitespace_
+                and not doc[j].whitespace_
+                and doc[j + 1].text in self.k.given_name_second_syllables
+            ):
+                j += 2  # ``Park Min-jun``, ``Kim Jong-un``: a Korean given name's second syllable
+                break
             if self._is_name_token(tok, j == i, titles, gaz_starts):
                 if single_surname and tok.text not in self.k.given_name_set:
                     if surnames:
