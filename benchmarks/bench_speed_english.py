@@ -9,7 +9,11 @@ alone; the median of the wall-clock rate and of the rate per CPU-second of this 
 figure is the one other jobs on a shared machine disturb least; the load average is recorded).
 Threads are pinned to one before numpy loads.
 
-    python benchmarks/bench_speed_english.py [--runs 5] [--words 20000]
+    python benchmarks/bench_speed_english.py [--runs 5] [--words 20000] [--cli-runs 3]
+
+The last row, ``newsgraph extract`` over the same texts as one JSON Lines file in one process, is what
+a user of the command line gets: since the CLI runs ``nlp.pipe`` batches (``newsgraph.api.extract_batch``)
+it should be near the batched row, less the cost of building and writing the records.
 
 Writes ``benchmarks/results/speed_english.json``; exits non-zero if torch was imported.
 """
@@ -59,12 +63,50 @@ def component_seconds(nlp, texts: list[str]) -> dict[str, float]:
     return {name: round(seconds, 3) for name, seconds in spent.items()}
 
 
+def cli_rate(texts: list[str], words: int, runs: int) -> dict[str, object]:
+    """Words per second of ``newsgraph extract`` over the texts as one JSON Lines file, in one process
+    (``--workers 1``), as a user runs it: a child process each run, its CPU seconds from the OS; the
+    start-up (imports, loading the pipeline) is measured on a file of the first text alone and taken
+    off both figures. Python path and code are this process's (``PYTHONPATH`` passes on), so a run of
+    another checkout measures that checkout."""
+    import resource
+    import subprocess
+    import tempfile
+
+    def one(path: Path, out: Path) -> tuple[float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        command = [sys.executable, "-c", "from newsgraph.cli import app; app()", "extract", str(path), "-q"]
+        subprocess.run([*command, "--workers", "1", "-o", str(out)], check=True)
+        wall = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        lines = [json.dumps({"id": f"t{n}", "text": t, "language": "en"}) + "\n" for n, t in enumerate(texts)]
+        (folder / "all.jsonl").write_text("".join(lines), encoding="utf-8")
+        (folder / "one.jsonl").write_text(lines[0], encoding="utf-8")
+        wall, cpu = [], []
+        for _ in range(runs):
+            start_wall, start_cpu = one(folder / "one.jsonl", folder / "out.jsonl")
+            all_wall, all_cpu = one(folder / "all.jsonl", folder / "out.jsonl")
+            wall.append(words / max(all_wall - start_wall, 1e-9))
+            cpu.append(words / max(all_cpu - start_cpu, 1e-9))
+    return {
+        "runs_words_per_s": [round(r) for r in wall],
+        "median_words_per_s": round(statistics.median(wall)),
+        "median_words_per_cpu_s": round(statistics.median(cpu)),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--words", type=int, default=20000)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "speed_english.json")
+    parser.add_argument("--cli-runs", type=int, default=3, help="runs of the CLI row (0: leave it out)")
     args = parser.parse_args()
     if not (args.shared / "gold").exists():
         print(f"no gold files at {args.shared / 'gold'}; pass --shared PATH", file=sys.stderr)
@@ -120,6 +162,9 @@ def main() -> int:
         }
     components = component_seconds(nlp, texts)
     limit.unregister()
+    if args.cli_runs:
+        # what a user gets from the command line (records written, start-up taken off)
+        measured["newsgraph extract over a JSON Lines file (--workers 1)"] = cli_rate(texts, words, args.cli_runs)
     torch_loaded = "torch" in sys.modules
     result = {
         "machine": f"{platform.machine()}, Python {platform.python_version()}, 2 cores (shared), no GPU, 1 thread",

@@ -1,6 +1,7 @@
 """Dump the records of every gold text, then compare two dumps: proof that a speed change changed no output.
 
     python benchmarks/compare_records.py dump before.json [--shared ../shared] [--long 1000000]
+    python benchmarks/compare_records.py dump after.json --batch   # the batched API the CLI uses
     python benchmarks/compare_records.py compare before.json after.json
 
 ``dump`` runs ``newsgraph.extract`` (as the gold benchmarks call it: the gold's language and
@@ -56,8 +57,17 @@ def dump(args: argparse.Namespace) -> int:
         from bench_long import build_text
 
         texts.append((f"long-{args.long}", "tune", build_text(args.long, args.shared), "de", "2024-06-11"))
-    for name, split, text, lang, published in texts:
-        record = newsgraph.extract(text, lang=lang, published=published).to_json()
+    if args.batch:  # the batched API the CLI runs (nlp.pipe), in input order
+        from newsgraph.api import extract_batch
+
+        outcomes = extract_batch([{"text": t, "lang": lang, "published": p} for _, _, t, lang, p in texts])
+    for n, (name, split, text, lang, published) in enumerate(texts):
+        if args.batch:
+            if isinstance(outcomes[n], Exception):
+                raise outcomes[n]
+            record = outcomes[n].to_json()
+        else:
+            record = newsgraph.extract(text, lang=lang, published=published).to_json()
         if split == "check":
             records[name] = {"split": "check", "sha256": hashlib.sha256(record.encode()).hexdigest()}
         else:
@@ -106,6 +116,7 @@ def main() -> int:
     d.add_argument("file", type=Path)
     d.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     d.add_argument("--long", type=int, default=0, help="also the bench_long.py text of this many characters")
+    d.add_argument("--batch", action="store_true", help="through newsgraph.api.extract_batch (nlp.pipe batches)")
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)

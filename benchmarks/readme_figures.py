@@ -461,8 +461,9 @@ def english_table(d: dict[str, Any]) -> list[str]:
         "for development, `benchmarks/gold_en/` (invented events, CC BY 4.0), 10 tune / 6 check by their own "
         "`splits.json`, fixed before the system first ran on them; runs: the blank tokenizer instead of the "
         "statistical base, the base at main 9ef4f52 before the English layer work of branch `engold`, and "
-        "that branch (the blank run too), and main f7d84f1 before the English event work of branch `enev` "
-        "(`default` is that branch); the shipped English base is `models/en_newsgraph`, "
+        "that branch (the blank run too), main f7d84f1 before the English event work of branch `enev`, "
+        "and main 310e63f before the English work of session 12 (branch `en`; `default` is that branch); "
+        "the shipped English base is `models/en_newsgraph`, "
         "spaCy `en_core_web_sm` 3.8.0)",
         "",
         "| run | set | articles | entities R | entities F1 | quotes R | speaker acc | quotes F1 | times F1 "

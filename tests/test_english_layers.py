@@ -292,3 +292,41 @@ def test_a_double_surname_split_at_its_hyphen_stays_whole_after_an_office():
     record = _extract("The ministers met Director-General Mariana Souza-Lima in Geneva.")
     people = [e.name for e in record.entities if e.type == "PER"]
     assert people == ["Mariana Souza-Lima"], people
+
+
+def test_entity_party_plural_is_an_organisation():
+    r = _extract(
+        "In the latest poll the Christian Democrats lead with 31 per cent, while the Liberal Democrats "
+        "trail far behind. Many Americans were surprised."
+    )
+    assert {("Christian Democrats", "ORG"), ("Liberal Democrats", "ORG")} <= set(_ents(r))
+    assert not any(m == "Americans" for m, _ in _ents(r))  # a group of people stays no entity
+
+
+def test_entity_region_with_its_collective_noun():
+    r = _extract("Fuel prices rose sharply across the Gulf states last winter, the report found.")
+    assert ("Gulf states", "LOC") in _ents(r)
+    assert ("Gulf", "LOC") not in _ents(r)
+
+
+def test_entity_employer_after_a_job_noun_is_an_organisation():
+    r = _extract("Ingrid Solberg, a senior analyst at Fjordhavn, said the bond sale was well timed.")
+    assert ("Fjordhavn", "ORG") in _ents(r)
+
+
+def test_entity_country_acronym_before_an_office_is_a_place():
+    r = _extract("US Secretary of State Mark Ellison arrived in Nairobi on Sunday for talks on the port deal.")
+    assert ("US", "LOC") in _ents(r)
+    assert ("Mark Ellison", "PER") in _ents(r)
+
+
+def test_entity_compound_surname_repeated_whole():
+    r = _extract("Chile's envoy, Marta Soto Vial, landed in Lima. Soto Vial told AFP the border issue was settled.")
+    assert ("Soto Vial", "PER") in _ents(r)
+    assert ("Vial", "PER") not in _ents(r)
+
+
+def test_entity_korean_given_name_across_its_hyphen():
+    r = _extract("Unification Minister Choi Seung-ho met Kim Ji-woo, a defector, in Seoul. The Biden-era deal held.")
+    assert {("Choi Seung-ho", "PER"), ("Kim Ji-woo", "PER")} <= _ents(r)
+    assert not any(m.startswith("Biden-") for m, _ in _ents(r))

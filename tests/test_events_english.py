@@ -749,3 +749,64 @@ def test_agreeing_to_meet_arranges_a_planned_meeting_not_an_agreement():
     assert [(t, s) for t, _, s in _events(rec)] == [("meeting", "planned")], _events(rec)
     rec = _extract("Olaf Scholz and Emmanuel Macron agreed to cooperate on energy.")
     _has(rec, {"agreement"}, {"Olaf Scholz", "Emmanuel Macron"}, "happened")
+
+
+def test_a_given_name_that_is_a_city_after_an_office_is_the_person():
+    rec = _extract("Canadian Prime Minister Liam Fraser met Mexican President Sofia Ramos in Ottawa on Friday.")
+    _has(rec, {"meeting"}, {"Liam Fraser", "Sofia Ramos"}, "happened")
+
+
+def test_a_given_name_that_is_a_city_is_the_person_the_model_reads():
+    rec = _extract("Sofia Ramos and Liam Fraser held talks in Ottawa on Friday.")
+    _has(rec, {"meeting", "talks"}, {"Liam Fraser", "Sofia Ramos"}, "happened")
+
+
+def test_a_country_before_an_office_of_several_words_is_no_second_party():
+    rec = _extract(
+        "Talks between Serbian President Milan Jovic and Kosovo Prime Minister Arben Krasniqi were held in "
+        "Brussels on Friday."
+    )
+    _has(rec, {"talks"}, {"Milan Jovic", "Arben Krasniqi"}, "happened")
+    assert all("Kosovo" not in p for _, p, _ in _events(rec)), _events(rec)
+
+
+def test_a_second_finite_verb_after_and_has_objects_of_its_own():
+    rec = _extract("Chilean President Rosa Lagos visited Lima on Saturday and met Peruvian President Jorge Castillo.")
+    _has(rec, {"visit"}, {"Rosa Lagos"}, "happened")
+    _has(rec, {"meeting"}, {"Rosa Lagos", "Jorge Castillo"}, "happened")
+    assert not [p for t, p, _ in _events(rec) if t == "visit" and "Jorge Castillo" in p], _events(rec)
+    # a bare verb after ``and`` goes on with the plan before it
+    rec = _extract("Rosa Lagos is expected to travel to Lima and meet Jorge Castillo, officials said.")
+    assert all(s in {"planned", "possible"} for _, _, s in _events(rec)), _events(rec)
+
+
+def test_the_second_verb_phrase_shares_the_whole_coordinated_subject():
+    rec = _extract("Rosa Ibarra and Jorge Castillo met in Arica on Monday and agreed to share river water.")
+    _has(rec, {"meeting"}, {"Rosa Ibarra", "Jorge Castillo"}, "happened")
+    _has(rec, {"agreement"}, {"Rosa Ibarra", "Jorge Castillo"}, "happened")
+
+
+def test_what_the_callers_discussed_is_the_call_not_second_talks():
+    rec = _extract(
+        "Ghanaian President Kofi Mensah and Ivorian President Yao Kouassi spoke by phone on Sunday. "
+        "The two leaders discussed cocoa prices and border security."
+    )
+    assert [(t, p) for t, p, _ in _events(rec)] == [("phone_call", frozenset({"Kofi Mensah", "Yao Kouassi"}))], _events(
+        rec
+    )
+
+
+def test_the_second_verb_phrase_happens_where_the_first_did():
+    rec = _extract("Chilean President Rosa Lagos visited Lima on Saturday and met Peruvian President Jorge Castillo.")
+    names = {e.id: e.name for e in rec.entities}
+    meeting = next(ev for ev in rec.events if ev.type == "meeting")
+    assert names.get(meeting.place) == "Lima"
+    # states that are the shared subject are no place of what they do next
+    rec = _extract("Chile and Peru met in Arica on Monday and agreed on a plan to share river water.")
+    _has(rec, {"agreement"}, {"Chile", "Peru"}, "happened")
+
+
+def test_a_state_before_an_office_of_title_heads_only_says_whose_office():
+    rec = _extract("Karen Lowell, the US trade representative, will travel to Tokyo next week.")
+    _has(rec, {"visit"}, {"Karen Lowell"}, "planned")
+    assert all("US" not in p and "United States" not in p for _, p, _ in _events(rec)), _events(rec)

@@ -128,13 +128,13 @@ def test_resume_skips_stored_articles_before_extraction(tmp_path, monkeypatch):
     assert runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--no-progress"]).exit_code == 0
     (folder / "neu.txt").write_text("Neues Treffen\n\nDer Kanzler traf am Donnerstag in Warschau den polnischen "
                                     "Regierungschef.\n", encoding="utf-8")
-    real, seen = newsgraph.api.extract, []
+    real, seen = newsgraph.api.extract_batch, []
 
-    def counting(text, **kwargs):
-        seen.append(text)
-        return real(text, **kwargs)
+    def counting(articles, **kwargs):  # the CLI extracts in batches (nlp.pipe)
+        seen.extend(article["text"] for article in articles)
+        return real(articles, **kwargs)
 
-    monkeypatch.setattr(newsgraph.api, "extract", counting)
+    monkeypatch.setattr(newsgraph.api, "extract_batch", counting)
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "--no-progress", "--json"])
     assert result.exit_code == 0, result.output
     assert [text.splitlines()[0] for text in seen] == ["Neues Treffen"]  # the stored two were not extracted

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 #: exit codes, the same for every command: all processed / some inputs failed / the command could not run
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
+#: articles the in-process loop of :func:`extract_records` hands to :meth:`Extractor.batch` at once (one
+#: ``nlp.pipe`` run; records are written as each such batch is done)
+BATCH_ARTICLES = 64
+
 
 class Lang(StrEnum):
     de = "de"
@@ -293,12 +297,52 @@ class Extractor:
             self.log.add(article.where, f"extraction failed: {type(error).__name__}: {error}",
                          kind=type(error).__name__, stage="extract", record_id=article.id)
             return None
+        return self._checked(article, record)
+
+    def _checked(self, article: Article, record: Record) -> Record | None:
         problems = record.span_errors()
         if problems:
             self.log.add(article.where, f"record not written, {len(problems)} span(s) off: {problems[0]}",
                          kind="span_errors", stage="extract", record_id=article.id)
             return None
         return record
+
+    def batch(self, articles: list[Article]) -> list[Record | None]:
+        """The records of ``articles`` (None for each that failed, logged), with the statistical layers run
+        in ``nlp.pipe`` batches (:func:`newsgraph.api.extract_batch`): the same records as one at a time,
+        about twice as fast on a folder or a JSON Lines file of articles."""
+        from .api import extract_batch
+
+        start = time.perf_counter()
+        try:
+            for lang in {article.language for article in articles}:
+                self._load(lang)
+            todo = [a for a in articles if a.language not in self.broken]
+            outcomes = iter(extract_batch([_arguments(a) for a in todo], mode=self.mode)) if todo else iter(())
+            records: list[Record | None] = []
+            for article in articles:
+                if article.language in self.broken:
+                    self.log.add(article.where, f"not processed: {self.broken[article.language]}",
+                                 kind="pipeline", stage="extract", record_id=article.id)
+                    records.append(None)
+                    continue
+                outcome = next(outcomes)
+                if isinstance(outcome, Exception):
+                    self.log.add(article.where, f"extraction failed: {type(outcome).__name__}: {outcome}",
+                                 kind=type(outcome).__name__, stage="extract", record_id=article.id)
+                    records.append(None)
+                else:
+                    records.append(self._checked(article, outcome))
+            return records
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def _arguments(article: Article) -> dict[str, Any]:
+    """:func:`newsgraph.extract`'s keyword arguments for an article as the readers give it (as
+    :func:`newsgraph.scale.worker.record_of` maps them)."""
+    return {"text": article.text, "lang": article.language, "published": article.published,
+            "title": article.title, "url": article.url, "source": article.source, "id": article.id}
 
 
 def extract_records(
@@ -321,8 +365,9 @@ def extract_records(
         wanted = plan_workers(workers, 1 << 62)
         head = list(itertools.islice(iterator, wanted * MIN_ARTICLES_PER_WORKER))
         if plan_workers(wanted, len(head)) == 1:
-            for article in itertools.chain(head, iterator):
-                yield article, extractor(article)
+            rest = itertools.chain(head, iterator)
+            while chunk := list(itertools.islice(rest, BATCH_ARTICLES)):
+                yield from zip(chunk, extractor.batch(chunk), strict=True)
             return
     from .api import NewsgraphError
 

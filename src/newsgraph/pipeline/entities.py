@@ -282,6 +282,17 @@ class Knowledge:
     feature_nouns: set[str] = field(default_factory=set)
     article_person_is_place: bool = False
     model_person_surnames: bool = False
+    # ``the Social Democrats``: capitalised words after ``the`` ending in one of these plurals, which the
+    # model calls a group of people (an ignored label), are a party, an organisation
+    party_plurals: set[str] = field(default_factory=set)
+    # ``the Baltic states``: a one-word place name of the model before one of these lower-case nouns
+    # names a region with it
+    region_collectives: set[str] = field(default_factory=set)
+    # ``chief economist at Nordbanken``: a name the model calls a place or person after ``at`` and one
+    # of these nouns is the employer, an organisation
+    employer_nouns: set[str] = field(default_factory=set)
+    # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
+    given_name_second_syllables: set[str] = field(default_factory=set)
     office_apposition: bool = False
     dateline_agency: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
@@ -448,6 +459,10 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.feature_nouns = {w.lower() for w in filters.get("feature_nouns", [])}
     k.article_person_is_place = bool(filters.get("article_person_is_place", False))
     k.model_person_surnames = bool(filters.get("model_person_surnames", False))
+    k.party_plurals = set(filters.get("party_plurals", []))
+    k.region_collectives = set(filters.get("region_collectives", []))
+    k.employer_nouns = set(filters.get("employer_nouns", []))
+    k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.office_apposition = bool(filters.get("office_apposition", False))
     k.dateline_agency = bool(filters.get("dateline_agency", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
@@ -654,6 +669,16 @@ class EntityLayer:
             if j > i and self._name_hyphen(doc, j) and self._is_name_token(doc[j + 1], False, titles, gaz_starts):
                 j += 2  # ``Ngozi Okonjo-Iweala``: a double surname the tokenizer split at its hyphen
                 continue
+            if (
+                j > i
+                and j + 1 < len(doc)
+                and doc[j].text == "-"
+                and not doc[j - 1].whitespace_
+                and not doc[j].whitespace_
+                and doc[j + 1].text in self.k.given_name_second_syllables
+            ):
+                j += 2  # ``Park Min-jun``, ``Kim Jong-un``: a Korean given name's second syllable
+                break
             if self._is_name_token(tok, j == i, titles, gaz_starts):
                 if single_surname and tok.text not in self.k.given_name_set:
                     if surnames:
@@ -687,6 +712,8 @@ class EntityLayer:
                 before = doc[start - 1]
                 if before.text[:1].isupper() and not before.is_sent_start and before.lower_ not in self.k.determiners:
                     continue  # Long Island, Plunder Island: the head of a foreign name, not Iceland
+            if end - start == 1 and entry.kind == "city" and self._model_person_at(doc, start):
+                continue  # ``Milan Jovic``, ``Sofia Ramos``: a given name the model reads as a person's
             twin = self.k.venue_twins.get(doc[start:end].text)
             if twin is not None and entry.kind == "organisation" and self._locative_before(doc, start):
                 entry = twin  # ``im Kreml``: the building, not the government seated there
@@ -971,7 +998,10 @@ class EntityLayer:
             while k < len(doc) and doc[k].text in self.k.honorifics:
                 k += 1
             name_end = self._name_after(doc, k, title_tokens, gaz_starts)
-            if name_end == k and k < len(doc) and doc[k].text in self.k.given_name_set:
+            if name_end == k and k < len(doc) and (
+                doc[k].text in self.k.given_name_set or self._model_person_at(doc, k)
+            ):
+                # a given name that is also a place (``President Sofia Ramos``, ``President Milan Jovic``)
                 name_end = self._name_after(doc, k, title_tokens, set())
             if name_end == k + 1 and not self._single_name_plausible(doc, k, i):
                 name_end = k  # "ordnete der russische Präsident Maßnahmen an": a noun, not a name
@@ -998,6 +1028,17 @@ class EntityLayer:
                     person.role = (start, end)
                     persons.append(person)
         return persons, title_only, title_tokens
+
+    def _model_person_at(self, doc: Doc, k: int) -> bool:
+        """The model reads a person's name of two words or more from ``k`` (with ``model_person_surnames``,
+        where the language's model knows names the given-name list lacks)."""
+        return (
+            self.k.model_person_surnames
+            and doc[k].ent_iob_ == "B"
+            and doc[k].ent_type_ in ("PER", "PERSON")
+            and k + 1 < len(doc)
+            and doc[k + 1].ent_iob_ == "I"
+        )
 
     def _single_name_plausible(self, doc: Doc, k: int, title: int) -> bool:
         """Whether one capitalised word after an office is a surname rather than a German noun.
@@ -1117,6 +1158,7 @@ class EntityLayer:
         self, doc: Doc, derivation_tokens: set[int], title_tokens: frozenset[int] = frozenset()
     ) -> list[Candidate]:
         out = []
+        tails = self._compound_surnames(doc) if self.k.model_person_surnames else set()
         for span in doc.ents:
             label = LABEL_MAP.get(span.label_)
             if label is None or span.label_ in self.k.ignored_model_labels:
@@ -1129,6 +1171,7 @@ class EntityLayer:
                 len(span) == 1
                 and self.k.title_modifiers_no_name
                 and self._title_modifier(doc, span.start, title_tokens)
+                and not (span.label_ == "GPE" and span.text.isupper())  # ``US Secretary of State``: a country
             ):
                 continue
             cut = next((t.i for t in span if t.text in self.k.model_span_breaks and t.whitespace_), None)
@@ -1154,9 +1197,74 @@ class EntityLayer:
                 continue  # EU-Außen- (und Verteidigungsminister): a truncated compound, its head elsewhere
             if label in {"PER", "ORG"} and len(span) == 1 and self._name_is_place(doc, span.start, label):
                 label = "LOC"
+            if label in {"LOC", "PER"} and self._employer(doc, span.start):
+                label = "ORG"
+            if label == "LOC" and len(span) == 1 and self._region_collective(doc, span.start):
+                span = doc[span.start : span.end + 1]
+            if label == "PER":
+                start = span.start
+                while start > 0 and tuple(t.text for t in doc[start - 1 : span.end]) in tails:
+                    start -= 1  # ``Mendes Sá`` after ``Carlos Mendes Sá``: the model tagged only ``Sá``
+                span = doc[start : span.end]
             end = self._particle_name_end(doc, span.end) if label == "PER" else span.end
             out.append(Candidate(span.start, end, label, TIER_MODEL))
         return out
+
+    @staticmethod
+    def _compound_surnames(doc: Doc) -> set[tuple[str, ...]]:
+        """The last two or more words of every person's name of three words or more the model found:
+        a compound surname (``Mendes Sá``, ``López Obrador``) that a later mention repeats whole."""
+        tails: set[tuple[str, ...]] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("PER", "PERSON") and len(ent) >= 3:
+                words = tuple(t.text for t in ent)
+                tails.update(words[k:] for k in range(1, len(words) - 1))
+        return tails
+
+    def _party_candidates(self, doc: Doc) -> list[Candidate]:
+        """``the Social Democrats``, ``the Christian Democrats``: capitalised words after ``the`` that end in
+        a party plural the model labels a group of people (it may split them, or a given name may read
+        the first word as a person's): a party, an organisation. One word alone (``Democrats``) is not."""
+        out = []
+        for i, token in enumerate(doc):
+            if token.text not in self.k.party_plurals or token.ent_type_ not in self.k.ignored_model_labels:
+                continue
+            start = i
+            while start > 1 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the":
+                start -= 1
+            if start < i and doc[start - 1].lower_ == "the":
+                out.append(Candidate(start, i + 1, "ORG", TIER_PATTERN))
+        return out
+
+    def _employer_candidates(self, doc: Doc) -> list[Candidate]:
+        """The capitalised words after a job noun and ``at`` that the model left untagged (``a senior
+        analyst at Fjordhavn``): the employer, an organisation (a model's name there is relabelled in
+        :meth:`_model_candidates`; a gazetteer's place outranks both)."""
+        out = []
+        for i in range(2, len(doc)):
+            if not self._employer(doc, i):
+                continue
+            end = i
+            while end < len(doc) and end - i < 5 and doc[end].is_alpha and doc[end].text[:1].isupper():
+                end += 1
+            if end > i and not any(doc[j].ent_type_ for j in range(i, end)):
+                out.append(Candidate(i, end, "ORG", TIER_MODEL))
+        return out
+
+    def _employer(self, doc: Doc, i: int) -> bool:
+        """``chief economist at Nordbanken``, ``an analyst at Kivu Capital``: the name after ``at`` and a
+        job noun is where the person works."""
+        return i >= 2 and doc[i - 1].lower_ == "at" and doc[i - 2].lower_ in self.k.employer_nouns
+
+    def _region_collective(self, doc: Doc, i: int) -> bool:
+        """``the Baltic states``, ``the Gulf states``: a one-word name that is no place of its own,
+        before a collective noun in lower case, is one region with that noun."""
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return (
+            nxt is not None
+            and nxt.text in self.k.region_collectives
+            and doc[i].text not in self.k.place_forms
+        )
 
     def _hyphen_particle(self, text: str) -> bool:
         prefix = next((p for p in self.k.hyphen_particles if text.startswith(p)), None)
@@ -1519,6 +1627,8 @@ class EntityLayer:
                     if p is not None:
                         surface.setdefault(tuple(last[p:]), c)
                         surface.setdefault((last[p].capitalize(), *last[p + 1 :]), c)  # sentence-initial
+                    elif self.k.model_person_surnames and len(last) >= 3:
+                        surface.setdefault(tuple(last[-2:]), c)  # ``Marta Soto Vial`` ... ``Soto Vial said``
             if c.tier in (TIER_MODEL, TIER_GIVEN_NAME, TIER_PATTERN) and words[0][:1].isupper():
                 surface.setdefault(words, c)
         if not surface:
@@ -1839,6 +1949,10 @@ class EntityLayer:
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
         model = self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))
         cands = [*bodies, *companies, *persons, *gaz, *model]
+        if self.k.party_plurals:
+            cands += self._party_candidates(doc)
+        if self.k.employer_nouns:
+            cands += self._employer_candidates(doc)
         if self.k.venue_heads or self.k.venue_name_words:
             cands += self._venue_pattern_candidates(doc, {i for c in gaz_names for i in range(c.start, c.end)})
         if self.use_given_names:

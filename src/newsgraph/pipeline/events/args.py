@@ -494,6 +494,11 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     coordinated = lex.words("clauses", "coordinated_openers")
     verb_coordinators = lex.words("clauses", "verb_coordinators")
     finite_suffix = str(lex.frames.get("clauses", {}).get("finite_tag_suffix", "FIN"))
+    finite_tags = lex.words("clauses", "finite_tags")  # English: no common suffix (VBD, VBZ, VBP, MD)
+
+    def finite(token: Token) -> bool:
+        return token.tag_.endswith(finite_suffix) or token.tag_ in finite_tags
+
     bare_not_before = lex.words("clauses", "bare_opener_not_before")
     clause_of = [-1] * len(doc)
     clauses: list[Clause] = []
@@ -553,11 +558,11 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 and i > s
                 and doc[i - 1].text != ","
                 and nxt is not None
-                # the tagger's finite verb, or a trigger verb form it mistagged (``und traf Macron``)
-                and (nxt.tag_.endswith(finite_suffix) or nxt.text.lower() in lex.verbs)
-                and any(
-                    doc[k].tag_.endswith(finite_suffix) or doc[k].text.lower() in lex.verbs for k in stack[-1].tokens
-                )
+                # the tagger's finite verb, or a trigger verb form it mistagged (``und traf Macron``); in
+                # English a bare form after ``and`` goes on with the verb before it (``is expected to travel
+                # to Cairo and meet Farouk``: one plan), so there the tag alone counts
+                and (finite(nxt) or (not finite_tags and nxt.text.lower() in lex.verbs))
+                and any(finite(doc[k]) or doc[k].text.lower() in lex.verbs for k in stack[-1].tokens)
             ):
                 # ``Orbán besuchte Moskau und traf dort Putin``: a second verb phrase of the main clause
                 # shares its subject but has its own objects (the coordinated clause's opener)
@@ -1198,6 +1203,16 @@ def _qualifies_person(index: DocIndex, m: MentionRef, any_case: bool) -> bool:
         return nxt.type == "PER"
     if office_stem(doc[k].text, index.lex) and (doc[k].text[:1].isupper() or any_case):
         return True
+    if any_case:
+        # English ``and Kosovo Prime Minister Arben Krasniqi``: capitalised office words (``Prime``,
+        # ``Foreign``, ``Deputy``) may stand between the name and the office noun
+        j = k
+        while j < min(len(doc) - 1, k + 3) and doc[j].is_alpha and doc[j].text[:1].isupper():
+            if index.starting_at(j) is not None or office_stem(doc[j].text, index.lex):
+                break
+            j += 1
+        if j > k and office_stem(doc[j].text, index.lex) and doc[j].text[:1].isupper():
+            return True
     endings = tuple(index.lex.frames.get("morphology", {}).get("genitive_endings", []))
     if any_case and endings and doc[k].text in endings:
         # ``Awa Ndiaye and Guinea-Bissau's foreign minister, Carlos Mendes Sá``: a possessor of an office
@@ -1753,6 +1768,28 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         before = [m for m in index.mentions if (m.role == "place" or m.type == "LOC") and m.tend <= trig]
         if before:
             return before[-1]
+    if clause.opener in index.lex.words("places", "coordinated_same_place") and index.clause_of[trig] == clause_id:
+        # English ``visited Kyiv on Saturday and met Zelensky``: a second verb phrase with no place of its
+        # own happens where the main clause it continues did (the place it names or the place visited)
+        main = [
+            m
+            for m in index.mentions
+            if m.tend <= clause.start
+            and index.segment_of(m.tstart) == clause.segment
+            and m.clause >= 0
+            and index.clauses[m.clause].depth == 0
+            and (
+                m.role == "place"
+                # the place visited, after the main clause's verb (a state before it is a subject)
+                or (
+                    m.type == "LOC"
+                    and m.role == "actor"
+                    and any(index.doc[j].pos_ == "VERB" for j in index.clauses[m.clause].tokens if j < m.tstart)
+                )
+            )
+        ]
+        if main:
+            return main[-1]
     return None
 
 

@@ -302,6 +302,33 @@ def _shared_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     return None
 
 
+def _shared_subjects(index: DocIndex, clause: Clause) -> list[MentionRef]:
+    """The whole subject a coordinated verb phrase shares (``Duval and Marchenko met in Kyiv and agreed``:
+    both agree; ``China and Russia held talks and signed``): the first person, organisation or state
+    acting in the sentence's first main clause and the names coordinated with it (each joined to the
+    one before by a coordinator or comma only)."""
+    doc = index.doc
+    coord = index.lex.words("participants", "coordinators")
+    kinds = {"PER", "ORG", "LOC"}
+    for c in index.clauses[: clause.id]:
+        if c.segment != clause.segment or c.depth != 0:
+            continue
+        mentions = [m for m in index.clause_mentions(c.id) if m.tstart < clause.start]
+        first = next((m for m in mentions if m.role == "actor" and m.type in kinds), None)
+        if first is None:
+            return []
+        out = [first]
+        for m in mentions:
+            if m.tstart < out[-1].tend:
+                continue
+            between = [doc[j].text.lower() for j in range(out[-1].tend, m.tstart)]
+            if not between or not all(w in coord for w in between) or m.role != "actor" or m.type not in kinds:
+                break
+            out.append(m)
+        return out
+    return []
+
+
 def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
     """The tokens of a trailing reporting clause (``, the White House announced Tuesday.``), if any.
 
@@ -586,10 +613,18 @@ def _frame_participants(
             parts = [pron, *parts]
         if pron is None and clause.opener in lex.words("clauses", "coordinated_openers"):
             # ``Meloni spoke with Scholz, and will host him``: the second verb phrase shares the subject
-            shared = _shared_subject(index, clause)
-            if shared is not None and shared.id not in {m.id for m in parts}:
-                pron = shared
-                parts = [shared, *parts]
+            if lex.frames.get("clauses", {}).get("shared_subjects"):
+                # English: the whole coordinated subject, states too (``China and Russia held talks and signed``)
+                ids = {m.id for m in parts}
+                shared_all = [m for m in _shared_subjects(index, clause) if m.id not in ids]
+                if shared_all:
+                    pron = shared_all[0]
+                    parts = [*shared_all, *parts]
+            else:
+                shared = _shared_subject(index, clause)
+                if shared is not None and shared.id not in {m.id for m in parts}:
+                    pron = shared
+                    parts = [shared, *parts]
         if pron is None and parts and not any(m.tstart < i for m in parts):
             # ``Taiwan's Vice Foreign Minister visited Russia``: an unnamed official's state is the party
             # that acts when no one else stands before the verb

@@ -293,6 +293,41 @@ def _fold_visit_conversations(events: list[MergedEvent], types: dict[str, str]) 
     return out
 
 
+def _fold_call_discussions(events: list[MergedEvent]) -> list[MergedEvent]:
+    """What two parties discussed after their call was told is what the call was about.
+
+    ``Otieno and Bekele spoke by phone on Friday. The two leaders discussed the dam dispute``: the
+    talks of a verb of discussing (a trigger whose object is the topic) between exactly the call's
+    parties, told after the call, with no place (a place says they sat together), a compatible time
+    and no cancelled or denied status of their own, are the call, not a second event.
+    """
+    calls = [ev for ev in events if ev.family == "phone_call" and len(set(ev.participants)) >= 2]
+    if not calls:
+        return events
+    out: list[MergedEvent] = []
+    for ev in events:
+        call = None
+        if ev.family == "meeting" and not ev.place and all(m.trigger.object_is_topic for m in ev.mentions):
+            first = min(m.tok for m in ev.mentions)
+            call = next(
+                (
+                    c
+                    for c in calls
+                    if set(c.participants) == set(ev.participants)
+                    and min(m.tok for m in c.mentions) < first
+                    and _time_compatible(ev.time, c.time)
+                    and not (ev.statuses ^ c.statuses) & {"cancelled", "denied"}
+                ),
+                None,
+            )
+        if call is None:
+            out.append(ev)
+            continue
+        call.mentions.extend(ev.mentions)
+        call.time = call.time or ev.time
+    return out
+
+
 def _refers_to(anaphor: str, antecedent: str) -> bool:
     """Whether a demonstrative of one family may refer back to an event of another.
 
@@ -368,7 +403,7 @@ def merge_mentions(
         events.append(ev)
     if types:
         events = _fold_visit_conversations(events, types)
-    return events
+    return _fold_call_discussions(events)
 
 
 def date_visits(events: list[MergedEvent]) -> None:
