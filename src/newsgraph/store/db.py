@@ -1166,7 +1166,7 @@ class Store:
         the gazetteers know it and whether it is a region, its name key) and which of its participants
         are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates."""
         place_ids = {r.place for r in reports if r.place is not None}
-        within, linked, regions, towns = self._places_within(
+        within, linked, regions, towns, aides = self._places_within(
             place_ids | {p for r in reports for p in r.participants}, new_kb)
         keys = self._place_keys(place_ids, new_keys)
         for report in reports:
@@ -1175,6 +1175,7 @@ class Store:
             report.place_region = report.place in regions
             report.place_key = keys.get(report.place, "") if report.place is not None else ""
             report.towns = frozenset(report.participants & towns)
+            report.aides = frozenset(report.participants & aides)
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""
@@ -1188,18 +1189,19 @@ class Store:
 
     def _places_within(
         self, place_ids: set[int], new_kb: dict[int, str] | None = None
-    ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int]]:
+    ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int], set[int]]:
         """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country);
         the ids among ``place_ids`` that have a KB id (only such places can be known to differ), those that
-        are gazetteer regions (seas, islands, continents: their towns are not listed) and those that are
-        towns or venues (a place inside another).
+        are gazetteer regions (seas, islands, continents: their towns are not listed), those that are
+        towns or venues (a place inside another), and the linked people among them who hold none of the
+        rules' principal offices (aides: ``merge.Report.aides``).
 
         Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
         so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
         of the entities this batch creates (not yet in the table).
         """
         if not place_ids:
-            return {}, set(), set(), set()
+            return {}, set(), set(), set(), set()
         new_kb = new_kb or {}
         kb_of = {i: new_kb[i] for i in place_ids if i in new_kb}
         missing = [i for i in place_ids if i not in kb_of]
@@ -1219,14 +1221,33 @@ class Store:
         linked = {i for i, kb in kb_of.items() if kb}
         regions = {i for i, kb in kb_of.items() if kb and kb.startswith(REGION_PREFIXES)}
         towns = {i for i, chain in parents.items() if chain}
+        aides = self._aides({i: kb for i, kb in kb_of.items() if kb and kb.startswith("kb:per:")})
         if not wanted:
-            return {}, linked, regions, towns
+            return {}, linked, regions, towns, aides
         by_kb = {kb: i for i, kb in new_kb.items()}
         by_kb.update(self.con.execute(
             "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
         ).fetchall())
         return ({i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()},
-                linked, regions, towns)
+                linked, regions, towns, aides)
+
+    def _aides(self, people: dict[int, str]) -> set[int]:
+        """The people (global id -> KB id) whom the KB knows and who never held a principal office
+        (``merge_rules.toml``: an adviser, an envoy); the store's KB, else the starter KB the pipeline
+        links with. A person the KB does not know is no aide: nothing says so."""
+        if not people:
+            return set()
+        from ..kb import load_kb
+
+        kbs = [kb for kb in (self.kb, load_kb("starter")) if kb is not None]
+        principal = self.rules.principal_offices
+        aides = set()
+        for entity_id, kb_id in people.items():
+            entity = next((kb.by_id[kb_id] for kb in kbs if kb_id in kb.by_id), None)
+            # a Wikidata position (a KB built from a dump) is not read here: its holder may be a principal
+            if entity is not None and not any(o.office in principal or o.position for o in entity.offices):
+                aides.add(entity_id)
+        return aides
 
     def _write_events(self, states: list[EventState], *, replace: bool) -> None:
         """(Re)write the merged rows of events: events, event_participants, conflicts."""

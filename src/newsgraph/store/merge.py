@@ -59,6 +59,9 @@ class MergeRules:
     min_shared: int
     place_conflict_min_participants: int
     planned_shift_days: int = 0
+    #: KB offices whose holders are principals of a meeting (a head of state, a foreign minister): a report
+    #: that leaves one out announces another format; leaving out an adviser or envoy is a plausible omission
+    principal_offices: frozenset[str] = frozenset()
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -81,6 +84,7 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         min_shared=int(data["participants"]["min_shared"]),
         place_conflict_min_participants=int(data["place"]["conflict_min_participants"]),
         planned_shift_days=int(data["tolerance_days"].get("planned_shift", 0)),
+        principal_offices=frozenset(data["participants"].get("principal_offices", ())),
     )
 
 
@@ -174,6 +178,10 @@ class Report:
     #: source names as the place is where the event happened, not a party to it (``Putin hosted Erdogan in
     #: the Black Sea resort of Sochi`` read with Sochi as a participant)
     towns: frozenset[int] = frozenset()
+    #: participants that are linked people holding none of the principal offices (``principal_offices``:
+    #: an adviser, an envoy), set by the store: an account that leaves them out may still tell the same
+    #: meeting, one that leaves out a principal tells another format
+    aides: frozenset[int] = frozenset()
     #: why the store put this report where it did (filled when merging; kept in ``event_sources``)
     merge_reason: str = ""
     #: for an article without publication date, the day its undated reports' window hangs on instead
@@ -365,6 +373,23 @@ def _reaches_own_place(event: EventState, report: Report) -> bool:
     return False
 
 
+def _other_format(event: EventState, report: Report, event_people: set[int], report_people: set[int]) -> bool:
+    """Whether an undated announcement names fewer principals than the undated announced event: two
+    undated announcements carry no day and place that would show one outlet merely omitting a party, so a
+    bilateral meeting left out of a trilateral one is another meeting. Leaving out an aide (an adviser
+    who attends, ``Report.aides``) is an omission, not another format. A dated account of the same day and
+    place may name a subset (outlets name different people at one meeting): this is for announcements
+    without a date on both sides only."""
+    if report.date_lo is not None or event.date_lo is not None or report.status not in FUTURE_STATUSES:
+        return False
+    if len(report_people) < 2 or not report_people < event_people:
+        return False
+    if any(r.status not in FUTURE_STATUSES for r in event.reports):
+        return False
+    aides = report.aides.union(*(r.aides for r in event.reports))
+    return not (event_people - report_people) <= aides
+
+
 def _names_nest(a: str, b: str) -> bool:
     """Whether the words of one name key are all words of the other (the short form of a venue's name)."""
     words_a, words_b = set(a.split()), set(b.split())
@@ -399,6 +424,10 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week. An event of one
         # participant (a body's summit: "the NATO summit in The Hague") is not enlarged by the leaders
         # another outlet names as attending it.
+        return None
+    if _other_format(event, report, event_people, report_people):
+        # a meeting of three is not a meeting of two: "the next meeting of Trump and Putin" is not the
+        # possible meeting of Trump, Putin and Zelenskyy announced beside it
         return None
     if report.date_lo is not None and event.date_lo is None and len(report_people) > 1 \
             and not event_people <= report_people:
