@@ -124,3 +124,43 @@ def test_two_undated_announcements_of_the_same_two_are_one(store):
         ]
     )
     assert _groups(store) == [2]
+
+
+def _undated_article_reports(summit_status: str) -> list[Record]:
+    """A visit reported on 6 June, a G7 summit announced for 15 June, and an article without any date that
+    reads the summit as ``summit_status`` and tells the visit without a date."""
+    visit = _Article("https://a.example/visit", "2024-06-06")
+    visit.entity("e1", "PER", "Olaf Scholz").say(" besuchte die ").entity("e2", "LOC", "USA")
+    visit.event("visit", ["e1", "e2"], date="2024-06-05")
+    preview = _Article("https://b.example/g7", "2024-06-07")
+    preview.entity("e1", "PER", "Olaf Scholz").say(" reist zum Gipfel der ").entity("e2", "ORG", "G7")
+    preview.event("summit", ["e1", "e2"], date="2024-06-15", status="planned")
+    undated = _Article("https://c.example/rueckblick", None)
+    undated.entity("e1", "PER", "Olaf Scholz").say(" beim Gipfel der ").entity("e2", "ORG", "G7")
+    undated.event("summit", ["e1", "e2"], date="2024-06-15", status=summit_status)
+    undated.say("Zuvor hatte er die ").entity("e3", "LOC", "USA").say(" besucht")
+    undated.event("visit", ["e1", "e3"])
+    return [visit.record("visit"), preview.record("g7"), undated.record("rueckblick")]
+
+
+def _visit_sources(store: Store) -> list[int]:
+    return sorted(e["sources"] for e in events(store) if e["type"] == "visit")
+
+
+def test_an_article_without_date_is_not_dated_by_an_event_only_it_reads_as_past(store):
+    # the undated article calls the G7 summit past, the dated preview still announces it: the summit's
+    # merged status is planned, so it does not date the article after 15 June, and its undated account of
+    # the visit is the visit of 5 June
+    store.ingest(_undated_article_reports("happened"))
+    assert _visit_sources(store) == [2]
+
+
+def test_an_article_without_date_is_as_late_as_an_event_its_sources_agree_happened(store):
+    # when a later report confirms that the summit happened, the article is written after 15 June, and an
+    # undated visit it tells in its last week is not the visit of 5 June
+    records = _undated_article_reports("happened")
+    report = _Article("https://d.example/g7-bericht", "2024-06-16")
+    report.entity("e1", "PER", "Olaf Scholz").say(" beim Gipfel der ").entity("e2", "ORG", "G7")
+    report.event("summit", ["e1", "e2"], date="2024-06-15")
+    store.ingest([*records, report.record("g7-bericht")])
+    assert _visit_sources(store) == [1, 1]

@@ -1007,19 +1007,23 @@ class Store:
         return result, sorted(set(stored) - used)
 
     def _merge_pool(self, pool: list[Report], states: dict[int, EventState],
-                    bounds: dict[int, tuple[dt.date, str]] | None = None) -> list[EventState]:
+                    bounds: dict[int, tuple[dt.date, frozenset[str]]] | None = None) -> list[EventState]:
         """Merge reports, in the given order, into ``states`` (stored events) or new events; the new events get
         provisional ids (negative: their order of creation, which breaks ties as an event id would).
 
-        An article with no date at all is at least as late as the happened events its reports joined; that
-        bound is learnt while merging, so a pool merged afresh (no ``states``) in which it was learnt is merged
-        once more with every such article's bound known from the start (``bounds``: the day, and the report
-        it was learnt from, which is merged as before) when an earlier report of it went without: which of the
-        article's reports comes first must not decide."""
+        An article with no date at all is at least as late as the events its reports joined that *happened*
+        on a known day. Whether an event happened is what all its sources say together (the latest report),
+        not what the first of them said: a report read as past ("the G7 summit on 15 June" in a preview)
+        must not date its article after an event the others still announce. So a pool merged afresh (no
+        ``states``) learns the bounds from its merged events and is merged once more with every such
+        article's bound known from the start (``bounds``: the day, and the reports it was learnt from, which
+        are merged as before). Merging into stored events kept as they are (a neighbourhood over
+        ``REMERGE_LIMIT``) learns a bound while merging instead."""
+        fresh = not states
         if bounds:
             for report in pool:
                 if report.article_id in bounds and report.published is None and report.anchor is None \
-                        and report.local_id != bounds[report.article_id][1]:
+                        and report.local_id not in bounds[report.article_id][1]:
                     report.anchor, report.anchor_is_bound = bounds[report.article_id][0], True
                     prepare(report, self.rules)
         candidates = _CandidateIndex()
@@ -1027,8 +1031,6 @@ class Store:
             candidates.add(state)
         event_of: dict[tuple[int, str], int] = {}
         bound: dict[int, dt.date] = {}
-        learnt: dict[int, str] = {}  # the report each article's bound was first learnt from
-        unbound: Counter[int] = Counter()  # reports merged without any window before their article's bound
         next_id = -1_000_000_000
 
         def candidates_for(report: Report, skip: int | None = None) -> list[EventState]:
@@ -1043,11 +1045,9 @@ class Store:
 
         for report in pool:
             article_id = report.article_id
-            if not report.anchored and article_id in bound:
+            if not fresh and not report.anchored and article_id in bound:
                 report.anchor, report.anchor_is_bound = bound[article_id], True
                 prepare(report, self.rules)
-            elif not report.anchored and article_id not in bound:
-                unbound[article_id] += 1
             state = best_match(candidates_for(report), report, self.rules)
             if state is None:
                 state = EventState(next_id, report.group, set(), None, None, None, new=True)
@@ -1056,10 +1056,9 @@ class Store:
             state.reports.append(report)
             _refresh_state(state, self.rules)
             s = state.summary
-            if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
-                    and s.date_hi is not None and s.precision == "day":
+            if not fresh and report.published is None and report.anchor is None and s is not None \
+                    and s.status == "happened" and s.date_hi is not None and s.precision == "day":
                 bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
-                learnt.setdefault(article_id, report.local_id)
             candidates.add(state)
             event_of[(article_id, report.local_id)] = state.event_id
         # a second look: an undated report that started an event of its own may fit an event that reports
@@ -1081,13 +1080,10 @@ class Store:
             _refresh_state(state, self.rules)
             candidates.add(state)
             event_of[(report.article_id, report.local_id)] = state.event_id
-        if not bounds and any(unbound[a] > 1 for a in bound) and all(st.new for st in states.values()):
+        if fresh and not bounds and (learned := _happened_bounds(states.values())):
             for report in pool:
                 report.merge_reason = ""
-                if report.anchor_is_bound:
-                    report.anchor, report.anchor_is_bound = None, False
-                    prepare(report, self.rules)
-            return self._merge_pool(pool, {}, {a: (day, learnt[a]) for a, day in bound.items()})
+            return self._merge_pool(pool, {}, learned)
         return sorted(states.values(), key=lambda st: st.event_id)
 
     def _move_sources(self, stored: dict[int, EventState], event_of: dict[tuple[int, str], int],
@@ -1337,6 +1333,25 @@ def _refresh_state(state: EventState, rules: MergeRules) -> None:
     state.place_within = s.place_within
     state.window_lo, state.window_hi = s.window_lo, s.window_hi
     state.date_lo, state.precision = s.date_lo, s.precision
+
+
+def _happened_bounds(states: Iterable[EventState]) -> dict[int, tuple[dt.date, frozenset[str]]]:
+    """Per article without any date: the last day of the merged events its reports joined that happened on
+    a known day (the merged status: what the latest of their sources says), and the reports that joined
+    that latest event. The article was written no earlier."""
+    joined: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
+    for state in states:
+        s = state.summary
+        if s is None or s.status != "happened" or s.precision != "day" or s.date_hi is None:
+            continue
+        for report in state.reports:
+            if report.published is None and report.anchor is None:
+                joined[report.article_id].append((s.date_hi, report.local_id))
+    bounds = {}
+    for article_id, days in joined.items():
+        day = max(d for d, _ in days)
+        bounds[article_id] = (day, frozenset(local for d, local in days if d == day))
+    return bounds
 
 
 def _chunks(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
