@@ -127,11 +127,11 @@ def test_two_undated_announcements_of_the_same_two_are_one(store):
 
 
 def _undated_article_reports(summit_status: str) -> list[Record]:
-    """A visit reported on 6 June, a G7 summit announced for 15 June, and an article without any date that
+    """A visit reported on 4 June, a G7 summit announced for 15 June, and an article without any date that
     reads the summit as ``summit_status`` and tells the visit without a date."""
-    visit = _Article("https://a.example/visit", "2024-06-06")
+    visit = _Article("https://a.example/visit", "2024-06-04")
     visit.entity("e1", "PER", "Olaf Scholz").say(" besuchte die ").entity("e2", "LOC", "USA")
-    visit.event("visit", ["e1", "e2"], date="2024-06-05")
+    visit.event("visit", ["e1", "e2"], date="2024-06-03")
     preview = _Article("https://b.example/g7", "2024-06-07")
     preview.entity("e1", "PER", "Olaf Scholz").say(" reist zum Gipfel der ").entity("e2", "ORG", "G7")
     preview.event("summit", ["e1", "e2"], date="2024-06-15", status="planned")
@@ -150,17 +150,49 @@ def _visit_sources(store: Store) -> list[int]:
 def test_an_article_without_date_is_not_dated_by_an_event_only_it_reads_as_past(store):
     # the undated article calls the G7 summit past, the dated preview still announces it: the summit's
     # merged status is planned, so it does not date the article after 15 June, and its undated account of
-    # the visit is the visit of 5 June
+    # the visit is the visit of 3 June
     store.ingest(_undated_article_reports("happened"))
     assert _visit_sources(store) == [2]
 
 
 def test_an_article_without_date_is_as_late_as_an_event_its_sources_agree_happened(store):
     # when a later report confirms that the summit happened, the article is written after 15 June, and an
-    # undated visit it tells in its last week is not the visit of 5 June
+    # undated visit it tells in its last week is not the visit of 3 June
     records = _undated_article_reports("happened")
     report = _Article("https://d.example/g7-bericht", "2024-06-16")
     report.entity("e1", "PER", "Olaf Scholz").say(" beim Gipfel der ").entity("e2", "ORG", "G7")
     report.event("summit", ["e1", "e2"], date="2024-06-15")
     store.ingest([*records, report.record("g7-bericht")])
     assert _visit_sources(store) == [1, 1]
+
+
+def _visit(url: str, published: str, date: str | None, *, status: str = "happened", etype: str = "visit") -> Record:
+    """An outlet's account of Scholz's visit to India (or, with ``etype``, of a meeting of the two)."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Olaf Scholz", kb_id=SCHOLZ[1]).say(" in ").entity("e2", "LOC", "Indien")
+    art.say(f" ({url})")
+    art.event(etype, ["e1", "e2"], date=date, status=status)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_a_visit_dated_by_its_first_day_and_by_a_meeting_days_later_is_one_visit(store):
+    # one outlet dates the visit by the arrival on Sunday, another by the talks on Wednesday
+    store.ingest(
+        [
+            _visit("https://a.example/ankunft", "2024-06-03", "2024-06-02"),
+            _visit("https://b.example/gespraeche", "2024-06-06", "2024-06-05"),
+        ]
+    )
+    assert _groups(store) == [2]
+
+
+def test_two_visits_weeks_apart_are_two_and_a_meeting_lasts_one_day(store):
+    store.ingest(
+        [
+            _visit("https://a.example/juni", "2024-06-03", "2024-06-02"),
+            _visit("https://b.example/spaeter", "2024-06-24", "2024-06-23"),
+            _visit("https://c.example/treffen-1", "2024-09-03", "2024-09-02", etype="meeting"),
+            _visit("https://d.example/treffen-2", "2024-09-06", "2024-09-05", etype="meeting"),
+        ]
+    )
+    assert _groups(store) == [1, 1, 1, 1]

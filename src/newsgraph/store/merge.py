@@ -62,6 +62,9 @@ class MergeRules:
     #: KB offices whose holders are principals of a meeting (a head of state, a foreign minister): a report
     #: that leaves one out announces another format; leaving out an adviser or envoy is a plausible omission
     principal_offices: frozenset[str] = frozenset()
+    #: days an event of this type lasts beyond the day it is dated by (a visit: several days, dated by its
+    #: first stop in one report and by a meeting during it in another)
+    duration_days: dict[str, int] = field(default_factory=dict)
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -85,6 +88,7 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         place_conflict_min_participants=int(data["place"]["conflict_min_participants"]),
         planned_shift_days=int(data["tolerance_days"].get("planned_shift", 0)),
         principal_offices=frozenset(data["participants"].get("principal_offices", ())),
+        duration_days={k: int(v) for k, v in data.get("duration_days", {}).items()},
     )
 
 
@@ -204,10 +208,14 @@ class Report:
         return self.window_lo is not None and self.window_hi is not None
 
 
-def _tolerance(rules: MergeRules, precision: str | None, future: bool) -> int:
-    """Days a date of this precision is widened by; a planned date may still move by a few days."""
+def _tolerance(rules: MergeRules, precision: str | None, future: bool, event_type: str = "") -> int:
+    """Days a date of this precision is widened by; a planned date may still move by a few days, and a
+    day-precise date of an event that lasts several days (a visit) may be any of its days."""
     days = rules.tolerance_days.get(precision or "", 0)
-    return max(days, rules.planned_shift_days) if future and precision == "day" else days
+    if precision != "day":
+        return days
+    days = max(days, rules.duration_days.get(event_type, 0))
+    return max(days, rules.planned_shift_days) if future else days
 
 
 def prepare(report: Report, rules: MergeRules) -> Report:
@@ -216,7 +224,7 @@ def prepare(report: Report, rules: MergeRules) -> Report:
     parsed = parse_date_value(report.date_value)
     if parsed is not None:
         lo, hi, precision = parsed
-        tolerance = _tolerance(rules, precision, report.status in FUTURE_STATUSES)
+        tolerance = _tolerance(rules, precision, report.status in FUTURE_STATUSES, report.type)
         report.date_lo, report.date_hi, report.precision = lo, hi, precision
         report.window_lo, report.window_hi = shift(lo, -tolerance), shift(hi, tolerance)
     elif (day := report.published or report.anchor) is not None:
@@ -654,7 +662,7 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     # the merge window: the chosen date widened by its tolerance, else the union of undated windows
     if date_lo is not None and date_hi is not None:
         future = all(r.status in FUTURE_STATUSES for r in dated)  # only announced so far: the date may move
-        tolerance = _tolerance(rules, precision, future)
+        tolerance = _tolerance(rules, precision, future, event_type)
         window_lo, window_hi = shift(date_lo, -tolerance), shift(date_hi, tolerance)
     else:
         los = [r.window_lo for r in ordered if r.window_lo is not None]
