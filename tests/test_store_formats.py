@@ -196,3 +196,72 @@ def test_two_visits_weeks_apart_are_two_and_a_meeting_lasts_one_day(store):
         ]
     )
     assert _groups(store) == [1, 1, 1, 1]
+
+
+def _talks(
+    url: str,
+    published: str | None,
+    date: str,
+    written: str,
+    *,
+    reference: str | None = None,
+    place: str | None = "Meseberg",
+    people: tuple[tuple[str, str], ...] = (SCHOLZ, MACRON),
+) -> Record:
+    """An account of talks of ``people`` on ``date`` (written ``written``); ``reference``: the reference date
+    the pipeline inferred for an article without publication date."""
+    art = _Article(url, published)
+    for i, (name, kb_id) in enumerate(people, 1):
+        if i > 1:
+            art.say(" und ")
+        art.entity(f"e{i}", "PER", name, kb_id=kb_id)
+    if place:
+        art.say(" in ").entity("p", "LOC", place)
+    art.say(f" ({url})")
+    art.event(
+        "talks", [f"e{i}" for i in range(1, len(people) + 1)], place="p" if place else None, date=date, written=written
+    )
+    record = art.record(url.rsplit("/", 1)[-1])
+    if reference:
+        record = Record.model_validate(
+            {**record.model_dump(), "reference_date": {"value": reference, "source": "inferred"}}
+        )
+    return record
+
+
+def test_a_date_whose_year_was_inferred_a_year_off_is_the_same_event_with_a_date_conflict(store):
+    # the article without publication date was placed in 2025 by a mention in its text; its "am 2. Juli"
+    # is the talks of 2 July 2024 that a dated article reports, same two people at the same place
+    store.ingest([_talks("https://a.example/1", "2024-07-03", "2024-07-02", "2. Juli")])
+    store.ingest([_talks("https://b.example/2", None, "2025-07-02", "2. Juli", reference="2025-07-10")])
+    (event,) = events(store)
+    assert event["sources"] == 2 and event["date"] == "2024-07-02"
+    conflicts = store.con.execute("SELECT field, value FROM conflicts ORDER BY value").fetchall()
+    assert conflicts == [("date", "2024-07-02"), ("date", "2025-07-02")]
+    reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE article_id = 2").fetchone()[0]
+    assert "a year apart" in reason
+
+
+def test_the_other_order_gives_the_same_event(store):
+    store.ingest([_talks("https://b.example/2", None, "2025-07-02", "2. Juli", reference="2025-07-10")])
+    store.ingest([_talks("https://a.example/1", "2024-07-03", "2024-07-02", "2. Juli")])
+    assert _groups(store) == [2]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        {"written": "2. Juli 2025"},  # the year is written: two talks a year apart
+        {"place": "Paris"},  # the year was inferred, but another place
+        {"people": (SCHOLZ, MACRON, MELONI)},  # the year was inferred, but a third participant
+    ],
+)
+def test_a_year_apart_stays_two_when_the_year_is_written_or_something_else_differs(store, variant):
+    other = {"written": "2. Juli", **variant}
+    store.ingest(
+        [
+            _talks("https://a.example/1", "2024-07-03", "2024-07-02", "2. Juli"),
+            _talks("https://b.example/2", None, "2025-07-02", reference="2025-07-10", **other),
+        ]
+    )
+    assert _groups(store) == [1, 1]

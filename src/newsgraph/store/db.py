@@ -41,6 +41,7 @@ from . import readmodel
 from .fts import QuoteIndex, index_path
 from .kb import KnowledgeBase
 from .merge import (
+    YEAR_DAYS,
     EventState,
     MergeRules,
     Report,
@@ -51,6 +52,7 @@ from .merge import (
     parse_published,
     prepare,
     summarise,
+    year_uncertain,
 )
 from .names import name_key
 
@@ -684,6 +686,8 @@ class Store:
                     plover=ev.plover,
                     cameo=ev.cameo,
                     anchor=reference,
+                    year_uncertain=year_uncertain(published, record.reference_date.source, ev.time.text if ev.time
+                                                  else None, ev.time.value if ev.time else None),
                 )
                 prepare(report, self.rules)
                 reports.append((article_id, ev.id, report))
@@ -847,6 +851,18 @@ class Store:
                 "AND ((e.window_start <= b.hi AND e.window_end >= b.lo) OR e.window_start IS NULL)",
                 [ents, groups, los, his],
             ).fetchall()
+            # an account whose year was inferred (merge.year_uncertain) may be the event of a report a year
+            # apart: the events holding such accounts of the report's participants around its days, a year off
+            found += self.con.execute(
+                "WITH u AS (SELECT s.event_id, s.participants FROM event_sources s JOIN articles a USING (article_id) "
+                "WHERE a.published IS NULL AND a.reference_source = 'inferred' AND s.date_value IS NOT NULL) "
+                "SELECT DISTINCT u.event_id FROM u JOIN events e USING (event_id) JOIN "
+                "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
+                "ON list_contains(u.participants, b.ent) AND e.merge_group = b.grp "
+                f"AND e.window_start <= b.hi + INTERVAL {YEAR_DAYS} DAY "
+                f"AND e.window_end >= b.lo - INTERVAL {YEAR_DAYS} DAY",
+                [ents, groups, los, his],
+            ).fetchall()
             # an account without any window (no date, no publication or reference date) chose among the events
             # of its participants at any date: a new event of them may change that choice (make it ambiguous)
             found += self.con.execute(
@@ -917,7 +933,7 @@ class Store:
         """The loaded events that merging the reports with them could change: one that a report fits
         (:func:`~.merge.match`), or one holding an undated account that would fit an event of a report alone
         (it chose among the events around it and may choose anew, or become ambiguous, when another one
-        appears)."""
+        appears), or one holding a dated account whose year was inferred (it may be a report's a year apart)."""
         index = _CandidateIndex()
         for state in loaded.values():
             index.add(state)
@@ -947,6 +963,10 @@ class Store:
             if event_id in keep:
                 continue
             for account in state.reports:
+                if account.year_uncertain and account.date_lo is not None:
+                    # its days a year off may be a report's (merge.match): the query found it that way
+                    keep.add(event_id)
+                    break
                 if account.date_lo is not None:
                     continue
                 # the reports sharing enough of its participants (counted in C: a popular actor has many)
@@ -1137,16 +1157,17 @@ class Store:
         for row in self.con.execute(
             "SELECT s.event_id, s.article_id, s.local_id, s.type, s.status, s.participants, s.place_entity_id,"
             " s.date_value, s.published, s.confidence, s.plover, s.cameo, s.merge_reason, a.article_key,"
-            " a.reference_date FROM event_sources s JOIN articles a USING (article_id)"
+            " a.reference_date, s.time_text, a.reference_source FROM event_sources s JOIN articles a USING (article_id)"
             " WHERE s.event_id IN (SELECT unnest($1)) ORDER BY s.article_id, s.local_id",
             [event_ids],
         ).fetchall():
             event_id, article_id, local_id, etype, status, participants, place, date_value, published, conf, plover, \
-                cameo, reason, key, reference = row
+                cameo, reason, key, reference, time_text, reference_source = row
             anchor = None if published else parse_published(reference)
             report = Report(article_id, local_id, etype, status, frozenset(participants or ()), place, date_value,
                             published, conf if conf is not None else 0.5, plover, cameo, anchor=anchor,
-                            merge_reason=reason or "", article_key=key or "")
+                            merge_reason=reason or "", article_key=key or "",
+                            year_uncertain=year_uncertain(published, reference_source, time_text, date_value))
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)

@@ -198,6 +198,10 @@ class Report:
     #: date in both directions, which it may reach only at the event's own place (see :func:`match`)
     reach_lo: dt.date | None = None
     reach_hi: dt.date | None = None
+    #: whether the date's year is the article's inferred reference year (no publication date, and the date's
+    #: text does not spell its year: ``am 5. Juni``), set by the store: it may be a year off, see
+    #: :func:`year_uncertain` and :func:`match`
+    year_uncertain: bool = False
     #: the article's identity across ingests (``db.article_key``: its URL, else its text's hash), set by the
     #: store: ties between reports are broken by it, not by the order articles arrived in
     article_key: str = ""
@@ -244,7 +248,53 @@ def prepare(report: Report, rules: MergeRules) -> Report:
             report.reach_hi = max(report.window_hi, shift(day, max(rules.reported_after, rules.announced_after)))
             return report
     report.reach_lo, report.reach_hi = report.window_lo, report.window_hi
+    if report.year_uncertain and report.date_lo is not None:
+        # the same days a year earlier or later (the inferred year may be off by one): see match
+        report.reach_lo, report.reach_hi = shift(report.window_lo, -YEAR_DAYS), shift(report.window_hi, YEAR_DAYS)  # type: ignore[arg-type]
     return report
+
+
+#: days a window is moved by to look at the same days of the year before or after (a leap year's 366)
+YEAR_DAYS = 366
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d{2}\b")
+
+
+def year_uncertain(published: dt.date | None, reference_source: str | None, time_text: str | None,
+                   date_value: str | None) -> bool:
+    """Whether a report's date rests on a year the pipeline inferred: its article has no publication date,
+    the reference date was inferred from the text (``reference_date.source``), and the date's own words
+    do not give the year (``am 5. Juni``, not ``am 5. Juni 2023``). Such a year may be one off (a reference
+    year inferred from a "last year" mention)."""
+    return (published is None and reference_source == "inferred" and bool(date_value)
+            and not _YEAR_WRITTEN.search(time_text or ""))
+
+
+def _a_year_apart(event: EventState, report: Report) -> bool:
+    """Whether the report and the event give the same days a year apart, one side's year being inferred
+    (:func:`year_uncertain`): the report's, or that of every dated source of the event."""
+    if report.date_lo is None or event.window_lo is None or event.window_hi is None or report.window_lo is None \
+            or report.window_hi is None:
+        return False
+    dated = [r for r in event.reports if r.date_lo is not None]
+    if not dated or not (report.year_uncertain or all(r.year_uncertain for r in dated)):
+        return False
+    for years in (-1, 1):
+        lo, hi = _move_years(report.window_lo, years), _move_years(report.window_hi, years)
+        if lo is not None and hi is not None and lo <= event.window_hi and event.window_lo <= hi:
+            return True
+    return False
+
+
+def _move_years(day: dt.date, years: int) -> dt.date | None:
+    """The same day ``years`` years later (28 February for a 29th), or None past the calendar's end."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        try:
+            return day.replace(year=day.year + years, day=28)
+        except ValueError:
+            return None
 
 
 @dataclass
@@ -414,11 +464,14 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         # (Osaka, 2019) must not make that choice for them
         return None
     anchored = report.anchored and event_anchored
-    reached = False
+    reached = year_apart = False
     if anchored and (event.window_lo > report.window_hi or report.window_lo > event.window_hi):  # type: ignore[operator]
-        if not _reaches_own_place(event, report):
+        if _reaches_own_place(event, report):
+            reached = True
+        elif _a_year_apart(event, report):
+            reached = year_apart = True
+        else:
             return None
-        reached = True
     if any(other.article_id == report.article_id and _apart_in_one_article(other, report) for other in event.reports):
         return None
     event_people, report_people = parties(event, report)
@@ -426,6 +479,8 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     needed = max(1, min(rules.min_shared, len(event_people), len(report_people)))
     if shared < needed:
         return None
+    if year_apart and event_people != report_people:
+        return None  # a year apart is one event only when everything else agrees
     reasons = [f"{event.group}: {shared} shared participant(s)"]
     if report.date_lo is None and len(event_people) > 1 and not report_people <= event_people:
         # an undated report naming someone the event lacks is another (larger) meeting: the possible
@@ -461,7 +516,11 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     if not anchored:
         reasons.append("no date window on one side: the single compatible event")
         return Match((identical, place_score, shared, 0), "; ".join(reasons), unanchored=True)
-    if reached:
+    if year_apart:
+        if relation == "unknown" and not (report.place is None and all(r.place is None for r in event.reports)):
+            return None  # a place on one side only, or two that neither confirm nor contradict: not enough
+        reasons.append("the same days a year apart, one year inferred from the text (a date conflict)")
+    elif reached:
         reasons.append("undated report at the event's own place, in its article's days either way")
     elif report.date_lo is None:
         reasons.append("undated report inside the event's window")
@@ -603,11 +662,12 @@ def merge_order(report: Report) -> tuple[object, ...]:
     may join an event that names everyone it names, not one that lacks someone); then the article's date
     (publication, else inferred reference date; none last), the article's identity and the event's place in
     it. Merging is greedy, so a fixed order makes the result a function of the set of
-    reports (one batch or many, any order), see ``Store._remerge``."""
+    reports (one batch or many, any order), see ``Store._remerge``. A date whose year was only inferred
+    comes after the dates whose year is known (its event is found by the same days a year apart)."""
     day = report.published or report.anchor
     undated = report.date_value is None
-    return (undated, report.status in FUTURE_STATUSES, -len(report.participants) if undated else 0,
-            day is None, day or dt.date.min,
+    return (undated, report.year_uncertain, report.status in FUTURE_STATUSES,
+            -len(report.participants) if undated else 0, day is None, day or dt.date.min,
             report.article_key, report.article_id if not report.article_key else 0, len(report.local_id),
             report.local_id)
 
@@ -645,8 +705,10 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     date_value = precision = None
     date_lo = date_hi = None
     if dated:
-        finest = min(PRECISION_RANK.get(r.precision or "year", 9) for r in dated)
-        at_finest = [(r.date_value, r) for r in dated if PRECISION_RANK.get(r.precision or "", 9) == finest]
+        # a date whose year was only inferred gives way to one whose year is known
+        sure = [r for r in dated if not r.year_uncertain] or dated
+        finest = min(PRECISION_RANK.get(r.precision or "year", 9) for r in sure)
+        at_finest = [(r.date_value, r) for r in sure if PRECISION_RANK.get(r.precision or "", 9) == finest]
         date_value = str(_pick(at_finest))
         chosen = next(r for r in dated if r.date_value == date_value)
         date_lo, date_hi, precision = chosen.date_lo, chosen.date_hi, chosen.precision
