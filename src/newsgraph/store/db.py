@@ -41,6 +41,7 @@ from . import readmodel
 from .fts import QuoteIndex, index_path
 from .kb import KnowledgeBase
 from .merge import (
+    FUTURE_STATUSES,
     YEAR_DAYS,
     EventState,
     MergeRules,
@@ -251,6 +252,10 @@ class Store:
         self._next_event = top("SELECT max(event_id) FROM events") + 1
         self._next_quote = top("SELECT max(quote_id) FROM quotes") + 1
         self._next_batch = top("SELECT max(batch_id) FROM ingest_log") + 1
+        # whether any stored article has dates whose year was inferred (merge.year_uncertain): only then does
+        # a batch look for their events a year off (a stale True costs one query per batch, nothing else)
+        self._inferred_years = top("SELECT count(*) FROM articles WHERE published IS NULL "
+                                   "AND reference_source = 'inferred'") > 0
 
     def _last_batch(self) -> int | None:
         row = self.con.execute("SELECT max(batch_id) FROM ingest_log").fetchone()
@@ -701,6 +706,7 @@ class Store:
         for _, _, report in reports:
             report.article_key = keys[report.article_id]
         new_reports = [r for _, _, r in reports]
+        self._inferred_years = self._inferred_years or any(r.year_uncertain for r in new_reports)
         self._place_facts(new_reports, new_kb, {row[0]: row[3] for row in batch.entities})
         stored = self._load_neighbourhood(new_reports, new_kb)
         states, gone = self._remerge(stored, new_reports)
@@ -853,7 +859,7 @@ class Store:
             ).fetchall()
             # an account whose year was inferred (merge.year_uncertain) may be the event of a report a year
             # apart: the events holding such accounts of the report's participants around its days, a year off
-            found += self.con.execute(
+            found += [] if not self._inferred_years else self.con.execute(
                 "WITH u AS (SELECT s.event_id, s.participants FROM event_sources s JOIN articles a USING (article_id) "
                 "WHERE a.published IS NULL AND a.reference_source = 'inferred' AND s.date_value IS NOT NULL) "
                 "SELECT DISTINCT u.event_id FROM u JOIN events e USING (event_id) JOIN "
@@ -1183,8 +1189,10 @@ class Store:
         the gazetteers know it and whether it is a region, its name key) and which of its participants
         are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates."""
         place_ids = {r.place for r in reports if r.place is not None}
+        announced = frozenset(p for r in reports if r.date_value is None and r.status in FUTURE_STATUSES
+                              for p in r.participants)
         within, linked, regions, towns, aides = self._places_within(
-            place_ids | {p for r in reports for p in r.participants}, new_kb)
+            place_ids | {p for r in reports for p in r.participants}, new_kb, announced)
         keys = self._place_keys(place_ids, new_keys)
         for report in reports:
             report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
@@ -1205,13 +1213,14 @@ class Store:
         return keys
 
     def _places_within(
-        self, place_ids: set[int], new_kb: dict[int, str] | None = None
+        self, place_ids: set[int], new_kb: dict[int, str] | None = None, announced: frozenset[int] = frozenset()
     ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int], set[int]]:
         """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country);
         the ids among ``place_ids`` that have a KB id (only such places can be known to differ), those that
         are gazetteer regions (seas, islands, continents: their towns are not listed), those that are
-        towns or venues (a place inside another), and the linked people among them who hold none of the
-        rules' principal offices (aides: ``merge.Report.aides``).
+        towns or venues (a place inside another), and the linked people among ``announced`` (the parties of
+        undated announcements, the only reports whose aides the merge reads) who hold none of the rules'
+        principal offices (aides: ``merge.Report.aides``).
 
         Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
         so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
@@ -1238,7 +1247,7 @@ class Store:
         linked = {i for i, kb in kb_of.items() if kb}
         regions = {i for i, kb in kb_of.items() if kb and kb.startswith(REGION_PREFIXES)}
         towns = {i for i, chain in parents.items() if chain}
-        aides = self._aides({i: kb for i, kb in kb_of.items() if kb and kb.startswith("kb:per:")})
+        aides = self._aides({i: kb for i, kb in kb_of.items() if kb and kb.startswith("kb:per:") and i in announced})
         if not wanted:
             return {}, linked, regions, towns, aides
         by_kb = {kb: i for i, kb in new_kb.items()}
