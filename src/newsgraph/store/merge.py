@@ -276,8 +276,8 @@ def _a_year_apart(event: EventState, report: Report) -> bool:
     if report.date_lo is None or event.window_lo is None or event.window_hi is None or report.window_lo is None \
             or report.window_hi is None:
         return False
-    dated = [r for r in event.reports if r.date_lo is not None]
-    if not dated or not (report.year_uncertain or all(r.year_uncertain for r in dated)):
+    if not report.year_uncertain and (event.date_lo is None or not all(
+            r.year_uncertain for r in event.reports if r.date_lo is not None)):
         return False
     for years in (-1, 1):
         lo, hi = _move_years(report.window_lo, years), _move_years(report.window_hi, years)
