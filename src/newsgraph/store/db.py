@@ -1106,7 +1106,10 @@ class Store:
             _refresh_state(state, self.rules)
             candidates.add(state)
             event_of[(report.article_id, report.local_id)] = state.event_id
-        if fresh and not bounds and (learned := _happened_bounds(states.values())):
+        learned = _happened_bounds(states.values()) if fresh and not bounds else {}
+        # merged again only when a bound gives an undated report a window (a dated one keeps its own)
+        if any(r.date_lo is None and r.article_id in learned and r.local_id not in learned[r.article_id][1]
+               for r in pool):
             for report in pool:
                 report.merge_reason = ""
             return self._merge_pool(pool, {}, learned)
