@@ -865,8 +865,8 @@ class Store:
                 "SELECT DISTINCT u.event_id FROM u JOIN events e USING (event_id) JOIN "
                 "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
                 "ON list_contains(u.participants, b.ent) AND e.merge_group = b.grp "
-                f"AND e.window_start <= b.hi + INTERVAL {YEAR_DAYS} DAY "
-                f"AND e.window_end >= b.lo - INTERVAL {YEAR_DAYS} DAY",
+                f"AND e.window_start <= b.hi + INTERVAL {YEAR_DAYS * self.rules.inferred_year_off} DAY "
+                f"AND e.window_end >= b.lo - INTERVAL {YEAR_DAYS * self.rules.inferred_year_off} DAY",
                 [ents, groups, los, his],
             ).fetchall()
             # an account without any window (no date, no publication or reference date) chose among the events

@@ -65,6 +65,8 @@ class MergeRules:
     #: days an event of this type lasts beyond the day it is dated by (a visit: several days, dated by its
     #: first stop in one report and by a meeting during it in another)
     duration_days: dict[str, int] = field(default_factory=dict)
+    #: by how many years a year inferred from the text may be off (see :func:`year_uncertain`)
+    inferred_year_off: int = 1
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -89,6 +91,7 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         planned_shift_days=int(data["tolerance_days"].get("planned_shift", 0)),
         principal_offices=frozenset(data["participants"].get("principal_offices", ())),
         duration_days={k: int(v) for k, v in data.get("duration_days", {}).items()},
+        inferred_year_off=int(data.get("dates", {}).get("inferred_year_off", 1)),
     )
 
 
@@ -250,7 +253,8 @@ def prepare(report: Report, rules: MergeRules) -> Report:
     report.reach_lo, report.reach_hi = report.window_lo, report.window_hi
     if report.year_uncertain and report.date_lo is not None:
         # the same days a year earlier or later (the inferred year may be off by one): see match
-        report.reach_lo, report.reach_hi = shift(report.window_lo, -YEAR_DAYS), shift(report.window_hi, YEAR_DAYS)  # type: ignore[arg-type]
+        reach = YEAR_DAYS * rules.inferred_year_off
+        report.reach_lo, report.reach_hi = shift(report.window_lo, -reach), shift(report.window_hi, reach)  # type: ignore[arg-type]
     return report
 
 
@@ -270,16 +274,17 @@ def year_uncertain(published: dt.date | None, reference_source: str | None, time
             and not _YEAR_WRITTEN.search(time_text or ""))
 
 
-def _a_year_apart(event: EventState, report: Report) -> bool:
-    """Whether the report and the event give the same days a year apart, one side's year being inferred
-    (:func:`year_uncertain`): the report's, or that of every dated source of the event."""
+def _a_year_apart(event: EventState, report: Report, rules: MergeRules) -> bool:
+    """Whether the report and the event give the same days a year (up to ``inferred_year_off`` years) apart,
+    one side's year being inferred (:func:`year_uncertain`): the report's, or that of every dated source of
+    the event."""
     if report.date_lo is None or event.window_lo is None or event.window_hi is None or report.window_lo is None \
             or report.window_hi is None:
         return False
     if not report.year_uncertain and (event.date_lo is None or not all(
             r.year_uncertain for r in event.reports if r.date_lo is not None)):
         return False
-    for years in (-1, 1):
+    for years in (y for n in range(1, rules.inferred_year_off + 1) for y in (-n, n)):
         lo, hi = _move_years(report.window_lo, years), _move_years(report.window_hi, years)
         if lo is not None and hi is not None and lo <= event.window_hi and event.window_lo <= hi:
             return True
@@ -468,7 +473,7 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     if anchored and (event.window_lo > report.window_hi or report.window_lo > event.window_hi):  # type: ignore[operator]
         if _reaches_own_place(event, report):
             reached = True
-        elif _a_year_apart(event, report):
+        elif _a_year_apart(event, report, rules):
             reached = year_apart = True
         else:
             return None
