@@ -265,3 +265,82 @@ def test_a_year_apart_stays_two_when_the_year_is_written_or_something_else_diffe
         ]
     )
     assert _groups(store) == [1, 1]
+
+
+G20 = ("G20", "kb:org:g20")
+RIO = ("Rio de Janeiro", "geonames:3451190")
+BRAZIL = ("Brasilien", "iso3166:BR")
+
+
+def _body_summit(
+    url: str,
+    published: str,
+    leader: tuple[str, str],
+    *,
+    date: str | None = "2024-11-18",
+    place: tuple[str, str] | None = RIO,
+    etype: str = "summit",
+    body: tuple[str, str] = G20,
+) -> Record:
+    """An account of a summit of ``body`` naming one attending leader."""
+    art = _Article(url, published)
+    art.entity("e1", "ORG", body[0], kb_id=body[1]).say(" mit ").entity("e2", "PER", leader[0], kb_id=leader[1])
+    if place:
+        art.say(" in ").entity("p", "LOC", place[0], kb_id=place[1])
+    art.say(f" ({url})")
+    art.event(etype, ["e1", "e2"], place="p" if place else None, date=date)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_a_bodys_summit_is_one_whichever_attending_leader_an_outlet_names(store):
+    store.ingest(
+        [
+            _body_summit("https://a.example/1", "2024-11-19", SCHOLZ),
+            _body_summit("https://b.example/2", "2024-11-19", MACRON, place=BRAZIL),  # the country of the city
+            _body_summit("https://c.example/3", "2024-11-20", MELONI, date=None),  # undated, at the same place
+        ]
+    )
+    (event,) = events(store)
+    assert event["sources"] == 3
+    reasons = [r for (r,) in store.con.execute("SELECT merge_reason FROM event_sources").fetchall()]
+    assert any("the same body's summit" in r for r in reasons)
+
+
+def test_the_body_alone_does_not_make_one_summit_or_one_meeting(store):
+    store.ingest(
+        [
+            # another day and no place to confirm it: the body alone is not enough
+            _body_summit("https://a.example/1", "2024-11-19", SCHOLZ, date="2024-11-18", place=None),
+            _body_summit("https://b.example/2", "2024-11-20", MACRON, date="2024-11-19", place=None),
+            # meetings with a body's officials are told by who met
+            _body_summit(
+                "https://c.example/3",
+                "2024-12-03",
+                SCHOLZ,
+                date="2024-12-02",
+                etype="meeting",
+                body=("Nato", "kb:org:nato"),
+            ),
+            _body_summit(
+                "https://d.example/4",
+                "2024-12-03",
+                MACRON,
+                date="2024-12-02",
+                etype="meeting",
+                body=("Nato", "kb:org:nato"),
+            ),
+        ]
+    )
+    assert _groups(store) == [1, 1, 1, 1]
+
+
+def test_a_bodys_summit_comes_out_the_same_one_article_at_a_time_in_reverse(store):
+    for record in reversed(
+        [
+            _body_summit("https://a.example/1", "2024-11-19", SCHOLZ),
+            _body_summit("https://b.example/2", "2024-11-19", MACRON, place=BRAZIL),
+            _body_summit("https://c.example/3", "2024-11-20", MELONI, date=None),
+        ]
+    ):
+        store.ingest([record])
+    assert _groups(store) == [3]

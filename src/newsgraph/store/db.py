@@ -1194,7 +1194,7 @@ class Store:
         place_ids = {r.place for r in reports if r.place is not None}
         announced = frozenset(p for r in reports if r.date_value is None and r.status in FUTURE_STATUSES
                               for p in r.participants)
-        within, linked, regions, towns, aides = self._places_within(
+        within, linked, regions, towns, aides, bodies = self._places_within(
             place_ids | {p for r in reports for p in r.participants}, new_kb, announced)
         keys = self._place_keys(place_ids, new_keys)
         for report in reports:
@@ -1204,6 +1204,7 @@ class Store:
             report.place_key = keys.get(report.place, "") if report.place is not None else ""
             report.towns = frozenset(report.participants & towns)
             report.aides = frozenset(report.participants & aides)
+            report.bodies = frozenset(report.participants & bodies)
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""
@@ -1217,20 +1218,20 @@ class Store:
 
     def _places_within(
         self, place_ids: set[int], new_kb: dict[int, str] | None = None, announced: frozenset[int] = frozenset()
-    ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int], set[int]]:
+    ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int], set[int], set[int]]:
         """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country);
         the ids among ``place_ids`` that have a KB id (only such places can be known to differ), those that
         are gazetteer regions (seas, islands, continents: their towns are not listed), those that are
         towns or venues (a place inside another), and the linked people among ``announced`` (the parties of
         undated announcements, the only reports whose aides the merge reads) who hold none of the rules'
-        principal offices (aides: ``merge.Report.aides``).
+        principal offices (aides: ``merge.Report.aides``), and the bodies the KB knows (``merge.Report.bodies``).
 
         Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
         so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
         of the entities this batch creates (not yet in the table).
         """
         if not place_ids:
-            return {}, set(), set(), set(), set()
+            return {}, set(), set(), set(), set(), set()
         new_kb = new_kb or {}
         kb_of = {i: new_kb[i] for i in place_ids if i in new_kb}
         missing = [i for i in place_ids if i not in kb_of]
@@ -1251,14 +1252,15 @@ class Store:
         regions = {i for i, kb in kb_of.items() if kb and kb.startswith(REGION_PREFIXES)}
         towns = {i for i, chain in parents.items() if chain}
         aides = self._aides({i: kb for i, kb in kb_of.items() if kb and kb.startswith("kb:per:") and i in announced})
+        bodies = {i for i, kb in kb_of.items() if kb and kb.startswith("kb:org:")}
         if not wanted:
-            return {}, linked, regions, towns, aides
+            return {}, linked, regions, towns, aides, bodies
         by_kb = {kb: i for i, kb in new_kb.items()}
         by_kb.update(self.con.execute(
             "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
         ).fetchall())
         return ({i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()},
-                linked, regions, towns, aides)
+                linked, regions, towns, aides, bodies)
 
     def _aides(self, people: dict[int, str]) -> set[int]:
         """The people (global id -> KB id) whom the KB knows and who never held a principal office

@@ -67,6 +67,9 @@ class MergeRules:
     duration_days: dict[str, int] = field(default_factory=dict)
     #: by how many years a year inferred from the text may be off (see :func:`year_uncertain`)
     inferred_year_off: int = 1
+    #: event types a body holds (a summit): one of a linked body is told by the body, not by which of the
+    #: leaders attending it an outlet names
+    body_event_types: frozenset[str] = frozenset()
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -92,6 +95,7 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         principal_offices=frozenset(data["participants"].get("principal_offices", ())),
         duration_days={k: int(v) for k, v in data.get("duration_days", {}).items()},
         inferred_year_off=int(data.get("dates", {}).get("inferred_year_off", 1)),
+        body_event_types=frozenset(data["participants"].get("body_event_types", ())),
     )
 
 
@@ -189,6 +193,9 @@ class Report:
     #: an adviser, an envoy), set by the store: an account that leaves them out may still tell the same
     #: meeting, one that leaves out a principal tells another format
     aides: frozenset[int] = frozenset()
+    #: participants that are bodies the KB knows (``kb:org:``: the G20, NATO, the EU), set by the store: a
+    #: summit of one is that body's summit, whichever attending leaders an account names
+    bodies: frozenset[int] = frozenset()
     #: why the store put this report where it did (filled when merging; kept in ``event_sources``)
     merge_reason: str = ""
     #: for an article without publication date, the day its undated reports' window hangs on instead
@@ -453,6 +460,18 @@ def _other_format(event: EventState, report: Report, event_people: set[int], rep
     return not (event_people - report_people) <= aides
 
 
+def _shared_body(event: EventState, report: Report, rules: MergeRules) -> int | None:
+    """A body (``Report.bodies``) that the report and the event both name, where both are of a type that
+    a body holds (``body_event_types``: a summit), else None: the G20 summit of one outlet naming Scholz
+    and of another naming Biden is one summit."""
+    if report.type not in rules.body_event_types or not report.bodies:
+        return None
+    for other in event.reports:
+        if other.type in rules.body_event_types and (common := report.bodies & other.bodies):
+            return min(common)
+    return None
+
+
 def _names_nest(a: str, b: str) -> bool:
     """Whether the words of one name key are all words of the other (the short form of a venue's name)."""
     words_a, words_b = set(a.split()), set(b.split())
@@ -482,8 +501,14 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     event_people, report_people = parties(event, report)
     shared = len(event_people & report_people)
     needed = max(1, min(rules.min_shared, len(event_people), len(report_people)))
+    body = _shared_body(event, report, rules)
+    # the participant rules below tell meetings of people apart; a body's summit is told by the body, so
+    # where only they object, the body decides, given the same day or a confirming place (checked below)
+    by_body = False
     if shared < needed:
-        return None
+        if body is None:
+            return None
+        by_body = True
     if year_apart and event_people != report_people:
         return None  # a year apart is one event only when everything else agrees
     reasons = [f"{event.group}: {shared} shared participant(s)"]
@@ -492,17 +517,27 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week. An event of one
         # participant (a body's summit: "the NATO summit in The Hague") is not enlarged by the leaders
         # another outlet names as attending it.
-        return None
+        if body is None:
+            return None
+        by_body = True
     if _other_format(event, report, event_people, report_people):
         # a meeting of three is not a meeting of two: "the next meeting of Trump and Putin" is not the
         # possible meeting of Trump, Putin and Zelenskyy announced beside it
-        return None
+        if body is None:
+            return None
+        by_body = True
     if report.date_lo is not None and event.date_lo is None and len(report_people) > 1 \
             and not event_people <= report_people:
         # the same, seen from the other side: a dated report of two people is not the undated larger meeting
         # that an article read before it announced (whichever of the two arrives first)
-        return None
+        if body is None:
+            return None
+        by_body = True
     relation = place_relation(event, report)
+    if by_body:
+        if relation != "same" and not _dates_agree(event, report):
+            return None  # the body alone, without the same day or a confirming place, is not enough
+        reasons.append("the same body's summit: the leaders an account names attend it")
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
     if relation == "different":
         strong = (
@@ -517,7 +552,8 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         reasons.append("same participants on the same day, places differ (conflict)")
     elif relation == "same":
         reasons.append("place equal or contained")
-    identical = int(event_people == report_people)
+    # a body's summits are told apart by their dates and places, not by the leaders an account names
+    identical = int(event_people == report_people or body is not None)
     if not anchored:
         reasons.append("no date window on one side: the single compatible event")
         return Match((identical, place_score, shared, 0), "; ".join(reasons), unanchored=True)
