@@ -344,3 +344,39 @@ def test_a_bodys_summit_comes_out_the_same_one_article_at_a_time_in_reverse(stor
     ):
         store.ingest([record])
     assert _groups(store) == [3]
+
+
+USA = ("USA", "iso3166:US")
+WASHINGTON = ("Washington", "geonames:4140963")
+OTTAWA = ("Ottawa", "geonames:6094817")
+
+
+def _trip(url: str, published: str, destination: tuple[str, str], date: str | None) -> Record:
+    """An account of Scholz's visit to ``destination`` (a country or a city), as a party of the visit."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", SCHOLZ[0], kb_id=SCHOLZ[1]).say(" besucht ")
+    art.entity("e2", "LOC", destination[0], kb_id=destination[1]).say(f" ({url})")
+    art.event("visit", ["e1", "e2"], date=date)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_a_visit_to_the_city_is_the_visit_to_its_country(store):
+    store.ingest(
+        [
+            _trip("https://a.example/1", "2024-02-09", USA, "2024-02-08"),
+            _trip("https://b.example/2", "2024-02-09", WASHINGTON, "2024-02-09"),
+            _trip("https://c.example/3", "2024-02-10", WASHINGTON, None),
+        ]
+    )
+    assert _groups(store) == [3]
+
+
+def test_a_visit_to_a_city_of_another_country_or_weeks_later_is_another_visit(store):
+    store.ingest(
+        [
+            _trip("https://a.example/1", "2024-02-09", USA, "2024-02-08"),
+            _trip("https://b.example/2", "2024-02-10", OTTAWA, "2024-02-09"),
+            _trip("https://c.example/3", "2024-03-09", WASHINGTON, "2024-03-08"),
+        ]
+    )
+    assert _groups(store) == [1, 1, 1]

@@ -1205,6 +1205,7 @@ class Store:
             report.towns = frozenset(report.participants & towns)
             report.aides = frozenset(report.participants & aides)
             report.bodies = frozenset(report.participants & bodies)
+            report.party_within = {p: within[p] for p in report.participants if within.get(p)}
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""

@@ -196,6 +196,10 @@ class Report:
     #: participants that are bodies the KB knows (``kb:org:``: the G20, NATO, the EU), set by the store: a
     #: summit of one is that body's summit, whichever attending leaders an account names
     bodies: frozenset[int] = frozenset()
+    #: participants that are places inside other places (a city: Washington), with the global ids of the
+    #: places containing them, set by the store: a visit's destination named as the city by one account is
+    #: the country another names
+    party_within: dict[int, frozenset[int]] = field(default_factory=dict)
     #: why the store put this report where it did (filled when merging; kept in ``event_sources``)
     merge_reason: str = ""
     #: for an article without publication date, the day its undated reports' window hangs on instead
@@ -398,7 +402,7 @@ def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
     (``Blinken will nach London weiterreisen``) is its other party, and countries always stay."""
     towns = report.towns.union(*(r.towns for r in event.reports))
     if not towns:
-        return set(event.participants), set(report.participants)
+        return _fold_places(event, report, set(event.participants), set(report.participants))
     named = {r.place for r in event.reports if r.place is not None} | {report.place} | ({event.place} - {None})
     drop = towns & named
 
@@ -406,7 +410,28 @@ def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
         kept = set(people) - drop
         return kept if len(kept) >= 2 else set(people)
 
-    return without(event.participants), without(report.participants)
+    return _fold_places(event, report, without(event.participants), without(report.participants))
+
+
+def _fold_places(event: EventState, report: Report, event_people: set[int], report_people: set[int]
+                 ) -> tuple[set[int], set[int]]:
+    """The two sides' parties with a place that lies inside a place the other side names as a party read
+    as that place (``Merz besucht Washington`` and ``Merz visits the US``: one visit of Merz to the US),
+    by the gazetteers' containment (``Report.party_within``); a party inside two of the other's stays."""
+    within = dict(report.party_within)
+    for r in event.reports:
+        within.update(r.party_within)
+    if not within:
+        return event_people, report_people
+
+    def fold(people: set[int], other: set[int]) -> set[int]:
+        folded = set()
+        for p in people:
+            outer = [q for q in other if q in within.get(p, ())] if p not in other else []
+            folded.add(outer[0] if len(outer) == 1 else p)
+        return folded
+
+    return fold(event_people, report_people), fold(report_people, event_people)
 
 
 def _apart_in_one_article(a: Report, b: Report) -> bool:
@@ -799,6 +824,10 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     town_parties = {t for r in ordered for t in r.towns} & places
     if len(participants - town_parties) >= 2:
         participants -= town_parties
+    # a party inside another party (Washington beside the US: one account named the city) is that party
+    inner = {p for r in ordered for p, outer in r.party_within.items() if p in participants and outer & participants}
+    if inner and len(participants - inner) >= 2:
+        participants -= inner
     published = [r.published for r in ordered if r.published is not None]
     plovers = [(r.plover, r) for r in ordered if r.plover]
     cameos = [(r.cameo, r) for r in ordered if r.cameo]
