@@ -380,3 +380,28 @@ def test_a_visit_to_a_city_of_another_country_or_weeks_later_is_another_visit(st
         ]
     )
     assert _groups(store) == [1, 1, 1]
+
+
+def _without_any_date(record: Record) -> Record:
+    """The same account from an article without publication date or reference date (no window at all)."""
+    return Record.model_validate({**record.model_dump(), "published": None, "url": record.url + "-undatiert"})
+
+
+@pytest.mark.parametrize("first", ["dated", "without date"])
+def test_an_account_without_any_date_finds_the_summit_or_visit_in_either_order(store, first):
+    # the G20 summit named with another leader, the visit to the US named as a visit to Washington: one
+    # article at a time, whichever comes first
+    pairs = [
+        (
+            _body_summit("https://a.example/1", "2024-11-19", SCHOLZ),
+            _without_any_date(_body_summit("https://b.example/2", "2024-11-19", MELONI, date=None)),
+        ),
+        (
+            _trip("https://c.example/3", "2024-02-09", USA, "2024-02-08"),
+            _without_any_date(_trip("https://d.example/4", "2024-02-09", WASHINGTON, None)),
+        ),
+    ]
+    for dated, undated in pairs:
+        for record in (dated, undated) if first == "dated" else (undated, dated):
+            store.ingest([record])
+    assert _groups(store) == [2, 2]

@@ -883,12 +883,19 @@ class Store:
         for r in reports:
             if r.anchored or not r.participants:
                 continue
-            found += self.con.execute(
-                "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
-                "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
-                "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
-                [sorted(r.participants), r.group, len(r.participants)],
-            ).fetchall()
+            # ... or all of them with a party read as a place containing it (Washington as the US), or, for a
+            # body's summit, the body (merge.match decides)
+            alternatives = [r.participants, *((r.participants - {p}) | {outer} for p, within in
+                                              sorted(r.party_within.items()) for outer in sorted(within))]
+            alternatives += [frozenset({b}) for b in sorted(r.bodies)] if r.type in self.rules.body_event_types \
+                else []
+            for people in alternatives:
+                found += self.con.execute(
+                    "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
+                    "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
+                    "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
+                    [sorted(people), r.group, len(people)],
+                ).fetchall()
         return {int(r[0]) for r in found}
 
     def _load_candidates(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
@@ -979,7 +986,10 @@ class Store:
                 shared = Counter(chain.from_iterable(by_party.get((p, account.group), ())
                                                      for p in account.participants))
                 least = max(1, min(self.rules.min_shared, len(account.participants)))
-                near = sorted(i for i, n in shared.items() if n >= least or n >= sizes[i])
+                # one shared party may do where a body or a place inside a party decides (merge.match)
+                loose = bool(account.bodies or account.party_within)
+                near = sorted(i for i, n in shared.items() if n >= least or n >= sizes[i]
+                              or loose or reports[i].bodies or reports[i].party_within)
                 if any(fits_alone(i, account) for i in near):
                     keep.add(event_id)
                     break
