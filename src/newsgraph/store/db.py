@@ -1213,9 +1213,13 @@ class Store:
             report.place_region = report.place in regions
             report.place_key = keys.get(report.place, "") if report.place is not None else ""
             report.towns = frozenset(report.participants & towns)
-            report.aides = frozenset(report.participants & aides)
-            report.bodies = frozenset(report.participants & bodies)
-            report.party_within = {p: within[p] for p in report.participants if within.get(p)}
+            # the rest is empty for most reports (no aide, body or place among the parties): no new objects
+            if aides:
+                report.aides = frozenset(report.participants & aides)
+            if bodies:
+                report.bodies = frozenset(report.participants & bodies)
+            if towns:  # a party inside another place is a town or venue
+                report.party_within = {p: within[p] for p in report.participants & towns if within.get(p)}
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""

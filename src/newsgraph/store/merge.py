@@ -418,11 +418,10 @@ def _fold_places(event: EventState, report: Report, event_people: set[int], repo
     """The two sides' parties with a place that lies inside a place the other side names as a party read
     as that place (``Merz besucht Washington`` and ``Merz visits the US``: one visit of Merz to the US),
     by the gazetteers' containment (``Report.party_within``); a party inside two of the other's stays."""
-    within = dict(report.party_within)
-    for r in event.reports:
-        within.update(r.party_within)
-    if not within:
+    inside = [r.party_within for r in (report, *event.reports) if r.party_within]
+    if not inside:
         return event_people, report_people
+    within = {p: outer for party_within in inside for p, outer in party_within.items()}
 
     def fold(people: set[int], other: set[int]) -> set[int]:
         folded = set()
