@@ -275,25 +275,36 @@ YEAR_DAYS = 366
 _YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d{2}\b")
 
 
-def year_uncertain(published: dt.date | None, reference_source: str | None, time_text: str | None,
-                   date_value: str | None) -> bool:
+def year_uncertain(
+    published: dt.date | None, reference_source: str | None, time_text: str | None, date_value: str | None
+) -> bool:
     """Whether a report's date rests on a year the pipeline inferred: its article has no publication date,
     the reference date was inferred from the text (``reference_date.source``), and the date's own words
     do not give the year (``am 5. Juni``, not ``am 5. Juni 2023``). Such a year may be one off (a reference
     year inferred from a "last year" mention)."""
-    return (published is None and reference_source == "inferred" and bool(date_value)
-            and not _YEAR_WRITTEN.search(time_text or ""))
+    return (
+        published is None
+        and reference_source == "inferred"
+        and bool(date_value)
+        and not _YEAR_WRITTEN.search(time_text or "")
+    )
 
 
 def _a_year_apart(event: EventState, report: Report, rules: MergeRules) -> bool:
     """Whether the report and the event give the same days a year (up to ``inferred_year_off`` years) apart,
     one side's year being inferred (:func:`year_uncertain`): the report's, or that of every dated source of
     the event."""
-    if report.date_lo is None or event.window_lo is None or event.window_hi is None or report.window_lo is None \
-            or report.window_hi is None:
+    if (
+        report.date_lo is None
+        or event.window_lo is None
+        or event.window_hi is None
+        or report.window_lo is None
+        or report.window_hi is None
+    ):
         return False
-    if not report.year_uncertain and (event.date_lo is None or not all(
-            r.year_uncertain for r in event.reports if r.date_lo is not None)):
+    if not report.year_uncertain and (
+        event.date_lo is None or not all(r.year_uncertain for r in event.reports if r.date_lo is not None)
+    ):
         return False
     for years in (y for n in range(1, rules.inferred_year_off + 1) for y in (-n, n)):
         lo, hi = _move_years(report.window_lo, years), _move_years(report.window_hi, years)
@@ -366,8 +377,11 @@ def place_relation(event: EventState, report: Report) -> str:
     """
     event_people, report_people = parties(event, report)
     same_people = event_people == report_people
-    places = {r.place: (r.place_within, r.place_linked, r.place_key, r.place_region)
-              for r in event.reports if r.place is not None}
+    places = {
+        r.place: (r.place_within, r.place_linked, r.place_key, r.place_region)
+        for r in event.reports
+        if r.place is not None
+    }
     if not places and event.place is not None:
         places = {event.place: (event.place_within, True, "", False)}
     # a town that one side reads as a participant and the other names as the place confirms the place
@@ -413,8 +427,9 @@ def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
     return _fold_places(event, report, without(event.participants), without(report.participants))
 
 
-def _fold_places(event: EventState, report: Report, event_people: set[int], report_people: set[int]
-                 ) -> tuple[set[int], set[int]]:
+def _fold_places(
+    event: EventState, report: Report, event_people: set[int], report_people: set[int]
+) -> tuple[set[int], set[int]]:
     """The two sides' parties with a place that lies inside a place the other side names as a party read
     as that place (``Merz besucht Washington`` and ``Merz visits the US``: one visit of Merz to the US),
     by the gazetteers' containment (``Report.party_within``); a party inside two of the other's stays."""
@@ -443,8 +458,9 @@ def _apart_in_one_article(a: Report, b: Report) -> bool:
         return True
     # an article that tells a meeting as happened and announces one without a date announces another
     # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
-    return any(x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened"
-               for x, y in ((a, b), (b, a)))
+    return any(
+        x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened" for x, y in ((a, b), (b, a))
+    )
 
 
 def _reaches_own_place(event: EventState, report: Report) -> bool:
@@ -461,8 +477,12 @@ def _reaches_own_place(event: EventState, report: Report) -> bool:
     for other in event.reports:
         if other.place == report.place:
             return True
-        if not other.place_linked and not report.place_linked and other.place_key and \
-                other.place_key == report.place_key:
+        if (
+            not other.place_linked
+            and not report.place_linked
+            and other.place_key
+            and other.place_key == report.place_key
+        ):
             return True
     return False
 
@@ -550,8 +570,12 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         if body is None:
             return None
         by_body = True
-    if report.date_lo is not None and event.date_lo is None and len(report_people) > 1 \
-            and not event_people <= report_people:
+    if (
+        report.date_lo is not None
+        and event.date_lo is None
+        and len(report_people) > 1
+        and not event_people <= report_people
+    ):
         # the same, seen from the other side: a dated report of two people is not the undated larger meeting
         # that an article read before it announced (whichever of the two arrives first)
         if body is None:
@@ -590,9 +614,14 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     elif report.date_lo is None:
         reasons.append("undated report inside the event's window")
     elif event.date_lo is not None and report.date_lo != event.date_lo:
-        reasons.append("dates within tolerance" + (" (a planned date moved)" if report.status in FUTURE_STATUSES
-                                                   or (event.summary and event.summary.status in FUTURE_STATUSES)
-                                                   else ""))
+        reasons.append(
+            "dates within tolerance"
+            + (
+                " (a planned date moved)"
+                if report.status in FUTURE_STATUSES or (event.summary and event.summary.status in FUTURE_STATUSES)
+                else ""
+            )
+        )
     else:
         reasons.append("dates agree")
     distance = abs(_center(event.window_lo, event.window_hi) - _center(report.window_lo, report.window_hi))
@@ -607,8 +636,12 @@ def _dates_agree(event: EventState, report: Report) -> bool:
     """Whether the report and the event give the same day. Only day-precise dates count: "in May" lies
     inside every meeting of that month and says nothing about which one it is."""
     summary = event.summary
-    return (report.precision == "day" and summary is not None and summary.precision == "day"
-            and report.date_lo == summary.date_lo)
+    return (
+        report.precision == "day"
+        and summary is not None
+        and summary.precision == "day"
+        and report.date_lo == summary.date_lo
+    )
 
 
 def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, ...] | None:
@@ -665,8 +698,10 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
         if len(unanchored) == 1 or unanchored[0][0] > unanchored[1][0]:
             report.merge_reason = unanchored[0][3].reason
             return unanchored[0][2]
-        report.merge_reason = f"new event: {sum(1 for u in unanchored if u[0] == unanchored[0][0])} equally good " \
-                              "events without a date window (ambiguous)"
+        report.merge_reason = (
+            f"new event: {sum(1 for u in unanchored if u[0] == unanchored[0][0])} equally good "
+            "events without a date window (ambiguous)"
+        )
         return None
     report.merge_reason = "new event: no compatible event"
     return None
@@ -731,10 +766,18 @@ def merge_order(report: Report) -> tuple[object, ...]:
     comes after the dates whose year is known (its event is found by the same days a year apart)."""
     day = report.published or report.anchor
     undated = report.date_value is None
-    return (undated, report.year_uncertain, report.status in FUTURE_STATUSES,
-            -len(report.participants) if undated else 0, day is None, day or dt.date.min,
-            report.article_key, report.article_id if not report.article_key else 0, len(report.local_id),
-            report.local_id)
+    return (
+        undated,
+        report.year_uncertain,
+        report.status in FUTURE_STATUSES,
+        -len(report.participants) if undated else 0,
+        day is None,
+        day or dt.date.min,
+        report.article_key,
+        report.article_id if not report.article_key else 0,
+        len(report.local_id),
+        report.local_id,
+    )
 
 
 def _pick(values: Sequence[tuple[object, Report]]) -> object:
