@@ -41,6 +41,8 @@ from . import readmodel
 from .fts import QuoteIndex, index_path
 from .kb import KnowledgeBase
 from .merge import (
+    FUTURE_STATUSES,
+    YEAR_DAYS,
     EventState,
     MergeRules,
     Report,
@@ -51,6 +53,7 @@ from .merge import (
     parse_published,
     prepare,
     summarise,
+    year_uncertain,
 )
 from .names import name_key
 
@@ -76,8 +79,11 @@ DEFAULT_BATCH_SIZE = 500
 #: failures that are the store's or the machine's, not one article's: retrying article by article would
 #: only record every article as failed, so they end the ingest (committed batches stay)
 _SYSTEMIC: tuple[type[BaseException], ...] = (
-    *(getattr(duckdb, name) for name in ("IOException", "FatalException", "InterruptException", "OutOfMemoryException")
-      if hasattr(duckdb, name)),
+    *(
+        getattr(duckdb, name)
+        for name in ("IOException", "FatalException", "InterruptException", "OutOfMemoryException")
+        if hasattr(duckdb, name)
+    ),
     MemoryError,
 )
 
@@ -115,11 +121,26 @@ class IngestStats:
         return dict(self.__dict__)
 
 
-def error_row(input: str, message: str, *, kind: str, stage: str, severity: str = "error",
-              article_key: str | None = None, record_id: str | None = None) -> dict[str, Any]:
+def error_row(
+    input: str,
+    message: str,
+    *,
+    kind: str,
+    stage: str,
+    severity: str = "error",
+    article_key: str | None = None,
+    record_id: str | None = None,
+) -> dict[str, Any]:
     """One row of the ``errors`` table, as a dict (what :meth:`Store.record_errors` takes)."""
-    return {"input": input, "article_key": article_key, "record_id": record_id, "stage": stage, "kind": kind,
-            "severity": severity, "message": message}
+    return {
+        "input": input,
+        "article_key": article_key,
+        "record_id": record_id,
+        "stage": stage,
+        "kind": kind,
+        "severity": severity,
+        "message": message,
+    }
 
 
 def content_hash(text: str) -> str:
@@ -190,8 +211,9 @@ class _Touched:
     renamed: set[int] = field(default_factory=set)
 
     def refresh(self, con: duckdb.DuckDBPyConnection) -> Callable[[Any], None]:
-        return lambda sq: readmodel.refresh(con, sq, articles=self.articles, events=self.events,
-                                            entities=self.entities, renamed=self.renamed)
+        return lambda sq: readmodel.refresh(
+            con, sq, articles=self.articles, events=self.events, entities=self.entities, renamed=self.renamed
+        )
 
 
 class Store:
@@ -249,6 +271,11 @@ class Store:
         self._next_event = top("SELECT max(event_id) FROM events") + 1
         self._next_quote = top("SELECT max(quote_id) FROM quotes") + 1
         self._next_batch = top("SELECT max(batch_id) FROM ingest_log") + 1
+        # whether any stored article has dates whose year was inferred (merge.year_uncertain): only then does
+        # a batch look for their events a year off (a stale True costs one query per batch, nothing else)
+        self._inferred_years = (
+            top("SELECT count(*) FROM articles WHERE published IS NULL AND reference_source = 'inferred'") > 0
+        )
 
     def _last_batch(self) -> int | None:
         row = self.con.execute("SELECT max(batch_id) FROM ingest_log").fetchone()
@@ -325,8 +352,9 @@ class Store:
     def errors(self, *, severity: str | None = None) -> list[dict[str, Any]]:
         """The recorded problems, oldest first (``severity``: only ``error`` or only ``warning`` rows)."""
         where, params = ("WHERE severity = $1", [severity]) if severity else ("", [])
-        cursor = self.con.execute(f"SELECT {', '.join(ERROR_COLUMNS)} FROM errors {where} "
-                                  "ORDER BY recorded_at, input", params)
+        cursor = self.con.execute(
+            f"SELECT {', '.join(ERROR_COLUMNS)} FROM errors {where} ORDER BY recorded_at, input", params
+        )
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -415,8 +443,14 @@ class Store:
                 raise
             except Exception as error:
                 text_hash = content_hash(record.text) if isinstance(record.text, str) else ""
-                row = error_row(where, f"not stored: {type(error).__name__}: {error}", kind=type(error).__name__,
-                                stage="store", article_key=article_key(record, text_hash), record_id=record.id)
+                row = error_row(
+                    where,
+                    f"not stored: {type(error).__name__}: {error}",
+                    kind=type(error).__name__,
+                    stage="store",
+                    article_key=article_key(record, text_hash),
+                    record_id=record.id,
+                )
                 self.record_errors([row])
                 stats.records += 1
                 stats.failed += 1
@@ -441,10 +475,30 @@ class Store:
             _append(
                 con,
                 "ingest_log",
-                ("batch_id", "started_at", "finished_at", "source", "n_records", "n_added", "n_replaced",
-                 "n_unchanged", "n_duplicates"),
-                [(batch_id, started, dt.datetime.now(), source, stats.records, stats.added, stats.replaced,
-                  stats.unchanged, stats.duplicates)],
+                (
+                    "batch_id",
+                    "started_at",
+                    "finished_at",
+                    "source",
+                    "n_records",
+                    "n_added",
+                    "n_replaced",
+                    "n_unchanged",
+                    "n_duplicates",
+                ),
+                [
+                    (
+                        batch_id,
+                        started,
+                        dt.datetime.now(),
+                        source,
+                        stats.records,
+                        stats.added,
+                        stats.replaced,
+                        stats.unchanged,
+                        stats.duplicates,
+                    )
+                ],
             )
             con.execute("COMMIT")
         except BaseException:
@@ -459,9 +513,15 @@ class Store:
     def _write_warnings(self, todo: list[tuple[Record, str, str]], stats: IngestStats) -> None:
         """Note what is stored with a problem: a placeholder publication date (``0001-01-01``) is stored as none."""
         rows = [
-            error_row(self._where.get(key, record.id),
-                      f"publication date {record.published} is a placeholder for 'no date': stored without one",
-                      kind="bad_field", stage="store", severity="warning", article_key=key, record_id=record.id)
+            error_row(
+                self._where.get(key, record.id),
+                f"publication date {record.published} is a placeholder for 'no date': stored without one",
+                kind="bad_field",
+                stage="store",
+                severity="warning",
+                article_key=key,
+                record_id=record.id,
+            )
             for record, key, _ in todo
             if is_placeholder_date(record.published)
         ]
@@ -470,8 +530,9 @@ class Store:
             stats.warnings += len(rows)
             stats.errors += rows
 
-    def _triage(self, items: Sequence[tuple[Record, str]], stats: IngestStats
-                ) -> tuple[list[tuple[Record, str, str]], list[int]]:
+    def _triage(
+        self, items: Sequence[tuple[Record, str]], stats: IngestStats
+    ) -> tuple[list[tuple[Record, str, str]], list[int]]:
         """Split a batch into articles to add and old versions to remove; count the rest."""
         latest: dict[str, tuple[Record, str, str]] = {}
         for record, where in items:
@@ -516,13 +577,24 @@ class Store:
         """Delete articles and their contributions; re-summarise what they touched. Returns quote ids."""
         con = self.con
         params = [article_ids]
-        events = [r[0] for r in con.execute(
-            "SELECT DISTINCT event_id FROM event_sources WHERE article_id IN (SELECT unnest($1))", params).fetchall()]
-        entities = [r[0] for r in con.execute(
-            "SELECT DISTINCT entity_id FROM article_entities WHERE article_id IN (SELECT unnest($1))", params
-        ).fetchall()]
-        quotes = [r[0] for r in con.execute(
-            "SELECT quote_id FROM quotes WHERE article_id IN (SELECT unnest($1))", params).fetchall()]
+        events = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT event_id FROM event_sources WHERE article_id IN (SELECT unnest($1))", params
+            ).fetchall()
+        ]
+        entities = [
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT entity_id FROM article_entities WHERE article_id IN (SELECT unnest($1))", params
+            ).fetchall()
+        ]
+        quotes = [
+            r[0]
+            for r in con.execute(
+                "SELECT quote_id FROM quotes WHERE article_id IN (SELECT unnest($1))", params
+            ).fetchall()
+        ]
         for table in ("articles", "article_entities", "mentions", "event_sources", "quotes", "times"):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest($1))", params)
         if events:
@@ -626,8 +698,9 @@ class Store:
                     batch.entities.append((entity_id, ent.type, display, key, kb_id, 0))
                     if display != ent.name:  # the KB's name finds (and merges) the entity too
                         dkey = name_key(display)
-                        batch.aliases.setdefault((entity_id, dkey, "name"),
-                                                 (entity_id, ent.type, display, dkey, "name"))
+                        batch.aliases.setdefault(
+                            (entity_id, dkey, "name"), (entity_id, ent.type, display, dkey, "name")
+                        )
                         by_name[(ent.type, dkey)].append((entity_id, kb_id))
                     by_name[(ent.type, key)].append((entity_id, kb_id))
                     kb_of[entity_id] = kb_id
@@ -657,11 +730,26 @@ class Store:
         self._touched.articles.update(ids)
         for (record, key, text_hash), article_id in zip(todo, ids, strict=True):
             payload = record.model_dump_json(exclude={"text"})
-            batch.articles.append((
-                article_id, key, text_hash, record.id, record.url, record.title, record.source, record.language,
-                parse_published(record.published), record.reference_date.value, record.reference_date.source,
-                record.schema_version, record.text, payload, batch_id, now,
-            ))
+            batch.articles.append(
+                (
+                    article_id,
+                    key,
+                    text_hash,
+                    record.id,
+                    record.url,
+                    record.title,
+                    record.source,
+                    record.language,
+                    parse_published(record.published),
+                    record.reference_date.value,
+                    record.reference_date.source,
+                    record.schema_version,
+                    record.text,
+                    payload,
+                    batch_id,
+                    now,
+                )
+            )
         mapping = self._resolve_entities(todo, ids, batch)
 
         # event reports, then merging against candidates loaded in one query
@@ -684,19 +772,32 @@ class Store:
                     plover=ev.plover,
                     cameo=ev.cameo,
                     anchor=reference,
+                    year_uncertain=year_uncertain(
+                        published,
+                        record.reference_date.source,
+                        ev.time.text if ev.time else None,
+                        ev.time.value if ev.time else None,
+                    ),
                 )
                 prepare(report, self.rules)
                 reports.append((article_id, ev.id, report))
-                batch.event_sources.append((
-                    report, ev.time.text if ev.time else None, ev.time.start if ev.time else None,
-                    ev.time.end if ev.time else None, ev.plover, ev.cameo,
-                    json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
-                ))
+                batch.event_sources.append(
+                    (
+                        report,
+                        ev.time.text if ev.time else None,
+                        ev.time.start if ev.time else None,
+                        ev.time.end if ev.time else None,
+                        ev.plover,
+                        ev.cameo,
+                        json.dumps([e.model_dump() for e in ev.evidence], ensure_ascii=False),
+                    )
+                )
         new_kb = {row[0]: row[4] for row in batch.entities if row[4]}
         keys = {article_id: key for (_, key, _), article_id in zip(todo, ids, strict=True)}
         for _, _, report in reports:
             report.article_key = keys[report.article_id]
         new_reports = [r for _, _, r in reports]
+        self._inferred_years = self._inferred_years or any(r.year_uncertain for r in new_reports)
         self._place_facts(new_reports, new_kb, {row[0]: row[3] for row in batch.entities})
         stored = self._load_neighbourhood(new_reports, new_kb)
         states, gone = self._remerge(stored, new_reports)
@@ -704,47 +805,115 @@ class Store:
         event_of = {(r.article_id, r.local_id): state.event_id for state in states for r in state.reports}
         self._move_sources(stored, event_of, gone)
 
-        _append(con, "articles", (
-            "article_id", "article_key", "content_hash", "record_id", "url", "title", "source", "language",
-            "published", "reference_date", "reference_source", "schema_version", "text", "record_json",
-            "batch_id", "ingested_at"), batch.articles)
+        _append(
+            con,
+            "articles",
+            (
+                "article_id",
+                "article_key",
+                "content_hash",
+                "record_id",
+                "url",
+                "title",
+                "source",
+                "language",
+                "published",
+                "reference_date",
+                "reference_source",
+                "schema_version",
+                "text",
+                "record_json",
+                "batch_id",
+                "ingested_at",
+            ),
+            batch.articles,
+        )
         # article counts: new entities carry theirs, existing ones are incremented
         per_entity = Counter(entity_id for _, entity_id in {(row[0], row[2]) for row in batch.article_entities})
         self._touched.entities.update(per_entity)
         created = {row[0] for row in batch.entities}
-        _append(con, "entities", ("entity_id", "type", "name", "name_key", "kb_id", "n_articles"),
-                [(*row[:5], per_entity[row[0]]) for row in batch.entities])
+        _append(
+            con,
+            "entities",
+            ("entity_id", "type", "name", "name_key", "kb_id", "n_articles"),
+            [(*row[:5], per_entity[row[0]]) for row in batch.entities],
+        )
         increments = [(e, n) for e, n in per_entity.items() if e not in created]
         if increments:
             con.execute("CREATE OR REPLACE TEMP TABLE entity_counts (entity_id BIGINT, n INTEGER)")
             _append(con, "entity_counts", ("entity_id", "n"), increments)
-            con.execute("UPDATE entities SET n_articles = n_articles + c.n FROM entity_counts c "
-                        "WHERE entities.entity_id = c.entity_id")
+            con.execute(
+                "UPDATE entities SET n_articles = n_articles + c.n FROM entity_counts c "
+                "WHERE entities.entity_id = c.entity_id"
+            )
             con.execute("DROP TABLE entity_counts")
         for entity_id, kb_id in batch.kb_updates:
             con.execute("UPDATE entities SET kb_id = ? WHERE entity_id = ?", [kb_id, entity_id])
         if batch.aliases:
             con.execute("CREATE OR REPLACE TEMP TABLE new_aliases AS SELECT * FROM entity_aliases LIMIT 0")
-            _append(con, "new_aliases", ("entity_id", "type", "alias", "alias_key", "kind"),
-                    list(batch.aliases.values()))
+            _append(
+                con, "new_aliases", ("entity_id", "type", "alias", "alias_key", "kind"), list(batch.aliases.values())
+            )
             con.execute(
                 "INSERT INTO entity_aliases SELECT n.* FROM new_aliases n ANTI JOIN entity_aliases a "
                 "ON a.entity_id = n.entity_id AND a.alias_key = n.alias_key AND a.kind = n.kind"
             )
             con.execute("DROP TABLE new_aliases")
-        _append(con, "article_entities",
-                ("article_id", "local_id", "entity_id", "type", "name", "kb_id", "roles_json"), batch.article_entities)
+        _append(
+            con,
+            "article_entities",
+            ("article_id", "local_id", "entity_id", "type", "name", "kb_id", "roles_json"),
+            batch.article_entities,
+        )
         self._rename_entities(batch)
         _append(con, "mentions", ("article_id", "local_id", "entity_id", "start", "end", "text"), batch.mentions)
-        _append(con, "event_sources", (
-            "event_id", "article_id", "local_id", "type", "status", "date_value", "time_text", "time_start",
-            "time_end", "place_entity_id", "participants", "published", "confidence", "plover", "cameo",
-            "evidence_json", "merge_reason", "anchor_date"), [
-            (event_of[(r.article_id, r.local_id)], r.article_id, r.local_id, r.type, r.status, r.date_value,
-             text, start, end, r.place, sorted(r.participants), r.published, r.confidence, plover, cameo, evidence,
-             r.merge_reason or None, r.anchor)
-            for r, text, start, end, plover, cameo, evidence in batch.event_sources
-        ])
+        _append(
+            con,
+            "event_sources",
+            (
+                "event_id",
+                "article_id",
+                "local_id",
+                "type",
+                "status",
+                "date_value",
+                "time_text",
+                "time_start",
+                "time_end",
+                "place_entity_id",
+                "participants",
+                "published",
+                "confidence",
+                "plover",
+                "cameo",
+                "evidence_json",
+                "merge_reason",
+                "anchor_date",
+            ),
+            [
+                (
+                    event_of[(r.article_id, r.local_id)],
+                    r.article_id,
+                    r.local_id,
+                    r.type,
+                    r.status,
+                    r.date_value,
+                    text,
+                    start,
+                    end,
+                    r.place,
+                    sorted(r.participants),
+                    r.published,
+                    r.confidence,
+                    plover,
+                    cameo,
+                    evidence,
+                    r.merge_reason or None,
+                    r.anchor,
+                )
+                for r, text, start, end, plover, cameo, evidence in batch.event_sources
+            ],
+        )
         self._write_events(list(touched.values()), replace=True)
 
         quote_rows: list[tuple] = []
@@ -755,23 +924,62 @@ class Store:
             for q in record.quotes:
                 quote_id = self._next_quote
                 self._next_quote += 1
-                quote_rows.append((
-                    quote_id, article_id, q.id, q.kind, q.start, q.end, q.text,
-                    local.get(q.speaker) if q.speaker else None, q.speaker_text, q.cue.text if q.cue else None,
-                    local.get(q.via) if q.via else None,
-                    event_of.get((article_id, q.event)) if q.event else None, published,
-                ))
+                quote_rows.append(
+                    (
+                        quote_id,
+                        article_id,
+                        q.id,
+                        q.kind,
+                        q.start,
+                        q.end,
+                        q.text,
+                        local.get(q.speaker) if q.speaker else None,
+                        q.speaker_text,
+                        q.cue.text if q.cue else None,
+                        local.get(q.via) if q.via else None,
+                        event_of.get((article_id, q.event)) if q.event else None,
+                        published,
+                    )
+                )
                 speaker_name = names.get(q.speaker) if q.speaker and q.speaker in local else None
-                index_rows.append((
-                    quote_id, q.text, quote_rows[-1][7], published.isoformat() if published else None,
-                    speaker_name or q.speaker_text, q.kind, names.get(q.via) if q.via and q.via in local else None,
-                    quote_rows[-1][11], record.title, record.url, record.source, article_id,
-                ))
+                index_rows.append(
+                    (
+                        quote_id,
+                        q.text,
+                        quote_rows[-1][7],
+                        published.isoformat() if published else None,
+                        speaker_name or q.speaker_text,
+                        q.kind,
+                        names.get(q.via) if q.via and q.via in local else None,
+                        quote_rows[-1][11],
+                        record.title,
+                        record.url,
+                        record.source,
+                        article_id,
+                    )
+                )
             for t in record.times:
                 batch.times.append((article_id, t.start, t.end, t.text, t.type, t.value, t.inside_quote))
-        _append(con, "quotes", (
-            "quote_id", "article_id", "local_id", "kind", "start", "end", "text", "speaker_entity_id",
-            "speaker_text", "cue_text", "via_entity_id", "event_id", "published"), quote_rows)
+        _append(
+            con,
+            "quotes",
+            (
+                "quote_id",
+                "article_id",
+                "local_id",
+                "kind",
+                "start",
+                "end",
+                "text",
+                "speaker_entity_id",
+                "speaker_text",
+                "cue_text",
+                "via_entity_id",
+                "event_id",
+                "published",
+            ),
+            quote_rows,
+        )
         _append(con, "times", ("article_id", "start", "end", "text", "type", "value", "inside_quote"), batch.times)
         return index_rows
 
@@ -803,13 +1011,19 @@ class Store:
             "INSERT INTO entity_aliases SELECT r.entity_id, r.type, r.name, n.key, 'name' FROM renamed r "
             "JOIN (SELECT unnest($1) AS entity_id, unnest($2) AS key) n USING (entity_id) "
             "ANTI JOIN entity_aliases a ON a.entity_id = r.entity_id AND a.alias_key = n.key AND a.kind = 'name'",
-            [ids, [name_key(r[2]) for r in renames]])
+            [ids, [name_key(r[2]) for r in renames]],
+        )
         con.execute("DROP TABLE renamed")
         self._touched.entities.update(ids)
         self._touched.renamed.update(ids)
-        self._touched.events.update(r[0] for r in con.execute(
-            "SELECT event_id FROM event_participants WHERE entity_id IN (SELECT unnest($1)) UNION "
-            "SELECT event_id FROM events WHERE place_entity_id IN (SELECT unnest($1))", [ids]).fetchall())
+        self._touched.events.update(
+            r[0]
+            for r in con.execute(
+                "SELECT event_id FROM event_participants WHERE entity_id IN (SELECT unnest($1)) UNION "
+                "SELECT event_id FROM events WHERE place_entity_id IN (SELECT unnest($1))",
+                [ids],
+            ).fetchall()
+        )
 
     # -- global events -----------------------------------------------------------------------------
 
@@ -830,12 +1044,7 @@ class Store:
     def _candidate_ids(self, reports: list[Report]) -> set[int]:
         """Stored events that could absorb one of the reports: shared participant, group, window overlap (or
         no window: an event told only by articles without any date, which a dated report may absorb)."""
-        rows = [
-            (p, r.group, r.reach_lo, r.reach_hi)
-            for r in reports
-            if r.anchored
-            for p in r.participants
-        ]
+        rows = [(p, r.group, r.reach_lo, r.reach_hi) for r in reports if r.anchored for p in r.participants]
         found: list[tuple[int]] = []
         if rows:
             ents, groups, los, his = (list(c) for c in zip(*rows, strict=True))
@@ -847,6 +1056,23 @@ class Store:
                 "AND ((e.window_start <= b.hi AND e.window_end >= b.lo) OR e.window_start IS NULL)",
                 [ents, groups, los, his],
             ).fetchall()
+            # an account whose year was inferred (merge.year_uncertain) may be the event of a report a year
+            # apart: the events holding such accounts of the report's participants around its days, a year off
+            found += (
+                []
+                if not self._inferred_years
+                else self.con.execute(
+                    "WITH u AS (SELECT s.event_id, s.participants FROM event_sources s "
+                    "JOIN articles a USING (article_id) "
+                    "WHERE a.published IS NULL AND a.reference_source = 'inferred' AND s.date_value IS NOT NULL) "
+                    "SELECT DISTINCT u.event_id FROM u JOIN events e USING (event_id) JOIN "
+                    "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
+                    "ON list_contains(u.participants, b.ent) AND e.merge_group = b.grp "
+                    f"AND e.window_start <= b.hi + INTERVAL {YEAR_DAYS * self.rules.inferred_year_off} DAY "
+                    f"AND e.window_end >= b.lo - INTERVAL {YEAR_DAYS * self.rules.inferred_year_off} DAY",
+                    [ents, groups, los, his],
+                ).fetchall()
+            )
             # an account without any window (no date, no publication or reference date) chose among the events
             # of its participants at any date: a new event of them may change that choice (make it ambiguous)
             found += self.con.execute(
@@ -861,12 +1087,24 @@ class Store:
         for r in reports:
             if r.anchored or not r.participants:
                 continue
-            found += self.con.execute(
-                "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
-                "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
-                "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
-                [sorted(r.participants), r.group, len(r.participants)],
-            ).fetchall()
+            # ... or all of them with a party read as a place containing it (Washington as the US), or, for a
+            # body's summit, the body (merge.match decides)
+            alternatives = [
+                r.participants,
+                *(
+                    (r.participants - {p}) | {outer}
+                    for p, within in sorted(r.party_within.items())
+                    for outer in sorted(within)
+                ),
+            ]
+            alternatives += [frozenset({b}) for b in sorted(r.bodies)] if r.type in self.rules.body_event_types else []
+            for people in alternatives:
+                found += self.con.execute(
+                    "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
+                    "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
+                    "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
+                    [sorted(people), r.group, len(people)],
+                ).fetchall()
         return {int(r[0]) for r in found}
 
     def _load_candidates(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
@@ -885,8 +1123,7 @@ class Store:
     #: square of its reports on every batch)
     REMERGE_LIMIT = 3000
 
-    def _load_neighbourhood(self, reports: list[Report], new_kb: dict[int, str] | None = None
-                            ) -> dict[int, EventState]:
+    def _load_neighbourhood(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
         """The stored events the batch's reports could join, and (``NEIGHBOUR_STEPS``) the other events their
         undated accounts fit: the part of the store that a merge of the batch together with it may change.
         Of the events a query finds, only those a report fits or that hold an undated account take part
@@ -904,12 +1141,19 @@ class Store:
             frontier = [r for st in loaded.values() for r in st.reports if r.date_lo is None]
         # an article without any date hangs its undated reports on the events its other reports joined: all
         # of them take part, wherever the batch's reports reach
-        undated = sorted({r.article_id for st in states.values() for r in st.reports
-                          if r.published is None and r.anchor is None})
+        undated = sorted(
+            {r.article_id for st in states.values() for r in st.reports if r.published is None and r.anchor is None}
+        )
         if undated:
-            more = sorted({int(e) for (e,) in self.con.execute(
-                "SELECT DISTINCT event_id FROM event_sources WHERE article_id IN (SELECT unnest($1))",
-                [undated]).fetchall()} - states.keys())
+            more = sorted(
+                {
+                    int(e)
+                    for (e,) in self.con.execute(
+                        "SELECT DISTINCT event_id FROM event_sources WHERE article_id IN (SELECT unnest($1))", [undated]
+                    ).fetchall()
+                }
+                - states.keys()
+            )
             states.update(self._load_events(more, new_kb))
         return states
 
@@ -917,7 +1161,7 @@ class Store:
         """The loaded events that merging the reports with them could change: one that a report fits
         (:func:`~.merge.match`), or one holding an undated account that would fit an event of a report alone
         (it chose among the events around it and may choose anew, or become ambiguous, when another one
-        appears)."""
+        appears), or one holding a dated account whose year was inferred (it may be a report's a year apart)."""
         index = _CandidateIndex()
         for state in loaded.values():
             index.add(state)
@@ -935,8 +1179,12 @@ class Store:
 
         def fits_alone(i: int, account: Report) -> bool:
             report = reports[i]
-            if report.anchored and account.reach_lo is not None and account.reach_hi is not None and (
-                    report.window_lo > account.reach_hi or account.reach_lo > report.window_hi):  # type: ignore[operator]
+            if (
+                report.anchored
+                and account.reach_lo is not None
+                and account.reach_hi is not None
+                and (report.window_lo > account.reach_hi or account.reach_lo > report.window_hi)
+            ):  # type: ignore[operator]
                 return False
             if i not in alone:
                 alone[i] = EventState(0, report.group, set(), None, None, None, reports=[report])
@@ -947,13 +1195,24 @@ class Store:
             if event_id in keep:
                 continue
             for account in state.reports:
+                if account.year_uncertain and account.date_lo is not None:
+                    # its days a year off may be a report's (merge.match): the query found it that way
+                    keep.add(event_id)
+                    break
                 if account.date_lo is not None:
                     continue
                 # the reports sharing enough of its participants (counted in C: a popular actor has many)
-                shared = Counter(chain.from_iterable(by_party.get((p, account.group), ())
-                                                     for p in account.participants))
+                shared = Counter(
+                    chain.from_iterable(by_party.get((p, account.group), ()) for p in account.participants)
+                )
                 least = max(1, min(self.rules.min_shared, len(account.participants)))
-                near = sorted(i for i, n in shared.items() if n >= least or n >= sizes[i])
+                # one shared party may do where a body or a place inside a party decides (merge.match)
+                loose = bool(account.bodies or account.party_within)
+                near = sorted(
+                    i
+                    for i, n in shared.items()
+                    if n >= least or n >= sizes[i] or loose or reports[i].bodies or reports[i].party_within
+                )
                 if any(fits_alone(i, account) for i in near):
                     keep.add(event_id)
                     break
@@ -971,8 +1230,11 @@ class Store:
         old_reports = [r for st in stored.values() for r in st.reports]
         if len(old_reports) > self.REMERGE_LIMIT:
             fresh = {id(r) for r in new}
-            states = [st for st in self._merge_pool(sorted(new, key=merge_order), dict(stored))
-                      if any(id(r) in fresh for r in st.reports)]
+            states = [
+                st
+                for st in self._merge_pool(sorted(new, key=merge_order), dict(stored))
+                if any(id(r) in fresh for r in st.reports)
+            ]
             for state in states:
                 if state.new:
                     state.event_id = self._next_event
@@ -1006,20 +1268,32 @@ class Store:
             result.append(state)
         return result, sorted(set(stored) - used)
 
-    def _merge_pool(self, pool: list[Report], states: dict[int, EventState],
-                    bounds: dict[int, tuple[dt.date, str]] | None = None) -> list[EventState]:
+    def _merge_pool(
+        self,
+        pool: list[Report],
+        states: dict[int, EventState],
+        bounds: dict[int, tuple[dt.date, frozenset[str]]] | None = None,
+    ) -> list[EventState]:
         """Merge reports, in the given order, into ``states`` (stored events) or new events; the new events get
         provisional ids (negative: their order of creation, which breaks ties as an event id would).
 
-        An article with no date at all is at least as late as the happened events its reports joined; that
-        bound is learnt while merging, so a pool merged afresh (no ``states``) in which it was learnt is merged
-        once more with every such article's bound known from the start (``bounds``: the day, and the report
-        it was learnt from, which is merged as before) when an earlier report of it went without: which of the
-        article's reports comes first must not decide."""
+        An article with no date at all is at least as late as the events its reports joined that *happened*
+        on a known day. Whether an event happened is what all its sources say together (the latest report),
+        not what the first of them said: a report read as past ("the G7 summit on 15 June" in a preview)
+        must not date its article after an event the others still announce. So a pool merged afresh (no
+        ``states``) learns the bounds from its merged events and is merged once more with every such
+        article's bound known from the start (``bounds``: the day, and the reports it was learnt from, which
+        are merged as before). Merging into stored events kept as they are (a neighbourhood over
+        ``REMERGE_LIMIT``) learns a bound while merging instead."""
+        fresh = not states
         if bounds:
             for report in pool:
-                if report.article_id in bounds and report.published is None and report.anchor is None \
-                        and report.local_id != bounds[report.article_id][1]:
+                if (
+                    report.article_id in bounds
+                    and report.published is None
+                    and report.anchor is None
+                    and report.local_id not in bounds[report.article_id][1]
+                ):
                     report.anchor, report.anchor_is_bound = bounds[report.article_id][0], True
                     prepare(report, self.rules)
         candidates = _CandidateIndex()
@@ -1027,27 +1301,30 @@ class Store:
             candidates.add(state)
         event_of: dict[tuple[int, str], int] = {}
         bound: dict[int, dt.date] = {}
-        learnt: dict[int, str] = {}  # the report each article's bound was first learnt from
-        unbound: Counter[int] = Counter()  # reports merged without any window before their article's bound
         next_id = -1_000_000_000
 
         def candidates_for(report: Report, skip: int | None = None) -> list[EventState]:
             ids = candidates.near(report)
             lo, hi = report.reach_lo, report.reach_hi
             return [
-                states[i] for i in sorted(ids)
-                if i != skip and i in states and (
-                    lo is None or hi is None or states[i].window_lo is None or states[i].window_hi is None
-                    or (states[i].window_lo <= hi and lo <= states[i].window_hi))  # type: ignore[operator]
+                states[i]
+                for i in sorted(ids)
+                if i != skip
+                and i in states
+                and (
+                    lo is None
+                    or hi is None
+                    or states[i].window_lo is None
+                    or states[i].window_hi is None
+                    or (states[i].window_lo <= hi and lo <= states[i].window_hi)
+                )  # type: ignore[operator]
             ]
 
         for report in pool:
             article_id = report.article_id
-            if not report.anchored and article_id in bound:
+            if not fresh and not report.anchored and article_id in bound:
                 report.anchor, report.anchor_is_bound = bound[article_id], True
                 prepare(report, self.rules)
-            elif not report.anchored and article_id not in bound:
-                unbound[article_id] += 1
             state = best_match(candidates_for(report), report, self.rules)
             if state is None:
                 state = EventState(next_id, report.group, set(), None, None, None, new=True)
@@ -1056,10 +1333,16 @@ class Store:
             state.reports.append(report)
             _refresh_state(state, self.rules)
             s = state.summary
-            if report.published is None and report.anchor is None and s is not None and s.status == "happened" \
-                    and s.date_hi is not None and s.precision == "day":
+            if (
+                not fresh
+                and report.published is None
+                and report.anchor is None
+                and s is not None
+                and s.status == "happened"
+                and s.date_hi is not None
+                and s.precision == "day"
+            ):
                 bound[article_id] = max(bound.get(article_id, s.date_hi), s.date_hi)
-                learnt.setdefault(article_id, report.local_id)
             candidates.add(state)
             event_of[(article_id, report.local_id)] = state.event_id
         # a second look: an undated report that started an event of its own may fit an event that reports
@@ -1081,17 +1364,19 @@ class Store:
             _refresh_state(state, self.rules)
             candidates.add(state)
             event_of[(report.article_id, report.local_id)] = state.event_id
-        if not bounds and any(unbound[a] > 1 for a in bound) and all(st.new for st in states.values()):
+        learned = _happened_bounds(states.values()) if fresh and not bounds else {}
+        # merged again only when a bound gives an undated report a window (a dated one keeps its own)
+        if any(
+            r.date_lo is None and r.article_id in learned and r.local_id not in learned[r.article_id][1] for r in pool
+        ):
             for report in pool:
                 report.merge_reason = ""
-                if report.anchor_is_bound:
-                    report.anchor, report.anchor_is_bound = None, False
-                    prepare(report, self.rules)
-            return self._merge_pool(pool, {}, {a: (day, learnt[a]) for a, day in bound.items()})
+            return self._merge_pool(pool, {}, learned)
         return sorted(states.values(), key=lambda st: st.event_id)
 
-    def _move_sources(self, stored: dict[int, EventState], event_of: dict[tuple[int, str], int],
-                      gone: list[int]) -> None:
+    def _move_sources(
+        self, stored: dict[int, EventState], event_of: dict[tuple[int, str], int], gone: list[int]
+    ) -> None:
         """Write where the re-merge put the stored reports (their event and reason), point their articles'
         quotes at the moved events, and drop the stored events that no longer have a report."""
         con = self.con
@@ -1106,19 +1391,25 @@ class Store:
                 if new_id != event_id:
                     quotes.setdefault((r.article_id, event_id), new_id)
         if moved:
-            con.execute("CREATE OR REPLACE TEMP TABLE moved_sources (article_id BIGINT, local_id VARCHAR, "
-                        "event_id BIGINT, merge_reason VARCHAR, anchor_date DATE)")
+            con.execute(
+                "CREATE OR REPLACE TEMP TABLE moved_sources (article_id BIGINT, local_id VARCHAR, "
+                "event_id BIGINT, merge_reason VARCHAR, anchor_date DATE)"
+            )
             _append(con, "moved_sources", ("article_id", "local_id", "event_id", "merge_reason", "anchor_date"), moved)
-            con.execute("UPDATE event_sources SET event_id = m.event_id, merge_reason = m.merge_reason, "
-                        "anchor_date = m.anchor_date "
-                        "FROM moved_sources m WHERE event_sources.article_id = m.article_id "
-                        "AND event_sources.local_id = m.local_id")
+            con.execute(
+                "UPDATE event_sources SET event_id = m.event_id, merge_reason = m.merge_reason, "
+                "anchor_date = m.anchor_date "
+                "FROM moved_sources m WHERE event_sources.article_id = m.article_id "
+                "AND event_sources.local_id = m.local_id"
+            )
             con.execute("DROP TABLE moved_sources")
         if quotes:
             con.execute("CREATE OR REPLACE TEMP TABLE moved_quotes (article_id BIGINT, old_id BIGINT, new_id BIGINT)")
             _append(con, "moved_quotes", ("article_id", "old_id", "new_id"), [(*k, v) for k, v in quotes.items()])
-            con.execute("UPDATE quotes SET event_id = m.new_id FROM moved_quotes m WHERE quotes.article_id = "
-                        "m.article_id AND quotes.event_id = m.old_id")
+            con.execute(
+                "UPDATE quotes SET event_id = m.new_id FROM moved_quotes m WHERE quotes.article_id = "
+                "m.article_id AND quotes.event_id = m.old_id"
+            )
             con.execute("DROP TABLE moved_quotes")
         if gone:
             for table in ("events", "event_participants", "conflicts"):
@@ -1141,16 +1432,47 @@ class Store:
         for row in self.con.execute(
             "SELECT s.event_id, s.article_id, s.local_id, s.type, s.status, s.participants, s.place_entity_id,"
             " s.date_value, s.published, s.confidence, s.plover, s.cameo, s.merge_reason, a.article_key,"
-            " a.reference_date FROM event_sources s JOIN articles a USING (article_id)"
+            " a.reference_date, s.time_text, a.reference_source FROM event_sources s JOIN articles a USING (article_id)"
             " WHERE s.event_id IN (SELECT unnest($1)) ORDER BY s.article_id, s.local_id",
             [event_ids],
         ).fetchall():
-            event_id, article_id, local_id, etype, status, participants, place, date_value, published, conf, plover, \
-                cameo, reason, key, reference = row
+            (
+                event_id,
+                article_id,
+                local_id,
+                etype,
+                status,
+                participants,
+                place,
+                date_value,
+                published,
+                conf,
+                plover,
+                cameo,
+                reason,
+                key,
+                reference,
+                time_text,
+                reference_source,
+            ) = row
             anchor = None if published else parse_published(reference)
-            report = Report(article_id, local_id, etype, status, frozenset(participants or ()), place, date_value,
-                            published, conf if conf is not None else 0.5, plover, cameo, anchor=anchor,
-                            merge_reason=reason or "", article_key=key or "")
+            report = Report(
+                article_id,
+                local_id,
+                etype,
+                status,
+                frozenset(participants or ()),
+                place,
+                date_value,
+                published,
+                conf if conf is not None else 0.5,
+                plover,
+                cameo,
+                anchor=anchor,
+                merge_reason=reason or "",
+                article_key=key or "",
+                year_uncertain=year_uncertain(published, reference_source, time_text, date_value),
+            )
             prepare(report, self.rules)
             state = states.setdefault(event_id, EventState(event_id, report.group, set(), None, None, None))
             state.reports.append(report)
@@ -1160,14 +1482,19 @@ class Store:
                 _refresh_state(state, self.rules)
         return states
 
-    def _place_facts(self, reports: list[Report], new_kb: dict[int, str] | None = None,
-                     new_keys: dict[int, str] | None = None) -> None:
+    def _place_facts(
+        self, reports: list[Report], new_kb: dict[int, str] | None = None, new_keys: dict[int, str] | None = None
+    ) -> None:
         """Set what the merge needs to know about each report's place (the places containing it, whether
         the gazetteers know it and whether it is a region, its name key) and which of its participants
         are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates."""
         place_ids = {r.place for r in reports if r.place is not None}
-        within, linked, regions, towns = self._places_within(
-            place_ids | {p for r in reports for p in r.participants}, new_kb)
+        announced = frozenset(
+            p for r in reports if r.date_value is None and r.status in FUTURE_STATUSES for p in r.participants
+        )
+        within, linked, regions, towns, aides, bodies = self._places_within(
+            place_ids | {p for r in reports for p in r.participants}, new_kb, announced
+        )
         keys = self._place_keys(place_ids, new_keys)
         for report in reports:
             report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
@@ -1175,39 +1502,53 @@ class Store:
             report.place_region = report.place in regions
             report.place_key = keys.get(report.place, "") if report.place is not None else ""
             report.towns = frozenset(report.participants & towns)
+            # the rest is empty for most reports (no aide, body or place among the parties): no new objects
+            if aides:
+                report.aides = frozenset(report.participants & aides)
+            if bodies:
+                report.bodies = frozenset(report.participants & bodies)
+            if towns:  # a party inside another place is a town or venue
+                report.party_within = {p: within[p] for p in report.participants & towns if within.get(p)}
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""
         keys = {i: new_keys[i] for i in place_ids if new_keys and i in new_keys}
         missing = [i for i in place_ids if i not in keys]
         if missing:
-            keys.update(self.con.execute(
-                "SELECT entity_id, name_key FROM entities WHERE entity_id IN (SELECT unnest($1))", [missing]
-            ).fetchall())
+            keys.update(
+                self.con.execute(
+                    "SELECT entity_id, name_key FROM entities WHERE entity_id IN (SELECT unnest($1))", [missing]
+                ).fetchall()
+            )
         return keys
 
     def _places_within(
-        self, place_ids: set[int], new_kb: dict[int, str] | None = None
-    ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int]]:
+        self, place_ids: set[int], new_kb: dict[int, str] | None = None, announced: frozenset[int] = frozenset()
+    ) -> tuple[dict[int, frozenset[int]], set[int], set[int], set[int], set[int], set[int]]:
         """Global place id -> the global ids of the stored places containing it (venue ⊂ city ⊂ country);
         the ids among ``place_ids`` that have a KB id (only such places can be known to differ), those that
-        are gazetteer regions (seas, islands, continents: their towns are not listed) and those that are
-        towns or venues (a place inside another).
+        are gazetteer regions (seas, islands, continents: their towns are not listed), those that are
+        towns or venues (a place inside another), and the linked people among ``announced`` (the parties of
+        undated announcements, the only reports whose aides the merge reads) who hold none of the rules'
+        principal offices (aides: ``merge.Report.aides``), and the bodies the KB knows (``merge.Report.bodies``).
 
         Containment comes from the gazetteers by KB id (:func:`~newsgraph.pipeline.entities.place_parents`),
         so that a report ``im Élysée-Palast`` and one ``in Paris`` can be one event. ``new_kb``: KB ids
         of the entities this batch creates (not yet in the table).
         """
         if not place_ids:
-            return {}, set(), set(), set()
+            return {}, set(), set(), set(), set(), set()
         new_kb = new_kb or {}
         kb_of = {i: new_kb[i] for i in place_ids if i in new_kb}
         missing = [i for i in place_ids if i not in kb_of]
         if missing:
-            kb_of.update(self.con.execute(
-                "SELECT entity_id, kb_id FROM entities WHERE kb_id IS NOT NULL AND entity_id IN (SELECT unnest($1))",
-                [missing],
-            ).fetchall())
+            kb_of.update(
+                self.con.execute(
+                    "SELECT entity_id, kb_id FROM entities "
+                    "WHERE kb_id IS NOT NULL AND entity_id IN (SELECT unnest($1))",
+                    [missing],
+                ).fetchall()
+            )
         # people and bodies are no places (and a batch without places needs no gazetteers loaded)
         place_kb = {i: kb for i, kb in kb_of.items() if kb and not kb.startswith(("kb:per:", "kb:org:"))}
         parents: dict[int, tuple[str, ...]] = {}
@@ -1219,14 +1560,42 @@ class Store:
         linked = {i for i, kb in kb_of.items() if kb}
         regions = {i for i, kb in kb_of.items() if kb and kb.startswith(REGION_PREFIXES)}
         towns = {i for i, chain in parents.items() if chain}
+        aides = self._aides({i: kb for i, kb in kb_of.items() if kb and kb.startswith("kb:per:") and i in announced})
+        bodies = {i for i, kb in kb_of.items() if kb and kb.startswith("kb:org:")}
         if not wanted:
-            return {}, linked, regions, towns
+            return {}, linked, regions, towns, aides, bodies
         by_kb = {kb: i for i, kb in new_kb.items()}
-        by_kb.update(self.con.execute(
-            "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
-        ).fetchall())
-        return ({i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()},
-                linked, regions, towns)
+        by_kb.update(
+            self.con.execute(
+                "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id", [wanted]
+            ).fetchall()
+        )
+        return (
+            {i: frozenset(by_kb[kb] for kb in chain if kb in by_kb) for i, chain in parents.items()},
+            linked,
+            regions,
+            towns,
+            aides,
+            bodies,
+        )
+
+    def _aides(self, people: dict[int, str]) -> set[int]:
+        """The people (global id -> KB id) whom the KB knows and who never held a principal office
+        (``merge_rules.toml``: an adviser, an envoy); the store's KB, else the starter KB the pipeline
+        links with. A person the KB does not know is no aide: nothing says so."""
+        if not people:
+            return set()
+        from ..kb import load_kb
+
+        kbs = [kb for kb in (self.kb, load_kb("starter")) if kb is not None]
+        principal = self.rules.principal_offices
+        aides = set()
+        for entity_id, kb_id in people.items():
+            entity = next((kb.by_id[kb_id] for kb in kbs if kb_id in kb.by_id), None)
+            # a Wikidata position (a KB built from a dump) is not read here: its holder may be a principal
+            if entity is not None and not any(o.office in principal or o.position for o in entity.offices):
+                aides.add(entity_id)
+        return aides
 
     def _write_events(self, states: list[EventState], *, replace: bool) -> None:
         """(Re)write the merged rows of events: events, event_participants, conflicts."""
@@ -1241,19 +1610,58 @@ class Store:
         events, participants, conflicts = [], [], []
         for state in states:
             s = state.summary if state.summary is not None else summarise(state.reports, self.rules)
-            events.append((
-                state.event_id, s.type, s.group, s.status, s.date_value, s.precision, s.date_lo, s.date_hi,
-                s.window_lo, s.window_hi, s.place, sorted(s.participants), s.first_reported, s.last_reported,
-                s.n_sources,
-                len({c.field for c in s.conflicts}), s.confidence, s.plover, s.cameo,
-            ))
+            events.append(
+                (
+                    state.event_id,
+                    s.type,
+                    s.group,
+                    s.status,
+                    s.date_value,
+                    s.precision,
+                    s.date_lo,
+                    s.date_hi,
+                    s.window_lo,
+                    s.window_hi,
+                    s.place,
+                    sorted(s.participants),
+                    s.first_reported,
+                    s.last_reported,
+                    s.n_sources,
+                    len({c.field for c in s.conflicts}),
+                    s.confidence,
+                    s.plover,
+                    s.cameo,
+                )
+            )
             participants += [(state.event_id, p) for p in sorted(s.participants)]
             conflicts += [(state.event_id, c.field, c.value, c.article_ids) for c in s.conflicts]
             state.new = False
-        _append(con, "events", (
-            "event_id", "type", "merge_group", "status", "date_value", "date_precision", "date_start", "date_end",
-            "window_start", "window_end", "place_entity_id", "participant_ids", "first_reported", "last_reported",
-            "n_sources", "n_conflicts", "confidence", "plover", "cameo"), events)
+        _append(
+            con,
+            "events",
+            (
+                "event_id",
+                "type",
+                "merge_group",
+                "status",
+                "date_value",
+                "date_precision",
+                "date_start",
+                "date_end",
+                "window_start",
+                "window_end",
+                "place_entity_id",
+                "participant_ids",
+                "first_reported",
+                "last_reported",
+                "n_sources",
+                "n_conflicts",
+                "confidence",
+                "plover",
+                "cameo",
+            ),
+            events,
+        )
         _append(con, "event_participants", ("event_id", "entity_id"), participants)
         _append(con, "conflicts", ("event_id", "field", "value", "article_ids"), conflicts)
 
@@ -1316,6 +1724,25 @@ def _refresh_state(state: EventState, rules: MergeRules) -> None:
     state.place_within = s.place_within
     state.window_lo, state.window_hi = s.window_lo, s.window_hi
     state.date_lo, state.precision = s.date_lo, s.precision
+
+
+def _happened_bounds(states: Iterable[EventState]) -> dict[int, tuple[dt.date, frozenset[str]]]:
+    """Per article without any date: the last day of the merged events its reports joined that happened on
+    a known day (the merged status: what the latest of their sources says), and the reports that joined
+    that latest event. The article was written no earlier."""
+    joined: dict[int, list[tuple[dt.date, str]]] = defaultdict(list)
+    for state in states:
+        s = state.summary
+        if s is None or s.status != "happened" or s.precision != "day" or s.date_hi is None:
+            continue
+        for report in state.reports:
+            if report.published is None and report.anchor is None:
+                joined[report.article_id].append((s.date_hi, report.local_id))
+    bounds = {}
+    for article_id, days in joined.items():
+        day = max(d for d, _ in days)
+        bounds[article_id] = (day, frozenset(local for d, local in days if d == day))
+    return bounds
 
 
 def _chunks(items: Iterable[Record], size: int) -> Iterator[list[Record]]:

@@ -59,6 +59,17 @@ class MergeRules:
     min_shared: int
     place_conflict_min_participants: int
     planned_shift_days: int = 0
+    #: KB offices whose holders are principals of a meeting (a head of state, a foreign minister): a report
+    #: that leaves one out announces another format; leaving out an adviser or envoy is a plausible omission
+    principal_offices: frozenset[str] = frozenset()
+    #: days an event of this type lasts beyond the day it is dated by (a visit: several days, dated by its
+    #: first stop in one report and by a meeting during it in another)
+    duration_days: dict[str, int] = field(default_factory=dict)
+    #: by how many years a year inferred from the text may be off (see :func:`year_uncertain`)
+    inferred_year_off: int = 1
+    #: event types a body holds (a summit): one of a linked body is told by the body, not by which of the
+    #: leaders attending it an outlet names
+    body_event_types: frozenset[str] = frozenset()
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -81,6 +92,10 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         min_shared=int(data["participants"]["min_shared"]),
         place_conflict_min_participants=int(data["place"]["conflict_min_participants"]),
         planned_shift_days=int(data["tolerance_days"].get("planned_shift", 0)),
+        principal_offices=frozenset(data["participants"].get("principal_offices", ())),
+        duration_days={k: int(v) for k, v in data.get("duration_days", {}).items()},
+        inferred_year_off=int(data.get("dates", {}).get("inferred_year_off", 1)),
+        body_event_types=frozenset(data["participants"].get("body_event_types", ())),
     )
 
 
@@ -174,6 +189,17 @@ class Report:
     #: source names as the place is where the event happened, not a party to it (``Putin hosted Erdogan in
     #: the Black Sea resort of Sochi`` read with Sochi as a participant)
     towns: frozenset[int] = frozenset()
+    #: participants that are linked people holding none of the principal offices (``principal_offices``:
+    #: an adviser, an envoy), set by the store: an account that leaves them out may still tell the same
+    #: meeting, one that leaves out a principal tells another format
+    aides: frozenset[int] = frozenset()
+    #: participants that are bodies the KB knows (``kb:org:``: the G20, NATO, the EU), set by the store: a
+    #: summit of one is that body's summit, whichever attending leaders an account names
+    bodies: frozenset[int] = frozenset()
+    #: participants that are places inside other places (a city: Washington), with the global ids of the
+    #: places containing them, set by the store: a visit's destination named as the city by one account is
+    #: the country another names
+    party_within: dict[int, frozenset[int]] = field(default_factory=dict)
     #: why the store put this report where it did (filled when merging; kept in ``event_sources``)
     merge_reason: str = ""
     #: for an article without publication date, the day its undated reports' window hangs on instead
@@ -186,6 +212,10 @@ class Report:
     #: date in both directions, which it may reach only at the event's own place (see :func:`match`)
     reach_lo: dt.date | None = None
     reach_hi: dt.date | None = None
+    #: whether the date's year is the article's inferred reference year (no publication date, and the date's
+    #: text does not spell its year: ``am 5. Juni``), set by the store: it may be a year off, see
+    #: :func:`year_uncertain` and :func:`match`
+    year_uncertain: bool = False
     #: the article's identity across ingests (``db.article_key``: its URL, else its text's hash), set by the
     #: store: ties between reports are broken by it, not by the order articles arrived in
     article_key: str = ""
@@ -196,10 +226,14 @@ class Report:
         return self.window_lo is not None and self.window_hi is not None
 
 
-def _tolerance(rules: MergeRules, precision: str | None, future: bool) -> int:
-    """Days a date of this precision is widened by; a planned date may still move by a few days."""
+def _tolerance(rules: MergeRules, precision: str | None, future: bool, event_type: str = "") -> int:
+    """Days a date of this precision is widened by; a planned date may still move by a few days, and a
+    day-precise date of an event that lasts several days (a visit) may be any of its days."""
     days = rules.tolerance_days.get(precision or "", 0)
-    return max(days, rules.planned_shift_days) if future and precision == "day" else days
+    if precision != "day":
+        return days
+    days = max(days, rules.duration_days.get(event_type, 0))
+    return max(days, rules.planned_shift_days) if future else days
 
 
 def prepare(report: Report, rules: MergeRules) -> Report:
@@ -208,7 +242,7 @@ def prepare(report: Report, rules: MergeRules) -> Report:
     parsed = parse_date_value(report.date_value)
     if parsed is not None:
         lo, hi, precision = parsed
-        tolerance = _tolerance(rules, precision, report.status in FUTURE_STATUSES)
+        tolerance = _tolerance(rules, precision, report.status in FUTURE_STATUSES, report.type)
         report.date_lo, report.date_hi, report.precision = lo, hi, precision
         report.window_lo, report.window_hi = shift(lo, -tolerance), shift(hi, tolerance)
     elif (day := report.published or report.anchor) is not None:
@@ -228,7 +262,66 @@ def prepare(report: Report, rules: MergeRules) -> Report:
             report.reach_hi = max(report.window_hi, shift(day, max(rules.reported_after, rules.announced_after)))
             return report
     report.reach_lo, report.reach_hi = report.window_lo, report.window_hi
+    if report.year_uncertain and report.date_lo is not None:
+        # the same days a year earlier or later (the inferred year may be off by one): see match
+        reach = YEAR_DAYS * rules.inferred_year_off
+        report.reach_lo, report.reach_hi = shift(report.window_lo, -reach), shift(report.window_hi, reach)  # type: ignore[arg-type]
     return report
+
+
+#: days a window is moved by to look at the same days of the year before or after (a leap year's 366)
+YEAR_DAYS = 366
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d{2}\b")
+
+
+def year_uncertain(
+    published: dt.date | None, reference_source: str | None, time_text: str | None, date_value: str | None
+) -> bool:
+    """Whether a report's date rests on a year the pipeline inferred: its article has no publication date,
+    the reference date was inferred from the text (``reference_date.source``), and the date's own words
+    do not give the year (``am 5. Juni``, not ``am 5. Juni 2023``). Such a year may be one off (a reference
+    year inferred from a "last year" mention)."""
+    return (
+        published is None
+        and reference_source == "inferred"
+        and bool(date_value)
+        and not _YEAR_WRITTEN.search(time_text or "")
+    )
+
+
+def _a_year_apart(event: EventState, report: Report, rules: MergeRules) -> bool:
+    """Whether the report and the event give the same days a year (up to ``inferred_year_off`` years) apart,
+    one side's year being inferred (:func:`year_uncertain`): the report's, or that of every dated source of
+    the event."""
+    if (
+        report.date_lo is None
+        or event.window_lo is None
+        or event.window_hi is None
+        or report.window_lo is None
+        or report.window_hi is None
+    ):
+        return False
+    if not report.year_uncertain and (
+        event.date_lo is None or not all(r.year_uncertain for r in event.reports if r.date_lo is not None)
+    ):
+        return False
+    for years in (y for n in range(1, rules.inferred_year_off + 1) for y in (-n, n)):
+        lo, hi = _move_years(report.window_lo, years), _move_years(report.window_hi, years)
+        if lo is not None and hi is not None and lo <= event.window_hi and event.window_lo <= hi:
+            return True
+    return False
+
+
+def _move_years(day: dt.date, years: int) -> dt.date | None:
+    """The same day ``years`` years later (28 February for a 29th), or None past the calendar's end."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        try:
+            return day.replace(year=day.year + years, day=28)
+        except ValueError:
+            return None
 
 
 @dataclass
@@ -284,8 +377,11 @@ def place_relation(event: EventState, report: Report) -> str:
     """
     event_people, report_people = parties(event, report)
     same_people = event_people == report_people
-    places = {r.place: (r.place_within, r.place_linked, r.place_key, r.place_region)
-              for r in event.reports if r.place is not None}
+    places = {
+        r.place: (r.place_within, r.place_linked, r.place_key, r.place_region)
+        for r in event.reports
+        if r.place is not None
+    }
     if not places and event.place is not None:
         places = {event.place: (event.place_within, True, "", False)}
     # a town that one side reads as a participant and the other names as the place confirms the place
@@ -320,7 +416,7 @@ def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
     (``Blinken will nach London weiterreisen``) is its other party, and countries always stay."""
     towns = report.towns.union(*(r.towns for r in event.reports))
     if not towns:
-        return set(event.participants), set(report.participants)
+        return _fold_places(event, report, set(event.participants), set(report.participants))
     named = {r.place for r in event.reports if r.place is not None} | {report.place} | ({event.place} - {None})
     drop = towns & named
 
@@ -328,7 +424,28 @@ def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
         kept = set(people) - drop
         return kept if len(kept) >= 2 else set(people)
 
-    return without(event.participants), without(report.participants)
+    return _fold_places(event, report, without(event.participants), without(report.participants))
+
+
+def _fold_places(
+    event: EventState, report: Report, event_people: set[int], report_people: set[int]
+) -> tuple[set[int], set[int]]:
+    """The two sides' parties with a place that lies inside a place the other side names as a party read
+    as that place (``Merz besucht Washington`` and ``Merz visits the US``: one visit of Merz to the US),
+    by the gazetteers' containment (``Report.party_within``); a party inside two of the other's stays."""
+    inside = [r.party_within for r in (report, *event.reports) if r.party_within]
+    if not inside:
+        return event_people, report_people
+    within = {p: outer for party_within in inside for p, outer in party_within.items()}
+
+    def fold(people: set[int], other: set[int]) -> set[int]:
+        folded = set()
+        for p in people:
+            outer = [q for q in other if q in within.get(p, ())] if p not in other else []
+            folded.add(outer[0] if len(outer) == 1 else p)
+        return folded
+
+    return fold(event_people, report_people), fold(report_people, event_people)
 
 
 def _apart_in_one_article(a: Report, b: Report) -> bool:
@@ -341,8 +458,9 @@ def _apart_in_one_article(a: Report, b: Report) -> bool:
         return True
     # an article that tells a meeting as happened and announces one without a date announces another
     # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
-    return any(x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened"
-               for x, y in ((a, b), (b, a)))
+    return any(
+        x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened" for x, y in ((a, b), (b, a))
+    )
 
 
 def _reaches_own_place(event: EventState, report: Report) -> bool:
@@ -359,10 +477,43 @@ def _reaches_own_place(event: EventState, report: Report) -> bool:
     for other in event.reports:
         if other.place == report.place:
             return True
-        if not other.place_linked and not report.place_linked and other.place_key and \
-                other.place_key == report.place_key:
+        if (
+            not other.place_linked
+            and not report.place_linked
+            and other.place_key
+            and other.place_key == report.place_key
+        ):
             return True
     return False
+
+
+def _other_format(event: EventState, report: Report, event_people: set[int], report_people: set[int]) -> bool:
+    """Whether an undated announcement names fewer principals than the undated announced event: two
+    undated announcements carry no day and place that would show one outlet merely omitting a party, so a
+    bilateral meeting left out of a trilateral one is another meeting. Leaving out an aide (an adviser
+    who attends, ``Report.aides``) is an omission, not another format. A dated account of the same day and
+    place may name a subset (outlets name different people at one meeting): this is for announcements
+    without a date on both sides only."""
+    if report.date_lo is not None or event.date_lo is not None or report.status not in FUTURE_STATUSES:
+        return False
+    if len(report_people) < 2 or not report_people < event_people:
+        return False
+    if any(r.status not in FUTURE_STATUSES for r in event.reports):
+        return False
+    aides = report.aides.union(*(r.aides for r in event.reports))
+    return not (event_people - report_people) <= aides
+
+
+def _shared_body(event: EventState, report: Report, rules: MergeRules) -> int | None:
+    """A body (``Report.bodies``) that the report and the event both name, where both are of a type that
+    a body holds (``body_event_types``: a summit), else None: the G20 summit of one outlet naming Scholz
+    and of another naming Biden is one summit."""
+    if report.type not in rules.body_event_types or not report.bodies:
+        return None
+    for other in event.reports:
+        if other.type in rules.body_event_types and (common := report.bodies & other.bodies):
+            return min(common)
+    return None
 
 
 def _names_nest(a: str, b: str) -> bool:
@@ -381,31 +532,60 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         # (Osaka, 2019) must not make that choice for them
         return None
     anchored = report.anchored and event_anchored
-    reached = False
+    reached = year_apart = False
     if anchored and (event.window_lo > report.window_hi or report.window_lo > event.window_hi):  # type: ignore[operator]
-        if not _reaches_own_place(event, report):
+        if _reaches_own_place(event, report):
+            reached = True
+        elif _a_year_apart(event, report, rules):
+            reached = year_apart = True
+        else:
             return None
-        reached = True
     if any(other.article_id == report.article_id and _apart_in_one_article(other, report) for other in event.reports):
         return None
     event_people, report_people = parties(event, report)
     shared = len(event_people & report_people)
     needed = max(1, min(rules.min_shared, len(event_people), len(report_people)))
+    body = _shared_body(event, report, rules)
+    # the participant rules below tell meetings of people apart; a body's summit is told by the body, so
+    # where only they object, the body decides, given the same day or a confirming place (checked below)
+    by_body = False
     if shared < needed:
-        return None
+        if body is None:
+            return None
+        by_body = True
+    if year_apart and event_people != report_people:
+        return None  # a year apart is one event only when everything else agrees
     reasons = [f"{event.group}: {shared} shared participant(s)"]
     if report.date_lo is None and len(event_people) > 1 and not report_people <= event_people:
         # an undated report naming someone the event lacks is another (larger) meeting: the possible
         # Trump-Putin-Zelenskyy meeting is not the Trump-Putin summit of that week. An event of one
         # participant (a body's summit: "the NATO summit in The Hague") is not enlarged by the leaders
         # another outlet names as attending it.
-        return None
-    if report.date_lo is not None and event.date_lo is None and len(report_people) > 1 \
-            and not event_people <= report_people:
+        if body is None:
+            return None
+        by_body = True
+    if _other_format(event, report, event_people, report_people):
+        # a meeting of three is not a meeting of two: "the next meeting of Trump and Putin" is not the
+        # possible meeting of Trump, Putin and Zelenskyy announced beside it
+        if body is None:
+            return None
+        by_body = True
+    if (
+        report.date_lo is not None
+        and event.date_lo is None
+        and len(report_people) > 1
+        and not event_people <= report_people
+    ):
         # the same, seen from the other side: a dated report of two people is not the undated larger meeting
         # that an article read before it announced (whichever of the two arrives first)
-        return None
+        if body is None:
+            return None
+        by_body = True
     relation = place_relation(event, report)
+    if by_body:
+        if relation != "same" and not _dates_agree(event, report):
+            return None  # the body alone, without the same day or a confirming place, is not enough
+        reasons.append("the same body's summit: the leaders an account names attend it")
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
     if relation == "different":
         strong = (
@@ -420,18 +600,28 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         reasons.append("same participants on the same day, places differ (conflict)")
     elif relation == "same":
         reasons.append("place equal or contained")
-    identical = int(event_people == report_people)
+    # a body's summits are told apart by their dates and places, not by the leaders an account names
+    identical = int(event_people == report_people or body is not None)
     if not anchored:
         reasons.append("no date window on one side: the single compatible event")
         return Match((identical, place_score, shared, 0), "; ".join(reasons), unanchored=True)
-    if reached:
+    if year_apart:
+        if relation == "unknown" and not (report.place is None and all(r.place is None for r in event.reports)):
+            return None  # a place on one side only, or two that neither confirm nor contradict: not enough
+        reasons.append("the same days a year apart, one year inferred from the text (a date conflict)")
+    elif reached:
         reasons.append("undated report at the event's own place, in its article's days either way")
     elif report.date_lo is None:
         reasons.append("undated report inside the event's window")
     elif event.date_lo is not None and report.date_lo != event.date_lo:
-        reasons.append("dates within tolerance" + (" (a planned date moved)" if report.status in FUTURE_STATUSES
-                                                   or (event.summary and event.summary.status in FUTURE_STATUSES)
-                                                   else ""))
+        reasons.append(
+            "dates within tolerance"
+            + (
+                " (a planned date moved)"
+                if report.status in FUTURE_STATUSES or (event.summary and event.summary.status in FUTURE_STATUSES)
+                else ""
+            )
+        )
     else:
         reasons.append("dates agree")
     distance = abs(_center(event.window_lo, event.window_hi) - _center(report.window_lo, report.window_hi))
@@ -446,8 +636,12 @@ def _dates_agree(event: EventState, report: Report) -> bool:
     """Whether the report and the event give the same day. Only day-precise dates count: "in May" lies
     inside every meeting of that month and says nothing about which one it is."""
     summary = event.summary
-    return (report.precision == "day" and summary is not None and summary.precision == "day"
-            and report.date_lo == summary.date_lo)
+    return (
+        report.precision == "day"
+        and summary is not None
+        and summary.precision == "day"
+        and report.date_lo == summary.date_lo
+    )
 
 
 def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[int, ...] | None:
@@ -504,8 +698,10 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
         if len(unanchored) == 1 or unanchored[0][0] > unanchored[1][0]:
             report.merge_reason = unanchored[0][3].reason
             return unanchored[0][2]
-        report.merge_reason = f"new event: {sum(1 for u in unanchored if u[0] == unanchored[0][0])} equally good " \
-                              "events without a date window (ambiguous)"
+        report.merge_reason = (
+            f"new event: {sum(1 for u in unanchored if u[0] == unanchored[0][0])} equally good "
+            "events without a date window (ambiguous)"
+        )
         return None
     report.merge_reason = "new event: no compatible event"
     return None
@@ -566,13 +762,22 @@ def merge_order(report: Report) -> tuple[object, ...]:
     may join an event that names everyone it names, not one that lacks someone); then the article's date
     (publication, else inferred reference date; none last), the article's identity and the event's place in
     it. Merging is greedy, so a fixed order makes the result a function of the set of
-    reports (one batch or many, any order), see ``Store._remerge``."""
+    reports (one batch or many, any order), see ``Store._remerge``. A date whose year was only inferred
+    comes after the dates whose year is known (its event is found by the same days a year apart)."""
     day = report.published or report.anchor
     undated = report.date_value is None
-    return (undated, report.status in FUTURE_STATUSES, -len(report.participants) if undated else 0,
-            day is None, day or dt.date.min,
-            report.article_key, report.article_id if not report.article_key else 0, len(report.local_id),
-            report.local_id)
+    return (
+        undated,
+        report.year_uncertain,
+        report.status in FUTURE_STATUSES,
+        -len(report.participants) if undated else 0,
+        day is None,
+        day or dt.date.min,
+        report.article_key,
+        report.article_id if not report.article_key else 0,
+        len(report.local_id),
+        report.local_id,
+    )
 
 
 def _pick(values: Sequence[tuple[object, Report]]) -> object:
@@ -608,8 +813,10 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     date_value = precision = None
     date_lo = date_hi = None
     if dated:
-        finest = min(PRECISION_RANK.get(r.precision or "year", 9) for r in dated)
-        at_finest = [(r.date_value, r) for r in dated if PRECISION_RANK.get(r.precision or "", 9) == finest]
+        # a date whose year was only inferred gives way to one whose year is known
+        sure = [r for r in dated if not r.year_uncertain] or dated
+        finest = min(PRECISION_RANK.get(r.precision or "year", 9) for r in sure)
+        at_finest = [(r.date_value, r) for r in sure if PRECISION_RANK.get(r.precision or "", 9) == finest]
         date_value = str(_pick(at_finest))
         chosen = next(r for r in dated if r.date_value == date_value)
         date_lo, date_hi, precision = chosen.date_lo, chosen.date_hi, chosen.precision
@@ -625,7 +832,7 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     # the merge window: the chosen date widened by its tolerance, else the union of undated windows
     if date_lo is not None and date_hi is not None:
         future = all(r.status in FUTURE_STATUSES for r in dated)  # only announced so far: the date may move
-        tolerance = _tolerance(rules, precision, future)
+        tolerance = _tolerance(rules, precision, future, event_type)
         window_lo, window_hi = shift(date_lo, -tolerance), shift(date_hi, tolerance)
     else:
         los = [r.window_lo for r in ordered if r.window_lo is not None]
@@ -659,6 +866,10 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     town_parties = {t for r in ordered for t in r.towns} & places
     if len(participants - town_parties) >= 2:
         participants -= town_parties
+    # a party inside another party (Washington beside the US: one account named the city) is that party
+    inner = {p for r in ordered for p, outer in r.party_within.items() if p in participants and outer & participants}
+    if inner and len(participants - inner) >= 2:
+        participants -= inner
     published = [r.published for r in ordered if r.published is not None]
     plovers = [(r.plover, r) for r in ordered if r.plover]
     cameos = [(r.cameo, r) for r in ordered if r.cameo]
