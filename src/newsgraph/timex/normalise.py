@@ -179,7 +179,11 @@ def choose_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
 
 
 def weekday_near(weekday: int, ref: dt.date, tense: Tense, rel: int | None) -> dt.date:
-    """The day with ISO ``weekday`` around ``ref``: by explicit direction, else by tense."""
+    """The day with ISO ``weekday`` around ``ref``: by explicit direction, else by tense
+    (``übernächsten Montag``, ``rel=2``: a week after ``nächsten Montag``)."""
+    if rel is not None and abs(rel) > 1:
+        step = 1 if rel > 0 else -1
+        return weekday_near(weekday, ref, tense, step) + dt.timedelta(days=7 * (rel - step))
     delta = weekday - ref.isoweekday()
     if rel == -1:  # `letzten Samstag`: strictly before
         back = (ref.isoweekday() - weekday) % 7 or 7

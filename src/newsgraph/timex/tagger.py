@@ -597,7 +597,9 @@ class TimeTagger:
                 narrative=local,
                 tense=it.tense,
                 anchor_day=(
-                    passage_day if local else self._news_day(it, anchor_day, anchor_day_at, report_day, narrative)
+                    passage_day
+                    if local or (self._anaphoric(it) and passage_day is not None)
+                    else self._news_day(it, anchor_day, anchor_day_at, report_day, narrative)
                 )
                 if use_anchor is base
                 else None,
@@ -669,6 +671,15 @@ class TimeTagger:
                 # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`)
                 t.value = reference.date.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
+
+    @staticmethod
+    def _anaphoric(it: _Item) -> bool:
+        """Whether the expression counts from the day the text told last, whatever its distance
+        from the reference date (``drei Tage später``, ``tags darauf``, ``two days after that``):
+        these words name no other anchor. A part of the day (``am Abend``) is not one of them: in a
+        report it may be the report's own day (see :meth:`_news_day`)."""
+        norm = it.match.pattern.norm
+        return norm == "day_anaphor" or (norm == "ago" and "AFTER_WORD" in it.fields.get("_classes", ()))
 
     @staticmethod
     def _news_day(

@@ -1,0 +1,102 @@
+"""Times on unseen news copy (issue 20, session 12): one test per phenomenon, on fresh sentences
+written for these tests (previews, reports, Swiss and Austrian copy, English wire style)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.timex import tagger_for
+
+TODAY = dt.date(2026, 11, 29)
+#: a Wednesday
+PUBLISHED = dt.date(2024, 1, 17)
+
+
+def _values(lang: str, text: str, published: dt.date | None = PUBLISHED) -> dict[str, str | None]:
+    result = tagger_for(lang).tag(text, published=published, today=TODAY)
+    return {t.text: t.value for t in result.times}
+
+
+def _record_values(nlp, text: str, published: str = "2024-01-17") -> dict[str, str | None]:
+    import newsgraph
+
+    record = newsgraph.extract(text, lang="de", published=published, nlp=nlp)
+    return {t.text: t.value for t in record.times}
+
+
+# ---------------------------------------------------------------- tense of unfamiliar verbs
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("reist", "now"),  # present, not a preterite (a weak one ends in -te)
+        ("erfolgt", "now"),
+        ("komme", "now"),  # the reported present (Konjunktiv I)
+        ("beraten", "now"),  # plural present of a t-stem verb (its preterite is berieten)
+        ("hielt", "past"),  # strong preterites that do end in -t
+        ("beriet", "past"),
+        ("trat", "past"),
+        ("reiste", "past"),
+        ("wurde", "past"),
+    ],
+)
+def test_morphological_past_on_a_form_no_preterite_takes_is_present(form: str, expected: str) -> None:
+    """The base pipeline's morphology marks some present forms of unfamiliar verbs ``Tense=Past``;
+    the tense rules keep the past only on forms a preterite can take."""
+    cues = tagger_for("de").tense_rules.cues([(0, form, "Past")])
+    assert [c.tense for c in cues] == [expected]
+
+
+def test_preview_with_an_unfamiliar_present_verb_looks_ahead(nlp_de) -> None:
+    """``reist``, ``beraten``, ``erfolgt`` in a preview: the coming days, not the past ones."""
+    values = _record_values(
+        nlp_de,
+        "Die Verteidigungsministerin reist am Freitag nach Vilnius. Die Agrarminister beraten am Montag "
+        "in Luxemburg. Nach Angaben des Sprechers erfolgt die Unterzeichnung Ende Februar.",
+    )
+    assert values["Freitag"] == "2024-01-19"
+    assert values["Montag"] == "2024-01-22"
+    assert values["Ende Februar"] == "2024-02"
+
+
+# ---------------------------------------------------------------- anaphors and two-step periods
+
+
+def test_days_later_counts_from_the_last_day_told_even_weeks_back() -> None:
+    """``Drei Tage später`` hangs on the day the text told last (11 December), however far that lies
+    from the reference date; it names no other anchor."""
+    values = _values(
+        "de", "Am 11. Dezember hatten die Tarifparteien verhandelt. Drei Tage später lag ein Ergebnis vor."
+    )
+    assert values["11. Dezember"] == "2023-12-11"
+    assert values["Drei Tage später"] == "2023-12-14"
+
+
+def test_english_days_after_that_counts_from_the_last_day_told() -> None:
+    values = _values(
+        "en", "Negotiators first met on November 28. Four days later they agreed. Two days after that it fell apart."
+    )
+    assert values["Four days later"] == "2023-12-02"
+    assert values["Two days after that"] == "2023-12-04"
+
+
+def test_tags_darauf_is_the_day_after_the_last_day_told() -> None:
+    values = _values("de", "Die Delegation landete am Montag in Oslo, tags darauf begannen die Gespräche.")
+    assert values["Montag"] == "2024-01-15"
+    assert values["tags darauf"] == "2024-01-16"
+    values = _values("de", "Die Kommission legte am Dienstag ihren Bericht vor; tags zuvor war er durchgesickert.")
+    assert values["tags zuvor"] == "2024-01-15"
+
+
+def test_two_step_periods() -> None:
+    values = _values("de", "Übernächste Woche stimmt der Landtag ab, am übernächsten Montag tagt der Ausschuss.")
+    assert values["Übernächste Woche"] == "2024-W05"
+    assert values["übernächsten Montag"] == "2024-01-29"
+    values = _values("de", "Die Ausstellung hatte vorletzte Woche eröffnet.")
+    assert values["vorletzte Woche"] == "2024-W01"
+    values = _values("en", "The week after next the assembly votes; the year before last it did not.")
+    assert values["The week after next"] == "2024-W05"
+    assert values["the year before last"] == "2022"
