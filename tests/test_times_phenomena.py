@@ -100,3 +100,64 @@ def test_two_step_periods() -> None:
     values = _values("en", "The week after next the assembly votes; the year before last it did not.")
     assert values["The week after next"] == "2024-W05"
     assert values["the year before last"] == "2022"
+
+
+# ---------------------------------------------------------------- months named relative to now
+
+
+def test_month_named_relative_to_the_reference_month() -> None:
+    """``im vergangenen Dezember`` / ``last November``: the nearest such month before (or after) the
+    reference month, strictly (``im vergangenen März`` in March is last year's)."""
+    values = _values(
+        "de", "Die Ministerin war im vergangenen Dezember in Kiew und will im kommenden März wiederkommen."
+    )
+    assert values["vergangenen Dezember"] == "2023-12"
+    assert values["kommenden März"] == "2024-03"
+    values = _values("de", "Im vergangenen Januar hatte der Rat getagt.", published=dt.date(2024, 1, 17))
+    assert values["vergangenen Januar"] == "2023-01"
+    values = _values("en", "She was in Kyiv last November and plans to return next February.")
+    assert values["last November"] == "2023-11"
+    assert values["next February"] == "2024-02"
+
+
+# ---------------------------------------------------------------- plans announced in the past
+
+
+def test_month_of_an_announced_plan_is_the_nearest_one() -> None:
+    """``kündigte einen Besuch im Mai an`` (told in March): the May to come, not last year's; the
+    announcement's own weekday stays in the past."""
+    values = _values(
+        "de",
+        "Am Montag kündigte die Präsidentin einen Staatsbesuch im Mai an. Die Delegationen vereinbarten "
+        "ein weiteres Treffen im Herbst.",
+        published=dt.date(2024, 3, 13),
+    )
+    assert values["Montag"] == "2024-03-11"
+    assert values["Mai"] == "2024-05"
+    assert values["Herbst"] == "2024-FA"
+
+
+def test_month_of_an_announcement_next_to_its_verb_stays_past() -> None:
+    values = _values("de", "Die Regierung kündigte im Oktober einen Kurswechsel an.", published=dt.date(2024, 3, 13))
+    assert values["Oktober"] == "2023-10"
+
+
+def test_zuletzt_puts_a_month_in_the_past() -> None:
+    """``zuletzt im Mai`` in a preview told in present tense: the last time so far."""
+    values = _values(
+        "de", "Die Außenminister treffen sich im April in Rom, zuletzt im Mai in Athen.", published=dt.date(2024, 3, 13)
+    )
+    assert values["April"] == "2024-04"
+    assert values["Mai"] == "2023-05"
+
+
+def test_month_planned_for_is_found() -> None:
+    values = _values("de", "Der Besuch war für April geplant.", published=dt.date(2024, 3, 13))
+    assert values["April"] == "2024-04"
+
+
+def test_participle_of_the_past_perfect_is_no_present_cue() -> None:
+    """``hatten ... am 8. Mai telefoniert``: the participle of an -ieren verb looks like a present
+    form; with ``hatten`` in the sentence it is a past cue."""
+    cues = tagger_for("de").tense_rules.cues([(0, "hatten", ""), (20, "telefoniert", "Pres")])
+    assert [c.tense for c in cues] == ["past", "past"]

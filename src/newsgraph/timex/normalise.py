@@ -245,7 +245,29 @@ def resolve_date(p: Partial, fields: dict[str, Any], ctx: Context) -> Valued | N
             p.year = min(options, key=lambda y: abs(y - base))
     if p.year is None and p.era is None:
         ref = ctx.reference
-        if fields.get("year_from_rel") or fields.get("season_from_rel"):
+        # `im vergangenen Dezember`: from the reference month; in a narrated passage from its own
+        month_ref = (
+            (ctx.anchor.year, ctx.anchor.month)
+            if ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.month and not ctx.anchor.era
+            else (ref.date.year, ref.date.month)
+            if ref.date is not None
+            else (ref.year, ref.month)
+            if ref.year is not None and ref.month is not None
+            else None
+        )
+        if fields.get("month_from_rel") and p.month is not None:
+            rel = to_int(fields.get("rel")) or 0
+            if month_ref is not None:
+                year, month = month_ref
+                if rel < 0:
+                    p.year = year if p.month < month else year - 1
+                elif rel > 0:
+                    p.year = year if p.month > month else year + 1
+                else:
+                    p.year = year
+            elif ref.year is not None and rel == 0:
+                p.year = ref.year
+        elif fields.get("year_from_rel") or fields.get("season_from_rel"):
             base_year = (ctx.anchor.year if ctx.narrative and ctx.anchor else None) or ref.known_year
             rel = to_int(fields.get("rel")) or 0
             if base_year is not None:

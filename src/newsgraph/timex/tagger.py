@@ -242,9 +242,29 @@ class TimeTagger:
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
+            if tense == "past" and self._planned_month(text, sentences[sent_index], partial, start, end):
+                tense = "present"
             narrated = tense == "future" and self._narrated(text, sentences[sent_index], start, end)
             items.append(_Item(m, start, end, fields, partial, sent_index, tense, narrated))
         return items
+
+    def _planned_month(self, text: str, sentence: Sentence, partial: Partial | None, start: int, end: int) -> bool:
+        """Whether a month or season without a year, told in the past, dates what a verb that looks
+        ahead announced rather than the announcement (``kündigte einen Besuch im Mai an``,
+        ``vereinbarten ein weiteres Treffen im Herbst``): such a verb stands before it in its clause,
+        and a noun (the event planned) right before its preposition. It then takes the nearest such
+        month (the plan may be carried out by now, or not yet); an announcement dated by its month
+        stands next to the verb (``kündigte im Februar an``)."""
+        if partial is None or partial.year is not None or partial.day is not None:
+            return False
+        if partial.month is None and partial.season is None:
+            return False
+        lo, _ = clause_of(text, sentence.start, sentence.end, start, end)
+        before = list(_WORD.finditer(text, lo, start))
+        if len(before) < 3 or not before[-2].group(0)[:1].isupper():
+            return False
+        prospective = self.tense_rules.prospective
+        return any(w.group(0).lower() in prospective for w in before[:-2])
 
     def _narrated(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
         """Whether a future expression is a future seen from a narrated past: a past-tense cue in
@@ -270,6 +290,8 @@ class TimeTagger:
         k = first - 1
         if k > 0 and (tokens[k].lower,) in self.articles:
             k -= 1
+        if k > 0 and tokens[k].lower in self.tense_rules.before_skip:
+            k -= 1  # `zuletzt im Mai`: the preposition that merely locates it
         fixed = self.tense_rules.before.get(tokens[k].lower) if k >= 0 else None
         if fixed in ("past", "future"):
             return fixed

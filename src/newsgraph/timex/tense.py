@@ -70,6 +70,8 @@ class TenseRules:
     future_phrases: tuple[tuple[str, ...], ...] = ()
     #: a word right before the expression that fixes its direction (``seit`` -> past)
     before: dict[str, str] = field(default_factory=dict)
+    #: prepositions that may stand between such a word and the expression (``zuletzt im Mai``)
+    before_skip: frozenset[str] = frozenset()
     #: finite present forms (for a base pipeline without morphology): cues only inside the clause,
     #: like ``Tense=Pres`` (``that Friday marks the anniversary``)
     present: frozenset[str] = frozenset()
@@ -109,6 +111,7 @@ class TenseRules:
             attributive=frozenset(w.lower() for w in spec.get("future_attributive", [])),
             future_phrases=tuple(tuple(p.lower().split()) for p in spec.get("future_phrases", [])),
             before={w.lower(): t for w, t in spec.get("before", {}).items()},
+            before_skip=frozenset(w.lower() for w in spec.get("before_skip", [])),
             past_form_not_before=frozenset(w.lower() for w in spec.get("past_form_not_before", [])),
             participle_not_before=frozenset(w.lower() for w in spec.get("participle_not_before", [])),
             present=frozenset(w.lower() for w in spec.get("present", [])),
@@ -162,7 +165,9 @@ class TenseRules:
                     and not (k + 1 < len(items) and lowered[k + 1] in self.past_form_not_before)
                 )
                 perfect = (
-                    has_perfect_aux
+                    # the past perfect too (``hatten am 8. Mai telefoniert``: the participle of an
+                    # -ieren verb looks like a present form, and the morphology may read it so)
+                    (has_perfect_aux or pluperfect)
                     and self.participle is not None
                     and text.islower()
                     and bool(self.participle.match(low))
