@@ -18,6 +18,7 @@ from typing import Any
 
 from ..resources import load_resource
 from .grammar import Grammar, Match, Token, tokenize
+from .named_events import EventBound, find_mentions
 from .normalise import (
     NORMALISERS,
     Context,
@@ -129,6 +130,8 @@ class TimeTagger:
         self.byline_words = {w.lower() for w in stated.get("byline_words", [])}
         self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
         self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
+        self.event_before = {w.lower() for w in stated.get("event_before", [])}
+        self.event_after = {w.lower() for w in stated.get("event_after", [])}
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
         self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
 
@@ -192,13 +195,13 @@ class TimeTagger:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
         elif published_partial is not None and (bounds := published_bounds(published_partial)) is not None:
             inferred = (
-                self._infer(text, tokens, items, min(today, bounds[1]), claims, url)
+                self._infer(text, tokens, items, min(today, bounds[1]), claims, url, sentences)
                 if infer
                 else (Reference(), "none", "")
             )
             reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
-            reference, source, reason = self._infer(text, tokens, items, today, claims, url)
+            reference, source, reason = self._infer(text, tokens, items, today, claims, url, sentences)
             reference, reason = self._advance(text, items, reference, reason, today)
         else:
             reference, source, reason = Reference(), "none", "no publication date"
@@ -364,6 +367,7 @@ class TimeTagger:
         today: dt.date,
         claims: list[OfficeClaim] | None = None,
         url: str | None = None,
+        sentences: list[Sentence] | None = None,
     ) -> tuple[Reference, str, str]:
         ties: list[WeekdayTie] = []
         for k, it in enumerate(items):
@@ -397,7 +401,50 @@ class TimeTagger:
             if it.partial is not None
         ]
         stated = (dates_in_url(url) if url else []) + self._stated(text, items)
-        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties), stated)
+        events = self._event_bounds(text, sentences) if claims else []
+        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties), stated, events)
+
+    def _recent_perfect(self, text: str, sentence: Sentence) -> bool:
+        """Whether the sentence tells its past in the perfect only (``hat ... genannt``): the recent
+        past of the report's own day, unlike the past perfect (``hatte ... gewarnt``) of a look back."""
+        words = {w.lower() for w in _WORD.findall(text, sentence.start, sentence.end)}
+        rules = self.tense_rules
+        return bool(words & rules.perfect_aux) and not words & (rules.pluperfect_aux | rules.past)
+
+    def _event_bounds(self, text: str, sentences: list[Sentence] | None) -> list[EventBound]:
+        """Bounds on the reference date from the dated summits the text names
+        (:mod:`newsgraph.timex.named_events`): told in the past, or after ``nach``/``seit``, the
+        article is not older than the summit's first day; told as to come, or after ``vor``, not
+        younger than its last. A look back told in the past with ``vor`` (``Vor dem Gipfel hatte
+        er gewarnt``) and a mention without tense or preposition give nothing."""
+        if not sentences:
+            return []
+        spans = [(s.start, s.end) for s in sentences]
+        out: list[EventBound] = []
+        for mention in find_mentions(text, spans):
+            sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
+            if sentence is None:
+                continue
+            clause = clause_of(text, sentence.start, sentence.end, mention.start, mention.end)
+            tense = tense_at(
+                self._cues(text, sentence),
+                mention.start,
+                mention.end,
+                text=text,
+                clause=clause,
+                preceding_first=self.tense_rules.preceding_first,
+            )
+            before = {w.lower() for w in _WORD.findall(text[max(clause[0], mention.start - 25) : mention.start])}
+            ahead, behind = bool(before & self.event_before), bool(before & self.event_after)
+            if tense == "past" and ahead and self._recent_perfect(text, sentence):
+                tense = "present"  # `Einen Tag vor dem Treffen ... hat Moskau ... genannt`: the report's now
+            label = f"{mention.text} … {mention.place}" if mention.place not in mention.text else mention.text
+            event = mention.event
+            if tense == "future" or (tense != "past" and ahead and not behind):
+                out.append(EventBound("before", event.end, label))
+            elif (tense == "past" and not ahead) or (tense != "future" and behind and not ahead):
+                out.append(EventBound("after", event.start, label))
+        return out
 
     def _is_report(self, items: list[_Item], reference: Reference) -> bool:
         """Whether the text reports (its look backs are short) rather than narrates a past: it counts
