@@ -161,3 +161,38 @@ def test_participle_of_the_past_perfect_is_no_present_cue() -> None:
     form; with ``hatten`` in the sentence it is a past cue."""
     cues = tagger_for("de").tense_rules.cues([(0, "hatten", ""), (20, "telefoniert", "Pres")])
     assert [c.tense for c in cues] == ["past", "past"]
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def test_reported_perfect_is_past() -> None:
+    """``sei am Montag eingetroffen``, ``seien ... fortgesetzt worden``: the reported perfect tells
+    the past, like ``ist ... eingetroffen``."""
+    values = _values(
+        "de",
+        "Die Gesandte sei am Montag in Riad eingetroffen, hieß es. Die Gespräche seien am Dienstag fortgesetzt worden.",
+    )
+    assert values["Montag"] == "2024-01-15"
+    assert values["Dienstag"] == "2024-01-16"
+
+
+# ---------------------------------------------------------------- counting back to a year
+
+
+def test_count_back_to_a_year_gives_the_articles_year() -> None:
+    """``Vor 20 Jahren, im Mai 2004``: the article is of 2024 (not of 2004, which the sentence's
+    deictic count used to put in the article's present)."""
+    result = tagger_for("de").tag(
+        "Vor 20 Jahren, im Mai 2004, trat Estland der Union bei. Heute feiert das Land.", published=None, today=TODAY
+    )
+    assert result.reference.known_year == 2024 and "Vor 20 Jahren" in result.reason
+    result = tagger_for("en").tag("Exactly ten years ago, in 2015, the accord was signed.", published=None, today=TODAY)
+    assert result.reference.known_year == 2025
+
+
+def test_approximate_count_back_is_no_evidence_for_the_year() -> None:
+    result = tagger_for("de").tag(
+        "Vor fast 20 Jahren, 2005, wurde der Vertrag geschlossen.", published=None, today=TODAY
+    )
+    assert "count back" not in result.reason

@@ -356,6 +356,23 @@ def _loose_years(
     return years, [(y, t) for y, t in fitting_days if y in years]
 
 
+def _anniversary_year(
+    anniversaries: list[tuple[int, str]], today: dt.date, claims: list[OfficeClaim]
+) -> tuple[int, str] | None:
+    """(year, reason) from the years the text counts back to (``vor 20 Jahren, im Mai 2004``), when
+    they agree, do not lie after today, and fall within the terms of office of every current claim
+    (a year that does not is a misread count: no evidence)."""
+    years = {year for year, _ in anniversaries}
+    if len(years) != 1:
+        return None
+    (year,) = years
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if year > today.year or not all(any(s <= last and (e is None or e > first) for s, e in c.terms) for c in claims):
+        return None
+    said = "; ".join(sorted({words for _, words in anniversaries}))
+    return year, f"inferred from a count back from the article's year: {said!r} (year only)"
+
+
 def _event_window(events: list[EventBound], today: dt.date) -> tuple[dt.date, dt.date, str] | None:
     """(first day, last day, why) the dated summits the text names leave for the article: from the
     latest one told as past to the earliest one told as to come; None when they bound nothing or
@@ -380,6 +397,7 @@ def infer_reference(
     loose: list[list[WeekdayTie]] | None = None,
     stated: list[StatedDate] | None = None,
     events: list[EventBound] | None = None,
+    anniversaries: list[tuple[int, str]] | None = None,
 ) -> tuple[Reference, str, str]:
     """(reference, source, reason) from what the page and the text say; source is "inferred" or "none".
 
@@ -390,7 +408,7 @@ def infer_reference(
     stated = [d for d in stated or [] if d.year is None or d.year <= today.year]
 
     def from_text() -> tuple[Reference, str, str]:
-        return _infer_from_text(ties, evidence, today, claims, loose, events)
+        return _infer_from_text(ties, evidence, today, claims, loose, events, anniversaries)
 
     for kind, what in (("url", "the URL"), ("byline", "a byline or time stamp line"), ("dateline", "the dateline")):
         days = [(day, d) for d in stated if d.kind == kind and (day := d.as_date()) is not None and day <= today]
@@ -443,6 +461,7 @@ def _infer_from_text(
     claims: list[OfficeClaim] | None = None,
     loose: list[list[WeekdayTie]] | None = None,
     events: list[EventBound] | None = None,
+    anniversaries: list[tuple[int, str]] | None = None,
 ) -> tuple[Reference, str, str]:
     """The text's own evidence (1.-5. of the module docstring)."""
     window = _event_window(events or [], today)
@@ -524,6 +543,9 @@ def _infer_from_text(
                 f"{terms_note}chose {year}: {why}; reference = that day, the latest the text ties to a weekday"
             )
             return Reference(date=dt.date(year, latest.month, latest.day)), "inferred", reason
+    counted = _anniversary_year(anniversaries or [], today, claims)
+    if counted is not None:
+        return Reference(year=counted[0]), "inferred", counted[1]
     full_dates = [
         (e.partial.as_date(), e)
         for e in evidence

@@ -26,6 +26,7 @@ from .normalise import (
     Reference,
     Valued,
     collect_date,
+    mod_of,
     norm_date,
     to_int,
     valid_day,
@@ -392,7 +393,13 @@ class TimeTagger:
             ):
                 closing = text[nxt.end : nxt.end + 1] if text[nxt.end : nxt.end + 1] in (")", "]") else ""
                 ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing))
-        present = {it.sentence for it in items if self._deictic(it)}
+        # a count of years back (``vor 20 Jahren, im Mai 2004``) puts its sentence in the past, not in
+        # the article's present (its year is evidence only through the count, see _anniversaries)
+        present = {
+            it.sentence
+            for it in items
+            if self._deictic(it) and not (it.match.pattern.norm == "ago" and it.fields.get("unit") in ("Y", "DE"))
+        }
         evidence = [
             DateEvidence(
                 text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense, it.sentence in present
@@ -402,7 +409,36 @@ class TimeTagger:
         ]
         stated = (dates_in_url(url) if url else []) + self._stated(text, items)
         events = self._event_bounds(text, sentences) if claims else []
-        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties), stated, events)
+        loose = self._loose_ties(text, items, ties)
+        return infer_reference(
+            ties, evidence, today, claims, loose, stated, events, anniversaries=self._anniversaries(text, items)
+        )
+
+    @staticmethod
+    def _anniversaries(text: str, items: list[_Item]) -> list[tuple[int, str]]:
+        """Years the text counts back to from its own (``Vor 20 Jahren, im Mai 2004, ...``, ``twenty
+        years ago, in 2004``): a whole number of years before the reference date and one explicit year
+        in the same sentence give the article's year, that year plus the number. An approximate count
+        (``vor fast 20 Jahren``: only ``genau`` is kept) or a sentence with several years gives nothing."""
+        out: list[tuple[int, str]] = []
+        for it in items:
+            if it.match.pattern.norm != "ago" or "AFTER_WORD" in it.fields.get("_classes", ()):
+                continue
+            n = to_int(it.fields.get("n"))
+            if it.fields.get("unit") != "Y" or n is None or mod_of(it.fields) not in (None, "EQUAL"):
+                continue
+            years = {
+                other.partial.year
+                for other in items
+                if other.sentence == it.sentence
+                and other.partial is not None
+                and other.partial.year is not None
+                and other.partial.era is None
+            }
+            if len(years) == 1:
+                (year,) = years
+                out.append((year + n, f"{text[it.start : it.end]} … {year}"))
+        return out
 
     def _recent_perfect(self, text: str, sentence: Sentence) -> bool:
         """Whether the sentence tells its past in the perfect only (``hat ... genannt``): the recent
