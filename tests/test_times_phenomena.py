@@ -196,3 +196,24 @@ def test_approximate_count_back_is_no_evidence_for_the_year() -> None:
         "Vor fast 20 Jahren, 2005, wurde der Vertrag geschlossen.", published=None, today=TODAY
     )
     assert "count back" not in result.reason
+
+
+# ---------------------------------------------------------------- English anaphors and weekends
+
+
+def test_english_earlier_counts_from_the_last_day_told() -> None:
+    """``A week earlier`` after ``on Nov. 20``: the week before that day (``two weeks ago`` still
+    counts from the reference date)."""
+    values = _values(
+        "en", "The envoy met the king on Nov. 20. A week earlier she had been in Oman. Two weeks ago she rested."
+    )
+    assert values["Nov. 20"] == "2023-11-20"
+    assert values["A week earlier"] == "2023-W46"
+    assert values["Two weeks ago"] == "2024-W01"
+
+
+def test_english_over_the_weekend_by_tense() -> None:
+    values = _values("en", "Negotiators met over the weekend.")
+    assert values["the weekend"] == "2024-W02-WE"
+    values = _values("en", "Negotiators will meet at the weekend.")
+    assert values["the weekend"] == "2024-W03-WE"
