@@ -108,3 +108,29 @@ def test_english_summit_through_the_pipeline(nlp_en) -> None:
     record = newsgraph.extract(text, lang="en", nlp=nlp_en)
     assert record.reference_date.value is None
     assert "Madrid" in record.reference_date.reason and "Glasgow" in record.reference_date.reason
+
+
+def test_count_from_a_summit_in_the_reports_present_gives_the_day() -> None:
+    """`Zwei Tage nach dem G7-Gipfel in Hiroshima (19-21 May 2023) beraten ...`: the article's own
+    day is 23 May 2023; the weekday told in the past is counted back from it."""
+    text = (
+        "Zwei Tage nach dem G7-Gipfel in Hiroshima beraten die Minister in Brüssel. Die Regierungschefin "
+        "hatte am Sonntag mehr Geld zugesagt."
+    )
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-03-01", "2024-01-10")])
+    assert result.reference.date == dt.date(2023, 5, 23)
+    assert {t.text: t.value for t in result.times}["Sonntag"] == "2023-05-21"
+
+
+def test_count_before_a_summit_in_english() -> None:
+    text = "A week before the NATO summit in Vilnius, the alliance's ministers meet in Brussels."
+    result = tagger_for("en").tag(text, published=None, today=TODAY, claims=[_claim("2021-01-01", None)])
+    assert result.reference.date == dt.date(2023, 7, 4)
+
+
+def test_count_from_a_summit_told_in_the_past_is_no_day() -> None:
+    """`Drei Tage nach dem Gipfel hatte ...`: a look back, told from an unknown later day."""
+    text = "Drei Tage nach dem G7-Gipfel in Hiroshima hatte die Regierungschefin Kiew besucht."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-03-01", "2024-01-10")])
+    assert result.reference.date is None
+    assert result.reference.known_year == 2023  # still: after the summit and within the term

@@ -55,14 +55,17 @@ class EventMention:
 @dataclass(frozen=True, slots=True)
 class EventBound:
     """A bound on the reference date from a summit the text names: ``kind`` ``after`` (the article
-    is not older than ``day``, the summit's first day: told in the past) or ``before`` (not younger
-    than ``day``, its last day: told as to come)."""
+    is not older than ``day``, the summit's first day: told in the past), ``before`` (not younger
+    than ``day``, its last day: told as to come) or ``exact`` (the article's day: ``Drei Tage nach
+    dem Gipfel in Alaska richtet sich der Blick ...``)."""
 
     kind: str
     day: dt.date
     text: str
 
     def describe(self) -> str:
+        if self.kind == "exact":
+            return f"the text counts its day from a dated summit: {self.text!r} = {self.day.isoformat()}"
         told, side = ("past", "after it began") if self.kind == "after" else ("to come", "before it ended")
         return f"the text tells of {self.text!r} ({self.day.isoformat()}) as {told}: written {side}"
 
@@ -101,6 +104,11 @@ def _word_at(text: str, word: str, lo: int, hi: int) -> int:
     return lo + m.start() if m else -1
 
 
+def _words_at(text: str, word: str, lo: int, hi: int) -> list[int]:
+    """The offsets of every ``word`` as a whole word in ``text[lo:hi]``."""
+    return [lo + m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text[lo:hi])]
+
+
 def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[EventMention]:
     """The summits of the knowledge base the text names unambiguously (see the module docstring), one
     per sentence and summit, in text order. ``sentences``: character spans."""
@@ -115,10 +123,20 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[EventMent
             for m in pattern.finditer(text):
                 sentence = next((s for s in sentences if s[0] <= m.start() < s[1]), (0, len(text)))
                 lo, hi = max(sentence[0], m.start() - PLACE_REACH), min(sentence[1], m.end() + PLACE_REACH)
-                found = {(e, place) for e in members for place in e.places if _word_at(text, place, lo, hi) >= 0}
-                matched = {e for e, _ in found}
+                # the place nearest to the series' words (`vor dem Nato-Gipfel in Vilnius treffen sich
+                # die Minister in Brüssel`: Vilnius), and the summits of the series held there
+                found = [
+                    (abs(at - m.start()), place, e)
+                    for e in members
+                    for place in e.places
+                    for at in _words_at(text, place, lo, hi)
+                ]
+                if not found:
+                    continue
+                nearest = min(d for d, _, _ in found)
+                matched = {e for d, _, e in found if d == nearest}
                 if len(matched) != 1:
-                    continue  # no place, or one that several summits of the series share
+                    continue  # a place that several summits of the series share
                 event = next(iter(matched))
                 years = {int(y) for y in _YEAR.findall(text, sentence[0], sentence[1])}
                 if years - {event.start.year, event.end.year}:
@@ -126,6 +144,6 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[EventMent
                 if (event, sentence[0]) in seen:
                     continue
                 seen.add((event, sentence[0]))
-                place = max((p for e, p in found), key=len)
+                place = max((p for d, p, _ in found if d == nearest), key=len)
                 out.append(EventMention(event, m.start(), m.end(), m.group(0), place))
     return sorted(out, key=lambda x: x.start)

@@ -373,6 +373,21 @@ def _anniversary_year(
     return year, f"inferred from a count back from the article's year: {said!r} (year only)"
 
 
+def _counted_day(events: list[EventBound], today: dt.date, claims: list[OfficeClaim]) -> tuple[dt.date, str] | None:
+    """(day, reason) when the text counts its own day from a dated summit (``Drei Tage nach dem
+    Gipfel in Alaska``, an ``exact`` bound): every such count agrees, the day is not after today, and
+    every current office holder the text names held office then (else the count is misread)."""
+    days = {e.day for e in events if e.kind == "exact"}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    current = [c for c in claims if c.when in ("current", "recent")]
+    if day > today or not all(c.holds(day) for c in current):
+        return None
+    said = "; ".join(e.describe() for e in events if e.kind == "exact")
+    return day, f"inferred from {said}" + (f"; {_held_together(current)} on that day" if current else "")
+
+
 def _event_window(events: list[EventBound], today: dt.date) -> tuple[dt.date, dt.date, str] | None:
     """(first day, last day, why) the dated summits the text names leave for the article: from the
     latest one told as past to the earliest one told as to come; None when they bound nothing or
@@ -464,6 +479,9 @@ def _infer_from_text(
     anniversaries: list[tuple[int, str]] | None = None,
 ) -> tuple[Reference, str, str]:
     """The text's own evidence (1.-5. of the module docstring)."""
+    counted_day = _counted_day(events or [], today, claims or [])
+    if counted_day is not None:
+        return Reference(date=counted_day[0]), "inferred", counted_day[1]
     window = _event_window(events or [], today)
     # titles that put a term before the article (``damalige``, ``ehemalige``) bound it from below;
     # only the others say who held which office on the article's day

@@ -408,7 +408,7 @@ class TimeTagger:
             if it.partial is not None
         ]
         stated = (dates_in_url(url) if url else []) + self._stated(text, items)
-        events = self._event_bounds(text, sentences) if claims else []
+        events = self._event_bounds(text, sentences, items) if claims else []
         loose = self._loose_ties(text, items, ties)
         return infer_reference(
             ties, evidence, today, claims, loose, stated, events, anniversaries=self._anniversaries(text, items)
@@ -447,12 +447,33 @@ class TimeTagger:
         rules = self.tense_rules
         return bool(words & rules.perfect_aux) and not words & (rules.pluperfect_aux | rules.past)
 
-    def _event_bounds(self, text: str, sentences: list[Sentence] | None) -> list[EventBound]:
+    def _count_to(self, text: str, items: list[_Item], start: int) -> tuple[int, str, int] | None:
+        """(days, ``before``/``after``, where the count starts) when a count of days or weeks stands
+        right before a summit named at ``start`` (``Drei Tage nach dem Gipfel``, ``Einen Tag vor dem
+        Treffen``, ``three days after the Alaska summit``): only a preposition, an article and one
+        name between."""
+        for it in items:
+            if not 0 <= start - it.end <= 40 or it.match.pattern.norm not in ("duration", "ago"):
+                continue
+            n, unit = to_int(it.fields.get("n")), it.fields.get("unit")
+            if n is None or unit not in ("D", "W") or "AFTER_WORD" in it.fields.get("_classes", ()):
+                continue
+            words = [w.lower() for w in _WORD.findall(text[it.start : start])][-4:]
+            names = [w for w in _WORD.findall(text[it.end : start]) if w[:1].isupper()]
+            way = "before" if set(words) & self.event_before else "after" if set(words) & self.event_after else None
+            if way is None or len(names) > 1 or len(_WORD.findall(text[it.end : start])) > 4:
+                continue
+            return n * (7 if unit == "W" else 1), way, it.start
+        return None
+
+    def _event_bounds(self, text: str, sentences: list[Sentence] | None, items: list[_Item]) -> list[EventBound]:
         """Bounds on the reference date from the dated summits the text names
         (:mod:`newsgraph.timex.named_events`): told in the past, or after ``nach``/``seit``, the
         article is not older than the summit's first day; told as to come, or after ``vor``, not
         younger than its last. A look back told in the past with ``vor`` (``Vor dem Gipfel hatte
-        er gewarnt``) and a mention without tense or preposition give nothing."""
+        er gewarnt``) and a mention without tense or preposition give nothing. A count before the
+        summit in a clause about the report's now (``Drei Tage nach dem Gipfel in Alaska richtet
+        sich der Blick ...``) gives the day itself (``exact``)."""
         if not sentences:
             return []
         spans = [(s.start, s.end) for s in sentences]
@@ -476,6 +497,13 @@ class TimeTagger:
                 tense = "present"  # `Einen Tag vor dem Treffen ... hat Moskau ... genannt`: the report's now
             label = f"{mention.text} … {mention.place}" if mention.place not in mention.text else mention.text
             event = mention.event
+            count = self._count_to(text, items, mention.start)
+            if count is not None and tense not in ("past", "future"):
+                days, way, began = count
+                day = event.end + dt.timedelta(days=days) if way == "after" else event.start - dt.timedelta(days=days)
+                words = text[began : mention.end]
+                out.append(EventBound("exact", day, words if mention.place in words else f"{words} … {mention.place}"))
+                continue
             if tense == "future" or (tense != "past" and ahead and not behind):
                 out.append(EventBound("before", event.end, label))
             elif (tense == "past" and not ahead) or (tense != "future" and behind and not ahead):
