@@ -131,6 +131,7 @@ class TimeTagger:
         self.byline_words = {w.lower() for w in stated.get("byline_words", [])}
         self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
         self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
+        self.apposition_words = {w.lower() for w in stated.get("apposition_words", [])}
         self.event_before = {w.lower() for w in stated.get("event_before", [])}
         self.event_after = {w.lower() for w in stated.get("event_after", [])}
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
@@ -377,6 +378,10 @@ class TimeTagger:
             if it.match.pattern.norm == "date" and wd and p and p.year is None and p.month and p.day:
                 ties.append(WeekdayTie(wd, p.month, p.day, text[it.start : it.end]))
                 continue
+            if self._apposition_tie(text, items, k):  # `am 24. Mai, einem Montag`, `on May 24, a Monday`
+                nxt_wd = to_int(items[k + 1].fields.get("weekday"))
+                ties.append(WeekdayTie(nxt_wd, p.month, p.day, text[it.start : items[k + 1].end]))  # type: ignore[arg-type,union-attr]
+                continue
             if it.match.pattern.norm != "weekday" or wd is None or k + 1 >= len(items):
                 continue
             nxt = items[k + 1]
@@ -509,6 +514,24 @@ class TimeTagger:
             elif (tense == "past" and not ahead) or (tense != "future" and behind and not ahead):
                 out.append(EventBound("after", event.start, label))
         return out
+
+    def _apposition_tie(self, text: str, items: list[_Item], k: int) -> bool:
+        """Whether item ``k``, a day of a month without a year, is followed by its weekday in
+        apposition (``am 24. Mai, einem Montag``; ``on May 24, a Monday``): only a comma and an
+        indefinite article (``[reference] apposition_words``) between."""
+        it = items[k]
+        p = it.partial
+        if it.match.pattern.norm != "date" or p is None or p.year is not None or not (p.month and p.day):
+            return False
+        if k + 1 >= len(items):
+            return False
+        nxt = items[k + 1]
+        if nxt.match.pattern.norm != "weekday" or to_int(nxt.fields.get("weekday")) is None:
+            return False
+        if "offset" in nxt.fields or "rel" in nxt.fields:
+            return False
+        gap = text[it.end : nxt.start].replace(",", " , ").split()
+        return bool(gap) and gap[0] == "," and all(w.lower() in self.apposition_words for w in gap[1:])
 
     def _is_report(self, items: list[_Item], reference: Reference) -> bool:
         """Whether the text reports (its look backs are short) rather than narrates a past: it counts
