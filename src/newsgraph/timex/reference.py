@@ -357,19 +357,19 @@ def _loose_years(
 
 
 def _anniversary_year(
-    anniversaries: list[tuple[int, str]], today: dt.date, claims: list[OfficeClaim]
+    anniversaries: list[tuple[int, str, bool]], today: dt.date, claims: list[OfficeClaim]
 ) -> tuple[int, str] | None:
-    """(year, reason) from the years the text counts back to (``vor 20 Jahren, im Mai 2004``), when
-    they agree, do not lie after today, and fall within the terms of office of every current claim
-    (a year that does not is a misread count: no evidence)."""
-    years = {year for year, _ in anniversaries}
+    """(year, reason) from the years the text counts back to exactly (``vor 20 Jahren, im Mai
+    2004``), when they agree, do not lie after today, and fall within the terms of office of every
+    current claim (a year that does not is a misread count: no evidence)."""
+    years = {year for year, _, exact in anniversaries if exact}
     if len(years) != 1:
         return None
     (year,) = years
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if year > today.year or not all(any(s <= last and (e is None or e > first) for s, e in c.terms) for c in claims):
         return None
-    said = "; ".join(sorted({words for _, words in anniversaries}))
+    said = "; ".join(sorted({words for _, words, exact in anniversaries if exact}))
     return year, f"inferred from a count back from the article's year: {said!r} (year only)"
 
 
@@ -412,7 +412,7 @@ def infer_reference(
     loose: list[list[WeekdayTie]] | None = None,
     stated: list[StatedDate] | None = None,
     events: list[EventBound] | None = None,
-    anniversaries: list[tuple[int, str]] | None = None,
+    anniversaries: list[tuple[int, str, bool]] | None = None,
 ) -> tuple[Reference, str, str]:
     """(reference, source, reason) from what the page and the text say; source is "inferred" or "none".
 
@@ -476,7 +476,7 @@ def _infer_from_text(
     claims: list[OfficeClaim] | None = None,
     loose: list[list[WeekdayTie]] | None = None,
     events: list[EventBound] | None = None,
-    anniversaries: list[tuple[int, str]] | None = None,
+    anniversaries: list[tuple[int, str, bool]] | None = None,
 ) -> tuple[Reference, str, str]:
     """The text's own evidence (1.-5. of the module docstring)."""
     counted_day = _counted_day(events or [], today, claims or [])
@@ -676,6 +676,16 @@ def _infer_from_text(
             "none",
             f"no year: {floor_note}, later than every year the text names outside plans "
             f"(the latest, {explicit_years[-1]}, is a look back); no weekday tie or term of office fixes one",
+        )
+    # an approximate count back (``vor fast 20 Jahren, 2005``) makes the years it counts from look backs
+    counted_floor = max((year for year, _, exact in anniversaries or [] if not exact), default=None)
+    if counted_floor is not None and explicit_years and explicit_years[-1] < counted_floor:
+        said = "; ".join(sorted({words for _, words, exact in anniversaries or [] if not exact}))
+        return (
+            Reference(),
+            "none",
+            f"no year: the text counts back from its own year ({said!r}): not before {counted_floor}, later "
+            f"than every year it names (the latest, {explicit_years[-1]}, is a look back)",
         )
     if background and background[-1][0].year == explicit_years[-1]:  # type: ignore[union-attr]
         day, e = background[-1]

@@ -420,17 +420,21 @@ class TimeTagger:
         )
 
     @staticmethod
-    def _anniversaries(text: str, items: list[_Item]) -> list[tuple[int, str]]:
+    def _anniversaries(text: str, items: list[_Item]) -> list[tuple[int, str, bool]]:
         """Years the text counts back to from its own (``Vor 20 Jahren, im Mai 2004, ...``, ``twenty
         years ago, in 2004``): a whole number of years before the reference date and one explicit year
-        in the same sentence give the article's year, that year plus the number. An approximate count
-        (``vor fast 20 Jahren``: only ``genau`` is kept) or a sentence with several years gives nothing."""
-        out: list[tuple[int, str]] = []
+        in the same sentence give the article's year, that year plus the number (``exact``, the third
+        value). An approximate count (``vor fast 20 Jahren``, ``vor rund 20 Jahren``; ``genau`` is
+        exact) gives only a lower bound: that year plus the number, less one (``fast``) or two. A
+        sentence with several years gives nothing."""
+        out: list[tuple[int, str, bool]] = []
+        slack = {None: 0, "EQUAL": 0, "MORE_THAN": 0, "EQUAL_OR_MORE": 0, "LESS_THAN": 1, "APPROX": 2}
         for it in items:
             if it.match.pattern.norm != "ago" or "AFTER_WORD" in it.fields.get("_classes", ()):
                 continue
             n = to_int(it.fields.get("n"))
-            if it.fields.get("unit") != "Y" or n is None or mod_of(it.fields) not in (None, "EQUAL"):
+            mod = mod_of(it.fields)
+            if it.fields.get("unit") != "Y" or n is None or mod not in slack:
                 continue
             years = {
                 other.partial.year
@@ -442,7 +446,8 @@ class TimeTagger:
             }
             if len(years) == 1:
                 (year,) = years
-                out.append((year + n, f"{text[it.start : it.end]} … {year}"))
+                exact = mod in (None, "EQUAL")
+                out.append((year + n - slack[mod], f"{text[it.start : it.end]} … {year}", exact))
         return out
 
     def _recent_perfect(self, text: str, sentence: Sentence) -> bool:
