@@ -192,10 +192,12 @@ def test_count_back_to_a_year_gives_the_articles_year() -> None:
 
 
 def test_approximate_count_back_is_no_evidence_for_the_year() -> None:
+    """``Vor fast 20 Jahren, im Mai 2005``: not 2005 (a look back), and no exact year either."""
     result = tagger_for("de").tag(
-        "Vor fast 20 Jahren, 2005, wurde der Vertrag geschlossen.", published=None, today=TODAY
+        "Vor fast 20 Jahren, im Mai 2005, wurde der Vertrag geschlossen.", published=None, today=TODAY
     )
-    assert "count back" not in result.reason
+    assert result.reference.known_year is None
+    assert "not before 2024" in result.reason
 
 
 # ---------------------------------------------------------------- English anaphors and weekends
