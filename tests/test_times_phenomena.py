@@ -219,3 +219,20 @@ def test_english_over_the_weekend_by_tense() -> None:
     assert values["the weekend"] == "2024-W02-WE"
     values = _values("en", "Negotiators will meet at the weekend.")
     assert values["the weekend"] == "2024-W03-WE"
+
+
+# ---------------------------------------------------------------- ages are no times
+
+
+def test_a_persons_age_is_no_time_but_a_duration_adjective_is() -> None:
+    """``die 41-jährige Diplomatin``, ``der 58-jährige Fahrer``, ``die 33-Jährige``, ``den 70-jährigen
+    Jan Muster``, ``a 58-year-old driver``: ages; ``der 12-jährigen Bauzeit``, ``ein dreijähriger
+    Vertrag Frankreichs``, ``a 20-year lease``: durations."""
+    values = _values(
+        "de",
+        "Die 41-jährige Diplomatin und der 58-jährige Fahrer trafen die 33-Jährige und den 70-jährigen Jan "
+        "Muster nach der 12-jährigen Bauzeit; ein dreijähriger Vertrag Frankreichs gilt.",
+    )
+    assert values == {"12-jährigen": "P12Y", "dreijähriger": "P3Y"}
+    values = _values("en", "A 58-year-old driver signed a 20-year lease.")
+    assert values == {"20-year": "P20Y"}

@@ -136,6 +136,7 @@ class TimeTagger:
         self.event_after = {w.lower() for w in stated.get("event_after", [])}
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
         self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
+        self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
 
     # ------------------------------------------------------------------ guards
 
@@ -243,6 +244,8 @@ class TimeTagger:
             fields = {k: v for k, v in m.fields.items() if k != "_" and k is not None}
             fields.update(m.pattern.fixed)
             fields["_classes"] = m.classes
+            if m.pattern.norm == "duration" and any(rx.match(text, start) for rx in self.age_not_time):
+                continue  # a person's age (`die 35-jährige Frau`, `a 62-year-old envoy`), not a time
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
