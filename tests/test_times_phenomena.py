@@ -236,3 +236,15 @@ def test_a_persons_age_is_no_time_but_a_duration_adjective_is() -> None:
     assert values == {"12-jährigen": "P12Y", "dreijähriger": "P3Y"}
     values = _values("en", "A 58-year-old driver signed a 20-year lease.")
     assert values == {"20-year": "P20Y"}
+
+
+def test_vague_references_and_the_dative_without_article() -> None:
+    values = _values(
+        "de",
+        "Seit vorigem Jahr steigen die Preise. Vor einiger Zeit hatte die Bank gewarnt, in absehbarer Zeit "
+        "will sie handeln; die Zahlen waren eben erst erschienen.",
+    )
+    assert values["vorigem Jahr"] == "2023"
+    assert values["Vor einiger Zeit"] == "PAST_REF"
+    assert values["in absehbarer Zeit"] == "FUTURE_REF"
+    assert values["eben erst"] == "PAST_REF"
