@@ -252,7 +252,7 @@ def test_vague_references_and_the_dative_without_article() -> None:
 
 def test_age_before_a_single_name_is_no_time(nlp_de) -> None:
     """``die 70-jährige Merkel``: the entity layer's person right after the adjective makes it an
-    age; ``die 16-jährige Amtszeit Merkels`` stays a duration."""
+    age; ``die 16-jährige Amtszeit`` stays a duration."""
     values = _record_values(nlp_de, "Die 70-jährige Merkel blickte auf die 16-jährige Amtszeit zurück.")
     assert "70-jährige" not in values
     assert values["16-jährige"] == "P16Y"
