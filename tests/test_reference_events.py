@@ -134,3 +134,10 @@ def test_count_from_a_summit_told_in_the_past_is_no_day() -> None:
     result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-03-01", "2024-01-10")])
     assert result.reference.date is None
     assert result.reference.known_year == 2023  # still: after the summit and within the term
+
+
+def test_count_from_a_summit_needs_no_office_holder() -> None:
+    text = "Drei Tage nach dem G20-Gipfel in Osaka richten sich die Blicke auf Tokio."
+    result = tagger_for("de").tag(text, published=None, today=TODAY)
+    assert result.reference.date == dt.date(2019, 7, 2)
+    assert "Osaka" in result.reason

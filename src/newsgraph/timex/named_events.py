@@ -65,7 +65,7 @@ class EventBound:
 
     def describe(self) -> str:
         if self.kind == "exact":
-            return f"the text counts its day from a dated summit: {self.text!r} = {self.day.isoformat()}"
+            return f"a count from a dated summit in a clause about the present: {self.text!r} = {self.day}"
         told, side = ("past", "after it began") if self.kind == "after" else ("to come", "before it ended")
         return f"the text tells of {self.text!r} ({self.day.isoformat()}) as {told}: written {side}"
 

@@ -416,7 +416,7 @@ class TimeTagger:
             if it.partial is not None
         ]
         stated = (dates_in_url(url) if url else []) + self._stated(text, items)
-        events = self._event_bounds(text, sentences, items) if claims else []
+        events = self._event_bounds(text, sentences, items)
         loose = self._loose_ties(text, items, ties)
         return infer_reference(
             ties, evidence, today, claims, loose, stated, events, anniversaries=self._anniversaries(text, items)
