@@ -256,3 +256,19 @@ def test_age_before_a_single_name_is_no_time(nlp_de) -> None:
     values = _record_values(nlp_de, "Die 70-jährige Merkel blickte auf die 16-jährige Amtszeit zurück.")
     assert "70-jährige" not in values
     assert values["16-jährige"] == "P16Y"
+
+
+# ---------------------------------------------------------------- movable feasts
+
+
+def test_movable_feasts_count_from_easter() -> None:
+    """Easter Sunday fell on 31 March 2024 and 20 April 2025: ``Ostermontag`` told in the past in
+    May 2024 is 1 April 2024, ``Pfingsten`` to come 19 May 2024, ``Good Friday 2019`` 19 April."""
+    values = _values(
+        "de",
+        "Am Ostermontag hatten die Kirchen gemahnt. Über Pfingsten wird gestreikt.",
+        published=dt.date(2024, 5, 10),
+    )
+    assert values == {"Ostermontag": "2024-04-01", "Pfingsten": "2024-05-19"}
+    values = _values("en", "The accord of Good Friday 2019 still holds.", published=dt.date(2024, 5, 10))
+    assert values["Good Friday 2019"] == "2019-04-19"

@@ -595,7 +595,52 @@ def norm_short_year(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(f"{year:04d}", "DATE", None, Partial(year))
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month = (h + m - 7 * n + 114) // 31
+    day = (h + m - 7 * n + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """A movable feast, ``easter`` days after Easter Sunday (``Ostermontag`` 1, ``Karfreitag`` -2,
+    ``Pfingsten`` 49): in the year given, else the passage's year in a narrative, else the one the
+    tense picks around the reference date (past: the latest on or before it; future: the earliest
+    on or after it; otherwise the nearest)."""
+    offset = to_int(fields.get("easter"))
+    if offset is None:
+        return None
+    year = to_int(fields.get("year"))
+    ref = ctx.reference.date
+    if year is None and ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.era is None:
+        year = ctx.anchor.year
+    if year is None and ref is not None:
+        days = [easter_sunday(y) + dt.timedelta(days=offset) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
+        if ctx.tense == "past" and past:
+            day = max(past)
+        elif ctx.tense == "future" and future:
+            day = min(future)
+        else:
+            day = min(days, key=lambda d: (abs((d - ref).days), d))
+        return Valued(day.isoformat(), "DATE", None, point_of(day))
+    year = year if year is not None else ctx.reference.known_year
+    if year is None or not 1583 <= year <= 9999:
+        return Valued("XXXX-XX-XX", "DATE")
+    day = easter_sunday(year) + dt.timedelta(days=offset)
+    return Valued(day.isoformat(), "DATE", None, point_of(day))
+
+
 NORMALISERS = {
+    "feast": norm_feast,
     "short_year": norm_short_year,
     "weekday": norm_weekday,
     "deixis": norm_deixis,
