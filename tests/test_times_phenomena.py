@@ -272,3 +272,10 @@ def test_movable_feasts_count_from_easter() -> None:
     assert values == {"Ostermontag": "2024-04-01", "Pfingsten": "2024-05-19"}
     values = _values("en", "The accord of Good Friday 2019 still holds.", published=dt.date(2024, 5, 10))
     assert values["Good Friday 2019"] == "2019-04-19"
+
+
+def test_midnight_is_a_clock_time() -> None:
+    values = _values("de", "Seit Mitternacht gilt die Waffenruhe.")
+    assert values["Mitternacht"] == "2024-01-17T00:00"
+    values = _values("en", "The truce took effect at midnight on Sunday.")
+    assert values["midnight"] == "2024-01-14T00:00"
