@@ -141,3 +141,16 @@ def test_count_from_a_summit_needs_no_office_holder() -> None:
     result = tagger_for("de").tag(text, published=None, today=TODAY)
     assert result.reference.date == dt.date(2019, 7, 2)
     assert "Osaka" in result.reason
+
+
+def test_another_meeting_at_the_summits_place_and_a_possible_summit_give_nothing() -> None:
+    """`Das Treffen der Berater ... in Genf` is not the Biden-Putin summit (the leaders are named far
+    from it), and `eines möglichen Gipfeltreffens` between them is only possible: no bound."""
+    text = (
+        "Das Treffen der beiden Berater am Montag in Genf war nach Angaben beider Seiten ein Schritt zur "
+        "Vorbereitung eines möglichen Gipfeltreffens zwischen den Präsidenten Joe Biden und Wladimir Putin."
+    )
+    spans = [(s.start, s.end) for s in tagger_for("de").split_sentences(text)]
+    assert "Treffen" not in [m.text for m in find_mentions(text, spans)]
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-01-20", "2025-01-20")])
+    assert "Genf" not in result.reason

@@ -10,9 +10,12 @@ A mention is read only when it is unambiguous: the series' words (``G20-Gipfel``
 Nato``, ``climate summit``) and the place of exactly one summit of that series stand in one sentence
 near each other, the sentence names no year other than the summit's (``beim Nato-Gipfel 1999 in
 Washington`` is a look back the year says itself), and a bilateral summit's leaders are both named
-in the text. Which way the bound points comes from the mention's tense (see
-:func:`newsgraph.timex.tense.tense_at`) and the preposition before it (``vor``, ``nach``); a mention
-without either (``Der Gipfel in Vilnius beginnt ...``) gives nothing.
+in the text, near its words when the word is as common for other meetings as ``Treffen`` (``Das
+Treffen der Sicherheitsberater in Genf ... eines möglichen Gipfeltreffens zwischen Putin und
+Biden``: that ``Treffen`` is another meeting). Which way the
+bound points comes from the mention's tense (see :func:`newsgraph.timex.tense.tense_at`) and the
+words before it (``vor``, ``nach``; a summit only ``möglich`` or ``geplant`` is never behind the
+article); a mention without either (``Der Gipfel in Vilnius beginnt ...``) gives nothing.
 """
 
 from __future__ import annotations
@@ -74,6 +77,8 @@ class EventBound:
 class _Series:
     patterns: tuple[re.Pattern[str], ...]
     requires: tuple[str, ...]
+    #: words as common for other meetings (``Treffen``): read only with the leaders named near them
+    near_patterns: tuple[re.Pattern[str], ...] = ()
 
 
 @cache
@@ -87,6 +92,7 @@ def load_events(path: Path = EVENTS_FILE) -> tuple[dict[str, _Series], tuple[Nam
         key: _Series(
             tuple(re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])),
             tuple(spec.get("requires", [])),
+            tuple(re.compile(p) for p in spec.get("near_patterns", [])),
         )
         for key, spec in data.get("series", {}).items()
     }
@@ -119,10 +125,13 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[EventMent
         if any(_word_at(text, name, 0, len(text)) < 0 for name in spec.requires):
             continue
         members = [e for e in events if e.series == key]
-        for pattern in spec.patterns:
+        for pattern in (*spec.patterns, *spec.near_patterns):
+            near = pattern in spec.near_patterns
             for m in pattern.finditer(text):
                 sentence = next((s for s in sentences if s[0] <= m.start() < s[1]), (0, len(text)))
                 lo, hi = max(sentence[0], m.start() - PLACE_REACH), min(sentence[1], m.end() + PLACE_REACH)
+                if near and any(_word_at(text, name, lo, hi) < 0 for name in spec.requires):
+                    continue  # `Treffen`: the leaders stand near it, or it is another meeting
                 # the place nearest to the series' words (`vor dem Nato-Gipfel in Vilnius treffen sich
                 # die Minister in Brüssel`: Vilnius), and the summits of the series held there
                 found = [
