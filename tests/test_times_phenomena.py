@@ -275,7 +275,11 @@ def test_movable_feasts_count_from_easter() -> None:
 
 
 def test_midnight_is_a_clock_time() -> None:
+    """``seit Mitternacht``: the start of the day (00:00); ``bis Mitternacht``, ``at midnight``:
+    its end (24:00)."""
     values = _values("de", "Seit Mitternacht gilt die Waffenruhe.")
     assert values["Mitternacht"] == "2024-01-17T00:00"
+    values = _values("de", "Das Ultimatum läuft am Freitag bis Mitternacht.")
+    assert values["Mitternacht"] == "2024-01-19T24:00"
     values = _values("en", "The truce took effect at midnight on Sunday.")
-    assert values["midnight"] == "2024-01-14T00:00"
+    assert values["midnight"] == "2024-01-14T24:00"
