@@ -194,3 +194,35 @@ def test_a_year_with_its_month_is_still_the_weak_guess():
     """`im Februar 2022` in the background: the article is not older, and most likely of that year."""
     result = _infer("de", "Die Stadt hatte im Februar 2022 einen neuen Hafenmeister ernannt.")
     assert result.source == "inferred" and result.reference.year == 2022
+
+
+def test_day_and_month_in_figures_tie_a_weekday() -> None:
+    """`Montag, 24.5.` and `Mittwoch (12.6.)`: a day and month written in figures, without a year,
+    tie the weekday as a written-out date does (24 May fell on a Monday in 2021, 12 June on a
+    Wednesday in 2024); a section number (`Kapitel 3.2.`) is no date."""
+    import datetime as dt
+
+    from newsgraph.timex import tagger_for
+
+    today = dt.date(2026, 11, 29)
+    result = tagger_for("de").tag("Am Montag, 24.5., trat der Ausschuss zusammen.", published=None, today=today)
+    assert result.reference.date == dt.date(2021, 5, 24)
+    result = tagger_for("de").tag("Die Anhörung am Mittwoch (12.6.) fiel aus.", published=None, today=today)
+    assert result.reference.date == dt.date(2024, 6, 12)
+    assert tagger_for("de").tag("Siehe Kapitel 3.2. und 4.1.", published=None, today=today).times == []
+
+
+def test_weekday_in_apposition_to_a_date_is_a_tie() -> None:
+    import datetime as dt
+
+    from newsgraph.timex import tagger_for
+
+    today = dt.date(2026, 11, 29)
+    result = tagger_for("de").tag("Die Kammer stimmte am 24. Mai, einem Montag, ab.", published=None, today=today)
+    assert result.reference.date == dt.date(2021, 5, 24)
+    result = tagger_for("en").tag("The chamber voted on May 24, a Monday.", published=None, today=today)
+    assert result.reference.date == dt.date(2021, 5, 24)
+    result = tagger_for("de").tag(
+        "Die Kammer stimmte am 24. Mai ab, am Montag reiste sie.", published=None, today=today
+    )
+    assert result.reference.date is None

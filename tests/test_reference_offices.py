@@ -211,3 +211,37 @@ def test_an_inaugural_visit_with_two_people_names_no_visitor(nlp_de):
     text = "Bundeskanzler Friedrich Merz reist zum Antrittsbesuch zu US-Präsident Donald Trump."
     record = newsgraph.extract(text, lang="de", nlp=nlp_de)
     assert "new:" not in record.reference_date.reason
+
+
+def test_counterpart_holds_the_office_of_the_person_met(nlp_de, nlp_en):
+    """`seinem Amtskollegen Qin Gang` beside `US-Außenminister Antony Blinken`: a counterpart holds
+    the office another person of the text holds, here the foreign ministry; Qin Gang held China's only
+    from 30 December 2022 to July 2023, so the year is 2023 (Blinken alone allows 2021-2025)."""
+    text = "US-Außenminister Antony Blinken hat in Peking mit seinem Amtskollegen Qin Gang über Fentanyl gesprochen."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert record.reference_date.value == "2023"
+    assert "Qin Gang was foreign minister of China ('Amtskollegen')" in record.reference_date.reason
+    text = "Secretary of State Antony Blinken discussed fentanyl with his Chinese counterpart Qin Gang in Beijing."
+    record = newsgraph.extract(text, lang="en", nlp=nlp_en)
+    assert record.reference_date.value == "2023"
+
+
+def test_counterpart_with_several_matching_offices_gives_nothing() -> None:
+    """A counterpart whose KB offices hold more than one of the text's offices (a president who was
+    prime minister before, beside someone who was both) is left out: the text does not say which."""
+    from newsgraph.timex.offices import claims_from_roles
+
+    titles = tagger_for("de").office_titles
+    offices = {
+        "kb:per:a": [("head_of_state", "iso3166:US", "2021-01-20", None)],
+        "kb:per:b": [
+            ("head_of_state", "iso3166:XX", "2014-01-01", "2020-01-01"),
+            ("head_of_government", "iso3166:XX", "2005-01-01", "2010-01-01"),
+        ],
+    }
+    people = [
+        ("Anna A", "kb:per:a", ["Präsidentin", "Regierungschefin"]),
+        ("Bert B", "kb:per:b", ["Amtskollegen"]),
+    ]
+    claims = claims_from_roles(people, offices, titles, lambda office, country: f"{office} of {country}")
+    assert [c.person for c in claims] == ["Anna A"]

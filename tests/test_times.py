@@ -263,7 +263,8 @@ def test_clock_time_takes_the_day_of_its_sentence(nlp):
         ("Die Verhandlungen dauerten zwei Wochen.", "zwei Wochen", "P2W", "DURATION"),
         ("Die Mission läuft seit zehn Jahren.", "zehn Jahren", "P10Y", "DURATION"),
         ("Der NASA-Chef begann seinen fünftägigen Besuch.", "fünftägigen", "P5D", "DURATION"),
-        ("Der 24-jährigen Studentin wurde geholfen.", "24-jährigen", "P24Y", "DURATION"),
+        # a duration adjective (a person's age is no time: test_times_phenomena.py)
+        ("Nach der 24-jährigen Bauzeit wurde der Tunnel eröffnet.", "24-jährigen", "P24Y", "DURATION"),
         ("Das Gespräch dauerte anderthalb Jahre.", "anderthalb Jahre", "P18M", "DURATION"),
         ("Die Parteien treffen sich jeden Montag.", "jeden Montag", "XXXX-WXX-1", "SET"),
         ("Die monatlichen Zahlungen wurden eingestellt.", "monatlichen", "P1M", "SET"),

@@ -37,7 +37,7 @@ from ..record import ReferenceDate, Time
 from ..timex.normalise import Reference
 from ..timex.offices import age_claims, birth_dates, claims_from_roles, inaugural_claims
 from ..timex.reference import OfficeClaim, published_bounds
-from ..timex.tagger import Sentence, TimeTagger, tagger_for
+from ..timex.tagger import Sentence, TaggedTime, TimeTagger, tagger_for
 
 
 def _reference_value(reference: Reference) -> str | None:
@@ -148,6 +148,24 @@ class TimeLayer:
         kept = [c for c in offices_held if c.when != "current" or (c.person, c.office) not in newer]
         return kept + inaugural + ages
 
+    @staticmethod
+    def _ages(doc: Doc, times: list[TaggedTime]) -> set[tuple[int, int]]:
+        """Spans of duration adjectives right before a person's name (``des 77-jährigen Küng``,
+        ``den zweijährigen Dima``): a person's age, no time expression. The tagger's own word lists
+        catch ages before person nouns and two-word names (``[reference.ages] not_time``); a single
+        name needs the entity layer's people."""
+        starts = {m.start for e in doc._.entities or [] if e.type == "PER" for m in e.mentions}
+        if not starts:
+            return set()
+        out = set()
+        for t in times:
+            if t.type != "DURATION" or not t.pattern.startswith("duration_adjective") or not str(t.value).endswith("Y"):
+                continue
+            after = len(doc.text) - len(doc.text[t.end :].lstrip()) if t.end < len(doc.text) else t.end
+            if after in starts and after - t.end <= 2:
+                out.add((t.start, t.end))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         published = None
         partial = None  # `2021-05`, `2021`: a constraint on the reference date, not a reference day
@@ -179,9 +197,11 @@ class TimeLayer:
                 source=result.source,
                 reason=result.reason,  # type: ignore[arg-type]
             )
+        ages = self._ages(doc, result.times)
         doc._.times = [
             Time(start=t.start, end=t.end, text=t.text, type=t.type, value=t.value, mod=t.mod)  # type: ignore[arg-type]
             for t in result.times
+            if (t.start, t.end) not in ages
         ]
         reference_day = published or result.reference.date
         if self.linker is not None and reference_day is not None and doc._.entities is not None:

@@ -179,7 +179,11 @@ def choose_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
 
 
 def weekday_near(weekday: int, ref: dt.date, tense: Tense, rel: int | None) -> dt.date:
-    """The day with ISO ``weekday`` around ``ref``: by explicit direction, else by tense."""
+    """The day with ISO ``weekday`` around ``ref``: by explicit direction, else by tense
+    (``übernächsten Montag``, ``rel=2``: a week after ``nächsten Montag``)."""
+    if rel is not None and abs(rel) > 1:
+        step = 1 if rel > 0 else -1
+        return weekday_near(weekday, ref, tense, step) + dt.timedelta(days=7 * (rel - step))
     delta = weekday - ref.isoweekday()
     if rel == -1:  # `letzten Samstag`: strictly before
         back = (ref.isoweekday() - weekday) % 7 or 7
@@ -241,7 +245,29 @@ def resolve_date(p: Partial, fields: dict[str, Any], ctx: Context) -> Valued | N
             p.year = min(options, key=lambda y: abs(y - base))
     if p.year is None and p.era is None:
         ref = ctx.reference
-        if fields.get("year_from_rel") or fields.get("season_from_rel"):
+        # `im vergangenen Dezember`: from the reference month; in a narrated passage from its own
+        month_ref = (
+            (ctx.anchor.year, ctx.anchor.month)
+            if ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.month and not ctx.anchor.era
+            else (ref.date.year, ref.date.month)
+            if ref.date is not None
+            else (ref.year, ref.month)
+            if ref.year is not None and ref.month is not None
+            else None
+        )
+        if fields.get("month_from_rel") and p.month is not None:
+            rel = to_int(fields.get("rel")) or 0
+            if month_ref is not None:
+                year, month = month_ref
+                if rel < 0:
+                    p.year = year if p.month < month else year - 1
+                elif rel > 0:
+                    p.year = year if p.month > month else year + 1
+                else:
+                    p.year = year
+            elif ref.year is not None and rel == 0:
+                p.year = ref.year
+        elif fields.get("year_from_rel") or fields.get("season_from_rel"):
             base_year = (ctx.anchor.year if ctx.narrative and ctx.anchor else None) or ref.known_year
             rel = to_int(fields.get("rel")) or 0
             if base_year is not None:
@@ -569,7 +595,52 @@ def norm_short_year(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(f"{year:04d}", "DATE", None, Partial(year))
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month = (h + m - 7 * n + 114) // 31
+    day = (h + m - 7 * n + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """A movable feast, ``easter`` days after Easter Sunday (``Ostermontag`` 1, ``Karfreitag`` -2,
+    ``Pfingsten`` 49): in the year given, else the passage's year in a narrative, else the one the
+    tense picks around the reference date (past: the latest on or before it; future: the earliest
+    on or after it; otherwise the nearest)."""
+    offset = to_int(fields.get("easter"))
+    if offset is None:
+        return None
+    year = to_int(fields.get("year"))
+    ref = ctx.reference.date
+    if year is None and ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.era is None:
+        year = ctx.anchor.year
+    if year is None and ref is not None:
+        days = [easter_sunday(y) + dt.timedelta(days=offset) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
+        if ctx.tense == "past" and past:
+            day = max(past)
+        elif ctx.tense == "future" and future:
+            day = min(future)
+        else:
+            day = min(days, key=lambda d: (abs((d - ref).days), d))
+        return Valued(day.isoformat(), "DATE", None, point_of(day))
+    year = year if year is not None else ctx.reference.known_year
+    if year is None or not 1583 <= year <= 9999:
+        return Valued("XXXX-XX-XX", "DATE")
+    day = easter_sunday(year) + dt.timedelta(days=offset)
+    return Valued(day.isoformat(), "DATE", None, point_of(day))
+
+
 NORMALISERS = {
+    "feast": norm_feast,
     "short_year": norm_short_year,
     "weekday": norm_weekday,
     "deixis": norm_deixis,

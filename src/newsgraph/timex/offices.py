@@ -77,6 +77,9 @@ class OfficeTitles:
     inaugural: set[str] = field(default_factory=set)
     #: words that make the title something else than the office (deputy, designate, candidate)
     block: set[str] = field(default_factory=set)
+    #: a title that gives the person the office of someone else in the text (``Amtskollege``,
+    #: ``counterpart``), lower case, matched as a word (or, with German inflection, a word's start)
+    counterpart: set[str] = field(default_factory=set)
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> OfficeTitles:
@@ -89,7 +92,17 @@ class OfficeTitles:
             recent={_fold(w) for w in spec.get("recent", [])},
             inaugural={w.lower() for w in spec.get("inaugural", [])},
             block={_fold(w) for w in spec.get("block", [])},
+            counterpart={_fold(w) for w in spec.get("counterpart", [])},
         )
+
+    def is_counterpart(self, title: str) -> bool:
+        """Whether the title calls the person someone's counterpart (``seinem chinesischen
+        Amtskollegen``, ``his Chinese counterpart``), without a deputy's or a former holder's word."""
+        words = [_fold(w).rstrip(".") for w in _WORD.findall(title.replace("-", " "))]
+        forms = [set(self._forms(w)) for w in words if w]
+        if any(f & (self.block | self.former | self.then | self.later) for f in forms):
+            return False
+        return any(f & self.counterpart for f in forms)
 
     def _forms(self, word: str) -> list[str]:
         """The word and its forms without an inflection ending."""
@@ -181,9 +194,16 @@ def claims_from_roles(
     held in more than one country (or never, by the KB) gives nothing: the KB is incomplete, and a
     missing term is no evidence either way."""
     out: dict[tuple[str, str, str], OfficeClaim] = {}
+    # the offices the text gives people now: what a counterpart (``Amtskollege``) holds too
+    current = {r[0] for _, _, ts in people for t in ts if (r := titles.read(t)) is not None and r[1] == "current"}
     for name, kb_id, person_titles in people:
         for title in person_titles:
             read = titles.read(title)
+            if read is None and titles.is_counterpart(title):
+                # a counterpart held one of the offices the text gives others: the one the KB has
+                # for this person (none or several: nothing, a wrong office is worse than none)
+                keys = {key for key, _, _, _ in offices_of.get(kb_id, []) if key in current}
+                read = (next(iter(keys)), "current") if len(keys) == 1 else None
             if read is None:
                 continue
             office, when = read

@@ -60,6 +60,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .named_events import EventBound
 from .normalise import Partial, Reference, valid_day
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -355,6 +356,54 @@ def _loose_years(
     return years, [(y, t) for y, t in fitting_days if y in years]
 
 
+def _anniversary_year(
+    anniversaries: list[tuple[int, str, bool]], today: dt.date, claims: list[OfficeClaim]
+) -> tuple[int, str] | None:
+    """(year, reason) from the years the text counts back to exactly (``vor 20 Jahren, im Mai
+    2004``), when they agree, do not lie after today, and fall within the terms of office of every
+    current claim (a year that does not is a misread count: no evidence)."""
+    years = {year for year, _, exact in anniversaries if exact}
+    if len(years) != 1:
+        return None
+    (year,) = years
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if year > today.year or not all(any(s <= last and (e is None or e > first) for s, e in c.terms) for c in claims):
+        return None
+    said = "; ".join(sorted({words for _, words, exact in anniversaries if exact}))
+    return year, f"inferred from a count back from the article's year: {said!r} (year only)"
+
+
+def _counted_day(events: list[EventBound], today: dt.date, claims: list[OfficeClaim]) -> tuple[dt.date, str] | None:
+    """(day, reason) when the text counts its own day from a dated summit (``Drei Tage nach dem
+    Gipfel in Alaska``, an ``exact`` bound): every such count agrees, the day is not after today, and
+    every current office holder the text names held office then (else the count is misread)."""
+    days = {e.day for e in events if e.kind == "exact"}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    current = [c for c in claims if c.when in ("current", "recent")]
+    if day > today or not all(c.holds(day) for c in current):
+        return None
+    said = "; ".join(e.describe() for e in events if e.kind == "exact")
+    return day, f"inferred from {said}" + (f"; {_held_together(current)} on that day" if current else "")
+
+
+def _event_window(events: list[EventBound], today: dt.date) -> tuple[dt.date, dt.date, str] | None:
+    """(first day, last day, why) the dated summits the text names leave for the article: from the
+    latest one told as past to the earliest one told as to come; None when they bound nothing or
+    contradict each other (a misread tense, or a look back: better no bound than a wrong one)."""
+    after = [e for e in events if e.kind == "after" and e.day <= today]
+    before = [e for e in events if e.kind == "before"]
+    if not after and not before:
+        return None
+    lo = max(after, key=lambda e: e.day) if after else None
+    hi = min(before, key=lambda e: e.day) if before else None
+    if lo is not None and hi is not None and lo.day > hi.day:
+        return None
+    parts = [e.describe() for e in (lo, hi) if e is not None]
+    return (lo.day if lo else dt.date.min, hi.day if hi else today, "; ".join(parts))
+
+
 def infer_reference(
     ties: list[WeekdayTie],
     evidence: list[DateEvidence],
@@ -362,17 +411,19 @@ def infer_reference(
     claims: list[OfficeClaim] | None = None,
     loose: list[list[WeekdayTie]] | None = None,
     stated: list[StatedDate] | None = None,
+    events: list[EventBound] | None = None,
+    anniversaries: list[tuple[int, str, bool]] | None = None,
 ) -> tuple[Reference, str, str]:
     """(reference, source, reason) from what the page and the text say; source is "inferred" or "none".
 
     ``stated``: dates the page states about itself (URL, byline, dateline; see the module docstring).
     ``claims``: offices the text gives named people, with their terms. ``loose``: per sentence, a
     weekday and the yearless days of that sentence (loose ties; used only to decide inside the terms
-    of office)."""
+    of office). ``events``: bounds from dated summits the text names (:mod:`newsgraph.timex.named_events`)."""
     stated = [d for d in stated or [] if d.year is None or d.year <= today.year]
 
     def from_text() -> tuple[Reference, str, str]:
-        return _infer_from_text(ties, evidence, today, claims, loose)
+        return _infer_from_text(ties, evidence, today, claims, loose, events, anniversaries)
 
     for kind, what in (("url", "the URL"), ("byline", "a byline or time stamp line"), ("dateline", "the dateline")):
         days = [(day, d) for d in stated if d.kind == kind and (day := d.as_date()) is not None and day <= today]
@@ -424,8 +475,14 @@ def _infer_from_text(
     today: dt.date,
     claims: list[OfficeClaim] | None = None,
     loose: list[list[WeekdayTie]] | None = None,
+    events: list[EventBound] | None = None,
+    anniversaries: list[tuple[int, str, bool]] | None = None,
 ) -> tuple[Reference, str, str]:
     """The text's own evidence (1.-5. of the module docstring)."""
+    counted_day = _counted_day(events or [], today, claims or [])
+    if counted_day is not None:
+        return Reference(date=counted_day[0]), "inferred", counted_day[1]
+    window = _event_window(events or [], today)
     # titles that put a term before the article (``damalige``, ``ehemalige``) bound it from below;
     # only the others say who held which office on the article's day
     bounds = [(b, c) for c in claims or [] if (b := c.lower_bound()) is not None and b <= today]
@@ -463,6 +520,11 @@ def _infer_from_text(
                 if later and later != years:
                     years, floored = later, True
                     terms_note = f"{floor_note}, so only {', '.join(map(str, sorted(later)))} of these; "
+            if window is not None:
+                inside = {y for y in years if (d := _tied_day(ties, y)) is not None and window[0] <= d <= window[1]}
+                if inside and inside != years:
+                    years = inside
+                    terms_note += f"{window[2]}, so only {', '.join(map(str, sorted(inside)))} of these; "
             if claims:
                 fitting = {y for y in years if (d := _tied_day(ties, y)) and all(c.holds(d) for c in claims)}
                 if fitting and fitting != years:
@@ -499,6 +561,9 @@ def _infer_from_text(
                 f"{terms_note}chose {year}: {why}; reference = that day, the latest the text ties to a weekday"
             )
             return Reference(date=dt.date(year, latest.month, latest.day)), "inferred", reason
+    counted = _anniversary_year(anniversaries or [], today, claims)
+    if counted is not None:
+        return Reference(year=counted[0]), "inferred", counted[1]
     full_dates = [
         (e.partial.as_date(), e)
         for e in evidence
@@ -519,6 +584,12 @@ def _infer_from_text(
         if floor is not None:  # the terms after the floor, unless none is (a look back, or a KB error)
             clipped = [(max(a, floor[0]), b) for a, b in stretches if b > floor[0]]
             stretches = clipped or stretches
+        event_note = ""
+        if window is not None:  # the days the dated summits the text names leave (none: they are ignored)
+            lo, hi = window[0], window[1] + dt.timedelta(days=1)
+            clipped = [(max(a, lo), min(b, hi)) for a, b in stretches if a < hi and b > lo]
+            if clipped and clipped != stretches:
+                stretches, event_note = clipped, f"; {window[2]}"
         if stretches:
             first, last = stretches[0][0], stretches[-1][1] - dt.timedelta(days=1)
             # several stretches when a person served twice (``2017-01-20 to 2021-01-19 and 2025-01-20 to ...``)
@@ -526,6 +597,12 @@ def _infer_from_text(
                 f"from {a.isoformat()} to {(b - dt.timedelta(days=1)).isoformat()}" for a, b in stretches
             )
             if first.year == last.year:
+                if event_note:
+                    reason = (
+                        f"inferred from terms of office and a dated summit: {_held_together(claims)}"
+                        f"{event_note}: together only {span}; year only"
+                    )
+                    return Reference(year=first.year), "inferred", reason
                 reason = f"inferred from terms of office: {_held_together(claims)} only {span}; year only"
                 return Reference(year=first.year), "inferred", reason
             if loose:
@@ -567,7 +644,7 @@ def _infer_from_text(
             if share is not None and share[1] >= LIKELY_YEAR_SHARE:
                 year, part = share
                 reason = (
-                    f"inferred from terms of office: {_held_together(claims)} {span}"
+                    f"inferred from terms of office: {_held_together(claims)} {span}{event_note}"
                     + (f", and the text names {bound} in the past (a lower bound)" if bound is not None else "")
                     + f"; {part:.0%} of those days lie in {year} (year only; likely, not certain)"
                 )
@@ -578,8 +655,8 @@ def _infer_from_text(
             years_left = [y for y in years_left if bound is None or y >= bound] or years_left
             reason = (
                 f"no single year: the terms of office allow several ({_held_together(claims)} "
-                f"{span}: {', '.join(map(str, years_left))}); no weekday tie, and no full date or year in a "
-                "passage about the present"
+                f"{span}{event_note}: {', '.join(map(str, years_left))}); no weekday tie, and no full date or "
+                "year in a passage about the present"
                 + (", and no weekday in a sentence with days of a month that fits one year only" if loose else "")
                 + "; dates without a year fit a reference in any of these years"
                 + (f"; the text names {bound} in the past (a lower bound)" if bound is not None else "")
@@ -599,6 +676,16 @@ def _infer_from_text(
             "none",
             f"no year: {floor_note}, later than every year the text names outside plans "
             f"(the latest, {explicit_years[-1]}, is a look back); no weekday tie or term of office fixes one",
+        )
+    # an approximate count back (``vor fast 20 Jahren, 2005``) makes the years it counts from look backs
+    counted_floor = max((year for year, _, exact in anniversaries or [] if not exact), default=None)
+    if counted_floor is not None and explicit_years and explicit_years[-1] < counted_floor:
+        said = "; ".join(sorted({words for _, words, exact in anniversaries or [] if not exact}))
+        return (
+            Reference(),
+            "none",
+            f"no year: the text counts back from its own year ({said!r}): not before {counted_floor}, later "
+            f"than every year it names (the latest, {explicit_years[-1]}, is a look back)",
         )
     if background and background[-1][0].year == explicit_years[-1]:  # type: ignore[union-attr]
         day, e = background[-1]

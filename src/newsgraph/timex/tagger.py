@@ -18,6 +18,7 @@ from typing import Any
 
 from ..resources import load_resource
 from .grammar import Grammar, Match, Token, tokenize
+from .named_events import EventBound, find_mentions
 from .normalise import (
     NORMALISERS,
     Context,
@@ -25,6 +26,7 @@ from .normalise import (
     Reference,
     Valued,
     collect_date,
+    mod_of,
     norm_date,
     to_int,
     valid_day,
@@ -129,8 +131,12 @@ class TimeTagger:
         self.byline_words = {w.lower() for w in stated.get("byline_words", [])}
         self.byline_openers = {w.lower() for w in stated.get("byline_openers", [])}
         self.earlier_words = {w.lower() for w in stated.get("earlier_words", [])}
+        self.apposition_words = {w.lower() for w in stated.get("apposition_words", [])}
+        self.event_before = {w.lower() for w in stated.get("event_before", [])}
+        self.event_after = {w.lower() for w in stated.get("event_after", [])}
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
         self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
+        self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
 
     # ------------------------------------------------------------------ guards
 
@@ -192,13 +198,13 @@ class TimeTagger:
             reference, source, reason = Reference(date=published), "published", "the article's publication date"
         elif published_partial is not None and (bounds := published_bounds(published_partial)) is not None:
             inferred = (
-                self._infer(text, tokens, items, min(today, bounds[1]), claims, url)
+                self._infer(text, tokens, items, min(today, bounds[1]), claims, url, sentences)
                 if infer
                 else (Reference(), "none", "")
             )
             reference, source, reason = constrain_reference(inferred, published_partial, bounds)
         elif infer:
-            reference, source, reason = self._infer(text, tokens, items, today, claims, url)
+            reference, source, reason = self._infer(text, tokens, items, today, claims, url, sentences)
             reference, reason = self._advance(text, items, reference, reason, today)
         else:
             reference, source, reason = Reference(), "none", "no publication date"
@@ -238,13 +244,35 @@ class TimeTagger:
             fields = {k: v for k, v in m.fields.items() if k != "_" and k is not None}
             fields.update(m.pattern.fixed)
             fields["_classes"] = m.classes
+            if m.pattern.norm == "duration" and any(rx.match(text, start) for rx in self.age_not_time):
+                continue  # a person's age (`die 35-jährige Frau`, `a 62-year-old envoy`), not a time
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
+            if tense == "past" and self._planned_month(text, sentences[sent_index], partial, start, end):
+                tense = "present"
             narrated = tense == "future" and self._narrated(text, sentences[sent_index], start, end)
             items.append(_Item(m, start, end, fields, partial, sent_index, tense, narrated))
         return items
+
+    def _planned_month(self, text: str, sentence: Sentence, partial: Partial | None, start: int, end: int) -> bool:
+        """Whether a month or season without a year, told in the past, dates what a verb that looks
+        ahead announced rather than the announcement (``kündigte einen Besuch im Mai an``,
+        ``vereinbarten ein weiteres Treffen im Herbst``): such a verb stands before it in its clause,
+        and a noun (the event planned) right before its preposition. It then takes the nearest such
+        month (the plan may be carried out by now, or not yet); an announcement dated by its month
+        stands next to the verb (``kündigte im Februar an``)."""
+        if partial is None or partial.year is not None or partial.day is not None:
+            return False
+        if partial.month is None and partial.season is None:
+            return False
+        lo, _ = clause_of(text, sentence.start, sentence.end, start, end)
+        before = list(_WORD.finditer(text, lo, start))
+        if len(before) < 3 or not before[-2].group(0)[:1].isupper():
+            return False
+        prospective = self.tense_rules.prospective
+        return any(w.group(0).lower() in prospective for w in before[:-2])
 
     def _narrated(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
         """Whether a future expression is a future seen from a narrated past: a past-tense cue in
@@ -270,6 +298,8 @@ class TimeTagger:
         k = first - 1
         if k > 0 and (tokens[k].lower,) in self.articles:
             k -= 1
+        if k > 0 and tokens[k].lower in self.tense_rules.before_skip:
+            k -= 1  # `zuletzt im Mai`: the preposition that merely locates it
         fixed = self.tense_rules.before.get(tokens[k].lower) if k >= 0 else None
         if fixed in ("past", "future"):
             return fixed
@@ -342,6 +372,7 @@ class TimeTagger:
         today: dt.date,
         claims: list[OfficeClaim] | None = None,
         url: str | None = None,
+        sentences: list[Sentence] | None = None,
     ) -> tuple[Reference, str, str]:
         ties: list[WeekdayTie] = []
         for k, it in enumerate(items):
@@ -349,6 +380,10 @@ class TimeTagger:
             p = it.partial
             if it.match.pattern.norm == "date" and wd and p and p.year is None and p.month and p.day:
                 ties.append(WeekdayTie(wd, p.month, p.day, text[it.start : it.end]))
+                continue
+            if self._apposition_tie(text, items, k):  # `am 24. Mai, einem Montag`, `on May 24, a Monday`
+                nxt_wd = to_int(items[k + 1].fields.get("weekday"))
+                ties.append(WeekdayTie(nxt_wd, p.month, p.day, text[it.start : items[k + 1].end]))  # type: ignore[arg-type,union-attr]
                 continue
             if it.match.pattern.norm != "weekday" or wd is None or k + 1 >= len(items):
                 continue
@@ -366,7 +401,13 @@ class TimeTagger:
             ):
                 closing = text[nxt.end : nxt.end + 1] if text[nxt.end : nxt.end + 1] in (")", "]") else ""
                 ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing))
-        present = {it.sentence for it in items if self._deictic(it)}
+        # a count of years back (``vor 20 Jahren, im Mai 2004``) puts its sentence in the past, not in
+        # the article's present (its year is evidence only through the count, see _anniversaries)
+        present = {
+            it.sentence
+            for it in items
+            if self._deictic(it) and not (it.match.pattern.norm == "ago" and it.fields.get("unit") in ("Y", "DE"))
+        }
         evidence = [
             DateEvidence(
                 text[it.start : it.end], it.partial, to_int(it.fields.get("weekday")), it.tense, it.sentence in present
@@ -375,7 +416,130 @@ class TimeTagger:
             if it.partial is not None
         ]
         stated = (dates_in_url(url) if url else []) + self._stated(text, items)
-        return infer_reference(ties, evidence, today, claims, self._loose_ties(text, items, ties), stated)
+        events = self._event_bounds(text, sentences, items)
+        loose = self._loose_ties(text, items, ties)
+        return infer_reference(
+            ties, evidence, today, claims, loose, stated, events, anniversaries=self._anniversaries(text, items)
+        )
+
+    @staticmethod
+    def _anniversaries(text: str, items: list[_Item]) -> list[tuple[int, str, bool]]:
+        """Years the text counts back to from its own (``Vor 20 Jahren, im Mai 2004, ...``, ``twenty
+        years ago, in 2004``): a whole number of years before the reference date and one explicit year
+        in the same sentence give the article's year, that year plus the number (``exact``, the third
+        value). An approximate count (``vor fast 20 Jahren``, ``vor rund 20 Jahren``; ``genau`` is
+        exact) gives only a lower bound: that year plus the number, less one (``fast``) or two. A
+        sentence with several years gives nothing."""
+        out: list[tuple[int, str, bool]] = []
+        slack = {None: 0, "EQUAL": 0, "MORE_THAN": 0, "EQUAL_OR_MORE": 0, "LESS_THAN": 1, "APPROX": 2}
+        for it in items:
+            if it.match.pattern.norm != "ago" or "AFTER_WORD" in it.fields.get("_classes", ()):
+                continue
+            n = to_int(it.fields.get("n"))
+            mod = mod_of(it.fields)
+            if it.fields.get("unit") != "Y" or n is None or mod not in slack:
+                continue
+            years = {
+                other.partial.year
+                for other in items
+                if other.sentence == it.sentence
+                and other.partial is not None
+                and other.partial.year is not None
+                and other.partial.era is None
+            }
+            if len(years) == 1:
+                (year,) = years
+                exact = mod in (None, "EQUAL")
+                out.append((year + n - slack[mod], f"{text[it.start : it.end]} … {year}", exact))
+        return out
+
+    def _recent_perfect(self, text: str, sentence: Sentence) -> bool:
+        """Whether the sentence tells its past in the perfect only (``hat ... genannt``): the recent
+        past of the report's own day, unlike the past perfect (``hatte ... gewarnt``) of a look back."""
+        words = {w.lower() for w in _WORD.findall(text, sentence.start, sentence.end)}
+        rules = self.tense_rules
+        return bool(words & rules.perfect_aux) and not words & (rules.pluperfect_aux | rules.past)
+
+    def _count_to(self, text: str, items: list[_Item], start: int) -> tuple[int, str, int] | None:
+        """(days, ``before``/``after``, where the count starts) when a count of days or weeks stands
+        right before a summit named at ``start`` (``Drei Tage nach dem Gipfel``, ``Einen Tag vor dem
+        Treffen``, ``three days after the Alaska summit``): only a preposition, an article and one
+        name between."""
+        for it in items:
+            if not 0 <= start - it.end <= 40 or it.match.pattern.norm not in ("duration", "ago"):
+                continue
+            n, unit = to_int(it.fields.get("n")), it.fields.get("unit")
+            if n is None or unit not in ("D", "W") or "AFTER_WORD" in it.fields.get("_classes", ()):
+                continue
+            words = [w.lower() for w in _WORD.findall(text[it.start : start])][-4:]
+            names = [w for w in _WORD.findall(text[it.end : start]) if w[:1].isupper()]
+            way = "before" if set(words) & self.event_before else "after" if set(words) & self.event_after else None
+            if way is None or len(names) > 1 or len(_WORD.findall(text[it.end : start])) > 4:
+                continue
+            return n * (7 if unit == "W" else 1), way, it.start
+        return None
+
+    def _event_bounds(self, text: str, sentences: list[Sentence] | None, items: list[_Item]) -> list[EventBound]:
+        """Bounds on the reference date from the dated summits the text names
+        (:mod:`newsgraph.timex.named_events`): told in the past, or after ``nach``/``seit``, the
+        article is not older than the summit's first day; told as to come, or after ``vor``, not
+        younger than its last. A look back told in the past with ``vor`` (``Vor dem Gipfel hatte
+        er gewarnt``) and a mention without tense or preposition give nothing. A count before the
+        summit in a clause about the report's now (``Drei Tage nach dem Gipfel in Alaska richtet
+        sich der Blick ...``) gives the day itself (``exact``)."""
+        if not sentences:
+            return []
+        spans = [(s.start, s.end) for s in sentences]
+        out: list[EventBound] = []
+        for mention in find_mentions(text, spans):
+            sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
+            if sentence is None:
+                continue
+            clause = clause_of(text, sentence.start, sentence.end, mention.start, mention.end)
+            tense = tense_at(
+                self._cues(text, sentence),
+                mention.start,
+                mention.end,
+                text=text,
+                clause=clause,
+                preceding_first=self.tense_rules.preceding_first,
+            )
+            before = {w.lower() for w in _WORD.findall(text[max(clause[0], mention.start - 25) : mention.start])}
+            ahead, behind = bool(before & self.event_before), bool(before & self.event_after)
+            if tense == "past" and ahead and self._recent_perfect(text, sentence):
+                tense = "present"  # `Einen Tag vor dem Treffen ... hat Moskau ... genannt`: the report's now
+            label = f"{mention.text} … {mention.place}" if mention.place not in mention.text else mention.text
+            event = mention.event
+            count = self._count_to(text, items, mention.start)
+            if count is not None and tense not in ("past", "future"):
+                days, way, began = count
+                day = event.end + dt.timedelta(days=days) if way == "after" else event.start - dt.timedelta(days=days)
+                words = text[began : mention.end]
+                out.append(EventBound("exact", day, words if mention.place in words else f"{words} … {mention.place}"))
+                continue
+            if tense == "future" or (tense != "past" and ahead and not behind):
+                out.append(EventBound("before", event.end, label))
+            elif (tense == "past" and not ahead) or (tense != "future" and behind and not ahead):
+                out.append(EventBound("after", event.start, label))
+        return out
+
+    def _apposition_tie(self, text: str, items: list[_Item], k: int) -> bool:
+        """Whether item ``k``, a day of a month without a year, is followed by its weekday in
+        apposition (``am 24. Mai, einem Montag``; ``on May 24, a Monday``): only a comma and an
+        indefinite article (``[reference] apposition_words``) between."""
+        it = items[k]
+        p = it.partial
+        if it.match.pattern.norm != "date" or p is None or p.year is not None or not (p.month and p.day):
+            return False
+        if k + 1 >= len(items):
+            return False
+        nxt = items[k + 1]
+        if nxt.match.pattern.norm != "weekday" or to_int(nxt.fields.get("weekday")) is None:
+            return False
+        if "offset" in nxt.fields or "rel" in nxt.fields:
+            return False
+        gap = text[it.end : nxt.start].replace(",", " , ").split()
+        return bool(gap) and gap[0] == "," and all(w.lower() in self.apposition_words for w in gap[1:])
 
     def _is_report(self, items: list[_Item], reference: Reference) -> bool:
         """Whether the text reports (its look backs are short) rather than narrates a past: it counts
@@ -597,7 +761,9 @@ class TimeTagger:
                 narrative=local,
                 tense=it.tense,
                 anchor_day=(
-                    passage_day if local else self._news_day(it, anchor_day, anchor_day_at, report_day, narrative)
+                    passage_day
+                    if local or (self._anaphoric(it) and passage_day is not None)
+                    else self._news_day(it, anchor_day, anchor_day_at, report_day, narrative)
                 )
                 if use_anchor is base
                 else None,
@@ -669,6 +835,15 @@ class TimeTagger:
                 # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`)
                 t.value = reference.date.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
+
+    @staticmethod
+    def _anaphoric(it: _Item) -> bool:
+        """Whether the expression counts from the day the text told last, whatever its distance
+        from the reference date (``drei Tage später``, ``tags darauf``, ``two days after that``):
+        these words name no other anchor. A part of the day (``am Abend``) is not one of them: in a
+        report it may be the report's own day (see :meth:`_news_day`)."""
+        norm = it.match.pattern.norm
+        return norm == "day_anaphor" or (norm == "ago" and "AFTER_WORD" in it.fields.get("_classes", ()))
 
     @staticmethod
     def _news_day(

@@ -70,6 +70,8 @@ class TenseRules:
     future_phrases: tuple[tuple[str, ...], ...] = ()
     #: a word right before the expression that fixes its direction (``seit`` -> past)
     before: dict[str, str] = field(default_factory=dict)
+    #: prepositions that may stand between such a word and the expression (``zuletzt im Mai``)
+    before_skip: frozenset[str] = frozenset()
     #: finite present forms (for a base pipeline without morphology): cues only inside the clause,
     #: like ``Tense=Pres`` (``that Friday marks the anniversary``)
     present: frozenset[str] = frozenset()
@@ -82,6 +84,15 @@ class TenseRules:
     #: take the nearest cue *before* the expression in its clause when there is one (English puts
     #: the verb before its adverbials: `said the board would meet in September and did not rule out`)
     preceding_first: bool = False
+    #: forms that no preterite takes (German: ending in ``-t``, or in ``-e`` but not ``-te``): a
+    #: morphological ``Tense=Past`` on one of them is a tagger error on an unfamiliar verb (``reist``,
+    #: ``erfolgt``, the reported ``komme``), read as present instead
+    morph_past_doubt: re.Pattern[str] | None = None
+    #: ... except the preterites that do end so (``hielt``, ``trat``, ``beriet``: matched as word endings)
+    preterite_endings: tuple[str, ...] = ()
+    #: present forms the morphology may read as past although no preterite looks like them (the
+    #: plural of verbs whose stem ends in ``t``: ``beraten``, ``leiten``; their preterite is ``-teten``)
+    present_not_past: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -100,11 +111,29 @@ class TenseRules:
             attributive=frozenset(w.lower() for w in spec.get("future_attributive", [])),
             future_phrases=tuple(tuple(p.lower().split()) for p in spec.get("future_phrases", [])),
             before={w.lower(): t for w, t in spec.get("before", {}).items()},
+            before_skip=frozenset(w.lower() for w in spec.get("before_skip", [])),
             past_form_not_before=frozenset(w.lower() for w in spec.get("past_form_not_before", [])),
             participle_not_before=frozenset(w.lower() for w in spec.get("participle_not_before", [])),
             present=frozenset(w.lower() for w in spec.get("present", [])),
             preceding_first=bool(spec.get("preceding_first", False)),
+            morph_past_doubt=re.compile(spec["morph_past_doubt_regex"]) if spec.get("morph_past_doubt_regex") else None,
+            preterite_endings=tuple(w.lower() for w in spec.get("preterite_endings", [])),
+            present_not_past=frozenset(w.lower() for w in spec.get("present_not_past", [])),
         )
+
+    def morph_tense(self, low: str, morph_tense: str) -> str:
+        """The morphological tense of a lower-cased word, with ``Past`` dropped to ``Pres`` where the
+        form cannot be a preterite (:attr:`morph_past_doubt`, :attr:`present_not_past`): a statistical
+        morphologiser guesses on verbs it has not seen, and a wrong past turns ``beraten am Montag``
+        into the Monday before."""
+        if morph_tense != "Past" or low in self.past:
+            return morph_tense
+        if low in self.present_not_past:
+            return "Pres"
+        doubtful = self.morph_past_doubt is not None and self.morph_past_doubt.match(low)
+        if doubtful and not any(low.endswith(e) for e in self.preterite_endings):
+            return "Pres"
+        return morph_tense
 
     def cues(self, words: Iterable[tuple[int, str, str]]) -> list[Cue]:
         """Cues of one sentence from ``(offset, text, morph tense or "")`` triples."""
@@ -116,6 +145,7 @@ class TenseRules:
         lowered = [text.lower() for _, text, _ in items]
         for k, (offset, text, morph_tense) in enumerate(items):
             low = lowered[k]
+            morph_tense = self.morph_tense(low, morph_tense)
             if pluperfect and low in self.modal_infinitives:
                 continue  # ``hatte im Februar reisen wollen``: a past plan, not a future
             if prospective and low in self.infinitive_marks:
@@ -135,7 +165,9 @@ class TenseRules:
                     and not (k + 1 < len(items) and lowered[k + 1] in self.past_form_not_before)
                 )
                 perfect = (
-                    has_perfect_aux
+                    # the past perfect too (``hatten am 8. Mai telefoniert``: the participle of an
+                    # -ieren verb looks like a present form, and the morphology may read it so)
+                    (has_perfect_aux or pluperfect)
                     and self.participle is not None
                     and text.islower()
                     and bool(self.participle.match(low))

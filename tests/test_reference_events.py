@@ -1,0 +1,156 @@
+"""Dated summits the text names (``resources/kb/events.toml``, :mod:`newsgraph.timex.named_events`) as
+bounds on the reference date of an article without publication date. Fresh sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import newsgraph
+from newsgraph.timex import tagger_for
+from newsgraph.timex.named_events import find_mentions
+from newsgraph.timex.reference import OfficeClaim
+
+TODAY = dt.date(2026, 11, 29)
+
+
+def _claim(start: str, end: str | None) -> OfficeClaim:
+    return OfficeClaim(
+        person="Erika Beispiel",
+        office="head of government of Examplia",
+        title="Regierungschefin",
+        terms=((dt.date.fromisoformat(start), dt.date.fromisoformat(end) if end else None),),
+    )
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in tagger_for("de").split_sentences(text)]
+
+
+def test_summit_of_a_series_is_found_by_its_place() -> None:
+    text = "Die Regierungschefin will beim Nato-Gipfel in der litauischen Hauptstadt Vilnius für mehr Hilfe werben."
+    (mention,) = find_mentions(text, _spans(text))
+    assert mention.event.start == dt.date(2023, 7, 11) and mention.place == "Vilnius"
+
+
+def test_place_several_summits_share_is_no_evidence() -> None:
+    """NATO met in Brussels in 2017, 2018 and 2021; the G7 at Elmau in 2015 and 2022."""
+    for text in ("Beim Nato-Gipfel in Brüssel ging es um Geld.", "Der G7-Gipfel auf Schloss Elmau endete."):
+        assert find_mentions(text, _spans(text)) == []
+
+
+def test_sentence_with_another_year_is_a_look_back() -> None:
+    text = "Die seit 2015 amtierende Ministerin hatte beim G20-Gipfel in Osaka davor gewarnt."
+    assert find_mentions(text, _spans(text)) == []
+
+
+def test_bilateral_summit_needs_both_leaders_in_the_text() -> None:
+    text = "Das Treffen in Genf dauerte drei Stunden."
+    assert find_mentions(text, _spans(text)) == []
+    text = "Das Treffen von Biden und Putin in Genf dauerte drei Stunden."
+    assert [m.event.start for m in find_mentions(text, _spans(text))] == [dt.date(2021, 6, 16)]
+
+
+def test_summit_to_come_bounds_the_terms_of_office_from_above() -> None:
+    """The head of government in office 2021-12 to 2025-05 will attend the G20 summit on Bali
+    (15-16 November 2022): the article is from 2021 or 2022, and 2022 holds nearly all those days."""
+    text = "Die Regierungschefin wird nächste Woche beim G20-Gipfel auf Bali erwartet."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-12-08", "2025-05-06")])
+    assert result.reference.known_year == 2022
+    assert "G20-Gipfel" in result.reason and "to come" in result.reason
+
+
+def test_summit_told_as_past_bounds_from_below() -> None:
+    """After the G7 summit at Hiroshima (May 2023) with a term ending in 2024-01: 2023."""
+    text = "Beim G7-Gipfel in Hiroshima hatte die Regierungschefin mehr Geld zugesagt."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-03-01", "2024-01-10")])
+    assert result.reference.known_year == 2023
+
+
+def test_look_back_before_a_summit_in_the_past_perfect_gives_nothing() -> None:
+    """`Vor dem Gipfel ... hatte sie gewarnt`: told from a later day or not, the text does not say."""
+    text = "Vor dem G7-Gipfel in Hiroshima hatte die Regierungschefin gewarnt."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-03-01", "2024-01-10")])
+    assert result.source == "none"
+
+
+def test_a_day_before_a_summit_in_the_perfect_is_the_reports_own_day() -> None:
+    """`Einen Tag vor dem Gipfel ... hat ... genannt`: the perfect tells the report's recent past, so
+    the article comes before the summit (the term runs from 2022-02 on: only 2022 is left)."""
+    text = "Einen Tag vor dem G20-Gipfel auf Bali hat die Regierungschefin ihre Ziele genannt."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2022-02-01", None)])
+    assert result.reference.known_year == 2022
+
+
+def test_summits_that_contradict_each_other_are_ignored() -> None:
+    text = "Beim G20-Gipfel in Osaka hatte sie gesprochen. Beim G7-Gipfel in Biarritz wird sie erwartet."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2015-01-01", "2020-01-01")])
+    assert "Osaka" in result.reason and "Biarritz" in result.reason  # Osaka (June) before Biarritz (August)
+    text = "Beim G7-Gipfel in Biarritz hatte sie gesprochen. Beim G20-Gipfel in Osaka wird sie erwartet."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2015-01-01", "2020-01-01")])
+    assert "Osaka" not in result.reason
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    return newsgraph.load("en", config={"newsgraph_times": {"today": "2026-11-29"}})
+
+
+def test_english_summit_through_the_pipeline(nlp_en) -> None:
+    """Biden and Blinken together 2021-01 to 2025-01; `ahead of the NATO summit in Madrid` (June 2022)
+    leaves 2021-2022, with a past mention of the Glasgow climate summit (from 31 October 2021) only
+    2021-10-31 to 2022-06-30: 2022 holds most but not 90% of it, so no year is claimed."""
+    text = (
+        "President Joe Biden will meet Secretary of State Antony Blinken ahead of the NATO summit in Madrid. "
+        "At the climate summit in Glasgow, Biden had promised more money."
+    )
+    record = newsgraph.extract(text, lang="en", nlp=nlp_en)
+    assert record.reference_date.value is None
+    assert "Madrid" in record.reference_date.reason and "Glasgow" in record.reference_date.reason
+
+
+def test_count_from_a_summit_in_the_reports_present_gives_the_day() -> None:
+    """`Zwei Tage nach dem G7-Gipfel in Hiroshima (19-21 May 2023) beraten ...`: the article's own
+    day is 23 May 2023; the weekday told in the past is counted back from it."""
+    text = (
+        "Zwei Tage nach dem G7-Gipfel in Hiroshima beraten die Minister in Brüssel. Die Regierungschefin "
+        "hatte am Sonntag mehr Geld zugesagt."
+    )
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-03-01", "2024-01-10")])
+    assert result.reference.date == dt.date(2023, 5, 23)
+    assert {t.text: t.value for t in result.times}["Sonntag"] == "2023-05-21"
+
+
+def test_count_before_a_summit_in_english() -> None:
+    text = "A week before the NATO summit in Vilnius, the alliance's ministers meet in Brussels."
+    result = tagger_for("en").tag(text, published=None, today=TODAY, claims=[_claim("2021-01-01", None)])
+    assert result.reference.date == dt.date(2023, 7, 4)
+
+
+def test_count_from_a_summit_told_in_the_past_is_no_day() -> None:
+    """`Drei Tage nach dem Gipfel hatte ...`: a look back, told from an unknown later day."""
+    text = "Drei Tage nach dem G7-Gipfel in Hiroshima hatte die Regierungschefin Kiew besucht."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2019-03-01", "2024-01-10")])
+    assert result.reference.date is None
+    assert result.reference.known_year == 2023  # still: after the summit and within the term
+
+
+def test_count_from_a_summit_needs_no_office_holder() -> None:
+    text = "Drei Tage nach dem G20-Gipfel in Osaka richten sich die Blicke auf Tokio."
+    result = tagger_for("de").tag(text, published=None, today=TODAY)
+    assert result.reference.date == dt.date(2019, 7, 2)
+    assert "Osaka" in result.reason
+
+
+def test_another_meeting_at_the_summits_place_and_a_possible_summit_give_nothing() -> None:
+    """`Das Treffen der Berater ... in Genf` is not the Biden-Putin summit (the leaders are named far
+    from it), and `eines möglichen Gipfeltreffens` between them is only possible: no bound."""
+    text = (
+        "Das Treffen der beiden Berater am Montag in Genf war nach Angaben beider Seiten ein Schritt zur "
+        "Vorbereitung eines möglichen Gipfeltreffens zwischen den Präsidenten Joe Biden und Wladimir Putin."
+    )
+    spans = [(s.start, s.end) for s in tagger_for("de").split_sentences(text)]
+    assert "Treffen" not in [m.text for m in find_mentions(text, spans)]
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-01-20", "2025-01-20")])
+    assert "Genf" not in result.reason
