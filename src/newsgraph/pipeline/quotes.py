@@ -441,6 +441,12 @@ class QuoteLayer:
                     return relayed or self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
             if low in lex.after_source and k > s:
                 src = phrase_before(doc, s, k, lex) or _bare_before(doc, s, k)
+                while src is not None and src.start - 1 > s and doc[src.start - 1].lower_ in lex.locative:
+                    # `Den Polizeibehörden in Hamburg zufolge`: the place is where the source sits
+                    head = phrase_before(doc, s, src.start - 1, lex)
+                    if head is None or head.end != src.start - 1:
+                        break
+                    src = SpeakerPhrase(head.start, src.end)
                 if src is not None:
                     relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
                     return relayed or self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
@@ -897,6 +903,11 @@ class QuoteLayer:
                     and not any(doc[m].tag_ in _FINITE_TAGS for m in range(s, j))
                 ):
                     continue  # `Die Außenminister Frankreichs, Italiens und Österreichs erklärten`: one phrase
+                if self._tagged and self._participle_after_aux(doc, s, j, k):
+                    # `Huber hatte die Rolle der Bürgermeister und der Landräte betont`: a participle
+                    # whose clause has no finite verb after `und` is no coordinated clause of its own;
+                    # the `und` joins two nouns of the object
+                    continue
                 clause_start = j + 1
                 break
         while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
@@ -976,6 +987,11 @@ class QuoteLayer:
                 if shared is not None:
                     return shared
         after = phrase_after(doc, anchor + 1, e, lex)
+        if after is None and anchor + 2 < e and doc[anchor + 1].tag_ == "ADV":
+            # `kündigte heute der Landrat … an`: an adverb between the verb and its subject
+            after = phrase_after(doc, anchor + 2, e, lex)
+            if after is not None and after.start != anchor + 2:
+                after = None
         if after is None and anchor == k and doc[k - 1].text == ",":
             # `Vor kurzem hatte ein Talibanführer, X, erklärt, …`: an apposition between the
             # auxiliary and the participle; the subject follows the auxiliary
@@ -1060,6 +1076,19 @@ class QuoteLayer:
                 return before  # `Der frühere Senator, Henning Scherf (SPD), warnte die CDU`
             return after
         return before
+
+    def _participle_after_aux(self, doc: Doc, s: int, j: int, k: int) -> bool:
+        """Whether the cue at ``k`` is the participle of a perfect whose finite auxiliary stands
+        before the `und` at ``j`` (`hatte die Rolle der A und der B betont`), with no finite verb
+        between `und` and the cue: then `und` coordinates nouns, not clauses. The tagger often
+        calls such a participle (`betont`, `erklärt`) finite, so a form ending in `-t` (not the
+        past tense's `-te`) counts as one."""
+        verb = doc[k]
+        if verb.tag_ in _FINITE_TAGS and not (verb.lower_.endswith("t") and verb.tag_ == "VVFIN"):
+            return False
+        if any(doc[m].tag_ in _FINITE_TAGS for m in range(j + 1, k)):
+            return False
+        return any(doc[m].lower_ in self.lex.auxiliaries and doc[m].tag_ == "VAFIN" for m in range(s, j))
 
     def _fronted_source(self, doc: Doc, s: int, k: int) -> SpeakerPhrase | None:
         """A prepositional phrase that opens the sentence before `heißt es` (`In dem Antrag`,
@@ -1235,7 +1264,7 @@ class QuoteLayer:
                 return (j + 1, last) if last > j + 2 else None
             if (
                 doc[j].text == ","
-                and j <= k + 8
+                and (j <= k + 8 or self._subject_up_to(doc, k, j, e))
                 and not any(doc[m].lower_ in lex.konjunktiv for m in range(max(0, k - 12), k))
             ):
                 # (not in a Konjunktiv sentence, `Qin habe die USA aufgefordert, … zu respektieren`:
@@ -1261,6 +1290,19 @@ class QuoteLayer:
                 if j > k + 3:
                     return None
         return None
+
+    def _subject_up_to(self, doc: Doc, k: int, j: int, e: int) -> bool:
+        """Whether the words between the cue at ``k`` and the comma at ``j`` are its inverted
+        subject, however long (`empfahl die Staatssekretärin für Verkehr und digitale Infrastruktur
+        Anna Berger, … zu beginnen`), perhaps with the verb's particle after it (`an`)."""
+        subject = phrase_after(doc, k + 1, e, self.lex)
+        if subject is None and k + 2 < e and doc[k + 1].tag_ == "ADV":
+            subject = phrase_after(doc, k + 2, e, self.lex)  # `kündigte heute der Landrat … an`
+        if subject is None or subject.start > k + 2:
+            return False
+        if doc[subject.start].tag_ in _PREPOSITION_TAGS or doc[subject.start].lower_ in self.lex.oblique_articles:
+            return False
+        return subject.end == j or (subject.end == j - 1 and doc[j - 1].tag_ == "PTKVZ")
 
     def _infinitive_clause(self, doc: Doc, a: int, e: int, last: int) -> tuple[int, int] | None:
         """`forderte die Regierung auf, die Passagiere zu evakuieren`, `kündigte an, sich ganz auf
@@ -1304,8 +1346,42 @@ class QuoteLayer:
         elif b >= last - 1 and doc[a - 1].text == ",":
             message = (s, a - 1)
         else:
-            message = (s, last)
+            message = self._source_clause(doc, s, last, a, b) or (s, last)
         return _Analysis(cue=cue, speaker=speaker, message=message if message[1] > message[0] else None)
+
+    def _source_clause(self, doc: Doc, s: int, last: int, a: int, b: int) -> tuple[int, int] | None:
+        """The clause a prepositional source phrase ``[a, b)`` inside the sentence vouches for, when
+        that is not the whole sentence: a relative or subordinate clause (`eine Halle, die nach
+        Angaben der Polizei als Lager diente`), a bracket (`(nach anderen Angaben fuhr er bis Kassel)`)
+        or a clause after a comma that opens with an adverb (`…, darunter laut Rotem Kreuz drei
+        Kinder`, `…, so sollen diese laut Vorschlag der CDU … stattfinden`). The reporter's own
+        main clause before it is not the source's statement. None: the whole sentence."""
+        lex = self.lex
+        for j in range(a - 1, max(s, a - 4) - 1, -1):
+            tok = doc[j]
+            if tok.text == "(":
+                close = next((m for m in range(b, last) if doc[m].text == ")"), last)
+                return (j + 1, close) if close > b else None
+            if tok.text not in {",", ";", "–"}:
+                continue
+            if j == a - 1 or j <= s + 1:
+                return None  # `…, laut Polizei, …`: the phrase is itself the insertion
+            if not any(doc[m].tag_ in _FINITE_TAGS for m in range(s, j)):
+                return None  # the comma closes a fronted phrase, not a clause of its own
+            opener = doc[j + 1]
+            subordinate = opener.tag_ in {"PRELS", "PRELAT", "KOUS", "PWAV"} or opener.lower_ in lex.relative_words
+            adverb = opener.tag_ in {"ADV", "PROAV", "PAV"}
+            if not (subordinate or adverb):
+                return None
+            end = last
+            if subordinate:
+                # a subordinate clause ends at the comma after its final verb
+                end = next(
+                    (m for m in range(b, last) if doc[m].text in {",", ";"} and doc[m - 1].tag_.startswith("V")),
+                    last,
+                )
+            return (j + 1, end) if end > b else None
+        return None
 
     # ------------------------------------------------------------------ statement builders
     def _chars(self, doc: Doc, a: int, b: int) -> tuple[int, int]:

@@ -13,7 +13,10 @@ from ..resources import has_resource, load_resource
 
 
 def _low(values: list[str] | None) -> frozenset[str]:
-    return frozenset(v.lower() for v in values or [])
+    """Lower-cased forms, each with its Swiss spelling too (`gemäß` → `gemäss`, `heißt` →
+    `heisst`): Swiss German writes no ß, and its news copy is read with the same lists."""
+    forms = {v.lower() for v in values or []}
+    return frozenset(forms | {v.replace("ß", "ss") for v in forms})
 
 
 def _low_map(values: dict[str, list[str]] | None) -> dict[str, frozenset[str]]:

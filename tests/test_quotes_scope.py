@@ -1,0 +1,84 @@
+"""Quote rules of session 12 (issue #21): what a prepositional source vouches for, Swiss spelling,
+long inverted subjects, nouns joined by `und` before a participle, and places inside a source.
+
+Fresh sentences; like ``test_quotes_unseen`` they run on a blank pipeline with stand-in names and
+STTS tags, so each test fails when its rule is taken out, whatever the statistical model does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline.quotes_lexicon import lexicon_for
+
+from .test_quotes import find
+from .test_quotes_unseen import tagged_quotes
+
+
+@pytest.mark.parametrize(
+    "text, tags, want",
+    [
+        pytest.param(
+            "Die Feuerwehr räumte am Morgen eine Lagerhalle, die nach Angaben der Stadt seit Jahren leer stand.",
+            {"räumte": "VVFIN", "die": "PRELS", "stand": "VVFIN"},
+            "die nach Angaben der Stadt seit Jahren leer stand",
+            id="relative clause",
+        ),
+        pytest.param(
+            "Bei dem Brand wurden neun Menschen verletzt, darunter laut Feuerwehr zwei Kinder.",
+            {"wurden": "VAFIN", "darunter": "PROAV"},
+            "darunter laut Feuerwehr zwei Kinder",
+            id="clause after a comma opened by an adverb",
+        ),
+        pytest.param(
+            "Der Bus hielt zuletzt in Celle (laut Polizei fuhr er danach weiter bis Hannover).",
+            {"hielt": "VVFIN", "fuhr": "VVFIN"},
+            "laut Polizei fuhr er danach weiter bis Hannover",
+            id="bracket",
+        ),
+    ],
+)
+def test_prepositional_source_inside_a_clause_vouches_for_that_clause_only(text, tags, want):
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert [q.text for q in qs] == [want]
+
+
+def test_prepositional_source_set_off_by_commas_still_covers_the_sentence():
+    text = "Der Täter sei, laut Polizei, noch in der Nacht über die Grenze geflohen."
+    qs, _ = tagged_quotes(text, {}, {"sei": "VAFIN"})
+    assert find(qs, "Der Täter").text.startswith("Der Täter sei, laut Polizei")
+
+
+def test_swiss_spelling_of_listed_words_is_read_too():
+    lex = lexicon_for("de")
+    assert "gemäss" in lex.before_source and "gemäß" in lex.before_source
+    text = "Gemäss Stadtrat Urs Meier bleibt das Hallenbad bis Ende Mai geschlossen."
+    qs, names = tagged_quotes(text, {"Urs Meier": "PER"}, {})
+    q = find(qs, "bleibt das Hallenbad")
+    assert q.cue.text == "Gemäss" and names[q.speaker] == "Urs Meier"
+
+
+def test_nouns_joined_by_und_before_a_participle_are_no_clause_of_their_own():
+    text = "Maier hatte vor allem die Arbeit der Ärzte und der Pfleger betont: „Sie haben Großes geleistet.“"
+    # (the tagger often calls such a participle finite)
+    qs, names = tagged_quotes(text, {"Maier": "PER"}, {"hatte": "VAFIN", "betont": "VVFIN"})
+    assert names[find(qs, "Sie haben").speaker] == "Maier"
+
+
+def test_long_inverted_subject_after_an_adverb_before_a_zu_infinitive():
+    text = (
+        "Am Abend kündigte gestern die Beauftragte des Landkreises Celle Frau Eva Brandt an, "
+        "das Museum im Winter zu schließen."
+    )
+    tags = {"kündigte": "VVFIN", "gestern": "ADV", "an": "PTKVZ", "zu": "PTKZU", "schließen": "VVINF", "am": "APPRART"}
+    qs, names = tagged_quotes(text, {"Eva Brandt": "PER"}, tags)
+    q = find(qs, "das Museum")
+    assert q.text == "das Museum im Winter zu schließen" and q.kind == "indirect"
+    assert names[q.speaker] == "Eva Brandt"
+
+
+def test_place_inside_a_zufolge_source_is_where_the_source_sits():
+    text = "Den Behörden in Lyon zufolge wurde bei dem Unfall niemand verletzt."
+    qs, _ = tagged_quotes(text, {"Lyon": "LOC"}, {"wurde": "VAFIN"})
+    q = find(qs, "wurde bei dem Unfall")
+    assert q.speaker is None and q.speaker_text == "Den Behörden in Lyon"
