@@ -82,3 +82,30 @@ def test_place_inside_a_zufolge_source_is_where_the_source_sits():
     qs, _ = tagged_quotes(text, {"Lyon": "LOC"}, {"wurde": "VAFIN"})
     q = find(qs, "wurde bei dem Unfall")
     assert q.speaker is None and q.speaker_text == "Den Behörden in Lyon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach eigenen Angaben hat die Firma Nordbau im Mai 500 Mitarbeiter entlassen.",
+        "Die Firma Nordbau hat nach eigenen Angaben im Mai 500 Mitarbeiter entlassen.",
+    ],
+)
+def test_own_statement_is_the_subjects(text):
+    qs, names = tagged_quotes(text, {"Nordbau": "ORG"}, {"hat": "VAFIN", "nach": "APPR", "entlassen": "VVPP"})
+    (q,) = qs
+    assert q.speaker_text == "Angaben"  # the phrase stays the speech noun (what SpkAtt marks as source)
+    assert names[q.speaker] == "Nordbau"
+
+
+def test_pronoun_speaker_is_the_parsed_subject_of_the_sentence_before(nlp_de):
+    import newsgraph
+
+    text = (
+        "Der Außenminister Jan Kern sprach am Montag in Bonn. „Wir brauchen Geduld“, sagte der Minister. "
+        "Am Abend traf Botschafter Paul Weber ein. „Das ist unverantwortlich“, rief er."
+    )
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    names = {e.id: e.name for e in record.entities}
+    q = next(q for q in record.quotes if q.text.startswith("Das ist"))
+    assert names[q.speaker] == "Paul Weber"

@@ -475,7 +475,10 @@ class QuoteLayer:
                     src = phrase_after(doc, noun + 1, e, lex)
                     end = src.end if src is not None else noun + 1
                     speaker = SpeakerPhrase(noun, end)
-                    return self._edge_message(doc, s, last, k, end, speaker, cue=(k, noun + 1))
+                    found = self._edge_message(doc, s, last, k, end, speaker, cue=(k, noun + 1))
+                    if any(lows.get(j) in lex.own_words for j in range(k + 1, noun)):
+                        found.speaker_entity = self._own_source(doc, s, e, k, noun, quoted, resolver)
+                    return found
         # 4. `…, so X.`
         for k in idx:
             if lows[k] in lex.so_words and k > s and doc[k - 1].text == "," and k + 1 < e:
@@ -1333,6 +1336,22 @@ class QuoteLayer:
         if end + 1 < last and doc[end].text == "," and doc[end + 1].lower_ in self.lex.complementisers:
             end = last  # `zu prüfen, ob …`: the infinitive's own content clause belongs to it
         return a, end
+
+    def _own_source(
+        self, doc: Doc, s: int, e: int, k: int, noun: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> Entity | None:
+        """`Nach eigenen Angaben hat die Firma …`, `Der Verein will nach eigener Aussage …`: the
+        source phrase at ``[k, noun]`` names no one but the subject of its own clause, whose entity
+        is the speaker (the phrase itself stays the speech noun)."""
+        fin = next(
+            (j for j in range(s, e) if not quoted[j] and doc[j].tag_ in _FINITE_TAGS and not k <= j <= noun), None
+        )
+        if fin is None:
+            return None
+        subject = self._subject(doc, s, fin, e, resolver)
+        if subject is None or subject.start <= noun < subject.end:
+            return None
+        return resolver.entity(subject)
 
     def _edge_message(
         self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase, cue: tuple[int, int]

@@ -109,6 +109,8 @@ class QuoteLexicon:
     feminine_endings: tuple[str, ...] = ()
     #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
     temporal_pointers: frozenset[str] = field(default_factory=frozenset)
+    #: `nach eigenen Angaben`: a source phrase that points at the clause's own subject
+    own_words: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -197,5 +199,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         male_honorifics=frozenset(spk.get("male_honorifics", [])),
         feminine_endings=tuple(spk.get("feminine_endings", [])),
         temporal_pointers=_low(prep.get("temporal_pointers")),
+        own_words=_low(prep.get("own_words")),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

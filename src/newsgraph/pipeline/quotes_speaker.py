@@ -207,6 +207,32 @@ def _after_titles(doc: Doc, k: int, ent: Entity) -> bool:
     return any(r.start == start and 0 <= doc[k].idx - r.end <= 1 for r in ent.roles)
 
 
+#: dependency labels (Universal Dependencies) of a clause that is not the sentence's main clause
+_EMBEDDED_DEPS = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "csubj", "parataxis", "xcomp", "conj", "nmod", "obl"})
+
+
+def _parsed_main_subject(doc: Doc, k: int, lex: QuoteLexicon) -> bool:
+    """Whether the name at token ``k`` is the parsed subject of its sentence's main clause
+    (`Dann wurde Trump laut.`, `Ebenso äußerte sich Hamasführer Ismail Haniyya.`): in news prose
+    the person a following `er`/`sie` refers to, even when an adverb opens the sentence. A name
+    after a quotation mark in its sentence is not counted (the subject of words quoted)."""
+    if not doc.has_annotation("DEP"):
+        return False
+    tok = doc[k]
+    steps = 0
+    while tok.dep_ in {"appos", "flat", "flat:name", "compound"} and tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+    if not tok.dep_.startswith("nsubj"):
+        return False
+    head = tok.head
+    while head.dep_ != "ROOT" and head.head.i != head.i:
+        if head.dep_ in _EMBEDDED_DEPS:
+            return False
+        head = head.head
+    marks = lex.marks
+    return not any(t.text in marks for t in doc[tok.sent.start : k])
+
+
 class _SpanIndex:
     """Character spans sorted by start, for the spans overlapping a range in logarithmic time
     (plus the spans returned): a speaker lookup per quote must not scan every mention."""
@@ -245,7 +271,12 @@ class SpeakerResolver:
                 k = bisect.bisect_left(starts, pos)
                 if k == len(doc) or starts[k] != pos:
                     continue
-                if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws) or _after_titles(doc, k, ent):
+                if (
+                    doc[k].is_sent_start
+                    or (k > 0 and "\n" in doc[k - 1].text_with_ws)
+                    or _after_titles(doc, k, ent)
+                    or _parsed_main_subject(doc, k, lex)
+                ):
                     self._subjects.append((pos, ent))
         self._subject_starts = [p for p, _ in self._subjects]
         self._sentences: list[int] = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
