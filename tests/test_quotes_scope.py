@@ -109,3 +109,55 @@ def test_pronoun_speaker_is_the_parsed_subject_of_the_sentence_before(nlp_de):
     names = {e.id: e.name for e in record.entities}
     q = next(q for q in record.quotes if q.text.startswith("Das ist"))
     assert names[q.speaker] == "Paul Weber"
+
+
+@pytest.mark.parametrize(
+    "text, tags, want",
+    [
+        pytest.param(
+            "Die Ministerin sagte, die Verhandlungen müssten bald beginnen. "
+            "Über Geld könne nur bei einem Treffen der Regierungschefs gesprochen werden.",
+            {"sagte": "VVFIN", "könne": "VMFIN", "gesprochen": "VVPP", "werden": "VAINF"},
+            ("Über Geld", "Die Ministerin"),
+            id="a speech verb in a Konjunktiv sentence with no content of its own",
+        ),
+        pytest.param(
+            "Der Präsident sagte, beide Seiten hätten viel erreicht. "
+            "Eine dauerhafte Lösung setze voraus, dass alle mitmachten.",
+            {"sagte": "VVFIN", "setze": "VVINF", "voraus": "PTKVZ", "dass": "KOUS"},
+            ("Eine dauerhafte Lösung", "Der Präsident"),
+            id="a Konjunktiv I form the tagger calls an infinitive",
+        ),
+    ],
+)
+def test_konjunktiv_sentence_carries_the_statement_before_on(text, tags, want):
+    prefix, speaker = want
+    qs, _ = tagged_quotes(text, {}, tags)
+    q = find(qs, prefix)
+    assert q.free_indirect and q.speaker_text == speaker
+
+
+def test_second_predicate_after_a_comma_is_no_content_clause():
+    text = (
+        "Ein Sprecher sagte, die Vorwürfe seien haltlos. "
+        "Sie widersprächen den Tatsachen, verletzten jede Regel und seien eine Provokation."
+    )
+    tags = {"sagte": "VVFIN", "widersprächen": "VVFIN", "verletzten": "VVFIN", "seien": "VAFIN"}
+    qs, _ = tagged_quotes(text, {}, tags)
+    q = find(qs, "Sie widersprächen")
+    assert q.speaker_text == "Ein Sprecher"
+    assert not [q for q in qs if q.text.startswith("verletzten")]
+
+
+def test_inverted_cue_does_not_take_the_reporters_clause_before_a_semicolon():
+    text = "Ohne Erfolg blieb sein Wunsch nach neuen Gesprächen; die Regierung sei dazu nicht bereit, räumte Weber ein."
+    qs, names = tagged_quotes(text, {"Weber": "PER"}, {"räumte": "VVFIN", "ein": "PTKVZ", "blieb": "VVFIN"})
+    q = find(qs, "die Regierung")
+    assert q.text == "die Regierung sei dazu nicht bereit" and names[q.speaker] == "Weber"
+
+
+def test_name_in_the_genitive_before_a_speech_noun_is_the_source():
+    text = "Der Delegation gehören nach Kerners Angaben drei Minister an."
+    qs, _ = tagged_quotes(text, {}, {"kerners": "NE", "gehören": "VVFIN"})
+    (q,) = qs
+    assert q.speaker_text == "Kerners Angaben" and q.text.startswith("Der Delegation")

@@ -183,6 +183,7 @@ class QuoteLayer:
         self._parsed = doc.has_annotation("DEP")
         self._units_now = units
         self._quoted_now: list[bool] = []
+        self._stated_units: set[int] = set()  # sentence units that hold a statement so far
         spans = [
             q
             for q in find_quoted_spans(text, lex)
@@ -261,6 +262,7 @@ class QuoteLayer:
                     # the person the text is about at that point: the latest speaker or person named
                     st.speaker = resolver.antecedent(st.start)
                 statements.append(st)
+                self._stated_units.add(u)
                 resolver.note_speaker(st.start, st.speaker)
             if new:
                 # a free statement carries the older one on, unless it named a speaker of its own
@@ -469,12 +471,15 @@ class QuoteLayer:
                     ),
                     None,
                 )
-                if noun is not None and any(is_capitalised(doc[j]) for j in range(k + 1, noun)):
+                if noun is not None and any(
+                    is_capitalised(doc[j]) and not self._genitive_name(doc, j, k) for j in range(k + 1, noun)
+                ):
                     noun = None  # `Nach dem Treffen Angaben …`: the first noun must be the speech noun
                 if noun is not None:
-                    src = phrase_after(doc, noun + 1, e, lex)
+                    named = k + 1 < noun and self._genitive_name(doc, k + 1, k)
+                    src = phrase_after(doc, noun + 1, e, lex) if not named else None
                     end = src.end if src is not None else noun + 1
-                    speaker = SpeakerPhrase(noun, end)
+                    speaker = SpeakerPhrase(k + 1 if named else noun, end)  # (`nach Uschakows Angaben`)
                     found = self._edge_message(doc, s, last, k, end, speaker, cue=(k, noun + 1))
                     if any(lows.get(j) in lex.own_words for j in range(k + 1, noun)):
                         found.speaker_entity = self._own_source(doc, s, e, k, noun, quoted, resolver)
@@ -540,8 +545,10 @@ class QuoteLayer:
                     and inverted_speaker is not None
                     and self._statement_before(doc, s, k - 1, quoted)
                 ):
-                    # inverted: `…, sagte er.` (not `X, der …, sagte am Montag`)
-                    clause = (s, k - 1)
+                    # inverted: `…, sagte er.` (not `X, der …, sagte am Montag`); a clause the
+                    # reporter closed with a semicolon before it is not part of what was said
+                    semi = max((j for j in range(s, k - 1) if doc[j].text == ";" and not quoted[j]), default=None)
+                    clause = (semi + 1 if semi is not None and semi + 2 < k - 1 else s, k - 1)
                     a.speaker = inverted_speaker
                 elif (
                     k - 1 > s
@@ -1277,6 +1284,8 @@ class QuoteLayer:
                     return infinitive
             if doc[j].text == ",":
                 stop = next((m for m in range(j + 1, min(e, j + 40)) if doc[m].text in {",", ";"}), min(last, j + 40))
+                if j + 1 < e and doc[j + 1].tag_ in _FINITE_TAGS and doc[j + 1].lower_ not in lex.konjunktiv:
+                    return None  # `widersprächen den Tatsachen, verletzten das Protokoll`: a second predicate
                 if any(doc[m].lower_ in lex.konjunktiv for m in range(j + 1, max(stop, j + 2))):
                     return (j + 1, last) if last > j + 2 else None
                 # `sagte, die Union benötige …`: a speech verb, a comma, and a main clause
@@ -1286,6 +1295,7 @@ class QuoteLayer:
                     and nxt is not None
                     and doc[k].lower_ in lex.cue_verbs
                     and nxt.lower_ not in lex.relative_words
+                    and nxt.tag_ not in _FINITE_TAGS  # (`…, verletzten das Protokoll`: a second predicate)
                     and not (nxt.lower_ in {"der", "die", "das"} and j + 2 < e and not is_capitalised(doc[j + 2]))
                     and last - j > 4
                 ):
@@ -1336,6 +1346,15 @@ class QuoteLayer:
         if end + 1 < last and doc[end].text == "," and doc[end + 1].lower_ in self.lex.complementisers:
             end = last  # `zu prüfen, ob …`: the infinitive's own content clause belongs to it
         return a, end
+
+    @staticmethod
+    def _genitive_name(doc: Doc, j: int, k: int) -> bool:
+        """`nach Uschakows Angaben`, `nach Merkels Worten`: a name in the Saxon genitive right after
+        the preposition at ``k`` names the source of the speech noun it precedes."""
+        tok = doc[j]
+        if j != k + 1 or j + 1 >= len(doc) or not is_capitalised(doc[j + 1]):
+            return False
+        return tok.tag_ in {"NE", "NN", "PROPN"} and tok.text.endswith(("s", "’", "'")) and len(tok.text) > 3
 
     def _own_source(
         self, doc: Doc, s: int, e: int, k: int, noun: int, quoted: list[bool], resolver: SpeakerResolver
@@ -1896,7 +1915,7 @@ class QuoteLayer:
             st.speaker = a.speaker_entity
             st.via = a.via
             return st
-        if a is not None and a.cue is not None:
+        if a is not None and a.cue is not None and not self._konjunktiv_cue_clause(doc, s, e, a, quoted):
             return None
         if not self.free_indirect or any(st.kind == "direct" for st in new):
             return None
@@ -1936,6 +1955,7 @@ class QuoteLayer:
         if (
             prev is not None
             and prev.sentence < u - 1
+            and u - 1 not in self._stated_units  # (a free statement carrying `prev` on is no narration)
             and resolver is not None
             and self._intro_speaker(doc, st, *self._units_now[u - 1], self._quoted_now, resolver, need_named=True)
         ):
@@ -1945,6 +1965,16 @@ class QuoteLayer:
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
+
+    def _konjunktiv_cue_clause(self, doc: Doc, s: int, e: int, a: _Analysis, quoted: list[bool]) -> bool:
+        """`Über Gebietsfragen könne nur bei einem Treffen gesprochen werden.`: a speech verb with no
+        content clause of its own (``kind == "cue"``) in a sentence whose finite verb is a strong
+        Konjunktiv (one no statement of the reporter would use) is itself reported speech, carrying
+        the statement before it on, not a new speaker's cue."""
+        if a.kind != "cue" or a.cue is None:
+            return False
+        fin = next((j for j in range(s, e) if not quoted[j] and doc[j].tag_ in _FINITE_TAGS), None)
+        return fin is not None and fin < a.cue[0] and doc[fin].lower_ in self.lex.konjunktiv_strong
 
     def _indicative_actor(
         self, doc: Doc, st: _Statement, s: int, last: int, quoted: list[bool], resolver: SpeakerResolver
@@ -1979,7 +2009,8 @@ class QuoteLayer:
         tok = doc[k]
         low = tok.lower_
         return (
-            tok.tag_ == "VVFIN"
+            # (`setze voraus`: the tagger sometimes calls the form an infinitive, which never ends in a bare `-e`)
+            tok.tag_ in {"VVFIN", "VVINF"}
             and low == tok.text
             and low.endswith("e")
             and not low.endswith(("te", "ende", "weise"))  # (mis-tagged `bestehende`, `beispielsweise`)
@@ -2026,6 +2057,8 @@ class QuoteLayer:
         if fin is None:
             return None
         nxt = doc[comma + 1]
+        if nxt.tag_ in _FINITE_TAGS and nxt.lower_ not in forms:
+            return None  # `Sie widersprächen den Tatsachen, verletzten das Protokoll`: a second predicate
         if nxt.lower_ in lex.complementisers:
             clause = (comma + 1, last)
         else:
