@@ -161,3 +161,36 @@ def test_name_in_the_genitive_before_a_speech_noun_is_the_source():
     qs, _ = tagged_quotes(text, {}, {"kerners": "NE", "gehören": "VVFIN"})
     (q,) = qs
     assert q.speaker_text == "Kerners Angaben" and q.text.startswith("Der Delegation")
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Die Lage sei ernst, sagte Ministerin Eva Roth dem Sender ntv.", "ntv"),
+        ("Die Lage sei ernst, sagte Ministerin Eva Roth der „Bild“-Zeitung.", "Bild"),
+        ("Die Lage sei ernst, sagte Ministerin Eva Roth im ZDF-Interview.", "ZDF"),
+        ("Die Lage sei ernst, sagte Ministerin Eva Roth in den ARD-Tagesthemen.", "ARD"),
+    ],
+)
+def test_outlet_the_entity_layer_missed_is_the_via(text, outlet):
+    qs, names = tagged_quotes(text, {"Eva Roth": "PER"}, {"sagte": "VVFIN", "sei": "VAFIN"})
+    q = find(qs, "Die Lage")
+    assert names[q.speaker] == "Eva Roth" and names[q.via] == outlet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministerin Eva Roth sagte, in der Welt gebe es zu wenig Frieden.",
+        "Die Lage sei ernst, sagte Ministerin Eva Roth zur Zeit der Krise.",
+    ],
+)
+def test_outlet_name_that_is_an_ordinary_word_needs_a_marker(text):
+    qs, names = tagged_quotes(text, {"Eva Roth": "PER"}, {"sagte": "VVFIN"})
+    assert all(q.via is None for q in qs) and set(names.values()) == {"Eva Roth"}
+
+
+def test_outlet_name_in_marks_is_no_partial_quote():
+    text = "Ministerin Eva Roth sagte im Interview mit der „Neuen Zürcher Zeitung“, die Lage sei ernst."
+    qs, _ = tagged_quotes(text, {"Eva Roth": "PER"}, {"sagte": "VVFIN"})
+    assert [q.kind for q in qs] == ["indirect"]

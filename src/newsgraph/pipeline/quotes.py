@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import Cue, Entity, Quote, TextSpan
+from ..record import Cue, Entity, Mention, Quote, TextSpan
 from .quotes_lexicon import QuoteLexicon, lexicon_for
 from .quotes_marks import QuotedSpan, find_quoted_spans
 from .quotes_model import MESSAGE_TAGS, QuoteTagger, label_runs, rule_features, shipped_tagger
@@ -146,6 +146,7 @@ class QuoteLayer:
         #: training (training/quotes/make_tagger_data.py): keep the rules' features of the last document
         self.record_features = False
         self.last_features: list[str] = []
+        self._patterns: list[tuple[str, re.Pattern[str]]] | None = None
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -1238,7 +1239,76 @@ class QuoteLayer:
             word = before[-1].casefold() if before else ""
             if word in lex.before_medium_name or word in lex.medium_nouns:
                 return ent
+        return self._unnamed_outlet(doc, lo, hi, resolver)
+
+    def _outlet_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        """The outlet names of the lexicon as case-insensitive patterns, longest first, so that
+        `Neue Zürcher Zeitung` is found before `Zeitung`-less `NZZ` parts and `al-Arabiya` whole."""
+        if self._patterns is None:
+            names = sorted(self.lex.media_names, key=len, reverse=True)
+            self._patterns = [
+                (name, re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", re.IGNORECASE)) for name in names
+            ]
+        return self._patterns
+
+    def _unnamed_outlet(self, doc: Doc, lo: int, hi: int, resolver: SpeakerResolver) -> Entity | None:
+        """An outlet of the lexicon (``quotes_media.toml``) that the entity layer did not make an
+        entity of, named as the relaying medium between tokens ``lo`` and ``hi``: after a word that
+        introduces an outlet (`dem Sender ntv`, `im ZDF`, `der „Bild“`) or as the first part of a
+        compound with a medium word (`im ZDF-Interview`, `der „Bild“-Zeitung`). It becomes an
+        organisation entity of the document, so that ``via`` can point at it."""
+        if lo >= hi:
+            return None
+        text = self._text
+        a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        taken: list[tuple[int, int]] = []
+        for name, pattern in self._outlet_patterns():
+            for m in pattern.finditer(text, a, b):
+                start, end = m.span()
+                if any(x < end and start < y for x, y in taken):
+                    continue
+                taken.append((start, end))
+                existing = resolver._mentions.overlapping(start, end)
+                if existing:
+                    continue  # an entity is there: the checks above decided about it
+                if self._outlet_context(text, start, end, name):
+                    return self._new_outlet(doc, start, end, resolver)
         return None
+
+    def _outlet_context(self, text: str, start: int, end: int, name: str) -> bool:
+        """Whether an outlet name at ``[start, end)`` stands where a relaying medium is named."""
+        lex = self.lex
+        marks = lex.marks
+        quoted = start > 0 and text[start - 1] in marks and end < len(text) and text[end] in marks
+        after = text[end + (1 if quoted else 0) :]
+        compound = re.match(r"-(\w+)", after)
+        tail = compound.group(1).casefold() if compound else ""
+        compound_medium = bool(tail) and (
+            tail in lex.medium_nouns or tail in lex.medium_markers or tail in lex.media_names or tail in {"interview"}
+        )
+        words = text[max(0, start - 40) : start - (1 if quoted else 0)].split()
+        before = words[-1].casefold().strip('„“"»«') if words else ""
+        after_noun = before in lex.medium_nouns
+        if name in lex.ambiguous_media:
+            return quoted or after_noun or compound_medium
+        surface = text[start:end]
+        if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
+            return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
+        return after_noun or compound_medium or before in lex.before_medium_name or quoted
+
+    def _new_outlet(self, doc: Doc, start: int, end: int, resolver: SpeakerResolver) -> Entity:
+        """An organisation entity for the outlet named at ``[start, end)``, added to the document."""
+        entities = resolver.entities
+        if doc._.entities is not entities:
+            doc._.entities = entities
+        used = {ent.id for ent in entities}
+        n = len(entities) + 1
+        while f"e{n}" in used:
+            n += 1
+        surface = self._text[start:end]
+        ent = Entity(id=f"e{n}", type="ORG", name=surface, mentions=[Mention(start=start, end=end, text=surface)])
+        resolver.add_entity(ent)
+        return ent
 
     def _citing(self, doc: Doc, k: int, e: int, a: _Analysis, resolver: SpeakerResolver) -> None:
         """`berichtet al-Arabiya unter Berufung auf einen Aufständischen`, `…, citing officials`: the
@@ -1253,7 +1323,12 @@ class QuoteLayer:
         source = phrase_after(doc, start, e, lex) or self._anonymous_before(doc, start, min(e, start + 4))
         if source is None:
             return
-        a.via = a.speaker_entity or resolver.entity(a.speaker)
+        a.via = (
+            a.speaker_entity
+            or resolver.entity(a.speaker)
+            or self._unnamed_outlet(doc, a.speaker.start, a.speaker.end, resolver)
+            or a.via  # (`das Nachrichtenportal al-Arabiya`: the name after the medium noun, found above)
+        )
         a.speaker, a.speaker_entity = source, None
 
     def _clause_after(self, doc: Doc, k: int, e: int, last: int) -> tuple[int, int] | None:
@@ -1505,6 +1580,12 @@ class QuoteLayer:
             capital_words = sum(1 for w in words if w[:1].isupper())
             if len(words) <= lex.max_name_words and capital_words == len(words) and not ends_sentence:
                 return None  # `im „Deutschlandfunk“`, `„Kosovo“`: a name or title in marks, not words said
+            if (
+                capital_words == len(words)
+                and not ends_sentence
+                and words[-1].strip(".,;:!?").casefold() in lex.medium_nouns | lex.media_names
+            ):
+                return None  # `mit der „Neuen Zürcher Zeitung“`, `der „Washington Post“`: an outlet's name
             if (
                 not has_cue
                 and not ends_sentence

@@ -109,6 +109,8 @@ class QuoteLexicon:
     feminine_endings: tuple[str, ...] = ()
     #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
     temporal_pointers: frozenset[str] = field(default_factory=frozenset)
+    #: outlet names that are also ordinary words or very short: found only with a marker
+    ambiguous_media: frozenset[str] = field(default_factory=frozenset)
     #: `nach eigenen Angaben`: a source phrase that points at the clause's own subject
     own_words: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
@@ -121,6 +123,11 @@ class QuoteLexicon:
         for closers in self.pairs.values():
             chars.update(closers)
         return frozenset(chars)
+
+
+def _media(lang: str) -> dict:
+    """The outlet names of ``lang`` (German data, the same in every language, when it has none)."""
+    return load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")
 
 
 @cache
@@ -179,7 +186,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         abstract_endings=tuple(sorted(_low(spk.get("abstract_endings")))),
         passive=_low(clause.get("passive")),
         relay_words=_low(data.get("medium", {}).get("relay")),
-        media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
+        media_names=_low(_media(lang)["names"]),
+        ambiguous_media=_low(_media(lang).get("ambiguous")),
         citing=_low(data.get("medium", {}).get("citing")),
         according=_low(data.get("medium", {}).get("according")),
         subordinators=_low(spk.get("subordinators")),

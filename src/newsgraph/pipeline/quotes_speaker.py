@@ -283,6 +283,13 @@ class SpeakerResolver:
         self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
         self._genders: dict[int, str | None] = {}
 
+    def add_entity(self, ent: Entity) -> None:
+        """Make an entity the quote layer found itself (an outlet the entity layer missed) known to
+        later lookups in this document."""
+        self.entities.append(ent)
+        n = len(self.entities) - 1
+        self._mentions = _SpanIndex([*self._mentions._spans, *((m.start, m.end, n, ent) for m in ent.mentions)])
+
     def _forms(self, ent: Entity) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """An entity's distinct role titles and mention texts, case-folded, and the texts' consonant
         skeletons (built once: a long text repeats the same few forms thousands of times)."""
