@@ -194,3 +194,45 @@ def test_outlet_name_in_marks_is_no_partial_quote():
     text = "Ministerin Eva Roth sagte im Interview mit der „Neuen Zürcher Zeitung“, die Lage sei ernst."
     qs, _ = tagged_quotes(text, {"Eva Roth": "PER"}, {"sagte": "VVFIN"})
     assert [q.kind for q in qs] == ["indirect"]
+
+
+def test_und_with_a_second_speech_verb_hands_back_to_the_speaker():
+    text = "Der Bürgermeister sagte, die Stadt brauche mehr Geld und fügte hinzu: „Wer soll das bezahlen?“"
+    tags = {"sagte": "VVFIN", "brauche": "VVFIN", "fügte": "VVFIN", "hinzu": "PTKVZ"}
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert find(qs, "die Stadt").text == "die Stadt brauche mehr Geld"
+    q = find(qs, "Wer soll")
+    assert q.speaker_text == "Der Bürgermeister" and q.cue.text == "fügte"
+
+
+def test_und_between_participles_of_the_reported_clause_stays_inside_it():
+    text = "Der Minister sagte, die Polizei habe den Mann gefasst und erklärt, er sei geflohen."
+    tags = {"sagte": "VVFIN", "habe": "VAFIN", "erklärt": "VVFIN", "sei": "VAFIN"}
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert find(qs, "die Polizei").text == "die Polizei habe den Mann gefasst und erklärt, er sei geflohen"
+
+
+def test_name_in_commas_after_a_description_and_a_place_is_the_speaker():
+    text = "Vor kurzem hatte ein Rebellenführer auf kolumbianischer Seite, Pablo Ruiz, erklärt, der Kampf gehe weiter."
+    tags = {"hatte": "VAFIN", "auf": "APPR", "erklärt": "VVPP", "gehe": "VVFIN", "vor": "APPR"}
+    qs, names = tagged_quotes(text, {"Pablo Ruiz": "PER"}, tags)
+    q = find(qs, "der Kampf")
+    assert names[q.speaker] == "Pablo Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Das Verkehrsministerium teilte mit, dass die Brücke im Mai gesperrt werde.", "Verkehrsministerium"),
+        ("Der Verband deutscher Bäcker erklärte, die Preise würden steigen.", "Verband deutscher Bäcker"),
+    ],
+)
+def test_organisation_named_by_its_compound_head_becomes_the_speaker(text, body):
+    qs, names = tagged_quotes(text, {}, {"teilte": "VVFIN", "mit": "PTKVZ", "erklärte": "VVFIN"})
+    (q,) = qs
+    assert names[q.speaker] == body
+
+
+def test_bare_body_noun_is_no_organisation_of_its_own():
+    qs, names = tagged_quotes("Das Ministerium teilte mit, dass die Brücke gesperrt werde.", {}, {"teilte": "VVFIN"})
+    assert qs and qs[0].speaker is None and names == {}

@@ -211,7 +211,9 @@ class QuoteLayer:
         for u, (s, e) in enumerate(units):
             analysis = self._analyse(doc, s, e, quoted_token, resolver)
             if analysis is not None and analysis.speaker_entity is None and analysis.speaker is not None:
-                analysis.speaker_entity = resolver.entity(analysis.speaker)
+                analysis.speaker_entity = resolver.entity(analysis.speaker) or self._named_body(
+                    doc, analysis.speaker, resolver
+                )
             if (
                 analysis is not None
                 and analysis.speaker_known
@@ -562,6 +564,8 @@ class QuoteLayer:
                     a.speaker = phrase_after(doc, k + 1, e, lex)
                 else:
                     clause = self._clause_after(doc, k, e, last)
+                    if clause is not None:
+                        clause = self._before_second_cue(doc, clause, e, quoted)
             if clause is not None:
                 a.message = clause
                 self._citing(doc, k, e, a, resolver)
@@ -991,10 +995,21 @@ class QuoteLayer:
             first_verb = (
                 head.i if doc[k].dep_ == "conj" and s <= head.i < clause_start and head.tag_ in _FINITE_TAGS else None
             )
+            sent = min(s, doc[k].sent.start) if doc.has_annotation("SENT_START") else s
+            opening = next((m for m in range(sent, clause_start - 1) if doc[m].tag_ in _FINITE_TAGS), None)
+            start = s
+            if (
+                opening is not None
+                and (first_verb is None or opening < first_verb)
+                and self._cue_at(doc, opening, sent, e, lex.cue_verbs, lex.cue_particles)
+            ):
+                # (`Er sagte, Europa brauche die Engländer, und fügte hinzu: …`: the parser joins the
+                # second verb to the reported clause's; the one who adds is the one who said)
+                first_verb, start = opening, sent
             if first_verb is None:
                 first_verb = next((m for m in range(s, clause_start - 1) if doc[m].tag_ in _FINITE_TAGS), None)
             if first_verb is not None:
-                shared = self._subject(doc, s, first_verb, e, resolver)
+                shared = self._subject(doc, start, first_verb, e, resolver)
                 if shared is not None:
                     return shared
         after = phrase_after(doc, anchor + 1, e, lex)
@@ -1296,6 +1311,39 @@ class QuoteLayer:
             return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
         return after_noun or compound_medium or before in lex.before_medium_name or quoted
 
+    def _named_body(self, doc: Doc, phrase: SpeakerPhrase, resolver: SpeakerResolver) -> Entity | None:
+        """`Das Verteidigungsministerium teilte mit`, `Das UN-Menschenrechts-Komitee sagte`, `der
+        Verband kommunaler Unternehmen bedauerte`: a definite speaker phrase whose head is a
+        compound naming one organisation (``[speaker] body_heads``), or such a head with its
+        genitive name after it, names that organisation though the entity layer made no entity of
+        it. It becomes one (an entity mentioned with the same words elsewhere is reused); a bare
+        `das Ministerium` is left to the description rules."""
+        lex = self.lex
+        if not lex.body_heads or doc[phrase.start].lower_ not in lex.definite_articles:
+            return None
+        head = next((j for j in range(phrase.start + 1, phrase.end) if is_capitalised(doc[j])), None)
+        if head is None or any(not doc[j].is_alpha for j in range(phrase.start + 1, head)):
+            return None
+        low = doc[head].lower_
+        ending = next((x for x in lex.body_heads if low.endswith(x)), None)
+        if ending is None:
+            return None
+        end = head + 1
+        if len(low.rstrip("-")) - len(ending) < 3:
+            # `der Verband kommunaler Unternehmen`: a bare head named by the genitive after it
+            j = head + 1
+            while j < phrase.end and doc[j].is_alpha and doc[j].is_lower:
+                j += 1
+            if j == head + 1 or j >= phrase.end or not is_capitalised(doc[j]) or doc[j].tag_ in _PREPOSITION_TAGS:
+                return None
+            end = j + 1
+        start_char, end_char = self._chars(doc, head, end)
+        surface = self._text[start_char:end_char]
+        for ent in resolver.entities:
+            if ent.type == "ORG" and any(m.text.casefold() == surface.casefold() for m in ent.mentions):
+                return ent
+        return self._new_outlet(doc, start_char, end_char, resolver)
+
     def _new_outlet(self, doc: Doc, start: int, end: int, resolver: SpeakerResolver) -> Entity:
         """An organisation entity for the outlet named at ``[start, end)``, added to the document."""
         entities = resolver.entities
@@ -1378,6 +1426,30 @@ class QuoteLayer:
                 if j > k + 3:
                     return None
         return None
+
+    def _before_second_cue(self, doc: Doc, clause: tuple[int, int], e: int, quoted: list[bool]) -> tuple[int, int]:
+        """`sagte, die Stadt brauche mehr Geld und fügte hinzu: „…“`: a reported clause ends where
+        `und` hands back to its speaker with a second speech verb in the indicative."""
+        a, b = clause
+        for j in range(a + 1, b - 1):
+            verb = doc[j + 1].lower_
+            if (
+                doc[j].lower_ in _COORDINATORS
+                and not quoted[j]
+                and doc[j + 1].tag_ in _FINITE_TAGS
+                and verb not in self.lex.konjunktiv
+                # (`habe den Mann gefasst und erklärt, …`: a participle the tagger calls finite)
+                and not (
+                    verb.endswith("t")
+                    and any(
+                        doc[m].lower_ in self.lex.auxiliaries or doc[m].lower_ in self.lex.konjunktiv
+                        for m in range(a, j)
+                    )
+                )
+                and self._cue_at(doc, j + 1, a, e, self.lex.cue_verbs, self.lex.cue_particles)
+            ):
+                return (a, j) if j > a + 1 else clause
+        return clause
 
     def _subject_up_to(self, doc: Doc, k: int, j: int, e: int) -> bool:
         """Whether the words between the cue at ``k`` and the comma at ``j`` are its inverted
@@ -1744,6 +1816,9 @@ class QuoteLayer:
             if not verbs or doc[c + 1].lower_ in self.lex.relative_words:
                 return None
             sub = self._subject(doc, c + 1, verbs[0], e, resolver)
+            if sub is not None and sub.start <= c and doc[verbs[0] - 1].lower_ in _COORDINATORS:
+                # `Er sagte, …, und fügte hinzu: „…“`: the same speaker, the quote's own verb
+                return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
             if sub is None or sub.start <= c:
                 return None
             return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
@@ -2024,7 +2099,8 @@ class QuoteLayer:
             ms, me = self._chars(doc, clause[0], clause[1])
             st = _Statement(kind="indirect", start=ms, end=me, sentence=u, cue=self._chars(doc, verb, verb + 1))
             st.speaker_phrase = self._chars(doc, subject.start, subject.end)
-            st.speaker = resolver.entity(subject) if resolver is not None else None
+            if resolver is not None:
+                st.speaker = resolver.entity(subject) or self._named_body(doc, subject, resolver)
             return st
         ms, me = self._chars(doc, s, last)
         st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)

@@ -109,6 +109,8 @@ class QuoteLexicon:
     feminine_endings: tuple[str, ...] = ()
     #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
     temporal_pointers: frozenset[str] = field(default_factory=frozenset)
+    #: endings of a compound head noun that names one organisation (`Verteidigungsministerium`)
+    body_heads: tuple[str, ...] = ()
     #: outlet names that are also ordinary words or very short: found only with a marker
     ambiguous_media: frozenset[str] = field(default_factory=frozenset)
     #: `nach eigenen Angaben`: a source phrase that points at the clause's own subject
@@ -208,5 +210,6 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         feminine_endings=tuple(spk.get("feminine_endings", [])),
         temporal_pointers=_low(prep.get("temporal_pointers")),
         own_words=_low(prep.get("own_words")),
+        body_heads=tuple(sorted(_low(spk.get("body_heads")), key=len, reverse=True)),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

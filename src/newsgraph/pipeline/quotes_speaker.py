@@ -208,7 +208,10 @@ def _after_titles(doc: Doc, k: int, ent: Entity) -> bool:
 
 
 #: dependency labels (Universal Dependencies) of a clause that is not the sentence's main clause
-_EMBEDDED_DEPS = frozenset({"ccomp", "acl", "acl:relcl", "advcl", "csubj", "parataxis", "xcomp", "conj", "nmod", "obl"})
+#: (`dep`: the parser's label for a clause it could not place, often a `dass` clause)
+_EMBEDDED_DEPS = frozenset(
+    {"ccomp", "acl", "acl:relcl", "advcl", "csubj", "csubj:pass", "parataxis", "xcomp", "conj", "nmod", "obl", "dep"}
+)
 
 
 def _parsed_main_subject(doc: Doc, k: int, lex: QuoteLexicon) -> bool:
@@ -227,7 +230,7 @@ def _parsed_main_subject(doc: Doc, k: int, lex: QuoteLexicon) -> bool:
     head = tok.head
     while head.dep_ != "ROOT" and head.head.i != head.i:
         if head.dep_ in _EMBEDDED_DEPS:
-            return False
+            return False  # the subject of a clause inside the sentence (`…, dass die Kommission Ghani …`)
         head = head.head
     marks = lex.marks
     return not any(t.text in marks for t in doc[tok.sent.start : k])
@@ -320,6 +323,10 @@ class SpeakerResolver:
             named = self._apposition(span.end)
             if named is not None:
                 return named
+        if found is None:
+            named = self._apposition_after_place(span.end)
+            if named is not None:
+                return named
         if found is not None:
             return found
         if span[0].lower_ in self.lex.possessives:
@@ -405,6 +412,17 @@ class SpeakerResolver:
                 if k < len(doc) and doc[k].text in {",", "(", "–"}:
                     return ent
         return None
+
+    def _apposition_after_place(self, end: int) -> Entity | None:
+        """`ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärte`: a short
+        prepositional phrase after a description, then the person's name between commas."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].tag_ not in {"APPR", "APPRART", "APPR_ART"}:
+            return None
+        comma = next((j for j in range(end + 1, min(len(doc), end + 6)) if doc[j].text == ","), None)
+        if comma is None or any(doc[j].is_punct for j in range(end + 1, comma)):
+            return None
+        return self._apposition(comma)
 
     def _description(self, span) -> Entity | None:
         """`der Verteidigungsminister`, `der Verband`, `die Organisation`: a definite description
