@@ -236,3 +236,33 @@ def test_organisation_named_by_its_compound_head_becomes_the_speaker(text, body)
 def test_bare_body_noun_is_no_organisation_of_its_own():
     qs, names = tagged_quotes("Das Ministerium teilte mit, dass die Brücke gesperrt werde.", {}, {"teilte": "VVFIN"})
     assert qs and qs[0].speaker is None and names == {}
+
+
+def test_name_with_a_lower_case_article_prefix_is_a_source():
+    text = "Dem Sender al-Dschasira zufolge wird das Schiff in den Hafen gebracht."
+    qs, _ = tagged_quotes(text, {}, {"wird": "VAFIN"})
+    (q,) = qs
+    assert q.speaker_text == "Dem Sender al-Dschasira" and q.text.startswith("wird das Schiff")
+
+
+def test_quoted_words_before_the_frame_are_not_its_subject():
+    text = "„Wir helfen dem Land“, ließ ein Sprecher der Bank kurz verlauten."
+    qs, _ = tagged_quotes(text, {}, {"ließ": "VVFIN", "verlauten": "VVINF", "kurz": "ADJD"})
+    assert find(qs, "Wir helfen").speaker_text == "ein Sprecher der Bank"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Paul Weber wies die Darstellung zurück, die Helfer seien vertrieben worden.", "die Darstellung"),
+        (
+            "Das Institut bestätigte die Befunde des Landesamts, wonach zehn Rinder erkrankt seien.",
+            "die Befunde des Landesamts",
+        ),
+    ],
+)
+def test_clause_of_a_claim_that_is_answered_is_the_claims(text, source):
+    tags = {"wies": "VVFIN", "zurück": "PTKVZ", "bestätigte": "VVFIN", "seien": "VAFIN", "wonach": "PWAV"}
+    qs, _ = tagged_quotes(text, {"Paul Weber": "PER"}, tags)
+    (q,) = qs
+    assert q.speaker_text == source

@@ -569,6 +569,9 @@ class QuoteLayer:
             if clause is not None:
                 a.message = clause
                 self._citing(doc, k, e, a, resolver)
+                claim = self._answered_claim(doc, k, clause[0])
+                if claim is not None:
+                    a.speaker, a.speaker_entity, a.speaker_known = claim, resolver.entity(claim), True
                 return a
             if any(doc[j].text == ":" for j in range(k, e)):
                 a.kind = "direct"  # introduces a quote after the colon
@@ -927,6 +930,11 @@ class QuoteLayer:
                 break
         while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
             clause_start += 1
+        quoted_now = self._quoted_now
+        if len(quoted_now) == len(doc) and clause_start < k and quoted_now[clause_start]:
+            # `„…“, ließ ein Sprecher verlauten`: the quoted words before the frame are not its subject
+            while clause_start < k and (quoted_now[clause_start] or doc[clause_start].is_punct):
+                clause_start += 1
         von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ in {"von", "vom"}), None)
         # an agent `von X` belongs to a passive (`wurde von X … genannt`) or an attributive
         # participle (`den von X als … bezeichneten Gesprächen`), not to `Die Aussage von X sagte`
@@ -1426,6 +1434,28 @@ class QuoteLayer:
                 if j > k + 3:
                     return None
         return None
+
+    def _answered_claim(self, doc: Doc, k: int, start: int) -> SpeakerPhrase | None:
+        """`X wies die Darstellung zurück, die Ausländer seien gezwungen worden`: a verb that
+        answers a claim (``[medium] answering``) whose object right before the content clause is a
+        claim noun (``claim_nouns``) introduces that claim's content, not its subject's words; the
+        claim phrase (`die Darstellung`, `die Befunde des Amts`) is the source."""
+        lex = self.lex
+        if doc[k].lower_ not in lex.answering or start - 1 <= k:
+            return None
+        comma = start - 1 if doc[start - 1].text == "," else start
+        noun = next(
+            (j for j in range(k + 1, comma) if is_capitalised(doc[j]) and doc[j].lower_ in lex.claim_nouns), None
+        )
+        if noun is None:
+            return None
+        first = noun
+        while first - 1 > k and doc[first - 1].lower_ in lex.definite_articles | {"den", "die", "der"}:
+            first -= 1
+        end = comma
+        while end > noun + 1 and doc[end - 1].tag_ in {"PTKVZ"}:
+            end -= 1  # (`wies die Darstellung zurück`: the particle closes the verb, not the phrase)
+        return SpeakerPhrase(first, end)
 
     def _before_second_cue(self, doc: Doc, clause: tuple[int, int], e: int, quoted: list[bool]) -> tuple[int, int]:
         """`sagte, die Stadt brauche mehr Geld und fügte hinzu: „…“`: a reported clause ends where

@@ -109,6 +109,9 @@ class QuoteLexicon:
     feminine_endings: tuple[str, ...] = ()
     #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
     temporal_pointers: frozenset[str] = field(default_factory=frozenset)
+    #: `wies die Darstellung zurück, …`: verbs that answer a claim, and the claim nouns they take
+    answering: frozenset[str] = field(default_factory=frozenset)
+    claim_nouns: frozenset[str] = field(default_factory=frozenset)
     #: endings of a compound head noun that names one organisation (`Verteidigungsministerium`)
     body_heads: tuple[str, ...] = ()
     #: outlet names that are also ordinary words or very short: found only with a marker
@@ -210,6 +213,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         feminine_endings=tuple(spk.get("feminine_endings", [])),
         temporal_pointers=_low(prep.get("temporal_pointers")),
         own_words=_low(prep.get("own_words")),
+        answering=_low(data.get("medium", {}).get("answering")),
+        claim_nouns=_low(data.get("medium", {}).get("claim_nouns")),
         body_heads=tuple(sorted(_low(spk.get("body_heads")), key=len, reverse=True)),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

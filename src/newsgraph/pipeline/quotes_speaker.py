@@ -69,8 +69,14 @@ def is_word(tok: Token) -> bool:
     return any(ch.isalpha() for ch in tok.text)
 
 
+#: a name written with a lower-case article or particle joined by a hyphen (`al-Dschasira`, `el-Sisi`)
+_PARTICLE_NAME = re.compile(r"^(al|el|ad|ar|as|at|az|an|ash|ech|ben|bin|ibn|abu)-[A-ZÄÖÜ]")
+
+
 def is_capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+    """Whether a token starts like a name: upper case, a digit, or `al-`/`el-` before a capital."""
+    text = tok.text
+    return text[:1].isupper() or text[:1].isdigit() or (text[:1] in "aebi" and _PARTICLE_NAME.match(text) is not None)
 
 
 def _aged(word: str) -> bool:
