@@ -11,7 +11,7 @@ import pytest
 
 from newsgraph.pipeline.quotes_lexicon import lexicon_for
 
-from .test_quotes import find
+from .test_quotes import find, quotes
 from .test_quotes_unseen import tagged_quotes
 
 
@@ -266,3 +266,25 @@ def test_clause_of_a_claim_that_is_answered_is_the_claims(text, source):
     qs, _ = tagged_quotes(text, {"Paul Weber": "PER"}, tags)
     (q,) = qs
     assert q.speaker_text == source
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "The minister said the talks had failed, adding that new sanctions were likely.",
+            "the talks had failed",
+            "new sanctions were likely",
+        ),
+        (
+            '"We will not give up," the mayor said, noting that the bridge would reopen in May.',
+            "We will not give up",
+            "the bridge would reopen in May",
+        ),
+    ],
+)
+def test_english_participle_after_a_comma_opens_a_second_statement_of_the_speaker(text, first, second):
+    qs, _ = quotes(text, {}, lang="en")
+    a, b = find(qs, first), find(qs, second)
+    assert a.text.rstrip(",") == first and b.text == second
+    assert a.speaker_text == b.speaker_text and b.kind == "indirect" and b.cue.text in {"adding", "noting"}

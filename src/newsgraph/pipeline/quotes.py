@@ -251,6 +251,10 @@ class QuoteLayer:
                 ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
+            if self.lang == "en" and new:
+                adding = self._participle_statement(doc, s, e, u, new, quoted_token)
+                if adding is not None:
+                    new.append(adding)
             if u == 0 and self._is_title(doc, e):
                 # a headline's `Moskau nennt Ablauf des Gipfels …` sums up the report below it,
                 # which states it again: no reported speech of its own
@@ -1433,6 +1437,36 @@ class QuoteLayer:
                     return (j + 1, last)
                 if j > k + 3:
                     return None
+        return None
+
+    def _participle_statement(
+        self, doc: Doc, s: int, e: int, u: int, new: list[_Statement], quoted: list[bool]
+    ) -> _Statement | None:
+        """`"…," he said, adding that Washington still opposed …`, `Smith said prices would rise,
+        noting that the harvest had been poor`: a participle of a speech verb after a comma
+        (``[cue_verbs] shared_subject``) opens a second statement of the same speaker; the first
+        one ends before it."""
+        lex = self.lex
+        for p in range(s + 2, e - 2):
+            if doc[p - 1].text != "," or quoted[p] or doc[p].lower_ not in lex.shared_subject:
+                continue
+            main = next((st for st in new if st.cue is not None and st.cue[1] <= doc[p].idx), None)
+            if main is None or (main.speaker is None and main.speaker_phrase is None):
+                return None
+            start = p + 2 if doc[p + 1].lower_ in lex.complementisers else p + 1
+            last = e
+            while last > start and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
+                last -= 1
+            if last - start < 3 or any(quoted[j] for j in range(start, last)):
+                return None
+            for st in new:
+                if st.kind == "indirect" and st.start < doc[p].idx < st.end:
+                    st.end = doc[p - 1].idx  # the first statement stops at the comma
+            ms, me = self._chars(doc, start, last)
+            st = _Statement(kind="indirect", start=ms, end=me, sentence=u, cue=self._chars(doc, p, p + 1))
+            st.speaker, st.speaker_phrase, st.via = main.speaker, main.speaker_phrase, main.via
+            st.speaker_known = main.speaker_known
+            return st
         return None
 
     def _answered_claim(self, doc: Doc, k: int, start: int) -> SpeakerPhrase | None:
