@@ -288,3 +288,37 @@ def test_english_participle_after_a_comma_opens_a_second_statement_of_the_speake
     a, b = find(qs, first), find(qs, second)
     assert a.text.rstrip(",") == first and b.text == second
     assert a.speaker_text == b.speaker_text and b.kind == "indirect" and b.cue.text in {"adding", "noting"}
+
+
+def test_past_modal_sentence_right_after_a_statement_carries_it_on():
+    text = (
+        "Der Premier sagte, Europa stehe an einem Scheideweg. "
+        "Die beiden Länder wollten gemeinsam einen Plan für den Frieden ausarbeiten."
+    )
+    qs, _ = tagged_quotes(text, {}, {"sagte": "VVFIN", "stehe": "VVFIN", "wollten": "VMFIN"})
+    q = find(qs, "Die beiden Länder")
+    assert q.free_indirect and q.speaker_text == "Der Premier"
+
+
+@pytest.mark.parametrize(
+    "text, lang, outlet",
+    [
+        (
+            "Minister Paul Weber sagte dem Deutschlandfunk, die Truppe sei bereit. "
+            "Im gleichen Interview sagte der Minister, dass Europa ein Interesse an Frieden habe.",
+            "de",
+            "Deutschlandfunk",
+        ),
+        (
+            "Minister Paul Weber told Reuters the army was ready. "
+            "In the same interview, Weber said Europe wanted peace.",
+            "en",
+            "Reuters",
+        ),
+    ],
+)
+def test_same_interview_keeps_the_earlier_statements_medium(text, lang, outlet):
+    names = {"Paul Weber": "PER", "Weber": "PER", outlet: "ORG"}
+    qs, by_id = quotes(text, names, lang=lang) if lang == "en" else tagged_quotes(text, names, {"sagte": "VVFIN"})
+    q = qs[-1]
+    assert by_id[q.via] == outlet

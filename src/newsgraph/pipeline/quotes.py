@@ -251,6 +251,12 @@ class QuoteLayer:
                 ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
+            if new and self._same_medium(doc, s, e, quoted_token):
+                # `Im gleichen Interview sagte der Minister, …`: the medium of the statement before
+                earlier = next((st.via for st in reversed(statements) if st.via is not None), None)
+                for st in new:
+                    if st.via is None and earlier is not None and st.speaker is not earlier:
+                        st.via = earlier
             if self.lang == "en" and new:
                 adding = self._participle_statement(doc, s, e, u, new, quoted_token)
                 if adding is not None:
@@ -1438,6 +1444,20 @@ class QuoteLayer:
                 if j > k + 3:
                     return None
         return None
+
+    def _same_medium(self, doc: Doc, s: int, e: int, quoted: list[bool]) -> bool:
+        """Whether the sentence points back at an earlier statement's medium (`im gleichen
+        Interview`, `im selben Gespräch`): a ``[medium] same`` word before a medium word."""
+        lex = self.lex
+        if not lex.same_medium:
+            return False
+        for j in range(s, e - 1):
+            if quoted[j] or doc[j].lower_ not in lex.same_medium:
+                continue
+            nxt = doc[j + 1].lower_
+            if nxt in lex.medium_markers or nxt in lex.medium_nouns:
+                return True
+        return False
 
     def _participle_statement(
         self, doc: Doc, s: int, e: int, u: int, new: list[_Statement], quoted: list[bool]

@@ -109,6 +109,8 @@ class QuoteLexicon:
     feminine_endings: tuple[str, ...] = ()
     #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
     temporal_pointers: frozenset[str] = field(default_factory=frozenset)
+    #: `im gleichen Interview`: words pointing back at an earlier statement's medium
+    same_medium: frozenset[str] = field(default_factory=frozenset)
     #: `wies die Darstellung zurück, …`: verbs that answer a claim, and the claim nouns they take
     answering: frozenset[str] = field(default_factory=frozenset)
     claim_nouns: frozenset[str] = field(default_factory=frozenset)
@@ -214,6 +216,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         temporal_pointers=_low(prep.get("temporal_pointers")),
         own_words=_low(prep.get("own_words")),
         answering=_low(data.get("medium", {}).get("answering")),
+        same_medium=_low(data.get("medium", {}).get("same")),
         claim_nouns=_low(data.get("medium", {}).get("claim_nouns")),
         body_heads=tuple(sorted(_low(spk.get("body_heads")), key=len, reverse=True)),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
