@@ -146,7 +146,7 @@ class QuoteLayer:
         #: training (training/quotes/make_tagger_data.py): keep the rules' features of the last document
         self.record_features = False
         self.last_features: list[str] = []
-        self._patterns: list[tuple[str, re.Pattern[str]]] | None = None
+        self._pattern: re.Pattern[str] | None = None
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -1274,15 +1274,15 @@ class QuoteLayer:
                 return ent
         return self._unnamed_outlet(doc, lo, hi, resolver)
 
-    def _outlet_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
-        """The outlet names of the lexicon as case-insensitive patterns, longest first, so that
-        `Neue Zürcher Zeitung` is found before `Zeitung`-less `NZZ` parts and `al-Arabiya` whole."""
-        if self._patterns is None:
+    def _outlet_pattern(self) -> re.Pattern[str]:
+        """The outlet names of the lexicon as one case-insensitive alternation, longest first, so
+        that `Neue Zürcher Zeitung` wins over a shorter name inside it and the window is scanned
+        once, not once per name."""
+        if self._pattern is None:
             names = sorted(self.lex.media_names, key=len, reverse=True)
-            self._patterns = [
-                (name, re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w])", re.IGNORECASE)) for name in names
-            ]
-        return self._patterns
+            alternation = "|".join(re.escape(name) for name in names)
+            self._pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
+        return self._pattern
 
     def _unnamed_outlet(self, doc: Doc, lo: int, hi: int, resolver: SpeakerResolver) -> Entity | None:
         """An outlet of the lexicon (``quotes_media.toml``) that the entity layer did not make an
@@ -1290,22 +1290,16 @@ class QuoteLayer:
         introduces an outlet (`dem Sender ntv`, `im ZDF`, `der „Bild“`) or as the first part of a
         compound with a medium word (`im ZDF-Interview`, `der „Bild“-Zeitung`). It becomes an
         organisation entity of the document, so that ``via`` can point at it."""
-        if lo >= hi:
+        if lo >= hi or not self.lex.media_names:
             return None
         text = self._text
         a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        taken: list[tuple[int, int]] = []
-        for name, pattern in self._outlet_patterns():
-            for m in pattern.finditer(text, a, b):
-                start, end = m.span()
-                if any(x < end and start < y for x, y in taken):
-                    continue
-                taken.append((start, end))
-                existing = resolver._mentions.overlapping(start, end)
-                if existing:
-                    continue  # an entity is there: the checks above decided about it
-                if self._outlet_context(text, start, end, name):
-                    return self._new_outlet(doc, start, end, resolver)
+        for m in self._outlet_pattern().finditer(text, a, b):
+            start, end = m.span()
+            if resolver._mentions.overlapping(start, end):
+                continue  # an entity is there: the checks above decided about it
+            if self._outlet_context(text, start, end, m.group(0).lower()):
+                return self._new_outlet(doc, start, end, resolver)
         return None
 
     def _outlet_context(self, text: str, start: int, end: int, name: str) -> bool:
