@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..record import Cue, Entity, Quote, TextSpan
+from ..record import Cue, Entity, Mention, Quote, TextSpan
 from .quotes_lexicon import QuoteLexicon, lexicon_for
 from .quotes_marks import QuotedSpan, find_quoted_spans
 from .quotes_model import MESSAGE_TAGS, QuoteTagger, label_runs, rule_features, shipped_tagger
@@ -146,6 +146,7 @@ class QuoteLayer:
         #: training (training/quotes/make_tagger_data.py): keep the rules' features of the last document
         self.record_features = False
         self.last_features: list[str] = []
+        self._pattern: re.Pattern[str] | None = None
 
     # ------------------------------------------------------------------ sentence units
     @staticmethod
@@ -183,6 +184,7 @@ class QuoteLayer:
         self._parsed = doc.has_annotation("DEP")
         self._units_now = units
         self._quoted_now: list[bool] = []
+        self._stated_units: set[int] = set()  # sentence units that hold a statement so far
         spans = [
             q
             for q in find_quoted_spans(text, lex)
@@ -209,7 +211,9 @@ class QuoteLayer:
         for u, (s, e) in enumerate(units):
             analysis = self._analyse(doc, s, e, quoted_token, resolver)
             if analysis is not None and analysis.speaker_entity is None and analysis.speaker is not None:
-                analysis.speaker_entity = resolver.entity(analysis.speaker)
+                analysis.speaker_entity = resolver.entity(analysis.speaker) or self._named_body(
+                    doc, analysis.speaker, resolver
+                )
             if (
                 analysis is not None
                 and analysis.speaker_known
@@ -247,6 +251,16 @@ class QuoteLayer:
                 ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
+            if new and self._same_medium(doc, s, e, quoted_token):
+                # `Im gleichen Interview sagte der Minister, …`: the medium of the statement before
+                earlier = next((st.via for st in reversed(statements) if st.via is not None), None)
+                for st in new:
+                    if st.via is None and earlier is not None and st.speaker is not earlier:
+                        st.via = earlier
+            if self.lang == "en" and new:
+                adding = self._participle_statement(doc, s, e, u, new, quoted_token)
+                if adding is not None:
+                    new.append(adding)
             if u == 0 and self._is_title(doc, e):
                 # a headline's `Moskau nennt Ablauf des Gipfels …` sums up the report below it,
                 # which states it again: no reported speech of its own
@@ -261,6 +275,7 @@ class QuoteLayer:
                     # the person the text is about at that point: the latest speaker or person named
                     st.speaker = resolver.antecedent(st.start)
                 statements.append(st)
+                self._stated_units.add(u)
                 resolver.note_speaker(st.start, st.speaker)
             if new:
                 # a free statement carries the older one on, unless it named a speaker of its own
@@ -441,6 +456,12 @@ class QuoteLayer:
                     return relayed or self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
             if low in lex.after_source and k > s:
                 src = phrase_before(doc, s, k, lex) or _bare_before(doc, s, k)
+                while src is not None and src.start - 1 > s and doc[src.start - 1].lower_ in lex.locative:
+                    # `Den Polizeibehörden in Hamburg zufolge`: the place is where the source sits
+                    head = phrase_before(doc, s, src.start - 1, lex)
+                    if head is None or head.end != src.start - 1:
+                        break
+                    src = SpeakerPhrase(head.start, src.end)
                 if src is not None:
                     relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
                     return relayed or self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
@@ -463,13 +484,19 @@ class QuoteLayer:
                     ),
                     None,
                 )
-                if noun is not None and any(is_capitalised(doc[j]) for j in range(k + 1, noun)):
+                if noun is not None and any(
+                    is_capitalised(doc[j]) and not self._genitive_name(doc, j, k) for j in range(k + 1, noun)
+                ):
                     noun = None  # `Nach dem Treffen Angaben …`: the first noun must be the speech noun
                 if noun is not None:
-                    src = phrase_after(doc, noun + 1, e, lex)
+                    named = k + 1 < noun and self._genitive_name(doc, k + 1, k)
+                    src = phrase_after(doc, noun + 1, e, lex) if not named else None
                     end = src.end if src is not None else noun + 1
-                    speaker = SpeakerPhrase(noun, end)
-                    return self._edge_message(doc, s, last, k, end, speaker, cue=(k, noun + 1))
+                    speaker = SpeakerPhrase(k + 1 if named else noun, end)  # (`nach Uschakows Angaben`)
+                    found = self._edge_message(doc, s, last, k, end, speaker, cue=(k, noun + 1))
+                    if any(lows.get(j) in lex.own_words for j in range(k + 1, noun)):
+                        found.speaker_entity = self._own_source(doc, s, e, k, noun, quoted, resolver)
+                    return found
         # 4. `…, so X.`
         for k in idx:
             if lows[k] in lex.so_words and k > s and doc[k - 1].text == "," and k + 1 < e:
@@ -531,8 +558,10 @@ class QuoteLayer:
                     and inverted_speaker is not None
                     and self._statement_before(doc, s, k - 1, quoted)
                 ):
-                    # inverted: `…, sagte er.` (not `X, der …, sagte am Montag`)
-                    clause = (s, k - 1)
+                    # inverted: `…, sagte er.` (not `X, der …, sagte am Montag`); a clause the
+                    # reporter closed with a semicolon before it is not part of what was said
+                    semi = max((j for j in range(s, k - 1) if doc[j].text == ";" and not quoted[j]), default=None)
+                    clause = (semi + 1 if semi is not None and semi + 2 < k - 1 else s, k - 1)
                     a.speaker = inverted_speaker
                 elif (
                     k - 1 > s
@@ -545,9 +574,14 @@ class QuoteLayer:
                     a.speaker = phrase_after(doc, k + 1, e, lex)
                 else:
                     clause = self._clause_after(doc, k, e, last)
+                    if clause is not None:
+                        clause = self._before_second_cue(doc, clause, e, quoted)
             if clause is not None:
                 a.message = clause
                 self._citing(doc, k, e, a, resolver)
+                claim = self._answered_claim(doc, k, clause[0])
+                if claim is not None:
+                    a.speaker, a.speaker_entity, a.speaker_known = claim, resolver.entity(claim), True
                 return a
             if any(doc[j].text == ":" for j in range(k, e)):
                 a.kind = "direct"  # introduces a quote after the colon
@@ -897,10 +931,20 @@ class QuoteLayer:
                     and not any(doc[m].tag_ in _FINITE_TAGS for m in range(s, j))
                 ):
                     continue  # `Die Außenminister Frankreichs, Italiens und Österreichs erklärten`: one phrase
+                if self._tagged and self._participle_after_aux(doc, s, j, k):
+                    # `Huber hatte die Rolle der Bürgermeister und der Landräte betont`: a participle
+                    # whose clause has no finite verb after `und` is no coordinated clause of its own;
+                    # the `und` joins two nouns of the object
+                    continue
                 clause_start = j + 1
                 break
         while clause_start < k and (doc[clause_start].is_punct or doc[clause_start].is_space):
             clause_start += 1
+        quoted_now = self._quoted_now
+        if len(quoted_now) == len(doc) and clause_start < k and quoted_now[clause_start]:
+            # `„…“, ließ ein Sprecher verlauten`: the quoted words before the frame are not its subject
+            while clause_start < k and (quoted_now[clause_start] or doc[clause_start].is_punct):
+                clause_start += 1
         von = next((j for j in range(max(clause_start, k - 8), k) if doc[j].lower_ in {"von", "vom"}), None)
         # an agent `von X` belongs to a passive (`wurde von X … genannt`) or an attributive
         # participle (`den von X als … bezeichneten Gesprächen`), not to `Die Aussage von X sagte`
@@ -969,13 +1013,29 @@ class QuoteLayer:
             first_verb = (
                 head.i if doc[k].dep_ == "conj" and s <= head.i < clause_start and head.tag_ in _FINITE_TAGS else None
             )
+            sent = min(s, doc[k].sent.start) if doc.has_annotation("SENT_START") else s
+            opening = next((m for m in range(sent, clause_start - 1) if doc[m].tag_ in _FINITE_TAGS), None)
+            start = s
+            if (
+                opening is not None
+                and (first_verb is None or opening < first_verb)
+                and self._cue_at(doc, opening, sent, e, lex.cue_verbs, lex.cue_particles)
+            ):
+                # (`Er sagte, Europa brauche die Engländer, und fügte hinzu: …`: the parser joins the
+                # second verb to the reported clause's; the one who adds is the one who said)
+                first_verb, start = opening, sent
             if first_verb is None:
                 first_verb = next((m for m in range(s, clause_start - 1) if doc[m].tag_ in _FINITE_TAGS), None)
             if first_verb is not None:
-                shared = self._subject(doc, s, first_verb, e, resolver)
+                shared = self._subject(doc, start, first_verb, e, resolver)
                 if shared is not None:
                     return shared
         after = phrase_after(doc, anchor + 1, e, lex)
+        if after is None and anchor + 2 < e and doc[anchor + 1].tag_ == "ADV":
+            # `kündigte heute der Landrat … an`: an adverb between the verb and its subject
+            after = phrase_after(doc, anchor + 2, e, lex)
+            if after is not None and after.start != anchor + 2:
+                after = None
         if after is None and anchor == k and doc[k - 1].text == ",":
             # `Vor kurzem hatte ein Talibanführer, X, erklärt, …`: an apposition between the
             # auxiliary and the participle; the subject follows the auxiliary
@@ -1060,6 +1120,19 @@ class QuoteLayer:
                 return before  # `Der frühere Senator, Henning Scherf (SPD), warnte die CDU`
             return after
         return before
+
+    def _participle_after_aux(self, doc: Doc, s: int, j: int, k: int) -> bool:
+        """Whether the cue at ``k`` is the participle of a perfect whose finite auxiliary stands
+        before the `und` at ``j`` (`hatte die Rolle der A und der B betont`), with no finite verb
+        between `und` and the cue: then `und` coordinates nouns, not clauses. The tagger often
+        calls such a participle (`betont`, `erklärt`) finite, so a form ending in `-t` (not the
+        past tense's `-te`) counts as one."""
+        verb = doc[k]
+        if verb.tag_ in _FINITE_TAGS and not (verb.lower_.endswith("t") and verb.tag_ == "VVFIN"):
+            return False
+        if any(doc[m].tag_ in _FINITE_TAGS for m in range(j + 1, k)):
+            return False
+        return any(doc[m].lower_ in self.lex.auxiliaries and doc[m].tag_ == "VAFIN" for m in range(s, j))
 
     def _fronted_source(self, doc: Doc, s: int, k: int) -> SpeakerPhrase | None:
         """A prepositional phrase that opens the sentence before `heißt es` (`In dem Antrag`,
@@ -1199,7 +1272,103 @@ class QuoteLayer:
             word = before[-1].casefold() if before else ""
             if word in lex.before_medium_name or word in lex.medium_nouns:
                 return ent
+        return self._unnamed_outlet(doc, lo, hi, resolver)
+
+    def _outlet_pattern(self) -> re.Pattern[str]:
+        """The outlet names of the lexicon as one case-insensitive alternation, longest first, so
+        that `Neue Zürcher Zeitung` wins over a shorter name inside it and the window is scanned
+        once, not once per name."""
+        if self._pattern is None:
+            names = sorted(self.lex.media_names, key=len, reverse=True)
+            alternation = "|".join(re.escape(name) for name in names)
+            self._pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
+        return self._pattern
+
+    def _unnamed_outlet(self, doc: Doc, lo: int, hi: int, resolver: SpeakerResolver) -> Entity | None:
+        """An outlet of the lexicon (``quotes_media.toml``) that the entity layer did not make an
+        entity of, named as the relaying medium between tokens ``lo`` and ``hi``: after a word that
+        introduces an outlet (`dem Sender ntv`, `im ZDF`, `der „Bild“`) or as the first part of a
+        compound with a medium word (`im ZDF-Interview`, `der „Bild“-Zeitung`). It becomes an
+        organisation entity of the document, so that ``via`` can point at it."""
+        if lo >= hi or not self.lex.media_names:
+            return None
+        text = self._text
+        a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        for m in self._outlet_pattern().finditer(text, a, b):
+            start, end = m.span()
+            if resolver._mentions.overlapping(start, end):
+                continue  # an entity is there: the checks above decided about it
+            if self._outlet_context(text, start, end, m.group(0).lower()):
+                return self._new_outlet(doc, start, end, resolver)
         return None
+
+    def _outlet_context(self, text: str, start: int, end: int, name: str) -> bool:
+        """Whether an outlet name at ``[start, end)`` stands where a relaying medium is named."""
+        lex = self.lex
+        marks = lex.marks
+        quoted = start > 0 and text[start - 1] in marks and end < len(text) and text[end] in marks
+        after = text[end + (1 if quoted else 0) :]
+        compound = re.match(r"-(\w+)", after)
+        tail = compound.group(1).casefold() if compound else ""
+        compound_medium = bool(tail) and (
+            tail in lex.medium_nouns or tail in lex.medium_markers or tail in lex.media_names or tail in {"interview"}
+        )
+        words = text[max(0, start - 40) : start - (1 if quoted else 0)].split()
+        before = words[-1].casefold().strip('„“"»«') if words else ""
+        after_noun = before in lex.medium_nouns
+        if name in lex.ambiguous_media:
+            return quoted or after_noun or compound_medium
+        surface = text[start:end]
+        if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
+            return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
+        return after_noun or compound_medium or before in lex.before_medium_name or quoted
+
+    def _named_body(self, doc: Doc, phrase: SpeakerPhrase, resolver: SpeakerResolver) -> Entity | None:
+        """`Das Verteidigungsministerium teilte mit`, `Das UN-Menschenrechts-Komitee sagte`, `der
+        Verband kommunaler Unternehmen bedauerte`: a definite speaker phrase whose head is a
+        compound naming one organisation (``[speaker] body_heads``), or such a head with its
+        genitive name after it, names that organisation though the entity layer made no entity of
+        it. It becomes one (an entity mentioned with the same words elsewhere is reused); a bare
+        `das Ministerium` is left to the description rules."""
+        lex = self.lex
+        if not lex.body_heads or doc[phrase.start].lower_ not in lex.definite_articles:
+            return None
+        head = next((j for j in range(phrase.start + 1, phrase.end) if is_capitalised(doc[j])), None)
+        if head is None or any(not doc[j].is_alpha for j in range(phrase.start + 1, head)):
+            return None
+        low = doc[head].lower_
+        ending = next((x for x in lex.body_heads if low.endswith(x)), None)
+        if ending is None:
+            return None
+        end = head + 1
+        if len(low.rstrip("-")) - len(ending) < 3:
+            # `der Verband kommunaler Unternehmen`: a bare head named by the genitive after it
+            j = head + 1
+            while j < phrase.end and doc[j].is_alpha and doc[j].is_lower:
+                j += 1
+            if j == head + 1 or j >= phrase.end or not is_capitalised(doc[j]) or doc[j].tag_ in _PREPOSITION_TAGS:
+                return None
+            end = j + 1
+        start_char, end_char = self._chars(doc, head, end)
+        surface = self._text[start_char:end_char]
+        for ent in resolver.entities:
+            if ent.type == "ORG" and any(m.text.casefold() == surface.casefold() for m in ent.mentions):
+                return ent
+        return self._new_outlet(doc, start_char, end_char, resolver)
+
+    def _new_outlet(self, doc: Doc, start: int, end: int, resolver: SpeakerResolver) -> Entity:
+        """An organisation entity for the outlet named at ``[start, end)``, added to the document."""
+        entities = resolver.entities
+        if doc._.entities is not entities:
+            doc._.entities = entities
+        used = {ent.id for ent in entities}
+        n = len(entities) + 1
+        while f"e{n}" in used:
+            n += 1
+        surface = self._text[start:end]
+        ent = Entity(id=f"e{n}", type="ORG", name=surface, mentions=[Mention(start=start, end=end, text=surface)])
+        resolver.add_entity(ent)
+        return ent
 
     def _citing(self, doc: Doc, k: int, e: int, a: _Analysis, resolver: SpeakerResolver) -> None:
         """`berichtet al-Arabiya unter Berufung auf einen Aufständischen`, `…, citing officials`: the
@@ -1214,7 +1383,12 @@ class QuoteLayer:
         source = phrase_after(doc, start, e, lex) or self._anonymous_before(doc, start, min(e, start + 4))
         if source is None:
             return
-        a.via = a.speaker_entity or resolver.entity(a.speaker)
+        a.via = (
+            a.speaker_entity
+            or resolver.entity(a.speaker)
+            or self._unnamed_outlet(doc, a.speaker.start, a.speaker.end, resolver)
+            or a.via  # (`das Nachrichtenportal al-Arabiya`: the name after the medium noun, found above)
+        )
         a.speaker, a.speaker_entity = source, None
 
     def _clause_after(self, doc: Doc, k: int, e: int, last: int) -> tuple[int, int] | None:
@@ -1235,7 +1409,7 @@ class QuoteLayer:
                 return (j + 1, last) if last > j + 2 else None
             if (
                 doc[j].text == ","
-                and j <= k + 8
+                and (j <= k + 8 or self._subject_up_to(doc, k, j, e))
                 and not any(doc[m].lower_ in lex.konjunktiv for m in range(max(0, k - 12), k))
             ):
                 # (not in a Konjunktiv sentence, `Qin habe die USA aufgefordert, … zu respektieren`:
@@ -1245,6 +1419,8 @@ class QuoteLayer:
                     return infinitive
             if doc[j].text == ",":
                 stop = next((m for m in range(j + 1, min(e, j + 40)) if doc[m].text in {",", ";"}), min(last, j + 40))
+                if j + 1 < e and doc[j + 1].tag_ in _FINITE_TAGS and doc[j + 1].lower_ not in lex.konjunktiv:
+                    return None  # `widersprächen den Tatsachen, verletzten das Protokoll`: a second predicate
                 if any(doc[m].lower_ in lex.konjunktiv for m in range(j + 1, max(stop, j + 2))):
                     return (j + 1, last) if last > j + 2 else None
                 # `sagte, die Union benötige …`: a speech verb, a comma, and a main clause
@@ -1254,6 +1430,7 @@ class QuoteLayer:
                     and nxt is not None
                     and doc[k].lower_ in lex.cue_verbs
                     and nxt.lower_ not in lex.relative_words
+                    and nxt.tag_ not in _FINITE_TAGS  # (`…, verletzten das Protokoll`: a second predicate)
                     and not (nxt.lower_ in {"der", "die", "das"} and j + 2 < e and not is_capitalised(doc[j + 2]))
                     and last - j > 4
                 ):
@@ -1261,6 +1438,109 @@ class QuoteLayer:
                 if j > k + 3:
                     return None
         return None
+
+    def _same_medium(self, doc: Doc, s: int, e: int, quoted: list[bool]) -> bool:
+        """Whether the sentence points back at an earlier statement's medium (`im gleichen
+        Interview`, `im selben Gespräch`): a ``[medium] same`` word before a medium word."""
+        lex = self.lex
+        if not lex.same_medium:
+            return False
+        for j in range(s, e - 1):
+            if quoted[j] or doc[j].lower_ not in lex.same_medium:
+                continue
+            nxt = doc[j + 1].lower_
+            if nxt in lex.medium_markers or nxt in lex.medium_nouns:
+                return True
+        return False
+
+    def _participle_statement(
+        self, doc: Doc, s: int, e: int, u: int, new: list[_Statement], quoted: list[bool]
+    ) -> _Statement | None:
+        """`"…," he said, adding that Washington still opposed …`, `Smith said prices would rise,
+        noting that the harvest had been poor`: a participle of a speech verb after a comma
+        (``[cue_verbs] shared_subject``) opens a second statement of the same speaker; the first
+        one ends before it."""
+        lex = self.lex
+        for p in range(s + 2, e - 2):
+            if doc[p - 1].text != "," or quoted[p] or doc[p].lower_ not in lex.shared_subject:
+                continue
+            main = next((st for st in new if st.cue is not None and st.cue[1] <= doc[p].idx), None)
+            if main is None or (main.speaker is None and main.speaker_phrase is None):
+                return None
+            start = p + 2 if doc[p + 1].lower_ in lex.complementisers else p + 1
+            last = e
+            while last > start and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
+                last -= 1
+            if last - start < 3 or any(quoted[j] for j in range(start, last)):
+                return None
+            for st in new:
+                if st.kind == "indirect" and st.start < doc[p].idx < st.end:
+                    st.end = doc[p - 1].idx  # the first statement stops at the comma
+            ms, me = self._chars(doc, start, last)
+            st = _Statement(kind="indirect", start=ms, end=me, sentence=u, cue=self._chars(doc, p, p + 1))
+            st.speaker, st.speaker_phrase, st.via = main.speaker, main.speaker_phrase, main.via
+            st.speaker_known = main.speaker_known
+            return st
+        return None
+
+    def _answered_claim(self, doc: Doc, k: int, start: int) -> SpeakerPhrase | None:
+        """`X wies die Darstellung zurück, die Ausländer seien gezwungen worden`: a verb that
+        answers a claim (``[medium] answering``) whose object right before the content clause is a
+        claim noun (``claim_nouns``) introduces that claim's content, not its subject's words; the
+        claim phrase (`die Darstellung`, `die Befunde des Amts`) is the source."""
+        lex = self.lex
+        if doc[k].lower_ not in lex.answering or start - 1 <= k:
+            return None
+        comma = start - 1 if doc[start - 1].text == "," else start
+        noun = next(
+            (j for j in range(k + 1, comma) if is_capitalised(doc[j]) and doc[j].lower_ in lex.claim_nouns), None
+        )
+        if noun is None:
+            return None
+        first = noun
+        while first - 1 > k and doc[first - 1].lower_ in lex.definite_articles | {"den", "die", "der"}:
+            first -= 1
+        end = comma
+        while end > noun + 1 and doc[end - 1].tag_ in {"PTKVZ"}:
+            end -= 1  # (`wies die Darstellung zurück`: the particle closes the verb, not the phrase)
+        return SpeakerPhrase(first, end)
+
+    def _before_second_cue(self, doc: Doc, clause: tuple[int, int], e: int, quoted: list[bool]) -> tuple[int, int]:
+        """`sagte, die Stadt brauche mehr Geld und fügte hinzu: „…“`: a reported clause ends where
+        `und` hands back to its speaker with a second speech verb in the indicative."""
+        a, b = clause
+        for j in range(a + 1, b - 1):
+            verb = doc[j + 1].lower_
+            if (
+                doc[j].lower_ in _COORDINATORS
+                and not quoted[j]
+                and doc[j + 1].tag_ in _FINITE_TAGS
+                and verb not in self.lex.konjunktiv
+                # (`habe den Mann gefasst und erklärt, …`: a participle the tagger calls finite)
+                and not (
+                    verb.endswith("t")
+                    and any(
+                        doc[m].lower_ in self.lex.auxiliaries or doc[m].lower_ in self.lex.konjunktiv
+                        for m in range(a, j)
+                    )
+                )
+                and self._cue_at(doc, j + 1, a, e, self.lex.cue_verbs, self.lex.cue_particles)
+            ):
+                return (a, j) if j > a + 1 else clause
+        return clause
+
+    def _subject_up_to(self, doc: Doc, k: int, j: int, e: int) -> bool:
+        """Whether the words between the cue at ``k`` and the comma at ``j`` are its inverted
+        subject, however long (`empfahl die Staatssekretärin für Verkehr und digitale Infrastruktur
+        Anna Berger, … zu beginnen`), perhaps with the verb's particle after it (`an`)."""
+        subject = phrase_after(doc, k + 1, e, self.lex)
+        if subject is None and k + 2 < e and doc[k + 1].tag_ == "ADV":
+            subject = phrase_after(doc, k + 2, e, self.lex)  # `kündigte heute der Landrat … an`
+        if subject is None or subject.start > k + 2:
+            return False
+        if doc[subject.start].tag_ in _PREPOSITION_TAGS or doc[subject.start].lower_ in self.lex.oblique_articles:
+            return False
+        return subject.end == j or (subject.end == j - 1 and doc[j - 1].tag_ == "PTKVZ")
 
     def _infinitive_clause(self, doc: Doc, a: int, e: int, last: int) -> tuple[int, int] | None:
         """`forderte die Regierung auf, die Passagiere zu evakuieren`, `kündigte an, sich ganz auf
@@ -1292,6 +1572,31 @@ class QuoteLayer:
             end = last  # `zu prüfen, ob …`: the infinitive's own content clause belongs to it
         return a, end
 
+    @staticmethod
+    def _genitive_name(doc: Doc, j: int, k: int) -> bool:
+        """`nach Uschakows Angaben`, `nach Merkels Worten`: a name in the Saxon genitive right after
+        the preposition at ``k`` names the source of the speech noun it precedes."""
+        tok = doc[j]
+        if j != k + 1 or j + 1 >= len(doc) or not is_capitalised(doc[j + 1]):
+            return False
+        return tok.tag_ in {"NE", "NN", "PROPN"} and tok.text.endswith(("s", "’", "'")) and len(tok.text) > 3
+
+    def _own_source(
+        self, doc: Doc, s: int, e: int, k: int, noun: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> Entity | None:
+        """`Nach eigenen Angaben hat die Firma …`, `Der Verein will nach eigener Aussage …`: the
+        source phrase at ``[k, noun]`` names no one but the subject of its own clause, whose entity
+        is the speaker (the phrase itself stays the speech noun)."""
+        fin = next(
+            (j for j in range(s, e) if not quoted[j] and doc[j].tag_ in _FINITE_TAGS and not k <= j <= noun), None
+        )
+        if fin is None:
+            return None
+        subject = self._subject(doc, s, fin, e, resolver)
+        if subject is None or subject.start <= noun < subject.end:
+            return None
+        return resolver.entity(subject)
+
     def _edge_message(
         self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase, cue: tuple[int, int]
     ) -> _Analysis:
@@ -1304,8 +1609,42 @@ class QuoteLayer:
         elif b >= last - 1 and doc[a - 1].text == ",":
             message = (s, a - 1)
         else:
-            message = (s, last)
+            message = self._source_clause(doc, s, last, a, b) or (s, last)
         return _Analysis(cue=cue, speaker=speaker, message=message if message[1] > message[0] else None)
+
+    def _source_clause(self, doc: Doc, s: int, last: int, a: int, b: int) -> tuple[int, int] | None:
+        """The clause a prepositional source phrase ``[a, b)`` inside the sentence vouches for, when
+        that is not the whole sentence: a relative or subordinate clause (`eine Halle, die nach
+        Angaben der Polizei als Lager diente`), a bracket (`(nach anderen Angaben fuhr er bis Kassel)`)
+        or a clause after a comma that opens with an adverb (`…, darunter laut Rotem Kreuz drei
+        Kinder`, `…, so sollen diese laut Vorschlag der CDU … stattfinden`). The reporter's own
+        main clause before it is not the source's statement. None: the whole sentence."""
+        lex = self.lex
+        for j in range(a - 1, max(s, a - 4) - 1, -1):
+            tok = doc[j]
+            if tok.text == "(":
+                close = next((m for m in range(b, last) if doc[m].text == ")"), last)
+                return (j + 1, close) if close > b else None
+            if tok.text not in {",", ";", "–"}:
+                continue
+            if j == a - 1 or j <= s + 1:
+                return None  # `…, laut Polizei, …`: the phrase is itself the insertion
+            if not any(doc[m].tag_ in _FINITE_TAGS for m in range(s, j)):
+                return None  # the comma closes a fronted phrase, not a clause of its own
+            opener = doc[j + 1]
+            subordinate = opener.tag_ in {"PRELS", "PRELAT", "KOUS", "PWAV"} or opener.lower_ in lex.relative_words
+            adverb = opener.tag_ in {"ADV", "PROAV", "PAV"}
+            if not (subordinate or adverb):
+                return None
+            end = last
+            if subordinate:
+                # a subordinate clause ends at the comma after its final verb
+                end = next(
+                    (m for m in range(b, last) if doc[m].text in {",", ";"} and doc[m - 1].tag_.startswith("V")),
+                    last,
+                )
+            return (j + 1, end) if end > b else None
+        return None
 
     # ------------------------------------------------------------------ statement builders
     def _chars(self, doc: Doc, a: int, b: int) -> tuple[int, int]:
@@ -1391,6 +1730,12 @@ class QuoteLayer:
             capital_words = sum(1 for w in words if w[:1].isupper())
             if len(words) <= lex.max_name_words and capital_words == len(words) and not ends_sentence:
                 return None  # `im „Deutschlandfunk“`, `„Kosovo“`: a name or title in marks, not words said
+            if (
+                capital_words == len(words)
+                and not ends_sentence
+                and words[-1].strip(".,;:!?").casefold() in lex.medium_nouns | lex.media_names
+            ):
+                return None  # `mit der „Neuen Zürcher Zeitung“`, `der „Washington Post“`: an outlet's name
             if (
                 not has_cue
                 and not ends_sentence
@@ -1549,6 +1894,9 @@ class QuoteLayer:
             if not verbs or doc[c + 1].lower_ in self.lex.relative_words:
                 return None
             sub = self._subject(doc, c + 1, verbs[0], e, resolver)
+            if sub is not None and sub.start <= c and doc[verbs[0] - 1].lower_ in _COORDINATORS:
+                # `Er sagte, …, und fügte hinzu: „…“`: the same speaker, the quote's own verb
+                return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
             if sub is None or sub.start <= c:
                 return None
             return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
@@ -1801,7 +2149,7 @@ class QuoteLayer:
             st.speaker = a.speaker_entity
             st.via = a.via
             return st
-        if a is not None and a.cue is not None:
+        if a is not None and a.cue is not None and not self._konjunktiv_cue_clause(doc, s, e, a, quoted):
             return None
         if not self.free_indirect or any(st.kind == "direct" for st in new):
             return None
@@ -1829,7 +2177,8 @@ class QuoteLayer:
             ms, me = self._chars(doc, clause[0], clause[1])
             st = _Statement(kind="indirect", start=ms, end=me, sentence=u, cue=self._chars(doc, verb, verb + 1))
             st.speaker_phrase = self._chars(doc, subject.start, subject.end)
-            st.speaker = resolver.entity(subject) if resolver is not None else None
+            if resolver is not None:
+                st.speaker = resolver.entity(subject) or self._named_body(doc, subject, resolver)
             return st
         ms, me = self._chars(doc, s, last)
         st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
@@ -1841,6 +2190,7 @@ class QuoteLayer:
         if (
             prev is not None
             and prev.sentence < u - 1
+            and u - 1 not in self._stated_units  # (a free statement carrying `prev` on is no narration)
             and resolver is not None
             and self._intro_speaker(doc, st, *self._units_now[u - 1], self._quoted_now, resolver, need_named=True)
         ):
@@ -1850,6 +2200,16 @@ class QuoteLayer:
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
+
+    def _konjunktiv_cue_clause(self, doc: Doc, s: int, e: int, a: _Analysis, quoted: list[bool]) -> bool:
+        """`Über Gebietsfragen könne nur bei einem Treffen gesprochen werden.`: a speech verb with no
+        content clause of its own (``kind == "cue"``) in a sentence whose finite verb is a strong
+        Konjunktiv (one no statement of the reporter would use) is itself reported speech, carrying
+        the statement before it on, not a new speaker's cue."""
+        if a.kind != "cue" or a.cue is None:
+            return False
+        fin = next((j for j in range(s, e) if not quoted[j] and doc[j].tag_ in _FINITE_TAGS), None)
+        return fin is not None and fin < a.cue[0] and doc[fin].lower_ in self.lex.konjunktiv_strong
 
     def _indicative_actor(
         self, doc: Doc, st: _Statement, s: int, last: int, quoted: list[bool], resolver: SpeakerResolver
@@ -1884,7 +2244,8 @@ class QuoteLayer:
         tok = doc[k]
         low = tok.lower_
         return (
-            tok.tag_ == "VVFIN"
+            # (`setze voraus`: the tagger sometimes calls the form an infinitive, which never ends in a bare `-e`)
+            tok.tag_ in {"VVFIN", "VVINF"}
             and low == tok.text
             and low.endswith("e")
             and not low.endswith(("te", "ende", "weise"))  # (mis-tagged `bestehende`, `beispielsweise`)
@@ -1931,6 +2292,8 @@ class QuoteLayer:
         if fin is None:
             return None
         nxt = doc[comma + 1]
+        if nxt.tag_ in _FINITE_TAGS and nxt.lower_ not in forms:
+            return None  # `Sie widersprächen den Tatsachen, verletzten das Protokoll`: a second predicate
         if nxt.lower_ in lex.complementisers:
             clause = (comma + 1, last)
         else:

@@ -13,7 +13,10 @@ from ..resources import has_resource, load_resource
 
 
 def _low(values: list[str] | None) -> frozenset[str]:
-    return frozenset(v.lower() for v in values or [])
+    """Lower-cased forms, each with its Swiss spelling too (`gemäß` → `gemäss`, `heißt` →
+    `heisst`): Swiss German writes no ß, and its news copy is read with the same lists."""
+    forms = {v.lower() for v in values or []}
+    return frozenset(forms | {v.replace("ß", "ss") for v in forms})
 
 
 def _low_map(values: dict[str, list[str]] | None) -> dict[str, frozenset[str]]:
@@ -106,6 +109,17 @@ class QuoteLexicon:
     feminine_endings: tuple[str, ...] = ()
     #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
     temporal_pointers: frozenset[str] = field(default_factory=frozenset)
+    #: `im gleichen Interview`: words pointing back at an earlier statement's medium
+    same_medium: frozenset[str] = field(default_factory=frozenset)
+    #: `wies die Darstellung zurück, …`: verbs that answer a claim, and the claim nouns they take
+    answering: frozenset[str] = field(default_factory=frozenset)
+    claim_nouns: frozenset[str] = field(default_factory=frozenset)
+    #: endings of a compound head noun that names one organisation (`Verteidigungsministerium`)
+    body_heads: tuple[str, ...] = ()
+    #: outlet names that are also ordinary words or very short: found only with a marker
+    ambiguous_media: frozenset[str] = field(default_factory=frozenset)
+    #: `nach eigenen Angaben`: a source phrase that points at the clause's own subject
+    own_words: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
     learned: dict[str, float] = field(default_factory=dict)
 
@@ -116,6 +130,11 @@ class QuoteLexicon:
         for closers in self.pairs.values():
             chars.update(closers)
         return frozenset(chars)
+
+
+def _media(lang: str) -> dict:
+    """The outlet names of ``lang`` (German data, the same in every language, when it has none)."""
+    return load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")
 
 
 @cache
@@ -174,7 +193,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         abstract_endings=tuple(sorted(_low(spk.get("abstract_endings")))),
         passive=_low(clause.get("passive")),
         relay_words=_low(data.get("medium", {}).get("relay")),
-        media_names=_low(load_resource(lang if has_resource(lang, "quotes_media") else "de", "quotes_media")["names"]),
+        media_names=_low(_media(lang)["names"]),
+        ambiguous_media=_low(_media(lang).get("ambiguous")),
         citing=_low(data.get("medium", {}).get("citing")),
         according=_low(data.get("medium", {}).get("according")),
         subordinators=_low(spk.get("subordinators")),
@@ -194,5 +214,10 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         male_honorifics=frozenset(spk.get("male_honorifics", [])),
         feminine_endings=tuple(spk.get("feminine_endings", [])),
         temporal_pointers=_low(prep.get("temporal_pointers")),
+        own_words=_low(prep.get("own_words")),
+        answering=_low(data.get("medium", {}).get("answering")),
+        same_medium=_low(data.get("medium", {}).get("same")),
+        claim_nouns=_low(data.get("medium", {}).get("claim_nouns")),
+        body_heads=tuple(sorted(_low(spk.get("body_heads")), key=len, reverse=True)),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

@@ -69,8 +69,14 @@ def is_word(tok: Token) -> bool:
     return any(ch.isalpha() for ch in tok.text)
 
 
+#: a name written with a lower-case article or particle joined by a hyphen (`al-Dschasira`, `el-Sisi`)
+_PARTICLE_NAME = re.compile(r"^(al|el|ad|ar|as|at|az|an|ash|ech|ben|bin|ibn|abu)-[A-ZÄÖÜ]")
+
+
 def is_capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+    """Whether a token starts like a name: upper case, a digit, or `al-`/`el-` before a capital."""
+    text = tok.text
+    return text[:1].isupper() or text[:1].isdigit() or (text[:1] in "aebi" and _PARTICLE_NAME.match(text) is not None)
 
 
 def _aged(word: str) -> bool:
@@ -207,6 +213,35 @@ def _after_titles(doc: Doc, k: int, ent: Entity) -> bool:
     return any(r.start == start and 0 <= doc[k].idx - r.end <= 1 for r in ent.roles)
 
 
+#: dependency labels (Universal Dependencies) of a clause that is not the sentence's main clause
+#: (`dep`: the parser's label for a clause it could not place, often a `dass` clause)
+_EMBEDDED_DEPS = frozenset(
+    {"ccomp", "acl", "acl:relcl", "advcl", "csubj", "csubj:pass", "parataxis", "xcomp", "conj", "nmod", "obl", "dep"}
+)
+
+
+def _parsed_main_subject(doc: Doc, k: int, lex: QuoteLexicon) -> bool:
+    """Whether the name at token ``k`` is the parsed subject of its sentence's main clause
+    (`Dann wurde Trump laut.`, `Ebenso äußerte sich Hamasführer Ismail Haniyya.`): in news prose
+    the person a following `er`/`sie` refers to, even when an adverb opens the sentence. A name
+    after a quotation mark in its sentence is not counted (the subject of words quoted)."""
+    if not doc.has_annotation("DEP"):
+        return False
+    tok = doc[k]
+    steps = 0
+    while tok.dep_ in {"appos", "flat", "flat:name", "compound"} and tok.head.i != tok.i and steps < 4:
+        tok, steps = tok.head, steps + 1
+    if not tok.dep_.startswith("nsubj"):
+        return False
+    head = tok.head
+    while head.dep_ != "ROOT" and head.head.i != head.i:
+        if head.dep_ in _EMBEDDED_DEPS:
+            return False  # the subject of a clause inside the sentence (`…, dass die Kommission Ghani …`)
+        head = head.head
+    marks = lex.marks
+    return not any(t.text in marks for t in doc[tok.sent.start : k])
+
+
 class _SpanIndex:
     """Character spans sorted by start, for the spans overlapping a range in logarithmic time
     (plus the spans returned): a speaker lookup per quote must not scan every mention."""
@@ -245,12 +280,24 @@ class SpeakerResolver:
                 k = bisect.bisect_left(starts, pos)
                 if k == len(doc) or starts[k] != pos:
                     continue
-                if doc[k].is_sent_start or (k > 0 and "\n" in doc[k - 1].text_with_ws) or _after_titles(doc, k, ent):
+                if (
+                    doc[k].is_sent_start
+                    or (k > 0 and "\n" in doc[k - 1].text_with_ws)
+                    or _after_titles(doc, k, ent)
+                    or _parsed_main_subject(doc, k, lex)
+                ):
                     self._subjects.append((pos, ent))
         self._subject_starts = [p for p, _ in self._subjects]
         self._sentences: list[int] = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
         self._genders: dict[int, str | None] = {}
+
+    def add_entity(self, ent: Entity) -> None:
+        """Make an entity the quote layer found itself (an outlet the entity layer missed) known to
+        later lookups in this document."""
+        self.entities.append(ent)
+        n = len(self.entities) - 1
+        self._mentions = _SpanIndex([*self._mentions._spans, *((m.start, m.end, n, ent) for m in ent.mentions)])
 
     def _forms(self, ent: Entity) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
         """An entity's distinct role titles and mention texts, case-folded, and the texts' consonant
@@ -280,6 +327,10 @@ class SpeakerResolver:
             # `die Premierministerin von Queensland, Anna Bligh,`: the office's holder is named
             # in the apposition after it; the place inside the phrase is not the speaker
             named = self._apposition(span.end)
+            if named is not None:
+                return named
+        if found is None:
+            named = self._apposition_after_place(span.end)
             if named is not None:
                 return named
         if found is not None:
@@ -367,6 +418,17 @@ class SpeakerResolver:
                 if k < len(doc) and doc[k].text in {",", "(", "–"}:
                     return ent
         return None
+
+    def _apposition_after_place(self, end: int) -> Entity | None:
+        """`ein Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärte`: a short
+        prepositional phrase after a description, then the person's name between commas."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].tag_ not in {"APPR", "APPRART", "APPR_ART"}:
+            return None
+        comma = next((j for j in range(end + 1, min(len(doc), end + 6)) if doc[j].text == ","), None)
+        if comma is None or any(doc[j].is_punct for j in range(end + 1, comma)):
+            return None
+        return self._apposition(comma)
 
     def _description(self, span) -> Entity | None:
         """`der Verteidigungsminister`, `der Verband`, `die Organisation`: a definite description
