@@ -1390,3 +1390,12 @@ def test_the_parties_of_a_coalition_negotiated_are_the_negotiations_parties():
     text = "Die Verhandlungen über eine Koalition von CDU, FDP und SPD in Sachsen sind gescheitert."
     got = _named_events(text, "2025-03-14")
     assert [(kind, len(parts), status) for kind, parts, *_, status in got] == [("negotiation", 3, "happened")]
+
+
+def test_the_meeting_taken_up_in_the_next_sentence_dates_it():
+    text = (
+        "Der türkische Präsident Recep Tayyip Erdoğan hat den russischen Staatschef Wladimir Putin zu "
+        "Gesprächen empfangen. Bei dem Treffen am Freitag ging es um den Konflikt in Syrien."
+    )
+    got = _named_events(text, "2025-03-14")
+    assert [(kind, when) for kind, _, _, when, _ in got] == [("meeting", "2025-03-14")]

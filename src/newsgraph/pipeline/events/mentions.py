@@ -88,6 +88,7 @@ class EventMention:
     hedged: bool = False  # reported as unconfirmed (``nach unbestätigten Berichten``)
     fresh: bool = False  # ``ein weiteres Treffen``: another event, never the one told before
     anaphoric: bool = False  # ``an diesen Gesprächen``: the event told just before, whoever it names
+    definite: bool = False  # ``bei dem Treffen``, ``beim Treffen``: an event noun the text has told of
     segment: int = 0  # the sentence it stands in
     sideline: bool = False  # ``am Rande des Gipfels``: the setting of another event, not that event
     place_chain: tuple[str, ...] = ()  # the places that contain ``place`` (venue -> city -> country)
@@ -1143,6 +1144,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     fresh_words = lex.words("participants", "new_event")
     again_words = lex.words("participants", "again")
     demonstratives = lex.words("participants", "demonstratives")
+    definites = lex.words("participants", "definites")
     sidelines = lex.words("participants", "sideline")
     media = _media(index)
     for i, trig in triggers:
@@ -1351,6 +1353,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 or (not trig.is_noun and _clause_has(index, clause_id, again_words))
                 or trig.earlier_parties,  # ``the previous round`` is another session than the one told
                 anaphoric=trig.is_noun and any(doc[j].text.lower() in demonstratives for j in local[-2:]),
+                definite=trig.is_noun and any(doc[j].text.lower() in definites for j in local[-2:]),
                 sideline=sideline,
                 hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
                 segment=index.segment_of(i),

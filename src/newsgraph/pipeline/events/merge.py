@@ -345,6 +345,10 @@ def _may_date(ev: MergedEvent, m: EventMention) -> bool:
     """
     if m.participants or len(ev.mentions) <= 1 or m.anaphoric:
         return True
+    if m.definite and ev.time is None and any(0 < m.segment - x.segment <= 1 and x.participants for x in ev.mentions):
+        # ``Erdoğan hat Putin empfangen. Bei dem Treffen am Freitag ging es um ...``: the definite noun
+        # right after the report takes up its event
+        return True
     return any(x.segment == m.segment and x.participants for x in ev.mentions if x is not m)
 
 
