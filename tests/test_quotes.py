@@ -310,14 +310,21 @@ def test_unbalanced_mark_is_dropped_or_bounded():
 
 
 def test_linear_time_in_number_of_marks():
+    # CPU time, best of three after a warm-up: wall time on a shared machine measures the neighbours
     nlp = make_nlp()
     small, big = '"a" ' * 1000, '"a" ' * 8000
-    t0 = time.perf_counter()
     nlp(small)
-    t1 = time.perf_counter()
-    nlp(big)
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 30 * max(t1 - t0, 0.01)
+
+    def cost(text: str) -> float:
+        runs = []
+        for _ in range(3):
+            t = time.process_time()
+            nlp(text)
+            runs.append(time.process_time() - t)
+        return min(runs)
+
+    # eight times the marks: linear costs about 8x, quadratic 64x
+    assert cost(big) < 30 * max(cost(small), 0.01)
 
 
 # ---------------------------------------------------------------- English
