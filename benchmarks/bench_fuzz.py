@@ -134,8 +134,11 @@ def _save(path: Path, result: dict[str, object]) -> None:
 def _parallel(args: argparse.Namespace) -> int:
     """Run ``args.workers`` worker processes of this script and sum their results into ``args.out``."""
     started = time.perf_counter()
+    commit = _commit()  # at the start: the workers load the code now, whatever is committed later
     args.log.parent.mkdir(parents=True, exist_ok=True)
-    args.log.write_text(f"{args.workers} workers, seed {args.seed}, -n {args.n}, --seconds {args.seconds}\n", "utf-8")
+    args.log.write_text(
+        f"{args.workers} workers, seed {args.seed}, -n {args.n}, --seconds {args.seconds}, commit {commit}\n", "utf-8"
+    )
     share = -(-args.n // args.workers)
     procs = []
     for k in range(args.workers):
@@ -164,7 +167,7 @@ def _parallel(args: argparse.Namespace) -> int:
         "cpu_s": round(sum(p["cpu_s"] for p in parts), 1),
         "workers": args.workers,
         "seed": args.seed,
-        "commit": _commit(),
+        "commit": commit,
     }
     with args.log.open("a", encoding="utf-8") as log:
         log.write(f"all workers done: {json.dumps(result)}\n")
