@@ -136,9 +136,10 @@ class TimeLayer:
         offices_held = claims + [c for c in extra if c.when != "current" or (c.person, c.office) not in seen]
         # an inaugural visit (``Antrittsbesuch``) is made in the first months of its visitor's term
         persons = [e for e in doc._.entities or [] if e.type == "PER"]
+        text = doc.text  # spaCy joins the tokens anew on every ``doc.text``: once, not per sentence
         sentences = [  # the time layer's sentences: a headline ends at its blank line
             (
-                doc.text[sent.start : sent.end].lower(),
+                text[sent.start : sent.end].lower(),
                 {e.name for e in persons if any(sent.start <= m.start < sent.end for m in e.mentions)},
             )
             for sent in self._sentences(doc)
@@ -158,10 +159,11 @@ class TimeLayer:
         if not starts:
             return set()
         out = set()
+        text = doc.text
         for t in times:
             if t.type != "DURATION" or not t.pattern.startswith("duration_adjective") or not str(t.value).endswith("Y"):
                 continue
-            after = len(doc.text) - len(doc.text[t.end :].lstrip()) if t.end < len(doc.text) else t.end
+            after = len(text) - len(text[t.end :].lstrip()) if t.end < len(text) else t.end
             if after in starts and after - t.end <= 2:
                 out.add((t.start, t.end))
         return out
