@@ -1720,8 +1720,10 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         dest = index.lex.words("places", "destinations")
         places = [m for m in places if _preposition_before(index, m) in dest]
         if not places and index.clause_of[trig] == clause_id:
-            # ``ist zu Gesprächen in Kiew eingetroffen``, ``lud Meloni zu einem Besuch nach Berlin ein``:
-            # the place after a purpose noun is the destination of the clause's motion or invitation verb
+            # ``ist zu Gesprächen in Kiew eingetroffen``, ``traf zu Gesprächen in Kiew ein``: the place
+            # after a purpose noun is the destination of the clause's motion verb; of an invitation only
+            # after a visit noun (``lud Meloni zu einem Besuch nach Berlin ein``; ``lud Putin zu Gesprächen
+            # nach Ankara ein`` are talks of both there)
             purpose = index.lex.purpose_prepositions
             for m in index.clause_mentions(clause_id):
                 rivals = [t for t in index.triggers_in_clause(clause_id) if t < m.tstart]
@@ -1730,7 +1732,10 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
                     m.role == "place"
                     and nearest is not None
                     and nearest < m.tstart
-                    and (m.tstart < trig or trig < nearest)  # verb last or verb second (``traf ... ein``)
+                    and (
+                        m.tstart < trig
+                        or (trig < nearest and (_is_visit_noun(index, nearest) or not _invites(index, trig)))
+                    )
                     and _preposition_before(index, m) in dest
                     and any(index.doc[j].text.lower() in purpose for j in range(max(0, nearest - 3), nearest))
                 ):
@@ -1791,6 +1796,15 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         if main:
             return main[-1]
     return None
+
+
+def _invites(index: DocIndex, i: int) -> bool:
+    return any(t.frame == "invitation" for t in index.lex.verb_triggers(index.doc[i]))
+
+
+def _is_visit_noun(index: DocIndex, i: int) -> bool:
+    trig = index.lex.noun_trigger(index.doc[i])
+    return trig is not None and trig.type == "visit"
 
 
 def _noun_owns_place(index: DocIndex, m: MentionRef, trig: int) -> bool:
