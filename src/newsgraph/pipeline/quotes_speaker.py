@@ -263,6 +263,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
         self.doc = doc
+        self._text = doc.text  # Doc.text joins all tokens on every access: once per document
         self.lex = lex
         self.entities = entities_of(doc)
         self._per: list[tuple[int, Entity]] = sorted(
@@ -571,7 +572,7 @@ class SpeakerResolver:
         lex = self.lex
         found: str | None = None
         for m in ent.mentions:
-            before = self.doc.text[max(0, m.start - 8) : m.start].split()
+            before = self._text[max(0, m.start - 8) : m.start].split()
             word = before[-1] if before else ""
             if word in lex.female_honorifics:
                 found = "f"

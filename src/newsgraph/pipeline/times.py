@@ -26,6 +26,7 @@ nearest one in the same sentence (dates and times before durations).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 
@@ -137,13 +138,15 @@ class TimeLayer:
         # an inaugural visit (``Antrittsbesuch``) is made in the first months of its visitor's term
         persons = [e for e in doc._.entities or [] if e.type == "PER"]
         text = doc.text  # spaCy joins the tokens anew on every ``doc.text``: once, not per sentence
-        sentences = [  # the time layer's sentences: a headline ends at its blank line
-            (
-                text[sent.start : sent.end].lower(),
-                {e.name for e in persons if any(sent.start <= m.start < sent.end for m in e.mentions)},
-            )
-            for sent in self._sentences(doc)
-        ]
+        sents = self._sentences(doc)  # the time layer's sentences: a headline ends at its blank line
+        starts = [sent.start for sent in sents]
+        named: list[set[str]] = [set() for _ in sents]
+        for e in persons:  # each mention to its sentence by bisection (a long text has thousands of both)
+            for m in e.mentions:
+                k = bisect.bisect_right(starts, m.start) - 1
+                if k >= 0 and m.start < sents[k].end:
+                    named[k].add(e.name)
+        sentences = [(text[sent.start : sent.end].lower(), names) for sent, names in zip(sents, named, strict=True)]
         inaugural = inaugural_claims(offices_held, sentences, self.tagger.office_titles.inaugural)
         newer = {(c.person, c.office) for c in inaugural}  # the first months say all the full terms say
         kept = [c for c in offices_held if c.when != "current" or (c.person, c.office) not in newer]
