@@ -10,18 +10,8 @@ import pytest
 import newsgraph
 from newsgraph.timex import tagger_for
 from newsgraph.timex.named_events import find_mentions
-from newsgraph.timex.reference import OfficeClaim
 
-TODAY = dt.date(2026, 11, 29)
-
-
-def _claim(start: str, end: str | None) -> OfficeClaim:
-    return OfficeClaim(
-        person="Erika Beispiel",
-        office="head of government of Examplia",
-        title="Regierungschefin",
-        terms=((dt.date.fromisoformat(start), dt.date.fromisoformat(end) if end else None),),
-    )
+from .test_times_context import TODAY, _claim  # the same fictional office holder and day
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
