@@ -1399,3 +1399,12 @@ def test_the_meeting_taken_up_in_the_next_sentence_dates_it():
     )
     got = _named_events(text, "2025-03-14")
     assert [(kind, when) for kind, _, _, when, _ in got] == [("meeting", "2025-03-14")]
+
+
+def test_accession_talks_are_the_unions_whichever_organ_recommends_them():
+    text = (
+        "Die EU-Kommission hat am Mittwoch Beitrittsverhandlungen mit Moldau empfohlen. "
+        "Die EU hatte dem Land 2022 den Kandidatenstatus verliehen."
+    )
+    got = _named_events(text, "2024-05-10")
+    assert got == [("negotiation", ["European Union", "Moldova"], None, None, "possible")]

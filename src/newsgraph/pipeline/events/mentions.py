@@ -569,6 +569,26 @@ def _participants(
     return parts, weak, place, precision, body
 
 
+def _accession_parties(index: DocIndex, i: int, local: list[int], parts: list[MentionRef]) -> list[MentionRef]:
+    """``EU-Kommission empfiehlt Beitrittsverhandlungen mit Island``: accession talks are held by the
+    union the candidate joins, whichever of its organs recommends or opens them; an organ among the
+    parties (``[participants] union_organs``) stands for its union where the text names the union."""
+    frames = index.lex.frames.get("participants", {})
+    words = tuple(frames.get("accession_words", []))
+    organs: dict[str, str] = frames.get("union_organs", {})
+    doc = index.doc
+    if not words or not organs or not any(w in doc[j].lower_ for j in [i, *local] for w in words):
+        return parts
+    known = index.by_kb_id()
+    out: list[MentionRef] = []
+    for m in parts:
+        union = known.get(organs.get(m.entity.kb_id or "", ""))
+        ref = union if union is not None else m
+        if all(ref.id != x.id for x in out):
+            out.append(ref)
+    return out
+
+
 def _left_out(doc: Doc, start: int, excluding: frozenset[str]) -> bool:
     """Whether an excluding word (``außer``, ``ohne``, ``except``) governs the name at ``start``, with
     at most prepositions and determiners between (``außer mit der Linkspartei``)."""
@@ -1276,6 +1296,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if _is_past(time, reference) and status in NOT_YET and not _earlier_plan(index, clause_toks):
             time = None  # a planned event never keeps a past date
         parts = [m for m in parts if m.id not in media]
+        if trig.type in {"negotiation", "talks"}:
+            parts = _accession_parties(index, i, local, parts)
         if family_group(event_type) != "visit":
             parts = states_for_capitals(index, parts)
         if family_group(event_type) in {"agreement", "negotiation"}:
