@@ -1408,3 +1408,59 @@ def test_accession_talks_are_the_unions_whichever_organ_recommends_them():
     )
     got = _named_events(text, "2024-05-10")
     assert got == [("negotiation", ["European Union", "Moldova"], None, None, "possible")]
+
+
+# --- a visit is to a country, from its first stop --------------------------------------------------------
+
+
+def test_a_visit_to_a_city_is_to_its_country_where_the_text_names_it():
+    text = (
+        "Der finnische Präsident Alexander Stubb ist am Dienstag nach Rom gereist. "
+        "Es ist sein erster Staatsbesuch in Italien."
+    )
+    got = _named_events(text, "2025-03-14")
+    assert [(kind, parts, place) for kind, parts, place, *_ in got] == [("visit", ["Alexander Stubb", "Italy"], "Rome")]
+    # without the country in the text, the city itself is what was visited: nothing is added
+    got = _named_events("Der finnische Präsident Alexander Stubb ist am Dienstag nach Rom gereist.", "2025-03-14")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Alexander Stubb", "Rome"])]
+
+
+def test_the_onward_leg_of_a_trip_is_the_same_visit_which_starts_at_its_first_stop():
+    text = (
+        "Bundespräsident Frank-Walter Steinmeier ist am Dienstag zu einem Staatsbesuch in Spanien eingetroffen. "
+        "Am Mittwoch traf er in Madrid Ministerpräsident Pedro Sánchez. "
+        "Am Donnerstag reist er nach Barcelona weiter."
+    )
+    got = _named_events(text, "2025-03-12")
+    visits = [(parts, place, when, status) for kind, parts, place, when, status in got if kind == "visit"]
+    assert visits == [(["Frank-Walter Steinmeier", "Spain"], "Madrid", "2025-03-11", "happened")]
+
+
+def test_a_trip_months_apart_or_cancelled_is_another_visit():
+    text = (
+        "Kanzler Olaf Scholz ist am Montag in Japan eingetroffen. "
+        "Eine für Februar geplante Reise nach Japan hatte er absagen müssen."
+    )
+    got = _named_events(text, "2025-05-13")
+    assert sorted(status for kind, *_, status in got if kind == "visit") == ["cancelled", "happened"]
+
+
+def test_a_visit_is_placed_by_its_city_not_by_a_venue_of_its_meetings():
+    text = (
+        "Bundeskanzler Olaf Scholz hat seinen Besuch in den USA begonnen. "
+        "Am Donnerstag empfing ihn Präsident Joe Biden im Weißen Haus."
+    )
+    got = _named_events(text, "2024-05-10")
+    visit = next((parts, place) for kind, parts, place, *_ in got if kind == "visit")
+    assert visit == (["Olaf Scholz", "United States"], "United States")
+
+
+def test_her_first_visit_is_the_visit_of_the_woman_just_named():
+    text = (
+        "Außenministerin Annalena Baerbock ist am Montag in Peking mit Wang Yi zusammengetroffen. "
+        "Es ist ihr erster Besuch in China seit dem vergangenen Jahr."
+    )
+    got = _named_events(text, "2024-10-08")
+    visit = next((parts, place, when) for kind, parts, place, when, _ in got if kind == "visit")
+    # the time after ``seit`` is where the span before the visit starts, not the visit's date
+    assert visit == (["Annalena Baerbock", "China"], "Beijing", "2024-10-07")

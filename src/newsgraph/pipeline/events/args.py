@@ -1600,13 +1600,18 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
         if not finite or "Sing" not in finite[0].morph.get("Number"):
             return None
         women_only = True
-    return _antecedent(index, clause, women_only)
+    word = next((doc[i].text.lower() for i in clause.tokens if doc[i].text.lower() in pron | female), None)
+    return antecedent(index, clause, women_only, word)
 
 
-def _antecedent(index: DocIndex, clause: Clause, women_only: bool) -> MentionRef | None:
+def antecedent(index: DocIndex, clause: Clause, women_only: bool, word: str | None = None, depth: int = 0) -> MentionRef | None:
     """The person a pronoun of ``clause`` refers to: the sentence that last named a person in a main
     clause; in it, its subject (else the first such person: ``Merz fliegt zu Trump. Am Donnerstag wird
-    er ... empfangen``), not one named in the clause itself."""
+    er ... empfangen``), not one named in the clause itself.
+
+    Where that sentence's subject is the same pronoun (``word``), the chain continues: ``Steinmeier
+    traf in Spanien ein. Am Mittwoch traf er Sánchez. Am Donnerstag reist er weiter``: the second
+    ``er`` is Steinmeier, as the first one is, not the person the first one met."""
     own = {m.id for m in index.clause_mentions(clause.id)}
     initial = index.lex.words("clauses", "initial_subordinators")
 
@@ -1641,6 +1646,10 @@ def _antecedent(index: DocIndex, clause: Clause, women_only: bool) -> MentionRef
     if not candidates:
         return None
     others = [m for m in candidates if m.id not in own] or candidates[:1]
+    if word and depth < 3 and not any(_is_subject(index, m) for m in others):
+        chained = _same_pronoun_subject(index, index.segment_of(others[0].tstart), word, others[0].tstart)
+        if chained is not None:
+            return antecedent(index, chained, women_only, word, depth + 1) or others[0]
     # the antecedent is the subject of its sentence where the parser says so, else a person named
     # outside a prepositional phrase (``Nach dem Treffen mit Putin reiste Orbán weiter. Dort traf er
     # Xi``: Orbán), else the first person named
@@ -1648,6 +1657,18 @@ def _antecedent(index: DocIndex, clause: Clause, women_only: bool) -> MentionRef
         (m for m in others if _is_subject(index, m)),
         next((m for m in others if not _after_preposition(index, m)), others[0]),
     )
+
+
+def _same_pronoun_subject(index: DocIndex, segment: int, word: str, before: int) -> Clause | None:
+    """The main clause of ``segment`` whose subject is the pronoun ``word`` standing before token ``before``."""
+    doc = index.doc
+    for c in index.clauses_in_segment(segment):
+        if c.depth != 0:
+            continue
+        for i in c.tokens:
+            if i < before and doc[i].text.lower() == word and doc[i].dep_ in SUBJECT_DEPS and not index.in_quote[i]:
+                return c
+    return None
 
 
 def _after_preposition(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
@@ -1684,7 +1705,7 @@ def pronoun_object(index: DocIndex, clause: Clause) -> MentionRef | None:
         clause.opener,
         clause.segment,
     )
-    return _antecedent(index, probe, women_only=False)
+    return antecedent(index, probe, women_only=False)
 
 
 def venue_clause(index: DocIndex, trig: int) -> int | None:

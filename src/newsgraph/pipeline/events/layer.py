@@ -23,7 +23,7 @@ from ...record import Event, EventTime, Evidence, Quote
 from .args import DocIndex, build_index, char_span
 from .lexicon import Lexicon, lexicon_for
 from .mentions import NOT_YET, find_mentions
-from .merge import MergedEvent, add_delegates, date_visits, keep, merge_mentions, status_of
+from .merge import MergedEvent, add_delegates, date_visits, keep, merge_mentions, status_of, visits_to_countries
 from .places import apply_dateline, apply_occurrence_statements, apply_venue_statements
 
 
@@ -131,6 +131,8 @@ class EventLayer:
         merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])}, reference)
         add_delegates(index, merged)
         date_visits(merged)
+        entities = doc._.entities or []
+        merged = visits_to_countries(merged, index.places, {e.id: e.type for e in entities}, {e.id: e.kb_id for e in entities})
         events, triggers = to_events(doc, merged, lex)
         doc._.events = events
         link_quotes(doc, index, events, triggers, list(doc._.quotes or []))

@@ -36,6 +36,7 @@ from .args import (
     partner_args,
     place_of,
     pronoun_object,
+    antecedent,
     pronoun_subject,
     time_for,
     venue_clause,
@@ -913,6 +914,15 @@ def _frame_participants(
             subjects = [pron] if pron is not None and not in_quote else people[:1]
             if subjects:
                 parts = subjects
+            elif not parts and not in_quote:
+                # ``Es ist ihr erster Besuch in China``: the clause names no one; the possessive refers to
+                # the person last named (``ihr`` only to one the text styles as a woman: it is also *their*)
+                word = _possessor(index, i, possessive) or ""
+                female = word.startswith(tuple(lex.words("participants", "possessives_female")))
+                owner = None
+                if word not in lex.words("participants", "possessives_plural"):
+                    owner = antecedent(index, clause, women_only=female)
+                parts = [owner] if owner is not None else parts
         own = index.ending_at(i)
         if trig.type in lex.words("participants", "body_events") and own is not None and own.type == "ORG":
             # ``They will meet at the G7 summit ..., and at the NATO summit in The Hague``: each summit
@@ -1194,9 +1204,14 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         time = time_for(index, clause_id, i, times)
         if time is not None and _tok_of(doc, time.start) in _reporting_tail(index, clause_id, i):
             time = None  # ``..., sagte Merz am Abend``: when it was said, not when it happens
-        if time is not None and family_group(trig.type) != "visit" and _since(index, time):
+        if (
+            time is not None
+            and _since(index, time)
+            and (family_group(trig.type) != "visit" or _tok_of(doc, time.start) > i)
+        ):
             # ``die ersten Konsultationen seit 2018``, ``haben sich seit 2019 nicht getroffen``: the time
-            # a span starts from is not when the event is (a stay ``seit Mittwoch`` in China began then)
+            # a span starts from is not when the event is (a stay ``seit Mittwoch`` in China began then;
+            # ``ihr erster Besuch in China seit 2019``, after the visit, is the span before it)
             time = None
         if (
             time is not None
@@ -1440,14 +1455,19 @@ def _possessed(index: DocIndex, i: int, possessive: frozenset[str], reach: int =
     """Whether a possessive determiner opens the noun phrase of the noun at ``i`` (``seinen Besuch``,
     ``seinen für Mittwoch geplanten Besuch``): back over adjectives and an attribute's phrase, up to
     a verb, a punctuation mark or another determiner."""
+    return _possessor(index, i, possessive, reach) is not None
+
+
+def _possessor(index: DocIndex, i: int, possessive: frozenset[str], reach: int = 6) -> str | None:
+    """The possessive determiner (lower-cased) that opens the noun phrase of the noun at ``i``, if any."""
     doc = index.doc
     for j in range(i - 1, max(-1, i - reach - 1), -1):
         tok = doc[j]
         if tok.text.lower() in possessive:
-            return True
+            return tok.text.lower()
         if tok.is_punct or tok.pos_ in {"VERB", "AUX", "DET", "PRON"}:
-            return False
-    return False
+            return None
+    return None
 
 
 def _unnamed_holders_states(index: DocIndex, clause_id: int, parts: list[MentionRef]) -> list[MentionRef]:

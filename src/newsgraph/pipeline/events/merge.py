@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ...record import Time
 from .args import DocIndex
 from .mentions import MEETING_LIKE, NOT_YET, EventMention, family_group
+from .places import PlaceRelations
 
 
 @dataclass
@@ -431,6 +432,122 @@ def date_visits(events: list[MergedEvent]) -> None:
                 found.append(ev.time)
         if found:
             visit.time = min(found, key=lambda t: t.value)
+
+
+def visits_to_countries(
+    events: list[MergedEvent], places: PlaceRelations, types: dict[str, str], kb_ids: dict[str, str | None]
+) -> list[MergedEvent]:
+    """A visit is to a country; its legs are one visit, which starts at its first stop.
+
+    ``Macron reiste nach Rom`` in an article that names Italy is Macron's visit to Italy in Rome: the
+    visited party is the country containing the destination (the gazetteers' containment, only where
+    the article names that country: an entity the text does not state is never added). The legs of
+    one trip (``Am Dienstag reist sie nach Tianjin weiter``) join the visit to the same country by the
+    same visitor when their dates lie within a few days or, undated, their statuses agree; a trip
+    months apart, or a cancelled one beside one that happened, stays apart. The visit is then dated
+    and placed by its first stop: the earliest of its own mentions and of the visitor's other events
+    of the same status inside the country (``seines Besuchs in China`` + the talks in Beijing on
+    Sunday), at the level of the city (a venue, ``im Weißen Haus``, is where a meeting was, not the
+    place of the visit).
+    """
+    visits = [ev for ev in events if ev.family == "visit"]
+    if not visits:
+        return events
+    for ev in visits:
+        for n, p in enumerate(ev.participants):
+            chain = places.parents.get(p, ())
+            if types.get(p) != "LOC" or not chain:
+                continue
+            country = chain[-1]
+            if country in ev.participants or places.parents.get(country):
+                continue
+            ev.participants[n] = country
+            if not ev.place or ev.place == country or places.within(p, ev.place):
+                ev.place, ev.place_chain = p, chain
+    out: list[MergedEvent] = []
+    for ev in events:
+        trip = next((v for v in out if ev.family == "visit" and _same_trip(v, ev)), None)
+        if trip is None:
+            out.append(ev)
+        else:
+            trip.mentions.extend(ev.mentions)
+            trip.time = trip.time or ev.time
+    for ev in out:
+        if ev.family == "visit":
+            _first_stop(ev, out, places, types, kb_ids)
+    return out
+
+
+def _first_stop(
+    visit: MergedEvent,
+    events: list[MergedEvent],
+    places: PlaceRelations,
+    types: dict[str, str],
+    kb_ids: dict[str, str | None],
+) -> None:
+    """Date and place a visit to a country by its earliest stop (see :func:`visits_to_countries`)."""
+    countries = [p for p in visit.participants if types.get(p) == "LOC" and not places.parents.get(p)]
+    if len(countries) != 1:
+        return
+    country, visitors = countries[0], set(visit.participants) - {countries[0]}
+    status = status_of(visit)
+
+    def city(place: str | None) -> str | None:
+        chain = (place, *places.parents.get(place or "", ()))
+        if not place or country not in chain[1:]:
+            return None
+        found = chain[chain.index(country) - 1]
+        return None if (kb_ids.get(found) or "").startswith(VENUE_PREFIX) else found
+
+    stops: list[tuple[Time | None, str]] = [(m.time, c) for m in visit.mentions if (c := city(m.place))]
+    for other in events:
+        c = city(other.place)
+        if other.family == "visit" or c is None or not visitors & set(other.participants) or status_of(other) != status:
+            continue
+        if other.time is not None and visit.time is not None:
+            a, b = _day(other.time.value), _day(visit.time.value)
+            if a is None or b is None or abs((a - b).days) > TRIP_DAYS:
+                continue
+        stops.append((other.time, c))
+    dated = sorted(((t, c) for t, c in stops if t is not None and _day(t.value)), key=lambda s: s[0].value)  # type: ignore[union-attr]
+    if dated:
+        first, c = dated[0]
+        if visit.time is None or first.value < visit.time.value:
+            visit.time = first
+        visit.place, visit.place_chain = c, places.parents.get(c, ())
+    elif len({c for _, c in stops}) == 1 and (not visit.place or visit.place == country):
+        c = stops[0][1]
+        visit.place, visit.place_chain = c, places.parents.get(c, ())
+
+
+#: the knowledge-base prefix of venues (palaces, bases, buildings), which are no visit's place
+VENUE_PREFIX = "venue:"
+
+#: days apart that two legs of one trip may lie
+TRIP_DAYS = 4
+
+
+def _same_trip(a: MergedEvent, b: MergedEvent) -> bool:
+    """Whether two visits of one article are legs of one trip: same visitors and visited party, and
+    dates a few days apart (or both undated with one status); never a cancelled or denied one beside
+    one that was not."""
+    if a.family != "visit" or set(a.participants) != set(b.participants) or len(set(a.participants)) < 2:
+        return False
+    sa, sb = status_of(a), status_of(b)
+    if (sa in {"cancelled", "denied"}) != (sb in {"cancelled", "denied"}):
+        return False
+    if a.time is None or b.time is None:
+        return a.time is None and b.time is None and sa == sb
+    da, db = _day(a.time.value), _day(b.time.value)
+    return da is not None and db is not None and abs((da - db).days) <= TRIP_DAYS
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The day a time value names (``2024-10-08TEV`` → 8 October), or None for coarser values."""
+    try:
+        return dt.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
 
 
 def add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
