@@ -1604,7 +1604,9 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     return antecedent(index, clause, women_only, word)
 
 
-def antecedent(index: DocIndex, clause: Clause, women_only: bool, word: str | None = None, depth: int = 0) -> MentionRef | None:
+def antecedent(
+    index: DocIndex, clause: Clause, women_only: bool, word: str | None = None, depth: int = 0
+) -> MentionRef | None:
     """The person a pronoun of ``clause`` refers to: the sentence that last named a person in a main
     clause; in it, its subject (else the first such person: ``Merz fliegt zu Trump. Am Donnerstag wird
     er ... empfangen``), not one named in the clause itself.

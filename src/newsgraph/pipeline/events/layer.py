@@ -132,7 +132,8 @@ class EventLayer:
         add_delegates(index, merged)
         date_visits(merged)
         entities = doc._.entities or []
-        merged = visits_to_countries(merged, index.places, {e.id: e.type for e in entities}, {e.id: e.kb_id for e in entities})
+        types, kb_ids = {e.id: e.type for e in entities}, {e.id: e.kb_id for e in entities}
+        merged = visits_to_countries(merged, index.places, types, kb_ids)
         events, triggers = to_events(doc, merged, lex)
         doc._.events = events
         link_quotes(doc, index, events, triggers, list(doc._.quotes or []))
