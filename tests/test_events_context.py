@@ -1464,3 +1464,38 @@ def test_her_first_visit_is_the_visit_of_the_woman_just_named():
     visit = next((parts, place, when) for kind, parts, place, when, _ in got if kind == "visit")
     # the time after ``seit`` is where the span before the visit starts, not the visit's date
     assert visit == (["Annalena Baerbock", "China"], "Beijing", "2024-10-07")
+
+
+# --- a reference known only to the year; a body's summit beside the attendees' meeting -------------------
+
+
+def test_a_dated_present_tense_event_is_to_come_when_the_reference_is_only_a_year():
+    # an archive that gives only the year (or a year inferred from the text): 15 June may be to come
+    text = (
+        "Bundeskanzler Friedrich Merz zog nach seinem Treffen mit US-Präsident Donald Trump im Weißen Haus Bilanz. "
+        "Beim Gipfel der G7 vom 15. bis 17. Juni im kanadischen Kananaskis sehen sich Merz und Trump erneut."
+    )
+    record = newsgraph.extract(text, published="2025")
+    names = {e.id: e.name for e in record.entities}
+    summits = [ev for ev in record.events if ev.type == "summit"]
+    assert len(summits) == 1
+    assert summits[0].status == "planned" and summits[0].time and summits[0].time.value == "2025-06-15"
+    # the meeting at the White House is another event than the summit
+    assert all(names.get(ev.place or "") != "White House" for ev in summits)
+
+
+def test_a_place_in_the_middle_field_of_an_invitation_is_the_events_not_a_destination():
+    got = _named_events(
+        "Zum Sondergipfel der EU am Donnerstag, 6. März, in Brüssel ist auch Präsident Alexander Stubb eingeladen.",
+        "2025-03-03",
+    )
+    assert got == [("summit", ["Alexander Stubb", "European Union"], "Brussels", "2025-03-06", "planned")]
+
+
+def test_where_and_when_an_invitation_was_made_are_not_the_visits():
+    got = _named_events(
+        "Präsident Emmanuel Macron hat Kanzler Olaf Scholz am Montag in Paris "
+        "zu einem Besuch nach Marseille eingeladen.",
+        "2025-03-05",
+    )
+    assert got == [("visit", ["Marseille", "Olaf Scholz"], "Marseille", None, "possible")]

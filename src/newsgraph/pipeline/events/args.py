@@ -115,9 +115,32 @@ class DocIndex:
             # empfangen worden``: a time or place in the middle field, outside the noun's phrase,
             # belongs to the verb trigger that closes the clause
             verb = next((t for t in rivals[before:] if self.doc[t].pos_ in {"VERB", "AUX"}), None)
-            if verb is not None:
+            if verb is not None and not self._destination_only(verb, pos):
                 return verb == trig
         return nearest == trig
+
+    def _destination_only(self, verb: int, pos: int) -> bool:
+        """Whether ``verb`` takes only destinations (``eingeladen``) and the word at ``pos`` is no
+        destination (``in Brüssel``, not ``nach Brüssel``): then it is the place of the noun before."""
+        if self.doc[verb].text.lower() not in self.lex.words("places", "destination_only_verbs"):
+            return False
+        return not self.directional_before(pos)
+
+    def directional_before(self, pos: int, first: int | None = None) -> bool:
+        """Whether a direction introduces the word at ``pos`` (``nach Berlin``, ``in die USA``), not a
+        location (``in Brüssel``): a directional preposition, or a destination preposition with an
+        accusative article, among the three words before it (from ``first`` where given)."""
+        lex = self.lex
+        start = max(0, pos - 3) if first is None else first
+        words = [self.doc[j].text.lower() for j in range(start, pos)]
+        directional = lex.words("participants", "directional_prepositions")
+        accusative = lex.words("participants", "directional_articles")
+        for n, w in enumerate(words):
+            if w in directional:
+                return True
+            if w in lex.words("places", "destinations") and n + 1 < len(words) and words[n + 1] in accusative:
+                return True
+        return False
 
     def _attached(self, pos: int, noun: int) -> bool:
         """Whether the parser attaches the word at ``pos`` to the noun (``Gipfel der G7 vom 15. Juni``)."""

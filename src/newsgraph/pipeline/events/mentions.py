@@ -975,7 +975,14 @@ def _invitation(
     """
     dest = place_of(index, clause.id, i, destinations=True)
     doc, lex = index.doc, index.lex
-    if dest is None or not _directional(index, dest):
+    if dest is not None and not _directional(index, dest):
+        # ``hat Scholz am Montag in Paris zu einem Besuch nach Marseille eingeladen``: where the invitation
+        # was made is no destination; a direction further on in the clause is
+        dest = next(
+            (m for m in reversed(index.clause_mentions(clause.id)) if m.role == "place" and _directional(index, m)),
+            None,
+        )
+    if dest is None:
         return [], False, None, 0  # ``zum Gipfel in Brüssel eingeladen``: the place of the event, no destination
     negations = frozenset(lex.status.get("denied", {}).get("negations", []))
     if any(doc[j].text.lower() in negations for j in range(max(clause.start, i - 3), i)):
@@ -1007,24 +1014,35 @@ def _invitation(
     return [*chain, dest], False, dest, 2
 
 
+def _invitation_time(index: DocIndex, clause_id: int, k: int) -> bool:
+    """Whether the time at token ``k`` dates the invitation, not the visit it offers.
+
+    ``hat Scholz am Montag zu einem Besuch nach Marseille eingeladen``: a time before the purpose phrase
+    (``zu einem Besuch``) is when he was invited; one inside it (``zu einem Besuch im Mai``) is the
+    visit's. Without a purpose phrase, a told invitation (``lud ... ein``, ``hat ... eingeladen``) is
+    dated by its time, a standing one (``ist im Mai nach Marseille eingeladen``) is not.
+    """
+    doc = index.doc
+    purpose = index.lex.purpose_prepositions
+    opens = [j for j in index.clauses[clause_id].tokens if doc[j].text.lower() in purpose]
+    if opens:
+        return k < opens[0]
+    told = index.lex.words("participants", "perfect_auxiliaries") | index.lex.words("participants", "invitation_told")
+    return any(
+        "Past" in doc[j].morph.get("Tense") or doc[j].tag_ == "VBD" or doc[j].text.lower() in told
+        for j in index.clauses[clause_id].tokens
+    )
+
+
 def _directional(index: DocIndex, dest: MentionRef, governs: bool = False) -> bool:
     """Whether a destination is introduced as a direction (``nach Berlin``, ``in die USA``), not a location.
 
     ``governs``: the direction must be the place's own preposition (``kam ins Krankenhaus in Monaco``
     goes to the hospital, it is in Monaco)."""
-    doc, lex = index.doc, index.lex
     first = max(0, dest.tstart - 3)
     if governs:
-        first = max(first, word_before_phrase(doc, dest.tstart, first))
-    words = [doc[j].text.lower() for j in range(first, dest.tstart)]
-    directional = lex.words("participants", "directional_prepositions")
-    accusative = lex.words("participants", "directional_articles")
-    for n, w in enumerate(words):
-        if w in directional:
-            return True
-        if w in lex.words("places", "destinations") and n + 1 < len(words) and words[n + 1] in accusative:
-            return True
-    return False
+        first = max(first, word_before_phrase(index.doc, dest.tstart, first))
+    return index.directional_before(dest.tstart, first)
 
 
 def _speaker(index: DocIndex, clause: Clause, exclude: set[str]) -> list[MentionRef]:
@@ -1204,6 +1222,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         time = time_for(index, clause_id, i, times)
         if time is not None and _tok_of(doc, time.start) in _reporting_tail(index, clause_id, i):
             time = None  # ``..., sagte Merz am Abend``: when it was said, not when it happens
+        if trig.frame == "invitation" and time and _invitation_time(index, clause_id, _tok_of(doc, time.start)):
+            time = None
         if (
             time is not None
             and _since(index, time)

@@ -119,10 +119,27 @@ def _background(time: Time | None, reference: str | None) -> bool:
 
     ``Trump und Selenskyj hatten sich im September vergangenen Jahres in New York getroffen``, in a
     report of their meeting on Friday: the same two people, another meeting.
+    With a reference known only to the month or year (inferred from the text), only a time well
+    before its *first* day is certainly earlier: in an article of 2025, a meeting on 15 June 2025 may
+    be the story's own.
     """
     end = _period_end(time.value if time else None)
-    ref = _period_end(reference[:10] if reference else None)
+    ref = _period_start(reference[:10] if reference else None)
     return end is not None and ref is not None and (ref - end).days > BACKGROUND_DAYS
+
+
+def _period_start(value: str | None) -> dt.date | None:
+    """The first day a date value can mean (``2024-09`` -> 2024-09-01, ``2024`` -> 2024-01-01)."""
+    if not value or not value[:4].isdigit():
+        return None
+    try:
+        if len(value) >= 10:
+            return dt.date.fromisoformat(value[:10])
+        if len(value) >= 7 and value[5:7].isdigit():
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        return dt.date(int(value[:4]), 1, 1)
+    except ValueError:
+        return None
 
 
 def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
@@ -138,6 +155,10 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
         # ``beim Gipfel der G7`` (present tense, no cue of its own) beside ``sehen sich die beiden
         # wieder`` (a plan): an uncued default says nothing against the cued status
         return True
+    if not m.status_cued and m.status == "happened" and any(x.clause == m.clause for x in ev.mentions):
+        # ``Am Gipfel ... vom 15. bis 17. Juni treffen Merz und Trump aufeinander``: the noun's status is
+        # the clause's; the verb's uncued default in the same clause says nothing against it
+        return True
     if exact and m.indefinite and m.status_cued and m.status in NOT_YET and "happened" in statuses:
         # ``werde man danach ein Treffen mit Putin ansetzen``: an indefinite plan of the same pair is
         # their next meeting, not the one that happened
@@ -151,8 +172,11 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
     return True
 
 
-def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None) -> float | None:
-    """How well a mention fits an event (``None``: it does not)."""
+def _merge_score(
+    ev: MergedEvent, m: EventMention, reference: str | None = None, bodies: frozenset[str] = frozenset()
+) -> float | None:
+    """How well a mention fits an event (``None``: it does not); ``bodies`` are the organisations of
+    the document (a body's summit is not the meeting of two of its attendees)."""
     fam = family_group(m.type)
     generic = not m.participants
     summary = _summary(ev)
@@ -185,6 +209,10 @@ def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None)
         # ``Am Rande des Gipfels kam Merz mit Macron zusammen``: the summit's words elsewhere in the
         # article are about the summit, not about the meeting beside it
         return None
+    if pa and pb and not exact and _summit_of_attendees(ev, m, pa, pb, bodies):
+        # ``Bei ihrem Treffen im Weissen Haus`` and ``Am Gipfel der G7 treffen Merz und Trump erneut
+        # aufeinander``: the body's summit is another event than the two attendees' own meeting
+        return None
     if pa and pb and not exact:
         if m.weak or ev.weak:
             if m.weak and ev.weak and not (pa & pb):
@@ -214,6 +242,14 @@ def _merge_score(ev: MergedEvent, m: EventMention, reference: str | None = None)
         if not (first > m.tok or shares):
             return None
     return score
+
+
+def _summit_of_attendees(ev: MergedEvent, m: EventMention, pa: set[str], pb: set[str], bodies: frozenset[str]) -> bool:
+    """Whether one side is a summit with a body the other side, a meeting or talks, lacks."""
+    if (m.type == "summit") == (ev.type == "summit"):
+        return False
+    summit, other = (pa, pb) if m.type == "summit" else (pb, pa)
+    return bool((summit - other) & bodies) and not other & bodies
 
 
 def _absorb(ev: MergedEvent, m: EventMention) -> None:
@@ -360,6 +396,7 @@ def merge_mentions(
     person absorb the conversation they consisted of (:func:`_fold_visit_conversations`);
     ``reference`` (the reference date) keeps earlier happenings of the same parties apart."""
     events: list[MergedEvent] = []
+    bodies = frozenset(e for e, kind in (types or {}).items() if kind == "ORG")
     # an event's family never changes (its type moves only among MEETING_LIKE), and a mention scores
     # only against events of its own family (a generic meeting also against visits): look those up
     by_family: dict[str, list[MergedEvent]] = {}
@@ -368,7 +405,7 @@ def merge_mentions(
     generic = [m for m in mentions if not m.participants]
     for m in sorted(named, key=lambda x: (x.weak, x.tok)):
         candidates = by_family.get(family_group(m.type), [])
-        scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
+        scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference, bodies)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
         else:

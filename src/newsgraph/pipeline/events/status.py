@@ -107,6 +107,8 @@ def _topic_of_talk(lex: Lexicon, doc: Doc, local: list[int]) -> bool:
 
 #: the tagger's past-tense finite verbs (German STTS has no tense tag: the morphologizer's ``Tense``)
 PAST_TAGS = frozenset({"VBD"})
+#: past participles (a perfect or a passive: no present-tense report)
+PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP", "VBN"})
 
 
 def _anterior(lex: Lexicon, doc: Doc, local: list[int], clause: list[int]) -> bool:
@@ -246,6 +248,26 @@ def decide_status(
         )
     ):
         return "planned", "time after the reference date"
+    if (
+        dated
+        and not happened
+        and len(reference or "") == 4
+        and len(time_value or "") >= 7
+        and time_value[:4] == reference  # type: ignore[index]
+        and _present_clause(doc, clause)
+    ):
+        # ``Am Gipfel der G7 vom 15. bis 17. Juni treffen Merz und Trump erneut aufeinander`` in an article
+        # whose date is known only to the year: a report tells the past in the past tense; a dated
+        # happening in the present tense is still to come
+        return "planned", "present tense with a date, reference known only to the year"
     if happened:
         return "happened", "past tense"
     return "happened", "default (reported as fact)"
+
+
+def _present_clause(doc: Doc, clause: list[int]) -> bool:
+    """Whether nothing in the clause is in a past tense: no past form and no participle (a perfect).
+
+    Tags, not only finite verbs: the tagger takes a present verb of an unusual frame for an adjective
+    (``treffen Merz und Trump erneut aufeinander``), and a clause without a past form is present."""
+    return not any("Past" in doc[i].morph.get("Tense") or doc[i].tag_ in PAST_TAGS | PARTICIPLE_TAGS for i in clause)
