@@ -1499,3 +1499,27 @@ def test_where_and_when_an_invitation_was_made_are_not_the_visits():
         "2025-03-05",
     )
     assert got == [("visit", ["Marseille", "Olaf Scholz"], "Marseille", None, "possible")]
+
+
+# --- open questions, hopes and expectations are possible, not planned -------------------------------------
+
+
+def test_a_whether_clause_in_the_future_is_possible():
+    text = "Ob Außenministerin Baerbock auch von Staatschef Xi Jinping empfangen wird, ist offen."
+    got = _named_events(text, "2024-05-10")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "possible")]
+
+
+def test_what_someone_hopes_for_or_expects_is_possible():
+    got = _named_events(
+        "Scholz sagte, er hoffe, Präsident Xi Jinping in den kommenden Monaten wieder zu treffen.", "2024-05-10"
+    )
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "possible")]
+    got = _named_events(
+        "Kanzler Olaf Scholz erwartet, dass Präsident Xi Jinping im Herbst zu Gesprächen nach Berlin kommen werde.",
+        "2024-05-10",
+    )
+    assert got and all(status == "possible" for *_, status in got)
+    # a visit that is expected (scheduled) stays planned
+    got = _named_events("Präsident Xi Jinping wird im Juni zu einem Besuch in Berlin erwartet.", "2024-05-10")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("visit", "planned")]

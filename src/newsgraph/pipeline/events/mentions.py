@@ -1276,8 +1276,10 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if status == "happened" and not reason.endswith("cue") and _headline_infinitive(index, i):
             status, reason = "planned", "headline infinitive"
         opener = index.clauses[clause_id].opener
-        if status == "happened" and opener in set(lex.status.get("possible", {}).get("clause_openers", [])):
-            # ``Ob sich A und B treffen, ist offen``: what a whether-clause tells may or may not happen
+        openers = set(lex.status.get("possible", {}).get("clause_openers", []))
+        if status in {"happened", "planned"} and opener in openers:
+            # ``Ob sich A und B treffen, ist offen``, ``Ob Blinken auch von Xi empfangen wird``: what a
+            # whether-clause tells may or may not happen, whatever its tense
             status, reason = "possible", "whether-clause"
         arranger = next(
             (t for t in index.triggers_in_clause(clause_id) if t != i and i in arranged_events(index, t, by_token[t])),

@@ -226,6 +226,11 @@ def decide_status(
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
         if hard in local_cues | clause_cues | own | outer:
             return hard, "cue"
+    attitudes = set(lex.status.get("possible", {}).get("governing_attitudes", []))
+    if attitudes and any(doc[i].text.lower() in attitudes for i in governing or []):
+        # ``er hoffe, Xi wieder zu treffen``, ``Merz erwartet, dass ein Abkommen stehen werde``: what someone
+        # hopes for or expects may come, whatever the complement's own future cues say
+        return "possible", "hoped for or expected"
     if not is_verb and not local_cues - {"happened"} and _anterior(lex, doc, local, clause):
         return "happened", "after-phrase in a past clause"
     if not is_verb and not local_cues and _topic_of_talk(lex, doc, local):
