@@ -1523,3 +1523,26 @@ def test_what_someone_hopes_for_or_expects_is_possible():
     # a visit that is expected (scheduled) stays planned
     got = _named_events("Präsident Xi Jinping wird im Juni zu einem Besuch in Berlin erwartet.", "2024-05-10")
     assert [(kind, status) for kind, _, _, _, status in got] == [("visit", "planned")]
+
+
+# --- an event at another event takes its place and time ---------------------------------------------------
+
+
+def test_an_agreement_signed_at_a_meeting_takes_the_meetings_place_and_time():
+    text = (
+        "Präsident Gitanas Nausėda wird am Freitag im Élysée-Palast erwartet. "
+        "Bei dem Treffen mit Präsident Emmanuel Macron soll ein Abkommen über Rüstung unterzeichnet werden. "
+        "Zudem muss das Parlament in Vilnius die Vereinbarung noch billigen."
+    )
+    got = _named_events(text, "2025-02-26")
+    agreement = next((place, when) for kind, _, place, when, _ in got if kind == "agreement")
+    # the parliament's town, named beside a mention that names no one, is not where it is signed
+    assert agreement == ("Élysée Palace", "2025-02-28")
+
+
+def test_a_dateline_of_two_places_is_two_places_and_no_events_place():
+    record = newsgraph.extract(
+        "Berlin/Genf. Die Außenminister Russlands und der USA treffen sich am Freitag.", published="2025-02-26"
+    )
+    assert sorted(e.name for e in record.entities if e.type == "LOC") == ["Berlin", "Geneva", "Russia", "United States"]
+    assert [ev.place for ev in record.events] == [None]

@@ -52,6 +52,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
@@ -1207,6 +1208,11 @@ class EntityLayer:
                     start -= 1  # ``Mendes Sá`` after ``Carlos Mendes Sá``: the model tagged only ``Sá``
                 span = doc[start : span.end]
             end = self._particle_name_end(doc, span.end) if label == "PER" else span.end
+            if label == "LOC" and any(t.text == "/" for t in span):
+                # ``Berlin/Genf.``, ``Washington/Kiew (dpa)``: a dateline of two places is two places
+                cuts = [span.start - 1, *(t.i for t in span if t.text == "/"), span.end]
+                out += [Candidate(a + 1, b, label, TIER_MODEL) for a, b in pairwise(cuts) if b > a + 1]
+                continue
             out.append(Candidate(span.start, end, label, TIER_MODEL))
         return out
 

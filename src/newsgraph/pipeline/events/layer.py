@@ -23,7 +23,16 @@ from ...record import Event, EventTime, Evidence, Quote
 from .args import DocIndex, build_index, char_span
 from .lexicon import Lexicon, lexicon_for
 from .mentions import NOT_YET, find_mentions
-from .merge import MergedEvent, add_delegates, date_visits, keep, merge_mentions, status_of, visits_to_countries
+from .merge import (
+    MergedEvent,
+    add_delegates,
+    date_visits,
+    inherit_setting,
+    keep,
+    merge_mentions,
+    status_of,
+    visits_to_countries,
+)
 from .places import apply_dateline, apply_occurrence_statements, apply_venue_statements
 
 
@@ -130,6 +139,7 @@ class EventLayer:
         apply_occurrence_statements(index, mentions, index.places)
         merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])}, reference)
         add_delegates(index, merged)
+        inherit_setting(index, merged)
         date_visits(merged)
         entities = doc._.entities or []
         types, kb_ids = {e.id: e.type for e in entities}, {e.id: e.kb_id for e in entities}

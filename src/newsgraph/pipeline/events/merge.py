@@ -278,8 +278,11 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         elif m.weak == ev.weak and len(set(ev.participants)) < 2:
             # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
             ev.participants += [p for p in m.participants if p not in ev.participants]
-    if m.place and (not ev.place or ev.place in m.place_chain):
-        ev.place, ev.place_chain = m.place, m.place_chain  # the most specific place wins
+    brings_place = bool(m.participants) or m.own_place or not ev.participants
+    if m.place and (not ev.place or ev.place in m.place_chain) and brings_place:
+        # the most specific place wins; a mention that names no one brings only a place of its own
+        # (``die Vereinbarung``, which ``das Parlament in Kiew`` must ratify, was not signed in Kyiv)
+        ev.place, ev.place_chain = m.place, m.place_chain
     if ev.time is None and m.time is not None and _may_date(ev, m):
         ev.time = m.time
     placed = m.own_place and bool(m.place) and (m.place == ev.place or m.place in ev.place_chain)
@@ -585,6 +588,40 @@ def _day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat((value or "")[:10])
     except ValueError:
         return None
+
+
+def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
+    """An event told as taking place at another takes that one's place and time where it has none.
+
+    ``Bei dem Treffen mit Trump soll ein Rahmenabkommen unterzeichnet werden``: the agreement is signed
+    where and when the meeting is (told in the sentence before: Friday, the White House). The setting
+    is an event noun of the same clause after a setting preposition (``[participants] setting``:
+    ``bei``, ``während``, ``auf``; English ``at``, ``during``) that belongs to another event.
+    """
+    doc = index.doc
+    setting = index.lex.words("participants", "setting")
+    owner = {m.tok: ev for ev in events for m in ev.mentions}
+    for ev in events:
+        if ev.time is not None and ev.place:
+            continue
+        for m in ev.mentions:
+            host = None
+            for t in index.triggers_in_clause(m.clause):
+                other = owner.get(t)
+                if other is None or other is ev or t == m.tok or doc[t].pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                if any(doc[j].text.lower() in setting for j in range(max(0, t - 3), t)) and not (
+                    ev.family == other.family and set(ev.participants) == set(other.participants)
+                ):
+                    host = other
+                    break
+            if host is None:
+                continue
+            if ev.time is None and host.time is not None and status_of(host) == status_of(ev):
+                ev.time = host.time
+            if not ev.place and host.place:
+                ev.place, ev.place_chain = host.place, host.place_chain
+            break
 
 
 def add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
