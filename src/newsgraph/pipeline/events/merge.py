@@ -610,6 +610,8 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
                 other = owner.get(t)
                 if other is None or other is ev or t == m.tok or doc[t].pos_ not in {"NOUN", "PROPN"}:
                     continue
+                if other.family == "visit":
+                    continue  # a visit lasts days and spans a country: what happens during it has its own
                 if any(doc[j].text.lower() in setting for j in range(max(0, t - 3), t)) and not (
                     ev.family == other.family and set(ev.participants) == set(other.participants)
                 ):
