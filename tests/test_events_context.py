@@ -1546,3 +1546,32 @@ def test_a_dateline_of_two_places_is_two_places_and_no_events_place():
     )
     assert sorted(e.name for e in record.entities if e.type == "LOC") == ["Berlin", "Geneva", "Russia", "United States"]
     assert [ev.place for ev in record.events] == [None]
+
+
+def test_the_meeting_at_which_something_was_agreed_has_its_date():
+    text = (
+        "Das vereinbarten der polnische Regierungschef Donald Tusk und sein tschechischer Kollege Petr Fiala "
+        "am Montag bei einem Treffen in Warschau."
+    )
+    got = _named_events(text, "2024-10-10")
+    dated = sorted((kind, when) for kind, _, _, when, _ in got)
+    assert dated == [("agreement", "2024-10-07"), ("meeting", "2024-10-07")]
+
+
+def test_the_next_sentence_about_the_same_person_continues_the_scene_unless_it_moves_in_time():
+    text = (
+        "Präsident Alexander Stubb ist am Donnerstag zum Gipfel der EU nach Brüssel gekommen. "
+        "Er traf dort Kommissionspräsidentin Ursula von der Leyen."
+    )
+    got = _named_events(text, "2024-10-11")
+    assert ("meeting", ["Alexander Stubb", "Ursula von der Leyen"], "2024-10-10") in [
+        (kind, parts, when) for kind, parts, _, when, _ in got
+    ]
+    text = (
+        "Präsident Alexander Stubb ist am Donnerstag zum Gipfel der EU nach Brüssel gekommen. "
+        "Zuvor hatte er Kommissionspräsidentin Ursula von der Leyen getroffen."
+    )
+    got = _named_events(text, "2024-10-11")
+    assert ("meeting", ["Alexander Stubb", "Ursula von der Leyen"], None) in [
+        (kind, parts, when) for kind, parts, _, when, _ in got
+    ]

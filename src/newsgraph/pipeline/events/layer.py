@@ -26,6 +26,7 @@ from .mentions import NOT_YET, find_mentions
 from .merge import (
     MergedEvent,
     add_delegates,
+    continue_scene,
     date_visits,
     inherit_setting,
     keep,
@@ -140,6 +141,7 @@ class EventLayer:
         merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])}, reference)
         add_delegates(index, merged)
         inherit_setting(index, merged)
+        continue_scene(index, merged)
         date_visits(merged)
         entities = doc._.entities or []
         types, kb_ids = {e.id: e.type for e in entities}, {e.id: e.kb_id for e in entities}

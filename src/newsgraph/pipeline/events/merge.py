@@ -596,14 +596,13 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
     ``Bei dem Treffen mit Trump soll ein Rahmenabkommen unterzeichnet werden``: the agreement is signed
     where and when the meeting is (told in the sentence before: Friday, the White House). The setting
     is an event noun of the same clause after a setting preposition (``[participants] setting``:
-    ``bei``, ``während``, ``auf``; English ``at``, ``during``) that belongs to another event.
+    ``bei``, ``während``, ``auf``; English ``at``, ``during``) that belongs to another event. A setting
+    without a date takes the date of what happened at it (``vereinbarten am Montag bei einem Treffen``).
     """
     doc = index.doc
     setting = index.lex.words("participants", "setting")
     owner = {m.tok: ev for ev in events for m in ev.mentions}
     for ev in events:
-        if ev.time is not None and ev.place:
-            continue
         for m in ev.mentions:
             host = None
             for t in index.triggers_in_clause(m.clause):
@@ -619,11 +618,55 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
                     break
             if host is None:
                 continue
-            if ev.time is None and host.time is not None and status_of(host) == status_of(ev):
-                ev.time = host.time
+            if status_of(host) == status_of(ev):
+                # ``vereinbarten am Montag bei einem Treffen in Warschau``: the other way round too
+                if ev.time is None and host.time is not None:
+                    ev.time = host.time
+                elif host.time is None and ev.time is not None:
+                    host.time = ev.time
             if not ev.place and host.place:
                 ev.place, ev.place_chain = host.place, host.place_chain
             break
+
+
+def continue_scene(index: DocIndex, events: list[MergedEvent]) -> None:
+    """An undated event told right after a dated one of the same people happened on that day.
+
+    ``Selenskyj ist am Donnerstag zum EU-Gipfel nach Brüssel gekommen. Er traf dort von der Leyen und
+    Michel``: the report goes on with the same scene. Only events that happened, in the sentence right
+    after, sharing a party, with a time to the day, in a clause tied to the one before (``dort``, or a
+    pronoun for its person); a word that moves the story in time (``[context] scene_breaks``:
+    ``zuvor``, ``bereits``, a pluperfect ``hatte``) keeps the event undated.
+    """
+    doc = index.doc
+    breaks = index.lex.words("context", "scene_breaks")
+    # what ties the sentence to the one before: ``dort``, or a pronoun for the person it was about
+    links = index.lex.words("participants", "there") | index.lex.words("participants", "pronouns_person")
+    if not breaks:
+        return
+    by_segment: dict[int, list[MergedEvent]] = {}
+    for ev in events:
+        for m in ev.mentions:
+            by_segment.setdefault(m.segment, []).append(ev)
+    for ev in events:
+        if ev.time is not None or ev.family == "visit" or status_of(ev) != "happened" or not ev.participants:
+            continue
+        first = min(ev.mentions, key=lambda m: m.tok)
+        words = {doc[j].text.lower() for j in index.clauses[first.clause].tokens}
+        if words & breaks or not words & links:
+            continue
+        before = [
+            other
+            for other in by_segment.get(first.segment - 1, [])
+            if other is not ev
+            and other.time is not None
+            and _day(other.time.value) is not None
+            and status_of(other) == "happened"
+            and set(other.participants) & set(ev.participants)
+        ]
+        days = {other.time.value[:10] for other in before if other.time}
+        if len(days) == 1:
+            ev.time = before[0].time
 
 
 def add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
