@@ -1575,3 +1575,14 @@ def test_the_next_sentence_about_the_same_person_continues_the_scene_unless_it_m
     assert ("meeting", ["Alexander Stubb", "Ursula von der Leyen"], None) in [
         (kind, parts, when) for kind, parts, _, when, _ in got
     ]
+
+
+def test_what_should_have_happened_did_not():
+    got = _named_events(
+        "Regierungschef Viktor Orbán hätte in Kiew Präsident Wolodymyr Selenskyj treffen sollen.", "2024-10-10"
+    )
+    assert [(kind, status) for kind, *_, status in got] == [("meeting", "cancelled")]
+    record = newsgraph.extract(
+        "Orban was supposed to meet Zelensky in Kyiv on Friday.", lang="en", published="2024-10-10"
+    )
+    assert [(ev.type, ev.status) for ev in record.events] == [("meeting", "cancelled")]
