@@ -1586,3 +1586,11 @@ def test_what_should_have_happened_did_not():
         "Orban was supposed to meet Zelensky in Kyiv on Friday.", lang="en", published="2024-10-10"
     )
     assert [(ev.type, ev.status) for ev in record.events] == [("meeting", "cancelled")]
+
+
+def test_a_year_that_names_a_thing_does_not_date_the_event():
+    text = "Nach langem Streit haben sich CDU, SPD und BSW auf einen Entwurf für den Landeshaushalt 2026 geeinigt."
+    got = _named_events(text, "2025-07-05")
+    assert [(kind, when, status) for kind, _, _, when, status in got] == [("agreement", None, "happened")]
+    got = _named_events("Olaf Scholz und Emmanuel Macron trafen sich 2023 in Paris.", "2025-07-05")
+    assert [when for *_, when, _ in got] == ["2023"]

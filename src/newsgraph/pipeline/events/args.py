@@ -119,6 +119,14 @@ class DocIndex:
                 return verb == trig
         return nearest == trig
 
+    def _year_label(self, span: Span) -> bool:
+        """Whether a bare year names the noun before it (``Bundeshaushalt 2025``, ``Agenda 2030``): a
+        label, not a time (``im Sommer 2025`` is one: ``[context] year_nouns``)."""
+        if len(span) != 1 or not (span.text.isdigit() and len(span.text) == 4) or span.start == 0:
+            return False
+        before = self.doc[span.start - 1]
+        return before.pos_ in {"NOUN", "PROPN"} and before.text.lower() not in self.lex.words("context", "year_nouns")
+
     def _destination_only(self, verb: int, pos: int) -> bool:
         """Whether ``verb`` takes only destinations (``eingeladen``) and the word at ``pos`` is no
         destination (``in Brüssel``, not ``nach Brüssel``): then it is the place of the noun before."""
@@ -307,7 +315,7 @@ class DocIndex:
                 if t.type in {"DURATION", "SET"} or not t.value or not t.value[:1].isdigit():
                     continue  # ``zur Zeit`` (PRESENT_REF) does not date an event
                 span = char_span(self.doc, t.start, t.end)
-                if span is not None:
+                if span is not None and not self._year_label(span):
                     found.append((span.start, n, t))
             found.sort(key=lambda x: x[:2])
             self._time_starts = (times, [x[0] for x in found], found)
