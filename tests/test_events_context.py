@@ -1594,3 +1594,29 @@ def test_a_year_that_names_a_thing_does_not_date_the_event():
     assert [(kind, when, status) for kind, _, _, when, status in got] == [("agreement", None, "happened")]
     got = _named_events("Olaf Scholz und Emmanuel Macron trafen sich 2023 in Paris.", "2025-07-05")
     assert [when for *_, when, _ in got] == ["2023"]
+
+
+# --- a body acting through its members; the sides of two people ------------------------------------------
+
+
+def test_a_bodys_ministers_named_in_one_word_meet_as_the_body():
+    for text, body in (
+        ("Die EU-Außenminister kamen am Montag in Luxemburg zusammen.", "European Union"),
+        ("Die Außenminister der Nato-Staaten kamen am Montag in Luxemburg zusammen.", "NATO"),
+    ):
+        got = _named_events(text, "2024-04-17")
+        assert [(kind, parts, place) for kind, parts, place, *_ in got] == [("meeting", [body], "Luxembourg")]
+
+
+def test_both_governments_are_the_sides_of_the_two_people_just_named():
+    text = (
+        "Vertreter der EU und der Nato beraten am Montag in Luxemburg. "
+        "Kanzler Olaf Scholz empfing am Dienstag Ministerpräsident Li Qiang in Berlin. "
+        "Beide Regierungen unterzeichneten mehrere Abkommen."
+    )
+    got = _named_events(text, "2024-04-17")
+    assert ("agreement", ["Li Qiang", "Olaf Scholz"]) in [(kind, parts) for kind, parts, *_ in got]
+    # the body's session two sentences before is another event
+    assert ("meeting", ["Li Qiang", "Olaf Scholz"], "Berlin") in [
+        (kind, parts, place) for kind, parts, place, *_ in got
+    ]

@@ -356,7 +356,9 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
                 k.org_words.setdefault(form, entry)
             for variant in _inflect(form, inflection):
                 best.setdefault(variant, (KIND_PRIORITY["organisation"], len(k.entries) - 1))
-    k.event_compound_heads = tuple(organisations.get("event_compound_heads", []))
+    k.event_compound_heads = tuple(organisations.get("event_compound_heads", [])) + tuple(
+        organisations.get("member_compound_heads", [])
+    )
     places = _lang_resource(lang, "gazetteer_places", {"places": []})
     for place in places["places"]:
         entry = GazetteerEntry(place["name"], "LOC", place.get("kb_id"), place["kind"])
@@ -1816,8 +1818,9 @@ class EntityLayer:
     ) -> None:
         """``EU-Gipfel``, ``Nato-Außenministertreffen``, ``G7-Gipfel``: a body named inside the word for
         its own meeting is that meeting's party (the gold format's session of a body), though the
-        compound is one token and no name. Only event words count as heads: ``EU-Kommissar`` or
-        ``Nato-Staaten`` name people and states of the body, not the body acting."""
+        compound is one token and no name. Event words count as heads, and the words for the body's
+        members acting together (``EU-Außenminister``, ``G7-Staaten``: ``member_compound_heads``); one
+        office holder (``EU-Kommissar``) does not."""
         heads = self.k.event_compound_heads
         if not heads or not self.k.org_words:
             return

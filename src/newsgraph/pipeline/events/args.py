@@ -1957,6 +1957,11 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             candidates.append(m)
             if len({c.id for c in candidates}) == PAIR_REACH or len(candidates) >= 10 * PAIR_REACH:
                 break  # bounded: a long text naming few actors must not be read back to its start
+        sides = lex.words("groups", "side_nouns")
+        if not states and any(doc[i].text.lower() in sides for i in range(start, end)):
+            people = _two_people(index, start, reach=1)
+            if people and all(c.tstart < min(p.tstart for p in people) for c in candidates):
+                return people, True
         pair = _introduced_pair(index, candidates)
         if pair:
             return pair, False
@@ -1972,12 +1977,12 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
     return [], False
 
 
-def _two_people(index: DocIndex, start: int) -> list[MentionRef]:
-    """The two people the sentence of ``start`` names, else with the sentences before (at most five
-    back, as a preview's details may stand between); empty unless exactly two."""
+def _two_people(index: DocIndex, start: int, reach: int = 5) -> list[MentionRef]:
+    """The two people the sentence of ``start`` names, else with the sentences before (at most
+    ``reach`` back, as a preview's details may stand between); empty unless exactly two."""
     seg = index.segment_of(start)
     people: list[MentionRef] = []
-    for n in range(seg, seg - 6, -1):
+    for n in range(seg, seg - reach - 1, -1):
         if n < 0:
             break
         s, e = index.segments[n]

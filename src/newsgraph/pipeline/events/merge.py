@@ -217,6 +217,14 @@ def _merge_score(
         if m.weak or ev.weak:
             if m.weak and ev.weak and not (pa & pb):
                 return None
+            weak_side = pa if m.weak else pb
+            far = min(abs(m.segment - x.segment) for x in ev.mentions) > 1
+            if not (pa & pb) and far and weak_side <= bodies:
+                # ``Die Außenminister der G7 beraten auf Capri`` and, two sentences on, ``Scholz hat Li Qiang
+                # empfangen``: a body named through its members joins other parties only nearby (states
+                # named through their officials, ``die Sicherheitsberater Russlands und der USA``, may
+                # stand for the two people met anywhere in the article)
+                return None
         elif not (pa <= pb or pb <= pa):
             return None
     if not _status_compatible(ev, m, exact and not m.weak):
