@@ -1620,3 +1620,12 @@ def test_both_governments_are_the_sides_of_the_two_people_just_named():
     assert ("meeting", ["Li Qiang", "Olaf Scholz"], "Berlin") in [
         (kind, parts, place) for kind, parts, place, *_ in got
     ]
+
+
+def test_a_call_has_no_place_neither_its_datelines_nor_one_sides():
+    text = (
+        "Ankara (AFP) - Präsident Recep Tayyip Erdoğan und Präsident Wladimir Putin haben nach Angaben "
+        "des Präsidialamts in Ankara am Montag miteinander telefoniert."
+    )
+    got = _named_events(text, "2024-04-17")
+    assert [(kind, place) for kind, _, place, *_ in got] == [("phone_call", None)]

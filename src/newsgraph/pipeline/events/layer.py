@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ...record import Event, EventTime, Evidence, Quote
 from .args import DocIndex, build_index, char_span
 from .lexicon import Lexicon, lexicon_for
-from .mentions import NOT_YET, find_mentions
+from .mentions import NOT_YET, family_group, find_mentions
 from .merge import (
     MergedEvent,
     add_delegates,
@@ -35,6 +35,9 @@ from .merge import (
     visits_to_countries,
 )
 from .places import apply_dateline, apply_occurrence_statements, apply_venue_statements
+
+#: event families that take place between places, never at one (a call)
+PLACELESS = frozenset({"phone_call"})
 
 
 def to_events(doc: Doc, merged: list[MergedEvent], lex: Lexicon) -> tuple[list[Event], dict[str, list[int]]]:
@@ -138,6 +141,10 @@ class EventLayer:
         apply_dateline(index, mentions, index.places, reference)
         apply_venue_statements(index, mentions, index.places)
         apply_occurrence_statements(index, mentions, index.places)
+        for m in mentions:
+            if family_group(m.type) in PLACELESS:
+                # a call joins two places: ``des Präsidialamts in Ankara``, a dateline, are one side's
+                m.place, m.place_chain = None, ()
         merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])}, reference)
         add_delegates(index, merged)
         inherit_setting(index, merged)

@@ -632,7 +632,7 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
                     ev.time = host.time
                 elif host.time is None and ev.time is not None:
                     host.time = ev.time
-            if not ev.place and host.place:
+            if not ev.place and host.place and ev.family != "phone_call":
                 ev.place, ev.place_chain = host.place, host.place_chain
             break
 
