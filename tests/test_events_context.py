@@ -1629,3 +1629,14 @@ def test_a_call_has_no_place_neither_its_datelines_nor_one_sides():
     )
     got = _named_events(text, "2024-04-17")
     assert [(kind, place) for kind, _, place, *_ in got] == [("phone_call", None)]
+
+
+def test_a_destination_the_gazetteer_does_not_know_lies_in_the_country_the_visitor_visits():
+    text = (
+        "Verteidigungsminister Boris Pistorius besucht Soldaten in Mali. "
+        "Am Montag stattete er den Truppen in Gao einen Besuch ab."
+    )
+    got = _named_events(text, "2024-04-17")
+    visits = [(parts, place) for kind, parts, place, *_ in got if kind == "visit"]
+    assert visits and all(parts == ["Boris Pistorius", "Mali"] for parts, _ in visits)
+    assert "Gao" in [place for _, place in visits]

@@ -501,9 +501,10 @@ def visits_to_countries(
     visits = [ev for ev in events if ev.family == "visit"]
     if not visits:
         return events
+    unknown_in = _unknown_destinations(visits, places, types, kb_ids)
     for ev in visits:
         for n, p in enumerate(ev.participants):
-            chain = places.parents.get(p, ())
+            chain = places.parents.get(p, ()) or unknown_in.get(p, ())
             if types.get(p) != "LOC" or not chain:
                 continue
             country = chain[-1]
@@ -523,6 +524,29 @@ def visits_to_countries(
     for ev in out:
         if ev.family == "visit":
             _first_stop(ev, out, places, types, kb_ids)
+    return out
+
+
+def _unknown_destinations(
+    visits: list[MergedEvent], places: PlaceRelations, types: dict[str, str], kb_ids: dict[str, str | None]
+) -> dict[str, tuple[str, ...]]:
+    """Destinations the gazetteer does not know, placed in the one country the same visitor visits in
+    the article: ``Guttenberg besucht Truppen in Afghanistan`` + ``stattete den Truppen in Kunduz einen
+    Besuch ab`` (Kunduz unknown): Kunduz lies in Afghanistan, as the report takes for granted."""
+
+    def is_country(p: str) -> bool:
+        return types.get(p) == "LOC" and (kb_ids.get(p) or "").startswith(COUNTRY_PREFIX)
+
+    out: dict[str, tuple[str, ...]] = {}
+    for ev in visits:
+        for p in ev.participants:
+            if types.get(p) != "LOC" or kb_ids.get(p) or places.parents.get(p):
+                continue
+            visitors = set(ev.participants) - {p}
+            shared = [other for other in visits if visitors <= set(other.participants)]
+            countries = {c for other in shared for c in other.participants if is_country(c)}
+            if len(countries) == 1:
+                out[p] = (countries.pop(),)
     return out
 
 
@@ -570,6 +594,8 @@ def _first_stop(
 
 #: the knowledge-base prefix of venues (palaces, bases, buildings), which are no visit's place
 VENUE_PREFIX = "venue:"
+#: the knowledge-base prefix of countries
+COUNTRY_PREFIX = "iso3166:"
 
 #: days apart that two legs of one trip may lie
 TRIP_DAYS = 4
