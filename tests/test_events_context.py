@@ -1640,3 +1640,17 @@ def test_a_destination_the_gazetteer_does_not_know_lies_in_the_country_the_visit
     visits = [(parts, place) for kind, parts, place, *_ in got if kind == "visit"]
     assert visits and all(parts == ["Boris Pistorius", "Mali"] for parts, _ in visits)
     assert "Gao" in [place for _, place in visits]
+
+
+def test_a_perfect_of_a_verb_without_ge_reported_on_its_own_day_happened():
+    # wire copy reports the day's meeting in the perfect; inseparable verbs take no ``ge-`` participle
+    for text in (
+        "Kanzler Olaf Scholz hat am Mittwoch in Berlin Präsident Emmanuel Macron empfangen.",
+        "Kanzler Olaf Scholz hat am Mittwoch in Paris Präsident Emmanuel Macron besucht.",
+    ):
+        got = _named_events(text, "2025-03-12")
+        assert got and all(status == "happened" for *_, status in got), text
+    got = _named_events(
+        "Kanzler Olaf Scholz wird am Mittwoch in Berlin Präsident Emmanuel Macron empfangen.", "2025-03-12"
+    )
+    assert [status for *_, status in got] == ["planned"]
