@@ -39,7 +39,7 @@ from ..ingest.article import is_placeholder_date
 from ..record import Record
 from . import readmodel
 from .fts import QuoteIndex, index_path
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, canonical_kb_id, gazetteer_twin_of
 from .merge import (
     FUTURE_STATUSES,
     YEAR_DAYS,
@@ -650,9 +650,14 @@ class Store:
     ) -> list[dict[str, int]]:
         """Global entity ids for each article's local entities (creating entities as needed)."""
         con = self.con
-        # the record's KB id, else the KB's when exactly one KB entity of the type has the name
+        # the record's KB id, else the KB's when exactly one KB entity of the type has the name; a place that
+        # both the starter KB and the gazetteers know is kept under the gazetteers' id (``canonical_kb_id``):
+        # "BEIJING" linked by the gazetteer and a headline's "Beijing" linked by the KB are one city
         linked = [
-            {e.id: e.kb_id or (self.kb.link(e.name, e.type) if self.kb is not None else None) for e in r.entities}
+            {
+                e.id: canonical_kb_id(e.kb_id or (self.kb.link(e.name, e.type) if self.kb is not None else None))
+                for e in r.entities
+            }
             for r, _, _ in todo
         ]
         kb_ids = sorted({k for links in linked for k in links.values() if k})
@@ -694,7 +699,9 @@ class Store:
                 if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
-                    display = self._kb_name(kb_id) or ent.name
+                    # a name is shown on one line: an entity span that took a headline's line break along
+                    # ("Beijing\n\n") is the same name
+                    display = self._kb_name(kb_id) or " ".join(ent.name.split()) or ent.name
                     batch.entities.append((entity_id, ent.type, display, key, kb_id, 0))
                     if display != ent.name:  # the KB's name finds (and merges) the entity too
                         dkey = name_key(display)
@@ -991,7 +998,7 @@ class Store:
         con = self.con
         forms: dict[int, set[str]] = defaultdict(set)
         for row in batch.article_entities:
-            forms[row[2]].add(row[4])
+            forms[row[2]].add(" ".join(row[4].split()) or row[4])  # one line: a span may take a line break along
         if not forms:
             return
         renames: list[tuple[int, str, str]] = []
@@ -1039,6 +1046,8 @@ class Store:
 
             kb = load_kb("starter")
         entity = kb.by_id.get(kb_id)
+        if entity is None and (twin := gazetteer_twin_of(kb_id)) is not None:
+            entity = kb.by_id.get(twin)  # a capital the starter KB knows under its own id: its name
         return entity.name("en") if entity is not None else None
 
     def _candidate_ids(self, reports: list[Report]) -> set[int]:
