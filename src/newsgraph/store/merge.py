@@ -448,14 +448,18 @@ def _fold_places(
     return fold(event_people, report_people), fold(report_people, event_people)
 
 
-def _apart_in_one_article(a: Report, b: Report) -> bool:
+def _apart_in_one_article(a: Report, b: Report, rules: MergeRules) -> bool:
     """Whether two accounts of one article are two happenings by the article's own word: the event layer
     already joined the mentions of one happening, and what it left apart on two different days ("met on
     Monday and again on Tuesday") stays apart, and so does an undated announcement beside a report of what
     happened. (Not so for a status alone: an article's dated preview sentence and its report of the same
-    meeting can come out as two accounts, planned and happened.)"""
+    meeting can come out as two accounts, planned and happened.) The days of an event that lasts several
+    days (``[duration_days]``: a visit) are its legs, not two happenings: "am Montag in Berlin ... am
+    Dienstag reist Modi nach München weiter" is one visit to Germany."""
     if a.precision == "day" and b.precision == "day" and a.date_lo != b.date_lo:
-        return True
+        lasts = min(rules.duration_days.get(a.type, 0), rules.duration_days.get(b.type, 0))
+        if not lasts or abs((a.date_lo - b.date_lo).days) > lasts:  # type: ignore[operator]
+            return True
     # an article that tells a meeting as happened and announces one without a date announces another
     # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
     return any(
@@ -540,7 +544,9 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
             reached = year_apart = True
         else:
             return None
-    if any(other.article_id == report.article_id and _apart_in_one_article(other, report) for other in event.reports):
+    if any(
+        other.article_id == report.article_id and _apart_in_one_article(other, report, rules) for other in event.reports
+    ):
         return None
     event_people, report_people = parties(event, report)
     shared = len(event_people & report_people)
