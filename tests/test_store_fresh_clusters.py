@@ -162,3 +162,30 @@ def test_an_articles_two_days_of_one_visit_are_one_visit_but_two_days_of_meeting
     with Store(tmp_path / "other.duckdb") as store:
         store.ingest([article("https://a.example/2", "meeting", ("München", "geonames:2867714"))])
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def _person(url: str, name: str, kb_id: str | None) -> object:
+    art = _Article(url, "2025-09-09")
+    art.entity("e1", "PER", name, kb_id=kb_id).say(" sprach in Genf.")
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+@pytest.mark.parametrize("linked_first", [True, False])
+def test_a_spelling_the_kb_lacks_is_the_linked_person_whichever_comes_first(tmp_path, linked_first):
+    # Reuters writes "Araqchi", the KB lists "Araghchi" (and the German "Araghtschi"): one person, by the
+    # name skeleton, in either order, and the unlinked one takes the KB id
+    linked = _person("https://a.example/1", "Abbas Araghchi", "kb:per:abbas-araghchi")
+    unlinked = _person("https://b.example/2", "Abbas Araqchi", None)
+    with Store(tmp_path / "news.duckdb") as store:
+        for record in [linked, unlinked] if linked_first else [unlinked, linked]:
+            store.ingest([record])
+        people = store.con.execute("SELECT kb_id FROM entities WHERE type = 'PER'").fetchall()
+        assert people == [("kb:per:abbas-araghchi",)]
+
+
+def test_two_unlinked_names_of_one_skeleton_stay_two_people(tmp_path):
+    # the skeleton drops vowels: "Hans Scholz" and "Hans Schulz" are two people unless the KB says otherwise
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest([_person("https://a.example/1", "Hans Scholz", None)])
+        store.ingest([_person("https://b.example/2", "Hans Schulz", None)])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'PER'").fetchone()[0] == 2
