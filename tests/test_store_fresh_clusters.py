@@ -5,7 +5,8 @@ written for these tests (agency preview, newspaper report, a Swiss copy without 
 with the disagreements real coverage has: country vs city vs venue, preview vs report, undated copies,
 German and English name forms (``Koscherbajew`` = ``Kosherbayev``, ``Lawrow`` = ``Lavrov``), and the
 negative clusters: one pair meeting twice a month apart, two ministers' meetings in one city on one day.
-``cluster.json`` lists the meetings each cluster must give, with the articles that report them.
+``cluster.json`` lists the meetings each cluster must give, with the articles that report them (and, where
+the cluster has two meetings of one pair, their places).
 
 A meeting's accounts are the store's accounts (``event_sources``) of its merge group whose participants
 include every one of the cluster's people (by KB id, else the transliteration key of a name) and whose date
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -84,15 +86,18 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
     store, cluster, doc_of = _ingest(name, tmp_path)
     rules = load_rules()
     rows = store.con.execute(
-        "SELECT event_id, article_id, type, participants, date_value FROM event_sources"
+        "SELECT event_id, article_id, type, participants, date_value, place_entity_id FROM event_sources"
     ).fetchall()
+    place_keys: dict[int, set[str]] = defaultdict(set)
+    for entity_id, key in store.con.execute("SELECT entity_id, alias_key FROM entity_aliases").fetchall():
+        place_keys[int(entity_id)].add(key)
     people = [_people(store, meeting["participants"]) for meeting in cluster["events"]]
     for meeting, ids in zip(cluster["events"], people, strict=True):
         assert all(ids), f"{name}: a participant of {meeting['participants']} is not in the store"
     # each account to the one cluster meeting it fits (of those, the one of most people); one that fits two
     # (an undated account of a pair that meets twice) is not asserted on
     accounts: list[list[tuple[int, str]]] = [[] for _ in cluster["events"]]
-    for event_id, article, etype, parts, value in rows:
+    for event_id, article, etype, parts, value, place in rows:
         if rules.group(etype) != "meet":
             continue
         fits = [
@@ -103,6 +108,13 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
         # an account naming all three of a meeting of three is that meeting, not the pair's meeting within it
         most = max((len(people[i]) for i in fits), default=0)
         fits = [i for i in fits if len(people[i]) == most]
+        # ... and where the cluster gives places, an account naming one is the meeting there
+        there = [
+            i
+            for i in fits
+            if place is not None and name_key(cluster["events"][i].get("place", "")) in place_keys[place]
+        ]
+        fits = there or fits
         if len(fits) == 1:
             accounts[fits[0]].append((int(event_id), doc_of[int(article)]))
     holders: list[set[int]] = []
