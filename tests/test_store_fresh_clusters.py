@@ -201,3 +201,34 @@ def test_two_unlinked_names_of_one_skeleton_stay_two_people(tmp_path):
         store.ingest([_person("https://a.example/1", "Hans Scholz", None)])
         store.ingest([_person("https://b.example/2", "Hans Schulz", None)])
         assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'PER'").fetchone()[0] == 2
+
+
+def test_an_announcement_written_after_its_day_does_not_undo_what_happened(tmp_path):
+    # a preview (Monday for Tuesday), the report that it happened (Wednesday), then a copy of the preview or a
+    # past tense read as future, published on Friday without a date of its own: the meeting happened; the
+    # late announcement stays in the history
+    def report(url: str, published: str, status: str, date: str | None) -> object:
+        art = _Article(url, published)
+        art.entity("e1", "PER", "Johann Wadephul", kb_id="kb:per:johann-wadephul").say(" und ")
+        art.entity("e2", "PER", "Marco Rubio", kb_id="kb:per:marco-rubio").say(f" ({url})")
+        art.event("meeting", ["e1", "e2"], date=date, status=status)
+        return art.record(url.rsplit("/", 1)[-1])
+
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(
+            [
+                report("https://a.example/1", "2025-09-15", "planned", "2025-09-16"),
+                report("https://b.example/2", "2025-09-17", "happened", "2025-09-16"),
+                report("https://c.example/3", "2025-09-19", "planned", None),
+            ]
+        )
+        assert store.con.execute("SELECT status, n_sources FROM events").fetchall() == [("happened", 3)]
+    with Store(tmp_path / "other.duckdb") as store:
+        # without a report that it happened, the latest announcement still decides
+        store.ingest(
+            [
+                report("https://a.example/1", "2025-09-15", "planned", "2025-09-16"),
+                report("https://c.example/3", "2025-09-17", "possible", None),
+            ]
+        )
+        assert store.con.execute("SELECT status FROM events").fetchall() == [("possible",)]

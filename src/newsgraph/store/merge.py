@@ -807,6 +807,16 @@ def _conflicts(field_name: str, values: Sequence[tuple[object, Report]], clash: 
     return [Conflict(field_name, str(v), ids) for v, ids in sorted(by_value.items(), key=lambda x: str(x[0]))]
 
 
+def _stale_announcement(report: Report, event_hi: dt.date | None) -> bool:
+    """Whether a planned or possible report was written after the last day it announces: its own date's, else
+    the event's (a report without any date of its own or of its article is never stale)."""
+    if report.status not in FUTURE_STATUSES:
+        return False
+    written = report.published or (None if report.anchor_is_bound else report.anchor)
+    until = report.date_hi or event_hi
+    return written is not None and until is not None and written > until
+
+
 def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     """The merged event: chosen values, the status as of the latest report, and every conflict."""
     ordered = sorted(reports, key=_order_key)
@@ -847,8 +857,12 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
 
     # status: what the latest report with a known status says; a history, not a vote
     known = [r for r in ordered if r.status != "unknown"]
-    status = known[-1].status if known else "unknown"
     statuses = {r.status for r in known}
+    # ... except an announcement written after the day it announces (its own date, else the event's) of an
+    # event another source reports as happened: a copy of an old preview, or a past tense read as future,
+    # does not turn a meeting that happened back into a plan (it stays in the history)
+    current = [r for r in known if not ("happened" in statuses and _stale_announcement(r, date_hi))] or known
+    status = current[-1].status if current else "unknown"
     if "happened" in statuses and statuses & NEGATIVE_STATUSES:
         conflicts += _conflicts("status", [(r.status, r) for r in known], {"happened"} | (statuses & NEGATIVE_STATUSES))
 
