@@ -70,6 +70,9 @@ class MergeRules:
     #: event types a body holds (a summit): one of a linked body is told by the body, not by which of the
     #: leaders attending it an outlet names
     body_event_types: frozenset[str] = frozenset()
+    #: merge groups whose events join two places (a phone call: each outlet names its own side's city, or
+    #: where a spokesperson spoke): their places never tell two events apart
+    placeless_groups: frozenset[str] = frozenset()
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -96,6 +99,7 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         duration_days={k: int(v) for k, v in data.get("duration_days", {}).items()},
         inferred_year_off=int(data.get("dates", {}).get("inferred_year_off", 1)),
         body_event_types=frozenset(data["participants"].get("body_event_types", ())),
+        placeless_groups=frozenset(data["place"].get("placeless_groups", ())),
     )
 
 
@@ -588,6 +592,10 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
             return None
         by_body = True
     relation = place_relation(event, report)
+    if relation == "different" and report.group in rules.placeless_groups:
+        # a call between Berlin and Washington: one outlet's place is the other's far end, not another call
+        relation = "unknown"
+        reasons.append("places differ, as the ends of a call may")
     if by_body:
         if relation != "same" and not _dates_agree(event, report):
             return None  # the body alone, without the same day or a confirming place, is not enough
