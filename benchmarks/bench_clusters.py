@@ -9,13 +9,14 @@ date, as ``newsgraph ingest --published`` would), ingests each cluster's four re
 then all clusters together into one more, and scores the store's events against the cluster events.
 
 Scoring works on *source accounts* (rows of ``event_sources``: one article's version of an event). Each
-account is assigned to the cluster event it describes: an event that its article reports, of the same
-merge group, whose participants it names (by KB id or transliteration key of any alias, at least
-min(2, sizes) of them) and whose date it does not contradict; among several, first one whose evidence
-in that article (the article's gold file: the evidence sentences of its gold event that is this cluster
-event) the account's evidence overlaps, then the best by participant overlap, then one whose date the
-account gives. (Participant overlap alone gives an undated account of the Oval Office meeting naming
-Trump and Zelenskyy to their New York meeting, which names exactly those two.)
+account is assigned to the cluster event it describes: an event that its article reports, of the same merge
+group, whose participants it names (by KB id or transliteration key of any alias, at least min(2, sizes) of
+them; a place among the account's parties also names the places containing it, as the store reads it: a visit
+to Washington is the visit to the United States) and whose date it does not contradict; among several, first
+one whose evidence in that article (the article's gold file: the evidence sentences of its gold event that is
+this cluster event) the account's evidence overlaps, then the best by participant overlap, then one whose date
+the account gives. (Participant overlap alone gives an undated account of the Oval Office meeting naming Trump
+and Zelenskyy to their New York meeting, which names exactly those two.)
 Accounts that describe no cluster event (extraction noise) are left out. Then per cluster event:
 
 - ``extracted``: every reporting article has an account of it (a pipeline figure, not a merge one);
@@ -132,6 +133,17 @@ class _Linker:
         linked = store.con.execute("SELECT entity_id, kb_id FROM entities WHERE kb_id IS NOT NULL").fetchall()
         for entity_id, kb_id in linked:
             self.by_kb[kb_id].add(int(entity_id))
+        self.kb_of = {int(e): str(k) for e, k in linked}
+
+    def with_parents(self, entity_id: int) -> set[int]:
+        """The entity and the stored places containing it (by the gazetteers: a city's country)."""
+        from newsgraph.pipeline.entities import place_parents
+
+        kb_id = self.kb_of.get(entity_id)
+        if not kb_id or kb_id.startswith(("kb:per:", "kb:org:")):
+            return {entity_id}
+        chain = place_parents("en", kb_id) or place_parents("de", kb_id)
+        return {entity_id}.union(*(self.by_kb.get(k, set()) for k in chain))
 
     def ids(self, name: str) -> set[int]:
         found = set(self.by_key.get(name_key(name), set()))
@@ -216,7 +228,9 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
     for event_id, article_id, _local, etype, status, date_value, participants, evidence in rows:
         doc = doc_of[int(article_id)]
         own = [(int(e["start"]), int(e["end"])) for e in json.loads(evidence or "[]")]
-        parts = {int(p) for p in participants or []}
+        # a place among the account's parties stands for the places containing it too (the store's rule: a
+        # visit to Washington is the visit to the United States another outlet reports)
+        parts = {q for p in participants or [] for q in linker.with_parents(int(p))}
         best: tuple[tuple[bool, float, int], int] | None = None
         for i, ev in enumerate(gold_events):
             if doc not in ev["reported_by"] or rules.group(ev["type"]) != rules.group(etype):

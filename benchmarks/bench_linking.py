@@ -16,7 +16,9 @@ a gold entity with no such entity is ``not found`` (a recognition figure, left o
 found entity: linkable and linked to an accepted id (``right``), to another id (``wrong``), or not linked
 (``unlinked``); NIL and left unlinked (``nil right``) or linked anyway (``nil linked``). ``accuracy`` =
 (right + nil right) / found; ``link precision`` = right / (right + wrong + nil linked); ``link recall``
-= right / linkable. Results go to ``benchmarks/results/linking.json``; ``--verbose`` lists the tune
+= right / linkable. The store's side (``store``): each split's records in one store, and of the gold entities
+found in two or more articles the share that is one store entity, and the store entities holding two gold
+entities (``mixed``). Results go to ``benchmarks/results/linking.json``; ``--verbose`` lists the tune
 entities that are not right (never the check ones).
 """
 
@@ -145,6 +147,48 @@ def score(records: list[tuple[dict[str, Any], Any]], expected: Expected) -> tupl
     return row, misses
 
 
+def store_identity(records: list[tuple[dict[str, Any], Any]]) -> dict[str, Any]:
+    """Cross-article identity in the store: the split's records ingested into one fresh store, each gold
+    entity (type and canonical name) paired with its extracted entity per article as above; ``one entity``
+    = of the gold entities found in two or more articles, the share whose articles' entities are one store
+    entity (KB id first, then the transliteration key); ``mixed`` = store entities holding two or more gold
+    entities (a wrong merge)."""
+    import tempfile
+
+    from newsgraph.store import Store
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-linking-"))
+    store = Store(folder / "news.duckdb")
+    store.ingest([record for _, record in records])
+    global_id = {(str(r), str(local)): int(e) for r, local, e in store.con.execute(
+        "SELECT a.record_id, x.local_id, x.entity_id FROM article_entities x JOIN articles a USING (article_id)"
+    ).fetchall()}
+    store.close()
+    held: dict[tuple[str, str], set[int]] = {}
+    articles: Counter[tuple[str, str]] = Counter()
+    for gold, record in records:
+        for ent in gold.get("entities", []):
+            forms = {name_key(m) for m in ent.get("mentions", [])} | {name_key(ent["name"])}
+            best: tuple[tuple[int, int], Any] | None = None
+            for cand in record.entities:
+                shared = len(forms & {name_key(m.text) for m in cand.mentions})
+                if shared and (best is None or (cand.type == ent["type"], shared) > best[0]):
+                    best = ((cand.type == ent["type"], shared), cand)
+            if best is None or (record.id, best[1].id) not in global_id:
+                continue
+            key = (ent["type"], ent["name"])
+            articles[key] += 1
+            held.setdefault(key, set()).add(global_id[(record.id, best[1].id)])
+    multi = [k for k, n in articles.items() if n > 1]
+    owners: Counter[int] = Counter(e for k in held for e in held[k])
+    return {
+        "entities in 2+ articles": len(multi),
+        "one entity": round(sum(len(held[k]) == 1 for k in multi) / (len(multi) or 1), 3),
+        "split": sum(len(held[k]) > 1 for k in multi),
+        "mixed": sum(1 for n in owners.values() if n > 1),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
@@ -162,11 +206,14 @@ def main(argv: list[str] | None = None) -> int:
             "link precision", "link recall")
     print(f"{'split':8}" + "".join(f"{k:>15}" for k in keys))
     for split, pairs in documents(args.gold).items():
-        row, misses = score(_records(pairs, args.cache), expected)
-        results[split] = {"articles": len(pairs), **row}
+        records = _records(pairs, args.cache)
+        row, misses = score(records, expected)
+        results[split] = {"articles": len(pairs), **row, "store": store_identity(records)}
         print(f"{split:8}" + "".join(f"{row[k]:>15}" for k in keys))
         if args.verbose and split == "tune":
             print("\n".join(f"  {m}" for m in misses))
+    for split in ("tune", "check"):
+        print(f"store identity {split}: {results[split]['store']}")
     results["seconds"] = round(time.perf_counter() - started, 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

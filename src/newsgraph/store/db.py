@@ -39,7 +39,7 @@ from ..ingest.article import is_placeholder_date
 from ..record import Record
 from . import readmodel
 from .fts import QuoteIndex, index_path
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, canonical_kb_id, gazetteer_twin_of
 from .merge import (
     FUTURE_STATUSES,
     YEAR_DAYS,
@@ -55,7 +55,7 @@ from .merge import (
     summarise,
     year_uncertain,
 )
-from .names import name_key
+from .names import name_key, name_skeleton
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 
@@ -268,6 +268,8 @@ class Store:
 
         self._next_article = top("SELECT max(article_id) FROM articles") + 1
         self._next_entity = top("SELECT max(entity_id) FROM entities") + 1
+        #: the people by name skeleton (``_skeleton_index``), reloaded after a rollback
+        self._skeletons: dict[str, set[int]] | None = None
         self._next_event = top("SELECT max(event_id) FROM events") + 1
         self._next_quote = top("SELECT max(quote_id) FROM quotes") + 1
         self._next_batch = top("SELECT max(batch_id) FROM ingest_log") + 1
@@ -613,8 +615,54 @@ class Store:
             self._touched.entities.update(entities)
         return quotes
 
+    def _skeleton_index(self) -> dict[str, set[int]]:
+        """:func:`~.names.name_skeleton` of every person's canonical names -> the people, loaded once per
+        store and kept up to date by the batches (dropped when a batch rolls back or entities are deleted)."""
+        if self._skeletons is None:
+            self._skeletons = defaultdict(set)
+            for entity_id, alias in self.con.execute(
+                "SELECT entity_id, alias FROM entity_aliases WHERE kind = 'name' AND type = 'PER'"
+            ).fetchall():
+                if skeleton := name_skeleton(alias):
+                    self._skeletons[skeleton].add(int(entity_id))
+        return self._skeletons
+
+    def _index_skeleton(self, name: str, entity_id: int) -> None:
+        if (skeleton := name_skeleton(name)) and self._skeletons is not None:
+            self._skeletons[skeleton].add(entity_id)
+
+    def _by_skeleton(self, name: str, kb_id: str | None, kb_of: dict[int, str | None], batch: _Batch) -> int | None:
+        """The one stored person whose name has the same :func:`~.names.name_skeleton` as ``name``, where
+        exactly one side is linked to the KB: ``Abbas Araqchi`` (an English spelling the KB does not list)
+        is the KB's Abbas Araghchi, whichever arrives first; two unlinked names never merge by it (``Hans
+        Scholz`` and ``Hans Schulz`` are two people), nor two different KB ids. A linked newcomer that
+        takes a stored unlinked person gives it its KB id, as a name match does."""
+        skeleton = name_skeleton(name)
+        if not skeleton:
+            return None
+        people = self._skeleton_index().get(skeleton, set())
+        if not people:
+            return None
+        unknown = [p for p in people if p not in kb_of]
+        if unknown:
+            kb_of.update(
+                self.con.execute(
+                    "SELECT entity_id, kb_id FROM entities WHERE entity_id IN (SELECT unnest($1))", [unknown]
+                ).fetchall()
+            )
+        # a person deleted since (no longer in the table) is no candidate
+        fits = [p for p in people if p in kb_of and (kb_of[p] is None) != (kb_id is None)]
+        if len(fits) != 1:
+            return None
+        found = fits[0]
+        if kb_id and kb_of[found] is None:
+            batch.kb_updates.append((found, kb_id))
+            kb_of[found] = kb_id
+        return found
+
     def _refresh_entities(self, entity_ids: list[int]) -> None:
         """Drop entities no article mentions any more; rebuild the aliases of the others."""
+        self._skeletons = None  # rebuilt from the table when next needed
         con = self.con
         params = [entity_ids]
         con.execute(
@@ -650,9 +698,14 @@ class Store:
     ) -> list[dict[str, int]]:
         """Global entity ids for each article's local entities (creating entities as needed)."""
         con = self.con
-        # the record's KB id, else the KB's when exactly one KB entity of the type has the name
+        # the record's KB id, else the KB's when exactly one KB entity of the type has the name; a place that
+        # both the starter KB and the gazetteers know is kept under the gazetteers' id (``canonical_kb_id``):
+        # "BEIJING" linked by the gazetteer and a headline's "Beijing" linked by the KB are one city
         linked = [
-            {e.id: e.kb_id or (self.kb.link(e.name, e.type) if self.kb is not None else None) for e in r.entities}
+            {
+                e.id: canonical_kb_id(e.kb_id or (self.kb.link(e.name, e.type) if self.kb is not None else None))
+                for e in r.entities
+            }
             for r, _, _ in todo
         ]
         kb_ids = sorted({k for links in linked for k in links.values() if k})
@@ -691,10 +744,16 @@ class Store:
                                 kb_of[cand] = kb_id
                                 by_kb[kb_id] = cand
                             break
+                if entity_id is None and ent.type == "PER":
+                    entity_id = self._by_skeleton(ent.name, kb_id, kb_of, batch)
+                    if entity_id is not None and kb_id:
+                        by_kb[kb_id] = entity_id
                 if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
-                    display = self._kb_name(kb_id) or ent.name
+                    # a name is shown on one line: an entity span that took a headline's line break along
+                    # ("Beijing\n\n") is the same name
+                    display = self._kb_name(kb_id) or " ".join(ent.name.split()) or ent.name
                     batch.entities.append((entity_id, ent.type, display, key, kb_id, 0))
                     if display != ent.name:  # the KB's name finds (and merges) the entity too
                         dkey = name_key(display)
@@ -707,6 +766,10 @@ class Store:
                     if kb_id:
                         by_kb[kb_id] = entity_id
                 local[ent.id] = entity_id
+                if ent.type == "PER":
+                    self._index_skeleton(ent.name, entity_id)
+                    if kb_id and (kb_name := self._kb_name(kb_id)):
+                        self._index_skeleton(kb_name, entity_id)
                 batch.aliases.setdefault((entity_id, key, "name"), (entity_id, ent.type, ent.name, key, "name"))
                 roles = json.dumps([r.model_dump() for r in ent.roles], ensure_ascii=False) if ent.roles else None
                 batch.article_entities.append((article_id, ent.id, entity_id, ent.type, ent.name, ent.kb_id, roles))
@@ -991,7 +1054,7 @@ class Store:
         con = self.con
         forms: dict[int, set[str]] = defaultdict(set)
         for row in batch.article_entities:
-            forms[row[2]].add(row[4])
+            forms[row[2]].add(" ".join(row[4].split()) or row[4])  # one line: a span may take a line break along
         if not forms:
             return
         renames: list[tuple[int, str, str]] = []
@@ -1039,6 +1102,8 @@ class Store:
 
             kb = load_kb("starter")
         entity = kb.by_id.get(kb_id)
+        if entity is None and (twin := gazetteer_twin_of(kb_id)) is not None:
+            entity = kb.by_id.get(twin)  # a capital the starter KB knows under its own id: its name
         return entity.name("en") if entity is not None else None
 
     def _candidate_ids(self, reports: list[Report]) -> set[int]:

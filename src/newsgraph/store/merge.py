@@ -70,6 +70,9 @@ class MergeRules:
     #: event types a body holds (a summit): one of a linked body is told by the body, not by which of the
     #: leaders attending it an outlet names
     body_event_types: frozenset[str] = frozenset()
+    #: merge groups whose events join two places (a phone call: each outlet names its own side's city, or
+    #: where a spokesperson spoke): their places never tell two events apart
+    placeless_groups: frozenset[str] = frozenset()
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -96,6 +99,7 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         duration_days={k: int(v) for k, v in data.get("duration_days", {}).items()},
         inferred_year_off=int(data.get("dates", {}).get("inferred_year_off", 1)),
         body_event_types=frozenset(data["participants"].get("body_event_types", ())),
+        placeless_groups=frozenset(data["place"].get("placeless_groups", ())),
     )
 
 
@@ -448,14 +452,18 @@ def _fold_places(
     return fold(event_people, report_people), fold(report_people, event_people)
 
 
-def _apart_in_one_article(a: Report, b: Report) -> bool:
+def _apart_in_one_article(a: Report, b: Report, rules: MergeRules) -> bool:
     """Whether two accounts of one article are two happenings by the article's own word: the event layer
     already joined the mentions of one happening, and what it left apart on two different days ("met on
     Monday and again on Tuesday") stays apart, and so does an undated announcement beside a report of what
     happened. (Not so for a status alone: an article's dated preview sentence and its report of the same
-    meeting can come out as two accounts, planned and happened.)"""
+    meeting can come out as two accounts, planned and happened.) The days of an event that lasts several
+    days (``[duration_days]``: a visit) are its legs, not two happenings: "am Montag in Berlin ... am
+    Dienstag reist Modi nach München weiter" is one visit to Germany."""
     if a.precision == "day" and b.precision == "day" and a.date_lo != b.date_lo:
-        return True
+        lasts = min(rules.duration_days.get(a.type, 0), rules.duration_days.get(b.type, 0))
+        if not lasts or abs((a.date_lo - b.date_lo).days) > lasts:  # type: ignore[operator]
+            return True
     # an article that tells a meeting as happened and announces one without a date announces another
     # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
     return any(
@@ -540,7 +548,9 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
             reached = year_apart = True
         else:
             return None
-    if any(other.article_id == report.article_id and _apart_in_one_article(other, report) for other in event.reports):
+    if any(
+        other.article_id == report.article_id and _apart_in_one_article(other, report, rules) for other in event.reports
+    ):
         return None
     event_people, report_people = parties(event, report)
     shared = len(event_people & report_people)
@@ -582,6 +592,10 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
             return None
         by_body = True
     relation = place_relation(event, report)
+    if relation == "different" and report.group in rules.placeless_groups:
+        # a call between Berlin and Washington: one outlet's place is the other's far end, not another call
+        relation = "unknown"
+        reasons.append("places differ, as the ends of a call may")
     if by_body:
         if relation != "same" and not _dates_agree(event, report):
             return None  # the body alone, without the same day or a confirming place, is not enough
@@ -801,6 +815,16 @@ def _conflicts(field_name: str, values: Sequence[tuple[object, Report]], clash: 
     return [Conflict(field_name, str(v), ids) for v, ids in sorted(by_value.items(), key=lambda x: str(x[0]))]
 
 
+def _stale_announcement(report: Report, event_hi: dt.date | None) -> bool:
+    """Whether a planned or possible report was written after the last day it announces: its own date's, else
+    the event's (a report without any date of its own or of its article is never stale)."""
+    if report.status not in FUTURE_STATUSES:
+        return False
+    written = report.published or (None if report.anchor_is_bound else report.anchor)
+    until = report.date_hi or event_hi
+    return written is not None and until is not None and written > until
+
+
 def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     """The merged event: chosen values, the status as of the latest report, and every conflict."""
     ordered = sorted(reports, key=_order_key)
@@ -841,8 +865,12 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
 
     # status: what the latest report with a known status says; a history, not a vote
     known = [r for r in ordered if r.status != "unknown"]
-    status = known[-1].status if known else "unknown"
     statuses = {r.status for r in known}
+    # ... except an announcement written after the day it announces (its own date, else the event's) of an
+    # event another source reports as happened: a copy of an old preview, or a past tense read as future,
+    # does not turn a meeting that happened back into a plan (it stays in the history)
+    current = [r for r in known if not ("happened" in statuses and _stale_announcement(r, date_hi))] or known
+    status = current[-1].status if current else "unknown"
     if "happened" in statuses and statuses & NEGATIVE_STATUSES:
         conflicts += _conflicts("status", [(r.status, r) for r in known], {"happened"} | (statuses & NEGATIVE_STATUSES))
 

@@ -48,3 +48,41 @@ def name_key(name: str) -> str:
         return fold_key(name)
     numbers = [n for n in _NUMBER.findall(name) if n not in key.split()]
     return " ".join([key, *numbers]) if numbers else key
+
+
+#: article-like particles of Arabic and Persian names, which outlets write, join or leave out at will
+#: (``al-Sisi`` / ``el-Sisi`` / ``Sisi``, ``bin`` / ``ben``)
+_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "ul", "ud", "bin", "ben", "ibn"})
+#: spellings of one sound in German and English romanisations of non-Slavic names, longest first: German
+#: ``dsch``/``tsch``/``sch``/``ch`` against English ``j``/``ch``/``sh``/``kh`` (``Dschaischankar`` /
+#: ``Jaishankar``, ``Araghtschi`` / ``Araghchi``, ``Chamenei`` / ``Khamenei``), ``q``/``gh``/``g``/``k``
+#: (``Araqchi`` / ``Araghchi``, ``Qadhafi`` / ``Gaddafi``), ``dh`` / ``d``, ``ou`` / ``u``
+_SOUNDS = (
+    ("dsch", "X"), ("tsch", "X"), ("sch", "X"), ("dzh", "X"), ("tch", "X"), ("zh", "X"), ("kh", "X"),
+    ("ch", "X"), ("sh", "X"), ("dj", "X"), ("j", "X"), ("gh", "k"), ("q", "k"), ("c", "k"), ("g", "k"),
+    ("dh", "d"), ("th", "t"), ("ph", "f"), ("w", "v"), ("z", "s"), ("x", "ks"),
+)  # fmt: skip
+_VOWELS = re.compile(r"[aeiouy]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=262144)
+def name_skeleton(name: str) -> str:
+    """A coarse key of a person's full name for the spellings the transliteration key does not fold: the
+    consonants of each word, with the letters German and English use for one sound made one (``Abbas
+    Araghtschi``, ``Abbas Araghchi`` and ``Abbas Araqchi`` are ``bs rkX``), vowels (``Mahmoud`` /
+    ``Mahmud``) and doubled letters dropped, article-like particles left out. Coarse on purpose, so the store
+    uses it only where the name key found nothing, for people, and only when exactly one entity has it;
+    empty (no use) for a name of fewer than two such words or with a word of fewer than two consonants
+    (``Ali Hassan`` would be ``l hsn``, too little to tell people apart)."""
+    words = []
+    for word in fold_key(name).split():
+        if word in _PARTICLES:
+            continue
+        for spelled, sound in _SOUNDS:
+            word = word.replace(spelled, sound)
+        word = _REPEATS.sub(r"\1", _VOWELS.sub("", word))
+        if len(word) < 2:
+            return ""
+        words.append(word)
+    return " ".join(words) if len(words) >= 2 else ""
