@@ -1654,3 +1654,12 @@ def test_a_perfect_of_a_verb_without_ge_reported_on_its_own_day_happened():
         "Kanzler Olaf Scholz wird am Mittwoch in Berlin Präsident Emmanuel Macron empfangen.", "2025-03-12"
     )
     assert [status for *_, status in got] == ["planned"]
+
+
+def test_the_same_pair_meeting_again_with_a_third_person_is_the_next_meeting():
+    text = (
+        "Kanzler Olaf Scholz ist am Montag in Prag mit Regierungschef Petr Fiala zusammengekommen. "
+        "Am Nachmittag kamen Scholz und Fiala dann mit Präsident Emmanuel Macron zusammen."
+    )
+    got = _named_events(text, "2024-11-04")
+    assert sorted(len(parts) for kind, parts, *_ in got if kind in {"meeting", "summit"}) == [2, 3]

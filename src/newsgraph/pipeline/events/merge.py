@@ -173,7 +173,11 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
 
 
 def _merge_score(
-    ev: MergedEvent, m: EventMention, reference: str | None = None, bodies: frozenset[str] = frozenset()
+    ev: MergedEvent,
+    m: EventMention,
+    reference: str | None = None,
+    bodies: frozenset[str] = frozenset(),
+    people: frozenset[str] = frozenset(),
 ) -> float | None:
     """How well a mention fits an event (``None``: it does not); ``bodies`` are the organisations of
     the document (a body's summit is not the meeting of two of its attendees)."""
@@ -213,6 +217,10 @@ def _merge_score(
         # ``Bei ihrem Treffen im Weissen Haus`` and ``Am Gipfel der G7 treffen Merz und Trump erneut
         # aufeinander``: the body's summit is another event than the two attendees' own meeting
         return None
+    if pa and pb and not exact and _another_round(ev, m, pa, people):
+        # ``Merz ist mit Tusk zusammengekommen. Am Nachmittag kamen Merz und Tusk mit Macron zusammen``:
+        # a verb that tells the same people meeting with another person in another sentence is the next meeting
+        return None
     if pa and pb and not exact:
         if m.weak or ev.weak:
             if m.weak and ev.weak and not (pa & pb):
@@ -250,6 +258,17 @@ def _merge_score(
         if not (first > m.tok or shares):
             return None
     return score
+
+
+def _another_round(ev: MergedEvent, m: EventMention, pa: set[str], people: frozenset[str]) -> bool:
+    """Whether a verb mention names a person more or fewer than a verb mention of the event does, in
+    another sentence: each verb tells its own meeting (a one-on-one, then the three of them)."""
+    if m.weak or ev.weak or m.trigger.is_noun:
+        return False
+    verbs = [x for x in ev.mentions if not x.trigger.is_noun and x.participants and not x.weak]
+    return bool(verbs) and all(
+        x.segment != m.segment and len(x.participants) >= 2 and (set(x.participants) ^ pa) & people for x in verbs
+    )
 
 
 def _summit_of_attendees(ev: MergedEvent, m: EventMention, pa: set[str], pb: set[str], bodies: frozenset[str]) -> bool:
@@ -408,6 +427,7 @@ def merge_mentions(
     ``reference`` (the reference date) keeps earlier happenings of the same parties apart."""
     events: list[MergedEvent] = []
     bodies = frozenset(e for e, kind in (types or {}).items() if kind == "ORG")
+    people = frozenset(e for e, kind in (types or {}).items() if kind == "PER")
     # an event's family never changes (its type moves only among MEETING_LIKE), and a mention scores
     # only against events of its own family (a generic meeting also against visits): look those up
     by_family: dict[str, list[MergedEvent]] = {}
@@ -416,7 +436,7 @@ def merge_mentions(
     generic = [m for m in mentions if not m.participants]
     for m in sorted(named, key=lambda x: (x.weak, x.tok)):
         candidates = by_family.get(family_group(m.type), [])
-        scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference, bodies)) is not None]
+        scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference, bodies, people)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
         else:
