@@ -95,6 +95,7 @@ class EventMention:
     place_chain: tuple[str, ...] = ()  # the places that contain ``place`` (venue -> city -> country)
     own_place: bool = False  # a noun's place right after it (``Gipfel in Alaska``), not the clause's
     beside: bool = False  # told as happening on the sidelines of another (``Am Rande des Gipfels trafen sich``)
+    headline: bool = False  # in the text's first line, which ends without a full stop (a title)
 
 
 def family_group(event_type: str) -> str:
@@ -1418,6 +1419,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 segment=index.segment_of(i),
                 place_chain=index.places.parents.get(place_id, ()) if place_id else (),
                 own_place=trig.is_noun and place is not None and _place_follows(index, i, place),
+                headline=_title_line(index, i),
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
@@ -2015,6 +2017,16 @@ def _headline(index: DocIndex, i: int) -> bool:
     talks``): its names are the parties of its event noun, which no support verb or preposition links.
     """
     if not index.lex.frames.get("participants", {}).get("headline_actors") or index.segment_of(i) != 0:
+        return False
+    start, end = index.segments[0]
+    doc = index.doc
+    last = max((j for j in range(start, end) if not doc[j].is_space), default=start)
+    return doc[last].text not in {".", "?", "!"}
+
+
+def _title_line(index: DocIndex, i: int) -> bool:
+    """Whether ``i`` stands in a title: the text's first line, ending without a full stop."""
+    if index.segment_of(i) != 0:
         return False
     start, end = index.segments[0]
     doc = index.doc

@@ -265,7 +265,10 @@ def _another_round(ev: MergedEvent, m: EventMention, pa: set[str], people: froze
     another sentence: each verb tells its own meeting (a one-on-one, then the three of them)."""
     if m.weak or ev.weak or m.trigger.is_noun:
         return False
-    verbs = [x for x in ev.mentions if not x.trigger.is_noun and x.participants and not x.weak]
+    # a title sums up what the report tells in full: it names fewer, not another meeting
+    verbs = [x for x in ev.mentions if not x.trigger.is_noun and x.participants and not x.weak and not x.headline]
+    if m.headline:
+        return False
     return bool(verbs) and all(
         x.segment != m.segment and len(x.participants) >= 2 and (set(x.participants) ^ pa) & people for x in verbs
     )
