@@ -464,6 +464,18 @@ def _apart_in_one_article(a: Report, b: Report, rules: MergeRules) -> bool:
         lasts = min(rules.duration_days.get(a.type, 0), rules.duration_days.get(b.type, 0))
         if not lasts or abs((a.date_lo - b.date_lo).days) > lasts:  # type: ignore[operator]
             return True
+    # the event layer joins an article's mentions of one meeting; two accounts it left apart that name
+    # different people on one day are two meetings ("mit Tusk zu einem Vieraugengespräch zusammengekommen.
+    # Am Nachmittag kamen Merz und Tusk dann mit Macron zusammen")
+    if (
+        rules.group(a.type) == rules.group(b.type)
+        and len(a.participants) >= 2
+        and len(b.participants) >= 2
+        and set(a.participants) != set(b.participants)
+        and a.date_lo is not None
+        and a.date_lo == b.date_lo
+    ):
+        return True
     # an article that tells a meeting as happened and announces one without a date announces another
     # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
     return any(
