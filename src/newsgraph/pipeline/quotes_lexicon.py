@@ -63,6 +63,9 @@ class QuoteLexicon:
     auxiliaries: frozenset[str] = field(default_factory=frozenset)
     relative_words: frozenset[str] = field(default_factory=frozenset)
     possessives: frozenset[str] = field(default_factory=frozenset)
+    #: words that open a content clause with no complementiser after a circumstance (`said in a
+    #: statement it remained …`, `said on Tuesday its profits …`)
+    clause_openers: frozenset[str] = field(default_factory=frozenset)
     said_after: frozenset[str] = field(default_factory=frozenset)
     anonymous: frozenset[str] = field(default_factory=frozenset)
     relay_words: frozenset[str] = field(default_factory=frozenset)
@@ -74,6 +77,8 @@ class QuoteLexicon:
     subordinators: frozenset[str] = field(default_factory=frozenset)
     shared_subject: frozenset[str] = field(default_factory=frozenset)
     generic_bodies: frozenset[str] = field(default_factory=frozenset)
+    #: articles that open a genitive attribute (`eine Sprecherin des Konzerns`)
+    genitive_articles: frozenset[str] = field(default_factory=frozenset)
     #: endings of head nouns that name a body or office (`…polizei`, `…ministerium`, `…sprecher`)
     agent_heads: tuple[str, ...] = ()
     #: lower-case words inside titles and names (`Glas der Vernunft`, `Piper at the Gates of Dawn`)
@@ -160,6 +165,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         konjunktiv_strong=_low(clause.get("konjunktiv_1_strong")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
+        clause_openers=_low(clause.get("clause_openers")),
         lead_chars=int(data.get("partial", {}).get("lead_chars", 40)),
         max_name_words=int(data.get("direct", {}).get("max_name_words", 0)),
         before_source=_low(prep.get("before_source")),
@@ -188,6 +194,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         anonymous=_low(spk.get("anonymous")),
         definite_articles=_low(spk.get("definite_articles")),
         generic_bodies=_low(spk.get("generic_bodies")),
+        genitive_articles=_low(spk.get("genitive_articles")),
         agent_heads=tuple(sorted(_low(spk.get("agent_heads")))),
         title_words=_low(data.get("direct", {}).get("title_words")),
         abstract_endings=tuple(sorted(_low(spk.get("abstract_endings")))),

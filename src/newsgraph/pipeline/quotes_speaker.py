@@ -292,6 +292,7 @@ class SpeakerResolver:
         self._sentences: list[int] = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
         self._genders: dict[int, str | None] = {}
+        self._descriptor_table: dict[int, frozenset[str]] = {}
 
     def add_entity(self, ent: Entity) -> None:
         """Make an entity the quote layer found itself (an outlet the entity layer missed) known to
@@ -344,7 +345,18 @@ class SpeakerResolver:
             or self._spokesperson_of(span)
             or self._person_description(span)
             or self._demonym(span)
+            or self._genitive_description(span)
         )
+
+    def _genitive_description(self, span) -> Entity | None:
+        """`eine Sprecherin des Konzerns`, `Angaben der Gewerkschaft`: an anonymous speaker or a
+        source noun whose genitive is a definite description speaks for the organisation that
+        description refers back to (:meth:`_description`), as `ein Sprecher der Deutschen Bahn`
+        speaks for the named one."""
+        for tok in span[1:]:
+            if tok.lower_ in self.lex.genitive_articles:
+                return self._description(self.doc[tok.i : span.end])
+        return None
 
     def _person_description(self, span) -> Entity | None:
         """`der CDU-Politiker`, `der 69-Jährige`, `die Republikanerin`: a definite description whose
@@ -449,14 +461,46 @@ class SpeakerResolver:
         stem = re.sub(r"(en|es|s|n)$", "", head) if len(head) > 6 else head
         generic = head in lex.generic_bodies or stem in lex.generic_bodies
         k = bisect.bisect_left(self._mentions._starts, span.start_char)
-        for _, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
+        for m_start, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
             if ent.type == "PER" and any(stem in title for title in self._forms(ent)[0]):
                 return ent
-            if ent.type == "ORG" and (
-                generic or stem in ent.name.casefold() or any(stem in text for text in self._forms(ent)[1])
-            ):
+            if ent.type != "ORG":
+                continue
+            if stem in ent.name.casefold() or any(stem in text for text in self._forms(ent)[1]):
                 return ent
+            if any(word.endswith(stem) for word in self._descriptors(ent)):
+                return ent  # `die Lokführergewerkschaft GDL` … `die Gewerkschaft`
+            if generic and not self._is_medium(ent):
+                # an outlet that relayed an earlier statement is not the body a generic noun
+                # (`Die Organisation teilte mit`) refers back to; an organisation that spoke
+                # since its last mention (`Nach Angaben der Gewerkschaft …`) is
+                spoke = [
+                    (pos, who)
+                    for pos, who in self.recent_speakers
+                    if m_start < pos < span.start_char and who.type == "ORG" and not self._is_medium(who)
+                ]
+                return spoke[-1][1] if spoke else ent
         return None
+
+    def _descriptors(self, ent: Entity) -> frozenset[str]:
+        """The capitalised nouns standing right before an organisation's mentions, case-folded:
+        the kind of body the text calls it (`die Lokführergewerkschaft GDL`, `der Sozialverband
+        VdK`, `the carmaker Volkswagen`), which a later description (`die Gewerkschaft`) names."""
+        found = self._descriptor_table.get(id(ent))
+        if found is None:
+            words = set()
+            for m in ent.mentions:
+                before = self._text[max(0, m.start - 40) : m.start].split()
+                word = before[-1].strip("\"„“”'»«(") if before else ""
+                if word[:1].isupper() and len(word) > 3 and word.isalpha():
+                    words.add(word.casefold())
+            found = self._descriptor_table[id(ent)] = frozenset(words)
+        return found
+
+    def _is_medium(self, ent: Entity) -> bool:
+        """Whether an entity is a news outlet of the media lexicon (by name or a mention)."""
+        media = self.lex.media_names
+        return ent.name.casefold() in media or any(text in media for text in self._forms(ent)[1])
 
     def _best_mention(self, start: int, end: int) -> Entity | None:
         """Prefer a person or organisation mention inside the phrase; the head noun of
