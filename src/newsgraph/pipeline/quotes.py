@@ -533,19 +533,22 @@ class QuoteLayer:
                     # words of the speech verb's subject (the speech-verb rule below, with via)
                     relay = relay or resolver.entity(src)
                     continue
-                if (
-                    initial
-                    and comma is not None
-                    and self._names_medium(doc, src, resolver)
-                    and any(
-                        self._cue_at(doc, j, comma + 1, e, lex.cue_verbs, lex.cue_particles)
-                        or self._cue_at(doc, j, comma + 1, e, lex.reported_verbs, lex.reported_particles)
-                        for j in range(comma + 1, e)
-                        if not quoted[j]
+                later = (
+                    next(
+                        (
+                            j
+                            for j in range(comma + 1, e)
+                            if not quoted[j] and self._cue_at(doc, j, comma + 1, e, lex.cue_verbs, lex.cue_particles)
+                        ),
+                        None,
                     )
-                ):
+                    if initial and comma is not None and self._names_medium(doc, src, resolver)
+                    else None
+                )
+                if later is not None and self._subject(doc, comma + 1, later, e, resolver) is not None:
                     # `Wie die Agentur Tass meldete, warf Lawrow dem Westen vor, …`: the medium
-                    # relays the words of the speech verb after the comma, whose subject speaks
+                    # relays the words of a speech verb after the comma that has a subject of its
+                    # own (not `Wie BBC berichtet, wurden … verurteilt`: the medium's own report)
                     relay = relay or resolver.entity(src)
                     own = comma + 1
                     break
