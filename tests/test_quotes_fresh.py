@@ -113,3 +113,26 @@ def test_a_name_with_a_party_bracket_is_no_dateline():
     text = "Merkel (CDU) sagte am Montag, die Lage sei ernst."
     qs, names = quotes(text, {"Merkel": "PER"})
     assert names[find(qs, "die Lage").speaker] == "Merkel"
+
+
+def test_bare_surname_tagged_as_adverb_is_the_subject():
+    from .test_quotes_unseen import tagged_quotes
+
+    text = (
+        "Ministerpräsident Jonas Brenner besuchte am Montag die Werft. Brenner sprach danach von einem "
+        "„großen Tag für die ganze Region“. Die Arbeitsplätze seien nun sicher."
+    )
+    qs, names = tagged_quotes(text, {"Jonas Brenner": "PER"}, {"brenner": "ADV", "sprach": "VVFIN"})
+    assert names[find(qs, "großen Tag").speaker] == "Jonas Brenner"
+    assert names[find(qs, "Die Arbeitsplätze").speaker] == "Jonas Brenner"
+
+
+def test_surname_shared_by_two_people_names_neither():
+    from .test_quotes_unseen import tagged_quotes
+
+    text = (
+        "Jonas Brenner und Maria Brenner eröffneten die Werft. Brenner sprach von einem „großen Tag "
+        "für die ganze Region“."
+    )
+    qs, _ = tagged_quotes(text, {"Jonas Brenner": "PER", "Maria Brenner": "PER"}, {"brenner": "ADV", "sprach": "VVFIN"})
+    assert find(qs, "großen Tag").speaker is None

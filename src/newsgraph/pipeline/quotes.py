@@ -1049,7 +1049,12 @@ class QuoteLayer:
         demonstrative = first.lower_ in {"das", "dies", "diese", "dieses"} and clause_start + 1 == anchor
         # a fronted adverbial (`Weiterhin erklärte …`, `Am Montag sagte …`) is no subject: the
         # listed words, or what the tagger calls an adverb or a preposition
-        fronted = first.lower_ in lex.fronting or first.tag_ in _FRONTED_TAGS or first.lower_ in lex.oblique_articles
+        # (a surname the tagger took for an adverb, `Trump sprach …`, is a subject)
+        fronted = (
+            first.lower_ in lex.fronting
+            or (first.tag_ in _FRONTED_TAGS and (resolver is None or resolver.surname(first.text) is None))
+            or first.lower_ in lex.oblique_articles
+        )
         if (
             clause_start < anchor
             and not demonstrative  # `Das teilte die Polizei mit`

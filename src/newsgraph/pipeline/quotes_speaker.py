@@ -293,6 +293,7 @@ class SpeakerResolver:
         self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
         self._genders: dict[int, str | None] = {}
         self._descriptor_table: dict[int, frozenset[str]] = {}
+        self._surnames: dict[str, Entity | None] | None = None
 
     def add_entity(self, ent: Entity) -> None:
         """Make an entity the quote layer found itself (an outlet the entity layer missed) known to
@@ -337,6 +338,10 @@ class SpeakerResolver:
                 return named
         if found is not None:
             return found
+        if len(span) <= 2 and span[-1].text[:1].isupper():
+            named = self.surname(span[-1].text)
+            if named is not None:
+                return named  # `Trump` where the entity layer marked only `Donald Trump`
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
@@ -496,6 +501,24 @@ class SpeakerResolver:
                     words.add(word.casefold())
             found = self._descriptor_table[id(ent)] = frozenset(words)
         return found
+
+    def surname(self, word: str) -> Entity | None:
+        """The one person whose name or a multi-word mention ends in ``word`` (`Trump` for `Donald
+        Trump`): a bare surname the entity layer left unmarked (the tagger read it as an adverb,
+        so the recogniser skipped it) still names that person. None when no person or several
+        people share it."""
+        if self._surnames is None:
+            table: dict[str, Entity | None] = {}
+            for ent in self.entities:
+                if ent.type != "PER":
+                    continue
+                lasts = {ent.name.split()[-1]} if " " in ent.name else set()
+                lasts |= {m.text.split()[-1] for m in ent.mentions if " " in m.text.strip()}
+                for last in lasts:
+                    if len(last) > 2 and last[:1].isupper():
+                        table[last] = ent if table.get(last, ent) is ent else None
+            self._surnames = table
+        return self._surnames.get(word)
 
     def _is_medium(self, ent: Entity) -> bool:
         """Whether an entity is a news outlet of the media lexicon (by name or a mention)."""
