@@ -136,3 +136,33 @@ def test_surname_shared_by_two_people_names_neither():
     )
     qs, _ = tagged_quotes(text, {"Jonas Brenner": "PER", "Maria Brenner": "PER"}, {"brenner": "ADV", "sprach": "VVFIN"})
     assert find(qs, "großen Tag").speaker is None
+
+
+def test_zitierte_ihn_after_the_words_gives_the_person_and_the_medium():
+    text = (
+        "Der Außenminister Kofi Mensah traf am Dienstag seinen Amtskollegen. Die Grenze bleibe offen, "
+        "zitierte ihn der Sender Radio Accra."
+    )
+    qs, names = quotes(text, {"Kofi Mensah": "PER", "Radio Accra": "ORG"})
+    q = find(qs, "Die Grenze bleibe offen")
+    assert names[q.speaker] == "Kofi Mensah"
+    assert names[q.via] == "Radio Accra"
+
+
+def test_pronoun_in_a_new_paragraph_means_the_person_that_paragraph_names():
+    text = (
+        "Die Ministerin Ana Lopes warnte vor neuen Zöllen. Der Handel leide schon jetzt, sagte "
+        "Lopes.\n\nAm Abend zog auch Kommissar Piet de Wit eine erste Bilanz. „Wir sind auf einem "
+        "guten Weg“, sagte er vor Journalisten."
+    )
+    qs, names = quotes(text, {"Ana Lopes": "PER", "Lopes": "PER", "Piet de Wit": "PER"})
+    assert names[find(qs, "Wir sind auf").speaker] == "Piet de Wit"
+
+
+def test_pronoun_in_the_same_paragraph_keeps_the_last_speaker():
+    text = (
+        "Die Ministerin Ana Lopes traf den Kommissar Piet de Wit. Der Handel leide schon jetzt, "
+        "sagte Lopes. „Wir sind auf einem guten Weg“, sagte sie danach."
+    )
+    qs, names = quotes(text, {"Ana Lopes": "PER", "Lopes": "PER", "Piet de Wit": "PER"})
+    assert names[find(qs, "Wir sind auf").speaker] in {"Ana Lopes", "Lopes"}

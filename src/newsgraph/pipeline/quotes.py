@@ -375,6 +375,22 @@ class QuoteLayer:
                 return english
         # 1. `zitiert X mit den Worten`
         for k in idx:
+            if (
+                lows[k] in lex.zitiert
+                and k - 1 > s
+                and doc[k - 1].text == ","
+                and lows.get(k + 1) in lex.cited_pronouns
+                and k + 2 < e
+            ):
+                # `…, zitierte ihn das Staatsfernsehen CCTV.`: the words before the comma are the
+                # person the pronoun refers to; the subject after it relays them
+                medium = phrase_after(doc, k + 2, e, lex)
+                if medium is not None and self._statement_before(doc, s, k - 1, quoted):
+                    a = _Analysis(cue=(k, k + 1), message=(s, k - 1), speaker=SpeakerPhrase(k + 1, k + 2))
+                    a.speaker_entity = resolver.antecedent(doc[k + 1].idx, gender=lex.cited_pronouns[lows[k + 1]])
+                    a.speaker_known = True
+                    a.via = resolver.entity(medium)
+                    return a
             window = range(max(s, k - 15), min(e, k + 15))
             if lows[k] in lex.zitiert and any(lows.get(j) in lex.worten for j in window):
                 worten = next(j for j in window if lows.get(j) in lex.worten)

@@ -63,6 +63,8 @@ class QuoteLexicon:
     auxiliaries: frozenset[str] = field(default_factory=frozenset)
     relative_words: frozenset[str] = field(default_factory=frozenset)
     possessives: frozenset[str] = field(default_factory=frozenset)
+    #: object pronouns after `zitierte` and the gender they mark (`zitierte ihn CCTV`)
+    cited_pronouns: dict[str, str] = field(default_factory=dict)
     #: words that open a content clause with no complementiser after a circumstance (`said in a
     #: statement it remained …`, `said on Tuesday its profits …`)
     clause_openers: frozenset[str] = field(default_factory=frozenset)
@@ -179,6 +181,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         documents=_low(data.get("speech_nouns", {}).get("documents")),
         zitiert=_low(data.get("zitiert", {}).get("verbs")),
         worten=_low(data.get("zitiert", {}).get("worten")),
+        cited_pronouns={k.lower(): v for k, v in data.get("zitiert", {}).get("object_pronouns", {}).items()},
         medium_nouns=_low(data.get("medium", {}).get("nouns")),
         medium_markers=_low(data.get("medium", {}).get("markers")),
         pronouns=_low(spk.get("pronouns")),

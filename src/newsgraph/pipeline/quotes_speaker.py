@@ -598,6 +598,9 @@ class SpeakerResolver:
                     # `Selenskyj dankte … . Die Ukraine brauche …, schrieb er.`: a person who
                     # opened a sentence since the last statement is who `er` refers to
                     return subject[1]
+                named = self._named_in_paragraph(pos, offset, gender)
+                if named is not None and named is not ent:
+                    return named
                 return ent
             break
         if subject is not None and offset - subject[0] < 300 and self._sentence_start(offset) > subject[0]:
@@ -610,6 +613,25 @@ class SpeakerResolver:
         for j in range(k - 1, max(-1, k - 40), -1):
             if self._fits(self._per[j][1], gender):
                 return self._per[j][1]
+        return None
+
+    def _named_in_paragraph(self, since: int, offset: int, gender: str | None) -> Entity | None:
+        """`… zitierte ihn CCTV.` + blank line + `Vor seinem Abflug zog Blinken Bilanz. „…“, sagte
+        er.`: the person named last in an earlier sentence of the pronoun's paragraph, when the
+        last speaker (at ``since``) stood before that paragraph. A new paragraph turns to the
+        person it names; the speaker of the one before is no longer who `er` means. Paragraphs
+        are blank-line ones only (one-sentence-per-line text has no paragraphs to go by)."""
+        para = self._text.rfind("\n\n", 0, offset)
+        if para < 0 or para < since:
+            return None
+        sentence = self._sentence_start(offset)
+        k = bisect.bisect_left(self._per_starts, sentence)
+        for j in range(k - 1, -1, -1):
+            pos, ent = self._per[j]
+            if pos <= para:
+                break
+            if self._fits(ent, gender):
+                return ent
         return None
 
     def pronoun_gender(self, word: str) -> str | None:
