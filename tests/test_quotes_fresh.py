@@ -166,3 +166,23 @@ def test_pronoun_in_the_same_paragraph_keeps_the_last_speaker():
     )
     qs, names = quotes(text, {"Ana Lopes": "PER", "Lopes": "PER", "Piet de Wit": "PER"})
     assert names[find(qs, "Wir sind auf").speaker] in {"Ana Lopes", "Lopes"}
+
+
+def test_pronoun_after_an_unnamed_spokeswoman_is_hers_not_the_person_named_before():
+    text = (
+        "Bürgermeister Tom Keller eröffnete die neue Brücke. Eine Sprecherin der Stadtwerke sagte, "
+        "die Baukosten seien gestiegen. Sie fügte hinzu, die Brücke werde im Winter gesperrt."
+    )
+    qs, names = quotes(text, {"Tom Keller": "PER", "Stadtwerke": "ORG"})
+    q = find(qs, "die Brücke werde")
+    assert q.speaker_text == "Sie"
+    assert names.get(q.speaker) == "Stadtwerke"
+
+
+def test_english_she_after_an_unnamed_spokeswoman():
+    text = (
+        "Tom Fletcher visited the camp on Monday. Roads were blocked, a WFP spokeswoman told "
+        "reporters. She said prices had tripled."
+    )
+    qs, names = quotes(text, {"Tom Fletcher": "PER", "WFP": "ORG"}, lang="en")
+    assert names.get(find(qs, "prices had tripled").speaker) == "WFP"

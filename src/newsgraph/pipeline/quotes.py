@@ -278,7 +278,7 @@ class QuoteLayer:
                     st.speaker = resolver.antecedent(st.start)
                 statements.append(st)
                 self._stated_units.add(u)
-                resolver.note_speaker(st.start, st.speaker)
+                resolver.note_speaker(st.start, st.speaker, st.speaker_phrase)
             if new:
                 # a free statement carries the older one on, unless it named a speaker of its own
                 # (`Der Iran streitet dies ab.` + `Sein Programm diene …` + `Es habe …`)

@@ -114,6 +114,9 @@ class QuoteLexicon:
     female_honorifics: frozenset[str] = field(default_factory=frozenset)
     male_honorifics: frozenset[str] = field(default_factory=frozenset)
     feminine_endings: tuple[str, ...] = ()
+    #: articles that open an unnamed speaker, and gendered heads of one (`eine Sprecherin`: "f")
+    unnamed_articles: frozenset[str] = field(default_factory=frozenset)
+    unnamed_heads: dict[str, str] = field(default_factory=dict)
     #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
     temporal_pointers: frozenset[str] = field(default_factory=frozenset)
     #: `im gleichen Interview`: words pointing back at an earlier statement's medium
@@ -223,6 +226,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         female_honorifics=frozenset(spk.get("female_honorifics", [])),
         male_honorifics=frozenset(spk.get("male_honorifics", [])),
         feminine_endings=tuple(spk.get("feminine_endings", [])),
+        unnamed_articles=_low(spk.get("unnamed_articles")),
+        unnamed_heads={k.lower(): v for k, v in spk.get("unnamed_heads", {}).items()},
         temporal_pointers=_low(prep.get("temporal_pointers")),
         own_words=_low(prep.get("own_words")),
         answering=_low(data.get("medium", {}).get("answering")),

@@ -294,6 +294,7 @@ class SpeakerResolver:
         self._genders: dict[int, str | None] = {}
         self._descriptor_table: dict[int, frozenset[str]] = {}
         self._surnames: dict[str, Entity | None] | None = None
+        self._last_note: tuple[int, Entity | None, str | None] | None = None
 
     def add_entity(self, ent: Entity) -> None:
         """Make an entity the quote layer found itself (an outlet the entity layer missed) known to
@@ -588,6 +589,11 @@ class SpeakerResolver:
         before the sentence that holds ``offset``: a speaker phrase's own sentence names what the
         statement is about). A ``gender`` (:meth:`pronoun_gender`) passes over persons the text
         styles otherwise (`sie` after `Außenministerin Baerbock` and `Kanzler Scholz`)."""
+        last = self._last_note
+        if gender is not None and last is not None and last[2] == gender and 0 <= offset - last[0] < 400:
+            # `Eine Sprecherin des Konzerns sagte, … . Sie fügte hinzu, …`: the unnamed speaker
+            # of the statement just before (its organisation, or no one named)
+            return last[1]
         k = bisect.bisect_left(self._subject_starts, offset)
         subject = self._subjects[k - 1] if k > 0 else None
         if subject is not None and not self._fits(subject[1], gender):
@@ -682,6 +688,27 @@ class SpeakerResolver:
         k = bisect.bisect_right(self._sentences, offset) - 1
         return self._sentences[k] if k >= 0 else offset
 
-    def note_speaker(self, offset: int, ent: Entity | None) -> None:
+    def note_speaker(self, offset: int, ent: Entity | None, phrase: tuple[int, int] | None = None) -> None:
+        """Record a statement's speaker at char ``offset``; ``phrase`` (its speaker phrase, char
+        span) tells whether it was an unnamed person of known gender (`eine Sprecherin`), whom a
+        pronoun of that gender right after refers to."""
         if ent is not None:
             self.recent_speakers.append((offset, ent))
+        self._last_note = (offset, ent, self._unnamed_gender(phrase))
+
+    def _unnamed_gender(self, phrase: tuple[int, int] | None) -> str | None:
+        """ "f"/"m" for a speaker phrase that opens with an indefinite article and has a gendered
+        head noun (`eine Sprecherin des Konzerns`, `a WFP spokeswoman`), else None."""
+        if phrase is None or not self.lex.unnamed_heads:
+            return None
+        words = self._text[phrase[0] : phrase[1]].split()
+        if len(words) < 2 or words[0].lower() not in self.lex.unnamed_articles:
+            return None
+        for word in words[1:4]:
+            low = word.strip(",.").lower()
+            head = next((h for h in self.lex.unnamed_heads if low == h or low.endswith("-" + h)), None)
+            if head is None and word[:1].isupper():
+                head = next((h for h in self.lex.unnamed_heads if low.endswith(h) and len(low) > len(h) + 2), None)
+            if head is not None:
+                return self.lex.unnamed_heads[head]
+        return None
