@@ -186,3 +186,10 @@ def test_english_she_after_an_unnamed_spokeswoman():
     )
     qs, names = quotes(text, {"Tom Fletcher": "PER", "WFP": "ORG"}, lang="en")
     assert names.get(find(qs, "prices had tripled").speaker) == "WFP"
+
+
+def test_closing_mark_of_a_name_in_the_source_is_not_the_message():
+    text = 'Nach Informationen der "Rheinpfalz" plant die Stadt einen Neubau des Stadions.'
+    qs, _ = quotes(text, {})
+    q = find(qs, "plant die Stadt")
+    assert q.speaker_text == 'Informationen der "Rheinpfalz"'

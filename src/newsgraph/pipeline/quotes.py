@@ -1680,6 +1680,13 @@ class QuoteLayer:
         self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase, cue: tuple[int, int]
     ) -> _Analysis:
         """Message of a prepositional source phrase ``[a, b)``: the rest of the sentence."""
+        marks = {"„", "“", "”", '"', "»", "«"}
+        if b < last and doc[b].text in marks and sum(doc[j].text in marks for j in range(a, b)) % 2 == 1:
+            # `Nach Informationen des „Spiegel“ plant …`: the mark that closes a name in the
+            # source phrase belongs to the phrase, not to the message
+            b += 1
+            if speaker.end == b - 1:
+                speaker = SpeakerPhrase(speaker.start, b)
         if a <= s + 1:
             start = b
             while start < last and doc[start].text == ",":
