@@ -193,3 +193,14 @@ def test_closing_mark_of_a_name_in_the_source_is_not_the_message():
     qs, _ = quotes(text, {})
     q = find(qs, "plant die Stadt")
     assert q.speaker_text == 'Informationen der "Rheinpfalz"'
+
+
+def test_pronoun_speaker_right_after_keeps_the_relaying_medium():
+    text = (
+        "Ministerin Eva Roth sagte der Zeitung „Kurier“, die Reform sei gelungen. Sie fügte hinzu: "
+        "„Wir machen weiter.“ Später sagte Roth im Parlament, es gebe noch Streit."
+    )
+    qs, names = quotes(text, {"Eva Roth": "PER", "Roth": "PER", "Kurier": "ORG"})
+    assert names[find(qs, "die Reform").via] == "Kurier"
+    assert names[find(qs, "Wir machen weiter").via] == "Kurier"
+    assert find(qs, "es gebe noch Streit").via is None

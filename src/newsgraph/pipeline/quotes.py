@@ -272,6 +272,19 @@ class QuoteLayer:
                 if head is not None:
                     new.append(head)
             for st in new:
+                if (
+                    st.via is None
+                    and st.speaker is not None
+                    and last_statement is not None
+                    and last_statement.via is not None
+                    and last_statement.speaker is st.speaker
+                    and last_statement.sentence >= u - 2
+                    and st.speaker_phrase is not None
+                    and text[st.speaker_phrase[0] : st.speaker_phrase[1]].lower() in lex.pronouns
+                ):
+                    # `Sarkozy sagte dem „Figaro“, … . Er fügte hinzu: „…“`: the same speaker, named
+                    # by a pronoun right after, goes on in the interview the medium relays
+                    st.via = last_statement.via
                 if st.kind == "direct" and st.speaker is None and st.speaker_phrase is None and not st.speaker_known:
                     # a quoted sentence standing alone (`„Ja, es gibt Zumutungen.“`) is the words of
                     # the person the text is about at that point: the latest speaker or person named
