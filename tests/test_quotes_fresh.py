@@ -204,3 +204,21 @@ def test_pronoun_speaker_right_after_keeps_the_relaying_medium():
     assert names[find(qs, "die Reform").via] == "Kurier"
     assert names[find(qs, "Wir machen weiter").via] == "Kurier"
     assert find(qs, "es gebe noch Streit").via is None
+
+
+def test_unnamed_speaker_with_the_last_word_of_an_organisation_speaks_for_it():
+    text = (
+        "The European Commission proposed new rules on Monday. A Commission spokesperson said the "
+        "draft would be published next week."
+    )
+    qs, names = quotes(text, {"European Commission": "ORG"}, lang="en")
+    assert names[find(qs, "the draft would").speaker] == "European Commission"
+
+
+def test_unnamed_speaker_with_a_word_two_organisations_share_stays_unresolved():
+    text = (
+        "The European Commission and the Electoral Commission met on Monday. A Commission "
+        "spokesperson said the draft would be published next week."
+    )
+    qs, _ = quotes(text, {"European Commission": "ORG", "Electoral Commission": "ORG"}, lang="en")
+    assert find(qs, "the draft would").speaker is None

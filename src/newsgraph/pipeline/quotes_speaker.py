@@ -295,6 +295,7 @@ class SpeakerResolver:
         self._descriptor_table: dict[int, frozenset[str]] = {}
         self._surnames: dict[str, Entity | None] | None = None
         self._last_note: tuple[int, Entity | None, str | None] | None = None
+        self._org_heads: dict[str, Entity | None] | None = None
 
     def add_entity(self, ent: Entity) -> None:
         """Make an entity the quote layer found itself (an outlet the entity layer missed) known to
@@ -352,7 +353,27 @@ class SpeakerResolver:
             or self._person_description(span)
             or self._demonym(span)
             or self._genitive_description(span)
+            or self._body_word(span)
         )
+
+    def _body_word(self, span) -> Entity | None:
+        """`A Commission spokesperson`, `ein Sprecher der Kommission`: an unnamed speaker whose
+        phrase holds the last word of exactly one organisation's name (`European Commission`)
+        speaks for it. Only phrases that open with an indefinite article (``unnamed_articles``)."""
+        if len(span) < 2 or span[0].lower_ not in self.lex.unnamed_articles:
+            return None
+        if self._org_heads is None:
+            table: dict[str, Entity | None] = {}
+            for ent in self.entities:
+                words = ent.name.split()
+                if ent.type == "ORG" and len(words) > 1 and len(words[-1]) > 3 and words[-1][:1].isupper():
+                    table[words[-1]] = ent if table.get(words[-1], ent) is ent else None
+            self._org_heads = table
+        for tok in span[1:]:
+            found = self._org_heads.get(tok.text)
+            if found is not None:
+                return found
+        return None
 
     def _genitive_description(self, span) -> Entity | None:
         """`eine Sprecherin des Konzerns`, `Angaben der Gewerkschaft`: an anonymous speaker or a
