@@ -222,3 +222,13 @@ def test_unnamed_speaker_with_a_word_two_organisations_share_stays_unresolved():
     )
     qs, _ = quotes(text, {"European Commission": "ORG", "Electoral Commission": "ORG"}, lang="en")
     assert find(qs, "the draft would").speaker is None
+
+
+def test_capitalised_adjective_before_a_body_compound_is_part_of_its_name():
+    text = (
+        "Der Bayerische Bauernverband kritisierte die neuen Auflagen. Die Regeln seien praxisfern, "
+        "teilte der Verband mit."
+    )
+    qs, names = quotes(text, {})
+    q = find(qs, "Die Regeln seien")
+    assert names[q.speaker] == "Bayerische Bauernverband"

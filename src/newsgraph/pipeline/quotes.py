@@ -1428,6 +1428,13 @@ class QuoteLayer:
         head = next((j for j in range(phrase.start + 1, phrase.end) if is_capitalised(doc[j])), None)
         if head is None or any(not doc[j].is_alpha for j in range(phrase.start + 1, head)):
             return None
+        name_start = head
+        while (
+            head + 1 < phrase.end
+            and is_capitalised(doc[head + 1])
+            and (doc[head].tag_ == "ADJA" or (not doc[head].tag_ and doc[head].lower_.endswith(("e", "en", "er"))))
+        ):
+            head += 1  # `Der Kommunale Arbeitgeberverband`: a capitalised adjective is part of the name
         low = doc[head].lower_
         ending = next((x for x in lex.body_heads if low.endswith(x)), None)
         if ending is None:
@@ -1441,7 +1448,7 @@ class QuoteLayer:
             if j == head + 1 or j >= phrase.end or not is_capitalised(doc[j]) or doc[j].tag_ in _PREPOSITION_TAGS:
                 return None
             end = j + 1
-        start_char, end_char = self._chars(doc, head, end)
+        start_char, end_char = self._chars(doc, name_start, end)
         surface = self._text[start_char:end_char]
         for ent in resolver.entities:
             if ent.type == "ORG" and any(m.text.casefold() == surface.casefold() for m in ent.mentions):
