@@ -168,6 +168,8 @@ class QuoteLayer:
         bounded: list[tuple[int, int]] = []
         for s, e in units:
             bounded.extend(_bounded_unit(doc, s, e))
+        # a paragraph's dateline (`Berlin (dpa) -`) is no part of its first sentence's words
+        bounded = [(_agency_dateline_end(doc, s, e), e) for s, e in bounded]
         return [(s, e) for s, e in bounded if any(not doc[k].is_space for k in range(s, e))]
 
     # ------------------------------------------------------------------ main
@@ -270,13 +272,26 @@ class QuoteLayer:
                 if head is not None:
                     new.append(head)
             for st in new:
+                if (
+                    st.via is None
+                    and st.speaker is not None
+                    and last_statement is not None
+                    and last_statement.via is not None
+                    and last_statement.speaker is st.speaker
+                    and last_statement.sentence >= u - 2
+                    and st.speaker_phrase is not None
+                    and text[st.speaker_phrase[0] : st.speaker_phrase[1]].lower() in lex.pronouns
+                ):
+                    # `Sarkozy sagte dem „Figaro“, … . Er fügte hinzu: „…“`: the same speaker, named
+                    # by a pronoun right after, goes on in the interview the medium relays
+                    st.via = last_statement.via
                 if st.kind == "direct" and st.speaker is None and st.speaker_phrase is None and not st.speaker_known:
                     # a quoted sentence standing alone (`„Ja, es gibt Zumutungen.“`) is the words of
                     # the person the text is about at that point: the latest speaker or person named
                     st.speaker = resolver.antecedent(st.start)
                 statements.append(st)
                 self._stated_units.add(u)
-                resolver.note_speaker(st.start, st.speaker)
+                resolver.note_speaker(st.start, st.speaker, st.speaker_phrase)
             if new:
                 # a free statement carries the older one on, unless it named a speaker of its own
                 # (`Der Iran streitet dies ab.` + `Sein Programm diene …` + `Es habe …`)
@@ -373,6 +388,22 @@ class QuoteLayer:
                 return english
         # 1. `zitiert X mit den Worten`
         for k in idx:
+            if (
+                lows[k] in lex.zitiert
+                and k - 1 > s
+                and doc[k - 1].text == ","
+                and lows.get(k + 1) in lex.cited_pronouns
+                and k + 2 < e
+            ):
+                # `…, zitierte ihn das Staatsfernsehen CCTV.`: the words before the comma are the
+                # person the pronoun refers to; the subject after it relays them
+                medium = phrase_after(doc, k + 2, e, lex)
+                if medium is not None and self._statement_before(doc, s, k - 1, quoted):
+                    a = _Analysis(cue=(k, k + 1), message=(s, k - 1), speaker=SpeakerPhrase(k + 1, k + 2))
+                    a.speaker_entity = resolver.antecedent(doc[k + 1].idx, gender=lex.cited_pronouns[lows[k + 1]])
+                    a.speaker_known = True
+                    a.via = resolver.entity(medium)
+                    return a
             window = range(max(s, k - 15), min(e, k + 15))
             if lows[k] in lex.zitiert and any(lows.get(j) in lex.worten for j in window):
                 worten = next(j for j in window if lows.get(j) in lex.worten)
@@ -508,6 +539,7 @@ class QuoteLayer:
                     return _Analysis(cue=(k, k + 1), speaker=src, message=(s, k - 1))
         # 5. `Wie X berichtete, …` / `…, wie X mitteilte.`
         relay: Entity | None = None
+        own = s  # where the speech verbs of step 6 may start (after a relaying `Wie X meldete,`)
         for k in idx:
             if lows[k] in lex.wie_words and (
                 k == s
@@ -530,12 +562,33 @@ class QuoteLayer:
                     # words of the speech verb's subject (the speech-verb rule below, with via)
                     relay = relay or resolver.entity(src)
                     continue
+                later = (
+                    next(
+                        (
+                            j
+                            for j in range(comma + 1, e)
+                            if not quoted[j] and self._cue_at(doc, j, comma + 1, e, lex.cue_verbs, lex.cue_particles)
+                        ),
+                        None,
+                    )
+                    if initial and comma is not None and self._names_medium(doc, src, resolver)
+                    else None
+                )
+                if later is not None and self._subject(doc, comma + 1, later, e, resolver) is not None:
+                    # `Wie die Agentur Tass meldete, warf Lawrow dem Westen vor, …`: the medium
+                    # relays the words of a speech verb after the comma that has a subject of its
+                    # own (not `Wie BBC berichtet, wurden … verurteilt`: the medium's own report)
+                    relay = relay or resolver.entity(src)
+                    own = comma + 1
+                    break
                 if initial and comma is not None:
                     return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
                 if not initial:
                     return _Analysis(cue=(verb, verb + 1), speaker=src, message=(s, k - 1))
         # 6. speech verbs
         for k in idx:
+            if k < own:
+                continue
             is_cue = self._cue_at(doc, k, s, e, lex.cue_verbs, lex.cue_particles)
             is_rep = self._cue_at(doc, k, s, e, lex.reported_verbs, lex.reported_particles)
             if not (is_cue or is_rep):
@@ -543,8 +596,8 @@ class QuoteLayer:
             if is_rep and not is_cue and self._later_clause_cue(doc, s, e, last, k, idx):
                 continue
             a = _Analysis(cue=(k, k + 1))
-            a.speaker = self._subject(doc, s, k, e, resolver)
-            a.via = self._medium(doc, k, e, resolver, s) or relay
+            a.speaker = self._subject(doc, own, k, e, resolver)
+            a.via = self._medium(doc, k, e, resolver, own) or relay
             clause = None
             if is_cue:
                 inverted_speaker = phrase_after(doc, k + 1, e, lex) if k > s + 1 else None
@@ -555,6 +608,7 @@ class QuoteLayer:
                     inverted_speaker = None  # `sprach von einer „Gefahr“`: an object, no subject
                 if (
                     doc[k - 1].text == ","
+                    and k - 1 >= own  # (not the comma that closes `Wie X meldete,`)
                     and inverted_speaker is not None
                     and self._statement_before(doc, s, k - 1, quoted)
                 ):
@@ -631,7 +685,10 @@ class QuoteLayer:
             if lows[k] in lex.nach_words and lows.get(k + 1) in lex.nach_nouns:
                 if any(lows[j] in lex.cue_verbs for j in idx if j < k) and doc[k - 1].text == ",":
                     continue  # `Wang told him that …, according to CCTV`: the verb's subject speaks
-                src = phrase_after(doc, k + 2, e, lex) or self._source_stretch(doc, k + 2, s, last)
+                src = phrase_after(doc, k + 2, e, lex)
+                if src is None or (src.end < e and doc[src.end].lower_ in {"'s", "’s"}):
+                    # `According to Ukraine's air force, …`: the owner's body, to the comma
+                    src = self._source_stretch(doc, k + 2, s, last) or src
                 if src is not None:
                     return self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 2))
         for k in idx:
@@ -727,8 +784,17 @@ class QuoteLayer:
                 # follows the complementiser; without one (`said in a statement carried by TASS on
                 # Tuesday.`) it is the clause before the comma
                 that = next((j for j in range(nxt, min(e, nxt + 12)) if lows.get(j) in lex.complementisers), None)
+                opener = next((j for j in range(nxt + 1, min(e, nxt + 6)) if lows.get(j) in lex.clause_openers), None)
                 if that is not None and not any(doc[j].is_punct or quoted[j] for j in range(nxt, that)):
                     nxt = that
+                elif (
+                    opener is not None
+                    and lows.get(nxt) in lex.circumstance
+                    and not any(doc[j].is_punct or quoted[j] for j in range(nxt, opener))
+                    and last - opener >= 3
+                ):
+                    # `said in a statement it remained committed`: the clause with no `that`
+                    nxt = opener
                 elif lows.get(nxt) in lex.circumstance:
                     if comma is not None and start == comma + 1 and comma - clause_start >= 3:
                         a.message = (clause_start, comma)
@@ -738,6 +804,11 @@ class QuoteLayer:
             ms = nxt + 1 if nxt < e and lows.get(nxt) in lex.complementisers else nxt
             end = next((j for j in range(ms, last) if lows.get(j) in lex.according and doc[j - 1].text == ","), last)
             end = end - 1 if end < last else last  # `…, according to CCTV` closes the message
+            relay = self._trailing_relay(doc, ms, end, quoted, resolver)
+            if relay is not None:
+                # `Lavrov said …, the state news agency TASS reported.`: the frame after the last
+                # comma is the medium that relays the statement, not part of it
+                end, a.via = relay
             if end - ms >= 3 and not quoted[ms]:
                 a.message = (ms, end)
                 return a
@@ -775,6 +846,22 @@ class QuoteLayer:
         if message is None:
             return None
         return _Analysis(cue=(verb, verb + 1), speaker=speaker, message=message, via=resolver.entity(src))
+
+    def _trailing_relay(
+        self, doc: Doc, ms: int, end: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> tuple[int, Entity | None] | None:
+        """`…, the state news agency TASS reported`, `…, Interfax reported`: a message that ends on
+        a comma, a phrase naming a medium and a speech verb carries the medium's frame. Returns the
+        comma (the message's new end) and the medium, or None."""
+        if end - ms < 5 or doc[end - 1].lower_ not in self.lex.cue_verbs or quoted[end - 1]:
+            return None
+        comma = next((j for j in range(end - 2, max(ms, end - 10), -1) if doc[j].text == ","), None)
+        if comma is None or comma - ms < 3 or any(doc[j].is_punct or quoted[j] for j in range(comma + 1, end)):
+            return None
+        phrase = SpeakerPhrase(comma + 1, end - 1)
+        if not self._names_medium(doc, phrase, resolver):
+            return None
+        return comma, resolver.entity(phrase)
 
     def _names_medium(self, doc: Doc, phrase: SpeakerPhrase | None, resolver: SpeakerResolver) -> bool:
         """Whether a phrase names a relaying medium: a medium noun (`die Agentur Interfax`) or an
@@ -991,7 +1078,12 @@ class QuoteLayer:
         demonstrative = first.lower_ in {"das", "dies", "diese", "dieses"} and clause_start + 1 == anchor
         # a fronted adverbial (`Weiterhin erklärte …`, `Am Montag sagte …`) is no subject: the
         # listed words, or what the tagger calls an adverb or a preposition
-        fronted = first.lower_ in lex.fronting or first.tag_ in _FRONTED_TAGS or first.lower_ in lex.oblique_articles
+        # (a surname the tagger took for an adverb, `Trump sprach …`, is a subject)
+        fronted = (
+            first.lower_ in lex.fronting
+            or (first.tag_ in _FRONTED_TAGS and (resolver is None or resolver.surname(first.text) is None))
+            or first.lower_ in lex.oblique_articles
+        )
         if (
             clause_start < anchor
             and not demonstrative  # `Das teilte die Polizei mit`
@@ -1336,6 +1428,13 @@ class QuoteLayer:
         head = next((j for j in range(phrase.start + 1, phrase.end) if is_capitalised(doc[j])), None)
         if head is None or any(not doc[j].is_alpha for j in range(phrase.start + 1, head)):
             return None
+        name_start = head
+        while (
+            head + 1 < phrase.end
+            and is_capitalised(doc[head + 1])
+            and (doc[head].tag_ == "ADJA" or (not doc[head].tag_ and doc[head].lower_.endswith(("e", "en", "er"))))
+        ):
+            head += 1  # `Der Kommunale Arbeitgeberverband`: a capitalised adjective is part of the name
         low = doc[head].lower_
         ending = next((x for x in lex.body_heads if low.endswith(x)), None)
         if ending is None:
@@ -1349,7 +1448,7 @@ class QuoteLayer:
             if j == head + 1 or j >= phrase.end or not is_capitalised(doc[j]) or doc[j].tag_ in _PREPOSITION_TAGS:
                 return None
             end = j + 1
-        start_char, end_char = self._chars(doc, head, end)
+        start_char, end_char = self._chars(doc, name_start, end)
         surface = self._text[start_char:end_char]
         for ent in resolver.entities:
             if ent.type == "ORG" and any(m.text.casefold() == surface.casefold() for m in ent.mentions):
@@ -1601,6 +1700,13 @@ class QuoteLayer:
         self, doc: Doc, s: int, last: int, a: int, b: int, speaker: SpeakerPhrase, cue: tuple[int, int]
     ) -> _Analysis:
         """Message of a prepositional source phrase ``[a, b)``: the rest of the sentence."""
+        marks = {"„", "“", "”", '"', "»", "«"}
+        if b < last and doc[b].text in marks and sum(doc[j].text in marks for j in range(a, b)) % 2 == 1:
+            # `Nach Informationen des „Spiegel“ plant …`: the mark that closes a name in the
+            # source phrase belongs to the phrase, not to the message
+            b += 1
+            if speaker.end == b - 1:
+                speaker = SpeakerPhrase(speaker.start, b)
         if a <= s + 1:
             start = b
             while start < last and doc[start].text == ",":
@@ -2684,6 +2790,27 @@ def _after_dateline(doc: Doc, s: int, k: int) -> int:
     for j in range(s + 1, min(k, s + 12)):
         if doc[j].text in _DASHES:
             return j + 1 if j + 1 < k else s
+    return s
+
+
+def _agency_dateline_end(doc: Doc, s: int, e: int) -> int:
+    """Where a paragraph's words start after an agency dateline (`Berlin (dpa) -`,
+    `Frankfurt/Main (dpa) –`, `Wien, 3. März (APA) -`, `MOSCOW (AP) -`): at the start of a line,
+    place words (and a date) with no verb, a short bracket, then a dash. ``s`` when there is none,
+    so that a statement the sentence carries does not open with the dateline."""
+    if s > 0 and "\n" not in doc[s - 1].text_with_ws:
+        return s
+    if not doc[s].text[:1].isupper():
+        return s
+    for j in range(s + 1, min(e - 1, s + 12)):
+        tok = doc[j]
+        if tok.text == "(":
+            close = next((m for m in range(j + 1, min(e, j + 5)) if doc[m].text == ")"), None)
+            if close is None or close + 2 >= e or doc[close + 1].text not in _DASHES:
+                return s
+            return close + 2
+        if not (tok.text[:1].isupper() or tok.is_digit or tok.text in {",", "/", ".", "-"}):
+            return s  # a verb or a lower-case word: a sentence, not a dateline
     return s
 
 

@@ -63,6 +63,11 @@ class QuoteLexicon:
     auxiliaries: frozenset[str] = field(default_factory=frozenset)
     relative_words: frozenset[str] = field(default_factory=frozenset)
     possessives: frozenset[str] = field(default_factory=frozenset)
+    #: object pronouns after `zitierte` and the gender they mark (`zitierte ihn CCTV`)
+    cited_pronouns: dict[str, str] = field(default_factory=dict)
+    #: words that open a content clause with no complementiser after a circumstance (`said in a
+    #: statement it remained …`, `said on Tuesday its profits …`)
+    clause_openers: frozenset[str] = field(default_factory=frozenset)
     said_after: frozenset[str] = field(default_factory=frozenset)
     anonymous: frozenset[str] = field(default_factory=frozenset)
     relay_words: frozenset[str] = field(default_factory=frozenset)
@@ -74,6 +79,8 @@ class QuoteLexicon:
     subordinators: frozenset[str] = field(default_factory=frozenset)
     shared_subject: frozenset[str] = field(default_factory=frozenset)
     generic_bodies: frozenset[str] = field(default_factory=frozenset)
+    #: articles that open a genitive attribute (`eine Sprecherin des Konzerns`)
+    genitive_articles: frozenset[str] = field(default_factory=frozenset)
     #: endings of head nouns that name a body or office (`…polizei`, `…ministerium`, `…sprecher`)
     agent_heads: tuple[str, ...] = ()
     #: lower-case words inside titles and names (`Glas der Vernunft`, `Piper at the Gates of Dawn`)
@@ -107,6 +114,9 @@ class QuoteLexicon:
     female_honorifics: frozenset[str] = field(default_factory=frozenset)
     male_honorifics: frozenset[str] = field(default_factory=frozenset)
     feminine_endings: tuple[str, ...] = ()
+    #: articles that open an unnamed speaker, and gendered heads of one (`eine Sprecherin`: "f")
+    unnamed_articles: frozenset[str] = field(default_factory=frozenset)
+    unnamed_heads: dict[str, str] = field(default_factory=dict)
     #: pointers to a source that also mean "afterwards" (`Danach`): not in past-tense narration
     temporal_pointers: frozenset[str] = field(default_factory=frozenset)
     #: `im gleichen Interview`: words pointing back at an earlier statement's medium
@@ -160,6 +170,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         konjunktiv_strong=_low(clause.get("konjunktiv_1_strong")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
+        clause_openers=_low(clause.get("clause_openers")),
         lead_chars=int(data.get("partial", {}).get("lead_chars", 40)),
         max_name_words=int(data.get("direct", {}).get("max_name_words", 0)),
         before_source=_low(prep.get("before_source")),
@@ -173,6 +184,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         documents=_low(data.get("speech_nouns", {}).get("documents")),
         zitiert=_low(data.get("zitiert", {}).get("verbs")),
         worten=_low(data.get("zitiert", {}).get("worten")),
+        cited_pronouns={k.lower(): v for k, v in data.get("zitiert", {}).get("object_pronouns", {}).items()},
         medium_nouns=_low(data.get("medium", {}).get("nouns")),
         medium_markers=_low(data.get("medium", {}).get("markers")),
         pronouns=_low(spk.get("pronouns")),
@@ -188,6 +200,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         anonymous=_low(spk.get("anonymous")),
         definite_articles=_low(spk.get("definite_articles")),
         generic_bodies=_low(spk.get("generic_bodies")),
+        genitive_articles=_low(spk.get("genitive_articles")),
         agent_heads=tuple(sorted(_low(spk.get("agent_heads")))),
         title_words=_low(data.get("direct", {}).get("title_words")),
         abstract_endings=tuple(sorted(_low(spk.get("abstract_endings")))),
@@ -213,6 +226,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         female_honorifics=frozenset(spk.get("female_honorifics", [])),
         male_honorifics=frozenset(spk.get("male_honorifics", [])),
         feminine_endings=tuple(spk.get("feminine_endings", [])),
+        unnamed_articles=_low(spk.get("unnamed_articles")),
+        unnamed_heads={k.lower(): v for k, v in spk.get("unnamed_heads", {}).items()},
         temporal_pointers=_low(prep.get("temporal_pointers")),
         own_words=_low(prep.get("own_words")),
         answering=_low(data.get("medium", {}).get("answering")),

@@ -292,6 +292,10 @@ class SpeakerResolver:
         self._sentences: list[int] = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         self._form_table: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
         self._genders: dict[int, str | None] = {}
+        self._descriptor_table: dict[int, frozenset[str]] = {}
+        self._surnames: dict[str, Entity | None] | None = None
+        self._last_note: tuple[int, Entity | None, str | None] | None = None
+        self._org_heads: dict[str, Entity | None] | None = None
 
     def add_entity(self, ent: Entity) -> None:
         """Make an entity the quote layer found itself (an outlet the entity layer missed) known to
@@ -336,6 +340,10 @@ class SpeakerResolver:
                 return named
         if found is not None:
             return found
+        if len(span) <= 2 and span[-1].text[:1].isupper():
+            named = self.surname(span[-1].text)
+            if named is not None:
+                return named  # `Trump` where the entity layer marked only `Donald Trump`
         if span[0].lower_ in self.lex.possessives:
             # `Seiner Meinung nach`, `Ihren Angaben zufolge`: the person referred to before
             return self.antecedent(span.start_char)
@@ -344,7 +352,38 @@ class SpeakerResolver:
             or self._spokesperson_of(span)
             or self._person_description(span)
             or self._demonym(span)
+            or self._genitive_description(span)
+            or self._body_word(span)
         )
+
+    def _body_word(self, span) -> Entity | None:
+        """`A Commission spokesperson`, `ein Sprecher der Kommission`: an unnamed speaker whose
+        phrase holds the last word of exactly one organisation's name (`European Commission`)
+        speaks for it. Only phrases that open with an indefinite article (``unnamed_articles``)."""
+        if len(span) < 2 or span[0].lower_ not in self.lex.unnamed_articles:
+            return None
+        if self._org_heads is None:
+            table: dict[str, Entity | None] = {}
+            for ent in self.entities:
+                words = ent.name.split()
+                if ent.type == "ORG" and len(words) > 1 and len(words[-1]) > 3 and words[-1][:1].isupper():
+                    table[words[-1]] = ent if table.get(words[-1], ent) is ent else None
+            self._org_heads = table
+        for tok in span[1:]:
+            found = self._org_heads.get(tok.text)
+            if found is not None:
+                return found
+        return None
+
+    def _genitive_description(self, span) -> Entity | None:
+        """`eine Sprecherin des Konzerns`, `Angaben der Gewerkschaft`: an anonymous speaker or a
+        source noun whose genitive is a definite description speaks for the organisation that
+        description refers back to (:meth:`_description`), as `ein Sprecher der Deutschen Bahn`
+        speaks for the named one."""
+        for tok in span[1:]:
+            if tok.lower_ in self.lex.genitive_articles:
+                return self._description(self.doc[tok.i : span.end])
+        return None
 
     def _person_description(self, span) -> Entity | None:
         """`der CDU-Politiker`, `der 69-Jährige`, `die Republikanerin`: a definite description whose
@@ -449,14 +488,64 @@ class SpeakerResolver:
         stem = re.sub(r"(en|es|s|n)$", "", head) if len(head) > 6 else head
         generic = head in lex.generic_bodies or stem in lex.generic_bodies
         k = bisect.bisect_left(self._mentions._starts, span.start_char)
-        for _, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
+        for m_start, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
             if ent.type == "PER" and any(stem in title for title in self._forms(ent)[0]):
                 return ent
-            if ent.type == "ORG" and (
-                generic or stem in ent.name.casefold() or any(stem in text for text in self._forms(ent)[1])
-            ):
+            if ent.type != "ORG":
+                continue
+            if stem in ent.name.casefold() or any(stem in text for text in self._forms(ent)[1]):
                 return ent
+            if any(word.endswith(stem) for word in self._descriptors(ent)):
+                return ent  # `die Lokführergewerkschaft GDL` … `die Gewerkschaft`
+            if generic and not self._is_medium(ent):
+                # an outlet that relayed an earlier statement is not the body a generic noun
+                # (`Die Organisation teilte mit`) refers back to; an organisation that spoke
+                # since its last mention (`Nach Angaben der Gewerkschaft …`) is
+                spoke = [
+                    (pos, who)
+                    for pos, who in self.recent_speakers
+                    if m_start < pos < span.start_char and who.type == "ORG" and not self._is_medium(who)
+                ]
+                return spoke[-1][1] if spoke else ent
         return None
+
+    def _descriptors(self, ent: Entity) -> frozenset[str]:
+        """The capitalised nouns standing right before an organisation's mentions, case-folded:
+        the kind of body the text calls it (`die Lokführergewerkschaft GDL`, `der Sozialverband
+        VdK`, `the carmaker Volkswagen`), which a later description (`die Gewerkschaft`) names."""
+        found = self._descriptor_table.get(id(ent))
+        if found is None:
+            words = set()
+            for m in ent.mentions:
+                before = self._text[max(0, m.start - 40) : m.start].split()
+                word = before[-1].strip("\"„“”'»«(") if before else ""
+                if word[:1].isupper() and len(word) > 3 and word.isalpha():
+                    words.add(word.casefold())
+            found = self._descriptor_table[id(ent)] = frozenset(words)
+        return found
+
+    def surname(self, word: str) -> Entity | None:
+        """The one person whose name or a multi-word mention ends in ``word`` (`Trump` for `Donald
+        Trump`): a bare surname the entity layer left unmarked (the tagger read it as an adverb,
+        so the recogniser skipped it) still names that person. None when no person or several
+        people share it."""
+        if self._surnames is None:
+            table: dict[str, Entity | None] = {}
+            for ent in self.entities:
+                if ent.type != "PER":
+                    continue
+                lasts = {ent.name.split()[-1]} if " " in ent.name else set()
+                lasts |= {m.text.split()[-1] for m in ent.mentions if " " in m.text.strip()}
+                for last in lasts:
+                    if len(last) > 2 and last[:1].isupper():
+                        table[last] = ent if table.get(last, ent) is ent else None
+            self._surnames = table
+        return self._surnames.get(word)
+
+    def _is_medium(self, ent: Entity) -> bool:
+        """Whether an entity is a news outlet of the media lexicon (by name or a mention)."""
+        media = self.lex.media_names
+        return ent.name.casefold() in media or any(text in media for text in self._forms(ent)[1])
 
     def _best_mention(self, start: int, end: int) -> Entity | None:
         """Prefer a person or organisation mention inside the phrase; the head noun of
@@ -521,6 +610,11 @@ class SpeakerResolver:
         before the sentence that holds ``offset``: a speaker phrase's own sentence names what the
         statement is about). A ``gender`` (:meth:`pronoun_gender`) passes over persons the text
         styles otherwise (`sie` after `Außenministerin Baerbock` and `Kanzler Scholz`)."""
+        last = self._last_note
+        if gender is not None and last is not None and last[2] == gender and 0 <= offset - last[0] < 400:
+            # `Eine Sprecherin des Konzerns sagte, … . Sie fügte hinzu, …`: the unnamed speaker
+            # of the statement just before (its organisation, or no one named)
+            return last[1]
         k = bisect.bisect_left(self._subject_starts, offset)
         subject = self._subjects[k - 1] if k > 0 else None
         if subject is not None and not self._fits(subject[1], gender):
@@ -531,6 +625,9 @@ class SpeakerResolver:
                     # `Selenskyj dankte … . Die Ukraine brauche …, schrieb er.`: a person who
                     # opened a sentence since the last statement is who `er` refers to
                     return subject[1]
+                named = self._named_in_paragraph(pos, offset, gender)
+                if named is not None and named is not ent:
+                    return named
                 return ent
             break
         if subject is not None and offset - subject[0] < 300 and self._sentence_start(offset) > subject[0]:
@@ -543,6 +640,25 @@ class SpeakerResolver:
         for j in range(k - 1, max(-1, k - 40), -1):
             if self._fits(self._per[j][1], gender):
                 return self._per[j][1]
+        return None
+
+    def _named_in_paragraph(self, since: int, offset: int, gender: str | None) -> Entity | None:
+        """`… zitierte ihn CCTV.` + blank line + `Vor seinem Abflug zog Blinken Bilanz. „…“, sagte
+        er.`: the person named last in an earlier sentence of the pronoun's paragraph, when the
+        last speaker (at ``since``) stood before that paragraph. A new paragraph turns to the
+        person it names; the speaker of the one before is no longer who `er` means. Paragraphs
+        are blank-line ones only (one-sentence-per-line text has no paragraphs to go by)."""
+        para = self._text.rfind("\n\n", 0, offset)
+        if para < 0 or para < since:
+            return None
+        sentence = self._sentence_start(offset)
+        k = bisect.bisect_left(self._per_starts, sentence)
+        for j in range(k - 1, -1, -1):
+            pos, ent = self._per[j]
+            if pos <= para:
+                break
+            if self._fits(ent, gender):
+                return ent
         return None
 
     def pronoun_gender(self, word: str) -> str | None:
@@ -593,6 +709,27 @@ class SpeakerResolver:
         k = bisect.bisect_right(self._sentences, offset) - 1
         return self._sentences[k] if k >= 0 else offset
 
-    def note_speaker(self, offset: int, ent: Entity | None) -> None:
+    def note_speaker(self, offset: int, ent: Entity | None, phrase: tuple[int, int] | None = None) -> None:
+        """Record a statement's speaker at char ``offset``; ``phrase`` (its speaker phrase, char
+        span) tells whether it was an unnamed person of known gender (`eine Sprecherin`), whom a
+        pronoun of that gender right after refers to."""
         if ent is not None:
             self.recent_speakers.append((offset, ent))
+        self._last_note = (offset, ent, self._unnamed_gender(phrase))
+
+    def _unnamed_gender(self, phrase: tuple[int, int] | None) -> str | None:
+        """ "f"/"m" for a speaker phrase that opens with an indefinite article and has a gendered
+        head noun (`eine Sprecherin des Konzerns`, `a WFP spokeswoman`), else None."""
+        if phrase is None or not self.lex.unnamed_heads:
+            return None
+        words = self._text[phrase[0] : phrase[1]].split()
+        if len(words) < 2 or words[0].lower() not in self.lex.unnamed_articles:
+            return None
+        for word in words[1:4]:
+            low = word.strip(",.").lower()
+            head = next((h for h in self.lex.unnamed_heads if low == h or low.endswith("-" + h)), None)
+            if head is None and word[:1].isupper():
+                head = next((h for h in self.lex.unnamed_heads if low.endswith(h) and len(low) > len(h) + 2), None)
+            if head is not None:
+                return self.lex.unnamed_heads[head]
+        return None
