@@ -1663,3 +1663,21 @@ def test_the_same_pair_meeting_again_with_a_third_person_is_the_next_meeting():
     )
     got = _named_events(text, "2024-11-04")
     assert sorted(len(parts) for kind, parts, *_ in got if kind in {"meeting", "summit"}) == [2, 3]
+
+
+def test_a_first_meeting_since_a_dated_event_is_no_meeting_on_that_date():
+    text = (
+        "Regierungschefin Giorgia Meloni hat Premierminister Keir Starmer am Montag in Rom empfangen. "
+        "Es war das erste Treffen der beiden seit Starmers Amtsantritt im Juli."
+    )
+    got = _named_events(text, "2024-09-17")
+    assert [(kind, when) for kind, _, _, when, _ in got] == [("meeting", "2024-09-16")]
+
+
+def test_the_talks_taken_up_after_a_negotiation_date_it_in_a_country_named_in_the_dative():
+    text = (
+        "Unterhändler Russlands und der Ukraine haben in den Vereinigten Arabischen Emiraten verhandelt. "
+        "Die Gespräche fanden in der vergangenen Woche statt."
+    )
+    got = _named_events(text, "2024-09-17")
+    assert got == [("negotiation", ["Russia", "Ukraine"], "United Arab Emirates", "2024-W37", "happened")]

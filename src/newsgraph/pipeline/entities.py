@@ -145,8 +145,10 @@ def _inflect(form: str, rules: dict[str, Any]) -> set[str]:
             variants.add(variant + "es")
     for ending, replacement in rules.get("dative_plural", {}).items():
         for variant in list(variants):
-            if variant.endswith(ending):
-                variants.add(variant[: len(variant) - len(ending)] + replacement)
+            if variant.lower().endswith(ending):
+                # a whole word (``Emirate``) keeps its capital: ``Emiraten``
+                cut = variant[len(variant) - len(ending) :]
+                variants.add(variant[: len(variant) - len(ending)] + cut[:1] + replacement[1:])
     return variants
 
 

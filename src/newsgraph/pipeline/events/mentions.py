@@ -1413,7 +1413,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 or (not trig.is_noun and _clause_has(index, clause_id, again_words))
                 or trig.earlier_parties,  # ``the previous round`` is another session than the one told
                 anaphoric=trig.is_noun and any(doc[j].text.lower() in demonstratives for j in local[-2:]),
-                definite=trig.is_noun and any(doc[j].text.lower() in definites for j in local[-2:]),
+                definite=trig.is_noun and _determiner_in(index, i, definites),
                 sideline=sideline,
                 hedged=hedged(lex, [doc[j].text for j in index.clauses[clause_id].tokens]),
                 segment=index.segment_of(i),
@@ -1978,10 +1978,18 @@ def _finite_before(index: DocIndex, i: int) -> bool | None:
     return any(index.doc[j].tag_ in tags for j in range(start, i))
 
 
-def _since(index: DocIndex, time: Time) -> bool:
-    """Whether ``time`` is the start of a span (``seit 2018``, ``since June``): ``[context] since``."""
-    k = _tok_of(index.doc, time.start)
-    return k > 0 and index.doc[k - 1].text.lower() in index.lex.words("context", "since")
+def _since(index: DocIndex, time: Time, reach: int = 4) -> bool:
+    """Whether ``time`` is the start of a span (``seit 2018``, ``since June``): ``[context] since``,
+    also past the noun it dates (``seit Starmers Amtsantritt im Juli``), up to a verb or a comma."""
+    doc = index.doc
+    since = index.lex.words("context", "since")
+    k = _tok_of(doc, time.start)
+    for j in range(k - 1, max(-1, k - reach - 1), -1):
+        if doc[j].text.lower() in since:
+            return True
+        if doc[j].is_punct or doc[j].pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _negated_noun(index: DocIndex, i: int) -> bool:

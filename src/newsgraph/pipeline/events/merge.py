@@ -92,6 +92,10 @@ def _time_compatible(a: Time | None, b: Time | None) -> bool:
     return a.value[:n] == b.value[:n]
 
 
+#: families a talk that names no one (``die Gespräche``) may refer back to besides meetings: the talks of
+#: a visit, and negotiations (``haben ... verhandelt. Die Gespräche fanden in der vergangenen Woche statt``)
+HOSTS_OF_TALK = frozenset({"visit", "negotiation"})
+
 BACKGROUND_DAYS = 30  # a mention dated this long before the reference date tells an earlier happening
 
 
@@ -192,7 +196,7 @@ def _merge_score(
         if fam != ev.family or not before or not _places_agree(ev, m):
             return None
         return 10.0 - (m.tok - max(before)) / 1000
-    if fam != ev.family and not (generic and fam == "meeting" and ev.family == "visit"):
+    if fam != ev.family and not (generic and fam == "meeting" and ev.family in HOSTS_OF_TALK):
         return None
     if not _places_agree(ev, m):
         # a visit ``in den Kongo`` and the same visit ``in Kinshasa``: the host country contains the city
@@ -449,7 +453,7 @@ def merge_mentions(
             by_family.setdefault(ev.family, []).append(ev)
     for m in generic:
         fam = family_group(m.type)
-        candidates = [ev for ev in events if ev.family == fam or (fam == "meeting" and ev.family == "visit")]
+        candidates = [ev for ev in events if ev.family == fam or (fam == "meeting" and ev.family in HOSTS_OF_TALK)]
         scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             _absorb(max(scored, key=lambda p: p[0])[1], m)
