@@ -1681,3 +1681,14 @@ def test_the_talks_taken_up_after_a_negotiation_date_it_in_a_country_named_in_th
     )
     got = _named_events(text, "2024-09-17")
     assert got == [("negotiation", ["Russia", "Ukraine"], "United Arab Emirates", "2024-W37", "happened")]
+
+
+def test_a_visit_told_by_its_venue_is_placed_in_the_venues_city():
+    text = (
+        "Kanzler Olaf Scholz ist zu seinem Antrittsbesuch in die USA gereist. "
+        "Zwei Tage nach dem Besuch im Weißen Haus sprach er in Washington vor Studenten."
+    )
+    got = _named_events(text, "2024-05-10")
+    assert ("visit", ["Olaf Scholz", "United States"], "Washington") in [
+        (kind, parts, place) for kind, parts, place, *_ in got
+    ]

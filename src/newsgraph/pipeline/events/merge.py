@@ -598,6 +598,11 @@ def _first_stop(
         found = chain[chain.index(country) - 1]
         return None if (kb_ids.get(found) or "").startswith(VENUE_PREFIX) else found
 
+    if visit.place and (kb_ids.get(visit.place) or "").startswith(VENUE_PREFIX):
+        # ``Nach dem Besuch im Weissen Haus``, in an article that names Washington: the city is the visit's place
+        inner = city(visit.place)
+        if inner is not None:
+            visit.place, visit.place_chain = inner, places.parents.get(inner, ())
     stops: list[tuple[Time | None, str]] = [(m.time, c) for m in visit.mentions if (c := city(m.place))]
     for other in events:
         c = city(other.place)
