@@ -1692,3 +1692,11 @@ def test_a_visit_told_by_its_venue_is_placed_in_the_venues_city():
     assert ("visit", ["Olaf Scholz", "United States"], "Washington") in [
         (kind, parts, place) for kind, parts, place, *_ in got
     ]
+
+
+def test_a_separable_particle_closes_its_clause_before_a_subordinator_without_a_comma():
+    text = (
+        "Präsident Kassym-Schomart Tokajew bestellte Regierungschef Olschas Bektenow in den Palast ein um ihn zu rügen."
+    )
+    got = _named_events(text, "2024-05-10")
+    assert [(kind, len(parts)) for kind, parts, *_ in got] == [("meeting", 2)]

@@ -119,7 +119,9 @@ def _particle_closes(index: DocIndex, clause_id: int, particle: str, after: int)
     an article ``ein`` or a preposition ``an`` inside the clause is no particle.
     """
     doc = index.doc
-    closers = index.lex.words("participants", "coordinators")
+    # a subordinator right after the particle opens the next clause even without its comma (``bestellte
+    # den Premier in den Palast ein um ihn zu drängen``)
+    closers = index.lex.words("participants", "coordinators") | index.lex.words("clauses", "comma_free_openers")
     toks = index.clauses[clause_id].tokens
     for pos, j in enumerate(toks):
         if j <= after or doc[j].text.lower() != particle:
