@@ -1700,3 +1700,20 @@ def test_a_separable_particle_closes_its_clause_before_a_subordinator_without_a_
     )
     got = _named_events(text, "2024-05-10")
     assert [(kind, len(parts)) for kind, parts, *_ in got] == [("meeting", 2)]
+
+
+def test_a_preview_goes_on_with_the_scene_of_its_visit_and_a_visits_start_dates_what_happens_then():
+    text = (
+        "Präsident Emmanuel Macron kommt am Freitag zu einem Arbeitsbesuch nach Berlin. "
+        "Er trifft Kanzler Olaf Scholz im Kanzleramt."
+    )
+    got = _named_events(text, "2024-04-17")
+    assert ("meeting", "2024-04-19", "planned") in [(kind, when, status) for kind, _, _, when, status in got]
+    text = (
+        "Außenministerin Annalena Baerbock ist am Montag zu einem Besuch in Kiew eingetroffen. "
+        "Zu Beginn ihres Besuchs traf sie Außenminister Dmytro Kuleba."
+    )
+    got = _named_events(text, "2024-04-17")
+    assert ("meeting", ["Annalena Baerbock", "Dmytro Kuleba"], "2024-04-15") in [
+        (kind, parts, when) for kind, parts, _, when, _ in got
+    ]

@@ -667,6 +667,7 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
     """
     doc = index.doc
     setting = index.lex.words("participants", "setting")
+    starts = index.lex.words("context", "start_words")
     owner = {m.tok: ev for ev in events for m in ev.mentions}
     for ev in events:
         for m in ev.mentions:
@@ -675,8 +676,10 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
                 other = owner.get(t)
                 if other is None or other is ev or t == m.tok or doc[t].pos_ not in {"NOUN", "PROPN"}:
                     continue
-                if other.family == "visit":
-                    continue  # a visit lasts days and spans a country: what happens during it has its own
+                if other.family == "visit" and not any(doc[j].text.lower() in starts for j in range(max(0, t - 3), t)):
+                    # a visit lasts days and spans a country: what happens during it has its own time,
+                    # except at its start (``Zu Beginn ihres Besuchs traf sie Kuleba``)
+                    continue
                 if any(doc[j].text.lower() in setting for j in range(max(0, t - 3), t)) and not (
                     ev.family == other.family and set(ev.participants) == set(other.participants)
                 ):
@@ -699,15 +702,21 @@ def continue_scene(index: DocIndex, events: list[MergedEvent]) -> None:
     """An undated event told right after a dated one of the same people happened on that day.
 
     ``Selenskyj ist am Donnerstag zum EU-Gipfel nach Brüssel gekommen. Er traf dort von der Leyen und
-    Michel``: the report goes on with the same scene. Only events that happened, in the sentence right
-    after, sharing a party, with a time to the day, in a clause tied to the one before (``dort``, or a
-    pronoun for its person); a word that moves the story in time (``[context] scene_breaks``:
-    ``zuvor``, ``bereits``, a pluperfect ``hatte``) keeps the event undated.
+    Michel``: the report goes on with the same scene; so does a preview (``Macron kommt am Freitag nach
+    Berlin. Er trifft Scholz im Kanzleramt``). Only events of the same status (happened or planned), in
+    the sentence right after, sharing a party, with a time to the day, in a clause tied to the one
+    before (``dort``, a pronoun for its person, ``[context] scene_links``: ``anschließend``); a word that
+    moves the story in time (``[context] scene_breaks``: ``zuvor``, ``bereits``, a pluperfect ``hatte``)
+    keeps the event undated.
     """
     doc = index.doc
     breaks = index.lex.words("context", "scene_breaks")
     # what ties the sentence to the one before: ``dort``, or a pronoun for the person it was about
-    links = index.lex.words("participants", "there") | index.lex.words("participants", "pronouns_person")
+    links = (
+        index.lex.words("participants", "there")
+        | index.lex.words("participants", "pronouns_person")
+        | index.lex.words("context", "scene_links")
+    )
     if not breaks:
         return
     by_segment: dict[int, list[MergedEvent]] = {}
@@ -715,24 +724,30 @@ def continue_scene(index: DocIndex, events: list[MergedEvent]) -> None:
         for m in ev.mentions:
             by_segment.setdefault(m.segment, []).append(ev)
     for ev in events:
-        if ev.time is not None or ev.family == "visit" or status_of(ev) != "happened" or not ev.participants:
+        status = status_of(ev)
+        if ev.time is not None or ev.family == "visit" or status not in {"happened", "planned"} or not ev.participants:
             continue
         first = min(ev.mentions, key=lambda m: m.tok)
         words = {doc[j].text.lower() for j in index.clauses[first.clause].tokens}
         if words & breaks or not words & links:
             continue
+        # an uncued present (``Er trifft Scholz im Kanzleramt``) tells what the scene it continues tells
+        uncued = not any(m.status_cued for m in ev.mentions)
         before = [
             other
             for other in by_segment.get(first.segment - 1, [])
             if other is not ev
             and other.time is not None
             and _day(other.time.value) is not None
-            and status_of(other) == "happened"
+            and (status_of(other) == status or (uncued and status_of(other) == "planned"))
             and set(other.participants) & set(ev.participants)
         ]
         days = {other.time.value[:10] for other in before if other.time}
         if len(days) == 1:
             ev.time = before[0].time
+            if status_of(before[0]) != status:
+                for m in ev.mentions:
+                    m.status = status_of(before[0])
 
 
 def add_delegates(index: DocIndex, merged: list[MergedEvent]) -> None:
