@@ -93,6 +93,10 @@ class TenseRules:
     #: present forms the morphology may read as past although no preterite looks like them (the
     #: plural of verbs whose stem ends in ``t``: ``beraten``, ``leiten``; their preterite is ``-teten``)
     present_not_past: frozenset[str] = frozenset()
+    #: strong preterite stems (German ``rief``, ``stieg``): a finite form ending in one, with an
+    #: optional plural ``-en``, is past whatever the morphology says, and a plural in ``-en`` the
+    #: morphology calls past that is neither one of these nor a weak ``-ten`` is present
+    strong_preterite: re.Pattern[str] | None = None
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -119,6 +123,15 @@ class TenseRules:
             morph_past_doubt=re.compile(spec["morph_past_doubt_regex"]) if spec.get("morph_past_doubt_regex") else None,
             preterite_endings=tuple(w.lower() for w in spec.get("preterite_endings", [])),
             present_not_past=frozenset(w.lower() for w in spec.get("present_not_past", [])),
+            strong_preterite=(
+                re.compile(
+                    r"^\w*(?:"
+                    + "|".join(sorted({re.escape(w.lower()) for w in spec["strong_preterites"]}, key=len, reverse=True))
+                    + r")(?:en)?$"
+                )
+                if spec.get("strong_preterites")
+                else None
+            ),
         )
 
     def morph_tense(self, low: str, morph_tense: str) -> str:
@@ -126,9 +139,19 @@ class TenseRules:
         form cannot be a preterite (:attr:`morph_past_doubt`, :attr:`present_not_past`): a statistical
         morphologiser guesses on verbs it has not seen, and a wrong past turns ``beraten am Montag``
         into the Monday before."""
+        if morph_tense == "Pres" and self.strong_preterite is not None and self.strong_preterite.match(low):
+            return "Past"  # ``riefen am Montag an``: an ablaut preterite the morphology took for a present
         if morph_tense != "Past" or low in self.past:
             return morph_tense
         if low in self.present_not_past:
+            return "Pres"
+        if (
+            self.strong_preterite is not None
+            and low.endswith("en")
+            and not low.endswith("ten")
+            and not self.strong_preterite.match(low)
+        ):
+            # a German preterite plural is a weak ``-ten`` or a strong stem + ``-en``: ``wählen`` is neither
             return "Pres"
         doubtful = self.morph_past_doubt is not None and self.morph_past_doubt.match(low)
         if doubtful and not any(low.endswith(e) for e in self.preterite_endings):

@@ -1,0 +1,61 @@
+"""German verb forms the morphology misreads (issue 20, session 13): strong preterites taken for
+present forms, present plurals taken for preterites, and plans announced in the perfect. Fresh
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.timex import tagger_for
+
+
+@pytest.mark.parametrize(
+    ("form", "morph", "expected"),
+    [
+        ("riefen", "Pres", "past"),  # ablaut stems: past whatever the morphology says
+        ("stiegen", "Pres", "past"),
+        ("stattfand", "Pres", "past"),  # with a separable particle in a subordinate clause
+        ("bekanntgab", "Pres", "past"),
+        ("verlor", "Pres", "past"),
+        ("wählen", "Past", "now"),  # a plural in -en that is neither -ten nor an ablaut stem
+        ("entscheiden", "Past", "now"),
+        ("flogen", "Past", "past"),
+        ("verhandelten", "Past", "past"),
+        ("schließen", "Pres", "now"),  # present forms that end like a preterite stem stay present
+        ("schlagen", "Pres", "now"),
+        ("tritt", "Pres", "now"),
+        ("fliehen", "Pres", "now"),
+    ],
+)
+def test_preterite_forms_decide_over_the_morphology(form: str, morph: str, expected: str) -> None:
+    cues = tagger_for("de").tense_rules.cues([(0, form, morph)])
+    assert [c.tense for c in cues] == [expected]
+
+
+def test_weekday_of_a_present_plural_misread_as_past_looks_ahead(nlp_de) -> None:
+    """``Am Sonntag wählen die Wallonen``: the morphology calls ``wählen`` past; a Tuesday's preview."""
+    import newsgraph
+
+    record = newsgraph.extract(
+        "Am Sonntag wählen die Wallonen ein neues Regionalparlament. Am Montag riefen die Parteien zur "
+        "Teilnahme auf.",
+        lang="de",
+        published="2031-04-08",
+        nlp=nlp_de,
+    )
+    values = {t.text: t.value for t in record.times}
+    assert values["Sonntag"] == "2031-04-13"
+    assert values["Montag"] == "2031-04-07"
+
+
+def test_plan_announced_in_the_perfect_looks_ahead_from_the_reference() -> None:
+    """``hatte am Sonntag angekündigt, am Mittwoch ... zu reisen``: the Wednesday after a Tuesday."""
+    import datetime as dt
+
+    result = tagger_for("de").tag(
+        "Die Ministerin hatte am Sonntag angekündigt, am Mittwoch nach Tallinn zu reisen.",
+        published=dt.date(2031, 4, 8),
+    )
+    values = {t.text: t.value for t in result.times}
+    assert values["Sonntag"] == "2031-04-06"
+    assert values["Mittwoch"] == "2031-04-09"
