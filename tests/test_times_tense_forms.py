@@ -37,8 +37,7 @@ def test_weekday_of_a_present_plural_misread_as_past_looks_ahead(nlp_de) -> None
     import newsgraph
 
     record = newsgraph.extract(
-        "Am Sonntag wählen die Wallonen ein neues Regionalparlament. Am Montag riefen die Parteien zur "
-        "Teilnahme auf.",
+        "Am Sonntag wählen die Wallonen ein neues Regionalparlament. Am Montag riefen die Parteien zur Teilnahme auf.",
         lang="de",
         published="2031-04-08",
         nlp=nlp_de,
@@ -59,3 +58,46 @@ def test_plan_announced_in_the_perfect_looks_ahead_from_the_reference() -> None:
     values = {t.text: t.value for t in result.times}
     assert values["Sonntag"] == "2031-04-06"
     assert values["Mittwoch"] == "2031-04-09"
+
+
+# ---------------------------------------------------------------- live tickers
+
+
+def test_ticker_stamp_opens_an_entry_on_the_tickers_day() -> None:
+    """``15.10 Uhr:`` after an entry that told of yesterday: today's entry, and its ``am Abend`` too."""
+    import datetime as dt
+
+    text = (
+        "Liveticker: Hafenkonferenz in Gdynia\n\n"
+        "11.40 Uhr: Die Verkehrsminister sind eingetroffen. Bereits gestern hatten die Experten getagt.\n\n"
+        "12.25 Uhr: Der Gastgeber will am Abend eine Erklärung vorlegen.\n"
+    )
+    result = tagger_for("de").tag(text, published=dt.date(2031, 4, 8))
+    values = {t.text: t.value for t in result.times}
+    assert values["gestern"] == "2031-04-07"
+    assert values["12.25 Uhr"] == "2031-04-08T12:25"
+    assert values["Abend"] == "2031-04-08TEV"
+
+
+def test_ticker_stamps_take_the_day_of_their_heading() -> None:
+    import datetime as dt
+
+    text = (
+        "Liveblog\n\nMontag, 7. April\n\n20.05 Uhr: Die Fähren fahren wieder.\n\n"
+        "Dienstag, 8. April\n\n07.30 Uhr: Der Hafen öffnet.\n"
+    )
+    result = tagger_for("de").tag(text, published=dt.date(2031, 4, 8))
+    values = {t.text: t.value for t in result.times}
+    assert values["20.05 Uhr"] == "2031-04-07T20:05"
+    assert values["07.30 Uhr"] == "2031-04-08T07:30"
+
+
+def test_capitalised_morgen_opening_a_sentence_is_tomorrow() -> None:
+    """``Morgen reist sie weiter``: tomorrow; ``Am Morgen`` and ``Der Morgen`` stay the morning."""
+    import datetime as dt
+
+    tag = tagger_for("de").tag
+    text = "Die Kommissarin ist in Riga. Morgen reist sie weiter nach Tartu."
+    assert {t.text: t.value for t in tag(text, published=dt.date(2031, 4, 8)).times} == {"Morgen": "2031-04-09"}
+    text = "Am Morgen reist sie weiter nach Tartu. Der Morgen begann mit Nebel."
+    assert {t.text: t.value for t in tag(text, published=dt.date(2031, 4, 8)).times} == {"Morgen": "2031-04-08TMO"}

@@ -235,6 +235,8 @@ class TimeTagger:
         for m in self.grammar.find(tokens):
             if m.pattern.guard == "bare_year" and not self._bare_year_ok(text, tokens, m):
                 continue
+            if m.pattern.guard == "sentence_start" and not _at_sentence_start(text, tokens, m.start):
+                continue
             first = m.start
             if first + 1 < m.end and (tokens[first].lower,) in self.articles and tokens[first + 1].text[:1].isdigit():
                 first += 1  # `dem 25. Juli` -> `25. Juli`
@@ -743,9 +745,18 @@ class TimeTagger:
         open_clocks: list[tuple[int, int]] = []  # clock times whose day comes later in the sentence
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         reports = self._is_report(items, reference)
+        heading_day: dt.date | None = None  # the day of the last line that names nothing but a date
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
+            stamp = not narrative and _ticker_stamp(text, it)
+            if stamp:
+                # a live ticker's entry opens with its time stamp: a new entry on the ticker's own day
+                # (the day its last heading names, else the reference date), whatever the entry
+                # before it told (``Gestern hatten sich ...``)
+                sentence_day = heading_day or reference.date
+                if sentence_day is not None:
+                    anchor_day, anchor_day_at = sentence_day, it.sentence
             paragraph = bisect.bisect_right(breaks, it.start)
             local = narrative or self._in_passage(
                 it, passage, passage_at, (paragraph, it.sentence), deixis_since, reference, reports
@@ -813,6 +824,8 @@ class TimeTagger:
                 if local or (it.partial is not None and it.partial.year is not None):  # BC years too
                     passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
+                if day is not None and _alone_on_its_line(text, it):
+                    heading_day = day
                 if day is not None:
                     sentence_day = passage_day = day
                     # in a news report, a day far from the reference date is background (``bei ihrem
@@ -957,6 +970,43 @@ def _continues_look_back(it: _Item, anchor: Partial, anchor_at: tuple[int, int],
     if start is None or anchor.year is None or not valid_day(anchor.year, p.month, p.day):
         return False
     return 0 < (dt.date(anchor.year, p.month, p.day) - start).days <= SEQUENCE_DAYS
+
+
+#: a clock time opening a line and followed by a colon (``14.05 Uhr:``, ``16:05:``): a live ticker's stamp
+_STAMP_AFTER = re.compile(r"[ \t]*(?:Uhr|h|GMT|MEZ|MESZ|CET|CEST)?[ \t]*[:|–—-][ \t]")
+
+
+#: what may stand right before the first word of a sentence
+_SENTENCE_OPENERS = {".", "!", "?", ":", "„", '"', "«", "»", "–", "—", "-", "*", "•"}
+
+
+def _at_sentence_start(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` opens a sentence or a line (``Morgen fliegt ...``)."""
+    if k == 0:
+        return True
+    prev = tokens[k - 1]
+    return "\n" in text[prev.end : tokens[k].start] or prev.text in _SENTENCE_OPENERS
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+
+
+def _ticker_stamp(text: str, it: _Item) -> bool:
+    """Whether ``it`` is a clock time that opens its line and is followed by a colon or dash (a live
+    ticker's entry: ``15.10 Uhr: Baerbock kündigt an ...``)."""
+    if it.match.pattern.norm != "clock":
+        return False
+    line_start, _ = _line_bounds(text, it.start, it.end)
+    return not text[line_start : it.start].strip() and bool(_STAMP_AFTER.match(text, it.end))
+
+
+def _alone_on_its_line(text: str, it: _Item) -> bool:
+    """Whether the line of ``it`` holds nothing but it and a weekday or punctuation (a ticker's or a
+    diary's day heading: ``Freitag, 23. Februar``)."""
+    line_start, line_end = _line_bounds(text, it.start, it.end)
+    rest = (text[line_start : it.start] + " " + text[it.end : line_end]).strip(" \t,.:()–—-")
+    return len(rest) <= 12 and not any(ch.isdigit() for ch in rest)
 
 
 #: how far (days) from the reference date a named day may lie and still anchor part-of-day and
