@@ -226,3 +226,24 @@ def test_weekday_in_apposition_to_a_date_is_a_tie() -> None:
         "Die Kammer stimmte am 24. Mai ab, am Montag reiste sie.", published=None, today=today
     )
     assert result.reference.date is None
+
+
+def test_announced_date_bounds_the_terms_of_office_from_above():
+    """A plan with its year (``soll im Juni 2021 unterzeichnet werden``) says the article is older:
+    with a look back of the same year as lower bound, one year of the terms remains."""
+    claim = OfficeClaim(
+        person="Erika Beispiel",
+        office="head of government of Examplia",
+        title="Regierungschefin",
+        terms=((dt.date(2019, 1, 1), dt.date(2024, 1, 1)),),
+    )
+    text = (
+        "Die Regierungschefin Erika Beispiel reist nach Rom. Am 2. März 2021 war sie in Paris gewesen. "
+        "Der Hafenvertrag soll im Juni 2021 unterzeichnet werden."
+    )
+    result = _infer("de", text, claims=[claim])
+    assert result.reference.year == 2021 and result.source == "inferred"
+    assert "announces" in result.reason
+    # without the plan the terms leave several years
+    result = _infer("de", text.rsplit(" Der Hafenvertrag", 1)[0], claims=[claim])
+    assert result.source == "none"
