@@ -247,3 +247,15 @@ def test_announced_date_bounds_the_terms_of_office_from_above():
     # without the plan the terms leave several years
     result = _infer("de", text.rsplit(" Der Hafenvertrag", 1)[0], claims=[claim])
     assert result.source == "none"
+
+
+def test_ordinal_anniversary_with_its_year_gives_the_articles_year():
+    """``zum 40. Jahrestag ... 1981`` in one sentence: the article is of 2021 (a sentence with two
+    years gives nothing)."""
+    text = "Zum 40. Jahrestag der Städtepartnerschaft von 1981 kam der Bürgermeister am Montag nach Lübeck."
+    result = _infer("de", text)
+    assert result.reference.year == 2021 and "Jahrestag" in result.reason
+    text = "Zum 40. Jahrestag der 1991 geschlossenen und 1995 erneuerten Partnerschaft kam er nach Lübeck."
+    assert _infer("de", text).source == "none"
+    result = _infer("en", "The mayor arrived for the 40th anniversary of the 1981 twinning agreement.")
+    assert result.reference.year == 2021

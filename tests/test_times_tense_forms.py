@@ -101,3 +101,61 @@ def test_capitalised_morgen_opening_a_sentence_is_tomorrow() -> None:
     assert {t.text: t.value for t in tag(text, published=dt.date(2031, 4, 8)).times} == {"Morgen": "2031-04-09"}
     text = "Am Morgen reist sie weiter nach Tartu. Der Morgen begann mit Nebel."
     assert {t.text: t.value for t in tag(text, published=dt.date(2031, 4, 8)).times} == {"Morgen": "2031-04-08TMO"}
+
+
+def test_strong_preterite_the_morphology_reads_as_no_verb_is_past() -> None:
+    """``griffen`` tagged as an adjective (no tense): its ablaut stem still makes the clause past."""
+    cues = tagger_for("de").tense_rules.cues([(0, "griffen", ""), (10, "möglich", ""), (20, "analog", "")])
+    assert [(c.offset, c.tense) for c in cues] == [(0, "past")]
+
+
+# ---------------------------------------------------------------- `in zwei Wochen`, `nächstes Jahr`
+
+
+def test_in_two_weeks_ahead_is_a_date_and_told_in_the_past_a_duration() -> None:
+    import datetime as dt
+
+    tag = tagger_for("de").tag
+    ahead = {
+        t.text: (t.value, t.type)
+        for t in tag("In zwei Wochen soll der Rat entscheiden.", published=dt.date(2031, 4, 8)).times
+    }
+    assert ahead == {"In zwei Wochen": ("2031-W17", "DATE")}
+    past = {
+        t.text: t.value for t in tag("In zwei Wochen hatte der Rat entschieden.", published=dt.date(2031, 4, 8)).times
+    }
+    assert past == {"zwei Wochen": "P2W"}
+    # a participle after `ge` is no preterite: `bis zum 1. Juli geschlossen` is a state ahead
+    state = {
+        t.text: t.value
+        for t in tag("Die Konsulate bleiben bis zum 1. Juli geschlossen.", published=dt.date(2031, 4, 8)).times
+    }
+    assert state == {"1. Juli": "2031-07-01"}
+
+
+def test_english_in_ten_days_ahead_is_a_date() -> None:
+    import datetime as dt
+
+    tag = tagger_for("en").tag
+    values = {
+        t.text: t.value for t in tag("The ferry will resume service in 10 days.", published=dt.date(2031, 4, 8)).times
+    }
+    assert values == {"in 10 days": "2031-04-18"}
+
+
+def test_neuter_relative_words_name_the_year() -> None:
+    import datetime as dt
+
+    tag = tagger_for("de").tag
+    text = "Nächstes Jahr wird gewählt. Letztes Jahr war die Wahl verschoben worden."
+    values = {t.text: t.value for t in tag(text, published=dt.date(2031, 4, 8)).times}
+    assert values == {"Nächstes Jahr": "2032", "Letztes Jahr": "2030"}
+
+
+def test_english_wire_clock_time_with_its_zone_is_no_year() -> None:
+    """``(1700 GMT)`` after ``noon``: a clock time on the sentence's day, not the year 1700."""
+    import datetime as dt
+
+    text = "The ministers will meet at noon (1700 GMT) on Friday."
+    values = {t.text: t.value for t in tagger_for("en").tag(text, published=dt.date(2031, 4, 8)).times}
+    assert values.get("1700 GMT") == "2031-04-11T17:00" and "1700" not in values

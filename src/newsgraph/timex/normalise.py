@@ -639,7 +639,17 @@ def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(day.isoformat(), "DATE", None, point_of(day))
 
 
+def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``in zwei Wochen``, ``in two weeks``: told about what comes, the point that long after the
+    reference date; in a past clause (``in zwei Wochen hatte er ... geschafft``), or one with no tense
+    cue at all, a stretch of time."""
+    if ctx.tense not in ("future", "now"):
+        return norm_duration(fields, ctx)
+    return norm_ago({**fields, "dir": 1}, ctx)
+
+
 NORMALISERS = {
+    "ahead": norm_ahead,
     "feast": norm_feast,
     "short_year": norm_short_year,
     "weekday": norm_weekday,

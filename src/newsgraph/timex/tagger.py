@@ -137,6 +137,7 @@ class TimeTagger:
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
         self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
         self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
+        self.anniversary_phrases = [re.compile(p) for p in stated.get("anniversaries", [])]
 
     # ------------------------------------------------------------------ guards
 
@@ -254,6 +255,8 @@ class TimeTagger:
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
             if tense == "past" and self._planned_month(text, sentences[sent_index], partial, start, end):
                 tense = "present"
+            if m.pattern.norm == "ahead" and tense not in ("future", "now") and first + 1 < m.end:
+                start = tokens[first + 1].start  # `in zwei Wochen` not told ahead: the stretch alone
             narrated = tense == "future" and self._narrated(text, sentences[sent_index], start, end)
             items.append(_Item(m, start, end, fields, partial, sent_index, tense, narrated))
         return items
@@ -421,8 +424,42 @@ class TimeTagger:
         events = self._event_bounds(text, sentences, items)
         loose = self._loose_ties(text, items, ties)
         return infer_reference(
-            ties, evidence, today, claims, loose, stated, events, anniversaries=self._anniversaries(text, items)
+            ties,
+            evidence,
+            today,
+            claims,
+            loose,
+            stated,
+            events,
+            anniversaries=self._anniversaries(text, items) + self._ordinal_anniversaries(text, items, sentences),
         )
+
+    def _ordinal_anniversaries(
+        self, text: str, items: list[_Item], sentences: list[Sentence] | None
+    ) -> list[tuple[int, str, bool]]:
+        """Years an ordinal anniversary gives (``zum 60. Jahrestag der Aufnahme diplomatischer
+        Beziehungen 1964``): in a sentence that names exactly one year, that year plus the number is
+        the year the anniversary falls in, the article's year (``exact``, like a count back)."""
+        if not sentences or not self.anniversary_phrases:
+            return []
+        out: list[tuple[int, str, bool]] = []
+        starts = [s.start for s in sentences]
+        for rx in self.anniversary_phrases:
+            for m in rx.finditer(text):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                years = {
+                    it.partial.year
+                    for it in items
+                    if it.sentence == k
+                    and it.partial is not None
+                    and it.partial.year is not None
+                    and it.partial.era is None
+                }
+                n = int(m.group("n"))
+                if len(years) == 1 and n > 0:
+                    (year,) = years
+                    out.append((year + n, f"{m.group(0)} … {year}", True))
+        return out
 
     @staticmethod
     def _anniversaries(text: str, items: list[_Item]) -> list[tuple[int, str, bool]]:

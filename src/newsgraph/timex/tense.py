@@ -125,7 +125,7 @@ class TenseRules:
             present_not_past=frozenset(w.lower() for w in spec.get("present_not_past", [])),
             strong_preterite=(
                 re.compile(
-                    r"^\w*(?:"
+                    r"^\w*("
                     + "|".join(sorted({re.escape(w.lower()) for w in spec["strong_preterites"]}, key=len, reverse=True))
                     + r")(?:en)?$"
                 )
@@ -133,6 +133,16 @@ class TenseRules:
                 else None
             ),
         )
+
+    def _untagged_preterite(self, low: str) -> bool:
+        """Whether a word the morphology gave no tense is a strong preterite all the same: it ends in
+        an ablaut stem, and is no participle (``geschlossen``: ``ge`` + stem + ``en``, an adjective
+        as often as a perfect: ``bleiben bis zum 1. Juli geschlossen``)."""
+        m = self.strong_preterite.match(low) if self.strong_preterite is not None else None
+        if m is None:
+            return False
+        stem_start = m.start(1)
+        return not (low.endswith("en") and low[max(0, stem_start - 2) : stem_start] == "ge")
 
     def morph_tense(self, low: str, morph_tense: str) -> str:
         """The morphological tense of a lower-cased word, with ``Past`` dropped to ``Pres`` where the
@@ -169,6 +179,8 @@ class TenseRules:
         for k, (offset, text, morph_tense) in enumerate(items):
             low = lowered[k]
             morph_tense = self.morph_tense(low, morph_tense)
+            if not morph_tense and text.islower() and self._untagged_preterite(low):
+                morph_tense = "Past"  # ``Am Freitag griffen Drohnen ... an``, the verb read as an adjective
             if pluperfect and low in self.modal_infinitives:
                 continue  # ``hatte im Februar reisen wollen``: a past plan, not a future
             if prospective and low in self.infinitive_marks:
