@@ -159,3 +159,75 @@ def test_english_wire_clock_time_with_its_zone_is_no_year() -> None:
     text = "The ministers will meet at noon (1700 GMT) on Friday."
     values = {t.text: t.value for t in tagger_for("en").tag(text, published=dt.date(2031, 4, 8)).times}
     assert values.get("1700 GMT") == "2031-04-11T17:00" and "1700" not in values
+
+
+def test_preview_that_moved_to_a_later_day_puts_the_reference_weekday_next_week(nlp_de) -> None:
+    """On a Wednesday: ``empfängt am Dienstag`` is next Tuesday, and ``Am Mittwoch reist er weiter``
+    after it the Wednesday after that, not the reference day; alone it stays the reference day."""
+    import newsgraph
+
+    text = (
+        "Der Bürgermeister empfängt am Dienstag eine Delegation aus Turku. Am Mittwoch reist die Delegation "
+        "weiter nach Bremen."
+    )
+    values = {t.text: t.value for t in newsgraph.extract(text, lang="de", published="2031-04-09", nlp=nlp_de).times}
+    assert values == {"Dienstag": "2031-04-15", "Mittwoch": "2031-04-16"}
+    text = "Am Mittwoch reist die Delegation weiter nach Bremen."
+    values = {t.text: t.value for t in newsgraph.extract(text, lang="de", published="2031-04-09", nlp=nlp_de).times}
+    assert values == {"Mittwoch": "2031-04-09"}
+
+
+# ---------------------------------------------------------------- `nächsten Jahres`, datelines
+
+
+def test_next_year_counts_from_the_reference_and_the_following_year_from_the_year_told() -> None:
+    import datetime as dt
+
+    tag = tagger_for("de").tag
+    text = "Die Marine ist seit 2024 vor Ort; das Parlament muss im März nächsten Jahres entscheiden."
+    assert {t.text: t.value for t in tag(text, published=dt.date(2031, 4, 8)).times}[
+        "März nächsten Jahres"
+    ] == "2032-03"
+    text = "Im Mai 2024 begann der Einsatz. Im Juni des folgenden Jahres wurde er ausgeweitet."
+    values = {t.text: t.value for t in tag(text, published=dt.date(2031, 4, 8)).times}
+    assert values["Juni des folgenden Jahres"] == "2025-06"
+
+
+def test_wikinews_dateline_with_the_country_in_brackets_gives_the_day() -> None:
+    import datetime as dt
+
+    text = (
+        "Fährlinie eingestellt\n\nTurku (Finnland), 14.03.2029 – Die Reederei hat am Mittwoch den Betrieb eingestellt."
+    )
+    result = tagger_for("de").tag(text, published=None, today=dt.date(2031, 4, 8))
+    assert result.reference.date == dt.date(2029, 3, 14) and "dateline" in result.reason
+    assert result.times[0].text == "14.03.2029"  # no leading comma in the span
+
+
+def test_next_stop_of_a_visit_follows_the_day_told_before(nlp_de) -> None:
+    """On a Monday: ``trifft am Sonntag ein ... Am Dienstag reist sie weiter`` is the Tuesday after that
+    Sunday; an unrelated ``Am Dienstag berät das Kabinett`` stays tomorrow."""
+    import newsgraph
+
+    text = (
+        "Die Premierministerin trifft am Sonntag in Oslo ein. Am Montag empfängt sie der König. "
+        "Am Dienstag reist sie weiter nach Bergen."
+    )
+    values = {t.text: t.value for t in newsgraph.extract(text, lang="de", published="2031-04-07", nlp=nlp_de).times}
+    assert values == {"Sonntag": "2031-04-13", "Montag": "2031-04-14", "Dienstag": "2031-04-15"}
+    text = "Am Sonntag wird in Norwegen gewählt. Am Dienstag berät das Kabinett."
+    values = {t.text: t.value for t in newsgraph.extract(text, lang="de", published="2031-04-07", nlp=nlp_de).times}
+    assert values == {"Sonntag": "2031-04-13", "Dienstag": "2031-04-08"}
+
+
+def test_english_before_a_noun_is_a_duration_and_at_the_clause_end_counts_back() -> None:
+    import datetime as dt
+
+    tag = tagger_for("en").tag
+    text = (
+        "The envoys talked for about 40 minutes before lunch. The treaty was signed on May 3. "
+        "Two days before, talks had stalled."
+    )
+    values = {t.text: t.value for t in tag(text, published=dt.date(2031, 5, 8)).times}
+    assert values["about 40 minutes"] == "PT40M"
+    assert values["Two days before"] == "2031-05-01"

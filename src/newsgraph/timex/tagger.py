@@ -28,6 +28,7 @@ from .normalise import (
     collect_date,
     mod_of,
     norm_date,
+    point_of,
     to_int,
     valid_day,
 )
@@ -53,7 +54,10 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
 _SENTENCE_END_NO_ORDINALS = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
 #: a dateline opening a report: a place (up to four capitalised words) and a comma before the date,
 #: an agency in brackets and/or a dash after it (`GENF, 24. Mai 2021 (dpa) -`, `GENEVA, May 24 (Reuters) -`)
-_DATELINE_BEFORE = re.compile(r"\s*[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /][^\W\d_][\w'’.\-]*){0,3}\s*,\s*")
+#: (the place may carry its country in brackets, as WikiNews writes it: `New York (Vereinigte Staaten), 28.06.2019 –`)
+_DATELINE_BEFORE = re.compile(
+    r"\s*[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /][^\W\d_][\w'’.\-]*){0,3}(?:\s*\([^()\n\d]{1,40}\))?\s*,\s*"
+)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—:]?|[-–—:])")
 #: a dateline stands among the first lines of an article (headline, perhaps a teaser, then the report)
 DATELINE_LINES = 5
@@ -138,6 +142,10 @@ class TimeTagger:
         self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
         self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
         self.anniversary_phrases = [re.compile(p) for p in stated.get("anniversaries", [])]
+        onward = spec.get("tense", {}).get("onward", [])
+        self.onward_words = (
+            re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in onward) + r")\b") if onward else None
+        )
 
     # ------------------------------------------------------------------ guards
 
@@ -210,7 +218,7 @@ class TimeTagger:
         else:
             reference, source, reason = Reference(), "none", "no publication date"
 
-        times = self._resolve(text, items, reference, narrative)
+        times = self._resolve(text, items, reference, narrative, sentences)
         return TagResult(times, reference, source, reason)
 
     def split_sentences(self, text: str) -> list[Sentence]:
@@ -241,6 +249,8 @@ class TimeTagger:
             first = m.start
             if first + 1 < m.end and (tokens[first].lower,) in self.articles and tokens[first + 1].text[:1].isdigit():
                 first += 1  # `dem 25. Juli` -> `25. Juli`
+            while first + 1 < m.end and tokens[first].text == ",":
+                first += 1  # `, 28.06.2019` (the optional comma after a weekday, without the weekday)
             start, end = tokens[first].start, tokens[m.end - 1].end
             while sent_index + 1 < len(sentences) and sentences[sent_index].end <= start:
                 sent_index += 1
@@ -249,6 +259,8 @@ class TimeTagger:
             fields["_classes"] = m.classes
             if m.pattern.norm == "duration" and any(rx.match(text, start) for rx in self.age_not_time):
                 continue  # a person's age (`die 35-jährige Frau`, `a 62-year-old envoy`), not a time
+            if fields.get("year_from_rel") and not _ANAPHORIC_REL.search(text, start, end):
+                fields["_deictic_rel"] = True  # `nächsten Jahres`, not `des folgenden Jahres`
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
@@ -755,7 +767,14 @@ class TimeTagger:
             weight *= DECAY
         return max(scores, key=lambda y: scores[y])
 
-    def _resolve(self, text: str, items: list[_Item], reference: Reference, narrative: bool) -> list[TaggedTime]:
+    def _resolve(
+        self,
+        text: str,
+        items: list[_Item],
+        reference: Reference,
+        narrative: bool,
+        sentences: list[Sentence] | None = None,
+    ) -> list[TaggedTime]:
         """Value each item in text order, carrying the anchors forward: the last date named (for
         `am Abend`, `zwei Tage später`, clock times), the narrative year, the day of the sentence.
 
@@ -783,6 +802,7 @@ class TimeTagger:
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         reports = self._is_report(items, reference)
         heading_day: dt.date | None = None  # the day of the last line that names nothing but a date
+        announced: tuple[dt.date, int, int] | None = None  # the last weekday told ahead: (day, paragraph, sentence)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
@@ -833,6 +853,19 @@ class TimeTagger:
                 valued = None
             if valued is None:
                 continue
+            ahead = not local and self._announced_weekday(it) and reference.date is not None
+            if ahead and announced is not None and announced[1] == paragraph and it.sentence - announced[2] <= 2:
+                day = valued.point.as_date() if valued.point is not None else None
+                onward = sentences is not None and self._tells_onward(text, sentences[it.sentence])
+                if day is not None and announced[0] > day and (day == reference.date or onward):
+                    # `empfängt am Dienstag ... Am Mittwoch reist er weiter` on a Wednesday: once a
+                    # preview has moved to a later day, the reference day's weekday is next week's,
+                    # and so is any weekday the text tells as the next stop (`reist weiter`)
+                    p = point_of(day + dt.timedelta(days=7), valued.point.part)  # type: ignore[union-attr]
+                    valued = Valued(p.value(), valued.type, valued.mod, p)
+            day = valued.point.as_date() if ahead and valued.point is not None else None
+            if day is not None and day > reference.date:  # type: ignore[operator]
+                announced = (day, paragraph, it.sentence)
             kind = valued.type if it.match.pattern.type == "DATE" else it.match.pattern.type
             out.append(
                 TaggedTime(
@@ -886,6 +919,21 @@ class TimeTagger:
                 t.value = reference.date.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
         return out
 
+    def _tells_onward(self, text: str, sentence: Sentence) -> bool:
+        """Whether the sentence tells a next step of a sequence (``reist weiter``, ``anschließend``,
+        ``then``): its day follows the day told before."""
+        return self.onward_words is not None and bool(self.onward_words.search(text, sentence.start, sentence.end))
+
+    @staticmethod
+    def _announced_weekday(it: _Item) -> bool:
+        """A bare weekday told ahead (``reist am Mittwoch``): no ``nächsten``, no ``gestrigen``."""
+        return (
+            it.match.pattern.norm == "weekday"
+            and it.tense in ("future", "now")
+            and it.fields.get("rel") is None
+            and it.fields.get("offset") is None
+        )
+
     @staticmethod
     def _anaphoric(it: _Item) -> bool:
         """Whether the expression counts from the day the text told last, whatever its distance
@@ -936,6 +984,13 @@ class TimeTagger:
         if norm == "date":
             if it.partial is None or it.partial.year is not None or it.partial.era is not None:
                 return False
+            if it.fields.get("year_from_rel"):
+                # `im Mai nächsten Jahres` in a report counts from the reference date; `im Juni des
+                # folgenden Jahres` always from the year just told
+                if not it.fields.get("_deictic_rel"):
+                    return anchor is not None and anchor.year is not None and anchor.era is None
+                if reports:
+                    return False
             if it.partial.month is None and it.partial.season is None and it.partial.day is None:
                 return False
         elif norm == "relative":
@@ -1008,6 +1063,9 @@ def _continues_look_back(it: _Item, anchor: Partial, anchor_at: tuple[int, int],
         return False
     return 0 < (dt.date(anchor.year, p.month, p.day) - start).days <= SEQUENCE_DAYS
 
+
+#: relative words that count from the date just told, not from the reference date (`des folgenden Jahres`)
+_ANAPHORIC_REL = re.compile(r"(?i)folgend|following|subsequent")
 
 #: a clock time opening a line and followed by a colon (``14.05 Uhr:``, ``16:05:``): a live ticker's stamp
 _STAMP_AFTER = re.compile(r"[ \t]*(?:Uhr|h|GMT|MEZ|MESZ|CET|CEST)?[ \t]*[:|–—-][ \t]")
