@@ -231,3 +231,11 @@ def test_english_before_a_noun_is_a_duration_and_at_the_clause_end_counts_back()
     values = {t.text: t.value for t in tag(text, published=dt.date(2031, 5, 8)).times}
     assert values["about 40 minutes"] == "PT40M"
     assert values["Two days before"] == "2031-05-01"
+
+
+def test_austrian_feber_is_february() -> None:
+    import datetime as dt
+
+    text = "Im Feber hatte der Landtag getagt; die Wahl am 3. Feber 2030 war knapp."
+    values = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 8)).times}
+    assert values == {"Feber": "2031-02", "3. Feber 2030": "2030-02-03"}
