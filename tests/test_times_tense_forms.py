@@ -239,3 +239,14 @@ def test_austrian_feber_is_february() -> None:
     text = "Im Feber hatte der Landtag getagt; die Wahl am 3. Feber 2030 war knapp."
     values = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 8)).times}
     assert values == {"Feber": "2031-02", "3. Feber 2030": "2030-02-03"}
+
+
+def test_vague_some_time_takes_its_direction_from_the_tense() -> None:
+    import datetime as dt
+
+    de = tagger_for("de").tag(
+        "Sie werde irgendwann zurücktreten. Eines Tages war er fort.", published=dt.date(2031, 4, 8)
+    )
+    assert {t.text: t.value for t in de.times} == {"irgendwann": "FUTURE_REF", "Eines Tages": "PAST_REF"}
+    en = tagger_for("en").tag("Shortly before the vote, the mayor had resigned.", published=dt.date(2031, 4, 8))
+    assert {t.text: t.value for t in en.times} == {"Shortly": "PAST_REF"}

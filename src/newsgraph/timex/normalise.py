@@ -527,6 +527,8 @@ def norm_fixed(fields: dict[str, Any], ctx: Context) -> Valued | None:
     value = fields.get("value")
     if value is None:
         return None
+    if value == "TENSE_REF":  # `irgendwann`, `someday`: some time ahead, or back in a past clause
+        value = "PAST_REF" if ctx.tense == "past" else "FUTURE_REF"
     kind = "DATE" if str(value).endswith("_REF") else ctx.extra.get("type", "DURATION")
     return Valued(str(value), kind)
 
