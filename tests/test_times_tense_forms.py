@@ -250,3 +250,11 @@ def test_vague_some_time_takes_its_direction_from_the_tense() -> None:
     assert {t.text: t.value for t in de.times} == {"irgendwann": "FUTURE_REF", "Eines Tages": "PAST_REF"}
     en = tagger_for("en").tag("Shortly before the vote, the mayor had resigned.", published=dt.date(2031, 4, 8))
     assert {t.text: t.value for t in en.times} == {"Shortly": "PAST_REF"}
+
+
+def test_todays_adjective_alone_is_the_reference_day() -> None:
+    import datetime as dt
+
+    text = "Bei der heutigen Abstimmung fehlten zwei Abgeordnete; der gestrige Beschluss bleibt gültig."
+    values = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 8)).times}
+    assert values == {"heutigen": "2031-04-08", "gestrige": "2031-04-07"}
