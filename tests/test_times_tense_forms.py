@@ -9,6 +9,13 @@ import pytest
 from newsgraph.timex import tagger_for
 
 
+@pytest.fixture(scope="module")
+def nlp_en():
+    import newsgraph
+
+    return newsgraph.load("en")
+
+
 @pytest.mark.parametrize(
     ("form", "morph", "expected"),
     [
@@ -258,3 +265,21 @@ def test_todays_adjective_alone_is_the_reference_day() -> None:
     text = "Bei der heutigen Abstimmung fehlten zwei Abgeordnete; der gestrige Beschluss bleibt gültig."
     values = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 8)).times}
     assert values == {"heutigen": "2031-04-08", "gestrige": "2031-04-07"}
+
+
+def test_night_to_a_weekday_is_the_night_that_begins_the_day_before() -> None:
+    import datetime as dt
+
+    tag = tagger_for("de").tag
+    past = tag("In der Nacht zum Freitag griffen Unbekannte das Rathaus an.", published=dt.date(2031, 4, 9))
+    assert {t.text: t.value for t in past.times} == {"der Nacht zum Freitag": "2031-04-03TNI"}
+    ahead = tag("In der Nacht auf Samstag soll der Hafen schließen.", published=dt.date(2031, 4, 9))
+    assert {t.text: t.value for t in ahead.times} == {"der Nacht auf Samstag": "2031-04-11TNI"}
+
+
+def test_english_passive_infinitive_is_no_past(nlp_en) -> None:
+    """``will be held on Saturday``: the participle after ``be`` takes its tense from ``will``."""
+    import newsgraph
+
+    record = newsgraph.extract("The summit will be held on Saturday.", lang="en", published="2031-04-09", nlp=nlp_en)
+    assert {t.text: t.value for t in record.times} == {"Saturday": "2031-04-12"}

@@ -336,6 +336,20 @@ def norm_weekday(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(p.value(), "DATE", None, p)
 
 
+def norm_night_to(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``die Nacht zum Freitag``: the night that begins on the day before the weekday (which takes
+    its direction as a bare weekday does)."""
+    weekday = to_int(fields.get("weekday"))
+    day = norm_weekday({**fields, "part": None}, ctx)
+    if weekday is None or day is None:
+        return None
+    point = day.point.as_date() if day.point is not None else None
+    if point is None:
+        return Valued(f"XXXX-WXX-{(weekday - 2) % 7 + 1}TNI", "DATE")
+    p = point_of(point - dt.timedelta(days=1), "NI")
+    return Valued(p.value(), "DATE", None, p)
+
+
 def norm_deixis(fields: dict[str, Any], ctx: Context) -> Valued | None:
     offset = to_int(fields.get("offset")) or 0
     part = fields.get("part")
@@ -652,6 +666,7 @@ def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
 
 NORMALISERS = {
     "ahead": norm_ahead,
+    "night_to": norm_night_to,
     "feast": norm_feast,
     "short_year": norm_short_year,
     "weekday": norm_weekday,

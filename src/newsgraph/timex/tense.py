@@ -97,6 +97,8 @@ class TenseRules:
     #: optional plural ``-en``, is past whatever the morphology says, and a plural in ``-en`` the
     #: morphology calls past that is neither one of these nor a weak ``-ten`` is present
     strong_preterite: re.Pattern[str] | None = None
+    #: words after which a participle is a passive infinitive, no past (English ``will be held``)
+    participle_not_after: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -123,6 +125,7 @@ class TenseRules:
             morph_past_doubt=re.compile(spec["morph_past_doubt_regex"]) if spec.get("morph_past_doubt_regex") else None,
             preterite_endings=tuple(w.lower() for w in spec.get("preterite_endings", [])),
             present_not_past=frozenset(w.lower() for w in spec.get("present_not_past", [])),
+            participle_not_after=frozenset(w.lower() for w in spec.get("participle_not_after", [])),
             strong_preterite=(
                 re.compile(
                     r"^\w*("
@@ -213,8 +216,8 @@ class TenseRules:
                     and lowered[k + 1] in self.participle_not_before
                     and bool(self.participle.match(low))
                 )
-                if passive_infinitive:
-                    continue
+                if passive_infinitive or (k > 0 and lowered[k - 1] in self.participle_not_after):
+                    continue  # `verheizt werden darf`, `will be held`: a passive infinitive, no past
                 if morph_tense == "Past" or low in self.past or regular_past or perfect:
                     out.append(Cue(offset, "past"))
                 elif (morph_tense == "Pres" or low in self.present) and low not in self.perfect_aux:
