@@ -283,3 +283,13 @@ def test_english_passive_infinitive_is_no_past(nlp_en) -> None:
 
     record = newsgraph.extract("The summit will be held on Saturday.", lang="en", published="2031-04-09", nlp=nlp_en)
     assert {t.text: t.value for t in record.times} == {"Saturday": "2031-04-12"}
+
+
+def test_coming_weekend_on_a_weekday_is_this_weeks() -> None:
+    import datetime as dt
+
+    text = "Am kommenden Wochenende wird gestreikt. Am vergangenen Wochenende war es ruhig."
+    wednesday = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 9)).times}
+    assert wednesday == {"kommenden Wochenende": "2031-W15-WE", "vergangenen Wochenende": "2031-W14-WE"}
+    saturday = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 12)).times}
+    assert saturday["kommenden Wochenende"] == "2031-W16-WE"

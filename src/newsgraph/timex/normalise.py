@@ -442,6 +442,8 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
             "CE": "XX",
         }
         return Valued(unknown.get(str(unit), "XXXX"), "DATE", mod)
+    if unit == "WE" and rel == 1 and fields.get("upcoming") and base.isoweekday() <= 5:
+        rel = 0  # `am kommenden Wochenende` on a weekday: the weekend that closes this week
     got = _period(str(unit), base, rel)
     if got is None:
         return None
