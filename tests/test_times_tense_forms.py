@@ -293,3 +293,11 @@ def test_coming_weekend_on_a_weekday_is_this_weeks() -> None:
     assert wednesday == {"kommenden Wochenende": "2031-W15-WE", "vergangenen Wochenende": "2031-W14-WE"}
     saturday = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 12)).times}
     assert saturday["kommenden Wochenende"] == "2031-W16-WE"
+
+
+def test_english_ahead_of_a_weekday_lies_ahead(nlp_en) -> None:
+    import newsgraph
+
+    text = "Ahead of Sunday's referendum, the mayor held a rally."
+    record = newsgraph.extract(text, lang="en", published="2031-04-09", nlp=nlp_en)
+    assert {t.text: t.value for t in record.times} == {"Sunday": "2031-04-13"}
