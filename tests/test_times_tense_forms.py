@@ -301,3 +301,11 @@ def test_english_ahead_of_a_weekday_lies_ahead(nlp_en) -> None:
     text = "Ahead of Sunday's referendum, the mayor held a rally."
     record = newsgraph.extract(text, lang="en", published="2031-04-09", nlp=nlp_en)
     assert {t.text: t.value for t in record.times} == {"Sunday": "2031-04-13"}
+
+
+def test_weekday_of_a_named_week_is_one_expression() -> None:
+    import datetime as dt
+
+    text = "Am Freitag vergangener Woche tagte der Rat. Am Dienstag kommender Woche soll abgestimmt werden."
+    values = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 9)).times}
+    assert values == {"Freitag vergangener Woche": "2031-04-04", "Dienstag kommender Woche": "2031-04-15"}

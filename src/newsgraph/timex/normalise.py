@@ -336,6 +336,21 @@ def norm_weekday(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(p.value(), "DATE", None, p)
 
 
+def norm_weekday_of_week(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``am Freitag vergangener Woche``: the weekday of the ISO week ``rel`` weeks from the reference
+    date's (a narrative: from the last day it named)."""
+    weekday = to_int(fields.get("weekday"))
+    rel = to_int(fields.get("rel"))
+    if weekday is None or rel is None:
+        return None
+    base = ctx.anchor_day if ctx.narrative else ctx.reference.date
+    if base is None:
+        return Valued(f"XXXX-WXX-{weekday}", "DATE")
+    day = base + dt.timedelta(days=7 * rel + weekday - base.isoweekday())
+    p = point_of(day)
+    return Valued(p.value(), "DATE", None, p)
+
+
 def norm_night_to(fields: dict[str, Any], ctx: Context) -> Valued | None:
     """``die Nacht zum Freitag``: the night that begins on the day before the weekday (which takes
     its direction as a bare weekday does)."""
@@ -669,6 +684,7 @@ def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
 NORMALISERS = {
     "ahead": norm_ahead,
     "night_to": norm_night_to,
+    "weekday_of_week": norm_weekday_of_week,
     "feast": norm_feast,
     "short_year": norm_short_year,
     "weekday": norm_weekday,

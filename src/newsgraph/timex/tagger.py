@@ -615,7 +615,7 @@ class TimeTagger:
         Montag``, ``heute Abend``, ``vergangene Woche``, ``vor drei Tagen``), as reports do and
         histories do not (``heute`` and ``Ende des Jahres`` are common in both)."""
         norm, fields = it.match.pattern.norm, it.fields
-        if norm == "weekday":
+        if norm in ("weekday", "weekday_of_week", "night_to"):
             return True
         if norm == "deixis":
             return bool(to_int(fields.get("offset")) or fields.get("part"))
