@@ -309,3 +309,20 @@ def test_weekday_of_a_named_week_is_one_expression() -> None:
     text = "Am Freitag vergangener Woche tagte der Rat. Am Dienstag kommender Woche soll abgestimmt werden."
     values = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 9)).times}
     assert values == {"Freitag vergangener Woche": "2031-04-04", "Dienstag kommender Woche": "2031-04-15"}
+
+
+def test_history_counts_next_year_and_the_year_before_from_the_story() -> None:
+    """In a history (many years, nothing counted from the reference date) ``im nächsten Jahr`` and
+    ``im Vorjahr`` in a later sentence count from the story's year; ``im vergangenen Jahr`` from the
+    reference date."""
+    import datetime as dt
+
+    text = (
+        "Die Festung wurde 1701 gebaut und 1744 erweitert. Im Sommer 1812 belagerten fremde Truppen die Stadt. "
+        "Die Verteidiger hielten lange stand. Im nächsten Jahr fiel die Stadt. Im Vorjahr war die Ernte "
+        "ausgefallen. Im vergangenen Jahr wurde die Festung restauriert."
+    )
+    values = {t.text: t.value for t in tagger_for("de").tag(text, published=dt.date(2031, 4, 8)).times}
+    assert values["nächsten Jahr"] == "1813"
+    assert values["Vorjahr"] == "1811"
+    assert values["vergangenen Jahr"] == "2030"

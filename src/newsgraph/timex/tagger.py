@@ -995,11 +995,14 @@ class TimeTagger:
                 return False
         elif norm == "relative":
             # `Gegen Ende des Jahres`, `im selben Monat`: the year or month under discussion (in a
-            # history also `im Vorjahr` in the sentence of its date); `vergangene Woche` counts from
-            # the reference date
+            # history also `im Vorjahr` in the sentence of its date, and `im Vorjahr`, `im nächsten
+            # Jahr` wherever the passage's date stands: they count from the year the story is in);
+            # `vergangene Woche`, `im vergangenen Jahr` count from the reference date
+            rel = to_int(it.fields.get("rel"))
+            onward = rel is not None and (rel > 0 or it.match.pattern.name == "previous_year")
             if not it.fields.get("anaphoric") and (
                 it.fields.get("unit") not in ("Y", "M", "Q")
-                or (to_int(it.fields.get("rel")) and (reports or anchor_at[1] != here[1]))
+                or (rel and (reports or (anchor_at[1] != here[1] and not onward)))
             ):
                 return False
         elif norm == "deixis":
