@@ -326,3 +326,15 @@ def test_history_counts_next_year_and_the_year_before_from_the_story() -> None:
     assert values["nächsten Jahr"] == "1813"
     assert values["Vorjahr"] == "1811"
     assert values["vergangenen Jahr"] == "2030"
+
+
+def test_part_of_a_weekday_in_the_genitive_and_midnight_told_in_the_past() -> None:
+    import datetime as dt
+
+    tag = tagger_for("de").tag
+    text = "In den frühen Morgenstunden des Sonntags griffen Unbekannte das Depot an."
+    values = {t.text: t.value for t in tag(text, published=dt.date(2031, 4, 9)).times}
+    assert values == {"den frühen Morgenstunden des Sonntags": "2031-04-06TMO"}
+    text = "Das Fahrverbot trat um Mitternacht in Kraft. Das nächste soll um Mitternacht beginnen."
+    values = [t.value for t in tag(text, published=dt.date(2031, 4, 9)).times]
+    assert values == ["2031-04-09T00:00", "2031-04-09T24:00"]

@@ -915,8 +915,12 @@ class TimeTagger:
                 day = min(days, key=lambda d: abs(d[0] - t.start))[1]
                 t.value = day.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
             elif not narrative and reference.date is not None:
-                # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`)
-                t.value = reference.date.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
+                # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`);
+                # midnight told in the past (`trat um Mitternacht in Kraft`) is the one that began it
+                clock = t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
+                if clock == "T24:00" and t.tense == "past":
+                    clock = "T00:00"
+                t.value = reference.date.isoformat() + clock
         return out
 
     def _tells_onward(self, text: str, sentence: Sentence) -> bool:
