@@ -338,3 +338,11 @@ def test_part_of_a_weekday_in_the_genitive_and_midnight_told_in_the_past() -> No
     text = "Das Fahrverbot trat um Mitternacht in Kraft. Das nächste soll um Mitternacht beginnen."
     values = [t.value for t in tag(text, published=dt.date(2031, 4, 9)).times]
     assert values == ["2031-04-09T00:00", "2031-04-09T24:00"]
+
+
+def test_english_the_week_before_counts_from_the_last_date_told() -> None:
+    import datetime as dt
+
+    text = "The strike began on March 3, 2030. The week before, talks had failed. A month later it ended."
+    values = {t.text: t.value for t in tagger_for("en").tag(text, published=dt.date(2031, 4, 9)).times}
+    assert values["The week before"] == "2030-W08"
