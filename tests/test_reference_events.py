@@ -144,3 +144,22 @@ def test_another_meeting_at_the_summits_place_and_a_possible_summit_give_nothing
     assert "Treffen" not in [m.text for m in find_mentions(text, spans)]
     result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-01-20", "2025-01-20")])
     assert "Genf" not in result.reason
+
+
+def test_session_number_names_the_summit_whatever_the_place():
+    """``der 49. G7-Gipfel`` and ``COP28`` name one summit each by their number (G7 since 1975; COP
+    since 1995, none in 2020), without a place."""
+    import datetime as dt
+
+    from newsgraph.timex import tagger_for
+    from newsgraph.timex.reference import OfficeClaim
+
+    claim = OfficeClaim(
+        "Erika Beispiel", "head of government of Examplia", "Regierungschefin", ((dt.date(2022, 3, 1), None),)
+    )
+    text = "Regierungschefin Erika Beispiel will beim 49. G7-Gipfel über Rohstoffe beraten."
+    result = tagger_for("de").tag(text, published=None, today=dt.date(2026, 12, 7), claims=[claim])
+    assert "2023-05-21" in result.reason and "as to come" in result.reason
+    text = "Prime Minister Erika Beispiel spoke after COP28 ended."
+    result = tagger_for("en").tag(text, published=None, today=dt.date(2026, 12, 7), claims=[claim])
+    assert "2023-11-30" in result.reason and "as past" in result.reason

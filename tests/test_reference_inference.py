@@ -226,3 +226,36 @@ def test_weekday_in_apposition_to_a_date_is_a_tie() -> None:
         "Die Kammer stimmte am 24. Mai ab, am Montag reiste sie.", published=None, today=today
     )
     assert result.reference.date is None
+
+
+def test_announced_date_bounds_the_terms_of_office_from_above():
+    """A plan with its year (``soll im Juni 2021 unterzeichnet werden``) says the article is older:
+    with a look back of the same year as lower bound, one year of the terms remains."""
+    claim = OfficeClaim(
+        person="Erika Beispiel",
+        office="head of government of Examplia",
+        title="Regierungschefin",
+        terms=((dt.date(2019, 1, 1), dt.date(2024, 1, 1)),),
+    )
+    text = (
+        "Die Regierungschefin Erika Beispiel reist nach Rom. Am 2. März 2021 war sie in Paris gewesen. "
+        "Der Hafenvertrag soll im Juni 2021 unterzeichnet werden."
+    )
+    result = _infer("de", text, claims=[claim])
+    assert result.reference.year == 2021 and result.source == "inferred"
+    assert "announces" in result.reason
+    # without the plan the terms leave several years
+    result = _infer("de", text.rsplit(" Der Hafenvertrag", 1)[0], claims=[claim])
+    assert result.source == "none"
+
+
+def test_ordinal_anniversary_with_its_year_gives_the_articles_year():
+    """``zum 40. Jahrestag ... 1981`` in one sentence: the article is of 2021 (a sentence with two
+    years gives nothing)."""
+    text = "Zum 40. Jahrestag der Städtepartnerschaft von 1981 kam der Bürgermeister am Montag nach Lübeck."
+    result = _infer("de", text)
+    assert result.reference.year == 2021 and "Jahrestag" in result.reason
+    text = "Zum 40. Jahrestag der 1991 geschlossenen und 1995 erneuerten Partnerschaft kam er nach Lübeck."
+    assert _infer("de", text).source == "none"
+    result = _infer("en", "The mayor arrived for the 40th anniversary of the 1981 twinning agreement.")
+    assert result.reference.year == 2021

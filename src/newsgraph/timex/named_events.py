@@ -79,6 +79,19 @@ class _Series:
     requires: tuple[str, ...]
     #: words as common for other meetings (``Treffen``): read only with the leaders named near them
     near_patterns: tuple[re.Pattern[str], ...] = ()
+    #: numbered sessions (``der 49. G7-Gipfel``, ``COP28``): ``(n, year)`` pairs, the n-th session
+    #: and every later one a year apart held from ``year`` on (the earliest pair: no session before it)
+    ordinal_years: tuple[tuple[int, int], ...] = ()
+    #: the number inside the series' own words (``COP ?(\d+)``)
+    name_ordinal: re.Pattern[str] | None = None
+
+    def year_of(self, n: int) -> int | None:
+        """The year of the n-th session, or None when the series has no numbering for it."""
+        steps = [(k, y) for k, y in self.ordinal_years if k <= n]
+        if not steps:
+            return None
+        k, y = max(steps)
+        return y + (n - k)
 
 
 @cache
@@ -93,6 +106,8 @@ def load_events(path: Path = EVENTS_FILE) -> tuple[dict[str, _Series], tuple[Nam
             tuple(re.compile(p, re.IGNORECASE) for p in spec.get("patterns", [])),
             tuple(spec.get("requires", [])),
             tuple(re.compile(p) for p in spec.get("near_patterns", [])),
+            tuple((int(n), int(y)) for n, y in spec.get("ordinal_years", [])),
+            re.compile(spec["name_ordinal"], re.IGNORECASE) if spec.get("name_ordinal") else None,
         )
         for key, spec in data.get("series", {}).items()
     }
@@ -115,6 +130,25 @@ def _words_at(text: str, word: str, lo: int, hi: int) -> list[int]:
     return [lo + m.start() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text[lo:hi])]
 
 
+#: an ordinal right before the series' words: `der 49. G7-Gipfel`, `the 49th G7 summit`
+_ORDINAL_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})(?:\.|st|nd|rd|th)\s*$")
+
+
+def _numbered(text: str, m: re.Match[str], spec: _Series, members: list[NamedEvent]) -> NamedEvent | None:
+    """The summit a session number names (before the series' words, or inside them: ``COP28``),
+    when the series is numbered and the knowledge base has exactly one summit of that year."""
+    if not spec.ordinal_years:
+        return None
+    inside = spec.name_ordinal.search(m.group(0)) if spec.name_ordinal is not None else None
+    before = _ORDINAL_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    number = inside or before
+    if number is None:
+        return None
+    year = spec.year_of(int(number.group(1)))
+    held = [e for e in members if e.start.year == year]
+    return held[0] if len(held) == 1 else None
+
+
 def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[EventMention]:
     """The summits of the knowledge base the text names unambiguously (see the module docstring), one
     per sentence and summit, in text order. ``sentences``: character spans."""
@@ -132,6 +166,12 @@ def find_mentions(text: str, sentences: list[tuple[int, int]]) -> list[EventMent
                 lo, hi = max(sentence[0], m.start() - PLACE_REACH), min(sentence[1], m.end() + PLACE_REACH)
                 if near and any(_word_at(text, name, lo, hi) < 0 for name in spec.requires):
                     continue  # `Treffen`: the leaders stand near it, or it is another meeting
+                numbered = _numbered(text, m, spec, members)
+                if numbered is not None:  # `der 49. G7-Gipfel`, `COP28`: the session its number names
+                    if (numbered, sentence[0]) not in seen:
+                        seen.add((numbered, sentence[0]))
+                        out.append(EventMention(numbered, m.start(), m.end(), m.group(0), ""))
+                    continue
                 # the place nearest to the series' words (`vor dem Nato-Gipfel in Vilnius treffen sich
                 # die Minister in Brüssel`: Vilnius), and the summits of the series held there
                 found = [

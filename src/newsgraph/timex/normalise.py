@@ -336,6 +336,35 @@ def norm_weekday(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(p.value(), "DATE", None, p)
 
 
+def norm_weekday_of_week(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``am Freitag vergangener Woche``: the weekday of the ISO week ``rel`` weeks from the reference
+    date's (a narrative: from the last day it named)."""
+    weekday = to_int(fields.get("weekday"))
+    rel = to_int(fields.get("rel"))
+    if weekday is None or rel is None:
+        return None
+    base = ctx.anchor_day if ctx.narrative else ctx.reference.date
+    if base is None:
+        return Valued(f"XXXX-WXX-{weekday}", "DATE")
+    day = base + dt.timedelta(days=7 * rel + weekday - base.isoweekday())
+    p = point_of(day)
+    return Valued(p.value(), "DATE", None, p)
+
+
+def norm_night_to(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``die Nacht zum Freitag``: the night that begins on the day before the weekday (which takes
+    its direction as a bare weekday does)."""
+    weekday = to_int(fields.get("weekday"))
+    day = norm_weekday({**fields, "part": None}, ctx)
+    if weekday is None or day is None:
+        return None
+    point = day.point.as_date() if day.point is not None else None
+    if point is None:
+        return Valued(f"XXXX-WXX-{(weekday - 2) % 7 + 1}TNI", "DATE")
+    p = point_of(point - dt.timedelta(days=1), "NI")
+    return Valued(p.value(), "DATE", None, p)
+
+
 def norm_deixis(fields: dict[str, Any], ctx: Context) -> Valued | None:
     offset = to_int(fields.get("offset")) or 0
     part = fields.get("part")
@@ -428,6 +457,8 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
             "CE": "XX",
         }
         return Valued(unknown.get(str(unit), "XXXX"), "DATE", mod)
+    if unit == "WE" and rel == 1 and fields.get("upcoming") and base.isoweekday() <= 5:
+        rel = 0  # `am kommenden Wochenende` on a weekday: the weekend that closes this week
     got = _period(str(unit), base, rel)
     if got is None:
         return None
@@ -527,6 +558,8 @@ def norm_fixed(fields: dict[str, Any], ctx: Context) -> Valued | None:
     value = fields.get("value")
     if value is None:
         return None
+    if value == "TENSE_REF":  # `irgendwann`, `someday`: some time ahead, or back in a past clause
+        value = "PAST_REF" if ctx.tense == "past" else "FUTURE_REF"
     kind = "DATE" if str(value).endswith("_REF") else ctx.extra.get("type", "DURATION")
     return Valued(str(value), kind)
 
@@ -639,7 +672,19 @@ def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(day.isoformat(), "DATE", None, point_of(day))
 
 
+def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``in zwei Wochen``, ``in two weeks``: told about what comes, the point that long after the
+    reference date; in a past clause (``in zwei Wochen hatte er ... geschafft``), or one with no tense
+    cue at all, a stretch of time."""
+    if ctx.tense not in ("future", "now"):
+        return norm_duration(fields, ctx)
+    return norm_ago({**fields, "dir": 1}, ctx)
+
+
 NORMALISERS = {
+    "ahead": norm_ahead,
+    "night_to": norm_night_to,
+    "weekday_of_week": norm_weekday_of_week,
     "feast": norm_feast,
     "short_year": norm_short_year,
     "weekday": norm_weekday,

@@ -404,6 +404,26 @@ def _event_window(events: list[EventBound], today: dt.date) -> tuple[dt.date, dt
     return (lo.day if lo else dt.date.min, hi.day if hi else today, "; ".join(parts))
 
 
+def _plan_ceiling(evidence: list[DateEvidence]) -> tuple[dt.date, str] | None:
+    """(first day after, its words): the earliest day, month or year the text names with its year in
+    a clause about the future (``soll am 15. Juni 2031 unterzeichnet werden``): the article was
+    written before its end (an upper bound, as a term of office's end is). A plan told without a
+    year says nothing (its year is what is sought)."""
+    ends = []
+    for e in evidence:
+        p = e.partial
+        if e.tense != "future" or p is None or p.year is None or p.era is not None:
+            continue
+        if p.month is None:
+            end = dt.date(p.year + 1, 1, 1)
+        elif p.day is None or not valid_day(p.year, p.month, p.day):
+            end = dt.date(p.year + (p.month == 12), p.month % 12 + 1, 1)
+        else:
+            end = dt.date(p.year, p.month, p.day) + dt.timedelta(days=1)
+        ends.append((end, e.text))
+    return min(ends) if ends else None
+
+
 def infer_reference(
     ties: list[WeekdayTie],
     evidence: list[DateEvidence],
@@ -590,6 +610,13 @@ def _infer_from_text(
             clipped = [(max(a, lo), min(b, hi)) for a, b in stretches if a < hi and b > lo]
             if clipped and clipped != stretches:
                 stretches, event_note = clipped, f"; {window[2]}"
+        plan_note = ""
+        ceiling = _plan_ceiling(with_year)
+        if ceiling is not None:  # the article precedes what it announces (none left: a misread tense)
+            clipped = [(a, min(b, ceiling[0])) for a, b in stretches if a < ceiling[0]]
+            if clipped and clipped != stretches:
+                stretches, plan_note = clipped, f"; the text announces {ceiling[1]!r} (written before it)"
+                event_note += plan_note
         if stretches:
             first, last = stretches[0][0], stretches[-1][1] - dt.timedelta(days=1)
             # several stretches when a person served twice (``2017-01-20 to 2021-01-19 and 2025-01-20 to ...``)
@@ -598,8 +625,9 @@ def _infer_from_text(
             )
             if first.year == last.year:
                 if event_note:
+                    what = "a dated summit" if event_note != plan_note else "a plan"
                     reason = (
-                        f"inferred from terms of office and a dated summit: {_held_together(claims)}"
+                        f"inferred from terms of office and {what}: {_held_together(claims)}"
                         f"{event_note}: together only {span}; year only"
                     )
                     return Reference(year=first.year), "inferred", reason
@@ -634,7 +662,7 @@ def _infer_from_text(
             after = [y for y in years_left if bound is None or y >= bound]
             if bound is not None and len(after) == 1:
                 reason = (
-                    f"inferred from terms of office and a lower bound: {_held_together(claims)} {span}; "
+                    f"inferred from terms of office and a lower bound: {_held_together(claims)} {span}{event_note}; "
                     f"the text names {bound} in the past, so only {after[0]} remains (year only)"
                 )
                 return Reference(year=after[0]), "inferred", reason

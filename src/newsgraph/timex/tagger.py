@@ -28,6 +28,7 @@ from .normalise import (
     collect_date,
     mod_of,
     norm_date,
+    point_of,
     to_int,
     valid_day,
 )
@@ -53,7 +54,10 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
 _SENTENCE_END_NO_ORDINALS = re.compile(r"[.!?](?=\s+[A-ZÄÖÜ\"„])|\n\s*\n")
 #: a dateline opening a report: a place (up to four capitalised words) and a comma before the date,
 #: an agency in brackets and/or a dash after it (`GENF, 24. Mai 2021 (dpa) -`, `GENEVA, May 24 (Reuters) -`)
-_DATELINE_BEFORE = re.compile(r"\s*[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /][^\W\d_][\w'’.\-]*){0,3}\s*,\s*")
+#: (the place may carry its country in brackets, as WikiNews writes it: `New York (Vereinigte Staaten), 28.06.2019 –`)
+_DATELINE_BEFORE = re.compile(
+    r"\s*[A-ZÄÖÜÉ][\w'’.\-]*(?:[ /][^\W\d_][\w'’.\-]*){0,3}(?:\s*\([^()\n\d]{1,40}\))?\s*,\s*"
+)
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*[-–—:]?|[-–—:])")
 #: a dateline stands among the first lines of an article (headline, perhaps a teaser, then the report)
 DATELINE_LINES = 5
@@ -137,6 +141,11 @@ class TimeTagger:
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
         self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
         self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
+        self.anniversary_phrases = [re.compile(p) for p in stated.get("anniversaries", [])]
+        onward = spec.get("tense", {}).get("onward", [])
+        self.onward_words = (
+            re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in onward) + r")\b") if onward else None
+        )
 
     # ------------------------------------------------------------------ guards
 
@@ -209,7 +218,7 @@ class TimeTagger:
         else:
             reference, source, reason = Reference(), "none", "no publication date"
 
-        times = self._resolve(text, items, reference, narrative)
+        times = self._resolve(text, items, reference, narrative, sentences)
         return TagResult(times, reference, source, reason)
 
     def split_sentences(self, text: str) -> list[Sentence]:
@@ -235,9 +244,13 @@ class TimeTagger:
         for m in self.grammar.find(tokens):
             if m.pattern.guard == "bare_year" and not self._bare_year_ok(text, tokens, m):
                 continue
+            if m.pattern.guard == "sentence_start" and not _at_sentence_start(text, tokens, m.start):
+                continue
             first = m.start
             if first + 1 < m.end and (tokens[first].lower,) in self.articles and tokens[first + 1].text[:1].isdigit():
                 first += 1  # `dem 25. Juli` -> `25. Juli`
+            while first + 1 < m.end and tokens[first].text == ",":
+                first += 1  # `, 28.06.2019` (the optional comma after a weekday, without the weekday)
             start, end = tokens[first].start, tokens[m.end - 1].end
             while sent_index + 1 < len(sentences) and sentences[sent_index].end <= start:
                 sent_index += 1
@@ -246,12 +259,16 @@ class TimeTagger:
             fields["_classes"] = m.classes
             if m.pattern.norm == "duration" and any(rx.match(text, start) for rx in self.age_not_time):
                 continue  # a person's age (`die 35-jährige Frau`, `a 62-year-old envoy`), not a time
+            if fields.get("year_from_rel") and not _ANAPHORIC_REL.search(text, start, end):
+                fields["_deictic_rel"] = True  # `nächsten Jahres`, not `des folgenden Jahres`
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
             if tense == "past" and self._planned_month(text, sentences[sent_index], partial, start, end):
                 tense = "present"
+            if m.pattern.norm == "ahead" and tense not in ("future", "now") and first + 1 < m.end:
+                start = tokens[first + 1].start  # `in zwei Wochen` not told ahead: the stretch alone
             narrated = tense == "future" and self._narrated(text, sentences[sent_index], start, end)
             items.append(_Item(m, start, end, fields, partial, sent_index, tense, narrated))
         return items
@@ -419,8 +436,42 @@ class TimeTagger:
         events = self._event_bounds(text, sentences, items)
         loose = self._loose_ties(text, items, ties)
         return infer_reference(
-            ties, evidence, today, claims, loose, stated, events, anniversaries=self._anniversaries(text, items)
+            ties,
+            evidence,
+            today,
+            claims,
+            loose,
+            stated,
+            events,
+            anniversaries=self._anniversaries(text, items) + self._ordinal_anniversaries(text, items, sentences),
         )
+
+    def _ordinal_anniversaries(
+        self, text: str, items: list[_Item], sentences: list[Sentence] | None
+    ) -> list[tuple[int, str, bool]]:
+        """Years an ordinal anniversary gives (``zum 60. Jahrestag der Aufnahme diplomatischer
+        Beziehungen 1964``): in a sentence that names exactly one year, that year plus the number is
+        the year the anniversary falls in, the article's year (``exact``, like a count back)."""
+        if not sentences or not self.anniversary_phrases:
+            return []
+        out: list[tuple[int, str, bool]] = []
+        starts = [s.start for s in sentences]
+        for rx in self.anniversary_phrases:
+            for m in rx.finditer(text):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                years = {
+                    it.partial.year
+                    for it in items
+                    if it.sentence == k
+                    and it.partial is not None
+                    and it.partial.year is not None
+                    and it.partial.era is None
+                }
+                n = int(m.group("n"))
+                if len(years) == 1 and n > 0:
+                    (year,) = years
+                    out.append((year + n, f"{m.group(0)} … {year}", True))
+        return out
 
     @staticmethod
     def _anniversaries(text: str, items: list[_Item]) -> list[tuple[int, str, bool]]:
@@ -564,7 +615,7 @@ class TimeTagger:
         Montag``, ``heute Abend``, ``vergangene Woche``, ``vor drei Tagen``), as reports do and
         histories do not (``heute`` and ``Ende des Jahres`` are common in both)."""
         norm, fields = it.match.pattern.norm, it.fields
-        if norm == "weekday":
+        if norm in ("weekday", "weekday_of_week", "night_to"):
             return True
         if norm == "deixis":
             return bool(to_int(fields.get("offset")) or fields.get("part"))
@@ -716,7 +767,14 @@ class TimeTagger:
             weight *= DECAY
         return max(scores, key=lambda y: scores[y])
 
-    def _resolve(self, text: str, items: list[_Item], reference: Reference, narrative: bool) -> list[TaggedTime]:
+    def _resolve(
+        self,
+        text: str,
+        items: list[_Item],
+        reference: Reference,
+        narrative: bool,
+        sentences: list[Sentence] | None = None,
+    ) -> list[TaggedTime]:
         """Value each item in text order, carrying the anchors forward: the last date named (for
         `am Abend`, `zwei Tage später`, clock times), the narrative year, the day of the sentence.
 
@@ -743,9 +801,19 @@ class TimeTagger:
         open_clocks: list[tuple[int, int]] = []  # clock times whose day comes later in the sentence
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         reports = self._is_report(items, reference)
+        heading_day: dt.date | None = None  # the day of the last line that names nothing but a date
+        announced: tuple[dt.date, int, int] | None = None  # the last weekday told ahead: (day, paragraph, sentence)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
+            stamp = not narrative and _ticker_stamp(text, it)
+            if stamp:
+                # a live ticker's entry opens with its time stamp: a new entry on the ticker's own day
+                # (the day its last heading names, else the reference date), whatever the entry
+                # before it told (``Gestern hatten sich ...``)
+                sentence_day = heading_day or reference.date
+                if sentence_day is not None:
+                    anchor_day, anchor_day_at = sentence_day, it.sentence
             paragraph = bisect.bisect_right(breaks, it.start)
             local = narrative or self._in_passage(
                 it, passage, passage_at, (paragraph, it.sentence), deixis_since, reference, reports
@@ -785,6 +853,19 @@ class TimeTagger:
                 valued = None
             if valued is None:
                 continue
+            ahead = not local and self._announced_weekday(it) and reference.date is not None
+            if ahead and announced is not None and announced[1] == paragraph and it.sentence - announced[2] <= 2:
+                day = valued.point.as_date() if valued.point is not None else None
+                onward = sentences is not None and self._tells_onward(text, sentences[it.sentence])
+                if day is not None and announced[0] > day and (day == reference.date or onward):
+                    # `empfängt am Dienstag ... Am Mittwoch reist er weiter` on a Wednesday: once a
+                    # preview has moved to a later day, the reference day's weekday is next week's,
+                    # and so is any weekday the text tells as the next stop (`reist weiter`)
+                    p = point_of(day + dt.timedelta(days=7), valued.point.part)  # type: ignore[union-attr]
+                    valued = Valued(p.value(), valued.type, valued.mod, p)
+            day = valued.point.as_date() if ahead and valued.point is not None else None
+            if day is not None and day > reference.date:  # type: ignore[operator]
+                announced = (day, paragraph, it.sentence)
             kind = valued.type if it.match.pattern.type == "DATE" else it.match.pattern.type
             out.append(
                 TaggedTime(
@@ -813,6 +894,8 @@ class TimeTagger:
                 if local or (it.partial is not None and it.partial.year is not None):  # BC years too
                     passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
+                if day is not None and _alone_on_its_line(text, it):
+                    heading_day = day
                 if day is not None:
                     sentence_day = passage_day = day
                     # in a news report, a day far from the reference date is background (``bei ihrem
@@ -832,9 +915,28 @@ class TimeTagger:
                 day = min(days, key=lambda d: abs(d[0] - t.start))[1]
                 t.value = day.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
             elif not narrative and reference.date is not None:
-                # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`)
-                t.value = reference.date.isoformat() + t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
+                # news without a day in the sentence: the day of publication (a live blog's `16:05 GMT`);
+                # midnight told in the past (`trat um Mitternacht in Kraft`) is the one that began it
+                clock = t.value[len("XXXX-XX-XX") :]  # type: ignore[index]
+                if clock == "T24:00" and t.tense == "past":
+                    clock = "T00:00"
+                t.value = reference.date.isoformat() + clock
         return out
+
+    def _tells_onward(self, text: str, sentence: Sentence) -> bool:
+        """Whether the sentence tells a next step of a sequence (``reist weiter``, ``anschließend``,
+        ``then``): its day follows the day told before."""
+        return self.onward_words is not None and bool(self.onward_words.search(text, sentence.start, sentence.end))
+
+    @staticmethod
+    def _announced_weekday(it: _Item) -> bool:
+        """A bare weekday told ahead (``reist am Mittwoch``): no ``nächsten``, no ``gestrigen``."""
+        return (
+            it.match.pattern.norm == "weekday"
+            and it.tense in ("future", "now")
+            and it.fields.get("rel") is None
+            and it.fields.get("offset") is None
+        )
 
     @staticmethod
     def _anaphoric(it: _Item) -> bool:
@@ -886,15 +988,25 @@ class TimeTagger:
         if norm == "date":
             if it.partial is None or it.partial.year is not None or it.partial.era is not None:
                 return False
+            if it.fields.get("year_from_rel"):
+                # `im Mai nächsten Jahres` in a report counts from the reference date; `im Juni des
+                # folgenden Jahres` always from the year just told
+                if not it.fields.get("_deictic_rel"):
+                    return anchor is not None and anchor.year is not None and anchor.era is None
+                if reports:
+                    return False
             if it.partial.month is None and it.partial.season is None and it.partial.day is None:
                 return False
         elif norm == "relative":
             # `Gegen Ende des Jahres`, `im selben Monat`: the year or month under discussion (in a
-            # history also `im Vorjahr` in the sentence of its date); `vergangene Woche` counts from
-            # the reference date
+            # history also `im Vorjahr` in the sentence of its date, and `im Vorjahr`, `im nächsten
+            # Jahr` wherever the passage's date stands: they count from the year the story is in);
+            # `vergangene Woche`, `im vergangenen Jahr` count from the reference date
+            rel = to_int(it.fields.get("rel"))
+            onward = rel is not None and (rel > 0 or it.match.pattern.name == "previous_year")
             if not it.fields.get("anaphoric") and (
                 it.fields.get("unit") not in ("Y", "M", "Q")
-                or (to_int(it.fields.get("rel")) and (reports or anchor_at[1] != here[1]))
+                or (rel and (reports or (anchor_at[1] != here[1] and not onward)))
             ):
                 return False
         elif norm == "deixis":
@@ -957,6 +1069,46 @@ def _continues_look_back(it: _Item, anchor: Partial, anchor_at: tuple[int, int],
     if start is None or anchor.year is None or not valid_day(anchor.year, p.month, p.day):
         return False
     return 0 < (dt.date(anchor.year, p.month, p.day) - start).days <= SEQUENCE_DAYS
+
+
+#: relative words that count from the date just told, not from the reference date (`des folgenden Jahres`)
+_ANAPHORIC_REL = re.compile(r"(?i)folgend|following|subsequent")
+
+#: a clock time opening a line and followed by a colon (``14.05 Uhr:``, ``16:05:``): a live ticker's stamp
+_STAMP_AFTER = re.compile(r"[ \t]*(?:Uhr|h|GMT|MEZ|MESZ|CET|CEST)?[ \t]*[:|–—-][ \t]")
+
+
+#: what may stand right before the first word of a sentence
+_SENTENCE_OPENERS = {".", "!", "?", ":", "„", '"', "«", "»", "–", "—", "-", "*", "•"}
+
+
+def _at_sentence_start(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` opens a sentence or a line (``Morgen fliegt ...``)."""
+    if k == 0:
+        return True
+    prev = tokens[k - 1]
+    return "\n" in text[prev.end : tokens[k].start] or prev.text in _SENTENCE_OPENERS
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+
+
+def _ticker_stamp(text: str, it: _Item) -> bool:
+    """Whether ``it`` is a clock time that opens its line and is followed by a colon or dash (a live
+    ticker's entry: ``15.10 Uhr: Baerbock kündigt an ...``)."""
+    if it.match.pattern.norm != "clock":
+        return False
+    line_start, _ = _line_bounds(text, it.start, it.end)
+    return not text[line_start : it.start].strip() and bool(_STAMP_AFTER.match(text, it.end))
+
+
+def _alone_on_its_line(text: str, it: _Item) -> bool:
+    """Whether the line of ``it`` holds nothing but it and a weekday or punctuation (a ticker's or a
+    diary's day heading: ``Freitag, 23. Februar``)."""
+    line_start, line_end = _line_bounds(text, it.start, it.end)
+    rest = (text[line_start : it.start] + " " + text[it.end : line_end]).strip(" \t,.:()–—-")
+    return len(rest) <= 12 and not any(ch.isdigit() for ch in rest)
 
 
 #: how far (days) from the reference date a named day may lie and still anchor part-of-day and

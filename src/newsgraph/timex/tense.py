@@ -93,6 +93,12 @@ class TenseRules:
     #: present forms the morphology may read as past although no preterite looks like them (the
     #: plural of verbs whose stem ends in ``t``: ``beraten``, ``leiten``; their preterite is ``-teten``)
     present_not_past: frozenset[str] = frozenset()
+    #: strong preterite stems (German ``rief``, ``stieg``): a finite form ending in one, with an
+    #: optional plural ``-en``, is past whatever the morphology says, and a plural in ``-en`` the
+    #: morphology calls past that is neither one of these nor a weak ``-ten`` is present
+    strong_preterite: re.Pattern[str] | None = None
+    #: words after which a participle is a passive infinitive, no past (English ``will be held``)
+    participle_not_after: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -119,16 +125,46 @@ class TenseRules:
             morph_past_doubt=re.compile(spec["morph_past_doubt_regex"]) if spec.get("morph_past_doubt_regex") else None,
             preterite_endings=tuple(w.lower() for w in spec.get("preterite_endings", [])),
             present_not_past=frozenset(w.lower() for w in spec.get("present_not_past", [])),
+            participle_not_after=frozenset(w.lower() for w in spec.get("participle_not_after", [])),
+            strong_preterite=(
+                re.compile(
+                    r"^\w*("
+                    + "|".join(sorted({re.escape(w.lower()) for w in spec["strong_preterites"]}, key=len, reverse=True))
+                    + r")(?:en)?$"
+                )
+                if spec.get("strong_preterites")
+                else None
+            ),
         )
+
+    def _untagged_preterite(self, low: str) -> bool:
+        """Whether a word the morphology gave no tense is a strong preterite all the same: it ends in
+        an ablaut stem, and is no participle (``geschlossen``: ``ge`` + stem + ``en``, an adjective
+        as often as a perfect: ``bleiben bis zum 1. Juli geschlossen``)."""
+        m = self.strong_preterite.match(low) if self.strong_preterite is not None else None
+        if m is None:
+            return False
+        stem_start = m.start(1)
+        return not (low.endswith("en") and low[max(0, stem_start - 2) : stem_start] == "ge")
 
     def morph_tense(self, low: str, morph_tense: str) -> str:
         """The morphological tense of a lower-cased word, with ``Past`` dropped to ``Pres`` where the
         form cannot be a preterite (:attr:`morph_past_doubt`, :attr:`present_not_past`): a statistical
         morphologiser guesses on verbs it has not seen, and a wrong past turns ``beraten am Montag``
         into the Monday before."""
+        if morph_tense == "Pres" and self.strong_preterite is not None and self.strong_preterite.match(low):
+            return "Past"  # ``riefen am Montag an``: an ablaut preterite the morphology took for a present
         if morph_tense != "Past" or low in self.past:
             return morph_tense
         if low in self.present_not_past:
+            return "Pres"
+        if (
+            self.strong_preterite is not None
+            and low.endswith("en")
+            and not low.endswith("ten")
+            and not self.strong_preterite.match(low)
+        ):
+            # a German preterite plural is a weak ``-ten`` or a strong stem + ``-en``: ``wählen`` is neither
             return "Pres"
         doubtful = self.morph_past_doubt is not None and self.morph_past_doubt.match(low)
         if doubtful and not any(low.endswith(e) for e in self.preterite_endings):
@@ -146,6 +182,8 @@ class TenseRules:
         for k, (offset, text, morph_tense) in enumerate(items):
             low = lowered[k]
             morph_tense = self.morph_tense(low, morph_tense)
+            if not morph_tense and text.islower() and self._untagged_preterite(low):
+                morph_tense = "Past"  # ``Am Freitag griffen Drohnen ... an``, the verb read as an adjective
             if pluperfect and low in self.modal_infinitives:
                 continue  # ``hatte im Februar reisen wollen``: a past plan, not a future
             if prospective and low in self.infinitive_marks:
@@ -178,8 +216,8 @@ class TenseRules:
                     and lowered[k + 1] in self.participle_not_before
                     and bool(self.participle.match(low))
                 )
-                if passive_infinitive:
-                    continue
+                if passive_infinitive or (k > 0 and lowered[k - 1] in self.participle_not_after):
+                    continue  # `verheizt werden darf`, `will be held`: a passive infinitive, no past
                 if morph_tense == "Past" or low in self.past or regular_past or perfect:
                     out.append(Cue(offset, "past"))
                 elif (morph_tense == "Pres" or low in self.present) and low not in self.perfect_aux:
