@@ -810,3 +810,31 @@ def test_a_state_before_an_office_of_title_heads_only_says_whose_office():
     rec = _extract("Karen Lowell, the US trade representative, will travel to Tokyo next week.")
     _has(rec, {"visit"}, {"Karen Lowell"}, "planned")
     assert all("US" not in p and "United States" not in p for _, p, _ in _events(rec)), _events(rec)
+
+
+def _dated(record: Record, family: set[str]) -> list[str | None]:
+    """The time values of the events of ``family``."""
+    return [ev.time.value if ev.time else None for ev in record.events if ev.type in family]
+
+
+def test_a_second_main_clause_after_comma_and_keeps_its_cues_to_itself():
+    # the pledge (a planned cue) of the second clause does not make the hosting a plan
+    rec = _extract(
+        "Danish Prime Minister Ida Sorensen hosted Estonian Prime Minister Mart Tamm in Copenhagen on "
+        "Friday, and the two leaders pledged closer cooperation on Baltic shipping."
+    )
+    _has(rec, {"meeting"}, {"Ida Sorensen", "Mart Tamm"}, "happened")
+    assert _dated(rec, MEETING) == ["2024-03-08"], _events(rec)
+    # a list of names before the verb stays one subject (no verb before the comma)
+    rec = _extract("Ida Sorensen, Mart Tamm, and Olaf Berg met in Riga on Friday.")
+    _has(rec, {"meeting"}, {"Ida Sorensen", "Mart Tamm", "Olaf Berg"}, "happened")
+
+
+def test_a_meeting_on_the_sidelines_takes_the_date_given_after_the_summit():
+    rec = _extract(
+        "Nigerian President Bola Adeyemi met Ghanaian President Kofi Mensah on the sidelines of the "
+        "African Union summit in Addis Ababa on Sunday."
+    )
+    _has(rec, {"meeting"}, {"Bola Adeyemi", "Kofi Mensah"}, "happened")
+    meeting = next(ev for ev in rec.events if ev.type == "meeting")
+    assert meeting.time is not None and meeting.time.value == "2024-03-10", _events(rec)

@@ -15,7 +15,7 @@ classified once per document:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -437,6 +437,32 @@ def _asyndetic_main(doc: Doc, before: list[int], start: int, end: int, speech: f
     return False
 
 
+def _coordinated_main(
+    doc: Doc, before: list[int], start: int, end: int, finite: Callable[[Token], bool], speech: frozenset[str]
+) -> bool:
+    """Whether ``, and`` at ``start - 1`` opens a second main clause with a subject of its own (English
+    ``hosted Luxon on Thursday, and the two leaders pledged closer cooperation``).
+
+    The clause so far has a finite verb (so ``Macron, Scholz, and Meloni met`` stays one list); after
+    the coordinator a short noun phrase (determiners, numbers, adjectives, nouns, names, a pronoun)
+    comes right before a finite verb that is no speech verb. Its cues (``pledged``, ``will``) are then
+    its own, not the first verb's.
+    """
+    if not any(finite(doc[k]) for k in before):
+        return False
+    for j in range(start, min(start + 6, end)):
+        tok = doc[j]
+        if finite(tok):
+            return j > start and tok.text.lower() not in speech
+        if tok.is_punct or "\n" in tok.text or tok.pos_ not in _SUBJECT_POS:
+            return False
+    return False
+
+
+#: the parts of speech of a short English subject noun phrase (``the two leaders``, ``both sides``, ``he``)
+_SUBJECT_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON", "PART"})
+
+
 def _attribute_stretches(doc: Doc, lex: Lexicon) -> dict[int, int]:
     """Extended attributes before a noun, as ``{first token: token after the participle}``.
 
@@ -493,6 +519,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     bare_openers = lex.words("clauses", "bare_openers")
     coordinated = lex.words("clauses", "coordinated_openers")
     verb_coordinators = lex.words("clauses", "verb_coordinators")
+    main_coordinators = lex.words("clauses", "main_clause_coordinators")
     finite_suffix = str(lex.frames.get("clauses", {}).get("finite_tag_suffix", "FIN"))
     finite_tags = lex.words("clauses", "finite_tags")  # English: no common suffix (VBD, VBZ, VBP, MD)
 
@@ -639,6 +666,18 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     stack.append(new(1, "speech", seg_n))
                     clause_of[i] = stack[-2].id
                     stack[-2].tokens.append(i)
+                    i += 1
+                    continue
+                if (
+                    len(stack) == 1
+                    and word in main_coordinators
+                    and _coordinated_main(doc, stack[-1].tokens, i + 2, e, finite, speech)
+                ):
+                    # English ``..., and the two leaders pledged ...``: a second main clause with its own
+                    # subject after ``, and`` (the coordinator belongs to it)
+                    clause_of[i] = stack[-1].id
+                    stack[-1].tokens.append(i)
+                    stack = [new(0, None, seg_n)]
                     i += 1
                     continue
                 if len(stack) == 1 and _asyndetic_main(doc, stack[-1].tokens, i + 1, e, speech):

@@ -1394,9 +1394,12 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     _calls_as_means(index, out)
     parties_of_the_meeting(index, out)
     settings: dict[int, EventMention] = {}  # the first placed sideline noun of each clause
+    dated: dict[int, EventMention] = {}  # the first dated sideline noun of each clause
     for x in out:
         if x.sideline and x.place:
             settings.setdefault(x.clause, x)
+        if x.sideline and x.time:
+            dated.setdefault(x.clause, x)
     beside = {x.clause for x in out if x.sideline}
     for m in out:
         m.beside = m.clause in beside and not m.sideline and bool(m.participants)
@@ -1406,6 +1409,10 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             setting = settings.get(m.clause)
             if setting is not None:
                 m.place, m.place_chain = setting.place, setting.place_chain
+        if m.time is None and not m.trigger.is_noun and m.clause in dated:
+            # ``met Lula on the sidelines of the G20 summit in Rio on Tuesday``: the date after the
+            # setting's noun dates the meeting told beside it
+            m.time = dated[m.clause].time
     return out
 
 
