@@ -838,3 +838,33 @@ def test_a_meeting_on_the_sidelines_takes_the_date_given_after_the_summit():
     _has(rec, {"meeting"}, {"Bola Adeyemi", "Kofi Mensah"}, "happened")
     meeting = next(ev for ev in rec.events if ev.type == "meeting")
     assert meeting.time is not None and meeting.time.value == "2024-03-10", _events(rec)
+
+
+def test_a_reporting_tail_before_a_subordinate_clause_relays_and_takes_no_part():
+    rec = _extract(
+        "Foreign Minister Lena Haugen met Chilean Foreign Minister Tomas Rojas in Oslo on Monday, the "
+        "Norwegian Foreign Ministry said, as Oslo sought new copper suppliers."
+    )
+    meeting = next(p for t, p, _ in _events(rec) if t in MEETING)
+    assert meeting == frozenset({"Lena Haugen", "Tomas Rojas"}), _events(rec)
+
+
+def test_leaders_who_gathered_somewhere_met():
+    rec = _extract("Leaders of Ghana, Togo and Benin gathered in Lome on Saturday.")
+    _has(rec, MEETING, {"Ghana", "Togo", "Benin"}, "happened")
+    # whose people gather says nothing of a meeting of those named
+    for text in (
+        "Supporters of Kofi Mensah and Yao Kouassi gathered in Accra on Saturday.",
+        "Residents of Ghana and Togo gathered at the border on Saturday.",
+    ):
+        rec = _extract(text)
+        assert not [e for e in _events(rec) if e[0] in MEETING], _events(rec)
+
+
+def test_the_people_of_named_sides_are_no_parties():
+    for text in (
+        "Supporters of Kofi Mensah and Yao Kouassi met in Accra on Saturday.",
+        "Relatives of Kofi Mensah and Yao Kouassi met in Lome on Saturday.",
+    ):
+        rec = _extract(text)
+        assert not [e for e in _events(rec) if e[0] in MEETING], _events(rec)

@@ -437,6 +437,17 @@ def _asyndetic_main(doc: Doc, before: list[int], start: int, end: int, speech: f
     return False
 
 
+def _people_of(
+    doc: Doc, start: int, genitive: frozenset[str], determiners: frozenset[str], people: frozenset[str]
+) -> bool:
+    """Whether the name at ``start`` follows ``<people noun> of (the)`` (``supporters of``, ``residents of
+    the``): it says whose people they are, as a name before the noun does (``Bangladeshi troops``)."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ in determiners:
+        k -= 1
+    return k >= 1 and doc[k].lower_ in genitive and doc[k - 1].lower_ in people
+
+
 def _coordinated_main(
     doc: Doc, before: list[int], start: int, end: int, finite: Callable[[Token], bool], speech: frozenset[str]
 ) -> bool:
@@ -1126,6 +1137,9 @@ def _classify(index: DocIndex) -> None:
             last = doc[m.tend - 1]
             if last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= m.tend and last.head.lower_ in people_nouns:
                 role = "other"
+        if role == "actor" and people_nouns and _people_of(doc, m.tstart, genitive, determiners, people_nouns):
+            # English ``Residents of Kenya and Uganda gathered``: the people of a place or side are no party
+            role = "other"
         if role == "actor" and m.tend < len(doc) and doc[m.tend].lower_ in feature_nouns:
             # English ``the waters of the Teesta river``: a river, lake or strait is what is shared or
             # disputed, never a side of the talks or agreement (whatever type the model gave the name)

@@ -341,7 +341,9 @@ def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
         return set()
     doc = index.doc
     toks = index.clauses[clause_id].tokens
-    commas = [p for p, j in enumerate(toks) if doc[j].text == "," and j > trig]
+    # a comma that ends the clause (``, the State Department said, as Washington pressed ...``: the
+    # subordinate clause after it is a clause of its own) opens no tail
+    commas = [p for p, j in enumerate(toks) if doc[j].text == "," and j > trig and p + 1 < len(toks)]
     if not commas:
         return set()
     tail = toks[commas[-1] + 1 :]
