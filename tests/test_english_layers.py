@@ -330,3 +330,14 @@ def test_entity_korean_given_name_across_its_hyphen():
     r = _extract("Unification Minister Choi Seung-ho met Kim Ji-woo, a defector, in Seoul. The Biden-era deal held.")
     assert {("Choi Seung-ho", "PER"), ("Kim Ji-woo", "PER")} <= _ents(r)
     assert not any(m.startswith("Biden-") for m, _ in _ents(r))
+
+
+def test_a_korean_given_name_outside_the_syllable_list_stays_whole_after_a_title():
+    """``his counterpart Cho Tae-yul``: the second syllable after the hyphen is of the shape of a
+    romanised Korean syllable (not in the closed list); an English suffix (``-led``) is not."""
+    record = _extract("Japan's foreign minister met his South Korean counterpart Cho Tae-yul in Seoul on Monday.")
+    people = [e.name for e in record.entities if e.type == "PER"]
+    assert people == ["Cho Tae-yul"], people
+    record = _extract("The talks were chaired by Foreign Minister Han Min-gyeom of South Korea.")
+    people = [e.name for e in record.entities if e.type == "PER"]
+    assert people == ["Han Min-gyeom"], people

@@ -868,3 +868,29 @@ def test_the_people_of_named_sides_are_no_parties():
     ):
         rec = _extract(text)
         assert not [e for e in _events(rec) if e[0] in MEETING], _events(rec)
+
+
+def test_what_was_discussed_in_a_sea_is_the_call_not_talks_there():
+    rec = _extract(
+        "Greek Foreign Minister Nikos Pappas spoke by phone with Egyptian Foreign Minister Sameh Adel on "
+        "Monday. Pappas and Adel discussed shipping in the Red Sea."
+    )
+    assert [(t, p) for t, p, _ in _events(rec)] == [("phone_call", frozenset({"Nikos Pappas", "Sameh Adel"}))], _events(
+        rec
+    )
+    # a waterway is no venue, even for talks told alone
+    rec = _extract(
+        "Greek Foreign Minister Nikos Pappas held talks with Egyptian Foreign Minister Sameh Adel on patrols "
+        "in the Strait of Otranto on Monday."
+    )
+    talks = next(ev for ev in rec.events if ev.type in MEETING)
+    assert talks.place is None, _events(rec)
+
+
+def test_a_planned_event_noun_keeps_its_cue_and_its_agent_after_by():
+    rec = _extract(
+        "Greek Foreign Minister Nikos Pappas and Egyptian Foreign Minister Sameh Adel discussed port fees "
+        "and a planned visit by Adel to Athens."
+    )
+    _has(rec, MEETING, {"Nikos Pappas", "Sameh Adel"}, "happened")
+    _has(rec, {"visit"}, {"Sameh Adel"}, "planned")

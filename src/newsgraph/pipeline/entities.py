@@ -293,6 +293,8 @@ class Knowledge:
     employer_nouns: set[str] = field(default_factory=set)
     # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
     given_name_second_syllables: set[str] = field(default_factory=set)
+    #: the shape of such a syllable, for those the list lacks (``Cho Tae-yul``)
+    given_name_syllable: re.Pattern[str] | None = None
     office_apposition: bool = False
     dateline_agency: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
@@ -463,6 +465,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.region_collectives = set(filters.get("region_collectives", []))
     k.employer_nouns = set(filters.get("employer_nouns", []))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
+    shape = filters.get("given_name_syllable_pattern")
+    k.given_name_syllable = re.compile(shape) if shape else None
     k.office_apposition = bool(filters.get("office_apposition", False))
     k.dateline_agency = bool(filters.get("dateline_agency", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
@@ -675,7 +679,7 @@ class EntityLayer:
                 and doc[j].text == "-"
                 and not doc[j - 1].whitespace_
                 and not doc[j].whitespace_
-                and doc[j + 1].text in self.k.given_name_second_syllables
+                and self._korean_syllable(doc[j + 1].text)
             ):
                 j += 2  # ``Park Min-jun``, ``Kim Jong-un``: a Korean given name's second syllable
                 break
@@ -1265,6 +1269,11 @@ class EntityLayer:
             and nxt.text in self.k.region_collectives
             and doc[i].text not in self.k.place_forms
         )
+
+    def _korean_syllable(self, text: str) -> bool:
+        """A Korean given name's second syllable: one of the list, or of a romanised syllable's shape."""
+        shape = self.k.given_name_syllable
+        return text in self.k.given_name_second_syllables or (shape is not None and shape.fullmatch(text) is not None)
 
     def _hyphen_particle(self, text: str) -> bool:
         prefix = next((p for p in self.k.hyphen_particles if text.startswith(p)), None)

@@ -1768,6 +1768,7 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         and abs(m.tstart - trig) <= max_distance
         and (index.clause_of[trig] != clause_id or index.claims(trig, m.tstart))
         and not _noun_owns_place(index, m, trig)
+        and not _water(index, m)
     ]
     if destinations:
         dest = index.lex.words("places", "destinations")
@@ -1858,6 +1859,17 @@ def _invites(index: DocIndex, i: int) -> bool:
 def _is_visit_noun(index: DocIndex, i: int) -> bool:
     trig = index.lex.noun_trigger(index.doc[i])
     return trig is not None and trig.type == "visit"
+
+
+def _water(index: DocIndex, m: MentionRef) -> bool:
+    """Whether the place ``m`` is a body of water (``the Red Sea``, ``the Strait of Hormuz``; ``[places]
+    water_words``): what talks are about, no venue."""
+    words = index.lex.words("places", "water_words")
+    if not words:
+        return False
+    doc = index.doc
+    names = [doc[k].text.lower() for k in range(m.tstart, m.tend)]
+    return bool(names) and (names[-1] in words or (len(names) > 2 and names[0] in words and names[1] == "of"))
 
 
 def _noun_owns_place(index: DocIndex, m: MentionRef, trig: int) -> bool:
