@@ -894,3 +894,21 @@ def test_a_planned_event_noun_keeps_its_cue_and_its_agent_after_by():
     )
     _has(rec, MEETING, {"Nikos Pappas", "Sameh Adel"}, "happened")
     _has(rec, {"visit"}, {"Sameh Adel"}, "planned")
+
+
+def test_the_antecedent_of_who_is_on_a_visit_is_the_visitor():
+    rec = _extract(
+        "Kenyan President Amos Kiprono, who is on a three-day state visit to Ghana, met Ghanaian "
+        "President Kofi Mensah in Accra on Monday."
+    )
+    _has(rec, {"visit"}, {"Amos Kiprono", "Ghana"})
+    _has(rec, MEETING, {"Amos Kiprono", "Kofi Mensah"}, "happened")
+
+
+def test_his_first_trip_after_a_visit_verb_is_the_same_visit():
+    rec = _extract(
+        "Kenyan President Amos Kiprono is due to visit Accra next month for his first trip to West Africa since "
+        "taking office."
+    )
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    assert len(visits) == 1 and "Amos Kiprono" in visits[0], _events(rec)

@@ -901,6 +901,10 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if not parts and clause.opener in lex.words("clauses", "relative_pronouns"):
+            # ``Albanese, who is on a three-day state visit to India, ...``: the relative pronoun's
+            # antecedent is the one on the visit (or at the talks)
+            parts = antecedent_actors(index, clause)[:1]
         if trig.type == "visit" and _possessed(index, i, possessive):
             # ``Zum Abschluss seines Besuchs in China wurde Blinken von Xi empfangen``: the possessor's
             # visit is the subject's; whoever receives him in the clause is not a visitor
@@ -1388,6 +1392,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     out = [piece for m in out for piece in _one_meeting_each(index, m)]
     out = _side_trips(index, out)
+    out = _restated_visits(index, out)
     _guests(index, out)
     _joiners(index, out)
     _anaphoric_times(index, out)
@@ -1633,6 +1638,28 @@ def _last_before(mentions: list[EventMention], n: int, fits: Callable[[EventMent
     """The last of ``mentions[:n]`` that ``fits``, scanning back from ``n`` (so a long text is not read
     from its start for every mention)."""
     return next((mentions[k] for k in range(n - 1, -1, -1) if fits(mentions[k])), None)
+
+
+def _restated_visits(index: DocIndex, mentions: list[EventMention]) -> list[EventMention]:
+    """``is due to visit Manila next month for his first trip to Southeast Asia``: a visit noun owned by
+    a possessive (``[participants] possessives``) after a visit verb of the same clause and visitor
+    names that visit again, with a wider destination; it is no second visit."""
+    possessive = index.lex.words("participants", "possessives")
+    if not possessive:
+        return mentions
+    doc = index.doc
+    verbs = [m for m in mentions if not m.trigger.is_noun and family_group(m.type) == "visit" and m.participants]
+    if not verbs:
+        return mentions
+
+    def restated(m: EventMention) -> bool:
+        if not m.trigger.is_noun or family_group(m.type) != "visit" or not m.participants:
+            return False
+        if not any(doc[j].text.lower() in possessive for j in range(max(0, m.tok - 4), m.tok)):
+            return False
+        return any(v.clause == m.clause and v.tok < m.tok and v.participants[0] == m.participants[0] for v in verbs)
+
+    return [m for m in mentions if not restated(m)]
 
 
 def _calls_as_means(index: DocIndex, mentions: list[EventMention]) -> None:
