@@ -912,3 +912,12 @@ def test_his_first_trip_after_a_visit_verb_is_the_same_visit():
     )
     visits = [p for t, p, _ in _events(rec) if t == "visit"]
     assert len(visits) == 1 and "Amos Kiprono" in visits[0], _events(rec)
+
+
+def test_an_agreement_told_after_a_dated_meeting_in_the_same_sentence_takes_its_date():
+    rec = _extract(
+        "Danish Prime Minister Ida Sorensen met Estonian Prime Minister Mart Tamm in Tallinn on Monday, and the "
+        "two leaders agreed to build a new power cable."
+    )
+    agreement = next(ev for ev in rec.events if ev.type == "agreement")
+    assert agreement.time is not None and agreement.time.value == "2024-03-11", _events(rec)

@@ -1396,6 +1396,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     _guests(index, out)
     _joiners(index, out)
     _anaphoric_times(index, out)
+    _same_sentence_times(out)
     _colon_quote_places(index, out)
     _sequence_status(index, out)
     _calls_as_means(index, out)
@@ -1493,6 +1494,26 @@ def _names_holder(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
         if prev is not None and prev.type == "PER" and verbless(k, m.tstart):
             return True
     return False
+
+
+def _same_sentence_times(mentions: list[EventMention]) -> None:
+    """``met Srettha in Hanoi on Monday, and the two leaders agreed to expand trade``: an undated event
+    that happened, told after a dated one of the same parties in the same sentence, happened then too."""
+    for m in mentions:
+        if m.time is not None or m.status != "happened" or len(set(m.participants)) < 2:
+            continue
+        before = [
+            x
+            for x in mentions
+            if x is not m
+            and x.segment == m.segment
+            and x.tok < m.tok
+            and x.time is not None
+            and x.status == "happened"
+            and set(x.participants) == set(m.participants)
+        ]
+        if before:
+            m.time = max(before, key=lambda x: x.tok).time
 
 
 def _anaphoric_times(index: DocIndex, mentions: list[EventMention]) -> None:
