@@ -293,6 +293,8 @@ class Knowledge:
     employer_nouns: set[str] = field(default_factory=set)
     # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
     given_name_second_syllables: set[str] = field(default_factory=set)
+    #: a one-word "organisation" after ``in`` that is a town (``[org_after_in]`` of entities_filters.toml)
+    org_after_in: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the shape of such a syllable, for those the list lacks (``Cho Tae-yul``)
     given_name_syllable: re.Pattern[str] | None = None
     office_apposition: bool = False
@@ -465,6 +467,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.region_collectives = set(filters.get("region_collectives", []))
     k.employer_nouns = set(filters.get("employer_nouns", []))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
+    k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
     shape = filters.get("given_name_syllable_pattern")
     k.given_name_syllable = re.compile(shape) if shape else None
     k.office_apposition = bool(filters.get("office_apposition", False))
@@ -751,6 +754,8 @@ class EntityLayer:
                 tok = doc[start - 1]
                 if not (tok.is_alpha and tok.text[:1].isupper()) or tok.is_sent_start:
                     break
+                if tok.text in self.k.name_stopwords:
+                    break  # ``in November, Thai officials said``: a month is no place
                 start -= 1
             if start == end or start == 0 or doc[start - 1].lower_ not in self.k.venue_locative:
                 continue
@@ -1308,9 +1313,26 @@ class EntityLayer:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ in self.k.feature_nouns:
             return True
+        if label == "ORG" and self._town_after_in(doc, i, nxt):
+            return True
         if label != "PER" or not self.k.article_person_is_place or i == 0 or doc[i - 1].lower_ != "the":
             return False
         return nxt is None or not (nxt.tag_.startswith("NN") or nxt.pos_ in {"NOUN", "PROPN"} or nxt.text == "'s")
+
+    def _town_after_in(self, doc: Doc, i: int, nxt: Token | None) -> bool:
+        """``signed a memorandum in Entebbe, but``, ``met in Entebbe on Monday``: a one-word name the model
+        calls an organisation right after ``in`` (``[org_after_in] prepositions``) and before a clause's
+        end or a time (``[org_after_in] before``) is where something happened, a town the gazetteer
+        lacks; not after a word of holdings (``a stake in Tesla``) and not an acronym."""
+        conf = self.k.org_after_in
+        if not conf or i == 0 or doc[i - 1].lower_ not in conf.get("prepositions", ()):
+            return False
+        text = doc[i].text
+        if not (text[:1].isupper() and text[1:].islower() and text.isalpha()):
+            return False
+        if i >= 2 and doc[i - 2].lower_ in conf.get("not_after", ()):
+            return False
+        return nxt is None or nxt.is_punct or nxt.lower_ in conf.get("before", ())
 
     def _surname_compound(self, span: Span) -> bool:
         """``Sanchez-Milei talks`` (a tokenizer that splits at hyphens): surnames of people named in
