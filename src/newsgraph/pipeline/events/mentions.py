@@ -137,12 +137,14 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             continue
         clause_id = index.clause_of[tok.i]
         noun = lex.noun_trigger(tok)
+        verb_triggers = lex.verb_triggers(tok) if noun is None else []
+        if noun is None and not verb_triggers:
+            continue  # no trigger word (most tokens): nothing more to check
         if not_after and _after_without(index, tok.i, noun is not None, not_after):
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
             found.append((tok.i, noun))
             continue
-        verb_triggers = lex.verb_triggers(tok)
         if (
             len(verb_triggers) > 1
             and lex.frames.get("context", {}).get("session_first_with_body")
