@@ -921,3 +921,14 @@ def test_an_agreement_told_after_a_dated_meeting_in_the_same_sentence_takes_its_
     )
     agreement = next(ev for ev in rec.events if ev.type == "agreement")
     assert agreement.time is not None and agreement.time.value == "2024-03-11", _events(rec)
+
+
+def test_talks_between_two_titled_people_take_the_place_after_their_verb():
+    # the place stands 17 words after the noun; the dateline's city is not where the talks were
+    rec = _extract(
+        "ISLAMABAD (Reuters) - Talks between Pakistani Foreign Minister Hamid Qureshi and his Afghan counterpart "
+        "Amir Khan Wardak ended in Kabul on Saturday without agreement on border crossings, officials said."
+    )
+    names = {e.id: e.name for e in rec.entities}
+    talks = next(ev for ev in rec.events if ev.type in MEETING)
+    assert names.get(talks.place) == "Kabul", _events(rec)
