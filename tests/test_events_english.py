@@ -932,3 +932,24 @@ def test_talks_between_two_titled_people_take_the_place_after_their_verb():
     names = {e.id: e.name for e in rec.entities}
     talks = next(ev for ev in rec.events if ev.type in MEETING)
     assert names.get(talks.place) == "Kabul", _events(rec)
+
+
+def test_the_three_countries_are_the_three_states_named_before():
+    # a list of three
+    rec = _extract(
+        "Ghana, Togo and Benin share a long coastline. Last year, the three countries signed a memorandum on "
+        "joint patrols in Lome."
+    )
+    _has(rec, {"agreement"}, {"Ghana", "Togo", "Benin"}, "happened")
+    # named one by one
+    rec = _extract(
+        "Ghana's navy reported new piracy. Togo's president asked for help. Benin's foreign ministry agreed. "
+        "Last year, the three countries' defence ministers signed a memorandum on joint patrols in Lome."
+    )
+    _has(rec, {"agreement"}, {"Ghana", "Togo", "Benin"}, "happened")
+    # four states named one by one and no list of three: no guess
+    rec = _extract(
+        "Ghana's navy reported new piracy. Togo's president asked for help. Benin and Nigeria agreed. "
+        "Last year, the three countries' defence ministers signed a memorandum on joint patrols in Lome."
+    )
+    assert not [e for e in _events(rec) if e[0] == "agreement" and len(e[1]) == 3 and "Ghana" in e[1]], _events(rec)

@@ -1914,6 +1914,13 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
     two = lex.words("groups", "two")
     parties = lex.words("groups", "party_nouns")
     has_two = any(doc[i].text.lower() in two for i in range(start, end))
+    counts = lex.frames.get("groups", {}).get("counts", {})
+    n = next((int(counts[doc[i].text.lower()]) for i in range(start, end) if doc[i].text.lower() in counts), 0)
+    if n >= 3 and any(doc[i].text.lower() in lex.words("groups", "state_nouns") for i in range(start, end)):
+        # English ``the three countries``: the list of that many states the text named before
+        listed = _coordinated_states_of(index, before, n)
+        if listed:
+            return listed, False
     # an office-noun group: people who hold that office in the text
     for i in range(start, end):
         tok = doc[i]
@@ -2051,6 +2058,48 @@ def _coordinated_states(index: DocIndex, before: int) -> list[MentionRef]:
                 return [m, later]
         later = m
     return []
+
+
+def _coordinated_states_of(index: DocIndex, before: int, n: int) -> list[MentionRef]:
+    """The last ``n`` states (three or more) named together in one list before token ``before``.
+
+    English ``the three countries' fisheries ministers signed a memorandum`` after ``Kenya, Uganda and
+    Tanzania``: the list joined by ``[groups] coordinated_states`` words (one or two between names,
+    ``, and``), within ``coordinated_window`` sentences; nothing when no list of that length is there.
+    """
+    groups = index.lex.frames.get("groups", {})
+    joiners = {w.lower() for w in groups.get("coordinated_states", [])}
+    if not joiners:
+        return []
+    doc = index.doc
+    earliest = index.segments[max(0, index.segment_of(before) - int(groups.get("coordinated_window", 8)))][0]
+    chain: list[MentionRef] = []  # the current list, latest name first
+    for m in index.mentions_ending_by(before):
+        if m.tstart < earliest:
+            break
+        if m.type == "PER" or not (m.entity.kb_id or "").startswith("iso3166:"):
+            if len(_unique_refs(chain)) == n:
+                break
+            chain = []
+            continue
+        joined = bool(chain) and chain[-1].tstart > m.tend and 1 <= chain[-1].tstart - m.tend <= 2
+        if joined and all(doc[j].text.lower() in joiners for j in range(m.tend, chain[-1].tstart)):
+            chain.append(m)
+            continue
+        if len(_unique_refs(chain)) == n:
+            break
+        chain = [m]
+    found = _unique_refs(reversed(chain))
+    if len(found) == n:
+        return found
+    # no such list: the states named one by one (``Kenya's foreign ministry ... Uganda's president ...
+    # Tanzania's president ... the three countries``), when the text before names exactly ``n``
+    named: list[MentionRef] = []
+    for m in index.mentions_ending_by(before):
+        if m.type != "PER" and (m.entity.kb_id or "").startswith("iso3166:"):
+            named.append(m)
+    named = _unique_refs(named)
+    return list(reversed(named)) if len(named) == n else []
 
 
 def _unique_refs(refs: Iterable[MentionRef]) -> list[MentionRef]:
