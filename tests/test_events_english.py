@@ -953,3 +953,12 @@ def test_the_three_countries_are_the_three_states_named_before():
         "Last year, the three countries' defence ministers signed a memorandum on joint patrols in Lome."
     )
     assert not [e for e in _events(rec) if e[0] == "agreement" and len(e[1]) == 3 and "Ghana" in e[1]], _events(rec)
+
+
+def test_a_witness_of_a_signing_is_no_party():
+    rec = _extract(
+        "Trade Minister Lena Haugen and Trade Minister Tomas Rojas signed the accord in Oslo on Monday in the "
+        "presence of Prime Minister Olaf Berg."
+    )
+    agreement = next(p for t, p, _ in _events(rec) if t == "agreement")
+    assert agreement == frozenset({"Lena Haugen", "Tomas Rojas"}), _events(rec)

@@ -945,6 +945,23 @@ def _in_source_phrase(index: DocIndex, m: MentionRef) -> bool:
     return False
 
 
+def _witness(index: DocIndex, m: MentionRef) -> bool:
+    """Whether ``m`` only witnesses what its clause tells (``signed ... in the presence of Prime Minister
+    X``, ``witnessed by X``: ``[participants] witness_phrases`` right before the name and its title words)."""
+    phrases = index.lex.frames.get("participants", {}).get("witness_phrases", [])
+    if not phrases:
+        return False
+    doc = index.doc
+    k = m.tstart
+    while k > 0 and m.tstart - k < 5 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_sent_start:
+        k -= 1  # the title before the name (``Bangladeshi Prime Minister``)
+    for phrase in phrases:
+        words = phrase.split()
+        if k >= len(words) and [doc[j].text.lower() for j in range(k - len(words), k)] == words:
+            return True
+    return False
+
+
 def _classify(index: DocIndex) -> None:
     """Mark each mention actor / place / affiliation, and record office nouns before persons."""
     doc, lex = index.doc, index.lex
@@ -1013,7 +1030,7 @@ def _classify(index: DocIndex) -> None:
             m.role = "other"
             prev = m
             continue
-        if m.type in {"PER", "ORG"} and _in_source_phrase(index, m):
+        if m.type in {"PER", "ORG"} and (_in_source_phrase(index, m) or _witness(index, m)):
             # ``Nach Angaben des Rezensenten Alan Posener sei ... ein Gespräch mit Füller``: a source
             m.role = "other"
             prev = m
