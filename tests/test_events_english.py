@@ -962,3 +962,12 @@ def test_a_witness_of_a_signing_is_no_party():
     )
     agreement = next(p for t, p, _ in _events(rec) if t == "agreement")
     assert agreement == frozenset({"Lena Haugen", "Tomas Rojas"}), _events(rec)
+
+
+def test_a_pact_that_names_its_parties_is_not_signed_by_the_meeting_before():
+    rec = _extract(
+        "Danish Prime Minister Ida Sorensen met Estonian Prime Minister Mart Tamm in Tallinn on Monday. "
+        "Sorensen will then travel to Vilnius, where she is expected to sign a defence pact with Lithuania."
+    )
+    agreements = [p for t, p, _ in _events(rec) if t == "agreement"]
+    assert agreements == [frozenset({"Ida Sorensen", "Lithuania"})], _events(rec)
