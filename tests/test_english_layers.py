@@ -330,3 +330,29 @@ def test_entity_korean_given_name_across_its_hyphen():
     r = _extract("Unification Minister Choi Seung-ho met Kim Ji-woo, a defector, in Seoul. The Biden-era deal held.")
     assert {("Choi Seung-ho", "PER"), ("Kim Ji-woo", "PER")} <= _ents(r)
     assert not any(m.startswith("Biden-") for m, _ in _ents(r))
+
+
+def test_a_korean_given_name_outside_the_syllable_list_stays_whole_after_a_title():
+    """``his counterpart Cho Tae-yul``: the second syllable after the hyphen is of the shape of a
+    romanised Korean syllable (not in the closed list); an English suffix (``-led``) is not."""
+    record = _extract("Japan's foreign minister met his South Korean counterpart Cho Tae-yul in Seoul on Monday.")
+    people = [e.name for e in record.entities if e.type == "PER"]
+    assert people == ["Cho Tae-yul"], people
+    record = _extract("The talks were chaired by Foreign Minister Han Min-gyeom of South Korea.")
+    people = [e.name for e in record.entities if e.type == "PER"]
+    assert people == ["Han Min-gyeom"], people
+
+
+def test_a_month_before_a_comma_and_a_country_word_is_no_place():
+    r = _extract("The prime minister is due to travel to Bangkok in November, Thai officials said.")
+    assert not [m for m, t in _ents(r) if m == "November"], _ents(r)
+
+
+def test_a_one_word_organisation_of_the_model_after_in_is_a_town():
+    r = _extract(
+        "Two years ago, the fisheries ministers of the three countries signed a memorandum on joint patrols in "
+        "Entebbe, but they have not met since."
+    )
+    assert ("Entebbe", "LOC") in _ents(r), _ents(r)
+    r = _extract("The fund bought a stake in Tesla, sources said.")
+    assert ("Tesla", "LOC") not in _ents(r), _ents(r)

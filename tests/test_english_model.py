@@ -155,10 +155,14 @@ def test_mixed_feed_detects_each_article_and_lang_wins(tmp_path) -> None:
     (``IngestOptions.language``) applies to every article that does not state its own."""
     feed = tmp_path / "feed.jsonl"
     rows = [
-        {"text": "Die Außenministerin traf am Montag ihren französischen Amtskollegen in Paris. "
-                 "Beide sprachen über die Lage im Nahen Osten und die Hilfe für die Ukraine."},
-        {"text": "The foreign minister met her French counterpart in Paris on Monday. "
-                 "They discussed the situation in the Middle East and support for Ukraine."},
+        {
+            "text": "Die Außenministerin traf am Montag ihren französischen Amtskollegen in Paris. "
+            "Beide sprachen über die Lage im Nahen Osten und die Hilfe für die Ukraine."
+        },
+        {
+            "text": "The foreign minister met her French counterpart in Paris on Monday. "
+            "They discussed the situation in the Middle East and support for Ukraine."
+        },
     ]
     feed.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     detected = list(read_inputs([feed]))
@@ -180,3 +184,51 @@ def test_a_persons_own_organisation_is_no_second_party() -> None:
     side alone makes no agreement between parties."""
     r = _extract("President Amara Odhiambo and his National Renewal Party agreed to hold early elections.")
     assert not [ev for ev in r.events if ev.type == "agreement"]
+
+
+_MIXED = {
+    "1-de.txt": "Bundeskanzler Olaf Brandt hat am Montag in Berlin den polnischen Regierungschef Marek Nowak "
+    "empfangen. Beide sprachen über die Lage an der Grenze und die Hilfe für die Ukraine.",
+    "2-en.txt": "Danish Prime Minister Ida Sorensen met Estonian Prime Minister Mart Tamm in Tallinn on Monday. "
+    "The two leaders discussed Baltic shipping and energy links.",
+    "3-de.txt": "Außenministerin Anna Keller reiste am Dienstag nach Wien und traf dort ihren österreichischen "
+    "Amtskollegen Lukas Gruber zu Gesprächen über die Migration.",
+}
+
+
+def _cli_records(args: list[str]) -> list[Record]:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    result = CliRunner().invoke(app, ["extract", *args, "--published", PUBLISHED, "--workers", "1"])
+    assert result.exit_code == 0, result.stderr
+    return [Record.model_validate_json(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_cli_detects_the_language_of_each_article_of_a_mixed_folder_and_feed(tmp_path) -> None:
+    """``newsgraph extract`` over a folder and a JSON Lines feed of German and English articles: each
+    record has its article's language and that language's events (the batches group articles by
+    language and keep the input order); ``--lang`` decides for every article that states none."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name, text in _MIXED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    records = _cli_records([str(folder)])
+    assert [r.language for r in records] == ["de", "en", "de"]
+    people = [{e.name for e in r.entities if e.type == "PER"} for r in records]
+    assert {"Ida Sorensen", "Mart Tamm"} <= people[1]
+    assert all(r.events for r in records), [r.events for r in records]
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": name, "text": text} for name, text in _MIXED.items()]
+    rows.append({"id": "4-stated", "text": _MIXED["2-en.txt"], "language": "en"})
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    records = _cli_records([str(feed)])
+    assert [(r.id, r.language) for r in records] == [
+        ("1-de.txt", "de"),
+        ("2-en.txt", "en"),
+        ("3-de.txt", "de"),
+        ("4-stated", "en"),
+    ]
+    forced = _cli_records([str(feed), "--lang", "en"])
+    assert [r.language for r in forced] == ["en", "en", "en", "en"]

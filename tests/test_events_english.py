@@ -810,3 +810,164 @@ def test_a_state_before_an_office_of_title_heads_only_says_whose_office():
     rec = _extract("Karen Lowell, the US trade representative, will travel to Tokyo next week.")
     _has(rec, {"visit"}, {"Karen Lowell"}, "planned")
     assert all("US" not in p and "United States" not in p for _, p, _ in _events(rec)), _events(rec)
+
+
+def _dated(record: Record, family: set[str]) -> list[str | None]:
+    """The time values of the events of ``family``."""
+    return [ev.time.value if ev.time else None for ev in record.events if ev.type in family]
+
+
+def test_a_second_main_clause_after_comma_and_keeps_its_cues_to_itself():
+    # the pledge (a planned cue) of the second clause does not make the hosting a plan
+    rec = _extract(
+        "Danish Prime Minister Ida Sorensen hosted Estonian Prime Minister Mart Tamm in Copenhagen on "
+        "Friday, and the two leaders pledged closer cooperation on Baltic shipping."
+    )
+    _has(rec, {"meeting"}, {"Ida Sorensen", "Mart Tamm"}, "happened")
+    assert _dated(rec, MEETING) == ["2024-03-08"], _events(rec)
+    # a list of names before the verb stays one subject (no verb before the comma)
+    rec = _extract("Ida Sorensen, Mart Tamm, and Olaf Berg met in Riga on Friday.")
+    _has(rec, {"meeting"}, {"Ida Sorensen", "Mart Tamm", "Olaf Berg"}, "happened")
+
+
+def test_a_meeting_on_the_sidelines_takes_the_date_given_after_the_summit():
+    rec = _extract(
+        "Nigerian President Bola Adeyemi met Ghanaian President Kofi Mensah on the sidelines of the "
+        "African Union summit in Addis Ababa on Sunday."
+    )
+    _has(rec, {"meeting"}, {"Bola Adeyemi", "Kofi Mensah"}, "happened")
+    meeting = next(ev for ev in rec.events if ev.type == "meeting")
+    assert meeting.time is not None and meeting.time.value == "2024-03-10", _events(rec)
+
+
+def test_a_reporting_tail_before_a_subordinate_clause_relays_and_takes_no_part():
+    rec = _extract(
+        "Foreign Minister Lena Haugen met Chilean Foreign Minister Tomas Rojas in Oslo on Monday, the "
+        "Norwegian Foreign Ministry said, as Oslo sought new copper suppliers."
+    )
+    meeting = next(p for t, p, _ in _events(rec) if t in MEETING)
+    assert meeting == frozenset({"Lena Haugen", "Tomas Rojas"}), _events(rec)
+
+
+def test_leaders_who_gathered_somewhere_met():
+    rec = _extract("Leaders of Ghana, Togo and Benin gathered in Lome on Saturday.")
+    _has(rec, MEETING, {"Ghana", "Togo", "Benin"}, "happened")
+    # whose people gather says nothing of a meeting of those named
+    for text in (
+        "Supporters of Kofi Mensah and Yao Kouassi gathered in Accra on Saturday.",
+        "Residents of Ghana and Togo gathered at the border on Saturday.",
+    ):
+        rec = _extract(text)
+        assert not [e for e in _events(rec) if e[0] in MEETING], _events(rec)
+
+
+def test_the_people_of_named_sides_are_no_parties():
+    for text in (
+        "Supporters of Kofi Mensah and Yao Kouassi met in Accra on Saturday.",
+        "Relatives of Kofi Mensah and Yao Kouassi met in Lome on Saturday.",
+    ):
+        rec = _extract(text)
+        assert not [e for e in _events(rec) if e[0] in MEETING], _events(rec)
+
+
+def test_what_was_discussed_in_a_sea_is_the_call_not_talks_there():
+    rec = _extract(
+        "Greek Foreign Minister Nikos Pappas spoke by phone with Egyptian Foreign Minister Sameh Adel on "
+        "Monday. Pappas and Adel discussed shipping in the Red Sea."
+    )
+    assert [(t, p) for t, p, _ in _events(rec)] == [("phone_call", frozenset({"Nikos Pappas", "Sameh Adel"}))], _events(
+        rec
+    )
+    # a waterway is no venue, even for talks told alone
+    rec = _extract(
+        "Greek Foreign Minister Nikos Pappas held talks with Egyptian Foreign Minister Sameh Adel on patrols "
+        "in the Strait of Otranto on Monday."
+    )
+    talks = next(ev for ev in rec.events if ev.type in MEETING)
+    assert talks.place is None, _events(rec)
+
+
+def test_a_planned_event_noun_keeps_its_cue_and_its_agent_after_by():
+    rec = _extract(
+        "Greek Foreign Minister Nikos Pappas and Egyptian Foreign Minister Sameh Adel discussed port fees "
+        "and a planned visit by Adel to Athens."
+    )
+    _has(rec, MEETING, {"Nikos Pappas", "Sameh Adel"}, "happened")
+    _has(rec, {"visit"}, {"Sameh Adel"}, "planned")
+
+
+def test_the_antecedent_of_who_is_on_a_visit_is_the_visitor():
+    rec = _extract(
+        "Kenyan President Amos Kiprono, who is on a three-day state visit to Ghana, met Ghanaian "
+        "President Kofi Mensah in Accra on Monday."
+    )
+    _has(rec, {"visit"}, {"Amos Kiprono", "Ghana"})
+    _has(rec, MEETING, {"Amos Kiprono", "Kofi Mensah"}, "happened")
+
+
+def test_his_first_trip_after_a_visit_verb_is_the_same_visit():
+    rec = _extract(
+        "Kenyan President Amos Kiprono is due to visit Accra next month for his first trip to West Africa since "
+        "taking office."
+    )
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    assert len(visits) == 1 and "Amos Kiprono" in visits[0], _events(rec)
+
+
+def test_an_agreement_told_after_a_dated_meeting_in_the_same_sentence_takes_its_date():
+    rec = _extract(
+        "Danish Prime Minister Ida Sorensen met Estonian Prime Minister Mart Tamm in Tallinn on Monday, and the "
+        "two leaders agreed to build a new power cable."
+    )
+    agreement = next(ev for ev in rec.events if ev.type == "agreement")
+    assert agreement.time is not None and agreement.time.value == "2024-03-11", _events(rec)
+
+
+def test_talks_between_two_titled_people_take_the_place_after_their_verb():
+    # the place stands 17 words after the noun; the dateline's city is not where the talks were
+    rec = _extract(
+        "ISLAMABAD (Reuters) - Talks between Pakistani Foreign Minister Hamid Qureshi and his Afghan counterpart "
+        "Amir Khan Wardak ended in Kabul on Saturday without agreement on border crossings, officials said."
+    )
+    names = {e.id: e.name for e in rec.entities}
+    talks = next(ev for ev in rec.events if ev.type in MEETING)
+    assert names.get(talks.place) == "Kabul", _events(rec)
+
+
+def test_the_three_countries_are_the_three_states_named_before():
+    # a list of three
+    rec = _extract(
+        "Ghana, Togo and Benin share a long coastline. Last year, the three countries signed a memorandum on "
+        "joint patrols in Lome."
+    )
+    _has(rec, {"agreement"}, {"Ghana", "Togo", "Benin"}, "happened")
+    # named one by one
+    rec = _extract(
+        "Ghana's navy reported new piracy. Togo's president asked for help. Benin's foreign ministry agreed. "
+        "Last year, the three countries' defence ministers signed a memorandum on joint patrols in Lome."
+    )
+    _has(rec, {"agreement"}, {"Ghana", "Togo", "Benin"}, "happened")
+    # four states named one by one and no list of three: no guess
+    rec = _extract(
+        "Ghana's navy reported new piracy. Togo's president asked for help. Benin and Nigeria agreed. "
+        "Last year, the three countries' defence ministers signed a memorandum on joint patrols in Lome."
+    )
+    assert not [e for e in _events(rec) if e[0] == "agreement" and len(e[1]) == 3 and "Ghana" in e[1]], _events(rec)
+
+
+def test_a_witness_of_a_signing_is_no_party():
+    rec = _extract(
+        "Trade Minister Lena Haugen and Trade Minister Tomas Rojas signed the accord in Oslo on Monday in the "
+        "presence of Prime Minister Olaf Berg."
+    )
+    agreement = next(p for t, p, _ in _events(rec) if t == "agreement")
+    assert agreement == frozenset({"Lena Haugen", "Tomas Rojas"}), _events(rec)
+
+
+def test_a_pact_that_names_its_parties_is_not_signed_by_the_meeting_before():
+    rec = _extract(
+        "Danish Prime Minister Ida Sorensen met Estonian Prime Minister Mart Tamm in Tallinn on Monday. "
+        "Sorensen will then travel to Vilnius, where she is expected to sign a defence pact with Lithuania."
+    )
+    agreements = [p for t, p, _ in _events(rec) if t == "agreement"]
+    assert agreements == [frozenset({"Ida Sorensen", "Lithuania"})], _events(rec)

@@ -296,6 +296,10 @@ class Knowledge:
     employer_nouns: set[str] = field(default_factory=set)
     # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
     given_name_second_syllables: set[str] = field(default_factory=set)
+    #: a one-word "organisation" after ``in`` that is a town (``[org_after_in]`` of entities_filters.toml)
+    org_after_in: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the shape of such a syllable, for those the list lacks (``Cho Tae-yul``)
+    given_name_syllable: re.Pattern[str] | None = None
     office_apposition: bool = False
     dateline_agency: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
@@ -468,6 +472,9 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.region_collectives = set(filters.get("region_collectives", []))
     k.employer_nouns = set(filters.get("employer_nouns", []))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
+    k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
+    shape = filters.get("given_name_syllable_pattern")
+    k.given_name_syllable = re.compile(shape) if shape else None
     k.office_apposition = bool(filters.get("office_apposition", False))
     k.dateline_agency = bool(filters.get("dateline_agency", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
@@ -680,7 +687,7 @@ class EntityLayer:
                 and doc[j].text == "-"
                 and not doc[j - 1].whitespace_
                 and not doc[j].whitespace_
-                and doc[j + 1].text in self.k.given_name_second_syllables
+                and self._korean_syllable(doc[j + 1].text)
             ):
                 j += 2  # ``Park Min-jun``, ``Kim Jong-un``: a Korean given name's second syllable
                 break
@@ -752,6 +759,8 @@ class EntityLayer:
                 tok = doc[start - 1]
                 if not (tok.is_alpha and tok.text[:1].isupper()) or tok.is_sent_start:
                     break
+                if tok.text in self.k.name_stopwords:
+                    break  # ``in November, Thai officials said``: a month is no place
                 start -= 1
             if start == end or start == 0 or doc[start - 1].lower_ not in self.k.venue_locative:
                 continue
@@ -1236,8 +1245,8 @@ class EntityLayer:
         a party plural the model labels a group of people (it may split them, or a given name may read
         the first word as a person's): a party, an organisation. One word alone (``Democrats``) is not."""
         out = []
-        for i, token in enumerate(doc):
-            if token.text not in self.k.party_plurals or token.ent_type_ not in self.k.ignored_model_labels:
+        for i, word in enumerate(self._words):  # the texts first: a Token per word costs more than the test
+            if word not in self.k.party_plurals or doc[i].ent_type_ not in self.k.ignored_model_labels:
                 continue
             start = i
             while start > 1 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ != "the":
@@ -1252,7 +1261,7 @@ class EntityLayer:
         :meth:`_model_candidates`; a gazetteer's place outranks both)."""
         out = []
         for i in range(2, len(doc)):
-            if not self._employer(doc, i):
+            if self._words[i - 1].lower() != "at" or not self._employer(doc, i):
                 continue
             end = i
             while end < len(doc) and end - i < 5 and doc[end].is_alpha and doc[end].text[:1].isupper():
@@ -1275,6 +1284,11 @@ class EntityLayer:
             and nxt.text in self.k.region_collectives
             and doc[i].text not in self.k.place_forms
         )
+
+    def _korean_syllable(self, text: str) -> bool:
+        """A Korean given name's second syllable: one of the list, or of a romanised syllable's shape."""
+        shape = self.k.given_name_syllable
+        return text in self.k.given_name_second_syllables or (shape is not None and shape.fullmatch(text) is not None)
 
     def _hyphen_particle(self, text: str) -> bool:
         prefix = next((p for p in self.k.hyphen_particles if text.startswith(p)), None)
@@ -1309,9 +1323,26 @@ class EntityLayer:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ in self.k.feature_nouns:
             return True
+        if label == "ORG" and self._town_after_in(doc, i, nxt):
+            return True
         if label != "PER" or not self.k.article_person_is_place or i == 0 or doc[i - 1].lower_ != "the":
             return False
         return nxt is None or not (nxt.tag_.startswith("NN") or nxt.pos_ in {"NOUN", "PROPN"} or nxt.text == "'s")
+
+    def _town_after_in(self, doc: Doc, i: int, nxt: Token | None) -> bool:
+        """``signed a memorandum in Entebbe, but``, ``met in Entebbe on Monday``: a one-word name the model
+        calls an organisation right after ``in`` (``[org_after_in] prepositions``) and before a clause's
+        end or a time (``[org_after_in] before``) is where something happened, a town the gazetteer
+        lacks; not after a word of holdings (``a stake in Tesla``) and not an acronym."""
+        conf = self.k.org_after_in
+        if not conf or i == 0 or doc[i - 1].lower_ not in conf.get("prepositions", ()):
+            return False
+        text = doc[i].text
+        if not (text[:1].isupper() and text[1:].islower() and text.isalpha()):
+            return False
+        if i >= 2 and doc[i - 2].lower_ in conf.get("not_after", ()):
+            return False
+        return nxt is None or nxt.is_punct or nxt.lower_ in conf.get("before", ())
 
     def _surname_compound(self, span: Span) -> bool:
         """``Sanchez-Milei talks`` (a tokenizer that splits at hyphens): surnames of people named in

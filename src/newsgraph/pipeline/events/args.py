@@ -15,7 +15,7 @@ classified once per document:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -468,6 +468,43 @@ def _asyndetic_main(doc: Doc, before: list[int], start: int, end: int, speech: f
     return False
 
 
+def _people_of(
+    doc: Doc, start: int, genitive: frozenset[str], determiners: frozenset[str], people: frozenset[str]
+) -> bool:
+    """Whether the name at ``start`` follows ``<people noun> of (the)`` (``supporters of``, ``residents of
+    the``): it says whose people they are, as a name before the noun does (``Bangladeshi troops``)."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ in determiners:
+        k -= 1
+    return k >= 1 and doc[k].lower_ in genitive and doc[k - 1].lower_ in people
+
+
+def _coordinated_main(
+    doc: Doc, before: list[int], start: int, end: int, finite: Callable[[Token], bool], speech: frozenset[str]
+) -> bool:
+    """Whether ``, and`` at ``start - 1`` opens a second main clause with a subject of its own (English
+    ``hosted Luxon on Thursday, and the two leaders pledged closer cooperation``).
+
+    The clause so far has a finite verb (so ``Macron, Scholz, and Meloni met`` stays one list); after
+    the coordinator a short noun phrase (determiners, numbers, adjectives, nouns, names, a pronoun)
+    comes right before a finite verb that is no speech verb. Its cues (``pledged``, ``will``) are then
+    its own, not the first verb's.
+    """
+    if not any(finite(doc[k]) for k in before):
+        return False
+    for j in range(start, min(start + 6, end)):
+        tok = doc[j]
+        if finite(tok):
+            return j > start and tok.text.lower() not in speech
+        if tok.is_punct or "\n" in tok.text or tok.pos_ not in _SUBJECT_POS:
+            return False
+    return False
+
+
+#: the parts of speech of a short English subject noun phrase (``the two leaders``, ``both sides``, ``he``)
+_SUBJECT_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON", "PART"})
+
+
 def _attribute_stretches(doc: Doc, lex: Lexicon) -> dict[int, int]:
     """Extended attributes before a noun, as ``{first token: token after the participle}``.
 
@@ -524,6 +561,7 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
     bare_openers = lex.words("clauses", "bare_openers")
     coordinated = lex.words("clauses", "coordinated_openers")
     verb_coordinators = lex.words("clauses", "verb_coordinators")
+    main_coordinators = lex.words("clauses", "main_clause_coordinators")
     finite_suffix = str(lex.frames.get("clauses", {}).get("finite_tag_suffix", "FIN"))
     finite_tags = lex.words("clauses", "finite_tags")  # English: no common suffix (VBD, VBZ, VBP, MD)
 
@@ -670,6 +708,18 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     stack.append(new(1, "speech", seg_n))
                     clause_of[i] = stack[-2].id
                     stack[-2].tokens.append(i)
+                    i += 1
+                    continue
+                if (
+                    len(stack) == 1
+                    and word in main_coordinators
+                    and _coordinated_main(doc, stack[-1].tokens, i + 2, e, finite, speech)
+                ):
+                    # English ``..., and the two leaders pledged ...``: a second main clause with its own
+                    # subject after ``, and`` (the coordinator belongs to it)
+                    clause_of[i] = stack[-1].id
+                    stack[-1].tokens.append(i)
+                    stack = [new(0, None, seg_n)]
                     i += 1
                     continue
                 if len(stack) == 1 and _asyndetic_main(doc, stack[-1].tokens, i + 1, e, speech):
@@ -926,6 +976,23 @@ def _in_source_phrase(index: DocIndex, m: MentionRef) -> bool:
     return False
 
 
+def _witness(index: DocIndex, m: MentionRef) -> bool:
+    """Whether ``m`` only witnesses what its clause tells (``signed ... in the presence of Prime Minister
+    X``, ``witnessed by X``: ``[participants] witness_phrases`` right before the name and its title words)."""
+    phrases = index.lex.frames.get("participants", {}).get("witness_phrases", [])
+    if not phrases:
+        return False
+    doc = index.doc
+    k = m.tstart
+    while k > 0 and m.tstart - k < 5 and doc[k - 1].text[:1].isupper() and not doc[k - 1].is_sent_start:
+        k -= 1  # the title before the name (``Bangladeshi Prime Minister``)
+    for phrase in phrases:
+        words = phrase.split()
+        if k >= len(words) and [doc[j].text.lower() for j in range(k - len(words), k)] == words:
+            return True
+    return False
+
+
 def _classify(index: DocIndex) -> None:
     """Mark each mention actor / place / affiliation, and record office nouns before persons."""
     doc, lex = index.doc, index.lex
@@ -994,7 +1061,7 @@ def _classify(index: DocIndex) -> None:
             m.role = "other"
             prev = m
             continue
-        if m.type in {"PER", "ORG"} and _in_source_phrase(index, m):
+        if m.type in {"PER", "ORG"} and (_in_source_phrase(index, m) or _witness(index, m)):
             # ``Nach Angaben des Rezensenten Alan Posener sei ... ein Gespräch mit Füller``: a source
             m.role = "other"
             prev = m
@@ -1118,6 +1185,9 @@ def _classify(index: DocIndex) -> None:
             last = doc[m.tend - 1]
             if last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= m.tend and last.head.lower_ in people_nouns:
                 role = "other"
+        if role == "actor" and people_nouns and _people_of(doc, m.tstart, genitive, determiners, people_nouns):
+            # English ``Residents of Kenya and Uganda gathered``: the people of a place or side are no party
+            role = "other"
         if role == "actor" and m.tend < len(doc) and doc[m.tend].lower_ in feature_nouns:
             # English ``the waters of the Teesta river``: a river, lake or strait is what is shared or
             # disputed, never a side of the talks or agreement (whatever type the model gave the name)
@@ -1769,6 +1839,7 @@ def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = Fa
         and abs(m.tstart - trig) <= max_distance
         and (index.clause_of[trig] != clause_id or index.claims(trig, m.tstart))
         and not _noun_owns_place(index, m, trig)
+        and not _water(index, m)
     ]
     if destinations:
         dest = index.lex.words("places", "destinations")
@@ -1861,6 +1932,17 @@ def _is_visit_noun(index: DocIndex, i: int) -> bool:
     return trig is not None and trig.type == "visit"
 
 
+def _water(index: DocIndex, m: MentionRef) -> bool:
+    """Whether the place ``m`` is a body of water (``the Red Sea``, ``the Strait of Hormuz``; ``[places]
+    water_words``): what talks are about, no venue."""
+    words = index.lex.words("places", "water_words")
+    if not words:
+        return False
+    doc = index.doc
+    names = [doc[k].text.lower() for k in range(m.tstart, m.tend)]
+    return bool(names) and (names[-1] in words or (len(names) > 2 and names[0] in words and names[1] == "of"))
+
+
 def _noun_owns_place(index: DocIndex, m: MentionRef, trig: int) -> bool:
     """Whether the place phrase of ``m`` belongs to a noun before it (``eine Waffenruhe in der Ukraine``).
 
@@ -1903,6 +1985,13 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
     two = lex.words("groups", "two")
     parties = lex.words("groups", "party_nouns")
     has_two = any(doc[i].text.lower() in two for i in range(start, end))
+    counts = lex.frames.get("groups", {}).get("counts", {})
+    n = next((int(counts[doc[i].text.lower()]) for i in range(start, end) if doc[i].text.lower() in counts), 0)
+    if n >= 3 and any(doc[i].text.lower() in lex.words("groups", "state_nouns") for i in range(start, end)):
+        # English ``the three countries``: the list of that many states the text named before
+        listed = _coordinated_states_of(index, before, n)
+        if listed:
+            return listed, False
     # an office-noun group: people who hold that office in the text
     for i in range(start, end):
         tok = doc[i]
@@ -2045,6 +2134,48 @@ def _coordinated_states(index: DocIndex, before: int) -> list[MentionRef]:
                 return [m, later]
         later = m
     return []
+
+
+def _coordinated_states_of(index: DocIndex, before: int, n: int) -> list[MentionRef]:
+    """The last ``n`` states (three or more) named together in one list before token ``before``.
+
+    English ``the three countries' fisheries ministers signed a memorandum`` after ``Kenya, Uganda and
+    Tanzania``: the list joined by ``[groups] coordinated_states`` words (one or two between names,
+    ``, and``), within ``coordinated_window`` sentences; nothing when no list of that length is there.
+    """
+    groups = index.lex.frames.get("groups", {})
+    joiners = {w.lower() for w in groups.get("coordinated_states", [])}
+    if not joiners:
+        return []
+    doc = index.doc
+    earliest = index.segments[max(0, index.segment_of(before) - int(groups.get("coordinated_window", 8)))][0]
+    chain: list[MentionRef] = []  # the current list, latest name first
+    for m in index.mentions_ending_by(before):
+        if m.tstart < earliest:
+            break
+        if m.type == "PER" or not (m.entity.kb_id or "").startswith("iso3166:"):
+            if len(_unique_refs(chain)) == n:
+                break
+            chain = []
+            continue
+        joined = bool(chain) and chain[-1].tstart > m.tend and 1 <= chain[-1].tstart - m.tend <= 2
+        if joined and all(doc[j].text.lower() in joiners for j in range(m.tend, chain[-1].tstart)):
+            chain.append(m)
+            continue
+        if len(_unique_refs(chain)) == n:
+            break
+        chain = [m]
+    found = _unique_refs(reversed(chain))
+    if len(found) == n:
+        return found
+    # no such list: the states named one by one (``Kenya's foreign ministry ... Uganda's president ...
+    # Tanzania's president ... the three countries``), when the text before names exactly ``n``
+    named: list[MentionRef] = []
+    for m in index.mentions_ending_by(before):
+        if m.type != "PER" and (m.entity.kb_id or "").startswith("iso3166:"):
+            named.append(m)
+    named = _unique_refs(named)
+    return list(reversed(named)) if len(named) == n else []
 
 
 def _unique_refs(refs: Iterable[MentionRef]) -> list[MentionRef]:

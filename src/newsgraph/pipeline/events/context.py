@@ -522,6 +522,11 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
         agreement = m.type == "agreement" and len(m.participants) < 2
         if agreement and not any(index.doc[j].text.lower() in signing for j in index.clauses[m.clause].tokens):
             continue
+        if agreement and any(
+            x is not m and x.clause == m.clause and x.type == "agreement" and len(set(x.participants)) >= 2
+            for x in mentions
+        ):
+            continue  # ``he is expected to sign a defence pact with the Philippines``: the pact names its parties
         three = m.type in MEETING_TYPES and m.trigger.is_noun and len(m.participants) < 3 and three_way(index, m.tok)
         # ``schlug Putin ein weiteres Treffen vor``: another meeting of those who just met
         another = m.type in MEETING_TYPES and m.fresh and m.indefinite and len(m.participants) < 2 and not three

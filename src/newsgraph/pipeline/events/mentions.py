@@ -141,12 +141,14 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             continue
         clause_id = index.clause_of[tok.i]
         noun = lex.noun_trigger(tok)
+        verb_triggers = lex.verb_triggers(tok) if noun is None else []
+        if noun is None and not verb_triggers:
+            continue  # no trigger word (most tokens): nothing more to check
         if not_after and _after_without(index, tok.i, noun is not None, not_after):
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
             found.append((tok.i, noun))
             continue
-        verb_triggers = lex.verb_triggers(tok)
         if (
             len(verb_triggers) > 1
             and lex.frames.get("context", {}).get("session_first_with_body")
@@ -345,7 +347,9 @@ def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
         return set()
     doc = index.doc
     toks = index.clauses[clause_id].tokens
-    commas = [p for p, j in enumerate(toks) if doc[j].text == "," and j > trig]
+    # a comma that ends the clause (``, the State Department said, as Washington pressed ...``: the
+    # subordinate clause after it is a clause of its own) opens no tail
+    commas = [p for p, j in enumerate(toks) if doc[j].text == "," and j > trig and p + 1 < len(toks)]
     if not commas:
         return set()
     tail = toks[commas[-1] + 1 :]
@@ -903,6 +907,10 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if not parts and clause.opener in lex.words("clauses", "relative_pronouns"):
+            # ``Albanese, who is on a three-day state visit to India, ...``: the relative pronoun's
+            # antecedent is the one on the visit (or at the talks)
+            parts = antecedent_actors(index, clause)[:1]
         if trig.type == "visit" and _possessed(index, i, possessive):
             # ``Zum Abschluss seines Besuchs in China wurde Blinken von Xi empfangen``: the possessor's
             # visit is the subject's; whoever receives him in the clause is not a visitor
@@ -1427,17 +1435,22 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     out = [piece for m in out for piece in _one_meeting_each(index, m)]
     out = _side_trips(index, out)
+    out = _restated_visits(index, out)
     _guests(index, out)
     _joiners(index, out)
     _anaphoric_times(index, out)
+    _same_sentence_times(out)
     _colon_quote_places(index, out)
     _sequence_status(index, out)
     _calls_as_means(index, out)
     parties_of_the_meeting(index, out)
     settings: dict[int, EventMention] = {}  # the first placed sideline noun of each clause
+    dated: dict[int, EventMention] = {}  # the first dated sideline noun of each clause
     for x in out:
         if x.sideline and x.place:
             settings.setdefault(x.clause, x)
+        if x.sideline and x.time:
+            dated.setdefault(x.clause, x)
     beside = {x.clause for x in out if x.sideline}
     for m in out:
         m.beside = m.clause in beside and not m.sideline and bool(m.participants)
@@ -1447,6 +1460,10 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             setting = settings.get(m.clause)
             if setting is not None:
                 m.place, m.place_chain = setting.place, setting.place_chain
+        if m.time is None and not m.trigger.is_noun and m.clause in dated:
+            # ``met Lula on the sidelines of the G20 summit in Rio on Tuesday``: the date after the
+            # setting's noun dates the meeting told beside it
+            m.time = dated[m.clause].time
     return out
 
 
@@ -1525,6 +1542,26 @@ def _names_holder(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
         if prev is not None and prev.type == "PER" and verbless(k, m.tstart):
             return True
     return False
+
+
+def _same_sentence_times(mentions: list[EventMention]) -> None:
+    """``met Srettha in Hanoi on Monday, and the two leaders agreed to expand trade``: an undated event
+    that happened, told after a dated one of the same parties in the same sentence, happened then too."""
+    for m in mentions:
+        if m.time is not None or m.status != "happened" or len(set(m.participants)) < 2:
+            continue
+        before = [
+            x
+            for x in mentions
+            if x is not m
+            and x.segment == m.segment
+            and x.tok < m.tok
+            and x.time is not None
+            and x.status == "happened"
+            and set(x.participants) == set(m.participants)
+        ]
+        if before:
+            m.time = max(before, key=lambda x: x.tok).time
 
 
 def _anaphoric_times(index: DocIndex, mentions: list[EventMention]) -> None:
@@ -1670,6 +1707,28 @@ def _last_before(mentions: list[EventMention], n: int, fits: Callable[[EventMent
     """The last of ``mentions[:n]`` that ``fits``, scanning back from ``n`` (so a long text is not read
     from its start for every mention)."""
     return next((mentions[k] for k in range(n - 1, -1, -1) if fits(mentions[k])), None)
+
+
+def _restated_visits(index: DocIndex, mentions: list[EventMention]) -> list[EventMention]:
+    """``is due to visit Manila next month for his first trip to Southeast Asia``: a visit noun owned by
+    a possessive (``[participants] possessives``) after a visit verb of the same clause and visitor
+    names that visit again, with a wider destination; it is no second visit."""
+    possessive = index.lex.words("participants", "possessives")
+    if not possessive:
+        return mentions
+    doc = index.doc
+    verbs = [m for m in mentions if not m.trigger.is_noun and family_group(m.type) == "visit" and m.participants]
+    if not verbs:
+        return mentions
+
+    def restated(m: EventMention) -> bool:
+        if not m.trigger.is_noun or family_group(m.type) != "visit" or not m.participants:
+            return False
+        if not any(doc[j].text.lower() in possessive for j in range(max(0, m.tok - 4), m.tok)):
+            return False
+        return any(v.clause == m.clause and v.tok < m.tok and v.participants[0] == m.participants[0] for v in verbs)
+
+    return [m for m in mentions if not restated(m)]
 
 
 def _calls_as_means(index: DocIndex, mentions: list[EventMention]) -> None:

@@ -184,6 +184,27 @@ def _perfect(lex: Lexicon, doc: Doc, clause: list[int], trigger_word: str, is_ve
     return any(doc[i].text.lower() in aux for i in clause)
 
 
+def _without_attributives(lex: Lexicon, doc: Doc, clause: list[int]) -> list[int]:
+    """The clause without the cue words that modify an event noun of their own.
+
+    English ``discussed shipping and a planned visit by Jaishankar``: ``planned`` tells the visit's
+    status, not the discussion's. A word of ``[attributive] words`` (events_status.toml) counts as the
+    noun's when an event noun follows it within ``reach`` words; a language without the list keeps all.
+    """
+    spec = lex.status.get("attributive", {})
+    words = frozenset(spec.get("words", []))
+    if not words:
+        return clause
+    reach = int(spec.get("reach", 2))
+    drop = {
+        i
+        for i in clause
+        if doc[i].text.lower() in words
+        and any(lex.noun_trigger(doc[j]) is not None for j in range(i + 1, min(i + 1 + reach, len(doc))))
+    }
+    return [i for i in clause if i not in drop] if drop else clause
+
+
 def decide_status(
     lex: Lexicon,
     doc: Doc,
@@ -202,6 +223,8 @@ def decide_status(
     cues apply to the trigger, after the trigger's own clause.
     """
     precedence = lex.status.get("precedence", ["cancelled", "denied", "possible", "planned", "happened"])
+    if is_verb:
+        clause = _without_attributives(lex, doc, clause)
     local_cues = _cues(lex, [doc[i].text for i in local])
     # the trigger word counts with its clause for cues of several words (``plans to visit``) and for
     # a negation's partner (English ``will not meet``)
