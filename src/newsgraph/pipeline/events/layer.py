@@ -149,6 +149,7 @@ class EventLayer:
         add_delegates(index, merged)
         inherit_setting(index, merged)
         continue_scene(index, merged)
+        inherit_setting(index, merged)  # a setting the scene just dated dates what happened at it
         date_visits(merged)
         entities = doc._.entities or []
         types, kb_ids = {e.id: e.type for e in entities}, {e.id: e.kb_id for e in entities}
