@@ -110,17 +110,24 @@ def _records(pairs: list[tuple[Path, Path]], cache: Path | None) -> list[tuple[d
     return out
 
 
+def _best_candidate(ent: dict[str, Any], record: Any) -> tuple[tuple[int, int], Any] | None:
+    """The record entity that shares most mention forms with a gold entity (its type breaking ties
+    first), with its (same type, shared forms) key; None when none shares a form."""
+    forms = {name_key(m) for m in ent.get("mentions", [])} | {name_key(ent["name"])}
+    best: tuple[tuple[int, int], Any] | None = None
+    for cand in record.entities:
+        shared = len(forms & {name_key(m.text) for m in cand.mentions})
+        if shared and (best is None or (cand.type == ent["type"], shared) > best[0]):
+            best = ((cand.type == ent["type"], shared), cand)
+    return best
+
+
 def score(records: list[tuple[dict[str, Any], Any]], expected: Expected) -> tuple[dict[str, Any], list[str]]:
     counts: Counter[str] = Counter()
     misses: list[str] = []
     for gold, record in records:
         for ent in gold.get("entities", []):
-            forms = {name_key(m) for m in ent.get("mentions", [])} | {name_key(ent["name"])}
-            best: tuple[tuple[int, int], Any] | None = None
-            for cand in record.entities:
-                shared = len(forms & {name_key(m.text) for m in cand.mentions})
-                if shared and (best is None or (cand.type == ent["type"], shared) > best[0]):
-                    best = ((cand.type == ent["type"], shared), cand)
+            best = _best_candidate(ent, record)
             accepted = expected.ids(ent["name"], ent["type"])
             if best is None:
                 counts["not found"] += 1
@@ -168,12 +175,7 @@ def store_identity(records: list[tuple[dict[str, Any], Any]]) -> dict[str, Any]:
     articles: Counter[tuple[str, str]] = Counter()
     for gold, record in records:
         for ent in gold.get("entities", []):
-            forms = {name_key(m) for m in ent.get("mentions", [])} | {name_key(ent["name"])}
-            best: tuple[tuple[int, int], Any] | None = None
-            for cand in record.entities:
-                shared = len(forms & {name_key(m.text) for m in cand.mentions})
-                if shared and (best is None or (cand.type == ent["type"], shared) > best[0]):
-                    best = ((cand.type == ent["type"], shared), cand)
+            best = _best_candidate(ent, record)
             if best is None or (record.id, best[1].id) not in global_id:
                 continue
             key = (ent["type"], ent["name"])

@@ -2115,12 +2115,11 @@ def _coordinated_states(index: DocIndex, before: int) -> list[MentionRef]:
     (``[groups] coordinated_states``: the words that join the pair) and within ``coordinated_window``
     sentences; otherwise, or without such a pair, the caller takes the last two states named.
     """
-    groups = index.lex.frames.get("groups", {})
-    joiners = {w.lower() for w in groups.get("coordinated_states", [])}
-    if not joiners:
+    window = _state_list_window(index, before)
+    if window is None:
         return []
+    joiners, earliest = window
     doc = index.doc
-    earliest = index.segments[max(0, index.segment_of(before) - int(groups.get("coordinated_window", 8)))][0]
     later: MentionRef | None = None
     for m in index.mentions_ending_by(before):
         if m.tstart < earliest:
@@ -2136,6 +2135,17 @@ def _coordinated_states(index: DocIndex, before: int) -> list[MentionRef]:
     return []
 
 
+def _state_list_window(index: DocIndex, before: int) -> tuple[set[str], int] | None:
+    """The words that join states into a list (``[groups] coordinated_states``) and the first token of
+    the sentences a group noun before ``before`` may look back over; None where the language has none."""
+    groups = index.lex.frames.get("groups", {})
+    joiners = {w.lower() for w in groups.get("coordinated_states", [])}
+    if not joiners:
+        return None
+    earliest = index.segments[max(0, index.segment_of(before) - int(groups.get("coordinated_window", 8)))][0]
+    return joiners, earliest
+
+
 def _coordinated_states_of(index: DocIndex, before: int, n: int) -> list[MentionRef]:
     """The last ``n`` states (three or more) named together in one list before token ``before``.
 
@@ -2143,12 +2153,11 @@ def _coordinated_states_of(index: DocIndex, before: int, n: int) -> list[Mention
     Tanzania``: the list joined by ``[groups] coordinated_states`` words (one or two between names,
     ``, and``), within ``coordinated_window`` sentences; nothing when no list of that length is there.
     """
-    groups = index.lex.frames.get("groups", {})
-    joiners = {w.lower() for w in groups.get("coordinated_states", [])}
-    if not joiners:
+    window = _state_list_window(index, before)
+    if window is None:
         return []
+    joiners, earliest = window
     doc = index.doc
-    earliest = index.segments[max(0, index.segment_of(before) - int(groups.get("coordinated_window", 8)))][0]
     chain: list[MentionRef] = []  # the current list, latest name first
     for m in index.mentions_ending_by(before):
         if m.tstart < earliest:
