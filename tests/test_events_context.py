@@ -1717,3 +1717,21 @@ def test_a_preview_goes_on_with_the_scene_of_its_visit_and_a_visits_start_dates_
     assert ("meeting", ["Annalena Baerbock", "Dmytro Kuleba"], "2024-04-15") in [
         (kind, parts, when) for kind, parts, _, when, _ in got
     ]
+
+
+def test_two_parties_named_in_their_meetings_word_are_both_parties():
+    got = _named_events("Der EU-China-Gipfel findet am Montag in Brüssel statt.", "2025-09-24")
+    assert got == [("summit", ["China", "European Union"], "Brussels", "2025-09-29", "planned")]
+
+
+def test_the_datelines_place_does_not_decide_which_event_a_talk_naming_no_one_takes_up():
+    text = (
+        "Rom (KNA) - Papst Franziskus hat Präsident Wolodymyr Selenskyj am Freitag im Vatikan empfangen. "
+        "Das Gespräch dauerte rund 35 Minuten. "
+        "Anschließend traf Selenskyj Kardinalstaatssekretär Pietro Parolin."
+    )
+    got = _named_events(text, "2025-09-24")
+    # the audience keeps its own talk, and the next meeting continues its day
+    assert ("meeting", ["Pietro Parolin", "Volodymyr Selenskyy"], "2025-09-19") in [
+        (kind, parts, when) for kind, parts, _, when, _ in got
+    ]

@@ -266,6 +266,7 @@ class Knowledge:
     inner_particles: set[str] = field(default_factory=set)
     org_words: dict[str, GazetteerEntry] = field(default_factory=dict)  # one-word forms of organisations
     event_compound_heads: tuple[str, ...] = ()
+    meeting_compound_heads: tuple[str, ...] = ()  # the event words alone (not the members' words)
     particle_followers: set[str] = field(default_factory=set)
     compound_heads: set[str] = field(default_factory=set)
     state_prefixes: set[str] = field(default_factory=set)
@@ -362,9 +363,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
                 k.org_words.setdefault(form, entry)
             for variant in _inflect(form, inflection):
                 best.setdefault(variant, (KIND_PRIORITY["organisation"], len(k.entries) - 1))
-    k.event_compound_heads = tuple(organisations.get("event_compound_heads", [])) + tuple(
-        organisations.get("member_compound_heads", [])
-    )
+    k.meeting_compound_heads = tuple(organisations.get("event_compound_heads", []))
+    k.event_compound_heads = k.meeting_compound_heads + tuple(organisations.get("member_compound_heads", []))
     places = _lang_resource(lang, "gazetteer_places", {"places": []})
     for place in places["places"]:
         entry = GazetteerEntry(place["name"], "LOC", place.get("kb_id"), place["kind"])
@@ -1866,8 +1866,12 @@ class EntityLayer:
                 continue
             offset = 0
             tok = doc[i]
-            for part in parts[:-1]:
-                entry = self.k.org_words.get(part)
+            # ``EU-China-Gipfel``, ``USA-Russland-Treffen``: two or more parties named before a meeting word,
+            # states among them, are all that meeting's parties
+            named = [self.k.org_words.get(part) or self.k.country_names.get(part) for part in parts[:-1]]
+            pair = len(named) >= 2 and all(named) and parts[-1].lower().endswith(self.k.meeting_compound_heads)
+            for part, found in zip(parts[:-1], named, strict=True):
+                entry = found if pair else self.k.org_words.get(part)
                 if entry is not None:
                     cl = by_identity.get(entry.identity) or new_cluster(entry.label, entry.identity, entry)
                     start = tok.idx + offset

@@ -96,6 +96,7 @@ class EventMention:
     own_place: bool = False  # a noun's place right after it (``Gipfel in Alaska``), not the clause's
     beside: bool = False  # told as happening on the sidelines of another (``Am Rande des Gipfels trafen sich``)
     headline: bool = False  # in the text's first line, which ends without a full stop (a title)
+    place_assumed: bool = False  # the place is the dateline's, not the text's for this mention
 
 
 def family_group(event_type: str) -> str:

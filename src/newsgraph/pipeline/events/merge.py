@@ -82,6 +82,8 @@ def _places_agree(ev: MergedEvent, m: EventMention) -> bool:
     """
     if not m.place or not ev.place or m.place == ev.place:
         return True
+    if m.place_assumed and not m.participants:
+        return True  # ``Das Gespräch dauerte 35 Minuten`` in a lead datelined Rome: the dateline is no place it states
     return m.place in ev.place_chain or ev.place in m.place_chain
 
 
@@ -243,7 +245,9 @@ def _merge_score(
         return None
     score = 0.0
     score += 3 if exact else (1 if pa and pb else 0)
-    score += 2 if m.place and m.place == ev.place else (1 if m.place and ev.place else 0)
+    # a place taken from the dateline is an assumption: it neither confirms nor tells which event
+    told = m.place if not m.place_assumed else None
+    score += 2 if told and told == ev.place else (1 if told and ev.place else 0)
     if m.time and ev.time and m.time.value == ev.time.value:
         score += 2
     if fam == ev.family:
@@ -312,7 +316,7 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         elif m.weak == ev.weak and len(set(ev.participants)) < 2:
             # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
             ev.participants += [p for p in m.participants if p not in ev.participants]
-    brings_place = bool(m.participants) or m.own_place or not ev.participants
+    brings_place = (bool(m.participants) or m.own_place or not ev.participants) and not (m.place_assumed and ev.place)
     if m.place and (not ev.place or ev.place in m.place_chain) and brings_place:
         # the most specific place wins; a mention that names no one brings only a place of its own
         # (``die Vereinbarung``, which ``das Parlament in Kiew`` must ratify, was not signed in Kyiv)

@@ -279,6 +279,7 @@ def apply_dateline(
             continue
         m.place = place
         m.place_chain = places.parents.get(place, ())
+        m.place_assumed = True
 
 
 def _near(value: str | None, reference: str | None, days: int = 3) -> bool:
