@@ -614,3 +614,13 @@ def test_german_finds_people_the_knowledge_base_knows_where_the_model_misses_the
     record = newsgraph.extract("Blinken reist nach Peking. Dort trifft er Qin Gang.", published="2023-06-16")
     people = {m.text for e in record.entities if e.type == "PER" for m in e.mentions}
     assert {"Blinken", "Qin Gang"} <= people
+
+
+def test_an_acronym_after_a_noun_for_an_armed_group_is_that_group():
+    record = newsgraph.extract(
+        "Die Regierung und die Rebellenmiliz M23 einigten sich in Doha. Die Kurdenmiliz YPG zog ab. "
+        "Die Arbeitsgruppe Verkehr tagte.",
+        published="2025-06-04",
+    )
+    orgs = sorted(e.name for e in record.entities if e.type == "ORG")
+    assert orgs == ["M23", "YPG"]

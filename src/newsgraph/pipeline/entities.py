@@ -308,6 +308,7 @@ class Knowledge:
     legal_connectors: set[str] = field(default_factory=set)
     company_max_words: int = 6
     company_descriptors: tuple[str, ...] = ()
+    group_descriptors: tuple[str, ...] = ()  # ``Rebellenmiliz`` before ``M23``
     place_forms: dict[str, GazetteerEntry] = field(default_factory=dict)
     noun_suffixes: tuple[str, ...] = ()
     name_stopwords: set[str] = field(default_factory=set)
@@ -449,6 +450,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.state_prefixes = {v for h in bodies.get("state_prefixes", []) for v in _inflect(h, inflection)}
     k.direction_prefixes = tuple(bodies.get("direction_prefixes", []))
     k.district_heads = set(bodies.get("district_heads", []))
+    k.group_descriptors = tuple(organisations.get("group_patterns", {}).get("descriptors", []))
     companies = organisations.get("company_patterns", {})
     k.legal_forms = set(companies.get("legal_forms", []))
     k.legal_connectors = set(companies.get("connectors", []))
@@ -926,6 +928,23 @@ class EntityLayer:
                     if text.startswith(d) and rest[:1].islower() and rest[:1].upper() + rest[1:] in self.k.place_forms:
                         out.append(Candidate(tok.i, tok.i + 1, "LOC", TIER_PATTERN))
                         break
+        return out
+
+    def _group_candidates(self, doc: Doc) -> list[Candidate]:
+        """``die Rebellenmiliz M23``, ``die Kurdenmiliz YPG``: one name token after a noun for an armed or
+        political group (``[group_patterns] descriptors``) is that group, which the model often misses (it
+        tags ``M23`` a verb): an acronym or a name with a digit."""
+        out = []
+        for i, word in enumerate(self._words[:-1]):
+            if not word[:1].isupper() or not word.lower().endswith(self.k.group_descriptors):
+                continue
+            name = doc[i + 1]
+            text = name.text
+            if not NAME_TOKEN.match(text) or text in self.k.name_stopwords or text in self.k.not_entities:
+                continue
+            # an acronym or a name with a digit (``YPG``, ``M23``); a word (``Arbeitsgruppe Verkehr``) may be a topic
+            if sum(ch.isupper() or ch.isdigit() for ch in text) >= 2 and len(text) <= 6:
+                out.append(Candidate(i + 1, i + 2, "ORG", TIER_PATTERN))
         return out
 
     def _company_candidates(self, doc: Doc, title_tokens: set[int]) -> list[Candidate]:
@@ -1995,6 +2014,8 @@ class EntityLayer:
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
         model = self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))
         cands = [*bodies, *companies, *persons, *gaz, *model]
+        if self.k.group_descriptors:
+            cands += self._group_candidates(doc)
         if self.k.party_plurals:
             cands += self._party_candidates(doc)
         if self.k.employer_nouns:
