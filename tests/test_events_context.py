@@ -1735,3 +1735,12 @@ def test_the_datelines_place_does_not_decide_which_event_a_talk_naming_no_one_ta
     assert ("meeting", ["Pietro Parolin", "Volodymyr Selenskyy"], "2025-09-19") in [
         (kind, parts, when) for kind, parts, _, when, _ in got
     ]
+
+
+def test_a_government_of_a_state_is_that_states_party_beside_a_group():
+    text = (
+        "Unter Vermittlung Katars haben sich die Regierung der Demokratischen Republik Kongo und die "
+        "Rebellenmiliz M23 auf eine Waffenruhe geeinigt."
+    )
+    got = _named_events(text, "2025-06-04")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("agreement", ["DR Congo", "M23"])]
