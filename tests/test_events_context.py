@@ -1744,3 +1744,12 @@ def test_a_government_of_a_state_is_that_states_party_beside_a_group():
     )
     got = _named_events(text, "2025-06-04")
     assert [(kind, parts) for kind, parts, *_ in got] == [("agreement", ["DR Congo", "M23"])]
+
+
+def test_both_sides_in_the_next_sentence_continue_the_scene():
+    text = (
+        "Delegationen Russlands und der Ukraine sind am Montag in Istanbul zu Gesprächen zusammengekommen. "
+        "Beide Seiten vereinbarten einen weiteren Gefangenenaustausch."
+    )
+    got = _named_events(text, "2025-06-04")
+    assert ("agreement", "2025-06-02") in [(kind, when) for kind, _, _, when, _ in got]
