@@ -971,3 +971,13 @@ def test_a_pact_that_names_its_parties_is_not_signed_by_the_meeting_before():
     )
     agreements = [p for t, p, _ in _events(rec) if t == "agreement"]
     assert agreements == [frozenset({"Ida Sorensen", "Lithuania"})], _events(rec)
+
+
+def test_the_state_of_a_several_word_office_with_of_is_no_party():
+    record = newsgraph.extract(
+        "U.S. Secretary of State Antony Blinken arrived in Cairo on Wednesday for talks on a Gaza ceasefire.",
+        lang="en",
+        published="2025-03-06",
+    )
+    names = {e.id: e.name for e in record.entities}
+    assert all("United States" not in {names[p] for p in ev.participants} for ev in record.events)

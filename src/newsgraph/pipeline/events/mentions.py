@@ -1531,8 +1531,13 @@ def _names_holder(index: DocIndex, m: MentionRef, reach: int = 3) -> bool:
     doc = index.doc
 
     def verbless(a: int, b: int) -> bool:
-        # one phrase: no verb or preposition between (``Kolar mit den Innenministern Frankreichs`` is two)
-        return not any(doc[j].pos_ in {"VERB", "AUX", "ADP"} for j in range(a, b))
+        # one phrase: no verb or preposition between (``Kolar mit den Innenministern Frankreichs`` is two),
+        # except the ``of`` inside an office's name (``US Secretary of State Antony Blinken``)
+        return not any(
+            doc[j].pos_ in {"VERB", "AUX"}
+            or (doc[j].pos_ == "ADP" and not (j > a and office_stem(doc[j - 1].text, index.lex)))
+            for j in range(a, b)
+        )
 
     for k in range(m.tend, min(m.tend + reach + 1, len(doc))):
         nxt = index.starting_at(k)
