@@ -981,3 +981,16 @@ def test_the_state_of_a_several_word_office_with_of_is_no_party():
     )
     names = {e.id: e.name for e in record.entities}
     assert all("United States" not in {names[p] for p in ev.participants} for ev in record.events)
+
+
+def test_a_passive_subject_pronoun_chains_to_the_person_it_continues():
+    record = newsgraph.extract(
+        "Foreign Minister Penny Wong arrived in Jakarta on Wednesday. She is scheduled to meet President "
+        "Prabowo Subianto on Thursday. In Manila she will then hold talks with Foreign Secretary Enrique Manalo.",
+        lang="en",
+        published="2025-03-05",
+    )
+    names = {e.id: e.name for e in record.entities}
+    talks = [{names[p] for p in ev.participants} for ev in record.events if ev.type in {"talks", "meeting"}]
+    assert all("Prabowo Subianto" not in parts or "Penny Wong" in parts for parts in talks)
+    assert any(parts == {"Penny Wong", "Enrique Manalo"} for parts in talks)

@@ -32,7 +32,7 @@ ACTOR_TYPES = frozenset({"PER", "ORG", "LOC"})
 QUOTE_CHARS = frozenset('"„“”«»‚‘’›‹')
 PARENS = frozenset("()[]")
 DASHES = frozenset({"–", "—", "-"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "sb"})  # the parser's subject labels (UD; TIGER)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "sb"})  # subject labels (UD; ClearNLP; TIGER)
 
 
 @dataclass
