@@ -1753,3 +1753,11 @@ def test_both_sides_in_the_next_sentence_continue_the_scene():
     )
     got = _named_events(text, "2025-06-04")
     assert ("agreement", "2025-06-02") in [(kind, when) for kind, _, _, when, _ in got]
+
+
+def test_a_body_named_inside_the_word_for_the_meeting_travelled_to_is_not_visited():
+    got = _named_events(
+        "Am Montag reist Ministerin Annalena Baerbock zu einem Treffen der G7-Außenminister nach Italien.", "2024-10-10"
+    )
+    assert ("visit", ["Annalena Baerbock", "Italy"]) in [(kind, parts) for kind, parts, *_ in got]
+    assert ("meeting", ["G7"]) in [(kind, parts) for kind, parts, *_ in got]

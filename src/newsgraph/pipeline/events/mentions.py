@@ -744,6 +744,8 @@ def _frame_participants(
                 # ``arrived in Washington and met Biden``: a motion verb's parties are its traveller and
                 # its destination; names after it belong to what follows
                 parts = [m for m in parts if m.tstart < i or m is pron]
+            # a body named inside a word (``zu einem Treffen der G7-Außenminister``) is no one visited
+            parts = [m for m in parts if not (m.inside_token and m.tstart > i)]
             hosts = [m for m in parts if m.tstart > i]
             if hosts and not any(m.tstart < i for m in parts) and pron is None and clause.opener not in rel:
                 hosts = hosts[1:]  # ``reiste Selenskyj nach Paris``: the first name after the verb is its subject
