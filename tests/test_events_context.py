@@ -1761,3 +1761,14 @@ def test_a_body_named_inside_the_word_for_the_meeting_travelled_to_is_not_visite
     )
     assert ("visit", ["Annalena Baerbock", "Italy"]) in [(kind, parts) for kind, parts, *_ in got]
     assert ("meeting", ["G7"]) in [(kind, parts) for kind, parts, *_ in got]
+
+
+def test_a_meeting_on_the_sidelines_of_the_summit_told_before_takes_its_place_and_day():
+    text = (
+        "Präsident Wolodymyr Selenskyj ist am Donnerstag zum EU-Gipfel nach Brüssel gekommen. "
+        "Am Rande des Treffens sprach er mit Kanzler Olaf Scholz."
+    )
+    got = _named_events(text, "2024-10-11")
+    assert ("meeting", ["Olaf Scholz", "Volodymyr Selenskyy"], "Brussels", "2024-10-10") in [
+        (kind, parts, place, when) for kind, parts, place, when, _ in got
+    ]

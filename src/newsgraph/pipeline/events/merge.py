@@ -213,7 +213,10 @@ def _merge_score(
         return None
     pa, pb = set(m.participants), set(ev.participants)
     exact = bool(pa) and pa == pb
-    if (m.sideline or summary.sideline) and not exact:
+    if generic and m.sideline:
+        if summary.sideline or summary.beside:
+            return None  # ``am Rande des Treffens`` names the summit, not the meeting beside it
+    elif (m.sideline or summary.sideline) and not exact:
         return None  # the meeting on the sidelines of a summit is not the summit
     if generic and summary.beside and m.segment != summary.first_segment:
         # ``Am Rande des Gipfels kam Merz mit Macron zusammen``: the summit's words elsewhere in the
