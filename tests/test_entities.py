@@ -147,6 +147,20 @@ def test_compound_offices_are_titles(blank_de):
     assert [r.title for r in entity(doc, "Angela Merkel").roles] == ["Bundeskanzlerin"]
 
 
+def test_a_bare_or_inflected_office_refers_back_to_the_compound_office_it_shortens(blank_de):
+    # ``der Kanzler`` after ``Bundeskanzler``, the genitive ``des Bundeskanzlers``, ``der Ministerin``
+    # after ``Innenministerin`` and ``des Papstes`` after ``Papst`` are the person named with the office
+    text = (
+        "Bundeskanzler Rainer Holm traf Innenministerin Petra Lenz und Papst Clemens. "
+        "Der Kanzler lobte die Ministerin. Ein Besuch des Bundeskanzlers und des Papstes ist geplant."
+    )
+    doc = run(blank_de, text)
+    holm, lenz, pope = entity(doc, "Rainer Holm"), entity(doc, "Petra Lenz"), entity(doc, "Clemens")
+    assert [r.title for r in holm.roles] == ["Bundeskanzler", "Kanzler", "Bundeskanzlers"]
+    assert [r.title for r in lenz.roles] == ["Innenministerin", "Ministerin"]
+    assert [r.title for r in pope.roles] == ["Papst", "Papstes"]
+
+
 def test_plural_office_is_shared_by_coordinated_names(blank_de):
     doc = run(blank_de, "Am 19. Mai hatten sich die beiden Außenminister Antony Blinken und Sergei Lawrow getroffen.")
     assert [r.title for r in entity(doc, "Antony Blinken").roles] == ["Außenminister"]

@@ -1772,3 +1772,64 @@ def test_a_meeting_on_the_sidelines_of_the_summit_told_before_takes_its_place_an
     assert ("meeting", ["Olaf Scholz", "Volodymyr Selenskyy"], "Brussels", "2024-10-10") in [
         (kind, parts, place, when) for kind, parts, place, when, _ in got
     ]
+
+
+def test_a_past_visit_in_a_season_of_the_year_happened():
+    # a season compared as text (``2024-SP`` > ``2024-09``) made every visit in it still to come
+    got = _named_events("Außenministerin Helga Brandner hatte Ankara zuletzt im Frühjahr besucht.", "2024-09-18")
+    assert [(kind, when, status) for kind, _, _, when, status in got] == [("visit", "2024-SP", "happened")]
+    got = _named_events("Brandner will Ankara im Herbst besuchen.", "2024-06-18")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("visit", "planned")]
+
+
+def test_a_visit_of_the_person_named_by_an_inflected_office_is_that_persons():
+    text = (
+        "Außenministerin Petra Lenz empfing ihren Amtskollegen aus Portugal. "
+        "Ein Besuch der Ministerin in Lissabon ist für Oktober geplant."
+    )
+    got = _named_events(text, "2024-04-12")
+    # the country the article names is visited, its capital is the place
+    assert ("visit", ["Petra Lenz", "Portugal"], "Lisbon", "2024-10", "planned") in got
+
+
+def test_a_meeting_the_headline_announces_takes_the_day_of_the_scene_the_body_continues():
+    text = (
+        "Kowalski trifft Orban in Budapest\n\n"
+        "Ministerpräsident Jan Kowalski ist am Dienstag zu einem Arbeitsbesuch nach Ungarn gereist. "
+        "In Budapest wurde er von Regierungschef Viktor Orban empfangen."
+    )
+    got = _named_events(text, "2024-06-19")
+    assert ("meeting", ["Jan Kowalski", "Viktor Orban"], "2024-06-18") in [
+        (kind, parts, when) for kind, parts, _, when, _ in got
+    ]
+
+
+def test_a_name_in_the_genitive_before_adjectives_owns_the_visit():
+    text = "Jan Kowalski lobte die Gespräche. Es war Kowalskis erster offizieller Besuch in Ungarn."
+    got = _named_events(text, "2024-06-19")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Hungary", "Jan Kowalski"])]
+
+
+def test_each_item_of_a_news_bulletin_is_placed_by_its_own_dateline():
+    text = (
+        "Nachrichten, 18 Uhr\n\n"
+        "Berlin: Kanzler Rainer Holm hat am Nachmittag den Präsidenten Ghanas empfangen.\n\n"
+        "Warschau: Außenministerin Petra Lenz ist zu einem Besuch in Polen eingetroffen. "
+        "Sie will mit ihrem polnischen Kollegen Tomasz Wrobel über die Grenzsicherung sprechen."
+    )
+    got = _named_events(text, "2024-03-21")
+    assert ("meeting", ["Petra Lenz", "Tomasz Wrobel"], "Warsaw") in [
+        (kind, parts, place) for kind, parts, place, *_ in got
+    ]
+
+
+def test_the_start_of_a_summit_dates_the_meeting_held_before_it():
+    text = (
+        "Die Staats- und Regierungschefs der Europäischen Union sind am Donnerstag in Brüssel zu einem "
+        "zweitägigen Gipfel zusammengekommen. Im Mittelpunkt steht der Streit um den Haushalt. "
+        "Vor Beginn des Treffens kam Kanzler Rainer Holm mit dem belgischen Regierungschef Luc Peeters zusammen."
+    )
+    got = _named_events(text, "2024-03-22")
+    assert ("meeting", ["Luc Peeters", "Rainer Holm"], "Brussels", "2024-03-21") in [
+        (kind, parts, place, when) for kind, parts, place, when, _ in got
+    ]

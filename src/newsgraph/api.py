@@ -31,7 +31,7 @@ from .convert import doc_to_record
 from .ingest.article import text_id
 from .ingest.language import SUPPORTED_LANGUAGES
 from .pipeline.attributes import use_attribute_table
-from .pipeline.tokenizer import GuardedTokenizer
+from .pipeline.tokenizer import GuardedTokenizer, split_year_full_stops
 from .record import Record
 from .timex.reference import normalise_published
 
@@ -97,6 +97,8 @@ def load(
         use_attribute_table(nlp)  # the English base's tag → POS/morphology rules, same output, faster
     else:
         nlp = spacy.blank(lang)
+    if lang == "de":
+        split_year_full_stops(getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer))
     if not isinstance(nlp.tokenizer, GuardedTokenizer):
         nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     if not any(nlp.has_pipe(n) for n in ("parser", "senter", "sentencizer")):

@@ -313,6 +313,8 @@ class Knowledge:
     noun_suffixes: tuple[str, ...] = ()
     name_stopwords: set[str] = field(default_factory=set)
     title_endings: tuple[str, ...] = ()
+    title_heads: tuple[str, ...] = ()  # head suffixes and head words, lower-cased: what a title's stem ends in
+    other_office_prefixes: tuple[str, ...] = ()  # ``Vize``-: a compound a bare office does not shorten
     given_name_set: set[str] = field(default_factory=set)
     family_names_first: set[str] = field(default_factory=set)  # Chinese/Korean: ``Qin Gang`` is Mr Qin
     venue_twins: dict[str, GazetteerEntry] = field(default_factory=dict)
@@ -492,7 +494,12 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.title_re = re.compile(rf"^(?:[\w.]+-)*\w*(?:{suffixes})(?:{endings})?$") if suffixes else None
     k.title_words = set(t.get("head_words", []))
     k.not_titles = {w.lower() for w in t.get("not_titles", [])}
+    k.title_words |= {
+        w + e for w in k.title_words for e in t.get("head_word_endings", []) if (w + e).lower() not in k.not_titles
+    }
     k.title_endings = tuple(sorted((e for e in t.get("endings", []) if e), key=len, reverse=True))
+    k.other_office_prefixes = tuple(t.get("other_office_prefixes", []))
+    k.title_heads = tuple({*t.get("head_suffixes", []), *(w.lower() for w in t.get("head_words", []))})
     k.honorifics = set(t.get("honorifics", []))
     k.not_adjectives = set(t.get("not_adjectives", []))
     k.determiners = set(t.get("determiners", []))
@@ -1935,16 +1942,19 @@ class EntityLayer:
                     continue
             if t.plural or j < 0 or doc[j].lower_ not in ("der", "die", "dem", "den", "des", "the"):
                 continue
+            head_word = doc[t.head].text
+            if doc[j].lower_ == "die" and not self._feminine_title(head_word):
+                continue  # ``die Innenminister Frankreichs und Polens``: a masculine office after ``die`` is plural
             # back-reference: the one person the text earlier gave this office
-            key = self._title_key(doc[t.head].text)
+            key = self._title_key(head_word)
             owners = []
             for cid, cl in persons.items():
                 looked, first = earliest.get((cid, key), (0, sys.maxsize))
                 roles = cl["roles"]
                 for earlier in roles[looked:]:
-                    if (key, earlier.title) not in agree:
-                        agree[key, earlier.title] = self._titles_agree(key, earlier.title)
-                    if agree[key, earlier.title]:
+                    if (head_word, earlier.title) not in agree:
+                        agree[head_word, earlier.title] = self._titles_agree(key, earlier.title, head_word)
+                    if agree[head_word, earlier.title]:
                         first = min(first, earlier.start)
                 earliest[cid, key] = (len(roles), first)
                 if first < r.start_char:
@@ -1958,12 +1968,39 @@ class EntityLayer:
                 self._unnamed.append(r)
 
     def _title_key(self, word: str) -> str:
-        return _strip_ending(word.lower(), self.k.title_endings)
+        """The office word without its case or feminine ending (``Bundeskanzlers`` -> ``bundeskanzler``).
 
-    def _titles_agree(self, key: str, earlier_title: str) -> bool:
-        for word in earlier_title.split():
-            other = self._title_key(word)
-            if other and (other == key or other.endswith("-" + key) or key.endswith("-" + other)):
+        The stem is the longest that still ends in an office head, so that a genitive (``des
+        Bundeskanzlers``, ``des Papstes``) and a feminine form (``der Ministerin``) give the stem of the
+        nominative the text introduced the person with; stripping the longest ending alone cut
+        ``Bundeskanzler`` to ``bundeskanzl`` while ``Bundeskanzlers`` gave ``bundeskanzler``, so the
+        genitive never referred back."""
+        lower = word.lower()
+        heads = self.k.title_heads
+        if heads:
+            for ending in sorted(self.k.title_endings, key=len):
+                if lower.endswith(heads):
+                    return lower
+                if lower.endswith(ending) and lower[: -len(ending)].endswith(heads):
+                    return lower[: -len(ending)]
+        return _strip_ending(lower, self.k.title_endings)
+
+    def _feminine_title(self, word: str) -> bool:
+        """Whether an office word is in its feminine form (``Ministerin``, ``Kanzlerinnen``)."""
+        lower = word.lower()
+        return lower[len(self._title_key(word)) :] in {"in", "innen"}
+
+    def _titles_agree(self, key: str, earlier_title: str, word: str = "") -> bool:
+        """Whether an office phrase's word can refer back to an earlier role: the same office (a bare
+        office shortens its compound) in the same gender (``der Minister`` is not the ``Ministerin``)."""
+        feminine = self._feminine_title(word) if word else None
+        for word_before in earlier_title.split():
+            other = self._title_key(word_before)
+            if feminine is not None and other and self._feminine_title(word_before) != feminine:
+                continue
+            # ``der Kanzler`` after ``Bundeskanzler Scholz``: the bare office refers back to its compound
+            shortens = other.endswith(key) and not other[: -len(key)].endswith(self.k.other_office_prefixes)
+            if other and (other == key or other.endswith("-" + key) or shortens or key.endswith("-" + other)):
                 return True
         return False
 

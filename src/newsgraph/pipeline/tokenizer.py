@@ -41,3 +41,19 @@ class GuardedTokenizer:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)
+
+
+#: A full stop after a year (``seit Dezember 2021. Außenminister ...``). The German tokenizer keeps a
+#: number's dot for ordinals (``am 3. Mai``), so a sentence ending in a year ran into the next one and
+#: the parser read both as one sentence: its events and quotes shared one clause. A year (1800-2099) is
+#: almost never an ordinal (``zum 1000. Mal`` lies outside the range), so its dot is split off.
+YEAR_FULL_STOP = r"(?<=\b(?:1[89]|20)[0-9]{2})\.$"
+
+
+def split_year_full_stops(tokenizer: Any) -> None:
+    """Add :data:`YEAR_FULL_STOP` to a tokenizer's suffix rules (German bases; see there why)."""
+    search = tokenizer.suffix_search
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if pattern is None or YEAR_FULL_STOP in pattern:
+        return
+    tokenizer.suffix_search = re.compile(f"{YEAR_FULL_STOP}|{pattern}").search

@@ -1477,10 +1477,15 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
     gen = lex.words("participants", "genitive")
     stops = lex.words("participants", "non_actor_prepositions") | lex.words("participants", "partner")
     endings = tuple(lex.frames.get("morphology", {}).get("genitive_endings", []))
-    before = index.ending_at(trig)
-    saxon = doc[trig - 1].text.lower().endswith(endings)
+    # ``Sarkozys Staatsbesuch``; adjectives may stand between (``Nehammers erster Besuch``,
+    # ``Macrons zweitägiger Staatsbesuch``)
+    head = trig
+    while head - 1 > trig - 3 and doc[head - 1].pos_ == "ADJ" and doc[head - 1].text[:1].islower():
+        head -= 1
+    before = index.ending_at(head)
+    saxon = head > 0 and doc[head - 1].text.lower().endswith(endings)
     if before is not None and not before.inside_token and before.type in {"PER", "ORG"} and saxon:
-        return [before]  # ``Sarkozys Staatsbesuch``
+        return [before]
     for k in range(trig - 1, max(trig - 4, 0), -1):
         # English ``Putin's first visit``: the possessive is a token of its own, lower-case words may
         # stand between it and the noun

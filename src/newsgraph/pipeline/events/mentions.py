@@ -1208,6 +1208,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     demonstratives = lex.words("participants", "demonstratives")
     definites = lex.words("participants", "definites")
     sidelines = lex.words("participants", "sideline")
+    edges = lex.words("participants", "setting_edges")
     media = _media(index)
     for i, trig in triggers:
         parts, weak, place, precision, body = _participants(index, i, trig)
@@ -1361,7 +1362,15 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
         participants = _implicit_parties(index, i, event_type, participants)
         sideline = trig.is_noun and (
-            any(doc[j].text.lower() in sidelines for j in local) or _setting_of_bilateral(index, i, trig)
+            any(doc[j].text.lower() in sidelines for j in local)
+            # ``Vor Beginn des Treffens kam Scholz mit Rutte zusammen``: the start or end of a meeting
+            # is when another event happened (a visit's start dates what happens in it instead)
+            or (
+                family_group(event_type) != "visit"
+                and any(doc[j].text.lower() in edges for j in local)
+                and any(j != i for j in index.triggers_in_clause(clause_id))
+            )
+            or _setting_of_bilateral(index, i, trig)
         )
         participants = summit_attendees(index, i, trig, participants, sideline)
         if (

@@ -734,7 +734,9 @@ def continue_scene(index: DocIndex, events: list[MergedEvent]) -> None:
         status = status_of(ev)
         if ev.time is not None or ev.family == "visit" or status not in {"happened", "planned"} or not ev.participants:
             continue
-        first = min(ev.mentions, key=lambda m: m.tok)
+        # a headline (``Nehammer trifft Erdogan in Ankara``) announces the scene the body tells
+        told = [m for m in ev.mentions if not m.headline] or ev.mentions
+        first = min(told, key=lambda m: m.tok)
         words = {doc[j].text.lower() for j in index.clauses[first.clause].tokens}
         if words & breaks or not words & links:
             continue

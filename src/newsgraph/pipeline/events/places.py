@@ -24,7 +24,7 @@ from ..docext import entities_of
 from ..entities import place_parents
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .args import Clause, DocIndex
+    from .args import Clause, DocIndex, MentionRef
     from .mentions import EventMention
 
 #: marks that close a dateline place (``Brüssel:``, ``BERLIN (dpa) -``, ``Washington –``)
@@ -200,49 +200,70 @@ def dateline(index: DocIndex) -> tuple[str, int, int] | None:
     ``TOKYO, June 5 (Reuters) -``). Two places (``Moskau/Washington (dpa)``) name no one place.
     The lead is the rest of that paragraph, at most three sentences.
     """
+    return next(iter(datelines(index)), None)
+
+
+def datelines(index: DocIndex) -> list[tuple[str, int, int]]:
+    """The article's dateline (see :func:`dateline`) and, further down, the datelines of the items of
+    a news bulletin (``Kiew: Außenministerin Baerbock ist ... eingetroffen``): a place at the start of a
+    line followed by a colon and a capitalised word, which places that item's lead as the first
+    dateline places the article's."""
     doc = index.doc
     limit = min(len(doc), 150)
+    found: list[tuple[str, int, int]] = []
     for m in index.mentions:
-        if m.tstart >= limit:
-            break
         if m.type != "LOC" or m.inside_token:
             continue
-        i = m.tstart
-        if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        if m.tstart >= limit and (m.tend >= len(doc) or doc[m.tend].text != ":"):
             continue
-        if m.tend >= len(doc) or doc[m.tend].text not in DATELINE_MARKS:
+        if found and found[-1][2] > m.tstart:
             continue
-        mark = doc[m.tend].text
-        line_end = m.tend
-        while line_end < len(doc) and "\n" not in doc[line_end].text and "\n" not in doc[line_end - 1].whitespace_:
-            line_end += 1
-        after = m.tend + 1
-        if mark == ".":
-            if after >= line_end or not doc[after].text[:1].isupper():
-                continue
-        elif mark in {"(", ","}:
-            # ``BERLIN (dpa) -`` / ``TOKYO, June 5 (Reuters) -``: a dash within a few tokens closes it
-            # (not a hyphen inside a word: ``India, Bangladesh sign water-sharing deal`` is a headline)
-            dash = next(
-                (
-                    j
-                    for j in range(after, min(after + 10, line_end))
-                    if doc[j].text in DASHES and (doc[j - 1].whitespace_ or doc[j].whitespace_)
-                ),
-                None,
-            )
-            if dash is None:
-                continue
-            after = dash + 1
-        elif mark in DASHES and doc[m.tend - 1].whitespace_ == "":
-            continue  # ``Washington-Reise``: a compound, not a dash
-        seg = index.segment_of(after)
-        last_seg = seg
-        while last_seg + 1 < len(index.segments) and last_seg - seg < 2 and index.segments[last_seg + 1][0] < line_end:
-            last_seg += 1
-        end = min(line_end, index.segments[last_seg][1])
-        return m.id, after, end
-    return None
+        place = _dateline_at(index, m)
+        if place is not None:
+            found.append(place)
+    return found
+
+
+def _dateline_at(index: DocIndex, m: MentionRef) -> tuple[str, int, int] | None:
+    """The dateline that the place mention ``m`` opens, if it opens one (see :func:`dateline`)."""
+    doc = index.doc
+    i = m.tstart
+    if i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        return None
+    if m.tend >= len(doc) or doc[m.tend].text not in DATELINE_MARKS:
+        return None
+    mark = doc[m.tend].text
+    line_end = m.tend
+    while line_end < len(doc) and "\n" not in doc[line_end].text and "\n" not in doc[line_end - 1].whitespace_:
+        line_end += 1
+    after = m.tend + 1
+    if m.tstart >= 150 and (after >= line_end or not doc[after].text[:1].isupper()):
+        return None  # a bulletin item's dateline: ``Kiew: Außenministerin ...``
+    if mark == ".":
+        if after >= line_end or not doc[after].text[:1].isupper():
+            return None
+    elif mark in {"(", ","}:
+        # ``BERLIN (dpa) -`` / ``TOKYO, June 5 (Reuters) -``: a dash within a few tokens closes it
+        # (not a hyphen inside a word: ``India, Bangladesh sign water-sharing deal`` is a headline)
+        dash = next(
+            (
+                j
+                for j in range(after, min(after + 10, line_end))
+                if doc[j].text in DASHES and (doc[j - 1].whitespace_ or doc[j].whitespace_)
+            ),
+            None,
+        )
+        if dash is None:
+            return None
+        after = dash + 1
+    elif mark in DASHES and doc[m.tend - 1].whitespace_ == "":
+        return None  # ``Washington-Reise``: a compound, not a dash
+    seg = index.segment_of(after)
+    last_seg = seg
+    while last_seg + 1 < len(index.segments) and last_seg - seg < 2 and index.segments[last_seg + 1][0] < line_end:
+        last_seg += 1
+    end = min(line_end, index.segments[last_seg][1])
+    return m.id, after, end
 
 
 def apply_dateline(
@@ -255,10 +276,9 @@ def apply_dateline(
     quote's events, and not an event dated more than a few days from the reference date: the lead
     also recounts earlier events and previews later ones, which happened or will happen elsewhere.
     """
-    found = dateline(index)
-    if found is None:
+    found = datelines(index)
+    if not found:
         return
-    place, start, end = found
     # a clause that names a place for one of its triggers has said where (``fliegt zu seinem Besuch
     # in die USA``: the flight goes there too)
     placed = {m.clause for m in mentions if m.place is not None}
@@ -266,6 +286,8 @@ def apply_dateline(
     for m in mentions:
         if m.quote:
             continue
+        # the dateline above the mention: the article's, or a bulletin item's further down
+        place, start, end = next((d for d in reversed(found) if d[1] <= m.tok), found[0])
         if not start <= m.tok < end:
             # beyond the lead, only an event the text dates to the reference day itself (``each met X
             # in the morning``, in a report datelined that day) happened where the report was filed

@@ -158,13 +158,35 @@ def hedged(lex: Lexicon, words: Iterable[str]) -> bool:
     return any(w.lower() in vocab for w in words)
 
 
-def _week_to_date(value: str | None) -> str | None:
-    """``2024-W10`` -> ``2024-03-04`` (its Monday), so that a week compares with a reference date.
+#: the first month of a TIMEX period within a year: a season (winter starts in December of its year, as
+#: in the store's intervals), a quarter, a half
+_PERIOD_START = {
+    "SP": "03",
+    "SU": "06",
+    "FA": "09",
+    "AU": "09",
+    "WI": "12",
+    "Q1": "01",
+    "Q2": "04",
+    "Q3": "07",
+    "Q4": "10",
+    "H1": "01",
+    "H2": "07",
+}
 
-    Compared as strings, ``2024-W10`` sorts after every date of 2024 and made ``last week`` a
-    future time (a visit reported in the past became planned).
+
+def _comparable(value: str | None) -> str | None:
+    """A TIMEX value as the first day or month it covers, so that it compares with a reference date.
+
+    ``2024-W10`` -> ``2024-03-04`` (its Monday), ``2024-SP`` -> ``2024-03``. Compared as strings, a week
+    or a season sorts after every date of its year: ``last week`` and ``im Frühjahr`` became future
+    times, and a visit reported in the past (``hatte Ankara im Frühjahr besucht``) became planned.
     """
-    if not value or len(value) < 8 or value[4:6] != "-W" or not value[6:8].isdigit():
+    if not value or len(value) < 7 or value[4] != "-":
+        return value
+    if value[5:7] in _PERIOD_START and len(value) == 7:
+        return f"{value[:4]}-{_PERIOD_START[value[5:7]]}"
+    if len(value) < 8 or value[5] != "W" or not value[6:8].isdigit():
         return value
     try:
         return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()
@@ -263,7 +285,7 @@ def decide_status(
             if status in cues and status != "happened":
                 return status, f"{where} cue"
     happened = "happened" in clause_cues or "happened" in own or _perfect(lex, doc, clause, trigger_word, is_verb)
-    time_value = _week_to_date(time_value)
+    time_value = _comparable(time_value)
     dated = bool(time_value and reference and len(time_value) >= 4 and time_value[:1].isdigit())
     if (
         dated
