@@ -1833,3 +1833,38 @@ def test_the_start_of_a_summit_dates_the_meeting_held_before_it():
     assert ("meeting", ["Luc Peeters", "Rainer Holm"], "Brussels", "2024-03-21") in [
         (kind, parts, place, when) for kind, parts, place, when, _ in got
     ]
+
+
+def test_a_dateline_closed_by_the_agencys_bracket_names_no_destination():
+    # Swiss agency style: no dash after ``(sda)``; the dateline's places are where the report comes from
+    text = (
+        "Bern/Wien (sda) Bundesrätin Petra Lenz ist am Montag zu einem Besuch nach Österreich gereist. "
+        "In Wien traf sie Kanzler Rainer Holm."
+    )
+    got = _named_events(text, "2024-05-14")
+    visits = [(parts, place) for kind, parts, place, *_ in got if kind == "visit"]
+    assert visits == [(["Austria", "Petra Lenz"], "Vienna")]
+
+
+def test_sie_after_a_womans_given_name_is_that_woman_and_continues_her_scene():
+    text = "Petra Lenz ist am Montag nach Ungarn gereist. In Budapest traf sie Präsident Tamás Sulyok."
+    got = _named_events(text, "2024-05-14")
+    assert ("meeting", ["Petra Lenz", "Tamás Sulyok"], "Budapest", "2024-05-13") in [
+        (kind, parts, place, when) for kind, parts, place, when, _ in got
+    ]
+
+
+def test_welcoming_a_guest_is_a_meeting_welcoming_a_thing_is_none():
+    got = _named_events(
+        "Präsident Rainer Holm begrüßte Regierungschef Tomás Ferreira am Montagmorgen mit militärischen Ehren.",
+        "2024-05-14",
+    )
+    assert [(kind, parts, status) for kind, parts, _, _, status in got] == [
+        ("meeting", ["Rainer Holm", "Tomás Ferreira"], "happened")
+    ]
+    # the names behind a noun belong to it: the verb's object is the talks, not their parties
+    got = _named_events(
+        "Die Regierung begrüßte in einer Erklärung die Gespräche zwischen Rainer Holm und Tomás Ferreira.",
+        "2024-05-14",
+    )
+    assert [(kind, parts) for kind, parts, *_ in got] == [("talks", ["Rainer Holm", "Tomás Ferreira"])]

@@ -604,6 +604,20 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                 i += 1
                 continue
             joiner = i > s and not tok.whitespace_ and not doc[i - 1].whitespace_
+            if (
+                text == ")"
+                and nxt is not None
+                and nxt.text[:1].isupper()
+                and nxt.text not in DASHES
+                and _closes_dateline(doc, s, i + 1)
+            ):
+                # ``Bern/Kiew (sda) Bundespräsident Berset ist ... gereist``: Swiss and some German agencies
+                # close the dateline with the agency's bracket, no dash
+                clause_of[i] = stack[-1].id
+                stack[-1].tokens.append(i)
+                stack = [new(0, None, seg_n)]
+                i += 1
+                continue
             if ((text in DASHES and tok.is_punct) or text == "–") and not joiner and _closes_dateline(doc, s, i):
                 # ``Wien/Budapest – Österreichs Kanzler ...``: the dash after a dateline opens the report's
                 # first main clause, no parenthesis
@@ -756,8 +770,13 @@ def _closes_dateline(doc: Doc, start: int, dash: int, longest: int = 6) -> bool:
     ``BERLIN (dpa) -``): only names, slashes and a parenthesised agency before it."""
     if not 0 < dash - start <= longest:
         return False
+    # inside the brackets stands the agency, whatever the tagger makes of it (``(sda)``, ``(apa)``)
+    inside = {j for j in range(start, dash) if "(" in {doc[k].text for k in range(start, j)} and doc[j].text != ")"}
     return all(
-        doc[j].pos_ in {"PROPN", "NOUN", "X"} or doc[j].text in {"/", "(", ")", ","} or doc[j].text.isupper()
+        j in inside
+        or doc[j].pos_ in {"PROPN", "NOUN", "X"}
+        or doc[j].text in {"/", "(", ")", ","}
+        or doc[j].text.isupper()
         for j in range(start, dash)
     )
 
@@ -1248,9 +1267,12 @@ def _classify(index: DocIndex) -> None:
         m.role = role
         prev = m
     # office nouns standing before a person's name, and the entity layer's roles
+    female_names = lex.words("participants", "female_given_names")
     for m in index.mentions:
         if m.type != "PER":
             continue
+        if female_names and m.entity.name.split()[0] in female_names:
+            index.women.add(m.id)  # ``Annalena Baerbock``: a woman's given name
         stems = index.offices.setdefault(m.id, set())
         for r in m.entity.roles:
             for word in r.title.replace("-", " ").split():

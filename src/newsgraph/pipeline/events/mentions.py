@@ -290,8 +290,15 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
     doc = index.doc
     if verb + 1 < len(doc) and doc[verb + 1].text.lower() in index.lex.words("participants", "passive_agent"):
         return True  # ``a lunch hosted by X``: a passive, its guest is not after the verb
+    noun_free = bool(index.lex.frames.get("participants", {}).get("object_noun_free"))
     for m in index.clause_mentions(clause_id):
         if m.tstart > verb and m.role not in {"affiliation", "place"}:
+            if noun_free and any(
+                doc[j].pos_ == "NOUN" and not office_stem(doc[j].text, index.lex) for j in range(verb + 1, m.tstart)
+            ):
+                # ``begrüßte in einer Erklärung die Gespräche zwischen Patruschew und Sullivan``: a name
+                # behind a noun belongs to that noun; the verb's object is the thing
+                return False
             # the direct object, not a name after a preposition (``received a call from Biden``)
             return m.type in types and m.role == "actor"
     return False

@@ -722,6 +722,7 @@ def continue_scene(index: DocIndex, events: list[MergedEvent]) -> None:
     links = (
         index.lex.words("participants", "there")
         | index.lex.words("participants", "pronouns_person")
+        | index.lex.words("participants", "pronouns_female")
         | index.lex.words("context", "scene_links")
     )
     if not breaks:
