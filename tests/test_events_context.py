@@ -1868,3 +1868,24 @@ def test_welcoming_a_guest_is_a_meeting_welcoming_a_thing_is_none():
         "2024-05-14",
     )
     assert [(kind, parts) for kind, parts, *_ in got] == [("talks", ["Rainer Holm", "Tomás Ferreira"])]
+
+
+def test_a_reception_of_the_visitor_during_the_visit_is_in_the_visits_city():
+    text = (
+        "Präsident Tomás Ferreira ist am Montag zu einem Staatsbesuch in Prag eingetroffen. "
+        'Präsident Rainer Holm empfing seinen "alten Freund" noch am Abend. '
+        "Die offiziellen Gespräche der beiden Delegationen sind für Dienstag angesetzt."
+    )
+    got = [(kind, parts, place, when) for kind, parts, place, when, _ in _named_events(text, "2024-05-13")]
+    assert ("meeting", ["Rainer Holm", "Tomás Ferreira"], "Prague", "2024-05-13TEV") in got
+    assert ("talks", ["Rainer Holm", "Tomás Ferreira"], "Prague", "2024-05-14") in got
+
+
+def test_the_places_of_a_two_city_dateline_are_no_pair_the_delegations_stand_for():
+    text = (
+        "Lissabon/Prag (AFP) Präsident Tomás Ferreira ist am Montag in Prag eingetroffen. "
+        "Präsident Rainer Holm empfing ihn am Abend. "
+        "Die offiziellen Gespräche der beiden Delegationen sind für Dienstag angesetzt."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-13")]
+    assert ("talks", ["Rainer Holm", "Tomás Ferreira"]) in got

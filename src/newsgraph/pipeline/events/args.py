@@ -2061,7 +2061,7 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             if pair:
                 return pair, False
         for m in index.mentions_ending_by(before):
-            if m.id in outside:
+            if m.id in outside or _in_dateline_clause(index, m):
                 continue
             if states:
                 if not (m.entity.kb_id or "").startswith("iso3166:"):
@@ -2091,6 +2091,23 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
             if people:
                 return people, True
     return [], False
+
+
+def _in_dateline_clause(index: DocIndex, m: MentionRef) -> bool:
+    """Whether ``m`` stands in a clause of names and brackets alone at a sentence start (``Peking/Moskau
+    (AFP)``, cut off as its own clause): where the report was filed, no party of anything."""
+    clause = index.clauses[m.clause]
+    if clause.depth != 0 or not clause.tokens or clause.tokens[0] != index.segments[clause.segment][0]:
+        return False
+    doc = index.doc
+    if len(clause.tokens) > 8:
+        return False
+    depth = 0
+    for j in clause.tokens:
+        depth += (doc[j].text == "(") - (doc[j].text == ")")
+        if not (depth > 0 or doc[j].is_punct or doc[j].text.isupper() or index.covering(j) is not None):
+            return False
+    return True
 
 
 def _two_people(index: DocIndex, start: int, reach: int = 5) -> list[MentionRef]:

@@ -558,7 +558,40 @@ def visits_to_countries(
     for ev in out:
         if ev.family == "visit":
             _first_stop(ev, out, places, types, kb_ids)
+    _meetings_during_visits(out, types, kb_ids)
     return out
+
+
+def _meetings_during_visits(events: list[MergedEvent], types: dict[str, str], kb_ids: dict[str, str | None]) -> None:
+    """A meeting of a visitor on a day of the visit, told without a place, is in the visit's city.
+
+    ``Xi ist am Montag zu einem Staatsbesuch in Moskau eingetroffen. Putin empfing ihn noch am Abend``:
+    the reception is in Moscow. Only a visit placed in a city (not a country: where in it is unknown),
+    a meeting of the same status (or still to come during a visit under way) sharing the visitor, dated
+    from the visit's day to a few days after.
+    """
+    for visit in events:
+        if visit.family != "visit" or not visit.place or visit.time is None:
+            continue
+        if (kb_ids.get(visit.place) or "").startswith((COUNTRY_PREFIX, VENUE_PREFIX)) or types.get(
+            visit.place
+        ) != "LOC":
+            continue
+        start = _day(visit.time.value)
+        visitors = {p for p in visit.participants if types.get(p) != "LOC"}
+        if start is None or not visitors:
+            continue
+        status = status_of(visit)
+        for ev in events:
+            # a talk still to come on a later day of a visit under way is there too
+            ahead = status == "happened" and status_of(ev) == "planned"
+            if ev.family not in {"meeting", "negotiation"} or ev.place or ev.time is None:
+                continue
+            if status_of(ev) != status and not ahead:
+                continue
+            day = _day(ev.time.value)
+            if day is not None and 0 <= (day - start).days <= TRIP_DAYS and visitors & set(ev.participants):
+                ev.place, ev.place_chain = visit.place, visit.place_chain
 
 
 def _unknown_destinations(
