@@ -1889,3 +1889,9 @@ def test_the_places_of_a_two_city_dateline_are_no_pair_the_delegations_stand_for
     )
     got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-13")]
     assert ("talks", ["Rainer Holm", "Tomás Ferreira"]) in got
+
+
+def test_the_country_visited_by_one_verb_is_no_party_of_the_meeting_the_next_verb_tells():
+    text = "Kanzler Rainer Holm hatte am Samstag Ungarn besucht und dort in Budapest Präsident Tamás Sulyok getroffen."
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-14")]
+    assert ("meeting", ["Rainer Holm", "Tamás Sulyok"]) in got

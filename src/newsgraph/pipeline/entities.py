@@ -304,6 +304,7 @@ class Knowledge:
     office_apposition: bool = False
     dateline_agency: bool = False
     foreign_name_heads: set[str] = field(default_factory=set)
+    country_epithets: dict[str, str] = field(default_factory=dict)  # ``volksrepublik`` -> ``iso3166:CN``
     legal_forms: set[str] = field(default_factory=set)
     legal_connectors: set[str] = field(default_factory=set)
     company_max_words: int = 6
@@ -482,6 +483,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.office_apposition = bool(filters.get("office_apposition", False))
     k.dateline_agency = bool(filters.get("dateline_agency", False))
     k.foreign_name_heads = set(filters.get("foreign_name_heads", []))
+    k.country_epithets = {_norm(k_): f"iso3166:{v}" for k_, v in filters.get("country_epithets", {}).items()}
 
     # --- offices and titles ------------------------------------------------------------------
     t = _lang_resource(lang, "titles", {})
@@ -1766,8 +1768,12 @@ class EntityLayer:
             words = self._person_words(doc, c)
             if len(words) < 2 or words[0].lower() in self.k.name_particles:
                 continue  # ``von der Leyen``: a surname with its particles joins a full name below
-            if words[-1].endswith("s") and words[-1][:-1] in person_words:
-                words = [*words[:-1], words[-1][:-1]]  # genitive: Matteo Salvinis -> Matteo Salvini
+            if words[-1].endswith("s") and (
+                words[-1][:-1] in person_words or self._known_person(" ".join([*words[:-1], words[-1][:-1]]))
+            ):
+                # genitive: Matteo Salvinis -> Matteo Salvini (the text or the knowledge base has the base form:
+                # ``Emmanuel Macrons Staatsbesuch`` in a text that never writes ``Emmanuel Macron``)
+                words = [*words[:-1], words[-1][:-1]]
             key = transliteration_key(" ".join(w for w in words if w != "."), key_lang)
             cl = by_identity.get("PER:" + key)
             if cl is None:
@@ -1787,7 +1793,7 @@ class EntityLayer:
             if c.label == "PER":
                 word = self._person_words(doc, c)[-1]
                 keys = {transliteration_key(word, lang if lang == "de" else "en")}
-                if word.endswith(("s", "'")) and len(word) > 3:
+                if word.endswith(("s", "'")) and len(word) > 2:  # ``Xis erste Reise`` after ``Xi Jinping``
                     keys.add(transliteration_key(word.rstrip("'")[:-1] if word.endswith("s") else word[:-1],
                                                  lang if lang == "de" else "en"))
                 matches = [cl for surname, cl in person_full if surname in keys]
@@ -1807,6 +1813,14 @@ class EntityLayer:
                 identity = c.entry.identity
             else:
                 identity = f"{c.label}:{self._genitive_base(_norm(text), texts_by_label[c.label])}"
+                country = self.k.country_epithets.get(_norm(text)) if c.label == "LOC" else None
+                named = next(
+                    (cl for cl in clusters if country and cl["entry"] is not None and cl["entry"].kb_id == country),
+                    None,
+                )
+                if named is not None:
+                    c.cluster = named  # ``in der Volksrepublik`` after ``China``: the country named
+                    continue
             cl = by_identity.get(identity) or new_cluster(c.label, identity, c.entry)
             c.cluster = cl
         for c in mentions:
@@ -1903,6 +1917,11 @@ class EntityLayer:
                     start = tok.idx + offset
                     cl["mentions"].append(Mention(start=start, end=start + len(part), text=part))
                 offset += len(part) + 1
+
+    def _known_person(self, name: str) -> bool:
+        """Whether the knowledge base's people (``kb_person_names``) go by ``name``."""
+        entry = self.k.entry_by_name.get(name)
+        return entry is not None and entry.label == "PER"
 
     @staticmethod
     def _genitive_base(text: str, texts: set[str]) -> str:
@@ -2020,7 +2039,10 @@ class EntityLayer:
             # a genitive form (``Emmanuel Macrons``, ``Scholz'``) is the name only where the text never
             # writes the base form: the longest name would otherwise be the genitive
             seen = set(names)
-            names = [n[:-1] if n.endswith(("s", "'")) and n[:-1] in seen else n for n in names]
+            names = [
+                n[:-1] if n.endswith(("s", "'")) and (n[:-1] in seen or self._known_person(n[:-1])) else n
+                for n in names
+            ]
             full = [n for n in names if " " in n] or names
             best = max(full, key=lambda n: (len(n.split()), len(n)))
             words = best.split(" ")

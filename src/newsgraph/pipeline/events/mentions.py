@@ -1457,6 +1457,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     out = _restated_visits(index, out)
     _guests(index, out)
     _joiners(index, out)
+    _visited_not_met(index, out)
     _anaphoric_times(index, out)
     _same_sentence_times(out)
     _colon_quote_places(index, out)
@@ -1655,6 +1656,27 @@ def _guests(index: DocIndex, mentions: list[EventMention]) -> None:
         )
         if visit is not None and visit.participants[0] not in m.participants:
             m.participants = [*m.participants, visit.participants[0]]
+
+
+def _visited_not_met(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``hatte die Ukraine besucht und dort Präsident Selenskyj getroffen``: two verbs of one clause, the
+    country visited by the first is no party of the meeting the second tells (the clause's names are
+    both verbs' names). A place a visit verb of the clause visits leaves a meeting verb's parties when
+    two people remain."""
+    visited: dict[int, set[str]] = {}
+    for m in mentions:
+        if not m.trigger.is_noun and family_group(m.type) == "visit":
+            visited.setdefault(m.clause, set()).update(p for p in m.participants[1:])
+    if not visited:
+        return
+    types = {ref.id: ref.type for ref in index.mentions}
+    for m in mentions:
+        gone = visited.get(m.clause, set()) & set(m.participants)
+        if not gone or m.trigger.is_noun or family_group(m.type) != "meeting":
+            continue
+        rest = [p for p in m.participants if p not in gone]
+        if len([p for p in rest if types.get(p) == "PER"]) >= 2:
+            m.participants = rest
 
 
 def _side_trips(index: DocIndex, mentions: list[EventMention]) -> list[EventMention]:
