@@ -131,7 +131,8 @@ def test_office_before_a_name_makes_a_person_with_a_role(blank_de):
 
 def test_office_with_genitive_complement_and_apposition(blank_de):
     text = (
-        "Gespräche zwischen Nikolai Patruschew und dem nationalen Sicherheitsberater des US-Präsidenten, Jake Sullivan."
+        "Gespräche zwischen Nikolai Patruschew und dem nationalen Sicherheitsberater des US-Präsidenten, "
+        "Jake Sullivan."
     )
     doc = run(blank_de, text)
     sullivan = entity(doc, "Jake Sullivan")
@@ -287,9 +288,7 @@ def test_descriptive_compounds_from_the_model_are_dropped(blank_de):
     text = "Vor dem EU-Gipfel sprach die EU-Kommission über den Putin-Biden-Gipfel von Joe Biden und Wladimir Putin."
     doc = run(blank_de, text, ents=[("EU-Gipfel", "MISC"), ("Putin-Biden-Gipfel", "MISC")])
     assert [(e.text, e.label_) for e in doc.ents] == [
-        ("EU-Kommission", "ORG"),
-        ("Joe Biden", "PER"),
-        ("Wladimir Putin", "PER"),
+        ("EU-Kommission", "ORG"), ("Joe Biden", "PER"), ("Wladimir Putin", "PER")
     ]
 
 
@@ -485,10 +484,8 @@ def test_generated_gazetteers_are_current_and_complete():
 def test_bare_union_is_the_cdu_csu_only_where_the_model_tags_it(blank_de):
     """German political news says "die Union" for the CDU/CSU; as a common word it counts only with
     the model's support, and the EU's and AU's longer names keep winning."""
-    text = (
-        "Die Unionsparteien lehnen den Beitritt ab. Im Bundestag stritten SPD und Union. "
-        "Die Außenminister der Europäischen Union trafen sich."
-    )
+    text = ("Die Unionsparteien lehnen den Beitritt ab. Im Bundestag stritten SPD und Union. "
+            "Die Außenminister der Europäischen Union trafen sich.")
     doc = run(blank_de, text, [("Unionsparteien", "ORG"), ("Union", "ORG")])
     names = {m.text: e.name for e in doc._.entities for m in e.mentions}
     assert names["Union"] == names["Unionsparteien"] == "CDU/CSU"
@@ -510,12 +507,10 @@ def test_a_towns_district_is_a_place_not_a_descriptive_compound(blank_de):
     """Traffic news names stations and districts as <town>-<part>: a district head (Nord, Zentrum)
     makes a place; a name after the hyphen does where the model reads the word as a place. Descriptive
     compounds (EU-Gipfel, Russland-Sanktionen) stay out even where the model tags them."""
-    text = "Stau zwischen Potsdam-Nord und Köln-Lövenich. Der EU-Gipfel beriet über die Russland-Sanktionen."
-    doc = run(
-        blank_de,
-        text,
-        [("Potsdam-Nord", "LOC"), ("Köln-Lövenich", "LOC"), ("EU-Gipfel", "MISC"), ("Russland-Sanktionen", "LOC")],
-    )
+    text = ("Stau zwischen Potsdam-Nord und Köln-Lövenich. Der EU-Gipfel beriet über die "
+            "Russland-Sanktionen.")
+    doc = run(blank_de, text, [("Potsdam-Nord", "LOC"), ("Köln-Lövenich", "LOC"), ("EU-Gipfel", "MISC"),
+                              ("Russland-Sanktionen", "LOC")])
     mentions = {m.text: e.type for e in doc._.entities for m in e.mentions}
     # (the EU inside its own summit word is a mention of the body, by character offsets)
     assert mentions == {"Potsdam-Nord": "LOC", "Köln-Lövenich": "LOC", "EU": "ORG"}
@@ -561,9 +556,7 @@ def test_inhabitant_nouns_are_derivations_not_places(blank_de):
     doc = run(blank_de, text, [("Afghanen", "LOC"), ("Israelis", "LOC"), ("Engler", "PER")])
     assert {m.text for e in doc._.entities for m in e.mentions} == {"Engler"}
     assert {(s.text, s.label_) for s in doc.spans["derivations"]} == {
-        ("Afghanen", "Afghanistan"),
-        ("Israelis", "Israel"),
-    }
+        ("Afghanen", "Afghanistan"), ("Israelis", "Israel")}
     # a form that is a country's name stays the country (Schweden, Polen)
     sweden = run(blank_de, "Die Schweden wählen.", [("Schweden", "LOC")])
     assert [e.name for e in sweden._.entities] == ["Sweden"]
@@ -588,7 +581,8 @@ def test_a_possessors_genitive_name_before_an_organisation_is_a_person(blank_de)
     name and the genitive head is still the person."""
     text = "Großer Gewinner einer Neuwahl wäre Matteo Salvinis Lega gewesen."
     doc = run(blank_de, text, [("Matteo Salvinis Lega", "PER")])
-    assert {m.text: e.type for e in doc._.entities for m in e.mentions} == {"Matteo Salvinis": "PER", "Lega": "ORG"}
+    assert {m.text: e.type for e in doc._.entities for m in e.mentions} == {
+        "Matteo Salvinis": "PER", "Lega": "ORG"}
 
 
 def test_island_at_the_end_of_a_foreign_name_is_not_iceland(blank_de):
@@ -604,37 +598,22 @@ def test_a_company_is_named_by_the_words_before_its_legal_form(blank_de):
     """The model keeps 'Logistik GmbH' and the gazetteer reads 'Bern' as the city; the capitalised
     words before the legal form are the company's name. A descriptive noun before it (Autobauer)
     is not, and a longer model name (with 'für') is never cut short."""
-    text = (
-        "Die neue Bruns Logistik GmbH übernimmt die Zusteller. Das Inselspital fusioniert mit der "
-        "Spital Netz Bern AG. Der Autobauer Volkswagen AG meldet Gewinne. Die Gesellschaft für "
-        "Internationale Zusammenarbeit GmbH berät."
-    )
-    doc = run(
-        blank_de,
-        text,
-        [
-            ("Logistik GmbH", "ORG"),
-            ("Bern AG", "ORG"),
-            ("Volkswagen AG", "ORG"),
-            ("Gesellschaft für Internationale Zusammenarbeit GmbH", "ORG"),
-        ],
-    )
+    text = ("Die neue Bruns Logistik GmbH übernimmt die Zusteller. Das Inselspital fusioniert mit der "
+            "Spital Netz Bern AG. Der Autobauer Volkswagen AG meldet Gewinne. Die Gesellschaft für "
+            "Internationale Zusammenarbeit GmbH berät.")
+    doc = run(blank_de, text, [("Logistik GmbH", "ORG"), ("Bern AG", "ORG"), ("Volkswagen AG", "ORG"),
+                               ("Gesellschaft für Internationale Zusammenarbeit GmbH", "ORG")])
     mentions = {m.text: e.type for e in doc._.entities for m in e.mentions}
     assert mentions == {
-        "Bruns Logistik GmbH": "ORG",
-        "Spital Netz Bern AG": "ORG",
-        "Volkswagen AG": "ORG",
-        "Gesellschaft für Internationale Zusammenarbeit GmbH": "ORG",
-    }
+        "Bruns Logistik GmbH": "ORG", "Spital Netz Bern AG": "ORG", "Volkswagen AG": "ORG",
+        "Gesellschaft für Internationale Zusammenarbeit GmbH": "ORG"}
 
 
 def test_parties_services_and_movements_are_known_organisations(blank_de):
     """Knowledge ~10k training sentences cannot hold: foreign parties, intelligence services, armed
     movements; the G20 is a body of its own, not the G7."""
-    text = (
-        "Peres von der Awoda traf Vertreter der PKK nicht. Der Bundesnachrichtendienst warnte vor "
-        "al-Qaida. Beim Gipfel der G20 fehlte die G7-Erklärung; die G7 tagte getrennt."
-    )
+    text = ("Peres von der Awoda traf Vertreter der PKK nicht. Der Bundesnachrichtendienst warnte vor "
+            "al-Qaida. Beim Gipfel der G20 fehlte die G7-Erklärung; die G7 tagte getrennt.")
     doc = run(blank_de, text)
     names = {m.text: (e.name, e.type) for e in doc._.entities for m in e.mentions}
     assert names["Awoda"] == ("Israeli Labor Party", "ORG")
