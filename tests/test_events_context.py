@@ -1895,3 +1895,8 @@ def test_the_country_visited_by_one_verb_is_no_party_of_the_meeting_the_next_ver
     text = "Kanzler Rainer Holm hatte am Samstag Ungarn besucht und dort in Budapest Präsident Tamás Sulyok getroffen."
     got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-14")]
     assert ("meeting", ["Rainer Holm", "Tamás Sulyok"]) in got
+
+
+def test_being_somewhere_for_a_visit_is_visiting_it():
+    got = _named_events("Präsident Tomás Ferreira ist seit Montag zu einem Staatsbesuch in Ungarn.", "2024-05-14")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Hungary", "Tomás Ferreira"])]
