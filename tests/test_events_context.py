@@ -1900,3 +1900,12 @@ def test_the_country_visited_by_one_verb_is_no_party_of_the_meeting_the_next_ver
 def test_being_somewhere_for_a_visit_is_visiting_it():
     got = _named_events("Präsident Tomás Ferreira ist seit Montag zu einem Staatsbesuch in Ungarn.", "2024-05-14")
     assert [(kind, parts) for kind, parts, *_ in got] == [("visit", ["Hungary", "Tomás Ferreira"])]
+
+
+def test_the_leaders_of_the_three_parties_are_the_three_parties_listed_before():
+    text = (
+        "Die Grünen, die FDP und die SPD haben Koalitionsverhandlungen begonnen. "
+        "Die Spitzen der drei Parteien kamen am Donnerstag in Berlin zusammen."
+    )
+    got = [(kind, len(parts), when) for kind, parts, _, when, _ in _named_events(text, "2025-03-14")]
+    assert ("meeting", 3, "2025-03-13") in got

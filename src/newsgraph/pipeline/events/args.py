@@ -2019,6 +2019,11 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         listed = _coordinated_states_of(index, before, n)
         if listed:
             return listed, False
+    if n >= 3 and any(doc[i].text.lower() in lex.words("groups", "body_list_nouns") for i in range(start, end)):
+        # ``Die Spitzen der drei Parteien`` after ``CDU, CSU und SPD``: the list of that many bodies
+        listed = _coordinated_states_of(index, before, n, bodies=True)
+        if listed:
+            return listed, False
     # an office-noun group: people who hold that office in the text
     for i in range(start, end):
         tok = doc[i]
@@ -2190,8 +2195,9 @@ def _state_list_window(index: DocIndex, before: int) -> tuple[set[str], int] | N
     return joiners, earliest
 
 
-def _coordinated_states_of(index: DocIndex, before: int, n: int) -> list[MentionRef]:
-    """The last ``n`` states (three or more) named together in one list before token ``before``.
+def _coordinated_states_of(index: DocIndex, before: int, n: int, bodies: bool = False) -> list[MentionRef]:
+    """The last ``n`` states (three or more) named together in one list before token ``before``
+    (``bodies``: organisations instead, ``CDU, CSU und SPD`` for ``die drei Parteien``).
 
     English ``the three countries' fisheries ministers signed a memorandum`` after ``Kenya, Uganda and
     Tanzania``: the list joined by ``[groups] coordinated_states`` words (one or two between names,
@@ -2203,10 +2209,16 @@ def _coordinated_states_of(index: DocIndex, before: int, n: int) -> list[Mention
     joiners, earliest = window
     doc = index.doc
     chain: list[MentionRef] = []  # the current list, latest name first
+
+    def member(m: MentionRef) -> bool:
+        if bodies:
+            return m.type == "ORG"
+        return m.type != "PER" and (m.entity.kb_id or "").startswith("iso3166:")
+
     for m in index.mentions_ending_by(before):
         if m.tstart < earliest:
             break
-        if m.type == "PER" or not (m.entity.kb_id or "").startswith("iso3166:"):
+        if not member(m):
             if len(_unique_refs(chain)) == n:
                 break
             chain = []
@@ -2223,9 +2235,11 @@ def _coordinated_states_of(index: DocIndex, before: int, n: int) -> list[Mention
         return found
     # no such list: the states named one by one (``Kenya's foreign ministry ... Uganda's president ...
     # Tanzania's president ... the three countries``), when the text before names exactly ``n``
+    if bodies:
+        return []
     named: list[MentionRef] = []
     for m in index.mentions_ending_by(before):
-        if m.type != "PER" and (m.entity.kb_id or "").startswith("iso3166:"):
+        if member(m):
             named.append(m)
     named = _unique_refs(named)
     return list(reversed(named)) if len(named) == n else []
