@@ -1909,3 +1909,9 @@ def test_the_leaders_of_the_three_parties_are_the_three_parties_listed_before():
     )
     got = [(kind, len(parts), when) for kind, parts, _, when, _ in _named_events(text, "2025-03-14")]
     assert ("meeting", 3, "2025-03-13") in got
+
+
+def test_sie_with_a_plural_verb_is_the_two_people_the_sentence_before_named():
+    text = "Die Minister Lars Holm und Jan Berg reisten nach Wien. Dort trafen sie Kanzler Tomás Ferreira."
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-14")]
+    assert ("meeting", ["Jan Berg", "Lars Holm", "Tomás Ferreira"]) in got

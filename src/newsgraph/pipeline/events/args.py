@@ -1732,6 +1732,27 @@ def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     return antecedent(index, clause, women_only, word)
 
 
+def plural_pronoun_subject(index: DocIndex, clause: Clause) -> list[MentionRef]:
+    """``Zuletzt hatten sie beim G20-Gipfel miteinander gesprochen``: German ``sie`` as the subject of a
+    plural verb is the two people the sentence before named (``Es war das erste Treffen von Scholz und
+    Sunak``); empty unless exactly two and the clause names no person of its own."""
+    female = index.lex.words("participants", "pronouns_female")
+    doc = index.doc
+    if not female:
+        return []
+    subject = next((i for i in clause.tokens if doc[i].text.lower() in female), None)
+    if subject is None or index.segment_of(clause.start) == 0:
+        return []
+    finite = [doc[i] for i in clause.tokens if doc[i].tag_.endswith("FIN")]
+    if not finite or "Plur" not in finite[0].morph.get("Number"):
+        return []
+    named = {m.id for m in index.clause_mentions(clause.id) if m.type == "PER"}
+    if named and doc[subject].dep_ not in SUBJECT_DEPS:
+        return []  # ``Scholz traf sie``: an object pronoun beside a named subject
+    both = _two_people(index, index.segments[index.segment_of(clause.start) - 1][0], reach=0)
+    return both if not named & {m.id for m in both} else []
+
+
 def antecedent(
     index: DocIndex, clause: Clause, women_only: bool, word: str | None = None, depth: int = 0
 ) -> MentionRef | None:

@@ -36,6 +36,7 @@ from .args import (
     office_stem,
     partner_args,
     place_of,
+    plural_pronoun_subject,
     pronoun_object,
     pronoun_subject,
     time_for,
@@ -648,6 +649,11 @@ def _frame_participants(
         pron = pronoun_subject(index, clause)
         if pron is not None and not in_quote:
             parts = [pron, *parts]
+        if pron is None and not in_quote and trig.frame in {"reciprocal", "transitive"}:
+            both = plural_pronoun_subject(index, clause)  # ``hatten sie miteinander gesprochen``
+            if both:
+                pron = both[0]
+                parts = [*both, *(m for m in parts if m.id not in {b.id for b in both})]
         if pron is None and clause.opener in lex.words("clauses", "coordinated_openers"):
             # ``Meloni spoke with Scholz, and will host him``: the second verb phrase shares the subject
             if lex.frames.get("clauses", {}).get("shared_subjects"):
