@@ -1915,3 +1915,14 @@ def test_sie_with_a_plural_verb_is_the_two_people_the_sentence_before_named():
     text = "Die Minister Lars Holm und Jan Berg reisten nach Wien. Dort trafen sie Kanzler Tomás Ferreira."
     got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-14")]
     assert ("meeting", ["Jan Berg", "Lars Holm", "Tomás Ferreira"]) in got
+
+
+def test_a_later_day_of_a_visit_told_at_several_places_keeps_its_place_open():
+    text = (
+        "Präsident Tomás Ferreira ist am Donnerstag zu einem Staatsbesuch in Polen eingetroffen. "
+        "In Krakau wurde er von Präsident Rainer Holm empfangen. "
+        "Am Freitag wird Ferreira in Warschau mit Regierungschef Jan Berg zusammentreffen. "
+        "Am Samstag ist ein Treffen mit Parlamentspräsident Lars Holm geplant."
+    )
+    got = {tuple(parts): place for kind, parts, place, *_ in _named_events(text, "2024-05-17") if kind == "meeting"}
+    assert got[("Lars Holm", "Tomás Ferreira")] is None

@@ -568,7 +568,8 @@ def _meetings_during_visits(events: list[MergedEvent], types: dict[str, str], kb
     ``Xi ist am Montag zu einem Staatsbesuch in Moskau eingetroffen. Putin empfing ihn noch am Abend``:
     the reception is in Moscow. Only a visit placed in a city (not a country: where in it is unknown),
     a meeting of the same status (or still to come during a visit under way) sharing the visitor, dated
-    from the visit's day to a few days after.
+    from the visit's day to a few days after; only on its first day where the text tells the visitor
+    elsewhere too (``am Freitag in London``: Saturday's meeting may be there).
     """
     for visit in events:
         if visit.family != "visit" or not visit.place or visit.time is None:
@@ -582,6 +583,11 @@ def _meetings_during_visits(events: list[MergedEvent], types: dict[str, str], kb
         if start is None or not visitors:
             continue
         status = status_of(visit)
+        # where the visitor is also told at another place, a later day of the visit may be there
+        elsewhere = any(
+            ev.place and ev.place != visit.place and ev.family != "visit" and visitors & set(ev.participants)
+            for ev in events
+        )
         for ev in events:
             # a talk still to come on a later day of a visit under way is there too
             ahead = status == "happened" and status_of(ev) == "planned"
@@ -590,7 +596,8 @@ def _meetings_during_visits(events: list[MergedEvent], types: dict[str, str], kb
             if status_of(ev) != status and not ahead:
                 continue
             day = _day(ev.time.value)
-            if day is not None and 0 <= (day - start).days <= TRIP_DAYS and visitors & set(ev.participants):
+            last = 0 if elsewhere else TRIP_DAYS
+            if day is not None and 0 <= (day - start).days <= last and visitors & set(ev.participants):
                 ev.place, ev.place_chain = visit.place, visit.place_chain
 
 
