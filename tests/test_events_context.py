@@ -1926,3 +1926,12 @@ def test_a_later_day_of_a_visit_told_at_several_places_keeps_its_place_open():
     )
     got = {tuple(parts): place for kind, parts, place, *_ in _named_events(text, "2024-05-17") if kind == "meeting"}
     assert got[("Lars Holm", "Tomás Ferreira")] is None
+
+
+def test_the_capital_of_a_country_the_starter_kb_lacks_is_the_gazetteers_capital():
+    text = (
+        "Der Generaldirektor Yoshi Tanaka sprach am Montag in Nairobi mit Regierungsvertretern. "
+        "Tanaka war am Sonntag zu einem Besuch in die kenianische Hauptstadt gereist."
+    )
+    got = [(kind, parts, place) for kind, parts, place, *_ in _named_events(text, "2024-05-14")]
+    assert ("visit", ["Nairobi", "Yoshi Tanaka"], "Nairobi") in got

@@ -15,9 +15,12 @@ classified once per document:
 from __future__ import annotations
 
 import bisect
+import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -889,19 +892,33 @@ def _capital_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
             continue
         country = kb.get(span.kb_id_)
         capital = kb.get(country.capital) if country is not None and country.capital else None
-        if capital is None:
-            continue
-        # the document's entity for that city, by its id or by one of the knowledge base's names for it
-        names = {n for forms in [*capital.names.values(), *capital.aliases.values()] for n in forms}
-        city = next(
-            (e for e in places if e.kb_id == capital.id or e.name in names or any(m.text in names for m in e.mentions)),
-            None,
-        )
+        if capital is not None:
+            # the document's entity for that city, by its id or by one of the knowledge base's names for it
+            names = {n for forms in [*capital.names.values(), *capital.aliases.values()] for n in forms}
+            city = next(
+                (
+                    e
+                    for e in places
+                    if e.kb_id == capital.id or e.name in names or any(m.text in names for m in e.mentions)
+                ),
+                None,
+            )
+        else:
+            # a country the starter KB has no capital for: the gazetteer's city (``resources/kb/capitals.toml``)
+            gazetteer_id = _gazetteer_capitals().get(span.kb_id_.removeprefix("iso3166:"))
+            city = next((e for e in places if gazetteer_id and e.kb_id == gazetteer_id), None)
         if city is None:
             continue
         noun = doc[span.end]
         out.append(MentionRef(city, span.start_char, noun.idx + len(noun.text), span.start, span.end + 1, False))
     return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_capitals() -> dict[str, str]:
+    """ISO 3166-1 code -> the capital's gazetteer id (``resources/kb/capitals.toml``)."""
+    path = Path(__file__).resolve().parents[2] / "resources" / "kb" / "capitals.toml"
+    return dict(tomllib.loads(path.read_text(encoding="utf-8")).get("capitals", {}))
 
 
 def _ends_with_stem(word: str, stems: frozenset[str], endings: tuple[str, ...]) -> str | None:
