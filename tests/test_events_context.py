@@ -775,9 +775,11 @@ def test_sie_with_a_singular_verb_is_the_woman_named_before():
 
 
 def test_sie_is_nobody_without_a_woman_named_before():
-    # ``sie`` with a plural verb is they; and no woman is named, so the singular finds no one either
+    # ``sie`` with a plural verb is they, the two named before (never one of them alone as a woman); no
+    # woman is named, so the singular finds no one
     plural = "Olaf Scholz und Emmanuel Macron reisten nach Prag. Dort trafen sie Petr Fiala."
-    assert all(kind != "meeting" for kind, *_ in _named_events(plural, "2024-05-15"))
+    meetings = [parts for kind, parts, *_ in _named_events(plural, "2024-05-15") if kind == "meeting"]
+    assert meetings == [["Emmanuel Macron", "Olaf Scholz", "Petr Fiala"]]
     no_woman = "Minister Jan Kolar reiste nach Prag. Dort traf sie Petr Fiala."
     assert all(kind != "meeting" for kind, *_ in _named_events(no_woman, "2024-05-15"))
 
