@@ -1937,3 +1937,12 @@ def test_the_capital_of_a_country_the_starter_kb_lacks_is_the_gazetteers_capital
     )
     got = [(kind, parts, place) for kind, parts, place, *_ in _named_events(text, "2024-05-14")]
     assert ("visit", ["Nairobi", "Yoshi Tanaka"], "Nairobi") in got
+
+
+def test_talks_held_beside_a_dated_summit_date_the_meetings_that_continue_the_scene():
+    text = (
+        "Am Rande des G20-Gipfels in Rio de Janeiro hat Kanzler Rainer Holm am Montag mehrere Gespräche geführt. "
+        "Zunächst traf er den Präsidenten Tomás Ferreira."
+    )
+    got = [(kind, parts, place, when) for kind, parts, place, when, _ in _named_events(text, "2024-11-19")]
+    assert ("meeting", ["Rainer Holm", "Tomás Ferreira"], "Rio de Janeiro", "2024-11-18") in got

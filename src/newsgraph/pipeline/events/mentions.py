@@ -1481,12 +1481,15 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     for m in out:
         m.beside = m.clause in beside and not m.sideline and bool(m.participants)
     for m in out:
-        if m.place is None and not m.trigger.is_noun:
+        # a verb, or a noun of talks held beside the summit (``hat am Rande des Gipfels am Montag mehrere
+        # Gespräche geführt``)
+        told_beside = not m.trigger.is_noun or m.beside
+        if m.place is None and told_beside:
             # ``trifft Modi beim G20-Gipfel in Johannesburg``: a meeting at a summit is where the summit is
             setting = settings.get(m.clause)
             if setting is not None:
                 m.place, m.place_chain = setting.place, setting.place_chain
-        if m.time is None and not m.trigger.is_noun and m.clause in dated:
+        if m.time is None and told_beside and m.clause in dated:
             # ``met Lula on the sidelines of the G20 summit in Rio on Tuesday``: the date after the
             # setting's noun dates the meeting told beside it
             m.time = dated[m.clause].time
