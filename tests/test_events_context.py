@@ -1946,3 +1946,12 @@ def test_talks_held_beside_a_dated_summit_date_the_meetings_that_continue_the_sc
     )
     got = [(kind, parts, place, when) for kind, parts, place, when, _ in _named_events(text, "2024-11-19")]
     assert ("meeting", ["Rainer Holm", "Tomás Ferreira"], "Rio de Janeiro", "2024-11-18") in got
+
+
+def test_a_definite_noun_retelling_a_denied_call_is_that_call():
+    text = (
+        "Die Regierung hat Berichte über ein Telefonat zwischen Präsident Rainer Holm und Präsident Tomás "
+        "Ferreira zurückgewiesen. Die Zeitung hatte berichtet, Holm habe Ferreira in dem Telefonat gewarnt."
+    )
+    got = [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-11-11")]
+    assert got == [("phone_call", "denied")]

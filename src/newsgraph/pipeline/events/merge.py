@@ -153,6 +153,10 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
     hard = {"cancelled", "denied"}
     if m.status == "cancelled" and not m.participants and statuses <= NOT_YET | {"unknown"}:
         return True  # ``Die Reise wurde abgesagt``: the plan told before was called off
+    if exact and m.definite and m.trigger.is_noun and statuses & hard and m.status not in hard:
+        # ``Der Kreml wies Berichte über ein Telefonat zwischen A und B zurück ... A habe B in dem Telefonat
+        # gewarnt``: the definite noun retells the denied call, it is not a second one that happened
+        return True
     if (m.status in hard or statuses & hard) and m.status not in statuses:
         # ``Kein Treffen zwischen A und B`` (denied) over ``Das Treffen von A und B wurde abgesagt``
         # (cancelled): of the same parties, both say it did not take place
