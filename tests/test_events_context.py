@@ -1955,3 +1955,14 @@ def test_a_definite_noun_retelling_a_denied_call_is_that_call():
     )
     got = [(kind, status) for kind, _, _, _, status in _named_events(text, "2024-11-11")]
     assert got == [("phone_call", "denied")]
+
+
+def test_a_government_named_by_its_nationality_is_the_state_the_text_names():
+    text = (
+        "Kanzler Rainer Holm reiste nach Brasilien. In Brasília führte er Gespräche mit der brasilianischen Regierung."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-14")]
+    assert ("talks", ["Brazil", "Rainer Holm"]) in got
+    # a state the text does not name is never added
+    got = _named_events("Holm führte Gespräche mit der brasilianischen Regierung.", "2024-05-14")
+    assert got == []

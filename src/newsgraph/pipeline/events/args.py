@@ -52,6 +52,7 @@ class MentionRef:
     clause: int = -1
     via_office: bool = False  # an affiliation of office holders (``die Außenminister der EU``)
     office_word: str | None = None  # that office noun (``Außenminister``), for its holders in the KB
+    government: bool = False  # a state named by its government (``mit der chinesischen Führung``)
 
     @property
     def id(self) -> str:
@@ -812,6 +813,7 @@ def _mention_refs(doc: Doc, lex: Lexicon | None = None) -> list[MentionRef]:
         refs.extend(_role_references(doc, ent, text))
     if lex is not None:
         refs.extend(_capital_references(doc, lex))
+        refs.extend(_government_references(doc, lex))
     refs.sort(key=lambda r: (r.start, -r.end))
     # drop mentions nested in a longer one (the entity layer should not produce them, but be safe)
     out: list[MentionRef] = []
@@ -911,6 +913,32 @@ def _capital_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
             continue
         noun = doc[span.end]
         out.append(MentionRef(city, span.start_char, noun.idx + len(noun.text), span.start, span.end + 1, False))
+    return out
+
+
+def _government_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
+    """``mit der chinesischen Führung``, ``die ukrainische Regierung``: the state the text names elsewhere.
+
+    A nationality adjective (a derivation span of the entity layer) before a noun for a state's
+    government or side (``[places] government_nouns``) stands for that state, as its name would
+    (analysts record the state as the party); only where the document names the state, so no entity
+    the text does not state is added.
+    """
+    nouns = lex.words("places", "government_nouns")
+    spans = doc.spans.get("derivations", []) if nouns else []
+    if not spans:
+        return []
+    states = {e.kb_id: e for e in entities_of(doc) if e.type == "LOC" and e.kb_id}
+    out: list[MentionRef] = []
+    for span in spans:
+        if span.end >= len(doc) or doc[span.end].text.lower() not in nouns or not span.kb_id_:
+            continue
+        state = states.get(span.kb_id_)
+        if state is not None:
+            noun = doc[span.end]
+            ref = MentionRef(state, span.start_char, noun.idx + len(noun.text), span.start, span.end + 1, False)
+            ref.government = True
+            out.append(ref)
     return out
 
 

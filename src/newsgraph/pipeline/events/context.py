@@ -402,6 +402,22 @@ def states_of_leaders(index: DocIndex, parts: list[MentionRef], day: str | None)
     return list({m.id: m for m in out}.values())
 
 
+def without_governments_of_people(parts: list[MentionRef], day: str | None) -> list[MentionRef]:
+    """``mit der chinesischen Führung sprechen, darunter mit seinem Amtskollegen Qin Gang``: a state named
+    by its government stands for the people who lead it; where one of them is a party by name (the
+    knowledge base gives them an office of that state on ``day``), the state is not a party beside them."""
+    if not any(m.government for m in parts):
+        return parts
+    kb = load_kb("starter")
+    led: set[str] = set()
+    for m in parts:
+        person = kb.by_id.get(m.entity.kb_id) if m.type == "PER" and m.entity.kb_id else None
+        for office in person.offices if person is not None else ():
+            if office.of and (day is None or office.covers(day[:10])):
+                led.add(office.of)
+    return [m for m in parts if not (m.government and m.entity.kb_id in led)]
+
+
 def office_holders(index: DocIndex, parts: list[MentionRef], day: str | None) -> list[MentionRef]:
     """States named only through an office noun replaced by the person of the text who holds it.
 

@@ -58,6 +58,7 @@ from .context import (
     summit_attendees,
     three_way,
     topic_partner,
+    without_governments_of_people,
 )
 from .lexicon import Lexicon, Trigger
 from .places import untriggered_clauses
@@ -1372,6 +1373,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         elif any(m.via_office for m in parts):
             # ``Norwegens König besucht Deutschland``: the visitor is the king the text names
             parts = office_holders(index, parts, reference)
+        parts = without_governments_of_people(parts, reference)
         participants = [p for p in _unique(parts) if not (place and p == place.id and trig.type != "visit")]
         participants = _implicit_parties(index, i, event_type, participants)
         sideline = trig.is_noun and (
