@@ -1966,3 +1966,8 @@ def test_a_government_named_by_its_nationality_is_the_state_the_text_names():
     # a state the text does not name is never added
     got = _named_events("Holm führte Gespräche mit der brasilianischen Regierung.", "2024-05-14")
     assert got == []
+
+
+def test_a_meeting_at_the_coming_weekend_told_in_the_present_is_still_to_come():
+    got = _named_events("Am Wochenende trifft Kanzler Rainer Holm in Rom Präsident Tomás Ferreira.", "2024-05-14")
+    assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "planned")]

@@ -178,9 +178,10 @@ _PERIOD_START = {
 def _comparable(value: str | None) -> str | None:
     """A TIMEX value as the first day or month it covers, so that it compares with a reference date.
 
-    ``2024-W10`` -> ``2024-03-04`` (its Monday), ``2024-SP`` -> ``2024-03``. Compared as strings, a week
-    or a season sorts after every date of its year: ``last week`` and ``im Frühjahr`` became future
-    times, and a visit reported in the past (``hatte Ankara im Frühjahr besucht``) became planned.
+    ``2024-W10`` -> ``2024-03-04`` (its Monday), ``2024-W10-WE`` -> its Saturday, ``2024-SP`` ->
+    ``2024-03``. Compared as strings, a week or a season sorts after every date of its year: ``last
+    week`` and ``im Frühjahr`` became future times, and a visit reported in the past (``hatte Ankara im
+    Frühjahr besucht``) became planned.
     """
     if not value or len(value) < 7 or value[4] != "-":
         return value
@@ -188,8 +189,10 @@ def _comparable(value: str | None) -> str | None:
         return f"{value[:4]}-{_PERIOD_START[value[5:7]]}"
     if len(value) < 8 or value[5] != "W" or not value[6:8].isdigit():
         return value
+    # a week's weekend (``2024-W20-WE``, ``am Wochenende``) starts on its Saturday
+    first = 6 if value[8:] == "-WE" else 1
     try:
-        return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()
+        return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), first).isoformat()
     except ValueError:
         return value
 
