@@ -1971,3 +1971,14 @@ def test_a_government_named_by_its_nationality_is_the_state_the_text_names():
 def test_a_meeting_at_the_coming_weekend_told_in_the_present_is_still_to_come():
     got = _named_events("Am Wochenende trifft Kanzler Rainer Holm in Rom Präsident Tomás Ferreira.", "2024-05-14")
     assert [(kind, status) for kind, _, _, _, status in got] == [("meeting", "planned")]
+
+
+def test_the_talks_that_can_only_mean_the_one_visit_told_date_it():
+    text = (
+        "Der Chef der Raumfahrtbehörde, Tomás Ferreira, ist zu einem fünftägigen Besuch nach Indien aufgebrochen.\n"
+        "Es ist der erste Besuch eines Behördenchefs in Indien.\n"
+        "Er will dort die Verantwortlichen des Raumfahrtprogramms kennenlernen.\n"
+        "Die Gespräche begannen am gestrigen Sonntag."
+    )
+    got = [(kind, when) for kind, _, _, when, _ in _named_events(text, "2024-05-13")]
+    assert got == [("visit", "2024-05-12")]

@@ -467,7 +467,12 @@ def merge_mentions(
         candidates = [ev for ev in events if ev.family == fam or (fam == "meeting" and ev.family in HOSTS_OF_TALK)]
         scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
-            _absorb(max(scored, key=lambda p: p[0])[1], m)
+            target = max(scored, key=lambda p: p[0])[1]
+            _absorb(target, m)
+            if len(scored) == 1 and m.definite and target.time is None and m.time is not None:
+                # ``Die Gespräche begannen am gestrigen Sonntag``: a definite noun that can only mean the one
+                # event of its kind the article tells dates it, however far back that was told
+                target.time = m.time
     for m in sorted(anaphoric, key=lambda x: x.tok):
         # ``Für Freitag ist ein Treffen geplant. An diesen Beratungen werden X und Y teilnehmen``: the
         # antecedent is the nearest earlier mention of the family, even one that named no one
