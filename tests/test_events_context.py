@@ -1982,3 +1982,12 @@ def test_the_talks_that_can_only_mean_the_one_visit_told_date_it():
     )
     got = [(kind, when) for kind, _, _, when, _ in _named_events(text, "2024-05-13")]
     assert got == [("visit", "2024-05-12")]
+
+
+def test_a_venue_is_where_a_visit_went_not_whom_it_visited():
+    got = _named_events(
+        "Präsident Tomás Ferreira war am Montag zu Gast bei Kanzler Rainer Holm im Kanzleramt.", "2024-05-14"
+    )
+    assert [(kind, parts, place) for kind, parts, place, *_ in got] == [
+        ("visit", ["Rainer Holm", "Tomás Ferreira"], "Federal Chancellery")
+    ]

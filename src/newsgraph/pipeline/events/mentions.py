@@ -1466,6 +1466,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     _guests(index, out)
     _joiners(index, out)
     _visited_not_met(index, out)
+    _no_venue_hosts(index, out)
     _anaphoric_times(index, out)
     _same_sentence_times(out)
     _colon_quote_places(index, out)
@@ -1667,6 +1668,21 @@ def _guests(index: DocIndex, mentions: list[EventMention]) -> None:
         )
         if visit is not None and visit.participants[0] not in m.participants:
             m.participants = [*m.participants, visit.participants[0]]
+
+
+def _no_venue_hosts(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Meloni war zu Gast bei Scholz im Kanzleramt``: a venue is where a visit went, not whom it visited,
+    when a person hosts it; it leaves the parties (it stays the place)."""
+    venues = {ref.id for ref in index.mentions if (ref.entity.kb_id or "").startswith("venue:")}
+    if not venues:
+        return
+    types = {ref.id: ref.type for ref in index.mentions}
+    for m in mentions:
+        if family_group(m.type) != "visit" or not venues & set(m.participants):
+            continue
+        rest = [p for p in m.participants if p not in venues]
+        if len([p for p in rest if types.get(p) == "PER"]) >= 2:
+            m.participants = rest
 
 
 def _visited_not_met(index: DocIndex, mentions: list[EventMention]) -> None:
