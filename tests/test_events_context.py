@@ -1991,3 +1991,23 @@ def test_a_venue_is_where_a_visit_went_not_whom_it_visited():
     assert [(kind, parts, place) for kind, parts, place, *_ in got] == [
         ("visit", ["Rainer Holm", "Tomás Ferreira"], "Federal Chancellery")
     ]
+
+
+def test_circles_and_prices_are_no_journeys():
+    # ``Verhandlungskreisen`` ends in ``reisen``, ``Energiepreise`` in ``reise``: neither is a journey noun
+    import spacy
+
+    from newsgraph.pipeline.events.lexicon import lexicon_for
+
+    doc = spacy.blank("de")("Aus Verhandlungskreisen hieß es, die Energiepreise und die Reise nach Rom seien Thema.")
+    lex = lexicon_for("de")
+    assert [t.text for t in doc if lex.noun_trigger(t) is not None] == ["Reise"]
+
+
+def test_an_onward_leg_after_a_planned_stop_is_planned_whatever_journey_was_told_before():
+    text = (
+        "Ministerin Petra Lenz ist zu einer Reise durch Südamerika aufgebrochen. "
+        "Am Dienstag wird sie in Chile erwartet. Anschließend reist sie nach Lima weiter."
+    )
+    got = [(kind, place, status) for kind, _, place, _, status in _named_events(text, "2024-06-10")]
+    assert ("visit", "Lima", "planned") in got

@@ -80,6 +80,9 @@ class Lexicon:
     verbs: dict[str, list[Trigger]]
     noun_heads: list[tuple[str, Trigger]]  # (head+ending, trigger), longest first
     nouns_excluded: frozenset[str]
+    #: word ends that look like a trigger head but are another word (``Verhandlungskreisen``: circles, no
+    #: ``Reisen``; ``Energiepreise``: prices)
+    excluded_endings: tuple[str, ...]
     support_verbs: frozenset[str]
     light_verb_objects: frozenset[str]
     light_verb_types: frozenset[str]
@@ -127,7 +130,7 @@ class Lexicon:
         if not text or not (text[0].isupper() or (self.nouns_any_case and text[0].isalpha())):
             return None
         lower = text.lower()
-        if lower in self.nouns_excluded:
+        if lower in self.nouns_excluded or (self.excluded_endings and lower.endswith(self.excluded_endings)):
             return None
         if self.verb_cues and token.i > 0 and lower in self.verbs and token.tag_ not in self.noun_tags_after_cues:
             j = token.i - 1
@@ -281,6 +284,7 @@ def lexicon_for(lang: str) -> Lexicon | None:
         verbs=verbs,
         noun_heads=noun_heads,
         nouns_excluded=frozenset(w.lower() for w in data.get("nouns_excluded", {}).get("words", [])),
+        excluded_endings=tuple(w.lower() for w in data.get("nouns_excluded", {}).get("endings", [])),
         support_verbs=frozenset(w.lower() for w in data.get("support_verbs", {}).get("forms", [])),
         light_verb_objects=frozenset(w.lower() for w in data.get("light_verb_objects", {}).get("words", [])),
         light_verb_types=frozenset(data.get("light_verb_objects", {}).get("applies_to", [])),

@@ -1773,7 +1773,9 @@ def _sequence_status(index: DocIndex, mentions: list[EventMention]) -> None:
             continue
         before = _last_before(mentions, n, lambda x, seg=m.segment: not x.quote and 0 <= seg - x.segment <= 2)
         if before is not None and before.status in NOT_YET:
-            m.status = "planned"
+            # the sequence word is the cue: an uncued journey noun told before (``zu seiner Nahost-Reise
+            # aufgebrochen``) does not outvote it
+            m.status, m.status_cued = "planned", True
 
 
 def _last_before(mentions: list[EventMention], n: int, fits: Callable[[EventMention], bool]) -> EventMention | None:
