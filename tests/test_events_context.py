@@ -2011,3 +2011,13 @@ def test_an_onward_leg_after_a_planned_stop_is_planned_whatever_journey_was_told
     )
     got = [(kind, place, status) for kind, _, place, _, status in _named_events(text, "2024-06-10")]
     assert ("visit", "Lima", "planned") in got
+
+
+def test_talks_a_pronoun_says_will_be_resumed_are_their_next_round():
+    text = (
+        "Die Gespräche zwischen Kanzler Rainer Holm und Präsident Tomás Ferreira waren am Montag unterbrochen "
+        "worden. Sie sollen am Donnerstag in Lissabon fortgesetzt werden."
+    )
+    got = [(kind, place, when, status) for kind, _, place, when, status in _named_events(text, "2024-06-11")]
+    assert ("talks", "Lisbon", "2024-06-13", "planned") in got
+    assert ("talks", None, "2024-06-10", "happened") in got

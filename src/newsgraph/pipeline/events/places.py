@@ -14,7 +14,7 @@ place of the events of the lead that name none of their own (:func:`apply_dateli
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -160,13 +160,15 @@ def apply_occurrence_statements(index: DocIndex, mentions: list[EventMention], p
 
     pronouns = index.lex.words("places", "event_pronouns")
     verbs = index.lex.words("participants", "venue_verbs")
+    resumed = index.lex.words("places", "resumption_verbs")
     if not pronouns or not verbs or not mentions:
         return
     doc = index.doc
     times = list(doc._.times or [])
-    for clause in untriggered_clauses(index, mentions, verbs):
+    planned = frozenset(index.lex.status.get("planned", {}).get("words", []))
+    for clause in untriggered_clauses(index, mentions, verbs | resumed):
         toks = clause.tokens
-        verb = next(j for j in toks if doc[j].text.lower() in verbs)
+        verb = next(j for j in toks if doc[j].text.lower() in verbs | resumed)
         if not any(doc[j].text.lower() in pronouns for j in toks if j < verb):
             continue
         lo, hi = doc[toks[0]].idx, doc[toks[-1]].idx + len(doc[toks[-1]].text)
@@ -186,6 +188,31 @@ def apply_occurrence_statements(index: DocIndex, mentions: list[EventMention], p
         if not before:
             continue
         target = max(before, key=lambda m: m.tok)
+        if doc[verb].text.lower() in resumed:
+            # ``Die Gespräche waren unterbrochen worden. Sie sollen am Donnerstag in Kairo fortgesetzt werden``:
+            # the next round of the talks told before, with its own day, place and status
+            ahead = any(doc[j].text.lower() in planned for j in toks)
+            venue_chain = places.parents.get(venue, ()) if venue is not None else ()
+            mentions.append(
+                replace(
+                    target,
+                    tok=verb,
+                    clause=clause.id,
+                    segment=clause.segment,
+                    time=own_times[0] if own_times else None,
+                    place=venue,
+                    place_chain=venue_chain,
+                    status="planned" if ahead else "happened",
+                    status_cued=ahead,
+                    evidence=(lo, hi),
+                    fresh=True,
+                    definite=False,
+                    indefinite=False,
+                    headline=False,
+                    place_assumed=False,
+                )
+            )
+            continue
         if target.time is None and own_times:
             target.time = own_times[0]
         if venue is not None and (target.place is None or places.within(venue, target.place)):
