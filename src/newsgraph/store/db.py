@@ -74,6 +74,8 @@ QUOTE_INDEX_ROWS = """
 STORE_FORMAT = "newsgraph-store/1"
 #: KB id prefixes of the gazetteers' regions (seas, islands, continents, UN M49 areas)
 REGION_PREFIXES = ("region:", "unm49:")
+#: the KB ids of the venue gazetteer (a building inside a city: ``venue:White_House``)
+VENUE_PREFIX = "venue:"
 DEFAULT_BATCH_SIZE = 500
 
 #: failures that are the store's or the machine's, not one article's: retrying article by article would
@@ -861,7 +863,12 @@ class Store:
             report.article_key = keys[report.article_id]
         new_reports = [r for _, _, r in reports]
         self._inferred_years = self._inferred_years or any(r.year_uncertain for r in new_reports)
-        self._place_facts(new_reports, new_kb, {row[0]: row[3] for row in batch.entities})
+        self._place_facts(
+            new_reports,
+            new_kb,
+            {row[0]: row[3] for row in batch.entities},
+            article_entities={(row[0], row[2]) for row in batch.article_entities},
+        )
         stored = self._load_neighbourhood(new_reports, new_kb)
         states, gone = self._remerge(stored, new_reports)
         touched = {state.event_id: state for state in states}
@@ -1548,11 +1555,16 @@ class Store:
         return states
 
     def _place_facts(
-        self, reports: list[Report], new_kb: dict[int, str] | None = None, new_keys: dict[int, str] | None = None
+        self,
+        reports: list[Report],
+        new_kb: dict[int, str] | None = None,
+        new_keys: dict[int, str] | None = None,
+        article_entities: set[tuple[int, int]] | None = None,
     ) -> None:
         """Set what the merge needs to know about each report's place (the places containing it, whether
         the gazetteers know it and whether it is a region, its name key) and which of its participants
-        are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates."""
+        are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates,
+        ``article_entities``: (article id, global entity id) of the articles this batch adds (not yet stored)."""
         place_ids = {r.place for r in reports if r.place is not None}
         announced = frozenset(
             p for r in reports if r.date_value is None and r.status in FUTURE_STATUSES for p in r.participants
@@ -1574,6 +1586,79 @@ class Store:
                 report.bodies = frozenset(report.participants & bodies)
             if towns:  # a party inside another place is a town or venue
                 report.party_within = {p: within[p] for p in report.participants & towns if within.get(p)}
+        if towns:
+            self._seat_venues(reports, within, new_kb or {}, article_entities or set())
+
+    def _seat_venues(
+        self,
+        reports: list[Report],
+        within: dict[int, frozenset[int]],
+        new_kb: dict[int, str],
+        article_entities: set[tuple[int, int]],
+    ) -> None:
+        """Seat a venue in the city its article names, where the gazetteer's seat is one the article never
+        names: a venue name many capitals share (``Bundeskanzleramt``, ``Federal Chancellery``) is linked to
+        the one the gazetteer lists (Berlin's), while an APA report of the chancellor receiving a guest "im
+        Bundeskanzleramt" under the dateline "Wien" names Vienna and nothing of Berlin or Germany. Such a
+        report's venue lies in the one city the article names outside the gazetteer's seat's country (none
+        or several: left as the gazetteer has it), so that it confirms the reports "in Vienna" and "in
+        Austria" instead of making the meeting a place conflict with them."""
+        from ..pipeline.entities import place_parents
+
+        placed = {r.place for r in reports if r.place is not None}
+        venue_kb = {i: kb for i, kb in self._kb_ids(placed, new_kb).items() if kb.startswith(VENUE_PREFIX)}
+        venue_reports = [r for r in reports if r.place in venue_kb]
+        if not venue_reports:
+            return
+        articles = {r.article_id for r in venue_reports}
+        named: dict[int, set[int]] = defaultdict(set)
+        for article_id, entity_id in article_entities:
+            if article_id in articles:
+                named[article_id].add(entity_id)
+        stored = [a for a in articles if a not in named]
+        if stored:
+            for article_id, entity_id in self.con.execute(
+                "SELECT article_id, entity_id FROM article_entities WHERE article_id IN (SELECT unnest($1))"
+                " AND type = 'LOC'",
+                [stored],
+            ).fetchall():
+                named[article_id].add(entity_id)
+        everything = {e for ids in named.values() for e in ids}
+        kb_of = self._kb_ids(everything, new_kb)
+        inner = self._places_within(everything, new_kb)[0]
+
+        def chain(kb: str) -> tuple[str, ...]:
+            return place_parents("en", kb) or place_parents("de", kb)
+
+        for report in venue_reports:
+            seat = set(chain(venue_kb[report.place]))  # type: ignore[index]
+            places = {p: kb_of[p] for p in named.get(report.article_id, set()) - {report.place} if p in kb_of}
+            if seat & set(places.values()):
+                continue  # the article names the gazetteer's city or country: its venue is that one
+            cities = {
+                p
+                for p, kb in places.items()
+                if not kb.startswith((VENUE_PREFIX, *REGION_PREFIXES, "kb:per:", "kb:org:"))
+                and (outer := chain(kb))
+                and not seat & set(outer)
+            }
+            if len(cities) == 1:
+                city = next(iter(cities))
+                report.place_within = frozenset({city}) | inner.get(city, frozenset())
+
+    def _kb_ids(self, ids: set[int], new_kb: dict[int, str]) -> dict[int, str]:
+        """Global entity id -> KB id, for those of ``ids`` that have one (``new_kb``: this batch's)."""
+        found = {i: new_kb[i] for i in ids if i in new_kb}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            found.update(
+                self.con.execute(
+                    "SELECT entity_id, kb_id FROM entities"
+                    " WHERE kb_id IS NOT NULL AND entity_id IN (SELECT unnest($1))",
+                    [missing],
+                ).fetchall()
+            )
+        return found
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""

@@ -1,0 +1,98 @@
+"""Places in the store's merge (issue 19, session 14): a venue name several capitals share, and one article's
+accounts of one day at two places apart. Fresh sentences, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("duckdb", reason="the store needs the `store` extra (duckdb)")
+
+from newsgraph.store import Store
+
+from .test_store import _Article
+
+VIENNA, AUSTRIA = "geonames:2761369", "iso3166:AT"
+KYIV, UKRAINE = "geonames:703448", "iso3166:UA"
+CHANCELLERY = "venue:Federal_Chancellery"  # the gazetteer's Bundeskanzleramt: Berlin's
+
+
+def _chancellery_preview(url: str, *, dateline: tuple[str, str] | None) -> object:
+    """An agency preview: the chancellor receives the Ukrainian minister "im Bundeskanzleramt"."""
+    art = _Article(url, "2025-11-19")
+    if dateline is not None:
+        art.entity("e9", "LOC", dateline[0], kb_id=dateline[1]).say(" (APA) – ")
+    art.entity("e1", "PER", "Christian Stocker", kb_id="kb:per:christian-stocker").say(" empfängt ")
+    art.entity("e2", "PER", "Andrij Sybiha", kb_id="kb:per:andrii-sybiha").say(" im ")
+    art.entity("e3", "LOC", "Bundeskanzleramt", kb_id=CHANCELLERY)
+    art.event("meeting", ["e1", "e2"], place="e3", date="2025-11-20", status="planned")
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def _report(url: str, published: str | None, place: tuple[str, str], date: str | None) -> object:
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Andriy Sybiha", kb_id="kb:per:andrii-sybiha").say(" traf ")
+    art.entity("e2", "PER", "Christian Stocker", kb_id="kb:per:christian-stocker").say(" in ")
+    art.entity("e3", "LOC", place[0], kb_id=place[1])
+    art.event("meeting", ["e1", "e2"], place="e3", date=date)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+@pytest.mark.parametrize("preview_first", [True, False])
+def test_a_shared_venue_name_lies_in_the_city_its_article_names(tmp_path, preview_first):
+    # "Wien (APA) – Stocker empfängt Sybiha im Bundeskanzleramt": the gazetteer's Bundeskanzleramt is Berlin's,
+    # the article names Vienna and nothing of Germany, so the venue is Vienna's: an undated Swiss copy "in
+    # Österreich" then joins the one meeting (with Berlin's it was a place apart, the copy a second event)
+    preview = _chancellery_preview("https://apa.example/1", dateline=("Wien", VIENNA))
+    others = [
+        _report("https://reuters.example/2", "2025-11-20", ("Vienna", VIENNA), "2025-11-20"),
+        _report("https://nzz.example/3", None, ("Österreich", AUSTRIA), None),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        for record in [preview, *others] if preview_first else [*others, preview]:
+            store.ingest([record])
+        assert store.con.execute("SELECT n_sources, n_conflicts FROM events").fetchall() == [(3, 0)]
+
+
+def test_a_venue_whose_article_names_no_city_keeps_the_gazetteers_seat(tmp_path):
+    # without a city in the article nothing says which chancellery it is: the gazetteer's (Berlin's) stands,
+    # and the undated copy "in Österreich" stays apart from it
+    preview = _chancellery_preview("https://apa.example/1", dateline=None)
+    copy = _report("https://nzz.example/3", None, ("Österreich", AUSTRIA), None)
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest([preview, copy])
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def _two_scenes(url: str) -> object:
+    """An English wire: the two met in Vienna on Thursday, 'three days after they met in Kyiv' read with the
+    article's day."""
+    art = _Article(url, "2025-12-04")
+    art.entity("e1", "PER", "Andrii Sybiha", kb_id="kb:per:andrii-sybiha").say(" met ")
+    art.entity("e2", "PER", "Johann Wadephul", kb_id="kb:per:johann-wadephul").say(" in ")
+    art.entity("e3", "LOC", "Vienna", kb_id=VIENNA)
+    art.event("meeting", ["e1", "e2"], place="e3", date="2025-12-04").say(" after they met in ")
+    art.entity("e4", "LOC", "Kyiv", kb_id=KYIV)
+    art.event("meeting", ["e1", "e2"], place="e4", date="2025-12-04")
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_one_articles_accounts_of_one_day_at_two_places_apart_stay_two(tmp_path):
+    # the article tells two scenes; merged, the Vienna meeting got a Kyiv place conflict and the recalled
+    # Kyiv meeting's account. Another outlet's accounts of one day at two places still make a place conflict.
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest([_two_scenes("https://reuters.example/1")])
+        assert store.con.execute("SELECT count(*), sum(n_conflicts) FROM events").fetchone() == (2, 0)
+        store.ingest([_report("https://dpa.example/2", "2025-12-04", ("Wien", VIENNA), "2025-12-04")])
+        # the dpa report names Stocker, not Wadephul: a meeting of its own; the wire's two scenes stay two
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3
+
+
+def test_two_outlets_giving_one_day_two_places_are_still_one_meeting_with_a_conflict(tmp_path):
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(
+            [
+                _report("https://a.example/1", "2025-11-20", ("Wien", VIENNA), "2025-11-20"),
+                _report("https://b.example/2", "2025-11-20", ("Kiew", KYIV), "2025-11-20"),
+            ]
+        )
+        assert store.con.execute("SELECT n_sources, n_conflicts FROM events").fetchall() == [(2, 1)]
