@@ -55,7 +55,7 @@ from .merge import (
     summarise,
     year_uncertain,
 )
-from .names import name_key, name_skeleton
+from .names import inflection_key, name_key, name_skeleton
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 
@@ -76,6 +76,8 @@ STORE_FORMAT = "newsgraph-store/1"
 REGION_PREFIXES = ("region:", "unm49:")
 #: the KB ids of the venue gazetteer (a building inside a city: ``venue:White_House``)
 VENUE_PREFIX = "venue:"
+#: entity types whose names German inflects and the store matches by :func:`~.names.inflection_key`
+INFLECTED_TYPES = frozenset({"ORG", "LOC"})
 DEFAULT_BATCH_SIZE = 500
 
 #: failures that are the store's or the machine's, not one article's: retrying article by article would
@@ -272,6 +274,8 @@ class Store:
         self._next_entity = top("SELECT max(entity_id) FROM entities") + 1
         #: the people by name skeleton (``_skeleton_index``), reloaded after a rollback
         self._skeletons: dict[str, set[int]] | None = None
+        #: the bodies and places by type and inflection key (``_inflection_index``), reloaded likewise
+        self._inflections: dict[tuple[str, str], set[int]] | None = None
         self._next_event = top("SELECT max(event_id) FROM events") + 1
         self._next_quote = top("SELECT max(quote_id) FROM quotes") + 1
         self._next_batch = top("SELECT max(batch_id) FROM ingest_log") + 1
@@ -662,9 +666,36 @@ class Store:
             kb_of[found] = kb_id
         return found
 
+    def _inflection_index(self) -> dict[tuple[str, str], set[int]]:
+        """(type, :func:`~.names.inflection_key`) of every body's and place's canonical names -> the entities,
+        loaded once per store and kept up to date by the batches, like the skeletons."""
+        if self._inflections is None:
+            self._inflections = defaultdict(set)
+            for entity_id, etype, alias in self.con.execute(
+                "SELECT entity_id, type, alias FROM entity_aliases WHERE kind = 'name' AND type IN ('ORG', 'LOC')"
+            ).fetchall():
+                if key := inflection_key(alias):
+                    self._inflections[(etype, key)].add(int(entity_id))
+        return self._inflections
+
+    def _index_inflection(self, etype: str, name: str, entity_id: int) -> None:
+        if etype in INFLECTED_TYPES and self._inflections is not None and (key := inflection_key(name)):
+            self._inflections[(etype, key)].add(entity_id)
+
+    def _by_inflection(self, etype: str, name: str, kb_id: str | None) -> int | None:
+        """The one stored body or place whose name differs from ``name`` by German case endings only (``des
+        chinesischen Außenministeriums`` in one article, ``das chinesische Aussenministerium`` in a Swiss
+        one), for an unlinked newcomer whose name key found nothing; none where two stored entities fit."""
+        if kb_id or etype not in INFLECTED_TYPES:
+            return None
+        key = inflection_key(name)
+        fits = self._inflection_index().get((etype, key), set()) if key else set()
+        return next(iter(fits)) if len(fits) == 1 else None
+
     def _refresh_entities(self, entity_ids: list[int]) -> None:
         """Drop entities no article mentions any more; rebuild the aliases of the others."""
         self._skeletons = None  # rebuilt from the table when next needed
+        self._inflections = None
         con = self.con
         params = [entity_ids]
         con.execute(
@@ -729,6 +760,7 @@ class Store:
                 by_name[(etype, key)].append((entity_id, kb_id))
         kb_of: dict[int, str | None] = {}
         mapping: list[dict[str, int]] = []
+        self._inflection_index()  # loaded before the batch adds to it: its own new entities are found too
         for (record, _, _), article_id, links in zip(todo, ids, linked, strict=True):
             local: dict[str, int] = {}
             for ent in record.entities:
@@ -751,6 +783,8 @@ class Store:
                     if entity_id is not None and kb_id:
                         by_kb[kb_id] = entity_id
                 if entity_id is None:
+                    entity_id = self._by_inflection(ent.type, ent.name, kb_id)
+                if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
                     # a name is shown on one line: an entity span that took a headline's line break along
@@ -768,6 +802,7 @@ class Store:
                     if kb_id:
                         by_kb[kb_id] = entity_id
                 local[ent.id] = entity_id
+                self._index_inflection(ent.type, ent.name, entity_id)
                 if ent.type == "PER":
                     self._index_skeleton(ent.name, entity_id)
                     if kb_id and (kb_name := self._kb_name(kb_id)):
