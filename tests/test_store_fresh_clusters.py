@@ -41,6 +41,16 @@ FIXTURES = Path(__file__).parent / "fixtures" / "store_clusters"
 CLUSTERS = sorted(p.name for p in FIXTURES.iterdir() if (p / "cluster.json").exists())
 
 
+def _cases() -> list[object]:
+    """The clusters as test cases; one whose ``cluster.json`` names an ``xfail`` reason (extraction gaps that
+    keep its meetings apart whatever the store does) is expected to fail until the pipeline reads it."""
+    cases = []
+    for name in CLUSTERS:
+        reason = json.loads((FIXTURES / name / "cluster.json").read_text(encoding="utf-8")).get("xfail")
+        cases.append(pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=False)) if reason else name)
+    return cases
+
+
 def _ingest(name: str, tmp_path: Path) -> tuple[Store, dict, dict[int, str]]:
     folder = FIXTURES / name
     cluster = json.loads((folder / "cluster.json").read_text(encoding="utf-8"))
@@ -84,7 +94,7 @@ def _fits(date: str, value: str | None) -> bool:
     return parsed[0] - dt.timedelta(days=3) <= day <= parsed[1] + dt.timedelta(days=3)
 
 
-@pytest.mark.parametrize("name", CLUSTERS)
+@pytest.mark.parametrize("name", _cases())
 def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
     store, cluster, doc_of = _ingest(name, tmp_path)
     rules = load_rules()
