@@ -135,3 +135,35 @@ def test_two_stored_bodies_of_one_inflection_key_make_a_third_ambiguous(tmp_path
         store.ingest([art.record("1")])
         store.ingest([_body("https://b.example/2", "Grünes Partei")])
         assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'ORG'").fetchone()[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("Ahmed al-Scharaa", "Ahmed al-Sharaa"),
+        ("Ali Chamenei", "Ali Khamenei"),
+        ("Massud Peseschkian", "Masoud Pezeshkian"),
+    ],
+)
+@pytest.mark.parametrize("german_first", [True, False])
+def test_an_unlinked_persons_german_and_english_spellings_are_one_person(tmp_path, german, english, german_first):
+    # people the KB does not know (these records carry no KB id): dpa's and Reuters' spellings are one person
+    records = [_person_record("https://dpa.example/1", german), _person_record("https://reuters.example/2", english)]
+    with Store(tmp_path / "news.duckdb") as store:
+        for record in records if german_first else records[::-1]:
+            store.ingest([record])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'PER'").fetchone()[0] == 1
+
+
+def test_two_unlinked_people_whose_names_differ_in_a_vowel_stay_two(tmp_path):
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest([_person_record("https://a.example/1", "Hans Scholz")])
+        store.ingest([_person_record("https://b.example/2", "Hans Schulz")])
+        store.ingest([_person_record("https://c.example/3", "Scholz")])  # a surname alone relates nobody
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'PER'").fetchone()[0] == 3
+
+
+def _person_record(url: str, name: str) -> object:
+    art = _Article(url, "2025-11-20")
+    art.entity("e1", "PER", name).say(" sagte am Donnerstag in einem Interview, man sei zu Gesprächen bereit.")
+    return art.record(url.rsplit("/", 1)[-1])

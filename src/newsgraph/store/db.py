@@ -55,7 +55,7 @@ from .merge import (
     summarise,
     year_uncertain,
 )
-from .names import inflection_key, name_key, name_skeleton
+from .names import inflection_key, name_key, name_skeleton, person_key
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 
@@ -78,6 +78,16 @@ REGION_PREFIXES = ("region:", "unm49:")
 VENUE_PREFIX = "venue:"
 #: entity types whose names German inflects and the store matches by :func:`~.names.inflection_key`
 INFLECTED_TYPES = frozenset({"ORG", "LOC"})
+
+
+def _fallback_key(etype: str, name: str) -> str:
+    """The coarser key an unlinked entity whose name key found nothing is matched by (see
+    ``Store._by_inflection``): the inflection key of a body or place, the person key of a person."""
+    if etype in INFLECTED_TYPES:
+        return inflection_key(name)
+    return person_key(name) if etype == "PER" else ""
+
+
 DEFAULT_BATCH_SIZE = 500
 
 #: failures that are the store's or the machine's, not one article's: retrying article by article would
@@ -274,7 +284,8 @@ class Store:
         self._next_entity = top("SELECT max(entity_id) FROM entities") + 1
         #: the people by name skeleton (``_skeleton_index``), reloaded after a rollback
         self._skeletons: dict[str, set[int]] | None = None
-        #: the bodies and places by type and inflection key (``_inflection_index``), reloaded likewise
+        #: the bodies and places by type and inflection key, the people by person key (``_inflection_index``),
+        #: reloaded likewise
         self._inflections: dict[tuple[str, str], set[int]] | None = None
         self._next_event = top("SELECT max(event_id) FROM events") + 1
         self._next_quote = top("SELECT max(quote_id) FROM quotes") + 1
@@ -672,23 +683,27 @@ class Store:
         if self._inflections is None:
             self._inflections = defaultdict(set)
             for entity_id, etype, alias in self.con.execute(
-                "SELECT entity_id, type, alias FROM entity_aliases WHERE kind = 'name' AND type IN ('ORG', 'LOC')"
+                "SELECT entity_id, type, alias FROM entity_aliases"
+                " WHERE kind = 'name' AND type IN ('ORG', 'LOC', 'PER')"
             ).fetchall():
-                if key := inflection_key(alias):
+                if key := _fallback_key(etype, alias):
                     self._inflections[(etype, key)].add(int(entity_id))
         return self._inflections
 
     def _index_inflection(self, etype: str, name: str, entity_id: int) -> None:
-        if etype in INFLECTED_TYPES and self._inflections is not None and (key := inflection_key(name)):
+        if self._inflections is not None and (key := _fallback_key(etype, name)):
             self._inflections[(etype, key)].add(entity_id)
 
     def _by_inflection(self, etype: str, name: str, kb_id: str | None) -> int | None:
-        """The one stored body or place whose name differs from ``name`` by German case endings only (``des
-        chinesischen Außenministeriums`` in one article, ``das chinesische Aussenministerium`` in a Swiss
-        one), for an unlinked newcomer whose name key found nothing; none where two stored entities fit."""
-        if kb_id or etype not in INFLECTED_TYPES:
+        """The one stored entity of the type whose name differs from ``name`` only by what the name key does
+        not fold, for an unlinked newcomer whose name key found nothing; none where two stored entities fit.
+        A body or place: German case endings (``des chinesischen Außenministeriums`` in one article, ``das
+        chinesische Aussenministerium`` in a Swiss one; :func:`~.names.inflection_key`). A person: the German
+        and English spellings of one sound and the particles (``Ahmed al-Scharaa`` / ``Ahmed al-Sharaa``,
+        ``Ali Chamenei`` / ``Ali Khamenei``; :func:`~.names.person_key`)."""
+        if kb_id:
             return None
-        key = inflection_key(name)
+        key = _fallback_key(etype, name)
         fits = self._inflection_index().get((etype, key), set()) if key else set()
         return next(iter(fits)) if len(fits) == 1 else None
 
