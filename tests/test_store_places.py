@@ -167,3 +167,22 @@ def _person_record(url: str, name: str) -> object:
     art = _Article(url, "2025-11-20")
     art.entity("e1", "PER", name).say(" sagte am Donnerstag in einem Interview, man sei zu Gesprächen bereit.")
     return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_a_venue_of_a_partys_own_country_keeps_the_gazetteers_seat(tmp_path):
+    # "Paris (AFP) – Merz empfing Macron im Kanzleramt": the chancellor of Germany is in Germany's chancellery,
+    # whatever city the dateline names; a report "in Berlin" confirms it
+    art = _Article("https://afp.example/1", "2025-11-19")
+    art.entity("e9", "LOC", "Paris", kb_id="geonames:2988507").say(" (AFP) – ")
+    art.entity("e1", "PER", "Friedrich Merz", kb_id="kb:per:friedrich-merz").say(" empfing ")
+    art.entity("e2", "PER", "Emmanuel Macron", kb_id="kb:per:emmanuel-macron").say(" im ")
+    art.entity("e3", "LOC", "Kanzleramt", kb_id=CHANCELLERY)
+    art.event("meeting", ["e1", "e2"], place="e3", date="2025-11-19")
+    other = _Article("https://dpa.example/2", None)
+    other.entity("e1", "PER", "Emmanuel Macron", kb_id="kb:per:emmanuel-macron").say(" traf ")
+    other.entity("e2", "PER", "Friedrich Merz", kb_id="kb:per:friedrich-merz").say(" in ")
+    other.entity("e3", "LOC", "Berlin", kb_id="geonames:2950159")
+    other.event("meeting", ["e1", "e2"], place="e3")
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest([art.record("1"), other.record("2")])
+        assert store.con.execute("SELECT n_sources, n_conflicts FROM events").fetchall() == [(2, 0)]

@@ -1652,7 +1652,8 @@ class Store:
         Bundeskanzleramt" under the dateline "Wien" names Vienna and nothing of Berlin or Germany. Such a
         report's venue lies in the one city the article names outside the gazetteer's seat's country (none
         or several: left as the gazetteer has it), so that it confirms the reports "in Vienna" and "in
-        Austria" instead of making the meeting a place conflict with them."""
+        Austria" instead of making the meeting a place conflict with them. Not where a party holds an office of
+        the seat's country (the KB's offices): "Paris (AFP) – Merz empfing Macron im Kanzleramt" is Berlin's."""
         from ..pipeline.entities import place_parents
 
         placed = {r.place for r in reports if r.place is not None}
@@ -1680,11 +1681,14 @@ class Store:
         def chain(kb: str) -> tuple[str, ...]:
             return place_parents("en", kb) or place_parents("de", kb)
 
+        offices = self._office_countries({p for r in venue_reports for p in r.participants}, new_kb)
         for report in venue_reports:
             seat = set(chain(venue_kb[report.place]))  # type: ignore[index]
             places = {p: kb_of[p] for p in named.get(report.article_id, set()) - {report.place} if p in kb_of}
             if seat & set(places.values()):
                 continue  # the article names the gazetteer's city or country: its venue is that one
+            if any(seat & offices.get(p, set()) for p in report.participants):
+                continue  # a party holds an office of the seat's country (Merz in the Kanzleramt): it is that one
             cities = {
                 p
                 for p, kb in places.items()
@@ -1695,6 +1699,19 @@ class Store:
             if len(cities) == 1:
                 city = next(iter(cities))
                 report.place_within = frozenset({city}) | inner.get(city, frozenset())
+
+    def _office_countries(self, people: set[int], new_kb: dict[int, str]) -> dict[int, set[str]]:
+        """Global person id -> the countries (KB ids) whose offices the KB says the person ever held (the
+        store's KB, else the starter KB the pipeline links with); a person the KB does not know holds none."""
+        from ..kb import load_kb
+
+        kbs = [kb for kb in (self.kb, load_kb("starter")) if kb is not None]
+        found: dict[int, set[str]] = {}
+        for person, kb_id in self._kb_ids(people, new_kb).items():
+            entity = next((kb.by_id[kb_id] for kb in kbs if kb_id in kb.by_id), None)
+            if entity is not None:
+                found[person] = {o.of for o in entity.offices if o.of}
+        return found
 
     def _kb_ids(self, ids: set[int], new_kb: dict[int, str]) -> dict[int, str]:
         """Global entity id -> KB id, for those of ``ids`` that have one (``new_kb``: this batch's)."""
