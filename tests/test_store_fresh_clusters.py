@@ -61,7 +61,24 @@ def _ingest(name: str, tmp_path: Path) -> tuple[Store, dict, dict[int, str]]:
     store = Store(tmp_path / "news.duckdb")
     store.ingest(records)
     doc_of = {int(a): str(r) for a, r in store.con.execute("SELECT article_id, record_id FROM articles").fetchall()}
+    # the same articles one by one, in their order and reversed: the same events (the store's promise that
+    # order and batches never decide; an undated copy must find the dated report that came before it)
+    for i, batches in enumerate(([[r] for r in records], [[r] for r in reversed(records)])):
+        with Store(tmp_path / f"order{i}.duckdb") as other:
+            for batch in batches:
+                other.ingest(batch)
+            assert _partition(other) == _partition(store), f"{name}: the events depend on the ingest order"
     return store, cluster, doc_of
+
+
+def _partition(store: Store) -> list[list[tuple[str, str]]]:
+    """The store's events as sets of (record id, account id), whatever their ids."""
+    events: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for event_id, record_id, local_id in store.con.execute(
+        "SELECT s.event_id, a.record_id, s.local_id FROM event_sources s JOIN articles a USING (article_id)"
+    ).fetchall():
+        events[int(event_id)].add((str(record_id), str(local_id)))
+    return sorted(sorted(accounts) for accounts in events.values())
 
 
 def _people(store: Store, names: list[str]) -> list[set[int]]:

@@ -80,6 +80,11 @@ VENUE_PREFIX = "venue:"
 INFLECTED_TYPES = frozenset({"ORG", "LOC"})
 
 
+def _is_place(kb_id: str | None) -> bool:
+    """Whether a KB id is a place's (a gazetteer entry or a KB place, not a person or body)."""
+    return bool(kb_id) and not kb_id.startswith(("kb:per:", "kb:org:"))  # type: ignore[union-attr]
+
+
 def _fallback_key(etype: str, name: str) -> str:
     """The coarser key an unlinked entity whose name key found nothing is matched by (see
     ``Store._by_inflection``): the inflection key of a body or place, the person key of a person."""
@@ -1204,6 +1209,26 @@ class Store:
                 "AND list_has_any(s.participants, $1)",
                 [sorted(set(ents)), sorted(set(groups))],
             ).fetchall()
+            # an undated account that names a place reaches its article's days either way (merge.prepare): a
+            # dated report inside that reach may take it, whichever of the two came first
+            rules = self.rules
+            before = max(rules.reported_before, rules.announced_before)
+            after = max(rules.reported_after, rules.announced_after)
+            # (the event it joined lies within that reach, so within before + after days of the report's window;
+            # one equi-join on the participants as above, then the events holding such an account)
+            span = before + after
+            found += self.con.execute(
+                "SELECT DISTINCT e.event_id FROM "
+                "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
+                "JOIN event_participants p ON p.entity_id = b.ent "
+                "JOIN events e ON e.event_id = p.event_id AND e.merge_group = b.grp "
+                f"AND e.window_start <= b.hi + INTERVAL {span} DAY AND e.window_end >= b.lo - INTERVAL {span} DAY "
+                "JOIN (SELECT DISTINCT s.event_id, coalesce(s.published, TRY_CAST(a.reference_date AS DATE)) AS day "
+                "FROM event_sources s JOIN articles a USING (article_id) "
+                "WHERE s.date_value IS NULL AND s.place_entity_id IS NOT NULL) u ON u.event_id = e.event_id "
+                f"AND u.day BETWEEN b.lo - INTERVAL {after} DAY AND b.hi + INTERVAL {before} DAY",
+                [ents, groups, los, his],
+            ).fetchall()
         # a report without any window (no date, no publication or reference date) may join an event of any
         # date, but only one that has all its participants (merge.match): load just those
         for r in reports:
@@ -1220,6 +1245,7 @@ class Store:
                 ),
             ]
             alternatives += [frozenset({b}) for b in sorted(r.bodies)] if r.type in self.rules.body_event_types else []
+            found += [(e,) for e in self._events_naming_inside(r)]
             for people in alternatives:
                 found += self.con.execute(
                     "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
@@ -1228,6 +1254,39 @@ class Store:
                     [sorted(people), r.group, len(people)],
                 ).fetchall()
         return {int(r[0]) for r in found}
+
+    def _events_naming_inside(self, report: Report) -> set[int]:
+        """For a report without any window: the stored events of its group that have all its other parties and,
+        for one party that is a place, a party inside it (the report's ``Wadephul visits Ukraine`` and a stored
+        ``Wadephul visits Kyiv``; merge.match folds the city into the country), so that they are candidates
+        whichever of the two came first."""
+        places = [p for p, kb in sorted(self._kb_ids(set(report.participants), {}).items()) if _is_place(kb)]
+        found: set[int] = set()
+        for place in places:
+            rest = sorted(report.participants - {place})
+            if not rest:
+                continue
+            ids = [
+                int(e)
+                for (e,) in self.con.execute(
+                    "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
+                    "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
+                    "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
+                    [rest, report.group, len(rest)],
+                ).fetchall()
+            ]
+            if not ids:
+                continue
+            others: dict[int, set[int]] = defaultdict(set)
+            for event_id, entity_id in self.con.execute(
+                "SELECT event_id, entity_id FROM event_participants WHERE event_id IN (SELECT unnest($1)) "
+                "AND entity_id NOT IN (SELECT unnest($2))",
+                [ids, rest],
+            ).fetchall():
+                others[int(event_id)].add(int(entity_id))
+            within = self._places_within({e for ents in others.values() for e in ents})[0]
+            found |= {e for e, ents in others.items() if any(place in within.get(x, ()) for x in ents)}
+        return found
 
     def _load_candidates(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
         """Global events that could absorb one of the reports (:meth:`_candidate_ids`), loaded.
