@@ -186,3 +186,23 @@ def test_a_venue_of_a_partys_own_country_keeps_the_gazetteers_seat(tmp_path):
     with Store(tmp_path / "news.duckdb") as store:
         store.ingest([art.record("1"), other.record("2")])
         assert store.con.execute("SELECT n_sources, n_conflicts FROM events").fetchall() == [(2, 0)]
+
+
+@pytest.mark.parametrize("dated_first", [True, False])
+def test_an_undated_visit_to_a_country_joins_the_stored_visit_to_its_capital(tmp_path, dated_first):
+    # "Wadephul zu Besuch in Kiew" (dated, the article never names Ukraine), then a copy without any date
+    # "Wadephul ist in die Ukraine gereist" (Ukraine first named in its batch): one visit, in either order
+    dated = _Article("https://dpa.example/1", "2025-12-01")
+    dated.entity("e1", "PER", "Johann Wadephul", kb_id="kb:per:johann-wadephul").say(" besucht ")
+    dated.entity("e2", "LOC", "Kiew", kb_id=KYIV)
+    dated.event("visit", ["e1", "e2"], place="e2", date="2025-12-01")
+    copy = _Article("https://nzz.example/2", None)
+    copy.entity("e1", "PER", "Johann Wadephul", kb_id="kb:per:johann-wadephul").say(" ist in die ")
+    copy.entity("e2", "LOC", "Ukraine", kb_id=UKRAINE).say(" gereist, in ")
+    copy.entity("e3", "LOC", "Kiew", kb_id=KYIV)
+    copy.event("visit", ["e1", "e2"], place="e3")
+    records = [dated.record("1"), copy.record("2")]
+    with Store(tmp_path / "news.duckdb") as store:
+        for record in records if dated_first else records[::-1]:
+            store.ingest([record])
+        assert store.con.execute("SELECT n_sources FROM events").fetchall() == [(2,)]

@@ -1168,7 +1168,7 @@ class Store:
             entity = kb.by_id.get(twin)  # a capital the starter KB knows under its own id: its name
         return entity.name("en") if entity is not None else None
 
-    def _candidate_ids(self, reports: list[Report]) -> set[int]:
+    def _candidate_ids(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> set[int]:
         """Stored events that could absorb one of the reports: shared participant, group, window overlap (or
         no window: an event told only by articles without any date, which a dated report may absorb)."""
         rows = [(p, r.group, r.reach_lo, r.reach_hi) for r in reports if r.anchored for p in r.participants]
@@ -1245,7 +1245,7 @@ class Store:
                 ),
             ]
             alternatives += [frozenset({b}) for b in sorted(r.bodies)] if r.type in self.rules.body_event_types else []
-            found += [(e,) for e in self._events_naming_inside(r)]
+            found += [(e,) for e in self._events_naming_inside(r, new_kb or {})]
             for people in alternatives:
                 found += self.con.execute(
                     "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
@@ -1255,12 +1255,12 @@ class Store:
                 ).fetchall()
         return {int(r[0]) for r in found}
 
-    def _events_naming_inside(self, report: Report) -> set[int]:
+    def _events_naming_inside(self, report: Report, new_kb: dict[int, str]) -> set[int]:
         """For a report without any window: the stored events of its group that have all its other parties and,
         for one party that is a place, a party inside it (the report's ``Wadephul visits Ukraine`` and a stored
         ``Wadephul visits Kyiv``; merge.match folds the city into the country), so that they are candidates
         whichever of the two came first."""
-        places = [p for p, kb in sorted(self._kb_ids(set(report.participants), {}).items()) if _is_place(kb)]
+        places = [p for p, kb in sorted(self._kb_ids(set(report.participants), new_kb).items()) if _is_place(kb)]
         found: set[int] = set()
         for place in places:
             rest = sorted(report.participants - {place})
@@ -1284,7 +1284,7 @@ class Store:
                 [ids, rest],
             ).fetchall():
                 others[int(event_id)].add(int(entity_id))
-            within = self._places_within({e for ents in others.values() for e in ents})[0]
+            within = self._places_within({e for ents in others.values() for e in ents}, new_kb)[0]
             found |= {e for e, ents in others.items() if any(place in within.get(x, ()) for x in ents)}
         return found
 
@@ -1293,7 +1293,7 @@ class Store:
 
         ``new_kb``: KB ids of the entities this batch creates, so that a place first named now (London)
         contains the stored events' places (Lancaster House)."""
-        found = self._candidate_ids(reports)
+        found = self._candidate_ids(reports, new_kb)
         return self._load_events(sorted(found), new_kb) if found else {}
 
     #: how far the re-merge of a batch reaches beyond the stored events its reports could join: the other
@@ -1314,7 +1314,7 @@ class Store:
         for _ in range(self.NEIGHBOUR_STEPS):
             if not frontier or sum(len(st.reports) for st in states.values()) > self.REMERGE_LIMIT:
                 break
-            more = sorted(self._candidate_ids(frontier) - states.keys())
+            more = sorted(self._candidate_ids(frontier, new_kb) - states.keys())
             if not more:
                 break
             loaded = self._touching(self._load_events(more, new_kb), frontier)
