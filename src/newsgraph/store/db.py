@@ -1209,26 +1209,30 @@ class Store:
                 "AND list_has_any(s.participants, $1)",
                 [sorted(set(ents)), sorted(set(groups))],
             ).fetchall()
-            # an undated account that names a place reaches its article's days either way (merge.prepare): a
-            # dated report inside that reach may take it, whichever of the two came first
-            rules = self.rules
-            before = max(rules.reported_before, rules.announced_before)
-            after = max(rules.reported_after, rules.announced_after)
-            # (the event it joined lies within that reach, so within before + after days of the report's window;
-            # one equi-join on the participants as above, then the events holding such an account)
-            span = before + after
-            found += self.con.execute(
-                "SELECT DISTINCT e.event_id FROM "
-                "(SELECT unnest($1) AS ent, unnest($2) AS grp, unnest($3)::DATE AS lo, unnest($4)::DATE AS hi) b "
-                "JOIN event_participants p ON p.entity_id = b.ent "
-                "JOIN events e ON e.event_id = p.event_id AND e.merge_group = b.grp "
-                f"AND e.window_start <= b.hi + INTERVAL {span} DAY AND e.window_end >= b.lo - INTERVAL {span} DAY "
-                "JOIN (SELECT DISTINCT s.event_id, coalesce(s.published, TRY_CAST(a.reference_date AS DATE)) AS day "
-                "FROM event_sources s JOIN articles a USING (article_id) "
-                "WHERE s.date_value IS NULL AND s.place_entity_id IS NOT NULL) u ON u.event_id = e.event_id "
-                f"AND u.day BETWEEN b.lo - INTERVAL {after} DAY AND b.hi + INTERVAL {before} DAY",
-                [ents, groups, los, his],
-            ).fetchall()
+            # an undated account that names a place reaches its article's days either way (merge.prepare), but
+            # only to an event at that very place (merge._reaches_own_place): a dated report at the place inside
+            # that reach may take it, whichever of the two came first (an equi-join on the place, then the
+            # participants and days of the few accounts there)
+            placed = [
+                (p, r.group, r.window_lo, r.window_hi, r.place)
+                for r in reports
+                if r.anchored and r.place is not None and r.date_lo is not None
+                for p in r.participants
+            ]
+            if placed:
+                before = max(self.rules.reported_before, self.rules.announced_before)
+                after = max(self.rules.reported_after, self.rules.announced_after)
+                found += self.con.execute(
+                    "SELECT DISTINCT s.event_id FROM (SELECT unnest($1) AS ent, unnest($2) AS grp, "
+                    "unnest($3)::DATE AS lo, unnest($4)::DATE AS hi, unnest($5) AS place) b "
+                    "JOIN event_sources s ON s.place_entity_id = b.place AND s.date_value IS NULL "
+                    "JOIN articles a ON a.article_id = s.article_id "
+                    "JOIN events e ON e.event_id = s.event_id AND e.merge_group = b.grp "
+                    "WHERE list_contains(s.participants, b.ent) "
+                    "AND coalesce(s.published, TRY_CAST(a.reference_date AS DATE)) "
+                    f"BETWEEN b.lo - INTERVAL {after} DAY AND b.hi + INTERVAL {before} DAY",
+                    [list(c) for c in zip(*placed, strict=True)],
+                ).fetchall()
         # a report without any window (no date, no publication or reference date) may join an event of any
         # date, but only one that has all its participants (merge.match): load just those
         for r in reports:
