@@ -1216,7 +1216,11 @@ class Store:
             placed = [
                 (p, r.group, r.window_lo, r.window_hi, r.place)
                 for r in reports
-                if r.anchored and r.place is not None and r.date_lo is not None
+                # a venue, town or unlinked place: a country is no account's "own place"
+                if r.anchored
+                and r.place is not None
+                and r.date_lo is not None
+                and (r.place_within or not r.place_linked)
                 for p in r.participants
             ]
             if placed:
