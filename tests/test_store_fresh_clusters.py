@@ -6,7 +6,9 @@ with the disagreements real coverage has: country vs city vs venue, preview vs r
 German and English name forms (``Koscherbajew`` = ``Kosherbayev``, ``Lawrow`` = ``Lavrov``), and the
 negative clusters: one pair meeting twice a month apart, two ministers' meetings in one city on one day.
 ``cluster.json`` lists the meetings each cluster must give, with the articles that report them (and, where
-the cluster has two meetings of one pair, their places).
+the cluster has two meetings of one pair, their places), and the accounts the pipeline is known to get wrong
+(``extraction_gaps``: article, date and place of the wrong account), which must only stay out of the others.
+Session 14 added vienna-chancellery, tehran-transliterated, kyiv-then-vienna and bern-week-then-day.
 
 A meeting's accounts (a call's, where the cluster gives the type) are the store's accounts (``event_sources``)
 of its merge group whose participants
@@ -39,6 +41,16 @@ FIXTURES = Path(__file__).parent / "fixtures" / "store_clusters"
 CLUSTERS = sorted(p.name for p in FIXTURES.iterdir() if (p / "cluster.json").exists())
 
 
+def _cases() -> list[object]:
+    """The clusters as test cases; one whose ``cluster.json`` names an ``xfail`` reason (extraction gaps that
+    keep its meetings apart whatever the store does) is expected to fail until the pipeline reads it."""
+    cases = []
+    for name in CLUSTERS:
+        reason = json.loads((FIXTURES / name / "cluster.json").read_text(encoding="utf-8")).get("xfail")
+        cases.append(pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=False)) if reason else name)
+    return cases
+
+
 def _ingest(name: str, tmp_path: Path) -> tuple[Store, dict, dict[int, str]]:
     folder = FIXTURES / name
     cluster = json.loads((folder / "cluster.json").read_text(encoding="utf-8"))
@@ -49,7 +61,24 @@ def _ingest(name: str, tmp_path: Path) -> tuple[Store, dict, dict[int, str]]:
     store = Store(tmp_path / "news.duckdb")
     store.ingest(records)
     doc_of = {int(a): str(r) for a, r in store.con.execute("SELECT article_id, record_id FROM articles").fetchall()}
+    # the same articles one by one, in their order and reversed: the same events (the store's promise that
+    # order and batches never decide; an undated copy must find the dated report that came before it)
+    for i, batches in enumerate(([[r] for r in records], [[r] for r in reversed(records)])):
+        with Store(tmp_path / f"order{i}.duckdb") as other:
+            for batch in batches:
+                other.ingest(batch)
+            assert _partition(other) == _partition(store), f"{name}: the events depend on the ingest order"
     return store, cluster, doc_of
+
+
+def _partition(store: Store) -> list[list[tuple[str, str]]]:
+    """The store's events as sets of (record id, account id), whatever their ids."""
+    events: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for event_id, record_id, local_id in store.con.execute(
+        "SELECT s.event_id, a.record_id, s.local_id FROM event_sources s JOIN articles a USING (article_id)"
+    ).fetchall():
+        events[int(event_id)].add((str(record_id), str(local_id)))
+    return sorted(sorted(accounts) for accounts in events.values())
 
 
 def _people(store: Store, names: list[str]) -> list[set[int]]:
@@ -82,7 +111,7 @@ def _fits(date: str, value: str | None) -> bool:
     return parsed[0] - dt.timedelta(days=3) <= day <= parsed[1] + dt.timedelta(days=3)
 
 
-@pytest.mark.parametrize("name", CLUSTERS)
+@pytest.mark.parametrize("name", _cases())
 def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
     store, cluster, doc_of = _ingest(name, tmp_path)
     rules = load_rules()
@@ -98,7 +127,14 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
     # each account to the one cluster meeting it fits (of those, the one of most people); one that fits two
     # (an undated account of a pair that meets twice) is not asserted on
     accounts: list[list[tuple[int, str]]] = [[] for _ in cluster["events"]]
+    # accounts the pipeline gets wrong (``extraction_gaps``: a recalled meeting dated by the article's day) are
+    # not asserted to join their meeting, only to stay out of every other meeting's event
+    gaps = {(g["article"], g["date"], name_key(g["place"])) for g in cluster.get("extraction_gaps", ())}
+    gap_events: set[int] = set()
     for event_id, article, etype, parts, value, place in rows:
+        if any((doc_of[int(article)], value, key) in gaps for key in place_keys[place] if place is not None):
+            gap_events.add(int(event_id))
+            continue
         fits = [
             i
             for i, meeting in enumerate(cluster["events"])
@@ -126,6 +162,7 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
     for i, held in enumerate(holders):
         for j in range(i + 1, len(holders)):
             assert not held & holders[j], f"{name}: meetings {i} and {j} merged"
+        assert not held & gap_events, f"{name}: a wrong account of another meeting merged into meeting {i}"
 
 
 def test_a_capital_linked_by_the_kb_and_by_the_gazetteer_is_one_place(tmp_path):

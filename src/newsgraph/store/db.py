@@ -55,7 +55,7 @@ from .merge import (
     summarise,
     year_uncertain,
 )
-from .names import name_key, name_skeleton
+from .names import inflection_key, name_key, name_skeleton, person_key
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 
@@ -74,6 +74,25 @@ QUOTE_INDEX_ROWS = """
 STORE_FORMAT = "newsgraph-store/1"
 #: KB id prefixes of the gazetteers' regions (seas, islands, continents, UN M49 areas)
 REGION_PREFIXES = ("region:", "unm49:")
+#: the KB ids of the venue gazetteer (a building inside a city: ``venue:White_House``)
+VENUE_PREFIX = "venue:"
+#: entity types whose names German inflects and the store matches by :func:`~.names.inflection_key`
+INFLECTED_TYPES = frozenset({"ORG", "LOC"})
+
+
+def _is_place(kb_id: str | None) -> bool:
+    """Whether a KB id is a place's (a gazetteer entry or a KB place, not a person or body)."""
+    return bool(kb_id) and not kb_id.startswith(("kb:per:", "kb:org:"))  # type: ignore[union-attr]
+
+
+def _fallback_key(etype: str, name: str) -> str:
+    """The coarser key an unlinked entity whose name key found nothing is matched by (see
+    ``Store._by_inflection``): the inflection key of a body or place, the person key of a person."""
+    if etype in INFLECTED_TYPES:
+        return inflection_key(name)
+    return person_key(name) if etype == "PER" else ""
+
+
 DEFAULT_BATCH_SIZE = 500
 
 #: failures that are the store's or the machine's, not one article's: retrying article by article would
@@ -270,6 +289,9 @@ class Store:
         self._next_entity = top("SELECT max(entity_id) FROM entities") + 1
         #: the people by name skeleton (``_skeleton_index``), reloaded after a rollback
         self._skeletons: dict[str, set[int]] | None = None
+        #: the bodies and places by type and inflection key, the people by person key (``_inflection_index``),
+        #: reloaded likewise
+        self._inflections: dict[tuple[str, str], set[int]] | None = None
         self._next_event = top("SELECT max(event_id) FROM events") + 1
         self._next_quote = top("SELECT max(quote_id) FROM quotes") + 1
         self._next_batch = top("SELECT max(batch_id) FROM ingest_log") + 1
@@ -660,9 +682,40 @@ class Store:
             kb_of[found] = kb_id
         return found
 
+    def _inflection_index(self) -> dict[tuple[str, str], set[int]]:
+        """(type, :func:`~.names.inflection_key`) of every body's and place's canonical names -> the entities,
+        loaded once per store and kept up to date by the batches, like the skeletons."""
+        if self._inflections is None:
+            self._inflections = defaultdict(set)
+            for entity_id, etype, alias in self.con.execute(
+                "SELECT entity_id, type, alias FROM entity_aliases"
+                " WHERE kind = 'name' AND type IN ('ORG', 'LOC', 'PER')"
+            ).fetchall():
+                if key := _fallback_key(etype, alias):
+                    self._inflections[(etype, key)].add(int(entity_id))
+        return self._inflections
+
+    def _index_inflection(self, etype: str, name: str, entity_id: int) -> None:
+        if self._inflections is not None and (key := _fallback_key(etype, name)):
+            self._inflections[(etype, key)].add(entity_id)
+
+    def _by_inflection(self, etype: str, name: str, kb_id: str | None) -> int | None:
+        """The one stored entity of the type whose name differs from ``name`` only by what the name key does
+        not fold, for an unlinked newcomer whose name key found nothing; none where two stored entities fit.
+        A body or place: German case endings (``des chinesischen Außenministeriums`` in one article, ``das
+        chinesische Aussenministerium`` in a Swiss one; :func:`~.names.inflection_key`). A person: the German
+        and English spellings of one sound and the particles (``Ahmed al-Scharaa`` / ``Ahmed al-Sharaa``,
+        ``Ali Chamenei`` / ``Ali Khamenei``; :func:`~.names.person_key`)."""
+        if kb_id:
+            return None
+        key = _fallback_key(etype, name)
+        fits = self._inflection_index().get((etype, key), set()) if key else set()
+        return next(iter(fits)) if len(fits) == 1 else None
+
     def _refresh_entities(self, entity_ids: list[int]) -> None:
         """Drop entities no article mentions any more; rebuild the aliases of the others."""
         self._skeletons = None  # rebuilt from the table when next needed
+        self._inflections = None
         con = self.con
         params = [entity_ids]
         con.execute(
@@ -727,6 +780,7 @@ class Store:
                 by_name[(etype, key)].append((entity_id, kb_id))
         kb_of: dict[int, str | None] = {}
         mapping: list[dict[str, int]] = []
+        self._inflection_index()  # loaded before the batch adds to it: its own new entities are found too
         for (record, _, _), article_id, links in zip(todo, ids, linked, strict=True):
             local: dict[str, int] = {}
             for ent in record.entities:
@@ -749,6 +803,8 @@ class Store:
                     if entity_id is not None and kb_id:
                         by_kb[kb_id] = entity_id
                 if entity_id is None:
+                    entity_id = self._by_inflection(ent.type, ent.name, kb_id)
+                if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
                     # a name is shown on one line: an entity span that took a headline's line break along
@@ -766,6 +822,7 @@ class Store:
                     if kb_id:
                         by_kb[kb_id] = entity_id
                 local[ent.id] = entity_id
+                self._index_inflection(ent.type, ent.name, entity_id)
                 if ent.type == "PER":
                     self._index_skeleton(ent.name, entity_id)
                     if kb_id and (kb_name := self._kb_name(kb_id)):
@@ -861,7 +918,12 @@ class Store:
             report.article_key = keys[report.article_id]
         new_reports = [r for _, _, r in reports]
         self._inferred_years = self._inferred_years or any(r.year_uncertain for r in new_reports)
-        self._place_facts(new_reports, new_kb, {row[0]: row[3] for row in batch.entities})
+        self._place_facts(
+            new_reports,
+            new_kb,
+            {row[0]: row[3] for row in batch.entities},
+            article_entities={(row[0], row[2]) for row in batch.article_entities},
+        )
         stored = self._load_neighbourhood(new_reports, new_kb)
         states, gone = self._remerge(stored, new_reports)
         touched = {state.event_id: state for state in states}
@@ -1106,7 +1168,7 @@ class Store:
             entity = kb.by_id.get(twin)  # a capital the starter KB knows under its own id: its name
         return entity.name("en") if entity is not None else None
 
-    def _candidate_ids(self, reports: list[Report]) -> set[int]:
+    def _candidate_ids(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> set[int]:
         """Stored events that could absorb one of the reports: shared participant, group, window overlap (or
         no window: an event told only by articles without any date, which a dated report may absorb)."""
         rows = [(p, r.group, r.reach_lo, r.reach_hi) for r in reports if r.anchored for p in r.participants]
@@ -1147,6 +1209,34 @@ class Store:
                 "AND list_has_any(s.participants, $1)",
                 [sorted(set(ents)), sorted(set(groups))],
             ).fetchall()
+            # an undated account that names a place reaches its article's days either way (merge.prepare), but
+            # only to an event at that very place (merge._reaches_own_place): a dated report at the place inside
+            # that reach may take it, whichever of the two came first (an equi-join on the place, then the
+            # participants and days of the few accounts there)
+            placed = [
+                (p, r.group, r.window_lo, r.window_hi, r.place)
+                for r in reports
+                # a venue, town or unlinked place: a country is no account's "own place"
+                if r.anchored
+                and r.place is not None
+                and r.date_lo is not None
+                and (r.place_within or not r.place_linked)
+                for p in r.participants
+            ]
+            if placed:
+                before = max(self.rules.reported_before, self.rules.announced_before)
+                after = max(self.rules.reported_after, self.rules.announced_after)
+                found += self.con.execute(
+                    "SELECT DISTINCT s.event_id FROM (SELECT unnest($1) AS ent, unnest($2) AS grp, "
+                    "unnest($3)::DATE AS lo, unnest($4)::DATE AS hi, unnest($5) AS place) b "
+                    "JOIN event_sources s ON s.place_entity_id = b.place AND s.date_value IS NULL "
+                    "JOIN articles a ON a.article_id = s.article_id "
+                    "JOIN events e ON e.event_id = s.event_id AND e.merge_group = b.grp "
+                    "WHERE list_contains(s.participants, b.ent) "
+                    "AND coalesce(s.published, TRY_CAST(a.reference_date AS DATE)) "
+                    f"BETWEEN b.lo - INTERVAL {after} DAY AND b.hi + INTERVAL {before} DAY",
+                    [list(c) for c in zip(*placed, strict=True)],
+                ).fetchall()
         # a report without any window (no date, no publication or reference date) may join an event of any
         # date, but only one that has all its participants (merge.match): load just those
         for r in reports:
@@ -1163,6 +1253,7 @@ class Store:
                 ),
             ]
             alternatives += [frozenset({b}) for b in sorted(r.bodies)] if r.type in self.rules.body_event_types else []
+            found += [(e,) for e in self._events_naming_inside(r, new_kb or {})]
             for people in alternatives:
                 found += self.con.execute(
                     "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
@@ -1172,12 +1263,45 @@ class Store:
                 ).fetchall()
         return {int(r[0]) for r in found}
 
+    def _events_naming_inside(self, report: Report, new_kb: dict[int, str]) -> set[int]:
+        """For a report without any window: the stored events of its group that have all its other parties and,
+        for one party that is a place, a party inside it (the report's ``Wadephul visits Ukraine`` and a stored
+        ``Wadephul visits Kyiv``; merge.match folds the city into the country), so that they are candidates
+        whichever of the two came first."""
+        places = [p for p, kb in sorted(self._kb_ids(set(report.participants), new_kb).items()) if _is_place(kb)]
+        found: set[int] = set()
+        for place in places:
+            rest = sorted(report.participants - {place})
+            if not rest:
+                continue
+            ids = [
+                int(e)
+                for (e,) in self.con.execute(
+                    "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
+                    "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
+                    "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) = $3",
+                    [rest, report.group, len(rest)],
+                ).fetchall()
+            ]
+            if not ids:
+                continue
+            others: dict[int, set[int]] = defaultdict(set)
+            for event_id, entity_id in self.con.execute(
+                "SELECT event_id, entity_id FROM event_participants WHERE event_id IN (SELECT unnest($1)) "
+                "AND entity_id NOT IN (SELECT unnest($2))",
+                [ids, rest],
+            ).fetchall():
+                others[int(event_id)].add(int(entity_id))
+            within = self._places_within({e for ents in others.values() for e in ents}, new_kb)[0]
+            found |= {e for e, ents in others.items() if any(place in within.get(x, ()) for x in ents)}
+        return found
+
     def _load_candidates(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> dict[int, EventState]:
         """Global events that could absorb one of the reports (:meth:`_candidate_ids`), loaded.
 
         ``new_kb``: KB ids of the entities this batch creates, so that a place first named now (London)
         contains the stored events' places (Lancaster House)."""
-        found = self._candidate_ids(reports)
+        found = self._candidate_ids(reports, new_kb)
         return self._load_events(sorted(found), new_kb) if found else {}
 
     #: how far the re-merge of a batch reaches beyond the stored events its reports could join: the other
@@ -1198,7 +1322,7 @@ class Store:
         for _ in range(self.NEIGHBOUR_STEPS):
             if not frontier or sum(len(st.reports) for st in states.values()) > self.REMERGE_LIMIT:
                 break
-            more = sorted(self._candidate_ids(frontier) - states.keys())
+            more = sorted(self._candidate_ids(frontier, new_kb) - states.keys())
             if not more:
                 break
             loaded = self._touching(self._load_events(more, new_kb), frontier)
@@ -1548,11 +1672,16 @@ class Store:
         return states
 
     def _place_facts(
-        self, reports: list[Report], new_kb: dict[int, str] | None = None, new_keys: dict[int, str] | None = None
+        self,
+        reports: list[Report],
+        new_kb: dict[int, str] | None = None,
+        new_keys: dict[int, str] | None = None,
+        article_entities: set[tuple[int, int]] | None = None,
     ) -> None:
         """Set what the merge needs to know about each report's place (the places containing it, whether
         the gazetteers know it and whether it is a region, its name key) and which of its participants
-        are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates."""
+        are towns or venues; ``new_kb``/``new_keys``: the KB ids and name keys of entities this batch creates,
+        ``article_entities``: (article id, global entity id) of the articles this batch adds (not yet stored)."""
         place_ids = {r.place for r in reports if r.place is not None}
         announced = frozenset(
             p for r in reports if r.date_value is None and r.status in FUTURE_STATUSES for p in r.participants
@@ -1574,6 +1703,96 @@ class Store:
                 report.bodies = frozenset(report.participants & bodies)
             if towns:  # a party inside another place is a town or venue
                 report.party_within = {p: within[p] for p in report.participants & towns if within.get(p)}
+        if towns:
+            self._seat_venues(reports, within, new_kb or {}, article_entities or set())
+
+    def _seat_venues(
+        self,
+        reports: list[Report],
+        within: dict[int, frozenset[int]],
+        new_kb: dict[int, str],
+        article_entities: set[tuple[int, int]],
+    ) -> None:
+        """Seat a venue in the city its article names, where the gazetteer's seat is one the article never
+        names: a venue name many capitals share (``Bundeskanzleramt``, ``Federal Chancellery``) is linked to
+        the one the gazetteer lists (Berlin's), while an APA report of the chancellor receiving a guest "im
+        Bundeskanzleramt" under the dateline "Wien" names Vienna and nothing of Berlin or Germany. Such a
+        report's venue lies in the one city the article names outside the gazetteer's seat's country (none
+        or several: left as the gazetteer has it), so that it confirms the reports "in Vienna" and "in
+        Austria" instead of making the meeting a place conflict with them. Not where a party holds an office of
+        the seat's country (the KB's offices): "Paris (AFP) – Merz empfing Macron im Kanzleramt" is Berlin's."""
+        from ..pipeline.entities import place_parents
+
+        placed = {r.place for r in reports if r.place is not None}
+        venue_kb = {i: kb for i, kb in self._kb_ids(placed, new_kb).items() if kb.startswith(VENUE_PREFIX)}
+        venue_reports = [r for r in reports if r.place in venue_kb]
+        if not venue_reports:
+            return
+        articles = {r.article_id for r in venue_reports}
+        named: dict[int, set[int]] = defaultdict(set)
+        for article_id, entity_id in article_entities:
+            if article_id in articles:
+                named[article_id].add(entity_id)
+        stored = [a for a in articles if a not in named]
+        if stored:
+            for article_id, entity_id in self.con.execute(
+                "SELECT article_id, entity_id FROM article_entities WHERE article_id IN (SELECT unnest($1))"
+                " AND type = 'LOC'",
+                [stored],
+            ).fetchall():
+                named[article_id].add(entity_id)
+        everything = {e for ids in named.values() for e in ids}
+        kb_of = self._kb_ids(everything, new_kb)
+        inner = self._places_within(everything, new_kb)[0]
+
+        def chain(kb: str) -> tuple[str, ...]:
+            return place_parents("en", kb) or place_parents("de", kb)
+
+        offices = self._office_countries({p for r in venue_reports for p in r.participants}, new_kb)
+        for report in venue_reports:
+            seat = set(chain(venue_kb[report.place]))  # type: ignore[index]
+            places = {p: kb_of[p] for p in named.get(report.article_id, set()) - {report.place} if p in kb_of}
+            if seat & set(places.values()):
+                continue  # the article names the gazetteer's city or country: its venue is that one
+            if any(seat & offices.get(p, set()) for p in report.participants):
+                continue  # a party holds an office of the seat's country (Merz in the Kanzleramt): it is that one
+            cities = {
+                p
+                for p, kb in places.items()
+                if not kb.startswith((VENUE_PREFIX, *REGION_PREFIXES, "kb:per:", "kb:org:"))
+                and (outer := chain(kb))
+                and not seat & set(outer)
+            }
+            if len(cities) == 1:
+                city = next(iter(cities))
+                report.place_within = frozenset({city}) | inner.get(city, frozenset())
+
+    def _office_countries(self, people: set[int], new_kb: dict[int, str]) -> dict[int, set[str]]:
+        """Global person id -> the countries (KB ids) whose offices the KB says the person ever held (the
+        store's KB, else the starter KB the pipeline links with); a person the KB does not know holds none."""
+        from ..kb import load_kb
+
+        kbs = [kb for kb in (self.kb, load_kb("starter")) if kb is not None]
+        found: dict[int, set[str]] = {}
+        for person, kb_id in self._kb_ids(people, new_kb).items():
+            entity = next((kb.by_id[kb_id] for kb in kbs if kb_id in kb.by_id), None)
+            if entity is not None:
+                found[person] = {o.of for o in entity.offices if o.of}
+        return found
+
+    def _kb_ids(self, ids: set[int], new_kb: dict[int, str]) -> dict[int, str]:
+        """Global entity id -> KB id, for those of ``ids`` that have one (``new_kb``: this batch's)."""
+        found = {i: new_kb[i] for i in ids if i in new_kb}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            found.update(
+                self.con.execute(
+                    "SELECT entity_id, kb_id FROM entities"
+                    " WHERE kb_id IS NOT NULL AND entity_id IN (SELECT unnest($1))",
+                    [missing],
+                ).fetchall()
+            )
+        return found
 
     def _place_keys(self, place_ids: set[int], new_keys: dict[int, str] | None = None) -> dict[int, str]:
         """Global place id -> its name key (``new_keys``: the entities this batch creates)."""

@@ -476,10 +476,36 @@ def _apart_in_one_article(a: Report, b: Report, rules: MergeRules) -> bool:
         and a.date_lo == b.date_lo
     ):
         return True
+    # ... and so are two accounts of one day at two places the gazetteers know to lie apart: the article
+    # itself tells two scenes ("met in Vienna on Thursday, three days after the two met in Kyiv", the
+    # recalled meeting dated by the article's day), not one meeting whose place outlets disagree on
+    if (
+        a.precision == "day"
+        and b.precision == "day"
+        and a.date_lo == b.date_lo
+        and _places_apart(a, b)
+        and not min(rules.duration_days.get(a.type, 0), rules.duration_days.get(b.type, 0))
+    ):
+        return True
     # an article that tells a meeting as happened and announces one without a date announces another
     # (later) one: "werde man danach ein Treffen mit Putin ansetzen" in the report of the Trump-Putin summit
     return any(
         x.date_lo is None and x.status in FUTURE_STATUSES and y.status == "happened" for x, y in ((a, b), (b, a))
+    )
+
+
+def _places_apart(a: Report, b: Report) -> bool:
+    """Whether two reports name places the gazetteers know (no region, whose towns they do not list) of which
+    neither is or contains the other."""
+    return (
+        a.place is not None
+        and b.place is not None
+        and a.place != b.place
+        and a.place_linked
+        and b.place_linked
+        and not (a.place_region or b.place_region)
+        and a.place not in b.place_within
+        and b.place not in a.place_within
     )
 
 
