@@ -2021,3 +2021,21 @@ def test_talks_a_pronoun_says_will_be_resumed_are_their_next_round():
     got = [(kind, place, when, status) for kind, _, place, when, status in _named_events(text, "2024-06-11")]
     assert ("talks", "Lisbon", "2024-06-13", "planned") in got
     assert ("talks", None, "2024-06-10", "happened") in got
+
+
+def test_setting_out_for_a_country_after_a_comma_is_the_next_leg_of_its_own():
+    text = (
+        "Anschließend kam Ferreira mit Kanzler Rainer Holm im Kanzleramt zusammen. "
+        "Am Dienstag reist Ferreira nach Hamburg weiter, am Mittwoch bricht er in die Niederlande auf."
+    )
+    got = [(kind, parts, when) for kind, parts, _, when, _ in _named_events(text, "2026-03-02")]
+    assert ("meeting", ["Ferreira", "Rainer Holm"], None) in got
+    assert ("visit", ["Ferreira", "Netherlands"], "2026-03-04") in got
+
+
+def test_the_person_met_in_the_second_verb_phrase_is_no_party_of_the_visit():
+    text = (
+        "Präsident Tomás Ferreira hat Polen einen Staatsbesuch abgestattet und in Warschau Kanzler Jan Berg getroffen."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2026-03-02")]
+    assert got == [("visit", ["Poland", "Tomás Ferreira"]), ("meeting", ["Jan Berg", "Tomás Ferreira"])]

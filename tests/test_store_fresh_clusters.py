@@ -47,7 +47,7 @@ def _cases() -> list[object]:
     cases = []
     for name in CLUSTERS:
         reason = json.loads((FIXTURES / name / "cluster.json").read_text(encoding="utf-8")).get("xfail")
-        cases.append(pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=False)) if reason else name)
+        cases.append(pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=True)) if reason else name)
     return cases
 
 

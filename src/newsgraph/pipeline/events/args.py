@@ -452,6 +452,10 @@ def _infinitive_follows(doc: Doc, start: int, end: int) -> bool:
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})  # STTS finite verbs; other tag sets never match
 
 
+#: German fine tags of verbs that are no finite form (participles, infinitives)
+NON_FINITE_TAGS = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU"})
+
+
 def _asyndetic_main(doc: Doc, before: list[int], start: int, end: int, speech: frozenset[str]) -> bool:
     """Whether a comma at ``start - 1`` opens a second main clause (German verb-second, no conjunction).
 
@@ -459,8 +463,14 @@ def _asyndetic_main(doc: Doc, before: list[int], start: int, end: int, speech: f
     adverb: none of them a verb) come before a finite verb that is no speech verb (``, sagte Putin``
     is the reporting tail of the same sentence).
     """
-    if not any(doc[k].tag_ in FINITE_TAGS and not doc[k].text.endswith("-") for k in before):
-        return False  # (``Staats- und Regierungschefs``: a truncated word the tagger took for a verb)
+    if not any(
+        (doc[k].tag_ in FINITE_TAGS or (doc[k].pos_ in {"VERB", "AUX"} and doc[k].tag_ not in NON_FINITE_TAGS))
+        and not doc[k].text.endswith("-")
+        for k in before
+    ):
+        # (``Staats- und Regierungschefs``: a truncated word the tagger took for a verb; ``Am Dienstag reist
+        # Prabowo ...``: a verb whose fine tag the tagger got wrong, ``ADJA``, still counts by its part of speech)
+        return False
     for j in range(start, min(start + 4, end)):
         tok = doc[j]
         if tok.is_punct or "\n" in tok.text:

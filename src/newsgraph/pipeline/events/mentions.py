@@ -1686,24 +1686,26 @@ def _no_venue_hosts(index: DocIndex, mentions: list[EventMention]) -> None:
 
 
 def _visited_not_met(index: DocIndex, mentions: list[EventMention]) -> None:
-    """``hatte die Ukraine besucht und dort Präsident Selenskyj getroffen``: two verbs of one clause, the
-    country visited by the first is no party of the meeting the second tells (the clause's names are
-    both verbs' names). A place a visit verb of the clause visits leaves a meeting verb's parties when
-    two people remain."""
-    visited: dict[int, set[str]] = {}
-    for m in mentions:
-        if not m.trigger.is_noun and family_group(m.type) == "visit":
-            visited.setdefault(m.clause, set()).update(p for p in m.participants[1:])
-    if not visited:
-        return
+    """``hatte die Ukraine besucht und dort Präsident Selenskyj getroffen``, ``hat Deutschland einen
+    Staatsbesuch abgestattet und in Berlin Merz getroffen``: two verb phrases of one clause share its
+    names. The country the visit goes to is no party of the meeting (when two people remain), and the
+    person met is no party of the visit to the country (its visitor and host stay)."""
     types = {ref.id: ref.type for ref in index.mentions}
-    for m in mentions:
-        gone = visited.get(m.clause, set()) & set(m.participants)
-        if not gone or m.trigger.is_noun or family_group(m.type) != "meeting":
-            continue
-        rest = [p for p in m.participants if p not in gone]
-        if len([p for p in rest if types.get(p) == "PER"]) >= 2:
-            m.participants = rest
+    visits = [m for m in mentions if family_group(m.type) == "visit" and len(m.participants) >= 2]
+    meetings = [m for m in mentions if not m.trigger.is_noun and family_group(m.type) == "meeting"]
+    if not visits or not meetings:
+        return
+    for v in visits:
+        hosts = {p for p in v.participants[1:] if types.get(p) == "LOC"}
+        for m in meetings:
+            if m.clause != v.clause:
+                continue
+            rest = [p for p in m.participants if p not in hosts]
+            if hosts & set(m.participants) and len([p for p in rest if types.get(p) == "PER"]) >= 2:
+                m.participants = rest
+            met = {p for p in m.participants if types.get(p) == "PER"} - {v.participants[0]}
+            if hosts and met & set(v.participants):
+                v.participants = [p for p in v.participants if p not in met]
 
 
 def _side_trips(index: DocIndex, mentions: list[EventMention]) -> list[EventMention]:
