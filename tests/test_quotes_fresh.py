@@ -7,6 +7,8 @@ given names), so each fails when its mechanism is taken out, whatever the model 
 
 from __future__ import annotations
 
+import pytest
+
 from .test_quotes import find, quotes
 
 
@@ -232,3 +234,157 @@ def test_capitalised_adjective_before_a_body_compound_is_part_of_its_name():
     qs, names = quotes(text, {})
     q = find(qs, "Die Regeln seien")
     assert names[q.speaker] == "Bayerische Bauernverband"
+
+
+# ---------------------------------------------------------------- session 14 (issue #21)
+def _tagged(text: str, names: dict[str, str], tags: dict[str, str], lang: str = "de"):
+    """Quotes with the given names as entities and the given words tagged (STTS for German,
+    Penn for English), as ``test_quotes_unseen.tagged_quotes`` but in either language."""
+    import spacy
+
+    from newsgraph.pipeline import docext
+
+    from .test_quotes import NAMES
+    from .test_quotes_unseen import TAGS
+
+    docext.register_extensions()
+    NAMES.clear()
+    NAMES.update(names)
+    TAGS.clear()
+    TAGS.update(tags)
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("test_stts_tags")
+    nlp.add_pipe("test_names_as_entities")
+    nlp.add_pipe("newsgraph_quotes")
+    doc = nlp(text)
+    for q in doc._.quotes:
+        assert text[q.start : q.end] == q.text
+    return doc._.quotes, {e.id: e.name for e in doc._.entities or []}
+
+
+def test_abstract_subject_of_an_agentless_passive_cue_gives_the_actor_before():
+    text = (
+        "Die Stadtwerke Jena haben die Gaspreise erhöht. Als Begründung wurde angegeben, die "
+        "Einkaufskosten seien deutlich gestiegen."
+    )
+    tags = {"als": "APPR", "begründung": "NN", "wurde": "VAFIN", "haben": "VAFIN", "angegeben": "VVPP"}
+    qs, names = _tagged(text, {"Stadtwerke Jena": "ORG"}, tags)
+    q = find(qs, "die Einkaufskosten")
+    assert names[q.speaker] == "Stadtwerke Jena"
+    assert q.speaker_text == "Die Stadtwerke Jena"
+
+
+def test_reason_phrase_before_heisst_es_is_no_speaker_the_last_one_goes_on():
+    text = (
+        "Der Mieterbund Sachsen hat die Reform scharf kritisiert. Zur Begründung hieß es, die Mieten "
+        "seien schon jetzt zu hoch."
+    )
+    tags = {"zur": "APPRART", "begründung": "NN", "hieß": "VVFIN", "hat": "VAFIN", "kritisiert": "VVPP"}
+    qs, names = _tagged(text, {"Mieterbund Sachsen": "ORG"}, tags)
+    q = find(qs, "die Mieten")
+    assert names[q.speaker] == "Mieterbund Sachsen"
+    assert q.speaker_text == "Der Mieterbund Sachsen"
+
+
+def test_document_with_a_source_noun_keeps_its_own_phrase():
+    text = (
+        "Der Mieterbund Sachsen hat die Reform kritisiert. In der Mitteilung hieß es, die Mieten "
+        "seien schon jetzt zu hoch."
+    )
+    tags = {"in": "APPR", "mitteilung": "NN", "hieß": "VVFIN", "hat": "VAFIN"}
+    qs, _ = _tagged(text, {"Mieterbund Sachsen": "ORG"}, tags)
+    assert find(qs, "die Mieten").speaker_text == "In der Mitteilung"
+
+
+def test_document_whose_genitive_names_a_body_is_not_the_latest_speakers():
+    text = (
+        "Außenminister Johann Wadephul reiste am Abend ab. In der Erklärung des Auswärtigen Amtes "
+        "hieß es: „Wir verurteilen den Angriff auf das Schärfste.“"
+    )
+    qs, names = quotes(text, {"Johann Wadephul": "PER"})
+    assert names.get(find(qs, "Wir verurteilen").speaker) != "Johann Wadephul"
+
+
+@pytest.mark.parametrize(
+    "frame, outlet",
+    [
+        ("sagte die CDU-Politikerin der „Rheinischen Post“", "Rheinischen Post"),
+        ("sagte die CDU-Politikerin der Stuttgarter Zeitung", "Stuttgarter Zeitung"),
+        ("sagte Klöckner der „Süddeutschen Zeitung“", "Süddeutschen Zeitung"),
+    ],
+)
+def test_der_before_an_outlet_after_a_person_is_the_dative_medium(frame, outlet):
+    text = f"Julia Klöckner kritisierte die Reform. Sie komme viel zu spät, {frame}."
+    qs, names = quotes(text, {"Julia Klöckner": "PER", outlet: "ORG"})
+    q = find(qs, "Sie komme")
+    assert names[q.speaker] == "Julia Klöckner"
+    assert names.get(q.via) == outlet
+    assert outlet.split()[0] not in q.speaker_text
+
+
+def test_der_before_an_outlet_after_its_staff_is_a_genitive():
+    text = "Die Auflage sei stabil, sagte der Chefredakteur der „Stuttgarter Zeitung“ am Montag."
+    qs, _ = quotes(text, {"Stuttgarter Zeitung": "ORG"})
+    assert "Stuttgarter Zeitung" in find(qs, "Die Auflage").speaker_text
+
+
+def test_english_owner_and_office_before_a_name_are_the_title():
+    text = (
+        "Russia's foreign ministry spokeswoman Maria Zakharova criticised the plans on Thursday, "
+        "calling them dangerous."
+    )
+    tags = {"foreign": "JJ", "ministry": "NN", "spokeswoman": "NN", "criticised": "VBD"}
+    qs, names = _tagged(text, {"Maria Zakharova": "PER", "Russia": "LOC"}, tags, lang="en")
+    q = find(qs, "Russia's")
+    assert names[q.speaker] == "Maria Zakharova"
+
+
+def test_english_carried_by_tail_is_the_frame_not_the_message():
+    text = "Maria Zakharova said the plans were dangerous, in comments carried by the state news agency TASS."
+    qs, names = quotes(text, {"Maria Zakharova": "PER", "TASS": "ORG"}, lang="en")
+    q = find(qs, "the plans")
+    assert q.text == "the plans were dangerous"
+    assert names[q.via] == "TASS"
+
+
+def test_konjunktiv_clause_after_a_semicolon_goes_on_with_the_statement():
+    text = (
+        "Die Einladung habe Macron angenommen, sagte Merz am Abend im ZDF; die Teams würden nun "
+        "nach einem Termin suchen. Am Freitag kehrte der Kanzler nach Berlin zurück."
+    )
+    qs, names = quotes(text, {"Merz": "PER", "Macron": "PER", "ZDF": "ORG"})
+    q = find(qs, "die Teams")
+    assert names[q.speaker] == "Merz"
+    assert names[q.via] == "ZDF"
+
+
+def test_weak_konjunktiv_after_a_quote_of_several_sentences_carries_it_on():
+    text = (
+        "Macron zeigte sich zufrieden. „Wir haben Fortschritte gemacht. Das ist sehr gut“, sagte er "
+        "am Abend. Verhandlungen zwischen Partnern müssten stets auf Vertrauen beruhen."
+    )
+    qs, names = quotes(text, {"Macron": "PER"})
+    assert names[find(qs, "Verhandlungen zwischen").speaker] == "Macron"
+
+
+def test_statement_whose_subject_names_no_actor_is_not_carried_on():
+    text = (
+        "Die Agentur Xinhua meldete neue Unruhen in der Stadt. Dabei seien drei Menschen getötet "
+        "worden. Die Zahl der zerstörten Geschäfte wurde mit 120 angegeben. Außerdem seien 40 Autos "
+        "in Brand gesteckt worden."
+    )
+    tags = {"zahl": "NN", "geschäfte": "NN", "wurde": "VAFIN", "angegeben": "VVPP", "meldete": "VVFIN"}
+    qs, names = _tagged(text, {"Xinhua": "ORG"}, tags)
+    assert names[find(qs, "Außerdem seien").speaker] == "Xinhua"
+
+
+def test_place_named_by_its_administration_is_the_actor_an_impersonal_cue_refers_to():
+    text = (
+        "So hat die Stadt Gera ihre Abwassergebühren erhöht. Als Begründung wurde angegeben, die "
+        "Fixkosten seien gestiegen."
+    )
+    tags = {"so": "ADV", "hat": "VAFIN", "als": "KOKOM", "begründung": "NN", "wurde": "VAFIN", "angegeben": "VVPP"}
+    qs, names = _tagged(text, {"Gera": "LOC"}, tags)
+    q = find(qs, "die Fixkosten")
+    assert names[q.speaker] == "Gera"
