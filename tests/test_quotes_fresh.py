@@ -388,3 +388,21 @@ def test_place_named_by_its_administration_is_the_actor_an_impersonal_cue_refers
     qs, names = _tagged(text, {"Gera": "LOC"}, tags)
     q = find(qs, "die Fixkosten")
     assert names[q.speaker] == "Gera"
+
+
+def test_fronted_abstract_object_opening_the_sentence_with_its_article_is_no_speaker(nlp_de):
+    # (the model's tags: `Die` opening the sentence is an article, not the phrase's head)
+    text = "Die grundsätzliche Berechtigung der Klage wies der Anwalt Jens Müller zurück: „Das ist absurd.“"
+    doc = nlp_de(text)
+    names = {e.id: e.name for e in doc._.entities}
+    q = next(q for q in doc._.quotes if q.text.startswith("Das ist"))
+    assert names.get(q.speaker) == "Jens Müller"
+
+
+def test_outlet_right_after_the_speech_verb_is_the_medium_told(nlp_de):
+    text = "Ein Sprecher der Stadtverwaltung sagte Spiegel Online, man habe erst am Montag davon erfahren."
+    doc = nlp_de(text)
+    names = {e.id: e.name for e in doc._.entities}
+    q = next(q for q in doc._.quotes if q.text.startswith("man habe"))
+    assert names.get(q.via) in {"Der Spiegel", "Spiegel Online"}
+    assert q.speaker_span.text == "Ein Sprecher der Stadtverwaltung"

@@ -76,6 +76,8 @@ _ZU_INFIX = re.compile(
     r"|sicher|statt|teil|vorbei|heraus|herbei|hinzu|zu)zu[a-zäöüß]{2,}(en|ern|eln)$"
 )
 _SENT_END = ".!?…"
+#: STTS tags of capitalised words that are no noun head (a sentence-initial article or adjective)
+_NON_HEAD_TAGS = frozenset({"ART", "ADJA", "PDAT", "PPOSAT", "PIAT", "CARD"})
 #: STTS tags of finite verbs (the shipped tagger's tag set)
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _DASHES = frozenset({"-", "–", "—"})
@@ -1438,8 +1440,8 @@ class QuoteLayer:
                 continue
             before = self._text[max(0, m_start - 30) : m_start].split()
             word = before[-1].casefold() if before else ""
-            if word in lex.before_medium_name or word in lex.medium_nouns:
-                return ent
+            if word in lex.before_medium_name or word in lex.medium_nouns or word in lex.cue_verbs:
+                return ent  # (`sagte SPIEGEL ONLINE`: the outlet right after the verb was told)
         return self._unnamed_outlet(doc, lo, hi, resolver)
 
     def _outlet_pattern(self) -> re.Pattern[str]:
@@ -1489,7 +1491,7 @@ class QuoteLayer:
         surface = text[start:end]
         if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
             return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
-        return after_noun or compound_medium or before in lex.before_medium_name or quoted
+        return after_noun or compound_medium or before in lex.before_medium_name or before in lex.cue_verbs or quoted
 
     def _named_body(self, doc: Doc, phrase: SpeakerPhrase, resolver: SpeakerResolver) -> Entity | None:
         """`Das Verteidigungsministerium teilte mit`, `Das UN-Menschenrechts-Komitee sagte`, `der
@@ -2264,7 +2266,13 @@ class QuoteLayer:
         """Whether a phrase's head is an abstract noun (`Mitverantwortung`, `Forderungen`,
         `Richtlinienkompetenz` by ``[speaker] abstract_endings``) that names no body or office
         (`Regierung`, `Stiftung`: ``agent_heads``), so it cannot be who speaks."""
-        heads = [t for t in doc[phrase.start : phrase.end] if t.text[:1].isupper()]
+        # (a capitalised article or adjective opening the sentence is no head: `Die praktische
+        # Anwendung der Richtlinienkompetenz`)
+        heads = [
+            t
+            for t in doc[phrase.start : phrase.end]
+            if t.text[:1].isupper() and t.tag_ not in _NON_HEAD_TAGS and t.lower_ not in self.lex.definite_articles
+        ]
         if not heads or any(t.ent_type_ in {"PER", "ORG"} for t in doc[phrase.start : phrase.end]):
             return False  # `Die Vereinten Nationen`
         # the head is the last capitalised word before a genitive or prepositional attribute
