@@ -406,3 +406,31 @@ def test_outlet_right_after_the_speech_verb_is_the_medium_told(nlp_de):
     q = next(q for q in doc._.quotes if q.text.startswith("man habe"))
     assert names.get(q.via) in {"Der Spiegel", "Spiegel Online"}
     assert q.speaker_span.text == "Ein Sprecher der Stadtverwaltung"
+
+
+def test_heisst_es_darin_gives_the_actor_of_the_narrated_sentence_before():
+    text = (
+        "Wie ein Sprecher des Ministers sagte, werde man die Kritik prüfen. Der Rechnungsdienst des "
+        "Landtags kommt in seiner Analyse zu einem anderen Ergebnis. Die Einsparungen seien zu gering, "
+        "heißt es darin."
+    )
+    tags = {"darin": "PROAV", "kommt": "VVFIN", "heißt": "VVFIN", "der": "ART", "rechnungsdienst": "NN"}
+    qs, _ = _tagged(text, {}, tags)
+    assert find(qs, "Die Einsparungen").speaker_text == "Der Rechnungsdienst des Landtags"
+
+
+def test_economist_description_refers_back_to_the_person_named():
+    text = (
+        "Ifo-Präsident Clemens Fuest warnte vor zu großem Optimismus. Man dürfe sich keine Illusionen "
+        "machen, sagte der Ökonom."
+    )
+    qs, names = quotes(text, {"Clemens Fuest": "PER"})
+    assert names.get(find(qs, "Man dürfe").speaker) == "Clemens Fuest"
+
+
+def test_wie_clause_with_a_medium_told_separates_speaker_and_via():
+    text = "Wie ein Sprecher des Ministeriums gegenüber der Agentur Reuters sagte, werde man die Kritik prüfen."
+    qs, names = quotes(text, {"Reuters": "ORG"})
+    q = find(qs, "werde man")
+    assert q.speaker_text == "ein Sprecher des Ministeriums"
+    assert names.get(q.via) == "Reuters"

@@ -601,10 +601,17 @@ class QuoteLayer:
                     relay = relay or resolver.entity(src)
                     own = comma + 1
                     break
+                via = None
+                marker = next((j for j in range(k + 2, verb) if lows.get(j) in lex.medium_markers), None)
+                if marker is not None:
+                    # `Wie ein Sprecher gegenüber der APA sagte, …`: the speaker, then the medium told
+                    via = self._medium(doc, verb, e, resolver, k + 1)
+                    if via is not None:
+                        src = SpeakerPhrase(k + 1, marker)
                 if initial and comma is not None:
-                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
+                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last), via=via)
                 if not initial:
-                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(s, k - 1))
+                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(s, k - 1), via=via)
         # 6. speech verbs
         for k in idx:
             if k < own:
@@ -1487,7 +1494,9 @@ class QuoteLayer:
         before = words[-1].casefold().strip('„“"»«') if words else ""
         after_noun = before in lex.medium_nouns
         if name in lex.ambiguous_media:
-            return quoted or after_noun or compound_medium
+            # (`gegenüber der APA`, `im Gespräch mit AP`: a medium marker just before the article)
+            marked = len(words) > 1 and words[-2].casefold() in lex.medium_markers
+            return quoted or after_noun or compound_medium or marked
         surface = text[start:end]
         if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
             return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
@@ -2362,9 +2371,10 @@ class QuoteLayer:
         """`Die Stadt hat die Gebühren erhöht. Als Begründung wurde angegeben, …`, `Zur Begründung
         hieß es, …`: a cue whose subject names no actor (an abstract noun, a phrase of reason, an
         impersonal `es` or an agentless passive) reports the position of the actor the text is
-        about — the speaker of the statement just before (two sentences at most), else the actor
-        that is the subject of the sentence before. A German mechanism: English frames name their
-        speaker."""
+        about — the actor that is the subject of the sentence right before when that sentence
+        narrates (`Der Budgetdienst kommt in seiner Analyse zu … . …, heißt es darin.`), else the
+        speaker of the statement just before (two sentences at most). A German mechanism: English
+        frames name their speaker."""
         if self.lang != "de" or st.free or st.anchor or st.cue is None or st.speaker is not None:
             return
         if st.kind not in {"indirect", "direct", "partial", "reported"}:
@@ -2373,17 +2383,18 @@ class QuoteLayer:
             return  # a cue whose subject was not found at all is no impersonal one
         if st.speaker_phrase is not None and not self._no_actor(doc, *st.speaker_phrase):
             return
+        if u > 0 and (u - 1) not in self._stated_units:
+            # `Der Budgetdienst kommt in seiner Analyse zu … . …, heißt es darin.`: the actor
+            # named as the subject of the narrated sentence right before (an actor without an
+            # entity, `die Stadt`, still gives the phrase)
+            probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=u)
+            if self._intro_speaker(doc, probe, *self._units_now[u - 1], quoted, resolver, need_named=True):
+                st.speaker, st.speaker_phrase, st.speaker_known = probe.speaker, probe.speaker_phrase, True
+                return
         if prev is not None and prev.sentence >= u - 2 and prev.speaker is not None:
             st.speaker, st.speaker_phrase, st.speaker_known = prev.speaker, prev.speaker_phrase, True
             if st.via is None:
                 st.via = prev.via
-            return
-        if u == 0 or (u - 1) in self._stated_units:
-            return
-        probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=u)
-        if self._intro_speaker(doc, probe, *self._units_now[u - 1], quoted, resolver, need_named=True):
-            # (an actor without an entity, `die Stadt`, still gives the phrase)
-            st.speaker, st.speaker_phrase, st.speaker_known = probe.speaker, probe.speaker_phrase, True
 
     def _actor(self, doc: Doc, phrase: SpeakerPhrase, ent: Entity | None, start: int) -> bool:
         """Whether a sentence's subject is an actor whose position a following Konjunktiv sentence
@@ -2396,7 +2407,8 @@ class QuoteLayer:
         if ent is not None and ent.type == "LOC":
             # `Die Stadt Gera hat … erhöht`: a place named by the body that governs it acts too
             return phrase.start == start or (len(heads) > 1 and heads[0].endswith(self.lex.agent_heads))
-        return bool(heads) and heads[-1].endswith(self.lex.agent_heads)
+        # the head before a genitive counts too: `Der Budgetdienst des Parlaments`
+        return any(h.endswith(self.lex.agent_heads) for h in heads)
 
     def _indirect_statement(
         self,
