@@ -434,3 +434,26 @@ def test_wie_clause_with_a_medium_told_separates_speaker_and_via():
     q = find(qs, "werde man")
     assert q.speaker_text == "ein Sprecher des Ministeriums"
     assert names.get(q.via) == "Reuters"
+
+
+@pytest.mark.parametrize(
+    "text, prefix",
+    [
+        ("Die Anwohner wurden von den Behörden angewiesen, sich in geschützten Räumen aufzuhalten.", "sich in"),
+        ("Die Miliz wurde von der Regierung beschuldigt, die Anschläge verübt zu haben.", "die Anschläge"),
+    ],
+)
+def test_directive_and_accusation_with_a_zu_infinitive_state_its_content(text, prefix):
+    qs, _ = quotes(text, {})
+    assert find(qs, prefix).kind == "indirect"
+
+
+def test_english_post_on_an_outlet_and_an_agency_of_the_lexicon_are_the_medium():
+    qs, names = quotes(
+        "Macron wrote in a post on X that Europe must act. The ministry said in a statement carried by "
+        "the state news agency KCNA that the drills were provocative.",
+        {},
+        lang="en",
+    )
+    assert names.get(find(qs, "Europe must").via) == "X"
+    assert names.get(find(qs, "the drills").via) == "KCNA"
