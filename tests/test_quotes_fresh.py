@@ -457,3 +457,25 @@ def test_english_post_on_an_outlet_and_an_agency_of_the_lexicon_are_the_medium()
     )
     assert names.get(find(qs, "Europe must").via) == "X"
     assert names.get(find(qs, "the drills").via) == "KCNA"
+
+
+def test_nominative_relative_pronoun_is_the_subject_not_the_object_after_it(nlp_de):
+    doc = nlp_de("Im Studio saß der Unternehmer Klaus Wendt, der alle Zuschauer aufforderte, nicht mehr zu spenden.")
+    names = {e.id: e.name for e in doc._.entities}
+    q = next(q for q in doc._.quotes if q.text.startswith("nicht mehr"))
+    assert q.speaker_span.text == "der"
+    assert names.get(q.speaker) == "Klaus Wendt"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Reform sei überfällig, hatte Anna Berg damals gesagt. Später änderte sie ihre Meinung.", "Anna Berg"),
+        ("Man werde den Antrag prüfen, hat Jonas Weber am Montag erklärt.", "Jonas Weber"),
+    ],
+)
+def test_inverted_cue_with_an_auxiliary_after_the_clause_states_it(text, speaker):
+    qs, names = quotes(text, {speaker: "PER"})
+    q = qs[0]
+    assert q.kind == "indirect" and names[q.speaker] == speaker
+    assert q.text in {"Die Reform sei überfällig", "Man werde den Antrag prüfen"}

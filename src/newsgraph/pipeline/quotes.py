@@ -627,6 +627,14 @@ class QuoteLayer:
             a.via = self._medium(doc, k, e, resolver, own) or relay
             clause = None
             if is_cue:
+                aux_inverted = self._inverted_with_auxiliary(doc, s, k, last, quoted)
+                if aux_inverted is not None:
+                    # `Die Reform sei überfällig, hatte Berg damals gesagt.`: the auxiliary after the
+                    # comma, the subject, the participle closing the sentence
+                    comma, subject = aux_inverted
+                    a.speaker = subject
+                    a.message = (s, comma)
+                    return a
                 inverted_speaker = phrase_after(doc, k + 1, e, lex) if k > s + 1 else None
                 if inverted_speaker is not None and (
                     doc[inverted_speaker.start].tag_ in _PREPOSITION_TAGS
@@ -1343,6 +1351,16 @@ class QuoteLayer:
         while first < k and doc[first].tag_ in {"ADV", "ADJD", "PTKNEG"}:
             first += 1
         inner = phrase_after(doc, first, k, self.lex) if first < k else None
+        if (
+            inner is not None
+            and doc[j].tag_ == "PRELS"
+            and "Nom" in doc[j].morph.get("Case")
+            and "Nom" not in doc[inner.start].morph.get("Case")
+            and doc[inner.start].tag_ != "NE"
+        ):
+            # `ein Prediger, der alle Zuschauer aufforderte, …`: a nominative relative pronoun is the
+            # subject; the phrase after it (no nominative) is the object
+            return SpeakerPhrase(j, j + 1)
         if inner is not None and inner.start == first and doc[first].lower_ not in self.lex.oblique_articles:
             return inner
         if doc[j].tag_ == "PRELS" and doc[j].lower_ in {"der", "die", "welcher", "welche"}:
@@ -2507,6 +2525,28 @@ class QuoteLayer:
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
+
+    def _inverted_with_auxiliary(
+        self, doc: Doc, s: int, k: int, last: int, quoted: list[bool]
+    ) -> tuple[int, SpeakerPhrase] | None:
+        """`…, hatte die Ministerin damals gesagt.`, `…, hat X erklärt.`: a cue participle that
+        ends the sentence after a comma, a finite auxiliary and its subject is the inverted cue of
+        the clause before the comma (a statement, not background: the pluperfect of `_background`
+        narrates only when the participle governs no clause of its own). Returns the comma and the
+        subject phrase."""
+        if k + 1 < last or k - 2 <= s:
+            return None
+        comma = next((j for j in range(k - 1, max(s, k - 10), -1) if doc[j].text == ","), None)
+        if comma is None or comma + 2 >= k or comma - s < 3 or quoted[comma]:
+            return None
+        if doc[comma + 1].lower_ not in self.lex.auxiliaries:
+            return None
+        subject = phrase_after(doc, comma + 2, k, self.lex)
+        if subject is None or subject.start != comma + 2:
+            return None
+        if not self._statement_before(doc, s, comma, quoted):
+            return None
+        return comma, subject
 
     def _semicolon_continuation(
         self, doc: Doc, s: int, e: int, u: int, new: list[_Statement], quoted: list[bool]
