@@ -479,3 +479,11 @@ def test_inverted_cue_with_an_auxiliary_after_the_clause_states_it(text, speaker
     q = qs[0]
     assert q.kind == "indirect" and names[q.speaker] == speaker
     assert q.text in {"Die Reform sei überfällig", "Man werde den Antrag prüfen"}
+
+
+def test_quoted_full_sentence_closing_the_sentence_after_its_cue_is_direct():
+    text = "Merz reiste am Montag nach Paris. Er sagte dort „Wir stehen fest an der Seite Frankreichs.“"
+    qs, _ = quotes(text, {"Merz": "PER"})
+    assert find(qs, "Wir stehen").kind == "direct"
+    qs, _ = quotes("Sie sprach von einem „Tag der Freude“.", {})
+    assert find(qs, "Tag der").kind == "partial"

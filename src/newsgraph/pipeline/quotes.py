@@ -1928,10 +1928,27 @@ class QuoteLayer:
         # paragraph's start) and ends it or hands over to its cue (`„…“, sagte X`) is direct
         lead = before.rstrip("“”\"'»«’ ")
         opens_sentence = before == "" or (lead != before.rstrip() and lead[-1:] in _SENT_END) or lead[-1:] in _SENT_END
+        # `Er sagte dort „Wir stehen an der Seite Frankreichs.“`: a quoted full sentence that closes
+        # the reporter's sentence after its cue (no colon) is the speaker's sentence, not a fragment
+        closes_after_cue = (
+            ends_sentence
+            and content[:1].isupper()
+            and len(words) >= 3
+            and analysis is not None
+            and analysis.cue is not None
+            and doc[analysis.cue[0]].idx < q.open
+            and text[q.close + 1 : unit_end].strip(" ") in {"", "."}
+        )
         direct = (
             len(words) >= 2
             and sentence_like
-            and (colon or whole or follows_cue or (opens_sentence and (ends_sentence or comma_before_cue)))
+            and (
+                colon
+                or whole
+                or follows_cue
+                or closes_after_cue
+                or (opens_sentence and (ends_sentence or comma_before_cue))
+            )
         )
         if direct:
             kind = "direct"
