@@ -487,3 +487,15 @@ def test_quoted_full_sentence_closing_the_sentence_after_its_cue_is_direct():
     assert find(qs, "Wir stehen").kind == "direct"
     qs, _ = quotes("Sie sprach von einem „Tag der Freude“.", {})
     assert find(qs, "Tag der").kind == "partial"
+
+
+def test_outlet_of_several_words_in_marks_is_no_partial_quote():
+    text = "„Wir bleiben dabei“, sagte der Minister im Interview mit der „Welt am Sonntag“."
+    qs, _ = quotes(text, {})
+    assert not [q for q in qs if q.text.startswith("Welt am")]
+
+
+def test_platform_noun_before_an_outlet_makes_it_the_medium():
+    text = "Markus Söder schrieb auf der Plattform X, das Gesetz sei ein Angriff auf das Eigentum."
+    qs, names = quotes(text, {"Markus Söder": "PER"})
+    assert names.get(find(qs, "das Gesetz").via) == "X"

@@ -1958,6 +1958,8 @@ class QuoteLayer:
             capital_words = sum(1 for w in words if w[:1].isupper())
             if len(words) <= lex.max_name_words and capital_words == len(words) and not ends_sentence:
                 return None  # `im „Deutschlandfunk“`, `„Kosovo“`: a name or title in marks, not words said
+            if not ends_sentence and outlet_name(content.casefold().split(), lex):
+                return None  # `mit der „Welt am Sonntag“`: an outlet of the lexicon, whatever its words
             if (
                 capital_words == len(words)
                 and not ends_sentence

@@ -196,6 +196,7 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             _ADJ_END.search(low)
             and low not in lex.cue_verbs
             and low not in lex.auxiliaries
+            and low not in lex.konjunktiv  # (`müssten`, which the tagger sometimes calls an adjective)
             and not t.tag_.startswith("V")  # `nannte den …`: a verb, not an adjective
             and (
                 (j + 1 < end and is_capitalised(doc[j + 1]))
