@@ -499,3 +499,13 @@ def test_platform_noun_before_an_outlet_makes_it_the_medium():
     text = "Markus Söder schrieb auf der Plattform X, das Gesetz sei ein Angriff auf das Eigentum."
     qs, names = quotes(text, {"Markus Söder": "PER"})
     assert names.get(find(qs, "das Gesetz").via) == "X"
+
+
+def test_hearsay_modal_with_a_perfect_infinitive_is_a_claim_reported(nlp_de):
+    doc = nlp_de(
+        "Eine Kampagne soll den Schaden nun begrenzen. Die Polizei durchsuchte am Morgen das Gelände. "
+        "Dabei sollen bereits 15 Verdächtige festgenommen worden sein."
+    )
+    texts = [q.text for q in doc._.quotes]
+    assert any(t.startswith("Dabei sollen") for t in texts)
+    assert not any(t.startswith("Eine Kampagne") for t in texts)

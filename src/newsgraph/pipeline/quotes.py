@@ -54,7 +54,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..record import Cue, Entity, Mention, Quote, TextSpan
 from .quotes_lexicon import QuoteLexicon, lexicon_for
@@ -2515,6 +2515,22 @@ class QuoteLayer:
         if strong or carried:
             own = self._governing_clause(doc, s, e, last, quoted, forms) or self._trailing_verb(doc, s, last, quoted)
         if own is None and not carried:
+            if self._hearsay_perfect(doc, s, last, quoted):
+                # `Dabei sollen bereits 15 Aufständische getötet worden sein.`: an unverified claim
+                # of someone unnamed, reported speech whatever comes before it
+                ms, me = self._chars(doc, s, last)
+                st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+                # the actor the sentence before names (`Die Staatsanwaltschaft ermittelt. Er soll
+                # …`), else the latest statement's speaker
+                if (
+                    resolver is not None
+                    and u > 0
+                    and (u - 1) not in self._stated_units
+                    and self._intro_speaker(doc, st, *self._units_now[u - 1], quoted, resolver, need_named=True)
+                ):
+                    return st
+                self._inherit(st, prev)
+                return st
             return None
         if own is not None:
             verb, subject, clause = own
@@ -2566,6 +2582,27 @@ class QuoteLayer:
         if not self._statement_before(doc, s, comma, quoted):
             return None
         return comma, subject
+
+    def _hearsay_perfect(self, doc: Doc, s: int, last: int, quoted: list[bool]) -> bool:
+        """`X soll … getötet worden sein`, `Er soll drei Kinder gezeugt haben`: a main clause whose
+        finite verb is a modal of hearsay (``[clause] hearsay``) and that ends on a participle and
+        `haben`/`sein` (the perfect infinitive) reports a claim; a `soll` of duty or purpose
+        (`Die Kampagne soll den Schaden begrenzen`) has no perfect infinitive."""
+        if last - s < 4 or any(quoted[j] for j in range(s, last)):
+            return False
+        fin = next((j for j in range(s, last) if doc[j].tag_ in _FINITE_TAGS), None)
+        if fin is None or doc[fin].lower_ not in self.lex.hearsay or self._clause_opener(doc, s, fin) is not None:
+            return False
+        if any(doc[j].text == "," for j in range(fin, last)):
+            return False  # (a clause after a comma: the perfect may be its own)
+
+        def participle(t: Token) -> bool:
+            # (the tagger calls some participles finite or adverbial: `veruntreut` as ADJD)
+            return t.tag_.startswith("VV") or (t.tag_ == "ADJD" and t.lower_.endswith(("t", "en")))
+
+        if doc[last - 1].lower_ in {"haben", "sein"} and participle(doc[last - 2]):
+            return True
+        return doc[last - 1].lower_ == "sein" and doc[last - 2].lower_ == "worden" and participle(doc[last - 3])
 
     def _semicolon_continuation(
         self, doc: Doc, s: int, e: int, u: int, new: list[_Statement], quoted: list[bool]
