@@ -509,3 +509,14 @@ def test_hearsay_modal_with_a_perfect_infinitive_is_a_claim_reported(nlp_de):
     texts = [q.text for q in doc._.quotes]
     assert any(t.startswith("Dabei sollen") for t in texts)
     assert not any(t.startswith("Eine Kampagne") for t in texts)
+
+
+def test_bare_spokesperson_speaks_for_the_organisation_named_just_before(nlp_de):
+    doc = nlp_de(
+        "Die Deutsche Bahn hat die Kritik der Gewerkschaft zurückgewiesen. Ein Sprecher sagte, das "
+        "Angebot liege seit Wochen vor."
+    )
+    names = {e.id: e.name for e in doc._.entities}
+    q = next(q for q in doc._.quotes if q.text.startswith("das Angebot"))
+    assert names.get(q.speaker) == "Deutsche Bahn"
+    assert q.speaker_span.text == "Ein Sprecher"

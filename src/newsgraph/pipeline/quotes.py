@@ -287,6 +287,7 @@ class QuoteLayer:
                     new.append(head)
             for st in new:
                 self._impersonal_source(doc, st, u, last_statement, quoted_token, resolver)
+                self._unnamed_spokesperson(doc, st, u, quoted_token, resolver)
                 if (
                     st.via is None
                     and st.speaker is not None
@@ -2353,6 +2354,27 @@ class QuoteLayer:
         s = doc[k].sent.start if doc.has_annotation("SENT_START") else max(0, k - 12)
         before = [doc[j].lower_ for j in range(max(s, k - 12), k)]
         return any(w in self.lex.passive for w in before) and not any(w in {"von", "vom"} for w in before)
+
+    def _unnamed_spokesperson(
+        self, doc: Doc, st: _Statement, u: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> None:
+        """`Die Deutsche Bahn wies die Kritik zurück. Ein Sprecher sagte, …`, `Einem Sprecher
+        zufolge …`: a spokesperson named by nothing but an indefinite article speaks for the
+        organisation that is the subject of the sentence right before; the phrase stays."""
+        if self.lang != "de" or st.speaker is not None or st.speaker_phrase is None or u == 0:
+            return
+        span = doc.char_span(*st.speaker_phrase, alignment_mode="expand")
+        if span is None or len(span) != 2 or span[0].lower_ not in self.lex.unnamed_articles:
+            return
+        if span[1].lower_ not in self.lex.spokesperson_compounds:
+            return
+        probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=u)
+        if (
+            self._intro_speaker(doc, probe, *self._units_now[u - 1], quoted, resolver, need_named=True)
+            and probe.speaker is not None
+            and probe.speaker.type == "ORG"
+        ):
+            st.speaker = probe.speaker
 
     def _speaks_for_no_one(self, doc: Doc, st: _Statement) -> bool:
         """A German statement left with no speaker entity whose speaker phrase names no actor
