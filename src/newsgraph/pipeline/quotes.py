@@ -54,13 +54,20 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..record import Cue, Entity, Mention, Quote, TextSpan
 from .quotes_lexicon import QuoteLexicon, lexicon_for
 from .quotes_marks import QuotedSpan, find_quoted_spans
 from .quotes_model import MESSAGE_TAGS, QuoteTagger, label_runs, rule_features, shipped_tagger
-from .quotes_speaker import SpeakerPhrase, SpeakerResolver, is_capitalised, phrase_after, phrase_before
+from .quotes_speaker import (
+    SpeakerPhrase,
+    SpeakerResolver,
+    is_capitalised,
+    outlet_name,
+    phrase_after,
+    phrase_before,
+)
 
 _INSERTION = re.compile(r"\[[^\[\]\n]{1,80}\]")
 #: a separable verb's zu-infinitive written as one word (`einzurichten`, `abzuschließen`)
@@ -69,6 +76,8 @@ _ZU_INFIX = re.compile(
     r"|sicher|statt|teil|vorbei|heraus|herbei|hinzu|zu)zu[a-zäöüß]{2,}(en|ern|eln)$"
 )
 _SENT_END = ".!?…"
+#: STTS tags of capitalised words that are no noun head (a sentence-initial article or adjective)
+_NON_HEAD_TAGS = frozenset({"ART", "ADJA", "PDAT", "PPOSAT", "PIAT", "CARD"})
 #: STTS tags of finite verbs (the shipped tagger's tag set)
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 _DASHES = frozenset({"-", "–", "—"})
@@ -221,6 +230,7 @@ class QuoteLayer:
                 and analysis.speaker_known
                 and analysis.speaker_entity is None
                 and any(doc[k].lower_ in lex.documents for k in range(s, e))
+                and not self._authored(doc, analysis.speaker)
             ):
                 # `heißt es in einer Erklärung`: the organisation whose statement came before
                 analysis.speaker_entity = last_document_speaker
@@ -259,6 +269,10 @@ class QuoteLayer:
                 for st in new:
                     if st.via is None and earlier is not None and st.speaker is not earlier:
                         st.via = earlier
+            if new and self.lang == "de":
+                after_semicolon = self._semicolon_continuation(doc, s, e, u, new, quoted_token)
+                if after_semicolon is not None:
+                    new.append(after_semicolon)
             if self.lang == "en" and new:
                 adding = self._participle_statement(doc, s, e, u, new, quoted_token)
                 if adding is not None:
@@ -272,6 +286,8 @@ class QuoteLayer:
                 if head is not None:
                     new.append(head)
             for st in new:
+                self._impersonal_source(doc, st, u, last_statement, quoted_token, resolver)
+                self._unnamed_spokesperson(doc, st, u, quoted_token, resolver)
                 if (
                     st.via is None
                     and st.speaker is not None
@@ -296,6 +312,11 @@ class QuoteLayer:
                 # a free statement carries the older one on, unless it named a speaker of its own
                 # (`Der Iran streitet dies ab.` + `Sein Programm diene …` + `Es habe …`)
                 own = not new[-1].free or new[-1].speaker_known
+                if own and self._speaks_for_no_one(doc, new[-1]) and last_statement is not None:
+                    # `Die Anzahl der zerstörten Geschäfte wurde mit 214 angegeben.`: a statement
+                    # whose subject names no actor gives the Konjunktiv sentences after it no
+                    # speaker; they carry on the statement before it
+                    own = False
                 last_statement = new[-1] if own else last_statement or new[-1]
                 main = next((st for st in new if st.speaker is not None), None)
                 if main is not None and any(doc[k].lower_ in lex.documents for k in range(s, e)):
@@ -581,10 +602,17 @@ class QuoteLayer:
                     relay = relay or resolver.entity(src)
                     own = comma + 1
                     break
+                via = None
+                marker = next((j for j in range(k + 2, verb) if lows.get(j) in lex.medium_markers), None)
+                if marker is not None:
+                    # `Wie ein Sprecher gegenüber der APA sagte, …`: the speaker, then the medium told
+                    via = self._medium(doc, verb, e, resolver, k + 1)
+                    if via is not None:
+                        src = SpeakerPhrase(k + 1, marker)
                 if initial and comma is not None:
-                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last))
+                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(comma + 1, last), via=via)
                 if not initial:
-                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(s, k - 1))
+                    return _Analysis(cue=(verb, verb + 1), speaker=src, message=(s, k - 1), via=via)
         # 6. speech verbs
         for k in idx:
             if k < own:
@@ -596,10 +624,18 @@ class QuoteLayer:
             if is_rep and not is_cue and self._later_clause_cue(doc, s, e, last, k, idx):
                 continue
             a = _Analysis(cue=(k, k + 1))
-            a.speaker = self._subject(doc, own, k, e, resolver)
+            a.speaker = self._owner_title(doc, self._subject(doc, own, k, e, resolver), k)
             a.via = self._medium(doc, k, e, resolver, own) or relay
             clause = None
             if is_cue:
+                aux_inverted = self._inverted_with_auxiliary(doc, s, k, last, quoted)
+                if aux_inverted is not None:
+                    # `Die Reform sei überfällig, hatte Berg damals gesagt.`: the auxiliary after the
+                    # comma, the subject, the participle closing the sentence
+                    comma, subject = aux_inverted
+                    a.speaker = subject
+                    a.message = (s, comma)
+                    return a
                 inverted_speaker = phrase_after(doc, k + 1, e, lex) if k > s + 1 else None
                 if inverted_speaker is not None and (
                     doc[inverted_speaker.start].tag_ in _PREPOSITION_TAGS
@@ -731,6 +767,16 @@ class QuoteLayer:
             before = appositive or phrase_before(doc, start, aux, lex)
             if before is not None and before.start > start and self._title_words(doc, start, before.start):
                 before = SpeakerPhrase(start, before.end)  # `Ugandan government spokesman Daniel Kizito denied`
+            elif (
+                before is not None
+                and before.start > start + 2
+                and doc[start].text[:1].isupper()
+                and doc[start + 1].lower_ in {"'s", "’s"}
+                and self._title_words(doc, start + 2, before.start)
+            ):
+                # `Russia's foreign ministry spokeswoman Maria Zakharova called`: the owner and the
+                # office before the name are the name's title, the person speaks
+                before = SpeakerPhrase(start, before.end)
             if before is None or before.start > start:
                 # `Kenya's foreign ministry said`, `the president's office in Warsaw said`
                 before = self._anonymous_before(doc, start, aux) or before
@@ -753,7 +799,7 @@ class QuoteLayer:
                 # `Trump called the gift "fantastic" and said he would …`, `…, saying Putin had …`:
                 # the verb shares the subject that opens the sentence
                 opening = _after_dateline(doc, s, k)
-                first = phrase_after(doc, opening, k, lex)
+                first = self._owner_title(doc, phrase_after(doc, opening, k, lex), k)
                 if first is not None and first.start == opening and doc[opening].lower_ not in lex.fronting:
                     before = first
                     quote_before = False  # a quote before `and said` is the first verb's object
@@ -762,7 +808,7 @@ class QuoteLayer:
             a.speaker = before
             a.via = self._medium(doc, k, e, resolver, s)
             nxt = k + 1
-            if low == "told" and nxt < e:
+            if low in lex.addressee_verbs and nxt < e:
                 # `told Reuters`, `told reporters`: the addressee, not the message
                 obj = phrase_after(doc, nxt, e, lex)
                 if obj is not None:
@@ -777,7 +823,12 @@ class QuoteLayer:
                 return a
             circumstance = nxt < e and (
                 lows.get(nxt) in lex.circumstance
-                or (low == "told" and nxt > k + 1 and doc[nxt].is_lower and lows.get(nxt) not in lex.complementisers)
+                or (
+                    low in lex.addressee_verbs
+                    and nxt > k + 1
+                    and doc[nxt].is_lower
+                    and lows.get(nxt) not in lex.complementisers
+                )
             )
             if circumstance:
                 # `said on Thursday that …`, `told the Kronen Zeitung newspaper that …`: the message
@@ -804,6 +855,8 @@ class QuoteLayer:
             ms = nxt + 1 if nxt < e and lows.get(nxt) in lex.complementisers else nxt
             end = next((j for j in range(ms, last) if lows.get(j) in lex.according and doc[j - 1].text == ","), last)
             end = end - 1 if end < last else last  # `…, according to CCTV` closes the message
+            if a.via is not None:
+                end = self._carried_tail(doc, ms, end, quoted)
             relay = self._trailing_relay(doc, ms, end, quoted, resolver)
             if relay is not None:
                 # `Lavrov said …, the state news agency TASS reported.`: the frame after the last
@@ -846,6 +899,40 @@ class QuoteLayer:
         if message is None:
             return None
         return _Analysis(cue=(verb, verb + 1), speaker=speaker, message=message, via=resolver.entity(src))
+
+    def _owner_title(self, doc: Doc, phrase: SpeakerPhrase | None, k: int) -> SpeakerPhrase | None:
+        """`Russia's foreign ministry spokeswoman Maria Zakharova called …`: an English subject
+        read as the owner alone (`Russia`) whose `'s` opens an office in lower case and a name
+        right before the verb at ``k`` is that person, with the owner and office as the title."""
+        if self.lang != "en" or phrase is None or phrase.end + 2 >= k or doc[phrase.end].lower_ not in {"'s", "’s"}:
+            return phrase
+        j = phrase.end + 1
+        while j < k and doc[j].is_lower:
+            j += 1
+        if j > phrase.end + 1:
+            if j >= k or not self._title_words(doc, phrase.end + 1, j):
+                return phrase
+            stop = j
+            while stop < k and stop - j < 4 and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                stop += 1
+            return SpeakerPhrase(phrase.start, stop) if stop == k or doc[stop].text == "," else phrase
+        # `Italy's Prime Minister Giorgia Meloni struck …`: a capitalised office and name
+        named = phrase_after(doc, j, k, self.lex)
+        if named is None or named.start != j or named.end - j < 2 or not self._title_words(doc, j, named.end):
+            return phrase
+        return SpeakerPhrase(phrase.start, named.end)
+
+    def _carried_tail(self, doc: Doc, ms: int, end: int, quoted: list[bool]) -> int:
+        """`Zakharova said the plans were dangerous, in comments carried by the state news agency
+        TASS.`: a message whose last comma opens a phrase with a relaying marker and `by` (the
+        medium found as ``via``) ends at that comma; the phrase is the frame, not the words."""
+        comma = next((j for j in range(end - 2, max(ms, end - 14), -1) if doc[j].text == ","), None)
+        if comma is None or comma - ms < 3 or any(quoted[j] or doc[j].is_punct for j in range(comma + 1, end)):
+            return end
+        tail = range(comma + 1, end - 1)
+        if any(doc[j].lower_ in self.lex.medium_markers and doc[j + 1].lower_ in self.lex.relay_words for j in tail):
+            return comma
+        return end
 
     def _trailing_relay(
         self, doc: Doc, ms: int, end: int, quoted: list[bool], resolver: SpeakerResolver
@@ -1265,6 +1352,16 @@ class QuoteLayer:
         while first < k and doc[first].tag_ in {"ADV", "ADJD", "PTKNEG"}:
             first += 1
         inner = phrase_after(doc, first, k, self.lex) if first < k else None
+        if (
+            inner is not None
+            and doc[j].tag_ == "PRELS"
+            and "Nom" in doc[j].morph.get("Case")
+            and "Nom" not in doc[inner.start].morph.get("Case")
+            and doc[inner.start].tag_ != "NE"
+        ):
+            # `ein Prediger, der alle Zuschauer aufforderte, …`: a nominative relative pronoun is the
+            # subject; the phrase after it (no nominative) is the object
+            return SpeakerPhrase(j, j + 1)
         if inner is not None and inner.start == first and doc[first].lower_ not in self.lex.oblique_articles:
             return inner
         if doc[j].tag_ == "PRELS" and doc[j].lower_ in {"der", "die", "welcher", "welche"}:
@@ -1348,6 +1445,13 @@ class QuoteLayer:
                 if start < e and doc[start].lower_ in lex.relay_words:
                     start += 1  # `in a statement carried by TASS`
                 ph = phrase_after(doc, start, e, lex)
+                if ph is None and doc[j].lower_ in lex.medium_markers and start > j + 1 and start < e:
+                    # `carried by the state news agency TASS`: an outlet named in a lower-case
+                    # phrase after the marker and its relay word
+                    stop = min(e, start + 8)
+                    ent = resolver._best_mention(doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1]))
+                    if ent is not None and ent.type in {"ORG", "MISC"} and resolver._is_medium(ent):
+                        return ent
                 if ph is None:
                     continue
                 end = ph.end + 1 if ph.end < e and doc[ph.end].lower_ in lex.media_names else ph.end  # `Agentur dpa`
@@ -1358,12 +1462,12 @@ class QuoteLayer:
         lo, hi = max(s, k - 12), min(e, k + 15)
         for m_start, m_end, _, ent in resolver._mentions.overlapping(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])):
             names = {self._text[m_start:m_end].casefold(), ent.name.casefold()}
-            if ent.type not in {"ORG", "MISC"} or not names & lex.media_names:
+            if ent.type not in {"ORG", "MISC"} or not any(outlet_name(n.split(), lex) for n in names):
                 continue
             before = self._text[max(0, m_start - 30) : m_start].split()
             word = before[-1].casefold() if before else ""
-            if word in lex.before_medium_name or word in lex.medium_nouns:
-                return ent
+            if word in lex.before_medium_name or word in lex.medium_nouns or word in lex.cue_verbs:
+                return ent  # (`sagte SPIEGEL ONLINE`: the outlet right after the verb was told)
         return self._unnamed_outlet(doc, lo, hi, resolver)
 
     def _outlet_pattern(self) -> re.Pattern[str]:
@@ -1409,11 +1513,13 @@ class QuoteLayer:
         before = words[-1].casefold().strip('„“"»«') if words else ""
         after_noun = before in lex.medium_nouns
         if name in lex.ambiguous_media:
-            return quoted or after_noun or compound_medium
+            # (`gegenüber der APA`, `im Gespräch mit AP`: a medium marker just before the article)
+            marked = len(words) > 1 and words[-2].casefold() in lex.medium_markers
+            return quoted or after_noun or compound_medium or marked
         surface = text[start:end]
         if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
             return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
-        return after_noun or compound_medium or before in lex.before_medium_name or quoted
+        return after_noun or compound_medium or before in lex.before_medium_name or before in lex.cue_verbs or quoted
 
     def _named_body(self, doc: Doc, phrase: SpeakerPhrase, resolver: SpeakerResolver) -> Entity | None:
         """`Das Verteidigungsministerium teilte mit`, `Das UN-Menschenrechts-Komitee sagte`, `der
@@ -1823,10 +1929,27 @@ class QuoteLayer:
         # paragraph's start) and ends it or hands over to its cue (`„…“, sagte X`) is direct
         lead = before.rstrip("“”\"'»«’ ")
         opens_sentence = before == "" or (lead != before.rstrip() and lead[-1:] in _SENT_END) or lead[-1:] in _SENT_END
+        # `Er sagte dort „Wir stehen an der Seite Frankreichs.“`: a quoted full sentence that closes
+        # the reporter's sentence after its cue (no colon) is the speaker's sentence, not a fragment
+        closes_after_cue = (
+            ends_sentence
+            and content[:1].isupper()
+            and len(words) >= 3
+            and analysis is not None
+            and analysis.cue is not None
+            and doc[analysis.cue[0]].idx < q.open
+            and text[q.close + 1 : unit_end].strip(" ") in {"", "."}
+        )
         direct = (
             len(words) >= 2
             and sentence_like
-            and (colon or whole or follows_cue or (opens_sentence and (ends_sentence or comma_before_cue)))
+            and (
+                colon
+                or whole
+                or follows_cue
+                or closes_after_cue
+                or (opens_sentence and (ends_sentence or comma_before_cue))
+            )
         )
         if direct:
             kind = "direct"
@@ -1836,6 +1959,8 @@ class QuoteLayer:
             capital_words = sum(1 for w in words if w[:1].isupper())
             if len(words) <= lex.max_name_words and capital_words == len(words) and not ends_sentence:
                 return None  # `im „Deutschlandfunk“`, `„Kosovo“`: a name or title in marks, not words said
+            if not ends_sentence and outlet_name(content.casefold().split(), lex):
+                return None  # `mit der „Welt am Sonntag“`: an outlet of the lexicon, whatever its words
             if (
                 capital_words == len(words)
                 and not ends_sentence
@@ -2188,7 +2313,13 @@ class QuoteLayer:
         """Whether a phrase's head is an abstract noun (`Mitverantwortung`, `Forderungen`,
         `Richtlinienkompetenz` by ``[speaker] abstract_endings``) that names no body or office
         (`Regierung`, `Stiftung`: ``agent_heads``), so it cannot be who speaks."""
-        heads = [t for t in doc[phrase.start : phrase.end] if t.text[:1].isupper()]
+        # (a capitalised article or adjective opening the sentence is no head: `Die praktische
+        # Anwendung der Richtlinienkompetenz`)
+        heads = [
+            t
+            for t in doc[phrase.start : phrase.end]
+            if t.text[:1].isupper() and t.tag_ not in _NON_HEAD_TAGS and t.lower_ not in self.lex.definite_articles
+        ]
         if not heads or any(t.ent_type_ in {"PER", "ORG"} for t in doc[phrase.start : phrase.end]):
             return False  # `Die Vereinten Nationen`
         # the head is the last capitalised word before a genitive or prepositional attribute
@@ -2199,6 +2330,131 @@ class QuoteLayer:
             head = t.lower_
         return head.endswith(self.lex.abstract_endings) and not head.endswith(self.lex.agent_heads)
 
+    def _authored(self, doc: Doc, phrase: SpeakerPhrase | None) -> bool:
+        """`In der Erklärung des Außenministeriums hieß es`: a document phrase whose genitive names
+        a body or an office (``[speaker] body_heads``, ``agent_heads``) has its author, though no
+        entity is recognised in it; the latest speaker of the text did not write it."""
+        if phrase is None:
+            return False
+        heads = self.lex.body_heads + self.lex.agent_heads
+        toks = doc[phrase.start : phrase.end]
+        return any(
+            t.lower_ in self.lex.genitive_articles
+            and any(re.sub(r"e?s$", "", n.lower_).endswith(heads) for n in toks[i + 1 - toks.start :])
+            for i, t in enumerate(toks, start=toks.start)
+        )
+
+    def _agentless_passive(self, doc: Doc, cue: tuple[int, int]) -> bool:
+        """`Es wurde angegeben, …`: the cue (characters) is a participle whose sentence has a
+        passive auxiliary (``[clause] passive``) before it and no `von` agent."""
+        span = doc.char_span(*cue, alignment_mode="expand")
+        if span is None:
+            return False
+        k = span.start
+        s = doc[k].sent.start if doc.has_annotation("SENT_START") else max(0, k - 12)
+        before = [doc[j].lower_ for j in range(max(s, k - 12), k)]
+        return any(w in self.lex.passive for w in before) and not any(w in {"von", "vom"} for w in before)
+
+    def _unnamed_spokesperson(
+        self, doc: Doc, st: _Statement, u: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> None:
+        """`Die Deutsche Bahn wies die Kritik zurück. Ein Sprecher sagte, …`, `Einem Sprecher
+        zufolge …`: a spokesperson named by nothing but an indefinite article speaks for the
+        organisation that is the subject of the sentence right before; the phrase stays."""
+        if self.lang != "de" or st.speaker is not None or st.speaker_phrase is None or u == 0:
+            return
+        span = doc.char_span(*st.speaker_phrase, alignment_mode="expand")
+        if span is None or len(span) != 2 or span[0].lower_ not in self.lex.unnamed_articles:
+            return
+        if span[1].lower_ not in self.lex.spokesperson_compounds:
+            return
+        probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=u)
+        if (
+            self._intro_speaker(doc, probe, *self._units_now[u - 1], quoted, resolver, need_named=True)
+            and probe.speaker is not None
+            and probe.speaker.type == "ORG"
+        ):
+            st.speaker = probe.speaker
+
+    def _speaks_for_no_one(self, doc: Doc, st: _Statement) -> bool:
+        """A German statement left with no speaker entity whose speaker phrase names no actor
+        (``_no_actor``)."""
+        return (
+            self.lang == "de"
+            and st.speaker is None
+            and st.speaker_phrase is not None
+            and self._no_actor(doc, *st.speaker_phrase)
+        )
+
+    def _no_actor(self, doc: Doc, a: int, b: int) -> bool:
+        """Whether the speaker phrase in characters ``[a, b)`` names no one who could speak: an
+        abstract noun (`Als Begründung`, `Die Zahl der Stellen`), a prepositional phrase of reason
+        or manner (`Zur Begründung`, `In vielen Fällen`), an adverb (`Höhnisch`). A phrase with a
+        person or organisation entity, a pronoun, or a head that names a body, an office or a
+        person (``[speaker] agent_heads``, ``unnamed_heads``, ``person_descriptions``,
+        ``body_heads``) is an actor."""
+        lex = self.lex
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        if any(t.ent_type_ in {"PER", "ORG"} for t in span) or span[0].lower_ in lex.pronouns:
+            return False
+        nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"} or t.tag_ in {"NN", "NE"}]
+        actorish = (
+            lex.agent_heads
+            + lex.person_descriptions
+            + lex.body_heads
+            + tuple(lex.unnamed_heads)
+            + tuple(lex.side_nouns)
+        )
+        # each noun as written and without a genitive or plural ending (`Nobelkomitees`, `Ämtern`)
+        forms = [form for t in nouns for form in (t.lower_, t.lower_[:-1], t.lower_[:-2])]
+        if any(t.tag_ == "NE" for t in nouns) or any(w.endswith(actorish) for w in forms):
+            return False
+        sources = tuple(lex.documents | lex.nach_nouns | lex.medium_nouns | lex.claim_nouns)
+        if any(w.endswith(sources) for w in forms):
+            return False  # `In der Mitteilung hieß es`: a document or report is a source itself
+        if not nouns:
+            return span[0].pos_ in {"ADV", "ADJ"} or span[0].tag_ in {"ADV", "ADJD", "PAV", "PROAV"}
+        return span[0].tag_ in _PREPOSITION_TAGS or self._abstract(doc, SpeakerPhrase(span.start, span.end))
+
+    def _impersonal_source(
+        self,
+        doc: Doc,
+        st: _Statement,
+        u: int,
+        prev: _Statement | None,
+        quoted: list[bool],
+        resolver: SpeakerResolver,
+    ) -> None:
+        """`Die Stadt hat die Gebühren erhöht. Als Begründung wurde angegeben, …`, `Zur Begründung
+        hieß es, …`: a cue whose subject names no actor (an abstract noun, a phrase of reason, an
+        impersonal `es` or an agentless passive) reports the position of the actor the text is
+        about — the actor that is the subject of the sentence right before when that sentence
+        narrates (`Der Budgetdienst kommt in seiner Analyse zu … . …, heißt es darin.`), else the
+        speaker of the statement just before (two sentences at most). A German mechanism: English
+        frames name their speaker."""
+        if self.lang != "de" or st.free or st.anchor or st.cue is None or st.speaker is not None:
+            return
+        if st.kind not in {"indirect", "direct", "partial", "reported"}:
+            return
+        if st.speaker_phrase is None and not (st.speaker_known or self._agentless_passive(doc, st.cue)):
+            return  # a cue whose subject was not found at all is no impersonal one
+        if st.speaker_phrase is not None and not self._no_actor(doc, *st.speaker_phrase):
+            return
+        if u > 0 and (u - 1) not in self._stated_units:
+            # `Der Budgetdienst kommt in seiner Analyse zu … . …, heißt es darin.`: the actor
+            # named as the subject of the narrated sentence right before (an actor without an
+            # entity, `die Stadt`, still gives the phrase)
+            probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=u)
+            if self._intro_speaker(doc, probe, *self._units_now[u - 1], quoted, resolver, need_named=True):
+                st.speaker, st.speaker_phrase, st.speaker_known = probe.speaker, probe.speaker_phrase, True
+                return
+        if prev is not None and prev.sentence >= u - 2 and prev.speaker is not None:
+            st.speaker, st.speaker_phrase, st.speaker_known = prev.speaker, prev.speaker_phrase, True
+            if st.via is None:
+                st.via = prev.via
+
     def _actor(self, doc: Doc, phrase: SpeakerPhrase, ent: Entity | None, start: int) -> bool:
         """Whether a sentence's subject is an actor whose position a following Konjunktiv sentence
         can carry: a person or organisation; a country that opens the sentence (`Der Iran streitet
@@ -2206,10 +2462,12 @@ class QuoteLayer:
         `die Wahlkommission`; ``[speaker] agent_heads``), named or not."""
         if ent is not None and ent.type in {"PER", "ORG"}:
             return True
-        if ent is not None and ent.type == "LOC":
-            return phrase.start == start
         heads = [t.lower_ for t in doc[phrase.start : phrase.end] if t.text[:1].isupper()]
-        return bool(heads) and heads[-1].endswith(self.lex.agent_heads)
+        if ent is not None and ent.type == "LOC":
+            # `Die Stadt Gera hat … erhöht`: a place named by the body that governs it acts too
+            return phrase.start == start or (len(heads) > 1 and heads[0].endswith(self.lex.agent_heads))
+        # the head before a genitive counts too: `Der Budgetdienst des Parlaments`
+        return any(h.endswith(self.lex.agent_heads) for h in heads)
 
     def _indirect_statement(
         self,
@@ -2264,19 +2522,37 @@ class QuoteLayer:
         # (a full verb's Konjunktiv I beyond the listed forms too: `Jedoch ruhe die Mitgliedschaft …`)
         strong = any(doc[k].lower_ in lex.konjunktiv_strong or self._konjunktiv_form(doc, k, s) for k in tokens)
         broad = strong or any(doc[k].lower_ in lex.konjunktiv or doc[k].lower_ in lex.hearsay for k in tokens)
-        near = prev is not None and prev.sentence >= u - lex.continuation_window
+        # (a quote of several sentences ends, with its cue, in a later unit than it opens)
+        prev_last = self._last_unit(prev) if prev is not None else -1
+        near = prev is not None and prev_last >= u - lex.continuation_window
         last = e
         while last > s and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
             last -= 1
         if last <= s:
             return None
-        carried = (strong and near) or (broad and prev is not None and prev.sentence == u - 1 and not prev.anchor)
+        carried = (strong and near) or (broad and prev is not None and prev_last == u - 1 and not prev.anchor)
         # a sentence carried on anyway may name its speaker with a weaker Konjunktiv (`könnte`)
         forms = lex.konjunktiv | lex.hearsay if carried else lex.konjunktiv_strong
         own = None
         if strong or carried:
             own = self._governing_clause(doc, s, e, last, quoted, forms) or self._trailing_verb(doc, s, last, quoted)
         if own is None and not carried:
+            if self._hearsay_perfect(doc, s, last, quoted):
+                # `Dabei sollen bereits 15 Aufständische getötet worden sein.`: an unverified claim
+                # of someone unnamed, reported speech whatever comes before it
+                ms, me = self._chars(doc, s, last)
+                st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+                # the actor the sentence before names (`Die Staatsanwaltschaft ermittelt. Er soll
+                # …`), else the latest statement's speaker
+                if (
+                    resolver is not None
+                    and u > 0
+                    and (u - 1) not in self._stated_units
+                    and self._intro_speaker(doc, st, *self._units_now[u - 1], quoted, resolver, need_named=True)
+                ):
+                    return st
+                self._inherit(st, prev)
+                return st
             return None
         if own is not None:
             verb, subject, clause = own
@@ -2306,6 +2582,87 @@ class QuoteLayer:
             st.speaker, st.speaker_phrase, st.speaker_known = None, None, False
         self._inherit(st, prev)
         return st
+
+    def _inverted_with_auxiliary(
+        self, doc: Doc, s: int, k: int, last: int, quoted: list[bool]
+    ) -> tuple[int, SpeakerPhrase] | None:
+        """`…, hatte die Ministerin damals gesagt.`, `…, hat X erklärt.`: a cue participle that
+        ends the sentence after a comma, a finite auxiliary and its subject is the inverted cue of
+        the clause before the comma (a statement, not background: the pluperfect of `_background`
+        narrates only when the participle governs no clause of its own). Returns the comma and the
+        subject phrase."""
+        if k + 1 < last or k - 2 <= s:
+            return None
+        comma = next((j for j in range(k - 1, max(s, k - 10), -1) if doc[j].text == ","), None)
+        if comma is None or comma + 2 >= k or comma - s < 3 or quoted[comma]:
+            return None
+        if doc[comma + 1].lower_ not in self.lex.auxiliaries:
+            return None
+        subject = phrase_after(doc, comma + 2, k, self.lex)
+        if subject is None or subject.start != comma + 2:
+            return None
+        if not self._statement_before(doc, s, comma, quoted):
+            return None
+        return comma, subject
+
+    def _hearsay_perfect(self, doc: Doc, s: int, last: int, quoted: list[bool]) -> bool:
+        """`X soll … getötet worden sein`, `Er soll drei Kinder gezeugt haben`: a main clause whose
+        finite verb is a modal of hearsay (``[clause] hearsay``) and that ends on a participle and
+        `haben`/`sein` (the perfect infinitive) reports a claim; a `soll` of duty or purpose
+        (`Die Kampagne soll den Schaden begrenzen`) has no perfect infinitive."""
+        if last - s < 4 or any(quoted[j] for j in range(s, last)):
+            return False
+        fin = next((j for j in range(s, last) if doc[j].tag_ in _FINITE_TAGS), None)
+        if fin is None or doc[fin].lower_ not in self.lex.hearsay or self._clause_opener(doc, s, fin) is not None:
+            return False
+        if any(doc[j].text == "," for j in range(fin, last)):
+            return False  # (a clause after a comma: the perfect may be its own)
+
+        def participle(t: Token) -> bool:
+            # (the tagger calls some participles finite or adverbial: `veruntreut` as ADJD)
+            return t.tag_.startswith("VV") or (t.tag_ == "ADJD" and t.lower_.endswith(("t", "en")))
+
+        if doc[last - 1].lower_ in {"haben", "sein"} and participle(doc[last - 2]):
+            return True
+        return doc[last - 1].lower_ == "sein" and doc[last - 2].lower_ == "worden" and participle(doc[last - 3])
+
+    def _semicolon_continuation(
+        self, doc: Doc, s: int, e: int, u: int, new: list[_Statement], quoted: list[bool]
+    ) -> _Statement | None:
+        """`Die Einladung habe Trump angenommen, sagte Merz; die Teams würden nach einem Termin
+        suchen.`: a clause after a semicolon that closes a statement with its cue, in the
+        Konjunktiv and covered by no statement, goes on with that statement's speaker."""
+        main = next((st for st in reversed(new) if st.cue is not None and not st.anchor), None)
+        if main is None:
+            return None
+        reach = max(main.end, main.cue[1])
+        semi = next(
+            (j for j in range(s, e) if doc[j].text == ";" and not quoted[j] and doc[j].idx >= reach),
+            None,
+        )
+        if semi is None:
+            return None
+        last = e
+        while last > semi + 1 and (doc[last - 1].is_punct or doc[last - 1].is_space) and not quoted[last - 1]:
+            last -= 1
+        tokens = [k for k in range(semi + 1, last) if not quoted[k]]
+        if len(tokens) < 3 or any(doc[k].text == ";" for k in tokens):
+            return None
+        lex = self.lex
+        if not any(doc[k].lower_ in lex.konjunktiv or self._konjunktiv_form(doc, k, semi + 1) for k in tokens):
+            return None
+        ms, me = self._chars(doc, semi + 1, last)
+        if any(st.start < me and ms < st.end for st in new):
+            return None
+        st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+        self._inherit(st, main)
+        return st
+
+    def _last_unit(self, st: _Statement) -> int:
+        """The sentence unit a statement ends in: that of its last character or of its cue
+        (`„… Das ist sehr gut“, sagte er.` ends two units after the quote opened)."""
+        end = max(st.end - 1, st.cue[1] - 1 if st.cue is not None else st.end - 1, st.start)
+        return max(st.sentence, bisect.bisect_right(self._unit_starts, end) - 1)
 
     def _konjunktiv_cue_clause(self, doc: Doc, s: int, e: int, a: _Analysis, quoted: list[bool]) -> bool:
         """`Über Gebietsfragen könne nur bei einem Treffen gesprochen werden.`: a speech verb with no

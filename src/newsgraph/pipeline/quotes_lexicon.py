@@ -126,6 +126,12 @@ class QuoteLexicon:
     claim_nouns: frozenset[str] = field(default_factory=frozenset)
     #: endings of a compound head noun that names one organisation (`Verteidigungsministerium`)
     body_heads: tuple[str, ...] = ()
+    #: articles after which an outlet is the dative of a speech verb (`sagte Bas der „Bild“`)
+    dative_articles: frozenset[str] = field(default_factory=frozenset)
+    #: speech verbs whose object is the addressee, before the message (`told reporters that …`)
+    addressee_verbs: frozenset[str] = field(default_factory=frozenset)
+    #: endings of heads naming an outlet's staff, whose `der` + outlet is a genitive (`der Chefredakteur der „Zeit“`)
+    media_staff: tuple[str, ...] = ()
     #: outlet names that are also ordinary words or very short: found only with a marker
     ambiguous_media: frozenset[str] = field(default_factory=frozenset)
     #: `nach eigenen Angaben`: a source phrase that points at the clause's own subject
@@ -234,5 +240,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         same_medium=_low(data.get("medium", {}).get("same")),
         claim_nouns=_low(data.get("medium", {}).get("claim_nouns")),
         body_heads=tuple(sorted(_low(spk.get("body_heads")), key=len, reverse=True)),
+        dative_articles=_low(spk.get("dative_articles")),
+        addressee_verbs=_low(data.get("cue_verbs", {}).get("addressee")),
+        media_staff=tuple(sorted(_low(spk.get("media_staff")))),
         learned={k: float(v) for k, v in data.get("learned", {}).items()},
     )

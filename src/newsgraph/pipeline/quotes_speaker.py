@@ -97,6 +97,43 @@ def _adjectives_then_noun(doc: Doc, j: int, end: int) -> bool:
     return False
 
 
+def outlet_name(words: list[str], lex: QuoteLexicon) -> bool:
+    """Whether lower-cased ``words`` are an outlet of ``quotes_media.toml``, read also with the
+    adjective endings of the dative undone (`Rheinischen Post` → `rheinische post`)."""
+    name = " ".join(words)
+    if name in lex.media_names:
+        return True
+    return re.sub(r"(?<=[a-zäöüß])(en|er)\b", "e", name) in lex.media_names
+
+
+def _dative_outlet(doc: Doc, i: int, j: int, end: int, lex: QuoteLexicon) -> bool:
+    """After a speech verb, `der` at token ``j`` opens a dative outlet, not a genitive of the
+    phrase ``[i, j)``: it is followed by a medium noun or an outlet's name (`der „Süddeutschen
+    Zeitung“`, `der Rheinischen Post`) and the phrase names a person (a person entity, `die
+    SPD-Politikerin`, `der Minister`), who is not part of a paper as its staff are (`der
+    Chefredakteur der Süddeutschen Zeitung`: ``[speaker] media_staff``)."""
+    heads = [t for t in doc[i:j] if is_capitalised(t)]
+    if not heads or heads[-1].lower_.endswith(lex.media_staff):
+        return False
+    people = {w for ent in entities_of(doc) if ent.type == "PER" for w in ent.name.split()}
+    person = any(t.ent_type_ == "PER" or t.text in people for t in doc[i:j]) or heads[-1].lower_.endswith(
+        lex.person_descriptions + lex.agent_heads
+    )
+    if not person:
+        return False
+    words: list[str] = []
+    for k in range(j + 1, min(end, j + 6)):
+        t = doc[k]
+        if t.text in {"„", "“", '"', "»", "«", "-"}:
+            continue
+        if not is_capitalised(t) and not (words == [] and _ADJ_END.search(t.lower_)):
+            break
+        words.append(t.lower_)
+        if t.lower_ in lex.medium_nouns or outlet_name(words, lex):
+            return True
+    return False
+
+
 def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase | None:
     """The noun phrase starting at token ``i`` (skipping ``sich``/``es``), up to ``end``."""
     while i < end and doc[i].lower_ in {"sich", "es", "dabei", "jedoch", "aber", "auch", "nun"}:
@@ -124,6 +161,8 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             break
         if seen_noun and low in lex.np_inner and j + 1 < end and doc[j + 1].lower_ in lex.medium_nouns:
             break  # `eine Sprecherin des Ministeriums der Nachrichtenagentur AFP`: the dative medium
+        if seen_noun and low in lex.dative_articles and _dative_outlet(doc, i, j, end, lex):
+            break  # `sagte die SPD-Politikerin der „Süddeutschen Zeitung“`: told the paper
         article = (
             low in lex.np_inner
             and j + 1 < end
@@ -157,6 +196,7 @@ def phrase_after(doc: Doc, i: int, end: int, lex: QuoteLexicon) -> SpeakerPhrase
             _ADJ_END.search(low)
             and low not in lex.cue_verbs
             and low not in lex.auxiliaries
+            and low not in lex.konjunktiv  # (`müssten`, which the tagger sometimes calls an adjective)
             and not t.tag_.startswith("V")  # `nannte den …`: a verb, not an adjective
             and (
                 (j + 1 < end and is_capitalised(doc[j + 1]))
