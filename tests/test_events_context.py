@@ -2039,3 +2039,12 @@ def test_the_person_met_in_the_second_verb_phrase_is_no_party_of_the_visit():
     )
     got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2026-03-02")]
     assert got == [("visit", ["Poland", "Tomás Ferreira"]), ("meeting", ["Jan Berg", "Tomás Ferreira"])]
+
+
+def test_a_visit_only_a_present_headline_tells_is_as_its_stops_are():
+    text = (
+        "Ferreira reist nach Japan\n\n"
+        "Neu-Delhi (dpa) – Präsident Tomás Ferreira wird am Freitag in Tokio von Regierungschef Kenji Mori empfangen."
+    )
+    got = [(kind, place, when, status) for kind, _, place, when, status in _named_events(text, "2025-11-27")]
+    assert ("visit", "Tokyo", "2025-11-28", "planned") in got

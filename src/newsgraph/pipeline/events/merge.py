@@ -646,6 +646,9 @@ def _first_stop(
         return
     country, visitors = countries[0], set(visit.participants) - {countries[0]}
     status = status_of(visit)
+    # a visit no mention cues (``Modi reist nach Japan``, a headline in the present) is as its stops are:
+    # the preview's meeting on Friday in Tokyo makes it a planned visit starting then
+    uncued = not any(m.status_cued for m in visit.mentions)
 
     def city(place: str | None) -> str | None:
         chain = (place, *places.parents.get(place or "", ()))
@@ -662,7 +665,9 @@ def _first_stop(
     stops: list[tuple[Time | None, str]] = [(m.time, c) for m in visit.mentions if (c := city(m.place))]
     for other in events:
         c = city(other.place)
-        if other.family == "visit" or c is None or not visitors & set(other.participants) or status_of(other) != status:
+        if other.family == "visit" or c is None or not visitors & set(other.participants):
+            continue
+        if status_of(other) != status and not (uncued and status_of(other) in {"planned", "happened"}):
             continue
         if other.time is not None and visit.time is not None:
             a, b = _day(other.time.value), _day(visit.time.value)
@@ -670,6 +675,13 @@ def _first_stop(
                 continue
         stops.append((other.time, c))
     dated = sorted(((t, c) for t, c in stops if t is not None and _day(t.value)), key=lambda s: s[0].value)  # type: ignore[union-attr]
+    if uncued:
+        found = {
+            status_of(o) for o in events if o.family != "visit" and city(o.place) and visitors & set(o.participants)
+        }
+        if found == {"planned"}:
+            for m in visit.mentions:
+                m.status = "planned"
     if dated:
         first, c = dated[0]
         if visit.time is None or first.value < visit.time.value:
