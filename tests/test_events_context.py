@@ -2048,3 +2048,8 @@ def test_a_visit_only_a_present_headline_tells_is_as_its_stops_are():
     )
     got = [(kind, place, when, status) for kind, _, place, when, status in _named_events(text, "2025-11-27")]
     assert ("visit", "Tokyo", "2025-11-28", "planned") in got
+
+
+def test_an_office_after_a_country_in_the_genitive_is_its_holder_on_the_day():
+    got = _named_events("Frankreichs Präsident hat am Montag Kanzler Rainer Holm empfangen.", "2024-05-14")
+    assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["Emmanuel Macron", "Rainer Holm"])]

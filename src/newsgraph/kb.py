@@ -421,6 +421,10 @@ class ArticleLinker:
         for tok in span:
             text = tok.text
             if office is None:
+                country = tok.ent_kb_id_ if tok.ent_type_ == "LOC" and tok.ent_kb_id_.startswith("iso3166:") else ""
+                if country and tok.i == span.start:
+                    countries.add(country)  # ``Japans Regierungschefin``: the country in the genitive before it
+                    continue
                 if text[:1].isupper() and (tok.i in derived or text in self.prefixes):
                     # a capitalised country word of its own before the title (English: "German
                     # Chancellor", "U.S. President")
@@ -460,6 +464,10 @@ class ArticleLinker:
         in ``kb_offices.toml``): a definite article that is not genitive ``des``, no plural ``die
         Außenminister``, no office noun before it (``das Amt der Kanzlerin``), no enumeration of
         countries after it (``die Sicherheitsberater Russlands und der USA``)."""
+        first = doc[span.start]
+        if first.ent_type_ == "LOC" and first.ent_kb_id_.startswith("iso3166:") and first.text.endswith("s"):
+            # ``Japans Regierungschefin``: the country in the genitive stands where the article would
+            return any(t.text[:1].isupper() for t in span[1:])
         if span.start == 0:
             return False
         det = doc[span.start - 1]

@@ -1934,6 +1934,9 @@ class EntityLayer:
     def _attach_title_only(self, doc: Doc, mentions: list[Candidate], title_only: list[TitleOnly]) -> None:
         """Appositions (``X, der Außenminister Y``) and back-references (``der US-Außenminister``)."""
         ends = {c.end: c for c in mentions if c.label == "PER"}
+        countries_before = {
+            c.end: c for c in mentions if c.label == "LOC" and c.entry is not None and c.entry.kind == "country"
+        }
         # the person clusters in order of their first mention, and per (cluster, office key) the
         # earliest agreeing role among the roles looked at so far: roles are only ever appended, so
         # each is compared once per key (a scan of every mention's roles per office phrase was
@@ -1959,6 +1962,12 @@ class EntityLayer:
                 if person is not None and doc[t.start].text[:1].isupper() is False:
                     person.cluster["roles"].append(role)
                     continue
+            country = countries_before.get(t.start)
+            if country is not None and not t.plural and doc[country.end - 1].text.endswith("s"):
+                # ``Japans Regierungschefin hat ... empfangen``: a country in the genitive before the office
+                # names its holder like ``die japanische Regierungschefin`` (read with the KB, by day)
+                self._unnamed.append(doc[country.start : t.end])
+                continue
             if t.plural or j < 0 or doc[j].lower_ not in ("der", "die", "dem", "den", "des", "the"):
                 continue
             head_word = doc[t.head].text
