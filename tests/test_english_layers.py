@@ -356,3 +356,27 @@ def test_a_one_word_organisation_of_the_model_after_in_is_a_town():
     assert ("Entebbe", "LOC") in _ents(r), _ents(r)
     r = _extract("The fund bought a stake in Tesla, sources said.")
     assert ("Tesla", "LOC") not in _ents(r), _ents(r)
+
+
+def _mentions(record: Record, name: str) -> list[str]:
+    found = [e for e in record.entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.type, [m.text for m in e.mentions]) for e in record.entities]
+    return [m.text for m in found[0].mentions]
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
+    # the tokenizer splits the surname at its hyphen; alone later it is that person, not an organisation
+    record = _extract(
+        "Former trade envoy Amaka Oduya-Bello chaired the panel in Lagos. Oduya-Bello told delegates that "
+        "tariffs would fall."
+    )
+    assert _mentions(record, "Amaka Oduya-Bello") == ["Amaka Oduya-Bello", "Oduya-Bello"]
+    assert all(e.type == "PER" for e in record.entities if "Bello" in e.name)
+
+
+def test_the_first_word_of_a_full_name_alone_is_that_person() -> None:
+    # names used by their first word (Ethiopian, Indonesian): `Tesfaye` later is `Tesfaye Gebru`
+    record = _extract(
+        "Ethiopian Finance Minister Tesfaye Gebru arrived in Nairobi on Monday. Tesfaye met bankers before flying home."
+    )
+    assert _mentions(record, "Tesfaye Gebru") == ["Tesfaye Gebru", "Tesfaye"]

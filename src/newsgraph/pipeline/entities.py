@@ -279,6 +279,8 @@ class Knowledge:
     model_not_name_tags: set[str] = field(default_factory=set)
     title_modifiers_no_name: bool = False
     first_name_word_is_person: bool = False
+    # the first word of a full name, when it is no known given name, alone is that person (``Abiy``)
+    given_name_alone: bool = False
     model_span_breaks: set[str] = field(default_factory=set)
     # a one-word name the model calls a person or organisation is a place before a feature noun (``the
     # Teesta river``); a person, with ``article_person_is_place``, after ``the`` where its noun phrase
@@ -466,6 +468,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.model_not_name_tags = set(filters.get("model_not_name_tags", []))
     k.title_modifiers_no_name = bool(filters.get("title_modifiers_no_name", False))
     k.first_name_word_is_person = bool(filters.get("first_name_word_is_person", False))
+    k.given_name_alone = bool(filters.get("given_name_alone", False))
     k.model_span_breaks = set(filters.get("model_span_breaks", []))
     k.feature_nouns = {w.lower() for w in filters.get("feature_nouns", [])}
     k.article_person_is_place = bool(filters.get("article_person_is_place", False))
@@ -1560,7 +1563,7 @@ class EntityLayer:
         for c in accepted:
             known.setdefault(doc[c.start : c.end].text, c.label)
             if c.label == "PER" and c.length >= 2:
-                surname = doc[c.end - 1].text
+                surname = doc[self._surname_start(doc, c) : c.end].text
                 if not ROMAN_NUMERAL.match(surname) and surname != ".":
                     for form in (surname, surname + "s"):
                         known.setdefault(form, "PER")
@@ -1571,7 +1574,7 @@ class EntityLayer:
         if self.k.model_person_surnames:
             for c in cands:  # ``Rajesh Kulkarni`` ... ``Kulkarni told``, which the model calls a place
                 if c.tier == TIER_MODEL and self._full_person_name(doc, c):
-                    known.setdefault(doc[c.end - 1].text, "PER")
+                    known.setdefault(doc[self._surname_start(doc, c) : c.end].text, "PER")
         # the model's own votes: one label per name in a document, the majority (first on a tie)
         votes: dict[str, dict[str, int]] = {}
         for c in cands:
@@ -1606,15 +1609,34 @@ class EntityLayer:
             j += 1
         return j - k >= 2 and j < len(doc) and doc[j].text in {",", ".", ";"}
 
+    def _surname_start(self, doc: Doc, c: Candidate) -> int:
+        """The first token of a person span's surname: the last word, with the words a hyphen joins to it
+        without spaces (``Nkosazana Dlamini-Zuma``, which the tokenizer splits at the hyphen, is
+        ``Dlamini-Zuma`` alone later, not ``Zuma``)."""
+        j = c.end - 1
+        while (
+            j - 2 >= c.start
+            and self._words[j - 1] in ("-", "‑")
+            and not doc[j - 2].whitespace_
+            and not doc[j - 1].whitespace_
+            and self._words[j - 2][:1].isupper()
+        ):
+            j -= 2
+        return j
+
     def _full_person_name(self, doc: Doc, c: Candidate) -> bool:
         """A model PER span that reads as a full personal name: two or three capitalised words, the
         last no place the gazetteer knows (``Camden Road`` is no person) and no office word."""
-        if c.label != "PER" or not 2 <= c.length <= 3:
+        if c.label != "PER" or not 2 <= c.length <= 5:
             return False
-        words = [doc[j].text for j in range(c.start, c.end)]
+        # a hyphenated surname counts as one word (``Nkosazana Dlamini-Zuma``)
+        words = [doc[j].text for j in range(c.start, self._surname_start(doc, c))]
+        words.append("".join(doc[j].text for j in range(self._surname_start(doc, c), c.end)))
+        if len(words) > 3:
+            return False
         last = words[-1]
         return (
-            all(w[:1].isupper() and w.isalpha() for w in words)
+            all(w[:1].isupper() and w.replace("-", "").replace("‑", "").isalpha() for w in words)
             and last not in self.k.place_forms
             and last.lower() not in self.k.modifier_words
             and len(last) > 2
@@ -1678,6 +1700,9 @@ class EntityLayer:
                     surface.setdefault((form,), c)
             elif c.label == "PER" and c.length >= 2 and trusted:
                 last = [w for w in words if not ROMAN_NUMERAL.match(w) and w != "."]
+                hyphenated = tuple(words_all[self._surname_start(doc, c) : c.end])
+                if len(hyphenated) > 1:
+                    surface.setdefault(hyphenated, c)  # ``Dlamini-Zuma`` alone, as the tokenizer splits it
                 if last and len(last[-1]) > 2:
                     for form in (last[-1], last[-1] + "s", last[-1] + "'"):
                         surface.setdefault((form,), c)
@@ -1691,12 +1716,23 @@ class EntityLayer:
                         surface.setdefault(tuple(last[-2:]), c)  # ``Marta Soto Vial`` ... ``Soto Vial said``
             if c.tier in (TIER_MODEL, TIER_GIVEN_NAME, TIER_PATTERN) and words[0][:1].isupper():
                 surface.setdefault(words, c)
-        if not surface:
+        first_alone = self._first_words_alone(doc, accepted, surface) if self.k.given_name_alone else {}
+        if not surface and not first_alone:
             return list(accepted)
         out = []
         for c in accepted:
             out += self._split_adjacent_surnames(c, surface)
         taken = {i for c in out for i in range(c.start, c.end)}
+        for i, word in enumerate(words_all):
+            src = first_alone.get(word)
+            if (
+                src is not None
+                and i not in taken
+                and doc[i].tag_ == "NNP"
+                and not (i + 1 < len(words_all) and words_all[i + 1][:1].isupper())
+            ):
+                out.append(Candidate(i, i + 1, "PER", TIER_PROPAGATED, src.entry))
+                taken.add(i)
         firsts = {k[0] for k in surface}
         lengths = sorted({len(k) for k in surface}, reverse=True)
         i = 0
@@ -1717,6 +1753,32 @@ class EntityLayer:
                     break
             i += step
         return sorted(out, key=lambda c: c.start)
+
+    def _first_words_alone(
+        self, doc: Doc, accepted: list[Candidate], surface: dict[tuple[str, ...], Candidate]
+    ) -> dict[str, Candidate]:
+        """First words of full names that name their person alone: ``Abiy Ahmed`` ... ``Abiy arrived``.
+
+        Ethiopian, Indonesian and Icelandic names, among others, are used by the first word; English
+        wire copy follows that use. Only a word that is no surname of another person and that begins
+        just one full name of the text; the tagger must read it as a proper noun where it stands alone.
+        """
+        found: dict[str, Candidate] = {}
+        shared: set[str] = set()
+        for c in accepted:
+            if c.label != "PER" or c.length < 2:
+                continue
+            if not (c.tier in (TIER_PATTERN, TIER_GIVEN_NAME) or self._full_person_name(doc, c)):
+                continue
+            word = self._words[c.start]
+            if len(word) < 3 or not word.isalpha() or not word[:1].isupper() or word.isupper():
+                continue
+            if (word,) in surface or word.lower() in self.k.name_particles:
+                continue
+            if word in found and self._words[found[word].start : found[word].end] != self._words[c.start : c.end]:
+                shared.add(word)
+            found.setdefault(word, c)
+        return {w: c for w, c in found.items() if w not in shared}
 
     def _split_adjacent_surnames(self, c: Candidate, surface: dict[tuple[str, ...], Candidate]) -> list[Candidate]:
         """``Am Abend empfing Scholz Macron``, ``kritisierte Rajoy Zapatero``: German puts subject and
@@ -1759,6 +1821,8 @@ class EntityLayer:
             words = self._person_words(doc, c)
             if len(words) < 2 or words[0].lower() in self.k.name_particles:
                 continue  # ``von der Leyen``: a surname with its particles joins a full name below
+            if self._surname_start(doc, c) == c.start:
+                continue  # ``Dlamini-Zuma`` alone: a hyphenated surname joins a full name below
             if words[-1].endswith("s") and words[-1][:-1] in person_words:
                 words = [*words[:-1], words[-1][:-1]]  # genitive: Matteo Salvinis -> Matteo Salvini
             key = transliteration_key(" ".join(w for w in words if w != "."), key_lang)
