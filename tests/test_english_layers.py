@@ -375,8 +375,8 @@ def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
 
 
 def test_the_first_word_of_a_full_name_alone_is_that_person() -> None:
-    # names used by their first word (Ethiopian, Indonesian): `Tesfaye` later is `Tesfaye Gebru`
+    # names used by their first word (Icelandic, Ethiopian, Indonesian): `Bjarni` later is `Bjarni Benediktsson`
     record = _extract(
-        "Ethiopian Finance Minister Tesfaye Gebru arrived in Nairobi on Monday. Tesfaye met bankers before flying home."
+        "Icelandic Prime Minister Bjarni Benediktsson arrived in Oslo on Monday. Bjarni met Norwegian officials."
     )
-    assert _mentions(record, "Tesfaye Gebru") == ["Tesfaye Gebru", "Tesfaye"]
+    assert _mentions(record, "Bjarni Benediktsson") == ["Bjarni Benediktsson", "Bjarni"]

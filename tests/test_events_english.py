@@ -994,3 +994,25 @@ def test_a_passive_subject_pronoun_chains_to_the_person_it_continues():
     talks = [{names[p] for p in ev.participants} for ev in record.events if ev.type in {"talks", "meeting"}]
     assert all("Prabowo Subianto" not in parts or "Penny Wong" in parts for parts in talks)
     assert any(parts == {"Penny Wong", "Enrique Manalo"} for parts in talks)
+
+
+# --- session 14: fresh wire sentences ---------------------------------------------------------------
+
+
+def test_met_at_a_dated_summit_is_one_event() -> None:
+    # the verb and the noun of its setting in one clause: the time after the noun dates both, one event
+    rec = _extract("Luiz Lula da Silva and Cyril Ramaphosa last met at the BRICS summit in Kazan in October.")
+    assert len(rec.events) == 1, _events(rec)
+    assert rec.events[0].time is not None and rec.events[0].time.value == "2023-10"
+
+
+def test_a_gerund_after_the_main_verb_is_done_by_the_subject_only() -> None:
+    # `before travelling on to X`: the host travels, not the guest he welcomed
+    rec = _extract(
+        "Kazakh President Kassym-Jomart Tokayev received Uzbek President Shavkat Mirziyoyev in Astana on "
+        "Friday before flying on to Baku."
+    )
+    _has(rec, MEETING, {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"}, "happened")
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    assert visits and all("Shavkat Mirziyoyev" not in p for p in visits), _events(rec)
+    assert any("Kassym-Jomart Tokayev" in p for p in visits), _events(rec)

@@ -598,6 +598,22 @@ def _accession_parties(index: DocIndex, i: int, local: list[int], parts: list[Me
     return out
 
 
+def _gerund_main_verb(index: DocIndex, clause: Clause, i: int) -> int | None:
+    """The finite verb of the clause before a gerund trigger after a time preposition, or ``None``.
+
+    English (``[participants] gerund_openers``): in ``X met Y in Beijing before flying to Moscow`` the
+    gerund has no subject of its own; its doer is the main clause's subject, which stands before the
+    finite verb (``[clauses] finite_tags``) that comes before the gerund.
+    """
+    doc, lex = index.doc, index.lex
+    openers = lex.words("participants", "gerund_openers")
+    if not openers or i == 0 or doc[i].tag_ != "VBG" or doc[i - 1].text.lower() not in openers:
+        return None
+    finite = lex.words("clauses", "finite_tags")
+    verbs = [j for j in clause.tokens if j < i - 1 and doc[j].tag_ in finite]
+    return verbs[0] if verbs else None
+
+
 def _left_out(doc: Doc, start: int, excluding: frozenset[str]) -> bool:
     """Whether an excluding word (``außer``, ``ohne``, ``except``) governs the name at ``start``, with
     at most prepositions and determiners between (``außer mit der Linkspartei``)."""
@@ -665,6 +681,11 @@ def _frame_participants(
         if controller is not None:
             # ``Putin invited Kim to visit Moscow``: the invitee does what the infinitive tells
             parts = [m for m in parts if m.tstart > controller]
+        verb = _gerund_main_verb(index, clause, i)
+        if verb is not None:
+            # ``Erdogan welcomed al-Sharaa to Ankara before travelling on to Doha``: the gerund's doer is
+            # the main clause's subject, not its object
+            parts = [m for m in parts if m.tstart < verb or m.tstart > i]
         for agent in _passive_agents(index, i) + _verb_partners(index, i):
             if agent.id not in {m.id for m in parts}:
                 parts = [*parts, agent]

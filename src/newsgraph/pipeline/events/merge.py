@@ -207,7 +207,12 @@ def _merge_score(
             return None
     if not _time_compatible(m.time, ev.time):
         return None
-    if not generic and (ev.time is None) != (m.time is None) and _background(m.time or ev.time, reference):
+    if (
+        not generic
+        and (ev.time is None) != (m.time is None)
+        and _background(m.time or ev.time, reference)
+        and not _same_clause_same_parties(ev, m)
+    ):
         # an undated report of the story and a dated earlier happening of the same parties: two events
         # (an undated mention that names no one may still refer back to the earlier one)
         return None
@@ -269,6 +274,13 @@ def _merge_score(
         if not (first > m.tok or shares):
             return None
     return score
+
+
+def _same_clause_same_parties(ev: MergedEvent, m: EventMention) -> bool:
+    """Whether the mention stands in the clause of one of the event's mentions with the same parties: a verb
+    and the noun of its setting (``A and B last met at the G20 summit in November``), where the time
+    after the noun dates the verb's happening too, are one event."""
+    return any(x.clause == m.clause and set(x.participants) == set(m.participants) for x in ev.mentions)
 
 
 def _another_round(ev: MergedEvent, m: EventMention, pa: set[str], people: frozenset[str]) -> bool:
