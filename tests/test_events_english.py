@@ -1016,3 +1016,32 @@ def test_a_gerund_after_the_main_verb_is_done_by_the_subject_only() -> None:
     visits = [p for t, p, _ in _events(rec) if t == "visit"]
     assert visits and all("Shavkat Mirziyoyev" not in p for p in visits), _events(rec)
     assert any("Kassym-Jomart Tokayev" in p for p in visits), _events(rec)
+
+
+def test_the_two_leaders_are_the_pair_told_most_often() -> None:
+    # the pair of the story, not the monarch one of them met later (the sentence before names three people)
+    rec = _extract(
+        "Chilean President Gabriel Boric and Argentine President Javier Milei held talks in Santiago on Monday. "
+        "Boric and Milei later signed a lithium accord. Milei also met King Felipe of Spain, Boric's office said. "
+        "The two leaders last met in Lima in November."
+    )
+    found = [p for t, p, _ in _events(rec) if t in MEETING and "Lima" not in p and len(p) == 2]
+    lima = [ev for ev in rec.events if ev.place and _names_of(rec, [ev.place]) == {"Lima"}]
+    assert lima and _names_of(rec, lima[0].participants) == {"Gabriel Boric", "Javier Milei"}, _events(rec)
+    assert found
+
+
+def test_a_party_noun_elsewhere_in_the_clause_does_not_make_the_two_leaders_states() -> None:
+    # `nations` belongs to the summit, not to `the two leaders`
+    rec = _extract(
+        "Chile and Argentina signed a lithium accord on Monday. Chilean President Gabriel Boric hosted "
+        "Argentine President Javier Milei in Santiago. The two leaders last met in Lima in November, on the "
+        "sidelines of a summit of South American nations."
+    )
+    lima = [ev for ev in rec.events if ev.place and _names_of(rec, [ev.place]) == {"Lima"}]
+    assert lima and _names_of(rec, lima[0].participants) == {"Gabriel Boric", "Javier Milei"}, _events(rec)
+
+
+def _names_of(record: Record, ids: list[str]) -> set[str]:
+    names = {e.id: e.name for e in record.entities}
+    return {names.get(i, i) for i in ids}

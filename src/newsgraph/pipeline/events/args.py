@@ -2012,12 +2012,21 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
                 m = next(x for x in index.mentions if x.id == eid)
                 refs.append(m)
             return refs, True
-    if has_two and not any(doc[i].text.lower() in parties for i in range(start, end)):
+    reach = int(lex.frames.get("groups", {}).get("party_noun_reach", 0))
+    party_at = [
+        i
+        for i in range(start, end)
+        if doc[i].text.lower() in parties
+        # English: the party noun the group word goes with (``the two countries``), not one further on
+        # (``The two leaders met ..., on the sidelines of a summit of Southeast Asian nations``)
+        and (not reach or any(doc[j].text.lower() in two for j in range(max(start, i - reach), i)))
+    ]
+    if has_two and not party_at:
         # ``die beiden Bewerber``: the two people the sentence (else the one before) names
         people = _two_people(index, start)
         if people:
             return people, True
-    if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
+    if has_two and party_at:
         # ``beider Länder``: states are the countries named before, whatever their role there (``Österreich
         # und Ungarn hätten ...``); a city of a dateline is none
         states = any(doc[i].text.lower() in lex.words("groups", "state_nouns") for i in range(start, end))

@@ -216,7 +216,7 @@ def _object_controller(index: DocIndex, clause: Clause, i: int) -> int | None:
 
 
 def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[MentionRef]:
-    """``The two leaders last met in June``: the two people of the latest two-person event told before,
+    """``The two leaders last met in June``: the two people of the two-person event told most often before,
     when the sentences just before name no two people (``[groups] pair_from_last_event``).
 
     Only for a group of two (``[groups] two``) in the trigger's clause without a party noun (``the two
@@ -230,11 +230,18 @@ def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[Mentio
     if not words & lex.words("groups", "two") or words & lex.words("groups", "party_nouns"):
         return []
     refs = {m.id: m for m in index.mentions if m.tstart < i}
-    for m in reversed(told):
+    # the pair the text tells of most often (the story's two leaders, not the monarch one of them also
+    # met); among pairs told as often, the first (the lead's)
+    pairs: dict[frozenset[str], tuple[int, int, list[MentionRef]]] = {}
+    for n, m in enumerate(told):
         people = [refs[p] for p in dict.fromkeys(m.participants) if p in refs and refs[p].type == "PER"]
         if len(people) == 2 and len(set(m.participants)) == 2 and not m.quote:
-            return people
-    return []
+            key = frozenset(m.participants)
+            count, first, _ = pairs.get(key, (0, n, people))
+            pairs[key] = (count + 1, first, people)
+    if not pairs:
+        return []
+    return max(pairs.values(), key=lambda v: (v[0], -v[1]))[2]
 
 
 def _earlier_parties(index: DocIndex, i: int, trig: Trigger, told: list[EventMention]) -> list[MentionRef]:
