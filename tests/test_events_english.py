@@ -1045,3 +1045,12 @@ def test_a_party_noun_elsewhere_in_the_clause_does_not_make_the_two_leaders_stat
 def _names_of(record: Record, ids: list[str]) -> set[str]:
     names = {e.id: e.name for e in record.entities}
     return {names.get(i, i) for i in ids}
+
+
+def test_names_after_the_sidelines_belong_to_the_summit_not_the_meeting() -> None:
+    rec = _extract(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Nairobi on Friday, on "
+        "the sidelines of a summit of Horn of Africa nations."
+    )
+    meetings = [p for t, p, _ in _events(rec) if t in MEETING]
+    assert meetings == [frozenset({"William Ruto", "Samia Suluhu Hassan"})], _events(rec)

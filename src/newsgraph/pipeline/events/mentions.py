@@ -605,6 +605,18 @@ def _accession_parties(index: DocIndex, i: int, local: list[int], parts: list[Me
     return out
 
 
+def _sideline_after(index: DocIndex, clause: Clause, i: int) -> int | None:
+    """The position of a sideline word (``sidelines``, ``margins``) after the verb trigger at ``i`` in its
+    clause, where the language writes the setting after the verb (``[participants]
+    sideline_after_verb``, English), or ``None``."""
+    lex = index.lex
+    if not lex.frames.get("participants", {}).get("sideline_after_verb"):
+        return None
+    words = lex.words("participants", "sideline")
+    doc = index.doc
+    return next((j for j in clause.tokens if j > i and doc[j].text.lower() in words), None)
+
+
 def _gerund_main_verb(index: DocIndex, clause: Clause, i: int) -> int | None:
     """The finite verb of the clause before a gerund trigger after a time preposition, or ``None``.
 
@@ -688,6 +700,11 @@ def _frame_participants(
         if controller is not None:
             # ``Putin invited Kim to visit Moscow``: the invitee does what the infinitive tells
             parts = [m for m in parts if m.tstart > controller]
+        side = _sideline_after(index, clause, i)
+        if side is not None:
+            # English ``met X in Lima, on the sidelines of a summit of Pacific Rim nations``: the names
+            # after the sideline word are the summit's, not the meeting's
+            parts = [m for m in parts if m.tstart < side]
         verb = _gerund_main_verb(index, clause, i)
         if verb is not None:
             # ``Erdogan welcomed al-Sharaa to Ankara before travelling on to Doha``: the gerund's doer is
