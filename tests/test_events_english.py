@@ -1054,3 +1054,27 @@ def test_names_after_the_sidelines_belong_to_the_summit_not_the_meeting() -> Non
     )
     meetings = [p for t, p, _ in _events(rec) if t in MEETING]
     assert meetings == [frozenset({"William Ruto", "Samia Suluhu Hassan"})], _events(rec)
+
+
+def test_the_speaker_of_a_reporting_tail_is_no_partner_of_a_call() -> None:
+    rec = _extract(
+        "Dutch Foreign Minister Caspar Veldkamp spoke by phone on Monday with his Belgian counterpart "
+        "Maxime Prevot, the European Commission said."
+    )
+    calls = [p for t, p, _ in _events(rec) if t == "phone_call"]
+    assert calls == [frozenset({"Caspar Veldkamp", "Maxime Prevot"})], _events(rec)
+
+
+def test_a_simple_past_verb_happened_whatever_future_cue_its_clause_has() -> None:
+    # `later this week` dates the talks ahead, not the call that took place
+    rec = _extract(
+        "Dutch Foreign Minister Caspar Veldkamp spoke by phone on Monday with Belgian Foreign Minister Maxime "
+        "Prevot, ahead of Benelux talks in Luxembourg "
+        "later this week."
+    )
+    _has(rec, {"phone_call"}, {"Caspar Veldkamp", "Maxime Prevot"}, "happened")
+    rec = _extract(
+        "Dutch Foreign Minister Caspar Veldkamp held talks with Belgian Foreign Minister Maxime Prevot on Monday, "
+        "ahead of a Benelux summit next week."
+    )
+    _has(rec, MEETING, {"Caspar Veldkamp", "Maxime Prevot"}, "happened")

@@ -605,6 +605,22 @@ def _accession_parties(index: DocIndex, i: int, local: list[int], parts: list[Me
     return out
 
 
+def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
+    """The tagger's tag of the verb that tells when the trigger at ``i`` happens: the trigger's own for a
+    verb; for a noun, the support verb it is the object of (``held talks``, not ``expected a deal``) or the
+    verb whose means it names (``spoke by phone``, ``[context] means_prepositions``), else none."""
+    tok = index.doc[i]
+    if not trig.is_noun:
+        return tok.tag_
+    head = tok.head
+    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in index.lex.support_verbs:
+        return head.tag_
+    means = index.lex.words("context", "means_prepositions")
+    if tok.dep_ == "pobj" and head.lower_ in means and head.head.pos_ == "VERB":
+        return head.head.tag_
+    return ""
+
+
 def _sideline_after(index: DocIndex, clause: Clause, i: int) -> int | None:
     """The position of a sideline word (``sidelines``, ``margins``) after the verb trigger at ``i`` in its
     clause, where the language writes the setting after the verb (``[participants]
@@ -864,7 +880,9 @@ def _frame_participants(
                     return members, not named, place, (2 if named else 0)
                 break
     if not parts:
-        partner = partner_args(index, i)
+        # ``spoke by phone with Wang Yi, the State Department said``: the speaker of a reporting clause
+        # after the last comma is no partner coordinated with the name before it
+        partner = [m for m in partner_args(index, i) if m.tstart not in tail]
         if partner:
             # ``Der Kreml lehnte ein Treffen Putins mit Selenskyj ab``: a genitive right after the noun
             # is the one who meets, before any subject of the clause
@@ -1316,6 +1334,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             reference,
             not trig.is_noun,
             governing,
+            _tense_tag(index, i, trig),
         )
         if (
             trig.is_noun

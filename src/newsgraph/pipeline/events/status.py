@@ -215,6 +215,7 @@ def decide_status(
     reference: str | None,
     is_verb: bool = False,
     governing: list[int] | None = None,
+    trigger_tag: str = "",
 ) -> tuple[str, str]:
     """(status, reason) for one trigger from its local words, its clause and its time.
 
@@ -231,6 +232,11 @@ def decide_status(
     clause_cues = _cues(lex, [doc[i].text for i in clause] + [trigger_word])
     if "possible" in clause_cues and _reported_future(lex, doc, clause, governing):
         clause_cues = (clause_cues - {"possible"}) | {"planned"}
+    if trigger_tag and trigger_tag in lex.status.get("happened", {}).get("simple_past_tags", []):
+        # English ``spoke by phone on Monday ..., ahead of trade talks later this week``: a verb in the
+        # simple past (the trigger, or the verb whose object or means a noun trigger is: ``held talks``)
+        # tells what happened; a future cue elsewhere in its clause is another event's
+        clause_cues = clause_cues - {"planned"}
     own = _cues(lex, [trigger_word])
     outer = _cues(lex, [doc[i].text for i in governing or []]) - {"happened"}
     moved = lex.status.get("planned", {}).get("rescheduled", [])
