@@ -1078,3 +1078,13 @@ def test_a_simple_past_verb_happened_whatever_future_cue_its_clause_has() -> Non
         "ahead of a Benelux summit next week."
     )
     _has(rec, MEETING, {"Caspar Veldkamp", "Maxime Prevot"}, "happened")
+
+
+def test_a_negated_perfect_denies_and_leaves_the_planned_meeting_planned() -> None:
+    rec = _extract(
+        "Portuguese Finance Minister Joaquim Miranda Sarmento is due to meet Spanish Economy Minister "
+        "Carlos Cuerpo in Lisbon on Friday. The two men have not met in person before."
+    )
+    statuses = sorted(s for t, p, s in _events(rec) if t in MEETING)
+    # the planned meeting stays planned; the sentence that they have not met tells no meeting that happened
+    assert statuses in (["planned"], ["denied", "planned"]), _events(rec)

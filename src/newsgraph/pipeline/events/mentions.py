@@ -1335,6 +1335,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             not trig.is_noun,
             governing,
             _tense_tag(index, i, trig),
+            i,
         )
         if (
             trig.is_noun

@@ -205,6 +205,20 @@ def _without_attributives(lex: Lexicon, doc: Doc, clause: list[int]) -> list[int
     return [i for i in clause if i not in drop] if drop else clause
 
 
+def _negated_verb(lex: Lexicon, doc: Doc, i: int) -> bool:
+    """Whether a negation stands right before the verb trigger at ``i``, with only auxiliaries and
+    adverbs between (English ``have not met``, ``had never visited``, ``did not meet``; ``[denied]
+    negated_verb_reach`` words back at most): the verb tells what did not happen."""
+    reach = int(lex.status.get("denied", {}).get("negated_verb_reach", 0))
+    negations = set(lex.status.get("denied", {}).get("negations", []))
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        if doc[j].text.lower() in negations:
+            return True
+        if doc[j].pos_ not in {"AUX", "ADV", "PART"}:
+            return False
+    return False
+
+
 def decide_status(
     lex: Lexicon,
     doc: Doc,
@@ -216,6 +230,7 @@ def decide_status(
     is_verb: bool = False,
     governing: list[int] | None = None,
     trigger_tag: str = "",
+    trigger_index: int | None = None,
 ) -> tuple[str, str]:
     """(status, reason) for one trigger from its local words, its clause and its time.
 
@@ -251,6 +266,8 @@ def decide_status(
         rest = [doc[i].text for i in clause if doc[i].text.lower() not in negations] + [trigger_word]
         if "denied" not in _cues(lex, rest):
             clause_cues = clause_cues - {"denied"}
+    if is_verb and trigger_index is not None and _negated_verb(lex, doc, trigger_index):
+        return "denied", "negated verb"
     for hard in ("cancelled", "denied"):
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
         if hard in local_cues | clause_cues | own | outer:
