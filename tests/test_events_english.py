@@ -1088,3 +1088,12 @@ def test_a_negated_perfect_denies_and_leaves_the_planned_meeting_planned() -> No
     statuses = sorted(s for t, p, s in _events(rec) if t in MEETING)
     # the planned meeting stays planned; the sentence that they have not met tells no meeting that happened
     assert statuses in (["planned"], ["denied", "planned"]), _events(rec)
+
+
+def test_who_reports_is_no_party_of_what_the_complement_tells() -> None:
+    rec = _extract("Ms Faeser said Chancellor Friedrich Merz hoped to visit Vilnius in May.")
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    assert visits and all("Faeser" not in p for p in visits), _events(rec)
+    # a pronoun subject may be the speaker himself
+    rec = _extract("Friedrich Merz said he would visit Vilnius in May.")
+    _has(rec, {"visit"}, {"Friedrich Merz"})

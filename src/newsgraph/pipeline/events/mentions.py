@@ -621,6 +621,29 @@ def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
     return ""
 
 
+def _reporting_speaker(index: DocIndex, i: int) -> frozenset[int]:
+    """The tokens of the subject of a reporting verb whose complement holds the verb trigger at ``i``
+    and names its own subject (not a pronoun, which may be the speaker: ``Trump said he would meet
+    Putin``); empty where there is none. English, with the parser (``[participants]
+    reporting_complement_speaker``, the verbs of ``[clauses] reporting_tail_verbs``)."""
+    lex = index.lex
+    if not lex.frames.get("participants", {}).get("reporting_complement_speaker"):
+        return frozenset()
+    verbs = lex.words("clauses", "reporting_tail_verbs")
+    tok = index.doc[i]
+    steps = 0
+    while tok.dep_ in {"xcomp", "ccomp", "conj"} and steps < 4:
+        if tok.dep_ == "ccomp" and tok.head.lower_ in verbs:
+            own = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not own or own[0].pos_ == "PRON":
+                return frozenset()
+            speakers = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.head.i]
+            return frozenset(t.i for c in speakers for t in c.subtree)
+        tok = tok.head
+        steps += 1
+    return frozenset()
+
+
 def _sideline_after(index: DocIndex, clause: Clause, i: int) -> int | None:
     """The position of a sideline word (``sidelines``, ``margins``) after the verb trigger at ``i`` in its
     clause, where the language writes the setting after the verb (``[participants]
@@ -716,6 +739,11 @@ def _frame_participants(
         if controller is not None:
             # ``Putin invited Kim to visit Moscow``: the invitee does what the infinitive tells
             parts = [m for m in parts if m.tstart > controller]
+        speaker = _reporting_speaker(index, i)
+        if speaker:
+            # ``Ms Bruce said President Donald Trump hoped to visit Beijing``: who reports is no party of
+            # what the complement, with a subject of its own, tells
+            parts = [m for m in parts if m.tstart not in speaker]
         side = _sideline_after(index, clause, i)
         if side is not None:
             # English ``met X in Lima, on the sidelines of a summit of Pacific Rim nations``: the names
