@@ -1097,3 +1097,9 @@ def test_who_reports_is_no_party_of_what_the_complement_tells() -> None:
     # a pronoun subject may be the speaker himself
     rec = _extract("Friedrich Merz said he would visit Vilnius in May.")
     _has(rec, {"visit"}, {"Friedrich Merz"})
+
+
+def test_a_name_in_a_subordinate_clause_without_comma_is_no_party() -> None:
+    rec = _extract("Peru, Ecuador agree to reopen border crossings as Boluarte visits Quito")
+    agreements = [p for t, p, _ in _events(rec) if t == "agreement"]
+    assert agreements and all(not any("Boluarte" in n for n in p) for p in agreements), _events(rec)

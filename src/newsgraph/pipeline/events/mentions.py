@@ -621,6 +621,29 @@ def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
     return ""
 
 
+def _in_other_subordinate(index: DocIndex, m: MentionRef, i: int) -> bool:
+    """Whether the name ``m`` stands in a subordinate clause of the trigger's sentence that does not hold
+    the verb trigger at ``i`` (English, with the parser: ``[participants] subordinate_deps``).
+
+    ``Japan, Philippines agree to deepen defence ties as Marcos visits Tokyo``: Marcos is the visit's,
+    not a party of the agreement; the clause splitter needs a comma to see that clause, the parser does not.
+    """
+    deps = index.lex.words("participants", "subordinate_deps")
+    if not deps or m.tstart >= len(index.doc):
+        return False
+    doc = index.doc
+    tok = doc[m.tstart]
+    if tok.sent.start != doc[i].sent.start:
+        return False  # a name taken up from another sentence (a pronoun's antecedent)
+    steps = 0
+    while tok.head.i != tok.i and steps < 30:
+        if tok.dep_ in deps and not (tok.left_edge.i <= i <= tok.right_edge.i):
+            return True
+        tok = tok.head
+        steps += 1
+    return False
+
+
 def _reporting_speaker(index: DocIndex, i: int) -> frozenset[int]:
     """The tokens of the subject of a reporting verb whose complement holds the verb trigger at ``i``
     and names its own subject (not a pronoun, which may be the speaker: ``Trump said he would meet
@@ -739,10 +762,12 @@ def _frame_participants(
         if controller is not None:
             # ``Putin invited Kim to visit Moscow``: the invitee does what the infinitive tells
             parts = [m for m in parts if m.tstart > controller]
-        speaker = _reporting_speaker(index, i)
+        parts = [m for m in parts if not _in_other_subordinate(index, m, i)]
+        speaker = _reporting_speaker(index, i) if trig.frame != "commitment" else frozenset()
         if speaker:
             # ``Ms Bruce said President Donald Trump hoped to visit Beijing``: who reports is no party of
-            # what the complement, with a subject of its own, tells
+            # what the complement, with a subject of its own, tells (a commitment is made by saying it:
+            # ``the minister said Vietnam is committed to ...`` is the minister's)
             parts = [m for m in parts if m.tstart not in speaker]
         side = _sideline_after(index, clause, i)
         if side is not None:
