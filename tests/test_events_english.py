@@ -1103,3 +1103,34 @@ def test_a_name_in_a_subordinate_clause_without_comma_is_no_party() -> None:
     rec = _extract("Peru, Ecuador agree to reopen border crossings as Boluarte visits Quito")
     agreements = [p for t, p, _ in _events(rec) if t == "agreement"]
     assert agreements and all(not any("Boluarte" in n for n in p) for p in agreements), _events(rec)
+
+
+# --- cooperation (PLOVER COOPERATE) -------------------------------------------------------------------
+
+
+def test_cooperation_between_two_named_parties() -> None:
+    rec = _extract("Chile and Peru cooperated closely on the rescue, officials said.")
+    coop = [ev for ev in rec.events if ev.type == "cooperation"]
+    assert len(coop) == 1 and coop[0].plover == "COOPERATE" and coop[0].status == "happened", _events(rec)
+    # announced cooperation is an intent to cooperate (CAMEO 030, PLOVER AGREE)
+    rec = _extract("Chile will cooperate with Peru on fisheries control, the minister said.")
+    coop = [ev for ev in rec.events if ev.type == "cooperation"]
+    assert len(coop) == 1 and coop[0].plover == "AGREE" and coop[0].status == "planned", _events(rec)
+
+
+def test_shared_intelligence_with_is_cooperation_with_that_partner_only() -> None:
+    rec = _extract(
+        "Estonia has shared intelligence with Finland about contacts between Russia and Belarus, officials said."
+    )
+    coop = [p for t, p, _ in _events(rec) if t == "cooperation"]
+    assert coop == [frozenset({"Estonia", "Finland"})], _events(rec)
+    rec = _extract("The singer shared a stage with Madonna in Lisbon.")
+    assert not [t for t, _, _ in _events(rec) if t == "cooperation"], _events(rec)
+
+
+def test_joint_exercises_are_cooperation_unless_they_are_a_topic() -> None:
+    rec = _extract("India and France launched joint military drills in Rajasthan on Monday.")
+    _has(rec, {"cooperation"}, {"India", "France"}, "happened")
+    rec = _extract("Chile and Peru signed a memorandum on joint patrols in Lima on Monday.")
+    assert not [t for t, _, _ in _events(rec) if t == "cooperation"], _events(rec)
+    _has(rec, {"agreement"}, {"Chile", "Peru"})

@@ -148,6 +148,10 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
         if not_after and _after_without(index, tok.i, noun is not None, not_after):
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
+            if noun.type in lex.words("participants", "topic_only_types") and _after_without(
+                index, tok.i, True, lex.words("participants", "topic_only_after")
+            ):
+                continue  # ``signed a memorandum on joint patrols``: the patrols are what was agreed
             found.append((tok.i, noun))
             continue
         if (
@@ -719,8 +723,11 @@ def _frame_participants(
     place = place_of(index, clause.id, i)
     weak = False
     if not trig.is_noun:
-        # a commitment's other party is the object's partner (``committed to closer ties with Morocco``)
-        owned = _owned_by_nouns(index, clause.id, i, noun_partners=trig.frame != "commitment")
+        # a commitment's other party is the object's partner (``committed to closer ties with Morocco``), and
+        # so is a cooperation's (``shared intelligence with Belgium``)
+        owned = _owned_by_nouns(
+            index, clause.id, i, noun_partners=trig.frame != "commitment" and trig.type != "cooperation"
+        )
         parts = [m for m in actors if m.id not in owned]
         if trig.object_is_topic:
             partner = lex.words("participants", "partner")
@@ -763,6 +770,16 @@ def _frame_participants(
             # ``Putin invited Kim to visit Moscow``: the invitee does what the infinitive tells
             parts = [m for m in parts if m.tstart > controller]
         parts = [m for m in parts if not _in_other_subordinate(index, m, i)]
+        if trig.type in lex.words("participants", "partner_only_types"):
+            # ``shared evidence with the U.S. about contacts between al Qaeda and ...``: after the verb,
+            # only the partner after ``with`` cooperates; the rest is what is shared
+            partner_words = lex.words("participants", "partner")
+            parts = [
+                m
+                for m in parts
+                if m.tstart < i
+                or any(doc[j].text.lower() in partner_words for j in range(max(i, m.tstart - 3), m.tstart))
+            ]
         speaker = _reporting_speaker(index, i) if trig.frame != "commitment" else frozenset()
         if speaker:
             # ``Ms Bruce said President Donald Trump hoped to visit Beijing``: who reports is no party of
