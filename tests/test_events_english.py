@@ -1134,3 +1134,9 @@ def test_joint_exercises_are_cooperation_unless_they_are_a_topic() -> None:
     rec = _extract("Chile and Peru signed a memorandum on joint patrols in Lima on Monday.")
     assert not [t for t, _, _ in _events(rec) if t == "cooperation"], _events(rec)
     _has(rec, {"agreement"}, {"Chile", "Peru"})
+
+
+def test_agreeing_to_cooperate_is_an_agreement_and_a_planned_cooperation() -> None:
+    rec = _extract("Chile and Peru agreed on Monday to cooperate on fisheries control.")
+    _has(rec, {"agreement"}, {"Chile", "Peru"}, "happened")
+    _has(rec, {"cooperation"}, {"Chile", "Peru"}, "planned")

@@ -154,6 +154,24 @@ def arranged_events(index: DocIndex, i: int, trig: Trigger) -> list[int]:
     """
     if trig.type != "agreement" or trig.is_noun:
         return []
+    found = _arranged(index, i)
+    # ``agreed to cooperate``: agreeing to a type of ``[context] agreed_not_arranged`` is the agreement
+    # itself, not the planning of another event
+    kept = index.lex.words("context", "agreed_not_arranged")
+    if kept and found:
+        found = [j for j in found if not _trigger_types(index, j) & kept]
+    return found
+
+
+def _trigger_types(index: DocIndex, j: int) -> frozenset[str]:
+    """The event types the word at ``j`` can trigger (noun or verb readings)."""
+    tok = index.doc[j]
+    noun = index.lex.noun_trigger(tok)
+    return frozenset([noun.type] if noun is not None else [t.type for t in index.lex.verb_triggers(tok)])
+
+
+def _arranged(index: DocIndex, i: int) -> list[int]:
+    """The triggers an agreement verb at ``i`` arranges (see :func:`arranged_events`)."""
     complement = _arranged_complement(index, i)
     if complement:
         return complement

@@ -1449,6 +1449,15 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             # ``haben sich auf ein Treffen im Juni verständigt``: the agreement is past, the meeting it
             # arranges is still to come
             status, reason = "planned", "arranged by an agreement"
+        if (
+            status == "happened"
+            and not trig.is_noun
+            and trig.type in lex.words("context", "agreed_not_arranged")
+            and doc[i].dep_ == "xcomp"
+            and any(t.type == "agreement" for t in lex.verb_triggers(doc[i].head))
+        ):
+            # ``agreed to cooperate``: the agreement is past, the cooperation it promises is to come
+            status, reason = "planned", "agreed to"
         infinitive = _is_infinitive_clause(index, index.clauses[clause_id])
         if status == "happened" and not reason.endswith("cue") and infinitive:
             # ``fassten den Beschluss, Koalitionsgespräche mit der CDU zu führen``: what a ``zu``-infinitive
