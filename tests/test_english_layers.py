@@ -380,3 +380,31 @@ def test_the_first_word_of_a_full_name_alone_is_that_person() -> None:
         "Icelandic Prime Minister Bjarni Benediktsson arrived in Oslo on Monday. Bjarni met Norwegian officials."
     )
     assert _mentions(record, "Bjarni Benediktsson") == ["Bjarni Benediktsson", "Bjarni"]
+
+
+def _typed(record: Record) -> set[tuple[str, str]]:
+    return {(m.text, e.type) for e in record.entities for m in e.mentions}
+
+
+def test_an_institution_of_a_place_is_an_organisation_not_the_place() -> None:
+    record = _extract(
+        "The Bank of Ghana held rates, and the Reserve Bank of Malawi cut them. "
+        "Students at the University of Lusaka protested."
+    )
+    typed = _typed(record)
+    assert {("Bank of Ghana", "ORG"), ("Reserve Bank of Malawi", "ORG"), ("University of Lusaka", "ORG")} <= typed, (
+        typed
+    )
+    assert ("Ghana", "LOC") not in typed and ("Malawi", "LOC") not in typed, typed
+
+
+def test_a_department_before_secretary_is_part_of_the_office() -> None:
+    record = _extract("Energy Secretary Chris Wright and Commerce Secretary Howard Lutnick arrived in Riyadh.")
+    names = {e.name for e in record.entities}
+    assert "Energy" not in names and "Commerce" not in names, names
+    assert {"Chris Wright", "Howard Lutnick"} <= names, names
+
+
+def test_a_model_span_does_not_end_in_a_preposition() -> None:
+    record = _extract("Kofi Boateng later held talks with Amara Okafor of the International Monetary Fund.")
+    assert not any(m.text.endswith(" of") for e in record.entities for m in e.mentions), _typed(record)

@@ -252,6 +252,8 @@ class Knowledge:
     country_names: dict[str, GazetteerEntry] = field(default_factory=dict)
     body_heads: set[str] = field(default_factory=set)
     body_head_suffixes: tuple[str, ...] = ()
+    # the words between a body's head and its country (``Sicherheitsrat der``, English ``Bank of``)
+    body_genitive_words: frozenset[str] = frozenset({"der", "des"})
     body_prefixes: set[str] = field(default_factory=set)
     title_conf: dict[str, Any] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
@@ -447,6 +449,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     bodies = organisations.get("body_patterns", {})
     k.body_heads = {v for h in bodies.get("heads", []) for v in _inflect(h, inflection)}
     k.body_head_suffixes = tuple(bodies.get("head_suffixes", []))
+    k.body_genitive_words = frozenset(bodies.get("genitive_words", ["der", "des"]))
     k.body_prefixes = set(bodies.get("prefixes", []))
     k.compound_heads = {v for h in bodies.get("compound_heads", []) for v in _inflect(h, inflection)}
     k.state_prefixes = {v for h in bodies.get("state_prefixes", []) for v in _inflect(h, inflection)}
@@ -892,12 +895,28 @@ class EntityLayer:
         out = []
         gaz_spans = {(c.start, c.end) for c in gaz}
         countries = {c.start: c for c in gaz if c.entry and c.entry.kind == "country"}
-        for c in countries.values():
+        # English ``the Bank of England``, ``the University of Nairobi``: after ``of``, any place the gazetteer knows
+        english_of = self.k.body_genitive_words != {"der", "des"}
+        heads_of = {c.start: c for c in gaz if c.entry and c.label == "LOC"} if english_of else countries
+        for c in heads_of.values():
             j = c.start - 1
             while j >= 0 and self._is_adjective(doc[j]) and c.start - j < 3:
                 j -= 1
-            if j >= 1 and doc[j].lower_ in ("der", "des") and self._is_body_head(doc[j - 1].text):
-                out.append(Candidate(j - 1, c.end, "ORG", TIER_PATTERN))
+            if j >= 1 and doc[j].lower_ in self.k.body_genitive_words and self._is_body_head(doc[j - 1].text):
+                start = j - 1
+                # English ``the Reserve Bank of India``, ``the Central Bank of Nigeria``: the capitalised
+                # words before the head belong to the name (at most two, not a sentence's first article)
+                while (
+                    english_of
+                    and start > 0
+                    and j - 1 - start < 2
+                    and doc[start - 1].text[:1].isupper()
+                    and doc[start - 1].text not in self.k.model_leading_words
+                    and (start - 1) not in countries
+                    and not doc[start - 1].is_sent_start
+                ):
+                    start -= 1
+                out.append(Candidate(start, c.end, "ORG", TIER_PATTERN))
             elif c.start >= 1 and doc[c.start - 1].text in self.k.state_prefixes:
                 out.append(Candidate(c.start - 1, c.end, "LOC", TIER_GAZETTEER, c.entry))
         derivation_re = self.k.derivation_re
