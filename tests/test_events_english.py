@@ -685,10 +685,10 @@ def test_the_previous_round_is_an_earlier_session_of_the_same_talks():
 
 def test_an_invitation_to_a_place_is_a_possible_visit_of_the_invitee():
     """``invited X to Lisbon``: X may visit; the one who invites does not travel."""
-    rec = _extract("Luis Montenegro invited Mette Frederiksen to Lisbon for next month.")
+    rec = _extract("Luis Pereira invited Mette Frederiksen to Lisbon for next month.")
     visits = [(p, s) for t, p, s in _events(rec) if t == "visit"]
     assert len(visits) == 1, _events(rec)
-    assert "Mette Frederiksen" in visits[0][0] and "Luis Montenegro" not in visits[0][0], _events(rec)
+    assert "Mette Frederiksen" in visits[0][0] and "Luis Pereira" not in visits[0][0], _events(rec)
     assert visits[0][1] == "possible", _events(rec)
 
 
@@ -700,8 +700,8 @@ def test_who_was_not_invited_visits_nowhere():
 def test_an_invitation_to_talks_makes_both_sides_parties():
     """``invited X to talks in Y``: the talks of the host and the guest, possible; ``to talks`` is the
     noun (a plural noun never follows the infinitive ``to``)."""
-    rec = _extract("Luis Montenegro invited Mette Frederiksen to talks in Lisbon next month.")
-    _has(rec, {"talks"}, {"Luis Montenegro", "Mette Frederiksen"}, "possible")
+    rec = _extract("Luis Pereira invited Mette Frederiksen to talks in Lisbon next month.")
+    _has(rec, {"talks"}, {"Luis Pereira", "Mette Frederiksen"}, "possible")
     rec = _extract("Armenia returned to talks with Azerbaijan in Vienna on Monday.")
     _has(rec, {"talks"}, {"Armenia", "Azerbaijan"}, "happened")
 
@@ -1140,3 +1140,22 @@ def test_agreeing_to_cooperate_is_an_agreement_and_a_planned_cooperation() -> No
     rec = _extract("Chile and Peru agreed on Monday to cooperate on fisheries control.")
     _has(rec, {"agreement"}, {"Chile", "Peru"}, "happened")
     _has(rec, {"cooperation"}, {"Chile", "Peru"}, "planned")
+
+
+def test_what_an_event_happens_ahead_of_takes_no_part() -> None:
+    rec = _extract("Sanchez hosts Costa in Madrid ahead of NATO summit")
+    meetings = [p for t, p, _ in _events(rec) if t in MEETING]
+    assert meetings and all("NATO" not in p for p in meetings), _events(rec)
+
+
+def test_the_two_leaders_after_a_pair_named_in_passing_are_the_story_pair() -> None:
+    # the sentence before names Costa and Macron (a meeting in passing); the story is Sanchez and Costa
+    rec = _extract(
+        "Spanish Prime Minister Pedro Sanchez has welcomed Portuguese Prime Minister Luis Pereira to "
+        "Madrid for talks on energy. Sanchez and Pereira signed a grid accord. Mr Pereira flew in on "
+        "Sunday after visiting Paris, where he met French President Emmanuel Macron. The two leaders "
+        "discussed migration."
+    )
+    talks = [ev for ev in rec.events if ev.type in MEETING and "Emmanuel Macron" in _names_of(rec, ev.participants)]
+    assert all(len(ev.evidence) == 1 for ev in talks), _events(rec)
+    _has(rec, MEETING, {"Pedro Sanchez", "Luis Pereira"}, "happened")

@@ -993,6 +993,22 @@ def _witness(index: DocIndex, m: MentionRef) -> bool:
     return False
 
 
+def _after_phrase(index: DocIndex, m: MentionRef, phrases: list[tuple[str, ...]], determiners: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` (lower-case word tuples) stands right before the mention, past its
+    determiners (``ahead of the G7``, ``in the wake of``)."""
+    if not phrases:
+        return False
+    doc = index.doc
+    k = m.tstart
+    while k > 0 and doc[k - 1].text.lower() in determiners:
+        k -= 1
+    for words in phrases:
+        n = len(words)
+        if k >= n and tuple(doc[j].text.lower() for j in range(k - n, k)) == words:
+            return True
+    return False
+
+
 def _classify(index: DocIndex) -> None:
     """Mark each mention actor / place / affiliation, and record office nouns before persons."""
     doc, lex = index.doc, index.lex
@@ -1016,6 +1032,7 @@ def _classify(index: DocIndex) -> None:
     own_tags = lex.words("participants", "possessive_pronoun_tags")
     comparisons = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("comparisons", [])]
     origins = lex.words("participants", "office_origins")
+    non_actor_phrases = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("non_actor_phrases", [])]
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -1063,6 +1080,12 @@ def _classify(index: DocIndex) -> None:
             continue
         if m.type in {"PER", "ORG"} and (_in_source_phrase(index, m) or _witness(index, m)):
             # ``Nach Angaben des Rezensenten Alan Posener sei ... ein Gespräch mit Füller``: a source
+            m.role = "other"
+            prev = m
+            continue
+        if m.type in {"PER", "ORG"} and _after_phrase(index, m, non_actor_phrases, determiners):
+            # English ``Starmer hosts Carney at Chequers ahead of G7``: what an event happens ahead of, or in
+            # the wake of, takes no part in it
             m.role = "other"
             prev = m
             continue

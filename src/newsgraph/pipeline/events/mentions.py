@@ -233,9 +233,19 @@ def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[Mentio
     words = {index.doc[j].text.lower() for j in clause.tokens if j < i}
     if not words & lex.words("groups", "two") or words & lex.words("groups", "party_nouns"):
         return []
-    refs = {m.id: m for m in index.mentions if m.tstart < i}
+    pairs = _told_pairs(index, i, told)
+    if not pairs:
+        return []
     # the pair the text tells of most often (the story's two leaders, not the monarch one of them also
     # met); among pairs told as often, the first (the lead's)
+    return max(pairs.values(), key=lambda v: (v[0], -v[1]))[2]
+
+
+def _told_pairs(
+    index: DocIndex, i: int, told: list[EventMention]
+) -> dict[frozenset[str], tuple[int, int, list[MentionRef]]]:
+    """The two-person events told before ``i`` (outside quotes), by pair: (mentions, first, the people)."""
+    refs = {m.id: m for m in index.mentions if m.tstart < i}
     pairs: dict[frozenset[str], tuple[int, int, list[MentionRef]]] = {}
     for n, m in enumerate(told):
         people = [refs[p] for p in dict.fromkeys(m.participants) if p in refs and refs[p].type == "PER"]
@@ -243,9 +253,30 @@ def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[Mentio
             key = frozenset(m.participants)
             count, first, _ = pairs.get(key, (0, n, people))
             pairs[key] = (count + 1, first, people)
+    return pairs
+
+
+def _story_pair(index: DocIndex, i: int, parts: list[MentionRef], told: list[EventMention]) -> list[MentionRef]:
+    """``The two leaders discussed Ukraine`` after a sentence that names another pair in passing (``where he
+    met Macron``): the pair the story tells of more often, where the group resolved to two people told
+    of less (``[groups] pair_from_last_event``); else ``parts`` unchanged."""
+    if len(parts) != 2 or not all(m.type == "PER" for m in parts):
+        return parts
+    lex = index.lex
+    if not lex.frames.get("groups", {}).get("pair_from_last_event"):
+        return parts
+    clause = index.clauses[index.clause_of[i]]
+    words = {index.doc[j].text.lower() for j in clause.tokens if j < i}
+    if not words & lex.words("groups", "two") or words & lex.words("groups", "party_nouns"):
+        return parts
+    if any(m.tstart >= clause.start and m.tstart < i and m.clause == clause.id for m in parts):
+        return parts  # the clause names them itself
+    pairs = _told_pairs(index, i, told)
     if not pairs:
-        return []
-    return max(pairs.values(), key=lambda v: (v[0], -v[1]))[2]
+        return parts
+    count, _, best = max(pairs.values(), key=lambda v: (v[0], -v[1]))
+    own = pairs.get(frozenset(m.id for m in parts), (0, 0, parts))[0]
+    return best if count >= 2 and count > own else parts
 
 
 def _earlier_parties(index: DocIndex, i: int, trig: Trigger, told: list[EventMention]) -> list[MentionRef]:
@@ -1346,6 +1377,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         parts, weak, place, precision, body = _participants(index, i, trig)
         if not parts and not trig.is_noun:
             parts = _last_pair(index, i, out)  # the group is the verb's subject
+        elif not trig.is_noun:
+            parts = _story_pair(index, i, parts, out)
         if trig.earlier_parties and len(parts) < 2:
             parts = _earlier_parties(index, i, trig, out)
             if not parts:

@@ -267,6 +267,10 @@ def _merge_score(
     score += 1.0 / (1 + distance / 50)
     if m.tok < last and generic:
         score -= 0.5  # a generic mention refers back rather than forward
+    if generic and any(x.segment == m.segment and x.participants for x in ev.mentions):
+        # ``Starmer has welcomed Carney to Chequers for talks``: a noun naming no one in the sentence of an
+        # event's named mention is that event, before one told further on
+        score += 1.5
     if generic and m.indefinite:
         # ``ein Treffen`` introduces an event: it joins one named after it, or one it shares a place/time with
         first = summary.first_tok
