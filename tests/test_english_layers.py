@@ -408,3 +408,12 @@ def test_a_department_before_secretary_is_part_of_the_office() -> None:
 def test_a_model_span_does_not_end_in_a_preposition() -> None:
     record = _extract("Kofi Boateng later held talks with Amara Okafor of the International Monetary Fund.")
     assert not any(m.text.endswith(" of") for e in record.entities for m in e.mentions), _typed(record)
+
+
+def test_a_country_word_after_a_given_name_is_a_surname_where_the_model_reads_one_person() -> None:
+    record = _extract(
+        "Prime Minister Luis Montenegro met Pedro Sanchez in Madrid on Monday. Montenegro said the talks went well."
+    )
+    assert _mentions(record, "Luis Montenegro") == ["Luis Montenegro", "Montenegro"]
+    record = _extract("President Jakov Milatovic visited Montenegro on Monday.")
+    assert ("Montenegro", "LOC") in _typed(record), _typed(record)

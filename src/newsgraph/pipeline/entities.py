@@ -636,6 +636,11 @@ class EntityLayer:
             return True
         return start == 0 or token.is_sent_start or doc[start - 1].lower_ in self.k.determiners
 
+    @staticmethod
+    def _model_person_covers(doc: Doc, start: int, last: int) -> bool:
+        """Whether one of the model's person spans covers the tokens ``start`` to ``last``."""
+        return any(e.label_ in ("PER", "PERSON") and e.start <= start and last < e.end for e in doc.ents)
+
     def _is_name_token(self, token: Token, first: bool, titles: set[int], gaz_starts: set[int]) -> bool:
         text = token.text
         if not NAME_TOKEN.match(text) or text in self.k.name_stopwords or token.i in titles:
@@ -646,7 +651,13 @@ class EntityLayer:
             # a surname that is also a city (Alejandro Toledo) right after a first name; countries never
             entry = self.k.place_forms.get(text)
             previous = token.doc[token.i - 1].text if token.i > 0 else ""
-            if first or entry is None or entry.kind == "country" or not NAME_TOKEN.match(previous):
+            if first or entry is None or not NAME_TOKEN.match(previous):
+                return False
+            if entry.kind == "country" and not (
+                previous in self.k.given_name_set and self._model_person_covers(token.doc, token.i - 1, token.i)
+            ):
+                # a country is a surname only after a known given name where the model reads the two words
+                # as one person (``Prime Minister Luis Montenegro``)
                 return False
             if previous in self.k.place_forms or (token.i - 1) in gaz_starts:
                 return False
