@@ -1159,3 +1159,24 @@ def test_the_two_leaders_after_a_pair_named_in_passing_are_the_story_pair() -> N
     talks = [ev for ev in rec.events if ev.type in MEETING and "Emmanuel Macron" in _names_of(rec, ev.participants)]
     assert all(len(ev.evidence) == 1 for ev in talks), _events(rec)
     _has(rec, MEETING, {"Pedro Sanchez", "Luis Pereira"}, "happened")
+
+
+def test_whose_minister_travels_is_no_traveller() -> None:
+    rec = _extract(
+        "Kenyan President William Ruto will visit China in April. Ruto's finance minister, John Mbadi, "
+        "travelled to Beijing last week to prepare the visit."
+    )
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    mbadi = [p for p in visits if "John Mbadi" in p]
+    assert mbadi and all("William Ruto" not in p for p in mbadi), _events(rec)
+
+
+def test_the_more_precise_date_of_the_same_period_dates_the_event() -> None:
+    rec = newsgraph.extract(
+        "Ruto to visit China next month\n\nKenyan President William Ruto will pay a state visit to China from "
+        "April 22 to 26, the Chinese foreign ministry said.",
+        lang="en",
+        published="2025-03-03",
+    )
+    visits = [ev for ev in rec.events if ev.type == "visit"]
+    assert len(visits) == 1 and visits[0].time is not None and visits[0].time.value == "2025-04-22", _events(rec)

@@ -1249,6 +1249,17 @@ def _classify(index: DocIndex) -> None:
                 )
             ):
                 role = "affiliation"
+            elif endings and offices_any_case and doc[m.tend].text.lower() in endings:
+                # English ``Ruto's finance minister, John Mbadi, travelled``: the possessive is a separate
+                # token and the office is in lower case; the holder named after it acts, not the principal
+                office = next(
+                    (k for k in range(m.tend + 1, min(m.tend + 4, len(doc))) if office_stem(doc[k].text, lex)), None
+                )
+                if office is not None and any(
+                    (nxt := index.starting_at(k)) is not None and nxt.type == "PER"
+                    for k in range(office + 1, min(office + 4, len(doc)))
+                ):
+                    role = "affiliation"
         k = m.tstart - 1
         while k > 0 and doc[k].text.lower() in determiners:
             k -= 1

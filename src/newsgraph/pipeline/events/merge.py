@@ -342,6 +342,19 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         ev.place, ev.place_chain = m.place, m.place_chain
     if ev.time is None and m.time is not None and _may_date(ev, m):
         ev.time = m.time
+    elif (
+        ev.time is not None
+        and m.time is not None
+        and m.participants
+        and ev.time.value
+        and m.time.value
+        and ev.time.value[:1].isdigit()
+        and len(m.time.value) > len(ev.time.value)
+        and m.time.value.startswith(ev.time.value)
+    ):
+        # ``Ruto to visit China next month`` and ``from April 22 to 26``: the more precise date of the
+        # same period wins
+        ev.time = m.time
     placed = m.own_place and bool(m.place) and (m.place == ev.place or m.place in ev.place_chain)
     if family_group(m.type) == ev.family and (m.participants or len(ev.mentions) == 1 or placed):
         # a mention naming no one (``nach dem Gipfel``) does not make a meeting a summit, unless it
