@@ -1180,3 +1180,13 @@ def test_the_more_precise_date_of_the_same_period_dates_the_event() -> None:
     )
     visits = [ev for ev in rec.events if ev.type == "visit"]
     assert len(visits) == 1 and visits[0].time is not None and visits[0].time.value == "2025-04-22", _events(rec)
+
+
+def test_a_host_verb_receives_a_pronoun_guest() -> None:
+    rec = _extract(
+        "Qatari Emir Sheikh Tamim bin Hamad Al Thani landed in Ankara on Monday. Turkish President Recep "
+        "Tayyip Erdogan received him at the presidential palace."
+    )
+    _has(rec, MEETING, {"Tamim bin Hamad Al Thani", "Recep Tayyip Erdogan"}, "happened")
+    rec = _extract("Recep Tayyip Erdogan welcomed her proposals for a ceasefire.")
+    assert not [t for t, _, _ in _events(rec) if t in MEETING], _events(rec)

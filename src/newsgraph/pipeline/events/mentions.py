@@ -332,6 +332,13 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
     doc = index.doc
     if verb + 1 < len(doc) and doc[verb + 1].text.lower() in index.lex.words("participants", "passive_agent"):
         return True  # ``a lunch hosted by X``: a passive, its guest is not after the verb
+    if (
+        "PER" in types
+        and verb + 1 < len(doc)
+        and doc[verb + 1].text.lower() in index.lex.words("participants", "pronouns_object")
+        and doc[verb + 1].tag_ != "PRP$"  # ``welcomed her plans``: a possessive, no guest
+    ):
+        return True  # ``Crown Prince Mohammed bin Salman received him``: a person, whom the text named before
     for m in index.clause_mentions(clause_id):
         if m.tstart > verb and m.role not in {"affiliation", "place"}:
             # the direct object, not a name after a preposition (``received a call from Biden``)
