@@ -1190,3 +1190,13 @@ def test_a_host_verb_receives_a_pronoun_guest() -> None:
     _has(rec, MEETING, {"Tamim bin Hamad Al Thani", "Recep Tayyip Erdogan"}, "happened")
     rec = _extract("Recep Tayyip Erdogan welcomed her proposals for a ceasefire.")
     assert not [t for t, _, _ in _events(rec) if t in MEETING], _events(rec)
+
+
+def test_due_in_a_place_is_a_planned_visit_unless_an_event_brings_them() -> None:
+    rec = _extract("Ghanaian President John Mahama is due in Abuja on Thursday.")
+    _has(rec, {"visit"}, {"John Mahama", "Abuja"}, "planned")
+    rec = _extract("A ruling is expected in March.")
+    assert not rec.events, _events(rec)
+    rec = _extract("John Mahama is due in Abuja on Thursday for talks with Bola Tinubu.")
+    assert not [t for t, _, _ in _events(rec) if t == "visit"], _events(rec)
+    _has(rec, MEETING, {"John Mahama", "Bola Tinubu"}, "planned")
