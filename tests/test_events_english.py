@@ -1200,3 +1200,12 @@ def test_due_in_a_place_is_a_planned_visit_unless_an_event_brings_them() -> None
     rec = _extract("John Mahama is due in Abuja on Thursday for talks with Bola Tinubu.")
     assert not [t for t, _, _ in _events(rec) if t == "visit"], _events(rec)
     _has(rec, MEETING, {"John Mahama", "Bola Tinubu"}, "planned")
+
+
+def test_a_visit_in_the_clause_of_a_host_verb_is_the_guests() -> None:
+    rec = _extract(
+        "King Harald welcomed Icelandic President Halla Tomasdottir to the Royal Palace in Oslo on Tuesday at "
+        "the start of a three-day state visit to Norway."
+    )
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    assert visits and all("Halla Tomasdottir" in p and not any("Harald" in n for n in p) for p in visits), _events(rec)

@@ -1128,6 +1128,15 @@ def _frame_participants(
     if len(_unique(parts)) == 1 and family_group(trig.type) != "visit":
         # ``führte Gespräche mit Vertretern Deutschlands und Frankreichs``
         parts = parts + _unnamed_holders_states(index, clause.id, parts)
+    if (
+        trig.is_noun
+        and family_group(trig.type) == "visit"
+        and not parts
+        and lex.frames.get("participants", {}).get("guest_of_host_visits")
+    ):
+        # English ``King Charles welcomed President Stubb to Windsor at the start of a state visit to
+        # Britain``: the visit of a clause whose host verb names the guest is the guest's
+        parts = _host_verb_guests(index, clause, i)
     if trig.type == "visit" or family_group(trig.type) == "visit":
         dest = place_of(index, clause.id, i, destinations=True)
         if dest is not None:
@@ -1147,6 +1156,27 @@ def _frame_participants(
             if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
                 parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
     return parts, weak, place, (0 if weak else precision)
+
+
+def _host_verb_guests(index: DocIndex, clause: Clause, i: int) -> list[MentionRef]:
+    """The people a host verb (a transitive meeting verb that takes a person, ``welcomed``, ``received``)
+    before the noun at ``i`` in its clause names after itself: its guests."""
+    doc, lex = index.doc, index.lex
+    verb = next(
+        (
+            j
+            for j in clause.tokens
+            if j < i and any(t.frame == "transitive" and "PER" in t.object_types for t in lex.verb_triggers(doc[j]))
+        ),
+        None,
+    )
+    if verb is None:
+        return []
+    return [
+        m
+        for m in index.clause_mentions(clause.id)
+        if verb < m.tstart < i and m.type == "PER" and m.role == "actor" and not index.in_quote[m.tstart]
+    ]
 
 
 def _invitation(
