@@ -1209,3 +1209,21 @@ def test_a_visit_in_the_clause_of_a_host_verb_is_the_guests() -> None:
     )
     visits = [p for t, p, _ in _events(rec) if t == "visit"]
     assert visits and all("Halla Tomasdottir" in p and not any("Harald" in n for n in p) for p in visits), _events(rec)
+
+
+def test_a_meeting_in_a_relative_clause_on_the_signer_is_background_to_the_agreement() -> None:
+    rec = _extract(
+        "The accord was signed by Croatian Prime Minister Andrej Plenkovic, who met Slovenian Prime Minister "
+        "Robert Golob in Zagreb last year."
+    )
+    agreements = [p for t, p, _ in _events(rec) if t == "agreement"]
+    assert all("Robert Golob" not in p for p in agreements), _events(rec)
+    _has(rec, MEETING, {"Andrej Plenkovic", "Robert Golob"}, "happened")
+
+
+def test_whom_a_host_received_is_the_guest() -> None:
+    rec = _extract(
+        "Slovenian Prime Minister Robert Golob, whom Andrej Plenkovic received in Zagreb on Monday, "
+        "said ties were good."
+    )
+    _has(rec, MEETING, {"Andrej Plenkovic", "Robert Golob"}, "happened")

@@ -533,6 +533,7 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
     layer drops what has too few parties).
     """
     signing = index.lex.words("context", "signing_words")
+    relative = index.lex.words("clauses", "relative_pronouns")
     # ``Im Juni ist ein weiteres Treffen geplant`` may close a report whose meeting was told a paragraph
     # earlier, with what was said at it in between
     reach_another = int(index.lex.frames.get("context", {}).get("another_meeting_reach", 2))
@@ -560,6 +561,9 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             and (x.segment < m.segment or x.tok < m.tok or agreement)
             and (not another or x.tok < m.tok)
             and not (three and three_way(index, x.tok))
+            # ``The agreement was signed by Mitsotakis, who met Erdogan in Athens last year``: a meeting told
+            # after the agreement in a relative clause on one of its parties is background, not its signing
+            and not (agreement and x.tok > m.tok and index.clauses[x.clause].opener in relative)
         ]
         if not before and another:
             # ``Zum Abschied schlug Putin ein weiteres Treffen vor``, paragraphs after the summit: the last

@@ -339,6 +339,11 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
         and doc[verb + 1].tag_ != "PRP$"  # ``welcomed her plans``: a possessive, no guest
     ):
         return True  # ``Crown Prince Mohammed bin Salman received him``: a person, whom the text named before
+    clause = index.clauses[clause_id]
+    if clause.opener in index.lex.words("clauses", "object_relatives") and any(
+        m.type in types for m in antecedent_actors(index, clause)
+    ):
+        return True  # ``William Ruto, whom Xi received in Beijing``: the antecedent is the guest
     for m in index.clause_mentions(clause_id):
         if m.tstart > verb and m.role not in {"affiliation", "place"}:
             # the direct object, not a name after a preposition (``received a call from Biden``)
