@@ -1227,3 +1227,13 @@ def test_whom_a_host_received_is_the_guest() -> None:
         "said ties were good."
     )
     _has(rec, MEETING, {"Andrej Plenkovic", "Robert Golob"}, "happened")
+
+
+def test_an_adverbial_clause_with_its_own_subject_tells_its_own_call() -> None:
+    rec = _extract(
+        "Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda spoke by video link on Monday, "
+        "the Lithuanian presidency said, days after Duda held a phone call with Ukrainian President "
+        "Volodymyr Zelensky."
+    )
+    calls = sorted(sorted(p) for t, p, _ in _events(rec) if t in {"phone_call", "video_call"})
+    assert calls == [["Andrzej Duda", "Gitanas Nauseda"], ["Andrzej Duda", "Volodymyr Zelensky"]], _events(rec)

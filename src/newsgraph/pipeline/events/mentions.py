@@ -409,8 +409,20 @@ def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
         return set()
     tail = toks[commas[-1] + 1 :]
     if any(j in index.trigger_set() for j in tail) or not any(doc[j].text.lower() in verbs for j in tail):
-        return set()
-    return set(tail)
+        tail = []
+    found = set(tail)
+    inserted = int(index.lex.frames.get("clauses", {}).get("inserted_reporting_max", 0))
+    for a, b in pairwise(commas):
+        # ``X and Y spoke by video link on Friday, the Kremlin said, days after ...``: a short reporting
+        # clause between two commas relays the event as well
+        part = toks[a + 1 : b]
+        if (
+            0 < len(part) <= inserted
+            and not any(j in index.trigger_set() for j in part)
+            and any(doc[j].text.lower() in verbs for j in part)
+        ):
+            found.update(part)
+    return found
 
 
 def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | None:
@@ -586,6 +598,12 @@ def _participants(
         members = session_bodies(index, i)
         return members, False, place_of(index, index.clause_of[i], i), 2, bool(members)
     parts, weak, place, precision = _frame_participants(index, i, trig)
+    scope = _adverbial_scope(index, i)
+    if scope is not None:
+        # ``..., days after Putin held a phone call with Trump``: an adverbial clause with a named subject of
+        # its own tells its own event; the names of the clause it depends on take no part in it
+        inside = {m.id for m in index.mentions if scope[0] <= m.tstart <= scope[1]}
+        parts = [m for m in parts if m.id in inside]
     rel = _support_relative(index, i) if trig.is_noun else None
     if rel is not None:
         told = [m for m in clause_actors(index, rel, exclude_quote=True, trig=i)]
@@ -666,6 +684,25 @@ def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
     if tok.dep_ == "pobj" and head.lower_ in means and head.head.pos_ == "VERB":
         return head.head.tag_
     return ""
+
+
+def _adverbial_scope(index: DocIndex, i: int) -> tuple[int, int] | None:
+    """The token span of the adverbial clause (parser ``advcl``) that holds the trigger at ``i`` and names a
+    subject of its own (a proper noun: ``days after Putin held a phone call with Trump``), or ``None``.
+    English, with the parser (``[participants] adverbial_scope``)."""
+    if not index.lex.frames.get("participants", {}).get("adverbial_scope"):
+        return None
+    tok = index.doc[i]
+    steps = 0
+    while tok.head.i != tok.i and steps < 8:
+        if tok.dep_ == "advcl":
+            subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].pos_ == "PROPN":
+                return tok.left_edge.i, tok.right_edge.i
+            return None
+        tok = tok.head
+        steps += 1
+    return None
 
 
 def _in_other_subordinate(index: DocIndex, m: MentionRef, i: int) -> bool:
