@@ -417,3 +417,8 @@ def test_a_country_word_after_a_given_name_is_a_surname_where_the_model_reads_on
     assert _mentions(record, "Luis Montenegro") == ["Luis Montenegro", "Montenegro"]
     record = _extract("President Jakov Milatovic visited Montenegro on Monday.")
     assert ("Montenegro", "LOC") in _typed(record), _typed(record)
+
+
+def test_an_employer_the_model_calls_a_group_of_people_is_an_organisation() -> None:
+    record = _extract("Naledi Khumalo, an economist at Investec, said investors wanted clarity on the budget.")
+    assert ("Investec", "ORG") in _typed(record), _typed(record)

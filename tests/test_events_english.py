@@ -1237,3 +1237,9 @@ def test_an_adverbial_clause_with_its_own_subject_tells_its_own_call() -> None:
     )
     calls = sorted(sorted(p) for t, p, _ in _events(rec) if t in {"phone_call", "video_call"})
     assert calls == [["Andrzej Duda", "Gitanas Nauseda"], ["Andrzej Duda", "Volodymyr Zelensky"]], _events(rec)
+
+
+def test_a_country_possessing_a_named_leader_is_no_party() -> None:
+    rec = _extract("Mozambique's President Daniel Chapo met Zimbabwe's Emmerson Mnangagwa in Maputo on Saturday.")
+    meetings = [p for t, p, _ in _events(rec) if t in MEETING]
+    assert meetings and all("Zimbabwe" not in p for p in meetings), _events(rec)

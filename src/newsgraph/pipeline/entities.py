@@ -1318,7 +1318,10 @@ class EntityLayer:
             end = i
             while end < len(doc) and end - i < 5 and doc[end].is_alpha and doc[end].text[:1].isupper():
                 end += 1
-            if end > i and not any(doc[j].ent_type_ for j in range(i, end)):
+            # a model label the layer ignores (``Investec`` as NORP) leaves the name untagged too
+            if end > i and not any(
+                doc[j].ent_type_ and doc[j].ent_type_ not in self.k.ignored_model_labels for j in range(i, end)
+            ):
                 out.append(Candidate(i, end, "ORG", TIER_MODEL))
         return out
 

@@ -1279,6 +1279,17 @@ def _classify(index: DocIndex) -> None:
             and doc[m.tstart - 2].text.lower() in lex.words("places", "place_nouns")
         ):
             role = "place"  # English ``in the Black Sea resort of Sochi``, ``south of San Francisco``
+        if (
+            role == "actor"
+            and m.type == "LOC"
+            and offices_any_case
+            and m.tend + 1 < len(doc)
+            and doc[m.tend].text.lower() in tuple(lex.frames.get("morphology", {}).get("genitive_endings", []))
+            and (nxt := index.starting_at(m.tend + 1)) is not None
+            and nxt.type in {"PER", "ORG"}
+        ):
+            # English ``met Zimbabwe's Emmerson Mnangagwa``: the country says whose leader; he is the party
+            role = "affiliation"
         m.role = role
         prev = m
     # office nouns standing before a person's name, and the entity layer's roles
