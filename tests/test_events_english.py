@@ -1243,3 +1243,8 @@ def test_a_country_possessing_a_named_leader_is_no_party() -> None:
     rec = _extract("Mozambique's President Daniel Chapo met Zimbabwe's Emmerson Mnangagwa in Maputo on Saturday.")
     meetings = [p for t, p, _ in _events(rec) if t in MEETING]
     assert meetings and all("Zimbabwe" not in p for p in meetings), _events(rec)
+
+
+def test_calls_off_is_no_call() -> None:
+    rec = _extract("Thailand's foreign minister calls off Phnom Penh trip amid border row")
+    assert not [t for t, _, _ in _events(rec) if t == "phone_call"], _events(rec)
