@@ -1248,3 +1248,8 @@ def test_a_country_possessing_a_named_leader_is_no_party() -> None:
 def test_calls_off_is_no_call() -> None:
     rec = _extract("Thailand's foreign minister calls off Phnom Penh trip amid border row")
     assert not [t for t, _, _ in _events(rec) if t == "phone_call"], _events(rec)
+
+
+def test_calls_off_cancels() -> None:
+    rec = _extract("Pedro Sanchez calls off talks with Luis Pereira in Madrid.")
+    assert [s for t, _, s in _events(rec) if t in MEETING] == ["cancelled"], _events(rec)
