@@ -1253,3 +1253,12 @@ def test_calls_off_is_no_call() -> None:
 def test_calls_off_cancels() -> None:
     rec = _extract("Pedro Sanchez calls off talks with Luis Pereira in Madrid.")
     assert [s for t, _, s in _events(rec) if t in MEETING] == ["cancelled"], _events(rec)
+
+
+def test_an_unnamed_holder_of_a_persons_office_acts_not_the_person() -> None:
+    rec = _extract("Ursula von der Leyen's deputy arrived in Vilnius on Wednesday.")
+    assert not [p for t, p, _ in _events(rec) if t == "visit" and "Ursula von der Leyen" in p], _events(rec)
+    rec = _extract("Vladimir Putin's special envoy arrived in Riyadh on Monday.")
+    assert not [p for t, p, _ in _events(rec) if t == "visit" and "Vladimir Putin" in p], _events(rec)
+    rec = _extract("Vladimir Putin's visit to Beijing ended on Friday.")
+    _has(rec, {"visit"}, {"Vladimir Putin"})

@@ -1260,6 +1260,12 @@ def _classify(index: DocIndex) -> None:
                     for k in range(office + 1, min(office + 4, len(doc)))
                 ):
                     role = "affiliation"
+                elif office is not None and not any(
+                    doc[k].text == "," or doc[k].pos_ in {"VERB", "AUX"} for k in range(m.tend + 1, office)
+                ):
+                    # ``Putin's envoy arrived in Riyadh``, ``Rutte's deputy``: an unnamed holder of the
+                    # person's office acts; the person takes no part
+                    role = "other"
         k = m.tstart - 1
         while k > 0 and doc[k].text.lower() in determiners:
             k -= 1
