@@ -422,3 +422,23 @@ def test_a_country_word_after_a_given_name_is_a_surname_where_the_model_reads_on
 def test_an_employer_the_model_calls_a_group_of_people_is_an_organisation() -> None:
     record = _extract("Naledi Khumalo, an economist at Investec, said investors wanted clarity on the budget.")
     assert ("Investec", "ORG") in _typed(record), _typed(record)
+
+
+def test_an_acronym_in_brackets_after_an_organisation_names_it() -> None:
+    record = _extract(
+        "Train drivers at Portuguese rail operator Comboios de Portugal (CP) will strike on Friday, the SMAQ "
+        "union said."
+    )
+    assert ("CP", "ORG") in _typed(record), _typed(record)
+
+
+def test_a_name_after_a_company_noun_is_an_organisation() -> None:
+    record = _extract("Chile's state copper company Codelco and lithium miner Andina signed a joint venture.")
+    typed = _typed(record)
+    assert ("Codelco", "ORG") in typed, typed
+
+
+def test_irish_government_titles() -> None:
+    record = _extract("Taoiseach Micheal Martin and Tanaiste Simon Harris met in Dublin on Monday.")
+    names = {e.name: e.type for e in record.entities}
+    assert names.get("Micheal Martin") == "PER" and names.get("Simon Harris") == "PER", names

@@ -299,6 +299,10 @@ class Knowledge:
     # ``chief economist at Nordbanken``: a name the model calls a place or person after ``at`` and one
     # of these nouns is the employer, an organisation
     employer_nouns: set[str] = field(default_factory=set)
+    # ``state copper company Codelco``: a name right after one of these nouns is an organisation
+    company_nouns: set[str] = field(default_factory=set)
+    # ``Comboios de Portugal (CP)``: an acronym in brackets right after an organisation's name names it too
+    parenthesised_acronyms: bool = False
     # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
     given_name_second_syllables: set[str] = field(default_factory=set)
     #: a one-word "organisation" after ``in`` that is a town (``[org_after_in]`` of entities_filters.toml)
@@ -479,6 +483,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.party_plurals = set(filters.get("party_plurals", []))
     k.region_collectives = set(filters.get("region_collectives", []))
     k.employer_nouns = set(filters.get("employer_nouns", []))
+    k.company_nouns = set(filters.get("company_nouns", []))
+    k.parenthesised_acronyms = bool(filters.get("parenthesised_acronyms", False))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
     shape = filters.get("given_name_syllable_pattern")
@@ -1265,6 +1271,13 @@ class EntityLayer:
                 label = "LOC"
             if label in {"LOC", "PER"} and self._employer(doc, span.start):
                 label = "ORG"
+            if (
+                label in {"LOC", "PER", "MISC"}
+                and len(span) <= 3
+                and span.start > 0
+                and doc[span.start - 1].lower_ in self.k.company_nouns
+            ):
+                label = "ORG"  # ``state copper company Codelco``, ``lithium miner SQM``
             if label == "LOC" and len(span) == 1 and self._region_collective(doc, span.start):
                 span = doc[span.start : span.end + 1]
             if label == "PER":
@@ -1813,6 +1826,24 @@ class EntityLayer:
             found.setdefault(word, c)
         return {w: c for w, c in found.items() if w not in shared}
 
+    def _parenthesised_acronyms(self, doc: Doc, accepted: list[Candidate]) -> list[Candidate]:
+        """``Comboios de Portugal (CP)``: an acronym in brackets right after an organisation is a mention
+        of it (the model often leaves it untagged); later occurrences follow by propagation."""
+        taken = {i for c in accepted for i in range(c.start, c.end)}
+        extra = []
+        for c in accepted:
+            k = c.end
+            if (
+                c.label == "ORG"
+                and k + 2 < len(doc)
+                and self._words[k] == "("
+                and self._words[k + 2] == ")"
+                and UPPER_ACRONYM.match(self._words[k + 1])
+                and (k + 1) not in taken
+            ):
+                extra.append(Candidate(k + 1, k + 2, "ORG", TIER_PATTERN, c.entry))
+        return sorted([*accepted, *extra], key=lambda c: c.start) if extra else accepted
+
     def _split_adjacent_surnames(self, c: Candidate, surface: dict[tuple[str, ...], Candidate]) -> list[Candidate]:
         """``Am Abend empfing Scholz Macron``, ``kritisierte Rajoy Zapatero``: German puts subject and
         object side by side after the verb, and the model reads two surnames as one name. A model span
@@ -2122,6 +2153,8 @@ class EntityLayer:
         if self.use_given_names:
             cands += self._given_name_candidates(doc, title_tokens, {c.start for c in gaz_names})
         accepted = self._resolve(doc, cands, title_tokens)
+        if self.k.parenthesised_acronyms:
+            accepted = self._parenthesised_acronyms(doc, accepted)
         if self.propagate:
             accepted = self._propagate(doc, accepted)
         spans = []
