@@ -442,3 +442,8 @@ def test_irish_government_titles() -> None:
     record = _extract("Taoiseach Micheal Martin and Tanaiste Simon Harris met in Dublin on Monday.")
     names = {e.name: e.type for e in record.entities}
     assert names.get("Micheal Martin") == "PER" and names.get("Simon Harris") == "PER", names
+
+
+def test_an_acronym_before_an_organisation_noun_is_an_organisation() -> None:
+    record = _extract("Train drivers will strike on Friday, the SMAQ union said.")
+    assert ("SMAQ", "ORG") in _typed(record), _typed(record)

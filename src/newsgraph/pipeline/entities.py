@@ -303,6 +303,8 @@ class Knowledge:
     company_nouns: set[str] = field(default_factory=set)
     # ``Comboios de Portugal (CP)``: an acronym in brackets right after an organisation's name names it too
     parenthesised_acronyms: bool = False
+    # ``the SMAQ union said``: an acronym right before one of these nouns is an organisation
+    acronym_before_nouns: set[str] = field(default_factory=set)
     # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
     given_name_second_syllables: set[str] = field(default_factory=set)
     #: a one-word "organisation" after ``in`` that is a town (``[org_after_in]`` of entities_filters.toml)
@@ -485,6 +487,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.employer_nouns = set(filters.get("employer_nouns", []))
     k.company_nouns = set(filters.get("company_nouns", []))
     k.parenthesised_acronyms = bool(filters.get("parenthesised_acronyms", False))
+    k.acronym_before_nouns = set(filters.get("acronym_before_nouns", []))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
     shape = filters.get("given_name_syllable_pattern")
@@ -1338,6 +1341,21 @@ class EntityLayer:
                 out.append(Candidate(i, end, "ORG", TIER_MODEL))
         return out
 
+    def _acronym_candidates(self, doc: Doc) -> list[Candidate]:
+        """``the SMAQ union said``, ``the ANO party``: an acronym right before an organisation noun
+        (``acronym_before_nouns``) is an organisation, where the model left it untagged or mislabelled."""
+        out = []
+        for i in range(len(doc) - 1):
+            word = self._words[i]
+            if (
+                UPPER_ACRONYM.match(word)
+                and self._words[i + 1].lower() in self.k.acronym_before_nouns
+                and word not in self.k.not_entities
+                and (not doc[i].ent_type_ or doc[i].ent_type_ in self.k.ignored_model_labels)
+            ):
+                out.append(Candidate(i, i + 1, "ORG", TIER_MODEL))
+        return out
+
     def _employer(self, doc: Doc, i: int) -> bool:
         """``chief economist at Nordbanken``, ``an analyst at Kivu Capital``: the name after ``at`` and a
         job noun is where the person works."""
@@ -2148,6 +2166,8 @@ class EntityLayer:
             cands += self._party_candidates(doc)
         if self.k.employer_nouns:
             cands += self._employer_candidates(doc)
+        if self.k.acronym_before_nouns:
+            cands += self._acronym_candidates(doc)
         if self.k.venue_heads or self.k.venue_name_words:
             cands += self._venue_pattern_candidates(doc, {i for c in gaz_names for i in range(c.start, c.end)})
         if self.use_given_names:
