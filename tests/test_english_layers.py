@@ -447,3 +447,8 @@ def test_irish_government_titles() -> None:
 def test_an_acronym_before_an_organisation_noun_is_an_organisation() -> None:
     record = _extract("Train drivers will strike on Friday, the SMAQ union said.")
     assert ("SMAQ", "ORG") in _typed(record), _typed(record)
+
+
+def test_a_nationality_adjective_and_a_lower_case_ministry_name_a_body() -> None:
+    record = _extract("The Peruvian foreign ministry said on Monday that the talks would go on.")
+    assert ("Peruvian foreign ministry", "ORG") in _typed(record), _typed(record)

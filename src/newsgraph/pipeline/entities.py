@@ -305,6 +305,8 @@ class Knowledge:
     parenthesised_acronyms: bool = False
     # ``the SMAQ union said``: an acronym right before one of these nouns is an organisation
     acronym_before_nouns: set[str] = field(default_factory=set)
+    # ``the Chinese foreign ministry said``: a nationality adjective, office words and one of these heads
+    derivation_body_heads: set[str] = field(default_factory=set)
     # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
     given_name_second_syllables: set[str] = field(default_factory=set)
     #: a one-word "organisation" after ``in`` that is a town (``[org_after_in]`` of entities_filters.toml)
@@ -488,6 +490,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.company_nouns = set(filters.get("company_nouns", []))
     k.parenthesised_acronyms = bool(filters.get("parenthesised_acronyms", False))
     k.acronym_before_nouns = set(filters.get("acronym_before_nouns", []))
+    k.derivation_body_heads = set(filters.get("derivation_body_heads", []))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
     shape = filters.get("given_name_syllable_pattern")
@@ -1341,6 +1344,21 @@ class EntityLayer:
                 out.append(Candidate(i, end, "ORG", TIER_MODEL))
         return out
 
+    def _derivation_bodies(self, doc: Doc, derivations: list[Span]) -> list[Candidate]:
+        """``the Chinese foreign ministry said``: a nationality adjective, lower-case office words
+        (``modifier_words``) and a body head (``derivation_body_heads``) name that country's body, an
+        organisation (English writes it in lower case, so no model or gazetteer name covers it)."""
+        out = []
+        for span in derivations:
+            j = span.end
+            while (
+                j < len(doc) and j - span.end < 3 and doc[j].lower_ in self.k.modifier_words and doc[j].text.islower()
+            ):
+                j += 1
+            if j < len(doc) and doc[j].lower_ in self.k.derivation_body_heads:
+                out.append(Candidate(span.start, j + 1, "ORG", TIER_PATTERN))
+        return out
+
     def _acronym_candidates(self, doc: Doc) -> list[Candidate]:
         """``the SMAQ union said``, ``the ANO party``: an acronym right before an organisation noun
         (``acronym_before_nouns``) is an organisation, where the model left it untagged or mislabelled."""
@@ -2151,6 +2169,7 @@ class EntityLayer:
         }
         derivations = self._derivations(doc)
         derivation_tokens = {s.start for s in derivations}
+        adjective_bodies = self._derivation_bodies(doc, derivations) if self.k.derivation_body_heads else []
         gaz = self._gazetteer_candidates(doc)
         # KB person aliases (English only) are weaker than a full name: they must not cut `Sergei
         # Lavrov` short where the other evidence reads the whole name
@@ -2159,7 +2178,7 @@ class EntityLayer:
         persons, title_only, title_tokens = self._title_evidence(doc, gaz_names)
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
         model = self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))
-        cands = [*bodies, *companies, *persons, *gaz, *model]
+        cands = [*adjective_bodies, *bodies, *companies, *persons, *gaz, *model]
         if self.k.group_descriptors:
             cands += self._group_candidates(doc)
         if self.k.party_plurals:
