@@ -1262,3 +1262,13 @@ def test_an_unnamed_holder_of_a_persons_office_acts_not_the_person() -> None:
     assert not [p for t, p, _ in _events(rec) if t == "visit" and "Vladimir Putin" in p], _events(rec)
     rec = _extract("Vladimir Putin's visit to Beijing ended on Friday.")
     _has(rec, {"visit"}, {"Vladimir Putin"})
+
+
+def test_he_in_a_reported_clause_is_the_speaker_and_with_takes_the_apposed_holder() -> None:
+    rec = _extract(
+        "Romanian Foreign Minister Emil Hurezeanu met reporters in Bucharest. A spokesman for Moldova's "
+        "foreign ministry, Ion Rusu, confirmed the dates. Hurezeanu also said he had spoken by telephone on "
+        "Monday with Hungary's deputy foreign minister, Levente Magyar."
+    )
+    calls = [p for t, p, _ in _events(rec) if t == "phone_call"]
+    assert calls == [frozenset({"Emil Hurezeanu", "Levente Magyar"})], _events(rec)

@@ -1727,8 +1727,37 @@ def antecedent_actors(index: DocIndex, clause: Clause) -> list[MentionRef]:
     return [x for x in out if x.role != "place"]
 
 
+def _reported_speaker(index: DocIndex, clause: Clause) -> MentionRef | None:
+    """English ``Gordeyev also said he had spoken by telephone with ...``: a subject pronoun in the
+    complement of a reporting verb (``[clauses] reporting_tail_verbs``) whose own subject names a person
+    is that person (with the parser; ``[participants] reported_pronoun_speaker``)."""
+    lex = index.lex
+    if not lex.frames.get("participants", {}).get("reported_pronoun_speaker"):
+        return None
+    doc = index.doc
+    pron = lex.words("participants", "pronouns_person")
+    verbs = lex.words("clauses", "reporting_tail_verbs")
+    for i in clause.tokens:
+        tok = doc[i]
+        if tok.lower_ not in pron or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        head = tok.head
+        if head.dep_ != "ccomp" or head.head.lower_ not in verbs:
+            return None
+        for child in head.head.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < head.head.i:
+                m = index.covering(child.i)
+                if m is not None and m.type == "PER" and not index.in_quote[child.i]:
+                    return m
+        return None
+    return None
+
+
 def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     """``Er`` opening a clause: the last person named in a main clause before it."""
+    speaker = _reported_speaker(index, clause)
+    if speaker is not None:
+        return speaker
     lex = index.lex
     pron = lex.words("participants", "pronouns_person")
     female = lex.words("participants", "pronouns_female")

@@ -751,6 +751,25 @@ def _reporting_speaker(index: DocIndex, i: int) -> frozenset[int]:
     return frozenset()
 
 
+def _with_partner(index: DocIndex, i: int) -> list[MentionRef]:
+    """The person after a partner word (``with``) that depends on the verb at ``i``, by the parse: the
+    preposition's object, or the name in apposition to it (``with Azerbaijan's deputy foreign minister,
+    Farid Huseynov``)."""
+    doc = index.doc
+    partner = index.lex.words("participants", "partner")
+    for prep in doc[i].children:
+        if prep.lower_ not in partner:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for tok in [obj, *(c for c in obj.children if c.dep_ == "appos")]:
+                m = index.covering(tok.i)
+                if m is not None and m.type in {"PER", "ORG"} and m.role != "place":
+                    return [m]
+    return []
+
+
 def _sideline_after(index: DocIndex, clause: Clause, i: int) -> int | None:
     """The position of a sideline word (``sidelines``, ``margins``) after the verb trigger at ``i`` in its
     clause, where the language writes the setting after the verb (``[participants]
@@ -887,6 +906,15 @@ def _frame_participants(
         if len(_unique(parts)) < 2 and not in_quote:
             have = {m.id for m in parts}
             parts = [*(m for m in infinitive_controllers(index, clause, i) if m.id not in have), *parts]
+        if (
+            len(_unique(parts)) < 2
+            and trig.frame == "reciprocal"
+            and lex.frames.get("participants", {}).get("verb_partner_fallback")
+        ):
+            # English ``he had spoken by telephone with Azerbaijan's deputy foreign minister, Farid Huseynov``:
+            # the office holder named in apposition after ``with`` is the partner
+            have = {m.id for m in parts}
+            parts = parts + [m for m in _with_partner(index, i) if m.id not in have and m.tstart not in tail]
         if len(_unique(parts)) < 2:
             members, named = group_members(index, clause.start, clause.end, clause.start)
             if members and named:
