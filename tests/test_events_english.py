@@ -1272,3 +1272,15 @@ def test_he_in_a_reported_clause_is_the_speaker_and_with_takes_the_apposed_holde
     )
     calls = [p for t, p, _ in _events(rec) if t == "phone_call"]
     assert calls == [frozenset({"Emil Hurezeanu", "Levente Magyar"})], _events(rec)
+
+
+def test_what_they_met_to_discuss_is_the_meeting() -> None:
+    rec = newsgraph.extract(
+        "OSLO, Sept 9 (Reuters) - Norwegian Foreign Minister Espen Barth Eide and Swedish Foreign Minister "
+        "Maria Malmer Stenergard met in Oslo late on Monday, a day earlier than planned, to discuss Arctic "
+        "security, diplomats said.",
+        lang="en",
+        published="2025-09-09",
+    )
+    meetings = [(p, s) for t, p, s in _events(rec) if t in MEETING]
+    assert meetings == [(frozenset({"Espen Barth Eide", "Maria Malmer Stenergard"}), "happened")], _events(rec)

@@ -163,6 +163,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             # English ``The council last discussed the Sahel``: a verb of talk whose subject is a
             # deliberative body is the body's session, not talks between parties it does not name
             verb_triggers = sorted(verb_triggers, key=lambda t: t.frame != "session")
+        if _purpose_of_meeting(index, tok.i):
+            continue  # ``met in Geneva on Monday to discuss Iran's nuclear programme``: the meeting's topic
         for trig in verb_triggers:
             if trig.particle and not _particle_closes(index, clause_id, trig.particle, tok.i):
                 continue
@@ -191,6 +193,23 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             break
     noun_clauses = {index.clause_of[i] for i, t in found if t.is_noun}
     return [(i, t) for i, t in found if not (t.yields_to_nouns and index.clause_of[i] in noun_clauses)]
+
+
+def _purpose_of_meeting(index: DocIndex, i: int) -> bool:
+    """Whether the verb at ``i`` is a talk verb in a purpose infinitive of a meeting verb (English, with the
+    parser: ``met in Geneva ... to discuss``; ``[participants] purpose_of_meeting`` marks, talk types in
+    ``purpose_talk_types``): what they met to discuss is the meeting itself, no event of its own."""
+    lex = index.lex
+    marks = lex.words("participants", "purpose_of_meeting")
+    if not marks or i == 0:
+        return False
+    doc = index.doc
+    tok = doc[i]
+    if doc[i - 1].lower_ not in marks or tok.dep_ not in {"advcl", "xcomp"}:
+        return False
+    if not any(t.type in lex.words("participants", "purpose_talk_types") for t in lex.verb_triggers(tok)):
+        return False
+    return any(family_group(t.type) in {"meeting", "phone_call"} for t in lex.verb_triggers(tok.head))
 
 
 def _after_without(index: DocIndex, i: int, noun: bool, words: frozenset[str]) -> bool:
