@@ -356,3 +356,99 @@ def test_a_one_word_organisation_of_the_model_after_in_is_a_town():
     assert ("Entebbe", "LOC") in _ents(r), _ents(r)
     r = _extract("The fund bought a stake in Tesla, sources said.")
     assert ("Tesla", "LOC") not in _ents(r), _ents(r)
+
+
+def _mentions(record: Record, name: str) -> list[str]:
+    found = [e for e in record.entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.type, [m.text for m in e.mentions]) for e in record.entities]
+    return [m.text for m in found[0].mentions]
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full() -> None:
+    # the tokenizer splits the surname at its hyphen; alone later it is that person, not an organisation
+    record = _extract(
+        "Former trade envoy Amaka Oduya-Bello chaired the panel in Lagos. Oduya-Bello told delegates that "
+        "tariffs would fall."
+    )
+    assert _mentions(record, "Amaka Oduya-Bello") == ["Amaka Oduya-Bello", "Oduya-Bello"]
+    assert all(e.type == "PER" for e in record.entities if "Bello" in e.name)
+
+
+def test_the_first_word_of_a_full_name_alone_is_that_person() -> None:
+    # names used by their first word (Icelandic, Ethiopian, Indonesian): `Bjarni` later is `Bjarni Benediktsson`
+    record = _extract(
+        "Icelandic Prime Minister Bjarni Benediktsson arrived in Oslo on Monday. Bjarni met Norwegian officials."
+    )
+    assert _mentions(record, "Bjarni Benediktsson") == ["Bjarni Benediktsson", "Bjarni"]
+
+
+def _typed(record: Record) -> set[tuple[str, str]]:
+    return {(m.text, e.type) for e in record.entities for m in e.mentions}
+
+
+def test_an_institution_of_a_place_is_an_organisation_not_the_place() -> None:
+    record = _extract(
+        "The Bank of Ghana held rates, and the Reserve Bank of Malawi cut them. "
+        "Students at the University of Lusaka protested."
+    )
+    typed = _typed(record)
+    assert {("Bank of Ghana", "ORG"), ("Reserve Bank of Malawi", "ORG"), ("University of Lusaka", "ORG")} <= typed, (
+        typed
+    )
+    assert ("Ghana", "LOC") not in typed and ("Malawi", "LOC") not in typed, typed
+
+
+def test_a_department_before_secretary_is_part_of_the_office() -> None:
+    record = _extract("Energy Secretary Chris Wright and Commerce Secretary Howard Lutnick arrived in Riyadh.")
+    names = {e.name for e in record.entities}
+    assert "Energy" not in names and "Commerce" not in names, names
+    assert {"Chris Wright", "Howard Lutnick"} <= names, names
+
+
+def test_a_model_span_does_not_end_in_a_preposition() -> None:
+    record = _extract("Kofi Boateng later held talks with Amara Okafor of the International Monetary Fund.")
+    assert not any(m.text.endswith(" of") for e in record.entities for m in e.mentions), _typed(record)
+
+
+def test_a_country_word_after_a_given_name_is_a_surname_where_the_model_reads_one_person() -> None:
+    record = _extract(
+        "Prime Minister Luis Montenegro met Pedro Sanchez in Madrid on Monday. Montenegro said the talks went well."
+    )
+    assert _mentions(record, "Luis Montenegro") == ["Luis Montenegro", "Montenegro"]
+    record = _extract("President Jakov Milatovic visited Montenegro on Monday.")
+    assert ("Montenegro", "LOC") in _typed(record), _typed(record)
+
+
+def test_an_employer_the_model_calls_a_group_of_people_is_an_organisation() -> None:
+    record = _extract("Naledi Khumalo, an economist at Investec, said investors wanted clarity on the budget.")
+    assert ("Investec", "ORG") in _typed(record), _typed(record)
+
+
+def test_an_acronym_in_brackets_after_an_organisation_names_it() -> None:
+    record = _extract(
+        "Train drivers at Portuguese rail operator Comboios de Portugal (CP) will strike on Friday, the SMAQ "
+        "union said."
+    )
+    assert ("CP", "ORG") in _typed(record), _typed(record)
+
+
+def test_a_name_after_a_company_noun_is_an_organisation() -> None:
+    record = _extract("Chile's state copper company Codelco and lithium miner Andina signed a joint venture.")
+    typed = _typed(record)
+    assert ("Codelco", "ORG") in typed, typed
+
+
+def test_irish_government_titles() -> None:
+    record = _extract("Taoiseach Micheal Martin and Tanaiste Simon Harris met in Dublin on Monday.")
+    names = {e.name: e.type for e in record.entities}
+    assert names.get("Micheal Martin") == "PER" and names.get("Simon Harris") == "PER", names
+
+
+def test_an_acronym_before_an_organisation_noun_is_an_organisation() -> None:
+    record = _extract("Train drivers will strike on Friday, the SMAQ union said.")
+    assert ("SMAQ", "ORG") in _typed(record), _typed(record)
+
+
+def test_a_nationality_adjective_and_a_lower_case_ministry_name_a_body() -> None:
+    record = _extract("The Peruvian foreign ministry said on Monday that the talks would go on.")
+    assert ("Peruvian foreign ministry", "ORG") in _typed(record), _typed(record)

@@ -252,6 +252,8 @@ class Knowledge:
     country_names: dict[str, GazetteerEntry] = field(default_factory=dict)
     body_heads: set[str] = field(default_factory=set)
     body_head_suffixes: tuple[str, ...] = ()
+    # the words between a body's head and its country (``Sicherheitsrat der``, English ``Bank of``)
+    body_genitive_words: frozenset[str] = frozenset({"der", "des"})
     body_prefixes: set[str] = field(default_factory=set)
     title_conf: dict[str, Any] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
@@ -279,6 +281,8 @@ class Knowledge:
     model_not_name_tags: set[str] = field(default_factory=set)
     title_modifiers_no_name: bool = False
     first_name_word_is_person: bool = False
+    # the first word of a full name, when it is no known given name, alone is that person (``Abiy``)
+    given_name_alone: bool = False
     model_span_breaks: set[str] = field(default_factory=set)
     # a one-word name the model calls a person or organisation is a place before a feature noun (``the
     # Teesta river``); a person, with ``article_person_is_place``, after ``the`` where its noun phrase
@@ -295,6 +299,14 @@ class Knowledge:
     # ``chief economist at Nordbanken``: a name the model calls a place or person after ``at`` and one
     # of these nouns is the employer, an organisation
     employer_nouns: set[str] = field(default_factory=set)
+    # ``state copper company Codelco``: a name right after one of these nouns is an organisation
+    company_nouns: set[str] = field(default_factory=set)
+    # ``Comboios de Portugal (CP)``: an acronym in brackets right after an organisation's name names it too
+    parenthesised_acronyms: bool = False
+    # ``the SMAQ union said``: an acronym right before one of these nouns is an organisation
+    acronym_before_nouns: set[str] = field(default_factory=set)
+    # ``the Chinese foreign ministry said``: a nationality adjective, office words and one of these heads
+    derivation_body_heads: set[str] = field(default_factory=set)
     # ``Park Min-jun``: lower-case second syllables of hyphenated (Korean) given names
     given_name_second_syllables: set[str] = field(default_factory=set)
     #: a one-word "organisation" after ``in`` that is a town (``[org_after_in]`` of entities_filters.toml)
@@ -448,6 +460,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     bodies = organisations.get("body_patterns", {})
     k.body_heads = {v for h in bodies.get("heads", []) for v in _inflect(h, inflection)}
     k.body_head_suffixes = tuple(bodies.get("head_suffixes", []))
+    k.body_genitive_words = frozenset(bodies.get("genitive_words", ["der", "des"]))
     k.body_prefixes = set(bodies.get("prefixes", []))
     k.compound_heads = {v for h in bodies.get("compound_heads", []) for v in _inflect(h, inflection)}
     k.state_prefixes = {v for h in bodies.get("state_prefixes", []) for v in _inflect(h, inflection)}
@@ -469,6 +482,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.model_not_name_tags = set(filters.get("model_not_name_tags", []))
     k.title_modifiers_no_name = bool(filters.get("title_modifiers_no_name", False))
     k.first_name_word_is_person = bool(filters.get("first_name_word_is_person", False))
+    k.given_name_alone = bool(filters.get("given_name_alone", False))
     k.model_span_breaks = set(filters.get("model_span_breaks", []))
     k.feature_nouns = {w.lower() for w in filters.get("feature_nouns", [])}
     k.article_person_is_place = bool(filters.get("article_person_is_place", False))
@@ -476,6 +490,10 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.party_plurals = set(filters.get("party_plurals", []))
     k.region_collectives = set(filters.get("region_collectives", []))
     k.employer_nouns = set(filters.get("employer_nouns", []))
+    k.company_nouns = set(filters.get("company_nouns", []))
+    k.parenthesised_acronyms = bool(filters.get("parenthesised_acronyms", False))
+    k.acronym_before_nouns = set(filters.get("acronym_before_nouns", []))
+    k.derivation_body_heads = set(filters.get("derivation_body_heads", []))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
     shape = filters.get("given_name_syllable_pattern")
@@ -639,6 +657,11 @@ class EntityLayer:
             return True
         return start == 0 or token.is_sent_start or doc[start - 1].lower_ in self.k.determiners
 
+    @staticmethod
+    def _model_person_covers(doc: Doc, start: int, last: int) -> bool:
+        """Whether one of the model's person spans covers the tokens ``start`` to ``last``."""
+        return any(e.label_ in ("PER", "PERSON") and e.start <= start and last < e.end for e in doc.ents)
+
     def _is_name_token(self, token: Token, first: bool, titles: set[int], gaz_starts: set[int]) -> bool:
         text = token.text
         if not NAME_TOKEN.match(text) or text in self.k.name_stopwords or token.i in titles:
@@ -649,7 +672,13 @@ class EntityLayer:
             # a surname that is also a city (Alejandro Toledo) right after a first name; countries never
             entry = self.k.place_forms.get(text)
             previous = token.doc[token.i - 1].text if token.i > 0 else ""
-            if first or entry is None or entry.kind == "country" or not NAME_TOKEN.match(previous):
+            if first or entry is None or not NAME_TOKEN.match(previous):
+                return False
+            if entry.kind == "country" and not (
+                previous in self.k.given_name_set and self._model_person_covers(token.doc, token.i - 1, token.i)
+            ):
+                # a country is a surname only after a known given name where the model reads the two words
+                # as one person (``Prime Minister Luis Montenegro``)
                 return False
             if previous in self.k.place_forms or (token.i - 1) in gaz_starts:
                 return False
@@ -898,12 +927,28 @@ class EntityLayer:
         out = []
         gaz_spans = {(c.start, c.end) for c in gaz}
         countries = {c.start: c for c in gaz if c.entry and c.entry.kind == "country"}
-        for c in countries.values():
+        # English ``the Bank of England``, ``the University of Nairobi``: after ``of``, any place the gazetteer knows
+        english_of = self.k.body_genitive_words != {"der", "des"}
+        heads_of = {c.start: c for c in gaz if c.entry and c.label == "LOC"} if english_of else countries
+        for c in heads_of.values():
             j = c.start - 1
             while j >= 0 and self._is_adjective(doc[j]) and c.start - j < 3:
                 j -= 1
-            if j >= 1 and doc[j].lower_ in ("der", "des") and self._is_body_head(doc[j - 1].text):
-                out.append(Candidate(j - 1, c.end, "ORG", TIER_PATTERN))
+            if j >= 1 and doc[j].lower_ in self.k.body_genitive_words and self._is_body_head(doc[j - 1].text):
+                start = j - 1
+                # English ``the Reserve Bank of India``, ``the Central Bank of Nigeria``: the capitalised
+                # words before the head belong to the name (at most two, not a sentence's first article)
+                while (
+                    english_of
+                    and start > 0
+                    and j - 1 - start < 2
+                    and doc[start - 1].text[:1].isupper()
+                    and doc[start - 1].text not in self.k.model_leading_words
+                    and (start - 1) not in countries
+                    and not doc[start - 1].is_sent_start
+                ):
+                    start -= 1
+                out.append(Candidate(start, c.end, "ORG", TIER_PATTERN))
             elif c.start >= 1 and doc[c.start - 1].text in self.k.state_prefixes:
                 out.append(Candidate(c.start - 1, c.end, "LOC", TIER_GAZETTEER, c.entry))
         derivation_re = self.k.derivation_re
@@ -1241,6 +1286,13 @@ class EntityLayer:
                 label = "LOC"
             if label in {"LOC", "PER"} and self._employer(doc, span.start):
                 label = "ORG"
+            if (
+                label in {"LOC", "PER", "MISC"}
+                and len(span) <= 3
+                and span.start > 0
+                and doc[span.start - 1].lower_ in self.k.company_nouns
+            ):
+                label = "ORG"  # ``state copper company Codelco``, ``lithium miner SQM``
             if label == "LOC" and len(span) == 1 and self._region_collective(doc, span.start):
                 span = doc[span.start : span.end + 1]
             if label == "PER":
@@ -1294,8 +1346,41 @@ class EntityLayer:
             end = i
             while end < len(doc) and end - i < 5 and doc[end].is_alpha and doc[end].text[:1].isupper():
                 end += 1
-            if end > i and not any(doc[j].ent_type_ for j in range(i, end)):
+            # a model label the layer ignores (``Investec`` as NORP) leaves the name untagged too
+            if end > i and not any(
+                doc[j].ent_type_ and doc[j].ent_type_ not in self.k.ignored_model_labels for j in range(i, end)
+            ):
                 out.append(Candidate(i, end, "ORG", TIER_MODEL))
+        return out
+
+    def _derivation_bodies(self, doc: Doc, derivations: list[Span]) -> list[Candidate]:
+        """``the Chinese foreign ministry said``: a nationality adjective, lower-case office words
+        (``modifier_words``) and a body head (``derivation_body_heads``) name that country's body, an
+        organisation (English writes it in lower case, so no model or gazetteer name covers it)."""
+        out = []
+        for span in derivations:
+            j = span.end
+            while (
+                j < len(doc) and j - span.end < 3 and doc[j].lower_ in self.k.modifier_words and doc[j].text.islower()
+            ):
+                j += 1
+            if j < len(doc) and doc[j].lower_ in self.k.derivation_body_heads:
+                out.append(Candidate(span.start, j + 1, "ORG", TIER_PATTERN))
+        return out
+
+    def _acronym_candidates(self, doc: Doc) -> list[Candidate]:
+        """``the SMAQ union said``, ``the ANO party``: an acronym right before an organisation noun
+        (``acronym_before_nouns``) is an organisation, where the model left it untagged or mislabelled."""
+        out = []
+        for i in range(len(doc) - 1):
+            word = self._words[i]
+            if (
+                UPPER_ACRONYM.match(word)
+                and self._words[i + 1].lower() in self.k.acronym_before_nouns
+                and word not in self.k.not_entities
+                and (not doc[i].ent_type_ or doc[i].ent_type_ in self.k.ignored_model_labels)
+            ):
+                out.append(Candidate(i, i + 1, "ORG", TIER_MODEL))
         return out
 
     def _employer(self, doc: Doc, i: int) -> bool:
@@ -1569,7 +1654,7 @@ class EntityLayer:
         for c in accepted:
             known.setdefault(doc[c.start : c.end].text, c.label)
             if c.label == "PER" and c.length >= 2:
-                surname = doc[c.end - 1].text
+                surname = doc[self._surname_start(doc, c) : c.end].text
                 if not ROMAN_NUMERAL.match(surname) and surname != ".":
                     for form in (surname, surname + "s"):
                         known.setdefault(form, "PER")
@@ -1580,7 +1665,7 @@ class EntityLayer:
         if self.k.model_person_surnames:
             for c in cands:  # ``Rajesh Kulkarni`` ... ``Kulkarni told``, which the model calls a place
                 if c.tier == TIER_MODEL and self._full_person_name(doc, c):
-                    known.setdefault(doc[c.end - 1].text, "PER")
+                    known.setdefault(doc[self._surname_start(doc, c) : c.end].text, "PER")
         # the model's own votes: one label per name in a document, the majority (first on a tie)
         votes: dict[str, dict[str, int]] = {}
         for c in cands:
@@ -1615,15 +1700,34 @@ class EntityLayer:
             j += 1
         return j - k >= 2 and j < len(doc) and doc[j].text in {",", ".", ";"}
 
+    def _surname_start(self, doc: Doc, c: Candidate) -> int:
+        """The first token of a person span's surname: the last word, with the words a hyphen joins to it
+        without spaces (``Nkosazana Dlamini-Zuma``, which the tokenizer splits at the hyphen, is
+        ``Dlamini-Zuma`` alone later, not ``Zuma``)."""
+        j = c.end - 1
+        while (
+            j - 2 >= c.start
+            and self._words[j - 1] in ("-", "‑")
+            and not doc[j - 2].whitespace_
+            and not doc[j - 1].whitespace_
+            and self._words[j - 2][:1].isupper()
+        ):
+            j -= 2
+        return j
+
     def _full_person_name(self, doc: Doc, c: Candidate) -> bool:
         """A model PER span that reads as a full personal name: two or three capitalised words, the
         last no place the gazetteer knows (``Camden Road`` is no person) and no office word."""
-        if c.label != "PER" or not 2 <= c.length <= 3:
+        if c.label != "PER" or not 2 <= c.length <= 5:
             return False
-        words = [doc[j].text for j in range(c.start, c.end)]
+        # a hyphenated surname counts as one word (``Nkosazana Dlamini-Zuma``)
+        words = [doc[j].text for j in range(c.start, self._surname_start(doc, c))]
+        words.append("".join(doc[j].text for j in range(self._surname_start(doc, c), c.end)))
+        if len(words) > 3:
+            return False
         last = words[-1]
         return (
-            all(w[:1].isupper() and w.isalpha() for w in words)
+            all(w[:1].isupper() and w.replace("-", "").replace("‑", "").isalpha() for w in words)
             and last not in self.k.place_forms
             and last.lower() not in self.k.modifier_words
             and len(last) > 2
@@ -1687,6 +1791,9 @@ class EntityLayer:
                     surface.setdefault((form,), c)
             elif c.label == "PER" and c.length >= 2 and trusted:
                 last = [w for w in words if not ROMAN_NUMERAL.match(w) and w != "."]
+                hyphenated = tuple(words_all[self._surname_start(doc, c) : c.end])
+                if len(hyphenated) > 1:
+                    surface.setdefault(hyphenated, c)  # ``Dlamini-Zuma`` alone, as the tokenizer splits it
                 if last and len(last[-1]) > 2:
                     for form in (last[-1], last[-1] + "s", last[-1] + "'"):
                         surface.setdefault((form,), c)
@@ -1700,12 +1807,23 @@ class EntityLayer:
                         surface.setdefault(tuple(last[-2:]), c)  # ``Marta Soto Vial`` ... ``Soto Vial said``
             if c.tier in (TIER_MODEL, TIER_GIVEN_NAME, TIER_PATTERN) and words[0][:1].isupper():
                 surface.setdefault(words, c)
-        if not surface:
+        first_alone = self._first_words_alone(doc, accepted, surface) if self.k.given_name_alone else {}
+        if not surface and not first_alone:
             return list(accepted)
         out = []
         for c in accepted:
             out += self._split_adjacent_surnames(c, surface)
         taken = {i for c in out for i in range(c.start, c.end)}
+        for i, word in enumerate(words_all):
+            src = first_alone.get(word)
+            if (
+                src is not None
+                and i not in taken
+                and doc[i].tag_ == "NNP"
+                and not (i + 1 < len(words_all) and words_all[i + 1][:1].isupper())
+            ):
+                out.append(Candidate(i, i + 1, "PER", TIER_PROPAGATED, src.entry))
+                taken.add(i)
         firsts = {k[0] for k in surface}
         lengths = sorted({len(k) for k in surface}, reverse=True)
         i = 0
@@ -1726,6 +1844,50 @@ class EntityLayer:
                     break
             i += step
         return sorted(out, key=lambda c: c.start)
+
+    def _first_words_alone(
+        self, doc: Doc, accepted: list[Candidate], surface: dict[tuple[str, ...], Candidate]
+    ) -> dict[str, Candidate]:
+        """First words of full names that name their person alone: ``Abiy Ahmed`` ... ``Abiy arrived``.
+
+        Ethiopian, Indonesian and Icelandic names, among others, are used by the first word; English
+        wire copy follows that use. Only a word that is no surname of another person and that begins
+        just one full name of the text; the tagger must read it as a proper noun where it stands alone.
+        """
+        found: dict[str, Candidate] = {}
+        shared: set[str] = set()
+        for c in accepted:
+            if c.label != "PER" or c.length < 2:
+                continue
+            if not (c.tier in (TIER_PATTERN, TIER_GIVEN_NAME) or self._full_person_name(doc, c)):
+                continue
+            word = self._words[c.start]
+            if len(word) < 3 or not word.isalpha() or not word[:1].isupper() or word.isupper():
+                continue
+            if (word,) in surface or word.lower() in self.k.name_particles:
+                continue
+            if word in found and self._words[found[word].start : found[word].end] != self._words[c.start : c.end]:
+                shared.add(word)
+            found.setdefault(word, c)
+        return {w: c for w, c in found.items() if w not in shared}
+
+    def _parenthesised_acronyms(self, doc: Doc, accepted: list[Candidate]) -> list[Candidate]:
+        """``Comboios de Portugal (CP)``: an acronym in brackets right after an organisation is a mention
+        of it (the model often leaves it untagged); later occurrences follow by propagation."""
+        taken = {i for c in accepted for i in range(c.start, c.end)}
+        extra = []
+        for c in accepted:
+            k = c.end
+            if (
+                c.label == "ORG"
+                and k + 2 < len(doc)
+                and self._words[k] == "("
+                and self._words[k + 2] == ")"
+                and UPPER_ACRONYM.match(self._words[k + 1])
+                and (k + 1) not in taken
+            ):
+                extra.append(Candidate(k + 1, k + 2, "ORG", TIER_PATTERN, c.entry))
+        return sorted([*accepted, *extra], key=lambda c: c.start) if extra else accepted
 
     def _split_adjacent_surnames(self, c: Candidate, surface: dict[tuple[str, ...], Candidate]) -> list[Candidate]:
         """``Am Abend empfing Scholz Macron``, ``kritisierte Rajoy Zapatero``: German puts subject and
@@ -1768,6 +1930,8 @@ class EntityLayer:
             words = self._person_words(doc, c)
             if len(words) < 2 or words[0].lower() in self.k.name_particles:
                 continue  # ``von der Leyen``: a surname with its particles joins a full name below
+            if self._surname_start(doc, c) == c.start:
+                continue  # ``Dlamini-Zuma`` alone: a hyphenated surname joins a full name below
             if words[-1].endswith("s") and (
                 words[-1][:-1] in person_words or self._known_person(" ".join([*words[:-1], words[-1][:-1]]))
             ):
@@ -2073,6 +2237,7 @@ class EntityLayer:
         }
         derivations = self._derivations(doc)
         derivation_tokens = {s.start for s in derivations}
+        adjective_bodies = self._derivation_bodies(doc, derivations) if self.k.derivation_body_heads else []
         gaz = self._gazetteer_candidates(doc)
         # KB person aliases (English only) are weaker than a full name: they must not cut `Sergei
         # Lavrov` short where the other evidence reads the whole name
@@ -2081,18 +2246,22 @@ class EntityLayer:
         persons, title_only, title_tokens = self._title_evidence(doc, gaz_names)
         companies = self._company_candidates(doc, title_tokens) if self.k.legal_forms else []
         model = self._model_candidates(doc, derivation_tokens, frozenset(title_tokens))
-        cands = [*bodies, *companies, *persons, *gaz, *model]
+        cands = [*adjective_bodies, *bodies, *companies, *persons, *gaz, *model]
         if self.k.group_descriptors:
             cands += self._group_candidates(doc)
         if self.k.party_plurals:
             cands += self._party_candidates(doc)
         if self.k.employer_nouns:
             cands += self._employer_candidates(doc)
+        if self.k.acronym_before_nouns:
+            cands += self._acronym_candidates(doc)
         if self.k.venue_heads or self.k.venue_name_words:
             cands += self._venue_pattern_candidates(doc, {i for c in gaz_names for i in range(c.start, c.end)})
         if self.use_given_names:
             cands += self._given_name_candidates(doc, title_tokens, {c.start for c in gaz_names})
         accepted = self._resolve(doc, cands, title_tokens)
+        if self.k.parenthesised_acronyms:
+            accepted = self._parenthesised_acronyms(doc, accepted)
         if self.propagate:
             accepted = self._propagate(doc, accepted)
         spans = []

@@ -1067,6 +1067,22 @@ def _witness(index: DocIndex, m: MentionRef) -> bool:
     return False
 
 
+def _after_phrase(index: DocIndex, m: MentionRef, phrases: list[tuple[str, ...]], determiners: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` (lower-case word tuples) stands right before the mention, past its
+    determiners (``ahead of the G7``, ``in the wake of``)."""
+    if not phrases:
+        return False
+    doc = index.doc
+    k = m.tstart
+    while k > 0 and doc[k - 1].text.lower() in determiners:
+        k -= 1
+    for words in phrases:
+        n = len(words)
+        if k >= n and tuple(doc[j].text.lower() for j in range(k - n, k)) == words:
+            return True
+    return False
+
+
 def _classify(index: DocIndex) -> None:
     """Mark each mention actor / place / affiliation, and record office nouns before persons."""
     doc, lex = index.doc, index.lex
@@ -1090,6 +1106,7 @@ def _classify(index: DocIndex) -> None:
     own_tags = lex.words("participants", "possessive_pronoun_tags")
     comparisons = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("comparisons", [])]
     origins = lex.words("participants", "office_origins")
+    non_actor_phrases = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("non_actor_phrases", [])]
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -1137,6 +1154,12 @@ def _classify(index: DocIndex) -> None:
             continue
         if m.type in {"PER", "ORG"} and (_in_source_phrase(index, m) or _witness(index, m)):
             # ``Nach Angaben des Rezensenten Alan Posener sei ... ein Gespräch mit Füller``: a source
+            m.role = "other"
+            prev = m
+            continue
+        if m.type in {"PER", "ORG"} and _after_phrase(index, m, non_actor_phrases, determiners):
+            # English ``Starmer hosts Carney at Chequers ahead of G7``: what an event happens ahead of, or in
+            # the wake of, takes no part in it
             m.role = "other"
             prev = m
             continue
@@ -1300,6 +1323,23 @@ def _classify(index: DocIndex) -> None:
                 )
             ):
                 role = "affiliation"
+            elif endings and offices_any_case and doc[m.tend].text.lower() in endings:
+                # English ``Ruto's finance minister, John Mbadi, travelled``: the possessive is a separate
+                # token and the office is in lower case; the holder named after it acts, not the principal
+                office = next(
+                    (k for k in range(m.tend + 1, min(m.tend + 4, len(doc))) if office_stem(doc[k].text, lex)), None
+                )
+                if office is not None and any(
+                    (nxt := index.starting_at(k)) is not None and nxt.type == "PER"
+                    for k in range(office + 1, min(office + 4, len(doc)))
+                ):
+                    role = "affiliation"
+                elif office is not None and not any(
+                    doc[k].text == "," or doc[k].pos_ in {"VERB", "AUX"} for k in range(m.tend + 1, office)
+                ):
+                    # ``Putin's envoy arrived in Riyadh``, ``Rutte's deputy``: an unnamed holder of the
+                    # person's office acts; the person takes no part
+                    role = "other"
         k = m.tstart - 1
         while k > 0 and doc[k].text.lower() in determiners:
             k -= 1
@@ -1319,6 +1359,17 @@ def _classify(index: DocIndex) -> None:
             and doc[m.tstart - 2].text.lower() in lex.words("places", "place_nouns")
         ):
             role = "place"  # English ``in the Black Sea resort of Sochi``, ``south of San Francisco``
+        if (
+            role == "actor"
+            and m.type == "LOC"
+            and offices_any_case
+            and m.tend + 1 < len(doc)
+            and doc[m.tend].text.lower() in tuple(lex.frames.get("morphology", {}).get("genitive_endings", []))
+            and (nxt := index.starting_at(m.tend + 1)) is not None
+            and nxt.type in {"PER", "ORG"}
+        ):
+            # English ``met Zimbabwe's Emmerson Mnangagwa``: the country says whose leader; he is the party
+            role = "affiliation"
         m.role = role
         prev = m
     # office nouns standing before a person's name, and the entity layer's roles
@@ -1758,8 +1809,37 @@ def antecedent_actors(index: DocIndex, clause: Clause) -> list[MentionRef]:
     return [x for x in out if x.role != "place"]
 
 
+def _reported_speaker(index: DocIndex, clause: Clause) -> MentionRef | None:
+    """English ``Gordeyev also said he had spoken by telephone with ...``: a subject pronoun in the
+    complement of a reporting verb (``[clauses] reporting_tail_verbs``) whose own subject names a person
+    is that person (with the parser; ``[participants] reported_pronoun_speaker``)."""
+    lex = index.lex
+    if not lex.frames.get("participants", {}).get("reported_pronoun_speaker"):
+        return None
+    doc = index.doc
+    pron = lex.words("participants", "pronouns_person")
+    verbs = lex.words("clauses", "reporting_tail_verbs")
+    for i in clause.tokens:
+        tok = doc[i]
+        if tok.lower_ not in pron or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        head = tok.head
+        if head.dep_ != "ccomp" or head.head.lower_ not in verbs:
+            return None
+        for child in head.head.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < head.head.i:
+                m = index.covering(child.i)
+                if m is not None and m.type == "PER" and not index.in_quote[child.i]:
+                    return m
+        return None
+    return None
+
+
 def pronoun_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
     """``Er`` opening a clause: the last person named in a main clause before it."""
+    speaker = _reported_speaker(index, clause)
+    if speaker is not None:
+        return speaker
     lex = index.lex
     pron = lex.words("participants", "pronouns_person")
     female = lex.words("participants", "pronouns_female")
@@ -2120,12 +2200,21 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
                 m = next(x for x in index.mentions if x.id == eid)
                 refs.append(m)
             return refs, True
-    if has_two and not any(doc[i].text.lower() in parties for i in range(start, end)):
+    reach = int(lex.frames.get("groups", {}).get("party_noun_reach", 0))
+    party_at = [
+        i
+        for i in range(start, end)
+        if doc[i].text.lower() in parties
+        # English: the party noun the group word goes with (``the two countries``), not one further on
+        # (``The two leaders met ..., on the sidelines of a summit of Southeast Asian nations``)
+        and (not reach or any(doc[j].text.lower() in two for j in range(max(start, i - reach), i)))
+    ]
+    if has_two and not party_at:
         # ``die beiden Bewerber``: the two people the sentence (else the one before) names
         people = _two_people(index, start)
         if people:
             return people, True
-    if has_two and any(doc[i].text.lower() in parties for i in range(start, end)):
+    if has_two and party_at:
         # ``beider Länder``: states are the countries named before, whatever their role there (``Österreich
         # und Ungarn hätten ...``); a city of a dateline is none
         states = any(doc[i].text.lower() in lex.words("groups", "state_nouns") for i in range(start, end))

@@ -154,6 +154,24 @@ def arranged_events(index: DocIndex, i: int, trig: Trigger) -> list[int]:
     """
     if trig.type != "agreement" or trig.is_noun:
         return []
+    found = _arranged(index, i)
+    # ``agreed to cooperate``: agreeing to a type of ``[context] agreed_not_arranged`` is the agreement
+    # itself, not the planning of another event
+    kept = index.lex.words("context", "agreed_not_arranged")
+    if kept and found:
+        found = [j for j in found if not _trigger_types(index, j) & kept]
+    return found
+
+
+def _trigger_types(index: DocIndex, j: int) -> frozenset[str]:
+    """The event types the word at ``j`` can trigger (noun or verb readings)."""
+    tok = index.doc[j]
+    noun = index.lex.noun_trigger(tok)
+    return frozenset([noun.type] if noun is not None else [t.type for t in index.lex.verb_triggers(tok)])
+
+
+def _arranged(index: DocIndex, i: int) -> list[int]:
+    """The triggers an agreement verb at ``i`` arranges (see :func:`arranged_events`)."""
     complement = _arranged_complement(index, i)
     if complement:
         return complement
@@ -531,6 +549,7 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
     layer drops what has too few parties).
     """
     signing = index.lex.words("context", "signing_words")
+    relative = index.lex.words("clauses", "relative_pronouns")
     # ``Im Juni ist ein weiteres Treffen geplant`` may close a report whose meeting was told a paragraph
     # earlier, with what was said at it in between
     reach_another = int(index.lex.frames.get("context", {}).get("another_meeting_reach", 2))
@@ -558,6 +577,9 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             and (x.segment < m.segment or x.tok < m.tok or agreement)
             and (not another or x.tok < m.tok)
             and not (three and three_way(index, x.tok))
+            # ``The agreement was signed by Mitsotakis, who met Erdogan in Athens last year``: a meeting told
+            # after the agreement in a relative clause on one of its parties is background, not its signing
+            and not (agreement and x.tok > m.tok and index.clauses[x.clause].opener in relative)
         ]
         if not before and another:
             # ``Zum Abschied schlug Putin ein weiteres Treffen vor``, paragraphs after the summit: the last

@@ -150,6 +150,10 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
         if not_after and _after_without(index, tok.i, noun is not None, not_after):
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
+            if noun.type in lex.words("participants", "topic_only_types") and _after_without(
+                index, tok.i, True, lex.words("participants", "topic_only_after")
+            ):
+                continue  # ``signed a memorandum on joint patrols``: the patrols are what was agreed
             found.append((tok.i, noun))
             continue
         if (
@@ -161,6 +165,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             # English ``The council last discussed the Sahel``: a verb of talk whose subject is a
             # deliberative body is the body's session, not talks between parties it does not name
             verb_triggers = sorted(verb_triggers, key=lambda t: t.frame != "session")
+        if _purpose_of_meeting(index, tok.i):
+            continue  # ``met in Geneva on Monday to discuss Iran's nuclear programme``: the meeting's topic
         for trig in verb_triggers:
             if trig.particle and not _particle_closes(index, clause_id, trig.particle, tok.i):
                 continue
@@ -191,6 +197,23 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
     return [(i, t) for i, t in found if not (t.yields_to_nouns and index.clause_of[i] in noun_clauses)]
 
 
+def _purpose_of_meeting(index: DocIndex, i: int) -> bool:
+    """Whether the verb at ``i`` is a talk verb in a purpose infinitive of a meeting verb (English, with the
+    parser: ``met in Geneva ... to discuss``; ``[participants] purpose_of_meeting`` marks, talk types in
+    ``purpose_talk_types``): what they met to discuss is the meeting itself, no event of its own."""
+    lex = index.lex
+    marks = lex.words("participants", "purpose_of_meeting")
+    if not marks or i == 0:
+        return False
+    doc = index.doc
+    tok = doc[i]
+    if doc[i - 1].lower_ not in marks or tok.dep_ not in {"advcl", "xcomp"}:
+        return False
+    if not any(t.type in lex.words("participants", "purpose_talk_types") for t in lex.verb_triggers(tok)):
+        return False
+    return any(family_group(t.type) in {"meeting", "phone_call"} for t in lex.verb_triggers(tok.head))
+
+
 def _after_without(index: DocIndex, i: int, noun: bool, words: frozenset[str]) -> bool:
     """Whether a trigger follows one of ``words`` (``[participants] not_after``, ``without``): right before
     a verb (``without agreeing``), or up to three words before a noun, its modifiers between (``without
@@ -218,7 +241,7 @@ def _object_controller(index: DocIndex, clause: Clause, i: int) -> int | None:
 
 
 def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[MentionRef]:
-    """``The two leaders last met in June``: the two people of the latest two-person event told before,
+    """``The two leaders last met in June``: the two people of the two-person event told most often before,
     when the sentences just before name no two people (``[groups] pair_from_last_event``).
 
     Only for a group of two (``[groups] two``) in the trigger's clause without a party noun (``the two
@@ -231,12 +254,50 @@ def _last_pair(index: DocIndex, i: int, told: list[EventMention]) -> list[Mentio
     words = {index.doc[j].text.lower() for j in clause.tokens if j < i}
     if not words & lex.words("groups", "two") or words & lex.words("groups", "party_nouns"):
         return []
+    pairs = _told_pairs(index, i, told)
+    if not pairs:
+        return []
+    # the pair the text tells of most often (the story's two leaders, not the monarch one of them also
+    # met); among pairs told as often, the first (the lead's)
+    return max(pairs.values(), key=lambda v: (v[0], -v[1]))[2]
+
+
+def _told_pairs(
+    index: DocIndex, i: int, told: list[EventMention]
+) -> dict[frozenset[str], tuple[int, int, list[MentionRef]]]:
+    """The two-person events told before ``i`` (outside quotes), by pair: (mentions, first, the people)."""
     refs = {m.id: m for m in index.mentions if m.tstart < i}
-    for m in reversed(told):
+    pairs: dict[frozenset[str], tuple[int, int, list[MentionRef]]] = {}
+    for n, m in enumerate(told):
         people = [refs[p] for p in dict.fromkeys(m.participants) if p in refs and refs[p].type == "PER"]
         if len(people) == 2 and len(set(m.participants)) == 2 and not m.quote:
-            return people
-    return []
+            key = frozenset(m.participants)
+            count, first, _ = pairs.get(key, (0, n, people))
+            pairs[key] = (count + 1, first, people)
+    return pairs
+
+
+def _story_pair(index: DocIndex, i: int, parts: list[MentionRef], told: list[EventMention]) -> list[MentionRef]:
+    """``The two leaders discussed Ukraine`` after a sentence that names another pair in passing (``where he
+    met Macron``): the pair the story tells of more often, where the group resolved to two people told
+    of less (``[groups] pair_from_last_event``); else ``parts`` unchanged."""
+    if len(parts) != 2 or not all(m.type == "PER" for m in parts):
+        return parts
+    lex = index.lex
+    if not lex.frames.get("groups", {}).get("pair_from_last_event"):
+        return parts
+    clause = index.clauses[index.clause_of[i]]
+    words = {index.doc[j].text.lower() for j in clause.tokens if j < i}
+    if not words & lex.words("groups", "two") or words & lex.words("groups", "party_nouns"):
+        return parts
+    if any(m.tstart >= clause.start and m.tstart < i and m.clause == clause.id for m in parts):
+        return parts  # the clause names them itself
+    pairs = _told_pairs(index, i, told)
+    if not pairs:
+        return parts
+    count, _, best = max(pairs.values(), key=lambda v: (v[0], -v[1]))
+    own = pairs.get(frozenset(m.id for m in parts), (0, 0, parts))[0]
+    return best if count >= 2 and count > own else parts
 
 
 def _earlier_parties(index: DocIndex, i: int, trig: Trigger, told: list[EventMention]) -> list[MentionRef]:
@@ -292,6 +353,18 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
     doc = index.doc
     if verb + 1 < len(doc) and doc[verb + 1].text.lower() in index.lex.words("participants", "passive_agent"):
         return True  # ``a lunch hosted by X``: a passive, its guest is not after the verb
+    if (
+        "PER" in types
+        and verb + 1 < len(doc)
+        and doc[verb + 1].text.lower() in index.lex.words("participants", "pronouns_object")
+        and doc[verb + 1].tag_ != "PRP$"  # ``welcomed her plans``: a possessive, no guest
+    ):
+        return True  # ``Crown Prince Mohammed bin Salman received him``: a person, whom the text named before
+    clause = index.clauses[clause_id]
+    if clause.opener in index.lex.words("clauses", "object_relatives") and any(
+        m.type in types for m in antecedent_actors(index, clause)
+    ):
+        return True  # ``William Ruto, whom Xi received in Beijing``: the antecedent is the guest
     noun_free = bool(index.lex.frames.get("participants", {}).get("object_noun_free"))
     for m in index.clause_mentions(clause_id):
         if m.tstart > verb and m.role not in {"affiliation", "place"}:
@@ -364,8 +437,20 @@ def _reporting_tail(index: DocIndex, clause_id: int, trig: int) -> set[int]:
         return set()
     tail = toks[commas[-1] + 1 :]
     if any(j in index.trigger_set() for j in tail) or not any(doc[j].text.lower() in verbs for j in tail):
-        return set()
-    return set(tail)
+        tail = []
+    found = set(tail)
+    inserted = int(index.lex.frames.get("clauses", {}).get("inserted_reporting_max", 0))
+    for a, b in pairwise(commas):
+        # ``X and Y spoke by video link on Friday, the Kremlin said, days after ...``: a short reporting
+        # clause between two commas relays the event as well
+        part = toks[a + 1 : b]
+        if (
+            0 < len(part) <= inserted
+            and not any(j in index.trigger_set() for j in part)
+            and any(doc[j].text.lower() in verbs for j in part)
+        ):
+            found.update(part)
+    return found
 
 
 def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | None:
@@ -541,6 +626,12 @@ def _participants(
         members = session_bodies(index, i)
         return members, False, place_of(index, index.clause_of[i], i), 2, bool(members)
     parts, weak, place, precision = _frame_participants(index, i, trig)
+    scope = _adverbial_scope(index, i)
+    if scope is not None:
+        # ``..., days after Putin held a phone call with Trump``: an adverbial clause with a named subject of
+        # its own tells its own event; the names of the clause it depends on take no part in it
+        inside = {m.id for m in index.mentions if scope[0] <= m.tstart <= scope[1]}
+        parts = [m for m in parts if m.id in inside]
     rel = _support_relative(index, i) if trig.is_noun else None
     if rel is not None:
         told = [m for m in clause_actors(index, rel, exclude_quote=True, trig=i)]
@@ -607,6 +698,134 @@ def _accession_parties(index: DocIndex, i: int, local: list[int], parts: list[Me
     return out
 
 
+def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
+    """The tagger's tag of the verb that tells when the trigger at ``i`` happens: the trigger's own for a
+    verb; for a noun, the support verb it is the object of (``held talks``, not ``expected a deal``) or the
+    verb whose means it names (``spoke by phone``, ``[context] means_prepositions``), else none."""
+    tok = index.doc[i]
+    if not trig.is_noun:
+        return tok.tag_
+    head = tok.head
+    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in index.lex.support_verbs:
+        return head.tag_
+    means = index.lex.words("context", "means_prepositions")
+    if tok.dep_ == "pobj" and head.lower_ in means and head.head.pos_ == "VERB":
+        return head.head.tag_
+    return ""
+
+
+def _adverbial_scope(index: DocIndex, i: int) -> tuple[int, int] | None:
+    """The token span of the adverbial clause (parser ``advcl``) that holds the trigger at ``i`` and names a
+    subject of its own (a proper noun: ``days after Putin held a phone call with Trump``), or ``None``.
+    English, with the parser (``[participants] adverbial_scope``)."""
+    if not index.lex.frames.get("participants", {}).get("adverbial_scope"):
+        return None
+    tok = index.doc[i]
+    steps = 0
+    while tok.head.i != tok.i and steps < 8:
+        if tok.dep_ == "advcl":
+            subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].pos_ == "PROPN":
+                return tok.left_edge.i, tok.right_edge.i
+            return None
+        tok = tok.head
+        steps += 1
+    return None
+
+
+def _in_other_subordinate(index: DocIndex, m: MentionRef, i: int) -> bool:
+    """Whether the name ``m`` stands in a subordinate clause of the trigger's sentence that does not hold
+    the verb trigger at ``i`` (English, with the parser: ``[participants] subordinate_deps``).
+
+    ``Japan, Philippines agree to deepen defence ties as Marcos visits Tokyo``: Marcos is the visit's,
+    not a party of the agreement; the clause splitter needs a comma to see that clause, the parser does not.
+    """
+    deps = index.lex.words("participants", "subordinate_deps")
+    if not deps or m.tstart >= len(index.doc):
+        return False
+    doc = index.doc
+    tok = doc[m.tstart]
+    if tok.sent.start != doc[i].sent.start:
+        return False  # a name taken up from another sentence (a pronoun's antecedent)
+    steps = 0
+    while tok.head.i != tok.i and steps < 30:
+        if tok.dep_ in deps and not (tok.left_edge.i <= i <= tok.right_edge.i):
+            return True
+        tok = tok.head
+        steps += 1
+    return False
+
+
+def _reporting_speaker(index: DocIndex, i: int) -> frozenset[int]:
+    """The tokens of the subject of a reporting verb whose complement holds the verb trigger at ``i``
+    and names its own subject (not a pronoun, which may be the speaker: ``Trump said he would meet
+    Putin``); empty where there is none. English, with the parser (``[participants]
+    reporting_complement_speaker``, the verbs of ``[clauses] reporting_tail_verbs``)."""
+    lex = index.lex
+    if not lex.frames.get("participants", {}).get("reporting_complement_speaker"):
+        return frozenset()
+    verbs = lex.words("clauses", "reporting_tail_verbs")
+    tok = index.doc[i]
+    steps = 0
+    while tok.dep_ in {"xcomp", "ccomp", "conj"} and steps < 4:
+        if tok.dep_ == "ccomp" and tok.head.lower_ in verbs:
+            own = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not own or own[0].pos_ == "PRON":
+                return frozenset()
+            speakers = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.head.i]
+            return frozenset(t.i for c in speakers for t in c.subtree)
+        tok = tok.head
+        steps += 1
+    return frozenset()
+
+
+def _with_partner(index: DocIndex, i: int) -> list[MentionRef]:
+    """The person after a partner word (``with``) that depends on the verb at ``i``, by the parse: the
+    preposition's object, or the name in apposition to it (``with Azerbaijan's deputy foreign minister,
+    Farid Huseynov``)."""
+    doc = index.doc
+    partner = index.lex.words("participants", "partner")
+    for prep in doc[i].children:
+        if prep.lower_ not in partner:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for tok in [obj, *(c for c in obj.children if c.dep_ == "appos")]:
+                m = index.covering(tok.i)
+                if m is not None and m.type in {"PER", "ORG"} and m.role != "place":
+                    return [m]
+    return []
+
+
+def _sideline_after(index: DocIndex, clause: Clause, i: int) -> int | None:
+    """The position of a sideline word (``sidelines``, ``margins``) after the verb trigger at ``i`` in its
+    clause, where the language writes the setting after the verb (``[participants]
+    sideline_after_verb``, English), or ``None``."""
+    lex = index.lex
+    if not lex.frames.get("participants", {}).get("sideline_after_verb"):
+        return None
+    words = lex.words("participants", "sideline")
+    doc = index.doc
+    return next((j for j in clause.tokens if j > i and doc[j].text.lower() in words), None)
+
+
+def _gerund_main_verb(index: DocIndex, clause: Clause, i: int) -> int | None:
+    """The finite verb of the clause before a gerund trigger after a time preposition, or ``None``.
+
+    English (``[participants] gerund_openers``): in ``X met Y in Beijing before flying to Moscow`` the
+    gerund has no subject of its own; its doer is the main clause's subject, which stands before the
+    finite verb (``[clauses] finite_tags``) that comes before the gerund.
+    """
+    doc, lex = index.doc, index.lex
+    openers = lex.words("participants", "gerund_openers")
+    if not openers or i == 0 or doc[i].tag_ != "VBG" or doc[i - 1].text.lower() not in openers:
+        return None
+    finite = lex.words("clauses", "finite_tags")
+    verbs = [j for j in clause.tokens if j < i - 1 and doc[j].tag_ in finite]
+    return verbs[0] if verbs else None
+
+
 def _left_out(doc: Doc, start: int, excluding: frozenset[str]) -> bool:
     """Whether an excluding word (``außer``, ``ohne``, ``except``) governs the name at ``start``, with
     at most prepositions and determiners between (``außer mit der Linkspartei``)."""
@@ -631,8 +850,11 @@ def _frame_participants(
     place = place_of(index, clause.id, i)
     weak = False
     if not trig.is_noun:
-        # a commitment's other party is the object's partner (``committed to closer ties with Morocco``)
-        owned = _owned_by_nouns(index, clause.id, i, noun_partners=trig.frame != "commitment")
+        # a commitment's other party is the object's partner (``committed to closer ties with Morocco``), and
+        # so is a cooperation's (``shared intelligence with Belgium``)
+        owned = _owned_by_nouns(
+            index, clause.id, i, noun_partners=trig.frame != "commitment" and trig.type != "cooperation"
+        )
         parts = [m for m in actors if m.id not in owned]
         if trig.object_is_topic:
             partner = lex.words("participants", "partner")
@@ -679,6 +901,33 @@ def _frame_participants(
         if controller is not None:
             # ``Putin invited Kim to visit Moscow``: the invitee does what the infinitive tells
             parts = [m for m in parts if m.tstart > controller]
+        parts = [m for m in parts if not _in_other_subordinate(index, m, i)]
+        if trig.type in lex.words("participants", "partner_only_types"):
+            # ``shared evidence with the U.S. about contacts between al Qaeda and ...``: after the verb,
+            # only the partner after ``with`` cooperates; the rest is what is shared
+            partner_words = lex.words("participants", "partner")
+            parts = [
+                m
+                for m in parts
+                if m.tstart < i
+                or any(doc[j].text.lower() in partner_words for j in range(max(i, m.tstart - 3), m.tstart))
+            ]
+        speaker = _reporting_speaker(index, i) if trig.frame != "commitment" else frozenset()
+        if speaker:
+            # ``Ms Bruce said President Donald Trump hoped to visit Beijing``: who reports is no party of
+            # what the complement, with a subject of its own, tells (a commitment is made by saying it:
+            # ``the minister said Vietnam is committed to ...`` is the minister's)
+            parts = [m for m in parts if m.tstart not in speaker]
+        side = _sideline_after(index, clause, i)
+        if side is not None:
+            # English ``met X in Lima, on the sidelines of a summit of Pacific Rim nations``: the names
+            # after the sideline word are the summit's, not the meeting's
+            parts = [m for m in parts if m.tstart < side]
+        verb = _gerund_main_verb(index, clause, i)
+        if verb is not None:
+            # ``Erdogan welcomed al-Sharaa to Ankara before travelling on to Doha``: the gerund's doer is
+            # the main clause's subject, not its object
+            parts = [m for m in parts if m.tstart < verb or m.tstart > i]
         for agent in _passive_agents(index, i) + _verb_partners(index, i):
             if agent.id not in {m.id for m in parts}:
                 parts = [*parts, agent]
@@ -690,6 +939,15 @@ def _frame_participants(
         if len(_unique(parts)) < 2 and not in_quote:
             have = {m.id for m in parts}
             parts = [*(m for m in infinitive_controllers(index, clause, i) if m.id not in have), *parts]
+        if (
+            len(_unique(parts)) < 2
+            and trig.frame == "reciprocal"
+            and lex.frames.get("participants", {}).get("verb_partner_fallback")
+        ):
+            # English ``he had spoken by telephone with Azerbaijan's deputy foreign minister, Farid Huseynov``:
+            # the office holder named in apposition after ``with`` is the partner
+            have = {m.id for m in parts}
+            parts = parts + [m for m in _with_partner(index, i) if m.id not in have and m.tstart not in tail]
         if len(_unique(parts)) < 2:
             members, named = group_members(index, clause.start, clause.end, clause.start)
             if members and named:
@@ -833,7 +1091,9 @@ def _frame_participants(
                     return members, not named, place, (2 if named else 0)
                 break
     if not parts:
-        partner = partner_args(index, i)
+        # ``spoke by phone with Wang Yi, the State Department said``: the speaker of a reporting clause
+        # after the last comma is no partner coordinated with the name before it
+        partner = [m for m in partner_args(index, i) if m.tstart not in tail]
         if partner:
             # ``Der Kreml lehnte ein Treffen Putins mit Selenskyj ab``: a genitive right after the noun
             # is the one who meets, before any subject of the clause
@@ -971,6 +1231,15 @@ def _frame_participants(
     if len(_unique(parts)) == 1 and family_group(trig.type) != "visit":
         # ``führte Gespräche mit Vertretern Deutschlands und Frankreichs``
         parts = parts + _unnamed_holders_states(index, clause.id, parts)
+    if (
+        trig.is_noun
+        and family_group(trig.type) == "visit"
+        and not parts
+        and lex.frames.get("participants", {}).get("guest_of_host_visits")
+    ):
+        # English ``King Charles welcomed President Stubb to Windsor at the start of a state visit to
+        # Britain``: the visit of a clause whose host verb names the guest is the guest's
+        parts = _host_verb_guests(index, clause, i)
     if trig.type == "visit" or family_group(trig.type) == "visit":
         dest = place_of(index, clause.id, i, destinations=True)
         if dest is not None:
@@ -990,6 +1259,27 @@ def _frame_participants(
             if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
                 parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
     return parts, weak, place, (0 if weak else precision)
+
+
+def _host_verb_guests(index: DocIndex, clause: Clause, i: int) -> list[MentionRef]:
+    """The people a host verb (a transitive meeting verb that takes a person, ``welcomed``, ``received``)
+    before the noun at ``i`` in its clause names after itself: its guests."""
+    doc, lex = index.doc, index.lex
+    verb = next(
+        (
+            j
+            for j in clause.tokens
+            if j < i and any(t.frame == "transitive" and "PER" in t.object_types for t in lex.verb_triggers(doc[j]))
+        ),
+        None,
+    )
+    if verb is None:
+        return []
+    return [
+        m
+        for m in index.clause_mentions(clause.id)
+        if verb < m.tstart < i and m.type == "PER" and m.role == "actor" and not index.in_quote[m.tstart]
+    ]
 
 
 def _invitation(
@@ -1228,6 +1518,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         parts, weak, place, precision, body = _participants(index, i, trig)
         if not parts and not trig.is_noun:
             parts = _last_pair(index, i, out)  # the group is the verb's subject
+        elif not trig.is_noun:
+            parts = _story_pair(index, i, parts, out)
         if trig.earlier_parties and len(parts) < 2:
             parts = _earlier_parties(index, i, trig, out)
             if not parts:
@@ -1286,6 +1578,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             reference,
             not trig.is_noun,
             governing,
+            _tense_tag(index, i, trig),
+            i,
         )
         if (
             trig.is_noun
@@ -1329,6 +1623,15 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             # ``haben sich auf ein Treffen im Juni verständigt``: the agreement is past, the meeting it
             # arranges is still to come
             status, reason = "planned", "arranged by an agreement"
+        if (
+            status == "happened"
+            and not trig.is_noun
+            and trig.type in lex.words("context", "agreed_not_arranged")
+            and doc[i].dep_ == "xcomp"
+            and any(t.type == "agreement" for t in lex.verb_triggers(doc[i].head))
+        ):
+            # ``agreed to cooperate``: the agreement is past, the cooperation it promises is to come
+            status, reason = "planned", "agreed to"
         infinitive = _is_infinitive_clause(index, index.clauses[clause_id])
         if status == "happened" and not reason.endswith("cue") and infinitive:
             # ``fassten den Beschluss, Koalitionsgespräche mit der CDU zu führen``: what a ``zu``-infinitive

@@ -211,7 +211,12 @@ def _merge_score(
             return None
     if not _time_compatible(m.time, ev.time):
         return None
-    if not generic and (ev.time is None) != (m.time is None) and _background(m.time or ev.time, reference):
+    if (
+        not generic
+        and (ev.time is None) != (m.time is None)
+        and _background(m.time or ev.time, reference)
+        and not _same_clause_same_parties(ev, m)
+    ):
         # an undated report of the story and a dated earlier happening of the same parties: two events
         # (an undated mention that names no one may still refer back to the earlier one)
         return None
@@ -266,6 +271,10 @@ def _merge_score(
     score += 1.0 / (1 + distance / 50)
     if m.tok < last and generic:
         score -= 0.5  # a generic mention refers back rather than forward
+    if generic and any(x.segment == m.segment and x.participants for x in ev.mentions):
+        # ``Starmer has welcomed Carney to Chequers for talks``: a noun naming no one in the sentence of an
+        # event's named mention is that event, before one told further on
+        score += 1.5
     if generic and m.indefinite:
         # ``ein Treffen`` introduces an event: it joins one named after it, or one it shares a place/time with
         first = summary.first_tok
@@ -273,6 +282,13 @@ def _merge_score(
         if not (first > m.tok or shares):
             return None
     return score
+
+
+def _same_clause_same_parties(ev: MergedEvent, m: EventMention) -> bool:
+    """Whether the mention stands in the clause of one of the event's mentions with the same parties: a verb
+    and the noun of its setting (``A and B last met at the G20 summit in November``), where the time
+    after the noun dates the verb's happening too, are one event."""
+    return any(x.clause == m.clause and set(x.participants) == set(m.participants) for x in ev.mentions)
 
 
 def _another_round(ev: MergedEvent, m: EventMention, pa: set[str], people: frozenset[str]) -> bool:
@@ -329,6 +345,19 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         # (``die Vereinbarung``, which ``das Parlament in Kiew`` must ratify, was not signed in Kyiv)
         ev.place, ev.place_chain = m.place, m.place_chain
     if ev.time is None and m.time is not None and _may_date(ev, m):
+        ev.time = m.time
+    elif (
+        ev.time is not None
+        and m.time is not None
+        and m.participants
+        and ev.time.value
+        and m.time.value
+        and ev.time.value[:1].isdigit()
+        and len(m.time.value) > len(ev.time.value)
+        and m.time.value.startswith(ev.time.value)
+    ):
+        # ``Ruto to visit China next month`` and ``from April 22 to 26``: the more precise date of the
+        # same period wins
         ev.time = m.time
     placed = m.own_place and bool(m.place) and (m.place == ev.place or m.place in ev.place_chain)
     if family_group(m.type) == ev.family and (m.participants or len(ev.mentions) == 1 or placed):

@@ -230,6 +230,20 @@ def _without_attributives(lex: Lexicon, doc: Doc, clause: list[int]) -> list[int
     return [i for i in clause if i not in drop] if drop else clause
 
 
+def _negated_verb(lex: Lexicon, doc: Doc, i: int) -> bool:
+    """Whether a negation stands right before the verb trigger at ``i``, with only auxiliaries and
+    adverbs between (English ``have not met``, ``had never visited``, ``did not meet``; ``[denied]
+    negated_verb_reach`` words back at most): the verb tells what did not happen."""
+    reach = int(lex.status.get("denied", {}).get("negated_verb_reach", 0))
+    negations = set(lex.status.get("denied", {}).get("negations", []))
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        if doc[j].text.lower() in negations:
+            return True
+        if doc[j].pos_ not in {"AUX", "ADV", "PART"}:
+            return False
+    return False
+
+
 def decide_status(
     lex: Lexicon,
     doc: Doc,
@@ -240,6 +254,8 @@ def decide_status(
     reference: str | None,
     is_verb: bool = False,
     governing: list[int] | None = None,
+    trigger_tag: str = "",
+    trigger_index: int | None = None,
 ) -> tuple[str, str]:
     """(status, reason) for one trigger from its local words, its clause and its time.
 
@@ -256,6 +272,11 @@ def decide_status(
     clause_cues = _cues(lex, [doc[i].text for i in clause] + [trigger_word])
     if "possible" in clause_cues and _reported_future(lex, doc, clause, governing):
         clause_cues = (clause_cues - {"possible"}) | {"planned"}
+    if trigger_tag and trigger_tag in lex.status.get("happened", {}).get("simple_past_tags", []):
+        # English ``spoke by phone on Monday ..., ahead of trade talks later this week``: a verb in the
+        # simple past (the trigger, or the verb whose object or means a noun trigger is: ``held talks``)
+        # tells what happened; a future cue elsewhere in its clause is another event's
+        clause_cues = clause_cues - {"planned"}
     own = _cues(lex, [trigger_word])
     outer = _cues(lex, [doc[i].text for i in governing or []]) - {"happened"}
     moved = lex.status.get("planned", {}).get("rescheduled", [])
@@ -270,6 +291,8 @@ def decide_status(
         rest = [doc[i].text for i in clause if doc[i].text.lower() not in negations] + [trigger_word]
         if "denied" not in _cues(lex, rest):
             clause_cues = clause_cues - {"denied"}
+    if is_verb and trigger_index is not None and _negated_verb(lex, doc, trigger_index):
+        return "denied", "negated verb"
     for hard in ("cancelled", "denied"):
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
         if hard in local_cues | clause_cues | own | outer:
