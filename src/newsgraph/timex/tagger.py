@@ -8,6 +8,7 @@ statistical spaCy pipeline (the component in ``newsgraph.pipeline.times`` suppli
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import itertools
 import re
@@ -143,9 +144,11 @@ class TimeTagger:
         self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
         self.anniversary_phrases = [re.compile(p) for p in stated.get("anniversaries", [])]
         onward = spec.get("tense", {}).get("onward", [])
-        self.onward_words = (
-            re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in onward) + r")\b") if onward else None
-        )
+        self.onward_words = _word_pattern(onward)
+        self.back_reference_words = _word_pattern(spec.get("tense", {}).get("back_reference", []))
+        v2 = spec.get("tense", {}).get("v2_preterite_regex")
+        self.v2_preterite = re.compile(v2) if v2 else None
+        self.v2_not_preterite = {w.lower() for w in spec.get("tense", {}).get("v2_not_preterite", [])}
 
     # ------------------------------------------------------------------ guards
 
@@ -321,6 +324,8 @@ class TimeTagger:
         if fixed in ("past", "future"):
             return fixed
         clause = clause_of(text, sentence.start, sentence.end, start, end)
+        if self._fronted_before_preterite(text, sentence, start, end):
+            return "past"
         tense = tense_at(
             self._cues(text, sentence),
             start,
@@ -336,6 +341,30 @@ class TimeTagger:
             # keeps its clause's reading
             return "future"
         return tense
+
+    def _fronted_before_preterite(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the expression opens its sentence (``Am Tag der Arbeit``, after at most a
+        preposition and an article) and the word right after it is a weak preterite the morphology
+        gave no tense (``Am Tag der Arbeit demonstrierten Tausende``: read as an adjective of the
+        noun after it). German puts the finite verb right after the first constituent, so that word
+        is the clause's verb, and it is past."""
+        if self.v2_preterite is None:
+            return False
+        before = _WORD.findall(text, sentence.start, start)
+        if len(before) > 2 or any(w[:1].isupper() for w in before[1:]):
+            return False
+        if re.search(r"[,;:–—-]", text[sentence.start : start]):
+            return False
+        nxt = re.compile(r"\s+(\w+)").match(text, end)
+        if nxt is None:
+            return False
+        word = nxt.group(1)
+        low = word.lower()
+        if not word.islower() or low in self.v2_not_preterite or low in self.tense_rules.present_not_past:
+            return False
+        if not self.v2_preterite.match(low):
+            return False
+        return not any(c.offset == nxt.start(1) for c in self._cues(text, sentence))
 
     def _cues(self, text: str, sentence: Sentence) -> list[Cue]:
         if sentence.cues is None:
@@ -815,8 +844,9 @@ class TimeTagger:
                 if sentence_day is not None:
                     anchor_day, anchor_day_at = sentence_day, it.sentence
             paragraph = bisect.bisect_right(breaks, it.start)
+            back_reference = sentences is not None and self._refers_back(text, sentences[it.sentence])
             local = narrative or self._in_passage(
-                it, passage, passage_at, (paragraph, it.sentence), deixis_since, reference, reports
+                it, passage, passage_at, (paragraph, it.sentence), deixis_since, reference, reports, back_reference
             )
             base = passage if local else anchor
             use_anchor = base
@@ -928,6 +958,13 @@ class TimeTagger:
         ``then``): its day follows the day told before."""
         return self.onward_words is not None and bool(self.onward_words.search(text, sentence.start, sentence.end))
 
+    def _refers_back(self, text: str, sentence: Sentence) -> bool:
+        """Whether the sentence points back to the time just told (``damals``, ``at the time``): its
+        dates without a year continue the look back before it."""
+        return self.back_reference_words is not None and bool(
+            self.back_reference_words.search(text, sentence.start, sentence.end)
+        )
+
     @staticmethod
     def _announced_weekday(it: _Item) -> bool:
         """A bare weekday told ahead (``reist am Mittwoch``): no ``nächsten``, no ``gestrigen``."""
@@ -969,6 +1006,7 @@ class TimeTagger:
         deixis_since: bool,
         reference: Reference,
         reports: bool,
+        back_reference: bool = False,
     ) -> bool:
         """Whether ``it`` hangs on the passage's own date rather than the reference date.
 
@@ -983,7 +1021,8 @@ class TimeTagger:
         and that date stands near it: in a report (a text that counts days from its reference date,
         ``reports``), in the same paragraph and at most :data:`REPORT_SENTENCES` sentences before;
         in a text that never does (a history), in the same paragraph, or in an earlier one when it
-        is at least :data:`FAR_YEARS` from the reference year."""
+        is at least :data:`FAR_YEARS` from the reference year. A sentence that points back to that
+        time (``damals``, ``back_reference``) continues a report's look back like a narrated sequence."""
         norm = it.match.pattern.norm
         if norm == "date":
             if it.partial is None or it.partial.year is not None or it.partial.era is not None:
@@ -1030,7 +1069,7 @@ class TimeTagger:
         if reports:  # a look back in a report: its own sentence, and a narrated sequence after it
             if anchor_at[0] == here[0] and here[1] - anchor_at[1] <= REPORT_SENTENCES:
                 return True
-            return _continues_look_back(it, anchor, anchor_at, here)
+            return _continues_look_back(it, anchor, anchor_at, here, back_reference)
         far = anchor.era is not None or abs(anchor.year - ref_year) >= FAR_YEARS
         return anchor_at[0] == here[0] or far
 
@@ -1055,20 +1094,40 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SEQUENCE_DAYS = 31
 
 
-def _continues_look_back(it: _Item, anchor: Partial, anchor_at: tuple[int, int], here: tuple[int, int]) -> bool:
-    """Whether a day without a year, told in the past in the sentence right after a look back's full
-    date (same paragraph), continues the look back's story: in its year the day falls shortly after
-    the look back's day (a narrated sequence, :data:`SEQUENCE_DAYS`). A month alone (``seit der
+def _continues_look_back(
+    it: _Item, anchor: Partial, anchor_at: tuple[int, int], here: tuple[int, int], back_reference: bool = False
+) -> bool:
+    """Whether a day without a year, told in the past in the sentence right after a look back's date
+    (same paragraph), continues the look back's story: in its year the day falls shortly after the
+    look back's day, or inside its month or shortly after it when the look back names only a month
+    (``Im Oktober 2019 ... traf er Putin am 12. Oktober``: a narrated sequence, :data:`SEQUENCE_DAYS`).
+    A sentence that points back (``damals``, ``at the time``) continues it within
+    :data:`BACK_REFERENCE_SENTENCES` sentences, whatever the day. A month alone (``seit der
     Entscheidung im Dezember``) or a day far from it returns to the report's present."""
     p = it.partial
     if it.match.pattern.norm != "date" or p is None or p.month is None or p.day is None or it.tense != "past":
         return False
-    if anchor_at[0] != here[0] or here[1] - anchor_at[1] != 1 or anchor.era is not None:
+    gap = here[1] - anchor_at[1]
+    if anchor_at[0] != here[0] or anchor.era is not None or anchor.year is None:
         return False
+    if not valid_day(anchor.year, p.month, p.day):
+        return False
+    if back_reference and 1 <= gap <= BACK_REFERENCE_SENTENCES:
+        return True
+    if gap != 1:
+        return False
+    day = dt.date(anchor.year, p.month, p.day)
     start = anchor.as_date()
-    if start is None or anchor.year is None or not valid_day(anchor.year, p.month, p.day):
+    if start is not None:
+        return 0 < (day - start).days <= SEQUENCE_DAYS
+    if anchor.month is None or anchor.season is not None:
         return False
-    return 0 < (dt.date(anchor.year, p.month, p.day) - start).days <= SEQUENCE_DAYS
+    first = dt.date(anchor.year, anchor.month, 1)
+    return 0 <= (day - first).days < calendar.monthrange(anchor.year, anchor.month)[1] + SEQUENCE_DAYS
+
+
+#: a sentence that points back (``damals``) continues a look back this many sentences after it
+BACK_REFERENCE_SENTENCES = 2
 
 
 #: relative words that count from the date just told, not from the reference date (`des folgenden Jahres`)
@@ -1080,6 +1139,11 @@ _STAMP_AFTER = re.compile(r"[ \t]*(?:Uhr|h|GMT|MEZ|MESZ|CET|CEST)?[ \t]*[:|–�
 
 #: what may stand right before the first word of a sentence
 _SENTENCE_OPENERS = {".", "!", "?", ":", "„", '"', "«", "»", "–", "—", "-", "*", "•"}
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """A case-insensitive pattern for any of ``words`` as whole words (None for none)."""
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b") if words else None
 
 
 def _at_sentence_start(text: str, tokens: list[Token], k: int) -> bool:

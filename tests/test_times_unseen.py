@@ -1,0 +1,130 @@
+"""Times on unseen news copy (issue 20, session 14): one test per phenomenon, on fresh sentences
+written for these tests (look backs named by month, invitations, holidays, a fronted German verb)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.timex import tagger_for
+
+TODAY = dt.date(2026, 11, 29)
+#: a Wednesday
+PUBLISHED = dt.date(2024, 1, 17)
+
+
+def _values(lang: str, text: str, published: dt.date | None = PUBLISHED) -> dict[str, str | None]:
+    result = tagger_for(lang).tag(text, published=published, today=TODAY)
+    return {t.text: t.value for t in result.times}
+
+
+def _record_values(nlp, text: str, lang: str = "de", published: str = "2024-01-17") -> dict[str, str | None]:
+    import newsgraph
+
+    record = newsgraph.extract(text, lang=lang, published=published, nlp=nlp)
+    return {t.text: t.value for t in record.times}
+
+
+# ---------------------------------------------------------------- a look back named by its month
+
+
+def test_day_after_a_look_back_named_by_month_continues_it() -> None:
+    """``Im Oktober 2019 ... Er traf Putin am 12. Oktober``: the day lies in the look back's month,
+    so the next sentence continues that story, not the reference year."""
+    values = _values("de", "Im Oktober 2019 war die Kanzlerin zuletzt in Moskau. Sie traf Putin am 12. Oktober.")
+    assert values["12. Oktober"] == "2019-10-12"
+
+
+def test_day_far_from_a_month_look_back_returns_to_the_present() -> None:
+    values = _values("de", "Im März 2019 war die Kanzlerin zuletzt in Moskau. Sie traf Macron am 12. Oktober.")
+    assert values["12. Oktober"] == "2023-10-12"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        (
+            "de",
+            "Zuletzt war der Minister im Mai 2018 in Peking. Er hatte dort viel vor. Damals traf er Li am 3. Juli.",
+            "3. Juli",
+            "2018-07-03",
+        ),
+        (
+            "en",
+            "The minister last visited Beijing in May 2018. He had big plans. At the time he met Li on July 3.",
+            "July 3",
+            "2018-07-03",
+        ),
+    ],
+)
+def test_a_sentence_that_points_back_continues_the_look_back(lang: str, text: str, expr: str, expected: str) -> None:
+    """``damals``, ``at the time`` tie a date without a year to the look back told before, even
+    two sentences on and months later than its date."""
+    assert _values(lang, text)[expr] == expected
+
+
+# ---------------------------------------------------------------- invitations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        ("de", "Die Bundesrätin ist im Juni zu einem Gipfel nach Ottawa eingeladen.", "Juni", "2024-06"),
+        ("de", "Die Abstimmung ist im März vorgesehen, teilte das Büro mit.", "März", "2024-03"),
+        ("en", "The governor has been invited to address the assembly in June.", "June", "2024-06"),
+        ("en", "Ottawa has invited the governor to open the session in March.", "March", "2024-03"),
+        # the inviting itself, told in the past: a past date
+        ("de", "Die Bundesrätin wurde im Dezember nach Ottawa eingeladen.", "Dezember", "2023-12"),
+        ("de", "Die Bundesrätin ist im Dezember nach Ottawa eingeladen worden.", "Dezember", "2023-12"),
+        ("en", "The governor was invited in December.", "December", "2023-12"),
+    ],
+)
+def test_a_standing_invitation_looks_ahead(lang: str, text: str, expr: str, expected: str) -> None:
+    """``ist ... eingeladen``, ``has invited ... to``: the invitation stands and what it is for lies
+    ahead; ``wurde eingeladen``, ``was invited`` tell the inviting, in the past."""
+    assert _values(lang, text)[expr] == expected
+
+
+# ---------------------------------------------------------------- holidays
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        ("de", "Am zweiten Weihnachtstag besuchte der Minister die Soldaten.", "zweiten Weihnachtstag", "2023-12-26"),
+        ("de", "Am Stephanstag war der Bundespräsident in Graz.", "Stephanstag", "2023-12-26"),
+        ("de", "Zu Allerheiligen legte die Präsidentin einen Kranz nieder.", "Allerheiligen", "2023-11-01"),
+        ("de", "Am Tag der Arbeit 2022 sprach der Gewerkschaftschef in Kassel.", "Tag der Arbeit 2022", "2022-05-01"),
+        ("de", "Zu Mariä Himmelfahrt kamen viele Pilger.", "Mariä Himmelfahrt", "2023-08-15"),
+        ("en", "On Boxing Day the prime minister visited troops.", "Boxing Day", "2023-12-26"),
+        ("en", "The envoy arrived on Valentine's Day.", "Valentine's Day", "2023-02-14"),
+    ],
+)
+def test_fixed_holidays_are_dates(lang: str, text: str, expr: str, expected: str) -> None:
+    assert _values(lang, text)[expr] == expected
+
+
+# ---------------------------------------------------------------- the German verb second
+
+
+def test_weak_preterite_after_a_fronted_expression_is_past() -> None:
+    """``Am Tag der Arbeit demonstrierten Tausende``: German puts the finite verb right after the
+    first constituent; a weak preterite there is past even when no word list knows it."""
+    values = _values(
+        "de", "Am Tag der Arbeit protestierten Tausende in Kassel. Am Nikolaustag verteilten Helfer Essen."
+    )
+    assert values["Tag der Arbeit"] == "2023-05-01"
+    assert values["Nikolaustag"] == "2023-12-06"
+
+
+def test_present_after_a_fronted_expression_keeps_looking_ahead() -> None:
+    """A present plural in ``-ten`` (``beraten``, ``starten``) and a modal's Konjunktiv II are no preterite."""
+    values = _values("de", "Am Tag der Arbeit starten die Proteste in Kassel. Im März könnte die Reform kommen.")
+    assert values["Tag der Arbeit"] == "2024-05-01"
+    assert values["März"] == "2024-03"
+
+
+def test_weak_preterite_read_as_adjective_is_past_in_the_full_pipeline(nlp_de) -> None:
+    values = _record_values(nlp_de, "Am Tag der Arbeit demonstrierten Tausende vor dem Rathaus.")
+    assert values["Tag der Arbeit"] == "2023-05-01"
