@@ -128,3 +128,55 @@ def test_present_after_a_fronted_expression_keeps_looking_ahead() -> None:
 def test_weak_preterite_read_as_adjective_is_past_in_the_full_pipeline(nlp_de) -> None:
     values = _record_values(nlp_de, "Am Tag der Arbeit demonstrierten Tausende vor dem Rathaus.")
     assert values["Tag der Arbeit"] == "2023-05-01"
+
+
+# ---------------------------------------------------------------- the start of a state
+
+
+def test_start_of_a_state_passive_lies_ahead() -> None:
+    """``ab dem 1. Juli verboten ist``: ``ist`` + participle of a verb that takes ``haben`` is a state
+    that begins then, not a perfect; the date lies ahead of the law's signing."""
+    values = _values(
+        "de", "Der Landtag hat am 9. Januar ein Gesetz gebilligt, nach dem ab dem 1. Juli das Zelten untersagt ist."
+    )
+    assert values["9. Januar"] == "2024-01-09"
+    assert values["1. Juli"] == "2024-07-01"
+
+
+def test_state_starting_date_bounds_the_inferred_reference_from_above() -> None:
+    """Without a publication date, a law signed on a dated day whose ban starts on a later dated day
+    puts the article between them (the start is a plan, an upper bound)."""
+    result = tagger_for("de").tag(
+        "Der Gouverneur hat am 20. Dezember 2016 ein Gesetz unterzeichnet, nach dem ab dem 1. Februar 2017 "
+        "das Fischen im See verboten ist.",
+        published=None,
+        today=TODAY,
+    )
+    assert {t.text: t.value for t in result.times}["1. Februar 2017"] == "2017-02-01"
+    assert [t.tense for t in result.times if t.text == "1. Februar 2017"] == ["future"]
+    assert result.reference.known_year == 2016
+
+
+# ---------------------------------------------------------------- seasons
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        ("de", "Im Frühjahr hatte die Regierung die Steuern gesenkt.", dt.date(2024, 1, 17), "2023-SP"),
+        ("de", "Im Herbst soll die Reform folgen.", dt.date(2024, 11, 20), "2024-FA"),
+        ("de", "Im Sommer soll die Reform folgen.", dt.date(2024, 11, 20), "2025-SU"),
+        ("en", "The government will cut taxes in the spring.", dt.date(2024, 10, 17), "2025-SP"),
+        ("en", "In the summer the central bank raised rates.", dt.date(2024, 3, 5), "2023-SU"),
+        # a plan a verb that looks ahead announced: the first such season not over
+        (
+            "en",
+            "The premier had invited the president to a summit of Baltic states in Riga in the spring.",
+            dt.date(2024, 10, 17),
+            "2025-SP",
+        ),
+    ],
+)
+def test_a_season_without_a_year_takes_its_tense(lang: str, text: str, published: dt.date, expected: str) -> None:
+    result = tagger_for(lang).tag(text, published=published, today=TODAY)
+    assert [t.value for t in result.times if t.type == "DATE"] == [expected]

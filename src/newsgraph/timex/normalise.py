@@ -178,6 +178,28 @@ def choose_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
     return min(candidates, key=lambda c: (abs((c[1] - ref).days), -c[0]))[0]
 
 
+#: the months of the seasons that lie inside one calendar year (winter spans New Year and keeps the
+#: reference year, as before)
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def season_year(season: str, ref: dt.date, tense: Tense) -> int:
+    """The year of a season without one: told in the past, the latest such season that has begun by
+    the reference date (``im Frühjahr hatte ...`` in January is last year's); told ahead, the first
+    one that has not ended (``in the spring`` from October is next year's), and so a plan told in the
+    past (``planned``, see :meth:`newsgraph.timex.tagger.TimeTagger._planned_month`: ``vereinbarten ein
+    Treffen im Herbst`` in March is this autumn); otherwise the reference year."""
+    months = SEASON_MONTHS.get(season)
+    if months is None:
+        return ref.year
+    first, last = months
+    if tense == "past":
+        return ref.year if first <= ref.month else ref.year - 1
+    if tense in ("future", "planned"):
+        return ref.year if last >= ref.month else ref.year + 1
+    return ref.year
+
+
 def weekday_near(weekday: int, ref: dt.date, tense: Tense, rel: int | None) -> dt.date:
     """The day with ISO ``weekday`` around ``ref``: by explicit direction, else by tense
     (``übernächsten Montag``, ``rel=2``: a week after ``nächsten Montag``)."""
@@ -292,7 +314,7 @@ def resolve_date(p: Partial, fields: dict[str, Any], ctx: Context) -> Valued | N
                 if fits:
                     p.year = min(fits, key=lambda y: abs((dt.date(y, p.month, p.day) - ref.date).days))
         elif ref.date is not None and p.season is not None:
-            p.year = ref.date.year
+            p.year = season_year(p.season, ref.date, ctx.tense)
         elif ref.year is not None and ref.month is not None and p.month is not None:
             # only the reference month is known: its own month is that year; other months by tense,
             # which does not depend on the day within the reference month

@@ -146,6 +146,7 @@ class TimeTagger:
         onward = spec.get("tense", {}).get("onward", [])
         self.onward_words = _word_pattern(onward)
         self.back_reference_words = _word_pattern(spec.get("tense", {}).get("back_reference", []))
+        self.planned_noun_capitalised = bool(spec.get("tense", {}).get("planned_noun_capitalised", False))
         v2 = spec.get("tense", {}).get("v2_preterite_regex")
         self.v2_preterite = re.compile(v2) if v2 else None
         self.v2_not_preterite = {w.lower() for w in spec.get("tense", {}).get("v2_not_preterite", [])}
@@ -269,7 +270,7 @@ class TimeTagger:
                 continue  # names no real day (`31. Februar`)
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
             if tense == "past" and self._planned_month(text, sentences[sent_index], partial, start, end):
-                tense = "present"
+                tense = "planned"
             if m.pattern.norm == "ahead" and tense not in ("future", "now") and first + 1 < m.end:
                 start = tokens[first + 1].start  # `in zwei Wochen` not told ahead: the stretch alone
             narrated = tense == "future" and self._narrated(text, sentences[sent_index], start, end)
@@ -289,10 +290,16 @@ class TimeTagger:
             return False
         lo, _ = clause_of(text, sentence.start, sentence.end, start, end)
         before = list(_WORD.finditer(text, lo, start))
-        if len(before) < 3 or not before[-2].group(0)[:1].isupper():
+        if len(before) < 3:
             return False
         prospective = self.tense_rules.prospective
-        return any(w.group(0).lower() in prospective for w in before[:-2])
+        if self.planned_noun_capitalised:
+            if not before[-2].group(0)[:1].isupper():
+                return False
+            return any(w.group(0).lower() in prospective for w in before[:-2])
+        # a language that does not capitalise its nouns: the verb at least PLANNED_GAP words back
+        # (``invited him to a summit in Riga in the spring``, not ``announced in March``)
+        return any(w.group(0).lower() in prospective for w in before[: -PLANNED_GAP - 1])
 
     def _narrated(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
         """Whether a future expression is a future seen from a narrated past: a past-tense cue in
@@ -334,6 +341,10 @@ class TimeTagger:
             clause=clause,
             preceding_first=self.tense_rules.preceding_first,
         )
+        if fixed == "start" and tense == "past" and self._state_passive(text, sentence, clause):
+            # ``ab dem 1. Januar 2013 verboten ist``: ``ist`` + participle with no preterite in the
+            # clause is the state that begins then (a Zustandspassiv), not a perfect
+            return "future"
         if fixed == "start" and tense in ("future", "now"):
             # the first day of a state told in the present or future (``ab Montag gelten``, ``ab dem
             # 1. Juli ... verheizt werden darf``) lies ahead; told in the past (``ab August 2023 war er
@@ -341,6 +352,20 @@ class TimeTagger:
             # keeps its clause's reading
             return "future"
         return tense
+
+    def _state_passive(self, text: str, sentence: Sentence, clause: tuple[int, int]) -> bool:
+        """Whether the clause's past comes only from participles beside a present ``sein``
+        (``verboten ist``): every past cue in it is a participle, and a state auxiliary stands in it."""
+        rules = self.tense_rules
+        words = [w.group(0) for w in _WORD.finditer(text, clause[0], clause[1])]
+        if not any(w.lower() in rules.state_aux for w in words):
+            return False
+        past = [c for c in self._cues(text, sentence) if clause[0] <= c.offset < clause[1] and c.tense == "past"]
+        for c in past:
+            word = _WORD.match(text, c.offset)
+            if word is None or rules.participle is None or not rules.participle.match(word.group(0).lower()):
+                return False
+        return bool(past)
 
     def _fronted_before_preterite(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
         """Whether the expression opens its sentence (``Am Tag der Arbeit``, after at most a
@@ -1125,6 +1150,10 @@ def _continues_look_back(
     first = dt.date(anchor.year, anchor.month, 1)
     return 0 <= (day - first).days < calendar.monthrange(anchor.year, anchor.month)[1] + SEQUENCE_DAYS
 
+
+#: in a language without capitalised nouns, a month or season is planned (``invited him to a summit in
+#: the spring``) when a verb that looks ahead stands at least this many words before its preposition
+PLANNED_GAP = 3
 
 #: a sentence that points back (``damals``) continues a look back this many sentences after it
 BACK_REFERENCE_SENTENCES = 2
