@@ -180,3 +180,37 @@ def test_state_starting_date_bounds_the_inferred_reference_from_above() -> None:
 def test_a_season_without_a_year_takes_its_tense(lang: str, text: str, published: dt.date, expected: str) -> None:
     result = tagger_for(lang).tag(text, published=published, today=TODAY)
     assert [t.value for t in result.times if t.type == "DATE"] == [expected]
+
+
+# ---------------------------------------------------------------- tomorrow and its part of the day
+
+
+def test_capitalised_tomorrow_with_a_part_of_the_day_opening_a_sentence() -> None:
+    """``Morgen früh trifft er ...``, ``Morgen Abend gibt er ...``: at a sentence start the capital says
+    nothing, and the noun ``Morgen`` takes no part of the day after it; ``Am Morgen`` stays the noun."""
+    values = _values(
+        "de", "Der Kanzler reist nach Rom. Morgen früh trifft er den Papst. Morgen Abend gibt er ein Interview."
+    )
+    assert values["Morgen früh"] == "2024-01-18TMO"
+    assert values["Morgen Abend"] == "2024-01-18TEV"
+    assert _values("de", "Am Morgen traf er den Papst.")["Morgen"] == "2024-01-17TMO"
+
+
+# ---------------------------------------------------------------- English passive infinitives (guard)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The decision could be announced on Friday, a spokesman said.", "Friday", "2024-01-19"),
+        ("The bill is expected to be passed on Thursday.", "Thursday", "2024-01-18"),
+        ("The rules will be tightened in March, the ministry said on Monday.", "March", "2024-03"),
+        ("Officials said the talks had been postponed and would be held in April.", "April", "2024-04"),
+        ("The summit was to be held on Monday but was postponed.", "Monday", "2024-01-15"),
+        ("Zelensky, who was being hosted by Starmer on Saturday, flew to Paris on Sunday.", "Saturday", "2024-01-13"),
+    ],
+)
+def test_english_participle_after_be_takes_the_auxiliarys_tense(text: str, expr: str, expected: str) -> None:
+    """Fresh previews and reports for the session-13 rule (a participle after ``be`` is a passive
+    infinitive, no past cue): the direction comes from ``will``, ``could``, ``is expected``, ``was``."""
+    assert _values("en", text)[expr] == expected
