@@ -214,3 +214,30 @@ def test_english_participle_after_be_takes_the_auxiliarys_tense(text: str, expr:
     """Fresh previews and reports for the session-13 rule (a participle after ``be`` is a passive
     infinitive, no past cue): the direction comes from ``will``, ``could``, ``is expected``, ``was``."""
     assert _values("en", text)[expr] == expected
+
+
+# ---------------------------------------------------------------- a visit's days without a publication date
+
+
+def test_tied_day_told_in_the_past_moves_on_to_a_later_weekday_told_in_the_past() -> None:
+    """``reiste am Sonntag, 14. April ... traf am Dienstag``: the tied day opens the visit, the report
+    was written on its latest day told (the Tuesday after), not the Tuesday before the arrival."""
+    result = tagger_for("de").tag(
+        "Die Ministerin reiste am Sonntag, 14. April, zu einem dreitägigen Besuch nach Hanoi. Am Dienstag "
+        "traf sie den Regierungschef.",
+        published=None,
+        today=TODAY,
+    )
+    values = {t.text: t.value for t in result.times}
+    assert values["Sonntag, 14. April"] == "2024-04-14"
+    assert values["Dienstag"] == "2024-04-16"
+    assert result.reference.date == dt.date(2024, 4, 16)
+
+
+def test_tied_day_told_ahead_stays_the_reference() -> None:
+    result = tagger_for("de").tag(
+        "Die Ministerin reist am Sonntag, 14. April, nach Hanoi. Am Dienstag hatte sie den Botschafter getroffen.",
+        published=None,
+        today=TODAY,
+    )
+    assert result.reference.date == dt.date(2024, 4, 14)

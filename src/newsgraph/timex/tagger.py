@@ -450,11 +450,13 @@ class TimeTagger:
             wd = to_int(it.fields.get("weekday"))
             p = it.partial
             if it.match.pattern.norm == "date" and wd and p and p.year is None and p.month and p.day:
-                ties.append(WeekdayTie(wd, p.month, p.day, text[it.start : it.end]))
+                ties.append(WeekdayTie(wd, p.month, p.day, text[it.start : it.end], it.tense == "past"))
                 continue
             if self._apposition_tie(text, items, k):  # `am 24. Mai, einem Montag`, `on May 24, a Monday`
                 nxt_wd = to_int(items[k + 1].fields.get("weekday"))
-                ties.append(WeekdayTie(nxt_wd, p.month, p.day, text[it.start : items[k + 1].end]))  # type: ignore[arg-type,union-attr]
+                ties.append(
+                    WeekdayTie(nxt_wd, p.month, p.day, text[it.start : items[k + 1].end], it.tense == "past")  # type: ignore[arg-type,union-attr]
+                )
                 continue
             if it.match.pattern.norm != "weekday" or wd is None or k + 1 >= len(items):
                 continue
@@ -471,7 +473,7 @@ class TimeTagger:
                 and all(w.lower() in _TIE_GAP for w in gap_words)
             ):
                 closing = text[nxt.end : nxt.end + 1] if text[nxt.end : nxt.end + 1] in (")", "]") else ""
-                ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing))
+                ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing, it.tense == "past"))
         # a count of years back (``vor 20 Jahren, im Mai 2004``) puts its sentence in the past, not in
         # the article's present (its year is evidence only through the count, see _anniversaries)
         present = {
