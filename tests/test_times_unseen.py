@@ -241,3 +241,66 @@ def test_tied_day_told_ahead_stays_the_reference() -> None:
         today=TODAY,
     )
     assert result.reference.date == dt.date(2024, 4, 14)
+
+
+# ---------------------------------------------------------------- a month told in the present
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    import newsgraph
+
+    return newsgraph.load("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        ("de", "Der Gipfel findet im Juni in Halifax statt.", "Juni", "2025-06"),
+        ("de", "Im März beginnt die Konferenz in Graz.", "März", "2025-03"),
+        ("en", "The summit takes place in June in Halifax.", "June", "2025-06"),
+        # a month just ended, told in the present (statistics, a state): that month
+        ("de", "Die Teuerung liegt im September bei 2,1 Prozent.", "September", "2024-09"),
+        ("de", "Die Teuerung liegt im Oktober bei 2,1 Prozent.", "Oktober", "2024-10"),
+    ],
+)
+def test_a_month_told_in_the_present_looks_ahead_unless_just_ended(
+    nlp_de, nlp_en, lang: str, text: str, expr: str, expected: str
+) -> None:
+    """``findet im Juni statt`` in October is next June: the present (the morphology's ``Tense=Pres``)
+    tells what comes or what holds, not a past months back (it took the nearest June, four months
+    back)."""
+    nlp = nlp_de if lang == "de" else nlp_en
+    assert _record_values(nlp, text, lang=lang, published="2024-10-17")[expr] == expected
+
+
+# ---------------------------------------------------------------- a weekday's place in its month
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        ("de", "Die Wahl wird am ersten Sonntag im Oktober stattfinden.", "ersten Sonntag im Oktober", "2024-10-06"),
+        (
+            "de",
+            "Am letzten Sonntag im September hatten die Tiroler gewählt.",
+            "letzten Sonntag im September",
+            "2023-09-24",
+        ),
+        ("en", "The vote will be held on the second Tuesday in March.", "the second Tuesday in March", "2024-03-12"),
+        (
+            "en",
+            "Voters went to the polls on the last Sunday of September 2021.",
+            "the last Sunday of September 2021",
+            "2021-09-26",
+        ),
+    ],
+)
+def test_nth_weekday_of_a_month(lang: str, text: str, expr: str, expected: str) -> None:
+    """``am ersten Sonntag im Oktober``, ``the last Sunday of September``: that day of the month, in the
+    year its tense picks (it was a weekday of this week and a month apart)."""
+    assert _values(lang, text)[expr] == expected
+
+
+def test_last_weekday_without_a_month_is_still_last_week() -> None:
+    assert _values("de", "Am letzten Sonntag hatten die Tiroler gewählt.")["letzten Sonntag"] == "2024-01-14"

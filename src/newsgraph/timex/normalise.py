@@ -154,7 +154,10 @@ def choose_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
     """The year for a day/month without one, given the reference date and the clause's tense.
 
     Past: the latest such date on or before the reference; future: the earliest on or after it;
-    present or unknown: the nearest one.
+    a present verb ("now": ``findet im Juni statt``, ``takes place in June``): the earliest one not
+    before the reference, unless the date is recent (the current or the previous month, a day at most
+    :data:`NOW_BACK_DAYS` back: ``liegt im September bei 2,1 Prozent``), since the present tells what
+    comes or what holds, not a past months back; unknown: the nearest one.
     """
     candidates: list[tuple[int, dt.date]] = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -175,7 +178,28 @@ def choose_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
         future = [c for c in candidates if c[1] >= ref]
         if future:
             return min(future, key=lambda c: c[1])[0]
+    elif tense == "now":
+        recent = [
+            c
+            for c in candidates
+            if c[1] <= ref
+            and (
+                (ref.year * 12 + ref.month) - (c[0] * 12 + month) <= 1
+                if day is None
+                else (ref - c[1]).days <= NOW_BACK_DAYS
+            )
+        ]
+        if recent:
+            return max(recent, key=lambda c: c[1])[0]
+        future = [c for c in candidates if c[1] >= ref]
+        if future:
+            return min(future, key=lambda c: c[1])[0]
     return min(candidates, key=lambda c: (abs((c[1] - ref).days), -c[0]))[0]
+
+
+#: a day told in the present this many days before the reference date or fewer is the recent one
+#: (``liegt seit dem 3. Oktober``); earlier, the next one (``findet am 3. Juni statt``)
+NOW_BACK_DAYS = 31
 
 
 #: the months of the seasons that lie inside one calendar year (winter spans New Year and keeps the
@@ -694,6 +718,48 @@ def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(day.isoformat(), "DATE", None, point_of(day))
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """The ``nth`` ISO ``weekday`` of a month (``nth`` -1: the last one); None when there is none."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        return day if day.month == month else None
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def norm_weekday_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``am ersten Sonntag im Oktober``, ``the last Friday of June``: that weekday of the month, in
+    the year given, else the passage's year in a narrative, else the one the tense picks around the
+    reference date (as a movable feast's, :func:`norm_feast`; a present verb looks ahead)."""
+    weekday, nth, month = to_int(fields.get("weekday")), to_int(fields.get("nth")), to_int(fields.get("month"))
+    if weekday is None or nth is None or month is None:
+        return None
+    year = to_int(fields.get("year"))
+    ref = ctx.reference.date
+    if year is None and ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.era is None:
+        year = ctx.anchor.year
+    if year is None and ref is not None:
+        days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := nth_weekday(y, month, weekday, nth))]
+        if not days:
+            return None
+        past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
+        if ctx.tense == "past" and past:
+            day = max(past)
+        elif ctx.tense in ("future", "now") and future:
+            day = min(future)
+        else:
+            day = min(days, key=lambda d: (abs((d - ref).days), d))
+        return Valued(day.isoformat(), "DATE", None, point_of(day))
+    year = year if year is not None else ctx.reference.known_year
+    if year is None or not 1 <= year <= 9999:
+        return Valued(f"XXXX-{month:02d}", "DATE")
+    found = nth_weekday(year, month, weekday, nth)
+    if found is None:
+        return None
+    return Valued(found.isoformat(), "DATE", None, point_of(found))
+
+
 def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
     """``in zwei Wochen``, ``in two weeks``: told about what comes, the point that long after the
     reference date; in a past clause (``in zwei Wochen hatte er ... geschafft``), or one with no tense
@@ -708,6 +774,7 @@ NORMALISERS = {
     "night_to": norm_night_to,
     "weekday_of_week": norm_weekday_of_week,
     "feast": norm_feast,
+    "weekday_of_month": norm_weekday_of_month,
     "short_year": norm_short_year,
     "weekday": norm_weekday,
     "deixis": norm_deixis,
