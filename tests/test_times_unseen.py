@@ -304,3 +304,16 @@ def test_nth_weekday_of_a_month(lang: str, text: str, expr: str, expected: str) 
 
 def test_last_weekday_without_a_month_is_still_last_week() -> None:
     assert _values("de", "Am letzten Sonntag hatten die Tiroler gewählt.")["letzten Sonntag"] == "2024-01-14"
+
+
+# ---------------------------------------------------------------- the day after a night
+
+
+def test_part_of_the_day_after_a_night_to_a_weekday_is_that_weekdays() -> None:
+    """``In der Nacht zum Dienstag ... Am Morgen``: the night begins on Monday, the story goes on into
+    Tuesday; the morning after it is Tuesday's, not Monday's."""
+    values = _values(
+        "de", "In der Nacht zum Dienstag griffen Drohnen die Stadt an. Am Morgen meldete die Armee zwei Tote."
+    )
+    assert values["der Nacht zum Dienstag"] == "2024-01-15TNI"
+    assert values["Morgen"] == "2024-01-16TMO"

@@ -951,6 +951,10 @@ class TimeTagger:
                 if local or (it.partial is not None and it.partial.year is not None):  # BC years too
                     passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
+                if day is not None and norm == "night_to":
+                    # `die Nacht zum Montag` begins on Sunday, but the story goes on into Monday: a
+                    # later `am Morgen`, `am Nachmittag` is Monday's
+                    day += dt.timedelta(days=1)
                 if day is not None and _alone_on_its_line(text, it):
                     heading_day = day
                 if day is not None:
