@@ -317,3 +317,21 @@ def test_part_of_the_day_after_a_night_to_a_weekday_is_that_weekdays() -> None:
     )
     assert values["der Nacht zum Dienstag"] == "2024-01-15TNI"
     assert values["Morgen"] == "2024-01-16TMO"
+
+
+# ---------------------------------------------------------------- a day of the current month
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        ("de", "Der Präsident wird am 24. des Monats in Wien erwartet.", "24. des Monats", "2024-01-24"),
+        ("de", "Die Wahl findet am 3. kommenden Monats statt.", "3. kommenden Monats", "2024-02-03"),
+        ("en", "The envoy is expected on the 24th of this month.", "24th of this month", "2024-01-24"),
+        ("en", "The vote is set for the 5th of next month.", "5th of next month", "2024-02-05"),
+    ],
+)
+def test_day_of_this_or_next_month(lang: str, text: str, expr: str, expected: str) -> None:
+    """``am 24. des Monats``, ``the 5th of next month``: a day of the reference month, or of the one
+    its word counts to."""
+    assert _values(lang, text)[expr] == expected

@@ -760,6 +760,31 @@ def norm_weekday_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None
     return Valued(found.isoformat(), "DATE", None, point_of(found))
 
 
+def norm_day_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``am 24. des Monats``, ``am 3. kommenden Monats``, ``on the 24th of this month``: that day of
+    the reference month (``rel`` months on; in a narrative, of the passage's month)."""
+    day = to_int(fields.get("day"))
+    rel = to_int(fields.get("rel")) or 0
+    if day is None:
+        return None
+    anchor = ctx.anchor
+    if ctx.narrative and anchor is not None and anchor.year and anchor.month and anchor.era is None:
+        year, month = anchor.year, anchor.month
+    elif ctx.reference.date is not None:
+        year, month = ctx.reference.date.year, ctx.reference.date.month
+    elif ctx.reference.year is not None and ctx.reference.month is not None:
+        year, month = ctx.reference.year, ctx.reference.month
+    else:
+        return Valued(f"XXXX-XX-{day:02d}", "DATE")
+    index = year * 12 + month - 1 + rel
+    year, month = divmod(index, 12)
+    month += 1
+    if not valid_day(year, month, day):
+        return None
+    p = Partial(year, month, day)
+    return Valued(p.value(), "DATE", None, p)
+
+
 def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
     """``in zwei Wochen``, ``in two weeks``: told about what comes, the point that long after the
     reference date; in a past clause (``in zwei Wochen hatte er ... geschafft``), or one with no tense
@@ -775,6 +800,7 @@ NORMALISERS = {
     "weekday_of_week": norm_weekday_of_week,
     "feast": norm_feast,
     "weekday_of_month": norm_weekday_of_month,
+    "day_of_month": norm_day_of_month,
     "short_year": norm_short_year,
     "weekday": norm_weekday,
     "deixis": norm_deixis,
