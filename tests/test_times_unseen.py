@@ -335,3 +335,55 @@ def test_day_of_this_or_next_month(lang: str, text: str, expr: str, expected: st
     """``am 24. des Monats``, ``the 5th of next month``: a day of the reference month, or of the one
     its word counts to."""
     assert _values(lang, text)[expr] == expected
+
+
+# ---------------------------------------------------------------- rescheduling and a week told ahead
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        (
+            "de",
+            "Die Ministerin wollte am Dienstag reisen, verschob die Reise dann aber auf Freitag.",
+            "Freitag",
+            "2024-01-19",
+        ),
+        ("de", "Die Abstimmung im Landtag wurde auf den 12. Januar vertagt.", "12. Januar", "2025-01-12"),
+        ("en", "The vote was postponed to Friday.", "Friday", "2024-01-19"),
+        ("en", "The summit was delayed until January 9.", "January 9", "2025-01-09"),
+        # no verb that reschedules: the tense decides
+        (
+            "de",
+            "Mit Blick auf den 7. Oktober sagte der Minister, das Land müsse sich schützen.",
+            "7. Oktober",
+            "2023-10-07",
+        ),
+        ("en", "The ministers stayed until Sunday.", "Sunday", "2024-01-14"),
+    ],
+)
+def test_a_new_date_after_rescheduling_lies_ahead(lang: str, text: str, expr: str, expected: str) -> None:
+    """``verschob die Reise auf Freitag``, ``postponed to Friday``: the new date lies ahead of the
+    rescheduling, although the verb is past (it took the past Friday)."""
+    assert _values(lang, text)[expr] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Kanzlerin reist kommende Woche nach Ottawa. Am Freitag trifft sie den Premier."),
+        ("en", "The chancellor travels to Ottawa next week. On Friday she meets the prime minister."),
+    ],
+)
+def test_a_weekday_after_a_week_told_ahead_falls_in_that_week(lang: str, text: str) -> None:
+    """``kommende Woche ... Am Freitag``: the Friday of next week, not this week's (a Wednesday's)."""
+    values = _values(lang, text)
+    assert values["Freitag" if lang == "de" else "Friday"] == "2024-01-26"
+
+
+def test_a_weekday_after_a_past_week_keeps_its_nearest_day() -> None:
+    """``Vergangene Woche ... Am Dienstag traf er``: in a report as often yesterday's news; unchanged."""
+    assert (
+        _values("de", "Vergangene Woche war der Kanzler in Paris. Am Dienstag traf er Macron.")["Dienstag"]
+        == "2024-01-16"
+    )

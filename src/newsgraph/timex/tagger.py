@@ -146,6 +146,8 @@ class TimeTagger:
         onward = spec.get("tense", {}).get("onward", [])
         self.onward_words = _word_pattern(onward)
         self.back_reference_words = _word_pattern(spec.get("tense", {}).get("back_reference", []))
+        self.target_preps = {w.lower() for w in spec.get("tense", {}).get("target_preps", [])}
+        self.target_verbs = {w.lower() for w in spec.get("tense", {}).get("target_verbs", [])}
         self.planned_noun_capitalised = bool(spec.get("tense", {}).get("planned_noun_capitalised", False))
         v2 = spec.get("tense", {}).get("v2_preterite_regex")
         self.v2_preterite = re.compile(v2) if v2 else None
@@ -331,6 +333,10 @@ class TimeTagger:
         if fixed in ("past", "future"):
             return fixed
         clause = clause_of(text, sentence.start, sentence.end, start, end)
+        if k >= 0 and tokens[k].lower in self.target_preps and self._retargeted(text, clause):
+            # `verschob die Reise auf Freitag`, `postponed the vote to Friday`: the new date lies
+            # ahead of the rescheduling, whatever its tense
+            return "future"
         if self._fronted_before_preterite(text, sentence, start, end):
             return "past"
         tense = tense_at(
@@ -352,6 +358,11 @@ class TimeTagger:
             # keeps its clause's reading
             return "future"
         return tense
+
+    def _retargeted(self, text: str, clause: tuple[int, int]) -> bool:
+        """Whether the clause reschedules (``verschob``, ``vertagt``, ``postponed``): a verb of
+        :attr:`target_verbs` stands in it."""
+        return any(w.group(0).lower() in self.target_verbs for w in _WORD.finditer(text, clause[0], clause[1]))
 
     def _state_passive(self, text: str, sentence: Sentence, clause: tuple[int, int]) -> bool:
         """Whether the clause's past comes only from participles beside a present ``sein``
@@ -859,6 +870,9 @@ class TimeTagger:
         reports = self._is_report(items, reference)
         heading_day: dt.date | None = None  # the day of the last line that names nothing but a date
         announced: tuple[dt.date, int, int] | None = None  # the last weekday told ahead: (day, paragraph, sentence)
+        # the last week counted from the reference date other than its own (`kommende Woche`): its
+        # Monday, paragraph and sentence
+        week_told: tuple[dt.date, int, int] | None = None
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
@@ -920,9 +934,28 @@ class TimeTagger:
                     # and so is any weekday the text tells as the next stop (`reist weiter`)
                     p = point_of(day + dt.timedelta(days=7), valued.point.part)  # type: ignore[union-attr]
                     valued = Valued(p.value(), valued.type, valued.mod, p)
+            if (
+                week_told is not None
+                and week_told[1] == paragraph
+                and 0 <= it.sentence - week_told[2] <= WEEK_TOLD_SENTENCES
+                and self._bare_weekday(it)
+                and valued.point is not None
+                and (day := valued.point.as_date()) is not None
+                and it.tense != "past"
+                and week_told[0] > reference.date  # type: ignore[operator]
+            ):
+                # `Scholz reist kommende Woche nach Washington. Am Freitag trifft er Biden`: the
+                # weekday of the week just told, not the nearest one (only ahead: in a report `am
+                # Dienstag` after `vergangene Woche` is as often yesterday's news)
+                moved = week_told[0] + dt.timedelta(days=day.isoweekday() - 1)
+                if moved != day:
+                    p = point_of(moved, valued.point.part)
+                    valued = Valued(p.value(), valued.type, valued.mod, p)
             day = valued.point.as_date() if ahead and valued.point is not None else None
             if day is not None and day > reference.date:  # type: ignore[operator]
                 announced = (day, paragraph, it.sentence)
+            if not local and reference.date is not None and (week := self._week_counted(it, valued)) is not None:
+                week_told = (week, paragraph, it.sentence)
             kind = valued.type if it.match.pattern.type == "DATE" else it.match.pattern.type
             out.append(
                 TaggedTime(
@@ -995,6 +1028,22 @@ class TimeTagger:
         return self.back_reference_words is not None and bool(
             self.back_reference_words.search(text, sentence.start, sentence.end)
         )
+
+    @staticmethod
+    def _bare_weekday(it: _Item) -> bool:
+        """A weekday with no direction or offset of its own (``am Freitag``, not ``nächsten Freitag``)."""
+        return it.match.pattern.norm == "weekday" and it.fields.get("rel") is None and it.fields.get("offset") is None
+
+    @staticmethod
+    def _week_counted(it: _Item, valued: Valued) -> dt.date | None:
+        """The Monday of a whole week counted from the reference date other than its own (``kommende
+        Woche``, ``vergangene Woche``, ``next week``): None for anything else (``Ende der Woche``)."""
+        if it.match.pattern.norm != "relative" or it.fields.get("unit") != "W" or it.fields.get("anaphoric"):
+            return None
+        if not to_int(it.fields.get("rel")) or valued.mod is not None:
+            return None
+        m = _ISO_WEEK.match(valued.value or "")
+        return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1) if m else None
 
     @staticmethod
     def _announced_weekday(it: _Item) -> bool:
@@ -1160,6 +1209,11 @@ def _continues_look_back(
 #: in a language without capitalised nouns, a month or season is planned (``invited him to a summit in
 #: the spring``) when a verb that looks ahead stands at least this many words before its preposition
 PLANNED_GAP = 3
+
+#: a bare weekday this many sentences after a week counted from the reference date (``kommende Woche``)
+#: falls in that week
+WEEK_TOLD_SENTENCES = 1
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 #: a sentence that points back (``damals``) continues a look back this many sentences after it
 BACK_REFERENCE_SENTENCES = 2
