@@ -387,3 +387,18 @@ def test_a_weekday_after_a_past_week_keeps_its_nearest_day() -> None:
         _values("de", "Vergangene Woche war der Kanzler in Paris. Am Dienstag traf er Macron.")["Dienstag"]
         == "2024-01-16"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "first", "last"),
+    [
+        ("en", "The minister will be in Oslo from Tuesday to Thursday.", "2024-01-23", "2024-01-25"),
+        ("en", "The fair runs Friday through Sunday.", "2024-01-19", "2024-01-21"),
+        ("de", "Die Ministerin war von Freitag bis Montag in Oslo.", "2024-01-12", "2024-01-15"),
+    ],
+)
+def test_the_end_of_a_range_of_weekdays_follows_its_start(lang: str, text: str, first: str, last: str) -> None:
+    """``from Tuesday to Thursday`` on a Wednesday: next Tuesday to the Thursday after it, not to
+    tomorrow (each end took its own nearest day)."""
+    result = tagger_for(lang).tag(text, published=PUBLISHED, today=TODAY)
+    assert [t.value for t in result.times] == [first, last]

@@ -146,6 +146,7 @@ class TimeTagger:
         onward = spec.get("tense", {}).get("onward", [])
         self.onward_words = _word_pattern(onward)
         self.back_reference_words = _word_pattern(spec.get("tense", {}).get("back_reference", []))
+        self.range_words = {w.lower() for w in spec.get("tense", {}).get("range_words", [])}
         self.target_preps = {w.lower() for w in spec.get("tense", {}).get("target_preps", [])}
         self.target_verbs = {w.lower() for w in spec.get("tense", {}).get("target_verbs", [])}
         self.planned_noun_capitalised = bool(spec.get("tense", {}).get("planned_noun_capitalised", False))
@@ -873,6 +874,7 @@ class TimeTagger:
         # the last week counted from the reference date other than its own (`kommende Woche`): its
         # Monday, paragraph and sentence
         week_told: tuple[dt.date, int, int] | None = None
+        range_start: tuple[dt.date, int] | None = None  # the last bare weekday valued: (day, its end)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
@@ -951,6 +953,24 @@ class TimeTagger:
                 if moved != day:
                     p = point_of(moved, valued.point.part)
                     valued = Valued(p.value(), valued.type, valued.mod, p)
+            if (
+                range_start is not None
+                and self._bare_weekday(it)
+                and valued.point is not None
+                and (day := valued.point.as_date()) is not None
+                and text[range_start[1] : it.start].strip().lower() in self.range_words
+            ):
+                # `von Dienstag bis Donnerstag`, `Friday through Sunday`: the range's end is the first
+                # such weekday after its start, whichever way the tense points
+                moved = range_start[0] + dt.timedelta(days=(day.isoweekday() - range_start[0].isoweekday()) % 7 or 7)
+                if moved != day:
+                    p = point_of(moved, valued.point.part)
+                    valued = Valued(p.value(), valued.type, valued.mod, p)
+            range_start = (
+                (d, it.end)
+                if self._bare_weekday(it) and valued.point is not None and (d := valued.point.as_date()) is not None
+                else None
+            )
             day = valued.point.as_date() if ahead and valued.point is not None else None
             if day is not None and day > reference.date:  # type: ignore[operator]
                 announced = (day, paragraph, it.sentence)
