@@ -402,3 +402,22 @@ def test_the_end_of_a_range_of_weekdays_follows_its_start(lang: str, text: str, 
     tomorrow (each end took its own nearest day)."""
     result = tagger_for(lang).tag(text, published=PUBLISHED, today=TODAY)
     assert [t.value for t in result.times] == [first, last]
+
+
+# ---------------------------------------------------------------- English progressive and `at the time of writing`
+
+
+def test_english_progressive_takes_its_auxiliarys_tense(nlp_en) -> None:
+    """``were continuing on July 3``: the -ing form's ``Tense=Pres`` says nothing, ``were`` is past;
+    ``is meeting ... on Friday`` looks ahead."""
+    values = _record_values(nlp_en, "Talks were continuing on July 3, officials said.", lang="en")
+    assert values["July 3"] == "2023-07-03"
+    assert _record_values(nlp_en, "Xi is meeting the prime minister on Friday.", lang="en")["Friday"] == "2024-01-19"
+
+
+def test_at_the_time_of_writing_is_the_present_and_points_back_to_nothing() -> None:
+    values = _values(
+        "en", "The minister visited Beijing in May 2018. At the time of writing, talks were continuing on July 3."
+    )
+    assert values["At the time of writing"] == "PRESENT_REF"
+    assert values["July 3"] == "2023-07-03"

@@ -146,6 +146,7 @@ class TimeTagger:
         onward = spec.get("tense", {}).get("onward", [])
         self.onward_words = _word_pattern(onward)
         self.back_reference_words = _word_pattern(spec.get("tense", {}).get("back_reference", []))
+        self.back_reference_not = _word_pattern(spec.get("tense", {}).get("back_reference_not", []))
         self.range_words = {w.lower() for w in spec.get("tense", {}).get("range_words", [])}
         self.target_preps = {w.lower() for w in spec.get("tense", {}).get("target_preps", [])}
         self.target_verbs = {w.lower() for w in spec.get("tense", {}).get("target_verbs", [])}
@@ -1045,8 +1046,11 @@ class TimeTagger:
     def _refers_back(self, text: str, sentence: Sentence) -> bool:
         """Whether the sentence points back to the time just told (``damals``, ``at the time``): its
         dates without a year continue the look back before it."""
-        return self.back_reference_words is not None and bool(
-            self.back_reference_words.search(text, sentence.start, sentence.end)
+        if self.back_reference_words is None:
+            return False
+        return any(
+            not (self.back_reference_not is not None and self.back_reference_not.match(text, m.start()))
+            for m in self.back_reference_words.finditer(text, sentence.start, sentence.end)
         )
 
     @staticmethod
