@@ -421,3 +421,29 @@ def test_at_the_time_of_writing_is_the_present_and_points_back_to_nothing() -> N
     )
     assert values["At the time of writing"] == "PRESENT_REF"
     assert values["July 3"] == "2023-07-03"
+
+
+# ---------------------------------------------------------------- a history's year
+
+
+def test_next_year_moves_the_story_on() -> None:
+    """``griff erst im nächsten Jahr wieder an. Am 26. Mai ...``: in a history the story is then in the
+    year after, as if the text had named it (it went back to the year named most)."""
+    text = (
+        "Im Juni 1860 zog die Armee nach Norden. Im Juli 1861 erreichte sie den Fluss. Im August 1862 "
+        "scheiterte der Angriff, und der General griff erst im nächsten Jahr wieder an.\n\nAm 26. Mai begann "
+        "der neue Feldzug."
+    )
+    values = _values("de", text, published=dt.date(2011, 2, 16))
+    assert values["nächsten Jahr"] == "1863"
+    assert values["26. Mai"] == "1863-05-26"
+
+
+def test_a_year_that_names_a_thing_does_not_move_the_story() -> None:
+    """``die Deklaration von Paris von 1856``: the year names the treaty; the story stays in 1914."""
+    text = (
+        "Im August 1912 begann der Krieg. Im Oktober 1913 stockte der Vormarsch. Im Juli 1914 brach die "
+        "Marine die Deklaration von Paris von 1856. Vom 5. bis 17. Dezember wurde erneut gekämpft."
+    )
+    values = _values("de", text, published=dt.date(2011, 2, 16))
+    assert values["17. Dezember"] == "1914-12-17"

@@ -147,6 +147,7 @@ class TimeTagger:
         self.onward_words = _word_pattern(onward)
         self.back_reference_words = _word_pattern(spec.get("tense", {}).get("back_reference", []))
         self.back_reference_not = _word_pattern(spec.get("tense", {}).get("back_reference_not", []))
+        self.label_year_before = set(spec.get("tense", {}).get("label_year_before", []))
         self.range_words = {w.lower() for w in spec.get("tense", {}).get("range_words", [])}
         self.target_preps = {w.lower() for w in spec.get("tense", {}).get("target_preps", [])}
         self.target_verbs = {w.lower() for w in spec.get("tense", {}).get("target_verbs", [])}
@@ -997,12 +998,20 @@ class TimeTagger:
             elif kind == "TIME" and valued.value and valued.value.startswith("XXXX-XX-XX"):
                 open_clocks.append((len(out) - 1, it.sentence))
             point = valued.point
+            # `die Deklaration von Paris von 1856`: a year that names a thing, not the story's time
+            label = self._label_year(text, it)
             explicit = it.partial is not None and it.partial.year is not None and it.partial.era is None
-            if explicit:
+            if label:
+                pass
+            elif explicit:
                 history.append(it.partial.year)  # type: ignore[union-attr]
+            elif local and point is not None and point.year is not None and point.era is None and self._moves_year(it):
+                # `griff Rommel erst im nächsten Jahr wieder an. Am 26. Mai ...`: the story has moved
+                # on a year, as if the text had named it
+                history.append(point.year)
             if point is not None and point.year is not None:
                 anchor = point
-                if local or (it.partial is not None and it.partial.year is not None):  # BC years too
+                if not label and (local or (it.partial is not None and it.partial.year is not None)):  # BC years too
                     passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
                 if day is not None and norm == "night_to":
@@ -1051,6 +1060,34 @@ class TimeTagger:
         return any(
             not (self.back_reference_not is not None and self.back_reference_not.match(text, m.start()))
             for m in self.back_reference_words.finditer(text, sentence.start, sentence.end)
+        )
+
+    def _label_year(self, text: str, it: _Item) -> bool:
+        """Whether a bare year names a thing (``die Deklaration von Paris von 1856``, ``der Vertrag
+        von 1999``): one of :attr:`label_year_before` right before it and a capitalised word before
+        that, in the middle of its sentence."""
+        p = it.partial
+        if not self.label_year_before or p is None or p.year is None or p.month is not None or p.season is not None:
+            return False
+        before = _WORD.findall(text, max(0, it.start - 60), it.start)
+        return (
+            len(before) >= 2
+            and before[-1] in self.label_year_before
+            and before[-2][:1].isupper()
+            and not re.search(r"[.!?]\s*$", text[max(0, it.start - 60) : it.start - len(before[-1]) - 1])
+        )
+
+    @staticmethod
+    def _moves_year(it: _Item) -> bool:
+        """Whether the expression moves the story on by whole years (``im nächsten Jahr``, ``im
+        folgenden Jahr``): a year the story then is in. A count back (``zwei Jahre zuvor``, ``im
+        Vorjahr``) is a look back that does not move it."""
+        fields = it.fields
+        return (
+            it.match.pattern.norm == "relative"
+            and fields.get("unit") == "Y"
+            and (to_int(fields.get("rel")) or 0) > 0
+            and fields.get("mod") is None
         )
 
     @staticmethod
