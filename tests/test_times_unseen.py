@@ -447,3 +447,15 @@ def test_a_year_that_names_a_thing_does_not_move_the_story() -> None:
     )
     values = _values("de", text, published=dt.date(2011, 2, 16))
     assert values["17. Dezember"] == "1914-12-17"
+
+
+def test_a_year_heading_a_section_sets_the_story_year() -> None:
+    """A year alone on its line heads a section: its dates without a year are of that year, however
+    often the section before named a later one (a look ahead)."""
+    text = (
+        "Im Mai 1914 rüsteten die Staaten auf. Im Juni 1914 fiel der Schuss. Der Krieg endete erst 1918, "
+        "1918 kam der Waffenstillstand, und 1918 dankte der Kaiser ab.\n\n1915\n\nAm 7. Mai versenkte ein "
+        "U-Boot ein Passagierschiff."
+    )
+    values = _values("de", text, published=dt.date(2011, 2, 16))
+    assert values["7. Mai"] == "1915-05-07"

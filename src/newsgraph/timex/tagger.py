@@ -1003,6 +1003,10 @@ class TimeTagger:
             explicit = it.partial is not None and it.partial.year is not None and it.partial.era is None
             if label:
                 pass
+            elif explicit and it.partial.month is None and _alone_on_its_line(text, it):  # type: ignore[union-attr]
+                # a section headed by its year (``1862`` on a line of its own): the story is in that
+                # year from here on, whatever the section before it looked ahead to
+                history = [it.partial.year] * HEADING_WEIGHT  # type: ignore[union-attr]
             elif explicit:
                 history.append(it.partial.year)  # type: ignore[union-attr]
             elif local and point is not None and point.year is not None and point.era is None and self._moves_year(it):
@@ -1270,6 +1274,9 @@ def _continues_look_back(
 #: in a language without capitalised nouns, a month or season is planned (``invited him to a summit in
 #: the spring``) when a verb that looks ahead stands at least this many words before its preposition
 PLANNED_GAP = 3
+
+#: a year heading a section counts as this many mentions of it in the story's year (see _narrative_year)
+HEADING_WEIGHT = 3
 
 #: a bare weekday this many sentences after a week counted from the reference date (``kommende Woche``)
 #: falls in that week
