@@ -459,3 +459,22 @@ def test_a_year_heading_a_section_sets_the_story_year() -> None:
     )
     values = _values("de", text, published=dt.date(2011, 2, 16))
     assert values["7. Mai"] == "1915-05-07"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        (
+            "de",
+            "Im Juni 1944 landeten sie. In der Nacht vom 16. auf den 17. April 1945 fiel die Stadt.",
+            "Nacht",
+            "1945-04-16TNI",
+        ),
+        ("de", "In der Nacht vom 20./21. Juni 1791 gelang die Flucht.", "Nacht", "1791-06-20TNI"),
+        ("en", "In the night of 19 to 20 March 2003 the first bombs fell.", "night", "2003-03-19TNI"),
+    ],
+)
+def test_a_night_followed_by_its_dates_is_the_first_dates_night(lang: str, text: str, expr: str, expected: str) -> None:
+    """``in der Nacht vom 16. auf den 17. April 1945``: the night told before its dates took the day
+    told earlier (or the reference date); it is the night of the first date."""
+    assert _values(lang, text, published=dt.date(2011, 2, 16))[expr] == expected

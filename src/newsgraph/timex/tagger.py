@@ -147,6 +147,8 @@ class TimeTagger:
         self.onward_words = _word_pattern(onward)
         self.back_reference_words = _word_pattern(spec.get("tense", {}).get("back_reference", []))
         self.back_reference_not = _word_pattern(spec.get("tense", {}).get("back_reference_not", []))
+        part_of = spec.get("tense", {}).get("part_of_dates")
+        self.part_of_dates = re.compile(part_of) if part_of else None
         self.label_year_before = set(spec.get("tense", {}).get("label_year_before", []))
         self.range_words = {w.lower() for w in spec.get("tense", {}).get("range_words", [])}
         self.target_preps = {w.lower() for w in spec.get("tense", {}).get("target_preps", [])}
@@ -1036,6 +1038,7 @@ class TimeTagger:
                         report_day = day
                 elif local and point.era is None and passage_day is not None and passage_day.year != point.year:
                     passage_day = None
+        self._night_of_dates(text, out)
         for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
             days = days_in_sentence.get(sentence)
             t = out[index]
@@ -1050,6 +1053,30 @@ class TimeTagger:
                     clock = "T00:00"
                 t.value = reference.date.isoformat() + clock
         return out
+
+    def _night_of_dates(self, text: str, out: list[TaggedTime]) -> None:
+        """``in der Nacht vom 16. auf den 17. April 1945``, ``the night of 19 to 20 March``: a part of
+        the day followed by a pair of dates is the part of the first date's day (told before its
+        dates, it had taken the day told earlier)."""
+        if self.part_of_dates is None:
+            return
+        for a, b in itertools.pairwise(out):
+            if a.pattern not in _DAYPART_PATTERNS or a.value is None or b.value is None:
+                continue
+            part = _PART.search(a.value)
+            day = _DAY_VALUE.match(b.value)
+            between = self.part_of_dates.fullmatch(text, a.end, b.start)
+            if part is None or day is None or between is None:
+                continue
+            value = day.group(0)
+            first = between.groupdict().get("day")
+            if first:  # `vom 16. auf den 17. April`: the first day, in the second's month
+                value = value[:-2] + f"{int(first):02d}"
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError:
+                    continue
+            a.value = value + part.group(0)
 
     def _tells_onward(self, text: str, sentence: Sentence) -> bool:
         """Whether the sentence tells a next step of a sequence (``reist weiter``, ``anschließend``,
@@ -1274,6 +1301,11 @@ def _continues_look_back(
 #: in a language without capitalised nouns, a month or season is planned (``invited him to a summit in
 #: the spring``) when a verb that looks ahead stands at least this many words before its preposition
 PLANNED_GAP = 3
+
+_PART = re.compile(r"T(?:MO|AF|EV|NI|MI|DT)$")
+#: the patterns of a bare part of the day (`in der Nacht`), which a following pair of dates may date
+_DAYPART_PATTERNS = frozenset({"daypart_anaphoric"})
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 #: a year heading a section counts as this many mentions of it in the story's year (see _narrative_year)
 HEADING_WEIGHT = 3
