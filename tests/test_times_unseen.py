@@ -478,3 +478,14 @@ def test_a_night_followed_by_its_dates_is_the_first_dates_night(lang: str, text:
     """``in der Nacht vom 16. auf den 17. April 1945``: the night told before its dates took the day
     told earlier (or the reference date); it is the night of the first date."""
     assert _values(lang, text, published=dt.date(2011, 2, 16))[expr] == expected
+
+
+def test_a_bare_year_after_its_sentences_day_is_background() -> None:
+    """``Am 28. Oktober 1940 griffen Verbände von dem seit 1939 besetzten Land aus an``: ``1939`` is
+    background to the sentence's day; the next sentence's ``3. November`` stays in 1940."""
+    text = (
+        "Im Mai 1938 begann die Krise. Im Juni 1939 eskalierte sie. Am 28. Oktober 1940 griffen Verbände "
+        "von dem seit 1939 besetzten Land aus an. Doch schon am 3. November kam der Gegenangriff."
+    )
+    values = _values("de", text, published=dt.date(2011, 2, 16))
+    assert values["3. November"] == "1940-11-03"

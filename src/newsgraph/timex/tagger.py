@@ -1000,8 +1000,17 @@ class TimeTagger:
             elif kind == "TIME" and valued.value and valued.value.startswith("XXXX-XX-XX"):
                 open_clocks.append((len(out) - 1, it.sentence))
             point = valued.point
-            # `die Deklaration von Paris von 1856`: a year that names a thing, not the story's time
-            label = self._label_year(text, it)
+            # `die Deklaration von Paris von 1856`: a year that names a thing, not the story's time;
+            # `Am 28. Oktober 1940 griffen Verbände von dem seit 1939 okkupierten Albanien aus an`: a
+            # bare year after its sentence's own day is background to that day
+            label = self._label_year(text, it) or (
+                it.partial is not None
+                and it.partial.year is not None
+                and it.partial.month is None
+                and it.partial.season is None
+                and sentence_day is not None
+                and sentence_day.year != it.partial.year
+            )
             explicit = it.partial is not None and it.partial.year is not None and it.partial.era is None
             if label:
                 pass
