@@ -489,3 +489,23 @@ def test_a_bare_year_after_its_sentences_day_is_background() -> None:
     )
     values = _values("de", text, published=dt.date(2011, 2, 16))
     assert values["3. November"] == "1940-11-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expr", "expected"),
+    [
+        (
+            "Im Mai 1939 begann es. Im Juni 1940 kam es. Im Sommer 1941 stockte der Angriff, im Dezember 1941 "
+            "scheiterte er.\n\nIn den Schlachten des neuen Jahres wurde am 28. Mai die Stadt erobert.",
+            dt.date(2011, 2, 16),
+            "28. Mai",
+            "1942-05-28",
+        ),
+        ("Im neuen Jahr will die Regierung sparen.", dt.date(2024, 12, 20), "neuen Jahr", "2025"),
+        ("Im neuen Jahr will die Regierung sparen.", dt.date(2024, 1, 5), "neuen Jahr", "2024"),
+    ],
+)
+def test_the_new_year(text: str, published: dt.date, expr: str, expected: str) -> None:
+    """``des neuen Jahres``: in a history the year after the story's (and the story moves there);
+    in news the coming year from October, else the current one."""
+    assert _values("de", text, published=published)[expr] == expected

@@ -464,6 +464,10 @@ def _period(unit: str, base: dt.date, rel: int) -> tuple[str, Partial | None] | 
     return None
 
 
+#: from this month on, news call the coming year `das neue Jahr`; before it, the current one
+NEW_YEAR_FROM_MONTH = 10
+
+
 def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
     unit = fields.get("unit")
     rel = to_int(fields.get("rel"))
@@ -472,6 +476,13 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
         rel = -1 if ctx.tense == "past" and not weekend_started else 0
     if rel is None:
         rel = 0
+    if fields.get("new_year"):
+        # `des neuen Jahres`: only a year; in news the year that is new around the turn of the year
+        # (from October the coming one, else the current one), in a history the story's next
+        if unit != "Y":
+            return None
+        if not ctx.narrative and ctx.reference.date is not None:
+            rel = 1 if ctx.reference.date.month >= NEW_YEAR_FROM_MONTH else 0
     mod = mod_of(fields)
     if ctx.narrative or fields.get("anaphoric"):
         base = ctx.anchor_day or (

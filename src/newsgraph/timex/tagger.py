@@ -1022,8 +1022,8 @@ class TimeTagger:
                 history.append(it.partial.year)  # type: ignore[union-attr]
             elif local and point is not None and point.year is not None and point.era is None and self._moves_year(it):
                 # `griff Rommel erst im nächsten Jahr wieder an. Am 26. Mai ...`: the story has moved
-                # on a year, as if the text had named it
-                history.append(point.year)
+                # on a year, as firmly as a heading says so
+                history.extend([point.year] * HEADING_WEIGHT)
             if point is not None and point.year is not None:
                 anchor = point
                 if not label and (local or (it.partial is not None and it.partial.year is not None)):  # BC years too
