@@ -509,3 +509,16 @@ def test_the_new_year(text: str, published: dt.date, expr: str, expected: str) -
     """``des neuen Jahres``: in a history the year after the story's (and the story moves there);
     in news the coming year from October, else the current one."""
     assert _values("de", text, published=published)[expr] == expected
+
+
+def test_a_look_ahead_inside_a_year_section_does_not_move_its_story() -> None:
+    """Under the heading ``1915`` a sentence that looks ahead to 1917 (twice) does not take the
+    section's later dates without a year with it."""
+    text = (
+        "1914\n\nIm August 1914 begann der Krieg. Im Dezember 1914 erstarrte die Front.\n\n1915\n\n"
+        "Am 7. Mai versenkte ein U-Boot ein Passagierschiff. Die Wiederaufnahme des U-Boot-Kriegs 1917 war "
+        "ein Grund für die Kriegserklärung im April 1917.\n\nAm 23. Mai erklärte Italien den Krieg."
+    )
+    values = _values("de", text, published=dt.date(2011, 2, 16))
+    assert values["7. Mai"] == "1915-05-07"
+    assert values["23. Mai"] == "1915-05-23"

@@ -829,14 +829,17 @@ class TimeTagger:
         return groups
 
     @staticmethod
-    def _narrative_year(history: list[int]) -> int:
+    def _narrative_year(history: list[int], heading_year: int | None = None) -> int:
         """The year the story is in: the explicit years of recent expressions, the latest counting
-        most (a flashback `1870` or a look ahead `1915` does not move a story told in 1914)."""
+        most (a flashback `1870` or a look ahead `1915` does not move a story told in 1914), and the
+        year heading the section, if any, :data:`HEADING_BONUS` more."""
         scores: dict[int, float] = {}
         weight = 1.0
         for year in reversed(history[-WINDOW:]):
             scores[year] = scores.get(year, 0.0) + weight
             weight *= DECAY
+        if heading_year is not None:
+            scores[heading_year] = scores.get(heading_year, 0.0) + HEADING_BONUS
         return max(scores, key=lambda y: scores[y])
 
     def _resolve(
@@ -869,6 +872,7 @@ class TimeTagger:
         sentence_day: dt.date | None = None
         current_sentence = -1
         history: list[int] = []
+        heading_year: int | None = None  # the year heading the current section (a line of its own)
         days_in_sentence: dict[int, list[tuple[int, dt.date]]] = {}
         open_clocks: list[tuple[int, int]] = []  # clock times whose day comes later in the sentence
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
@@ -898,7 +902,7 @@ class TimeTagger:
             base = passage if local else anchor
             use_anchor = base
             if local and base is not None and base.era is None and history:
-                year = self._narrative_year(history)
+                year = self._narrative_year(history, heading_year)
                 if year != base.year:
                     use_anchor = Partial(year, base.month)
             ctx = Context(
@@ -1018,6 +1022,7 @@ class TimeTagger:
                 # a section headed by its year (``1862`` on a line of its own): the story is in that
                 # year from here on, whatever the section before it looked ahead to
                 history = [it.partial.year] * HEADING_WEIGHT  # type: ignore[union-attr]
+                heading_year = it.partial.year  # type: ignore[union-attr]
             elif explicit:
                 history.append(it.partial.year)  # type: ignore[union-attr]
             elif local and point is not None and point.year is not None and point.era is None and self._moves_year(it):
@@ -1316,6 +1321,8 @@ _PART = re.compile(r"T(?:MO|AF|EV|NI|MI|DT)$")
 _DAYPART_PATTERNS = frozenset({"daypart_anaphoric"})
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
+#: a section's heading year keeps this much weight over the years named inside it (look aheads)
+HEADING_BONUS = 2.0
 #: a year heading a section counts as this many mentions of it in the story's year (see _narrative_year)
 HEADING_WEIGHT = 3
 
