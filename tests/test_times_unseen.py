@@ -522,3 +522,16 @@ def test_a_look_ahead_inside_a_year_section_does_not_move_its_story() -> None:
     values = _values("de", text, published=dt.date(2011, 2, 16))
     assert values["7. Mai"] == "1915-05-07"
     assert values["23. Mai"] == "1915-05-23"
+
+
+def test_a_historys_present_or_plan_stays_in_its_story() -> None:
+    """``Bereits am 8. November wird ... übernommen`` (historical present), ``beraumte für den 23.
+    Juni an`` in a history of 1789: not the reference date's future."""
+    text = (
+        "Im Mai 1787 begann die Krise. Im Juni 1788 verschärfte sie sich. Im Mai 1789 traten die Stände "
+        "zusammen. Der König beraumte für den 23. Juni eine Sitzung an. Bereits am 8. Juli wird die "
+        "Versammlung aufgelöst."
+    )
+    values = _values("de", text, published=dt.date(2011, 2, 16))
+    assert values["23. Juni"] == "1789-06-23"
+    assert values["8. Juli"] == "1789-07-08"

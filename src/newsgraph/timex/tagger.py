@@ -1250,13 +1250,16 @@ class TimeTagger:
             return True
         if anchor.era is None and anchor.year == ref_year:
             return False
-        if deixis_since or (it.tense == "future" and not it.narrated and norm != "deixis"):
+        far = anchor.era is not None or abs(anchor.year - ref_year) >= FAR_YEARS
+        # a history's historical present or a plan inside its story (`Bereits am 8. November wird ...
+        # übernommen`, `beraumte für den 23. Juni an`) is no future of the reference date: only a
+        # report's (or a story near the reference year's) future counts from the reference date
+        if deixis_since or (it.tense == "future" and not it.narrated and norm != "deixis" and (reports or not far)):
             return False
         if reports:  # a look back in a report: its own sentence, and a narrated sequence after it
             if anchor_at[0] == here[0] and here[1] - anchor_at[1] <= REPORT_SENTENCES:
                 return True
             return _continues_look_back(it, anchor, anchor_at, here, back_reference)
-        far = anchor.era is not None or abs(anchor.year - ref_year) >= FAR_YEARS
         return anchor_at[0] == here[0] or far
 
 
