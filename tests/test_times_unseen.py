@@ -535,3 +535,13 @@ def test_a_historys_present_or_plan_stays_in_its_story() -> None:
     values = _values("de", text, published=dt.date(2011, 2, 16))
     assert values["23. Juni"] == "1789-06-23"
     assert values["8. Juli"] == "1789-07-08"
+
+
+def test_the_preceding_year_counts_from_the_story() -> None:
+    """``am Ende des vorangegangenen Jahres`` in a history: the year before the story's, not before
+    the reference date's."""
+    text = (
+        "Im Mai 1860 begann es. Im Juni 1861 kam es. Im Juli 1863 zogen Truppen aus. Die Gegner hatten am "
+        "Ende des vorangegangenen Jahres Überfälle verübt."
+    )
+    assert _values("de", text, published=dt.date(2011, 2, 16))["Ende des vorangegangenen Jahres"] == "1862"
