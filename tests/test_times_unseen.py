@@ -545,3 +545,16 @@ def test_the_preceding_year_counts_from_the_story() -> None:
         "Ende des vorangegangenen Jahres Überfälle verübt."
     )
     assert _values("de", text, published=dt.date(2011, 2, 16))["Ende des vorangegangenen Jahres"] == "1862"
+
+
+def test_relative_years_in_a_story_before_christ_keep_its_era() -> None:
+    """``im gleichen Jahr``, ``Mitte des Jahres``, ``im nächsten Jahr`` after ``146 v. Chr.``: BC years,
+    counting down (they lost the era: ``0146``)."""
+    text = (
+        "Im Jahr 264 v. Chr. begann der Krieg. Im Jahr 218 v. Chr. zog das Heer los. Das Kommando wurde "
+        "für das Jahr 146 v. Chr. verlängert, und im gleichen Jahr fiel die Stadt. Im nächsten Jahr "
+        "herrschte Ruhe."
+    )
+    values = _values("de", text, published=dt.date(2011, 2, 16))
+    assert values["gleichen Jahr"] == "BC0146"
+    assert values["nächsten Jahr"] == "BC0145"

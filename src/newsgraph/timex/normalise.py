@@ -498,6 +498,13 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
         return None
     if base is None:
         year = ctx.reference.known_year if not ctx.narrative else (ctx.anchor.year if ctx.anchor else None)
+        if unit == "Y" and year is not None and ctx.narrative and ctx.anchor is not None and ctx.anchor.era == "BC":
+            # `im gleichen Jahr`, `Mitte des Jahres`, `im nächsten Jahr` in a story before Christ:
+            # that era, counting down
+            bc = year - rel
+            if bc < 1:
+                return None
+            return Valued(f"BC{bc:04d}", "DATE", mod, Partial(bc, era="BC"))
         if unit == "Y" and year is not None:
             return Valued(f"{year + rel:04d}", "DATE", mod, Partial(year + rel))
         if unit == "M" and year is not None and ctx.reference.month is not None and not ctx.narrative:
