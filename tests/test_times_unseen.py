@@ -558,3 +558,13 @@ def test_relative_years_in_a_story_before_christ_keep_its_era() -> None:
     values = _values("de", text, published=dt.date(2011, 2, 16))
     assert values["gleichen Jahr"] == "BC0146"
     assert values["nächsten Jahr"] == "BC0145"
+
+
+def test_a_month_later_counts_from_a_month_told_after_the_last_day() -> None:
+    """``wurde Anfang Mai ernannt und ging einen Monat später ...`` after ``am 12. August 1861``: from
+    May, the month told last (it counted from the August day)."""
+    text = (
+        "Im Juni 1859 begann es. Im Juli 1860 kam es. Am 12. August 1861 siegte der Süden. Ein General wurde "
+        "Anfang Mai zum Befehlshaber ernannt und ging einen Monat später gegen die Verbände vor."
+    )
+    assert _values("de", text, published=dt.date(2011, 2, 16))["einen Monat später"] == "1861-06"

@@ -597,6 +597,19 @@ def norm_ago(fields: dict[str, Any], ctx: Context) -> Valued | None:
     usable = anchor is not None and anchor.era is None and anchor.year is not None and 1 <= anchor.year <= 9999
     if base is None and usable and (unit in ("Y", "DE") or (unit == "M" and anchor.month is not None)):  # type: ignore[union-attr]
         base = dt.date(anchor.year, anchor.month or 1, 1)  # type: ignore[union-attr,arg-type]
+    elif (
+        anaphoric
+        and base is not None
+        and usable
+        and unit in ("M", "Y")
+        and anchor.month is not None  # type: ignore[union-attr]
+        and anchor.day is None  # type: ignore[union-attr]
+        and anchor.season is None  # type: ignore[union-attr]
+        and (anchor.year, anchor.month) != (base.year, base.month)  # type: ignore[union-attr]
+    ):
+        # `wurde Anfang Mai ernannt und ging einen Monat später ...`: a month told after the last day
+        # named is the later anchor (a day would have become the anchor itself)
+        base = dt.date(anchor.year, anchor.month, 1)  # type: ignore[union-attr,arg-type]
     if base is None:
         return Valued(None, "DATE")
     k = int(amount) * direction
