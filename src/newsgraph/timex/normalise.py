@@ -54,8 +54,12 @@ class Partial:
         """The TIMEX3 value string: the known parts, unknown ones as X."""
         if self.era == "BC":
             text = f"BC{self.year:04d}" if self.year is not None else "BCXXXX"
+            if self.season is not None:
+                return f"{text}-{self.season}"
             if self.month is not None:
                 text += f"-{self.month:02d}"
+                if self.day is not None:  # `Am 2. August` of 216 v. Chr.: the day too
+                    text += f"-{self.day:02d}"
             return text
         y = f"{self.year:04d}" if self.year is not None else "XXXX"
         if self.season is not None:
