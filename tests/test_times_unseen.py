@@ -572,5 +572,8 @@ def test_a_month_later_counts_from_a_month_told_after_the_last_day() -> None:
 
 def test_a_day_before_christ_keeps_its_day() -> None:
     """``Am 2. August`` in a story of 216 v. Chr.: ``BC0216-08-02`` (the day was dropped)."""
-    text = "Im Jahr 218 v. Chr. zog das Heer los. Im Jahr 216 v. Chr. drängte der Konsul. Am 2. August kam es zur Schlacht."
+    text = (
+        "Im Jahr 264 v. Chr. begann der Krieg. Im Jahr 218 v. Chr. zog das Heer los. Im Jahr 216 v. Chr. "
+        "drängte der Konsul. Am 2. August kam es zur Schlacht."
+    )
     assert _values("de", text, published=dt.date(2011, 2, 16))["2. August"] == "BC0216-08-02"
