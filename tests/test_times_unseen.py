@@ -577,3 +577,9 @@ def test_a_day_before_christ_keeps_its_day() -> None:
         "drängte der Konsul. Am 2. August kam es zur Schlacht."
     )
     assert _values("de", text, published=dt.date(2011, 2, 16))["2. August"] == "BC0216-08-02"
+
+
+def test_a_season_right_before_a_year_before_christ_is_of_that_year() -> None:
+    """``Im Frühjahr 479 v. Chr.``: the season of 479 BC, not of the year told before."""
+    text = "Im Jahr 490 v. Chr. begann es. Im Herbst 480 v. Chr. siegten sie. Im Frühjahr 479 v. Chr. wurde gekämpft."
+    assert _values("de", text, published=dt.date(2011, 2, 16))["Frühjahr"] == "BC0479-SP"

@@ -435,6 +435,16 @@ class TimeTagger:
                 if pa.era is None and pb.era == "BC" and pa.month is None and self._joined(tokens, a, b, starts, ends):
                     pa.era = "BC"  # `264–260 v. Chr.`
                 continue
+            if (
+                pa.season is not None
+                and pb.year is not None
+                and pb.month is None
+                and pb.season is None
+                and ends.get(a.end) is not None
+                and starts.get(b.start) == ends[a.end] + 1
+            ):
+                pa.year, pa.era = pb.year, pb.era  # `Frühjahr 479 v. Chr.`: the season of the year after it
+                continue
             if not self._joined(tokens, a, b, starts, ends):
                 continue
             if pa.day is not None and pa.month is None:
