@@ -31,7 +31,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..kb import ArticleLinker, linker_for
 from ..record import ReferenceDate, Time
@@ -100,13 +100,20 @@ class TimeLayer:
             if start < sent.end:
                 sents.append(doc[start : sent.end])
 
+        def tense_of(tok: Token) -> str:
+            """The token's morphological tense; none for a progressive participle (``were
+            continuing``, ``is meeting``: ``Tense=Pres`` on the -ing form says nothing, the auxiliary
+            before it carries the tense)."""
+            if not has_morph:
+                return ""
+            morph = tok.morph
+            if "Prog" in morph.get("Aspect") and "Part" in morph.get("VerbForm"):
+                return ""
+            return (morph.get("Tense") or [""])[0]
+
         def words_of(sent: Span) -> Callable[[], list[tuple[int, str, str]]]:
             def words() -> list[tuple[int, str, str]]:
-                return [
-                    (tok.idx, tok.text, (tok.morph.get("Tense") or [""])[0] if has_morph else "")
-                    for tok in sent
-                    if tok.is_alpha
-                ]
+                return [(tok.idx, tok.text, tense_of(tok)) for tok in sent if tok.is_alpha]
 
             return words
 

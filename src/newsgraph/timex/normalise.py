@@ -54,8 +54,12 @@ class Partial:
         """The TIMEX3 value string: the known parts, unknown ones as X."""
         if self.era == "BC":
             text = f"BC{self.year:04d}" if self.year is not None else "BCXXXX"
+            if self.season is not None:
+                return f"{text}-{self.season}"
             if self.month is not None:
                 text += f"-{self.month:02d}"
+                if self.day is not None:  # `Am 2. August` of 216 v. Chr.: the day too
+                    text += f"-{self.day:02d}"
             return text
         y = f"{self.year:04d}" if self.year is not None else "XXXX"
         if self.season is not None:
@@ -154,7 +158,10 @@ def choose_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
     """The year for a day/month without one, given the reference date and the clause's tense.
 
     Past: the latest such date on or before the reference; future: the earliest on or after it;
-    present or unknown: the nearest one.
+    a present verb ("now": ``findet im Juni statt``, ``takes place in June``): the earliest one not
+    before the reference, unless the date is recent (the current or the previous month, a day at most
+    :data:`NOW_BACK_DAYS` back: ``liegt im September bei 2,1 Prozent``), since the present tells what
+    comes or what holds, not a past months back; unknown: the nearest one.
     """
     candidates: list[tuple[int, dt.date]] = []
     for year in (ref.year - 1, ref.year, ref.year + 1):
@@ -175,7 +182,50 @@ def choose_year(month: int, day: int | None, ref: dt.date, tense: Tense) -> int:
         future = [c for c in candidates if c[1] >= ref]
         if future:
             return min(future, key=lambda c: c[1])[0]
+    elif tense == "now":
+        recent = [
+            c
+            for c in candidates
+            if c[1] <= ref
+            and (
+                (ref.year * 12 + ref.month) - (c[0] * 12 + month) <= 1
+                if day is None
+                else (ref - c[1]).days <= NOW_BACK_DAYS
+            )
+        ]
+        if recent:
+            return max(recent, key=lambda c: c[1])[0]
+        future = [c for c in candidates if c[1] >= ref]
+        if future:
+            return min(future, key=lambda c: c[1])[0]
     return min(candidates, key=lambda c: (abs((c[1] - ref).days), -c[0]))[0]
+
+
+#: a day told in the present this many days before the reference date or fewer is the recent one
+#: (``liegt seit dem 3. Oktober``); earlier, the next one (``findet am 3. Juni statt``)
+NOW_BACK_DAYS = 31
+
+
+#: the months of the seasons that lie inside one calendar year (winter spans New Year and keeps the
+#: reference year, as before)
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def season_year(season: str, ref: dt.date, tense: Tense) -> int:
+    """The year of a season without one: told in the past, the latest such season that has begun by
+    the reference date (``im Frühjahr hatte ...`` in January is last year's); told ahead, the first
+    one that has not ended (``in the spring`` from October is next year's), and so a plan told in the
+    past (``planned``, see :meth:`newsgraph.timex.tagger.TimeTagger._planned_month`: ``vereinbarten ein
+    Treffen im Herbst`` in March is this autumn); otherwise the reference year."""
+    months = SEASON_MONTHS.get(season)
+    if months is None:
+        return ref.year
+    first, last = months
+    if tense == "past":
+        return ref.year if first <= ref.month else ref.year - 1
+    if tense in ("future", "planned"):
+        return ref.year if last >= ref.month else ref.year + 1
+    return ref.year
 
 
 def weekday_near(weekday: int, ref: dt.date, tense: Tense, rel: int | None) -> dt.date:
@@ -292,7 +342,7 @@ def resolve_date(p: Partial, fields: dict[str, Any], ctx: Context) -> Valued | N
                 if fits:
                     p.year = min(fits, key=lambda y: abs((dt.date(y, p.month, p.day) - ref.date).days))
         elif ref.date is not None and p.season is not None:
-            p.year = ref.date.year
+            p.year = season_year(p.season, ref.date, ctx.tense)
         elif ref.year is not None and ref.month is not None and p.month is not None:
             # only the reference month is known: its own month is that year; other months by tense,
             # which does not depend on the day within the reference month
@@ -418,6 +468,10 @@ def _period(unit: str, base: dt.date, rel: int) -> tuple[str, Partial | None] | 
     return None
 
 
+#: from this month on, news call the coming year `das neue Jahr`; before it, the current one
+NEW_YEAR_FROM_MONTH = 10
+
+
 def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
     unit = fields.get("unit")
     rel = to_int(fields.get("rel"))
@@ -426,6 +480,13 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
         rel = -1 if ctx.tense == "past" and not weekend_started else 0
     if rel is None:
         rel = 0
+    if fields.get("new_year"):
+        # `des neuen Jahres`: only a year; in news the year that is new around the turn of the year
+        # (from October the coming one, else the current one), in a history the story's next
+        if unit != "Y":
+            return None
+        if not ctx.narrative and ctx.reference.date is not None:
+            rel = 1 if ctx.reference.date.month >= NEW_YEAR_FROM_MONTH else 0
     mod = mod_of(fields)
     if ctx.narrative or fields.get("anaphoric"):
         base = ctx.anchor_day or (
@@ -441,6 +502,13 @@ def norm_relative(fields: dict[str, Any], ctx: Context) -> Valued | None:
         return None
     if base is None:
         year = ctx.reference.known_year if not ctx.narrative else (ctx.anchor.year if ctx.anchor else None)
+        if unit == "Y" and year is not None and ctx.narrative and ctx.anchor is not None and ctx.anchor.era == "BC":
+            # `im gleichen Jahr`, `Mitte des Jahres`, `im nächsten Jahr` in a story before Christ:
+            # that era, counting down
+            bc = year - rel
+            if bc < 1:
+                return None
+            return Valued(f"BC{bc:04d}", "DATE", mod, Partial(bc, era="BC"))
         if unit == "Y" and year is not None:
             return Valued(f"{year + rel:04d}", "DATE", mod, Partial(year + rel))
         if unit == "M" and year is not None and ctx.reference.month is not None and not ctx.narrative:
@@ -533,6 +601,19 @@ def norm_ago(fields: dict[str, Any], ctx: Context) -> Valued | None:
     usable = anchor is not None and anchor.era is None and anchor.year is not None and 1 <= anchor.year <= 9999
     if base is None and usable and (unit in ("Y", "DE") or (unit == "M" and anchor.month is not None)):  # type: ignore[union-attr]
         base = dt.date(anchor.year, anchor.month or 1, 1)  # type: ignore[union-attr,arg-type]
+    elif (
+        anaphoric
+        and base is not None
+        and usable
+        and unit in ("M", "Y")
+        and anchor.month is not None  # type: ignore[union-attr]
+        and anchor.day is None  # type: ignore[union-attr]
+        and anchor.season is None  # type: ignore[union-attr]
+        and (anchor.year, anchor.month) != (base.year, base.month)  # type: ignore[union-attr]
+    ):
+        # `wurde Anfang Mai ernannt und ging einen Monat später ...`: a month told after the last day
+        # named is the later anchor (a day would have become the anchor itself)
+        base = dt.date(anchor.year, anchor.month, 1)  # type: ignore[union-attr,arg-type]
     if base is None:
         return Valued(None, "DATE")
     k = int(amount) * direction
@@ -672,6 +753,73 @@ def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return Valued(day.isoformat(), "DATE", None, point_of(day))
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """The ``nth`` ISO ``weekday`` of a month (``nth`` -1: the last one); None when there is none."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        return day if day.month == month else None
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def norm_weekday_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``am ersten Sonntag im Oktober``, ``the last Friday of June``: that weekday of the month, in
+    the year given, else the passage's year in a narrative, else the one the tense picks around the
+    reference date (as a movable feast's, :func:`norm_feast`; a present verb looks ahead)."""
+    weekday, nth, month = to_int(fields.get("weekday")), to_int(fields.get("nth")), to_int(fields.get("month"))
+    if weekday is None or nth is None or month is None:
+        return None
+    year = to_int(fields.get("year"))
+    ref = ctx.reference.date
+    if year is None and ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.era is None:
+        year = ctx.anchor.year
+    if year is None and ref is not None:
+        days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := nth_weekday(y, month, weekday, nth))]
+        if not days:
+            return None
+        past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
+        if ctx.tense == "past" and past:
+            day = max(past)
+        elif ctx.tense in ("future", "now") and future:
+            day = min(future)
+        else:
+            day = min(days, key=lambda d: (abs((d - ref).days), d))
+        return Valued(day.isoformat(), "DATE", None, point_of(day))
+    year = year if year is not None else ctx.reference.known_year
+    if year is None or not 1 <= year <= 9999:
+        return Valued(f"XXXX-{month:02d}", "DATE")
+    found = nth_weekday(year, month, weekday, nth)
+    if found is None:
+        return None
+    return Valued(found.isoformat(), "DATE", None, point_of(found))
+
+
+def norm_day_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``am 24. des Monats``, ``am 3. kommenden Monats``, ``on the 24th of this month``: that day of
+    the reference month (``rel`` months on; in a narrative, of the passage's month)."""
+    day = to_int(fields.get("day"))
+    rel = to_int(fields.get("rel")) or 0
+    if day is None:
+        return None
+    anchor = ctx.anchor
+    if ctx.narrative and anchor is not None and anchor.year and anchor.month and anchor.era is None:
+        year, month = anchor.year, anchor.month
+    elif ctx.reference.date is not None:
+        year, month = ctx.reference.date.year, ctx.reference.date.month
+    elif ctx.reference.year is not None and ctx.reference.month is not None:
+        year, month = ctx.reference.year, ctx.reference.month
+    else:
+        return Valued(f"XXXX-XX-{day:02d}", "DATE")
+    index = year * 12 + month - 1 + rel
+    year, month = divmod(index, 12)
+    month += 1
+    if not valid_day(year, month, day):
+        return None
+    p = Partial(year, month, day)
+    return Valued(p.value(), "DATE", None, p)
+
+
 def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
     """``in zwei Wochen``, ``in two weeks``: told about what comes, the point that long after the
     reference date; in a past clause (``in zwei Wochen hatte er ... geschafft``), or one with no tense
@@ -686,6 +834,8 @@ NORMALISERS = {
     "night_to": norm_night_to,
     "weekday_of_week": norm_weekday_of_week,
     "feast": norm_feast,
+    "weekday_of_month": norm_weekday_of_month,
+    "day_of_month": norm_day_of_month,
     "short_year": norm_short_year,
     "weekday": norm_weekday,
     "deixis": norm_deixis,

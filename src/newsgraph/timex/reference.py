@@ -580,7 +580,9 @@ def _infer_from_text(
                 f"{WEEKDAY_NAMES[latest.weekday - 1]} in {listed} (up to today, {today.isoformat()}); "
                 f"{terms_note}chose {year}: {why}; reference = that day, the latest the text ties to a weekday"
             )
-            return Reference(date=dt.date(year, latest.month, latest.day)), "inferred", reason
+            # a tied day told in the past is a lower bound: a later bare weekday the report tells in
+            # the past moves the reference on (``reiste am Sonntag, 14. April ... traf am Dienstag``)
+            return Reference(date=dt.date(year, latest.month, latest.day), lower_bound=latest.past), "inferred", reason
     counted = _anniversary_year(anniversaries or [], today, claims)
     if counted is not None:
         return Reference(year=counted[0]), "inferred", counted[1]

@@ -8,6 +8,7 @@ statistical spaCy pipeline (the component in ``newsgraph.pipeline.times`` suppli
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import itertools
 import re
@@ -143,9 +144,19 @@ class TimeTagger:
         self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
         self.anniversary_phrases = [re.compile(p) for p in stated.get("anniversaries", [])]
         onward = spec.get("tense", {}).get("onward", [])
-        self.onward_words = (
-            re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in onward) + r")\b") if onward else None
-        )
+        self.onward_words = _word_pattern(onward)
+        self.back_reference_words = _word_pattern(spec.get("tense", {}).get("back_reference", []))
+        self.back_reference_not = _word_pattern(spec.get("tense", {}).get("back_reference_not", []))
+        part_of = spec.get("tense", {}).get("part_of_dates")
+        self.part_of_dates = re.compile(part_of) if part_of else None
+        self.label_year_before = set(spec.get("tense", {}).get("label_year_before", []))
+        self.range_words = {w.lower() for w in spec.get("tense", {}).get("range_words", [])}
+        self.target_preps = {w.lower() for w in spec.get("tense", {}).get("target_preps", [])}
+        self.target_verbs = {w.lower() for w in spec.get("tense", {}).get("target_verbs", [])}
+        self.planned_noun_capitalised = bool(spec.get("tense", {}).get("planned_noun_capitalised", False))
+        v2 = spec.get("tense", {}).get("v2_preterite_regex")
+        self.v2_preterite = re.compile(v2) if v2 else None
+        self.v2_not_preterite = {w.lower() for w in spec.get("tense", {}).get("v2_not_preterite", [])}
 
     # ------------------------------------------------------------------ guards
 
@@ -266,7 +277,7 @@ class TimeTagger:
                 continue  # names no real day (`31. Februar`)
             tense = self._tense(text, tokens, first, sentences[sent_index], start, end) if sentences else "present"
             if tense == "past" and self._planned_month(text, sentences[sent_index], partial, start, end):
-                tense = "present"
+                tense = "planned"
             if m.pattern.norm == "ahead" and tense not in ("future", "now") and first + 1 < m.end:
                 start = tokens[first + 1].start  # `in zwei Wochen` not told ahead: the stretch alone
             narrated = tense == "future" and self._narrated(text, sentences[sent_index], start, end)
@@ -286,10 +297,16 @@ class TimeTagger:
             return False
         lo, _ = clause_of(text, sentence.start, sentence.end, start, end)
         before = list(_WORD.finditer(text, lo, start))
-        if len(before) < 3 or not before[-2].group(0)[:1].isupper():
+        if len(before) < 3:
             return False
         prospective = self.tense_rules.prospective
-        return any(w.group(0).lower() in prospective for w in before[:-2])
+        if self.planned_noun_capitalised:
+            if not before[-2].group(0)[:1].isupper():
+                return False
+            return any(w.group(0).lower() in prospective for w in before[:-2])
+        # a language that does not capitalise its nouns: the verb at least PLANNED_GAP words back
+        # (``invited him to a summit in Riga in the spring``, not ``announced in March``)
+        return any(w.group(0).lower() in prospective for w in before[: -PLANNED_GAP - 1])
 
     def _narrated(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
         """Whether a future expression is a future seen from a narrated past: a past-tense cue in
@@ -321,6 +338,12 @@ class TimeTagger:
         if fixed in ("past", "future"):
             return fixed
         clause = clause_of(text, sentence.start, sentence.end, start, end)
+        if k >= 0 and tokens[k].lower in self.target_preps and self._retargeted(text, clause):
+            # `verschob die Reise auf Freitag`, `postponed the vote to Friday`: the new date lies
+            # ahead of the rescheduling, whatever its tense
+            return "future"
+        if self._fronted_before_preterite(text, sentence, start, end):
+            return "past"
         tense = tense_at(
             self._cues(text, sentence),
             start,
@@ -329,6 +352,10 @@ class TimeTagger:
             clause=clause,
             preceding_first=self.tense_rules.preceding_first,
         )
+        if fixed == "start" and tense == "past" and self._state_passive(text, sentence, clause):
+            # ``ab dem 1. Januar 2013 verboten ist``: ``ist`` + participle with no preterite in the
+            # clause is the state that begins then (a Zustandspassiv), not a perfect
+            return "future"
         if fixed == "start" and tense in ("future", "now"):
             # the first day of a state told in the present or future (``ab Montag gelten``, ``ab dem
             # 1. Juli ... verheizt werden darf``) lies ahead; told in the past (``ab August 2023 war er
@@ -336,6 +363,49 @@ class TimeTagger:
             # keeps its clause's reading
             return "future"
         return tense
+
+    def _retargeted(self, text: str, clause: tuple[int, int]) -> bool:
+        """Whether the clause reschedules (``verschob``, ``vertagt``, ``postponed``): a verb of
+        :attr:`target_verbs` stands in it."""
+        return any(w.group(0).lower() in self.target_verbs for w in _WORD.finditer(text, clause[0], clause[1]))
+
+    def _state_passive(self, text: str, sentence: Sentence, clause: tuple[int, int]) -> bool:
+        """Whether the clause's past comes only from participles beside a present ``sein``
+        (``verboten ist``): every past cue in it is a participle, and a state auxiliary stands in it."""
+        rules = self.tense_rules
+        words = [w.group(0) for w in _WORD.finditer(text, clause[0], clause[1])]
+        if not any(w.lower() in rules.state_aux for w in words):
+            return False
+        past = [c for c in self._cues(text, sentence) if clause[0] <= c.offset < clause[1] and c.tense == "past"]
+        for c in past:
+            word = _WORD.match(text, c.offset)
+            if word is None or rules.participle is None or not rules.participle.match(word.group(0).lower()):
+                return False
+        return bool(past)
+
+    def _fronted_before_preterite(self, text: str, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the expression opens its sentence (``Am Tag der Arbeit``, after at most a
+        preposition and an article) and the word right after it is a weak preterite the morphology
+        gave no tense (``Am Tag der Arbeit demonstrierten Tausende``: read as an adjective of the
+        noun after it). German puts the finite verb right after the first constituent, so that word
+        is the clause's verb, and it is past."""
+        if self.v2_preterite is None:
+            return False
+        before = _WORD.findall(text, sentence.start, start)
+        if len(before) > 2 or any(w[:1].isupper() for w in before[1:]):
+            return False
+        if re.search(r"[,;:–—-]", text[sentence.start : start]):
+            return False
+        nxt = re.compile(r"\s+(\w+)").match(text, end)
+        if nxt is None:
+            return False
+        word = nxt.group(1)
+        low = word.lower()
+        if not word.islower() or low in self.v2_not_preterite or low in self.tense_rules.present_not_past:
+            return False
+        if not self.v2_preterite.match(low):
+            return False
+        return not any(c.offset == nxt.start(1) for c in self._cues(text, sentence))
 
     def _cues(self, text: str, sentence: Sentence) -> list[Cue]:
         if sentence.cues is None:
@@ -364,6 +434,16 @@ class TimeTagger:
             if pa.year is not None:
                 if pa.era is None and pb.era == "BC" and pa.month is None and self._joined(tokens, a, b, starts, ends):
                     pa.era = "BC"  # `264–260 v. Chr.`
+                continue
+            if (
+                pa.season is not None
+                and pb.year is not None
+                and pb.month is None
+                and pb.season is None
+                and ends.get(a.end) is not None
+                and starts.get(b.start) == ends[a.end] + 1
+            ):
+                pa.year, pa.era = pb.year, pb.era  # `Frühjahr 479 v. Chr.`: the season of the year after it
                 continue
             if not self._joined(tokens, a, b, starts, ends):
                 continue
@@ -396,11 +476,13 @@ class TimeTagger:
             wd = to_int(it.fields.get("weekday"))
             p = it.partial
             if it.match.pattern.norm == "date" and wd and p and p.year is None and p.month and p.day:
-                ties.append(WeekdayTie(wd, p.month, p.day, text[it.start : it.end]))
+                ties.append(WeekdayTie(wd, p.month, p.day, text[it.start : it.end], it.tense == "past"))
                 continue
             if self._apposition_tie(text, items, k):  # `am 24. Mai, einem Montag`, `on May 24, a Monday`
                 nxt_wd = to_int(items[k + 1].fields.get("weekday"))
-                ties.append(WeekdayTie(nxt_wd, p.month, p.day, text[it.start : items[k + 1].end]))  # type: ignore[arg-type,union-attr]
+                ties.append(
+                    WeekdayTie(nxt_wd, p.month, p.day, text[it.start : items[k + 1].end], it.tense == "past")  # type: ignore[arg-type,union-attr]
+                )
                 continue
             if it.match.pattern.norm != "weekday" or wd is None or k + 1 >= len(items):
                 continue
@@ -417,7 +499,7 @@ class TimeTagger:
                 and all(w.lower() in _TIE_GAP for w in gap_words)
             ):
                 closing = text[nxt.end : nxt.end + 1] if text[nxt.end : nxt.end + 1] in (")", "]") else ""
-                ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing))
+                ties.append(WeekdayTie(wd, q.month, q.day, text[it.start : nxt.end] + closing, it.tense == "past"))
         # a count of years back (``vor 20 Jahren, im Mai 2004``) puts its sentence in the past, not in
         # the article's present (its year is evidence only through the count, see _anniversaries)
         present = {
@@ -757,14 +839,17 @@ class TimeTagger:
         return groups
 
     @staticmethod
-    def _narrative_year(history: list[int]) -> int:
+    def _narrative_year(history: list[int], heading_year: int | None = None) -> int:
         """The year the story is in: the explicit years of recent expressions, the latest counting
-        most (a flashback `1870` or a look ahead `1915` does not move a story told in 1914)."""
+        most (a flashback `1870` or a look ahead `1915` does not move a story told in 1914), and the
+        year heading the section, if any, :data:`HEADING_BONUS` more."""
         scores: dict[int, float] = {}
         weight = 1.0
         for year in reversed(history[-WINDOW:]):
             scores[year] = scores.get(year, 0.0) + weight
             weight *= DECAY
+        if heading_year is not None:
+            scores[heading_year] = scores.get(heading_year, 0.0) + HEADING_BONUS
         return max(scores, key=lambda y: scores[y])
 
     def _resolve(
@@ -797,12 +882,17 @@ class TimeTagger:
         sentence_day: dt.date | None = None
         current_sentence = -1
         history: list[int] = []
+        heading_year: int | None = None  # the year heading the current section (a line of its own)
         days_in_sentence: dict[int, list[tuple[int, dt.date]]] = {}
         open_clocks: list[tuple[int, int]] = []  # clock times whose day comes later in the sentence
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         reports = self._is_report(items, reference)
         heading_day: dt.date | None = None  # the day of the last line that names nothing but a date
         announced: tuple[dt.date, int, int] | None = None  # the last weekday told ahead: (day, paragraph, sentence)
+        # the last week counted from the reference date other than its own (`kommende Woche`): its
+        # Monday, paragraph and sentence
+        week_told: tuple[dt.date, int, int] | None = None
+        range_start: tuple[dt.date, int] | None = None  # the last bare weekday valued: (day, its end)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
@@ -815,13 +905,14 @@ class TimeTagger:
                 if sentence_day is not None:
                     anchor_day, anchor_day_at = sentence_day, it.sentence
             paragraph = bisect.bisect_right(breaks, it.start)
+            back_reference = sentences is not None and self._refers_back(text, sentences[it.sentence])
             local = narrative or self._in_passage(
-                it, passage, passage_at, (paragraph, it.sentence), deixis_since, reference, reports
+                it, passage, passage_at, (paragraph, it.sentence), deixis_since, reference, reports, back_reference
             )
             base = passage if local else anchor
             use_anchor = base
             if local and base is not None and base.era is None and history:
-                year = self._narrative_year(history)
+                year = self._narrative_year(history, heading_year)
                 if year != base.year:
                     use_anchor = Partial(year, base.month)
             ctx = Context(
@@ -863,9 +954,46 @@ class TimeTagger:
                     # and so is any weekday the text tells as the next stop (`reist weiter`)
                     p = point_of(day + dt.timedelta(days=7), valued.point.part)  # type: ignore[union-attr]
                     valued = Valued(p.value(), valued.type, valued.mod, p)
+            if (
+                week_told is not None
+                and week_told[1] == paragraph
+                and 0 <= it.sentence - week_told[2] <= WEEK_TOLD_SENTENCES
+                and self._bare_weekday(it)
+                and valued.point is not None
+                and (day := valued.point.as_date()) is not None
+                and it.tense != "past"
+                and week_told[0] > reference.date  # type: ignore[operator]
+            ):
+                # `Scholz reist kommende Woche nach Washington. Am Freitag trifft er Biden`: the
+                # weekday of the week just told, not the nearest one (only ahead: in a report `am
+                # Dienstag` after `vergangene Woche` is as often yesterday's news)
+                moved = week_told[0] + dt.timedelta(days=day.isoweekday() - 1)
+                if moved != day:
+                    p = point_of(moved, valued.point.part)
+                    valued = Valued(p.value(), valued.type, valued.mod, p)
+            if (
+                range_start is not None
+                and self._bare_weekday(it)
+                and valued.point is not None
+                and (day := valued.point.as_date()) is not None
+                and text[range_start[1] : it.start].strip().lower() in self.range_words
+            ):
+                # `von Dienstag bis Donnerstag`, `Friday through Sunday`: the range's end is the first
+                # such weekday after its start, whichever way the tense points
+                moved = range_start[0] + dt.timedelta(days=(day.isoweekday() - range_start[0].isoweekday()) % 7 or 7)
+                if moved != day:
+                    p = point_of(moved, valued.point.part)
+                    valued = Valued(p.value(), valued.type, valued.mod, p)
+            range_start = (
+                (d, it.end)
+                if self._bare_weekday(it) and valued.point is not None and (d := valued.point.as_date()) is not None
+                else None
+            )
             day = valued.point.as_date() if ahead and valued.point is not None else None
             if day is not None and day > reference.date:  # type: ignore[operator]
                 announced = (day, paragraph, it.sentence)
+            if not local and reference.date is not None and (week := self._week_counted(it, valued)) is not None:
+                week_told = (week, paragraph, it.sentence)
             kind = valued.type if it.match.pattern.type == "DATE" else it.match.pattern.type
             out.append(
                 TaggedTime(
@@ -886,14 +1014,40 @@ class TimeTagger:
             elif kind == "TIME" and valued.value and valued.value.startswith("XXXX-XX-XX"):
                 open_clocks.append((len(out) - 1, it.sentence))
             point = valued.point
+            # `die Deklaration von Paris von 1856`: a year that names a thing, not the story's time;
+            # `Am 28. Oktober 1940 griffen Verbände von dem seit 1939 okkupierten Albanien aus an`: a
+            # bare year after its sentence's own day is background to that day
+            label = self._label_year(text, it) or (
+                it.partial is not None
+                and it.partial.year is not None
+                and it.partial.month is None
+                and it.partial.season is None
+                and sentence_day is not None
+                and sentence_day.year != it.partial.year
+            )
             explicit = it.partial is not None and it.partial.year is not None and it.partial.era is None
-            if explicit:
+            if label:
+                pass
+            elif explicit and it.partial.month is None and _alone_on_its_line(text, it):  # type: ignore[union-attr]
+                # a section headed by its year (``1862`` on a line of its own): the story is in that
+                # year from here on, whatever the section before it looked ahead to
+                history = [it.partial.year] * HEADING_WEIGHT  # type: ignore[union-attr]
+                heading_year = it.partial.year  # type: ignore[union-attr]
+            elif explicit:
                 history.append(it.partial.year)  # type: ignore[union-attr]
+            elif local and point is not None and point.year is not None and point.era is None and self._moves_year(it):
+                # `griff Rommel erst im nächsten Jahr wieder an. Am 26. Mai ...`: the story has moved
+                # on a year, as firmly as a heading says so
+                history.extend([point.year] * HEADING_WEIGHT)
             if point is not None and point.year is not None:
                 anchor = point
-                if local or (it.partial is not None and it.partial.year is not None):  # BC years too
+                if not label and (local or (it.partial is not None and it.partial.year is not None)):  # BC years too
                     passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
+                if day is not None and norm == "night_to":
+                    # `die Nacht zum Montag` begins on Sunday, but the story goes on into Monday: a
+                    # later `am Morgen`, `am Nachmittag` is Monday's
+                    day += dt.timedelta(days=1)
                 if day is not None and _alone_on_its_line(text, it):
                     heading_day = day
                 if day is not None:
@@ -908,6 +1062,7 @@ class TimeTagger:
                         report_day = day
                 elif local and point.era is None and passage_day is not None and passage_day.year != point.year:
                     passage_day = None
+        self._night_of_dates(text, out)
         for index, sentence in open_clocks:  # `at 4:45 p.m. on Monday`
             days = days_in_sentence.get(sentence)
             t = out[index]
@@ -923,10 +1078,88 @@ class TimeTagger:
                 t.value = reference.date.isoformat() + clock
         return out
 
+    def _night_of_dates(self, text: str, out: list[TaggedTime]) -> None:
+        """``in der Nacht vom 16. auf den 17. April 1945``, ``the night of 19 to 20 March``: a part of
+        the day followed by a pair of dates is the part of the first date's day (told before its
+        dates, it had taken the day told earlier)."""
+        if self.part_of_dates is None:
+            return
+        for a, b in itertools.pairwise(out):
+            if a.pattern not in _DAYPART_PATTERNS or a.value is None or b.value is None:
+                continue
+            part = _PART.search(a.value)
+            day = _DAY_VALUE.match(b.value)
+            between = self.part_of_dates.fullmatch(text, a.end, b.start)
+            if part is None or day is None or between is None:
+                continue
+            value = day.group(0)
+            first = between.groupdict().get("day")
+            if first:  # `vom 16. auf den 17. April`: the first day, in the second's month
+                value = value[:-2] + f"{int(first):02d}"
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError:
+                    continue
+            a.value = value + part.group(0)
+
     def _tells_onward(self, text: str, sentence: Sentence) -> bool:
         """Whether the sentence tells a next step of a sequence (``reist weiter``, ``anschließend``,
         ``then``): its day follows the day told before."""
         return self.onward_words is not None and bool(self.onward_words.search(text, sentence.start, sentence.end))
+
+    def _refers_back(self, text: str, sentence: Sentence) -> bool:
+        """Whether the sentence points back to the time just told (``damals``, ``at the time``): its
+        dates without a year continue the look back before it."""
+        if self.back_reference_words is None:
+            return False
+        return any(
+            not (self.back_reference_not is not None and self.back_reference_not.match(text, m.start()))
+            for m in self.back_reference_words.finditer(text, sentence.start, sentence.end)
+        )
+
+    def _label_year(self, text: str, it: _Item) -> bool:
+        """Whether a bare year names a thing (``die Deklaration von Paris von 1856``, ``der Vertrag
+        von 1999``): one of :attr:`label_year_before` right before it and a capitalised word before
+        that, in the middle of its sentence."""
+        p = it.partial
+        if not self.label_year_before or p is None or p.year is None or p.month is not None or p.season is not None:
+            return False
+        before = _WORD.findall(text, max(0, it.start - 60), it.start)
+        return (
+            len(before) >= 2
+            and before[-1] in self.label_year_before
+            and before[-2][:1].isupper()
+            and not re.search(r"[.!?]\s*$", text[max(0, it.start - 60) : it.start - len(before[-1]) - 1])
+        )
+
+    @staticmethod
+    def _moves_year(it: _Item) -> bool:
+        """Whether the expression moves the story on by whole years (``im nächsten Jahr``, ``im
+        folgenden Jahr``): a year the story then is in. A count back (``zwei Jahre zuvor``, ``im
+        Vorjahr``) is a look back that does not move it."""
+        fields = it.fields
+        return (
+            it.match.pattern.norm == "relative"
+            and fields.get("unit") == "Y"
+            and (to_int(fields.get("rel")) or 0) > 0
+            and fields.get("mod") is None
+        )
+
+    @staticmethod
+    def _bare_weekday(it: _Item) -> bool:
+        """A weekday with no direction or offset of its own (``am Freitag``, not ``nächsten Freitag``)."""
+        return it.match.pattern.norm == "weekday" and it.fields.get("rel") is None and it.fields.get("offset") is None
+
+    @staticmethod
+    def _week_counted(it: _Item, valued: Valued) -> dt.date | None:
+        """The Monday of a whole week counted from the reference date other than its own (``kommende
+        Woche``, ``vergangene Woche``, ``next week``): None for anything else (``Ende der Woche``)."""
+        if it.match.pattern.norm != "relative" or it.fields.get("unit") != "W" or it.fields.get("anaphoric"):
+            return None
+        if not to_int(it.fields.get("rel")) or valued.mod is not None:
+            return None
+        m = _ISO_WEEK.match(valued.value or "")
+        return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1) if m else None
 
     @staticmethod
     def _announced_weekday(it: _Item) -> bool:
@@ -969,6 +1202,7 @@ class TimeTagger:
         deixis_since: bool,
         reference: Reference,
         reports: bool,
+        back_reference: bool = False,
     ) -> bool:
         """Whether ``it`` hangs on the passage's own date rather than the reference date.
 
@@ -983,7 +1217,8 @@ class TimeTagger:
         and that date stands near it: in a report (a text that counts days from its reference date,
         ``reports``), in the same paragraph and at most :data:`REPORT_SENTENCES` sentences before;
         in a text that never does (a history), in the same paragraph, or in an earlier one when it
-        is at least :data:`FAR_YEARS` from the reference year."""
+        is at least :data:`FAR_YEARS` from the reference year. A sentence that points back to that
+        time (``damals``, ``back_reference``) continues a report's look back like a narrated sequence."""
         norm = it.match.pattern.norm
         if norm == "date":
             if it.partial is None or it.partial.year is not None or it.partial.era is not None:
@@ -1025,13 +1260,16 @@ class TimeTagger:
             return True
         if anchor.era is None and anchor.year == ref_year:
             return False
-        if deixis_since or (it.tense == "future" and not it.narrated and norm != "deixis"):
+        far = anchor.era is not None or abs(anchor.year - ref_year) >= FAR_YEARS
+        # a history's historical present or a plan inside its story (`Bereits am 8. November wird ...
+        # übernommen`, `beraumte für den 23. Juni an`) is no future of the reference date: only a
+        # report's (or a story near the reference year's) future counts from the reference date
+        if deixis_since or (it.tense == "future" and not it.narrated and norm != "deixis" and (reports or not far)):
             return False
         if reports:  # a look back in a report: its own sentence, and a narrated sequence after it
             if anchor_at[0] == here[0] and here[1] - anchor_at[1] <= REPORT_SENTENCES:
                 return True
-            return _continues_look_back(it, anchor, anchor_at, here)
-        far = anchor.era is not None or abs(anchor.year - ref_year) >= FAR_YEARS
+            return _continues_look_back(it, anchor, anchor_at, here, back_reference)
         return anchor_at[0] == here[0] or far
 
 
@@ -1055,20 +1293,59 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SEQUENCE_DAYS = 31
 
 
-def _continues_look_back(it: _Item, anchor: Partial, anchor_at: tuple[int, int], here: tuple[int, int]) -> bool:
-    """Whether a day without a year, told in the past in the sentence right after a look back's full
-    date (same paragraph), continues the look back's story: in its year the day falls shortly after
-    the look back's day (a narrated sequence, :data:`SEQUENCE_DAYS`). A month alone (``seit der
+def _continues_look_back(
+    it: _Item, anchor: Partial, anchor_at: tuple[int, int], here: tuple[int, int], back_reference: bool = False
+) -> bool:
+    """Whether a day without a year, told in the past in the sentence right after a look back's date
+    (same paragraph), continues the look back's story: in its year the day falls shortly after the
+    look back's day, or inside its month or shortly after it when the look back names only a month
+    (``Im Oktober 2019 ... traf er Putin am 12. Oktober``: a narrated sequence, :data:`SEQUENCE_DAYS`).
+    A sentence that points back (``damals``, ``at the time``) continues it within
+    :data:`BACK_REFERENCE_SENTENCES` sentences, whatever the day. A month alone (``seit der
     Entscheidung im Dezember``) or a day far from it returns to the report's present."""
     p = it.partial
     if it.match.pattern.norm != "date" or p is None or p.month is None or p.day is None or it.tense != "past":
         return False
-    if anchor_at[0] != here[0] or here[1] - anchor_at[1] != 1 or anchor.era is not None:
+    gap = here[1] - anchor_at[1]
+    if anchor_at[0] != here[0] or anchor.era is not None or anchor.year is None:
         return False
+    if not valid_day(anchor.year, p.month, p.day):
+        return False
+    if back_reference and 1 <= gap <= BACK_REFERENCE_SENTENCES:
+        return True
+    if gap != 1:
+        return False
+    day = dt.date(anchor.year, p.month, p.day)
     start = anchor.as_date()
-    if start is None or anchor.year is None or not valid_day(anchor.year, p.month, p.day):
+    if start is not None:
+        return 0 < (day - start).days <= SEQUENCE_DAYS
+    if anchor.month is None or anchor.season is not None:
         return False
-    return 0 < (dt.date(anchor.year, p.month, p.day) - start).days <= SEQUENCE_DAYS
+    first = dt.date(anchor.year, anchor.month, 1)
+    return 0 <= (day - first).days < calendar.monthrange(anchor.year, anchor.month)[1] + SEQUENCE_DAYS
+
+
+#: in a language without capitalised nouns, a month or season is planned (``invited him to a summit in
+#: the spring``) when a verb that looks ahead stands at least this many words before its preposition
+PLANNED_GAP = 3
+
+_PART = re.compile(r"T(?:MO|AF|EV|NI|MI|DT)$")
+#: the patterns of a bare part of the day (`in der Nacht`), which a following pair of dates may date
+_DAYPART_PATTERNS = frozenset({"daypart_anaphoric"})
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+#: a section's heading year keeps this much weight over the years named inside it (look aheads)
+HEADING_BONUS = 2.0
+#: a year heading a section counts as this many mentions of it in the story's year (see _narrative_year)
+HEADING_WEIGHT = 3
+
+#: a bare weekday this many sentences after a week counted from the reference date (``kommende Woche``)
+#: falls in that week
+WEEK_TOLD_SENTENCES = 1
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+#: a sentence that points back (``damals``) continues a look back this many sentences after it
+BACK_REFERENCE_SENTENCES = 2
 
 
 #: relative words that count from the date just told, not from the reference date (`des folgenden Jahres`)
@@ -1080,6 +1357,11 @@ _STAMP_AFTER = re.compile(r"[ \t]*(?:Uhr|h|GMT|MEZ|MESZ|CET|CEST)?[ \t]*[:|–�
 
 #: what may stand right before the first word of a sentence
 _SENTENCE_OPENERS = {".", "!", "?", ":", "„", '"', "«", "»", "–", "—", "-", "*", "•"}
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """A case-insensitive pattern for any of ``words`` as whole words (None for none)."""
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\b") if words else None
 
 
 def _at_sentence_start(text: str, tokens: list[Token], k: int) -> bool:

@@ -99,6 +99,14 @@ class TenseRules:
     strong_preterite: re.Pattern[str] | None = None
     #: words after which a participle is a passive infinitive, no past (English ``will be held``)
     participle_not_after: frozenset[str] = frozenset()
+    #: participles of a state that looks ahead (``eingeladen``, ``invited``): with one of
+    #: :attr:`state_aux` in the sentence (``ist im Juni nach Washington eingeladen``, ``has invited Xi
+    #: to visit in June``) the invitation stands and its content is to come, a future cue; without
+    #: one (``wurde am Montag eingeladen``) or before one of :attr:`state_not_before` (``ist ...
+    #: eingeladen worden``) the inviting is told, a past
+    prospective_states: frozenset[str] = frozenset()
+    state_aux: frozenset[str] = frozenset()
+    state_not_before: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -126,6 +134,9 @@ class TenseRules:
             preterite_endings=tuple(w.lower() for w in spec.get("preterite_endings", [])),
             present_not_past=frozenset(w.lower() for w in spec.get("present_not_past", [])),
             participle_not_after=frozenset(w.lower() for w in spec.get("participle_not_after", [])),
+            prospective_states=frozenset(w.lower() for w in spec.get("prospective_states", [])),
+            state_aux=frozenset(w.lower() for w in spec.get("state_aux", [])),
+            state_not_before=frozenset(w.lower() for w in spec.get("state_not_before", [])),
             strong_preterite=(
                 re.compile(
                     r"^\w*("
@@ -179,11 +190,19 @@ class TenseRules:
         prospective = any(text.lower() in self.prospective for _, text, _ in items)
         out: list[Cue] = []
         lowered = [text.lower() for _, text, _ in items]
+        has_state_aux = any(low in self.state_aux for low in lowered)
         for k, (offset, text, morph_tense) in enumerate(items):
             low = lowered[k]
             morph_tense = self.morph_tense(low, morph_tense)
             if not morph_tense and text.islower() and self._untagged_preterite(low):
                 morph_tense = "Past"  # ``Am Freitag griffen Drohnen ... an``, the verb read as an adjective
+            if (
+                has_state_aux
+                and low in self.prospective_states
+                and not (k + 1 < len(items) and lowered[k + 1] in self.state_not_before)
+            ):
+                out.append(Cue(offset, "future"))  # ``ist im Juni nach Washington eingeladen``
+                continue
             if pluperfect and low in self.modal_infinitives:
                 continue  # ``hatte im Februar reisen wollen``: a past plan, not a future
             if prospective and low in self.infinitive_marks:
