@@ -1823,16 +1823,7 @@ class Store:
         if not place_ids:
             return {}, set(), set(), set(), set(), set()
         new_kb = new_kb or {}
-        kb_of = {i: new_kb[i] for i in place_ids if i in new_kb}
-        missing = [i for i in place_ids if i not in kb_of]
-        if missing:
-            kb_of.update(
-                self.con.execute(
-                    "SELECT entity_id, kb_id FROM entities "
-                    "WHERE kb_id IS NOT NULL AND entity_id IN (SELECT unnest($1))",
-                    [missing],
-                ).fetchall()
-            )
+        kb_of = self._kb_ids(place_ids, new_kb)
         # people and bodies are no places (and a batch without places needs no gazetteers loaded)
         place_kb = {i: kb for i, kb in kb_of.items() if kb and not kb.startswith(("kb:per:", "kb:org:"))}
         parents: dict[int, tuple[str, ...]] = {}

@@ -738,19 +738,24 @@ def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
         year = ctx.anchor.year
     if year is None and ref is not None:
         days = [easter_sunday(y) + dt.timedelta(days=offset) for y in (ref.year - 1, ref.year, ref.year + 1)]
-        past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
-        if ctx.tense == "past" and past:
-            day = max(past)
-        elif ctx.tense == "future" and future:
-            day = min(future)
-        else:
-            day = min(days, key=lambda d: (abs((d - ref).days), d))
+        day = _by_tense(days, ref, ctx.tense, ("future",))
         return Valued(day.isoformat(), "DATE", None, point_of(day))
     year = year if year is not None else ctx.reference.known_year
     if year is None or not 1583 <= year <= 9999:
         return Valued("XXXX-XX-XX", "DATE")
     day = easter_sunday(year) + dt.timedelta(days=offset)
     return Valued(day.isoformat(), "DATE", None, point_of(day))
+
+
+def _by_tense(days: list[dt.date], ref: dt.date, tense: Tense, ahead: tuple[str, ...]) -> dt.date:
+    """Of a yearly day's candidates around the reference date, the one the tense picks: past, the latest
+    on or before it; a tense of ``ahead``, the earliest on or after it; otherwise the nearest."""
+    past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
+    if tense == "past" and past:
+        return max(past)
+    if tense in ahead and future:
+        return min(future)
+    return min(days, key=lambda d: (abs((d - ref).days), d))
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
@@ -778,13 +783,7 @@ def norm_weekday_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None
         days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := nth_weekday(y, month, weekday, nth))]
         if not days:
             return None
-        past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
-        if ctx.tense == "past" and past:
-            day = max(past)
-        elif ctx.tense in ("future", "now") and future:
-            day = min(future)
-        else:
-            day = min(days, key=lambda d: (abs((d - ref).days), d))
+        day = _by_tense(days, ref, ctx.tense, ("future", "now"))
         return Valued(day.isoformat(), "DATE", None, point_of(day))
     year = year if year is not None else ctx.reference.known_year
     if year is None or not 1 <= year <= 9999:
