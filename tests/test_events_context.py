@@ -1974,6 +1974,7 @@ def test_a_meeting_at_the_coming_weekend_told_in_the_present_is_still_to_come():
 
 
 def test_the_talks_that_can_only_mean_the_one_visit_told_date_it():
+    # only a visit or negotiation: the reporting day of ``das Gespräch sei freundlich verlaufen`` dates no meeting
     text = (
         "Der Chef der Raumfahrtbehörde, Tomás Ferreira, ist zu einem fünftägigen Besuch nach Indien aufgebrochen.\n"
         "Es ist der erste Besuch eines Behördenchefs in Indien.\n"

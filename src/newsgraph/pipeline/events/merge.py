@@ -498,9 +498,15 @@ def merge_mentions(
         if scored:
             target = max(scored, key=lambda p: p[0])[1]
             _absorb(target, m)
-            if len(scored) == 1 and m.definite and target.time is None and m.time is not None:
-                # ``Die Gespräche begannen am gestrigen Sonntag``: a definite noun that can only mean the one
-                # event of its kind the article tells dates it, however far back that was told
+            if (
+                len(scored) == 1
+                and m.definite
+                and target.time is None
+                and m.time is not None
+                and target.family in HOSTS_OF_TALK
+            ):
+                # ``Die Gespräche begannen am gestrigen Sonntag``: the definite talks that can only be those of
+                # the one visit (or negotiation) the article tells date it, however far back that was told
                 target.time = m.time
     for m in sorted(anaphoric, key=lambda x: x.tok):
         # ``Für Freitag ist ein Treffen geplant. An diesen Beratungen werden X und Y teilnehmen``: the
