@@ -2054,3 +2054,12 @@ def test_a_visit_only_a_present_headline_tells_is_as_its_stops_are():
 def test_an_office_after_a_country_in_the_genitive_is_its_holder_on_the_day():
     got = _named_events("Frankreichs Präsident hat am Montag Kanzler Rainer Holm empfangen.", "2024-05-14")
     assert [(kind, parts) for kind, parts, *_ in got] == [("meeting", ["Emmanuel Macron", "Rainer Holm"])]
+
+
+def test_dort_is_where_the_event_before_was_not_where_the_source_spoke():
+    text = (
+        "Ankara (dpa) – Außenministerin Petra Lenz wird am Sonntag in Teheran erwartet. Dort will sie mit "
+        "ihrem Amtskollegen Ali Karimi sprechen, teilte das Außenministerium in Ankara mit."
+    )
+    got = [(kind, place) for kind, _, place, *_ in _named_events(text, "2025-11-08")]
+    assert ("meeting", "Tehran") in got

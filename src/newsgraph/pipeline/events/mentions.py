@@ -848,6 +848,8 @@ def _frame_participants(
     tail = _reporting_tail(index, clause.id, i)
     actors = [m for m in actors if m.tstart not in tail]
     place = place_of(index, clause.id, i)
+    if place is not None and place.tstart in tail:
+        place = None  # ``..., teilte das Außenministerium in Ankara mit``: where the source spoke, not the event
     weak = False
     if not trig.is_noun:
         # a commitment's other party is the object's partner (``committed to closer ties with Morocco``), and
@@ -1770,6 +1772,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     _joiners(index, out)
     _visited_not_met(index, out)
     _no_venue_hosts(index, out)
+    _there(index, out)
     _anaphoric_times(index, out)
     _same_sentence_times(out)
     _colon_quote_places(index, out)
@@ -1971,6 +1974,24 @@ def _guests(index: DocIndex, mentions: list[EventMention]) -> None:
         )
         if visit is not None and visit.participants[0] not in m.participants:
             m.participants = [*m.participants, visit.participants[0]]
+
+
+def _there(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Fidan wird am Sonntag in Teheran erwartet. Dort will er mit Araghtschi sprechen, teilte das
+    Außenministerium in Ankara mit``: an event told without a place in a clause that says ``dort``
+    (``[participants] there``) is where the event of the sentence before was (not at the dateline)."""
+    there = index.lex.words("participants", "there")
+    if not there:
+        return
+    doc = index.doc
+    for n, m in enumerate(mentions):
+        if m.place is not None or m.quote or family_group(m.type) == "phone_call":
+            continue
+        if not any(doc[j].text.lower() in there for j in index.clauses[m.clause].tokens):
+            continue
+        before = _last_before(mentions, n, lambda x, seg=m.segment: x.place is not None and seg - x.segment == 1)
+        if before is not None:
+            m.place, m.place_chain = before.place, before.place_chain
 
 
 def _no_venue_hosts(index: DocIndex, mentions: list[EventMention]) -> None:
