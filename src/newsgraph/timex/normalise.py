@@ -732,10 +732,8 @@ def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
     offset = to_int(fields.get("easter"))
     if offset is None:
         return None
-    year = to_int(fields.get("year"))
+    year = _given_or_story_year(fields, ctx)
     ref = ctx.reference.date
-    if year is None and ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.era is None:
-        year = ctx.anchor.year
     if year is None and ref is not None:
         days = [easter_sunday(y) + dt.timedelta(days=offset) for y in (ref.year - 1, ref.year, ref.year + 1)]
         day = _by_tense(days, ref, ctx.tense, ("future",))
@@ -745,6 +743,14 @@ def norm_feast(fields: dict[str, Any], ctx: Context) -> Valued | None:
         return Valued("XXXX-XX-XX", "DATE")
     day = easter_sunday(year) + dt.timedelta(days=offset)
     return Valued(day.isoformat(), "DATE", None, point_of(day))
+
+
+def _given_or_story_year(fields: dict[str, Any], ctx: Context) -> int | None:
+    """The year a yearly day's expression gives, else in a narrative the passage's year (of our era)."""
+    year = to_int(fields.get("year"))
+    if year is None and ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.era is None:
+        year = ctx.anchor.year
+    return year
 
 
 def _by_tense(days: list[dt.date], ref: dt.date, tense: Tense, ahead: tuple[str, ...]) -> dt.date:
@@ -775,10 +781,8 @@ def norm_weekday_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None
     weekday, nth, month = to_int(fields.get("weekday")), to_int(fields.get("nth")), to_int(fields.get("month"))
     if weekday is None or nth is None or month is None:
         return None
-    year = to_int(fields.get("year"))
+    year = _given_or_story_year(fields, ctx)
     ref = ctx.reference.date
-    if year is None and ctx.narrative and ctx.anchor is not None and ctx.anchor.year and ctx.anchor.era is None:
-        year = ctx.anchor.year
     if year is None and ref is not None:
         days = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := nth_weekday(y, month, weekday, nth))]
         if not days:
