@@ -946,9 +946,8 @@ def _government_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
         state = states.get(span.kb_id_)
         if state is not None:
             noun = doc[span.end]
-            ref = MentionRef(state, span.start_char, noun.idx + len(noun.text), span.start, span.end + 1, False)
-            ref.government = True
-            out.append(ref)
+            end = noun.idx + len(noun.text)
+            out.append(MentionRef(state, span.start_char, end, span.start, span.end + 1, False, government=True))
     return out
 
 
