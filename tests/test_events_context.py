@@ -2063,3 +2063,14 @@ def test_dort_is_where_the_event_before_was_not_where_the_source_spoke():
     )
     got = [(kind, place) for kind, _, place, *_ in _named_events(text, "2025-11-08")]
     assert ("meeting", "Tehran") in got
+
+
+def test_a_broadcaster_word_ends_at_its_sentence():
+    # ``im Fernsehen.`` ends the sentence: the name that opens the next one is no broadcaster
+    text = (
+        "Rom – Kanzler Rainer Holm hat sich nach seinem Treffen mit Ministerpräsidentin Lucia Ferri am Dienstag "
+        "in Rom zufrieden gezeigt. Man sei sich nähergekommen, sagte Holm am Abend im Fernsehen. Ferris "
+        "Regierung will im Herbst ein Asylgesetz vorlegen."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-10")]
+    assert got == [("meeting", ["Lucia Ferri", "Rainer Holm"])]

@@ -2257,7 +2257,10 @@ def _media(index: DocIndex) -> frozenset[str]:
         name = m.entity.name.casefold()
         surface = doc[m.tstart : m.tend].text.casefold()  # ``doc.text`` is rebuilt from the tokens per access
         lasts = {w.replace("-", " ").split()[-1] for w in (name, surface) if w.strip()}
-        before = [doc[j].text.lower().strip('„“"') for j in range(max(0, m.tstart - 2), m.tstart)]
+        # the two words before it in its own sentence (``im deutschen Fernsehen. Trumps Großvater`` names no
+        # broadcaster Trump)
+        sent_start = doc[m.tstart].sent.start
+        before = [doc[j].text.lower().strip('„“"') for j in range(max(sent_start, m.tstart - 2), m.tstart)]
         if name in names or lasts & nouns or any(w in nouns for w in before):
             found.add(m.id)
     index.media = frozenset(found)
