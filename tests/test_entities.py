@@ -659,3 +659,14 @@ def test_an_epithet_for_a_country_the_text_named_is_that_country():
     )
     places = {e.name: [m.text for m in e.mentions] for e in record.entities if e.type == "LOC"}
     assert places == {"China": ["China", "Volksrepublik"]}
+
+
+def test_a_short_form_that_is_not_the_last_name_joins_the_full_name_by_its_kb_id():
+    # ``Lula`` is a middle word of ``Luiz Inácio Lula da Silva``: the knowledge base links both to one person
+    record = newsgraph.extract(
+        "Lula empfängt Sánchez\n\nDer brasilianische Präsident Luiz Inácio Lula da Silva hat am Freitag den "
+        "spanischen Regierungschef empfangen. Lula sprach von einem guten Gespräch.",
+        published="2024-03-08",
+    )
+    people = {e.name: [m.text for m in e.mentions] for e in record.entities if e.type == "PER"}
+    assert people["Luiz Inácio Lula da Silva"] == ["Lula", "Luiz Inácio Lula da Silva", "Lula"]

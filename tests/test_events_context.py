@@ -2074,3 +2074,36 @@ def test_a_broadcaster_word_ends_at_its_sentence():
     )
     got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-10")]
     assert got == [("meeting", ["Lucia Ferri", "Rainer Holm"])]
+
+
+def test_a_visit_under_way_is_dated_by_its_start_and_has_happened():
+    # ``Zum Auftakt seines Staatsbesuchs ... am Montag``: the day the visit began; the legs still to come
+    # (``Am Dienstag reist er nach Lyon weiter``) do not make the visit a plan
+    text = (
+        "Paris – Zum Auftakt seines Staatsbesuchs in Frankreich ist Kanzler Rainer Holm am Montag von Präsident "
+        "Emmanuel Macron im Élysée-Palast empfangen worden. Am Dienstag reist Holm nach Lyon weiter. Zum Abschluss "
+        "seiner Reise wird er am Mittwoch in Marseille erwartet."
+    )
+    got = _named_events(text, "2024-06-03")
+    assert ("visit", ["France", "Rainer Holm"], "Paris", "2024-06-03", "happened") in got
+
+
+def test_who_takes_part_in_the_talks_joins_the_meeting_told_before():
+    text = (
+        "Am Vormittag kam Kanzlerin Eva Berger mit dem slowakischen Regierungschef Tomáš Kral zusammen. An den "
+        "Gesprächen nahm auch EU-Ratspräsident António Costa teil. Bei dem Dreiertreffen ging es vor allem um den "
+        "Ausbau der Bahnstrecke zwischen Wien und Bratislava."
+    )
+    got = [(kind, parts, place) for kind, parts, place, *_ in _named_events(text, "2025-03-04")]
+    assert got == [("meeting", ["António Costa", "Eva Berger", "Tomáš Kral"], None)]
+
+
+def test_what_a_meeting_was_about_takes_no_part_in_it():
+    # ``ging es um ... zwischen der EU und Mercosur``: the topic's names and places are no parties or place
+    text = (
+        "Kanzlerin Eva Berger hat am Montag Präsident Tomás Ferreira empfangen. Bei dem Treffen ging es um das "
+        "Abkommen zwischen der EU und dem Staatenbund Mercosur, sagte Berger nach ihrem Gespräch mit Ferreira."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2025-03-04")]
+    assert ("meeting", ["Eva Berger", "Tomás Ferreira"]) in got
+    assert not any("Mercosur" in parts for _, parts in got)

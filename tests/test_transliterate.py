@@ -47,7 +47,9 @@ def test_canonical_name_uses_english_romanisation(german: str, expected: str) ->
     assert canonical_name(german, "de") == expected
 
 
-@pytest.mark.parametrize("name", ["Angela Merkel", "Wolfgang Schäuble", "Joe Biden", "Jake Sullivan", "Olaf Scholz"])
+@pytest.mark.parametrize(
+    "name", ["Angela Merkel", "Wolfgang Schäuble", "Joe Biden", "Jake Sullivan", "Olaf Scholz", "Peter Tschentscher"]
+)
 def test_non_slavic_names_are_left_alone(name: str) -> None:
     assert not is_slavic_romanisation(name, "de")
     assert canonical_name(name, "de") == name
@@ -72,3 +74,10 @@ def test_english_final_ei_is_folded_for_display_consistency() -> None:
 def test_polish_and_czech_names_are_written_not_transliterated(name: str) -> None:
     assert not is_slavic_romanisation(name, "de")
     assert canonical_name(name, "de") == name
+
+
+def test_an_initial_tsch_with_a_german_surname_ending_is_no_romanisation() -> None:
+    # ``Tschentscher`` ends like a German surname; ``Tschernomyrdin`` and ``Tschubais`` keep the cue
+    assert not is_slavic_romanisation("Jana Tschirner", "de")
+    assert is_slavic_romanisation("Wiktor Tschernomyrdin", "de")
+    assert is_slavic_romanisation("Anatoli Tschubais", "de")

@@ -55,6 +55,9 @@ _SLAVIC_GERMAN_ENDINGS = re.compile(
 )
 #: letter sequences German words and non-Slavic names practically never contain
 _SLAVIC_GERMAN_INFIXES = re.compile(r"^wl|^wj|^wsj|schtsch|^sw[aeiou]|^jew|^tsch[aeiou]")
+#: German surname endings that no romanised Russian name has: they overrule an initial ``tsch``
+#: (``Tschentscher``, ``Tschirner``; ``Tschernenko`` and ``Tschubais`` keep it)
+_GERMAN_SURNAME_ENDINGS = re.compile(r"(?:er|mann|ler|ner)s?$")
 #: Polish and Czech spellings: Latin-script names that are written as in their language, not
 #: transliterated (Jaruzelski, Wałęsa, Dvořák), so the German-to-English rules must not touch them
 _WEST_SLAVIC = re.compile(r"sz|cz|rz|ł|ń|ś|ż|ź|ř|ě|ů|(?:ski|cki|wicz)s?$")
@@ -86,7 +89,12 @@ def is_slavic_romanisation(name: str, lang: str = "de") -> bool:
     words = [_fold_accents(t).lower() for t in _tokens(name)]
     if lang == "de":
         return any(
-            len(w) > 3 and (_SLAVIC_GERMAN_ENDINGS.search(w) or _SLAVIC_GERMAN_INFIXES.search(w)) for w in words
+            len(w) > 3
+            and (
+                _SLAVIC_GERMAN_ENDINGS.search(w)
+                or (_SLAVIC_GERMAN_INFIXES.search(w) and not _GERMAN_SURNAME_ENDINGS.search(w))
+            )
+            for w in words
         )
     return any(len(w) > 3 and _SLAVIC_ENGLISH_ENDINGS.search(w) for w in words)
 

@@ -2275,7 +2275,38 @@ class EntityLayer:
         doc.spans["offices_unnamed"] = self._unnamed
         if self.linker is not None:
             self.linker.link_entities(doc._.entities)
+            doc._.entities = _merge_linked(doc._.entities)
         return doc
+
+
+def _merge_linked(entities: list[Entity]) -> list[Entity]:
+    """One entity per knowledge-base id and type: ``Lula`` and ``Luiz Inácio Lula da Silva`` are one person.
+
+    The clustering joins a short form to a full name by its last word; a short form that is another
+    word of the name (``Lula`` of ``Luiz Inácio Lula da Silva``) only meets it in the knowledge base,
+    which links both to one id. The longest name is kept; mentions and roles are joined; ids are
+    renumbered in text order.
+    """
+    by_key: dict[tuple[str, str], Entity] = {}
+    out: list[Entity] = []
+    for e in entities:
+        key = (e.type, e.kb_id or "")
+        first = by_key.get(key) if e.kb_id else None
+        if first is None:
+            by_key[key] = e
+            out.append(e)
+            continue
+        if len(e.name.split()) > len(first.name.split()):
+            first.name = e.name
+        first.mentions = sorted([*first.mentions, *e.mentions], key=lambda m: m.start)
+        roles = {(r.start, r.end): r for r in [*first.roles, *e.roles]}
+        first.roles = sorted(roles.values(), key=lambda r: r.start)
+    if len(out) == len(entities):
+        return entities
+    out.sort(key=lambda e: e.mentions[0].start)
+    for n, e in enumerate(out, 1):
+        e.id = f"e{n}"
+    return out
 
 
 @Language.factory(

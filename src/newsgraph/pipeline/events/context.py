@@ -597,12 +597,15 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
         if not before:
             continue
         meeting = min(before, key=lambda x: (m.segment - x.segment, abs(m.tok - x.tok)))
+        had_three = len(set(meeting.participants)) >= 3
         m.participants = list(dict.fromkeys([*m.participants, *meeting.participants]))
         if agreement and m.place is None and m.time is None:
             # signed at that meeting: where and when it takes place
             m.place, m.place_chain, m.time = meeting.place, meeting.place_chain, meeting.time
-        if three:
-            m.fresh = True  # a meeting of three is never the meeting of two it takes its parties from
+        if three and not had_three:
+            # a meeting of three is never the meeting of two it takes its parties from (one of three
+            # already, ``Bei dem Dreiertreffen`` after someone joined the talks, it is that meeting)
+            m.fresh = True
 
 
 def seat_holder(index: DocIndex, place: MentionRef, day: str | None) -> MentionRef | None:

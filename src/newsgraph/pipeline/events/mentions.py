@@ -837,6 +837,25 @@ def _left_out(doc: Doc, start: int, excluding: frozenset[str]) -> bool:
     return False
 
 
+def _topic_span(index: DocIndex, clause: Clause) -> tuple[int, int] | None:
+    """The tokens (exclusive bounds) where an impersonal topic clause names its topic (``ging es um das
+    Abkommen zwischen der EU und Mercosur``): from its preposition to the next comma or the clause's
+    end; the names there were talked about, not present. None for other clauses."""
+    lex = index.lex
+    subjects, verbs = lex.words("participants", "topic_clause_subject"), lex.words("participants", "topic_clause_verbs")
+    preps = lex.words("participants", "topic_clause_preposition")
+    if not (subjects and verbs and preps):
+        return None
+    words = [(j, index.doc[j].text.lower()) for j in clause.tokens]
+    if not any(w in subjects for _, w in words) or not any(w in verbs for _, w in words):
+        return None
+    start = next((j for j, w in words if w in preps), None)
+    if start is None:
+        return None
+    end = next((j for j, w in words if j > start and w == ","), clause.tokens[-1] + 1)
+    return start, end
+
+
 def _frame_participants(
     index: DocIndex, i: int, trig: Trigger
 ) -> tuple[list[MentionRef], bool, MentionRef | None, int]:
@@ -847,7 +866,12 @@ def _frame_participants(
     actors = clause_actors(index, clause.id, exclude_quote=True, trig=i)
     tail = _reporting_tail(index, clause.id, i)
     actors = [m for m in actors if m.tstart not in tail]
+    topic = _topic_span(index, clause)
+    if topic is not None:
+        actors = [m for m in actors if not topic[0] < m.tstart < topic[1]]
     place = place_of(index, clause.id, i)
+    if place is not None and topic is not None and topic[0] < place.tstart < topic[1]:
+        place = None  # ``ging es um die Bahn zwischen Wien und Bratislava``: a topic, not where they met
     if place is not None and place.tstart in tail:
         place = None  # ``..., teilte das Außenministerium in Ankara mit``: where the source spoke, not the event
     weak = False
@@ -1515,6 +1539,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     definites = lex.words("participants", "definites")
     sidelines = lex.words("participants", "sideline")
     edges = lex.words("participants", "setting_edges")
+    start_edges = lex.words("participants", "visit_start_edges")
     media = _media(index)
     for i, trig in triggers:
         parts, weak, place, precision, body = _participants(index, i, trig)
@@ -1566,6 +1591,13 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             # noun, with one of its own clause that no nearer trigger claims (``at the G7 summit in
             # Kananaskis, Canada, from June 15 to 17``)
             time = None
+        if (
+            time is None
+            and trig.is_noun
+            and family_group(trig.type) == "visit"
+            and any(doc[j].text.lower() in start_edges for j in local)
+        ):
+            time = _clause_time(index, clause_id, i, times)
         if venue is not None and (time is None or index.clause_of[_tok_of(doc, time.start)] != clause_id):
             time = time_for(index, venue, index.clauses[venue].start, times) or time
             clause_toks += index.clauses[venue].tokens
@@ -1950,6 +1982,44 @@ def _joiners(index: DocIndex, mentions: list[EventMention]) -> None:
         if actors and before:
             target = max(before, key=lambda m: m.tok)
             target.participants = [*target.participants, *(a.id for a in actors if a.id not in target.participants)]
+    _joined_talks(index, mentions)
+
+
+def _joined_talks(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Am Nachmittag kam Lula mit Scholz zusammen. An einem Teil der Gespräche nahm auch von der Leyen
+    teil``: the definite talks someone takes part in are the meeting told in that sentence or the one
+    before; their people join it (before a later ``Dreiertreffen`` looks for its three), and the noun
+    tells no event of its own."""
+    participation = index.lex.words("participants", "participation")
+    drop: list[int] = []
+    for n, m in enumerate(mentions):
+        if not (
+            m.trigger.is_noun
+            and m.definite
+            and not m.anaphoric
+            and family_group(m.type) == "meeting"
+            and m.participants
+            and not m.quote
+            and _clause_has(index, m.clause, participation)
+        ):
+            continue
+        before = [
+            x
+            for x in mentions
+            if x is not m
+            and x.tok < m.tok
+            and 0 <= m.segment - x.segment <= 1
+            and family_group(x.type) in {"meeting", "phone_call"}
+            and len(set(x.participants)) >= 2
+            and not x.quote
+        ]
+        if not before:
+            continue
+        target = max(before, key=lambda x: x.tok)
+        target.participants = [*target.participants, *(p for p in m.participants if p not in target.participants)]
+        drop.append(n)
+    for n in reversed(drop):
+        del mentions[n]
 
 
 def _guests(index: DocIndex, mentions: list[EventMention]) -> None:
@@ -2259,7 +2329,7 @@ def _media(index: DocIndex) -> frozenset[str]:
         lasts = {w.replace("-", " ").split()[-1] for w in (name, surface) if w.strip()}
         # the two words before it in its own sentence (``im deutschen Fernsehen. Trumps Großvater`` names no
         # broadcaster Trump)
-        sent_start = doc[m.tstart].sent.start
+        sent_start = index.segments[index.segment_of(m.tstart)][0]
         before = [doc[j].text.lower().strip('„“"') for j in range(max(sent_start, m.tstart - 2), m.tstart)]
         if name in names or lasts & nouns or any(w in nouns for w in before):
             found.add(m.id)
@@ -2304,6 +2374,15 @@ def _implicit_parties(index: DocIndex, i: int, event_type: str, participants: li
         if len(participants) == 1:
             return [*participants, body.id]
     return participants
+
+
+def _clause_time(index: DocIndex, clause_id: int, i: int, times: list[Time]) -> Time | None:
+    """The time of the clause nearest to token ``i``, whichever trigger claims it (the start of a visit
+    is dated by what happened at its start: ``Zum Auftakt seines Besuchs wurde X am Montag empfangen``)."""
+    doc = index.doc
+    own = [(abs(_tok_of(doc, t.start) - i), t) for t in times if index.clause_of[_tok_of(doc, t.start)] == clause_id]
+    own = [(d, t) for d, t in own if t.value and t.value[:1].isdigit()]
+    return min(own, key=lambda x: x[0])[1] if own else None
 
 
 def _governing_clause(index: DocIndex, clause_id: int) -> list[int]:

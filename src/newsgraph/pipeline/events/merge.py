@@ -924,8 +924,29 @@ def status_of(ev: MergedEvent) -> str:
             return hard
     if not votes:
         return "unknown"
+    if ev.family == "visit" and votes["happened"] and votes["planned"] and _under_way(ev):
+        return "happened"
     best = max(votes.values())
     for status in ("happened", "planned", "possible"):
         if votes[status] == best:
             return status
     return "unknown"
+
+
+def _under_way(visit: MergedEvent) -> bool:
+    """Whether a visit began on a day its mentions tell as past and goes on to legs still to come.
+
+    ``Zum Auftakt seines Staatsbesuchs wurde X am Montag empfangen`` + ``Am Dienstag reist er nach Hamburg
+    weiter``: one trip under way, which has happened (begun); its later legs do not make it a plan. Only
+    where the first past day comes before every planned day, within a trip's length.
+    """
+
+    def days(status: str) -> list[dt.date]:
+        return [
+            d
+            for m in visit.mentions
+            if m.status == status and m.status_cued and m.time is not None and (d := _day(m.time.value)) is not None
+        ]
+
+    past, ahead = days("happened"), days("planned")
+    return bool(past and ahead) and min(past) <= min(ahead) and (max(ahead) - min(past)).days <= TRIP_DAYS
