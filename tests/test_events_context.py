@@ -2107,3 +2107,41 @@ def test_what_a_meeting_was_about_takes_no_part_in_it():
     got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2025-03-04")]
     assert ("meeting", ["Eva Berger", "Tomás Ferreira"]) in got
     assert not any("Mercosur" in parts for _, parts in got)
+
+
+def test_a_last_encounter_is_a_meeting_where_and_when_it_was():
+    # reflexive ``sich gesehen`` with ``zuletzt``; ``sah sich gezwungen`` is none
+    got = _named_events(
+        "Kanzler Rainer Holm und Präsident Tomás Ferreira hatten sich zuletzt im März in Lissabon gesehen. Die "
+        "Regierung sah sich zuletzt gezwungen, die Steuern zu erhöhen.",
+        "2025-10-11",
+    )
+    assert got == [("meeting", ["Rainer Holm", "Tomás Ferreira"], "Lisbon", "2025-03", "happened")]
+
+
+def test_a_number_of_people_is_the_people_just_named():
+    text = (
+        "Präsident Tomás Ferreira hat am Samstag Kanzler Rainer Holm empfangen. Am Nachmittag stieß "
+        "Ministerpräsidentin Lucia Ferri hinzu, und die drei Politiker kamen zu einem gemeinsamen Treffen zusammen."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2025-10-11")]
+    assert ("meeting", ["Lucia Ferri", "Rainer Holm", "Tomás Ferreira"]) in got
+
+
+def test_unnamed_officials_of_two_states_stand_for_the_states():
+    text = (
+        "Präsident Tomás Ferreira hat die Staatschefs Serbiens und des Kosovo empfangen. Ein Treffen der "
+        "Außenminister beider Länder in Genf war im Sommer abgesagt worden."
+    )
+    got = [(kind, parts, place, status) for kind, parts, place, _, status in _named_events(text, "2025-10-11")]
+    assert ("meeting", ["Kosovo", "Serbia"], "Geneva", "cancelled") in got
+
+
+def test_what_one_agreed_at_a_meeting_is_agreed_by_those_who_met():
+    # ``man habe sich geeinigt``: the subject stands for those who met in the sentence before
+    text = (
+        "Kanzler Rainer Holm und Präsident Tomás Ferreira sind am Montag in Lissabon zusammengekommen. Man habe "
+        "sich auf eine gemeinsame Arbeitsgruppe geeinigt, sagte Holm danach."
+    )
+    got = [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2025-10-11")]
+    assert ("agreement", ["Rainer Holm", "Tomás Ferreira"], "happened") in got

@@ -2179,6 +2179,11 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         listed = _coordinated_states_of(index, before, n, bodies=True)
         if listed:
             return listed, False
+    if n >= 3 and any(doc[i].text.lower() in lex.words("groups", "person_list_nouns") for i in range(start, end)):
+        # ``kamen die drei Politiker zusammen`` after Erdoğan received Aliyev and Paschinjan: the people named
+        people = _people_named(index, start, n, reach=1)
+        if people:
+            return people, True
     # an office-noun group: people who hold that office in the text
     for i in range(start, end):
         tok = doc[i]
@@ -2282,6 +2287,12 @@ def _in_dateline_clause(index: DocIndex, m: MentionRef) -> bool:
 def _two_people(index: DocIndex, start: int, reach: int = 5) -> list[MentionRef]:
     """The two people the sentence of ``start`` names, else with the sentences before (at most
     ``reach`` back, as a preview's details may stand between); empty unless exactly two."""
+    return _people_named(index, start, 2, reach)
+
+
+def _people_named(index: DocIndex, start: int, count: int, reach: int) -> list[MentionRef]:
+    """The ``count`` people the sentence of ``start`` names, else with the sentences before (at most
+    ``reach`` back); empty unless exactly that many."""
     seg = index.segment_of(start)
     people: list[MentionRef] = []
     for n in range(seg, seg - reach - 1, -1):
@@ -2290,9 +2301,9 @@ def _two_people(index: DocIndex, start: int, reach: int = 5) -> list[MentionRef]
         s, e = index.segments[n]
         found = _unique_refs(m for m in index.mentions_from(s, e) if m.type == "PER" and not index.in_quote[m.tstart])
         people = _unique_refs([*people, *found])
-        if len(people) >= 2:
+        if len(people) >= count:
             break
-    return people if len(people) == 2 else []
+    return people if len(people) == count else []
 
 
 #: how many distinct actors back a group noun (``beider Parteien``) looks for the pair it names

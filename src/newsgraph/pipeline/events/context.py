@@ -537,7 +537,8 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
 
     - An agreement with fewer than two parties whose clause speaks of signing (``signing_words``):
       ``Bei dem Treffen mit Trump soll ein Rahmenabkommen unterzeichnet werden``, ``Eigentlich sollte
-      am Freitag ein Abkommen unterzeichnet werden``: those who meet sign it.
+      am Freitag ein Abkommen unterzeichnet werden``: those who meet sign it; likewise an agreement
+      whose subject stands for those who met (``collective_subjects``: ``man habe sich geeinigt``).
     - A meeting of three that names fewer than three (``über ein Dreiertreffen mit Selenskyj``): the
       two who met, or will meet, before it are the other two.
     - Another meeting (``schlug Putin ein weiteres Treffen vor``) that names fewer than two: those who
@@ -549,13 +550,17 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
     layer drops what has too few parties).
     """
     signing = index.lex.words("context", "signing_words")
+    collective = index.lex.words("context", "collective_subjects")
     relative = index.lex.words("clauses", "relative_pronouns")
     # ``Im Juni ist ein weiteres Treffen geplant`` may close a report whose meeting was told a paragraph
     # earlier, with what was said at it in between
     reach_another = int(index.lex.frames.get("context", {}).get("another_meeting_reach", 2))
     for m in mentions:
         agreement = m.type == "agreement" and len(m.participants) < 2
-        if agreement and not any(index.doc[j].text.lower() in signing for j in index.clauses[m.clause].tokens):
+        words = {index.doc[j].text.lower() for j in index.clauses[m.clause].tokens} if agreement else set()
+        # ``man habe sich geeinigt``: only the meeting of this sentence or the one before, and one that took place
+        by_collective = agreement and not words & signing and bool(words & collective)
+        if agreement and not words & (signing | collective):
             continue
         if agreement and any(
             x is not m and x.clause == m.clause and x.type == "agreement" and len(set(x.participants)) >= 2
@@ -580,6 +585,7 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             # ``The agreement was signed by Mitsotakis, who met Erdogan in Athens last year``: a meeting told
             # after the agreement in a relative clause on one of its parties is background, not its signing
             and not (agreement and x.tok > m.tok and index.clauses[x.clause].opener in relative)
+            and not (by_collective and (m.segment - x.segment > 1 or x.status in {"cancelled", "denied"}))
         ]
         if not before and another:
             # ``Zum Abschied schlug Putin ein weiteres Treffen vor``, paragraphs after the summit: the last

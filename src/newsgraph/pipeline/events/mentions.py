@@ -1171,6 +1171,9 @@ def _frame_participants(
         members, named = group_members(index, i + 1, min(i + 6, clause.end), i)
         if members and named:
             parts = members
+        elif members and any(office_stem(doc[j].text, lex) for j in range(i + 2, min(i + 4, clause.end))):
+            # ``Treffen der Außenminister beider Länder``: unnamed officials stand for their states
+            parts, weak = members, True
     if not parts:
         parts = compound_args(index, i)
         if parts and all(m.inside_token and m.type != "PER" and len(parts) == 1 for m in parts):
