@@ -670,3 +670,21 @@ def test_a_short_form_that_is_not_the_last_name_joins_the_full_name_by_its_kb_id
     )
     people = {e.name: [m.text for m in e.mentions] for e in record.entities if e.type == "PER"}
     assert people["Luiz Inácio Lula da Silva"] == ["Lula", "Luiz Inácio Lula da Silva", "Lula"]
+
+
+def test_a_group_name_of_several_words_after_a_group_noun_is_one_organisation():
+    names = {
+        text: [(e.name, e.type) for e in newsgraph.extract(text, published="2011-05-06").entities]
+        for text in (
+            "Die Regierung verhandelt mit der Rebellengruppe Union islamischer Gerichte.",
+            "Die Terrormiliz Islamischer Staat bekannte sich zu dem Anschlag.",
+            "Die Miliz Hisbollah feuerte Raketen ab.",
+            "Die Arbeitsgruppe Verkehr tagt am Montag.",
+        )
+    }
+    assert list(names.values()) == [
+        [("Union islamischer Gerichte", "ORG")],
+        [("Islamischer Staat", "ORG")],
+        [("Hezbollah", "ORG")],
+        [],
+    ]

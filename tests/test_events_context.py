@@ -2145,3 +2145,37 @@ def test_what_one_agreed_at_a_meeting_is_agreed_by_those_who_met():
     )
     got = [(kind, parts, status) for kind, parts, _, _, status in _named_events(text, "2025-10-11")]
     assert ("agreement", ["Rainer Holm", "Tomás Ferreira"], "happened") in got
+
+
+def test_the_date_of_a_dateline_dates_nothing_it_reports():
+    # ``Lima (Peru), 06.05.2011 – ... am Donnerstag``: the filing date is no event's date
+    text = (
+        "Lima (Peru), 06.05.2011 – Die Gespräche zwischen der Regierung Perus und der Rebellengruppe Leuchtender "
+        "Pfad sind am Donnerstag in der Hauptstadt ohne Ergebnis vertagt worden."
+    )
+    got = _named_events(text, None)
+    assert got == [("talks", ["Leuchtender Pfad", "Peru"], "Lima", "2011-05-05", "happened")]
+
+
+def test_talks_adjourned_took_place_a_meeting_adjourned_did_not():
+    talks = _named_events(
+        "Die Verhandlungen zwischen Kanzler Rainer Holm und Präsident Tomás Ferreira wurden am Montag ohne "
+        "Ergebnis vertagt.",
+        "2025-10-07",
+    )
+    meeting = _named_events(
+        "Das Treffen zwischen Kanzler Rainer Holm und Präsident Tomás Ferreira wurde auf Juni vertagt.", "2025-10-07"
+    )
+    assert [status for *_, status in talks] == ["happened"]
+    assert [status for *_, status in meeting] == ["cancelled"]
+
+
+def test_a_conference_introduced_then_taken_up_by_a_definite_noun_keeps_its_date():
+    text = (
+        "In Nairobi ist am Freitag eine internationale Konferenz über Ernährungssicherheit zu Ende gegangen. An "
+        "dem Treffen nahmen die Landwirtschaftsminister Kenias, Tansanias und Ugandas teil. Die Teilnehmer "
+        "konnten sich nicht auf eine gemeinsame Erklärung einigen."
+    )
+    got = [(kind, parts, when) for kind, parts, _, when, _ in _named_events(text, "2012-03-10")]
+    assert ("meeting", ["Kenya", "Tanzania", "Uganda"], "2012-03-09") in got
+    assert any(kind == "negotiation" and parts == ["Kenya", "Tanzania", "Uganda"] for kind, parts, _ in got)

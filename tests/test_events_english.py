@@ -1284,3 +1284,20 @@ def test_what_they_met_to_discuss_is_the_meeting() -> None:
     )
     meetings = [(p, s) for t, p, s in _events(rec) if t in MEETING]
     assert meetings == [(frozenset({"Espen Barth Eide", "Maria Malmer Stenergard"}), "happened")], _events(rec)
+
+
+def test_n_days_after_dates_the_earlier_meeting_from_the_later_one():
+    # ``three days after the two ministers met in Oslo``: the group subject of its own keeps the sideline's
+    # body out, and the meeting lies three days before Tuesday
+    record = _extract(
+        "BERLIN, March 12 (Reuters) - Finnish Foreign Minister Elina Valtonen met Canadian Foreign Minister Anita "
+        "Anand on the sidelines of the NATO ministerial in Brussels on Tuesday, three days after the two "
+        "ministers met in Oslo."
+    )
+    names = {e.id: e.name for e in record.entities}
+    got = {
+        (names.get(ev.place or ""), ev.time.value if ev.time else None, frozenset(names[p] for p in ev.participants))
+        for ev in record.events
+    }
+    pair = frozenset({"Elina Valtonen", "Anita Anand"})
+    assert ("Oslo", "2024-03-09", pair) in got

@@ -83,6 +83,8 @@ APOSTROPHES = frozenset({"'", "’", "´", "`", "‘"})
 
 # tiers of evidence, strongest first
 TIER_PATTERN, TIER_GAZETTEER, TIER_GIVEN_NAME, TIER_MODEL, TIER_PROPAGATED = range(5)
+#: a lowercase derived adjective inside a group's name (``Union islamischer Gerichte``)
+GROUP_NAME_ADJECTIVE = re.compile(r"^[a-zäöü]+(?:isch|lich|al|är|ar|iv|on|ig)(?:e|er|en|es|em)$")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,6 +324,8 @@ class Knowledge:
     company_max_words: int = 6
     company_descriptors: tuple[str, ...] = ()
     group_descriptors: tuple[str, ...] = ()  # ``Rebellenmiliz`` before ``M23``
+    group_multiword_descriptors: tuple[str, ...] = ()  # ``Rebellengruppe`` before ``Union islamischer Gerichte``
+    group_multiword_links: frozenset[str] = frozenset()  # ``für``, ``der`` inside such a name
     place_forms: dict[str, GazetteerEntry] = field(default_factory=dict)
     noun_suffixes: tuple[str, ...] = ()
     name_stopwords: set[str] = field(default_factory=set)
@@ -467,6 +471,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.direction_prefixes = tuple(bodies.get("direction_prefixes", []))
     k.district_heads = set(bodies.get("district_heads", []))
     k.group_descriptors = tuple(organisations.get("group_patterns", {}).get("descriptors", []))
+    k.group_multiword_descriptors = tuple(organisations.get("group_patterns", {}).get("multiword_descriptors", []))
+    k.group_multiword_links = frozenset(organisations.get("group_patterns", {}).get("multiword_links", []))
     companies = organisations.get("company_patterns", {})
     k.legal_forms = set(companies.get("legal_forms", []))
     k.legal_connectors = set(companies.get("connectors", []))
@@ -999,7 +1005,32 @@ class EntityLayer:
             # an acronym or a name with a digit (``YPG``, ``M23``); a word (``Arbeitsgruppe Verkehr``) may be a topic
             if sum(ch.isupper() or ch.isdigit() for ch in text) >= 2 and len(text) <= 6:
                 out.append(Candidate(i + 1, i + 2, "ORG", TIER_PATTERN))
+            elif word.lower().endswith(self.k.group_multiword_descriptors):
+                end = self._group_name_end(doc, i + 1)
+                if end - (i + 1) >= 2:
+                    out.append(Candidate(i + 1, end, "ORG", TIER_PATTERN))
         return out
+
+    def _group_name_end(self, doc: Doc, start: int) -> int:
+        """End of a name of several words after a group noun (``Union islamischer Gerichte``, ``Bewegung für
+        Gerechtigkeit und Gleichheit``): capitalised words, adjectives and links before a capitalised word;
+        ``start`` itself when none (at most six words)."""
+        end, j = start, start
+        while j < min(len(doc), start + 6):
+            tok = doc[j]
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            if tok.text[:1].isupper() and tok.is_alpha and tok.text not in self.k.name_stopwords:
+                end = j + 1
+            elif not (
+                j > start
+                and nxt is not None
+                and nxt.text[:1].isupper()
+                # a derived adjective (``islamischer``, ``nationalen``), not a verb the tagger misreads
+                and (GROUP_NAME_ADJECTIVE.search(tok.text) is not None or tok.text in self.k.group_multiword_links)
+            ):
+                break
+            j += 1
+        return end
 
     def _company_candidates(self, doc: Doc, title_tokens: set[int]) -> list[Candidate]:
         """``Bruns Logistik GmbH``: the capitalised words before a legal form name a company.

@@ -2428,6 +2428,20 @@ def _unique_refs(refs: Iterable[MentionRef]) -> list[MentionRef]:
     return list(seen.values())
 
 
+def _dateline_tokens(index: DocIndex) -> frozenset[int]:
+    """The tokens of the datelines (place, agency, date up to the mark that ends them): a date there is
+    when the report was filed, never when what it reports happened."""
+    if "dateline_tokens" not in index.memo:
+        from .places import datelines  # the places module imports this one at load time
+
+        found: set[int] = set()
+        for place, after, _ in datelines(index):
+            first = max((m.tstart for m in index.mentions if m.id == place and m.tstart < after), default=after)
+            found.update(range(first, after))
+        index.memo["dateline_tokens"] = frozenset(found)
+    return index.memo["dateline_tokens"]
+
+
 def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> Time | None:
     """The time expression governing the trigger: in its clause, else its sentence; nearest wins."""
     seg = index.segment_of(trig)
@@ -2437,7 +2451,10 @@ def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> T
     in_segment = sorted(dating[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)], key=lambda x: x[1])
     range_ends = index.lex.words("context", "range_end")
     range_starts = {s2 for s2, _, _ in in_segment}
+    datelined = _dateline_tokens(index)
     for start, _, t in in_segment:
+        if start in datelined:
+            continue  # ``Nairobi (Kenia), 02.11.2007 – Die Gespräche ... am Donnerstag``: the filing date
         if (
             range_ends
             and start > 0

@@ -551,16 +551,20 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
     """
     signing = index.lex.words("context", "signing_words")
     collective = index.lex.words("context", "collective_subjects")
+    attendees = index.lex.words("context", "participant_nouns")
     relative = index.lex.words("clauses", "relative_pronouns")
     # ``Im Juni ist ein weiteres Treffen geplant`` may close a report whose meeting was told a paragraph
     # earlier, with what was said at it in between
     reach_another = int(index.lex.frames.get("context", {}).get("another_meeting_reach", 2))
     for m in mentions:
-        agreement = m.type == "agreement" and len(m.participants) < 2
+        agreement = m.type in {"agreement", "negotiation"} and len(m.participants) < 2
         words = {index.doc[j].text.lower() for j in index.clauses[m.clause].tokens} if agreement else set()
-        # ``man habe sich geeinigt``: only the meeting of this sentence or the one before, and one that took place
-        by_collective = agreement and not words & signing and bool(words & collective)
-        if agreement and not words & (signing | collective):
+        # ``man habe sich geeinigt``: only the meeting of this sentence or the one before (``Die Teilnehmer``:
+        # the two before), and one that took place; signing words only for an agreement
+        signed = m.type == "agreement" and bool(words & signing)
+        by_collective = agreement and not signed and bool(words & (collective | attendees))
+        reach_collective = 2 if words & attendees else 1
+        if agreement and not (signed or by_collective):
             continue
         if agreement and any(
             x is not m and x.clause == m.clause and x.type == "agreement" and len(set(x.participants)) >= 2
@@ -585,7 +589,9 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             # ``The agreement was signed by Mitsotakis, who met Erdogan in Athens last year``: a meeting told
             # after the agreement in a relative clause on one of its parties is background, not its signing
             and not (agreement and x.tok > m.tok and index.clauses[x.clause].opener in relative)
-            and not (by_collective and (m.segment - x.segment > 1 or x.status in {"cancelled", "denied"}))
+            and not (
+                by_collective and (m.segment - x.segment > reach_collective or x.status in {"cancelled", "denied"})
+            )
         ]
         if not before and another:
             # ``Zum Abschied schlug Putin ein weiteres Treffen vor``, paragraphs after the summit: the last

@@ -8,6 +8,8 @@ happening is the next step (:mod:`.merge`).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -191,6 +193,10 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 and not _clause_has(index, clause_id, lex.reflexives)
             ):
                 continue  # ``eine Entscheidung treffen``
+            if trig.frame == "session" and not session_bodies(index, tok.i):
+                # ``Die Gespräche sind am Donnerstag vertagt worden``: a verb of deciding without a
+                # deliberative body tells no session, and must not take the clause's time from the noun
+                continue
             found.append((tok.i, trig))
             break
     noun_clauses = {index.clause_of[i] for i, t in found if t.is_noun}
@@ -629,9 +635,12 @@ def _participants(
     scope = _adverbial_scope(index, i)
     if scope is not None:
         # ``..., days after Putin held a phone call with Trump``: an adverbial clause with a named subject of
-        # its own tells its own event; the names of the clause it depends on take no part in it
-        inside = {m.id for m in index.mentions if scope[0] <= m.tstart <= scope[1]}
-        parts = [m for m in parts if m.id in inside]
+        # its own tells its own event; the names of the clause it depends on take no part in it. A group
+        # subject (``three days after the two ministers met in Kyiv``) stands for the people named there:
+        # only their body (the sideline's OSCE) takes no part
+        start, end, named = scope
+        inside = {m.id for m in index.mentions if start <= m.tstart <= end}
+        parts = [m for m in parts if m.id in inside or (not named and m.type == "PER")]
     rel = _support_relative(index, i) if trig.is_noun else None
     if rel is not None:
         told = [m for m in clause_actors(index, rel, exclude_quote=True, trig=i)]
@@ -714,10 +723,11 @@ def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
     return ""
 
 
-def _adverbial_scope(index: DocIndex, i: int) -> tuple[int, int] | None:
-    """The token span of the adverbial clause (parser ``advcl``) that holds the trigger at ``i`` and names a
-    subject of its own (a proper noun: ``days after Putin held a phone call with Trump``), or ``None``.
-    English, with the parser (``[participants] adverbial_scope``)."""
+def _adverbial_scope(index: DocIndex, i: int) -> tuple[int, int, bool] | None:
+    """(first, last token, named) of the adverbial clause (parser ``advcl``) that holds the trigger at ``i``
+    and has a subject of its own: a proper noun (``days after Putin held a phone call with Trump``, named)
+    or a group (``after the two ministers met``, not named); ``None`` for others. English, with the
+    parser (``[participants] adverbial_scope``)."""
     if not index.lex.frames.get("participants", {}).get("adverbial_scope"):
         return None
     tok = index.doc[i]
@@ -725,8 +735,11 @@ def _adverbial_scope(index: DocIndex, i: int) -> tuple[int, int] | None:
     while tok.head.i != tok.i and steps < 8:
         if tok.dep_ == "advcl":
             subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            two = index.lex.words("groups", "two")
             if subjects and subjects[0].pos_ == "PROPN":
-                return tok.left_edge.i, tok.right_edge.i
+                return tok.left_edge.i, tok.right_edge.i, True
+            if subjects and any(c.lower_ in two for c in subjects[0].children):
+                return tok.left_edge.i, tok.right_edge.i, False
             return None
         tok = tok.head
         steps += 1
@@ -1570,7 +1583,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         # the clause's words outside every other noun trigger's window
         own = noun_windows.get(i, set())
         clause_toks = [t for t in index.clauses[clause_id].tokens if window_count[t] <= (t in own) and t != i]
-        time = time_for(index, clause_id, i, times)
+        time = _offset_time(index, i, times) or time_for(index, clause_id, i, times)
         if time is not None and _tok_of(doc, time.start) in _reporting_tail(index, clause_id, i):
             time = None  # ``..., sagte Merz am Abend``: when it was said, not when it happens
         if trig.frame == "invitation" and time and _invitation_time(index, clause_id, _tok_of(doc, time.start)):
@@ -1630,6 +1643,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             if status == "happened" and reason.startswith("default"):
                 status, reason = "planned", "departure in the present"
             time = None
+        if status == "cancelled" and trig.type in {"talks", "negotiation"} and _adjourned(index, clause_toks, local):
+            status, reason = "happened", "talks adjourned"
         if trig.is_noun and status not in {"cancelled", "denied"} and _negated_noun(index, i):
             # ``Kein Treffen zwischen A und B``, ``Es gab keine Gespräche``: the event itself is negated
             status, reason = "denied", "negating determiner"
@@ -1785,7 +1800,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 quote=index.in_quote[i],
                 precision=precision,
                 body=body,
-                indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:]),
+                indefinite=any(doc[j].text.lower() in indefinite for j in local[-2:])
+                or (trig.is_noun and _determiner_in(index, i, indefinite)),
                 fresh=any(doc[j].text.lower() in fresh_words for j in local)
                 or (not trig.is_noun and _clause_has(index, clause_id, again_words))
                 or trig.earlier_parties,  # ``the previous round`` is another session than the one told
@@ -2377,6 +2393,57 @@ def _implicit_parties(index: DocIndex, i: int, event_type: str, participants: li
         if len(participants) == 1:
             return [*participants, body.id]
     return participants
+
+
+def _offset_time(index: DocIndex, i: int, times: list[Time]) -> Time | None:
+    """The date of an event told in an adverbial clause ``N days after/before ...`` from the date of the
+    clause it depends on: ``met on Thursday, three days after the two ministers met in Kyiv`` is Monday.
+    English, with the parser (``[context] offset_marks``: after = earlier, before = later); None where the
+    duration, the mark or a day-precise date of the main clause is missing."""
+    marks = index.lex.frames.get("context", {}).get("offset_marks", {})
+    if not marks:
+        return None
+    doc = index.doc
+    tok, steps = doc[i], 0
+    while tok.dep_ != "advcl" and tok.head.i != tok.i and steps < 6:
+        tok, steps = tok.head, steps + 1
+    if tok.dep_ != "advcl":
+        return None
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in marks), None)
+    if mark is None:
+        return None
+    by_end = {_tok_of(doc, t.end - 1): t for t in times}
+    duration = by_end.get(mark.i - 1)
+    found = re.fullmatch(r"P(\d+)([DW])", (duration.value or "") if duration else "")
+    if duration is None or found is None:
+        return None
+    main = time_for(index, index.clause_of[tok.head.i], tok.head.i, times)
+    day = _day_of(main.value if main else None)
+    if day is None:
+        return None
+    days = int(found.group(1)) * (7 if found.group(2) == "W" else 1) * int(marks[mark.lower_])
+    return duration.model_copy(update={"type": "DATE", "value": (day + dt.timedelta(days=days)).isoformat()})
+
+
+def _day_of(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((value or "")[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _adjourned(index: DocIndex, clause: list[int], local: list[int]) -> bool:
+    """Whether the only cancellation cue of a talk's clause says it was adjourned after it was held
+    (``[cancelled] adjourned`` with one of ``adjourned_held``: ``ohne Ergebnis vertagt``); other
+    cancellations (``abgesagt``) and a bare ``vertagt`` stay."""
+    lex, doc = index.lex, index.doc
+    adjourned = set(lex.status.get("cancelled", {}).get("adjourned", []))
+    held = set(lex.status.get("cancelled", {}).get("adjourned_held", []))
+    words = {doc[j].text.lower() for j in [*clause, *local]}
+    if not words & adjourned or not words & held:
+        return False
+    others = set(lex.status.get("cancelled", {}).get("words", [])) - adjourned
+    return not words & others
 
 
 def _clause_time(index: DocIndex, clause_id: int, i: int, times: list[Time]) -> Time | None:

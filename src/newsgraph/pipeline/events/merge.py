@@ -463,6 +463,10 @@ def _may_date(ev: MergedEvent, m: EventMention) -> bool:
         # ``Erdoğan hat Putin empfangen. Bei dem Treffen am Freitag ging es um ...``: the definite noun
         # right after the report takes up its event
         return True
+    if m.indefinite and any(0 < x.segment - m.segment <= 1 and x.participants and x.definite for x in ev.mentions):
+        # ``In Kairo ist am Freitag eine Konferenz zu Ende gegangen. An dem Treffen nahmen Vertreter ... teil``:
+        # the event the indefinite noun introduces is the one the next sentence's definite noun takes up
+        return True
     return any(x.segment == m.segment and x.participants for x in ev.mentions if x is not m)
 
 
