@@ -688,3 +688,14 @@ def test_a_group_name_of_several_words_after_a_group_noun_is_one_organisation():
         [("Hezbollah", "ORG")],
         [],
     ]
+
+
+def test_a_styled_title_is_followed_by_a_name_and_an_agents_von_is_no_part_of_it():
+    record = newsgraph.extract(
+        "Steinmeier hat den japanischen Kaiser Naruhito begrüßt. Damals war Naruhitos Vater Akihito von "
+        "Bundespräsident Richard von Weizsäcker empfangen worden.",
+        published="2025-05-13",
+    )
+    people = {e.name: e.type for e in record.entities}
+    assert people["Naruhito"] == "PER"
+    assert "Akihito" in people and "Akihito von" not in people

@@ -2179,3 +2179,34 @@ def test_a_conference_introduced_then_taken_up_by_a_definite_noun_keeps_its_date
     got = [(kind, parts, when) for kind, parts, _, when, _ in _named_events(text, "2012-03-10")]
     assert ("meeting", ["Kenya", "Tanzania", "Uganda"], "2012-03-09") in got
     assert any(kind == "negotiation" and parts == ["Kenya", "Tanzania", "Uganda"] for kind, parts, _ in got)
+
+
+def test_a_guest_welcomed_before_the_final_verb_is_met_in_front_of_the_palace():
+    # German puts the object before the final verb (``hat den Kaiser ... begrüßt``); ``vor Schloss Bellevue``
+    text = (
+        "Bundespräsident Frank-Walter Steinmeier hat den japanischen Kaiser Naruhito am Dienstag mit militärischen "
+        "Ehren vor Schloss Bellevue begrüßt."
+    )
+    assert _named_events(text, "2025-05-13") == [
+        ("meeting", ["Frank-Walter Steinmeier", "Naruhito"], "Bellevue Palace", "2025-05-13", "happened")
+    ]
+
+
+def test_back_then_is_the_year_the_sentence_before_names_and_a_relative_acts_not_the_genitive():
+    text = (
+        "Präsident Tomás Ferreira hat Kanzler Rainer Holm empfangen. Es ist der erste Besuch eines deutschen "
+        "Kanzlers in Portugal seit 1998. Damals war Holms Vorgänger Peter Brandt von Präsident Jorge Sampaio "
+        "empfangen worden. Am Mittwoch soll Holm auch Außenminister Paulo Rangel treffen."
+    )
+    got = [(parts, when) for kind, parts, _, when, _ in _named_events(text, "2025-05-13") if kind == "meeting"]
+    assert (["Jorge Sampaio", "Peter Brandt"], "1998") in got
+
+
+def test_what_happens_where_a_leg_goes_is_there_and_as_the_leg():
+    # ``reist ... nach Potsdam weiter, wo ihn ... empfängt``: at Potsdam, and still to come like the leg
+    text = (
+        "Am Mittwoch trifft Präsident Tomás Ferreira in Berlin mit Kanzler Rainer Holm zusammen. Danach reist "
+        "Ferreira nach Potsdam weiter, wo ihn Brandenburgs Ministerpräsident Dietmar Woidke empfängt."
+    )
+    got = [(parts, place, status) for kind, parts, place, _, status in _named_events(text, "2025-05-13")]
+    assert (["Dietmar Woidke", "Tomás Ferreira"], "Potsdam", "planned") in got

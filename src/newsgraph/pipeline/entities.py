@@ -1171,6 +1171,8 @@ class EntityLayer:
             return False  # "ein Sprecher Koch-Mehrins": the office belongs to someone else
         if word in self.k.given_name_set or word in self._name_words:
             return True
+        if k == title + 1 and self._words[title] in self.k.title_words:
+            return True  # a styled title (``Kaiser Naruhito``, ``Emir Tamim``) is followed by a name, not a place
         return doc[k].ent_type_ not in ("LOC", "ORG", "GPE", "FAC")
 
     def _name_before_apposition(self, doc: Doc, start: int, titles: set[int], gaz_starts: set[int]) -> Candidate | None:
@@ -1537,7 +1539,10 @@ class EntityLayer:
 
     def _trim_model_person(self, doc: Doc, c: Candidate, surnames: set[str]) -> Candidate | None:
         """Cut a model PER span at a known surname in the genitive (``Auslandsbesuch Gaucks``,
-        ``Clintons Unterstützern``): German puts the possessor's name next to a common noun."""
+        ``Clintons Unterstützern``): German puts the possessor's name next to a common noun. A name particle
+        the span ends in (``Akihito von Bundespräsident ...``: the agent's ``von``) is no part of it."""
+        if c.end - c.start >= 2 and doc[c.end - 1].text in self.k.name_particles:
+            c = Candidate(c.start, c.end - 1, "PER", TIER_MODEL)
         for i in range(c.start, c.end):
             text = doc[i].text
             if text.endswith("s") and text[:-1] in surnames:
@@ -1717,7 +1722,7 @@ class EntityLayer:
             if label is not None:
                 c.label = label
             if c.label == "PER" and c.length >= 2:
-                trimmed = self._trim_model_person(doc, c, surnames)
+                trimmed = self._trim_model_person(doc, c, surnames)  # a new candidate where it cuts
                 if trimmed is not None and trimmed is not c:
                     cands[n] = trimmed
 

@@ -1314,7 +1314,8 @@ def _classify(index: DocIndex) -> None:
             if (
                 endings
                 and doc[m.tend - 1].text.lower().endswith(endings)
-                and office_stem(tok.text, lex)
+                # ``Naruhitos Vater Akihito``: a relative named after the genitive acts as well
+                and (office_stem(tok.text, lex) or tok.text.lower() in lex.words("participants", "kin_nouns"))
                 and tok.text[:1].isupper()
                 and any(
                     (nxt := index.starting_at(k)) is not None and nxt.type == "PER"

@@ -373,6 +373,10 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
         return True  # ``William Ruto, whom Xi received in Beijing``: the antecedent is the guest
     noun_free = bool(index.lex.frames.get("participants", {}).get("object_noun_free"))
     for m in index.clause_mentions(clause_id):
+        if m.tstart < verb and m.type in types and m.role == "actor" and _parsed_object(doc, m, verb):
+            # German puts the verb last: ``hat den japanischen Kaiser Naruhito ... begrüßt`` (the parser's object)
+            return True
+    for m in index.clause_mentions(clause_id):
         if m.tstart > verb and m.role not in {"affiliation", "place"}:
             if noun_free and any(
                 doc[j].pos_ == "NOUN" and not office_stem(doc[j].text, index.lex) for j in range(verb + 1, m.tstart)
@@ -383,6 +387,12 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
             # the direct object, not a name after a preposition (``received a call from Biden``)
             return m.type in types and m.role == "actor"
     return False
+
+
+def _parsed_object(doc: Doc, m: MentionRef, verb: int) -> bool:
+    """Whether a token of the name is the parser's direct object of the verb or of its auxiliary."""
+    heads = {verb, *(c.i for c in doc[verb].children if c.dep_ == "aux")}
+    return any(doc[j].dep_ in {"obj", "dobj"} and doc[j].head.i in heads for j in range(m.tstart, m.tend))
 
 
 def _shared_subject(index: DocIndex, clause: Clause) -> MentionRef | None:
@@ -1824,10 +1834,11 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     _visited_not_met(index, out)
     _no_venue_hosts(index, out)
     _there(index, out)
-    _anaphoric_times(index, out)
+    _anaphoric_times(index, out, reference)
     _same_sentence_times(out)
     _colon_quote_places(index, out)
     _sequence_status(index, out)
+    _where_clauses(index, out)
     _calls_as_means(index, out)
     parties_of_the_meeting(index, out)
     settings: dict[int, EventMention] = {}  # the first placed sideline noun of each clause
@@ -1958,10 +1969,10 @@ def _same_sentence_times(mentions: list[EventMention]) -> None:
             m.time = max(before, key=lambda x: x.tok).time
 
 
-def _anaphoric_times(index: DocIndex, mentions: list[EventMention]) -> None:
+def _anaphoric_times(index: DocIndex, mentions: list[EventMention], reference: str | None = None) -> None:
     """``Cassis hatte Wang im vergangenen Jahr in Genf getroffen. Damals hatten die beiden ... vereinbart``:
     a time that only points back (``[context].anaphoric_times``) is the time of the dated event told in
-    the sentence or two before it."""
+    the sentence or two before it; an event still to come (after the reference date) is never ``damals``."""
     words = index.lex.words("context", "anaphoric_times")
     if not words:
         return
@@ -1976,9 +1987,46 @@ def _anaphoric_times(index: DocIndex, mentions: list[EventMention]) -> None:
             and x.time is not None
             and (x.time.value or "")[:1].isdigit()
             and m.segment - 2 <= x.segment < m.segment
+            and not _is_future(x.time, reference)
         ]
         if before:
             m.time = max(before, key=lambda x: (x.segment, x.tok)).time
+            continue
+        # ``Es ist der erste Staatsbesuch seit 1993. Damals war ...``: with no dated event, the last
+        # explicit date of the sentence before (a year or a full date: the period ``damals`` points to)
+        s, e = index.segments[m.segment - 1] if m.segment > 0 else (0, 0)
+        explicit = [
+            t
+            for t in doc._.times or []
+            if (t.value or "")[:1].isdigit() and s <= _tok_of(doc, t.start) < e and any(ch.isdigit() for ch in t.text)
+        ]
+        if explicit:
+            m.time = explicit[-1]
+
+
+def _where_clauses(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Danach reist der Kaiser nach Potsdam weiter, wo ihn Ministerpräsident Woidke empfängt``: an event
+    told in a ``wo`` clause happens at the place of the clause before it, and, told in the present without
+    a cue or time of its own, when and as that clause's event (a leg still to come is a plan)."""
+    where = index.lex.words("participants", "relative_where")
+    if not where:
+        return
+    for m in mentions:
+        clause = index.clauses[m.clause]
+        if clause.opener not in where:
+            continue
+        before = [x for x in mentions if x.segment == m.segment and x.tok < m.tok and x.clause != m.clause]
+        if not before:
+            continue
+        x = max(before, key=lambda y: y.tok)
+        if x.place:
+            # ``wo`` stands for that place (a region named in the clause, ``Brandenburgs Ministerpräsident``,
+            # says whose office, not where)
+            m.place, m.place_chain = x.place, x.place_chain
+        if m.time is None and not m.status_cued:
+            m.time = x.time
+            if x.status_cued and x.status in NOT_YET:
+                m.status, m.status_cued = x.status, True
 
 
 def _joiners(index: DocIndex, mentions: list[EventMention]) -> None:
@@ -2672,6 +2720,14 @@ def _headline_infinitive(index: DocIndex, i: int) -> bool:
         if doc[j].text.lower() in marks and doc[j + 1].tag_ == "VB":
             return _finite_before(index, j) is False
     return False
+
+
+def _is_future(time: Time | None, reference: str | None) -> bool:
+    """Whether a dated time lies on or after the reference date's day (unknown: no)."""
+    if time is None or not reference or not time.value or not time.value[:1].isdigit():
+        return False
+    value = time.value[:10]
+    return value >= reference[: len(value)]
 
 
 def _is_past(time: Time | None, reference: str | None) -> bool:
