@@ -270,3 +270,55 @@ def test_an_announcement_written_after_its_day_does_not_undo_what_happened(tmp_p
             ]
         )
         assert store.con.execute("SELECT status FROM events").fetchall() == [("possible",)]
+
+
+def _sochi(url: str, published: str | None, dates: list[str | None]) -> object:
+    """One article's accounts of Putin-Lukashenko meetings in Sochi, one per date (None: undated)."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Wladimir Putin", kb_id="kb:per:vladimir-putin").say(" und ")
+    art.entity("e2", "PER", "Alexander Lukaschenko", kb_id="kb:per:alexander-lukashenko").say(" in ")
+    art.entity("e3", "LOC", "Sotschi", kb_id="geonames:491422")
+    for date in dates:
+        art.event("meeting", ["e1", "e2"], place="e3", date=date)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_a_copy_without_any_date_joins_the_meeting_told_as_news_not_the_one_only_recalled(tmp_path):
+    # both dated reports tell Monday's meeting and recall the pair's meeting at the same place eleven months
+    # before; the copy without any date (no publication date, no reference date) tells Monday's meeting
+    records = [
+        _sochi("https://a.example/1", "2026-08-04", ["2026-08-03", "2025-09"]),
+        _sochi("https://b.example/2", "2026-08-03", ["2026-08-03", "2025-09"]),
+        _sochi("https://c.example/3", None, [None]),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        events = store.con.execute(
+            "SELECT s.event_id, e.date_value FROM event_sources s JOIN events e USING (event_id) "
+            "JOIN articles a USING (article_id) WHERE a.record_id = '3'"
+        ).fetchall()
+        assert [date for _, date in events] == ["2026-08-03"]
+        reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE event_id = ?", [events[0][0]])
+        assert any("told as news" in r for (r,) in reason.fetchall())
+    # in any order: the copy first, then the dated reports
+    with Store(tmp_path / "order.duckdb") as store:
+        for record in reversed(records):
+            store.ingest([record])
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_a_copy_without_any_date_stays_apart_when_both_meetings_were_news(tmp_path):
+    # each meeting has its own coverage (Trump and Putin in Helsinki and in Anchorage): nothing tells the copy
+    # without any date which one it reports, so it stays its own event
+    records = [
+        _sochi("https://a.example/1", "2025-09-16", ["2025-09-15"]),
+        _sochi("https://b.example/2", "2026-08-04", ["2026-08-03"]),
+        _sochi("https://c.example/3", None, [None]),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3
+        (reason,) = store.con.execute(
+            "SELECT merge_reason FROM event_sources s JOIN articles a USING (article_id) WHERE a.record_id = '3'"
+        ).fetchone()
+        assert "ambiguous" in reason

@@ -707,13 +707,34 @@ def places_agree(a: int | None, a_within: frozenset[int], b: int | None, b_withi
     return a is None or b is None or a == b or a in b_within or b in a_within
 
 
+def told_as_news(event: EventState, rules: MergeRules) -> bool:
+    """Whether a source of the event reports it as the news of its day: dated within the window an undated
+    report of its article would get (``[undated]``: a few days before its publication date, or for an
+    announcement up to two months after), or undated. An event all of whose sources date it long before they
+    were written is only recalled as background ("the two last met in Sochi in September 2025")."""
+    for other in event.reports:
+        day = other.published or other.anchor
+        if day is None:
+            continue
+        if other.date_lo is None or other.date_hi is None:
+            return True
+        future = other.status in FUTURE_STATUSES
+        lo = shift(day, -(rules.announced_before if future else rules.reported_before))
+        hi = shift(day, rules.announced_after if future else max(rules.reported_after, 1))
+        if other.date_hi >= lo and other.date_lo <= hi:
+            return True
+    return False
+
+
 def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRules) -> EventState | None:
     """The candidate event the report fits best, or None; records the reason on ``report.merge_reason``.
 
     Matches within a date window compete by score. A match without one (an undated report from an
     article without a publication date, or an event only such reports describe) is taken only when it is
     the single best candidate: same participants and a confirming place rank first, and a tie at the top
-    is ambiguous (Trump and Putin met in Helsinki, Osaka and Anchorage), so the report stays apart.
+    is ambiguous (Trump and Putin met in Helsinki, Osaka and Anchorage), so the report stays apart, unless
+    exactly one of the tied events is reported as news by a source (:func:`told_as_news`) and the others are
+    only recalled by theirs: a copy without any date tells its own story, not the background.
     """
     windowed: list[tuple[tuple[int, ...], int, EventState, Match]] = []
     unanchored: list[tuple[tuple[int, ...], int, EventState, Match]] = []
@@ -750,6 +771,16 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
         if len(unanchored) == 1 or unanchored[0][0] > unanchored[1][0]:
             report.merge_reason = unanchored[0][3].reason
             return unanchored[0][2]
+        top = [u for u in unanchored if u[0] == unanchored[0][0]]
+        news = [u for u in top if told_as_news(u[2], rules)]
+        if len(news) == 1:
+            # a copy without any date tells its own story: of the same pair's meetings at one place, the one
+            # its sources report as the news of their day, not one they only recall ("zuletzt hatten sich die
+            # beiden im September vergangenen Jahres ebenfalls in Sotschi getroffen")
+            report.merge_reason = news[0][3].reason.replace(
+                "the single compatible event", f"of {len(top)} equally good events the single one told as news"
+            )
+            return news[0][2]
         report.merge_reason = (
             f"new event: {sum(1 for u in unanchored if u[0] == unanchored[0][0])} equally good "
             "events without a date window (ambiguous)"
