@@ -322,3 +322,53 @@ def test_a_copy_without_any_date_stays_apart_when_both_meetings_were_news(tmp_pa
             "SELECT merge_reason FROM event_sources s JOIN articles a USING (article_id) WHERE a.record_id = '3'"
         ).fetchone()
         assert "ambiguous" in reason
+
+
+def _macron_modi(url: str, published: str, place: tuple[str, str | None], date: str | None) -> object:
+    """One article's account of a Macron-Modi meeting at a place (name, KB id or None: unlinked)."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Emmanuel Macron", kb_id="kb:per:emmanuel-macron").say(" und ")
+    art.entity("e2", "PER", "Narendra Modi", kb_id="kb:per:narendra-modi").say(" in ")
+    art.entity("e3", "LOC", place[0], kb_id=place[1])
+    art.event("meeting", ["e1", "e2"], place="e3", date=date)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_the_same_pair_a_day_later_at_a_place_nobody_confirms_is_another_meeting(tmp_path):
+    # Monday at the Élysée, Tuesday in the Pyrenees (unlinked): the day's tolerance is for outlets dating one
+    # meeting differently, not for a place that may be anywhere
+    elysee, pyrenees = ("Élysée-Palast", "venue:Élysée_Palace"), ("Pyrenäen", None)
+    records = [
+        _macron_modi("https://a.example/1", "2026-05-12", elysee, "2026-05-11"),
+        _macron_modi("https://b.example/2", "2026-05-13", pyrenees, "2026-05-12"),
+        # the copy of Tuesday without a date names the Élysée: Monday's meeting, the single one at its place
+        _macron_modi("https://c.example/3", "2026-05-12", elysee, None),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        partition = _partition(store)
+        assert partition == [[("1", "ev1"), ("3", "ev1")], [("2", "ev1")]]
+        (reason,) = store.con.execute(
+            "SELECT merge_reason FROM event_sources s JOIN articles a USING (article_id) WHERE a.record_id = '3'"
+        ).fetchone()
+        assert "the single one at its place" in reason
+    with Store(tmp_path / "order.duckdb") as store:
+        for record in reversed(records):
+            store.ingest([record])
+        assert _partition(store) == partition
+    # an outlet dating Monday's meeting at the Élysée a day off is still that meeting (the day's tolerance)
+    with Store(tmp_path / "off.duckdb") as store:
+        store.ingest([records[0], _macron_modi("https://d.example/4", "2026-05-12", elysee, "2026-05-12")])
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+
+
+def test_an_undated_copy_naming_only_the_country_stays_ambiguous_between_two_meetings_in_it(tmp_path):
+    # a country is the place of both meetings: it tells neither
+    records = [
+        _macron_modi("https://a.example/1", "2026-05-12", ("Élysée-Palast", "venue:Élysée_Palace"), "2026-05-11"),
+        _macron_modi("https://b.example/2", "2026-05-13", ("Pyrenäen", None), "2026-05-12"),
+        _macron_modi("https://c.example/3", "2026-05-12", ("Frankreich", "iso3166:FR"), None),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3

@@ -55,7 +55,7 @@ from .merge import (
     summarise,
     year_uncertain,
 )
-from .names import inflection_key, name_key, name_skeleton, person_key
+from .names import body_key, inflection_key, name_key, name_skeleton, person_key
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 
@@ -87,7 +87,11 @@ def _is_place(kb_id: str | None) -> bool:
 
 def _fallback_key(etype: str, name: str) -> str:
     """The coarser key an unlinked entity whose name key found nothing is matched by (see
-    ``Store._by_inflection``): the inflection key of a body or place, the person key of a person."""
+    ``Store._by_inflection``): the body key of a state's body named by a country adjective and its kind
+    (``des chinesischen Außenministeriums`` = ``the Chinese foreign ministry``), else the inflection key of a
+    body or place, the person key of a person."""
+    if etype == "ORG" and (key := body_key(name)):
+        return key
     if etype in INFLECTED_TYPES:
         return inflection_key(name)
     return person_key(name) if etype == "PER" else ""
@@ -1694,6 +1698,7 @@ class Store:
             report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
             report.place_linked = report.place in linked
             report.place_region = report.place in regions
+            report.place_town = report.place in towns
             report.place_key = keys.get(report.place, "") if report.place is not None else ""
             report.towns = frozenset(report.participants & towns)
             # the rest is empty for most reports (no aide, body or place among the parties): no new objects

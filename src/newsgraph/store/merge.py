@@ -189,6 +189,9 @@ class Report:
     #: whether ``place`` is a region of the gazetteers (a sea, an island, a continent: ``the Black Sea``),
     #: whose containment of towns the gazetteers do not give, so it can neither confirm nor rule out a town
     place_region: bool = False
+    #: whether ``place`` is a town or venue: a place of the gazetteers inside another (by their containment,
+    #: whether or not the store holds the outer place), set by the store; a country is none
+    place_town: bool = False
     #: participants that are towns or venues (linked places inside a country), set by the store: one that a
     #: source names as the place is where the event happened, not a party to it (``Putin hosted Erdogan in
     #: the Black Sea resort of Sochi`` read with Sochi as a participant)
@@ -365,6 +368,8 @@ class Match:
     #: an undated report outside the event's window, at its own place: taken only when the report fits no
     #: event inside its window and this is the single such event
     reached: bool = False
+    #: a source of the event names the report's place, or one containing it or inside it (``same``)
+    confirmed: bool = False
 
 
 def place_relation(event: EventState, report: Report) -> str:
@@ -638,6 +643,8 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         if relation != "same" and not _dates_agree(event, report):
             return None  # the body alone, without the same day or a confirming place, is not enough
         reasons.append("the same body's summit: the leaders an account names attend it")
+    if relation == "unknown" and _other_day_elsewhere(event, report, rules):
+        return None
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
     if relation == "different":
         strong = (
@@ -681,7 +688,30 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     # subsets of the people at one meeting, while two meetings of one pair a day apart are two events
     # (Starmer receives Zelenskyy on Saturday, the summit with Starmer and Zelenskyy is on Sunday)
     agrees = int(_dates_agree(event, report))
-    return Match((shared, min(place_score, 1), agrees, identical, -distance), "; ".join(reasons), reached=reached)
+    return Match(
+        (shared, min(place_score, 1), agrees, identical, -distance),
+        "; ".join(reasons),
+        reached=reached,
+        confirmed=relation == "same",
+    )
+
+
+def _other_day_elsewhere(event: EventState, report: Report, rules: MergeRules) -> bool:
+    """Whether a report of another day names a place that no source of the event confirms: both sides name
+    places, neither confirms the other (an unlinked name against a place of the gazetteers: ``in den
+    Pyrenäen`` against ``im Élysée-Palast``; not a region of the gazetteers, ``am Schwarzen Meer``, which
+    may well hold the town), and the two give different days. The day's tolerance is for
+    outlets dating one meeting differently at one place (``gestern`` read against another day), not for a
+    place that may be anywhere: the same pair on consecutive days at two places is two meetings. Not for an
+    event that lasts several days (``[duration_days]``: a visit's days are its legs)."""
+    if report.place is None or all(r.place is None for r in event.reports) or report.precision != "day":
+        return False
+    if report.place_region or any(r.place_region for r in event.reports):
+        return False  # a region (the Black Sea) holds towns the gazetteers do not list: it may well be there
+    if any(rules.duration_days.get(r.type, 0) for r in (report, *event.reports)):
+        return False
+    days = {r.date_lo for r in event.reports if r.precision == "day"}
+    return bool(days) and report.date_lo not in days
 
 
 def _dates_agree(event: EventState, report: Report) -> bool:
@@ -705,6 +735,12 @@ def match_score(event: EventState, report: Report, rules: MergeRules) -> tuple[i
 def places_agree(a: int | None, a_within: frozenset[int], b: int | None, b_within: frozenset[int]) -> bool:
     """Unknown, equal, or one inside the other: ``im Oval Office`` and ``in Washington`` are one place."""
     return a is None or b is None or a == b or a in b_within or b in a_within
+
+
+def _town_or_venue(report: Report) -> bool:
+    """Whether the report's place is a town or venue (a place of the gazetteers inside another, or an
+    unlinked name), not a country, which many of one pair's meetings share."""
+    return not report.place_linked or report.place_town or bool(report.place_within)
 
 
 def told_as_news(event: EventState, rules: MergeRules) -> bool:
@@ -753,6 +789,12 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
             if len(announced) == 1:
                 report.merge_reason = announced[0][3].reason + "; undated announcement: the single announced event"
                 return announced[0][2]
+        confirmed = [w for w in dated if w[3].confirmed]
+        if len(dated) > 1 and len(confirmed) == 1 and report.place is not None and _town_or_venue(report):
+            # of the pair's meetings in its days, the single one at its venue or town: "Macron hat Modi im
+            # Élysée-Palast empfangen" is Monday's meeting there, not Tuesday's trip to the Pyrenees
+            report.merge_reason = confirmed[0][3].reason + f"; of {len(dated)} dated events the single one at its place"
+            return confirmed[0][2]
         if len(dated) > 1:  # an undated report joins the single compatible dated event, or none
             report.merge_reason = f"new event: undated, {len(dated)} compatible dated events (ambiguous)"
             return None
