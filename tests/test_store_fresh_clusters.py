@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -51,13 +52,21 @@ def _cases() -> list[object]:
     return cases
 
 
+@cache
+def _records(name: str) -> tuple[object, ...]:
+    """The cluster's articles through the whole pipeline, once per test session (the tests only read them)."""
+    folder = FIXTURES / name
+    cluster = json.loads((folder / "cluster.json").read_text(encoding="utf-8"))
+    return tuple(
+        extract((folder / doc).read_text(encoding="utf-8"), lang=meta["language"], published=meta["published"], id=doc)
+        for doc, meta in sorted(cluster["articles"].items())
+    )
+
+
 def _ingest(name: str, tmp_path: Path) -> tuple[Store, dict, dict[int, str]]:
     folder = FIXTURES / name
     cluster = json.loads((folder / "cluster.json").read_text(encoding="utf-8"))
-    records = [
-        extract((folder / doc).read_text(encoding="utf-8"), lang=meta["language"], published=meta["published"], id=doc)
-        for doc, meta in sorted(cluster["articles"].items())
-    ]
+    records = list(_records(name))
     store = Store(tmp_path / "news.duckdb")
     store.ingest(records)
     doc_of = {int(a): str(r) for a, r in store.con.execute("SELECT article_id, record_id FROM articles").fetchall()}
@@ -372,3 +381,41 @@ def test_an_undated_copy_naming_only_the_country_stays_ambiguous_between_two_mee
     with Store(tmp_path / "news.duckdb") as store:
         store.ingest(records)
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3
+
+
+def test_all_fresh_clusters_in_one_store_merge_nothing_across_clusters(tmp_path):
+    # a store holds every outlet's coverage of many stories: the clusters' meetings must not run into each
+    # other's (Merz meets Modi, Meloni and Carney; Putin meets Lukashenko twice in Sochi; Wadephul and Sybiha
+    # meet in Kyiv in two clusters). Each cluster's events are as when it is ingested alone, except that a copy
+    # without any date may become ambiguous between two clusters' meetings of one pair at one place (it then
+    # stays apart: nothing tells which one it reports)
+    def records_of(name: str) -> list[object]:
+        out = []
+        for record in _records(name):
+            copy = record.model_copy(deep=True)
+            copy.id = f"{name}/{record.id}"
+            copy.url = None
+            out.append(copy)
+        return out
+
+    undated = set()
+    alone: dict[str, list[list[tuple[str, str]]]] = {}
+    for name in CLUSTERS:
+        records = records_of(name)
+        undated |= {str(r.id) for r in records if r.published is None}
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.ingest(records)
+            alone[name] = _partition(store)
+    with Store(tmp_path / "all.duckdb") as store:
+        store.ingest([r for name in CLUSTERS for r in records_of(name)])
+        together = _partition(store)
+    for accounts in together:
+        clusters = {record.split("/", 1)[0] for record, _ in accounts}
+        assert len(clusters) == 1, f"one store event holds accounts of {sorted(clusters)}: {accounts}"
+
+    def dated(partition: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
+        return sorted(kept for accounts in partition if (kept := [a for a in accounts if a[0] not in undated]))
+
+    for name in CLUSTERS:
+        mine = [accounts for accounts in together if accounts[0][0].startswith(name + "/")]
+        assert dated(mine) == dated(alone[name]), f"{name}: its events change beside the other clusters"
