@@ -419,3 +419,26 @@ def test_all_fresh_clusters_in_one_store_merge_nothing_across_clusters(tmp_path)
     for name in CLUSTERS:
         mine = [accounts for accounts in together if accounts[0][0].startswith(name + "/")]
         assert dated(mine) == dated(alone[name]), f"{name}: its events change beside the other clusters"
+
+
+def test_an_undated_report_of_what_happened_is_not_the_meeting_still_to_come(tmp_path):
+    # Monday's meeting at the Élysée has happened; Wednesday's trip to the Pyrenees is announced. A report
+    # published on Tuesday that the two "have met", without date or place, tells Monday's meeting
+    records = [
+        _macron_modi("https://a.example/1", "2026-05-12", ("Élysée-Palast", "venue:Élysée_Palace"), "2026-05-11"),
+        _macron_modi("https://b.example/2", "2026-05-12", ("Pyrenäen", None), "2026-05-13"),
+    ]
+    records[1].events[0].status = "planned"
+    art = _Article("https://c.example/3", "2026-05-12")
+    art.entity("e1", "PER", "Emmanuel Macron", kb_id="kb:per:emmanuel-macron").say(" und ")
+    art.entity("e2", "PER", "Narendra Modi", kb_id="kb:per:narendra-modi").say(" haben sich getroffen")
+    art.event("meeting", ["e1", "e2"])
+    records.append(art.record("3"))
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        assert _partition(store) == [[("1", "ev1"), ("3", "ev1")], [("2", "ev1")]]
+    # ... while one that announces a meeting tells the one still to come (the single one ever announced)
+    records[2].events[0].status = "planned"
+    with Store(tmp_path / "planned.duckdb") as store:
+        store.ingest(records)
+        assert _partition(store) == [[("1", "ev1")], [("2", "ev1"), ("3", "ev1")]]

@@ -795,6 +795,13 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
             # Élysée-Palast empfangen" is Monday's meeting there, not Tuesday's trip to the Pyrenees
             report.merge_reason = confirmed[0][3].reason + f"; of {len(dated)} dated events the single one at its place"
             return confirmed[0][2]
+        if len(dated) > 1 and report.status == "happened" and report.published is not None:
+            # a report of what happened cannot tell an event every dated source puts after the day it was
+            # written: of the pair's meetings in its days, the single one not yet to come
+            past = [w for w in dated if w[2].date_lo is not None and w[2].date_lo <= report.published]
+            if len(past) == 1:
+                report.merge_reason = past[0][3].reason + f"; of {len(dated)} dated events the single one not after it"
+                return past[0][2]
         if len(dated) > 1:  # an undated report joins the single compatible dated event, or none
             report.merge_reason = f"new event: undated, {len(dated)} compatible dated events (ambiguous)"
             return None
