@@ -244,3 +244,37 @@ def test_state_bodies_of_other_countries_kinds_or_names_stay_two(tmp_path, germa
         store.ingest([_body("https://a.example/1", german)])
         store.ingest([_body("https://b.example/2", english)])
         assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'ORG'").fetchone()[0] == 2
+
+
+def _place(url: str, name: str) -> object:
+    art = _Article(url, "2025-11-20")
+    art.say("Das Treffen findet in ").entity("e1", "LOC", name).say(" statt.")
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_an_unlinked_venues_short_and_full_names_are_one_place(tmp_path, order):
+    # "auf dem Stützpunkt Elmendorf-Richardson" (dpa) and "at Joint Base Elmendorf-Richardson" (Reuters): the
+    # gazetteers know neither, the merge reads them as one place, and so does the store's identity
+    names = ["Elmendorf-Richardson", "Joint Base Elmendorf-Richardson"]
+    if order:
+        names.reverse()
+    with Store(tmp_path / "news.duckdb") as store:
+        for i, name in enumerate(names):
+            store.ingest([_place(f"https://x{i}.example/{i}", name)])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'LOC'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Lake Placid", "Placid"],  # the shorter name is one word: too common a part of places' names
+        ["Camp Kilmer", "Fort Kilmer"],  # neither name holds the other
+        ["Port Elena", "Elena Bay", "Port Elena Bay"],  # the third fits two stored places: ambiguous, stays apart
+    ],
+)
+def test_unlinked_places_that_do_not_nest_or_nest_ambiguously_stay_apart(tmp_path, names):
+    with Store(tmp_path / "news.duckdb") as store:
+        for i, name in enumerate(names):
+            store.ingest([_place(f"https://x{i}.example/{i}", name)])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'LOC'").fetchone()[0] == len(names)
