@@ -442,3 +442,33 @@ def test_an_undated_report_of_what_happened_is_not_the_meeting_still_to_come(tmp
     with Store(tmp_path / "planned.duckdb") as store:
         store.ingest(records)
         assert _partition(store) == [[("1", "ev1")], [("2", "ev1"), ("3", "ev1")]]
+
+
+def test_one_days_accounts_at_two_unknown_names_naming_more_people_are_one_meeting_with_a_conflict(tmp_path):
+    # "am Col du Tourmalet" (one outlet, the two leaders) and "in den Pyrenäen" (another, the leaders and
+    # Brigitte Macron), the same day: the gazetteers know neither place, one outlet names more people
+    def trip(url: str, place: str, wife: bool) -> object:
+        art = _Article(url, "2026-05-13")
+        art.entity("e1", "PER", "Emmanuel Macron", kb_id="kb:per:emmanuel-macron").say(" und ")
+        art.entity("e2", "PER", "Narendra Modi", kb_id="kb:per:narendra-modi").say(" ")
+        parties = ["e1", "e2"]
+        if wife:
+            art.say("mit ").entity("e4", "PER", "Brigitte Macron").say(" ")
+            parties.append("e4")
+        art.say("in ").entity("e3", "LOC", place)
+        art.event("meeting", parties, place="e3", date="2026-05-12")
+        return art.record(url.rsplit("/", 1)[-1])
+
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(
+            [trip("https://a.example/1", "Col du Tourmalet", False), trip("https://b.example/2", "Pyrenäen", True)]
+        )
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+        # the place conflict: one row per place said, with the article that said it
+        assert store.con.execute("SELECT count(*) FROM conflicts WHERE field = 'place'").fetchone()[0] == 2
+    # ... but not a day apart, nor when another person is named instead of more people
+    with Store(tmp_path / "other.duckdb") as store:
+        other = trip("https://b.example/2", "Pyrenäen", True)
+        other.events[0].participants = ["e1", "e4"]
+        store.ingest([trip("https://a.example/1", "Col du Tourmalet", False), other])
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 2

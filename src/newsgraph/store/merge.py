@@ -567,6 +567,20 @@ def _shared_body(event: EventState, report: Report, rules: MergeRules) -> int | 
     return None
 
 
+def _names_only_nested(event: EventState, report: Report, event_people: set[int], report_people: set[int]) -> bool:
+    """Whether the two sides name places only by names the gazetteers do not know (``am Col du Tourmalet``,
+    ``in den Pyrenäen``: nothing says whether one lies in the other) and one side's people are the other's
+    with people added (an outlet naming the leaders' wives too), none of them a body (a summit of the G7 is
+    not the bilateral meeting beside it): on the same day, then, one meeting whose place the outlets give
+    differently, as for identical participants."""
+    if report.place_linked or any(r.place_linked for r in event.reports if r.place is not None):
+        return False
+    if not (event_people < report_people or report_people < event_people):
+        return False
+    bodies = report.bodies.union(*(r.bodies for r in event.reports))
+    return not (event_people ^ report_people) & bodies
+
+
 def _names_nest(a: str, b: str) -> bool:
     """Whether the words of one name key are all words of the other (the short form of a venue's name)."""
     words_a, words_b = set(a.split()), set(b.split())
@@ -648,8 +662,8 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
     if relation == "different":
         strong = (
-            event_people == report_people
-            and len(report_people) >= rules.place_conflict_min_participants
+            (event_people == report_people or _names_only_nested(event, report, event_people, report_people))
+            and len(event_people & report_people) >= rules.place_conflict_min_participants
             and event.precision == "day"
             and report.precision == "day"
             and event.date_lo == report.date_lo
