@@ -472,3 +472,29 @@ def test_one_days_accounts_at_two_unknown_names_naming_more_people_are_one_meeti
         other.events[0].participants = ["e1", "e4"]
         store.ingest([trip("https://a.example/1", "Col du Tourmalet", False), other])
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_a_copy_without_any_date_joins_the_meeting_of_its_articles_inferred_year(tmp_path):
+    # the pair met in Sochi in 2025 and in 2026, each with its own coverage; a copy without publication date
+    # whose year the pipeline inferred from the terms of office (2026, no day) tells the meeting of that year
+    from newsgraph.record import ReferenceDate
+
+    copy = _sochi("https://c.example/3", None, [None])
+    copy.reference_date = ReferenceDate(value="2026", source="inferred", reason="terms of office")
+    records = [
+        _sochi("https://a.example/1", "2025-09-16", ["2025-09-15"]),
+        _sochi("https://b.example/2", "2026-08-04", ["2026-08-03"]),
+        copy,
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        assert _partition(store) == [[("1", "ev1")], [("2", "ev1"), ("3", "ev1")]]
+    with Store(tmp_path / "order.duckdb") as store:
+        for record in reversed(records):
+            store.ingest([record])
+        assert _partition(store) == [[("1", "ev1")], [("2", "ev1"), ("3", "ev1")]]
+    # a year both meetings lie outside of tells nothing: the copy stays apart
+    copy.reference_date = ReferenceDate(value="2024", source="inferred", reason="terms of office")
+    with Store(tmp_path / "other.duckdb") as store:
+        store.ingest(records)
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3

@@ -52,6 +52,7 @@ from .merge import (
     merge_order,
     parse_published,
     prepare,
+    reference_span,
     summarise,
     year_uncertain,
 )
@@ -953,6 +954,7 @@ class Store:
                     plover=ev.plover,
                     cameo=ev.cameo,
                     anchor=reference,
+                    anchor_span=reference_span(published, record.reference_date.value),
                     year_uncertain=year_uncertain(
                         published,
                         record.reference_date.source,
@@ -1719,6 +1721,7 @@ class Store:
                 plover,
                 cameo,
                 anchor=anchor,
+                anchor_span=reference_span(published, reference),
                 merge_reason=reason or "",
                 article_key=key or "",
                 year_uncertain=year_uncertain(published, reference_source, time_text, date_value),

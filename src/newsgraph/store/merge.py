@@ -139,6 +139,15 @@ def parse_date_value(value: str | None) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
+def reference_span(published: dt.date | None, reference: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of an article's inferred reference date where it is coarser than a day (a year,
+    a month) and the article has no publication date; else None."""
+    if published is not None or not reference or parse_published(reference) is not None:
+        return None
+    parsed = parse_date_value(reference)
+    return (parsed[0], parsed[1]) if parsed is not None else None
+
+
 def parse_published(value: str | None) -> dt.date | None:
     """The date part of an ISO publication date, or None (also for a placeholder such as ``0001-01-01``,
     see :func:`newsgraph.ingest.is_placeholder_date`)."""
@@ -215,6 +224,10 @@ class Report:
     anchor: dt.date | None = None
     #: whether ``anchor`` is only a lower bound of the article's date (derived from an event it reports)
     anchor_is_bound: bool = False
+    #: for an article without publication date whose inferred reference date is coarser than a day (a year,
+    #: a month: ``2025``), its first and last day: no window (a year is too wide for one), but it tells
+    #: equally good events without a window apart (see :func:`best_match`)
+    anchor_span: tuple[dt.date, dt.date] | None = None
     #: where to look for candidates: the window, or for an undated report the days around its article's
     #: date in both directions, which it may reach only at the event's own place (see :func:`match`)
     reach_lo: dt.date | None = None
@@ -835,6 +848,17 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
             report.merge_reason = unanchored[0][3].reason
             return unanchored[0][2]
         top = [u for u in unanchored if u[0] == unanchored[0][0]]
+        if report.anchor_span is not None:
+            # the article's inferred year (month) tells the pair's meetings of other years apart
+            lo, hi = report.anchor_span
+            within = [u for u in top if u[2].date_lo is not None and lo <= u[2].date_lo <= hi]
+            if len(within) == 1:
+                report.merge_reason = within[0][3].reason.replace(
+                    "the single compatible event",
+                    f"of {len(top)} equally good events the single one in its article's inferred {lo.year}",
+                )
+                return within[0][2]
+            top = within or top
         news = [u for u in top if told_as_news(u[2], rules)]
         if len(news) == 1:
             # a copy without any date tells its own story: of the same pair's meetings at one place, the one
