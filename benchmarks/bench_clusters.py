@@ -35,6 +35,11 @@ Each cluster is also ingested one article per batch, last first (rows ``one by o
 store's events must not depend on the order or batches the articles come in; ``same as one batch`` is the
 share of cluster events with the same outcome as in the one-batch ingest.
 
+A line per split then counts why the cluster events that are not right fail (``outcomes``: no account at all,
+split over store events — ``split_extracted`` where every reporting article has an account, so the merge alone is
+to blame —, sharing a store event with another cluster event, a reporting article without an account, wrong final
+status): counts only, so it is printed for the held-out clusters too.
+
 Results go to ``benchmarks/results/clusters.json``.
 """
 
