@@ -163,6 +163,11 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
             if place is not None and name_key(cluster["events"][i].get("place", "")) in place_keys[place]
         ]
         fits = there or fits
+        # ... and where the cluster says which meeting an article's accounts without a date tell (``undated``:
+        # article -> meeting index), they are that meeting's
+        told = cluster.get("undated", {}).get(doc_of[int(article)])
+        if value is None and told is not None and told in fits:
+            fits = [told]
         if len(fits) == 1:
             accounts[fits[0]].append((int(event_id), doc_of[int(article)]))
     holders: list[set[int]] = []
