@@ -7,7 +7,9 @@ German and English name forms (``Koscherbajew`` = ``Kosherbayev``, ``Lawrow`` = 
 negative clusters: one pair meeting twice a month apart, two ministers' meetings in one city on one day.
 ``cluster.json`` lists the meetings each cluster must give, with the articles that report them (and, where
 the cluster has two meetings of one pair, their places), and the accounts the pipeline is known to get wrong
-(``extraction_gaps``: article, date and place of the wrong account), which must only stay out of the others.
+(``extraction_gaps``: article, date and place of the wrong account), which must only stay out of the others, and
+which meeting an article's accounts without a date tell where their dates cannot say (``undated``: article ->
+meeting index).
 Session 14 added vienna-chancellery, tehran-transliterated, kyiv-then-vienna and bern-week-then-day; session 15
 carney-berlin-three, sochi-residence, sochi-a-year-apart, wadephul-kyiv-twice and modi-france-two-days, and a
 test that ingests every cluster into one store (nothing may merge across clusters).
