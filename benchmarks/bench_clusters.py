@@ -35,6 +35,11 @@ Each cluster is also ingested one article per batch, last first (rows ``one by o
 store's events must not depend on the order or batches the articles come in; ``same as one batch`` is the
 share of cluster events with the same outcome as in the one-batch ingest.
 
+A line per split then counts why the cluster events that are not right fail (``outcomes``: no account at all,
+split over store events — ``split_extracted`` where every reporting article has an account, so the merge alone is
+to blame —, sharing a store event with another cluster event, a reporting article without an account, wrong final
+status): counts only, so it is printed for the held-out clusters too.
+
 Results go to ``benchmarks/results/clusters.json``.
 """
 
@@ -67,8 +72,10 @@ DATE_SLACK = 3
 
 def load_clusters(gold: Path) -> tuple[dict[str, list[str]], dict[str, Path]]:
     splits = json.loads((gold / "splits.json").read_text(encoding="utf-8"))
-    split_of = {name: [split for split in ("tune", "check") if name in splits[split]["clusters"]] for name in
-                sorted(p.name for p in (gold / "clusters").iterdir() if p.is_dir())}
+    split_of = {
+        name: [split for split in ("tune", "check") if name in splits[split]["clusters"]]
+        for name in sorted(p.name for p in (gold / "clusters").iterdir() if p.is_dir())
+    }
     return split_of, {name: gold / "clusters" / name for name in split_of}
 
 
@@ -171,8 +178,9 @@ def _dates_compatible(gold: dict[str, Any], value: str | None) -> bool:
     return not (before and dt.date.fromisoformat(before) + slack < lo)
 
 
-def _evidence_of(gold_events: list[dict[str, Any]], rules: Any,
-                 spans: GoldSpans) -> dict[tuple[str, int], list[tuple[int, int]]]:
+def _evidence_of(
+    gold_events: list[dict[str, Any]], rules: Any, spans: GoldSpans
+) -> dict[tuple[str, int], list[tuple[int, int]]]:
     """(article, cluster event index) -> the evidence spans of the article's gold event that is that cluster
     event: the cluster event its article reports of the same merge group, with no contradicting date, the status
     the cluster says the article gives it, the most participants in common, then the one that gives its date,
@@ -199,8 +207,9 @@ def _evidence_of(gold_events: list[dict[str, Any]], rules: Any,
     return out
 
 
-def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, str],
-                spans: GoldSpans | None = None) -> dict[str, Any]:
+def score_store(
+    store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, str], spans: GoldSpans | None = None
+) -> dict[str, Any]:
     """Assign accounts to cluster events and score the store's merging (see the module docstring)."""
     spans = spans or {}
     rules = load_rules()
@@ -214,12 +223,14 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
                 gold_events[seen[key]]["reported_by"].update(ev["reported_by"])
                 continue
             seen[key] = len(gold_events)
-            gold_events.append(dict(ev, reported_by=dict(ev["reported_by"]),
-                                    _ids=[linker.ids(p) for p in ev["participants"]]))
+            gold_events.append(
+                dict(ev, reported_by=dict(ev["reported_by"]), _ids=[linker.ids(p) for p in ev["participants"]])
+            )
     evidence_of = _evidence_of(gold_events, rules, spans)
     rows = store.con.execute(
         "SELECT s.event_id, s.article_id, s.local_id, s.type, s.status, s.date_value, s.participants, "
-        "s.evidence_json FROM event_sources s").fetchall()
+        "s.evidence_json FROM event_sources s"
+    ).fetchall()
     status_of = dict(store.con.execute("SELECT event_id, status FROM events").fetchall())
     sources_of: dict[int, set[str]] = defaultdict(set)
     for event_id, article_id, *_ in rows:
@@ -259,18 +270,23 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
         one = len(store_events) == 1 and holders[next(iter(store_events))] == {i}
         event_id = next(iter(store_events)) if one else None
         said = {d: s for _, d, s in accounts}
-        per_event.append({
-            "type": ev["type"], "participants": ev["participants"], "date": ev.get("date"),
-            "status": ev["status"], "reported_by": ev["reported_by"],
-            "extracted": docs >= set(ev["reported_by"]),
-            "missing": sorted(set(ev["reported_by"]) - docs),  # reporting articles without an account of it
-            "store_events": sorted(store_events),
-            "one_event": one,
-            "all_sources": one and sources_of[event_id] >= set(ev["reported_by"]),  # type: ignore[index]
-            "final_status": one and status_of[event_id] == ev["status"],
-            "history": one and all(said.get(d) == s for d, s in ev["reported_by"].items()),
-            "store_status": status_of.get(event_id) if one else sorted({status_of[e] for e in store_events}),
-        })
+        per_event.append(
+            {
+                "type": ev["type"],
+                "participants": ev["participants"],
+                "date": ev.get("date"),
+                "status": ev["status"],
+                "reported_by": ev["reported_by"],
+                "extracted": docs >= set(ev["reported_by"]),
+                "missing": sorted(set(ev["reported_by"]) - docs),  # reporting articles without an account of it
+                "store_events": sorted(store_events),
+                "one_event": one,
+                "all_sources": one and sources_of[event_id] >= set(ev["reported_by"]),  # type: ignore[index]
+                "final_status": one and status_of[event_id] == ev["status"],
+                "history": one and all(said.get(d) == s for d, s in ev["reported_by"].items()),
+                "store_status": status_of.get(event_id) if one else sorted({status_of[e] for e in store_events}),
+            }
+        )
     pairs_store = pairs_gold = pairs_both = 0
     flat = [(i, e) for i, accounts in assigned.items() for e, _, _ in accounts]
     for a in range(len(flat)):
@@ -283,13 +299,17 @@ def score_store(store: Store, clusters: list[dict[str, Any]], doc_of: dict[int, 
     return {
         "events": len(per_event),
         "store_events": int(store.con.execute("SELECT count(*) FROM events").fetchone()[0]),  # type: ignore[index]
-        **{k: round(sum(e[k] for e in per_event) / n, 3) for k in
-           ("extracted", "one_event", "all_sources", "final_status", "history")},
+        **{
+            k: round(sum(e[k] for e in per_event) / n, 3)
+            for k in ("extracted", "one_event", "all_sources", "final_status", "history")
+        },
         # the merge's own figure: of the events every reporting article has an account of, how many are
         # one store event with all of them and the right final status
         "merged_right_of_extracted": round(
             sum(e["all_sources"] and e["final_status"] for e in per_event if e["extracted"])
-            / (sum(e["extracted"] for e in per_event) or 1), 3),
+            / (sum(e["extracted"] for e in per_event) or 1),
+            3,
+        ),
         "merge_precision": round(pairs_both / pairs_store, 3) if pairs_store else 1.0,
         "merge_recall": round(pairs_both / pairs_gold, 3) if pairs_gold else 1.0,
         "merged_pairs": sum(1 for held in holders.values() if len(held) > 1),
@@ -301,7 +321,7 @@ def ingest(records: list[Any], kb: Any, *, one_by_one: bool = False) -> tuple[St
     """A fresh store holding the records: one batch, or (``one_by_one``) one batch per record, last first."""
     folder = Path(tempfile.mkdtemp(prefix="bench-clusters-"))
     store = Store(folder / "news.duckdb", kb=kb)
-    for batch in ([[r] for r in reversed(records)] if one_by_one else [records]):
+    for batch in [[r] for r in reversed(records)] if one_by_one else [records]:
         store.ingest(batch)
     doc_of = {int(a): str(r) for a, r in store.con.execute("SELECT article_id, record_id FROM articles").fetchall()}
     return store, folder, doc_of
@@ -330,8 +350,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, (cluster, records) in extracted.items():
         store, _, doc_of = ingest(records, kb)
         with store:
-            results["clusters"][name] = {"split": split_of[name][0] if split_of[name] else "-",
-                                         **score_store(store, [cluster], doc_of, spans[name])}
+            results["clusters"][name] = {
+                "split": split_of[name][0] if split_of[name] else "-",
+                **score_store(store, [cluster], doc_of, spans[name]),
+            }
         # the same articles one at a time, last first: the store's events must not depend on the order
         store, _, doc_of = ingest(records, kb, one_by_one=True)
         with store:
@@ -339,10 +361,48 @@ def main(argv: list[str] | None = None) -> int:
     all_records = [r for _, records in extracted.values() for r in records]
     store, _, doc_of = ingest(all_records, kb)
     with store:
-        results["all"] = score_store(store, [c for c, _ in extracted.values()], doc_of,
-                                     {doc: v for per in spans.values() for doc, v in per.items()})
-    keys = ("extracted", "one_event", "all_sources", "final_status", "history", "merged_right_of_extracted",
-            "merge_precision", "merge_recall")
+        results["all"] = score_store(
+            store,
+            [c for c, _ in extracted.values()],
+            doc_of,
+            {doc: v for per in spans.values() for doc, v in per.items()},
+        )
+    keys = (
+        "extracted",
+        "one_event",
+        "all_sources",
+        "final_status",
+        "history",
+        "merged_right_of_extracted",
+        "merge_precision",
+        "merge_recall",
+    )
+
+    def outcomes(events: list[dict[str, Any]]) -> dict[str, int]:
+        """Why the cluster events that are not right fail, as counts (safe to print for held-out clusters too):
+        ``no_account`` (no article's account was found), ``split`` (its accounts lie in two or more store
+        events; ``split_extracted``: of these, those every reporting article has an account of, where the
+        merge alone is to blame), ``shared`` (one store event, holding another cluster event's accounts too),
+        ``source_missing`` (one store event without every reporting article: an article has no account) and
+        ``status`` (one store event with every source, wrong final status)."""
+        out = dict.fromkeys(
+            ("right", "no_account", "split", "split_extracted", "shared", "source_missing", "status"), 0
+        )
+        for e in events:
+            if not e["store_events"]:
+                out["no_account"] += 1
+            elif len(e["store_events"]) > 1:
+                out["split"] += 1
+                out["split_extracted"] += e["extracted"]
+            elif not e["one_event"]:
+                out["shared"] += 1
+            elif not e["all_sources"]:
+                out["source_missing"] += 1
+            elif not e["final_status"]:
+                out["status"] += 1
+            else:
+                out["right"] += 1
+        return out
 
     def pooled(names: list[str], per: str = "clusters") -> dict[str, Any]:
         events = [e for n in names for e in results[per][n]["per_event"]]
@@ -354,6 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         for k in keys[6:]:
             row[k] = round(sum(results[per][n][k] for n in names) / (len(names) or 1), 3)
         row["merged_pairs"] = sum(results[per][n]["merged_pairs"] for n in names)
+        row["outcomes"] = outcomes(events)
         if per == "one_by_one":  # share of cluster events whose outcome is the one-batch outcome
             batch = [e for n in names for e in results["clusters"][n]["per_event"]]
             same = sum(all(a[k] == b[k] for k in keys[1:5]) for a, b in zip(events, batch, strict=True))
@@ -367,22 +428,33 @@ def main(argv: list[str] | None = None) -> int:
     header = f"{'':26}{'events':>7}" + "".join(f"{k[:11]:>12}" for k in keys) + f"{'merged':>8}"
     print(header)
     rows = [(n, results["clusters"][n]) for n in results["clusters"] if "tune" in split_of[n]]
-    rows += [("TUNE", results["tune"]), ("CHECK", results["check"]), ("all (one store)", results["all"]),
-             ("TUNE one by one, reversed", results["tune_one_by_one"]),
-             ("CHECK one by one, reversed", results["check_one_by_one"])]
+    rows += [
+        ("TUNE", results["tune"]),
+        ("CHECK", results["check"]),
+        ("all (one store)", results["all"]),
+        ("TUNE one by one, reversed", results["tune_one_by_one"]),
+        ("CHECK one by one, reversed", results["check_one_by_one"]),
+    ]
     for label, row in rows:
         same = f"  same as one batch {row['same_as_batch']:.3f}" if "same_as_batch" in row else ""
-        print(f"{label:26}{row['events']:>7}" + "".join(f"{row[k]:>12.3f}" for k in keys)
-              + f"{row['merged_pairs']:>8}{same}")
+        print(
+            f"{label:26}{row['events']:>7}"
+            + "".join(f"{row[k]:>12.3f}" for k in keys)
+            + f"{row['merged_pairs']:>8}{same}"
+        )
+    for label in ("tune", "check"):
+        print(f"{label.upper()} outcomes: " + ", ".join(f"{k} {v}" for k, v in results[label]["outcomes"].items()))
     if args.verbose:
         for name in results["clusters"]:
             if "tune" not in split_of[name]:
                 continue
             for e in results["clusters"][name]["per_event"]:
                 flags = "".join("x" if e[k] else "." for k in keys[:5])
-                print(f"  {name:22} {flags} {e['type']:10} {', '.join(e['participants'])[:50]:50} {e['date']} "
-                      f"{e['status']} store={e['store_events']} {e['store_status']}"
-                      + (f" missing={','.join(d.rsplit('-', 2)[-2] for d in e['missing'])}" if e["missing"] else ""))
+                print(
+                    f"  {name:22} {flags} {e['type']:10} {', '.join(e['participants'])[:50]:50} {e['date']} "
+                    f"{e['status']} store={e['store_events']} {e['store_status']}"
+                    + (f" missing={','.join(d.rsplit('-', 2)[-2] for d in e['missing'])}" if e["missing"] else "")
+                )
     # held-out clusters: their figures only, never their events (kept out of everyone's reading)
     for name in results["clusters"]:
         if "tune" not in split_of[name]:

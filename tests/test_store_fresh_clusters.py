@@ -7,8 +7,12 @@ German and English name forms (``Koscherbajew`` = ``Kosherbayev``, ``Lawrow`` = 
 negative clusters: one pair meeting twice a month apart, two ministers' meetings in one city on one day.
 ``cluster.json`` lists the meetings each cluster must give, with the articles that report them (and, where
 the cluster has two meetings of one pair, their places), and the accounts the pipeline is known to get wrong
-(``extraction_gaps``: article, date and place of the wrong account), which must only stay out of the others.
-Session 14 added vienna-chancellery, tehran-transliterated, kyiv-then-vienna and bern-week-then-day.
+(``extraction_gaps``: article, date and place of the wrong account), which must only stay out of the others, and
+which meeting an article's accounts without a date tell where their dates cannot say (``undated``: article ->
+meeting index).
+Session 14 added vienna-chancellery, tehran-transliterated, kyiv-then-vienna and bern-week-then-day; session 15
+carney-berlin-three, sochi-residence, sochi-a-year-apart, wadephul-kyiv-twice and modi-france-two-days, and a
+test that ingests every cluster into one store (nothing may merge across clusters).
 
 A meeting's accounts (a call's, where the cluster gives the type) are the store's accounts (``event_sources``)
 of its merge group whose participants
@@ -23,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -51,13 +56,21 @@ def _cases() -> list[object]:
     return cases
 
 
+@cache
+def _records(name: str) -> tuple[object, ...]:
+    """The cluster's articles through the whole pipeline, once per test session (the tests only read them)."""
+    folder = FIXTURES / name
+    cluster = json.loads((folder / "cluster.json").read_text(encoding="utf-8"))
+    return tuple(
+        extract((folder / doc).read_text(encoding="utf-8"), lang=meta["language"], published=meta["published"], id=doc)
+        for doc, meta in sorted(cluster["articles"].items())
+    )
+
+
 def _ingest(name: str, tmp_path: Path) -> tuple[Store, dict, dict[int, str]]:
     folder = FIXTURES / name
     cluster = json.loads((folder / "cluster.json").read_text(encoding="utf-8"))
-    records = [
-        extract((folder / doc).read_text(encoding="utf-8"), lang=meta["language"], published=meta["published"], id=doc)
-        for doc, meta in sorted(cluster["articles"].items())
-    ]
+    records = list(_records(name))
     store = Store(tmp_path / "news.duckdb")
     store.ingest(records)
     doc_of = {int(a): str(r) for a, r in store.con.execute("SELECT article_id, record_id FROM articles").fetchall()}
@@ -152,6 +165,11 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
             if place is not None and name_key(cluster["events"][i].get("place", "")) in place_keys[place]
         ]
         fits = there or fits
+        # ... and where the cluster says which meeting an article's accounts without a date tell (``undated``:
+        # article -> meeting index), they are that meeting's
+        told = cluster.get("undated", {}).get(doc_of[int(article)])
+        if value is None and told is not None and told in fits:
+            fits = [told]
         if len(fits) == 1:
             accounts[fits[0]].append((int(event_id), doc_of[int(article)]))
     holders: list[set[int]] = []
@@ -270,3 +288,222 @@ def test_an_announcement_written_after_its_day_does_not_undo_what_happened(tmp_p
             ]
         )
         assert store.con.execute("SELECT status FROM events").fetchall() == [("possible",)]
+
+
+def _sochi(url: str, published: str | None, dates: list[str | None]) -> object:
+    """One article's accounts of Putin-Lukashenko meetings in Sochi, one per date (None: undated)."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Wladimir Putin", kb_id="kb:per:vladimir-putin").say(" und ")
+    art.entity("e2", "PER", "Alexander Lukaschenko", kb_id="kb:per:alexander-lukashenko").say(" in ")
+    art.entity("e3", "LOC", "Sotschi", kb_id="geonames:491422")
+    for date in dates:
+        art.event("meeting", ["e1", "e2"], place="e3", date=date)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_a_copy_without_any_date_joins_the_meeting_told_as_news_not_the_one_only_recalled(tmp_path):
+    # both dated reports tell Monday's meeting and recall the pair's meeting at the same place eleven months
+    # before; the copy without any date (no publication date, no reference date) tells Monday's meeting
+    records = [
+        _sochi("https://a.example/1", "2026-08-04", ["2026-08-03", "2025-09"]),
+        _sochi("https://b.example/2", "2026-08-03", ["2026-08-03", "2025-09"]),
+        _sochi("https://c.example/3", None, [None]),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        events = store.con.execute(
+            "SELECT s.event_id, e.date_value FROM event_sources s JOIN events e USING (event_id) "
+            "JOIN articles a USING (article_id) WHERE a.record_id = '3'"
+        ).fetchall()
+        assert [date for _, date in events] == ["2026-08-03"]
+        reason = store.con.execute("SELECT merge_reason FROM event_sources WHERE event_id = ?", [events[0][0]])
+        assert any("told as news" in r for (r,) in reason.fetchall())
+    # in any order: the copy first, then the dated reports
+    with Store(tmp_path / "order.duckdb") as store:
+        for record in reversed(records):
+            store.ingest([record])
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_a_copy_without_any_date_stays_apart_when_both_meetings_were_news(tmp_path):
+    # each meeting has its own coverage (Trump and Putin in Helsinki and in Anchorage): nothing tells the copy
+    # without any date which one it reports, so it stays its own event
+    records = [
+        _sochi("https://a.example/1", "2025-09-16", ["2025-09-15"]),
+        _sochi("https://b.example/2", "2026-08-04", ["2026-08-03"]),
+        _sochi("https://c.example/3", None, [None]),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3
+        (reason,) = store.con.execute(
+            "SELECT merge_reason FROM event_sources s JOIN articles a USING (article_id) WHERE a.record_id = '3'"
+        ).fetchone()
+        assert "ambiguous" in reason
+
+
+def _macron_modi(url: str, published: str, place: tuple[str, str | None], date: str | None) -> object:
+    """One article's account of a Macron-Modi meeting at a place (name, KB id or None: unlinked)."""
+    art = _Article(url, published)
+    art.entity("e1", "PER", "Emmanuel Macron", kb_id="kb:per:emmanuel-macron").say(" und ")
+    art.entity("e2", "PER", "Narendra Modi", kb_id="kb:per:narendra-modi").say(" in ")
+    art.entity("e3", "LOC", place[0], kb_id=place[1])
+    art.event("meeting", ["e1", "e2"], place="e3", date=date)
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+def test_the_same_pair_a_day_later_at_a_place_nobody_confirms_is_another_meeting(tmp_path):
+    # Monday at the Élysée, Tuesday in the Pyrenees (unlinked): the day's tolerance is for outlets dating one
+    # meeting differently, not for a place that may be anywhere
+    elysee, pyrenees = ("Élysée-Palast", "venue:Élysée_Palace"), ("Pyrenäen", None)
+    records = [
+        _macron_modi("https://a.example/1", "2026-05-12", elysee, "2026-05-11"),
+        _macron_modi("https://b.example/2", "2026-05-13", pyrenees, "2026-05-12"),
+        # the copy of Tuesday without a date names the Élysée: Monday's meeting, the single one at its place
+        _macron_modi("https://c.example/3", "2026-05-12", elysee, None),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        partition = _partition(store)
+        assert partition == [[("1", "ev1"), ("3", "ev1")], [("2", "ev1")]]
+        (reason,) = store.con.execute(
+            "SELECT merge_reason FROM event_sources s JOIN articles a USING (article_id) WHERE a.record_id = '3'"
+        ).fetchone()
+        assert "the single one at its place" in reason
+    with Store(tmp_path / "order.duckdb") as store:
+        for record in reversed(records):
+            store.ingest([record])
+        assert _partition(store) == partition
+    # an outlet dating Monday's meeting at the Élysée a day off is still that meeting (the day's tolerance)
+    with Store(tmp_path / "off.duckdb") as store:
+        store.ingest([records[0], _macron_modi("https://d.example/4", "2026-05-12", elysee, "2026-05-12")])
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+
+
+def test_an_undated_copy_naming_only_the_country_stays_ambiguous_between_two_meetings_in_it(tmp_path):
+    # a country is the place of both meetings: it tells neither
+    records = [
+        _macron_modi("https://a.example/1", "2026-05-12", ("Élysée-Palast", "venue:Élysée_Palace"), "2026-05-11"),
+        _macron_modi("https://b.example/2", "2026-05-13", ("Pyrenäen", None), "2026-05-12"),
+        _macron_modi("https://c.example/3", "2026-05-12", ("Frankreich", "iso3166:FR"), None),
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3
+
+
+def test_all_fresh_clusters_in_one_store_merge_nothing_across_clusters(tmp_path):
+    # a store holds every outlet's coverage of many stories: the clusters' meetings must not run into each
+    # other's (Merz meets Modi, Meloni and Carney; Putin meets Lukashenko twice in Sochi; Wadephul and Sybiha
+    # meet in Kyiv in two clusters). Each cluster's events are as when it is ingested alone, except that a copy
+    # without any date may become ambiguous between two clusters' meetings of one pair at one place (it then
+    # stays apart: nothing tells which one it reports)
+    def records_of(name: str) -> list[object]:
+        out = []
+        for record in _records(name):
+            copy = record.model_copy(deep=True)
+            copy.id = f"{name}/{record.id}"
+            copy.url = None
+            out.append(copy)
+        return out
+
+    undated = set()
+    alone: dict[str, list[list[tuple[str, str]]]] = {}
+    for name in CLUSTERS:
+        records = records_of(name)
+        undated |= {str(r.id) for r in records if r.published is None}
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.ingest(records)
+            alone[name] = _partition(store)
+    with Store(tmp_path / "all.duckdb") as store:
+        store.ingest([r for name in CLUSTERS for r in records_of(name)])
+        together = _partition(store)
+    for accounts in together:
+        clusters = {record.split("/", 1)[0] for record, _ in accounts}
+        assert len(clusters) == 1, f"one store event holds accounts of {sorted(clusters)}: {accounts}"
+
+    def dated(partition: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
+        return sorted(kept for accounts in partition if (kept := [a for a in accounts if a[0] not in undated]))
+
+    for name in CLUSTERS:
+        mine = [accounts for accounts in together if accounts[0][0].startswith(name + "/")]
+        assert dated(mine) == dated(alone[name]), f"{name}: its events change beside the other clusters"
+
+
+def test_an_undated_report_of_what_happened_is_not_the_meeting_still_to_come(tmp_path):
+    # Monday's meeting at the Élysée has happened; Wednesday's trip to the Pyrenees is announced. A report
+    # published on Tuesday that the two "have met", without date or place, tells Monday's meeting
+    records = [
+        _macron_modi("https://a.example/1", "2026-05-12", ("Élysée-Palast", "venue:Élysée_Palace"), "2026-05-11"),
+        _macron_modi("https://b.example/2", "2026-05-12", ("Pyrenäen", None), "2026-05-13"),
+    ]
+    records[1].events[0].status = "planned"
+    art = _Article("https://c.example/3", "2026-05-12")
+    art.entity("e1", "PER", "Emmanuel Macron", kb_id="kb:per:emmanuel-macron").say(" und ")
+    art.entity("e2", "PER", "Narendra Modi", kb_id="kb:per:narendra-modi").say(" haben sich getroffen")
+    art.event("meeting", ["e1", "e2"])
+    records.append(art.record("3"))
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        assert _partition(store) == [[("1", "ev1"), ("3", "ev1")], [("2", "ev1")]]
+    # ... while one that announces a meeting tells the one still to come (the single one ever announced)
+    records[2].events[0].status = "planned"
+    with Store(tmp_path / "planned.duckdb") as store:
+        store.ingest(records)
+        assert _partition(store) == [[("1", "ev1")], [("2", "ev1"), ("3", "ev1")]]
+
+
+def test_one_days_accounts_at_two_unknown_names_naming_more_people_are_one_meeting_with_a_conflict(tmp_path):
+    # "am Col du Tourmalet" (one outlet, the two leaders) and "in den Pyrenäen" (another, the leaders and
+    # Brigitte Macron), the same day: the gazetteers know neither place, one outlet names more people
+    def trip(url: str, place: str, wife: bool) -> object:
+        art = _Article(url, "2026-05-13")
+        art.entity("e1", "PER", "Emmanuel Macron", kb_id="kb:per:emmanuel-macron").say(" und ")
+        art.entity("e2", "PER", "Narendra Modi", kb_id="kb:per:narendra-modi").say(" ")
+        parties = ["e1", "e2"]
+        if wife:
+            art.say("mit ").entity("e4", "PER", "Brigitte Macron").say(" ")
+            parties.append("e4")
+        art.say("in ").entity("e3", "LOC", place)
+        art.event("meeting", parties, place="e3", date="2026-05-12")
+        return art.record(url.rsplit("/", 1)[-1])
+
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(
+            [trip("https://a.example/1", "Col du Tourmalet", False), trip("https://b.example/2", "Pyrenäen", True)]
+        )
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+        # the place conflict: one row per place said, with the article that said it
+        assert store.con.execute("SELECT count(*) FROM conflicts WHERE field = 'place'").fetchone()[0] == 2
+    # ... but not a day apart, nor when another person is named instead of more people
+    with Store(tmp_path / "other.duckdb") as store:
+        other = trip("https://b.example/2", "Pyrenäen", True)
+        other.events[0].participants = ["e1", "e4"]
+        store.ingest([trip("https://a.example/1", "Col du Tourmalet", False), other])
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+def test_a_copy_without_any_date_joins_the_meeting_of_its_articles_inferred_year(tmp_path):
+    # the pair met in Sochi in 2025 and in 2026, each with its own coverage; a copy without publication date
+    # whose year the pipeline inferred from the terms of office (2026, no day) tells the meeting of that year
+    from newsgraph.record import ReferenceDate
+
+    copy = _sochi("https://c.example/3", None, [None])
+    copy.reference_date = ReferenceDate(value="2026", source="inferred", reason="terms of office")
+    records = [
+        _sochi("https://a.example/1", "2025-09-16", ["2025-09-15"]),
+        _sochi("https://b.example/2", "2026-08-04", ["2026-08-03"]),
+        copy,
+    ]
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest(records)
+        assert _partition(store) == [[("1", "ev1")], [("2", "ev1"), ("3", "ev1")]]
+    with Store(tmp_path / "order.duckdb") as store:
+        for record in reversed(records):
+            store.ingest([record])
+        assert _partition(store) == [[("1", "ev1")], [("2", "ev1"), ("3", "ev1")]]
+    # a year both meetings lie outside of tells nothing: the copy stays apart
+    copy.reference_date = ReferenceDate(value="2024", source="inferred", reason="terms of office")
+    with Store(tmp_path / "other.duckdb") as store:
+        store.ingest(records)
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3

@@ -206,3 +206,75 @@ def test_an_undated_visit_to_a_country_joins_the_stored_visit_to_its_capital(tmp
         for record in records if dated_first else records[::-1]:
             store.ingest([record])
         assert store.con.execute("SELECT n_sources FROM events").fetchall() == [(2,)]
+
+
+@pytest.mark.parametrize("order", [0, 1])
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("japanischen Außenministeriums", "Japanese foreign ministry"),
+        ("indischen Verteidigungsministerium", "Indian Defence Ministry"),
+        ("der mexikanischen Regierung", "the Mexican government"),
+    ],
+)
+def test_a_state_bodys_german_and_english_names_are_one_body(tmp_path, german, english, order):
+    # "des japanischen Außenministeriums" (dpa) and "the Japanese foreign ministry" (Reuters): the country
+    # and the kind of body, whichever comes first, in one batch or two
+    names = [german, english] if order else [english, german]
+    with Store(tmp_path / "news.duckdb") as store:
+        for i, name in enumerate(names):
+            store.ingest([_body(f"https://x{i}.example/{i}", name)])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'ORG'").fetchone()[0] == 1
+    with Store(tmp_path / "batch.duckdb") as store:
+        store.ingest([_body(f"https://x{i}.example/{i}", name) for i, name in enumerate(names)])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'ORG'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("german", "english"),
+    [
+        ("japanischen Außenministeriums", "Korean foreign ministry"),  # another country
+        ("japanischen Außenministeriums", "Japanese defence ministry"),  # another body
+        ("staatlichen japanischen Nachrichtenagentur", "Japanese news agency"),  # more than country and kind
+        ("Kommunistischen Partei", "Communist Party"),  # no country: nothing says which party
+    ],
+)
+def test_state_bodies_of_other_countries_kinds_or_names_stay_two(tmp_path, german, english):
+    with Store(tmp_path / "news.duckdb") as store:
+        store.ingest([_body("https://a.example/1", german)])
+        store.ingest([_body("https://b.example/2", english)])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'ORG'").fetchone()[0] == 2
+
+
+def _place(url: str, name: str) -> object:
+    art = _Article(url, "2025-11-20")
+    art.say("Das Treffen findet in ").entity("e1", "LOC", name).say(" statt.")
+    return art.record(url.rsplit("/", 1)[-1])
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_an_unlinked_venues_short_and_full_names_are_one_place(tmp_path, order):
+    # "auf dem Stützpunkt Elmendorf-Richardson" (dpa) and "at Joint Base Elmendorf-Richardson" (Reuters): the
+    # gazetteers know neither, the merge reads them as one place, and so does the store's identity
+    names = ["Elmendorf-Richardson", "Joint Base Elmendorf-Richardson"]
+    if order:
+        names.reverse()
+    with Store(tmp_path / "news.duckdb") as store:
+        for i, name in enumerate(names):
+            store.ingest([_place(f"https://x{i}.example/{i}", name)])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'LOC'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Lake Placid", "Placid"],  # the shorter name is one word: too common a part of places' names
+        ["Camp Kilmer", "Fort Kilmer"],  # neither name holds the other
+        ["Port Elena", "Elena Bay", "Port Elena Bay"],  # the third fits two stored places: ambiguous, stays apart
+    ],
+)
+def test_unlinked_places_that_do_not_nest_or_nest_ambiguously_stay_apart(tmp_path, names):
+    with Store(tmp_path / "news.duckdb") as store:
+        for i, name in enumerate(names):
+            store.ingest([_place(f"https://x{i}.example/{i}", name)])
+        assert store.con.execute("SELECT count(*) FROM entities WHERE type = 'LOC'").fetchone()[0] == len(names)

@@ -52,10 +52,11 @@ from .merge import (
     merge_order,
     parse_published,
     prepare,
+    reference_span,
     summarise,
     year_uncertain,
 )
-from .names import inflection_key, name_key, name_skeleton, person_key
+from .names import body_key, inflection_key, name_key, name_skeleton, person_key
 
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 
@@ -87,7 +88,11 @@ def _is_place(kb_id: str | None) -> bool:
 
 def _fallback_key(etype: str, name: str) -> str:
     """The coarser key an unlinked entity whose name key found nothing is matched by (see
-    ``Store._by_inflection``): the inflection key of a body or place, the person key of a person."""
+    ``Store._by_inflection``): the body key of a state's body named by a country adjective and its kind
+    (``des chinesischen Außenministeriums`` = ``the Chinese foreign ministry``), else the inflection key of a
+    body or place, the person key of a person."""
+    if etype == "ORG" and (key := body_key(name)):
+        return key
     if etype in INFLECTED_TYPES:
         return inflection_key(name)
     return person_key(name) if etype == "PER" else ""
@@ -292,6 +297,9 @@ class Store:
         #: the bodies and places by type and inflection key, the people by person key (``_inflection_index``),
         #: reloaded likewise
         self._inflections: dict[tuple[str, str], set[int]] | None = None
+        #: the unlinked places by the words of their names' keys, and the word sets of each (``_nest_index``),
+        #: reloaded likewise
+        self._nests: tuple[dict[str, set[int]], dict[int, set[frozenset[str]]]] | None = None
         self._next_event = top("SELECT max(event_id) FROM events") + 1
         self._next_quote = top("SELECT max(quote_id) FROM quotes") + 1
         self._next_batch = top("SELECT max(batch_id) FROM ingest_log") + 1
@@ -699,6 +707,54 @@ class Store:
         if self._inflections is not None and (key := _fallback_key(etype, name)):
             self._inflections[(etype, key)].add(entity_id)
 
+    def _nest_index(self) -> tuple[dict[str, set[int]], dict[int, set[frozenset[str]]]]:
+        """The unlinked places' name keys: word -> places, place -> the word sets of its names; loaded once per
+        store and kept up to date by the batches, like the skeletons."""
+        if self._nests is None:
+            self._nests = (defaultdict(set), defaultdict(set))
+            for entity_id, key in self.con.execute(
+                "SELECT a.entity_id, a.alias_key FROM entity_aliases a JOIN entities e USING (entity_id)"
+                " WHERE a.kind = 'name' AND a.type = 'LOC' AND e.kb_id IS NULL"
+            ).fetchall():
+                self._add_nest(int(entity_id), key)
+        return self._nests
+
+    def _add_nest(self, entity_id: int, key: str) -> None:
+        words = frozenset(key.split())
+        if words and self._nests is not None:
+            for word in words:
+                self._nests[0][word].add(entity_id)
+            self._nests[1][entity_id].add(words)
+
+    def _by_nesting(self, name: str, kb_of: dict[int, str | None]) -> int | None:
+        """The one stored unlinked place whose name is this unlinked place's name with words added or left
+        out, for a newcomer that neither the name key nor the inflection key relates: ``Elmendorf-Richardson``
+        (dpa) is ``Joint Base Elmendorf-Richardson`` (Reuters), whichever comes first, as the merge already
+        reads them as one place (``merge._names_nest``). The shorter name keeps two words at least (a single
+        word is too common a part of a place's name), and two stored places that fit make it ambiguous."""
+        words = frozenset(name_key(name).split())
+        if not words:
+            return None
+        by_word, names = self._nest_index()
+        candidates = set().union(*(by_word.get(w, set()) for w in words))
+        fits = [
+            e
+            for e in sorted(candidates)
+            if any(
+                words != other and (words < other or other < words) and min(len(words), len(other)) >= 2
+                for other in names.get(e, ())
+            )
+        ]
+        unknown = [e for e in fits if e not in kb_of]
+        if unknown:
+            kb_of.update(
+                self.con.execute(
+                    "SELECT entity_id, kb_id FROM entities WHERE entity_id IN (SELECT unnest($1))", [unknown]
+                ).fetchall()
+            )
+        fits = [e for e in fits if e in kb_of and kb_of[e] is None]  # still unlinked, and still stored
+        return fits[0] if len(fits) == 1 else None
+
     def _by_inflection(self, etype: str, name: str, kb_id: str | None) -> int | None:
         """The one stored entity of the type whose name differs from ``name`` only by what the name key does
         not fold, for an unlinked newcomer whose name key found nothing; none where two stored entities fit.
@@ -716,6 +772,7 @@ class Store:
         """Drop entities no article mentions any more; rebuild the aliases of the others."""
         self._skeletons = None  # rebuilt from the table when next needed
         self._inflections = None
+        self._nests = None
         con = self.con
         params = [entity_ids]
         con.execute(
@@ -804,6 +861,8 @@ class Store:
                         by_kb[kb_id] = entity_id
                 if entity_id is None:
                     entity_id = self._by_inflection(ent.type, ent.name, kb_id)
+                if entity_id is None and ent.type == "LOC" and not kb_id:
+                    entity_id = self._by_nesting(ent.name, kb_of)
                 if entity_id is None:
                     entity_id = self._next_entity
                     self._next_entity += 1
@@ -823,6 +882,9 @@ class Store:
                         by_kb[kb_id] = entity_id
                 local[ent.id] = entity_id
                 self._index_inflection(ent.type, ent.name, entity_id)
+                if ent.type == "LOC" and kb_of.get(entity_id, kb_id) is None:
+                    self._nest_index()  # loaded before the batch adds to it, like the inflections
+                    self._add_nest(entity_id, key)
                 if ent.type == "PER":
                     self._index_skeleton(ent.name, entity_id)
                     if kb_id and (kb_name := self._kb_name(kb_id)):
@@ -892,6 +954,7 @@ class Store:
                     plover=ev.plover,
                     cameo=ev.cameo,
                     anchor=reference,
+                    anchor_span=reference_span(published, record.reference_date.value),
                     year_uncertain=year_uncertain(
                         published,
                         record.reference_date.source,
@@ -1658,6 +1721,7 @@ class Store:
                 plover,
                 cameo,
                 anchor=anchor,
+                anchor_span=reference_span(published, reference),
                 merge_reason=reason or "",
                 article_key=key or "",
                 year_uncertain=year_uncertain(published, reference_source, time_text, date_value),
@@ -1694,6 +1758,7 @@ class Store:
             report.place_within = within.get(report.place, frozenset()) if report.place is not None else frozenset()
             report.place_linked = report.place in linked
             report.place_region = report.place in regions
+            report.place_town = report.place in towns
             report.place_key = keys.get(report.place, "") if report.place is not None else ""
             report.towns = frozenset(report.participants & towns)
             # the rest is empty for most reports (no aide, body or place among the parties): no new objects

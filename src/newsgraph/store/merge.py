@@ -139,6 +139,15 @@ def parse_date_value(value: str | None) -> tuple[dt.date, dt.date, str] | None:
     return None
 
 
+def reference_span(published: dt.date | None, reference: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of an article's inferred reference date where it is coarser than a day (a year,
+    a month) and the article has no publication date; else None."""
+    if published is not None or not reference or parse_published(reference) is not None:
+        return None
+    parsed = parse_date_value(reference)
+    return (parsed[0], parsed[1]) if parsed is not None else None
+
+
 def parse_published(value: str | None) -> dt.date | None:
     """The date part of an ISO publication date, or None (also for a placeholder such as ``0001-01-01``,
     see :func:`newsgraph.ingest.is_placeholder_date`)."""
@@ -189,6 +198,9 @@ class Report:
     #: whether ``place`` is a region of the gazetteers (a sea, an island, a continent: ``the Black Sea``),
     #: whose containment of towns the gazetteers do not give, so it can neither confirm nor rule out a town
     place_region: bool = False
+    #: whether ``place`` is a town or venue: a place of the gazetteers inside another (by their containment,
+    #: whether or not the store holds the outer place), set by the store; a country is none
+    place_town: bool = False
     #: participants that are towns or venues (linked places inside a country), set by the store: one that a
     #: source names as the place is where the event happened, not a party to it (``Putin hosted Erdogan in
     #: the Black Sea resort of Sochi`` read with Sochi as a participant)
@@ -212,6 +224,10 @@ class Report:
     anchor: dt.date | None = None
     #: whether ``anchor`` is only a lower bound of the article's date (derived from an event it reports)
     anchor_is_bound: bool = False
+    #: for an article without publication date whose inferred reference date is coarser than a day (a year,
+    #: a month: ``2025``), its first and last day: no window (a year is too wide for one), but it tells
+    #: equally good events without a window apart (see :func:`best_match`)
+    anchor_span: tuple[dt.date, dt.date] | None = None
     #: where to look for candidates: the window, or for an undated report the days around its article's
     #: date in both directions, which it may reach only at the event's own place (see :func:`match`)
     reach_lo: dt.date | None = None
@@ -365,6 +381,8 @@ class Match:
     #: an undated report outside the event's window, at its own place: taken only when the report fits no
     #: event inside its window and this is the single such event
     reached: bool = False
+    #: a source of the event names the report's place, or one containing it or inside it (``same``)
+    confirmed: bool = False
 
 
 def place_relation(event: EventState, report: Report) -> str:
@@ -562,6 +580,20 @@ def _shared_body(event: EventState, report: Report, rules: MergeRules) -> int | 
     return None
 
 
+def _names_only_nested(event: EventState, report: Report, event_people: set[int], report_people: set[int]) -> bool:
+    """Whether the two sides name places only by names the gazetteers do not know (``am Col du Tourmalet``,
+    ``in den Pyrenäen``: nothing says whether one lies in the other) and one side's people are the other's
+    with people added (an outlet naming the leaders' wives too), none of them a body (a summit of the G7 is
+    not the bilateral meeting beside it): on the same day, then, one meeting whose place the outlets give
+    differently, as for identical participants."""
+    if report.place_linked or any(r.place_linked for r in event.reports if r.place is not None):
+        return False
+    if not (event_people < report_people or report_people < event_people):
+        return False
+    bodies = report.bodies.union(*(r.bodies for r in event.reports))
+    return not (event_people ^ report_people) & bodies
+
+
 def _names_nest(a: str, b: str) -> bool:
     """Whether the words of one name key are all words of the other (the short form of a venue's name)."""
     words_a, words_b = set(a.split()), set(b.split())
@@ -638,11 +670,13 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         if relation != "same" and not _dates_agree(event, report):
             return None  # the body alone, without the same day or a confirming place, is not enough
         reasons.append("the same body's summit: the leaders an account names attend it")
+    if relation == "unknown" and _other_day_elsewhere(event, report, rules):
+        return None
     place_score = {"same": 2, "unknown": 1, "different": 0}[relation]
     if relation == "different":
         strong = (
-            event_people == report_people
-            and len(report_people) >= rules.place_conflict_min_participants
+            (event_people == report_people or _names_only_nested(event, report, event_people, report_people))
+            and len(event_people & report_people) >= rules.place_conflict_min_participants
             and event.precision == "day"
             and report.precision == "day"
             and event.date_lo == report.date_lo
@@ -681,7 +715,30 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
     # subsets of the people at one meeting, while two meetings of one pair a day apart are two events
     # (Starmer receives Zelenskyy on Saturday, the summit with Starmer and Zelenskyy is on Sunday)
     agrees = int(_dates_agree(event, report))
-    return Match((shared, min(place_score, 1), agrees, identical, -distance), "; ".join(reasons), reached=reached)
+    return Match(
+        (shared, min(place_score, 1), agrees, identical, -distance),
+        "; ".join(reasons),
+        reached=reached,
+        confirmed=relation == "same",
+    )
+
+
+def _other_day_elsewhere(event: EventState, report: Report, rules: MergeRules) -> bool:
+    """Whether a report of another day names a place that no source of the event confirms: both sides name
+    places, neither confirms the other (an unlinked name against a place of the gazetteers: ``in den
+    Pyrenäen`` against ``im Élysée-Palast``; not a region of the gazetteers, ``am Schwarzen Meer``, which
+    may well hold the town), and the two give different days. The day's tolerance is for
+    outlets dating one meeting differently at one place (``gestern`` read against another day), not for a
+    place that may be anywhere: the same pair on consecutive days at two places is two meetings. Not for an
+    event that lasts several days (``[duration_days]``: a visit's days are its legs)."""
+    if report.place is None or all(r.place is None for r in event.reports) or report.precision != "day":
+        return False
+    if report.place_region or any(r.place_region for r in event.reports):
+        return False  # a region (the Black Sea) holds towns the gazetteers do not list: it may well be there
+    if any(rules.duration_days.get(r.type, 0) for r in (report, *event.reports)):
+        return False
+    days = {r.date_lo for r in event.reports if r.precision == "day"}
+    return bool(days) and report.date_lo not in days
 
 
 def _dates_agree(event: EventState, report: Report) -> bool:
@@ -707,13 +764,40 @@ def places_agree(a: int | None, a_within: frozenset[int], b: int | None, b_withi
     return a is None or b is None or a == b or a in b_within or b in a_within
 
 
+def _town_or_venue(report: Report) -> bool:
+    """Whether the report's place is a town or venue (a place of the gazetteers inside another, or an
+    unlinked name), not a country, which many of one pair's meetings share."""
+    return not report.place_linked or report.place_town or bool(report.place_within)
+
+
+def told_as_news(event: EventState, rules: MergeRules) -> bool:
+    """Whether a source of the event reports it as the news of its day: dated within the window an undated
+    report of its article would get (``[undated]``: a few days before its publication date, or for an
+    announcement up to two months after), or undated. An event all of whose sources date it long before they
+    were written is only recalled as background ("the two last met in Sochi in September 2025")."""
+    for other in event.reports:
+        day = other.published or other.anchor
+        if day is None:
+            continue
+        if other.date_lo is None or other.date_hi is None:
+            return True
+        future = other.status in FUTURE_STATUSES
+        lo = shift(day, -(rules.announced_before if future else rules.reported_before))
+        hi = shift(day, rules.announced_after if future else max(rules.reported_after, 1))
+        if other.date_hi >= lo and other.date_lo <= hi:
+            return True
+    return False
+
+
 def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRules) -> EventState | None:
     """The candidate event the report fits best, or None; records the reason on ``report.merge_reason``.
 
     Matches within a date window compete by score. A match without one (an undated report from an
     article without a publication date, or an event only such reports describe) is taken only when it is
     the single best candidate: same participants and a confirming place rank first, and a tie at the top
-    is ambiguous (Trump and Putin met in Helsinki, Osaka and Anchorage), so the report stays apart.
+    is ambiguous (Trump and Putin met in Helsinki, Osaka and Anchorage), so the report stays apart, unless
+    exactly one of the tied events is reported as news by a source (:func:`told_as_news`) and the others are
+    only recalled by theirs: a copy without any date tells its own story, not the background.
     """
     windowed: list[tuple[tuple[int, ...], int, EventState, Match]] = []
     unanchored: list[tuple[tuple[int, ...], int, EventState, Match]] = []
@@ -732,6 +816,19 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
             if len(announced) == 1:
                 report.merge_reason = announced[0][3].reason + "; undated announcement: the single announced event"
                 return announced[0][2]
+        confirmed = [w for w in dated if w[3].confirmed]
+        if len(dated) > 1 and len(confirmed) == 1 and report.place is not None and _town_or_venue(report):
+            # of the pair's meetings in its days, the single one at its venue or town: "Macron hat Modi im
+            # Élysée-Palast empfangen" is Monday's meeting there, not Tuesday's trip to the Pyrenees
+            report.merge_reason = confirmed[0][3].reason + f"; of {len(dated)} dated events the single one at its place"
+            return confirmed[0][2]
+        if len(dated) > 1 and report.status == "happened" and report.published is not None:
+            # a report of what happened cannot tell an event every dated source puts after the day it was
+            # written: of the pair's meetings in its days, the single one not yet to come
+            past = [w for w in dated if w[2].date_lo is not None and w[2].date_lo <= report.published]
+            if len(past) == 1:
+                report.merge_reason = past[0][3].reason + f"; of {len(dated)} dated events the single one not after it"
+                return past[0][2]
         if len(dated) > 1:  # an undated report joins the single compatible dated event, or none
             report.merge_reason = f"new event: undated, {len(dated)} compatible dated events (ambiguous)"
             return None
@@ -750,6 +847,27 @@ def best_match(candidates: Iterable[EventState], report: Report, rules: MergeRul
         if len(unanchored) == 1 or unanchored[0][0] > unanchored[1][0]:
             report.merge_reason = unanchored[0][3].reason
             return unanchored[0][2]
+        top = [u for u in unanchored if u[0] == unanchored[0][0]]
+        if report.anchor_span is not None:
+            # the article's inferred year (month) tells the pair's meetings of other years apart
+            lo, hi = report.anchor_span
+            within = [u for u in top if u[2].date_lo is not None and lo <= u[2].date_lo <= hi]
+            if len(within) == 1:
+                report.merge_reason = within[0][3].reason.replace(
+                    "the single compatible event",
+                    f"of {len(top)} equally good events the single one in its article's inferred {lo.year}",
+                )
+                return within[0][2]
+            top = within or top
+        news = [u for u in top if told_as_news(u[2], rules)]
+        if len(news) == 1:
+            # a copy without any date tells its own story: of the same pair's meetings at one place, the one
+            # its sources report as the news of their day, not one they only recall ("zuletzt hatten sich die
+            # beiden im September vergangenen Jahres ebenfalls in Sotschi getroffen")
+            report.merge_reason = news[0][3].reason.replace(
+                "the single compatible event", f"of {len(top)} equally good events the single one told as news"
+            )
+            return news[0][2]
         report.merge_reason = (
             f"new event: {sum(1 for u in unanchored if u[0] == unanchored[0][0])} equally good "
             "events without a date window (ambiguous)"

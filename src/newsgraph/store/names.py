@@ -12,9 +12,11 @@ name stay in its key: the transliteration key keeps letters only, and ``G7`` and
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _NUMBER = re.compile(r"\d+")
@@ -133,3 +135,45 @@ def person_key(name: str) -> str:
             word = word.replace(spelled, sound)
         words.append(_REPEATS.sub(r"\1", word))
     return " ".join(words) if len(words) >= 2 else ""
+
+
+#: the bodies' lexicon (kinds of a state's bodies in German and English, see the file)
+BODY_NAMES_FILE = Path(__file__).with_name("body_names.toml")
+
+
+@lru_cache(maxsize=1)
+def _body_lexicon() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]:
+    """(country adjective's inflection key -> ISO code, kind's words -> kind, leading articles), all folded by
+    :func:`inflection_key` as the names they are compared with."""
+    from ..resources import has_resource, load_resource
+
+    data = tomllib.loads(BODY_NAMES_FILE.read_text(encoding="utf-8"))
+    countries: dict[str, str] = {}
+    for lang in ("de", "en"):
+        if not has_resource(lang, "derivations"):
+            continue
+        for stem, code in load_resource(lang, "derivations").get("stems", {}).items():
+            if len(code) == 2 and code.isupper():  # a country (an organisation's adjective is no state's body)
+                countries[inflection_key(stem)] = code
+    countries.update({inflection_key(k): v for k, v in data.get("countries", {}).items()})
+    kinds = {tuple(inflection_key(form).split()): kind for kind, forms in data["kinds"].items() for form in forms}
+    articles = frozenset(inflection_key(a) for a in data.get("articles", []))
+    return countries, kinds, articles
+
+
+@lru_cache(maxsize=262144)
+def body_key(name: str) -> str:
+    """The key of a state's body named by a country adjective and its kind, whatever the language:
+    ``des chinesischen Außenministeriums`` and ``the Chinese foreign ministry`` are both ``body:CN:
+    foreign_ministry`` (``body_names.toml``); empty for any other name. Coarse, so the store uses it like
+    :func:`inflection_key`: for unlinked bodies whose name key found nothing, where exactly one stored body
+    has the key."""
+    countries, kinds, articles = _body_lexicon()
+    words = inflection_key(name).split()
+    while words and words[0] in articles:
+        words = words[1:]
+    for n in (2, 1):  # "u s" (U.S.), then one word
+        code = countries.get(" ".join(words[:n])) if len(words) > n else None
+        if code and (kind := kinds.get(tuple(words[n:]))):
+            return f"body:{code}:{kind}"
+    return ""
