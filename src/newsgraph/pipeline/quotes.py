@@ -761,7 +761,9 @@ class QuoteLayer:
             if comma is not None and not quote_before and comma + 1 < aux:
                 # `In a statement carried by TASS, Lavrov said …`: a fronted phrase, then the subject
                 start = comma + 1
-            appositive = None if quote_before else self._appositive_subject(doc, start, aux)
+            # `"…," the regional governor, Maksym Kozytskyi, wrote`: after a quote as well, a
+            # subject with its apposition between commas stands before the verb
+            appositive = self._appositive_subject(doc, start, aux)
             if appositive is not None:
                 start = appositive.start  # `Hungary's foreign minister, Zoltán Berecz, said`
             before = appositive or phrase_before(doc, start, aux, lex)
@@ -794,7 +796,7 @@ class QuoteLayer:
                 before = None  # `the two sides would meet …`: the subject opens the clause
             if before is None and k == start and quote_before and k + 1 < e:
                 # inverted after a quote: `"…," said X`
-                before = phrase_after(doc, k + 1, e, lex)
+                before = phrase_after(doc, k + 1, e, lex) or self._inverted_anonymous(doc, k + 1, e)
             if before is None and k - 1 > s and (lows.get(k - 1) in {"and", "but"} or low in lex.shared_subject):
                 # `Trump called the gift "fantastic" and said he would …`, `…, saying Putin had …`:
                 # the verb shares the subject that opens the sentence
@@ -813,6 +815,9 @@ class QuoteLayer:
                 obj = phrase_after(doc, nxt, e, lex)
                 if obj is not None:
                     nxt = obj.end
+                    tail = next((j for j in range(nxt, min(e, nxt + 2)) if doc[j].lower_ in lex.medium_nouns), None)
+                    if tail is not None and all(doc[j].is_lower for j in range(nxt, tail)):
+                        nxt = tail + 1  # `told the Interfax news agency`: the outlet's medium noun
                 elif nxt < e and doc[nxt].is_alpha:
                     nxt += 1
             if nxt < e and doc[nxt].text == ":":
@@ -1021,6 +1026,23 @@ class QuoteLayer:
         if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
         return SpeakerPhrase(start, aux)
+
+    def _inverted_anonymous(self, doc: Doc, start: int, e: int) -> SpeakerPhrase | None:
+        """`"…," said a spokesman for the ministry.`, `"…," said the governor, Maksym Kozytskyi.`:
+        an inverted subject in lower case (an unnamed speaker or an office after its article),
+        kept to the comma or the sentence end, with the name in apposition after the comma when
+        one follows. English only: the capitalised subject is ``phrase_after``'s."""
+        stop = next((j for j in range(start, min(e, start + 11)) if doc[j].is_punct), None)
+        if stop is None or stop == start:
+            return None
+        phrase = self._anonymous_before(doc, start, stop)
+        if phrase is None:
+            return None
+        if doc[stop].text == "," and stop + 1 < e and is_capitalised(doc[stop + 1]):
+            name = phrase_after(doc, stop + 1, e, self.lex)
+            if name is not None and (name.end >= e or doc[name.end].is_punct):
+                return SpeakerPhrase(start, name.end)  # `the governor, Maksym Kozytskyi,`
+        return phrase
 
     def _narrated_after(self, doc: Doc, idx: list[int]) -> bool:
         """`Danach brach Feuer aus.`: an adverb that also means "afterwards" (``[prepositional]
@@ -1458,17 +1480,44 @@ class QuoteLayer:
                 ent = resolver._best_mention(doc[ph.start].idx, doc[end - 1].idx + len(doc[end - 1]))
                 if ent is not None and ent.type in {"ORG", "MISC"}:
                     return ent
+                if ent is not None and self._mistyped_outlet(ent):
+                    return ent  # `dem Sender Phoenix` (tagged a place)
         # an outlet by name (`sagte Merz am Abend in der ARD`, `told Fox News`)
         lo, hi = max(s, k - 12), min(e, k + 15)
         for m_start, m_end, _, ent in resolver._mentions.overlapping(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])):
             names = {self._text[m_start:m_end].casefold(), ent.name.casefold()}
-            if ent.type not in {"ORG", "MISC"} or not any(outlet_name(n.split(), lex) for n in names):
+            if not any(outlet_name(n.split(), lex) for n in names):
+                continue
+            if ent.type not in {"ORG", "MISC"} and not self._is_outlet_only(ent):
                 continue
             before = self._text[max(0, m_start - 30) : m_start].split()
             word = before[-1].casefold() if before else ""
             if word in lex.before_medium_name or word in lex.medium_nouns or word in lex.cue_verbs:
+                if ent.type not in {"ORG", "MISC"}:
+                    ent.type = "ORG"  # `told the Kommersant newspaper` (tagged a person)
                 return ent  # (`sagte SPIEGEL ONLINE`: the outlet right after the verb was told)
         return self._unnamed_outlet(doc, lo, hi, resolver)
+
+    def _is_outlet_only(self, ent: Entity) -> bool:
+        """Whether every mention of a person or place entity is an unambiguous outlet name of
+        ``quotes_media.toml`` (`the Kommersant newspaper`): the tagger mistyped it."""
+        lex = self.lex
+        return ent.type in {"PER", "LOC"} and all(
+            outlet_name(m.text.casefold().split(), lex) and m.text.casefold() not in lex.ambiguous_media
+            for m in ent.mentions
+        )
+
+    def _mistyped_outlet(self, ent: Entity) -> bool:
+        """`dem Sender Phoenix`, `the channel Rossija 1`: a person or place entity named right after
+        a medium noun whose mentions are all an outlet of the lexicon (ambiguous names included,
+        since the noun announces the outlet) is that outlet; it is retyped an organisation, so that
+        it can be the quote's ``via``."""
+        if ent.type not in {"PER", "LOC"} or not all(
+            outlet_name(m.text.casefold().split(), self.lex) for m in ent.mentions
+        ):
+            return False
+        ent.type = "ORG"
+        return True
 
     def _outlet_pattern(self) -> re.Pattern[str]:
         """The outlet names of the lexicon as one case-insensitive alternation, longest first, so
@@ -1515,7 +1564,10 @@ class QuoteLayer:
         if name in lex.ambiguous_media:
             # (`gegenüber der APA`, `im Gespräch mit AP`: a medium marker just before the article)
             marked = len(words) > 1 and words[-2].casefold() in lex.medium_markers
-            return quoted or after_noun or compound_medium or marked
+            # `the RIA news agency`, `the AP news agency`: a medium noun within the next two words
+            following = [w.casefold().strip(".,;:") for w in text[end : end + 30].split()[:2]]
+            noun_after = text[end : end + 1] == " " and any(w in lex.medium_nouns for w in following)
+            return quoted or after_noun or compound_medium or marked or noun_after
         surface = text[start:end]
         if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
             return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
