@@ -9,6 +9,7 @@ given names, with the type given), so each fails when its mechanism is taken out
 from __future__ import annotations
 
 from .test_quotes import find, quotes
+from .test_quotes_unseen import tagged_quotes
 
 
 def test_english_apposition_subject_after_a_quote_is_the_speaker():
@@ -65,3 +66,27 @@ def test_outlet_tagged_as_a_person_after_told_is_the_via():
     qs, names = quotes(text, {"Kommersant": "PER"}, lang="en")
     q = find(qs, "The sanctions")
     assert q.via is not None and names[q.via] == "Kommersant"
+
+
+def test_first_name_tagged_as_a_preposition_is_still_the_subject(nlp_de):
+    # the shipped tagger reads `Kai` as a preposition here (the stand-in tagger cannot show that:
+    # the rules read the parse too)
+    text = (
+        "Der Eigentümerverband meldete sich zu Wort. Kai Warnecke forderte eine längere Frist. "
+        "Ohne Förderung könnten sich viele Rentner den Umbau nicht leisten."
+    )
+    doc = nlp_de(text)
+    names = {e.id: e.name for e in doc._.entities}
+    q = find(doc._.quotes, "Ohne Förderung")
+    assert q.speaker is not None and names[q.speaker] == "Kai Warnecke"
+
+
+def test_konjunktiv_two_of_a_strong_verb_is_reported_speech_not_a_cue():
+    text = (
+        "Nach Angaben der Stiftung Warentest sind viele Rauchmelder mangelhaft. In vielen Fällen käme "
+        "es dazu, dass die Geräte zu spät Alarm gäben."
+    )
+    tags = {"käme": "VVFIN", "sind": "VAFIN", "gäben": "VVFIN"}
+    qs, names = tagged_quotes(text, {"Stiftung Warentest": "ORG"}, tags)
+    q = next(q for q in qs if "zu spät Alarm" in q.text)
+    assert q.speaker is not None and names[q.speaker] == "Stiftung Warentest"

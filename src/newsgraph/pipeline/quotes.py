@@ -183,6 +183,43 @@ class QuoteLayer:
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        # a word of a person's or organisation's name that the tagger read as a function word
+        # (`Kai Warnecke forderte …` with `Kai` a preposition, `Trump sprach` with an adverb) would
+        # make the rules see a fronted phrase instead of a subject: the quote layer reads such words
+        # as proper nouns, and gives the tags back for the layers after it
+        restore = self._name_tags(doc)
+        try:
+            return self._process(doc)
+        finally:
+            for i, tag, pos in restore:
+                doc[i].tag_, doc[i].pos_ = tag, pos
+
+    # function-word tags a name's word gets by mistake; articles, pronouns and verbs are left as
+    # they are (`Die Linke`, and a verb the recogniser swallowed into a name is still the cue)
+    _MISREAD_NAME_TAGS = frozenset({"ADV", "APPR", "ADJD", "PTKVZ", "KON", "ITJ", "PAV", "PROAV", "RB", "IN", "UH"})
+
+    def _name_tags(self, doc: Doc) -> list[tuple[int, str, str]]:
+        """Tag every capitalised word inside a person or organisation mention of the entity layer
+        that the tagger gave a function-word tag (preposition, adverb, conjunction …) as a proper
+        noun; returns what to restore."""
+        if not doc.has_annotation("TAG"):
+            return []
+        proper = "NE" if self.lang == "de" else "NNP"
+        changed: list[tuple[int, str, str]] = []
+        for ent in doc._.entities or []:
+            if ent.type not in {"PER", "ORG"}:
+                continue
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    if t.text[:1].isupper() and t.is_alpha and t.tag_ in self._MISREAD_NAME_TAGS:
+                        changed.append((t.i, t.tag_, t.pos_))
+                        t.tag_, t.pos_ = proper, "PROPN"
+        return changed
+
+    def _process(self, doc: Doc) -> Doc:
         lex = self.lex
         text = doc.text  # Doc.text joins all tokens: compute it once per document
         self._text = text
