@@ -90,3 +90,23 @@ def test_konjunktiv_two_of_a_strong_verb_is_reported_speech_not_a_cue():
     qs, names = tagged_quotes(text, {"Stiftung Warentest": "ORG"}, tags)
     q = next(q for q in qs if "zu spät Alarm" in q.text)
     assert q.speaker is not None and names[q.speaker] == "Stiftung Warentest"
+
+
+def test_preterite_like_modal_with_an_actor_of_its_own_carries_nothing_on():
+    text = (
+        "Laut einem Bericht der Lokalzeitung will die Stadt das Freibad schließen. Ein Sprecher der "
+        "Verwaltung wollte das am Abend nicht kommentieren. Die Sanierung werde zu teuer."
+    )
+    tags = {"will": "VMFIN", "wollte": "VMFIN", "werde": "VAFIN"}
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert not any(q.text.startswith("Ein Sprecher") for q in qs)
+
+
+def test_preterite_like_modal_without_an_actor_of_its_own_is_still_carried():
+    text = (
+        "Der Bürgermeister sagte, das Freibad werde geschlossen. Man wollte die Sanierung nicht länger "
+        "hinausschieben."
+    )
+    tags = {"sagte": "VVFIN", "wollte": "VMFIN", "werde": "VAFIN"}
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert find(qs, "Man wollte").speaker_text == "Der Bürgermeister"

@@ -2653,6 +2653,8 @@ class QuoteLayer:
             return st
         ms, me = self._chars(doc, s, last)
         st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+        if resolver is not None and self._narrated_past(doc, st, s, last, quoted, resolver):
+            return None
         if resolver is not None and self._indicative_actor(doc, st, s, last, quoted, resolver):
             return st
         # `Der Iran streitet dies ab.` + `Sein Programm diene …`: a sentence between the last
@@ -2787,6 +2789,29 @@ class QuoteLayer:
         if any(doc[j].text == "," for j in range(s, fin)):
             return False  # a fronted clause before the verb: its subject is not the sentence's
         return self._intro_speaker(doc, st, s, fin + 1, quoted, resolver, need_named=True)
+
+    def _narrated_past(
+        self, doc: Doc, st: _Statement, s: int, last: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> bool:
+        """`Ein Sprecher des Ministeriums wollte dies nicht bestätigen.`: a main clause whose finite
+        verb is a Konjunktiv II spelt like the past indicative (``[clause] preterite_like``) and
+        governs a verb of commenting (``comment_infinitives``), with an actor of its own as subject
+        and no other Konjunktiv in the sentence, narrates what that actor declined to say; it
+        carries no earlier statement on."""
+        lex = self.lex
+        fin = next((j for j in range(s, last) if not quoted[j] and doc[j].tag_ in _FINITE_TAGS), None)
+        if fin is None or fin - s < 1 or doc[fin].lower_ not in lex.preterite_like:
+            return False
+        if not any(doc[j].lower_ in lex.comment_infinitives for j in range(fin + 1, last)):
+            return False  # (`Grossbritannien und Frankreich wollten gemeinsam … ausarbeiten`: carried on)
+        if any(
+            (doc[j].lower_ in lex.konjunktiv and doc[j].lower_ not in lex.preterite_like) or doc[j].lower_ in lex.hearsay
+            for j in range(s, last)
+            if not quoted[j]
+        ):
+            return False
+        probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=st.sentence)
+        return self._intro_speaker(doc, probe, s, fin + 1, quoted, resolver, need_named=True)
 
     def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
         """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,

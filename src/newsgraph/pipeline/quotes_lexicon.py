@@ -37,6 +37,8 @@ class QuoteLexicon:
     complementisers: frozenset[str]
     konjunktiv: frozenset[str]
     konjunktiv_strong: frozenset[str]
+    preterite_like: frozenset[str]
+    comment_infinitives: frozenset[str]
     hearsay: frozenset[str]
     continuation_window: int
     lead_chars: int
@@ -174,6 +176,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         complementisers=_low(clause.get("complementisers")),
         konjunktiv=_low(clause.get("konjunktiv_1")),
         konjunktiv_strong=_low(clause.get("konjunktiv_1_strong")),
+        preterite_like=_low(clause.get("preterite_like")),
+        comment_infinitives=_low(clause.get("comment_infinitives")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
         clause_openers=_low(clause.get("clause_openers")),
