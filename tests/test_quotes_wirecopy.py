@@ -104,8 +104,7 @@ def test_preterite_like_modal_with_an_actor_of_its_own_carries_nothing_on():
 
 def test_preterite_like_modal_without_an_actor_of_its_own_is_still_carried():
     text = (
-        "Der Bürgermeister sagte, das Freibad werde geschlossen. Man wollte die Sanierung nicht länger "
-        "hinausschieben."
+        "Der Bürgermeister sagte, das Freibad werde geschlossen. Man wollte die Sanierung nicht länger hinausschieben."
     )
     tags = {"sagte": "VVFIN", "wollte": "VMFIN", "werde": "VAFIN"}
     qs, _ = tagged_quotes(text, {}, tags)

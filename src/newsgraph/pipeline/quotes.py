@@ -2804,11 +2804,8 @@ class QuoteLayer:
             return False
         if not any(doc[j].lower_ in lex.comment_infinitives for j in range(fin + 1, last)):
             return False  # (`Grossbritannien und Frankreich wollten gemeinsam … ausarbeiten`: carried on)
-        if any(
-            (doc[j].lower_ in lex.konjunktiv and doc[j].lower_ not in lex.preterite_like) or doc[j].lower_ in lex.hearsay
-            for j in range(s, last)
-            if not quoted[j]
-        ):
+        others = (lex.konjunktiv - lex.preterite_like) | lex.hearsay
+        if any(doc[j].lower_ in others for j in range(s, last) if not quoted[j]):
             return False
         probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=st.sentence)
         return self._intro_speaker(doc, probe, s, fin + 1, quoted, resolver, need_named=True)
