@@ -109,3 +109,31 @@ def test_preterite_like_modal_without_an_actor_of_its_own_is_still_carried():
     tags = {"sagte": "VVFIN", "wollte": "VMFIN", "werde": "VAFIN"}
     qs, _ = tagged_quotes(text, {}, tags)
     assert find(qs, "Man wollte").speaker_text == "Der Bürgermeister"
+
+
+_TWO_SPEAKER_TAGS = {
+    "wies": "VVFIN",
+    "kritisierte": "VVFIN",
+    "erklärte": "VVFIN",
+    "sagte": "VVFIN",
+    "schaden": "VVFIN",
+    "sei": "VAFIN",
+}
+
+
+def test_second_speaker_with_apposition_after_a_comma_gets_the_quote():
+    text = "Der Landrat wies die Vorwürfe zurück, die Sprecherin der Bürgerinitiative, Jana Roth, erklärte: „Wir geben nicht auf.“"
+    qs, names = tagged_quotes(text, {"Jana Roth": "PER"}, _TWO_SPEAKER_TAGS)
+    q = find(qs, "Wir geben")
+    assert names[q.speaker] == "Jana Roth"
+    assert not any("Bürgerinitiative" in x.text for x in qs)
+
+
+def test_second_speaker_clause_is_not_the_first_speakers_message():
+    text = (
+        "Der Landrat kritisierte den Plan, die Sprecherin der Bürgerinitiative, Jana Roth, sagte dagegen, er sei gut."
+    )
+    qs, names = tagged_quotes(text, {"Jana Roth": "PER"}, _TWO_SPEAKER_TAGS)
+    q = find(qs, "er sei gut")
+    assert names[q.speaker] == "Jana Roth"
+    assert find(qs, "Der Landrat").kind == "reported"

@@ -126,6 +126,7 @@ class _Analysis:
     speaker_entity: Entity | None = None
     speaker_known: bool = False
     extra_cue: list[int] = field(default_factory=list)
+    second: int | None = None  # first token of a main clause of another speaker after a comma
 
 
 class QuoteLayer:
@@ -300,6 +301,17 @@ class QuoteLayer:
                 ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
+            if analysis is not None and analysis.second is not None:
+                # `X wies … zurück, die Sprecherin …, Anna Berg, sagte, …`: the second speaker's clause
+                second = self._analyse(doc, analysis.second, e, quoted_token, resolver)
+                if second is not None and second.speaker is not None and second.speaker_entity is None:
+                    second.speaker_entity = resolver.entity(second.speaker)
+                if second is not None and second.message is not None:
+                    other = self._indirect_statement(
+                        doc, analysis.second, e, u, second, quoted_token, new, last_statement, resolver
+                    )
+                    if other is not None:
+                        new.append(other)
             if new and self._same_medium(doc, s, e, quoted_token):
                 # `Im gleichen Interview sagte der Minister, …`: the medium of the statement before
                 earlier = next((st.via for st in reversed(statements) if st.via is not None), None)
@@ -701,6 +713,20 @@ class QuoteLayer:
                     a.speaker = phrase_after(doc, k + 1, e, lex)
                 else:
                     clause = self._clause_after(doc, k, e, last)
+                    if (
+                        clause is not None
+                        and doc[clause[0] - 1].text == ","
+                        and self._comma_clause_cue(doc, clause[0] - 1, clause[1], e, quoted)
+                    ):
+                        # `X wies die Kritik zurück, die Sprecherin …, Anna Berg, erklärte: …`: the
+                        # clause after the comma is another speaker's; this verb's content ends there
+                        comma = clause[0] - 1
+                        a.second = comma + 1
+                        if is_rep and self.reported and a.speaker is not None and comma - s >= 3:
+                            a.kind, a.message = "reported", (s, comma)
+                        else:
+                            a.kind = "cue"
+                        return a
                     if clause is not None:
                         clause = self._before_second_cue(doc, clause, e, quoted)
             if clause is not None:
@@ -1804,6 +1830,8 @@ class QuoteLayer:
         `und` hands back to its speaker with a second speech verb in the indicative."""
         a, b = clause
         for j in range(a + 1, b - 1):
+            if doc[j].text == "," and not quoted[j] and self._comma_clause_cue(doc, j, b, e, quoted):
+                return (a, j)  # `wies die Kritik zurück, die Sprecherin …, Anna Berg, erklärte: …`
             verb = doc[j + 1].lower_
             if (
                 doc[j].lower_ in _COORDINATORS
@@ -1822,6 +1850,23 @@ class QuoteLayer:
             ):
                 return (a, j) if j > a + 1 else clause
         return clause
+
+    def _comma_clause_cue(self, doc: Doc, comma: int, b: int, e: int, quoted: list[bool]) -> bool:
+        """Whether the comma at ``comma`` opens a main clause of another speaker: a subject with its
+        apposition between commas (`die Sprecherin der Fraktion, Anna Berg,`), then a speech verb
+        in the indicative (`erklärte`). German only; the subject must open with an article or a
+        capital and hold no finite verb."""
+        if self.lang != "de" or comma + 3 >= b:
+            return False
+        verb = next((k for k in range(comma + 1, min(b, comma + 16)) if doc[k].tag_ in _FINITE_TAGS), None)
+        if verb is None or quoted[verb] or doc[verb - 1].text != "," or doc[verb].lower_ in self.lex.konjunktiv:
+            return False
+        if doc[comma + 1].lower_ in self.lex.relative_words or doc[comma + 1].tag_ in {"PRELS", "KOUS", "PWAV"}:
+            return False
+        if not self._cue_at(doc, verb, comma, e, self.lex.cue_verbs, self.lex.cue_particles):
+            return False
+        phrase = self._appositive_subject(doc, comma + 1, verb)
+        return phrase is not None and phrase.start == comma + 1
 
     def _subject_up_to(self, doc: Doc, k: int, j: int, e: int) -> bool:
         """Whether the words between the cue at ``k`` and the comma at ``j`` are its inverted
@@ -2213,6 +2258,13 @@ class QuoteLayer:
             ]
             if not verbs or doc[c + 1].lower_ in self.lex.relative_words:
                 return None
+            if verbs[0] == c + 1:
+                # `…, die Sprecherin der Fraktion, Anna Berg, erklärte: „…“`: the comma closes the
+                # subject's apposition; the subject runs back to the comma before it
+                sub = self._appositive_subject(doc, first + 1, verbs[0])
+                if sub is None or not self._names_actor(doc, sub, resolver):
+                    return None
+                return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
             sub = self._subject(doc, c + 1, verbs[0], e, resolver)
             if sub is not None and sub.start <= c and doc[verbs[0] - 1].lower_ in _COORDINATORS:
                 # `Er sagte, …, und fügte hinzu: „…“`: the same speaker, the quote's own verb
@@ -2221,6 +2273,15 @@ class QuoteLayer:
                 return None
             return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
         return None
+
+    def _names_actor(self, doc: Doc, phrase: SpeakerPhrase, resolver: SpeakerResolver) -> bool:
+        """Whether a phrase names someone who can speak: a person or organisation entity, or an
+        office, body or person noun (``_no_actor`` is false)."""
+        ent = resolver.entity(phrase)
+        if ent is not None and ent.type in {"PER", "ORG"}:
+            return True
+        a, b = self._chars(doc, phrase.start, phrase.end)
+        return not self._no_actor(doc, a, b)
 
     def _inverted_cue(
         self, doc: Doc, close: int, s: int, e: int, quoted: list[bool]
