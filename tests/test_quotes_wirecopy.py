@@ -122,7 +122,10 @@ _TWO_SPEAKER_TAGS = {
 
 
 def test_second_speaker_with_apposition_after_a_comma_gets_the_quote():
-    text = "Der Landrat wies die Vorwürfe zurück, die Sprecherin der Bürgerinitiative, Jana Roth, erklärte: „Wir geben nicht auf.“"
+    text = (
+        "Der Landrat wies die Vorwürfe zurück, die Sprecherin der Bürgerinitiative, Jana Roth, "
+        "erklärte: „Wir geben nicht auf.“"
+    )
     qs, names = tagged_quotes(text, {"Jana Roth": "PER"}, _TWO_SPEAKER_TAGS)
     q = find(qs, "Wir geben")
     assert names[q.speaker] == "Jana Roth"
