@@ -140,3 +140,21 @@ def test_second_speaker_clause_is_not_the_first_speakers_message():
     q = find(qs, "er sei gut")
     assert names[q.speaker] == "Jana Roth"
     assert find(qs, "Der Landrat").kind == "reported"
+
+
+def test_reported_verb_relayed_by_a_zufolge_medium_is_the_subjects():
+    text = "Die Reise begann am Montag. Zudem hob die Kanzlerin dem „Tagesspiegel“ zufolge die Rolle Polens hervor."
+    tags = {"hob": "VVFIN", "begann": "VVFIN", "dem": "ART", "die": "ART", "kanzlerin": "NN"}
+    qs, names = tagged_quotes(text, {"Tagesspiegel": "ORG"}, tags)
+    q = find(qs, "Zudem hob")
+    assert q.speaker_span is not None and q.speaker_span.text == "die Kanzlerin"
+    assert q.via is not None and names[q.via] == "Tagesspiegel"
+
+
+def test_reported_verb_relayed_by_a_laut_medium_is_the_subjects():
+    text = "Die Reise begann am Montag. Die Kanzlerin lobte laut „Tagesspiegel“ die Rolle Polens."
+    tags = {"lobte": "VVFIN", "begann": "VVFIN"}
+    qs, names = tagged_quotes(text, {"Tagesspiegel": "ORG"}, tags)
+    q = find(qs, "Die Kanzlerin")
+    assert q.speaker_span is not None and q.speaker_span.text == "Die Kanzlerin"
+    assert q.via is not None and names[q.via] == "Tagesspiegel"

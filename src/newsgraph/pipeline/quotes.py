@@ -539,6 +539,18 @@ class QuoteLayer:
         # verb comes first, whose clause they sit in (`Ein Sprecher sagte, nach neuesten
         # Erkenntnissen habe …`: the spokesman is the source)
         first_verb = next((k for k in idx if self._cue_at(doc, k, s, e, lex.cue_verbs, lex.cue_particles)), e)
+        # a reported-speech verb (`lobte`, `hob … hervor`) whose subject a medium relays
+        # (finite, not a participle of a relative or passive clause: `die … verurteilt worden waren`)
+        rep_verb = next(
+            (
+                k
+                for k in idx
+                if (doc[k].tag_ in _FINITE_TAGS or not self._tagged)
+                and self._cue_at(doc, k, s, e, lex.reported_verbs, lex.reported_particles)
+            ),
+            first_verb,
+        )
+        relay_verb = min(first_verb, rep_verb)
         for k in idx:
             low = lows[k]
             postposed = low in lex.nach_words and k > s and doc[k - 1].lower_.endswith(tuple(lex.nach_nouns))
@@ -553,7 +565,7 @@ class QuoteLayer:
             if low in lex.before_source and k + 1 < e:
                 src = phrase_after(doc, k + 1, e, lex)
                 if src is not None:
-                    relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
+                    relayed = self._relayed(doc, s, e, last, relay_verb, src, resolver)
                     return relayed or self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
             if low in lex.after_source and k > s:
                 src = phrase_before(doc, s, k, lex) or _bare_before(doc, s, k)
@@ -564,7 +576,7 @@ class QuoteLayer:
                         break
                     src = SpeakerPhrase(head.start, src.end)
                 if src is not None:
-                    relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
+                    relayed = self._relayed(doc, s, e, last, relay_verb, src, resolver)
                     return relayed or self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
             if (
                 low in lex.nach_words
@@ -957,6 +969,19 @@ class QuoteLayer:
         if verb >= e or not self._names_medium(doc, src, resolver):
             return None
         speaker = self._subject(doc, s, verb, e, resolver)
+        if speaker is not None and speaker.start < src.end and src.start < speaker.end:
+            # `hob der Kanzler dem „Tagesspiegel“ zufolge … hervor`: one phrase read over the
+            # subject and the dative medium; the medium starts at the last article inside it
+            cut = next(
+                (
+                    j
+                    for j in range(src.end - 1, max(src.start, speaker.start), -1)
+                    if doc[j].lower_ in {"dem", "der", "den"}
+                ),
+                None,
+            )
+            if cut is not None and self._names_medium(doc, SpeakerPhrase(cut, src.end), resolver):
+                speaker, src = SpeakerPhrase(speaker.start, cut), SpeakerPhrase(cut, src.end)
         if speaker is None or (speaker.start < src.end and src.start < speaker.end):
             return None
         if verb < src.start:
@@ -965,7 +990,17 @@ class QuoteLayer:
         else:
             message = self._clause_after(doc, verb, e, last)
         if message is None:
-            return None
+            lex = self.lex
+            if not self.reported or not (
+                self._cue_at(doc, verb, s, e, lex.reported_verbs, lex.reported_particles)
+                or self._cue_at(doc, verb, s, e, lex.cue_verbs, lex.cue_particles)
+            ):
+                return None
+            # `Der Kanzler lobte dem „Tagesspiegel“ zufolge die Rolle Polens.`: reported speech of
+            # the verb's subject, relayed by the medium
+            return _Analysis(
+                cue=(verb, verb + 1), speaker=speaker, message=(s, last), kind="reported", via=resolver.entity(src)
+            )
         return _Analysis(cue=(verb, verb + 1), speaker=speaker, message=message, via=resolver.entity(src))
 
     def _owner_title(self, doc: Doc, phrase: SpeakerPhrase | None, k: int) -> SpeakerPhrase | None:
