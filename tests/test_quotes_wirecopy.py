@@ -158,3 +158,19 @@ def test_reported_verb_relayed_by_a_laut_medium_is_the_subjects():
     q = find(qs, "Die Kanzlerin")
     assert q.speaker_span is not None and q.speaker_span.text == "Die Kanzlerin"
     assert q.via is not None and names[q.via] == "Tagesspiegel"
+
+
+def test_english_frame_between_commas_after_the_clause_reports_that_clause():
+    text = "The harvest was better than feared, she added, though prices stayed high."
+    qs, _ = quotes(text, lang="en")
+    q = find(qs, "The harvest")
+    assert q.text == "The harvest was better than feared"
+    assert not any(x.text.startswith(",") for x in qs)
+
+
+def test_english_frame_inside_the_clause_keeps_the_clause_whole():
+    text = "The negotiations, Lindqvist said, were close to a deal."
+    qs, names = quotes(text, {"Lindqvist": "PER"}, lang="en")
+    q = find(qs, "The negotiations")
+    assert names[q.speaker] == "Lindqvist"
+    assert q.text.endswith("close to a deal")

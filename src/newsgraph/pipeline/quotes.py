@@ -901,6 +901,30 @@ class QuoteLayer:
             if quote_before:
                 a.kind = "cue"  # governs the quote before it; what follows is circumstance
                 return a
+            if (
+                nxt < e
+                and doc[nxt].text == ","
+                and comma is not None
+                and start == comma + 1
+                and comma - clause_start >= 3
+                and not quoted[clause_start]
+            ):
+                # `The labor market was strong, she added, though growth had slowed.`: a frame
+                # set between commas after the clause it reports
+                a.message = (clause_start, comma)
+                return a
+            if (
+                nxt < e
+                and doc[nxt].text == ","
+                and comma is not None
+                and start == comma + 1
+                and comma > clause_start
+                and last - nxt >= 3
+                and not quoted[clause_start]
+            ):
+                # `The talks, Peskov said, were constructive.`: a frame inside the clause it reports
+                a.message = (clause_start, last)
+                return a
             circumstance = nxt < e and (
                 lows.get(nxt) in lex.circumstance
                 or (
