@@ -174,3 +174,19 @@ def test_english_frame_inside_the_clause_keeps_the_clause_whole():
     q = find(qs, "The negotiations")
     assert names[q.speaker] == "Lindqvist"
     assert q.text.endswith("close to a deal")
+
+
+def test_hearsay_claim_after_laut_medium_stays_the_mediums():
+    text = "Die Lage bleibt unklar. Laut Interfax soll ein Gericht die Urteile bestätigt haben."
+    tags = {"soll": "VMFIN", "bestätigt": "VVPP", "haben": "VAINF", "bleibt": "VVFIN"}
+    qs, names = tagged_quotes(text, {"Interfax": "ORG"}, tags)
+    q = find(qs, "soll ein Gericht")
+    assert names[q.speaker] == "Interfax"
+    assert q.via is None
+
+
+def test_austrian_paper_in_marks_is_the_via():
+    text = "Gegenüber der „Presse“ betonte der Vizekanzler, die Koalition sei nicht gefährdet."
+    qs, names = quotes(text)
+    q = find(qs, "die Koalition")
+    assert q.via is not None and names[q.via] == "Presse"

@@ -80,6 +80,8 @@ _SENT_END = ".!?…"
 _NON_HEAD_TAGS = frozenset({"ART", "ADJA", "PDAT", "PPOSAT", "PIAT", "CARD"})
 #: STTS tags of finite verbs (the shipped tagger's tag set)
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# participles and infinitives: a speech verb in these forms has no subject of its own in its clause
+_NONFINITE_VERB_TAGS = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU"})
 _DASHES = frozenset({"-", "–", "—"})
 #: Penn tags of words that make up an English office before a name (`Ugandan government spokesman`)
 _NOMINAL_TAGS = frozenset({"JJ", "NN", "NNS", "NNP", "NNPS", "DT", "POS", "PRP$", "HYPH"})
@@ -540,12 +542,12 @@ class QuoteLayer:
         # Erkenntnissen habe …`: the spokesman is the source)
         first_verb = next((k for k in idx if self._cue_at(doc, k, s, e, lex.cue_verbs, lex.cue_particles)), e)
         # a reported-speech verb (`lobte`, `hob … hervor`) whose subject a medium relays
-        # (finite, not a participle of a relative or passive clause: `die … verurteilt worden waren`)
+        # (not a participle of a relative or passive clause: `die … verurteilt worden waren`)
         rep_verb = next(
             (
                 k
                 for k in idx
-                if (doc[k].tag_ in _FINITE_TAGS or not self._tagged)
+                if doc[k].tag_ not in _NONFINITE_VERB_TAGS
                 and self._cue_at(doc, k, s, e, lex.reported_verbs, lex.reported_particles)
             ),
             first_verb,
@@ -1015,6 +1017,8 @@ class QuoteLayer:
             message = self._clause_after(doc, verb, e, last)
         if message is None:
             lex = self.lex
+            if doc[verb].tag_ in _NONFINITE_VERB_TAGS or any(doc[j].lower_ in lex.hearsay for j in range(s, e)):
+                return None  # (`Laut ISNA soll ein Gericht die Urteile bestätigt haben`: the medium's claim)
             if not self.reported or not (
                 self._cue_at(doc, verb, s, e, lex.reported_verbs, lex.reported_particles)
                 or self._cue_at(doc, verb, s, e, lex.cue_verbs, lex.cue_particles)
