@@ -190,3 +190,9 @@ def test_austrian_paper_in_marks_is_the_via():
     qs, names = quotes(text)
     q = find(qs, "die Koalition")
     assert q.via is not None and names[q.via] == "Presse"
+
+
+def test_the_press_in_general_is_no_outlet():
+    text = "Ein Sprecher der Polizei sagte gegenüber der Presse, die Ermittlungen dauerten an."
+    qs, _ = quotes(text)
+    assert find(qs, "die Ermittlungen").via is None

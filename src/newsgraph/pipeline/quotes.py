@@ -1689,7 +1689,7 @@ class QuoteLayer:
         after_noun = before in lex.medium_nouns
         if name in lex.ambiguous_media:
             # (`gegenüber der APA`, `im Gespräch mit AP`: a medium marker just before the article)
-            marked = len(words) > 1 and words[-2].casefold() in lex.medium_markers
+            marked = len(words) > 1 and words[-2].casefold() in lex.medium_markers and name not in lex.common_noun_media
             # `the RIA news agency`, `the AP news agency`: a medium noun within the next two words
             following = [w.casefold().strip(".,;:") for w in text[end : end + 30].split()[:2]]
             noun_after = text[end : end + 1] == " " and any(w in lex.medium_nouns for w in following)

@@ -136,6 +136,7 @@ class QuoteLexicon:
     media_staff: tuple[str, ...] = ()
     #: outlet names that are also ordinary words or very short: found only with a marker
     ambiguous_media: frozenset[str] = field(default_factory=frozenset)
+    common_noun_media: frozenset[str] = field(default_factory=frozenset)
     #: `nach eigenen Angaben`: a source phrase that points at the clause's own subject
     own_words: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
@@ -218,6 +219,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         relay_words=_low(data.get("medium", {}).get("relay")),
         media_names=_low(_media(lang)["names"]),
         ambiguous_media=_low(_media(lang).get("ambiguous")),
+        common_noun_media=_low(_media(lang).get("common_nouns")),
         citing=_low(data.get("medium", {}).get("citing")),
         according=_low(data.get("medium", {}).get("according")),
         subordinators=_low(spk.get("subordinators")),
