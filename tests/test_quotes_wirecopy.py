@@ -8,6 +8,8 @@ given names, with the type given), so each fails when its mechanism is taken out
 
 from __future__ import annotations
 
+import pytest
+
 from .test_quotes import find, quotes
 from .test_quotes_unseen import tagged_quotes
 
@@ -196,3 +198,28 @@ def test_the_press_in_general_is_no_outlet():
     text = "Ein Sprecher der Polizei sagte gegenüber der Presse, die Ermittlungen dauerten an."
     qs, _ = quotes(text)
     assert find(qs, "die Ermittlungen").via is None
+
+
+def test_headline_quote_repeated_in_the_body_is_one_statement():
+    text = (
+        "Lindqvist: „Wir bauen den Hafen wieder auf“\n\n"
+        "Göteborg (dpa) - Nach dem Sturm hat der Bürgermeister Hilfe versprochen. „Wir bauen den Hafen "
+        "wieder auf“, sagte Lindqvist am Montag."
+    )
+    qs, _ = quotes(text, {"Lindqvist": "PER"})
+    hits = [q for q in qs if q.text.startswith("Wir bauen")]
+    assert len(hits) == 1
+    assert hits[0].cue is not None and hits[0].cue.text == "sagte"
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    import newsgraph
+
+    return newsgraph.load("en")
+
+
+def test_english_according_to_a_name_with_a_lower_case_head(nlp_en):
+    doc = nlp_en("According to the Gaza health ministry, more than 300 people were injured.")
+    q = find(doc._.quotes, "more than 300")
+    assert q.speaker_span is not None and q.speaker_span.text == "the Gaza health ministry"

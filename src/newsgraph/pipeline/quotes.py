@@ -407,6 +407,7 @@ class QuoteLayer:
         for st in statements:
             st.parent_ref = statements[st.parent] if st.parent is not None else None
         statements = self._one_per_statement(statements)
+        statements = self._headline_repeats(doc, statements, units)
         statements.sort(key=lambda st: (st.start, -st.end))
         doc._.quotes = self._to_quotes(doc, statements)
         self._mark_times(doc, statements)
@@ -799,7 +800,18 @@ class QuoteLayer:
                 if any(lows[j] in lex.cue_verbs for j in idx if j < k) and doc[k - 1].text == ",":
                     continue  # `Wang told him that …, according to CCTV`: the verb's subject speaks
                 src = phrase_after(doc, k + 2, e, lex)
-                if src is None or (src.end < e and doc[src.end].lower_ in {"'s", "’s"}):
+                if src is None or (
+                    src.end < e
+                    and (
+                        doc[src.end].lower_ in {"'s", "’s"}
+                        # `According to the Gaza health ministry, …`: a lower-case head after the name
+                        or (
+                            doc[src.end].is_lower
+                            and doc[src.end].tag_ in {"NN", "NNS"}
+                            and doc[src.end - 1].tag_ in {"NNP", "NNPS"}
+                        )
+                    )
+                ):
                     # `According to Ukraine's air force, …`: the owner's body, to the comma
                     src = self._source_stretch(doc, k + 2, s, last) or src
                 if src is not None:
@@ -3068,6 +3080,21 @@ class QuoteLayer:
         st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
         st.speaker = ent
         return st
+
+    def _headline_repeats(
+        self, doc: Doc, statements: list[_Statement], units: list[tuple[int, int]]
+    ) -> list[_Statement]:
+        """`Scholz: „Wir lassen die Ukraine nicht allein“` over a report that quotes the same words
+        with their occasion: the headline's quote repeats a statement of the body, so only the
+        body's is kept (one statement, one quote)."""
+        if not units or not self._is_title(doc, units[0][1]):
+            return statements
+
+        def norm(st: _Statement) -> str:
+            return re.sub(r"\W+", " ", self._text[st.start : st.end]).strip().casefold()
+
+        body = {norm(st) for st in statements if st.sentence > 0}
+        return [st for st in statements if st.sentence > 0 or st.parent is not None or norm(st) not in body]
 
     def _one_per_statement(self, statements: list[_Statement]) -> list[_Statement]:
         """List a statement with embedded quoted fragments once. The fragments are the quotes
