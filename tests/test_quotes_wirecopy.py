@@ -223,3 +223,13 @@ def test_english_according_to_a_name_with_a_lower_case_head(nlp_en):
     doc = nlp_en("According to the Gaza health ministry, more than 300 people were injured.")
     q = find(doc._.quotes, "more than 300")
     assert q.speaker_span is not None and q.speaker_span.text == "the Gaza health ministry"
+
+
+def test_pronoun_after_an_unnamed_speaker_keeps_the_medium():
+    text = (
+        "Die Reise begann am Montag. Der Kanzler sagte dem „Tagesspiegel“, Polen sei wichtig. "
+        "Er fügte hinzu, Europa brauche Polen."
+    )
+    qs, names = quotes(text, {"Tagesspiegel": "ORG"})
+    q = find(qs, "Europa brauche")
+    assert q.via is not None and names[q.via] == "Tagesspiegel"

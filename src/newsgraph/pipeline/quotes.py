@@ -341,9 +341,10 @@ class QuoteLayer:
                 self._unnamed_spokesperson(doc, st, u, quoted_token, resolver)
                 if (
                     st.via is None
-                    and st.speaker is not None
                     and last_statement is not None
                     and last_statement.via is not None
+                    # (an unnamed speaker too: `Der Kanzler sagte dem „Tagesspiegel“, … . Er fügte hinzu, …`)
+                    and (st.speaker is not None or last_statement.speaker_phrase is not None)
                     and last_statement.speaker is st.speaker
                     and last_statement.sentence >= u - 2
                     and st.speaker_phrase is not None
