@@ -233,3 +233,11 @@ def test_pronoun_after_an_unnamed_speaker_keeps_the_medium():
     qs, names = quotes(text, {"Tagesspiegel": "ORG"})
     q = find(qs, "Europa brauche")
     assert q.via is not None and names[q.via] == "Tagesspiegel"
+
+
+def test_neuter_article_subject_is_an_actor_not_the_pronoun_das():
+    # `Das Umweltministerium wollte sich nicht äußern`: `Das` is the article of the subject
+    text = "Eine Einigung sei nicht in Sicht, sagte ein Sprecher. Das Umweltministerium wollte sich dazu nicht äußern."
+    tags = {"sei": "VAFIN", "sagte": "VVFIN", "wollte": "VMFIN", "das": "ART", "umweltministerium": "NN"}
+    qs, _ = tagged_quotes(text, {}, tags)
+    assert not any(q.text.startswith("Das Umweltministerium") for q in qs)

@@ -2433,8 +2433,10 @@ class QuoteLayer:
             return False
         if any(quoted[j] for j in range(phrase.start, phrase.end)):
             return False
-        if doc[phrase.start].lower_ in {"es", "das", "dies", "man"}:
-            return False
+        if doc[phrase.start].lower_ in {"es", "dies", "man"} or (
+            doc[phrase.start].lower_ == "das" and phrase.end - phrase.start == 1
+        ):
+            return False  # (the pronoun `Das`, not the article of `Das Finanzministerium`)
         st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
         st.speaker = resolver.entity(phrase)
         st.speaker_known = True
