@@ -241,3 +241,24 @@ def test_neuter_article_subject_is_an_actor_not_the_pronoun_das():
     tags = {"sei": "VAFIN", "sagte": "VVFIN", "wollte": "VMFIN", "das": "ART", "umweltministerium": "NN"}
     qs, _ = tagged_quotes(text, {}, tags)
     assert not any(q.text.startswith("Das Umweltministerium") for q in qs)
+
+
+def test_programme_title_after_an_outlets_possessive_is_no_quote():
+    text = 'Lindqvist told CNN\'s "Morning Edition" that the port would reopen in May.'
+    qs, names = quotes(text, {"Lindqvist": "PER", "CNN": "ORG"}, lang="en")
+    assert not any(q.text.startswith("Morning") for q in qs)
+    q = find(qs, "the port would")
+    assert names[q.speaker] == "Lindqvist" and names[q.via] == "CNN"
+
+
+def test_programme_title_after_a_programme_noun_is_no_quote():
+    text = "Die Ministerin sagte in der Sendung „Sonntag früh“, die Reform komme im Herbst."
+    qs, _ = quotes(text)
+    assert not any(q.text.startswith("Sonntag") for q in qs)
+    assert find(qs, "die Reform").speaker_text == "Die Ministerin"
+
+
+def test_quoted_words_after_a_newspaper_noun_are_still_a_quote():
+    text = "Die Ministerin sagte der Zeitung „Wir schaffen das“."
+    qs, _ = quotes(text)
+    assert find(qs, "Wir schaffen das")

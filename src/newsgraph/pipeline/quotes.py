@@ -905,6 +905,13 @@ class QuoteLayer:
                 obj = phrase_after(doc, nxt, e, lex)
                 if obj is not None:
                     nxt = obj.end
+                    if nxt < e and doc[nxt].lower_ in {"'s", "’s"}:
+                        nxt += 1  # `told CNN's "State of the Union"`: the outlet's programme
+                        while nxt < e and (quoted[nxt] or doc[nxt].text in self.lex.marks):
+                            nxt += 1
+                        host = phrase_after(doc, nxt, e, lex) if nxt < e and is_capitalised(doc[nxt]) else None
+                        if host is not None:
+                            nxt = host.end  # `told CNN's Jake Tapper that …`
                     tail = next((j for j in range(nxt, min(e, nxt + 2)) if doc[j].lower_ in lex.medium_nouns), None)
                     if tail is not None and all(doc[j].is_lower for j in range(nxt, tail)):
                         nxt = tail + 1  # `told the Interfax news agency`: the outlet's medium noun
@@ -2177,13 +2184,23 @@ class QuoteLayer:
                 and words[-1].strip(".,;:!?").casefold() in lex.medium_nouns | lex.media_names
             ):
                 return None  # `mit der „Neuen Zürcher Zeitung“`, `der „Washington Post“`: an outlet's name
-            if (
-                not has_cue
-                and not ends_sentence
-                and capital_words >= 2
-                and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in lex.title_words for w in words)
-            ):
+            titled = capital_words >= 2 and all(
+                w[:1].isupper() or w[:1].isdigit() or w.lower() in lex.title_words for w in words
+            )
+            if not has_cue and not ends_sentence and titled:
                 return None  # `„Nackt unter Wölfen“`, `„Glas der Vernunft“`: a title, no cue, no words said
+            lead_words = before.split()
+            lead_word = lead_words[-1].casefold() if lead_words else ""
+            if (
+                content[:1].isupper()
+                and not ends_sentence
+                and len(words) <= 6
+                and (
+                    (self.lang == "en" and lead_word.endswith(("'s", "’s")))
+                    or lead_word.strip('„“"»«') in lex.programme_nouns
+                )
+            ):
+                return None  # `told CNN's "State of the Union"`, `in der Sendung „Hart aber fair“`: a programme
             if (
                 has_cue
                 or (lower_start and len(words) >= 2)

@@ -56,6 +56,7 @@ class QuoteLexicon:
     worten: frozenset[str]
     medium_nouns: frozenset[str]
     medium_markers: frozenset[str]
+    programme_nouns: frozenset[str]
     pronouns: frozenset[str]
     stop_words: frozenset[str]
     np_inner: frozenset[str]
@@ -198,6 +199,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         cited_pronouns={k.lower(): v for k, v in data.get("zitiert", {}).get("object_pronouns", {}).items()},
         medium_nouns=_low(data.get("medium", {}).get("nouns")),
         medium_markers=_low(data.get("medium", {}).get("markers")),
+        programme_nouns=_low(data.get("medium", {}).get("programmes")),
         pronouns=_low(spk.get("pronouns")),
         stop_words=_low(spk.get("stop_words")),
         np_inner=_low(spk.get("np_inner")),
