@@ -262,3 +262,12 @@ def test_quoted_words_after_a_newspaper_noun_are_still_a_quote():
     text = "Die Ministerin sagte der Zeitung „Wir schaffen das“."
     qs, _ = quotes(text)
     assert find(qs, "Wir schaffen das")
+
+
+def test_party_role_description_refers_back_to_the_person_named():
+    text = (
+        "Die Ministerin Petra Lindqvist schrieb in einem Gastbeitrag, der Staat spare zu wenig. "
+        "Die Reform komme zu spät, so die SPD-Chefin."
+    )
+    qs, names = quotes(text, {"Petra Lindqvist": "PER"})
+    assert names[find(qs, "Die Reform").speaker] == "Petra Lindqvist"
