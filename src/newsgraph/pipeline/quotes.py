@@ -80,6 +80,8 @@ _SENT_END = ".!?…"
 _NON_HEAD_TAGS = frozenset({"ART", "ADJA", "PDAT", "PPOSAT", "PIAT", "CARD"})
 #: STTS tags of finite verbs (the shipped tagger's tag set)
 _FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# participles and infinitives: a speech verb in these forms has no subject of its own in its clause
+_NONFINITE_VERB_TAGS = frozenset({"VVPP", "VAPP", "VMPP", "VVINF", "VAINF", "VMINF", "VVIZU"})
 _DASHES = frozenset({"-", "–", "—"})
 #: Penn tags of words that make up an English office before a name (`Ugandan government spokesman`)
 _NOMINAL_TAGS = frozenset({"JJ", "NN", "NNS", "NNP", "NNPS", "DT", "POS", "PRP$", "HYPH"})
@@ -126,6 +128,7 @@ class _Analysis:
     speaker_entity: Entity | None = None
     speaker_known: bool = False
     extra_cue: list[int] = field(default_factory=list)
+    second: int | None = None  # first token of a main clause of another speaker after a comma
 
 
 class QuoteLayer:
@@ -183,6 +186,43 @@ class QuoteLayer:
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
+        # a word of a person's or organisation's name that the tagger read as a function word
+        # (`Kai Warnecke forderte …` with `Kai` a preposition, `Trump sprach` with an adverb) would
+        # make the rules see a fronted phrase instead of a subject: the quote layer reads such words
+        # as proper nouns, and gives the tags back for the layers after it
+        restore = self._name_tags(doc)
+        try:
+            return self._process(doc)
+        finally:
+            for i, tag, pos in restore:
+                doc[i].tag_, doc[i].pos_ = tag, pos
+
+    # function-word tags a name's word gets by mistake; articles, pronouns and verbs are left as
+    # they are (`Die Linke`, and a verb the recogniser swallowed into a name is still the cue)
+    _MISREAD_NAME_TAGS = frozenset({"ADV", "APPR", "ADJD", "PTKVZ", "KON", "ITJ", "PAV", "PROAV", "RB", "IN", "UH"})
+
+    def _name_tags(self, doc: Doc) -> list[tuple[int, str, str]]:
+        """Tag every capitalised word inside a person or organisation mention of the entity layer
+        that the tagger gave a function-word tag (preposition, adverb, conjunction …) as a proper
+        noun; returns what to restore."""
+        if not doc.has_annotation("TAG"):
+            return []
+        proper = "NE" if self.lang == "de" else "NNP"
+        changed: list[tuple[int, str, str]] = []
+        for ent in doc._.entities or []:
+            if ent.type not in {"PER", "ORG"}:
+                continue
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    if t.text[:1].isupper() and t.is_alpha and t.tag_ in self._MISREAD_NAME_TAGS:
+                        changed.append((t.i, t.tag_, t.pos_))
+                        t.tag_, t.pos_ = proper, "PROPN"
+        return changed
+
+    def _process(self, doc: Doc) -> Doc:
         lex = self.lex
         text = doc.text  # Doc.text joins all tokens: compute it once per document
         self._text = text
@@ -263,6 +303,17 @@ class QuoteLayer:
                 ind = self._indirect_statement(doc, s, e, u, analysis, quoted_token, new, last_statement, resolver)
             if ind is not None:
                 new.append(ind)
+            if analysis is not None and analysis.second is not None:
+                # `X wies … zurück, die Sprecherin …, Anna Berg, sagte, …`: the second speaker's clause
+                second = self._analyse(doc, analysis.second, e, quoted_token, resolver)
+                if second is not None and second.speaker is not None and second.speaker_entity is None:
+                    second.speaker_entity = resolver.entity(second.speaker)
+                if second is not None and second.message is not None:
+                    other = self._indirect_statement(
+                        doc, analysis.second, e, u, second, quoted_token, new, last_statement, resolver
+                    )
+                    if other is not None:
+                        new.append(other)
             if new and self._same_medium(doc, s, e, quoted_token):
                 # `Im gleichen Interview sagte der Minister, …`: the medium of the statement before
                 earlier = next((st.via for st in reversed(statements) if st.via is not None), None)
@@ -290,9 +341,10 @@ class QuoteLayer:
                 self._unnamed_spokesperson(doc, st, u, quoted_token, resolver)
                 if (
                     st.via is None
-                    and st.speaker is not None
                     and last_statement is not None
                     and last_statement.via is not None
+                    # (an unnamed speaker too: `Der Kanzler sagte dem „Tagesspiegel“, … . Er fügte hinzu, …`)
+                    and (st.speaker is not None or last_statement.speaker_phrase is not None)
                     and last_statement.speaker is st.speaker
                     and last_statement.sentence >= u - 2
                     and st.speaker_phrase is not None
@@ -356,6 +408,7 @@ class QuoteLayer:
         for st in statements:
             st.parent_ref = statements[st.parent] if st.parent is not None else None
         statements = self._one_per_statement(statements)
+        statements = self._headline_repeats(doc, statements, units)
         statements.sort(key=lambda st: (st.start, -st.end))
         doc._.quotes = self._to_quotes(doc, statements)
         self._mark_times(doc, statements)
@@ -490,6 +543,18 @@ class QuoteLayer:
         # verb comes first, whose clause they sit in (`Ein Sprecher sagte, nach neuesten
         # Erkenntnissen habe …`: the spokesman is the source)
         first_verb = next((k for k in idx if self._cue_at(doc, k, s, e, lex.cue_verbs, lex.cue_particles)), e)
+        # a reported-speech verb (`lobte`, `hob … hervor`) whose subject a medium relays
+        # (not a participle of a relative or passive clause: `die … verurteilt worden waren`)
+        rep_verb = next(
+            (
+                k
+                for k in idx
+                if doc[k].tag_ not in _NONFINITE_VERB_TAGS
+                and self._cue_at(doc, k, s, e, lex.reported_verbs, lex.reported_particles)
+            ),
+            first_verb,
+        )
+        relay_verb = min(first_verb, rep_verb)
         for k in idx:
             low = lows[k]
             postposed = low in lex.nach_words and k > s and doc[k - 1].lower_.endswith(tuple(lex.nach_nouns))
@@ -504,7 +569,7 @@ class QuoteLayer:
             if low in lex.before_source and k + 1 < e:
                 src = phrase_after(doc, k + 1, e, lex)
                 if src is not None:
-                    relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
+                    relayed = self._relayed(doc, s, e, last, relay_verb, src, resolver)
                     return relayed or self._edge_message(doc, s, last, k, src.end, src, cue=(k, k + 1))
             if low in lex.after_source and k > s:
                 src = phrase_before(doc, s, k, lex) or _bare_before(doc, s, k)
@@ -515,7 +580,7 @@ class QuoteLayer:
                         break
                     src = SpeakerPhrase(head.start, src.end)
                 if src is not None:
-                    relayed = self._relayed(doc, s, e, last, first_verb, src, resolver)
+                    relayed = self._relayed(doc, s, e, last, relay_verb, src, resolver)
                     return relayed or self._edge_message(doc, s, last, src.start, k + 1, src, cue=(k, k + 1))
             if (
                 low in lex.nach_words
@@ -664,6 +729,20 @@ class QuoteLayer:
                     a.speaker = phrase_after(doc, k + 1, e, lex)
                 else:
                     clause = self._clause_after(doc, k, e, last)
+                    if (
+                        clause is not None
+                        and doc[clause[0] - 1].text == ","
+                        and self._comma_clause_cue(doc, clause[0] - 1, clause[1], e, quoted)
+                    ):
+                        # `X wies die Kritik zurück, die Sprecherin …, Anna Berg, erklärte: …`: the
+                        # clause after the comma is another speaker's; this verb's content ends there
+                        comma = clause[0] - 1
+                        a.second = comma + 1
+                        if is_rep and self.reported and a.speaker is not None and comma - s >= 3:
+                            a.kind, a.message = "reported", (s, comma)
+                        else:
+                            a.kind = "cue"
+                        return a
                     if clause is not None:
                         clause = self._before_second_cue(doc, clause, e, quoted)
             if clause is not None:
@@ -722,7 +801,18 @@ class QuoteLayer:
                 if any(lows[j] in lex.cue_verbs for j in idx if j < k) and doc[k - 1].text == ",":
                     continue  # `Wang told him that …, according to CCTV`: the verb's subject speaks
                 src = phrase_after(doc, k + 2, e, lex)
-                if src is None or (src.end < e and doc[src.end].lower_ in {"'s", "’s"}):
+                if src is None or (
+                    src.end < e
+                    and (
+                        doc[src.end].lower_ in {"'s", "’s"}
+                        # `According to the Gaza health ministry, …`: a lower-case head after the name
+                        or (
+                            doc[src.end].is_lower
+                            and doc[src.end].tag_ in {"NN", "NNS"}
+                            and doc[src.end - 1].tag_ in {"NNP", "NNPS"}
+                        )
+                    )
+                ):
                     # `According to Ukraine's air force, …`: the owner's body, to the comma
                     src = self._source_stretch(doc, k + 2, s, last) or src
                 if src is not None:
@@ -761,7 +851,9 @@ class QuoteLayer:
             if comma is not None and not quote_before and comma + 1 < aux:
                 # `In a statement carried by TASS, Lavrov said …`: a fronted phrase, then the subject
                 start = comma + 1
-            appositive = None if quote_before else self._appositive_subject(doc, start, aux)
+            # `"…," the regional governor, Maksym Kozytskyi, wrote`: after a quote as well, a
+            # subject with its apposition between commas stands before the verb
+            appositive = self._appositive_subject(doc, start, aux)
             if appositive is not None:
                 start = appositive.start  # `Hungary's foreign minister, Zoltán Berecz, said`
             before = appositive or phrase_before(doc, start, aux, lex)
@@ -794,7 +886,7 @@ class QuoteLayer:
                 before = None  # `the two sides would meet …`: the subject opens the clause
             if before is None and k == start and quote_before and k + 1 < e:
                 # inverted after a quote: `"…," said X`
-                before = phrase_after(doc, k + 1, e, lex)
+                before = phrase_after(doc, k + 1, e, lex) or self._inverted_anonymous(doc, k + 1, e)
             if before is None and k - 1 > s and (lows.get(k - 1) in {"and", "but"} or low in lex.shared_subject):
                 # `Trump called the gift "fantastic" and said he would …`, `…, saying Putin had …`:
                 # the verb shares the subject that opens the sentence
@@ -813,6 +905,16 @@ class QuoteLayer:
                 obj = phrase_after(doc, nxt, e, lex)
                 if obj is not None:
                     nxt = obj.end
+                    if nxt < e and doc[nxt].lower_ in {"'s", "’s"}:
+                        nxt += 1  # `told CNN's "State of the Union"`: the outlet's programme
+                        while nxt < e and (quoted[nxt] or doc[nxt].text in self.lex.marks):
+                            nxt += 1
+                        host = phrase_after(doc, nxt, e, lex) if nxt < e and is_capitalised(doc[nxt]) else None
+                        if host is not None:
+                            nxt = host.end  # `told CNN's Jake Tapper that …`
+                    tail = next((j for j in range(nxt, min(e, nxt + 2)) if doc[j].lower_ in lex.medium_nouns), None)
+                    if tail is not None and all(doc[j].is_lower for j in range(nxt, tail)):
+                        nxt = tail + 1  # `told the Interfax news agency`: the outlet's medium noun
                 elif nxt < e and doc[nxt].is_alpha:
                     nxt += 1
             if nxt < e and doc[nxt].text == ":":
@@ -820,6 +922,30 @@ class QuoteLayer:
                 return a
             if quote_before:
                 a.kind = "cue"  # governs the quote before it; what follows is circumstance
+                return a
+            if (
+                nxt < e
+                and doc[nxt].text == ","
+                and comma is not None
+                and start == comma + 1
+                and comma - clause_start >= 3
+                and not quoted[clause_start]
+            ):
+                # `The labor market was strong, she added, though growth had slowed.`: a frame
+                # set between commas after the clause it reports
+                a.message = (clause_start, comma)
+                return a
+            if (
+                nxt < e
+                and doc[nxt].text == ","
+                and comma is not None
+                and start == comma + 1
+                and comma > clause_start
+                and last - nxt >= 3
+                and not quoted[clause_start]
+            ):
+                # `The talks, Peskov said, were constructive.`: a frame inside the clause it reports
+                a.message = (clause_start, last)
                 return a
             circumstance = nxt < e and (
                 lows.get(nxt) in lex.circumstance
@@ -889,6 +1015,19 @@ class QuoteLayer:
         if verb >= e or not self._names_medium(doc, src, resolver):
             return None
         speaker = self._subject(doc, s, verb, e, resolver)
+        if speaker is not None and speaker.start < src.end and src.start < speaker.end:
+            # `hob der Kanzler dem „Tagesspiegel“ zufolge … hervor`: one phrase read over the
+            # subject and the dative medium; the medium starts at the last article inside it
+            cut = next(
+                (
+                    j
+                    for j in range(src.end - 1, max(src.start, speaker.start), -1)
+                    if doc[j].lower_ in {"dem", "der", "den"}
+                ),
+                None,
+            )
+            if cut is not None and self._names_medium(doc, SpeakerPhrase(cut, src.end), resolver):
+                speaker, src = SpeakerPhrase(speaker.start, cut), SpeakerPhrase(cut, src.end)
         if speaker is None or (speaker.start < src.end and src.start < speaker.end):
             return None
         if verb < src.start:
@@ -897,7 +1036,19 @@ class QuoteLayer:
         else:
             message = self._clause_after(doc, verb, e, last)
         if message is None:
-            return None
+            lex = self.lex
+            if doc[verb].tag_ in _NONFINITE_VERB_TAGS or any(doc[j].lower_ in lex.hearsay for j in range(s, e)):
+                return None  # (`Laut ISNA soll ein Gericht die Urteile bestätigt haben`: the medium's claim)
+            if not self.reported or not (
+                self._cue_at(doc, verb, s, e, lex.reported_verbs, lex.reported_particles)
+                or self._cue_at(doc, verb, s, e, lex.cue_verbs, lex.cue_particles)
+            ):
+                return None
+            # `Der Kanzler lobte dem „Tagesspiegel“ zufolge die Rolle Polens.`: reported speech of
+            # the verb's subject, relayed by the medium
+            return _Analysis(
+                cue=(verb, verb + 1), speaker=speaker, message=(s, last), kind="reported", via=resolver.entity(src)
+            )
         return _Analysis(cue=(verb, verb + 1), speaker=speaker, message=message, via=resolver.entity(src))
 
     def _owner_title(self, doc: Doc, phrase: SpeakerPhrase | None, k: int) -> SpeakerPhrase | None:
@@ -1021,6 +1172,23 @@ class QuoteLayer:
         if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
         return SpeakerPhrase(start, aux)
+
+    def _inverted_anonymous(self, doc: Doc, start: int, e: int) -> SpeakerPhrase | None:
+        """`"…," said a spokesman for the ministry.`, `"…," said the governor, Maksym Kozytskyi.`:
+        an inverted subject in lower case (an unnamed speaker or an office after its article),
+        kept to the comma or the sentence end, with the name in apposition after the comma when
+        one follows. English only: the capitalised subject is ``phrase_after``'s."""
+        stop = next((j for j in range(start, min(e, start + 11)) if doc[j].is_punct), None)
+        if stop is None or stop == start:
+            return None
+        phrase = self._anonymous_before(doc, start, stop)
+        if phrase is None:
+            return None
+        if doc[stop].text == "," and stop + 1 < e and is_capitalised(doc[stop + 1]):
+            name = phrase_after(doc, stop + 1, e, self.lex)
+            if name is not None and (name.end >= e or doc[name.end].is_punct):
+                return SpeakerPhrase(start, name.end)  # `the governor, Maksym Kozytskyi,`
+        return phrase
 
     def _narrated_after(self, doc: Doc, idx: list[int]) -> bool:
         """`Danach brach Feuer aus.`: an adverb that also means "afterwards" (``[prepositional]
@@ -1458,17 +1626,44 @@ class QuoteLayer:
                 ent = resolver._best_mention(doc[ph.start].idx, doc[end - 1].idx + len(doc[end - 1]))
                 if ent is not None and ent.type in {"ORG", "MISC"}:
                     return ent
+                if ent is not None and self._mistyped_outlet(ent):
+                    return ent  # `dem Sender Phoenix` (tagged a place)
         # an outlet by name (`sagte Merz am Abend in der ARD`, `told Fox News`)
         lo, hi = max(s, k - 12), min(e, k + 15)
         for m_start, m_end, _, ent in resolver._mentions.overlapping(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])):
             names = {self._text[m_start:m_end].casefold(), ent.name.casefold()}
-            if ent.type not in {"ORG", "MISC"} or not any(outlet_name(n.split(), lex) for n in names):
+            if not any(outlet_name(n.split(), lex) for n in names):
+                continue
+            if ent.type not in {"ORG", "MISC"} and not self._is_outlet_only(ent):
                 continue
             before = self._text[max(0, m_start - 30) : m_start].split()
             word = before[-1].casefold() if before else ""
             if word in lex.before_medium_name or word in lex.medium_nouns or word in lex.cue_verbs:
+                if ent.type not in {"ORG", "MISC"}:
+                    ent.type = "ORG"  # `told the Kommersant newspaper` (tagged a person)
                 return ent  # (`sagte SPIEGEL ONLINE`: the outlet right after the verb was told)
         return self._unnamed_outlet(doc, lo, hi, resolver)
+
+    def _is_outlet_only(self, ent: Entity) -> bool:
+        """Whether every mention of a person or place entity is an unambiguous outlet name of
+        ``quotes_media.toml`` (`the Kommersant newspaper`): the tagger mistyped it."""
+        lex = self.lex
+        return ent.type in {"PER", "LOC"} and all(
+            outlet_name(m.text.casefold().split(), lex) and m.text.casefold() not in lex.ambiguous_media
+            for m in ent.mentions
+        )
+
+    def _mistyped_outlet(self, ent: Entity) -> bool:
+        """`dem Sender Phoenix`, `the channel Rossija 1`: a person or place entity named right after
+        a medium noun whose mentions are all an outlet of the lexicon (ambiguous names included,
+        since the noun announces the outlet) is that outlet; it is retyped an organisation, so that
+        it can be the quote's ``via``."""
+        if ent.type not in {"PER", "LOC"} or not all(
+            outlet_name(m.text.casefold().split(), self.lex) for m in ent.mentions
+        ):
+            return False
+        ent.type = "ORG"
+        return True
 
     def _outlet_pattern(self) -> re.Pattern[str]:
         """The outlet names of the lexicon as one case-insensitive alternation, longest first, so
@@ -1514,8 +1709,11 @@ class QuoteLayer:
         after_noun = before in lex.medium_nouns
         if name in lex.ambiguous_media:
             # (`gegenüber der APA`, `im Gespräch mit AP`: a medium marker just before the article)
-            marked = len(words) > 1 and words[-2].casefold() in lex.medium_markers
-            return quoted or after_noun or compound_medium or marked
+            marked = len(words) > 1 and words[-2].casefold() in lex.medium_markers and name not in lex.common_noun_media
+            # `the RIA news agency`, `the AP news agency`: a medium noun within the next two words
+            following = [w.casefold().strip(".,;:") for w in text[end : end + 30].split()[:2]]
+            noun_after = text[end : end + 1] == " " and any(w in lex.medium_nouns for w in following)
+            return quoted or after_noun or compound_medium or marked or noun_after
         surface = text[start:end]
         if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
             return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
@@ -1715,6 +1913,8 @@ class QuoteLayer:
         `und` hands back to its speaker with a second speech verb in the indicative."""
         a, b = clause
         for j in range(a + 1, b - 1):
+            if doc[j].text == "," and not quoted[j] and self._comma_clause_cue(doc, j, b, e, quoted):
+                return (a, j)  # `wies die Kritik zurück, die Sprecherin …, Anna Berg, erklärte: …`
             verb = doc[j + 1].lower_
             if (
                 doc[j].lower_ in _COORDINATORS
@@ -1733,6 +1933,23 @@ class QuoteLayer:
             ):
                 return (a, j) if j > a + 1 else clause
         return clause
+
+    def _comma_clause_cue(self, doc: Doc, comma: int, b: int, e: int, quoted: list[bool]) -> bool:
+        """Whether the comma at ``comma`` opens a main clause of another speaker: a subject with its
+        apposition between commas (`die Sprecherin der Fraktion, Anna Berg,`), then a speech verb
+        in the indicative (`erklärte`). German only; the subject must open with an article or a
+        capital and hold no finite verb."""
+        if self.lang != "de" or comma + 3 >= b:
+            return False
+        verb = next((k for k in range(comma + 1, min(b, comma + 16)) if doc[k].tag_ in _FINITE_TAGS), None)
+        if verb is None or quoted[verb] or doc[verb - 1].text != "," or doc[verb].lower_ in self.lex.konjunktiv:
+            return False
+        if doc[comma + 1].lower_ in self.lex.relative_words or doc[comma + 1].tag_ in {"PRELS", "KOUS", "PWAV"}:
+            return False
+        if not self._cue_at(doc, verb, comma, e, self.lex.cue_verbs, self.lex.cue_particles):
+            return False
+        phrase = self._appositive_subject(doc, comma + 1, verb)
+        return phrase is not None and phrase.start == comma + 1
 
     def _subject_up_to(self, doc: Doc, k: int, j: int, e: int) -> bool:
         """Whether the words between the cue at ``k`` and the comma at ``j`` are its inverted
@@ -1967,13 +2184,23 @@ class QuoteLayer:
                 and words[-1].strip(".,;:!?").casefold() in lex.medium_nouns | lex.media_names
             ):
                 return None  # `mit der „Neuen Zürcher Zeitung“`, `der „Washington Post“`: an outlet's name
-            if (
-                not has_cue
-                and not ends_sentence
-                and capital_words >= 2
-                and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in lex.title_words for w in words)
-            ):
+            titled = capital_words >= 2 and all(
+                w[:1].isupper() or w[:1].isdigit() or w.lower() in lex.title_words for w in words
+            )
+            if not has_cue and not ends_sentence and titled:
                 return None  # `„Nackt unter Wölfen“`, `„Glas der Vernunft“`: a title, no cue, no words said
+            lead_words = before.split()
+            lead_word = lead_words[-1].casefold() if lead_words else ""
+            if (
+                content[:1].isupper()
+                and not ends_sentence
+                and len(words) <= 6
+                and (
+                    (self.lang == "en" and lead_word.endswith(("'s", "’s")))
+                    or lead_word.strip('„“"»«') in lex.programme_nouns
+                )
+            ):
+                return None  # `told CNN's "State of the Union"`, `in der Sendung „Hart aber fair“`: a programme
             if (
                 has_cue
                 or (lower_start and len(words) >= 2)
@@ -2124,6 +2351,13 @@ class QuoteLayer:
             ]
             if not verbs or doc[c + 1].lower_ in self.lex.relative_words:
                 return None
+            if verbs[0] == c + 1:
+                # `…, die Sprecherin der Fraktion, Anna Berg, erklärte: „…“`: the comma closes the
+                # subject's apposition; the subject runs back to the comma before it
+                sub = self._appositive_subject(doc, first + 1, verbs[0])
+                if sub is None or not self._names_actor(doc, sub, resolver):
+                    return None
+                return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
             sub = self._subject(doc, c + 1, verbs[0], e, resolver)
             if sub is not None and sub.start <= c and doc[verbs[0] - 1].lower_ in _COORDINATORS:
                 # `Er sagte, …, und fügte hinzu: „…“`: the same speaker, the quote's own verb
@@ -2132,6 +2366,15 @@ class QuoteLayer:
                 return None
             return _Analysis(cue=(verbs[0], verbs[0] + 1), speaker=sub, speaker_entity=resolver.entity(sub))
         return None
+
+    def _names_actor(self, doc: Doc, phrase: SpeakerPhrase, resolver: SpeakerResolver) -> bool:
+        """Whether a phrase names someone who can speak: a person or organisation entity, or an
+        office, body or person noun (``_no_actor`` is false)."""
+        ent = resolver.entity(phrase)
+        if ent is not None and ent.type in {"PER", "ORG"}:
+            return True
+        a, b = self._chars(doc, phrase.start, phrase.end)
+        return not self._no_actor(doc, a, b)
 
     def _inverted_cue(
         self, doc: Doc, close: int, s: int, e: int, quoted: list[bool]
@@ -2207,8 +2450,10 @@ class QuoteLayer:
             return False
         if any(quoted[j] for j in range(phrase.start, phrase.end)):
             return False
-        if doc[phrase.start].lower_ in {"es", "das", "dies", "man"}:
-            return False
+        if doc[phrase.start].lower_ in {"es", "dies", "man"} or (
+            doc[phrase.start].lower_ == "das" and phrase.end - phrase.start == 1
+        ):
+            return False  # (the pronoun `Das`, not the article of `Das Finanzministerium`)
         st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
         st.speaker = resolver.entity(phrase)
         st.speaker_known = True
@@ -2564,6 +2809,8 @@ class QuoteLayer:
             return st
         ms, me = self._chars(doc, s, last)
         st = _Statement(kind="indirect", start=ms, end=me, free=True, sentence=u)
+        if resolver is not None and self._narrated_past(doc, st, s, last, quoted, resolver):
+            return None
         if resolver is not None and self._indicative_actor(doc, st, s, last, quoted, resolver):
             return st
         # `Der Iran streitet dies ab.` + `Sein Programm diene …`: a sentence between the last
@@ -2699,6 +2946,26 @@ class QuoteLayer:
             return False  # a fronted clause before the verb: its subject is not the sentence's
         return self._intro_speaker(doc, st, s, fin + 1, quoted, resolver, need_named=True)
 
+    def _narrated_past(
+        self, doc: Doc, st: _Statement, s: int, last: int, quoted: list[bool], resolver: SpeakerResolver
+    ) -> bool:
+        """`Ein Sprecher des Ministeriums wollte dies nicht bestätigen.`: a main clause whose finite
+        verb is a Konjunktiv II spelt like the past indicative (``[clause] preterite_like``) and
+        governs a verb of commenting (``comment_infinitives``), with an actor of its own as subject
+        and no other Konjunktiv in the sentence, narrates what that actor declined to say; it
+        carries no earlier statement on."""
+        lex = self.lex
+        fin = next((j for j in range(s, last) if not quoted[j] and doc[j].tag_ in _FINITE_TAGS), None)
+        if fin is None or fin - s < 1 or doc[fin].lower_ not in lex.preterite_like:
+            return False
+        if not any(doc[j].lower_ in lex.comment_infinitives for j in range(fin + 1, last)):
+            return False  # (`Grossbritannien und Frankreich wollten gemeinsam … ausarbeiten`: carried on)
+        others = (lex.konjunktiv - lex.preterite_like) | lex.hearsay
+        if any(doc[j].lower_ in others for j in range(s, last) if not quoted[j]):
+            return False
+        probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=st.sentence)
+        return self._intro_speaker(doc, probe, s, fin + 1, quoted, resolver, need_named=True)
+
     def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
         """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,
         `gewinne`, `funktioniere`): tagged ``VVFIN``, lower-case, ending in `-e` but not in the
@@ -2833,6 +3100,21 @@ class QuoteLayer:
         st.speaker_phrase = self._chars(doc, phrase.start, phrase.end)
         st.speaker = ent
         return st
+
+    def _headline_repeats(
+        self, doc: Doc, statements: list[_Statement], units: list[tuple[int, int]]
+    ) -> list[_Statement]:
+        """`Scholz: „Wir lassen die Ukraine nicht allein“` over a report that quotes the same words
+        with their occasion: the headline's quote repeats a statement of the body, so only the
+        body's is kept (one statement, one quote)."""
+        if not units or not self._is_title(doc, units[0][1]):
+            return statements
+
+        def norm(st: _Statement) -> str:
+            return re.sub(r"\W+", " ", self._text[st.start : st.end]).strip().casefold()
+
+        body = {norm(st) for st in statements if st.sentence > 0}
+        return [st for st in statements if st.sentence > 0 or st.parent is not None or norm(st) not in body]
 
     def _one_per_statement(self, statements: list[_Statement]) -> list[_Statement]:
         """List a statement with embedded quoted fragments once. The fragments are the quotes

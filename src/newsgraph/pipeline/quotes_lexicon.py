@@ -37,6 +37,8 @@ class QuoteLexicon:
     complementisers: frozenset[str]
     konjunktiv: frozenset[str]
     konjunktiv_strong: frozenset[str]
+    preterite_like: frozenset[str]
+    comment_infinitives: frozenset[str]
     hearsay: frozenset[str]
     continuation_window: int
     lead_chars: int
@@ -54,6 +56,7 @@ class QuoteLexicon:
     worten: frozenset[str]
     medium_nouns: frozenset[str]
     medium_markers: frozenset[str]
+    programme_nouns: frozenset[str]
     pronouns: frozenset[str]
     stop_words: frozenset[str]
     np_inner: frozenset[str]
@@ -134,6 +137,7 @@ class QuoteLexicon:
     media_staff: tuple[str, ...] = ()
     #: outlet names that are also ordinary words or very short: found only with a marker
     ambiguous_media: frozenset[str] = field(default_factory=frozenset)
+    common_noun_media: frozenset[str] = field(default_factory=frozenset)
     #: `nach eigenen Angaben`: a source phrase that points at the clause's own subject
     own_words: frozenset[str] = field(default_factory=frozenset)
     #: how the learned tagger (``models/quotes_de``) is combined with the rules (``[learned]``)
@@ -174,6 +178,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         complementisers=_low(clause.get("complementisers")),
         konjunktiv=_low(clause.get("konjunktiv_1")),
         konjunktiv_strong=_low(clause.get("konjunktiv_1_strong")),
+        preterite_like=_low(clause.get("preterite_like")),
+        comment_infinitives=_low(clause.get("comment_infinitives")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
         clause_openers=_low(clause.get("clause_openers")),
@@ -193,6 +199,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         cited_pronouns={k.lower(): v for k, v in data.get("zitiert", {}).get("object_pronouns", {}).items()},
         medium_nouns=_low(data.get("medium", {}).get("nouns")),
         medium_markers=_low(data.get("medium", {}).get("markers")),
+        programme_nouns=_low(data.get("medium", {}).get("programmes")),
         pronouns=_low(spk.get("pronouns")),
         stop_words=_low(spk.get("stop_words")),
         np_inner=_low(spk.get("np_inner")),
@@ -214,6 +221,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         relay_words=_low(data.get("medium", {}).get("relay")),
         media_names=_low(_media(lang)["names"]),
         ambiguous_media=_low(_media(lang).get("ambiguous")),
+        common_noun_media=_low(_media(lang).get("common_nouns")),
         citing=_low(data.get("medium", {}).get("citing")),
         according=_low(data.get("medium", {}).get("according")),
         subordinators=_low(spk.get("subordinators")),
