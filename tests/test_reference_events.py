@@ -163,3 +163,34 @@ def test_session_number_names_the_summit_whatever_the_place():
     text = "Prime Minister Erika Beispiel spoke after COP28 ended."
     result = tagger_for("en").tag(text, published=None, today=dt.date(2026, 12, 7), claims=[claim])
     assert "2023-11-30" in result.reason and "as past" in result.reason
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "G20-Gipfel in Rio beginnt mit Streit über die Ukraine",  # a present verb
+        "Streit über die Ukraine überschattet G20-Gipfel in Rio",
+        "G20-Gipfel in Rio: Streit über die Ukraine",  # no verb at all
+    ],
+)
+def test_headline_in_the_present_dates_the_article_near_the_summit(headline: str) -> None:
+    """A headline tells the news of the article's days: with the G20 summit at Rio (18-19 November
+    2024) in a present headline and a term from 2021-12 to 2025-05, the article is from 2024."""
+    text = f"{headline}\n\nDie Regierungschefin hat am Montag mit ihren Kollegen über Hilfen für Kiew gesprochen."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-12-08", "2025-05-06")])
+    assert result.reference.known_year == 2024
+    assert "headline" in result.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words in the body: `beginnt` may be a look at the next day or a present of history
+        "Die Regierungschefin hat am Montag gesprochen. Der G20-Gipfel in Rio gilt als Wendepunkt.",
+        # the headline counts from the summit: a look back of unknown length
+        "Zwei Jahre nach dem G20-Gipfel in Rio\n\nDie Regierungschefin hat am Montag gesprochen.",
+    ],
+)
+def test_summit_without_tense_outside_a_plain_headline_gives_no_year(text: str) -> None:
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-12-08", "2025-05-06")])
+    assert result.reference.known_year is None

@@ -755,12 +755,21 @@ def _given_or_story_year(fields: dict[str, Any], ctx: Context) -> int | None:
 
 def _by_tense(days: list[dt.date], ref: dt.date, tense: Tense, ahead: tuple[str, ...]) -> dt.date:
     """Of a yearly day's candidates around the reference date, the one the tense picks: past, the latest
-    on or before it; a tense of ``ahead``, the earliest on or after it; otherwise the nearest."""
+    on or before it; a tense of ``ahead``, the earliest on or after it; a present verb otherwise
+    (``reist zu Ostern nach Rom``) as :func:`choose_year` reads it: one at most :data:`NOW_BACK_DAYS`
+    back, else the earliest ahead (the present tells what comes, not a feast months back); otherwise
+    the nearest."""
     past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
     if tense == "past" and past:
         return max(past)
     if tense in ahead and future:
         return min(future)
+    if tense == "now":
+        recent = [d for d in past if (ref - d).days <= NOW_BACK_DAYS]
+        if recent:
+            return max(recent)
+        if future:
+            return min(future)
     return min(days, key=lambda d: (abs((d - ref).days), d))
 
 

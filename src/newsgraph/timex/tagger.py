@@ -19,7 +19,7 @@ from typing import Any
 
 from ..resources import load_resource
 from .grammar import Grammar, Match, Token, tokenize
-from .named_events import EventBound, find_mentions
+from .named_events import HEADLINE_DAYS, EventBound, find_mentions
 from .normalise import (
     NORMALISERS,
     Context,
@@ -270,8 +270,13 @@ class TimeTagger:
             fields["_classes"] = m.classes
             if m.pattern.norm == "duration" and any(rx.match(text, start) for rx in self.age_not_time):
                 continue  # a person's age (`die 35-jährige Frau`, `a 62-year-old envoy`), not a time
-            if fields.get("year_from_rel") and not _ANAPHORIC_REL.search(text, start, end):
-                fields["_deictic_rel"] = True  # `nächsten Jahres`, not `des folgenden Jahres`
+            if (
+                fields.get("year_from_rel")
+                and not fields.get("anaphoric")
+                and not _ANAPHORIC_REL.search(text, start, end)
+            ):
+                # `nächsten Jahres`, not `des folgenden Jahres`, `desselben Jahres`, `jenes Jahres`
+                fields["_deictic_rel"] = True
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
@@ -650,11 +655,26 @@ class TimeTagger:
                 words = text[began : mention.end]
                 out.append(EventBound("exact", day, words if mention.place in words else f"{words} … {mention.place}"))
                 continue
-            if tense == "future" or (tense != "past" and ahead and not behind):
+            if tense in ("now", "present") and not ahead and not behind and self._headline(text, mention.start):
+                # `Gipfel in Alaska endet ohne Waffenruhe` (or without a verb): the news of the article's days
+                margin = dt.timedelta(days=HEADLINE_DAYS)
+                out.append(EventBound("after", event.start - margin, label, headline=True))
+                out.append(EventBound("before", event.end + margin, label, headline=True))
+            elif tense == "future" or (tense != "past" and ahead and not behind):
                 out.append(EventBound("before", event.end, label))
             elif (tense == "past" and not ahead) or (tense != "future" and behind and not ahead):
                 out.append(EventBound("after", event.start, label))
         return out
+
+    @staticmethod
+    def _headline(text: str, at: int) -> bool:
+        """Whether offset ``at`` lies in the article's headline: its first line, followed by a line
+        break, with no sentence end inside (a title, not a first paragraph)."""
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        if end < 0 or not start <= at < end:
+            return False
+        return re.search(r"[.!?](?:\s|$)", text[start:end].rstrip()) is None and end - start <= HEADLINE_CHARS
 
     def _apposition_tie(self, text: str, items: list[_Item], k: int) -> bool:
         """Whether item ``k``, a day of a month without a year, is followed by its weekday in
@@ -1350,6 +1370,9 @@ BACK_REFERENCE_SENTENCES = 2
 
 #: relative words that count from the date just told, not from the reference date (`des folgenden Jahres`)
 _ANAPHORIC_REL = re.compile(r"(?i)folgend|following|subsequent")
+
+#: a headline is at most this long (a longer first line is a paragraph without a full stop)
+HEADLINE_CHARS = 160
 
 #: a clock time opening a line and followed by a colon (``14.05 Uhr:``, ``16:05:``): a live ticker's stamp
 _STAMP_AFTER = re.compile(r"[ \t]*(?:Uhr|h|GMT|MEZ|MESZ|CET|CEST)?[ \t]*[:|–—-][ \t]")

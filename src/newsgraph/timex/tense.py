@@ -107,6 +107,12 @@ class TenseRules:
     prospective_states: frozenset[str] = frozenset()
     state_aux: frozenset[str] = frozenset()
     state_not_before: frozenset[str] = frozenset()
+    #: a plan told in the past (``sollte am Montag stattfinden``, ``was scheduled to meet on
+    #: Saturday``): the plan was made before, its day may lie either side of the reference date, so
+    #: the cue is "present" (the nearer side), not the past of its auxiliary nor a future; single
+    #: words and several-word phrases (lower-cased word tuples, the cue at the last word)
+    either_way: frozenset[str] = frozenset()
+    either_way_phrases: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -137,6 +143,8 @@ class TenseRules:
             prospective_states=frozenset(w.lower() for w in spec.get("prospective_states", [])),
             state_aux=frozenset(w.lower() for w in spec.get("state_aux", [])),
             state_not_before=frozenset(w.lower() for w in spec.get("state_not_before", [])),
+            either_way=frozenset(w.lower() for w in spec.get("either_way", [])),
+            either_way_phrases=tuple(tuple(p.lower().split()) for p in spec.get("either_way_phrases", [])),
             strong_preterite=(
                 re.compile(
                     r"^\w*("
@@ -202,6 +210,11 @@ class TenseRules:
                 and not (k + 1 < len(items) and lowered[k + 1] in self.state_not_before)
             ):
                 out.append(Cue(offset, "future"))  # ``ist im Juni nach Washington eingeladen``
+                continue
+            if low in self.either_way or any(
+                len(ph) <= k + 1 and tuple(lowered[k + 1 - len(ph) : k + 1]) == ph for ph in self.either_way_phrases
+            ):
+                out.append(Cue(offset, "present"))  # ``sollte am Montag``: a past plan, either side
                 continue
             if pluperfect and low in self.modal_infinitives:
                 continue  # ``hatte im Februar reisen wollen``: a past plan, not a future

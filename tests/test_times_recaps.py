@@ -1,0 +1,113 @@
+"""Times in history recaps and past plans inside news (issue 20, session 15): one test per
+phenomenon, on fresh sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.timex import tagger_for
+
+TODAY = dt.date(2026, 11, 29)
+#: a Wednesday
+PUBLISHED = dt.date(2025, 3, 12)
+
+
+def _values(lang: str, text: str, published: dt.date | None = PUBLISHED) -> dict[str, str | None]:
+    result = tagger_for(lang).tag(text, published=published, today=TODAY)
+    return {t.text: t.value for t in result.times}
+
+
+# ---------------------------------------------------------------- a day of the year just told
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        (
+            "de",
+            "Das Abkommen war 1994 unterzeichnet worden. Am 5. Dezember desselben Jahres gaben die Staaten Garantien.",
+            "5. Dezember desselben Jahres",
+            "1994-12-05",
+        ),
+        (
+            "de",
+            "Der Pakt stammt aus dem Jahr 1997. Im Mai jenes Jahres unterzeichneten ihn die Staatschefs.",
+            "Mai jenes Jahres",
+            "1997-05",
+        ),
+        (
+            "de",
+            "Die Union wurde 1993 gegründet. Am 1. November des gleichen Jahres nahm sie die Arbeit auf.",
+            "1. November des gleichen Jahres",
+            "1993-11-01",
+        ),
+        (
+            "en",
+            "The pact was signed in 1994. On December 5 of that year, the states gave guarantees.",
+            "December 5 of that year",
+            "1994-12-05",
+        ),
+        (
+            "en",
+            "The union was founded in 1993. In November of the same year the treaty entered into force.",
+            "November of the same year",
+            "1993-11",
+        ),
+        ("en", "The union was founded in 1993. Later that year the first summit was held.", "Later that year", "1993"),
+    ],
+)
+def test_a_date_of_the_year_just_told_takes_that_year(lang: str, text: str, expr: str, expected: str) -> None:
+    """``desselben Jahres``, ``jenes Jahres``, ``of that year``: the year the text has just named,
+    not the reference year (``des folgenden Jahres`` already counted from it)."""
+    assert _values(lang, text)[expr] == expected
+
+
+def test_next_year_of_the_reference_still_counts_from_the_reference() -> None:
+    values = _values("de", "Die Mauer fiel 1989. Im Mai nächsten Jahres soll das Museum eröffnen.")
+    assert values["Mai nächsten Jahres"] == "2026-05"
+
+
+# ---------------------------------------------------------------- a plan told in the past
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        # the nearer side: a Monday two days back, a Friday two days ahead, an April a month ahead
+        ("de", "Der Gipfel sollte am Montag beginnen, wurde aber abgesagt.", "Montag", "2025-03-10"),
+        ("de", "Die Gespräche sollten am Freitag beginnen.", "Freitag", "2025-03-14"),
+        ("de", "Der Parteitag sollte ursprünglich am 15. April stattfinden.", "15. April", "2025-04-15"),
+        ("en", "He was scheduled to meet the king on Saturday.", "Saturday", "2025-03-15"),
+        ("en", "She was scheduled to speak on Monday but cancelled.", "Monday", "2025-03-10"),
+        ("en", "The two sides were supposed to sign the accord on April 15.", "April 15", "2025-04-15"),
+    ],
+)
+def test_a_plan_told_in_the_past_takes_the_nearer_side(lang: str, text: str, expr: str, expected: str) -> None:
+    """``sollte am Montag stattfinden``, ``was scheduled to meet on Saturday``: the plan was made
+    before, its day lies on either side of the reference date; neither the past of the auxiliary nor
+    a future decides, the nearer such day does."""
+    assert _values(lang, text)[expr] == expected
+
+
+# ---------------------------------------------------------------- a feast told in the present
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Easter 2025 (20 April) was eight weeks back on 12 June: the present tells the next one
+        ("Die Ministerin reist zu Ostern nach Rom.", dt.date(2025, 6, 12), "2026-04-05"),
+        # ... but a feast a few days back is the one just past
+        ("Die Ministerin reist zu Ostern nach Rom.", dt.date(2025, 4, 25), "2025-04-20"),
+        ("Die Ministerin war zu Ostern in Rom.", dt.date(2025, 6, 12), "2025-04-20"),
+    ],
+)
+def test_a_movable_feast_told_in_the_present_looks_ahead(nlp_de, text: str, published: dt.date, expected: str) -> None:
+    """A present verb with a movable feast reads as with a month (``reist im April``): the next one,
+    unless the feast lies at most a month back (the base pipeline's morphology tells the present)."""
+    import newsgraph
+
+    record = newsgraph.extract(text, lang="de", published=published.isoformat(), nlp=nlp_de)
+    assert {t.text: t.value for t in record.times}["Ostern"] == expected
