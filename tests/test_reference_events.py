@@ -194,3 +194,18 @@ def test_headline_in_the_present_dates_the_article_near_the_summit(headline: str
 def test_summit_without_tense_outside_a_plain_headline_gives_no_year(text: str) -> None:
     result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-12-08", "2025-05-06")])
     assert result.reference.known_year is None
+
+
+def test_brics_summit_by_its_number_or_its_place() -> None:
+    """`zum 16. BRICS-Gipfel` names Kazan 2024 whatever the place; Johannesburg hosted two (2018,
+    2023) and alone names neither."""
+    for text, expected in (
+        ("Putin empfängt die Staatschefs zum 16. BRICS-Gipfel.", [dt.date(2024, 10, 22)]),
+        ("At the BRICS summit in Kazan, Modi met Xi.", [dt.date(2024, 10, 22)]),
+        ("Beim Brics-Gipfel in Johannesburg hatte er gesprochen.", []),
+    ):
+        assert [m.event.start for m in find_mentions(text, _spans(text))] == expected
+    text = "Die Regierungschefin wird beim 16. BRICS-Gipfel erwartet."
+    # a term from 2024 to mid-2025 and a summit to come in October 2024: 2024
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2024-01-01", "2025-06-01")])
+    assert result.reference.known_year == 2024 and "BRICS" in result.reason

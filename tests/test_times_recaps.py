@@ -79,6 +79,11 @@ def test_next_year_of_the_reference_still_counts_from_the_reference() -> None:
         ("de", "Der Gipfel sollte am Montag beginnen, wurde aber abgesagt.", "Montag", "2025-03-10"),
         ("de", "Die Gespräche sollten am Freitag beginnen.", "Freitag", "2025-03-14"),
         ("de", "Der Parteitag sollte ursprünglich am 15. April stattfinden.", "15. April", "2025-04-15"),
+        # a participle of planning beside a past auxiliary, wherever it stands, also after `für`/`for`
+        ("de", "Die Abstimmung war am Freitag vorgesehen.", "Freitag", "2025-03-14"),
+        ("de", "Der Parteitag war für den 15. April geplant.", "15. April", "2025-04-15"),
+        ("en", "The vote, which had been scheduled for Tuesday, was moved to next week.", "Tuesday", "2025-03-11"),
+        ("en", "The summit had originally been planned for February but was postponed.", "February", "2025-02"),
         ("en", "He was scheduled to meet the king on Saturday.", "Saturday", "2025-03-15"),
         ("en", "She was scheduled to speak on Monday but cancelled.", "Monday", "2025-03-10"),
         ("en", "The two sides were supposed to sign the accord on April 15.", "April 15", "2025-04-15"),
@@ -88,6 +93,18 @@ def test_a_plan_told_in_the_past_takes_the_nearer_side(lang: str, text: str, exp
     """``sollte am Montag stattfinden``, ``was scheduled to meet on Saturday``: the plan was made
     before, its day lies on either side of the reference date; neither the past of the auxiliary nor
     a future decides, the nearer such day does."""
+    assert _values(lang, text)[expr] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        ("de", "Das Treffen ist für Montag geplant.", "Montag", "2025-03-17"),
+        ("en", "The talks are scheduled for Monday.", "Monday", "2025-03-17"),
+        ("en", "The summit is planned for February.", "February", "2026-02"),
+    ],
+)
+def test_a_plan_told_in_the_present_still_looks_ahead(lang: str, text: str, expr: str, expected: str) -> None:
     assert _values(lang, text)[expr] == expected
 
 
@@ -111,3 +128,44 @@ def test_a_movable_feast_told_in_the_present_looks_ahead(nlp_de, text: str, publ
 
     record = newsgraph.extract(text, lang="de", published=published.isoformat(), nlp=nlp_de)
     assert {t.text: t.value for t in record.times}["Ostern"] == expected
+
+
+# ---------------------------------------------------------------- quarters and half years
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        # told in the past on 12 March 2025: the latest such part that has begun
+        ("de", "Im dritten Quartal wuchs die Wirtschaft um 0,5 Prozent.", "dritten Quartal", "2024-Q3"),
+        ("de", "Im ersten Halbjahr stieg die Zahl der Arbeitslosen.", "ersten Halbjahr", "2025-H1"),
+        # told ahead: the earliest not yet over
+        (
+            "de",
+            "In der zweiten Jahreshälfte wird die Notenbank die Zinsen senken.",
+            "der zweiten Jahreshälfte",
+            "2025-H2",
+        ),
+        ("de", "Im ersten Quartal 2008 sank der Absatz.", "ersten Quartal 2008", "2008-Q1"),
+        ("en", "The economy grew 0.5 percent in the third quarter.", "the third quarter", "2024-Q3"),
+        ("en", "Profits fell in the first half of 2024.", "the first half of 2024", "2024-H1"),
+        ("en", "The bank will cut rates in the second half of the year.", "the second half of the year", "2025-H2"),
+    ],
+)
+def test_an_ordinal_quarter_or_half_is_that_part_of_a_year(lang: str, text: str, expr: str, expected: str) -> None:
+    """``im dritten Quartal``, ``the first half of 2024``: TIMEX3 ``YYYY-Qn`` / ``YYYY-Hn``, the year
+    given, else by tense around the reference date."""
+    assert _values(lang, text)[expr] == expected
+
+
+def test_the_last_quarter_counts_back_from_the_reference() -> None:
+    """``im letzten Quartal`` is the quarter before the reference's, not the fourth."""
+    assert _values("de", "Die Zahl der Arbeitslosen stieg im letzten Quartal.")["letzten Quartal"] == "2024-Q4"
+    assert (
+        _values("de", "Die Zahl der Arbeitslosen stieg im letzten Quartal.", dt.date(2025, 6, 12))["letzten Quartal"]
+        == "2025-Q1"
+    )
+
+
+def test_first_half_of_a_match_is_no_time() -> None:
+    assert "the first half" not in "".join(_values("en", "He scored in the first half of the match."))

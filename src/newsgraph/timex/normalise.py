@@ -841,8 +841,53 @@ def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return norm_ago({**fields, "dir": 1}, ctx)
 
 
+#: the parts of a year an ordinal names (``im dritten Quartal``, ``the first half of 2024``): how many
+#: there are and how many months each spans
+YEAR_PARTS = {"Q": (4, 3), "H": (2, 6)}
+
+
+def norm_year_part(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``im dritten Quartal``, ``im ersten Halbjahr 2008``, ``the first half of the year``: a quarter
+    (``2008-Q3``) or a half year (``2008-H1``) in the year given, else the passage's year in a
+    narrative, else the one the tense picks around the reference date (past: the latest that has
+    begun, ``wuchs im dritten Quartal`` in June is the last year's; future: the earliest not yet
+    over; otherwise the reference year's). ``of the year`` (``this_year``) names the reference year."""
+    unit, nth = fields.get("part_unit"), to_int(fields.get("nth"))
+    if unit not in YEAR_PARTS or nth is None:
+        return None
+    count, months = YEAR_PARTS[unit]
+    n = count if nth == -1 else nth
+    if not 1 <= n <= count:
+        return None
+    year = _given_or_story_year(fields, ctx)
+    ref = ctx.reference.date
+    if year is None and fields.get("this_year"):
+        year = ctx.reference.known_year
+    if year is None and ref is not None:
+        first_month = (n - 1) * months + 1
+
+        def begins(y: int) -> dt.date:
+            return dt.date(y, first_month, 1)
+
+        def ends(y: int) -> dt.date:  # the first day after the part
+            return dt.date(y + 1, 1, 1) if n == count else dt.date(y, first_month + months, 1)
+
+        years = (ref.year - 1, ref.year, ref.year + 1)
+        if ctx.tense == "past":
+            year = max(y for y in years if begins(y) <= ref)
+        elif ctx.tense == "future":
+            year = min(y for y in years if ends(y) > ref)
+        else:
+            year = ref.year
+    year = year if year is not None else ctx.reference.known_year
+    if year is None:
+        return Valued(f"XXXX-{unit}{n}", "DATE")
+    return Valued(f"{year:04d}-{unit}{n}", "DATE")
+
+
 NORMALISERS = {
     "ahead": norm_ahead,
+    "year_part": norm_year_part,
     "night_to": norm_night_to,
     "weekday_of_week": norm_weekday_of_week,
     "feast": norm_feast,

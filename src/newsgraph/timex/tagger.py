@@ -340,9 +340,15 @@ class TimeTagger:
         if k > 0 and tokens[k].lower in self.tense_rules.before_skip:
             k -= 1  # `zuletzt im Mai`: the preposition that merely locates it
         fixed = self.tense_rules.before.get(tokens[k].lower) if k >= 0 else None
+        clause = clause_of(text, sentence.start, sentence.end, start, end)
+        if fixed == "future" and any(
+            c.tense == "present" and clause[0] <= c.offset < clause[1] for c in self._cues(text, sentence)
+        ):
+            # `war für Montag geplant`, `had been scheduled for Tuesday`: a plan told in the past,
+            # its day on either side of the reference date (see ``either_way`` in [tense])
+            return "present"
         if fixed in ("past", "future"):
             return fixed
-        clause = clause_of(text, sentence.start, sentence.end, start, end)
         if k >= 0 and tokens[k].lower in self.target_preps and self._retargeted(text, clause):
             # `verschob die Reise auf Freitag`, `postponed the vote to Friday`: the new date lies
             # ahead of the rescheduling, whatever its tense
@@ -1251,6 +1257,10 @@ class TimeTagger:
                 if reports:
                     return False
             if it.partial.month is None and it.partial.season is None and it.partial.day is None:
+                return False
+        elif norm == "year_part":
+            # `in der zweiten Jahreshälfte` without a year: as a month without one
+            if it.fields.get("year") or it.fields.get("this_year"):
                 return False
         elif norm == "relative":
             # `Gegen Ende des Jahres`, `im selben Monat`: the year or month under discussion (in a

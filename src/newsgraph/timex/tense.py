@@ -113,6 +113,10 @@ class TenseRules:
     #: words and several-word phrases (lower-cased word tuples, the cue at the last word)
     either_way: frozenset[str] = frozenset()
     either_way_phrases: tuple[tuple[str, ...], ...] = ()
+    #: ... and a participle of planning in a sentence with a past auxiliary (``war für Montag
+    #: geplant``, ``had originally been scheduled for Tuesday``), wherever they stand
+    plan_participles: frozenset[str] = frozenset()
+    plan_past_aux: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -145,6 +149,8 @@ class TenseRules:
             state_not_before=frozenset(w.lower() for w in spec.get("state_not_before", [])),
             either_way=frozenset(w.lower() for w in spec.get("either_way", [])),
             either_way_phrases=tuple(tuple(p.lower().split()) for p in spec.get("either_way_phrases", [])),
+            plan_participles=frozenset(w.lower() for w in spec.get("plan_participles", [])),
+            plan_past_aux=frozenset(w.lower() for w in spec.get("plan_past_aux", [])),
             strong_preterite=(
                 re.compile(
                     r"^\w*("
@@ -199,6 +205,7 @@ class TenseRules:
         out: list[Cue] = []
         lowered = [text.lower() for _, text, _ in items]
         has_state_aux = any(low in self.state_aux for low in lowered)
+        past_plan = any(low in self.plan_past_aux for low in lowered)
         for k, (offset, text, morph_tense) in enumerate(items):
             low = lowered[k]
             morph_tense = self.morph_tense(low, morph_tense)
@@ -211,8 +218,12 @@ class TenseRules:
             ):
                 out.append(Cue(offset, "future"))  # ``ist im Juni nach Washington eingeladen``
                 continue
-            if low in self.either_way or any(
-                len(ph) <= k + 1 and tuple(lowered[k + 1 - len(ph) : k + 1]) == ph for ph in self.either_way_phrases
+            if (
+                low in self.either_way
+                or (past_plan and low in self.plan_participles)
+                or any(
+                    len(ph) <= k + 1 and tuple(lowered[k + 1 - len(ph) : k + 1]) == ph for ph in self.either_way_phrases
+                )
             ):
                 out.append(Cue(offset, "present"))  # ``sollte am Montag``: a past plan, either side
                 continue
