@@ -169,3 +169,40 @@ def test_the_last_quarter_counts_back_from_the_reference() -> None:
 
 def test_first_half_of_a_match_is_no_time() -> None:
     assert "the first half" not in "".join(_values("en", "He scored in the first half of the match."))
+
+
+# ---------------------------------------------------------------- an itinerary in one sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Die Ministerin bricht am Donnerstag nach Südamerika auf. Am Freitag trifft sie in Brasília "
+            "Präsident Lula, am Sonntag in Buenos Aires Präsident Milei.",
+        ),
+        (
+            "en",
+            "The minister leaves on Thursday for South America. On Friday she meets Lula in Brasilia, "
+            "on Sunday Milei in Buenos Aires.",
+        ),
+    ],
+)
+def test_a_weekday_listed_after_one_told_ahead_follows_it(nlp_de, lang: str, text: str) -> None:
+    """On Friday 14 March 2025: the trip starts on the 20th, Friday is the 21st, and the Sunday the
+    same sentence lists after it is the 23rd, not the coming 16th (an itinerary is told in order)."""
+    import newsgraph
+
+    nlp = nlp_de if lang == "de" else newsgraph.load("en")
+    record = newsgraph.extract(text, lang=lang, published="2025-03-14", nlp=nlp)
+    values = [t.value for t in record.times]
+    assert values[-2:] == ["2025-03-21", "2025-03-23"]
+
+
+def test_a_weekday_in_the_past_after_one_told_ahead_stays_in_the_past(nlp_de) -> None:
+    import newsgraph
+
+    text = "Am Freitag trifft sie Lula, am Sonntag war sie noch in Rom."
+    record = newsgraph.extract(text, lang="de", published="2025-03-12", nlp=nlp_de)
+    assert [t.value for t in record.times] == ["2025-03-14", "2025-03-09"]

@@ -971,13 +971,24 @@ class TimeTagger:
             if valued is None:
                 continue
             ahead = not local and self._announced_weekday(it) and reference.date is not None
+            # a weekday without a verb of its own listed after one told ahead (`am Freitag trifft sie
+            # Lula, am Sonntag Milei`) is told ahead too
+            ahead = ahead or (
+                not local
+                and announced is not None
+                and it.sentence == announced[2]
+                and it.tense == "present"
+                and self._announced_weekday(it, ("present",))
+            )
             if ahead and announced is not None and announced[1] == paragraph and it.sentence - announced[2] <= 2:
                 day = valued.point.as_date() if valued.point is not None else None
                 onward = sentences is not None and self._tells_onward(text, sentences[it.sentence])
-                if day is not None and announced[0] > day and (day == reference.date or onward):
+                listed = it.sentence == announced[2]
+                if day is not None and announced[0] > day and (day == reference.date or onward or listed):
                     # `empfängt am Dienstag ... Am Mittwoch reist er weiter` on a Wednesday: once a
                     # preview has moved to a later day, the reference day's weekday is next week's,
-                    # and so is any weekday the text tells as the next stop (`reist weiter`)
+                    # and so is any weekday the text tells as the next stop (`reist weiter`) or
+                    # lists after it in the same sentence (`am Freitag trifft sie Lula, am Sonntag Milei`)
                     p = point_of(day + dt.timedelta(days=7), valued.point.part)  # type: ignore[union-attr]
                     valued = Valued(p.value(), valued.type, valued.mod, p)
             if (
@@ -1188,11 +1199,11 @@ class TimeTagger:
         return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1) if m else None
 
     @staticmethod
-    def _announced_weekday(it: _Item) -> bool:
+    def _announced_weekday(it: _Item, tenses: tuple[str, ...] = ("future", "now")) -> bool:
         """A bare weekday told ahead (``reist am Mittwoch``): no ``nächsten``, no ``gestrigen``."""
         return (
             it.match.pattern.norm == "weekday"
-            and it.tense in ("future", "now")
+            and it.tense in tenses
             and it.fields.get("rel") is None
             and it.fields.get("offset") is None
         )
