@@ -206,3 +206,29 @@ def test_a_weekday_in_the_past_after_one_told_ahead_stays_in_the_past(nlp_de) ->
     text = "Am Freitag trifft sie Lula, am Sonntag war sie noch in Rom."
     record = newsgraph.extract(text, lang="de", published="2025-03-12", nlp=nlp_de)
     assert [t.value for t in record.times] == ["2025-03-14", "2025-03-09"]
+
+
+# ---------------------------------------------------------------- the dative of `dieses`
+
+
+def test_in_diesem_jahr_is_the_current_year_in_news() -> None:
+    """``in diesem Jahr``, ``in diesem Monat``: the reference date's year and month (the dative was
+    missing among the relative words)."""
+    values = _values("de", "In diesem Jahr rechnet die Regierung mit einem Anstieg. In diesem Monat wird gewählt.")
+    assert values["diesem Jahr"] == "2025" and values["diesem Monat"] == "2025-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Die Regierung will bis Jahresende handeln.", "Jahresende", "2025"),
+        ("Die Wirtschaft wuchs seit Jahresbeginn um zwei Prozent.", "Jahresbeginn", "2025"),
+        ("Die Lieferung kommt am Monatsende.", "Monatsende", "2025-03"),
+        ("Die Minister treffen sich zu Wochenbeginn.", "Wochenbeginn", "2025-W11"),
+        # in a history, the year its passage is in (as `Ende des Jahres`)
+        ("Der Krieg begann im August 1914. Bis Jahresende starben Hunderttausende.", "Jahresende", "1914"),
+    ],
+)
+def test_a_part_of_a_period_in_one_word(text: str, expr: str, expected: str) -> None:
+    """``bis Jahresende``, ``zu Jahresbeginn``, ``am Monatsende``: read as ``Ende des Jahres``."""
+    assert _values("de", text)[expr] == expected
