@@ -232,3 +232,20 @@ def test_in_diesem_jahr_is_the_current_year_in_news() -> None:
 def test_a_part_of_a_period_in_one_word(text: str, expr: str, expected: str) -> None:
     """``bis Jahresende``, ``zu Jahresbeginn``, ``am Monatsende``: read as ``Ende des Jahres``."""
     assert _values("de", text)[expr] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("The government said it would act by year-end.", "year-end", "2025"),
+        ("The deal is expected before year-end 2026.", "year-end 2026", "2026"),
+    ],
+)
+def test_year_end_in_english(text: str, expr: str, expected: str) -> None:
+    assert _values("en", text)[expr] == expected
+
+
+def test_the_following_day_in_one_word() -> None:
+    """``am Folgetag``: the day after the last day told, as ``am folgenden Tag``."""
+    values = _values("de", "Am 3. Mai 2024 traf er in Rom ein. Am Folgetag sprach er mit dem Papst.")
+    assert values["Folgetag"] == "2024-05-04"
