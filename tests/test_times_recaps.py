@@ -249,3 +249,47 @@ def test_the_following_day_in_one_word() -> None:
     """``am Folgetag``: the day after the last day told, as ``am folgenden Tag``."""
     values = _values("de", "Am 3. Mai 2024 traf er in Rom ein. Am Folgetag sprach er mit dem Papst.")
     assert values["Folgetag"] == "2024-05-04"
+
+
+# ---------------------------------------------------------------- a day `des Monats`
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expr", "expected"),
+    [
+        # the month the text has just told
+        (
+            "de",
+            "Im Februar begannen die Gespräche. Am 24. des Monats hatte die Regierung den Plan vorgestellt.",
+            "24. des Monats",
+            "2025-02-24",
+        ),
+        (
+            "en",
+            "The talks began in February. On the 24th of the month, the government presented its plan.",
+            "24th of the month",
+            "2025-02-24",
+        ),
+        # no month told: the tense puts the day on its side of the reference date (12 March)
+        ("de", "Am 24. des Monats hatte die Regierung den Plan vorgestellt.", "24. des Monats", "2025-02-24"),
+        ("de", "Am 3. des Monats soll abgestimmt werden.", "3. des Monats", "2025-04-03"),
+        ("de", "Am 5. des Monats hatte die Regierung den Plan vorgestellt.", "5. des Monats", "2025-03-05"),
+        # `dieses Monats` is this month, whatever the tense
+        ("de", "Am 24. dieses Monats soll abgestimmt werden.", "24. dieses Monats", "2025-03-24"),
+    ],
+)
+def test_a_day_of_the_month_takes_the_month_told_or_its_tense(lang: str, text: str, expr: str, expected: str) -> None:
+    assert _values(lang, text)[expr] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "expected"),
+    [
+        ("Im Tagesverlauf soll eine Entscheidung fallen.", "Tagesverlauf", "2025-03-12"),
+        ("Im Wochenverlauf wird mit Regen gerechnet.", "Wochenverlauf", "2025-W11"),
+        ("Am Silvesterabend kam es zu Ausschreitungen.", "Silvesterabend", "2024-12-31"),
+    ],
+)
+def test_course_of_a_period_and_new_years_eve(text: str, expr: str, expected: str) -> None:
+    """``im Tagesverlauf`` as ``im Laufe des Tages``; ``Silvesterabend`` as ``Silvester``."""
+    assert _values("de", text)[expr] == expected

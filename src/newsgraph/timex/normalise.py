@@ -809,16 +809,28 @@ def norm_weekday_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None
 
 def norm_day_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None:
     """``am 24. des Monats``, ``am 3. kommenden Monats``, ``on the 24th of this month``: that day of
-    the reference month (``rel`` months on; in a narrative, of the passage's month)."""
+    the reference month (``rel`` months on; in a narrative, of the passage's month). ``des Monats``
+    without ``dieses`` (no ``rel``) is the month the text told in its sentence or the one before
+    (``Im Februar ... Am 24. des Monats``), else the reference month, unless the tense puts the day on
+    the other side of the reference date (``hatte am 24. des Monats`` on the 12th: the month before)."""
     day = to_int(fields.get("day"))
+    bare = fields.get("rel") is None
     rel = to_int(fields.get("rel")) or 0
     if day is None:
         return None
     anchor = ctx.anchor
+    told = ctx.extra.get("month_told")
+    ref = ctx.reference.date
     if ctx.narrative and anchor is not None and anchor.year and anchor.month and anchor.era is None:
         year, month = anchor.year, anchor.month
-    elif ctx.reference.date is not None:
-        year, month = ctx.reference.date.year, ctx.reference.date.month
+    elif bare and told is not None:
+        year, month = told
+    elif ref is not None:
+        year, month = ref.year, ref.month
+        if bare and ctx.tense == "past" and day > ref.day:
+            rel = -1
+        elif bare and ctx.tense == "future" and day < ref.day:
+            rel = 1
     elif ctx.reference.year is not None and ctx.reference.month is not None:
         year, month = ctx.reference.year, ctx.reference.month
     else:

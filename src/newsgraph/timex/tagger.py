@@ -919,6 +919,7 @@ class TimeTagger:
         # Monday, paragraph and sentence
         week_told: tuple[dt.date, int, int] | None = None
         range_start: tuple[dt.date, int] | None = None  # the last bare weekday valued: (day, its end)
+        month_told: tuple[int, int, int] | None = None  # the last month valued: (year, month, sentence)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
@@ -954,7 +955,13 @@ class TimeTagger:
                 else None,
                 anchor=use_anchor,
                 sentence_day=sentence_day,
-                extra={"type": it.match.pattern.type},
+                extra={
+                    "type": it.match.pattern.type,
+                    # `Im Februar ... Am 24. des Monats`: the month the text told just before
+                    "month_told": month_told[:2]
+                    if month_told is not None and 0 <= it.sentence - month_told[2] <= 1
+                    else None,
+                },
             )
             norm = it.match.pattern.norm
             valued: Valued | None
@@ -1078,6 +1085,8 @@ class TimeTagger:
                 history.extend([point.year] * HEADING_WEIGHT)
             if point is not None and point.year is not None:
                 anchor = point
+                if point.month is not None and point.era is None:
+                    month_told = (point.year, point.month, it.sentence)
                 if not label and (local or (it.partial is not None and it.partial.year is not None)):  # BC years too
                     passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
