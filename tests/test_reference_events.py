@@ -209,3 +209,27 @@ def test_brics_summit_by_its_number_or_its_place() -> None:
     # a term from 2024 to mid-2025 and a summit to come in October 2024: 2024
     result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2024-01-01", "2025-06-01")])
     assert result.reference.known_year == 2024 and "BRICS" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Regierungschefin wird beim Nato-Gipfel in Vilnius am Dienstag erwartet."),
+        ("de", "Die Regierungschefin reist kommende Woche zum Nato-Gipfel in Vilnius."),
+        ("en", "The prime minister will attend the NATO summit in Vilnius later this week."),
+    ],
+)
+def test_a_time_of_the_articles_days_beside_a_summit_dates_the_article(lang: str, text: str) -> None:
+    """`beim Nato-Gipfel in Vilnius am Dienstag` (11-12 July 2023): the summit lies in the article's
+    own days, so the article is within two weeks of it; with a term from 2022-10 to 2025-06 (which
+    alone, with the summit to come, leaves 2022 and 2023): 2023."""
+    result = tagger_for(lang).tag(text, published=None, today=TODAY, claims=[_claim("2022-10-01", "2025-06-01")])
+    assert result.reference.known_year == 2023
+    assert "to the article's days" in result.reason
+
+
+def test_a_time_of_another_happening_before_a_summit_gives_no_window() -> None:
+    """`sprach am Montag über den Nato-Gipfel in Vilnius`: the Monday dates the talking."""
+    text = "Die Regierungschefin sprach am Montag über den Nato-Gipfel in Vilnius."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2022-10-01", "2025-06-01")])
+    assert "to the article's days" not in result.reason

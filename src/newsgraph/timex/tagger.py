@@ -19,7 +19,7 @@ from typing import Any
 
 from ..resources import load_resource
 from .grammar import Grammar, Match, Token, tokenize
-from .named_events import HEADLINE_DAYS, EventBound, find_mentions
+from .named_events import HEADLINE_DAYS, NEAR_DAYS, EventBound, EventMention, find_mentions
 from .normalise import (
     NORMALISERS,
     Context,
@@ -139,6 +139,7 @@ class TimeTagger:
         self.apposition_words = {w.lower() for w in stated.get("apposition_words", [])}
         self.event_before = {w.lower() for w in stated.get("event_before", [])}
         self.event_after = {w.lower() for w in stated.get("event_after", [])}
+        self.summit_link = {w.lower() for w in stated.get("summit_link", [])}
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
         self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
         self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
@@ -661,16 +662,60 @@ class TimeTagger:
                 words = text[began : mention.end]
                 out.append(EventBound("exact", day, words if mention.place in words else f"{words} … {mention.place}"))
                 continue
+            near = self._deictic_beside(text, items, mention, sentence)
+            if near is not None:
+                # `the G7 summit in Apulia later this week`: the summit lies in the article's own days
+                margin = dt.timedelta(days=NEAR_DAYS)
+                out.append(EventBound("after", event.start - margin, label, near=repr(near), days=NEAR_DAYS))
+                out.append(EventBound("before", event.end + margin, label, near=repr(near), days=NEAR_DAYS))
             if tense in ("now", "present") and not ahead and not behind and self._headline(text, mention.start):
                 # `Gipfel in Alaska endet ohne Waffenruhe` (or without a verb): the news of the article's days
                 margin = dt.timedelta(days=HEADLINE_DAYS)
-                out.append(EventBound("after", event.start - margin, label, headline=True))
-                out.append(EventBound("before", event.end + margin, label, headline=True))
+                out.append(EventBound("after", event.start - margin, label, near="the headline", days=HEADLINE_DAYS))
+                out.append(EventBound("before", event.end + margin, label, near="the headline", days=HEADLINE_DAYS))
             elif tense == "future" or (tense != "past" and ahead and not behind):
                 out.append(EventBound("before", event.end, label))
             elif (tense == "past" and not ahead) or (tense != "future" and behind and not ahead):
                 out.append(EventBound("after", event.start, label))
         return out
+
+    def _deictic_beside(self, text: str, items: list[_Item], mention: EventMention, sentence: Sentence) -> str | None:
+        """The words of a time counted from the article's own day (a bare weekday, ``kommende
+        Woche``, ``later this week``, ``morgen``) that stands right beside a summit the text names:
+        after its place with at most a preposition or two between (``the G7 summit in Apulia later
+        this week``, ``beim Nato-Gipfel in Vilnius am Dienstag``), or before its words with only
+        ``summit_link`` words between (``reist kommende Woche zum Nato-Gipfel``); None when there is
+        none (another time may date another happening: ``sprach am Montag über den Gipfel in Rio``)."""
+        place_at = text.find(mention.place, mention.start, sentence.end) if mention.place else -1
+        after = place_at + len(mention.place) if place_at >= 0 else mention.end
+        for it in items:
+            if not sentence.start <= it.start < sentence.end or not self._deictic(it):
+                continue
+            if after <= it.start and it.start - after <= 20 and len(_WORD.findall(text[after : it.start])) <= 2:
+                return text[it.start : it.end]
+            between = (
+                [w.lower() for w in _WORD.findall(text[it.end : mention.start])] if it.end <= mention.start else []
+            )
+            if it.end <= mention.start and len(between) <= 2 and all(w in self.summit_link for w in between):
+                return text[it.start : it.end]
+        return None
+
+    @staticmethod
+    def _deictic(it: _Item) -> bool:
+        """Whether the expression counts from the reference date by its words alone: a bare
+        weekday, this or a neighbouring week or day (``kommende Woche``, ``later this week``,
+        ``morgen``); not a date, a month or an anaphoric count."""
+        norm = it.match.pattern.norm
+        if norm == "weekday":
+            return True
+        if norm == "relative":
+            rel = to_int(it.fields.get("rel"))
+            return (
+                not it.fields.get("anaphoric")
+                and it.fields.get("unit") in ("W", "D", "WE")
+                and (rel is None or -1 <= rel <= 1)
+            )
+        return norm == "deixis"
 
     @staticmethod
     def _headline(text: str, at: int) -> bool:
