@@ -233,3 +233,14 @@ def test_a_time_of_another_happening_before_a_summit_gives_no_window() -> None:
     text = "Die Regierungschefin sprach am Montag über den Nato-Gipfel in Vilnius."
     result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2022-10-01", "2025-06-01")])
     assert "to the article's days" not in result.reason
+
+
+def test_a_weekday_tie_gives_the_day_when_a_summit_leaves_one_year() -> None:
+    """`G20 summit in Rio ends` in the headline leaves only November 2024 in the term; the dateline
+    `RIO DE JANEIRO, Nov 19` with `on Tuesday` in its sentence then gives the day, not the year alone."""
+    text = (
+        "G20 summit in Rio ends with a call for a ceasefire\n\n"
+        "RIO DE JANEIRO, Nov 19 - The prime minister said on Tuesday that the talks had been useful."
+    )
+    result = tagger_for("en").tag(text, published=None, today=TODAY, claims=[_claim("2021-12-08", "2025-05-06")])
+    assert result.reference.date == dt.date(2024, 11, 19)

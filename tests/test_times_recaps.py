@@ -293,3 +293,15 @@ def test_a_day_of_the_month_takes_the_month_told_or_its_tense(lang: str, text: s
 def test_course_of_a_period_and_new_years_eve(text: str, expr: str, expected: str) -> None:
     """``im Tagesverlauf`` as ``im Laufe des Tages``; ``Silvesterabend`` as ``Silvester``."""
     assert _values("de", text)[expr] == expected
+
+
+def test_a_part_of_the_same_day_is_one_expression() -> None:
+    """``Am Abend desselben Tages``: the evening of the day just told, one expression (not the
+    evening and a separate ``desselben Tages``), in a history as ``am selben Abend``."""
+    text = (
+        "Die Krise hatte 1912 begonnen und sich 1913 verschärft. Am 1. August 1914 erklärte das Reich den "
+        "Krieg. Am Abend desselben Tages überschritten Truppen die Grenze."
+    )
+    values = {t.text: t.value for t in tagger_for("de").tag(text, published=PUBLISHED, today=TODAY).times}
+    assert values.get("Abend desselben Tages") == "1914-08-01TEV"
+    assert "desselben Tages" not in values
