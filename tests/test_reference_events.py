@@ -163,3 +163,84 @@ def test_session_number_names_the_summit_whatever_the_place():
     text = "Prime Minister Erika Beispiel spoke after COP28 ended."
     result = tagger_for("en").tag(text, published=None, today=dt.date(2026, 12, 7), claims=[claim])
     assert "2023-11-30" in result.reason and "as past" in result.reason
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "G20-Gipfel in Rio beginnt mit Streit über die Ukraine",  # a present verb
+        "Streit über die Ukraine überschattet G20-Gipfel in Rio",
+        "G20-Gipfel in Rio: Streit über die Ukraine",  # no verb at all
+    ],
+)
+def test_headline_in_the_present_dates_the_article_near_the_summit(headline: str) -> None:
+    """A headline tells the news of the article's days: with the G20 summit at Rio (18-19 November
+    2024) in a present headline and a term from 2021-12 to 2025-05, the article is from 2024."""
+    text = f"{headline}\n\nDie Regierungschefin hat am Montag mit ihren Kollegen über Hilfen für Kiew gesprochen."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-12-08", "2025-05-06")])
+    assert result.reference.known_year == 2024
+    assert "headline" in result.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same words in the body: `beginnt` may be a look at the next day or a present of history
+        "Die Regierungschefin hat am Montag gesprochen. Der G20-Gipfel in Rio gilt als Wendepunkt.",
+        # the headline counts from the summit: a look back of unknown length
+        "Zwei Jahre nach dem G20-Gipfel in Rio\n\nDie Regierungschefin hat am Montag gesprochen.",
+    ],
+)
+def test_summit_without_tense_outside_a_plain_headline_gives_no_year(text: str) -> None:
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2021-12-08", "2025-05-06")])
+    assert result.reference.known_year is None
+
+
+def test_brics_summit_by_its_number_or_its_place() -> None:
+    """`zum 16. BRICS-Gipfel` names Kazan 2024 whatever the place; Johannesburg hosted two (2018,
+    2023) and alone names neither."""
+    for text, expected in (
+        ("Putin empfängt die Staatschefs zum 16. BRICS-Gipfel.", [dt.date(2024, 10, 22)]),
+        ("At the BRICS summit in Kazan, Modi met Xi.", [dt.date(2024, 10, 22)]),
+        ("Beim Brics-Gipfel in Johannesburg hatte er gesprochen.", []),
+    ):
+        assert [m.event.start for m in find_mentions(text, _spans(text))] == expected
+    text = "Die Regierungschefin wird beim 16. BRICS-Gipfel erwartet."
+    # a term from 2024 to mid-2025 and a summit to come in October 2024: 2024
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2024-01-01", "2025-06-01")])
+    assert result.reference.known_year == 2024 and "BRICS" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Regierungschefin wird beim Nato-Gipfel in Vilnius am Dienstag erwartet."),
+        ("de", "Die Regierungschefin reist kommende Woche zum Nato-Gipfel in Vilnius."),
+        ("en", "The prime minister will attend the NATO summit in Vilnius later this week."),
+    ],
+)
+def test_a_time_of_the_articles_days_beside_a_summit_dates_the_article(lang: str, text: str) -> None:
+    """`beim Nato-Gipfel in Vilnius am Dienstag` (11-12 July 2023): the summit lies in the article's
+    own days, so the article is within two weeks of it; with a term from 2022-10 to 2025-06 (which
+    alone, with the summit to come, leaves 2022 and 2023): 2023."""
+    result = tagger_for(lang).tag(text, published=None, today=TODAY, claims=[_claim("2022-10-01", "2025-06-01")])
+    assert result.reference.known_year == 2023
+    assert "to the article's days" in result.reason
+
+
+def test_a_time_of_another_happening_before_a_summit_gives_no_window() -> None:
+    """`sprach am Montag über den Nato-Gipfel in Vilnius`: the Monday dates the talking."""
+    text = "Die Regierungschefin sprach am Montag über den Nato-Gipfel in Vilnius."
+    result = tagger_for("de").tag(text, published=None, today=TODAY, claims=[_claim("2022-10-01", "2025-06-01")])
+    assert "to the article's days" not in result.reason
+
+
+def test_a_weekday_tie_gives_the_day_when_a_summit_leaves_one_year() -> None:
+    """`G20 summit in Rio ends` in the headline leaves only November 2024 in the term; the dateline
+    `RIO DE JANEIRO, Nov 19` with `on Tuesday` in its sentence then gives the day, not the year alone."""
+    text = (
+        "G20 summit in Rio ends with a call for a ceasefire\n\n"
+        "RIO DE JANEIRO, Nov 19 - The prime minister said on Tuesday that the talks had been useful."
+    )
+    result = tagger_for("en").tag(text, published=None, today=TODAY, claims=[_claim("2021-12-08", "2025-05-06")])
+    assert result.reference.date == dt.date(2024, 11, 19)

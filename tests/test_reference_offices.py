@@ -245,3 +245,35 @@ def test_counterpart_with_several_matching_offices_gives_nothing() -> None:
     ]
     claims = claims_from_roles(people, offices, titles, lambda office, country: f"{office} of {country}")
     assert [c.person for c in claims] == ["Anna A"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Ihre erste Auslandsreise als Außenministerin führte Annalena Baerbock nach Paris, wo sie "
+            "Präsident Emmanuel Macron traf.",
+        ),
+        (
+            "en",
+            "Her first trip abroad as foreign minister took Annalena Baerbock to Paris, where she met "
+            "President Emmanuel Macron.",
+        ),
+    ],
+)
+def test_an_inaugural_visit_naming_the_office_apart_from_the_name(lang, text, nlp_de, nlp_en):
+    """`erste Auslandsreise als Außenministerin führte Annalena Baerbock`: the title after `als`
+    carries no role, yet it says whose first visit it is (the person after it who held that office):
+    Baerbock's first half year from 8 December 2021, not her whole term."""
+    record = newsgraph.extract(text, lang=lang, nlp=nlp_de if lang == "de" else nlp_en)
+    assert "Annalena Baerbock was foreign minister of Germany" in record.reference_date.reason
+    assert "new: the first half year" in record.reference_date.reason
+
+
+def test_an_inaugural_visit_told_as_a_look_back_gives_no_first_months(nlp_de):
+    """`Ihre erste Reise als Außenministerin hatte Baerbock nach Paris geführt`: a past perfect,
+    told from any later day of the term."""
+    text = "Ihre erste Reise als Außenministerin hatte Annalena Baerbock nach Paris geführt."
+    record = newsgraph.extract(text, lang="de", nlp=nlp_de)
+    assert "new:" not in record.reference_date.reason

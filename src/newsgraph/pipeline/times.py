@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..kb import ArticleLinker, linker_for
 from ..record import ReferenceDate, Time
 from ..timex.normalise import Reference
-from ..timex.offices import age_claims, birth_dates, claims_from_roles, inaugural_claims
+from ..timex.offices import age_claims, birth_dates, claims_from_roles, inaugural_claims, inaugural_title_claims
 from ..timex.reference import OfficeClaim, published_bounds
 from ..timex.tagger import Sentence, TaggedTime, TimeTagger, tagger_for
 
@@ -155,6 +155,29 @@ class TimeLayer:
                     named[k].add(e.name)
         sentences = [(text[sent.start : sent.end].lower(), names) for sent, names in zip(sents, named, strict=True)]
         inaugural = inaugural_claims(offices_held, sentences, self.tagger.office_titles.inaugural)
+        # ... and one whose cue names the office apart from the name (``ersten Auslandsbesuch als
+        # Bundespräsident machte Joachim Gauck``)
+        linked = [
+            (e.name, e.kb_id, [(m.start, m.end) for m in e.mentions])
+            for e in persons
+            if e.kb_id and e.mentions and e.kb_id in linker.kb.by_id
+        ]
+        offices_linked = {
+            kb_id: [(t.office, t.of, t.start, t.end) for t in linker.kb.by_id[kb_id].offices] for _, kb_id, _ in linked
+        }
+        told = {(c.person, c.office) for c in inaugural}
+        inaugural += [
+            c
+            for c in inaugural_title_claims(
+                [(sent.start, sent.end) for sent in sents],
+                text,
+                linked,  # type: ignore[arg-type]
+                offices_linked,  # type: ignore[arg-type]
+                self.tagger.office_titles,
+                linker.office_label,
+            )
+            if (c.person, c.office) not in told
+        ]
         newer = {(c.person, c.office) for c in inaugural}  # the first months say all the full terms say
         kept = [c for c in offices_held if c.when != "current" or (c.person, c.office) not in newer]
         return kept + inaugural + ages

@@ -15,7 +15,10 @@ Treffen der Sicherheitsberater in Genf ... eines möglichen Gipfeltreffens zwisc
 Biden``: that ``Treffen`` is another meeting). Which way the
 bound points comes from the mention's tense (see :func:`newsgraph.timex.tense.tense_at`) and the
 words before it (``vor``, ``nach``; a summit only ``möglich`` or ``geplant`` is never behind the
-article); a mention without either (``Der Gipfel in Vilnius beginnt ...``) gives nothing.
+article); a mention without either (``Der Gipfel in Vilnius beginnt ...``) gives nothing, except in
+the headline: a headline in the present tells the news of the article's days, so the article lies
+within :data:`HEADLINE_DAYS` of the summit; and a time counted from the article's day right beside
+the summit (``the G7 summit in Apulia later this week``) puts it within :data:`NEAR_DAYS`.
 """
 
 from __future__ import annotations
@@ -29,6 +32,15 @@ from pathlib import Path
 
 #: the knowledge base of dated summits
 EVENTS_FILE = Path(__file__).resolve().parents[1] / "resources" / "kb" / "events.toml"
+#: a headline that tells a summit in the present (``Gipfel in Alaska endet ohne Waffenruhe``) is
+#: written within this many days of the summit's first and last day (a preview the day before, a
+#: report the day after, with a margin for a weekly's copy)
+HEADLINE_DAYS = 7
+#: a time counted from the article's day right beside a summit (``the G7 summit in Apulia later this
+#: week``, ``beim Nato-Gipfel in Vilnius kommende Woche``, ``am Donnerstag``) puts the article within
+#: this many days of it (a week told ahead or back, and its margin)
+NEAR_DAYS = 14
+
 #: how far (characters) from the series' words the place may stand (``G20-Gipfel im japanischen Osaka``)
 PLACE_REACH = 80
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")
@@ -60,15 +72,26 @@ class EventBound:
     """A bound on the reference date from a summit the text names: ``kind`` ``after`` (the article
     is not older than ``day``, the summit's first day: told in the past), ``before`` (not younger
     than ``day``, its last day: told as to come) or ``exact`` (the article's day: ``Drei Tage nach
-    dem Gipfel in Alaska richtet sich der Blick ...``)."""
+    dem Gipfel in Alaska richtet sich der Blick ...``). ``near``: what ties the summit to the
+    article's own days, a headline that tells it in the present (``Gipfel in Alaska endet ohne
+    Waffenruhe``) or a time counted from the article's day right beside it (``the G7 summit in
+    Apulia later this week``); the bound then lies ``days`` from the summit (one of a pair)."""
 
     kind: str
     day: dt.date
     text: str
+    near: str = ""
+    days: int = 0
 
     def describe(self) -> str:
         if self.kind == "exact":
             return f"a count from a dated summit in a clause about the present: {self.text!r} = {self.day}"
+        if self.near:
+            side = "not before" if self.kind == "after" else "not after"
+            return (
+                f"{self.near} ties {self.text!r} to the article's days: within {self.days} days of it "
+                f"({side} {self.day.isoformat()})"
+            )
         told, side = ("past", "after it began") if self.kind == "after" else ("to come", "before it ended")
         return f"the text tells of {self.text!r} ({self.day.isoformat()}) as {told}: written {side}"
 

@@ -755,12 +755,21 @@ def _given_or_story_year(fields: dict[str, Any], ctx: Context) -> int | None:
 
 def _by_tense(days: list[dt.date], ref: dt.date, tense: Tense, ahead: tuple[str, ...]) -> dt.date:
     """Of a yearly day's candidates around the reference date, the one the tense picks: past, the latest
-    on or before it; a tense of ``ahead``, the earliest on or after it; otherwise the nearest."""
+    on or before it; a tense of ``ahead``, the earliest on or after it; a present verb otherwise
+    (``reist zu Ostern nach Rom``) as :func:`choose_year` reads it: one at most :data:`NOW_BACK_DAYS`
+    back, else the earliest ahead (the present tells what comes, not a feast months back); otherwise
+    the nearest."""
     past, future = [d for d in days if d <= ref], [d for d in days if d >= ref]
     if tense == "past" and past:
         return max(past)
     if tense in ahead and future:
         return min(future)
+    if tense == "now":
+        recent = [d for d in past if (ref - d).days <= NOW_BACK_DAYS]
+        if recent:
+            return max(recent)
+        if future:
+            return min(future)
     return min(days, key=lambda d: (abs((d - ref).days), d))
 
 
@@ -800,16 +809,28 @@ def norm_weekday_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None
 
 def norm_day_of_month(fields: dict[str, Any], ctx: Context) -> Valued | None:
     """``am 24. des Monats``, ``am 3. kommenden Monats``, ``on the 24th of this month``: that day of
-    the reference month (``rel`` months on; in a narrative, of the passage's month)."""
+    the reference month (``rel`` months on; in a narrative, of the passage's month). ``des Monats``
+    without ``dieses`` (no ``rel``) is the month the text told in its sentence or the one before
+    (``Im Februar ... Am 24. des Monats``), else the reference month, unless the tense puts the day on
+    the other side of the reference date (``hatte am 24. des Monats`` on the 12th: the month before)."""
     day = to_int(fields.get("day"))
+    bare = fields.get("rel") is None
     rel = to_int(fields.get("rel")) or 0
     if day is None:
         return None
     anchor = ctx.anchor
+    told = ctx.extra.get("month_told")
+    ref = ctx.reference.date
     if ctx.narrative and anchor is not None and anchor.year and anchor.month and anchor.era is None:
         year, month = anchor.year, anchor.month
-    elif ctx.reference.date is not None:
-        year, month = ctx.reference.date.year, ctx.reference.date.month
+    elif bare and told is not None:
+        year, month = told
+    elif ref is not None:
+        year, month = ref.year, ref.month
+        if bare and ctx.tense == "past" and day > ref.day:
+            rel = -1
+        elif bare and ctx.tense == "future" and day < ref.day:
+            rel = 1
     elif ctx.reference.year is not None and ctx.reference.month is not None:
         year, month = ctx.reference.year, ctx.reference.month
     else:
@@ -832,8 +853,53 @@ def norm_ahead(fields: dict[str, Any], ctx: Context) -> Valued | None:
     return norm_ago({**fields, "dir": 1}, ctx)
 
 
+#: the parts of a year an ordinal names (``im dritten Quartal``, ``the first half of 2024``): how many
+#: there are and how many months each spans
+YEAR_PARTS = {"Q": (4, 3), "H": (2, 6)}
+
+
+def norm_year_part(fields: dict[str, Any], ctx: Context) -> Valued | None:
+    """``im dritten Quartal``, ``im ersten Halbjahr 2008``, ``the first half of the year``: a quarter
+    (``2008-Q3``) or a half year (``2008-H1``) in the year given, else the passage's year in a
+    narrative, else the one the tense picks around the reference date (past: the latest that has
+    begun, ``wuchs im dritten Quartal`` in June is the last year's; future: the earliest not yet
+    over; otherwise the reference year's). ``of the year`` (``this_year``) names the reference year."""
+    unit, nth = fields.get("part_unit"), to_int(fields.get("nth"))
+    if unit not in YEAR_PARTS or nth is None:
+        return None
+    count, months = YEAR_PARTS[unit]
+    n = count if nth == -1 else nth
+    if not 1 <= n <= count:
+        return None
+    year = _given_or_story_year(fields, ctx)
+    ref = ctx.reference.date
+    if year is None and fields.get("this_year"):
+        year = ctx.reference.known_year
+    if year is None and ref is not None:
+        first_month = (n - 1) * months + 1
+
+        def begins(y: int) -> dt.date:
+            return dt.date(y, first_month, 1)
+
+        def ends(y: int) -> dt.date:  # the first day after the part
+            return dt.date(y + 1, 1, 1) if n == count else dt.date(y, first_month + months, 1)
+
+        years = (ref.year - 1, ref.year, ref.year + 1)
+        if ctx.tense == "past":
+            year = max(y for y in years if begins(y) <= ref)
+        elif ctx.tense == "future":
+            year = min(y for y in years if ends(y) > ref)
+        else:
+            year = ref.year
+    year = year if year is not None else ctx.reference.known_year
+    if year is None:
+        return Valued(f"XXXX-{unit}{n}", "DATE")
+    return Valued(f"{year:04d}-{unit}{n}", "DATE")
+
+
 NORMALISERS = {
     "ahead": norm_ahead,
+    "year_part": norm_year_part,
     "night_to": norm_night_to,
     "weekday_of_week": norm_weekday_of_week,
     "feast": norm_feast,

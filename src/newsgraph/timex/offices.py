@@ -44,6 +44,13 @@ from .reference import OfficeClaim
 _WORD = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
 
 
+#: the auxiliaries of a past perfect: an inaugural visit told in it is a look back of unknown length
+_PLUPERFECT = frozenset({"hatte", "hatten", "had"})
+
+#: a title word after ``als``/``as``, with its hyphens (``US-Präsident``)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+
+
 def _fold(word: str) -> str:
     """A title word as the vocabulary is matched: lower case, ``ß`` as ``ss`` (Swiss German writes
     ``Aussenminister`` for ``Außenminister``, and a Swiss report names the same offices)."""
@@ -178,6 +185,77 @@ def inaugural_claims(
                 out[(name, c.office)] = OfficeClaim(
                     person=c.person, office=c.office, title=c.title, terms=first_months(c.terms), when="recent"
                 )
+    return list(out.values())
+
+
+def inaugural_title_claims(
+    sentences: list[tuple[int, int]],
+    text: str,
+    people: list[tuple[str, str, list[tuple[int, int]]]],
+    offices_of: dict[str, list[tuple[str | None, str | None, str | None, str | None]]],
+    titles: OfficeTitles,
+    label: Callable[[str, str], str],
+) -> list[OfficeClaim]:
+    """An inaugural visit whose cue names the office after ``als``/``as`` (``Seinen ersten
+    Auslandsbesuch als Bundespräsident machte Joachim Gauck in Polen``, ``his first trip abroad as
+    chancellor``): the title stands apart from the name, so no role carries it. The visitor is the
+    person named nearest after the cue in its sentence whose KB terms include that office (in one
+    country only); the claim is the first months of those terms (``recent``), as for a title that
+    calls its holder new.
+
+    ``sentences``: character spans; ``people``: (name in the text, KB id, mention spans)."""
+    cues = [c for c in titles.inaugural if c.endswith((" als", " as"))]
+    out: dict[tuple[str, str], OfficeClaim] = {}
+    lowered = text.lower()
+    for start, end in sentences:
+        if any(w.lower() in _PLUPERFECT for w in _WORD.findall(text, start, end)):
+            continue  # `Ihren ersten Besuch als Kanzlerin hatte sie in Paris gemacht`: a look back
+        for cue in cues:
+            at = lowered.find(cue, start, end)
+            if at < 0:
+                continue
+            words = list(_TITLE_WORD.finditer(text, at + len(cue), end))[:3]
+            if not words:
+                continue
+            # a title of several words (`as foreign minister`), else the first word (`als Bundespräsident`)
+            after = next(
+                (
+                    words[n - 1]
+                    for n in (3, 2)
+                    if len(words) >= n and _fold(" ".join(w.group(0) for w in words[:n])) in titles.titles
+                ),
+                words[0],
+            )
+            read = titles.read(text[words[0].start() : after.end()])
+            if read is None or read[1] != "current":
+                continue
+            office = read[0]
+            nearest: tuple[int, str, str] | None = None
+            for name, kb_id, spans in people:
+                for m_start, _ in spans:
+                    if (
+                        after.end() <= m_start < end
+                        and (nearest is None or m_start < nearest[0])
+                        and any(key == office for key, _, _, _ in offices_of.get(kb_id, []))
+                    ):
+                        nearest = (m_start, name, kb_id)
+            if nearest is None:
+                continue
+            _, name, kb_id = nearest
+            held = [(of, st, en) for key, of, st, en in offices_of.get(kb_id, []) if key == office]
+            countries = {of for of, _, _ in held}
+            terms = tuple(
+                sorted(((d, _day(en)) for _, st, en in held if (d := _day(st)) is not None), key=lambda t: t[0])
+            )
+            if len(countries) != 1 or not terms or (name, office) in out:
+                continue
+            out[(name, office)] = OfficeClaim(
+                person=name,
+                office=label(office, next(iter(countries)) or ""),
+                title=text[words[0].start() : after.end()],
+                terms=first_months(terms),
+                when="recent",
+            )
     return list(out.values())
 
 

@@ -625,6 +625,21 @@ def _infer_from_text(
             span = " and ".join(
                 f"from {a.isoformat()} to {(b - dt.timedelta(days=1)).isoformat()}" for a, b in stretches
             )
+            # a weekday in a sentence with days of a month (``Friday … Aug 15``) that fits one year of
+            # the terms gives the day itself, also when the terms (and summits) leave one year only
+            if loose:
+                years, fitting = _loose_years(loose, claims, stretches)
+                if len(years) == 1 and (not explicit_years or min(years) >= explicit_years[-1]):
+                    year = next(iter(years))
+                    tie = max((t for _, t in fitting), key=lambda t: (t.month, t.day))
+                    reason = (
+                        f"inferred from terms of office and a weekday near days of a month: "
+                        f"{_held_together(claims)} {span}{event_note}; within that only in {year} does "
+                        f"{tie.day} {MONTH_NAMES[tie.month - 1]} fall on the {WEEKDAY_NAMES[tie.weekday - 1]} "
+                        f"named in the same sentence ({tie.text!r}); reference = that day"
+                    )
+                    day = dt.date(year, tie.month, tie.day)
+                    return Reference(date=day, lower_bound=tie.past), "inferred", reason
             if first.year == last.year:
                 if event_note:
                     what = "a dated summit" if event_note != plan_note else "a plan"
@@ -635,19 +650,6 @@ def _infer_from_text(
                     return Reference(year=first.year), "inferred", reason
                 reason = f"inferred from terms of office: {_held_together(claims)} only {span}; year only"
                 return Reference(year=first.year), "inferred", reason
-            if loose:
-                years, fitting = _loose_years(loose, claims, stretches)
-                if len(years) == 1 and (not explicit_years or min(years) >= explicit_years[-1]):
-                    year = next(iter(years))
-                    tie = max((t for _, t in fitting), key=lambda t: (t.month, t.day))
-                    reason = (
-                        f"inferred from terms of office and a weekday near days of a month: "
-                        f"{_held_together(claims)} {span}; within that only in {year} does "
-                        f"{tie.day} {MONTH_NAMES[tie.month - 1]} fall on the {WEEKDAY_NAMES[tie.weekday - 1]} "
-                        f"named in the same sentence ({tie.text!r}); reference = that day"
-                    )
-                    day = dt.date(year, tie.month, tie.day)
-                    return Reference(date=day, lower_bound=tie.past), "inferred", reason
             years_left = sorted({y for a, b in stretches for y in range(a.year, (b - dt.timedelta(days=1)).year + 1)})
             # a year of the passage about the present inside the terms decides; a year before the
             # terms is a look back (``der Vertrag von 1999``), one after them a plan or a mistake

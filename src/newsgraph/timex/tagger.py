@@ -19,7 +19,7 @@ from typing import Any
 
 from ..resources import load_resource
 from .grammar import Grammar, Match, Token, tokenize
-from .named_events import EventBound, find_mentions
+from .named_events import HEADLINE_DAYS, NEAR_DAYS, EventBound, EventMention, find_mentions
 from .normalise import (
     NORMALISERS,
     Context,
@@ -139,6 +139,7 @@ class TimeTagger:
         self.apposition_words = {w.lower() for w in stated.get("apposition_words", [])}
         self.event_before = {w.lower() for w in stated.get("event_before", [])}
         self.event_after = {w.lower() for w in stated.get("event_after", [])}
+        self.summit_link = {w.lower() for w in stated.get("summit_link", [])}
         self.office_titles = OfficeTitles.from_spec(stated.get("offices", {}))
         self.age_phrases = AgePhrases.from_spec(stated.get("ages", {}))
         self.age_not_time = [re.compile(p) for p in stated.get("ages", {}).get("not_time", [])]
@@ -270,8 +271,13 @@ class TimeTagger:
             fields["_classes"] = m.classes
             if m.pattern.norm == "duration" and any(rx.match(text, start) for rx in self.age_not_time):
                 continue  # a person's age (`die 35-jährige Frau`, `a 62-year-old envoy`), not a time
-            if fields.get("year_from_rel") and not _ANAPHORIC_REL.search(text, start, end):
-                fields["_deictic_rel"] = True  # `nächsten Jahres`, not `des folgenden Jahres`
+            if (
+                fields.get("year_from_rel")
+                and not fields.get("anaphoric")
+                and not _ANAPHORIC_REL.search(text, start, end)
+            ):
+                # `nächsten Jahres`, not `des folgenden Jahres`, `desselben Jahres`, `jenes Jahres`
+                fields["_deictic_rel"] = True
             partial = collect_date(fields) if m.pattern.norm == "date" else None
             if m.pattern.norm == "date" and partial is None:
                 continue  # names no real day (`31. Februar`)
@@ -335,9 +341,15 @@ class TimeTagger:
         if k > 0 and tokens[k].lower in self.tense_rules.before_skip:
             k -= 1  # `zuletzt im Mai`: the preposition that merely locates it
         fixed = self.tense_rules.before.get(tokens[k].lower) if k >= 0 else None
+        clause = clause_of(text, sentence.start, sentence.end, start, end)
+        if fixed == "future" and any(
+            c.tense == "present" and clause[0] <= c.offset < clause[1] for c in self._cues(text, sentence)
+        ):
+            # `war für Montag geplant`, `had been scheduled for Tuesday`: a plan told in the past,
+            # its day on either side of the reference date (see ``either_way`` in [tense])
+            return "present"
         if fixed in ("past", "future"):
             return fixed
-        clause = clause_of(text, sentence.start, sentence.end, start, end)
         if k >= 0 and tokens[k].lower in self.target_preps and self._retargeted(text, clause):
             # `verschob die Reise auf Freitag`, `postponed the vote to Friday`: the new date lies
             # ahead of the rescheduling, whatever its tense
@@ -650,11 +662,70 @@ class TimeTagger:
                 words = text[began : mention.end]
                 out.append(EventBound("exact", day, words if mention.place in words else f"{words} … {mention.place}"))
                 continue
-            if tense == "future" or (tense != "past" and ahead and not behind):
+            near = self._deictic_beside(text, items, mention, sentence)
+            if near is not None:
+                # `the G7 summit in Apulia later this week`: the summit lies in the article's own days
+                margin = dt.timedelta(days=NEAR_DAYS)
+                out.append(EventBound("after", event.start - margin, label, near=repr(near), days=NEAR_DAYS))
+                out.append(EventBound("before", event.end + margin, label, near=repr(near), days=NEAR_DAYS))
+            if tense in ("now", "present") and not ahead and not behind and self._headline(text, mention.start):
+                # `Gipfel in Alaska endet ohne Waffenruhe` (or without a verb): the news of the article's days
+                margin = dt.timedelta(days=HEADLINE_DAYS)
+                out.append(EventBound("after", event.start - margin, label, near="the headline", days=HEADLINE_DAYS))
+                out.append(EventBound("before", event.end + margin, label, near="the headline", days=HEADLINE_DAYS))
+            elif tense == "future" or (tense != "past" and ahead and not behind):
                 out.append(EventBound("before", event.end, label))
             elif (tense == "past" and not ahead) or (tense != "future" and behind and not ahead):
                 out.append(EventBound("after", event.start, label))
         return out
+
+    def _deictic_beside(self, text: str, items: list[_Item], mention: EventMention, sentence: Sentence) -> str | None:
+        """The words of a time counted from the article's own day (a bare weekday, ``kommende
+        Woche``, ``later this week``, ``morgen``) that stands right beside a summit the text names:
+        after its place with at most a preposition or two between (``the G7 summit in Apulia later
+        this week``, ``beim Nato-Gipfel in Vilnius am Dienstag``), or before its words with only
+        ``summit_link`` words between (``reist kommende Woche zum Nato-Gipfel``); None when there is
+        none (another time may date another happening: ``sprach am Montag über den Gipfel in Rio``)."""
+        place_at = text.find(mention.place, mention.start, sentence.end) if mention.place else -1
+        after = place_at + len(mention.place) if place_at >= 0 else mention.end
+        for it in items:
+            if not sentence.start <= it.start < sentence.end or not self._deictic(it):
+                continue
+            if after <= it.start and it.start - after <= 20 and len(_WORD.findall(text[after : it.start])) <= 2:
+                return text[it.start : it.end]
+            between = (
+                [w.lower() for w in _WORD.findall(text[it.end : mention.start])] if it.end <= mention.start else []
+            )
+            if it.end <= mention.start and len(between) <= 2 and all(w in self.summit_link for w in between):
+                return text[it.start : it.end]
+        return None
+
+    @staticmethod
+    def _deictic(it: _Item) -> bool:
+        """Whether the expression counts from the reference date by its words alone: a bare
+        weekday, this or a neighbouring week or day (``kommende Woche``, ``later this week``,
+        ``morgen``); not a date, a month or an anaphoric count."""
+        norm = it.match.pattern.norm
+        if norm == "weekday":
+            return True
+        if norm == "relative":
+            rel = to_int(it.fields.get("rel"))
+            return (
+                not it.fields.get("anaphoric")
+                and it.fields.get("unit") in ("W", "D", "WE")
+                and (rel is None or -1 <= rel <= 1)
+            )
+        return norm == "deixis"
+
+    @staticmethod
+    def _headline(text: str, at: int) -> bool:
+        """Whether offset ``at`` lies in the article's headline: its first line, followed by a line
+        break, with no sentence end inside (a title, not a first paragraph)."""
+        start = len(text) - len(text.lstrip())
+        end = text.find("\n", start)
+        if end < 0 or not start <= at < end:
+            return False
+        return re.search(r"[.!?](?:\s|$)", text[start:end].rstrip()) is None and end - start <= HEADLINE_CHARS
 
     def _apposition_tie(self, text: str, items: list[_Item], k: int) -> bool:
         """Whether item ``k``, a day of a month without a year, is followed by its weekday in
@@ -893,6 +964,7 @@ class TimeTagger:
         # Monday, paragraph and sentence
         week_told: tuple[dt.date, int, int] | None = None
         range_start: tuple[dt.date, int] | None = None  # the last bare weekday valued: (day, its end)
+        month_told: tuple[int, int, int] | None = None  # the last month valued: (year, month, sentence)
         for it in items:
             if it.sentence != current_sentence:
                 current_sentence, sentence_day = it.sentence, None
@@ -928,7 +1000,13 @@ class TimeTagger:
                 else None,
                 anchor=use_anchor,
                 sentence_day=sentence_day,
-                extra={"type": it.match.pattern.type},
+                extra={
+                    "type": it.match.pattern.type,
+                    # `Im Februar ... Am 24. des Monats`: the month the text told just before
+                    "month_told": month_told[:2]
+                    if month_told is not None and 0 <= it.sentence - month_told[2] <= 1
+                    else None,
+                },
             )
             norm = it.match.pattern.norm
             valued: Valued | None
@@ -945,13 +1023,24 @@ class TimeTagger:
             if valued is None:
                 continue
             ahead = not local and self._announced_weekday(it) and reference.date is not None
+            # a weekday without a verb of its own listed after one told ahead (`am Freitag trifft sie
+            # Lula, am Sonntag Milei`) is told ahead too
+            ahead = ahead or (
+                not local
+                and announced is not None
+                and it.sentence == announced[2]
+                and it.tense == "present"
+                and self._announced_weekday(it, ("present",))
+            )
             if ahead and announced is not None and announced[1] == paragraph and it.sentence - announced[2] <= 2:
                 day = valued.point.as_date() if valued.point is not None else None
                 onward = sentences is not None and self._tells_onward(text, sentences[it.sentence])
-                if day is not None and announced[0] > day and (day == reference.date or onward):
+                listed = it.sentence == announced[2]
+                if day is not None and announced[0] > day and (day == reference.date or onward or listed):
                     # `empfängt am Dienstag ... Am Mittwoch reist er weiter` on a Wednesday: once a
                     # preview has moved to a later day, the reference day's weekday is next week's,
-                    # and so is any weekday the text tells as the next stop (`reist weiter`)
+                    # and so is any weekday the text tells as the next stop (`reist weiter`) or
+                    # lists after it in the same sentence (`am Freitag trifft sie Lula, am Sonntag Milei`)
                     p = point_of(day + dt.timedelta(days=7), valued.point.part)  # type: ignore[union-attr]
                     valued = Valued(p.value(), valued.type, valued.mod, p)
             if (
@@ -1041,6 +1130,8 @@ class TimeTagger:
                 history.extend([point.year] * HEADING_WEIGHT)
             if point is not None and point.year is not None:
                 anchor = point
+                if point.month is not None and point.era is None:
+                    month_told = (point.year, point.month, it.sentence)
                 if not label and (local or (it.partial is not None and it.partial.year is not None)):  # BC years too
                     passage, passage_at, deixis_since = point, (paragraph, it.sentence), False
                 day = point.as_date()
@@ -1162,11 +1253,11 @@ class TimeTagger:
         return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1) if m else None
 
     @staticmethod
-    def _announced_weekday(it: _Item) -> bool:
+    def _announced_weekday(it: _Item, tenses: tuple[str, ...] = ("future", "now")) -> bool:
         """A bare weekday told ahead (``reist am Mittwoch``): no ``nächsten``, no ``gestrigen``."""
         return (
             it.match.pattern.norm == "weekday"
-            and it.tense in ("future", "now")
+            and it.tense in tenses
             and it.fields.get("rel") is None
             and it.fields.get("offset") is None
         )
@@ -1231,6 +1322,10 @@ class TimeTagger:
                 if reports:
                     return False
             if it.partial.month is None and it.partial.season is None and it.partial.day is None:
+                return False
+        elif norm == "year_part":
+            # `in der zweiten Jahreshälfte` without a year: as a month without one
+            if it.fields.get("year") or it.fields.get("this_year"):
                 return False
         elif norm == "relative":
             # `Gegen Ende des Jahres`, `im selben Monat`: the year or month under discussion (in a
@@ -1350,6 +1445,9 @@ BACK_REFERENCE_SENTENCES = 2
 
 #: relative words that count from the date just told, not from the reference date (`des folgenden Jahres`)
 _ANAPHORIC_REL = re.compile(r"(?i)folgend|following|subsequent")
+
+#: a headline is at most this long (a longer first line is a paragraph without a full stop)
+HEADLINE_CHARS = 160
 
 #: a clock time opening a line and followed by a colon (``14.05 Uhr:``, ``16:05:``): a live ticker's stamp
 _STAMP_AFTER = re.compile(r"[ \t]*(?:Uhr|h|GMT|MEZ|MESZ|CET|CEST)?[ \t]*[:|–—-][ \t]")

@@ -107,6 +107,16 @@ class TenseRules:
     prospective_states: frozenset[str] = frozenset()
     state_aux: frozenset[str] = frozenset()
     state_not_before: frozenset[str] = frozenset()
+    #: a plan told in the past (``sollte am Montag stattfinden``, ``was scheduled to meet on
+    #: Saturday``): the plan was made before, its day may lie either side of the reference date, so
+    #: the cue is "present" (the nearer side), not the past of its auxiliary nor a future; single
+    #: words and several-word phrases (lower-cased word tuples, the cue at the last word)
+    either_way: frozenset[str] = frozenset()
+    either_way_phrases: tuple[tuple[str, ...], ...] = ()
+    #: ... and a participle of planning in a sentence with a past auxiliary (``war für Montag
+    #: geplant``, ``had originally been scheduled for Tuesday``), wherever they stand
+    plan_participles: frozenset[str] = frozenset()
+    plan_past_aux: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> TenseRules:
@@ -137,6 +147,10 @@ class TenseRules:
             prospective_states=frozenset(w.lower() for w in spec.get("prospective_states", [])),
             state_aux=frozenset(w.lower() for w in spec.get("state_aux", [])),
             state_not_before=frozenset(w.lower() for w in spec.get("state_not_before", [])),
+            either_way=frozenset(w.lower() for w in spec.get("either_way", [])),
+            either_way_phrases=tuple(tuple(p.lower().split()) for p in spec.get("either_way_phrases", [])),
+            plan_participles=frozenset(w.lower() for w in spec.get("plan_participles", [])),
+            plan_past_aux=frozenset(w.lower() for w in spec.get("plan_past_aux", [])),
             strong_preterite=(
                 re.compile(
                     r"^\w*("
@@ -191,6 +205,7 @@ class TenseRules:
         out: list[Cue] = []
         lowered = [text.lower() for _, text, _ in items]
         has_state_aux = any(low in self.state_aux for low in lowered)
+        past_plan = any(low in self.plan_past_aux for low in lowered)
         for k, (offset, text, morph_tense) in enumerate(items):
             low = lowered[k]
             morph_tense = self.morph_tense(low, morph_tense)
@@ -202,6 +217,15 @@ class TenseRules:
                 and not (k + 1 < len(items) and lowered[k + 1] in self.state_not_before)
             ):
                 out.append(Cue(offset, "future"))  # ``ist im Juni nach Washington eingeladen``
+                continue
+            if (
+                low in self.either_way
+                or (past_plan and low in self.plan_participles)
+                or any(
+                    len(ph) <= k + 1 and tuple(lowered[k + 1 - len(ph) : k + 1]) == ph for ph in self.either_way_phrases
+                )
+            ):
+                out.append(Cue(offset, "present"))  # ``sollte am Montag``: a past plan, either side
                 continue
             if pluperfect and low in self.modal_infinitives:
                 continue  # ``hatte im Februar reisen wollen``: a past plan, not a future
