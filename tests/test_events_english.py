@@ -1284,3 +1284,38 @@ def test_what_they_met_to_discuss_is_the_meeting() -> None:
     )
     meetings = [(p, s) for t, p, s in _events(rec) if t in MEETING]
     assert meetings == [(frozenset({"Espen Barth Eide", "Maria Malmer Stenergard"}), "happened")], _events(rec)
+
+
+# --- states named only by their nationality adjective -------------------------------------------------
+
+
+def test_coordinated_nationality_adjectives_before_officials_are_the_states() -> None:
+    """`Senior Bolivian and Paraguayan officials agreed`: wire copy names the parties by adjective only;
+    coders record the states, so each adjective sharing the noun is its state."""
+    record = _extract(
+        "Senior Bolivian and Paraguayan officials agreed on Friday to reopen the border crossing at Pozo Hondo."
+    )
+    _has(record, {"agreement"}, {"Bolivia", "Paraguay"})
+
+
+def test_nationality_adjective_with_modifier_is_a_cooperating_state() -> None:
+    """`Danish intelligence officials shared information with Finland`: one modifier (`intelligence`)
+    may stand between the adjective and the noun for the state's agents."""
+    record = _extract("Danish intelligence officials have shared information with Finland about a sabotage plot.")
+    _has(record, {"cooperation"}, {"Denmark", "Finland"})
+
+
+def test_unnamed_state_is_no_entity_without_an_event() -> None:
+    """A state named only by an adjective becomes an entity only where an event takes it as a party."""
+    record = _extract("Kenyan officials said the harvest would be late this year because of the drought.")
+    assert not record.events
+    assert "Kenya" not in {e.name for e in record.entities}
+
+
+def test_named_state_keeps_its_entity_for_its_government() -> None:
+    """`the Polish government` in a text that names Poland is that entity, not a second one."""
+    record = _extract(
+        "Poland has closed two border crossings. On Monday Lithuania held talks with the Polish government in Vilnius."
+    )
+    _has(record, {"talks"}, {"Lithuania", "Poland"})
+    assert [e.name for e in record.entities].count("Poland") == 1

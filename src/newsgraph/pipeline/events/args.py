@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ...record import Entity, Time
+from ...record import Entity, Mention, Time
 from ...resources import load_resource
 from ..docext import entities_of
 from .lexicon import Lexicon
@@ -933,22 +933,82 @@ def _government_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
     government or side (``[places] government_nouns``) stands for that state, as its name would
     (analysts record the state as the party); only where the document names the state, so no entity
     the text does not state is added.
+
+    Two options of ``[places]`` (English sets them): ``government_coordination`` lets coordinated
+    adjectives share the noun (``Hungarian and Romanian officials``: both states) and one modifier of
+    ``government_modifiers`` stand between (``Indonesian navy ships``); ``unnamed_states`` lets a state
+    the text names only by its adjective be a party (``Chinese and Russian officials pledged ...``:
+    wire copy often names the states no other way, and coders record them). Such a state becomes an
+    entity of its own (:func:`unnamed_state`), added to the document only where an event takes it.
     """
     nouns = lex.words("places", "government_nouns")
     spans = doc.spans.get("derivations", []) if nouns else []
     if not spans:
         return []
+    options = lex.frames.get("places", {})
+    coordination = bool(options.get("government_coordination", False))
+    unnamed = bool(options.get("unnamed_states", False))
+    modifiers = lex.words("places", "government_modifiers")
+    starts = {s.start: s for s in spans}
     states = {e.kb_id: e for e in entities_of(doc) if e.type == "LOC" and e.kb_id}
     out: list[MentionRef] = []
     for span in spans:
-        if span.end >= len(doc) or doc[span.end].text.lower() not in nouns or not span.kb_id_:
+        if not span.kb_id_:
+            continue
+        noun_at = _government_noun(doc, span.end, nouns, modifiers, starts) if coordination else span.end
+        if noun_at is None or noun_at >= len(doc) or doc[noun_at].text.lower() not in nouns:
             continue
         state = states.get(span.kb_id_)
+        if state is None and unnamed:
+            state = unnamed_state(doc, span)
         if state is not None:
-            noun = doc[span.end]
-            end = noun.idx + len(noun.text)
-            out.append(MentionRef(state, span.start_char, end, span.start, span.end + 1, False, government=True))
+            # the mention is the adjective alone where the noun is shared or stands further off
+            last = noun_at if noun_at == span.end else span.end - 1
+            end = doc[last].idx + len(doc[last].text)
+            out.append(MentionRef(state, span.start_char, end, span.start, last + 1, False, government=True))
     return out
+
+
+def _government_noun(
+    doc: Doc, j: int, nouns: frozenset[str], modifiers: frozenset[str], starts: dict[int, Span]
+) -> int | None:
+    """The position of the government noun a nationality adjective ending at ``j`` modifies.
+
+    Coordinated adjectives share it (``Hungarian and Romanian officials``, ``French, German and
+    Italian diplomats``), and one modifier may stand before it (``Israeli intelligence officials``).
+    """
+    while j < len(doc) and doc[j].text.lower() in {"and", ","} and j + 1 in starts:
+        j = starts[j + 1].end
+    if j < len(doc) and doc[j].text.lower() in nouns:
+        return j
+    if j + 1 < len(doc) and doc[j].text.lower() in modifiers and doc[j + 1].text.lower() in nouns:
+        return j + 1
+    return None
+
+
+#: ``doc.user_data`` key of the states the text names only by an adjective (see :func:`unnamed_state`)
+UNNAMED_STATES = "newsgraph_unnamed_states"
+
+
+def unnamed_state(doc: Doc, span: Span) -> Entity:
+    """The entity for a state the text names only by its nationality adjective (``Hungarian officials``).
+
+    One entity per state and document, its mentions the adjectives; kept aside in ``doc.user_data``
+    and added to the document's entities by the event layer only where an event takes it as a party
+    (:func:`newsgraph.pipeline.events.layer.add_unnamed_states`), so that a state no event needs does
+    not appear among the entities.
+    """
+    table: dict[str, Entity] = doc.user_data.setdefault(UNNAMED_STATES, {})
+    ent = table.get(span.kb_id_)
+    mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
+    if ent is None:
+        # ids after the document's own (the entity layer's and the quote layer's are all set by now)
+        n = len(entities_of(doc)) + len(table) + 1
+        ent = Entity(id=f"e{n}", type="LOC", name=span.label_, kb_id=span.kb_id_, mentions=[mention])
+        table[span.kb_id_] = ent
+    elif all(m.start != mention.start for m in ent.mentions):
+        ent.mentions.append(mention)
+    return ent
 
 
 @lru_cache(maxsize=1)
