@@ -1319,3 +1319,18 @@ def test_named_state_keeps_its_entity_for_its_government() -> None:
     )
     _has(record, {"talks"}, {"Lithuania", "Poland"})
     assert [e.name for e in record.entities].count("Poland") == 1
+
+
+def test_war_games_of_two_navies_are_cooperation() -> None:
+    """`launched a week of war games`: military exercises by another name; `a week of` is how long they
+    last, not their topic (`talks about joint drills` stays a topic)."""
+    record = _extract("Thai and Cambodian warships on Sunday launched a week of war games in the Gulf of Thailand.")
+    _has(record, {"cooperation"}, {"Thailand", "Cambodia"}, "happened")
+
+
+def test_days_of_joint_patrols_are_the_clauses_event() -> None:
+    """`began ten days of joint patrols`: the measure (`ten days of`) does not make the patrols a topic."""
+    record = _extract("Chile and Peru began ten days of joint patrols along their desert border on Monday.")
+    _has(record, {"cooperation"}, {"Chile", "Peru"}, "happened")
+    record = _extract("Chile and Peru held talks about joint patrols along their desert border on Monday.")
+    assert not [e for e in _events(record) if e[0] == "cooperation"], _events(record)

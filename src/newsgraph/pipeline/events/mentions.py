@@ -150,8 +150,10 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
         if not_after and _after_without(index, tok.i, noun is not None, not_after):
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
-            if noun.type in lex.words("participants", "topic_only_types") and _after_without(
-                index, tok.i, True, lex.words("participants", "topic_only_after")
+            if (
+                noun.type in lex.words("participants", "topic_only_types")
+                and _after_without(index, tok.i, True, lex.words("participants", "topic_only_after"))
+                and not _measure_of(index, tok.i, lex.words("participants", "topic_only_measures"))
             ):
                 continue  # ``signed a memorandum on joint patrols``: the patrols are what was agreed
             found.append((tok.i, noun))
@@ -226,6 +228,18 @@ def _after_without(index: DocIndex, i: int, noun: bool, words: frozenset[str]) -
             return False
         if doc[j].text.lower() in words:
             return True
+    return False
+
+
+def _measure_of(index: DocIndex, i: int, measures: frozenset[str]) -> bool:
+    """Whether a noun trigger stands in ``<measure> of`` (``five days of joint patrols``, ``a series of
+    joint drills``): how long or how many of the event, not its topic (``talks of joint patrols``)."""
+    if not measures:
+        return False
+    doc = index.doc
+    for j in range(i - 1, max(0, i - 4), -1):
+        if doc[j].text.lower() == "of":
+            return doc[j - 1].text.lower() in measures
     return False
 
 
@@ -706,6 +720,10 @@ def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
     if not trig.is_noun:
         return tok.tag_
     head = tok.head
+    measures = index.lex.words("participants", "topic_only_measures")
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in measures and head.head.dep_ == "dobj":
+        # ``launched ten days of war games``: the measure is the support verb's object, the noun its event
+        tok, head = head.head, head.head.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in index.lex.support_verbs:
         return head.tag_
     means = index.lex.words("context", "means_prepositions")
