@@ -1334,3 +1334,26 @@ def test_days_of_joint_patrols_are_the_clauses_event() -> None:
     _has(record, {"cooperation"}, {"Chile", "Peru"}, "happened")
     record = _extract("Chile and Peru held talks about joint patrols along their desert border on Monday.")
     assert not [e for e in _events(record) if e[0] == "cooperation"], _events(record)
+
+
+def test_plural_office_after_coordinated_adjectives_is_the_states() -> None:
+    """`the Uruguayan and Bolivian foreign ministers met`: plural offices name no one person, so the states
+    are the parties; the singular before a name is a title (`Bolivian Foreign Minister X` is X)."""
+    record = _extract("The Uruguayan and Bolivian foreign ministers met in Montevideo on Thursday.")
+    _has(record, {"meeting"}, {"Uruguay", "Bolivia"}, "happened")
+    record = _extract("Bolivian Foreign Minister Celinda Sosa met Paolo Rossi in Montevideo on Thursday.")
+    assert all("Bolivia" not in p for _, p, _ in _events(record)), _events(record)
+
+
+def test_state_in_a_source_phrase_is_no_place() -> None:
+    """`According to Kenyan officials, X will visit Y`: the officials are a source, never the place."""
+    record = _extract("According to Kenyan officials, Abiy Ahmed will visit Nairobi in May.")
+    names = {e.id: e.name for e in record.entities}
+    assert record.events and all(names.get(ev.place) != "Kenya" for ev in record.events), _events(record)
+
+
+def test_ministers_of_a_body_meet_as_the_body() -> None:
+    """`Defence ministers of the African Union met`: English writes the office in lower case; the
+    ministers of a body meeting is a session of the body (a state's unnamed president stays the state)."""
+    record = _extract("Defence ministers of the African Union met in Addis Ababa on Monday.")
+    _has(record, {"meeting"}, {"African Union"}, "happened")

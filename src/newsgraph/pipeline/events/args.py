@@ -959,7 +959,8 @@ def _government_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
         if noun_at is None or noun_at >= len(doc) or doc[noun_at].text.lower() not in nouns:
             continue
         state = states.get(span.kb_id_)
-        if state is None and unnamed:
+        if state is None and unnamed and span.kb_id_.startswith("iso3166:"):
+            # a state only (``European leaders`` are no party of the European Union's)
             state = unnamed_state(doc, span)
         if state is not None:
             # the mention is the adjective alone where the noun is shared or stands further off
@@ -1269,9 +1270,11 @@ def _classify(index: DocIndex) -> None:
                     m.via_office = True
                     m.office_word = doc[j - 1].text
                 break
-            if office_stem(tok.text, lex) and tok.text[:1].isupper():
+            if office_stem(tok.text, lex) and (tok.text[:1].isupper() or (offices_any_case and m.type == "ORG")):
                 # ``die Sicherheitsberater Russlands``: the country only says whose advisers; a
-                # person after an office noun is the office holder and stays an actor
+                # person after an office noun is the office holder and stays an actor (English
+                # writes offices in lower case: ``Foreign ministers of the Group of Seven`` meet as
+                # the body; ``the president of Armenia``, unnamed, stands for his state)
                 if m.type != "PER":
                     role = "affiliation"
                     m.via_office = True
@@ -1429,6 +1432,8 @@ def _classify(index: DocIndex) -> None:
         ):
             # English ``met Zimbabwe's Emmerson Mnangagwa``: the country says whose leader; he is the party
             role = "affiliation"
+        if role == "place" and m.government:
+            role = "other"  # ``according to Chinese officials``: a state's agents are never where it happens
         m.role = role
         prev = m
     # office nouns standing before a person's name, and the entity layer's roles

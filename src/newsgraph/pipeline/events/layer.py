@@ -139,7 +139,7 @@ def drop_unused_states(doc: Doc, events: list[Event]) -> None:
     table = doc.user_data.get(UNNAMED_STATES)
     if not table or not doc._.entities:
         return
-    used = {p for ev in events for p in ev.participants}
+    used = {p for ev in events for p in ev.participants} | {ev.place for ev in events if ev.place}
     unnamed = {e.id for e in table.values()}
     doc._.entities = [e for e in doc._.entities if e.id not in unnamed or e.id in used]
 
