@@ -1357,3 +1357,11 @@ def test_ministers_of_a_body_meet_as_the_body() -> None:
     ministers of a body meeting is a session of the body (a state's unnamed president stays the state)."""
     record = _extract("Defence ministers of the African Union met in Addis Ababa on Monday.")
     _has(record, {"meeting"}, {"African Union"}, "happened")
+
+
+def test_talks_a_journey_is_for_are_at_its_destination() -> None:
+    """`flew to Lusaka on Monday for talks with Hichilema`: the talks take place where the journey goes."""
+    record = _extract("Malawian President Peter Mutharika flew to Lusaka on Monday for talks with Hakainde Hichilema.")
+    names = {e.id: e.name for e in record.entities}
+    talks = [ev for ev in record.events if ev.type == "talks"]
+    assert talks and names.get(talks[0].place) == "Lusaka", _events(record)

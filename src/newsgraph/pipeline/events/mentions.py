@@ -231,6 +231,35 @@ def _after_without(index: DocIndex, i: int, noun: bool, words: frozenset[str]) -
     return False
 
 
+def _purpose_destination(index: DocIndex, clause: Clause, i: int) -> MentionRef | None:
+    """English ``travelled to Mexico City on Thursday for talks with Sheinbaum``: the event a journey is
+    for takes place at the journey's destination (``[participants] purpose_at_destination``).
+
+    The noun must stand in a purpose phrase (``[purpose_verbs] prepositions``) of a clause with a verb of
+    coming (``purpose_verbs``); the destination is the last place before the noun that a destination
+    preposition (``[places] destinations``) governs.
+    """
+    lex = index.lex
+    if not lex.frames.get("participants", {}).get("purpose_at_destination"):
+        return None
+    doc = index.doc
+    if _preposition_phrase_start(index, i) not in lex.purpose_prepositions:
+        return None
+    verbs = [j for j in clause.tokens if j < i and doc[j].text.lower() in lex.purpose_verbs]
+    if not verbs:
+        return None
+    destinations = lex.words("places", "destinations")
+    found = [
+        m
+        for m in index.clause_mentions(clause.id)
+        if m.role == "place"
+        and verbs[0] < m.tstart < i
+        and doc[m.tstart - 1].text.lower() in destinations | lex.words("participants", "determiners")
+        and any(doc[j].text.lower() in destinations for j in range(max(verbs[0], m.tstart - 3), m.tstart))
+    ]
+    return found[-1] if found else None
+
+
 def _measure_of(index: DocIndex, i: int, measures: frozenset[str]) -> bool:
     """Whether a noun trigger stands in ``<measure> of`` (``five days of joint patrols``, ``a series of
     joint drills``): how long or how many of the event, not its topic (``talks of joint patrols``)."""
@@ -868,6 +897,8 @@ def _frame_participants(
     place = place_of(index, clause.id, i)
     if place is not None and place.tstart in tail:
         place = None  # ``..., teilte das Außenministerium in Ankara mit``: where the source spoke, not the event
+    if place is None and trig.is_noun and family_group(trig.type) not in {"visit", "phone_call"}:
+        place = _purpose_destination(index, clause, i)
     weak = False
     if not trig.is_noun:
         # a commitment's other party is the object's partner (``committed to closer ties with Morocco``), and
