@@ -1365,3 +1365,13 @@ def test_talks_a_journey_is_for_are_at_its_destination() -> None:
     names = {e.id: e.name for e in record.entities}
     talks = [ev for ev in record.events if ev.type == "talks"]
     assert talks and names.get(talks[0].place) == "Lusaka", _events(record)
+
+
+def test_visit_by_an_agent_is_the_agents_visit_not_the_signatories() -> None:
+    """`Ghana and Togo signed two accords during a visit to Lome by Ghanaian President John Mahama`: the
+    noun's `by` agent visits the destination; the states that sign are no visitors or visited places."""
+    record = _extract(
+        "Ghana and Togo signed two accords during a visit to Lome by Ghanaian President John Mahama on Friday."
+    )
+    visits = [(t, p) for t, p, _ in _events(record) if t == "visit"]
+    assert visits and all("John Mahama" in p and "Ghana" not in p for _, p in visits), _events(record)

@@ -1293,6 +1293,24 @@ def _frame_participants(
         parts = _host_verb_guests(index, clause, i)
     if trig.type == "visit" or family_group(trig.type) == "visit":
         dest = place_of(index, clause.id, i, destinations=True)
+        agent = _visit_agent(index, clause, i) if trig.is_noun else None
+        if agent is not None:
+            # ``signed 14 agreements during a visit to Rabat by Prime Minister Pedro Sanchez``: the noun's
+            # agent is the visitor; the clause's other parties are no visitors or hosts of it
+            parts = [agent]
+            if dest is None:
+                # ``a visit by Sanchez to Rabat``, where the tagger took ``to Rabat`` for an infinitive
+                destinations = lex.words("places", "destinations")
+                dest = next(
+                    (
+                        m
+                        for m in index.clause_mentions(clause.id)
+                        if m.type == "LOC"
+                        and agent.tend < m.tstart <= agent.tend + 2
+                        and doc[m.tstart - 1].text.lower() in destinations
+                    ),
+                    None,
+                )
         if dest is not None:
             place = dest
             actors = {m.id for m in parts if m.type in {"PER", "ORG"}}
@@ -1310,6 +1328,30 @@ def _frame_participants(
             if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
                 parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
     return parts, weak, place, (0 if weak else precision)
+
+
+def _visit_agent(index: DocIndex, clause: Clause, i: int, reach: int = 8) -> MentionRef | None:
+    """The person or body after the agent preposition of a visit noun (``a visit to Rabat by Prime
+    Minister Pedro Sanchez``, ``a visit by Ruto``; ``[participants] agent_von``), in the noun's phrase.
+
+    The phrase ends at a verb or punctuation; up to four words (a title, a nationality adjective) may
+    stand between the preposition and the name. Only where ``[participants] visit_agent`` is set (English:
+    German ``von`` also measures, ``ein Besuch von drei Tagen``).
+    """
+    doc, lex = index.doc, index.lex
+    agents = lex.words("participants", "agent_von")
+    if not agents or not lex.frames.get("participants", {}).get("visit_agent"):
+        return None
+    for j in range(i + 1, min(i + reach, clause.end)):
+        tok = doc[j]
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            return None
+        if tok.text.lower() in agents:
+            for m in index.clause_mentions(clause.id):
+                if j < m.tstart <= j + 5 and m.type in {"PER", "ORG"} and m.role != "other":
+                    return m
+            return None
+    return None
 
 
 def _host_verb_guests(index: DocIndex, clause: Clause, i: int) -> list[MentionRef]:
