@@ -1375,3 +1375,21 @@ def test_visit_by_an_agent_is_the_agents_visit_not_the_signatories() -> None:
     )
     visits = [(t, p) for t, p, _ in _events(record) if t == "visit"]
     assert visits and all("John Mahama" in p and "Ghana" not in p for _, p in visits), _events(record)
+
+
+def test_office_of_a_reporting_tail_is_no_affiliation_of_the_name_before() -> None:
+    """`... a border deal with Tajikistan, President Sadyr Japarov said`: the title after the comma is the
+    reporter's, so Tajikistan stays a party (not the office's state)."""
+    record = _extract(
+        "Kyrgyzstan is ready to sign a border deal with Tajikistan, President Sadyr Japarov said on Monday."
+    )
+    _has(record, {"agreement", "commitment"}, {"Kyrgyzstan", "Tajikistan"})
+
+
+def test_prepared_to_with_a_partner_is_a_commitment() -> None:
+    """`said it was prepared to resume gas deliveries to Moldova`: an offer to another party (PLOVER AGREE);
+    `prepared a draft` or `ready for the final` commits to no one."""
+    record = _extract("Romania said on Tuesday it was prepared to resume gas deliveries to Moldova.")
+    _has(record, {"commitment"}, {"Romania", "Moldova"})
+    record = _extract("The Romanian team is ready to play the final in Chisinau on Sunday.")
+    assert not record.events, _events(record)

@@ -1359,6 +1359,8 @@ def _classify(index: DocIndex) -> None:
                 if tok.text.lower() in coord - {","} or tok.text.lower() in non_actor:
                     break
                 if office_stem(tok.text, lex) and (tok.text[:1].isupper() or offices_any_case):
+                    if doc[m.tend].text == "," and _reporting_holder(index, k):
+                        break  # ``a treaty with Armenia, President Ilham Aliyev said``: the reporter's office
                     role = "affiliation"
                     m.via_office = True
                     m.office_word = tok.text
@@ -1468,6 +1470,18 @@ def _classify(index: DocIndex) -> None:
                     if _feminine_office(tok.text, lex):
                         index.women.add(m.id)
             j -= 1
+
+
+def _reporting_holder(index: DocIndex, office: int) -> bool:
+    """Whether the office noun at ``office`` titles the subject of a reporting tail (``..., President Ilham
+    Aliyev said on Monday``: ``[clauses] reporting_tail_verbs`` right after the holder's name)."""
+    verbs = index.lex.words("clauses", "reporting_tail_verbs")
+    doc = index.doc
+    for k in range(office + 1, min(office + 4, len(doc))):
+        holder = index.starting_at(k)
+        if holder is not None:
+            return holder.type == "PER" and holder.tend < len(doc) and doc[holder.tend].text.lower() in verbs
+    return False
 
 
 def _after_unknown_place(index: DocIndex, m: MentionRef, place_preps: frozenset[str]) -> bool:
