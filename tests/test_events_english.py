@@ -1393,3 +1393,13 @@ def test_prepared_to_with_a_partner_is_a_commitment() -> None:
     _has(record, {"commitment"}, {"Romania", "Moldova"})
     record = _extract("The Romanian team is ready to play the final in Chisinau on Sunday.")
     assert not record.events, _events(record)
+
+
+def test_possessive_her_is_no_object_pronoun() -> None:
+    """`talks with her Japanese counterpart`: `her` is the possessive here, not an object that would bring
+    the person named in the sentence before into the event."""
+    record = _extract(
+        "Paul Okafor said Manila was building a coalition. "
+        "Ms Santos will travel to Tokyo next week for talks with her Japanese counterpart, Kenji Arakawa."
+    )
+    assert record.events and all("Paul Okafor" not in p for _, p, _ in _events(record)), _events(record)

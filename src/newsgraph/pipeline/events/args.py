@@ -2059,7 +2059,11 @@ def pronoun_object(index: DocIndex, clause: Clause) -> MentionRef | None:
     subject pronoun to the person the sentences before are about (see :func:`pronoun_subject`)."""
     words = index.lex.words("participants", "pronouns_object")
     doc = index.doc
-    if not words or not any(doc[i].text.lower() in words and not index.in_quote[i] for i in clause.tokens):
+    if not words or not any(
+        # English ``her`` is also the possessive (``talks with her Japanese counterpart``): no object then
+        doc[i].text.lower() in words and not index.in_quote[i] and doc[i].tag_ != "PRP$" and doc[i].dep_ != "poss"
+        for i in clause.tokens
+    ):
         return None
     subject_words = index.lex.words("participants", "pronouns_person")
     probe = Clause(
