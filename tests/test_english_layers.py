@@ -452,3 +452,12 @@ def test_an_acronym_before_an_organisation_noun_is_an_organisation() -> None:
 def test_a_nationality_adjective_and_a_lower_case_ministry_name_a_body() -> None:
     record = _extract("The Peruvian foreign ministry said on Monday that the talks would go on.")
     assert ("Peruvian foreign ministry", "ORG") in _typed(record), _typed(record)
+
+
+def test_surname_after_an_honorific_is_a_person_even_where_it_names_a_place() -> None:
+    """`Ms Santos`, `Mr Jordan`: after an honorific a capitalised word is a surname, even one the
+    gazetteer knows as a place (an honorific takes no `of`-complement as an office does)."""
+    record = _extract("Ms Santos will travel to Lisbon on Friday. Mr Jordan said he had not been told.")
+    people = {e.name for e in record.entities if e.type == "PER"}
+    assert {"Santos", "Jordan"} <= people, [(e.name, e.type) for e in record.entities]
+    assert "Lisbon" not in people

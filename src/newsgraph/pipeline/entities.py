@@ -1077,7 +1077,8 @@ class EntityLayer:
             plural = any(doc[j].lower_ in self.k.plural_cues for j in range(max(0, start - 2), start))
             # genitive complement to the right: des US-Präsidenten, der Russischen Föderation, Österreichs
             end = i + 1
-            end = self._complement_end(doc, end, title_tokens, gaz_by_start)
+            if not honorific:  # ``Ms Santos``: an honorific takes no complement (``Minister of Lebanon``)
+                end = self._complement_end(doc, end, title_tokens, gaz_by_start)
             k = end
             apposition = k < len(doc) and doc[k].text == "," and end == i + 1 and self._office_apposition(doc, k + 1)
             if k < len(doc) and doc[k].text == "," and (end > i + 1 or apposition):
@@ -1090,7 +1091,10 @@ class EntityLayer:
             ):
                 # a given name that is also a place (``President Sofia Ramos``, ``President Milan Jovic``)
                 name_end = self._name_after(doc, k, title_tokens, set())
-            if name_end == k + 1 and not self._single_name_plausible(doc, k, i):
+            elif name_end == k and honorific and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                # ``Ms Santos``, ``Mr Jordan``: after an honorific a surname that is also a place is a name
+                name_end = self._name_after(doc, k, title_tokens, set())
+            if name_end == k + 1 and not honorific and not self._single_name_plausible(doc, k, i):
                 name_end = k  # "ordnete der russische Präsident Maßnahmen an": a noun, not a name
             if apposition and (name_end >= len(doc) or doc[name_end].text not in {",", ".", ";"}):
                 name_end = k  # the apposition's name must run to its closing comma, or it is read wrong
