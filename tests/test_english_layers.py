@@ -461,3 +461,18 @@ def test_surname_after_an_honorific_is_a_person_even_where_it_names_a_place() ->
     people = {e.name for e in record.entities if e.type == "PER"}
     assert {"Santos", "Jordan"} <= people, [(e.name, e.type) for e in record.entities]
     assert "Lisbon" not in people
+
+
+def test_one_word_coordinated_after_places_is_a_place() -> None:
+    """`farmers in Kilkenny and Carlow`: a word the model reads as a person or an organisation, coordinated
+    after places that `in` governs, is one more place; not after a word of holdings (`a stake in`)."""
+    record = _extract("Farmers in Kilkenny, Wexford and Carlow said the rain had ruined the harvest.")
+    types = {e.name: e.type for e in record.entities}
+    assert types.get("Carlow") == "LOC" and types.get("Wexford") == "LOC", types
+
+
+def test_acronym_the_model_calls_a_person_is_an_organisation() -> None:
+    """`told RTE`, `told KBS`: English writes people's names in mixed case, so a one-word acronym is a body."""
+    record = _extract("Former ambassador Brendan Kiely told RTE that Irish-American relations remained strong.")
+    types = {e.name: e.type for e in record.entities}
+    assert types.get("RTE") == "ORG", types

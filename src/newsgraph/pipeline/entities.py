@@ -311,6 +311,8 @@ class Knowledge:
     given_name_second_syllables: set[str] = field(default_factory=set)
     #: a one-word "organisation" after ``in`` that is a town (``[org_after_in]`` of entities_filters.toml)
     org_after_in: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the label of a one-word acronym the model calls a person (``told RTE``: a broadcaster), or ``None``
+    acronym_person_label: str | None = None
     #: the shape of such a syllable, for those the list lacks (``Cho Tae-yul``)
     given_name_syllable: re.Pattern[str] | None = None
     office_apposition: bool = False
@@ -496,6 +498,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.derivation_body_heads = set(filters.get("derivation_body_heads", []))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
+    k.acronym_person_label = filters.get("acronym_person_label")
     shape = filters.get("given_name_syllable_pattern")
     k.given_name_syllable = re.compile(shape) if shape else None
     k.office_apposition = bool(filters.get("office_apposition", False))
@@ -1291,6 +1294,15 @@ class EntityLayer:
             if label in {"LOC", "PER"} and self._employer(doc, span.start):
                 label = "ORG"
             if (
+                label == "PER"
+                and self.k.acronym_person_label
+                and len(span) == 1
+                and span.text.isalpha()
+                and span.text.isupper()
+                and 2 <= len(span.text) <= 5
+            ):
+                label = self.k.acronym_person_label  # ``told RTE``: an acronym names a body, not a person
+            if (
                 label in {"LOC", "PER", "MISC"}
                 and len(span) <= 3
                 and span.start > 0
@@ -1442,9 +1454,41 @@ class EntityLayer:
             return True
         if label == "ORG" and self._town_after_in(doc, i, nxt):
             return True
+        if label in {"PER", "ORG"} and doc[i].text.isalpha() and not doc[i].text.isupper() and self._coordinated_place(doc, i):
+            return True
         if label != "PER" or not self.k.article_person_is_place or i == 0 or doc[i - 1].lower_ != "the":
             return False
         return nxt is None or not (nxt.tag_.startswith("NN") or nxt.pos_ in {"NOUN", "PROPN"} or nxt.text == "'s")
+
+    def _coordinated_place(self, doc: Doc, i: int) -> bool:
+        """``exporters in Cork and Limerick``: a single word the model calls a person or an organisation,
+        coordinated after places that a place preposition governs (``[org_after_in] coordinated_places``),
+        is one more place.
+
+        The words before must alternate a single capitalised word and a coordinator back to the
+        preposition, and one of them must be a place: a word the model tags as one, the gazetteer knows,
+        or a town after ``in`` (:meth:`_town_after_in`). Not after a word of holdings (``[org_after_in]
+        not_after``: ``investment in Kenya and Safaricom``).
+        """
+        conf = self.k.org_after_in
+        preps = conf.get("coordinated_places")
+        if not preps or i < 3 or doc[i - 1].lower_ not in {"and", "or", ","}:
+            return False
+        j = i - 2
+        placed = False
+        while j >= 1:
+            tok = doc[j]
+            if not (tok.text[:1].isupper() and tok.text.isalpha() and tok.ent_iob_ == "B"):
+                return False
+            placed = placed or tok.ent_type_ in ("GPE", "LOC") or tok.text in self.k.place_forms
+            placed = placed or (tok.ent_type_ == "ORG" and self._town_after_in(doc, j, doc[j + 1]))
+            if doc[j - 1].lower_ in preps:
+                return placed and (j < 2 or doc[j - 2].lower_ not in conf.get("not_after", ()))
+            if j >= 2 and doc[j - 1].lower_ in {"and", ","}:
+                j -= 2
+                continue
+            return False
+        return False
 
     def _town_after_in(self, doc: Doc, i: int, nxt: Token | None) -> bool:
         """``signed a memorandum in Entebbe, but``, ``met in Entebbe on Monday``: a one-word name the model
