@@ -1454,7 +1454,8 @@ class EntityLayer:
             return True
         if label == "ORG" and self._town_after_in(doc, i, nxt):
             return True
-        if label in {"PER", "ORG"} and doc[i].text.isalpha() and not doc[i].text.isupper() and self._coordinated_place(doc, i):
+        word = doc[i].text
+        if label in {"PER", "ORG"} and word.isalpha() and not word.isupper() and self._coordinated_place(doc, i):
             return True
         if label != "PER" or not self.k.article_person_is_place or i == 0 or doc[i - 1].lower_ != "the":
             return False
