@@ -476,3 +476,13 @@ def test_acronym_the_model_calls_a_person_is_an_organisation() -> None:
     record = _extract("Former ambassador Brendan Kiely told RTE that Irish-American relations remained strong.")
     types = {e.name: e.type for e in record.entities}
     assert types.get("RTE") == "ORG", types
+
+
+def test_name_with_a_coordination_inside_is_one_organisation() -> None:
+    """`the Center for Regional and Maritime Studies`: where the model's span stops at (or starts after) `and`,
+    a name whose head stands before `for`/`of` runs through the coordination; two names stay two."""
+    record = _extract("Lena Park of the Center for Regional and Maritime Studies said Manila was building a coalition.")
+    orgs = {e.name for e in record.entities if e.type == "ORG"}
+    assert "Center for Regional and Maritime Studies" in orgs, orgs
+    record = _extract("The Council of Europe and Russia clashed over the report on Monday.")
+    assert "Council of Europe" in {e.name for e in record.entities}

@@ -313,6 +313,8 @@ class Knowledge:
     org_after_in: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the label of a one-word acronym the model calls a person (``told RTE``: a broadcaster), or ``None``
     acronym_person_label: str | None = None
+    #: heads of names with a coordination inside (``Center for Strategic and International Studies``)
+    coordinated_name_heads: set[str] = field(default_factory=set)
     #: the shape of such a syllable, for those the list lacks (``Cho Tae-yul``)
     given_name_syllable: re.Pattern[str] | None = None
     office_apposition: bool = False
@@ -499,6 +501,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
     k.acronym_person_label = filters.get("acronym_person_label")
+    k.coordinated_name_heads = set(filters.get("coordinated_name_heads", []))
     shape = filters.get("given_name_syllable_pattern")
     k.given_name_syllable = re.compile(shape) if shape else None
     k.office_apposition = bool(filters.get("office_apposition", False))
@@ -1309,6 +1312,8 @@ class EntityLayer:
                 and doc[span.start - 1].lower_ in self.k.company_nouns
             ):
                 label = "ORG"  # ``state copper company Codelco``, ``lithium miner SQM``
+            if label == "ORG" and self.k.coordinated_name_heads:
+                span = doc[self._coordinated_name_start(doc, span.start) : self._coordinated_name_end(doc, span)]
             if label == "LOC" and len(span) == 1 and self._region_collective(doc, span.start):
                 span = doc[span.start : span.end + 1]
             if label == "PER":
@@ -1460,6 +1465,42 @@ class EntityLayer:
         if label != "PER" or not self.k.article_person_is_place or i == 0 or doc[i - 1].lower_ != "the":
             return False
         return nxt is None or not (nxt.tag_.startswith("NN") or nxt.pos_ in {"NOUN", "PROPN"} or nxt.text == "'s")
+
+    def _coordinated_name_start(self, doc: Doc, start: int) -> int:
+        """``the Center for Strategic and International Studies``: the model's organisation span that begins
+        after ``and`` (``International Studies``) may be the end of a name whose head
+        (``[coordinated_name_heads]``) stands before ``for``/``of`` and capitalised words; the name's start,
+        else ``start``."""
+        if start < 4 or doc[start - 1].lower_ != "and":
+            return start
+        j = start - 2
+        while j > 0 and start - j <= 4 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j -= 1
+        if j == start - 2 or j < 1 or doc[j].lower_ not in {"for", "of"}:
+            return start
+        head = j - 1
+        return head if doc[head].text in self.k.coordinated_name_heads else start
+
+    def _coordinated_name_end(self, doc: Doc, span: Span) -> int:
+        """``the Center for Regional and Maritime Studies``, where the model's span stops before ``and``: a
+        span that begins with a head of ``[coordinated_name_heads]`` and holds ``for``/``of`` runs on
+        through ``and`` and the capitalised words after it that no gazetteer place or model name begins; else its
+        end."""
+        end = span.end
+        if (
+            end + 1 >= len(doc)
+            or doc[end].lower_ != "and"
+            or span[0].text not in self.k.coordinated_name_heads
+            or not any(t.lower_ in {"for", "of"} for t in span)
+            or doc[end + 1].ent_iob_ == "B"  # ``... and Freedom House``: the model's next name is another
+        ):
+            return end
+        j = end + 1
+        while j < len(doc) and j - end <= 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            if doc[j].text in self.k.place_forms:
+                return end
+            j += 1
+        return j if j > end + 1 else end
 
     def _coordinated_place(self, doc: Doc, i: int) -> bool:
         """``exporters in Cork and Limerick``: a single word the model calls a person or an organisation,
