@@ -1403,3 +1403,20 @@ def test_possessive_her_is_no_object_pronoun() -> None:
         "Ms Santos will travel to Tokyo next week for talks with her Japanese counterpart, Kenji Arakawa."
     )
     assert record.events and all("Paul Okafor" not in p for _, p, _ in _events(record)), _events(record)
+
+
+def test_nationality_and_office_after_the_refer_back_to_the_holder() -> None:
+    """`Chilean President Tomas Ibarra arrived in Lima ... The Chilean leader will meet ...`: `the` + adjective
+    + singular office (no name after it) is the person the text gave that state's office, not the state."""
+    record = _extract(
+        "Chilean President Tomas Ibarra arrived in Lima on Sunday. "
+        "The Chilean leader will meet Peruvian Prime Minister Rosa Quispe on Monday."
+    )
+    _has(record, {"meeting"}, {"Tomas Ibarra", "Rosa Quispe"})
+    assert "Chile" not in {e.name for e in record.entities}
+
+
+def test_nationality_and_office_without_a_named_holder_is_the_state() -> None:
+    """`The Estonian president will visit Vilnius`: with no Estonian office holder named, the state is meant."""
+    record = _extract("The Estonian president will host Marta Kowalczyk in Tallinn next week.")
+    _has(record, {"meeting"}, {"Estonia", "Marta Kowalczyk"})

@@ -949,14 +949,19 @@ def _government_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
     coordination = bool(options.get("government_coordination", False))
     unnamed = bool(options.get("unnamed_states", False))
     modifiers = lex.words("places", "government_modifiers")
+    offices = lex.words("places", "government_offices")
+    determiners = lex.words("participants", "determiners")
     starts = {s.start: s for s in spans}
     states = {e.kb_id: e for e in entities_of(doc) if e.type == "LOC" and e.kb_id}
     out: list[MentionRef] = []
     for span in spans:
         if not span.kb_id_:
             continue
+        office = _office_reference(doc, span, offices, modifiers, determiners)
         noun_at = _government_noun(doc, span.end, nouns, modifiers, starts) if coordination else span.end
-        if noun_at is None or noun_at >= len(doc) or doc[noun_at].text.lower() not in nouns:
+        if office is not None:
+            noun_at = office
+        elif noun_at is None or noun_at >= len(doc) or doc[noun_at].text.lower() not in nouns:
             continue
         state = states.get(span.kb_id_)
         if state is None and unnamed and span.kb_id_.startswith("iso3166:"):
@@ -966,8 +971,31 @@ def _government_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
             # the mention is the adjective alone where the noun is shared or stands further off
             last = noun_at if noun_at == span.end else span.end - 1
             end = doc[last].idx + len(doc[last].text)
-            out.append(MentionRef(state, span.start_char, end, span.start, last + 1, False, government=True))
+            ref = MentionRef(state, span.start_char, end, span.start, last + 1, False, government=True)
+            if office is not None:
+                # ``the Brazilian leader``: the state's office holder, whom the event layer looks up in the
+                # text and the knowledge base (``context.office_holders``); the state where none is found
+                ref.via_office, ref.office_word = True, doc[office].text
+            out.append(ref)
     return out
+
+
+def _office_reference(
+    doc: Doc, span: Span, offices: frozenset[str], modifiers: frozenset[str], determiners: frozenset[str]
+) -> int | None:
+    """English ``the Brazilian leader``, ``the French president``: after a determiner, a nationality adjective
+    before a singular office noun (``[places] government_offices``, one modifier may stand between) that no
+    name follows refers back to the holder of that office; the position of the office noun, else ``None``."""
+    if not offices or span.start == 0 or doc[span.start - 1].text.lower() not in determiners:
+        return None
+    j = span.end
+    if j < len(doc) and doc[j].text.lower() in modifiers and j + 1 < len(doc) and doc[j + 1].text.lower() in offices:
+        j += 1
+    if j >= len(doc) or doc[j].text.lower() not in offices or not doc[j].text.islower():
+        return None
+    if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+        return None  # ``the French president Emmanuel Macron``: a title before the name
+    return j
 
 
 def _government_noun(
@@ -1358,6 +1386,8 @@ def _classify(index: DocIndex) -> None:
                 tok = doc[k]
                 if tok.text.lower() in coord - {","} or tok.text.lower() in non_actor:
                     break
+                if offices_any_case and tok.pos_ in {"VERB", "AUX"}:
+                    break  # English ``the Brazilian leader will meet Prime Minister Modi``: another clause part
                 if office_stem(tok.text, lex) and (tok.text[:1].isupper() or offices_any_case):
                     if doc[m.tend].text == "," and _reporting_holder(index, k):
                         break  # ``a treaty with Armenia, President Ilham Aliyev said``: the reporter's office
