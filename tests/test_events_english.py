@@ -1420,3 +1420,28 @@ def test_nationality_and_office_without_a_named_holder_is_the_state() -> None:
     """`The Estonian president will visit Vilnius`: with no Estonian office holder named, the state is meant."""
     record = _extract("The Estonian president will host Marta Kowalczyk in Tallinn next week.")
     _has(record, {"meeting"}, {"Estonia", "Marta Kowalczyk"})
+
+
+def test_lower_case_royal_titles_refer_back_to_the_named_holder() -> None:
+    """`The crown prince met ...`, `received the emir`: royal and Gulf titles in lower case refer back to the
+    person the text styled so (`Crown Prince X`; `Emir Sheikh Y`, whose two heads are one role)."""
+    record = _extract(
+        "Bahraini Crown Prince Salman bin Hamad arrived in Muscat on Monday. "
+        "The crown prince met Omani Foreign Minister Badr Albusaidi."
+    )
+    _has(record, {"meeting"}, {"Salman bin Hamad", "Badr Albusaidi"})
+    record = _extract(
+        "Kuwaiti Emir Sheikh Mishal Al-Ahmad arrived in Amman on Monday. King Abdullah II received the emir at the palace."
+    )
+    _has(record, {"meeting"}, {"Abdullah II", "Mishal Al-Ahmad"})
+
+
+def test_greeted_a_person_is_a_meeting_and_outside_a_place_is_no_party() -> None:
+    """`greeted the president outside Government House`: greeting a guest hosts them; where it happened is
+    no party."""
+    record = _extract(
+        "Kenyan President Samuel Otieno travelled to Wellington on Saturday. "
+        "Prime Minister Aroha Tane greeted the president outside Parliament House."
+    )
+    _has(record, {"meeting"}, {"Aroha Tane", "Samuel Otieno"})
+    assert all("Parliament House" not in p for _, p, _ in _events(record)), _events(record)

@@ -257,6 +257,8 @@ class Knowledge:
     body_prefixes: set[str] = field(default_factory=set)
     title_conf: dict[str, Any] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
+    #: consecutive title heads form one role (English ``Qatari Emir Sheikh Tamim``: ``Emir Sheikh``)
+    title_runs: bool = False
     not_adjectives: set[str] = field(default_factory=set)
     determiners: set[str] = field(default_factory=set)
     adjective_endings: tuple[str, ...] = ()
@@ -527,6 +529,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.other_office_prefixes = tuple(t.get("other_office_prefixes", []))
     k.title_heads = tuple({*t.get("head_suffixes", []), *(w.lower() for w in t.get("head_words", []))})
     k.honorifics = set(t.get("honorifics", []))
+    k.title_runs = bool(t.get("title_runs", False))
     k.not_adjectives = set(t.get("not_adjectives", []))
     k.determiners = set(t.get("determiners", []))
     k.adjective_endings = tuple(t.get("adjective_endings", []))
@@ -1080,6 +1083,12 @@ class EntityLayer:
             # forms end in -te too ("appellierte Außenminister Steinmeier")
             while start < i and not self._adjective_chain_anchored(doc, start):
                 start += 1
+            if self.k.title_runs and not honorific and start > 0 and start - 1 in title_tokens:
+                # ``Qatari Emir Sheikh Tamim``: the head before this one belongs to the same role
+                while start > 0 and start - 1 in title_tokens:
+                    start -= 1
+                while start > 0 and self._is_adjective(doc[start - 1]):
+                    start -= 1
             plural = any(doc[j].lower_ in self.k.plural_cues for j in range(max(0, start - 2), start))
             # genitive complement to the right: des US-Präsidenten, der Russischen Föderation, Österreichs
             end = i + 1
@@ -1118,6 +1127,8 @@ class EntityLayer:
                         break
                     persons.append(Candidate(m + 1, m_end, "PER", TIER_PATTERN, role=role))
                     m = m_end
+            elif self.k.title_runs and not honorific and name_end == k and k in title_tokens and end == i + 1:
+                continue  # ``Emir Sheikh Tamim``: the next head names the person and takes this one in its role
             elif not honorific:
                 title_only.append(TitleOnly(start, end, i, plural or doc[i].lower_.endswith("innen")))
                 person = self._name_before_apposition(doc, start, title_tokens, gaz_starts)
