@@ -1431,7 +1431,8 @@ def test_lower_case_royal_titles_refer_back_to_the_named_holder() -> None:
     )
     _has(record, {"meeting"}, {"Salman bin Hamad", "Badr Albusaidi"})
     record = _extract(
-        "Kuwaiti Emir Sheikh Mishal Al-Ahmad arrived in Amman on Monday. King Abdullah II received the emir at the palace."
+        "Kuwaiti Emir Sheikh Mishal Al-Ahmad arrived in Amman on Monday. "
+        "King Abdullah II received the emir at the palace."
     )
     _has(record, {"meeting"}, {"Abdullah II", "Mishal Al-Ahmad"})
 
