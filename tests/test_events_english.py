@@ -1446,3 +1446,10 @@ def test_greeted_a_person_is_a_meeting_and_outside_a_place_is_no_party() -> None
     )
     _has(record, {"meeting"}, {"Aroha Tane", "Samuel Otieno"})
     assert all("Parliament House" not in p for _, p, _ in _events(record)), _events(record)
+
+
+def test_returning_for_talks_makes_the_travellers_its_parties() -> None:
+    """`Serbian and Kosovar negotiators return to Brussels for talks`: returning is a verb of coming, so the
+    talks it is for are the travellers' (a nationality adjective coordinated with a named state counts too)."""
+    record = _extract("Norwegian and Swedish negotiators returned to Geneva on Monday for talks on fishing quotas.")
+    _has(record, {"talks"}, {"Norway", "Sweden"})
