@@ -1453,3 +1453,11 @@ def test_returning_for_talks_makes_the_travellers_its_parties() -> None:
     talks it is for are the travellers' (a nationality adjective coordinated with a named state counts too)."""
     record = _extract("Norwegian and Swedish negotiators returned to Geneva on Monday for talks on fishing quotas.")
     _has(record, {"talks"}, {"Norway", "Sweden"})
+
+
+def test_pledge_made_at_a_meeting_promises_the_meeting_place_nothing() -> None:
+    """`pledged to deepen cooperation at a meeting in Harbin`: the city is where the meeting took place (in the
+    tense of the verb the setting belongs to), not a party the pledge is made to."""
+    record = _extract("Kazakh and Uzbek officials pledged to expand rail links at a meeting in Shymkent.")
+    assert all("Shymkent" not in p for _, p, _ in _events(record)), _events(record)
+    _has(record, {"meeting"}, {"Kazakhstan", "Uzbekistan"}, "happened")

@@ -758,6 +758,15 @@ def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
     means = index.lex.words("context", "means_prepositions")
     if tok.dep_ == "pobj" and head.lower_ in means and head.head.pos_ == "VERB":
         return head.head.tag_
+    setting = index.lex.words("participants", "setting")
+    if tok.dep_ == "pobj" and head.lower_ in setting and head.head.pos_ == "VERB" and head.head.i < head.i:
+        # ``pledged to deepen cooperation at a meeting in Harbin``: the setting is told in the tense of the
+        # verb it belongs to (the pledge is to come; the meeting it was made at took place); the parser
+        # may hang it on the infinitive, whose governing verb tells the tense
+        verb = head.head
+        while verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.i < verb.i:
+            verb = verb.head
+        return verb.tag_
     return ""
 
 
@@ -1019,7 +1028,8 @@ def _frame_participants(
             parts = [*parts, body]
         if trig.frame == "commitment":
             # ``offered to hand over ... to Great Britain``: the party an offer or promise is made to;
-            # the first name after ``to`` counts although the entity layer's roles make it a place
+            # the first name after ``to`` counts although the entity layer's roles make it a place (not
+            # one that another event noun in between claims: ``pledged ... at a meeting in Harbin``)
             dest = lex.words("places", "destinations")
             after = [
                 m
@@ -1028,6 +1038,7 @@ def _frame_participants(
                 and m.role == "place"
                 and m.tstart not in tail
                 and any(doc[j].text.lower() in dest for j in range(max(0, m.tstart - 2), m.tstart))
+                and index.claims(i, m.tstart)
             ]
             parts = [*parts, *[m for m in after[:1] if m.id not in {p.id for p in parts}]]
             if place is not None and any(m.id == place.id for m in after[:1]):
