@@ -1461,3 +1461,13 @@ def test_pledge_made_at_a_meeting_promises_the_meeting_place_nothing() -> None:
     record = _extract("Kazakh and Uzbek officials pledged to expand rail links at a meeting in Shymkent.")
     assert all("Shymkent" not in p for _, p, _ in _events(record)), _events(record)
     _has(record, {"meeting"}, {"Kazakhstan", "Uzbekistan"}, "happened")
+
+
+def test_place_before_island_or_coast_is_no_party() -> None:
+    """`the divided Aegean island of Lesbos`: a name before a feature noun (`island`, `coast`) or after `island
+    of` names where, not a side of the agreement."""
+    record = _extract(
+        "The Turkish and Greek sides of the divided Aegean island of Lesbos agreed to share data on migrants."
+    )
+    _has(record, {"agreement"}, {"Türkiye", "Greece"})
+    assert all(len(p) == 2 for t, p, _ in _events(record) if t == "agreement"), _events(record)

@@ -1447,12 +1447,14 @@ def _classify(index: DocIndex) -> None:
             # a place after a place preposition (``the White House said`` stays the actor)
             role = "place"
         if (
-            m.type == "LOC"
+            m.type != "PER"
             and m.tstart >= 2
             and doc[m.tstart - 1].text.lower() in genitive
             and doc[m.tstart - 2].text.lower() in lex.words("places", "place_nouns")
         ):
-            role = "place"  # English ``in the Black Sea resort of Sochi``, ``south of San Francisco``
+            # English ``in the Black Sea resort of Sochi``, ``south of San Francisco``; whatever type the model
+            # gave the name (``the island of Lesbos``)
+            role = "place"
         if (
             role == "actor"
             and m.type == "LOC"
