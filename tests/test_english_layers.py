@@ -486,3 +486,10 @@ def test_name_with_a_coordination_inside_is_one_organisation() -> None:
     assert "Center for Regional and Maritime Studies" in orgs, orgs
     record = _extract("The Council of Europe and Russia clashed over the report on Monday.")
     assert "Council of Europe" in {e.name for e in record.entities}
+
+
+def test_quarter_or_half_of_a_named_year() -> None:
+    """`the first quarter of 2024`, `the second half of 2026`: TIMEX3 quarters and halves of the named year."""
+    record = _extract("Output shrank in the fourth quarter of 2023 and should recover in the first half of 2026.")
+    assert _value(record, "the fourth quarter of 2023") == "2023-Q4"
+    assert _value(record, "the first half of 2026") == "2026-H1"
