@@ -493,3 +493,11 @@ def test_quarter_or_half_of_a_named_year() -> None:
     record = _extract("Output shrank in the fourth quarter of 2023 and should recover in the first half of 2026.")
     assert _value(record, "the fourth quarter of 2023") == "2023-Q4"
     assert _value(record, "the first half of 2026") == "2026-H1"
+
+
+def test_outlet_noun_after_the_addressee_is_no_message() -> None:
+    """`told Kyodo news agency the talks ...`: the outlet's noun belongs to the addressee; the message begins
+    after it."""
+    record = _extract("Officials in Tokyo told Kyodo news agency the talks could resume in May.")
+    quote = _quote(record, "the talks could resume")
+    assert quote.text.startswith("the talks"), quote.text

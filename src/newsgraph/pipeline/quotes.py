@@ -815,6 +815,10 @@ class QuoteLayer:
                     nxt = obj.end
                 elif nxt < e and doc[nxt].is_alpha:
                     nxt += 1
+                # `told Yonhap news agency the summit …`: the outlet's noun after its name is the addressee's
+                noun = next((j for j in range(nxt, min(e, nxt + 3)) if lows.get(j) in lex.medium_nouns), None)
+                if noun is not None and all(doc[j].is_lower and doc[j].is_alpha for j in range(nxt, noun + 1)):
+                    nxt = noun + 1
             if nxt < e and doc[nxt].text == ":":
                 a.kind = "direct"
                 return a
