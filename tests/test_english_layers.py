@@ -501,3 +501,13 @@ def test_outlet_noun_after_the_addressee_is_no_message() -> None:
     record = _extract("Officials in Tokyo told Kyodo news agency the talks could resume in May.")
     quote = _quote(record, "the talks could resume")
     assert quote.text.startswith("the talks"), quote.text
+
+
+def test_relative_who_before_a_cue_is_the_name_before_the_comma() -> None:
+    """`..., the WHO chief, Tedros Ghebreyesus, who said ...`: the relative pronoun's antecedent speaks, not
+    the speaker of the sentence before."""
+    record = _extract(
+        "Health Minister Ana Duarte said the outbreak was contained. The plan was welcomed by the Kenyan "
+        'president, Samuel Otieno, who said it would "save lives".'
+    )
+    assert _speaker(record, "save lives") == "Samuel Otieno"
