@@ -1471,3 +1471,16 @@ def test_place_before_island_or_coast_is_no_party() -> None:
     )
     _has(record, {"agreement"}, {"Türkiye", "Greece"})
     assert all(len(p) == 2 for t, p, _ in _events(record) if t == "agreement"), _events(record)
+
+
+def test_agreement_after_mediated_talks_is_no_arrangement_of_them() -> None:
+    """`agreed to a truce after talks mediated by Norway`: talks after `after` (read as a subordinator, or
+    behind a participle) are what came before the agreement, not what the agreement arranges."""
+    record = _extract(
+        "Sudan and South Sudan agreed to a truce after talks mediated by Norway and Kenya in Nairobi, "
+        "the Kenyan foreign ministry said on Sunday."
+    )
+    _has(record, {"agreement"}, {"Sudan", "South Sudan"}, "happened")
+    _has(record, {"talks"}, {"Sudan", "South Sudan"}, "happened")
+    record = _extract("Sudan and South Sudan agreed to a truce after mediated talks in Nairobi.")
+    _has(record, {"agreement"}, {"Sudan", "South Sudan"}, "happened")

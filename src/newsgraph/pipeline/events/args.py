@@ -842,7 +842,8 @@ def word_before_phrase(doc: Doc, noun: int, lowest: int = 0) -> int:
     """The position of the word before a noun's determiners and adjectives (its preposition, if any);
     ``lowest - 1`` when the phrase reaches back to ``lowest``."""
     j = noun - 1
-    while j >= lowest and doc[j].pos_ in NOUN_MODIFIERS:
+    # a participle the parser attaches to the noun is its adjective too (English ``after mediated talks``)
+    while j >= lowest and (doc[j].pos_ in NOUN_MODIFIERS or (doc[j].dep_ == "amod" and doc[j].head.i == noun)):
         j -= 1
     return j
 

@@ -194,7 +194,8 @@ def _arranged(index: DocIndex, i: int) -> list[int]:
         if abs(j - i) > 6 or not any(word.endswith(o) for o in objects) or index.lex.noun_trigger(doc[j]) is None:
             continue
         k = word_before_phrase(doc, j)
-        if k >= 0 and doc[k].pos_ == "ADP" and doc[k].text.lower() not in preps:
+        # (the tagger may read a preposition as a subordinator: ``after talks mediated by Qatar, ... said``)
+        if k >= 0 and doc[k].pos_ in {"ADP", "SCONJ"} and doc[k].text.lower() not in preps:
             continue
         marked = any(case in doc[x].morph.get("Case") for x in range(k + 1, j + 1))
         if case and k >= 0 and doc[k].pos_ == "ADP" and not marked:
