@@ -1484,3 +1484,12 @@ def test_agreement_after_mediated_talks_is_no_arrangement_of_them() -> None:
     _has(record, {"talks"}, {"Sudan", "South Sudan"}, "happened")
     record = _extract("Sudan and South Sudan agreed to a truce after mediated talks in Nairobi.")
     _has(record, {"agreement"}, {"Sudan", "South Sudan"}, "happened")
+
+
+def test_shaking_hands_is_a_meeting_and_praise_for_an_event_is_none() -> None:
+    """`shook hands with X`: a meeting (`shook off the criticism` is none); `thanked X for his mediation`:
+    what someone is thanked for is no event between the thanker and the thanked."""
+    record = _extract("Prime Minister Lars Holm shook hands with President Ana Petrovic in Oslo on Friday.")
+    _has(record, {"meeting"}, {"Lars Holm", "Ana Petrovic"}, "happened")
+    record = _extract("Prime Minister Lars Holm thanked President Ana Petrovic for her mediation.")
+    assert not record.events, _events(record)

@@ -156,6 +156,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 and not _measure_of(index, tok.i, lex.words("participants", "topic_only_measures"))
             ):
                 continue  # ``signed a memorandum on joint patrols``: the patrols are what was agreed
+            if _reason_for_praise(index, tok.i):
+                continue  # ``thanked Trump for his mediation``: what someone is thanked for, not a new event
             found.append((tok.i, noun))
             continue
         if (
@@ -258,6 +260,23 @@ def _purpose_destination(index: DocIndex, clause: Clause, i: int) -> MentionRef 
         and any(doc[j].text.lower() in destinations for j in range(max(verbs[0], m.tstart - 3), m.tstart))
     ]
     return found[-1] if found else None
+
+
+def _reason_for_praise(index: DocIndex, i: int) -> bool:
+    """English ``Aliyev thanked Trump for his mediation``, ``praised Qatar for its hosting of the talks``: an
+    event noun in the ``for`` phrase of a verb of thanks or praise (``[participants] praise_verbs``) is
+    what the praise is for; its parties are not the clause's (the one thanked took part, the thanker may not)."""
+    verbs = index.lex.words("participants", "praise_verbs")
+    if not verbs:
+        return False
+    doc = index.doc
+    j = i - 1
+    while j >= 0 and i - j <= 5 and doc[j].pos_ in {"ADJ", "ADV", "NUM", "DET", "PRON"}:
+        j -= 1  # ``for his mediation``: past the possessive too
+    if j < 0 or doc[j].text.lower() != "for":
+        return False
+    clause = index.clauses[index.clause_of[i]]
+    return any(doc[j].text.lower() in verbs for j in clause.tokens if j < i)
 
 
 def _measure_of(index: DocIndex, i: int, measures: frozenset[str]) -> bool:
