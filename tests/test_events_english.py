@@ -1493,3 +1493,11 @@ def test_shaking_hands_is_a_meeting_and_praise_for_an_event_is_none() -> None:
     _has(record, {"meeting"}, {"Lars Holm", "Ana Petrovic"}, "happened")
     record = _extract("Prime Minister Lars Holm thanked President Ana Petrovic for her mediation.")
     assert not record.events, _events(record)
+
+
+def test_video_conference_written_apart_is_a_video_call() -> None:
+    rec = _extract("Olaf Scholz held a video conference with Emmanuel Macron on Monday about energy prices.")
+    _has(rec, {"video_call"}, {"Olaf Scholz", "Emmanuel Macron"}, "happened")
+    # a press conference is no call
+    rec = _extract("Olaf Scholz held a press conference with Emmanuel Macron on Monday in Paris.")
+    assert not [e for e in _events(rec) if e[0] == "video_call"], _events(rec)
