@@ -452,3 +452,62 @@ def test_an_acronym_before_an_organisation_noun_is_an_organisation() -> None:
 def test_a_nationality_adjective_and_a_lower_case_ministry_name_a_body() -> None:
     record = _extract("The Peruvian foreign ministry said on Monday that the talks would go on.")
     assert ("Peruvian foreign ministry", "ORG") in _typed(record), _typed(record)
+
+
+def test_surname_after_an_honorific_is_a_person_even_where_it_names_a_place() -> None:
+    """`Ms Santos`, `Mr Jordan`: after an honorific a capitalised word is a surname, even one the
+    gazetteer knows as a place (an honorific takes no `of`-complement as an office does)."""
+    record = _extract("Ms Santos will travel to Lisbon on Friday. Mr Jordan said he had not been told.")
+    people = {e.name for e in record.entities if e.type == "PER"}
+    assert {"Santos", "Jordan"} <= people, [(e.name, e.type) for e in record.entities]
+    assert "Lisbon" not in people
+
+
+def test_one_word_coordinated_after_places_is_a_place() -> None:
+    """`farmers in Kilkenny and Carlow`: a word the model reads as a person or an organisation, coordinated
+    after places that `in` governs, is one more place; not after a word of holdings (`a stake in`)."""
+    record = _extract("Farmers in Kilkenny, Wexford and Carlow said the rain had ruined the harvest.")
+    types = {e.name: e.type for e in record.entities}
+    assert types.get("Carlow") == "LOC" and types.get("Wexford") == "LOC", types
+
+
+def test_acronym_the_model_calls_a_person_is_an_organisation() -> None:
+    """`told RTE`, `told KBS`: English writes people's names in mixed case, so a one-word acronym is a body."""
+    record = _extract("Former ambassador Brendan Kiely told RTE that Irish-American relations remained strong.")
+    types = {e.name: e.type for e in record.entities}
+    assert types.get("RTE") == "ORG", types
+
+
+def test_name_with_a_coordination_inside_is_one_organisation() -> None:
+    """`the Center for Regional and Maritime Studies`: where the model's span stops at (or starts after) `and`,
+    a name whose head stands before `for`/`of` runs through the coordination; two names stay two."""
+    record = _extract("Lena Park of the Center for Regional and Maritime Studies said Manila was building a coalition.")
+    orgs = {e.name for e in record.entities if e.type == "ORG"}
+    assert "Center for Regional and Maritime Studies" in orgs, orgs
+    record = _extract("The Council of Europe and Russia clashed over the report on Monday.")
+    assert "Council of Europe" in {e.name for e in record.entities}
+
+
+def test_quarter_or_half_of_a_named_year() -> None:
+    """`the first quarter of 2024`, `the second half of 2026`: TIMEX3 quarters and halves of the named year."""
+    record = _extract("Output shrank in the fourth quarter of 2023 and should recover in the first half of 2026.")
+    assert _value(record, "the fourth quarter of 2023") == "2023-Q4"
+    assert _value(record, "the first half of 2026") == "2026-H1"
+
+
+def test_outlet_noun_after_the_addressee_is_no_message() -> None:
+    """`told Kyodo news agency the talks ...`: the outlet's noun belongs to the addressee; the message begins
+    after it."""
+    record = _extract("Officials in Tokyo told Kyodo news agency the talks could resume in May.")
+    quote = _quote(record, "the talks could resume")
+    assert quote.text.startswith("the talks"), quote.text
+
+
+def test_relative_who_before_a_cue_is_the_name_before_the_comma() -> None:
+    """`..., the WHO chief, Tedros Ghebreyesus, who said ...`: the relative pronoun's antecedent speaks, not
+    the speaker of the sentence before."""
+    record = _extract(
+        "Health Minister Ana Duarte said the outbreak was contained. The plan was welcomed by the Kenyan "
+        'president, Samuel Otieno, who said it would "save lives".'
+    )
+    assert _speaker(record, "save lives") == "Samuel Otieno"

@@ -259,6 +259,8 @@ class Knowledge:
     body_prefixes: set[str] = field(default_factory=set)
     title_conf: dict[str, Any] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
+    #: consecutive title heads form one role (English ``Qatari Emir Sheikh Tamim``: ``Emir Sheikh``)
+    title_runs: bool = False
     not_adjectives: set[str] = field(default_factory=set)
     determiners: set[str] = field(default_factory=set)
     adjective_endings: tuple[str, ...] = ()
@@ -313,6 +315,10 @@ class Knowledge:
     given_name_second_syllables: set[str] = field(default_factory=set)
     #: a one-word "organisation" after ``in`` that is a town (``[org_after_in]`` of entities_filters.toml)
     org_after_in: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the label of a one-word acronym the model calls a person (``told RTE``: a broadcaster), or ``None``
+    acronym_person_label: str | None = None
+    #: heads of names with a coordination inside (``Center for Strategic and International Studies``)
+    coordinated_name_heads: set[str] = field(default_factory=set)
     #: the shape of such a syllable, for those the list lacks (``Cho Tae-yul``)
     given_name_syllable: re.Pattern[str] | None = None
     office_apposition: bool = False
@@ -502,6 +508,8 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.derivation_body_heads = set(filters.get("derivation_body_heads", []))
     k.given_name_second_syllables = set(filters.get("given_name_second_syllables", []))
     k.org_after_in = {key: frozenset(v) for key, v in filters.get("org_after_in", {}).items()}
+    k.acronym_person_label = filters.get("acronym_person_label")
+    k.coordinated_name_heads = set(filters.get("coordinated_name_heads", []))
     shape = filters.get("given_name_syllable_pattern")
     k.given_name_syllable = re.compile(shape) if shape else None
     k.office_apposition = bool(filters.get("office_apposition", False))
@@ -527,6 +535,7 @@ def _build_knowledge(lang: str, vocab: Vocab, make_doc: Any) -> Knowledge:
     k.other_office_prefixes = tuple(t.get("other_office_prefixes", []))
     k.title_heads = tuple({*t.get("head_suffixes", []), *(w.lower() for w in t.get("head_words", []))})
     k.honorifics = set(t.get("honorifics", []))
+    k.title_runs = bool(t.get("title_runs", False))
     k.not_adjectives = set(t.get("not_adjectives", []))
     k.determiners = set(t.get("determiners", []))
     k.adjective_endings = tuple(t.get("adjective_endings", []))
@@ -1105,10 +1114,17 @@ class EntityLayer:
             # forms end in -te too ("appellierte Außenminister Steinmeier")
             while start < i and not self._adjective_chain_anchored(doc, start):
                 start += 1
+            if self.k.title_runs and not honorific and start > 0 and start - 1 in title_tokens:
+                # ``Qatari Emir Sheikh Tamim``: the head before this one belongs to the same role
+                while start > 0 and start - 1 in title_tokens:
+                    start -= 1
+                while start > 0 and self._is_adjective(doc[start - 1]):
+                    start -= 1
             plural = any(doc[j].lower_ in self.k.plural_cues for j in range(max(0, start - 2), start))
             # genitive complement to the right: des US-Präsidenten, der Russischen Föderation, Österreichs
             end = i + 1
-            end = self._complement_end(doc, end, title_tokens, gaz_by_start)
+            if not honorific:  # ``Ms Santos``: an honorific takes no complement (``Minister of Lebanon``)
+                end = self._complement_end(doc, end, title_tokens, gaz_by_start)
             k = end
             apposition = k < len(doc) and doc[k].text == "," and end == i + 1 and self._office_apposition(doc, k + 1)
             if k < len(doc) and doc[k].text == "," and (end > i + 1 or apposition):
@@ -1121,7 +1137,10 @@ class EntityLayer:
             ):
                 # a given name that is also a place (``President Sofia Ramos``, ``President Milan Jovic``)
                 name_end = self._name_after(doc, k, title_tokens, set())
-            if name_end == k + 1 and not self._single_name_plausible(doc, k, i):
+            elif name_end == k and honorific and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                # ``Ms Santos``, ``Mr Jordan``: after an honorific a surname that is also a place is a name
+                name_end = self._name_after(doc, k, title_tokens, set())
+            if name_end == k + 1 and not honorific and not self._single_name_plausible(doc, k, i):
                 name_end = k  # "ordnete der russische Präsident Maßnahmen an": a noun, not a name
             if apposition and (name_end >= len(doc) or doc[name_end].text not in {",", ".", ";"}):
                 name_end = k  # the apposition's name must run to its closing comma, or it is read wrong
@@ -1139,6 +1158,8 @@ class EntityLayer:
                         break
                     persons.append(Candidate(m + 1, m_end, "PER", TIER_PATTERN, role=role))
                     m = m_end
+            elif self.k.title_runs and not honorific and name_end == k and k in title_tokens and end == i + 1:
+                continue  # ``Emir Sheikh Tamim``: the next head names the person and takes this one in its role
             elif not honorific:
                 title_only.append(TitleOnly(start, end, i, plural or doc[i].lower_.endswith("innen")))
                 person = self._name_before_apposition(doc, start, title_tokens, gaz_starts)
@@ -1320,12 +1341,23 @@ class EntityLayer:
             if label in {"LOC", "PER"} and self._employer(doc, span.start):
                 label = "ORG"
             if (
+                label == "PER"
+                and self.k.acronym_person_label
+                and len(span) == 1
+                and span.text.isalpha()
+                and span.text.isupper()
+                and 2 <= len(span.text) <= 5
+            ):
+                label = self.k.acronym_person_label  # ``told RTE``: an acronym names a body, not a person
+            if (
                 label in {"LOC", "PER", "MISC"}
                 and len(span) <= 3
                 and span.start > 0
                 and doc[span.start - 1].lower_ in self.k.company_nouns
             ):
                 label = "ORG"  # ``state copper company Codelco``, ``lithium miner SQM``
+            if label == "ORG" and self.k.coordinated_name_heads:
+                span = doc[self._coordinated_name_start(doc, span.start) : self._coordinated_name_end(doc, span)]
             if label == "LOC" and len(span) == 1 and self._region_collective(doc, span.start):
                 span = doc[span.start : span.end + 1]
             if label == "PER":
@@ -1471,9 +1503,78 @@ class EntityLayer:
             return True
         if label == "ORG" and self._town_after_in(doc, i, nxt):
             return True
+        word = doc[i].text
+        if label in {"PER", "ORG"} and word.isalpha() and not word.isupper() and self._coordinated_place(doc, i):
+            return True
         if label != "PER" or not self.k.article_person_is_place or i == 0 or doc[i - 1].lower_ != "the":
             return False
         return nxt is None or not (nxt.tag_.startswith("NN") or nxt.pos_ in {"NOUN", "PROPN"} or nxt.text == "'s")
+
+    def _coordinated_name_start(self, doc: Doc, start: int) -> int:
+        """``the Center for Strategic and International Studies``: the model's organisation span that begins
+        after ``and`` (``International Studies``) may be the end of a name whose head
+        (``[coordinated_name_heads]``) stands before ``for``/``of`` and capitalised words; the name's start,
+        else ``start``."""
+        if start < 4 or doc[start - 1].lower_ != "and":
+            return start
+        j = start - 2
+        while j > 0 and start - j <= 4 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j -= 1
+        if j == start - 2 or j < 1 or doc[j].lower_ not in {"for", "of"}:
+            return start
+        head = j - 1
+        return head if doc[head].text in self.k.coordinated_name_heads else start
+
+    def _coordinated_name_end(self, doc: Doc, span: Span) -> int:
+        """``the Center for Regional and Maritime Studies``, where the model's span stops before ``and``: a
+        span that begins with a head of ``[coordinated_name_heads]`` and holds ``for``/``of`` runs on
+        through ``and`` and the capitalised words after it that no gazetteer place or model name begins; else its
+        end."""
+        end = span.end
+        if (
+            end + 1 >= len(doc)
+            or doc[end].lower_ != "and"
+            or span[0].text not in self.k.coordinated_name_heads
+            or not any(t.lower_ in {"for", "of"} for t in span)
+            or doc[end + 1].ent_iob_ == "B"  # ``... and Freedom House``: the model's next name is another
+        ):
+            return end
+        j = end + 1
+        while j < len(doc) and j - end <= 3 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            if doc[j].text in self.k.place_forms:
+                return end
+            j += 1
+        return j if j > end + 1 else end
+
+    def _coordinated_place(self, doc: Doc, i: int) -> bool:
+        """``exporters in Cork and Limerick``: a single word the model calls a person or an organisation,
+        coordinated after places that a place preposition governs (``[org_after_in] coordinated_places``),
+        is one more place.
+
+        The words before must alternate a single capitalised word and a coordinator back to the
+        preposition, and one of them must be a place: a word the model tags as one, the gazetteer knows,
+        or a town after ``in`` (:meth:`_town_after_in`). Not after a word of holdings (``[org_after_in]
+        not_after``: ``investment in Kenya and Safaricom``).
+        """
+        conf = self.k.org_after_in
+        preps = conf.get("coordinated_places")
+        if not preps or i < 3 or doc[i - 1].lower_ not in {"and", "or", ","}:
+            return False
+        j = i - 2
+        placed = False
+        while j >= 1:
+            tok = doc[j]
+            if not (tok.text[:1].isupper() and tok.text.isalpha() and tok.ent_iob_ == "B"):
+                return False
+            placed = placed or tok.ent_type_ in ("GPE", "LOC") or tok.text in self.k.place_forms
+            placed = placed or (tok.ent_type_ == "ORG" and self._town_after_in(doc, j, doc[j + 1]))
+            if doc[j - 1].lower_ in preps:
+                return placed and (j < 2 or doc[j - 2].lower_ not in conf.get("not_after", ()))
+            if j >= 2 and doc[j - 1].lower_ in {"and", ","}:
+                j -= 2
+                continue
+            return False
+        return False
 
     def _town_after_in(self, doc: Doc, i: int, nxt: Token | None) -> bool:
         """``signed a memorandum in Entebbe, but``, ``met in Entebbe on Monday``: a one-word name the model

@@ -874,11 +874,25 @@ class QuoteLayer:
                 before = self._anonymous_before(doc, start, aux) or before
             if before is None and aux - 1 >= start and doc[aux - 1].lower_ in lex.pronouns:
                 before = SpeakerPhrase(aux - 1, aux)  # `…, he said he did not think …`
+            relative = None
+            if (
+                before is None
+                and aux - 3 >= s
+                and lows.get(aux - 1) in lex.relative_pronouns
+                and doc[aux - 2].text == ","
+                and not quote_before
+            ):
+                # `…, Antonio Guterres, who said civilians "must never be a target"`: the relative pronoun's
+                # antecedent, the name before the comma, speaks
+                relative = phrase_before(doc, s, aux - 2, lex)
+            if relative is not None:
+                before = relative
             opener = before.start - 1 if before is not None else s
             if opener > start and doc[opener].lower_ in lex.np_inner:
                 opener -= 1  # `after the World Food Programme warned`
             if (
                 before is not None
+                and relative is None
                 and before.start != start
                 and not quote_before
                 and doc[opener].lower_ not in lex.subordinators
@@ -917,6 +931,10 @@ class QuoteLayer:
                         nxt = tail + 1  # `told the Interfax news agency`: the outlet's medium noun
                 elif nxt < e and doc[nxt].is_alpha:
                     nxt += 1
+                # `told Yonhap news agency the summit …`: the outlet's noun after its name is the addressee's
+                noun = next((j for j in range(nxt, min(e, nxt + 3)) if lows.get(j) in lex.medium_nouns), None)
+                if noun is not None and all(doc[j].is_lower and doc[j].is_alpha for j in range(nxt, noun + 1)):
+                    nxt = noun + 1
             if nxt < e and doc[nxt].text == ":":
                 a.kind = "direct"
                 return a

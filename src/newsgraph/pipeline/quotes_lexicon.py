@@ -101,6 +101,8 @@ class QuoteLexicon:
     locative: frozenset[str] = field(default_factory=frozenset)
     #: pronouns that open a sentence pointing back at the one before (`Dies teilte X mit.`)
     anaphoric_pronouns: frozenset[str] = field(default_factory=frozenset)
+    #: relative pronouns after a comma whose antecedent speaks (`Guterres, who said …`)
+    relative_pronouns: frozenset[str] = field(default_factory=frozenset)
     #: participles of speech verbs in a passive such sentence (`Das wurde von X bekannt gegeben.`),
     #: one or two words
     anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
@@ -231,6 +233,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         circumstance=_low(clause.get("circumstance")),
         locative=_low(spk.get("locative")),
         anaphoric_pronouns=_low(data.get("anaphoric", {}).get("pronouns")),
+        relative_pronouns=_low(data.get("relative", {}).get("pronouns")),
         anaphoric_participles=_low(data.get("anaphoric", {}).get("participles")),
         spokesperson_compounds=tuple(sorted(_low(spk.get("spokesperson_compounds")), key=len, reverse=True)),
         background_auxiliaries=_low(rep.get("background_auxiliaries")),

@@ -25,7 +25,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ...record import Entity, Time
+from ...record import Entity, Mention, Time
 from ...resources import load_resource
 from ..docext import entities_of
 from .lexicon import Lexicon
@@ -842,7 +842,8 @@ def word_before_phrase(doc: Doc, noun: int, lowest: int = 0) -> int:
     """The position of the word before a noun's determiners and adjectives (its preposition, if any);
     ``lowest - 1`` when the phrase reaches back to ``lowest``."""
     j = noun - 1
-    while j >= lowest and doc[j].pos_ in NOUN_MODIFIERS:
+    # a participle the parser attaches to the noun is its adjective too (English ``after mediated talks``)
+    while j >= lowest and (doc[j].pos_ in NOUN_MODIFIERS or (doc[j].dep_ == "amod" and doc[j].head.i == noun)):
         j -= 1
     return j
 
@@ -933,22 +934,111 @@ def _government_references(doc: Doc, lex: Lexicon) -> list[MentionRef]:
     government or side (``[places] government_nouns``) stands for that state, as its name would
     (analysts record the state as the party); only where the document names the state, so no entity
     the text does not state is added.
+
+    Two options of ``[places]`` (English sets them): ``government_coordination`` lets coordinated
+    adjectives share the noun (``Hungarian and Romanian officials``: both states) and one modifier of
+    ``government_modifiers`` stand between (``Indonesian navy ships``); ``unnamed_states`` lets a state
+    the text names only by its adjective be a party (``Chinese and Russian officials pledged ...``:
+    wire copy often names the states no other way, and coders record them). Such a state becomes an
+    entity of its own (:func:`unnamed_state`), added to the document only where an event takes it.
     """
     nouns = lex.words("places", "government_nouns")
     spans = doc.spans.get("derivations", []) if nouns else []
     if not spans:
         return []
+    options = lex.frames.get("places", {})
+    coordination = bool(options.get("government_coordination", False))
+    unnamed = bool(options.get("unnamed_states", False))
+    modifiers = lex.words("places", "government_modifiers")
+    offices = lex.words("places", "government_offices")
+    determiners = lex.words("participants", "determiners")
+    starts = {s.start: s for s in spans}
     states = {e.kb_id: e for e in entities_of(doc) if e.type == "LOC" and e.kb_id}
     out: list[MentionRef] = []
     for span in spans:
-        if span.end >= len(doc) or doc[span.end].text.lower() not in nouns or not span.kb_id_:
+        if not span.kb_id_:
+            continue
+        office = _office_reference(doc, span, offices, modifiers, determiners)
+        noun_at = _government_noun(doc, span.end, nouns, modifiers, starts) if coordination else span.end
+        if office is not None:
+            noun_at = office
+        elif noun_at is None or noun_at >= len(doc) or doc[noun_at].text.lower() not in nouns:
             continue
         state = states.get(span.kb_id_)
+        if state is None and unnamed and span.kb_id_.startswith("iso3166:"):
+            # a state only (``European leaders`` are no party of the European Union's)
+            state = unnamed_state(doc, span)
         if state is not None:
-            noun = doc[span.end]
-            end = noun.idx + len(noun.text)
-            out.append(MentionRef(state, span.start_char, end, span.start, span.end + 1, False, government=True))
+            # the mention is the adjective alone where the noun is shared or stands further off
+            last = noun_at if noun_at == span.end else span.end - 1
+            end = doc[last].idx + len(doc[last].text)
+            ref = MentionRef(state, span.start_char, end, span.start, last + 1, False, government=True)
+            if office is not None:
+                # ``the Brazilian leader``: the state's office holder, whom the event layer looks up in the
+                # text and the knowledge base (``context.office_holders``); the state where none is found
+                ref.via_office, ref.office_word = True, doc[office].text
+            out.append(ref)
     return out
+
+
+def _office_reference(
+    doc: Doc, span: Span, offices: frozenset[str], modifiers: frozenset[str], determiners: frozenset[str]
+) -> int | None:
+    """English ``the Brazilian leader``, ``the French president``: after a determiner, a nationality adjective
+    before a singular office noun (``[places] government_offices``, one modifier may stand between) that no
+    name follows refers back to the holder of that office; the position of the office noun, else ``None``."""
+    if not offices or span.start == 0 or doc[span.start - 1].text.lower() not in determiners:
+        return None
+    j = span.end
+    if j < len(doc) and doc[j].text.lower() in modifiers and j + 1 < len(doc) and doc[j + 1].text.lower() in offices:
+        j += 1
+    if j >= len(doc) or doc[j].text.lower() not in offices or not doc[j].text.islower():
+        return None
+    if j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+        return None  # ``the French president Emmanuel Macron``: a title before the name
+    return j
+
+
+def _government_noun(
+    doc: Doc, j: int, nouns: frozenset[str], modifiers: frozenset[str], starts: dict[int, Span]
+) -> int | None:
+    """The position of the government noun a nationality adjective ending at ``j`` modifies.
+
+    Coordinated adjectives share it (``Hungarian and Romanian officials``, ``French, German and
+    Italian diplomats``), and one modifier may stand before it (``Israeli intelligence officials``).
+    """
+    while j < len(doc) and doc[j].text.lower() in {"and", ","} and j + 1 in starts:
+        j = starts[j + 1].end
+    if j < len(doc) and doc[j].text.lower() in nouns:
+        return j
+    if j + 1 < len(doc) and doc[j].text.lower() in modifiers and doc[j + 1].text.lower() in nouns:
+        return j + 1
+    return None
+
+
+#: ``doc.user_data`` key of the states the text names only by an adjective (see :func:`unnamed_state`)
+UNNAMED_STATES = "newsgraph_unnamed_states"
+
+
+def unnamed_state(doc: Doc, span: Span) -> Entity:
+    """The entity for a state the text names only by its nationality adjective (``Hungarian officials``).
+
+    One entity per state and document, its mentions the adjectives; kept aside in ``doc.user_data``
+    and added to the document's entities by the event layer only where an event takes it as a party
+    (:func:`newsgraph.pipeline.events.layer.add_unnamed_states`), so that a state no event needs does
+    not appear among the entities.
+    """
+    table: dict[str, Entity] = doc.user_data.setdefault(UNNAMED_STATES, {})
+    ent = table.get(span.kb_id_)
+    mention = Mention(start=span.start_char, end=span.end_char, text=span.text)
+    if ent is None:
+        # ids after the document's own (the entity layer's and the quote layer's are all set by now)
+        n = len(entities_of(doc)) + len(table) + 1
+        ent = Entity(id=f"e{n}", type="LOC", name=span.label_, kb_id=span.kb_id_, mentions=[mention])
+        table[span.kb_id_] = ent
+    elif all(m.start != mention.start for m in ent.mentions):
+        ent.mentions.append(mention)
+    return ent
 
 
 @lru_cache(maxsize=1)
@@ -1209,9 +1299,11 @@ def _classify(index: DocIndex) -> None:
                     m.via_office = True
                     m.office_word = doc[j - 1].text
                 break
-            if office_stem(tok.text, lex) and tok.text[:1].isupper():
+            if office_stem(tok.text, lex) and (tok.text[:1].isupper() or (offices_any_case and m.type == "ORG")):
                 # ``die Sicherheitsberater Russlands``: the country only says whose advisers; a
-                # person after an office noun is the office holder and stays an actor
+                # person after an office noun is the office holder and stays an actor (English
+                # writes offices in lower case: ``Foreign ministers of the Group of Seven`` meet as
+                # the body; ``the president of Armenia``, unnamed, stands for his state)
                 if m.type != "PER":
                     role = "affiliation"
                     m.via_office = True
@@ -1295,7 +1387,11 @@ def _classify(index: DocIndex) -> None:
                 tok = doc[k]
                 if tok.text.lower() in coord - {","} or tok.text.lower() in non_actor:
                     break
+                if offices_any_case and tok.pos_ in {"VERB", "AUX"}:
+                    break  # English ``the Brazilian leader will meet Prime Minister Modi``: another clause part
                 if office_stem(tok.text, lex) and (tok.text[:1].isupper() or offices_any_case):
+                    if doc[m.tend].text == "," and _reporting_holder(index, k):
+                        break  # ``a treaty with Armenia, President Ilham Aliyev said``: the reporter's office
                     role = "affiliation"
                     m.via_office = True
                     m.office_word = tok.text
@@ -1353,12 +1449,14 @@ def _classify(index: DocIndex) -> None:
             # a place after a place preposition (``the White House said`` stays the actor)
             role = "place"
         if (
-            m.type == "LOC"
+            m.type != "PER"
             and m.tstart >= 2
             and doc[m.tstart - 1].text.lower() in genitive
             and doc[m.tstart - 2].text.lower() in lex.words("places", "place_nouns")
         ):
-            role = "place"  # English ``in the Black Sea resort of Sochi``, ``south of San Francisco``
+            # English ``in the Black Sea resort of Sochi``, ``south of San Francisco``; whatever type the model
+            # gave the name (``the island of Lesbos``)
+            role = "place"
         if (
             role == "actor"
             and m.type == "LOC"
@@ -1370,6 +1468,8 @@ def _classify(index: DocIndex) -> None:
         ):
             # English ``met Zimbabwe's Emmerson Mnangagwa``: the country says whose leader; he is the party
             role = "affiliation"
+        if role == "place" and m.government:
+            role = "other"  # ``according to Chinese officials``: a state's agents are never where it happens
         m.role = role
         prev = m
     # office nouns standing before a person's name, and the entity layer's roles
@@ -1404,6 +1504,18 @@ def _classify(index: DocIndex) -> None:
                     if _feminine_office(tok.text, lex):
                         index.women.add(m.id)
             j -= 1
+
+
+def _reporting_holder(index: DocIndex, office: int) -> bool:
+    """Whether the office noun at ``office`` titles the subject of a reporting tail (``..., President Ilham
+    Aliyev said on Monday``: ``[clauses] reporting_tail_verbs`` right after the holder's name)."""
+    verbs = index.lex.words("clauses", "reporting_tail_verbs")
+    doc = index.doc
+    for k in range(office + 1, min(office + 4, len(doc))):
+        holder = index.starting_at(k)
+        if holder is not None:
+            return holder.type == "PER" and holder.tend < len(doc) and doc[holder.tend].text.lower() in verbs
+    return False
 
 
 def _after_unknown_place(index: DocIndex, m: MentionRef, place_preps: frozenset[str]) -> bool:
@@ -1981,7 +2093,11 @@ def pronoun_object(index: DocIndex, clause: Clause) -> MentionRef | None:
     subject pronoun to the person the sentences before are about (see :func:`pronoun_subject`)."""
     words = index.lex.words("participants", "pronouns_object")
     doc = index.doc
-    if not words or not any(doc[i].text.lower() in words and not index.in_quote[i] for i in clause.tokens):
+    if not words or not any(
+        # English ``her`` is also the possessive (``talks with her Japanese counterpart``): no object then
+        doc[i].text.lower() in words and not index.in_quote[i] and doc[i].tag_ != "PRP$" and doc[i].dep_ != "poss"
+        for i in clause.tokens
+    ):
         return None
     subject_words = index.lex.words("participants", "pronouns_person")
     probe = Clause(

@@ -194,7 +194,8 @@ def _arranged(index: DocIndex, i: int) -> list[int]:
         if abs(j - i) > 6 or not any(word.endswith(o) for o in objects) or index.lex.noun_trigger(doc[j]) is None:
             continue
         k = word_before_phrase(doc, j)
-        if k >= 0 and doc[k].pos_ == "ADP" and doc[k].text.lower() not in preps:
+        # (the tagger may read a preposition as a subordinator: ``after talks mediated by Qatar, ... said``)
+        if k >= 0 and doc[k].pos_ in {"ADP", "SCONJ"} and doc[k].text.lower() not in preps:
             continue
         marked = any(case in doc[x].morph.get("Case") for x in range(k + 1, j + 1))
         if case and k >= 0 and doc[k].pos_ == "ADP" and not marked:
@@ -488,17 +489,24 @@ def office_holders(index: DocIndex, parts: list[MentionRef], day: str | None) ->
                     holder = person
                     break
         if holder is None and word and state:
-            holder = _text_holder(index, m, office_stem(word, index.lex))
+            holder = _text_holder(index, m, office_stem(word, index.lex), own=bool(m.office_word))
         out.append(holder if holder is not None else m)
     return list({m.id: m for m in out}.values())
 
 
-def _text_holder(index: DocIndex, m: MentionRef, stem: str | None) -> MentionRef | None:
+def _text_holder(index: DocIndex, m: MentionRef, stem: str | None, own: bool = False) -> MentionRef | None:
     """The person the text itself gives the office of state ``m`` (``Norwegens König besucht ...
     Der norwegische König Harald V.``): a role of theirs with the same office noun that names the same
-    state, by its nationality adjective or its name. For people the knowledge base does not know."""
+    state, by its nationality adjective or its name. For people the knowledge base does not know.
+
+    ``own``: the office word is the mention's own (``the Brazilian leader``), not one shared with a
+    coordinated state; then the state's mark may also stand right before the role (English ``Brazilian
+    President Lula``, whose role is the office alone)."""
     if not stem:
         return None
+    # English ``the Brazilian leader`` after ``Brazilian President Lula``: a generic office word stands for
+    # whatever office the text gave the state's person (``[context] generic_offices``)
+    generic = index.lex.words("context", "generic_offices")
     doc = index.doc
     adjectives = [(s.start_char, s.end_char) for s in doc.spans.get("derivations", []) if s.kb_id_ == m.entity.kb_id]
     state_marks = adjectives + [(x.start, x.end) for x in m.entity.mentions]
@@ -507,9 +515,11 @@ def _text_holder(index: DocIndex, m: MentionRef, stem: str | None) -> MentionRef
             continue
         for role in ent.roles:
             words = role.title.split()
-            if not words or office_stem(words[-1], index.lex) != stem:
+            if not words or (office_stem(words[-1], index.lex) != stem and stem not in generic):
                 continue
-            if any(role.start <= a and b <= role.end for a, b in state_marks):
+            # the state's mark inside the role, or right before it (English ``Brazilian President Lula``,
+            # where the role is the office alone)
+            if any((role.start <= a and b <= role.end) or (own and 0 <= role.start - b <= 1) for a, b in state_marks):
                 return next((x for x in index.mentions if x.id == ent.id), None)
     return None
 

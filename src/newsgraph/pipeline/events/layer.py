@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...record import Event, EventTime, Evidence, Quote
-from .args import DocIndex, build_index, char_span
+from .args import UNNAMED_STATES, DocIndex, build_index, char_span
 from .lexicon import Lexicon, lexicon_for
 from .mentions import NOT_YET, family_group, find_mentions
 from .merge import (
@@ -122,6 +122,28 @@ def link_quotes(
             q.event = best[2]
 
 
+def add_unnamed_states(doc: Doc, used: set[str]) -> None:
+    """Add the states the text names only by an adjective (``Hungarian and Romanian officials``) that
+    events take as parties to the document's entities, and only those (see ``args.unnamed_state``)."""
+    table = doc.user_data.get(UNNAMED_STATES)
+    if not table:
+        return
+    entities = doc._.entities if doc._.entities is not None else []
+    known = {e.id for e in entities}
+    entities.extend(e for e in table.values() if e.id in used and e.id not in known)
+    doc._.entities = entities
+
+
+def drop_unused_states(doc: Doc, events: list[Event]) -> None:
+    """Remove the unnamed states that no kept event has as a party (merging may have dropped it)."""
+    table = doc.user_data.get(UNNAMED_STATES)
+    if not table or not doc._.entities:
+        return
+    used = {p for ev in events for p in ev.participants} | {ev.place for ev in events if ev.place}
+    unnamed = {e.id for e in table.values()}
+    doc._.entities = [e for e in doc._.entities if e.id not in unnamed or e.id in used]
+
+
 class EventLayer:
     """Write ``doc._.events`` and link the quotes in ``doc._.quotes`` to them."""
 
@@ -145,6 +167,7 @@ class EventLayer:
             if family_group(m.type) in PLACELESS:
                 # a call joins two places: ``des Präsidialamts in Ankara``, a dateline, are one side's
                 m.place, m.place_chain = None, ()
+        add_unnamed_states(doc, {p for m in mentions for p in m.participants})
         merged = merge_mentions(mentions, {e.id: e.type for e in (doc._.entities or [])}, reference)
         add_delegates(index, merged)
         inherit_setting(index, merged)
@@ -155,6 +178,7 @@ class EventLayer:
         types, kb_ids = {e.id: e.type for e in entities}, {e.id: e.kb_id for e in entities}
         merged = visits_to_countries(merged, index.places, types, kb_ids)
         events, triggers = to_events(doc, merged, lex)
+        drop_unused_states(doc, events)
         doc._.events = events
         link_quotes(doc, index, events, triggers, list(doc._.quotes or []))
         return doc

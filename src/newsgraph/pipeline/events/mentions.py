@@ -152,10 +152,14 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
         if not_after and _after_without(index, tok.i, noun is not None, not_after):
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if noun is not None:
-            if noun.type in lex.words("participants", "topic_only_types") and _after_without(
-                index, tok.i, True, lex.words("participants", "topic_only_after")
+            if (
+                noun.type in lex.words("participants", "topic_only_types")
+                and _after_without(index, tok.i, True, lex.words("participants", "topic_only_after"))
+                and not _measure_of(index, tok.i, lex.words("participants", "topic_only_measures"))
             ):
                 continue  # ``signed a memorandum on joint patrols``: the patrols are what was agreed
+            if _reason_for_praise(index, tok.i):
+                continue  # ``thanked Trump for his mediation``: what someone is thanked for, not a new event
             found.append((tok.i, noun))
             continue
         if (
@@ -232,6 +236,64 @@ def _after_without(index: DocIndex, i: int, noun: bool, words: frozenset[str]) -
             return False
         if doc[j].text.lower() in words:
             return True
+    return False
+
+
+def _purpose_destination(index: DocIndex, clause: Clause, i: int) -> MentionRef | None:
+    """English ``travelled to Mexico City on Thursday for talks with Sheinbaum``: the event a journey is
+    for takes place at the journey's destination (``[participants] purpose_at_destination``).
+
+    The noun must stand in a purpose phrase (``[purpose_verbs] prepositions``) of a clause with a verb of
+    coming (``purpose_verbs``); the destination is the last place before the noun that a destination
+    preposition (``[places] destinations``) governs.
+    """
+    lex = index.lex
+    if not lex.frames.get("participants", {}).get("purpose_at_destination"):
+        return None
+    doc = index.doc
+    if _preposition_phrase_start(index, i) not in lex.purpose_prepositions:
+        return None
+    verbs = [j for j in clause.tokens if j < i and doc[j].text.lower() in lex.purpose_verbs]
+    if not verbs:
+        return None
+    destinations = lex.words("places", "destinations")
+    found = [
+        m
+        for m in index.clause_mentions(clause.id)
+        if m.role == "place"
+        and verbs[0] < m.tstart < i
+        and doc[m.tstart - 1].text.lower() in destinations | lex.words("participants", "determiners")
+        and any(doc[j].text.lower() in destinations for j in range(max(verbs[0], m.tstart - 3), m.tstart))
+    ]
+    return found[-1] if found else None
+
+
+def _reason_for_praise(index: DocIndex, i: int) -> bool:
+    """English ``Aliyev thanked Trump for his mediation``, ``praised Qatar for its hosting of the talks``: an
+    event noun in the ``for`` phrase of a verb of thanks or praise (``[participants] praise_verbs``) is
+    what the praise is for; its parties are not the clause's (the one thanked took part, the thanker may not)."""
+    verbs = index.lex.words("participants", "praise_verbs")
+    if not verbs:
+        return False
+    doc = index.doc
+    j = i - 1
+    while j >= 0 and i - j <= 5 and doc[j].pos_ in {"ADJ", "ADV", "NUM", "DET", "PRON"}:
+        j -= 1  # ``for his mediation``: past the possessive too
+    if j < 0 or doc[j].text.lower() != "for":
+        return False
+    clause = index.clauses[index.clause_of[i]]
+    return any(doc[j].text.lower() in verbs for j in clause.tokens if j < i)
+
+
+def _measure_of(index: DocIndex, i: int, measures: frozenset[str]) -> bool:
+    """Whether a noun trigger stands in ``<measure> of`` (``five days of joint patrols``, ``a series of
+    joint drills``): how long or how many of the event, not its topic (``talks of joint patrols``)."""
+    if not measures:
+        return False
+    doc = index.doc
+    for j in range(i - 1, max(0, i - 4), -1):
+        if doc[j].text.lower() == "of":
+            return doc[j - 1].text.lower() in measures
     return False
 
 
@@ -725,11 +787,24 @@ def _tense_tag(index: DocIndex, i: int, trig: Trigger) -> str:
     if not trig.is_noun:
         return tok.tag_
     head = tok.head
+    measures = index.lex.words("participants", "topic_only_measures")
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in measures and head.head.dep_ == "dobj":
+        # ``launched ten days of war games``: the measure is the support verb's object, the noun its event
+        tok, head = head.head, head.head.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in index.lex.support_verbs:
         return head.tag_
     means = index.lex.words("context", "means_prepositions")
     if tok.dep_ == "pobj" and head.lower_ in means and head.head.pos_ == "VERB":
         return head.head.tag_
+    setting = index.lex.words("participants", "setting")
+    if tok.dep_ == "pobj" and head.lower_ in setting and head.head.pos_ == "VERB" and head.head.i < head.i:
+        # ``pledged to deepen cooperation at a meeting in Harbin``: the setting is told in the tense of the
+        # verb it belongs to (the pledge is to come; the meeting it was made at took place); the parser
+        # may hang it on the infinitive, whose governing verb tells the tense
+        verb = head.head
+        while verb.dep_ == "xcomp" and verb.tag_ == "VB" and verb.head.i < verb.i:
+            verb = verb.head
+        return verb.tag_
     return ""
 
 
@@ -897,6 +972,8 @@ def _frame_participants(
         place = None  # ``ging es um die Bahn zwischen Wien und Bratislava``: a topic, not where they met
     if place is not None and place.tstart in tail:
         place = None  # ``..., teilte das Außenministerium in Ankara mit``: where the source spoke, not the event
+    if place is None and trig.is_noun and family_group(trig.type) not in {"visit", "phone_call"}:
+        place = _purpose_destination(index, clause, i)
     weak = False
     if not trig.is_noun:
         # a commitment's other party is the object's partner (``committed to closer ties with Morocco``), and
@@ -1017,7 +1094,8 @@ def _frame_participants(
             parts = [*parts, body]
         if trig.frame == "commitment":
             # ``offered to hand over ... to Great Britain``: the party an offer or promise is made to;
-            # the first name after ``to`` counts although the entity layer's roles make it a place
+            # the first name after ``to`` counts although the entity layer's roles make it a place (not
+            # one that another event noun in between claims: ``pledged ... at a meeting in Harbin``)
             dest = lex.words("places", "destinations")
             after = [
                 m
@@ -1026,6 +1104,7 @@ def _frame_participants(
                 and m.role == "place"
                 and m.tstart not in tail
                 and any(doc[j].text.lower() in dest for j in range(max(0, m.tstart - 2), m.tstart))
+                and index.claims(i, m.tstart)
             ]
             parts = [*parts, *[m for m in after[:1] if m.id not in {p.id for p in parts}]]
             if place is not None and any(m.id == place.id for m in after[:1]):
@@ -1294,6 +1373,24 @@ def _frame_participants(
         parts = _host_verb_guests(index, clause, i)
     if trig.type == "visit" or family_group(trig.type) == "visit":
         dest = place_of(index, clause.id, i, destinations=True)
+        agent = _visit_agent(index, clause, i) if trig.is_noun else None
+        if agent is not None:
+            # ``signed 14 agreements during a visit to Rabat by Prime Minister Pedro Sanchez``: the noun's
+            # agent is the visitor; the clause's other parties are no visitors or hosts of it
+            parts = [agent]
+            if dest is None:
+                # ``a visit by Sanchez to Rabat``, where the tagger took ``to Rabat`` for an infinitive
+                destinations = lex.words("places", "destinations")
+                dest = next(
+                    (
+                        m
+                        for m in index.clause_mentions(clause.id)
+                        if m.type == "LOC"
+                        and agent.tend < m.tstart <= agent.tend + 2
+                        and doc[m.tstart - 1].text.lower() in destinations
+                    ),
+                    None,
+                )
         if dest is not None:
             place = dest
             actors = {m.id for m in parts if m.type in {"PER", "ORG"}}
@@ -1311,6 +1408,30 @@ def _frame_participants(
             if parts and len(actors) < 2 and dest.id not in {m.id for m in parts}:
                 parts = [*parts, dest]  # visit = visitor + the visited place, when no one else is visited
     return parts, weak, place, (0 if weak else precision)
+
+
+def _visit_agent(index: DocIndex, clause: Clause, i: int, reach: int = 8) -> MentionRef | None:
+    """The person or body after the agent preposition of a visit noun (``a visit to Rabat by Prime
+    Minister Pedro Sanchez``, ``a visit by Ruto``; ``[participants] agent_von``), in the noun's phrase.
+
+    The phrase ends at a verb or punctuation; up to four words (a title, a nationality adjective) may
+    stand between the preposition and the name. Only where ``[participants] visit_agent`` is set (English:
+    German ``von`` also measures, ``ein Besuch von drei Tagen``).
+    """
+    doc, lex = index.doc, index.lex
+    agents = lex.words("participants", "agent_von")
+    if not agents or not lex.frames.get("participants", {}).get("visit_agent"):
+        return None
+    for j in range(i + 1, min(i + reach, clause.end)):
+        tok = doc[j]
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            return None
+        if tok.text.lower() in agents:
+            for m in index.clause_mentions(clause.id):
+                if j < m.tstart <= j + 5 and m.type in {"PER", "ORG"} and m.role != "other":
+                    return m
+            return None
+    return None
 
 
 def _host_verb_guests(index: DocIndex, clause: Clause, i: int) -> list[MentionRef]:
