@@ -119,6 +119,17 @@ def test_passive_support_verb_names_the_signatories():
     _has(rec, {"agreement"}, {"Keir Starmer", "Pedro Sanchez"}, "happened")
 
 
+def test_passive_agent_after_a_place_or_time_names_the_other_party():
+    # the parser's agent: ``by`` need not follow the participle (a venue, a city, a day may stand between)
+    rec = _extract("Kenyan President Daniel Mwangi was received at State House in Dodoma on Monday by Amina Salim.")
+    _has(rec, {"meeting"}, {"Daniel Mwangi", "Amina Salim"}, "happened")
+    rec = _extract("The memorandum was signed at the foreign ministry on Friday by Farida Osei and Tomas Lindqvist.")
+    _has(rec, {"agreement"}, {"Farida Osei", "Tomas Lindqvist"}, "happened")
+    # an agent that is no person hosts no one
+    rec = _extract("The report was received in Berlin on Monday by the committee.")
+    assert rec.events == [], _events(rec)
+
+
 def test_call_from_someone_and_talked_to_by_phone():
     rec = _extract("Mark Rutte received a call from Keir Starmer on Tuesday.")
     assert [(t, p) for t, p, _ in _events(rec)] == [("phone_call", {"Mark Rutte", "Keir Starmer"})], _events(rec)

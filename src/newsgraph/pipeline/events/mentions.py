@@ -419,7 +419,7 @@ def _object_is(index: DocIndex, clause_id: int, verb: int, types: frozenset[str]
     skipped: the person after them is the object.
     """
     doc = index.doc
-    if verb + 1 < len(doc) and doc[verb + 1].text.lower() in index.lex.words("participants", "passive_agent"):
+    if _agent_preposition(index, verb) is not None:
         return True  # ``a lunch hosted by X``: a passive, its guest is not after the verb
     if (
         "PER" in types
@@ -564,7 +564,6 @@ def _passive_agents(index: DocIndex, verb: int) -> list[MentionRef]:
     """
     doc, lex = index.doc, index.lex
     aux = lex.words("participants", "passive_auxiliaries")
-    agent = lex.words("participants", "passive_agent")
     fronted = lex.words("participants", "passive_agent_before_verb")
     if fronted and aux:
         # German puts the agent before the participle (``wurde am Samstag von Trump empfangen``): in a
@@ -578,11 +577,30 @@ def _passive_agents(index: DocIndex, verb: int) -> list[MentionRef]:
                 if doc[j].text.lower() in fronted:
                     return [m for m in _names_after(index, j + 1, clause) if m.tstart < verb]
         return []
-    if not aux or verb + 1 >= len(doc) or doc[verb + 1].text.lower() not in agent:
+    by = _agent_preposition(index, verb)
+    if not aux or by is None:
         return []
     if not any(doc[j].text.lower() in aux for j in range(max(0, verb - 2), verb)):
         return []
-    return _names_after(index, verb + 2, index.clause_of[verb])
+    return _names_after(index, by + 1, index.clause_of[verb])
+
+
+def _agent_preposition(index: DocIndex, verb: int) -> int | None:
+    """The agent preposition of a passive verb (``passive_agent``): right after it (``hosted by X``),
+    or, with the parser, the verb's agent (``passive_agent_deps``) of the same clause past a place or
+    time between (``was received at State House by President Hassan``, ``was welcomed in Beijing on
+    Tuesday by Li Qiang``)."""
+    doc, lex = index.doc, index.lex
+    agent = lex.words("participants", "passive_agent")
+    if verb + 1 < len(doc) and doc[verb + 1].text.lower() in agent:
+        return verb + 1
+    deps = lex.words("participants", "passive_agent_deps")
+    if not deps or not doc.has_annotation("DEP"):
+        return None
+    for child in doc[verb].rights:
+        if child.dep_ in deps and child.text.lower() in agent and index.clause_of[child.i] == index.clause_of[verb]:
+            return child.i
+    return None
 
 
 def _verb_partners(index: DocIndex, verb: int) -> list[MentionRef]:
