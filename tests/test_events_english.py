@@ -93,6 +93,19 @@ def test_postponed_his_visit_is_a_cancelled_visit():
     _has(rec, {"visit"}, {"Pedro Sanchez", "Morocco"}, "cancelled")
 
 
+def test_who_reports_an_event_noun_of_a_complement_with_its_own_subject_is_no_party():
+    # the speaker of ``said`` is no party when the complement's own subject takes part in the event
+    rec = _extract("Emma Kerr said Helga Marstrand had cancelled a meeting with Tomas Lindqvist.")
+    _has(rec, {"meeting"}, {"Helga Marstrand", "Tomas Lindqvist"}, "cancelled")
+    assert all("Emma Kerr" not in p for _, p, _ in _events(rec)), _events(rec)
+    rec = _extract("Farida Osei told reporters that Daniel Mwangi had reached an agreement with Amina Salim.")
+    _has(rec, {"agreement"}, {"Daniel Mwangi", "Amina Salim"}, "happened")
+    assert all("Farida Osei" not in p for _, p, _ in _events(rec)), _events(rec)
+    # a complement whose subject is no party leaves the speaker a possible party
+    rec = _extract("Helga Marstrand said the summit should open the way to a three-way meeting with Osei and Mwangi.")
+    assert any("Helga Marstrand" in p for _, p, _ in _events(rec)), _events(rec)
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})

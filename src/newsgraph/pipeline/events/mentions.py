@@ -555,6 +555,22 @@ def _setting_body(index: DocIndex, clause_id: int, verb: int) -> MentionRef | No
     return None
 
 
+def _governing_verb(index: DocIndex, i: int, reach: int = 3) -> int | None:
+    """The verb a noun at ``i`` depends on by the parse, as its object or through a preposition or two
+    (``cancelled a meeting``, ``held talks``, ``agreed on a deal``); None without the parser or a verb."""
+    doc = index.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    tok = doc[i]
+    for _ in range(reach):
+        if tok.dep_ not in {"dobj", "pobj", "prep", "attr"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok.i
+    return None
+
+
 def _passive_agents(index: DocIndex, verb: int) -> list[MentionRef]:
     """``was received by Xi``, ``was signed by Scholz and Macron``: the agents of a passive verb.
 
@@ -890,6 +906,20 @@ def _reporting_speaker(index: DocIndex, i: int) -> frozenset[int]:
                 return frozenset()
             speakers = [c for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.head.i]
             return frozenset(t.i for c in speakers for t in c.subtree)
+        tok = tok.head
+        steps += 1
+    return frozenset()
+
+
+def _complement_subject(index: DocIndex, i: int) -> frozenset[int]:
+    """The tokens of the own subject of the reported complement that holds the verb at ``i`` (the way
+    :func:`_reporting_speaker` walks up to it); empty where there is none."""
+    verbs = index.lex.words("clauses", "reporting_tail_verbs")
+    tok = index.doc[i]
+    steps = 0
+    while tok.dep_ in {"xcomp", "ccomp", "conj"} and steps < 4:
+        if tok.dep_ == "ccomp" and tok.head.lower_ in verbs:
+            return frozenset(t.i for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree)
         tok = tok.head
         steps += 1
     return frozenset()
@@ -1377,6 +1407,14 @@ def _frame_participants(
         if not parts:
             parts = clause_affiliations(index, clause.id)
             weak = bool(parts)
+    governor = _governing_verb(index, i) if trig.is_noun else None
+    speaker = _reporting_speaker(index, governor) if governor is not None else frozenset()
+    if speaker and any(m.tstart in _complement_subject(index, governor) for m in parts):
+        # ``Kerr said Marstrand had cancelled a meeting with Lindqvist``: who reports what a complement tells
+        # of an event noun its own subject takes part in is no party of it (as for verb triggers); where the
+        # subject is no party (``said the summit should open the way to a three-way meeting with Trump and
+        # Putin``), the speaker may be one
+        parts = [m for m in parts if m.tstart not in speaker]
     if len(_unique(parts)) == 1 and family_group(trig.type) != "visit":
         # ``führte Gespräche mit Vertretern Deutschlands und Frankreichs``
         parts = parts + _unnamed_holders_states(index, clause.id, parts)
