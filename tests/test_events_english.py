@@ -106,6 +106,26 @@ def test_who_reports_an_event_noun_of_a_complement_with_its_own_subject_is_no_pa
     assert any("Helga Marstrand" in p for _, p, _ in _events(rec)), _events(rec)
 
 
+def test_a_verb_ends_the_names_between_and_a_trailing_source_is_no_party():
+    rec = _extract("A meeting between Daniel Mwangi and Amina Salim will take place, the State House said on Friday.")
+    ev = _only(rec)
+    assert _events(rec)[0][1] == {"Daniel Mwangi", "Amina Salim"}, _events(rec)
+    assert ev.status == "planned"
+
+
+def test_a_negated_planned_meeting_is_called_off():
+    # a plan word before the noun and a negation in its clause: the plan is off (cancelled, not denied)
+    rec = _extract("A planned meeting between Daniel Mwangi and Amina Salim will not take place.")
+    _has(rec, MEETING, {"Daniel Mwangi", "Amina Salim"}, "cancelled")
+    rec = _extract("The scheduled summit between Farida Osei and Tomas Lindqvist did not take place.")
+    _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "cancelled")
+    # without a plan, or with a word of denial, the negation denies
+    rec = _extract("No meeting between Daniel Mwangi and Amina Salim is planned.")
+    _has(rec, MEETING, {"Daniel Mwangi", "Amina Salim"}, "denied")
+    rec = _extract("Farida Osei denied that a planned meeting between Daniel Mwangi and Amina Salim would take place.")
+    _has(rec, MEETING, {"Daniel Mwangi", "Amina Salim"}, "denied")
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})

@@ -1595,6 +1595,7 @@ def names_run(
     doc = index.doc
     coord = index.lex.words("participants", "coordinators")
     determiners = index.lex.words("participants", "determiners")
+    breaking = index.lex.words("participants", "list_breaking_pos")
     out: list[MentionRef] = []
     i = start
     limit = start + 25
@@ -1632,6 +1633,10 @@ def names_run(
         if low in stop_words and (early_stop or any(x.role == "actor" for x in out)):
             break
         if doc[i].text in {".", ";", ":"}:
+            break
+        if out and doc[i].pos_ in breaking:
+            # English ``A meeting between Zelenskiy and Putin will take place, the Kremlin said``: a verb
+            # ends the list of names; the name after it (past the comma) belongs to another clause
             break
         i += 1
     return out

@@ -293,6 +293,14 @@ def decide_status(
             clause_cues = clause_cues - {"denied"}
     if is_verb and trigger_index is not None and _negated_verb(lex, doc, trigger_index):
         return "denied", "negated verb"
+    plans = set(lex.status.get("cancelled", {}).get("negated_plan", []))
+    if plans and not is_verb and "denied" in clause_cues and any(doc[i].text.lower() in plans for i in local):
+        # English ``A planned meeting between A and B will not take place``: a plan that is negated is
+        # called off, unless a word of denial (``denied``, ``ruled out``) says more than the negation
+        negations = set(lex.status.get("denied", {}).get("negations", []))
+        rest = [doc[i].text for i in clause if doc[i].text.lower() not in negations] + [trigger_word]
+        if "denied" not in _cues(lex, rest):
+            return "cancelled", "negated plan"
     for hard in ("cancelled", "denied"):
         # ``das geplante Treffen wurde abgesagt``: a cancellation or denial overrides what was planned
         if hard in local_cues | clause_cues | own | outer:
