@@ -126,6 +126,20 @@ def test_a_negated_planned_meeting_is_called_off():
     _has(rec, MEETING, {"Daniel Mwangi", "Amina Salim"}, "denied")
 
 
+def test_a_deadline_of_what_was_agreed_dates_no_event():
+    # ``by 2030`` is the target of the agreed action, not the date of the agreement: no time, and no
+    # future status from it
+    rec = _extract("Farida Osei and Tomas Lindqvist agreed to cut emissions by 2030.")
+    ev = _only(rec)
+    assert ev.type == "agreement" and ev.status == "happened" and ev.time is None, ev
+    rec = _extract("Farida Osei met Tomas Lindqvist in Oslo on Monday, and they agreed to finish the pipeline by 2027.")
+    assert [e.time.value if e.time else None for e in rec.events] == ["2024-03-11", "2024-03-11"], _events(rec)
+    # a deadline of the event's own verb dates it
+    rec = _extract("Farida Osei will meet Tomas Lindqvist by the end of the month.")
+    ev = _only(rec)
+    assert ev.time is not None and ev.status == "planned", ev
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})

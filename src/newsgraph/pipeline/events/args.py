@@ -2564,6 +2564,21 @@ def _dateline_tokens(index: DocIndex) -> frozenset[int]:
     return index.memo["dateline_tokens"]
 
 
+def _deadline_of_another_verb(index: DocIndex, start: int, trig: int) -> bool:
+    """Whether the time at ``start`` is a deadline (after one of ``[context] deadline_prepositions``,
+    English ``by``) that the parse attaches to a verb other than the trigger and the verb it depends on:
+    the date of what was agreed or pledged (``agreed to cut emissions by 2030``), not of the event."""
+    doc = index.doc
+    deadline = index.lex.words("context", "deadline_prepositions")
+    if not deadline or start == 0 or not doc.has_annotation("DEP"):
+        return False
+    prep = doc[start - 1]
+    if prep.lower_ not in deadline:
+        return False
+    head = prep.head
+    return head.pos_ in {"VERB", "AUX"} and head.i not in {trig, doc[trig].head.i}
+
+
 def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> Time | None:
     """The time expression governing the trigger: in its clause, else its sentence; nearest wins."""
     seg = index.segment_of(trig)
@@ -2584,6 +2599,8 @@ def time_for(index: DocIndex, clause_id: int, trig: int, times: list[Time]) -> T
             and any(start - 4 <= s2 < start - 1 for s2 in range_starts)
         ):
             continue  # ``vom 15. bis 17. Juni``: the end of a span; the event is dated by its start
+        if _deadline_of_another_verb(index, start, trig):
+            continue  # ``signed a deal on Monday to double trade by 2028``: the target's date, not the signing's
         same_clause = index.clause_of[start] == clause_id
         if index.clause_of[trig] == clause_id and not index.claims(trig, start, same_clause):
             continue  # the time belongs to another trigger nearer to it
