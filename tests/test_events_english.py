@@ -140,6 +140,20 @@ def test_a_deadline_of_what_was_agreed_dates_no_event():
     assert ev.time is not None and ev.status == "planned", ev
 
 
+def test_a_purpose_infinitive_of_a_journey_meets_at_its_destination():
+    rec = _extract("Farida Osei arrived in Bergen on Monday to meet Tomas Lindqvist.")
+    names = {e.id: e.name for e in rec.entities}
+    meetings = [e for e in rec.events if e.type in MEETING]
+    assert meetings and names.get(meetings[0].place) == "Bergen", _events(rec)
+    rec = _extract("Farida Osei will fly to Bergen next week to hold talks with Tomas Lindqvist.")
+    names = {e.id: e.name for e in rec.entities}
+    talks = [e for e in rec.events if e.type in MEETING]
+    assert talks and names.get(talks[0].place) == "Bergen" and talks[0].status == "planned", _events(rec)
+    # a purpose infinitive of a verb that is no journey takes no place from it
+    rec = _extract("Farida Osei wrote to the mayor of Bergen to meet Tomas Lindqvist.")
+    assert all(e.place is None for e in rec.events if e.type in MEETING), _events(rec)
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})

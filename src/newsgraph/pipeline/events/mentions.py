@@ -268,6 +268,35 @@ def _purpose_destination(index: DocIndex, clause: Clause, i: int) -> MentionRef 
     return found[-1] if found else None
 
 
+def _purpose_infinitive_destination(index: DocIndex, i: int, is_noun: bool) -> MentionRef | None:
+    """English ``arrived in Oslo on Monday to meet Lindqvist``, ``flew to Oslo to hold talks with him``: the
+    event of a purpose infinitive (by the parse, an ``advcl`` or ``xcomp`` with ``to``) of a verb of coming
+    (``purpose_verbs``) takes place at the journey's destination (``[participants] purpose_at_destination``):
+    the last place before the infinitive that a destination preposition governs."""
+    lex, doc = index.lex, index.doc
+    if not lex.frames.get("participants", {}).get("purpose_at_destination") or not doc.has_annotation("DEP"):
+        return None
+    verb = _governing_verb(index, i) if is_noun else i
+    if verb is None:
+        return None
+    tok = doc[verb]
+    marks = lex.words("participants", "purpose_of_meeting")
+    if tok.dep_ not in {"advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ in marks for c in tok.children):
+        return None
+    head = tok.head
+    if head.lower_ not in lex.purpose_verbs or head.i >= verb:
+        return None
+    destinations = lex.words("places", "destinations")
+    found = [
+        m
+        for m in index.clause_mentions(index.clause_of[head.i])
+        if m.role == "place"
+        and head.i < m.tstart < verb
+        and any(doc[j].text.lower() in destinations for j in range(max(head.i, m.tstart - 3), m.tstart))
+    ]
+    return found[-1] if found else None
+
+
 def _reason_for_praise(index: DocIndex, i: int) -> bool:
     """English ``Aliyev thanked Trump for his mediation``, ``praised Qatar for its hosting of the talks``: an
     event noun in the ``for`` phrase of a verb of thanks or praise (``[participants] praise_verbs``) is
@@ -1022,6 +1051,8 @@ def _frame_participants(
         place = None  # ``..., teilte das Außenministerium in Ankara mit``: where the source spoke, not the event
     if place is None and trig.is_noun and family_group(trig.type) not in {"visit", "phone_call"}:
         place = _purpose_destination(index, clause, i)
+    if place is None and family_group(trig.type) not in {"visit", "phone_call"}:
+        place = _purpose_infinitive_destination(index, i, trig.is_noun)
     weak = False
     if not trig.is_noun:
         # a commitment's other party is the object's partner (``committed to closer ties with Morocco``), and
