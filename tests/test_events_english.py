@@ -154,6 +154,16 @@ def test_a_purpose_infinitive_of_a_journey_meets_at_its_destination():
     assert all(e.place is None for e in rec.events if e.type in MEETING), _events(rec)
 
 
+def test_was_to_meet_is_a_plan_told_in_the_past():
+    rec = _extract("Farida Osei was to meet Tomas Lindqvist in Bergen.")
+    _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "planned")
+    rec = _extract("Farida Osei was to meet Tomas Lindqvist in Bergen, but the meeting was called off.")
+    _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "cancelled")
+    # ``was in Bergen to meet``: the words are apart, a journey's purpose, no plan cue
+    rec = _extract("Farida Osei was in Bergen last week to meet Tomas Lindqvist.")
+    _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "happened")
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})
