@@ -164,6 +164,15 @@ def test_was_to_meet_is_a_plan_told_in_the_past():
     _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "happened")
 
 
+def test_his_trip_cancelled_calls_off_the_visit_planned_before():
+    # the possessive noun names only the traveller; it cancels the plan of that traveller told before
+    rec = _extract("Jens Holm had been expected in Bergen on Monday but cancelled his trip because of a strike.")
+    _has(rec, {"visit"}, {"Jens Holm"}, "cancelled")
+    assert not [e for e in _events(rec) if e[2] == "planned"], _events(rec)
+    rec = _extract("Jens Holm had been expected in Bergen on Monday. He cancelled his trip because of a strike.")
+    _has(rec, {"visit"}, {"Jens Holm"}, "cancelled")
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})

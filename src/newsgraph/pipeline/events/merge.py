@@ -153,6 +153,16 @@ def _status_compatible(ev: MergedEvent, m: EventMention, exact: bool) -> bool:
     hard = {"cancelled", "denied"}
     if m.status == "cancelled" and not m.participants and statuses <= NOT_YET | {"unknown"}:
         return True  # ``Die Reise wurde abgesagt``: the plan told before was called off
+    if (
+        m.status == "cancelled"
+        and m.trigger.is_noun
+        and m.participants
+        and set(m.participants) < set(ev.participants)
+        and statuses <= NOT_YET | {"unknown"}
+    ):
+        # ``Holm had been expected in Oslo but cancelled his trip``: the noun names only the traveller (a
+        # possessive), one of the plan's parties; the plan told before was called off
+        return True
     if exact and m.definite and m.trigger.is_noun and statuses & hard and m.status not in hard:
         # ``Der Kreml wies Berichte über ein Telefonat zwischen A und B zurück ... A habe B in dem Telefonat
         # gewarnt``: the definite noun retells the denied call, it is not a second one that happened
