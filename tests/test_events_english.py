@@ -173,6 +173,21 @@ def test_his_trip_cancelled_calls_off_the_visit_planned_before():
     _has(rec, {"visit"}, {"Jens Holm"}, "cancelled")
 
 
+def test_present_progressive_with_a_day_is_planned_without_a_publication_date():
+    def undated(text: str) -> list[tuple[str, frozenset[str], str]]:
+        return _events(newsgraph.extract(text, lang="en"))
+
+    found = undated("Farida Osei is meeting Tomas Lindqvist in Bergen on Thursday.")
+    assert [s for t, _, s in found if t in MEETING] == ["planned"], found
+    found = undated("Farida Osei and Tomas Lindqvist are holding talks in Bergen on Friday.")
+    assert [s for t, _, s in found if t in MEETING] == ["planned"], found
+    # ongoing now, or with no time at all: it is happening
+    found = undated("Farida Osei and Tomas Lindqvist are holding talks in Bergen today.")
+    assert [s for t, _, s in found if t in MEETING] == ["happened"], found
+    found = undated("Farida Osei and Tomas Lindqvist are holding talks in Bergen.")
+    assert [s for t, _, s in found if t in MEETING] == ["happened"], found
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})

@@ -600,6 +600,32 @@ def _governing_verb(index: DocIndex, i: int, reach: int = 3) -> int | None:
     return None
 
 
+def _progressive_arrangement(index: DocIndex, i: int, trig: Trigger, reference: str | None) -> bool:
+    """English ``Osei is meeting Lindqvist in Bergen on Thursday``: a present progressive (``[planned]
+    progressive_auxiliaries`` before the ``-ing`` form of the trigger, or of the verb a noun trigger is the
+    object of: ``are holding talks on Friday``) with a time in its clause that is no present moment
+    (``[planned] progressive_now``) tells an arrangement still to come. Only where no reference date
+    dates the time (with one, the time's value decides)."""
+    spec = index.lex.status.get("planned", {})
+    auxiliaries = frozenset(spec.get("progressive_auxiliaries", []))
+    doc = index.doc
+    if reference or not auxiliaries or not doc.has_annotation("DEP"):
+        return False
+    verb = _governing_verb(index, i) if trig.is_noun else i
+    if verb is None or doc[verb].tag_ != "VBG":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in auxiliaries for c in doc[verb].children):
+        return False
+    now = frozenset(spec.get("progressive_now", []))
+    clause = index.clause_of[verb]
+    times = [
+        t
+        for t in doc._.times or []
+        if index.clause_of[_tok_of(doc, t.start)] == clause and not t.inside_quote and t.type in {"DATE", "TIME"}
+    ]
+    return bool(times) and not any(w in now for t in times for w in t.text.lower().split())
+
+
 def _passive_agents(index: DocIndex, verb: int) -> list[MentionRef]:
     """``was received by Xi``, ``was signed by Scholz and Macron``: the agents of a passive verb.
 
@@ -1849,6 +1875,9 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             _tense_tag(index, i, trig),
             i,
         )
+        arranged_ahead = _progressive_arrangement(index, i, trig, reference)
+        if status == "happened" and reason.startswith("default") and arranged_ahead:
+            status, reason = "planned", "present progressive with a time"
         if (
             trig.is_noun
             and family_group(event_type) == "visit"
