@@ -1,8 +1,8 @@
 """English interaction events: one test per construction, on sentences written for these tests.
 
-English has no statistical parser, so the event layer finds its arguments on the clauses and the
-rule-based entities of the blank English pipeline; the English knowledge is in
-``resources/en/events*.toml``. Each test runs the whole pipeline (:func:`newsgraph.extract`) and
+English runs on the shipped statistical base (``models/en_newsgraph``, spaCy's ``en_core_web_sm``: tagger,
+parser, NER); the event layer finds its arguments on its clauses, parse and entities, and the English
+knowledge is in ``resources/en/events*.toml``. Each test runs the whole pipeline (:func:`newsgraph.extract`) and
 checks the event type, the participants by entity name and the status: meetings (``met with``,
 ``held talks with``, ``talks between``), calls (``spoke by phone``, ``will call``), visits
 (``visited``, ``arrived in``, ``travelled to``, ``X's first visit to``), hosts and guests
