@@ -188,6 +188,17 @@ def test_present_progressive_with_a_day_is_planned_without_a_publication_date():
     assert [s for t, _, s in found if t in MEETING] == ["happened"], found
 
 
+def test_the_purpose_of_a_journey_told_in_the_present_lies_ahead():
+    # a headline's or schedule's present journey: the talks or meeting it is for are still to come
+    rec = _extract("Farida Osei heads to Bergen for talks with Tomas Lindqvist")
+    _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "planned")
+    rec = _extract("Farida Osei arrives in Bergen to meet Tomas Lindqvist")
+    _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "planned")
+    # told in the past, the journey's purpose is reported with it
+    rec = _extract("Farida Osei travelled to Bergen on Monday for talks with Tomas Lindqvist.")
+    _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "happened")
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})

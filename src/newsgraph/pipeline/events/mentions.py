@@ -600,6 +600,40 @@ def _governing_verb(index: DocIndex, i: int, reach: int = 3) -> int | None:
     return None
 
 
+def _purpose_of_present_journey(index: DocIndex, i: int, trig: Trigger) -> bool:
+    """English ``Osei heads to Oslo for talks with Lindqvist``, ``Zelenskiy arrives in Washington to meet
+    Biden``: the event a journey told in the present (a verb of ``[planned] present_journey_verbs`` with a
+    present tag, ``present_journey_tags``; a headline's or a schedule's present) is for lies ahead of it: a
+    ``for`` phrase of the clause (``[purpose_verbs] prepositions``) or, by the parse, a ``to`` infinitive of
+    the verb. The journey itself is the visit its own trigger reports."""
+    spec = index.lex.status.get("planned", {})
+    verbs = frozenset(spec.get("present_journey_verbs", []))
+    tags = frozenset(spec.get("present_journey_tags", []))
+    doc = index.doc
+    if not verbs or not tags or family_group(trig.type) == "visit":
+        return False
+
+    misread = frozenset(spec.get("present_journey_misread_tags", []))
+
+    def journey(tok_i: int) -> bool:
+        tok = doc[tok_i]
+        if tok.lower_ not in verbs:
+            return False
+        # a headline without its full stop: the tagger may read ``heads`` after the name as a plural noun
+        return tok.tag_ in tags or (tok.tag_ in misread and tok_i > 0 and doc[tok_i - 1].tag_ == "NNP")
+
+    if trig.is_noun and _preposition_phrase_start(index, i) in index.lex.purpose_prepositions:
+        clause = index.clauses[index.clause_of[i]]
+        return any(journey(j) for j in clause.tokens if j < i)
+    if not doc.has_annotation("DEP"):
+        return False
+    verb = _governing_verb(index, i) if trig.is_noun else i
+    if verb is None or doc[verb].dep_ not in {"advcl", "xcomp"}:
+        return False
+    marks = index.lex.words("participants", "purpose_of_meeting")
+    return any(c.dep_ == "aux" and c.lower_ in marks for c in doc[verb].children) and journey(doc[verb].head.i)
+
+
 def _progressive_arrangement(index: DocIndex, i: int, trig: Trigger, reference: str | None) -> bool:
     """English ``Osei is meeting Lindqvist in Bergen on Thursday``: a present progressive (``[planned]
     progressive_auxiliaries`` before the ``-ing`` form of the trigger, or of the verb a noun trigger is the
@@ -1878,6 +1912,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         arranged_ahead = _progressive_arrangement(index, i, trig, reference)
         if status == "happened" and reason.startswith("default") and arranged_ahead:
             status, reason = "planned", "present progressive with a time"
+        if status == "happened" and reason.startswith("default") and _purpose_of_present_journey(index, i, trig):
+            status, reason = "planned", "purpose of a journey in the present"
         if (
             trig.is_noun
             and family_group(event_type) == "visit"
