@@ -199,6 +199,17 @@ def test_the_purpose_of_a_journey_told_in_the_present_lies_ahead():
     _has(rec, MEETING, {"Farida Osei", "Tomas Lindqvist"}, "happened")
 
 
+def test_his_visit_in_a_phrase_of_the_verb_is_its_subjects():
+    # by the parse, the owner of ``his visit`` in a phrase of ``met`` is the subject of ``met``, not its object
+    rec = _extract(
+        "Daniel Mwangi hosted Tomas Lindqvist in Nairobi on Monday, the two leaders pledging to double trade "
+        "by 2028. Lindqvist, on his third visit to Kenya, also met Amina Salim."
+    )
+    visits = [p for t, p, _ in _events(rec) if t == "visit"]
+    assert visits and all("Amina Salim" not in p for p in visits), _events(rec)
+    assert any("Tomas Lindqvist" in p for p in visits), _events(rec)
+
+
 def test_possessive_visit_names_its_visitor():
     rec = _extract("The trip was Cyril Ramaphosa's first visit to Germany since 2019.")
     _has(rec, {"visit"}, {"Cyril Ramaphosa", "Germany"})

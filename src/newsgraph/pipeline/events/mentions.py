@@ -634,6 +634,27 @@ def _purpose_of_present_journey(index: DocIndex, i: int, trig: Trigger) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in marks for c in doc[verb].children) and journey(doc[verb].head.i)
 
 
+def _governing_subject(index: DocIndex, i: int) -> MentionRef | None:
+    """By the parse, the person a noun at ``i`` (in a prepositional phrase) is said of: the subject (``nsubj``)
+    of the verb the phrase goes with (``On his visit to Vietnam, Widodo met Pham``), or the person the phrase
+    itself modifies (``Widodo, on his third visit to Vietnam, met Pham``); None without one."""
+    doc = index.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    people = [m for m in index.mentions if m.type == "PER" and m.role == "actor"]
+    tok = doc[i]
+    for _ in range(3):
+        if tok.dep_ not in {"pobj", "prep"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "PROPN":
+            return next((m for m in people if m.tstart <= tok.i < m.tend), None)
+        if tok.pos_ in {"VERB", "AUX"}:
+            subject = {t.i for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+            return next((m for m in people if m.tstart in subject), None)
+    return None
+
+
 def _progressive_arrangement(index: DocIndex, i: int, trig: Trigger, reference: str | None) -> bool:
     """English ``Osei is meeting Lindqvist in Bergen on Thursday``: a present progressive (``[planned]
     progressive_auxiliaries`` before the ``-ing`` form of the trigger, or of the verb a noun trigger is the
@@ -1470,6 +1491,11 @@ def _frame_participants(
                 and not any(doc[j].text.lower() in agents for j in range(max(0, m.tstart - 5), m.tstart))
             ]
             subjects = [pron] if pron is not None and not in_quote else people[:1]
+            owner_subject = _governing_subject(index, i)
+            if pron is None and owner_subject is not None and not in_quote:
+                # English ``Widodo, on his third visit to Vietnam, also met Pham Minh Chinh``: by the parse,
+                # the subject of the verb the possessed noun's phrase goes with is its owner, not the object
+                subjects = [owner_subject]
             if subjects:
                 parts = subjects
             elif not parts and not in_quote:
