@@ -14,7 +14,8 @@ Session 14 added vienna-chancellery, tehran-transliterated, kyiv-then-vienna and
 carney-berlin-three, sochi-residence, sochi-a-year-apart, wadephul-kyiv-twice and modi-france-two-days, and a
 test that ingests every cluster into one store (nothing may merge across clusters). Session 16 added
 ankara-states-for-leaders, whose meeting gives ``states``: an account naming every one of them (the states named
-for the leaders who met) is that meeting's too.
+for the leaders who met) is that meeting's too, and paris-twice-in-three-days (an account giving one meeting's very
+day is that meeting's).
 
 A meeting's accounts (a call's, where the cluster gives the type) are the store's accounts (``event_sources``)
 of its merge group whose participants
@@ -176,6 +177,15 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
             if place is not None and name_key(cluster["events"][i].get("place", "")) in place_keys[place]
         ]
         fits = there or fits
+        # ... and an account giving one meeting's very day is that meeting's (a pair meeting twice in one city
+        # two days apart: each account's day fits both within the slack a planned day may move by)
+        day = parse_date_value(value)
+        exact = [
+            i
+            for i in fits
+            if day is not None and day[0] == day[1] == dt.date.fromisoformat(cluster["events"][i]["date"])
+        ]
+        fits = exact or fits
         # ... and where the cluster says which meeting an article's accounts without a date tell (``undated``:
         # article -> meeting index), they are that meeting's
         told = cluster.get("undated", {}).get(doc_of[int(article)])

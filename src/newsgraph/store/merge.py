@@ -672,6 +672,8 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         other.article_id == report.article_id and _apart_in_one_article(other, report, rules) for other in event.reports
     ):
         return None
+    if not reached and _another_day(event, report, rules):
+        return None
     event_people, report_people = parties(event, report)
     shared = len(event_people & report_people)
     needed = max(1, min(rules.min_shared, len(event_people), len(report_people)))
@@ -789,6 +791,26 @@ def _other_day_elsewhere(event: EventState, report: Report, rules: MergeRules) -
         return False
     days = {r.date_lo for r in event.reports if r.precision == "day"}
     return bool(days) and report.date_lo not in days
+
+
+def _another_day(event: EventState, report: Report, rules: MergeRules) -> bool:
+    """Whether a day-precise report of what happened gives a day further than the day's tolerance from every
+    day the event's sources report it happened on: "met in Paris on Wednesday" is not Monday's dinner in Paris,
+    although the two days widened by a day each (``[tolerance_days] day``) touch on the Tuesday. The tolerance
+    lets outlets date one meeting a day apart (time zones, an overnight session), not two days. Announcements
+    (a planned day may move, ``planned_shift``) and events that last several days (``[duration_days]``: a
+    visit's days are its legs) are not told apart so."""
+    if report.precision != "day" or report.date_lo is None or report.status in FUTURE_STATUSES:
+        return False
+    if any(rules.duration_days.get(r.type, 0) for r in (report, *event.reports)):
+        return False
+    days = [
+        r.date_lo
+        for r in event.reports
+        if r.precision == "day" and r.date_lo is not None and r.status not in FUTURE_STATUSES and not r.year_uncertain
+    ]
+    tolerance = rules.tolerance_days.get("day", 0)
+    return bool(days) and all(abs((day - report.date_lo).days) > tolerance for day in days)
 
 
 def _dates_agree(event: EventState, report: Report) -> bool:
