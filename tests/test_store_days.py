@@ -1,12 +1,13 @@
-"""Two days apart is another meeting (issue 19, session 16).
+"""Two days apart is another meeting, and so is a later day announced after a meeting (issue 19, session 16).
 
 A day-precise date is widened by a day (``[tolerance_days] day``) so that outlets dating one meeting a day
 apart (time zones, an overnight session, ``gestern`` read against another day) still meet; two such windows
 touch when the days are two apart, which merged a pair's dinner in Paris on Monday and their talks in Paris on
 Wednesday. A report of what happened on a day further than the tolerance from every day the event's sources
 report it happened on is another meeting (``merge._another_day``); an announced day may still move
-(``planned_shift``), and a visit's days are its legs. Fresh records written for these tests; the end-to-end
-case is the fresh cluster ``tests/fixtures/store_clusters/paris-twice-in-three-days``.
+(``planned_shift``), and a visit's days are its legs, but an announcement written after the event happened, of a
+later day, announces the next meeting. Fresh records written for these tests; the end-to-end cases are the fresh
+clusters ``paris-twice-in-three-days`` and ``brussels-again-on-thursday`` (``tests/fixtures/store_clusters``).
 """
 
 from __future__ import annotations
@@ -64,3 +65,17 @@ def test_the_days_of_a_visit_are_its_legs(tmp_path):
     first = _report("https://a.example/1", "2026-05-04", "2026-05-04", etype="visit")
     third = _report("https://b.example/2", "2026-05-06", "2026-05-06", etype="visit")
     assert _count(tmp_path, first, third) == 1
+
+
+def test_an_announcement_written_after_the_meeting_of_a_later_day_is_the_next_meeting(tmp_path):
+    # "will meet again in Paris on Thursday", written on Tuesday, is not Monday's meeting in Paris
+    monday = _report("https://a.example/1", "2026-05-04", "2026-05-04")
+    again = _report("https://b.example/2", "2026-05-05", "2026-05-07", status="planned")
+    assert _count(tmp_path, monday, again) == 2
+
+
+def test_a_preview_written_before_the_meeting_may_still_name_a_later_day(tmp_path):
+    # the preview said Thursday, the meeting was moved up to Monday: one meeting, planned -> happened
+    preview = _report("https://a.example/1", "2026-05-01", "2026-05-07", status="planned")
+    monday = _report("https://b.example/2", "2026-05-04", "2026-05-04")
+    assert _count(tmp_path, preview, monday) == 1

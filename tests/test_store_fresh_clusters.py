@@ -14,8 +14,8 @@ Session 14 added vienna-chancellery, tehran-transliterated, kyiv-then-vienna and
 carney-berlin-three, sochi-residence, sochi-a-year-apart, wadephul-kyiv-twice and modi-france-two-days, and a
 test that ingests every cluster into one store (nothing may merge across clusters). Session 16 added
 ankara-states-for-leaders, whose meeting gives ``states``: an account naming every one of them (the states named
-for the leaders who met) is that meeting's too, and paris-twice-in-three-days (an account giving one meeting's very
-day is that meeting's).
+for the leaders who met) is that meeting's too, paris-twice-in-three-days (an account giving one meeting's very
+day is that meeting's) and brussels-again-on-thursday.
 
 A meeting's accounts (a call's, where the cluster gives the type) are the store's accounts (``event_sources``)
 of its merge group whose participants

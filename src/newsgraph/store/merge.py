@@ -799,17 +799,31 @@ def _another_day(event: EventState, report: Report, rules: MergeRules) -> bool:
     although the two days widened by a day each (``[tolerance_days] day``) touch on the Tuesday. The tolerance
     lets outlets date one meeting a day apart (time zones, an overnight session), not two days. Announcements
     (a planned day may move, ``planned_shift``) and events that last several days (``[duration_days]``: a
-    visit's days are its legs) are not told apart so."""
-    if report.precision != "day" or report.date_lo is None or report.status in FUTURE_STATUSES:
+    visit's days are its legs) are not told apart so, except an announcement written after the event happened
+    (every day its sources report it happened on is before the article's publication day) of a later day: "will
+    meet again in Brussels on Thursday", written on Tuesday, is not Monday's meeting in Brussels."""
+    if report.precision != "day" or report.date_lo is None:
         return False
     if any(rules.duration_days.get(r.type, 0) for r in (report, *event.reports)):
         return False
+    tolerance = rules.tolerance_days.get("day", 0)
+    if report.status in FUTURE_STATUSES:
+        happened = [
+            r.date_hi
+            for r in event.reports
+            if r.status == "happened" and r.precision == "day" and r.date_hi is not None and not r.year_uncertain
+        ]
+        return (
+            bool(happened)
+            and report.published is not None
+            and report.published > max(happened)
+            and (report.date_lo - max(happened)).days > tolerance
+        )
     days = [
         r.date_lo
         for r in event.reports
         if r.precision == "day" and r.date_lo is not None and r.status not in FUTURE_STATUSES and not r.year_uncertain
     ]
-    tolerance = rules.tolerance_days.get("day", 0)
     return bool(days) and all(abs((day - report.date_lo).days) > tolerance for day in days)
 
 
