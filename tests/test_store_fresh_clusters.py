@@ -15,7 +15,8 @@ carney-berlin-three, sochi-residence, sochi-a-year-apart, wadephul-kyiv-twice an
 test that ingests every cluster into one store (nothing may merge across clusters). Session 16 added
 ankara-states-for-leaders, whose meeting gives ``states``: an account naming every one of them (the states named
 for the leaders who met) is that meeting's too, paris-twice-in-three-days (an account giving one meeting's very
-day is that meeting's) and brussels-again-on-thursday.
+day is that meeting's), brussels-again-on-thursday and moscow-vice-ministers (a participant the KB does not know
+listed by its romanisations, ``|``-separated).
 
 A meeting's accounts (a call's, where the cluster gives the type) are the store's accounts (``event_sources``)
 of its merge group whose participants
@@ -102,19 +103,22 @@ def _people(store: Store, names: list[str], label: str = "PER") -> list[set[int]
     alias's key."""
     kb = load_kb("starter")
     out = []
-    for name in names:
-        found = {
-            int(e)
-            for (e,) in store.con.execute(
-                "SELECT entity_id FROM entity_aliases WHERE alias_key = ?", [name_key(name)]
-            ).fetchall()
-        }
-        kb_id = kb.link(name, label)
-        if kb_id:
+    for forms in names:
+        found: set[int] = set()
+        # a participant the KB does not know may be listed by its romanisations, ``|``-separated: one person
+        for name in forms.split("|"):
             found |= {
                 int(e)
-                for (e,) in store.con.execute("SELECT entity_id FROM entities WHERE kb_id = ?", [kb_id]).fetchall()
+                for (e,) in store.con.execute(
+                    "SELECT entity_id FROM entity_aliases WHERE alias_key = ?", [name_key(name)]
+                ).fetchall()
             }
+            kb_id = kb.link(name, label)
+            if kb_id:
+                found |= {
+                    int(e)
+                    for (e,) in store.con.execute("SELECT entity_id FROM entities WHERE kb_id = ?", [kb_id]).fetchall()
+                }
         out.append(found)
     return out
 
