@@ -33,7 +33,9 @@ STATES = {
 }
 
 
-def _report(url: str, published: str, etype: str, parties: list[str], date: str | None, place: str | None = "Ankara"):
+def _report(
+    url: str, published: str | None, etype: str, parties: list[str], date: str | None, place: str | None = "Ankara"
+):
     """One outlet's account: ``parties`` are keys of PEOPLE or ISO codes of STATES."""
     art = _Article(url, published)
     ids = []
@@ -100,3 +102,14 @@ def test_an_agreement_of_two_states_is_not_read_as_their_leaders(tmp_path):
         store.ingest([deal])
         store.ingest([accord])
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_copy_without_any_date_naming_the_states_joins_their_leaders_meeting(tmp_path, reverse):
+    # a Swiss copy without date or publication date: "Polen und die Türkei haben in Ankara Gespräche geführt"
+    copy = _report("https://nzz.example/3", None, "talks", ["PL", "TR"], None)
+    meeting = _report("https://reuters.example/2", "2026-03-17", "meeting", ["erdogan", "tusk"], "2026-03-17")
+    batches = [[meeting], [copy]] if not reverse else [[copy], [meeting]]
+    rows = _events_of(tmp_path, "news.duckdb", batches)
+    assert len(rows) == 1, rows
+    assert rows[0]["sources"] == 2

@@ -1323,6 +1323,15 @@ class Store:
             ]
             alternatives += [frozenset({b}) for b in sorted(r.bodies)] if r.type in self.rules.body_event_types else []
             found += [(e,) for e in self._events_naming_inside(r, new_kb or {})]
+            if r.kin and r.participants <= r.states:
+                # a report naming only states: the events of as many of their office holders (merge.match folds
+                # the people into the states they represent)
+                found += self.con.execute(
+                    "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
+                    "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
+                    "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) >= $3",
+                    [sorted(r.kin), r.group, len(r.participants)],
+                ).fetchall()
             for people in alternatives:
                 found += self.con.execute(
                     "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
@@ -1431,7 +1440,8 @@ class Store:
         by_party: dict[tuple[int, str], list[int]] = defaultdict(list)
         sizes = [len(report.participants) for report in reports]
         for i, report in enumerate(reports):
-            for p in report.participants:
+            # ... and by the ids a report naming states (or people) looks the other kind up by (Report.kin)
+            for p in report.participants | report.kin:
                 by_party[(p, report.group)].append(i)
         alone: dict[int, EventState] = {}  # an event of one report alone, for the undated accounts
 
@@ -1461,7 +1471,9 @@ class Store:
                     continue
                 # the reports sharing enough of its participants (counted in C: a popular actor has many)
                 shared = Counter(
-                    chain.from_iterable(by_party.get((p, account.group), ()) for p in account.participants)
+                    chain.from_iterable(
+                        by_party.get((p, account.group), ()) for p in account.participants | account.kin
+                    )
                 )
                 least = max(1, min(self.rules.min_shared, len(account.participants)))
                 # one shared party may do where a body or a place inside a party decides (merge.match)
