@@ -79,3 +79,10 @@ def test_a_preview_written_before_the_meeting_may_still_name_a_later_day(tmp_pat
     preview = _report("https://a.example/1", "2026-05-01", "2026-05-07", status="planned")
     monday = _report("https://b.example/2", "2026-05-04", "2026-05-04")
     assert _count(tmp_path, preview, monday) == 1
+
+
+def test_a_summit_of_several_days_dated_by_two_of_them_is_one_summit(tmp_path):
+    # one outlet dates a three-day summit by its opening on Monday, another by its closing on Wednesday
+    opening = _report("https://a.example/1", "2026-05-04", "2026-05-04", etype="summit")
+    closing = _report("https://b.example/2", "2026-05-06", "2026-05-06", etype="summit")
+    assert _count(tmp_path, opening, closing) == 1

@@ -799,13 +799,14 @@ def _another_day(event: EventState, report: Report, rules: MergeRules) -> bool:
     although the two days widened by a day each (``[tolerance_days] day``) touch on the Tuesday. The tolerance
     lets outlets date one meeting a day apart (time zones, an overnight session), not two days. Announcements
     (a planned day may move, ``planned_shift``) and events that last several days (``[duration_days]``: a
-    visit's days are its legs) are not told apart so, except an announcement written after the event happened
-    (every day its sources report it happened on is before the article's publication day) of a later day: "will
-    meet again in Brussels on Thursday", written on Tuesday, is not Monday's meeting in Brussels."""
+    visit's days are its legs; a summit or conference, ``body_event_types``, may span days) are not told apart
+    so, except an announcement written after the event happened (every day its sources report it happened on
+    is before the article's publication day) of a later day: "will meet again in Brussels on Thursday", written
+    on Tuesday, is not Monday's meeting in Brussels."""
     if report.precision != "day" or report.date_lo is None:
         return False
-    if any(rules.duration_days.get(r.type, 0) for r in (report, *event.reports)):
-        return False
+    if any(rules.duration_days.get(r.type, 0) or r.type in rules.body_event_types for r in (report, *event.reports)):
+        return False  # a visit, or a summit or conference of several days, each outlet dating it by another day
     tolerance = rules.tolerance_days.get("day", 0)
     if report.status in FUTURE_STATUSES:
         happened = [
