@@ -12,7 +12,11 @@ which meeting an article's accounts without a date tell where their dates cannot
 meeting index).
 Session 14 added vienna-chancellery, tehran-transliterated, kyiv-then-vienna and bern-week-then-day; session 15
 carney-berlin-three, sochi-residence, sochi-a-year-apart, wadephul-kyiv-twice and modi-france-two-days, and a
-test that ingests every cluster into one store (nothing may merge across clusters).
+test that ingests every cluster into one store (nothing may merge across clusters). Session 16 added
+ankara-states-for-leaders, whose meeting gives ``states``: an account naming every one of them (the states named
+for the leaders who met) is that meeting's too, paris-twice-in-three-days (an account giving one meeting's very
+day is that meeting's), brussels-again-on-thursday and moscow-vice-ministers (a participant the KB does not know
+listed by its romanisations, ``|``-separated).
 
 A meeting's accounts (a call's, where the cluster gives the type) are the store's accounts (``event_sources``)
 of its merge group whose participants
@@ -94,23 +98,27 @@ def _partition(store: Store) -> list[list[tuple[str, str]]]:
     return sorted(sorted(accounts) for accounts in events.values())
 
 
-def _people(store: Store, names: list[str]) -> list[set[int]]:
-    """Global entity ids per cluster name: by the KB's link of the name, else by any alias's key."""
+def _people(store: Store, names: list[str], label: str = "PER") -> list[set[int]]:
+    """Global entity ids per cluster name: by the KB's link of the name (``label``: its entity type), else by any
+    alias's key."""
     kb = load_kb("starter")
     out = []
-    for name in names:
-        found = {
-            int(e)
-            for (e,) in store.con.execute(
-                "SELECT entity_id FROM entity_aliases WHERE alias_key = ?", [name_key(name)]
-            ).fetchall()
-        }
-        kb_id = kb.link(name, "PER")
-        if kb_id:
+    for forms in names:
+        found: set[int] = set()
+        # a participant the KB does not know may be listed by its romanisations, ``|``-separated: one person
+        for name in forms.split("|"):
             found |= {
                 int(e)
-                for (e,) in store.con.execute("SELECT entity_id FROM entities WHERE kb_id = ?", [kb_id]).fetchall()
+                for (e,) in store.con.execute(
+                    "SELECT entity_id FROM entity_aliases WHERE alias_key = ?", [name_key(name)]
+                ).fetchall()
             }
+            kb_id = kb.link(name, label)
+            if kb_id:
+                found |= {
+                    int(e)
+                    for (e,) in store.con.execute("SELECT entity_id FROM entities WHERE kb_id = ?", [kb_id]).fetchall()
+                }
         out.append(found)
     return out
 
@@ -135,8 +143,13 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
     for entity_id, key in store.con.execute("SELECT entity_id, alias_key FROM entity_aliases").fetchall():
         place_keys[int(entity_id)].add(key)
     people = [_people(store, meeting["participants"]) for meeting in cluster["events"]]
+    # an outlet may name the states for their leaders ("Polen und die Türkei haben Gespräche geführt"): where the
+    # cluster gives a meeting's ``states``, an account naming every one of them is that meeting's too
+    states = [_people(store, meeting.get("states", []), "LOC") for meeting in cluster["events"]]
     for meeting, ids in zip(cluster["events"], people, strict=True):
         assert all(ids), f"{name}: a participant of {meeting['participants']} is not in the store"
+    for meeting, ids in zip(cluster["events"], states, strict=True):
+        assert all(ids), f"{name}: a state of {meeting.get('states')} is not in the store"
     # each account to the one cluster meeting it fits (of those, the one of most people); one that fits two
     # (an undated account of a pair that meets twice) is not asserted on
     accounts: list[list[tuple[int, str]]] = [[] for _ in cluster["events"]]
@@ -152,7 +165,10 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
             i
             for i, meeting in enumerate(cluster["events"])
             if rules.group(etype) == rules.group(meeting.get("type", "meeting"))
-            and all(ids & {int(p) for p in parts} for ids in people[i])
+            and (
+                all(ids & {int(p) for p in parts} for ids in people[i])
+                or (states[i] and all(ids & {int(p) for p in parts} for ids in states[i]))
+            )
             and _fits(meeting["date"], value)
         ]
         # an account naming all three of a meeting of three is that meeting, not the pair's meeting within it
@@ -165,6 +181,15 @@ def test_each_meeting_of_a_fresh_cluster_is_one_store_event(name, tmp_path):
             if place is not None and name_key(cluster["events"][i].get("place", "")) in place_keys[place]
         ]
         fits = there or fits
+        # ... and an account giving one meeting's very day is that meeting's (a pair meeting twice in one city
+        # two days apart: each account's day fits both within the slack a planned day may move by)
+        day = parse_date_value(value)
+        exact = [
+            i
+            for i in fits
+            if day is not None and day[0] == day[1] == dt.date.fromisoformat(cluster["events"][i]["date"])
+        ]
+        fits = exact or fits
         # ... and where the cluster says which meeting an article's accounts without a date tell (``undated``:
         # article -> meeting index), they are that meeting's
         told = cluster.get("undated", {}).get(doc_of[int(article)])

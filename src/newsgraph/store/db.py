@@ -39,7 +39,7 @@ from ..ingest.article import is_placeholder_date
 from ..record import Record
 from . import readmodel
 from .fts import QuoteIndex, index_path
-from .kb import KnowledgeBase, canonical_kb_id, gazetteer_twin_of
+from .kb import KnowledgeBase, Office, canonical_kb_id, gazetteer_twin_of
 from .merge import (
     FUTURE_STATUSES,
     YEAR_DAYS,
@@ -75,6 +75,8 @@ QUOTE_INDEX_ROWS = """
 STORE_FORMAT = "newsgraph-store/1"
 #: KB id prefixes of the gazetteers' regions (seas, islands, continents, UN M49 areas)
 REGION_PREFIXES = ("region:", "unm49:")
+#: the KB ids of states (a country: ``iso3166:PL``)
+STATE_PREFIX = "iso3166:"
 #: the KB ids of the venue gazetteer (a building inside a city: ``venue:White_House``)
 VENUE_PREFIX = "venue:"
 #: entity types whose names German inflects and the store matches by :func:`~.names.inflection_key`
@@ -300,6 +302,8 @@ class Store:
         #: the unlinked places by the words of their names' keys, and the word sets of each (``_nest_index``),
         #: reloaded likewise
         self._nests: tuple[dict[str, set[int]], dict[int, set[frozenset[str]]]] | None = None
+        #: state KB id -> KB ids of its principal office holders (``_state_holders``), built on first use
+        self._holders: dict[str, set[str]] | None = None
         self._next_event = top("SELECT max(event_id) FROM events") + 1
         self._next_quote = top("SELECT max(quote_id) FROM quotes") + 1
         self._next_batch = top("SELECT max(batch_id) FROM ingest_log") + 1
@@ -1234,7 +1238,9 @@ class Store:
     def _candidate_ids(self, reports: list[Report], new_kb: dict[int, str] | None = None) -> set[int]:
         """Stored events that could absorb one of the reports: shared participant, group, window overlap (or
         no window: an event told only by articles without any date, which a dated report may absorb)."""
-        rows = [(p, r.group, r.reach_lo, r.reach_hi) for r in reports if r.anchored for p in r.participants]
+        # a report naming only states looks up the people holding their offices, and one naming people the states
+        # they represent (``Report.kin``): the two share no participant
+        rows = [(p, r.group, r.reach_lo, r.reach_hi) for r in reports if r.anchored for p in r.participants | r.kin]
         found: list[tuple[int]] = []
         if rows:
             ents, groups, los, his = (list(c) for c in zip(*rows, strict=True))
@@ -1317,6 +1323,15 @@ class Store:
             ]
             alternatives += [frozenset({b}) for b in sorted(r.bodies)] if r.type in self.rules.body_event_types else []
             found += [(e,) for e in self._events_naming_inside(r, new_kb or {})]
+            if r.kin and r.participants <= r.states:
+                # a report naming only states: the events of as many of their office holders (merge.match folds
+                # the people into the states they represent)
+                found += self.con.execute(
+                    "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
+                    "WHERE p.entity_id IN (SELECT unnest($1)) AND e.merge_group = $2 "
+                    "GROUP BY p.event_id HAVING count(DISTINCT p.entity_id) >= $3",
+                    [sorted(r.kin), r.group, len(r.participants)],
+                ).fetchall()
             for people in alternatives:
                 found += self.con.execute(
                     "SELECT p.event_id FROM event_participants p JOIN events e USING (event_id) "
@@ -1425,7 +1440,8 @@ class Store:
         by_party: dict[tuple[int, str], list[int]] = defaultdict(list)
         sizes = [len(report.participants) for report in reports]
         for i, report in enumerate(reports):
-            for p in report.participants:
+            # ... and by the ids a report naming states (or people) looks the other kind up by (Report.kin)
+            for p in report.participants | report.kin:
                 by_party[(p, report.group)].append(i)
         alone: dict[int, EventState] = {}  # an event of one report alone, for the undated accounts
 
@@ -1455,7 +1471,9 @@ class Store:
                     continue
                 # the reports sharing enough of its participants (counted in C: a popular actor has many)
                 shared = Counter(
-                    chain.from_iterable(by_party.get((p, account.group), ()) for p in account.participants)
+                    chain.from_iterable(
+                        by_party.get((p, account.group), ()) for p in account.participants | account.kin
+                    )
                 )
                 least = max(1, min(self.rules.min_shared, len(account.participants)))
                 # one shared party may do where a body or a place inside a party decides (merge.match)
@@ -1770,6 +1788,77 @@ class Store:
                 report.party_within = {p: within[p] for p in report.participants & towns if within.get(p)}
         if towns:
             self._seat_venues(reports, within, new_kb or {}, article_entities or set())
+        self._state_facts(reports, new_kb or {})
+
+    def _state_holders(self, kbs: list[KnowledgeBase], offices: Callable[[str], list[Office]]) -> dict[str, set[str]]:
+        """State KB id -> the KB ids of the people who ever held one of its principal offices (once per store:
+        the KBs do not change while it is open)."""
+        if self._holders is None:
+            holders: dict[str, set[str]] = defaultdict(set)
+            for kb in kbs:
+                for entity in kb.by_id.values():
+                    if entity.type == "PER":
+                        for office in offices(entity.id):
+                            holders[office.of].add(entity.id)  # type: ignore[index]
+            self._holders = dict(holders)
+        return self._holders
+
+    def _state_facts(self, reports: list[Report], new_kb: dict[int, str]) -> None:
+        """Set which participants of the reports of the ``state_party_groups`` are states, which states their
+        linked people represent on the report's day (a principal office of the country, KB offices), and the
+        ids to look candidate events up by (``merge.Report.kin``): an APA report that "Polen und die Türkei" held
+        talks and a Reuters report that Erdogan met Tusk name the same sides (``merge._fold_states``)."""
+        from ..kb import load_kb
+
+        wanted = [r for r in reports if r.group in self.rules.state_party_groups and r.participants]
+        if not wanted:
+            return
+        kb_of = self._kb_ids({p for r in wanted for p in r.participants}, new_kb)
+        state_ids = {i for i, kb in kb_of.items() if kb.startswith(STATE_PREFIX)}
+        people = {i: kb for i, kb in kb_of.items() if kb.startswith("kb:per:")}
+        sided = [r for r in wanted if len(r.participants) >= 2 and r.participants <= state_ids]
+        if not people and not sided:
+            return
+        kbs = [kb for kb in (self.kb, load_kb("starter")) if kb is not None]
+        principal = self.rules.principal_offices
+
+        def offices(kb_id: str) -> list[Office]:
+            entity = next((kb.by_id[kb_id] for kb in kbs if kb_id in kb.by_id), None)
+            if entity is None:
+                return []
+            return [o for o in entity.offices if o.office in principal and (o.of or "").startswith(STATE_PREFIX)]
+
+        holders = self._state_holders(kbs, offices) if sided else {}
+        state_kbs = {o.of for kb in people.values() for o in offices(kb)} | {
+            kb_of[s] for r in sided for s in r.participants
+        }
+        person_kbs = {h for r in sided for s in r.participants for h in holders.get(kb_of[s], ())}
+        global_of: dict[str, int] = {}
+        for i, kb in new_kb.items():
+            global_of.setdefault(kb, i)
+        missing = sorted((state_kbs | person_kbs) - global_of.keys())
+        if missing:
+            global_of.update(
+                self.con.execute(
+                    "SELECT kb_id, min(entity_id) FROM entities WHERE kb_id IN (SELECT unnest($1)) GROUP BY kb_id",
+                    [missing],
+                ).fetchall()
+            )
+        for report in wanted:
+            report.states = frozenset(report.participants & state_ids)
+            day = report.date_lo or report.published or report.anchor
+            represents = {}
+            for p in report.participants:
+                if p in people:
+                    of = {o.of for o in offices(people[p]) if day is None or o.covers(day.isoformat())}
+                    if ids := frozenset(global_of[k] for k in of if k in global_of):
+                        represents[p] = ids
+            report.represents = represents
+            if report in sided:
+                holders_of = {h for s in report.participants for h in holders.get(kb_of[s], ())}
+                report.kin = frozenset(global_of[h] for h in holders_of if h in global_of)
+            elif represents and not report.states:
+                report.kin = frozenset().union(*represents.values())
 
     def _seat_venues(
         self,
@@ -2039,7 +2128,7 @@ class _CandidateIndex:
         """Ids of the events that share a participant with the report and may overlap its reach."""
         span = self._span(report.reach_lo, report.reach_hi)
         found: set[int] = set()
-        for p in report.participants:
+        for p in report.participants | report.kin:
             if span is None:  # no window, or a very long one: every event of the participant
                 found |= self.every.get((p, report.group), set())
                 continue

@@ -73,6 +73,9 @@ class MergeRules:
     #: merge groups whose events join two places (a phone call: each outlet names its own side's city, or
     #: where a spokesperson spoke): their places never tell two events apart
     placeless_groups: frozenset[str] = frozenset()
+    #: merge groups in which a report naming only states is the meeting of people holding their principal
+    #: offices (``Polen und die Türkei haben Gespräche geführt`` for Erdoğan receiving Tusk)
+    state_party_groups: frozenset[str] = frozenset()
 
     def group(self, event_type: str) -> str:
         """The merge group of an event type (a type not listed is its own group)."""
@@ -100,6 +103,7 @@ def load_rules(path: Path = RULES_FILE) -> MergeRules:
         inferred_year_off=int(data.get("dates", {}).get("inferred_year_off", 1)),
         body_event_types=frozenset(data["participants"].get("body_event_types", ())),
         placeless_groups=frozenset(data["place"].get("placeless_groups", ())),
+        state_party_groups=frozenset(data["participants"].get("state_party_groups", ())),
     )
 
 
@@ -216,6 +220,17 @@ class Report:
     #: places containing them, set by the store: a visit's destination named as the city by one account is
     #: the country another names
     party_within: dict[int, frozenset[int]] = field(default_factory=dict)
+    #: participants that are states (a country of the KB: ``iso3166:PL``), set by the store for the merge groups
+    #: of ``state_party_groups``
+    states: frozenset[int] = frozenset()
+    #: linked people among the participants -> the global ids of the states whose principal offices they held on
+    #: the report's day (KB offices), set by the store for those groups: the states a report naming only states
+    #: may name for them
+    represents: dict[int, frozenset[int]] = field(default_factory=dict)
+    #: further ids to look up candidate events by, set by the store: for a report naming only states, the
+    #: people holding their principal offices; for one naming people, the states they represent (an event of
+    #: the other kind shares no participant with it)
+    kin: frozenset[int] = frozenset()
     #: why the store put this report where it did (filled when merging; kept in ``event_sources``)
     merge_reason: str = ""
     #: for an article without publication date, the day its undated reports' window hangs on instead
@@ -438,7 +453,9 @@ def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
     (``Blinken will nach London weiterreisen``) is its other party, and countries always stay."""
     towns = report.towns.union(*(r.towns for r in event.reports))
     if not towns:
-        return _fold_places(event, report, set(event.participants), set(report.participants))
+        return _fold_states(
+            event, report, *_fold_places(event, report, set(event.participants), set(report.participants))
+        )
     named = {r.place for r in event.reports if r.place is not None} | {report.place} | ({event.place} - {None})
     drop = towns & named
 
@@ -446,7 +463,40 @@ def parties(event: EventState, report: Report) -> tuple[set[int], set[int]]:
         kept = set(people) - drop
         return kept if len(kept) >= 2 else set(people)
 
-    return _fold_places(event, report, without(event.participants), without(report.participants))
+    return _fold_states(
+        event, report, *_fold_places(event, report, without(event.participants), without(report.participants))
+    )
+
+
+def _fold_states(
+    event: EventState, report: Report, event_people: set[int], report_people: set[int]
+) -> tuple[set[int], set[int]]:
+    """The two sides' parties with the people of one side read as the states they represent, where the other
+    side names only states: ``Polen und die Türkei haben Gespräche geführt`` and ``Erdogan met Tusk`` name the
+    same two sides. Only where that side names two states at least and nothing else, and every party of this
+    side is a person holding a principal office of exactly one of them (``Report.represents``), and names no
+    state itself: ``Tusk reist in die Türkei`` (a visit to a state) is not the talks of Poland and Türkiye."""
+    states = report.states.union(*(r.states for r in event.reports))
+    if len(states) < 2:
+        return event_people, report_people
+    represents: dict[int, frozenset[int]] = {}
+    for r in (report, *event.reports):
+        for person, of in r.represents.items():
+            represents[person] = represents.get(person, frozenset()) | of
+
+    def as_states(people: set[int], sides: set[int]) -> set[int] | None:
+        if people & states:
+            return None
+        found = [represents.get(p, frozenset()) & sides for p in people]
+        if not found or any(len(of) != 1 for of in found):
+            return None
+        return {s for of in found for s in of}
+
+    if len(event_people) >= 2 and event_people <= states and (folded := as_states(report_people, event_people)):
+        return event_people, folded
+    if len(report_people) >= 2 and report_people <= states and (folded := as_states(event_people, report_people)):
+        return folded, report_people
+    return event_people, report_people
 
 
 def _fold_places(
@@ -622,6 +672,8 @@ def match(event: EventState, report: Report, rules: MergeRules) -> Match | None:
         other.article_id == report.article_id and _apart_in_one_article(other, report, rules) for other in event.reports
     ):
         return None
+    if not reached and _another_day(event, report, rules):
+        return None
     event_people, report_people = parties(event, report)
     shared = len(event_people & report_people)
     needed = max(1, min(rules.min_shared, len(event_people), len(report_people)))
@@ -739,6 +791,41 @@ def _other_day_elsewhere(event: EventState, report: Report, rules: MergeRules) -
         return False
     days = {r.date_lo for r in event.reports if r.precision == "day"}
     return bool(days) and report.date_lo not in days
+
+
+def _another_day(event: EventState, report: Report, rules: MergeRules) -> bool:
+    """Whether a day-precise report of what happened gives a day further than the day's tolerance from every
+    day the event's sources report it happened on: "met in Paris on Wednesday" is not Monday's dinner in Paris,
+    although the two days widened by a day each (``[tolerance_days] day``) touch on the Tuesday. The tolerance
+    lets outlets date one meeting a day apart (time zones, an overnight session), not two days. Announcements
+    (a planned day may move, ``planned_shift``) and events that last several days (``[duration_days]``: a
+    visit's days are its legs; a summit or conference, ``body_event_types``, may span days) are not told apart
+    so, except an announcement written after the event happened (every day its sources report it happened on
+    is before the article's publication day) of a later day: "will meet again in Brussels on Thursday", written
+    on Tuesday, is not Monday's meeting in Brussels."""
+    if report.precision != "day" or report.date_lo is None:
+        return False
+    if any(rules.duration_days.get(r.type, 0) or r.type in rules.body_event_types for r in (report, *event.reports)):
+        return False  # a visit, or a summit or conference of several days, each outlet dating it by another day
+    tolerance = rules.tolerance_days.get("day", 0)
+    if report.status in FUTURE_STATUSES:
+        happened = [
+            r.date_hi
+            for r in event.reports
+            if r.status == "happened" and r.precision == "day" and r.date_hi is not None and not r.year_uncertain
+        ]
+        return (
+            bool(happened)
+            and report.published is not None
+            and report.published > max(happened)
+            and (report.date_lo - max(happened)).days > tolerance
+        )
+    days = [
+        r.date_lo
+        for r in event.reports
+        if r.precision == "day" and r.date_lo is not None and r.status not in FUTURE_STATUSES and not r.year_uncertain
+    ]
+    return bool(days) and all(abs((day - report.date_lo).days) > tolerance for day in days)
 
 
 def _dates_agree(event: EventState, report: Report) -> bool:
@@ -1054,6 +1141,12 @@ def summarise(reports: Sequence[Report], rules: MergeRules) -> Summary:
     inner = {p for r in ordered for p, outer in r.party_within.items() if p in participants and outer & participants}
     if inner and len(participants - inner) >= 2:
         participants -= inner
+    # states that one source names for the people another names (``Polen und die Türkei`` for Tusk and
+    # Erdoğan): the people are shown, as the other sources name them
+    sides = {s for r in ordered if len(r.participants) >= 2 and r.participants <= r.states for s in r.participants}
+    represented = {s for r in ordered for p, of in r.represents.items() if p in participants for s in of}
+    if (named_for := sides & represented) and len(participants - named_for) >= 2:
+        participants -= named_for
     published = [r.published for r in ordered if r.published is not None]
     plovers = [(r.plover, r) for r in ordered if r.plover]
     cameos = [(r.cameo, r) for r in ordered if r.cameo]

@@ -118,13 +118,24 @@ def inflection_key(name: str) -> str:
 #: German ``sch`` / English ``sh`` (``al-Scharaa`` / ``al-Sharaa``, ``Paschinjan`` / ``Pashinyan``), German
 #: ``ch`` / English ``kh`` (``Chamenei`` / ``Khamenei``), ``ou`` / ``u`` (``Mahmoud`` / ``Mahmud``)
 _PERSON_FOLDS = (("sch", "sh"), ("kh", "h"), ("ch", "h"), ("ou", "u"))
+#: the Russian ``е`` after a consonant in the surname and patronymic ending ``-ев`` (``-ew``/``-ev``), which German
+#: writes ``jew`` (``Lebedjew``; the name key reads ``j`` as ``i`` and ``w`` as ``v``) or ``ew`` (``Lebedew``) and
+#: English ``ev`` (``Lebedev``): ``iev`` after a consonant is ``ev``. Both sides of a comparison are folded alike,
+#: so ``Dmitrijew`` and ``Dmitriev`` still meet; only before ``v``, so that German ``Riedel`` and ``Redel`` stay two
+_SOFT_E = re.compile(r"(?<=[b-df-hj-np-tv-z])ie(?=v)")
+#: the second half of a diphthong, which German writes ``i`` or ``j`` (``Tolstoi``, ``Mychajlo``, ``Schoigu``; the name
+#: key reads ``j`` as ``y`` there) and English ``y`` or ``i`` (``Tolstoy``, ``Mykhailo``, ``Shoygu``): ``y`` after a
+#: vowel and before a consonant or the word's end is ``i``. Not between vowels, where it is a consonant (``Mayer``)
+_GLIDE_Y = re.compile(r"(?<=[aeiou])y(?![aeiou])")
 
 
 @lru_cache(maxsize=262144)
 def person_key(name: str) -> str:
     """A finer fold than :func:`name_skeleton` for people whom neither the KB nor the name key relates: the
     name key with the article-like particles left out (``al-Sisi`` / ``el-Sisi``), the German and English
-    spellings of ``sch``/``sh``, ``ch``/``kh`` and ``ou``/``u`` made one and doubled letters single. Vowels
+    spellings of ``sch``/``sh``, ``ch``/``kh`` and ``ou``/``u`` made one, ``iev`` after a consonant read as
+    ``ev`` (``Lebedjew`` / ``Lebedev``), a ``y`` closing a diphthong as ``i`` (``Tolstoi`` / ``Tolstoy``) and
+    doubled letters single. Vowels
     stay, so ``Hans Scholz`` and ``Hans Schulz`` stay two; empty for a name of fewer than two words (a
     surname alone relates nobody)."""
     words = []
@@ -133,6 +144,7 @@ def person_key(name: str) -> str:
             continue
         for spelled, sound in _PERSON_FOLDS:
             word = word.replace(spelled, sound)
+        word = _GLIDE_Y.sub("i", _SOFT_E.sub("e", word))
         words.append(_REPEATS.sub(r"\1", word))
     return " ".join(words) if len(words) >= 2 else ""
 
