@@ -2065,6 +2065,38 @@ def test_dort_is_where_the_event_before_was_not_where_the_source_spoke():
     assert ("meeting", "Tehran") in got
 
 
+def test_a_fronted_place_is_the_events_when_the_reporting_tail_names_another():
+    # the source's place in the tail (``in Wien``) is nearer to the verb, but it is where the source spoke;
+    # the place the clause opens with is where they meet
+    text = (
+        "In Belgrad will Außenministerin Petra Lenz am Dienstag ihren Amtskollegen Marko Ilić und Präsidentin "
+        "Jelena Vuković treffen, teilte das Außenministerium in Wien mit."
+    )
+    got = [(kind, place) for kind, _, place, *_ in _named_events(text, "2025-11-08")]
+    assert got == [("meeting", "Belgrade")]
+
+
+def test_a_visit_told_only_by_its_next_leg_began_with_the_reception_before_it():
+    # every mention of the visit is a plan (``Für Dienstag ist ein Besuch in München geplant``), but the
+    # guest was received in the country the day before: the trip is under way, from that day
+    text = (
+        "Kanzler Olaf Scholz hat am Montag den argentinischen Präsidenten Javier Milei im Kanzleramt empfangen. "
+        "Für Dienstag ist ein Besuch in München geplant. Es ist Mileis erster Staatsbesuch in Deutschland."
+    )
+    visits = [
+        (parts, place, when, status)
+        for kind, parts, place, when, status in _named_events(text, "2024-06-24")
+        if kind == "visit"
+    ]
+    assert visits == [(["Germany", "Javier Milei"], "Germany", "2024-06-24", "happened")]
+    # without the reception, the visit is the plan it is told as
+    text = (
+        "Für Dienstag ist ein Besuch Javier Mileis in München geplant. Es ist sein erster Staatsbesuch in Deutschland."
+    )
+    statuses = {status for kind, *_, status in _named_events(text, "2024-06-24") if kind == "visit"}
+    assert statuses == {"planned"}
+
+
 def test_a_broadcaster_word_ends_at_its_sentence():
     # ``im Fernsehen.`` ends the sentence: the name that opens the next one is no broadcaster
     text = (

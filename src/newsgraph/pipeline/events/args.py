@@ -2128,13 +2128,20 @@ def venue_clause(index: DocIndex, trig: int) -> int | None:
     return None
 
 
-def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = False) -> MentionRef | None:
-    """The place of the clause (nearest place-PP LOC to the trigger); ``dort`` = the last place named."""
+def place_of(
+    index: DocIndex, clause_id: int, trig: int, destinations: bool = False, skip: frozenset[int] = frozenset()
+) -> MentionRef | None:
+    """The place of the clause (nearest place-PP LOC to the trigger); ``dort`` = the last place named.
+
+    ``skip``: tokens whose places say nothing of the event (a reporting tail's ``, teilte das
+    Außenministerium in Wien mit``): left out before the nearest is chosen, so that the event's own
+    place further away (``In Kiew wollte er ... sprechen``) still counts."""
     max_distance = int(index.lex.frames.get("places", {}).get("max_distance", 15))
     places = [
         m
         for m in index.clause_mentions(clause_id)
         if m.role == "place"
+        and m.tstart not in skip
         and abs(m.tstart - trig) <= max_distance
         and (index.clause_of[trig] != clause_id or index.claims(trig, m.tstart))
         and not _noun_owns_place(index, m, trig)

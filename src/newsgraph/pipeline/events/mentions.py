@@ -967,7 +967,7 @@ def _frame_participants(
     topic = _topic_span(index, clause)
     if topic is not None:
         actors = [m for m in actors if not topic[0] < m.tstart < topic[1]]
-    place = place_of(index, clause.id, i)
+    place = place_of(index, clause.id, i, skip=frozenset(tail))
     if place is not None and topic is not None and topic[0] < place.tstart < topic[1]:
         place = None  # ``ging es um die Bahn zwischen Wien und Bratislava``: a topic, not where they met
     if place is not None and place.tstart in tail:

@@ -46,6 +46,8 @@ class MergedEvent:
     time: Time | None = None
     type: str = "meeting"
     summary: _Summary = field(default_factory=_Summary, repr=False, compare=False)
+    #: a visit's first day that only the visitor's other events tell (see :func:`_begun_by_stops`)
+    begun: Time | None = None
 
     @property
     def family(self) -> str:
@@ -605,6 +607,7 @@ def visits_to_countries(
             trip.time = trip.time or ev.time
     for ev in out:
         if ev.family == "visit":
+            _begun_by_stops(ev, out, places, types)
             _first_stop(ev, out, places, types, kb_ids)
     _meetings_during_visits(out, types, kb_ids)
     return out
@@ -647,6 +650,38 @@ def _meetings_during_visits(events: list[MergedEvent], types: dict[str, str], kb
             last = 0 if elsewhere else TRIP_DAYS
             if day is not None and 0 <= (day - start).days <= last and visitors & set(ev.participants):
                 ev.place, ev.place_chain = visit.place, visit.place_chain
+
+
+def _begun_by_stops(
+    visit: MergedEvent, events: list[MergedEvent], places: PlaceRelations, types: dict[str, str]
+) -> None:
+    """Mark a visit told only by its legs still to come as begun where the visitor's other events show it.
+
+    ``Steinmeier hat Ramaphosa am Mittwoch im Schloss Bellevue empfangen`` + ``Für Donnerstag ist ein
+    Besuch in Hamburg geplant``: the visit's own mentions are all plans, but the reception in the visited
+    country on the day before is its first day, so the trip is under way (see :func:`_under_way`). Only a
+    happened event of the same visitor (not a visit) placed inside the one visited country, dated on or
+    before the visit's first planned day and within a trip's length of it.
+    """
+    if visit.begun is not None or any(m.status == "happened" and m.status_cued for m in visit.mentions):
+        return
+    planned = [
+        d for m in visit.mentions if m.status == "planned" and m.status_cued and m.time and (d := _day(m.time.value))
+    ]
+    countries = [p for p in visit.participants if types.get(p) == "LOC" and not places.parents.get(p)]
+    if not planned or len(countries) != 1:
+        return
+    country, visitors = countries[0], set(visit.participants) - set(countries)
+    first = min(planned)
+    for other in events:
+        if other.family == "visit" or other.time is None or not visitors & set(other.participants):
+            continue
+        day = _day(other.time.value)
+        inside = other.place == country or country in other.place_chain
+        if day is None or not inside or status_of(other) != "happened":
+            continue
+        if 0 <= (first - day).days <= TRIP_DAYS and (visit.begun is None or other.time.value < visit.begun.value):
+            visit.begun = other.time
 
 
 def _unknown_destinations(
@@ -721,6 +756,11 @@ def _first_stop(
         if found == {"planned"}:
             for m in visit.mentions:
                 m.status = "planned"
+    if visit.begun is not None and (not dated or visit.begun.value < dated[0][0].value):  # type: ignore[union-attr]
+        # begun at a stop whose town the text does not tell (``im Kanzleramt`` without Berlin): the day,
+        # in the country
+        visit.time, visit.place, visit.place_chain = visit.begun, country, ()
+        return
     if dated:
         first, c = dated[0]
         if visit.time is None or first.value < visit.time.value:
@@ -928,7 +968,7 @@ def status_of(ev: MergedEvent) -> str:
             return hard
     if not votes:
         return "unknown"
-    if ev.family == "visit" and votes["happened"] and votes["planned"] and _under_way(ev):
+    if ev.family == "visit" and (votes["happened"] or ev.begun) and votes["planned"] and _under_way(ev):
         return "happened"
     best = max(votes.values())
     for status in ("happened", "planned", "possible"):
@@ -952,5 +992,6 @@ def _under_way(visit: MergedEvent) -> bool:
             if m.status == status and m.status_cued and m.time is not None and (d := _day(m.time.value)) is not None
         ]
 
-    past, ahead = days("happened"), days("planned")
+    begun = _day(visit.begun.value) if visit.begun else None
+    past, ahead = days("happened") + ([begun] if begun else []), days("planned")
     return bool(past and ahead) and min(past) <= min(ahead) and (max(ahead) - min(past)).days <= TRIP_DAYS
