@@ -7,6 +7,8 @@ entity and time phenomena found on the way have their tests at the end, on the f
 
 from __future__ import annotations
 
+import pytest
+
 import newsgraph
 
 from .test_events import run_events, summary
@@ -2095,6 +2097,31 @@ def test_a_visit_told_only_by_its_next_leg_began_with_the_reception_before_it():
     )
     statuses = {status for kind, *_, status in _named_events(text, "2024-06-24") if kind == "visit"}
     assert statuses == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Verhandlungen zwischen der Regierung Kolumbiens und der ELN endeten am Freitag ohne Einigung.",
+        "Die Gespräche zwischen der Regierung des Jemen und den Huthis wurden am Freitag fortgesetzt.",
+    ],
+)
+def test_a_state_named_by_its_government_is_a_party_of_talks_between(text: str) -> None:
+    # ``der Regierung Kolumbiens``: the state acts through its government; the group after ``und`` is the
+    # second party, not a second genitive of ``Regierung``
+    got = [(kind, len(parts)) for kind, parts, *_ in _named_events(text, "2024-05-18")]
+    assert got and all(n == 2 for _, n in got), got
+    assert any(kind in {"negotiation", "talks"} for kind, _ in got), got
+
+
+def test_the_agent_of_a_mediation_is_no_party_of_the_talks():
+    # ``Vermittelt wurden die Gespräche von X und Y``: the mediators, not the talks' parties
+    text = (
+        "Die Verhandlungen zwischen Äthiopien und Eritrea sind am Montag ohne Ergebnis zu Ende gegangen. "
+        "Vermittelt wurden die Gespräche von Kenia und Südafrika."
+    )
+    parties = {frozenset(parts) for kind, parts, *_ in _named_events(text, "2024-05-15")}
+    assert parties == {frozenset({"Ethiopia", "Eritrea"})}, parties
 
 
 def test_a_broadcaster_word_ends_at_its_sentence():

@@ -1196,6 +1196,7 @@ def _classify(index: DocIndex) -> None:
     comparisons = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("comparisons", [])]
     origins = lex.words("participants", "office_origins")
     non_actor_phrases = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("non_actor_phrases", [])]
+    government_nouns = lex.words("places", "government_nouns")
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -1215,6 +1216,7 @@ def _classify(index: DocIndex) -> None:
                 and all(w in coord or w in determiners for w in between)
                 and (prev.type == m.type or "," not in between)
                 and not (m.type != "PER" and prev.type == "PER" and _qualifies_person(index, m, offices_any_case))
+                and not _after_state_government(prev, m, government_nouns)
             ):
                 m.role = prev.role if prev.role != "place" or m.type == "LOC" else "actor"
                 m.via_office = prev.via_office
@@ -1589,9 +1591,17 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
 
 
 def names_run(
-    index: DocIndex, start: int, clause_id: int, stop_words: frozenset[str], early_stop: bool = False
+    index: DocIndex,
+    start: int,
+    clause_id: int,
+    stop_words: frozenset[str],
+    early_stop: bool = False,
+    states_of_governments: bool = False,
 ) -> list[MentionRef]:
-    """The coordinated names from ``start`` on (``Patruschew und dem Berater X, Y``), in the clause."""
+    """The coordinated names from ``start`` on (``Patruschew und dem Berater X, Y``), in the clause.
+
+    ``states_of_governments``: a state named as a government's genitive (``zwischen der Regierung
+    Frankreichs und ...``) is in the list as the state."""
     doc = index.doc
     coord = index.lex.words("participants", "coordinators")
     determiners = index.lex.words("participants", "determiners")
@@ -1613,7 +1623,9 @@ def names_run(
             continue
         m = index.starting_at(i)
         if m is not None:
-            if parens == 0 and m.role in {"actor", "place"}:
+            if parens == 0 and (
+                m.role in {"actor", "place"} or (states_of_governments and _government_state(index, m))
+            ):
                 if not joined:
                     break  # ``mit Peres (Awoda) Israel gelobt``: a name not coordinated ends the list
                 out.append(m)
@@ -1637,6 +1649,31 @@ def names_run(
     return out
 
 
+def _after_state_government(prev: MentionRef, m: MentionRef, government_nouns: frozenset[str]) -> bool:
+    """Whether ``m``, coordinated after a state named as a government's genitive, is a party of its own.
+
+    ``zwischen der Regierung Frankreichs und der SPLM``: a movement has no government, so the name after
+    ``und`` is the second party, not a second genitive of ``Regierung`` (``die Regierungen Frankreichs und
+    Italiens`` stay two states' governments)."""
+    return (
+        prev.role == "affiliation"
+        and prev.via_office
+        and (prev.office_word or "").lower() in government_nouns
+        and (prev.entity.kb_id or "").startswith("iso3166:")
+        and not (m.entity.kb_id or "").startswith("iso3166:")
+    )
+
+
+def _government_state(index: DocIndex, m: MentionRef) -> bool:
+    """A state named as the genitive of a government noun (``der Regierung Frankreichs``): the state acts."""
+    return (
+        m.role == "affiliation"
+        and m.via_office
+        and (m.office_word or "").lower() in index.lex.words("places", "government_nouns")
+        and (m.entity.kb_id or "").startswith("iso3166:")
+    )
+
+
 def between_args(index: DocIndex, trig: int) -> list[MentionRef]:
     """``zwischen A und B`` right after a noun trigger (within 4 words)."""
     doc, lex = index.doc, index.lex
@@ -1647,7 +1684,9 @@ def between_args(index: DocIndex, trig: int) -> list[MentionRef]:
         if index.clause_of[i] != clause_id:
             break
         if doc[i].text.lower() in between:
-            return [m for m in names_run(index, i + 1, clause_id, stops) if m.role != "place"]
+            return [
+                m for m in names_run(index, i + 1, clause_id, stops, states_of_governments=True) if m.role != "place"
+            ]
     return []
 
 
@@ -1752,7 +1791,11 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
             out_people.append(nxt)
             j = nxt.tend
         return out_people
-    if doc[i].text.lower() in lex.words("participants", "agent_von"):
+    mediation = lex.words("participants", "mediation_participles")
+    if doc[i].text.lower() in lex.words("participants", "agent_von") and not any(
+        doc[k].text.lower() in mediation for k in index.clauses[clause_id].tokens
+    ):
+        # (``Vermittelt wurden die Gespräche von Katar``: the agent of the mediation, not of the talks)
         # ``der Besuch von Selenskyj``, ``ein Treffen von Biden und Xi``: the names right after ``von``
         # (the entity layer's roles call a name after ``von`` no actor; here it is the noun's agent)
         coord = lex.words("participants", "coordinators") | lex.words("participants", "determiners")
