@@ -2124,6 +2124,58 @@ def test_the_agent_of_a_mediation_is_no_party_of_the_talks():
     assert parties == {frozenset({"Ethiopia", "Eritrea"})}, parties
 
 
+def test_a_definite_noun_names_the_other_party_of_an_agreement_told_just_before():
+    # ``ein Abkommen unterzeichnet`` names one side; ``Das Abkommen mit X`` in the next sentence the other
+    text = (
+        "Die moldauische Präsidentin Maia Sandu hat am Dienstag in Warschau ein Abkommen über Energiehilfe "
+        "unterzeichnet. Das Abkommen mit Regierungschef Donald Tusk umfasst Stromlieferungen für zwei Jahre."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")]
+    assert ("agreement", ["Donald Tusk", "Maia Sandu"]) in got, got
+
+
+def test_the_first_plan_of_a_visit_held_later_is_no_cancellation():
+    # ``Ursprünglich hätte der Besuch im Mai stattfinden sollen, er war aber verschoben worden``: the
+    # history of the visit the article reports as held; it neither cancels nor dates it
+    text = (
+        "Der kenianische Präsident William Ruto hat bei einem Besuch in Deutschland ein Abkommen über "
+        "Fachkräfte unterzeichnet. Ursprünglich hätte der Besuch bereits im März stattfinden sollen, er war "
+        "aber wegen der Unruhen in Nairobi verschoben worden."
+    )
+    visits = [
+        (parts, when, status) for kind, parts, _, when, status in _named_events(text, "2024-09-14") if kind == "visit"
+    ]
+    assert visits == [(["Germany", "William Ruto"], None, "happened")], visits
+    # a first plan that was called off, with nothing held, stays cancelled
+    text = (
+        "Ursprünglich hätte der Besuch William Rutos in Deutschland im März stattfinden sollen, er wurde aber abgesagt."
+    )
+    statuses = {status for kind, *_, status in _named_events(text, "2024-09-14") if kind == "visit"}
+    assert statuses == {"cancelled"}, statuses
+
+
+def test_a_meeting_that_did_not_come_about_cancels_no_trip():
+    # ``kam nicht zustande`` tells of the meeting; ``kam`` is no arrival that cancels the trip told before
+    text = (
+        "Am Freitag reist Bundespräsidentin Viola Amherd weiter nach Rom. Ein Treffen mit Ministerpräsidentin "
+        "Giorgia Meloni kam aus Termingründen nicht zustande."
+    )
+    got = {(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-30")}
+    assert got == {("visit", "planned"), ("meeting", "cancelled")}, got
+
+
+def test_the_two_ministers_are_the_minister_and_his_counterpart_not_the_president_named_last():
+    # ``die beiden Minister``: ``Außenminister`` is a minister, ``Kollege`` his counterpart; the president
+    # named in between is no minister, and the body whose session was the setting takes no part
+    text = (
+        "Irans Außenminister Abbas Araghchi hat seinen türkischen Kollegen Hakan Fidan in Teheran empfangen. "
+        "Ein Treffen mit Präsident Massud Peseschkian ist geplant. Zuletzt hatten sich die beiden Minister im "
+        "Juli am Rande eines Treffens der Organisation für Islamische Zusammenarbeit in Dschidda gesehen."
+    )
+    got = [(parts, when) for kind, parts, _, when, _ in _named_events(text, "2024-10-15") if kind == "meeting"]
+    assert (["Abbas Araghchi", "Hakan Fidan"], "2024-07") in got, got
+
+
 def test_a_broadcaster_word_ends_at_its_sentence():
     # ``im Fernsehen.`` ends the sentence: the name that opens the next one is no broadcaster
     text = (

@@ -2359,7 +2359,8 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         stem = office_stem(tok.text, lex)
         if stem is None:
             continue
-        holders = [eid for eid, stems in index.offices.items() if stem in stems]
+        # ``die beiden Minister`` covers ``Außenminister`` Lawrow: a compound office is one of the group's
+        holders = [eid for eid, stems in index.offices.items() if any(s.endswith(stem) for s in stems)]
         if has_two and len(holders) == 1:
             # ``Minister X und sein Amtskollege Y`` ... ``die beiden Minister``: the counterpart shares the office
             relational = lex.words("groups", "relational_offices")

@@ -101,6 +101,7 @@ class EventMention:
     beside: bool = False  # told as happening on the sidelines of another (``Am Rande des Gipfels trafen sich``)
     headline: bool = False  # in the text's first line, which ends without a full stop (a title)
     place_assumed: bool = False  # the place is the dateline's, not the text's for this mention
+    superseded: bool = False  # a cancelled first plan (``ursprünglich ... verschoben``) of an event held later
 
 
 def family_group(event_type: str) -> str:
@@ -894,6 +895,22 @@ def _with_partner(index: DocIndex, i: int) -> list[MentionRef]:
                 if m is not None and m.type in {"PER", "ORG"} and m.role != "place":
                     return [m]
     return []
+
+
+def _sideline_span(index: DocIndex, clause: Clause, i: int) -> set[int]:
+    """The tokens of a sideline phrase in the clause of the verb at ``i`` (``am Rande eines Treffens der
+    SCO``: the sideline word and up to eight words after it, to a verb or punctuation)."""
+    words = index.lex.words("participants", "sideline")
+    doc = index.doc
+    out: set[int] = set()
+    for j in clause.tokens:
+        if j == i or doc[j].text.lower() not in words:
+            continue
+        for k in range(j + 1, min(j + 9, clause.end)):
+            if k == i or doc[k].is_punct or doc[k].pos_ in {"VERB", "AUX"}:
+                break
+            out.add(k)
+    return out
 
 
 def _sideline_after(index: DocIndex, clause: Clause, i: int) -> int | None:
@@ -1848,6 +1865,13 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if _is_past(time, reference) and status in NOT_YET and not _earlier_plan(index, clause_toks):
             time = None  # a planned event never keeps a past date
         parts = [m for m in parts if m.id not in media]
+        if not trig.is_noun:
+            setting = _sideline_span(index, index.clauses[clause_id], i)
+            own = [m for m in parts if m.tstart not in setting]
+            if len({m.id for m in own}) >= 2:
+                # ``hatten sich die beiden Minister am Rande eines Treffens der SCO gesehen``: the body whose
+                # session is the setting does not take part in the meeting beside it
+                parts = own
         if trig.type in {"negotiation", "talks"}:
             parts = _accession_parties(index, i, local, parts)
         if family_group(event_type) != "visit":
@@ -1944,6 +1968,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 place_chain=index.places.parents.get(place_id, ()) if place_id else (),
                 own_place=trig.is_noun and place is not None and _place_follows(index, i, place),
                 headline=_title_line(index, i),
+                superseded=status == "cancelled" and _superseded_plan(index, i),
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
@@ -2719,6 +2744,13 @@ def _place_follows(index: DocIndex, i: int, place: MentionRef) -> bool:
         return False
     locative = index.lex.words("places", "prepositions")
     return doc[i + 1].text.lower() in locative and all(doc[j].pos_ in {"ADJ", "DET", "ADP", ""} for j in between)
+
+
+def _superseded_plan(index: DocIndex, i: int) -> bool:
+    """Whether the sentence of token ``i`` tells a first plan (``[cancelled] superseded``: ``ursprünglich``)."""
+    words = set(index.lex.status.get("cancelled", {}).get("superseded", []))
+    start, end = index.segments[index.segment_of(i)]
+    return bool(words) and any(index.doc[j].text.lower() in words for j in range(start, end))
 
 
 def _earlier_plan(index: DocIndex, clause: list[int]) -> bool:

@@ -253,7 +253,7 @@ def _merge_score(
                 # named through their officials, ``die Sicherheitsberater Russlands und der USA``, may
                 # stand for the two people met anywhere in the article)
                 return None
-        elif not (pa <= pb or pb <= pa):
+        elif not (pa <= pb or pb <= pa) and not _definite_completion(ev, m, pa, pb):
             return None
     if not _status_compatible(ev, m, exact and not m.weak):
         return None
@@ -284,6 +284,21 @@ def _merge_score(
         if not (first > m.tok or shares):
             return None
     return score
+
+
+def _definite_completion(ev: MergedEvent, m: EventMention, pa: set[str], pb: set[str]) -> bool:
+    """Whether a definite noun naming one party completes a one-party event told just before.
+
+    ``Selenskyj hat ein Sicherheitsabkommen unterzeichnet. Das Abkommen mit Regierungschef Sánchez sieht
+    ...vor``: the definite noun retells the agreement and names its other party. Only one party on each
+    side, of one family, the noun in the same or the next sentence after the event's last mention.
+    """
+    if not (m.definite and m.trigger.is_noun and len(pa) == 1 and len(pb) == 1):
+        return False
+    if family_group(m.type) != ev.family:
+        return False
+    last = max(ev.mentions, key=lambda x: x.tok)
+    return last.tok < m.tok and 0 <= m.segment - last.segment <= 1
 
 
 def _same_clause_same_parties(ev: MergedEvent, m: EventMention) -> bool:
@@ -331,7 +346,12 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
             # one named person with a body named only as affiliation: both
             ev.participants += [p for p in m.participants if p not in ev.participants]
             ev.weak, ev.precision = False, m.precision
-        elif m.weak == ev.weak and m.precision > ev.precision and not set(m.participants) < set(ev.participants):
+        elif (
+            m.weak == ev.weak
+            and m.precision > ev.precision
+            and not set(m.participants) < set(ev.participants)
+            and (len(set(ev.participants)) >= 2 or len(set(m.participants)) >= 2)
+        ):
             # a more direct frame names the parties better, unless it names only some of them
             # (``ein Gespräch mit Trump`` after ``wird er von Trump empfangen``)
             ev.participants, ev.precision = list(m.participants), m.precision
@@ -346,10 +366,13 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         # the most specific place wins; a mention that names no one brings only a place of its own
         # (``die Vereinbarung``, which ``das Parlament in Kiew`` must ratify, was not signed in Kyiv)
         ev.place, ev.place_chain = m.place, m.place_chain
-    if ev.time is None and m.time is not None and _may_date(ev, m):
+    # the first plan's date (``ursprünglich im Mai``) is not the event's
+    first_plan = m.superseded and _held_elsewhere(ev, m)
+    if ev.time is None and m.time is not None and not first_plan and _may_date(ev, m):
         ev.time = m.time
     elif (
-        ev.time is not None
+        not first_plan
+        and ev.time is not None
         and m.time is not None
         and m.participants
         and ev.time.value
@@ -510,6 +533,7 @@ def merge_mentions(
                 and target.time is None
                 and m.time is not None
                 and target.family in HOSTS_OF_TALK
+                and not (m.superseded and _held_elsewhere(target, m))
             ):
                 # ``Die Gespräche begannen am gestrigen Sonntag``: the definite talks that can only be those of
                 # the one visit (or negotiation) the article tells date it, however far back that was told
@@ -958,8 +982,10 @@ def status_of(ev: MergedEvent) -> str:
     reference date) outweighs any number of them.
     """
     votes: Counter[str] = Counter()
-    cued = any(m.status_cued for m in ev.mentions)
-    for m in ev.mentions:
+    # ``ursprünglich ... verschoben``: the first plan of the event another sentence tells as held says nothing
+    mentions = [m for m in ev.mentions if not (m.superseded and _held_elsewhere(ev, m))]
+    cued = any(m.status_cued for m in mentions)
+    for m in mentions:
         if cued and not m.status_cued:
             continue
         votes[m.status] += 2 if m.status_cued else 1
@@ -975,6 +1001,12 @@ def status_of(ev: MergedEvent) -> str:
         if votes[status] == best:
             return status
     return "unknown"
+
+
+def _held_elsewhere(ev: MergedEvent, m: EventMention) -> bool:
+    """Whether a mention of another sentence tells the event as held (``hat bei einem Besuch in Spanien ...
+    unterzeichnet``: a setting noun takes no cue of its own, and still tells a visit held)."""
+    return any(x.status == "happened" and not x.superseded and x.segment != m.segment for x in ev.mentions)
 
 
 def _under_way(visit: MergedEvent) -> bool:
