@@ -2176,6 +2176,43 @@ def test_the_two_ministers_are_the_minister_and_his_counterpart_not_the_presiden
     assert (["Abbas Araghchi", "Hakan Fidan"], "2024-07") in got, got
 
 
+def test_the_conversation_told_after_a_call_is_the_call():
+    # ``In dem Gespräch``: the definite conversation right after the call is that call, not the meeting
+    # told further on
+    text = (
+        "Bundeskanzler Olaf Scholz hat am Donnerstag mit dem kanadischen Premierminister Justin Trudeau "
+        "telefoniert. In dem rund halbstündigen Gespräch sei es um Flüssiggas gegangen, hieß es. Unterdessen "
+        "traf sich Außenministerin Annalena Baerbock in Ottawa mit ihrer Amtskollegin Mélanie Joly."
+    )
+    record = newsgraph.extract(text, published="2024-03-14")
+    names = {e.id: e.name for e in record.entities}
+    meetings = [ev for ev in record.events if ev.type != "phone_call"]
+    assert meetings and all("Gespräch" not in " ".join(e.text for e in ev.evidence) for ev in meetings), [
+        (ev.type, [names[p] for p in ev.participants], [e.text for e in ev.evidence]) for ev in record.events
+    ]
+
+
+def test_the_next_meeting_is_of_those_who_just_met():
+    # ``Das nächste Treffen soll im Herbst in Warschau stattfinden``: definite, but another meeting, of the
+    # same parties
+    text = (
+        "Die Außenminister Deutschlands, Frankreichs und Polens sind am Montag in Paris zusammengekommen. "
+        "Das nächste Treffen soll im Herbst in Warschau stattfinden."
+    )
+    got = [(parts, place, status) for kind, parts, place, _, status in _named_events(text, "2024-03-14")]
+    assert (["France", "Germany", "Poland"], "Warsaw", "planned") in got, got
+
+
+def test_a_meeting_at_a_visit_is_where_the_visit_is():
+    # ``Bei seinem Antrittsbesuch in Warschau traf X am Mittwoch Y``: the meeting is in Warsaw (its time is
+    # its own), and the visit is dated by it
+    text = (
+        "Bei seinem Antrittsbesuch in Vilnius traf Bundeskanzler Friedrich Merz am Mittwoch Präsident Gitanas Nausėda."
+    )
+    got = {kind: (place, when) for kind, _, place, when, _ in _named_events(text, "2025-05-16")}
+    assert got == {"visit": ("Vilnius", "2025-05-14"), "meeting": ("Vilnius", "2025-05-14")}, got
+
+
 def test_a_broadcaster_word_ends_at_its_sentence():
     # ``im Fernsehen.`` ends the sentence: the name that opens the next one is no broadcaster
     text = (

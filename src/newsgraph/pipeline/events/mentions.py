@@ -102,6 +102,7 @@ class EventMention:
     headline: bool = False  # in the text's first line, which ends without a full stop (a title)
     place_assumed: bool = False  # the place is the dateline's, not the text's for this mention
     superseded: bool = False  # a cancelled first plan (``ursprünglich ... verschoben``) of an event held later
+    conversation: bool = False  # a noun any talk is (``das Gespräch``): also a call's, told after it
 
 
 def family_group(event_type: str) -> str:
@@ -1969,6 +1970,8 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 own_place=trig.is_noun and place is not None and _place_follows(index, i, place),
                 headline=_title_line(index, i),
                 superseded=status == "cancelled" and _superseded_plan(index, i),
+                conversation=trig.is_noun
+                and doc[i].text.lower().startswith(tuple(lex.words("participants", "conversation_nouns"))),
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]

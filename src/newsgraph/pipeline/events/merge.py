@@ -204,6 +204,14 @@ def _merge_score(
         if fam != ev.family or not before or not _places_agree(ev, m):
             return None
         return 10.0 - (m.tok - max(before)) / 1000
+    if generic and m.conversation and m.definite and ev.family == "phone_call":
+        # ``Biden hat mit Netanjahu telefoniert. In dem Gespräch habe Biden ...``: the definite conversation
+        # told right after a call is that call
+        before = [x for x in ev.mentions if x.tok < m.tok]
+        last = max(before, key=lambda x: x.tok) if before else None
+        if last is not None and m.segment - last.segment <= 2 and _time_compatible(m.time, ev.time):
+            return 5.0 - (m.segment - last.segment)
+        return None
     if fam != ev.family and not (generic and fam == "meeting" and ev.family in HOSTS_OF_TALK):
         return None
     if not _places_agree(ev, m):
@@ -522,7 +530,13 @@ def merge_mentions(
             by_family.setdefault(ev.family, []).append(ev)
     for m in generic:
         fam = family_group(m.type)
-        candidates = [ev for ev in events if ev.family == fam or (fam == "meeting" and ev.family in HOSTS_OF_TALK)]
+        candidates = [
+            ev
+            for ev in events
+            if ev.family == fam
+            or (fam == "meeting" and ev.family in HOSTS_OF_TALK)
+            or (m.conversation and ev.family == "phone_call")
+        ]
         scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             target = max(scored, key=lambda p: p[0])[1]
@@ -843,21 +857,28 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
     for ev in events:
         for m in ev.mentions:
             host = None
+            place_only = False
             for t in index.triggers_in_clause(m.clause):
                 other = owner.get(t)
                 if other is None or other is ev or t == m.tok or doc[t].pos_ not in {"NOUN", "PROPN"}:
                     continue
-                if other.family == "visit" and not any(doc[j].text.lower() in starts for j in range(max(0, t - 3), t)):
-                    # a visit lasts days and spans a country: what happens during it has its own time,
-                    # except at its start (``Zu Beginn ihres Besuchs traf sie Kuleba``)
-                    continue
+                # a visit lasts days: what happens during it has its own time, except at its start (``Zu
+                # Beginn ihres Besuchs traf sie Kuleba``); but it happens where the visit is (``Bei seinem
+                # Antrittsbesuch in Warschau traf Merz Tusk``)
+                during_visit = other.family == "visit" and not any(
+                    doc[j].text.lower() in starts for j in range(max(0, t - 3), t)
+                )
                 if any(doc[j].text.lower() in setting for j in range(max(0, t - 3), t)) and not (
                     ev.family == other.family and set(ev.participants) == set(other.participants)
                 ):
-                    host = other
+                    host, place_only = other, during_visit
                     break
             if host is None:
                 continue
+            if place_only:
+                if not ev.place and host.place and ev.family not in {"phone_call", "visit"}:
+                    ev.place, ev.place_chain = host.place, host.place_chain
+                break
             if status_of(host) == status_of(ev):
                 # ``vereinbarten am Montag bei einem Treffen in Warschau``: the other way round too
                 if ev.time is None and host.time is not None:
