@@ -2213,6 +2213,32 @@ def test_a_meeting_at_a_visit_is_where_the_visit_is():
     assert got == {"visit": ("Vilnius", "2025-05-14"), "meeting": ("Vilnius", "2025-05-14")}, got
 
 
+def test_a_meeting_told_of_an_unnamed_group_takes_the_attendees_named_next():
+    # the first sentence names no one (``die Regierungschefs der baltischen Staaten``) but tells where and
+    # when; the definite noun of the next names who took part: one meeting, placed and dated
+    text = (
+        "In Riga sind am Donnerstag die Regierungschefs der baltischen Staaten zusammengekommen. An dem Treffen "
+        "nahmen neben der lettischen Ministerpräsidentin Evika Siliņa auch Estlands Regierungschefin Kaja "
+        "Kallas und die litauische Ministerpräsidentin Ingrida Šimonytė teil."
+    )
+    got = [(sorted(parts), place, when) for kind, parts, place, when, _ in _named_events(text, "2024-05-10")]
+    assert got == [(["Evika Siliņa", "Ingrida Šimonytė", "Kaja Kallas"], "Riga", "2024-05-09")], got
+
+
+def test_separate_talks_are_one_meeting_with_each_and_a_return_home_is_no_visit():
+    # ``Nach getrennten Unterredungen mit A und B``: two meetings; ``reiste zurück nach Ankara``: home, where
+    # neither took place
+    text = (
+        "Nach getrennten Unterredungen mit Keir Starmer und Emmanuel Macron reiste Mark Carney am Freitag "
+        "zurück nach Ottawa."
+    )
+    got = sorted((kind, tuple(parts), place) for kind, parts, place, *_ in _named_events(text, "2025-06-14"))
+    assert got == [
+        ("meeting", ("Emmanuel Macron", "Mark Carney"), None),
+        ("meeting", ("Keir Starmer", "Mark Carney"), None),
+    ], got
+
+
 def test_a_broadcaster_word_ends_at_its_sentence():
     # ``im Fernsehen.`` ends the sentence: the name that opens the next one is no broadcaster
     text = (

@@ -2171,6 +2171,19 @@ def venue_clause(index: DocIndex, trig: int) -> int | None:
     return None
 
 
+def _return_destination(index: DocIndex, m: MentionRef) -> bool:
+    """Whether the place is where someone returns (``reiste zurück nach Ankara``): home, where nothing of
+    the clause's events took place."""
+    words = index.lex.words("places", "return_words")
+    dest = index.lex.words("places", "destinations")
+    doc = index.doc
+    # ``zurück nach Ankara``, ``zurück in die Türkei``: the preposition, perhaps an article, then the name
+    for j in range(m.tstart - 1, max(0, m.tstart - 3), -1):
+        if doc[j].text.lower() in dest:
+            return doc[j - 1].text.lower() in words
+    return False
+
+
 def place_of(
     index: DocIndex, clause_id: int, trig: int, destinations: bool = False, skip: frozenset[int] = frozenset()
 ) -> MentionRef | None:
@@ -2185,6 +2198,7 @@ def place_of(
         for m in index.clause_mentions(clause_id)
         if m.role == "place"
         and m.tstart not in skip
+        and not _return_destination(index, m)
         and abs(m.tstart - trig) <= max_distance
         and (index.clause_of[trig] != clause_id or index.claims(trig, m.tstart))
         and not _noun_owns_place(index, m, trig)

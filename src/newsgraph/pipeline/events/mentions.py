@@ -119,6 +119,19 @@ def _clause_has(index: DocIndex, clause_id: int, words: frozenset[str], after: i
     return any(doc[i].text.lower() in words and (after is None or i > after) for i in index.clauses[clause_id].tokens)
 
 
+def _returns_home(index: DocIndex, clause_id: int, verb: int) -> bool:
+    """Whether a word of return (``[places] return_words``: ``zurück``) stands right before a destination
+    preposition after the verb (``reiste zurück nach Ankara``); a closing particle (``reiste nach Berlin
+    zurück``) is the trigger's ``blocking_particles``."""
+    words = index.lex.words("places", "return_words")
+    dest = index.lex.words("places", "destinations")
+    doc = index.doc
+    return bool(words) and any(
+        j > verb and doc[j].text.lower() in words and j + 1 < len(doc) and doc[j + 1].text.lower() in dest
+        for j in index.clauses[clause_id].tokens
+    )
+
+
 def _particle_closes(index: DocIndex, clause_id: int, particle: str, after: int) -> bool:
     """Whether a separable particle (``zusammen``, ``ein``, ``an``) closes the verb's clause.
 
@@ -184,6 +197,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach mit Macron`` / ``miteinander gesprochen``, not ``sprach von``
             if any(_particle_closes(index, clause_id, p, tok.i) for p in trig.blocking_particles):
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
+            if trig.needs_destination and _returns_home(index, clause_id, tok.i):
+                continue  # ``reiste am Freitag zurück nach Ankara``: a return home is no visit
             if trig.next_words and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text.lower() not in trig.next_words):
                 continue  # ``committed war crimes`` is no ``committed to``
             if trig.not_next_words and tok.i + 1 < len(doc) and doc[tok.i + 1].text.lower() in trig.not_next_words:
@@ -1750,11 +1765,16 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             time is not None
             and not parts
             and abs(_tok_of(doc, time.start) - i) > 5
-            and not (trig.is_noun and index.clause_of[_tok_of(doc, time.start)] == clause_id)
+            and not (
+                index.clause_of[_tok_of(doc, time.start)] == clause_id
+                and (trig.is_noun or not any(t != i for t in index.triggers_in_clause(clause_id)))
+            )
         ):
             # a mention that names no one only dates its event with a time right beside it, or, for a
             # noun, with one of its own clause that no nearer trigger claims (``at the G7 summit in
-            # Kananaskis, Canada, from June 15 to 17``)
+            # Kananaskis, Canada, from June 15 to 17``), for a verb with its clause's when no other
+            # trigger stands there (``In Kopenhagen sind am Donnerstag die Regierungschefs der nordischen
+            # Staaten zusammengekommen``: the group names no one, the day is the meeting's)
             time = None
         if (
             time is None
@@ -1976,6 +1996,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     out = [piece for m in out for piece in _one_meeting_each(index, m)]
+    out = [piece for m in out for piece in _separate_talks(index, m)]
     out = _side_trips(index, out)
     out = _restated_visits(index, out)
     _guests(index, out)
@@ -2524,6 +2545,26 @@ def _one_meeting_each(index: DocIndex, m: EventMention) -> list[EventMention]:
         return [m]
     others = [p for p in dict.fromkeys(m.participants) if p != target.id]
     return [replace(m, participants=[p, target.id], fresh=m.fresh or n > 0) for n, p in enumerate(others)]
+
+
+def _separate_talks(index: DocIndex, m: EventMention) -> list[EventMention]:
+    """``Nach getrennten Unterredungen mit Selenskyj und Putin``: one meeting with each partner, not one of all.
+
+    A meeting noun after one of ``[participants] separate`` (within two words before it) whose partners
+    (the names after its ``mit``) are two or more: each partner meets the mention's other parties alone.
+    """
+    words = index.lex.words("participants", "separate")
+    if not words or not m.trigger.is_noun or family_group(m.type) != "meeting" or len(set(m.participants)) < 3:
+        return [m]
+    doc = index.doc
+    if not any(doc[j].text.lower() in words for j in range(max(0, m.tok - 2), m.tok)):
+        return [m]
+    partners = [p.id for p in partner_args(index, m.tok) if p.id in m.participants]
+    partners = list(dict.fromkeys(partners))
+    owners = [p for p in dict.fromkeys(m.participants) if p not in partners]
+    if len(partners) < 2 or not owners:
+        return [m]
+    return [replace(m, participants=[*owners, p], fresh=m.fresh or n > 0) for n, p in enumerate(partners)]
 
 
 def _media(index: DocIndex) -> frozenset[str]:

@@ -369,7 +369,11 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         elif m.weak == ev.weak and len(set(ev.participants)) < 2:
             # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
             ev.participants += [p for p in m.participants if p not in ev.participants]
-    brings_place = (bool(m.participants) or m.own_place or not ev.participants) and not (m.place_assumed and ev.place)
+    # a verb's clause place is where it happened, even when the verb names no one (``In Kopenhagen sind die
+    # Regierungschefs der nordischen Staaten zusammengekommen``)
+    brings_place = (bool(m.participants) or m.own_place or not m.trigger.is_noun or not ev.participants) and not (
+        m.place_assumed and ev.place
+    )
     if m.place and (not ev.place or ev.place in m.place_chain) and brings_place:
         # the most specific place wins; a mention that names no one brings only a place of its own
         # (``die Vereinbarung``, which ``das Parlament in Kiew`` must ratify, was not signed in Kyiv)
@@ -496,9 +500,13 @@ def _may_date(ev: MergedEvent, m: EventMention) -> bool:
         # ``Erdoğan hat Putin empfangen. Bei dem Treffen am Freitag ging es um ...``: the definite noun
         # right after the report takes up its event
         return True
-    if m.indefinite and any(0 < x.segment - m.segment <= 1 and x.participants and x.definite for x in ev.mentions):
+    if (m.indefinite or not m.trigger.is_noun) and any(
+        0 < x.segment - m.segment <= 1 and x.participants and x.definite for x in ev.mentions
+    ):
         # ``In Kairo ist am Freitag eine Konferenz zu Ende gegangen. An dem Treffen nahmen Vertreter ... teil``:
-        # the event the indefinite noun introduces is the one the next sentence's definite noun takes up
+        # the event the indefinite noun (or a verb naming no one: ``sind am Donnerstag die Regierungschefs
+        # der nordischen Staaten zusammengekommen``) introduces is the one the next sentence's definite noun
+        # takes up
         return True
     return any(x.segment == m.segment and x.participants for x in ev.mentions if x is not m)
 
@@ -853,6 +861,7 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
     doc = index.doc
     setting = index.lex.words("participants", "setting")
     starts = index.lex.words("context", "start_words")
+    edges = index.lex.words("participants", "setting_edges")
     owner = {m.tok: ev for ev in events for m in ev.mentions}
     for ev in events:
         for m in ev.mentions:
@@ -868,6 +877,9 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
                 during_visit = other.family == "visit" and not any(
                     doc[j].text.lower() in starts for j in range(max(0, t - 3), t)
                 )
+                if during_visit and any(doc[j].text.lower() in edges for j in range(max(0, t - 3), t)):
+                    continue  # ``Zum Ende seines Besuchs``: the last day, which the visit's own days do not give
+
                 if any(doc[j].text.lower() in setting for j in range(max(0, t - 3), t)) and not (
                     ev.family == other.family and set(ev.participants) == set(other.participants)
                 ):
