@@ -7,6 +7,8 @@ entity and time phenomena found on the way have their tests at the end, on the f
 
 from __future__ import annotations
 
+import pytest
+
 import newsgraph
 
 from .test_events import run_events, summary
@@ -2063,6 +2065,178 @@ def test_dort_is_where_the_event_before_was_not_where_the_source_spoke():
     )
     got = [(kind, place) for kind, _, place, *_ in _named_events(text, "2025-11-08")]
     assert ("meeting", "Tehran") in got
+
+
+def test_a_fronted_place_is_the_events_when_the_reporting_tail_names_another():
+    # the source's place in the tail (``in Wien``) is nearer to the verb, but it is where the source spoke;
+    # the place the clause opens with is where they meet
+    text = (
+        "In Belgrad will Außenministerin Petra Lenz am Dienstag ihren Amtskollegen Marko Ilić und Präsidentin "
+        "Jelena Vuković treffen, teilte das Außenministerium in Wien mit."
+    )
+    got = [(kind, place) for kind, _, place, *_ in _named_events(text, "2025-11-08")]
+    assert got == [("meeting", "Belgrade")]
+
+
+def test_a_visit_told_only_by_its_next_leg_began_with_the_reception_before_it():
+    # every mention of the visit is a plan (``Für Dienstag ist ein Besuch in München geplant``), but the
+    # guest was received in the country the day before: the trip is under way, from that day
+    text = (
+        "Kanzler Olaf Scholz hat am Montag den argentinischen Präsidenten Javier Milei im Kanzleramt empfangen. "
+        "Für Dienstag ist ein Besuch in München geplant. Es ist Mileis erster Staatsbesuch in Deutschland."
+    )
+    visits = [
+        (parts, place, when, status)
+        for kind, parts, place, when, status in _named_events(text, "2024-06-24")
+        if kind == "visit"
+    ]
+    assert visits == [(["Germany", "Javier Milei"], "Germany", "2024-06-24", "happened")]
+    # without the reception, the visit is the plan it is told as
+    text = (
+        "Für Dienstag ist ein Besuch Javier Mileis in München geplant. Es ist sein erster Staatsbesuch in Deutschland."
+    )
+    statuses = {status for kind, *_, status in _named_events(text, "2024-06-24") if kind == "visit"}
+    assert statuses == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Verhandlungen zwischen der Regierung Kolumbiens und der ELN endeten am Freitag ohne Einigung.",
+        "Die Gespräche zwischen der Regierung des Jemen und den Huthis wurden am Freitag fortgesetzt.",
+    ],
+)
+def test_a_state_named_by_its_government_is_a_party_of_talks_between(text: str) -> None:
+    # ``der Regierung Kolumbiens``: the state acts through its government; the group after ``und`` is the
+    # second party, not a second genitive of ``Regierung``
+    got = [(kind, len(parts)) for kind, parts, *_ in _named_events(text, "2024-05-18")]
+    assert got and all(n == 2 for _, n in got), got
+    assert any(kind in {"negotiation", "talks"} for kind, _ in got), got
+
+
+def test_the_agent_of_a_mediation_is_no_party_of_the_talks():
+    # ``Vermittelt wurden die Gespräche von X und Y``: the mediators, not the talks' parties
+    text = (
+        "Die Verhandlungen zwischen Äthiopien und Eritrea sind am Montag ohne Ergebnis zu Ende gegangen. "
+        "Vermittelt wurden die Gespräche von Kenia und Südafrika."
+    )
+    parties = {frozenset(parts) for kind, parts, *_ in _named_events(text, "2024-05-15")}
+    assert parties == {frozenset({"Ethiopia", "Eritrea"})}, parties
+
+
+def test_a_definite_noun_names_the_other_party_of_an_agreement_told_just_before():
+    # ``ein Abkommen unterzeichnet`` names one side; ``Das Abkommen mit X`` in the next sentence the other
+    text = (
+        "Die moldauische Präsidentin Maia Sandu hat am Dienstag in Warschau ein Abkommen über Energiehilfe "
+        "unterzeichnet. Das Abkommen mit Regierungschef Donald Tusk umfasst Stromlieferungen für zwei Jahre."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")]
+    assert ("agreement", ["Donald Tusk", "Maia Sandu"]) in got, got
+
+
+def test_the_first_plan_of_a_visit_held_later_is_no_cancellation():
+    # ``Ursprünglich hätte der Besuch im Mai stattfinden sollen, er war aber verschoben worden``: the
+    # history of the visit the article reports as held; it neither cancels nor dates it
+    text = (
+        "Der kenianische Präsident William Ruto hat bei einem Besuch in Deutschland ein Abkommen über "
+        "Fachkräfte unterzeichnet. Ursprünglich hätte der Besuch bereits im März stattfinden sollen, er war "
+        "aber wegen der Unruhen in Nairobi verschoben worden."
+    )
+    visits = [
+        (parts, when, status) for kind, parts, _, when, status in _named_events(text, "2024-09-14") if kind == "visit"
+    ]
+    assert visits == [(["Germany", "William Ruto"], None, "happened")], visits
+    # a first plan that was called off, with nothing held, stays cancelled
+    text = (
+        "Ursprünglich hätte der Besuch William Rutos in Deutschland im März stattfinden sollen, er wurde aber abgesagt."
+    )
+    statuses = {status for kind, *_, status in _named_events(text, "2024-09-14") if kind == "visit"}
+    assert statuses == {"cancelled"}, statuses
+
+
+def test_a_meeting_that_did_not_come_about_cancels_no_trip():
+    # ``kam nicht zustande`` tells of the meeting; ``kam`` is no arrival that cancels the trip told before
+    text = (
+        "Am Freitag reist Bundespräsidentin Viola Amherd weiter nach Rom. Ein Treffen mit Ministerpräsidentin "
+        "Giorgia Meloni kam aus Termingründen nicht zustande."
+    )
+    got = {(kind, status) for kind, _, _, _, status in _named_events(text, "2024-05-30")}
+    assert got == {("visit", "planned"), ("meeting", "cancelled")}, got
+
+
+def test_the_two_ministers_are_the_minister_and_his_counterpart_not_the_president_named_last():
+    # ``die beiden Minister``: ``Außenminister`` is a minister, ``Kollege`` his counterpart; the president
+    # named in between is no minister, and the body whose session was the setting takes no part
+    text = (
+        "Irans Außenminister Abbas Araghchi hat seinen türkischen Kollegen Hakan Fidan in Teheran empfangen. "
+        "Ein Treffen mit Präsident Massud Peseschkian ist geplant. Zuletzt hatten sich die beiden Minister im "
+        "Juli am Rande eines Treffens der Organisation für Islamische Zusammenarbeit in Dschidda gesehen."
+    )
+    got = [(parts, when) for kind, parts, _, when, _ in _named_events(text, "2024-10-15") if kind == "meeting"]
+    assert (["Abbas Araghchi", "Hakan Fidan"], "2024-07") in got, got
+
+
+def test_the_conversation_told_after_a_call_is_the_call():
+    # ``In dem Gespräch``: the definite conversation right after the call is that call, not the meeting
+    # told further on
+    text = (
+        "Bundeskanzler Olaf Scholz hat am Donnerstag mit dem kanadischen Premierminister Justin Trudeau "
+        "telefoniert. In dem rund halbstündigen Gespräch sei es um Flüssiggas gegangen, hieß es. Unterdessen "
+        "traf sich Außenministerin Annalena Baerbock in Ottawa mit ihrer Amtskollegin Mélanie Joly."
+    )
+    record = newsgraph.extract(text, published="2024-03-14")
+    names = {e.id: e.name for e in record.entities}
+    meetings = [ev for ev in record.events if ev.type != "phone_call"]
+    assert meetings and all("Gespräch" not in " ".join(e.text for e in ev.evidence) for ev in meetings), [
+        (ev.type, [names[p] for p in ev.participants], [e.text for e in ev.evidence]) for ev in record.events
+    ]
+
+
+def test_the_next_meeting_is_of_those_who_just_met():
+    # ``Das nächste Treffen soll im Herbst in Warschau stattfinden``: definite, but another meeting, of the
+    # same parties
+    text = (
+        "Die Außenminister Deutschlands, Frankreichs und Polens sind am Montag in Paris zusammengekommen. "
+        "Das nächste Treffen soll im Herbst in Warschau stattfinden."
+    )
+    got = [(parts, place, status) for kind, parts, place, _, status in _named_events(text, "2024-03-14")]
+    assert (["France", "Germany", "Poland"], "Warsaw", "planned") in got, got
+
+
+def test_a_meeting_at_a_visit_is_where_the_visit_is():
+    # ``Bei seinem Antrittsbesuch in Warschau traf X am Mittwoch Y``: the meeting is in Warsaw (its time is
+    # its own), and the visit is dated by it
+    text = (
+        "Bei seinem Antrittsbesuch in Vilnius traf Bundeskanzler Friedrich Merz am Mittwoch Präsident Gitanas Nausėda."
+    )
+    got = {kind: (place, when) for kind, _, place, when, _ in _named_events(text, "2025-05-16")}
+    assert got == {"visit": ("Vilnius", "2025-05-14"), "meeting": ("Vilnius", "2025-05-14")}, got
+
+
+def test_a_meeting_told_of_an_unnamed_group_takes_the_attendees_named_next():
+    # the first sentence names no one (``die Regierungschefs der baltischen Staaten``) but tells where and
+    # when; the definite noun of the next names who took part: one meeting, placed and dated
+    text = (
+        "In Riga sind am Donnerstag die Regierungschefs der baltischen Staaten zusammengekommen. An dem Treffen "
+        "nahmen neben der lettischen Ministerpräsidentin Evika Siliņa auch Estlands Regierungschefin Kaja "
+        "Kallas und die litauische Ministerpräsidentin Ingrida Šimonytė teil."
+    )
+    got = [(sorted(parts), place, when) for kind, parts, place, when, _ in _named_events(text, "2024-05-10")]
+    assert got == [(["Evika Siliņa", "Ingrida Šimonytė", "Kaja Kallas"], "Riga", "2024-05-09")], got
+
+
+def test_separate_talks_are_one_meeting_with_each_and_a_return_home_is_no_visit():
+    # ``Nach getrennten Unterredungen mit A und B``: two meetings; ``reiste zurück nach Ankara``: home, where
+    # neither took place
+    text = (
+        "Nach getrennten Unterredungen mit Keir Starmer und Emmanuel Macron reiste Mark Carney am Freitag "
+        "zurück nach Ottawa."
+    )
+    got = sorted((kind, tuple(parts), place) for kind, parts, place, *_ in _named_events(text, "2025-06-14"))
+    assert got == [
+        ("meeting", ("Emmanuel Macron", "Mark Carney"), None),
+        ("meeting", ("Keir Starmer", "Mark Carney"), None),
+    ], got
 
 
 def test_a_broadcaster_word_ends_at_its_sentence():

@@ -39,8 +39,7 @@ def _places(rec: Record) -> list[str | None]:
 
 def test_venue_is_the_place_of_the_event(nlp_de_place):
     text = (
-        "Bundeskanzler Olaf Scholz hat am Dienstag den spanischen Regierungschef Pedro Sánchez "
-        "im Kanzleramt empfangen."
+        "Bundeskanzler Olaf Scholz hat am Dienstag den spanischen Regierungschef Pedro Sánchez im Kanzleramt empfangen."
     )
     rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place)
     venue = next(e for e in rec.entities if e.name == "Federal Chancellery")
@@ -59,6 +58,34 @@ def test_venue_in_english(nlp_en_place):
     text = "President Joe Biden hosted Chancellor Olaf Scholz at the White House on Friday."
     rec = newsgraph.extract(text, lang="en", nlp=nlp_en_place)
     assert _places(rec) == ["White House"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "country"),
+    [
+        (
+            "Außenminister Jean-Noël Barrot empfing seinen Amtskollegen Johann Wadephul im Quai d'Orsay.",
+            "Quai d'Orsay",
+            "FR",
+        ),
+        (
+            "Ministerpräsident Viktor Orbán empfing den Gast im Karmeliterkloster.",
+            "Carmelite Monastery of Buda",
+            "HU",
+        ),
+    ],
+)
+def test_foreign_ministries_and_residences_are_venues_in_their_city(nlp_de_place, text, venue, country):
+    """A delegation received at a foreign ministry or a prime minister's seat: the venue, which lies in
+    its city (so that an account of the same meeting ``in Paris`` is the same place)."""
+    from newsgraph.pipeline.entities import place_parents
+
+    rec = newsgraph.extract(text, lang="de", nlp=nlp_de_place)
+    found = next(e for e in rec.entities if e.name == venue)
+    assert found.type == "LOC" and (found.kb_id or "").startswith("venue:")
+    parents = place_parents("de", found.kb_id)
+    # the city first (a gazetteer town), then the country
+    assert parents[0].startswith("geonames:") and parents[-1] == f"iso3166:{country}", parents
 
 
 def test_venue_lies_in_its_city_and_country():
@@ -187,10 +214,15 @@ def test_store_merges_reports_at_venue_and_city_level(tmp_path, nlp_de_place):
     from newsgraph.store import Store, events
 
     texts = [
-        ("Ministerpräsident Mark Rutte hat Präsident Emmanuel Macron am Dienstag im Élysée-Palast getroffen.",
-         "2023-04-12"),
-        ("Der niederländische Regierungschef Mark Rutte und Präsident Emmanuel Macron haben sich am Dienstag "
-         "in Paris getroffen.", "2023-04-13"),
+        (
+            "Ministerpräsident Mark Rutte hat Präsident Emmanuel Macron am Dienstag im Élysée-Palast getroffen.",
+            "2023-04-12",
+        ),
+        (
+            "Der niederländische Regierungschef Mark Rutte und Präsident Emmanuel Macron haben sich am Dienstag "
+            "in Paris getroffen.",
+            "2023-04-13",
+        ),
     ]
     records = [
         newsgraph.extract(text, lang="de", nlp=nlp_de_place, published=day, id=f"r{n}")

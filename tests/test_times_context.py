@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsgraph.timex import tagger_for
 from newsgraph.timex.reference import OfficeClaim
 
@@ -251,3 +253,17 @@ def test_english_this_morning_is_the_reference_day():
         "This morning the talks resumed in Geneva.", published=dt.date(2026, 11, 27), today=TODAY
     )
     assert {t.text: t.value for t in result.times}["This morning"] == "2026-11-27TMO"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Bereits in der Vorwoche hatten sich die Minister in Brüssel getroffen.", "Vorwoche", "2021-W20"),
+        ("Die Zahl der Anträge stieg gegenüber dem Vormonat deutlich.", "Vormonat", "2021-04"),
+        ("Der Vertrag soll im Folgejahr in Kraft treten.", "Folgejahr", "2022"),
+        ("Die Gespräche sollen in der Folgewoche weitergehen.", "Folgewoche", "2021-W22"),
+    ],
+)
+def test_one_word_previous_and_following_periods(text: str, phrase: str, expected: str) -> None:
+    """``Vorwoche``, ``Vormonat``, ``Folgejahr``: one word, like ``Vorjahr``, for the period before or after."""
+    assert _value("de", text, phrase) == expected

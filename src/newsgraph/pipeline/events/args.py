@@ -1196,6 +1196,7 @@ def _classify(index: DocIndex) -> None:
     comparisons = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("comparisons", [])]
     origins = lex.words("participants", "office_origins")
     non_actor_phrases = [tuple(p.split()) for p in lex.frames.get("participants", {}).get("non_actor_phrases", [])]
+    government_nouns = lex.words("places", "government_nouns")
     prev: MentionRef | None = None
     for m in index.mentions:
         m.clause = index.clause_of[m.tstart] if m.tstart < len(index.clause_of) else -1
@@ -1215,6 +1216,7 @@ def _classify(index: DocIndex) -> None:
                 and all(w in coord or w in determiners for w in between)
                 and (prev.type == m.type or "," not in between)
                 and not (m.type != "PER" and prev.type == "PER" and _qualifies_person(index, m, offices_any_case))
+                and not _after_state_government(prev, m, government_nouns)
             ):
                 m.role = prev.role if prev.role != "place" or m.type == "LOC" else "actor"
                 m.via_office = prev.via_office
@@ -1589,9 +1591,17 @@ def build_index(doc: Doc, lex: Lexicon) -> DocIndex:
 
 
 def names_run(
-    index: DocIndex, start: int, clause_id: int, stop_words: frozenset[str], early_stop: bool = False
+    index: DocIndex,
+    start: int,
+    clause_id: int,
+    stop_words: frozenset[str],
+    early_stop: bool = False,
+    states_of_governments: bool = False,
 ) -> list[MentionRef]:
-    """The coordinated names from ``start`` on (``Patruschew und dem Berater X, Y``), in the clause."""
+    """The coordinated names from ``start`` on (``Patruschew und dem Berater X, Y``), in the clause.
+
+    ``states_of_governments``: a state named as a government's genitive (``zwischen der Regierung
+    Frankreichs und ...``) is in the list as the state."""
     doc = index.doc
     coord = index.lex.words("participants", "coordinators")
     determiners = index.lex.words("participants", "determiners")
@@ -1614,7 +1624,9 @@ def names_run(
             continue
         m = index.starting_at(i)
         if m is not None:
-            if parens == 0 and m.role in {"actor", "place"}:
+            if parens == 0 and (
+                m.role in {"actor", "place"} or (states_of_governments and _government_state(index, m))
+            ):
                 if not joined:
                     break  # ``mit Peres (Awoda) Israel gelobt``: a name not coordinated ends the list
                 out.append(m)
@@ -1642,6 +1654,31 @@ def names_run(
     return out
 
 
+def _after_state_government(prev: MentionRef, m: MentionRef, government_nouns: frozenset[str]) -> bool:
+    """Whether ``m``, coordinated after a state named as a government's genitive, is a party of its own.
+
+    ``zwischen der Regierung Frankreichs und der SPLM``: a movement has no government, so the name after
+    ``und`` is the second party, not a second genitive of ``Regierung`` (``die Regierungen Frankreichs und
+    Italiens`` stay two states' governments)."""
+    return (
+        prev.role == "affiliation"
+        and prev.via_office
+        and (prev.office_word or "").lower() in government_nouns
+        and (prev.entity.kb_id or "").startswith("iso3166:")
+        and not (m.entity.kb_id or "").startswith("iso3166:")
+    )
+
+
+def _government_state(index: DocIndex, m: MentionRef) -> bool:
+    """A state named as the genitive of a government noun (``der Regierung Frankreichs``): the state acts."""
+    return (
+        m.role == "affiliation"
+        and m.via_office
+        and (m.office_word or "").lower() in index.lex.words("places", "government_nouns")
+        and (m.entity.kb_id or "").startswith("iso3166:")
+    )
+
+
 def between_args(index: DocIndex, trig: int) -> list[MentionRef]:
     """``zwischen A und B`` right after a noun trigger (within 4 words)."""
     doc, lex = index.doc, index.lex
@@ -1652,7 +1689,9 @@ def between_args(index: DocIndex, trig: int) -> list[MentionRef]:
         if index.clause_of[i] != clause_id:
             break
         if doc[i].text.lower() in between:
-            return [m for m in names_run(index, i + 1, clause_id, stops) if m.role != "place"]
+            return [
+                m for m in names_run(index, i + 1, clause_id, stops, states_of_governments=True) if m.role != "place"
+            ]
     return []
 
 
@@ -1757,7 +1796,11 @@ def genitive_args(index: DocIndex, trig: int) -> list[MentionRef]:
             out_people.append(nxt)
             j = nxt.tend
         return out_people
-    if doc[i].text.lower() in lex.words("participants", "agent_von"):
+    mediation = lex.words("participants", "mediation_participles")
+    if doc[i].text.lower() in lex.words("participants", "agent_von") and not any(
+        doc[k].text.lower() in mediation for k in index.clauses[clause_id].tokens
+    ):
+        # (``Vermittelt wurden die Gespräche von Katar``: the agent of the mediation, not of the talks)
         # ``der Besuch von Selenskyj``, ``ein Treffen von Biden und Xi``: the names right after ``von``
         # (the entity layer's roles call a name after ``von`` no actor; here it is the noun's agent)
         coord = lex.words("participants", "coordinators") | lex.words("participants", "determiners")
@@ -2133,13 +2176,34 @@ def venue_clause(index: DocIndex, trig: int) -> int | None:
     return None
 
 
-def place_of(index: DocIndex, clause_id: int, trig: int, destinations: bool = False) -> MentionRef | None:
-    """The place of the clause (nearest place-PP LOC to the trigger); ``dort`` = the last place named."""
+def _return_destination(index: DocIndex, m: MentionRef) -> bool:
+    """Whether the place is where someone returns (``reiste zurück nach Ankara``): home, where nothing of
+    the clause's events took place."""
+    words = index.lex.words("places", "return_words")
+    dest = index.lex.words("places", "destinations")
+    doc = index.doc
+    # ``zurück nach Ankara``, ``zurück in die Türkei``: the preposition, perhaps an article, then the name
+    for j in range(m.tstart - 1, max(0, m.tstart - 3), -1):
+        if doc[j].text.lower() in dest:
+            return doc[j - 1].text.lower() in words
+    return False
+
+
+def place_of(
+    index: DocIndex, clause_id: int, trig: int, destinations: bool = False, skip: frozenset[int] = frozenset()
+) -> MentionRef | None:
+    """The place of the clause (nearest place-PP LOC to the trigger); ``dort`` = the last place named.
+
+    ``skip``: tokens whose places say nothing of the event (a reporting tail's ``, teilte das
+    Außenministerium in Wien mit``): left out before the nearest is chosen, so that the event's own
+    place further away (``In Kiew wollte er ... sprechen``) still counts."""
     max_distance = int(index.lex.frames.get("places", {}).get("max_distance", 15))
     places = [
         m
         for m in index.clause_mentions(clause_id)
         if m.role == "place"
+        and m.tstart not in skip
+        and not _return_destination(index, m)
         and abs(m.tstart - trig) <= max_distance
         and (index.clause_of[trig] != clause_id or index.claims(trig, m.tstart))
         and not _noun_owns_place(index, m, trig)
@@ -2314,7 +2378,8 @@ def group_members(index: DocIndex, start: int, end: int, before: int) -> tuple[l
         stem = office_stem(tok.text, lex)
         if stem is None:
             continue
-        holders = [eid for eid, stems in index.offices.items() if stem in stems]
+        # ``die beiden Minister`` covers ``Außenminister`` Lawrow: a compound office is one of the group's
+        holders = [eid for eid, stems in index.offices.items() if any(s.endswith(stem) for s in stems)]
         if has_two and len(holders) == 1:
             # ``Minister X und sein Amtskollege Y`` ... ``die beiden Minister``: the counterpart shares the office
             relational = lex.words("groups", "relational_offices")

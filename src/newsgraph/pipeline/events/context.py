@@ -582,8 +582,15 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
         ):
             continue  # ``he is expected to sign a defence pact with the Philippines``: the pact names its parties
         three = m.type in MEETING_TYPES and m.trigger.is_noun and len(m.participants) < 3 and three_way(index, m.tok)
-        # ``schlug Putin ein weiteres Treffen vor``: another meeting of those who just met
-        another = m.type in MEETING_TYPES and m.fresh and m.indefinite and len(m.participants) < 2 and not three
+        # ``schlug Putin ein weiteres Treffen vor``, ``Das nächste Treffen soll im Herbst stattfinden``: another
+        # meeting of those who just met
+        another = (
+            m.type in MEETING_TYPES
+            and m.fresh
+            and (m.indefinite or (m.definite and _new_word_before(index, m.tok)))
+            and len(m.participants) < 2
+            and not three
+        )
         if not (agreement or three or another):
             continue
         before = [
@@ -628,6 +635,21 @@ def parties_of_the_meeting(index: DocIndex, mentions: list[EventMention]) -> Non
             # a meeting of three is never the meeting of two it takes its parties from (one of three
             # already, ``Bei dem Dreiertreffen`` after someone joined the talks, it is that meeting)
             m.fresh = True
+
+
+def _new_word_before(index: DocIndex, i: int) -> bool:
+    """Whether a word of ``[participants] next_event`` modifies the definite noun at ``i`` itself (``das
+    nächste Treffen``, ``die nächsten direkten Gespräche``), not another noun before it (``Ein weiteres
+    Thema des Treffens``). An ordinal is no such word: ``das zweite Treffen mit Trump`` is the meeting the
+    article reports, counted."""
+    words = index.lex.words("participants", "next_event")
+    doc = index.doc
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if doc[j].text.lower() in words:
+            return True
+        if not doc[j].text[:1].islower():
+            return False
+    return False
 
 
 def seat_holder(index: DocIndex, place: MentionRef, day: str | None) -> MentionRef | None:

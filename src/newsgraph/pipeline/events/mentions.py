@@ -101,6 +101,8 @@ class EventMention:
     beside: bool = False  # told as happening on the sidelines of another (``Am Rande des Gipfels trafen sich``)
     headline: bool = False  # in the text's first line, which ends without a full stop (a title)
     place_assumed: bool = False  # the place is the dateline's, not the text's for this mention
+    superseded: bool = False  # a cancelled first plan (``ursprünglich ... verschoben``) of an event held later
+    conversation: bool = False  # a noun any talk is (``das Gespräch``): also a call's, told after it
 
 
 def family_group(event_type: str) -> str:
@@ -115,6 +117,19 @@ def family_group(event_type: str) -> str:
 def _clause_has(index: DocIndex, clause_id: int, words: frozenset[str], after: int | None = None) -> bool:
     doc = index.doc
     return any(doc[i].text.lower() in words and (after is None or i > after) for i in index.clauses[clause_id].tokens)
+
+
+def _returns_home(index: DocIndex, clause_id: int, verb: int) -> bool:
+    """Whether a word of return (``[places] return_words``: ``zurück``) stands right before a destination
+    preposition after the verb (``reiste zurück nach Ankara``); a closing particle (``reiste nach Berlin
+    zurück``) is the trigger's ``blocking_particles``."""
+    words = index.lex.words("places", "return_words")
+    dest = index.lex.words("places", "destinations")
+    doc = index.doc
+    return bool(words) and any(
+        j > verb and doc[j].text.lower() in words and j + 1 < len(doc) and doc[j + 1].text.lower() in dest
+        for j in index.clauses[clause_id].tokens
+    )
 
 
 def _particle_closes(index: DocIndex, clause_id: int, particle: str, after: int) -> bool:
@@ -182,6 +197,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
                 continue  # ``sprach mit Macron`` / ``miteinander gesprochen``, not ``sprach von``
             if any(_particle_closes(index, clause_id, p, tok.i) for p in trig.blocking_particles):
                 continue  # ``sprach sich für eine Lösung mit Israel aus``: another verb (aussprechen)
+            if trig.needs_destination and _returns_home(index, clause_id, tok.i):
+                continue  # ``reiste am Freitag zurück nach Ankara``: a return home is no visit
             if trig.next_words and (tok.i + 1 >= len(doc) or doc[tok.i + 1].text.lower() not in trig.next_words):
                 continue  # ``committed war crimes`` is no ``committed to``
             if trig.not_next_words and tok.i + 1 < len(doc) and doc[tok.i + 1].text.lower() in trig.not_next_words:
@@ -1054,6 +1071,22 @@ def _with_partner(index: DocIndex, i: int) -> list[MentionRef]:
     return []
 
 
+def _sideline_span(index: DocIndex, clause: Clause, i: int) -> set[int]:
+    """The tokens of a sideline phrase in the clause of the verb at ``i`` (``am Rande eines Treffens der
+    SCO``: the sideline word and up to eight words after it, to a verb or punctuation)."""
+    words = index.lex.words("participants", "sideline")
+    doc = index.doc
+    out: set[int] = set()
+    for j in clause.tokens:
+        if j == i or doc[j].text.lower() not in words:
+            continue
+        for k in range(j + 1, min(j + 9, clause.end)):
+            if k == i or doc[k].is_punct or doc[k].pos_ in {"VERB", "AUX"}:
+                break
+            out.add(k)
+    return out
+
+
 def _sideline_after(index: DocIndex, clause: Clause, i: int) -> int | None:
     """The position of a sideline word (``sidelines``, ``margins``) after the verb trigger at ``i`` in its
     clause, where the language writes the setting after the verb (``[participants]
@@ -1125,7 +1158,7 @@ def _frame_participants(
     topic = _topic_span(index, clause)
     if topic is not None:
         actors = [m for m in actors if not topic[0] < m.tstart < topic[1]]
-    place = place_of(index, clause.id, i)
+    place = place_of(index, clause.id, i, skip=frozenset(tail))
     if place is not None and topic is not None and topic[0] < place.tstart < topic[1]:
         place = None  # ``ging es um die Bahn zwischen Wien und Bratislava``: a topic, not where they met
     if place is not None and place.tstart in tail:
@@ -1905,11 +1938,16 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             time is not None
             and not parts
             and abs(_tok_of(doc, time.start) - i) > 5
-            and not (trig.is_noun and index.clause_of[_tok_of(doc, time.start)] == clause_id)
+            and not (
+                index.clause_of[_tok_of(doc, time.start)] == clause_id
+                and (trig.is_noun or not any(t != i for t in index.triggers_in_clause(clause_id)))
+            )
         ):
             # a mention that names no one only dates its event with a time right beside it, or, for a
             # noun, with one of its own clause that no nearer trigger claims (``at the G7 summit in
-            # Kananaskis, Canada, from June 15 to 17``)
+            # Kananaskis, Canada, from June 15 to 17``), for a verb with its clause's when no other
+            # trigger stands there (``In Kopenhagen sind am Donnerstag die Regierungschefs der nordischen
+            # Staaten zusammengekommen``: the group names no one, the day is the meeting's)
             time = None
         if (
             time is None
@@ -2026,6 +2064,13 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         if _is_past(time, reference) and status in NOT_YET and not _earlier_plan(index, clause_toks):
             time = None  # a planned event never keeps a past date
         parts = [m for m in parts if m.id not in media]
+        if not trig.is_noun:
+            setting = _sideline_span(index, index.clauses[clause_id], i)
+            own = [m for m in parts if m.tstart not in setting]
+            if len({m.id for m in own}) >= 2:
+                # ``hatten sich die beiden Minister am Rande eines Treffens der SCO gesehen``: the body whose
+                # session is the setting does not take part in the meeting beside it
+                parts = own
         if trig.type in {"negotiation", "talks"}:
             parts = _accession_parties(index, i, local, parts)
         if family_group(event_type) != "visit":
@@ -2122,10 +2167,14 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
                 place_chain=index.places.parents.get(place_id, ()) if place_id else (),
                 own_place=trig.is_noun and place is not None and _place_follows(index, i, place),
                 headline=_title_line(index, i),
+                superseded=status == "cancelled" and _superseded_plan(index, i),
+                conversation=trig.is_noun
+                and doc[i].text.lower().startswith(tuple(lex.words("participants", "conversation_nouns"))),
             )
         )
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     out = [piece for m in out for piece in _one_meeting_each(index, m)]
+    out = [piece for m in out for piece in _separate_talks(index, m)]
     out = _side_trips(index, out)
     out = _restated_visits(index, out)
     _guests(index, out)
@@ -2676,6 +2725,26 @@ def _one_meeting_each(index: DocIndex, m: EventMention) -> list[EventMention]:
     return [replace(m, participants=[p, target.id], fresh=m.fresh or n > 0) for n, p in enumerate(others)]
 
 
+def _separate_talks(index: DocIndex, m: EventMention) -> list[EventMention]:
+    """``Nach getrennten Unterredungen mit Selenskyj und Putin``: one meeting with each partner, not one of all.
+
+    A meeting noun after one of ``[participants] separate`` (within two words before it) whose partners
+    (the names after its ``mit``) are two or more: each partner meets the mention's other parties alone.
+    """
+    words = index.lex.words("participants", "separate")
+    if not words or not m.trigger.is_noun or family_group(m.type) != "meeting" or len(set(m.participants)) < 3:
+        return [m]
+    doc = index.doc
+    if not any(doc[j].text.lower() in words for j in range(max(0, m.tok - 2), m.tok)):
+        return [m]
+    partners = [p.id for p in partner_args(index, m.tok) if p.id in m.participants]
+    partners = list(dict.fromkeys(partners))
+    owners = [p for p in dict.fromkeys(m.participants) if p not in partners]
+    if len(partners) < 2 or not owners:
+        return [m]
+    return [replace(m, participants=[*owners, p], fresh=m.fresh or n > 0) for n, p in enumerate(partners)]
+
+
 def _media(index: DocIndex) -> frozenset[str]:
     """The entities that are news media (``[media]`` of the frames data); computed once per document.
 
@@ -2897,6 +2966,13 @@ def _place_follows(index: DocIndex, i: int, place: MentionRef) -> bool:
         return False
     locative = index.lex.words("places", "prepositions")
     return doc[i + 1].text.lower() in locative and all(doc[j].pos_ in {"ADJ", "DET", "ADP", ""} for j in between)
+
+
+def _superseded_plan(index: DocIndex, i: int) -> bool:
+    """Whether the sentence of token ``i`` tells a first plan (``[cancelled] superseded``: ``ursprünglich``)."""
+    words = set(index.lex.status.get("cancelled", {}).get("superseded", []))
+    start, end = index.segments[index.segment_of(i)]
+    return bool(words) and any(index.doc[j].text.lower() in words for j in range(start, end))
 
 
 def _earlier_plan(index: DocIndex, clause: list[int]) -> bool:

@@ -46,6 +46,8 @@ class MergedEvent:
     time: Time | None = None
     type: str = "meeting"
     summary: _Summary = field(default_factory=_Summary, repr=False, compare=False)
+    #: a visit's first day that only the visitor's other events tell (see :func:`_begun_by_stops`)
+    begun: Time | None = None
 
     @property
     def family(self) -> str:
@@ -212,6 +214,14 @@ def _merge_score(
         if fam != ev.family or not before or not _places_agree(ev, m):
             return None
         return 10.0 - (m.tok - max(before)) / 1000
+    if generic and m.conversation and m.definite and ev.family == "phone_call":
+        # ``Biden hat mit Netanjahu telefoniert. In dem Gespräch habe Biden ...``: the definite conversation
+        # told right after a call is that call
+        before = [x for x in ev.mentions if x.tok < m.tok]
+        last = max(before, key=lambda x: x.tok) if before else None
+        if last is not None and m.segment - last.segment <= 2 and _time_compatible(m.time, ev.time):
+            return 5.0 - (m.segment - last.segment)
+        return None
     if fam != ev.family and not (generic and fam == "meeting" and ev.family in HOSTS_OF_TALK):
         return None
     if not _places_agree(ev, m):
@@ -261,7 +271,7 @@ def _merge_score(
                 # named through their officials, ``die Sicherheitsberater Russlands und der USA``, may
                 # stand for the two people met anywhere in the article)
                 return None
-        elif not (pa <= pb or pb <= pa):
+        elif not (pa <= pb or pb <= pa) and not _definite_completion(ev, m, pa, pb):
             return None
     if not _status_compatible(ev, m, exact and not m.weak):
         return None
@@ -292,6 +302,21 @@ def _merge_score(
         if not (first > m.tok or shares):
             return None
     return score
+
+
+def _definite_completion(ev: MergedEvent, m: EventMention, pa: set[str], pb: set[str]) -> bool:
+    """Whether a definite noun naming one party completes a one-party event told just before.
+
+    ``Selenskyj hat ein Sicherheitsabkommen unterzeichnet. Das Abkommen mit Regierungschef Sánchez sieht
+    ...vor``: the definite noun retells the agreement and names its other party. Only one party on each
+    side, of one family, the noun in the same or the next sentence after the event's last mention.
+    """
+    if not (m.definite and m.trigger.is_noun and len(pa) == 1 and len(pb) == 1):
+        return False
+    if family_group(m.type) != ev.family:
+        return False
+    last = max(ev.mentions, key=lambda x: x.tok)
+    return last.tok < m.tok and 0 <= m.segment - last.segment <= 1
 
 
 def _same_clause_same_parties(ev: MergedEvent, m: EventMention) -> bool:
@@ -339,7 +364,12 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
             # one named person with a body named only as affiliation: both
             ev.participants += [p for p in m.participants if p not in ev.participants]
             ev.weak, ev.precision = False, m.precision
-        elif m.weak == ev.weak and m.precision > ev.precision and not set(m.participants) < set(ev.participants):
+        elif (
+            m.weak == ev.weak
+            and m.precision > ev.precision
+            and not set(m.participants) < set(ev.participants)
+            and (len(set(ev.participants)) >= 2 or len(set(m.participants)) >= 2)
+        ):
             # a more direct frame names the parties better, unless it names only some of them
             # (``ein Gespräch mit Trump`` after ``wird er von Trump empfangen``)
             ev.participants, ev.precision = list(m.participants), m.precision
@@ -349,15 +379,22 @@ def _absorb(ev: MergedEvent, m: EventMention) -> None:
         elif m.weak == ev.weak and len(set(ev.participants)) < 2:
             # ``Auslandsbesuch Gaucks`` + ``machte Gauck ... in Polen``: complete a one-sided event
             ev.participants += [p for p in m.participants if p not in ev.participants]
-    brings_place = (bool(m.participants) or m.own_place or not ev.participants) and not (m.place_assumed and ev.place)
+    # a verb's clause place is where it happened, even when the verb names no one (``In Kopenhagen sind die
+    # Regierungschefs der nordischen Staaten zusammengekommen``)
+    brings_place = (bool(m.participants) or m.own_place or not m.trigger.is_noun or not ev.participants) and not (
+        m.place_assumed and ev.place
+    )
     if m.place and (not ev.place or ev.place in m.place_chain) and brings_place:
         # the most specific place wins; a mention that names no one brings only a place of its own
         # (``die Vereinbarung``, which ``das Parlament in Kiew`` must ratify, was not signed in Kyiv)
         ev.place, ev.place_chain = m.place, m.place_chain
-    if ev.time is None and m.time is not None and _may_date(ev, m):
+    # the first plan's date (``ursprünglich im Mai``) is not the event's
+    first_plan = m.superseded and _held_elsewhere(ev, m)
+    if ev.time is None and m.time is not None and not first_plan and _may_date(ev, m):
         ev.time = m.time
     elif (
-        ev.time is not None
+        not first_plan
+        and ev.time is not None
         and m.time is not None
         and m.participants
         and ev.time.value
@@ -473,9 +510,13 @@ def _may_date(ev: MergedEvent, m: EventMention) -> bool:
         # ``Erdoğan hat Putin empfangen. Bei dem Treffen am Freitag ging es um ...``: the definite noun
         # right after the report takes up its event
         return True
-    if m.indefinite and any(0 < x.segment - m.segment <= 1 and x.participants and x.definite for x in ev.mentions):
+    if (m.indefinite or not m.trigger.is_noun) and any(
+        0 < x.segment - m.segment <= 1 and x.participants and x.definite for x in ev.mentions
+    ):
         # ``In Kairo ist am Freitag eine Konferenz zu Ende gegangen. An dem Treffen nahmen Vertreter ... teil``:
-        # the event the indefinite noun introduces is the one the next sentence's definite noun takes up
+        # the event the indefinite noun (or a verb naming no one: ``sind am Donnerstag die Regierungschefs
+        # der nordischen Staaten zusammengekommen``) introduces is the one the next sentence's definite noun
+        # takes up
         return True
     return any(x.segment == m.segment and x.participants for x in ev.mentions if x is not m)
 
@@ -507,7 +548,13 @@ def merge_mentions(
             by_family.setdefault(ev.family, []).append(ev)
     for m in generic:
         fam = family_group(m.type)
-        candidates = [ev for ev in events if ev.family == fam or (fam == "meeting" and ev.family in HOSTS_OF_TALK)]
+        candidates = [
+            ev
+            for ev in events
+            if ev.family == fam
+            or (fam == "meeting" and ev.family in HOSTS_OF_TALK)
+            or (m.conversation and ev.family == "phone_call")
+        ]
         scored = [(s, ev) for ev in candidates if (s := _merge_score(ev, m, reference)) is not None]
         if scored:
             target = max(scored, key=lambda p: p[0])[1]
@@ -518,6 +565,7 @@ def merge_mentions(
                 and target.time is None
                 and m.time is not None
                 and target.family in HOSTS_OF_TALK
+                and not (m.superseded and _held_elsewhere(target, m))
             ):
                 # ``Die Gespräche begannen am gestrigen Sonntag``: the definite talks that can only be those of
                 # the one visit (or negotiation) the article tells date it, however far back that was told
@@ -615,6 +663,7 @@ def visits_to_countries(
             trip.time = trip.time or ev.time
     for ev in out:
         if ev.family == "visit":
+            _begun_by_stops(ev, out, places, types)
             _first_stop(ev, out, places, types, kb_ids)
     _meetings_during_visits(out, types, kb_ids)
     return out
@@ -657,6 +706,38 @@ def _meetings_during_visits(events: list[MergedEvent], types: dict[str, str], kb
             last = 0 if elsewhere else TRIP_DAYS
             if day is not None and 0 <= (day - start).days <= last and visitors & set(ev.participants):
                 ev.place, ev.place_chain = visit.place, visit.place_chain
+
+
+def _begun_by_stops(
+    visit: MergedEvent, events: list[MergedEvent], places: PlaceRelations, types: dict[str, str]
+) -> None:
+    """Mark a visit told only by its legs still to come as begun where the visitor's other events show it.
+
+    ``Steinmeier hat Ramaphosa am Mittwoch im Schloss Bellevue empfangen`` + ``Für Donnerstag ist ein
+    Besuch in Hamburg geplant``: the visit's own mentions are all plans, but the reception in the visited
+    country on the day before is its first day, so the trip is under way (see :func:`_under_way`). Only a
+    happened event of the same visitor (not a visit) placed inside the one visited country, dated on or
+    before the visit's first planned day and within a trip's length of it.
+    """
+    if visit.begun is not None or any(m.status == "happened" and m.status_cued for m in visit.mentions):
+        return
+    planned = [
+        d for m in visit.mentions if m.status == "planned" and m.status_cued and m.time and (d := _day(m.time.value))
+    ]
+    countries = [p for p in visit.participants if types.get(p) == "LOC" and not places.parents.get(p)]
+    if not planned or len(countries) != 1:
+        return
+    country, visitors = countries[0], set(visit.participants) - set(countries)
+    first = min(planned)
+    for other in events:
+        if other.family == "visit" or other.time is None or not visitors & set(other.participants):
+            continue
+        day = _day(other.time.value)
+        inside = other.place == country or country in other.place_chain
+        if day is None or not inside or status_of(other) != "happened":
+            continue
+        if 0 <= (first - day).days <= TRIP_DAYS and (visit.begun is None or other.time.value < visit.begun.value):
+            visit.begun = other.time
 
 
 def _unknown_destinations(
@@ -731,6 +812,11 @@ def _first_stop(
         if found == {"planned"}:
             for m in visit.mentions:
                 m.status = "planned"
+    if visit.begun is not None and (not dated or visit.begun.value < dated[0][0].value):  # type: ignore[union-attr]
+        # begun at a stop whose town the text does not tell (``im Kanzleramt`` without Berlin): the day,
+        # in the country
+        visit.time, visit.place, visit.place_chain = visit.begun, country, ()
+        return
     if dated:
         first, c = dated[0]
         if visit.time is None or first.value < visit.time.value:
@@ -785,25 +871,36 @@ def inherit_setting(index: DocIndex, events: list[MergedEvent]) -> None:
     doc = index.doc
     setting = index.lex.words("participants", "setting")
     starts = index.lex.words("context", "start_words")
+    edges = index.lex.words("participants", "setting_edges")
     owner = {m.tok: ev for ev in events for m in ev.mentions}
     for ev in events:
         for m in ev.mentions:
             host = None
+            place_only = False
             for t in index.triggers_in_clause(m.clause):
                 other = owner.get(t)
                 if other is None or other is ev or t == m.tok or doc[t].pos_ not in {"NOUN", "PROPN"}:
                     continue
-                if other.family == "visit" and not any(doc[j].text.lower() in starts for j in range(max(0, t - 3), t)):
-                    # a visit lasts days and spans a country: what happens during it has its own time,
-                    # except at its start (``Zu Beginn ihres Besuchs traf sie Kuleba``)
-                    continue
+                # a visit lasts days: what happens during it has its own time, except at its start (``Zu
+                # Beginn ihres Besuchs traf sie Kuleba``); but it happens where the visit is (``Bei seinem
+                # Antrittsbesuch in Warschau traf Merz Tusk``)
+                during_visit = other.family == "visit" and not any(
+                    doc[j].text.lower() in starts for j in range(max(0, t - 3), t)
+                )
+                if during_visit and any(doc[j].text.lower() in edges for j in range(max(0, t - 3), t)):
+                    continue  # ``Zum Ende seines Besuchs``: the last day, which the visit's own days do not give
+
                 if any(doc[j].text.lower() in setting for j in range(max(0, t - 3), t)) and not (
                     ev.family == other.family and set(ev.participants) == set(other.participants)
                 ):
-                    host = other
+                    host, place_only = other, during_visit
                     break
             if host is None:
                 continue
+            if place_only:
+                if not ev.place and host.place and ev.family not in {"phone_call", "visit"}:
+                    ev.place, ev.place_chain = host.place, host.place_chain
+                break
             if status_of(host) == status_of(ev):
                 # ``vereinbarten am Montag bei einem Treffen in Warschau``: the other way round too
                 if ev.time is None and host.time is not None:
@@ -928,8 +1025,10 @@ def status_of(ev: MergedEvent) -> str:
     reference date) outweighs any number of them.
     """
     votes: Counter[str] = Counter()
-    cued = any(m.status_cued for m in ev.mentions)
-    for m in ev.mentions:
+    # ``ursprünglich ... verschoben``: the first plan of the event another sentence tells as held says nothing
+    mentions = [m for m in ev.mentions if not (m.superseded and _held_elsewhere(ev, m))]
+    cued = any(m.status_cued for m in mentions)
+    for m in mentions:
         if cued and not m.status_cued:
             continue
         votes[m.status] += 2 if m.status_cued else 1
@@ -938,13 +1037,19 @@ def status_of(ev: MergedEvent) -> str:
             return hard
     if not votes:
         return "unknown"
-    if ev.family == "visit" and votes["happened"] and votes["planned"] and _under_way(ev):
+    if ev.family == "visit" and (votes["happened"] or ev.begun) and votes["planned"] and _under_way(ev):
         return "happened"
     best = max(votes.values())
     for status in ("happened", "planned", "possible"):
         if votes[status] == best:
             return status
     return "unknown"
+
+
+def _held_elsewhere(ev: MergedEvent, m: EventMention) -> bool:
+    """Whether a mention of another sentence tells the event as held (``hat bei einem Besuch in Spanien ...
+    unterzeichnet``: a setting noun takes no cue of its own, and still tells a visit held)."""
+    return any(x.status == "happened" and not x.superseded and x.segment != m.segment for x in ev.mentions)
 
 
 def _under_way(visit: MergedEvent) -> bool:
@@ -962,5 +1067,6 @@ def _under_way(visit: MergedEvent) -> bool:
             if m.status == status and m.status_cued and m.time is not None and (d := _day(m.time.value)) is not None
         ]
 
-    past, ahead = days("happened"), days("planned")
+    begun = _day(visit.begun.value) if visit.begun else None
+    past, ahead = days("happened") + ([begun] if begun else []), days("planned")
     return bool(past and ahead) and min(past) <= min(ahead) and (max(ahead) - min(past)).days <= TRIP_DAYS
