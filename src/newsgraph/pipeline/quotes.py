@@ -2745,6 +2745,8 @@ class QuoteLayer:
         resolver: SpeakerResolver | None = None,
     ) -> _Statement | None:
         lex = self.lex
+        if a is not None and a.cue is not None and self._refusal(doc, s, e, quoted) == a.cue[0]:
+            return None  # `Dazu, wann …, wollte sie nichts sagen.`: the clause is the topic refused
         if a is not None and a.message is not None and a.kind in {"indirect", "reported", "direct", "continuation"}:
             ms, me = self._chars(doc, a.message[0], a.message[1])
             # a quote already covers this content
@@ -2981,8 +2983,33 @@ class QuoteLayer:
         others = (lex.konjunktiv - lex.preterite_like) | lex.hearsay
         if any(doc[j].lower_ in others for j in range(s, last) if not quoted[j]):
             return False
+        if self._refusal(doc, s, last, quoted) is not None:
+            # `Zu weiteren Fragen wollte sich Peskow nicht äußern.`, `Dazu wollte er nichts sagen.`:
+            # a refusal to comment narrates that nothing was said, whoever refused (a pronoun, a
+            # subject after the verb); it is nobody's statement and carries none on
+            return True
         probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=st.sentence)
         return self._intro_speaker(doc, probe, s, fin + 1, quoted, resolver, need_named=True)
+
+    def _refusal(self, doc: Doc, s: int, e: int, quoted: list[bool]) -> int | None:
+        """`wollte sich nicht äußern`, `wollte dazu nichts sagen`: a modal spelt like the past
+        (``[clause] preterite_like``) with a negation (``[clause] negations``) before its verb of
+        commenting (``comment_infinitives``) outside quotation marks narrates a refusal to comment.
+        Returns the verb of commenting's index, else None."""
+        lex = self.lex
+        for j in range(s, e):
+            if quoted[j] or doc[j].lower_ not in lex.preterite_like:
+                continue
+            negated = False
+            for m in range(j + 1, min(e, j + 12)):
+                low = doc[m].lower_
+                if quoted[m] or low in {",", ";", ":"}:
+                    break
+                if low in lex.negations:
+                    negated = True
+                elif negated and low in lex.comment_infinitives:
+                    return m
+        return None
 
     def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
         """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,

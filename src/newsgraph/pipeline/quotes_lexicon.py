@@ -106,6 +106,8 @@ class QuoteLexicon:
     #: participles of speech verbs in a passive such sentence (`Das wurde von X bekannt gegeben.`),
     #: one or two words
     anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
+    #: negations that make a modal with a verb of commenting a refusal (`wollte sich nicht äußern`)
+    negations: frozenset[str] = field(default_factory=frozenset)
     #: last parts of compounds that name an organisation's voice (`Hamas-Sprecher`, `Kremlkreisen`)
     spokesperson_compounds: tuple[str, ...] = ()
     #: finite auxiliaries of the pluperfect: a reported-speech participle with one is background
@@ -182,6 +184,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         konjunktiv_strong=_low(clause.get("konjunktiv_1_strong")),
         preterite_like=_low(clause.get("preterite_like")),
         comment_infinitives=_low(clause.get("comment_infinitives")),
+        negations=_low(clause.get("negations")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
         clause_openers=_low(clause.get("clause_openers")),
