@@ -45,3 +45,17 @@ def test_refusal_to_comment_is_no_statement_and_carries_none_on(nlp_de, refusal)
     qs, _ = _quotes(nlp_de, text)
     assert _starting(qs, "Die Reform")
     assert not any(q.start >= text.index(refusal) for q in qs), [q.text for q in qs]
+
+
+# ---------------------------------------------------------------- bodies with an abstract ending
+@pytest.mark.parametrize("body", ["Die Opposition", "Die Koalition", "Die Universität"])
+def test_body_whose_name_ends_like_an_abstract_noun_speaks_itself(nlp_de, body):
+    text = (
+        "Der Bürgermeister von Steyrdorf, Anton Gruber, hat den Rücktritt abgelehnt. Er habe sich nichts "
+        f"vorzuwerfen, sagte der SPÖ-Politiker. {body} kritisierte die Entscheidung scharf."
+    )
+    qs, names = _quotes(nlp_de, text)
+    q = _starting(qs, body)
+    assert q, [x.text for x in qs]
+    assert q[0].speaker_text == body
+    assert names.get(q[0].speaker) != "Anton Gruber"
