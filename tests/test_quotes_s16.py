@@ -59,3 +59,51 @@ def test_body_whose_name_ends_like_an_abstract_noun_speaks_itself(nlp_de, body):
     assert q, [x.text for x in qs]
     assert q[0].speaker_text == body
     assert names.get(q[0].speaker) != "Anton Gruber"
+
+
+# ---------------------------------------------------------------- relaying outlets
+@pytest.mark.parametrize(
+    "told, outlet",
+    [
+        ("sagte Huber den Oberösterreichischen Nachrichten", "Oberösterreichischen Nachrichten"),
+        ("sagte Huber gegenüber der Nachrichtenagentur Keystone-SDA", "Keystone-SDA"),
+        ("sagte Huber den „Vorarlberger Nachrichten“", "Vorarlberger Nachrichten"),
+    ],
+)
+def test_austrian_and_swiss_outlet_inflected_or_unquoted_is_the_medium(nlp_de, told, outlet):
+    text = (
+        "Der Bürgermeister von Steyrdorf, Anton Huber, hat den Rücktritt abgelehnt. Er habe sich nichts "
+        f"vorzuwerfen, {told}."
+    )
+    qs, names = _quotes(nlp_de, text)
+    q = _starting(qs, "Er habe")[0]
+    assert names.get(q.speaker) == "Anton Huber"
+    assert outlet in (names.get(q.via) or "")
+
+
+def test_definite_medium_noun_refers_back_to_the_outlet_named_before(nlp_de):
+    text = (
+        "Wie die „Süddeutsche Zeitung“ berichtet, plant das Verkehrsministerium eine neue Behörde. "
+        "Ministerin Petra Lindqvist sagte der Zeitung, sie wolle die Verfahren beschleunigen."
+    )
+    qs, names = _quotes(nlp_de, text)
+    q = _starting(qs, "sie wolle")[0]
+    assert names.get(q.speaker) == "Petra Lindqvist"
+    assert names.get(q.via) == "Süddeutsche Zeitung"
+
+
+def test_english_told_the_newspaper_refers_back_to_the_paper_named_before(nlp_en):
+    text = (
+        "The Financial Times reported on Monday that the bank planned to cut 2,000 jobs. Chief executive "
+        'Anna Berglund told the newspaper the cuts were "painful but necessary".'
+    )
+    qs, names = _quotes(nlp_en, text)
+    q = _starting(qs, "painful")[0]
+    assert names.get(q.speaker) == "Anna Berglund"
+    assert names.get(q.via) == "Financial Times"
+
+
+def test_medium_noun_without_an_outlet_before_relays_nothing(nlp_de):
+    text = "Ein Sprecher der Stadtwerke sagte der Zeitung, die Preise würden im Herbst steigen."
+    qs, _ = _quotes(nlp_de, text)
+    assert _starting(qs, "die Preise")[0].via is None

@@ -1660,7 +1660,29 @@ class QuoteLayer:
                 if ent.type not in {"ORG", "MISC"}:
                     ent.type = "ORG"  # `told the Kommersant newspaper` (tagged a person)
                 return ent  # (`sagte SPIEGEL ONLINE`: the outlet right after the verb was told)
-        return self._unnamed_outlet(doc, lo, hi, resolver)
+        return self._unnamed_outlet(doc, lo, hi, resolver) or self._outlet_anaphor(doc, k, s, e, resolver)
+
+    def _outlet_anaphor(self, doc: Doc, k: int, s: int, e: int, resolver: SpeakerResolver) -> Entity | None:
+        """`Wie die „Süddeutsche Zeitung“ berichtet, … . Pistorius sagte der Zeitung, …`, `told
+        the newspaper`: a definite medium noun of ``[medium] anaphors`` beside the cue at ``k``
+        with no name after it refers back to the outlet the text named last; that outlet relays."""
+        lex = self.lex
+        if not lex.medium_anaphors:
+            return None
+        for j in range(max(s, k - 4), min(e - 1, k + 8)):
+            if doc[j].lower_ not in lex.definite_articles or doc[j + 1].lower_ not in lex.medium_anaphors:
+                continue
+            after = doc[j + 2] if j + 2 < e else None
+            if after is not None and (
+                is_capitalised(after) or after.text in lex.marks or after.lower_ in lex.media_names
+            ):
+                continue  # `der Zeitung „Die Welt“`: the outlet is named, the rules above decide
+            latest: tuple[int, Entity] | None = None
+            for m_start, _, _, ent in resolver._mentions.overlapping(0, doc[j].idx):
+                if ent.type in {"ORG", "MISC"} and resolver._is_medium(ent) and (latest is None or m_start > latest[0]):
+                    latest = (m_start, ent)
+            return latest[1] if latest is not None else None
+        return None
 
     def _is_outlet_only(self, ent: Entity) -> bool:
         """Whether every mention of a person or place entity is an unambiguous outlet name of
@@ -1688,7 +1710,15 @@ class QuoteLayer:
         that `Neue Zürcher Zeitung` wins over a shorter name inside it and the window is scanned
         once, not once per name."""
         if self._pattern is None:
-            names = sorted(self.lex.media_names, key=len, reverse=True)
+            # with the dative and genitive adjective endings too (`den Oberösterreichischen
+            # Nachrichten`, `der Süddeutschen Zeitung`): each word before the last that ends in
+            # `-e` may end in `-en`
+            inflected = set()
+            for name in self.lex.media_names:
+                words = name.split()
+                if len(words) > 1 and any(w.endswith("e") for w in words[:-1]):
+                    inflected.add(" ".join([w + "n" if w.endswith("e") else w for w in words[:-1]] + words[-1:]))
+            names = sorted(self.lex.media_names | inflected, key=len, reverse=True)
             alternation = "|".join(re.escape(name) for name in names)
             self._pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
         return self._pattern

@@ -106,6 +106,8 @@ class QuoteLexicon:
     #: participles of speech verbs in a passive such sentence (`Das wurde von X bekannt gegeben.`),
     #: one or two words
     anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
+    #: medium nouns that, definite and unnamed, refer back to the outlet named last (`der Zeitung`)
+    medium_anaphors: frozenset[str] = field(default_factory=frozenset)
     #: negations that make a modal with a verb of commenting a refusal (`wollte sich nicht äußern`)
     negations: frozenset[str] = field(default_factory=frozenset)
     #: last parts of compounds that name an organisation's voice (`Hamas-Sprecher`, `Kremlkreisen`)
@@ -232,6 +234,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         subordinators=_low(spk.get("subordinators")),
         shared_subject=_low(cue.get("shared_subject")),
         before_medium_name=_low(data.get("medium", {}).get("before_name")),
+        medium_anaphors=_low(data.get("medium", {}).get("anaphors")),
         verb_adverbs=_low(spk.get("verb_adverbs")),
         circumstance=_low(clause.get("circumstance")),
         locative=_low(spk.get("locative")),

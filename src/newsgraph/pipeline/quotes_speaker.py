@@ -99,11 +99,18 @@ def _adjectives_then_noun(doc: Doc, j: int, end: int) -> bool:
 
 def outlet_name(words: list[str], lex: QuoteLexicon) -> bool:
     """Whether lower-cased ``words`` are an outlet of ``quotes_media.toml``, read also with the
-    adjective endings of the dative undone (`Rheinischen Post` → `rheinische post`)."""
+    adjective endings of the dative undone (`Rheinischen Post` → `rheinische post`), on every word
+    or on all but the last, whose own ending is the noun's (`Oberösterreichischen Nachrichten` →
+    `oberösterreichische nachrichten`)."""
     name = " ".join(words)
     if name in lex.media_names:
         return True
-    return re.sub(r"(?<=[a-zäöüß])(en|er)\b", "e", name) in lex.media_names
+    if re.sub(r"(?<=[a-zäöüß])(en|er)\b", "e", name) in lex.media_names:
+        return True
+    if len(words) < 2:
+        return False
+    adjectives = " ".join(re.sub(r"(?<=[a-zäöüß])(en|er)$", "e", w) for w in words[:-1])
+    return f"{adjectives} {words[-1]}" in lex.media_names
 
 
 def _dative_outlet(doc: Doc, i: int, j: int, end: int, lex: QuoteLexicon) -> bool:
