@@ -107,3 +107,21 @@ def test_medium_noun_without_an_outlet_before_relays_nothing(nlp_de):
     text = "Ein Sprecher der Stadtwerke sagte der Zeitung, die Preise würden im Herbst steigen."
     qs, _ = _quotes(nlp_de, text)
     assert _starting(qs, "die Preise")[0].via is None
+
+
+# ---------------------------------------------------------------- English descriptions after a quote
+@pytest.mark.parametrize(
+    "frame, described",
+    [
+        ('"We are not going anywhere," the 52-year-old said.', "the 52-year-old"),
+        ('"We are not going anywhere," the veteran firefighter said.', "the veteran firefighter"),
+        ('"We are not going anywhere," said the 52-year-old.', "the 52-year-old"),
+    ],
+)
+def test_english_description_after_a_quote_is_its_speaker(nlp_en, frame, described):
+    text = f'"We will rebuild," Mayor Lisa Grant said. Firefighter Tom Reyes lost his house in the fire. {frame}'
+    qs, names = _quotes(nlp_en, text)
+    q = _starting(qs, "We are not")[0]
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker_text == described
+    assert names.get(q.speaker) == "Tom Reyes"

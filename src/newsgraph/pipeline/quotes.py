@@ -874,6 +874,8 @@ class QuoteLayer:
                 before = self._anonymous_before(doc, start, aux) or before
             if before is None and aux - 1 >= start and doc[aux - 1].lower_ in lex.pronouns:
                 before = SpeakerPhrase(aux - 1, aux)  # `…, he said he did not think …`
+            if before is None and quote_before:
+                before = self._described_before(doc, start, aux)  # `"…," the 52-year-old said.`
             relative = None
             if (
                 before is None
@@ -1189,6 +1191,24 @@ class QuoteLayer:
         owner = len(words) > 1 and words[0].text[:1].isupper() and words[1].lower_ in {"'s", "’s"}  # `Kenya's`
         if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
+        return SpeakerPhrase(start, aux)
+
+    def _described_before(self, doc: Doc, start: int, aux: int) -> SpeakerPhrase | None:
+        """`"…," the 52-year-old said.`, `"…," the veteran firefighter said.`: right after a
+        quote, a lower-case phrase opened by a definite article or a possessive and running up
+        to the verb is the verb's subject whatever its head (the speaker list names only
+        offices); the resolver decides whom it describes."""
+        lex = self.lex
+        if not 2 <= aux - start <= 7:
+            return None
+        if doc[start].lower_ not in lex.definite_articles and doc[start].lower_ not in lex.possessives:
+            return None
+        for j in range(start + 1, aux):
+            tok = doc[j]
+            if tok.text == "-" or tok.like_num:
+                continue
+            if not tok.is_alpha or not tok.is_lower:
+                return None
         return SpeakerPhrase(start, aux)
 
     def _inverted_anonymous(self, doc: Doc, start: int, e: int) -> SpeakerPhrase | None:

@@ -79,6 +79,10 @@ def is_capitalised(tok: Token) -> bool:
     return text[:1].isupper() or text[:1].isdigit() or (text[:1] in "aebi" and _PARTICLE_NAME.match(text) is not None)
 
 
+#: `the 52-year-old` closing a phrase: an English age used as a noun
+_AGE_NOUN = re.compile(r"\b\d+\s*-\s*year\s*-\s*old$", re.IGNORECASE)
+
+
 def _aged(word: str) -> bool:
     """`81-jährige`: an age used as a noun names a person though it starts with a digit."""
     return word[:1].isdigit() and "-jährig" in word.lower()
@@ -438,10 +442,15 @@ class SpeakerResolver:
         endings) and matches no office held in the text refers back like a pronoun: to the
         person the text is about at that point (:meth:`antecedent`)."""
         endings = self.lex.person_descriptions
+        if span[0].lower_ in self.lex.definite_articles and _AGE_NOUN.search(span.text):
+            # `the 52-year-old`: an age used as a noun (English splits it into five tokens)
+            return self.antecedent(span.start_char, outside_sentence=True)
         if not endings or len(span) > 4 or span[0].lower_ not in self.lex.definite_articles:
             return None
         head = span[-1].lower_
-        if not (span[-1].text[:1].isupper() or _aged(span[-1].text)) or not head.endswith(endings):
+        # (English writes nouns in lower case: `the firefighter`)
+        written = span[-1].text[:1].isupper() or _aged(span[-1].text) or self.lex.lower_case_nouns
+        if not written or not head.endswith(endings):
             return None
         return self.antecedent(span.start_char, outside_sentence=True)
 
