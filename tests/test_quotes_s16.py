@@ -125,3 +125,38 @@ def test_english_description_after_a_quote_is_its_speaker(nlp_en, frame, describ
     assert q.cue is not None and q.cue.text == "said"
     assert q.speaker_text == described
     assert names.get(q.speaker) == "Tom Reyes"
+
+
+# ---------------------------------------------------------------- quotes over several paragraphs
+def test_quote_over_two_paragraphs_closed_without_reopening_is_one_direct_quote(nlp_de):
+    text = (
+        "„Wir haben alles versucht. Am Ende fehlte uns die Kraft.\n\nJetzt müssen wir nach vorne "
+        "schauen“, sagte Trainer Urs Kessler nach dem Spiel."
+    )
+    qs, names = _quotes(nlp_de, text)
+    q = _starting(qs, "Wir haben")[0]
+    assert q.kind == "direct"
+    assert q.text.endswith("nach vorne schauen")
+    assert names.get(q.speaker) == "Urs Kessler"
+    assert not any(x.text.startswith("Jetzt") for x in qs)
+
+
+def test_english_quote_reopened_after_a_single_line_break_keeps_its_first_paragraph(nlp_en):
+    text = (
+        "Mayor Karen Holloway spoke to reporters on Friday.\n"
+        '"We will rebuild," Holloway said. "Every single home.\n"Every single school."'
+    )
+    qs, names = _quotes(nlp_en, text)
+    q = _starting(qs, "Every single home")
+    assert q, [x.text for x in qs]
+    assert "Every single school" in q[0].text
+    assert names.get(q[0].speaker) == "Karen Holloway"
+
+
+def test_paragraph_opening_a_new_quote_does_not_continue_an_unclosed_one():
+    from newsgraph.pipeline.quotes_lexicon import lexicon_for
+    from newsgraph.pipeline.quotes_marks import find_quoted_spans
+
+    text = "Er sprach von einem „historischen Tag.\n\nDie Opposition sprach von „Wortbruch“ und ging."
+    spans = find_quoted_spans(text, lexicon_for("de"))
+    assert [text[q.start : q.end] for q in spans if q.parent is None][-1] == "Wortbruch"
