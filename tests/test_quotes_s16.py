@@ -160,3 +160,41 @@ def test_paragraph_opening_a_new_quote_does_not_continue_an_unclosed_one():
     text = "Er sprach von einem „historischen Tag.\n\nDie Opposition sprach von „Wortbruch“ und ging."
     spans = find_quoted_spans(text, lexicon_for("de"))
     assert [text[q.start : q.end] for q in spans if q.parent is None][-1] == "Wortbruch"
+
+
+# ---------------------------------------------------------------- interviews in question-and-answer form
+def test_interview_answers_are_the_interviewees_direct_quotes_relayed_by_the_outlet(nlp_de):
+    text = (
+        "Jonas Kroll verhandelt für die Gewerkschaft. Ein Gespräch über Streiks.\n\n"
+        "SPIEGEL: Herr Kroll, wie geht es weiter?\n\n"
+        "Kroll: Wir werden die Gespräche fortsetzen. Eine Einigung ist möglich.\n\n"
+        "SPIEGEL: Und wenn nicht?\n\n"
+        "Kroll: Dann gibt es Streiks, und zwar sofort."
+    )
+    qs, names = _quotes(nlp_de, text)
+    answers = [q for q in qs if q.start > text.index("SPIEGEL:")]
+    assert [q.text for q in answers] == [
+        "Wir werden die Gespräche fortsetzen. Eine Einigung ist möglich.",
+        "Dann gibt es Streiks, und zwar sofort.",
+    ]
+    assert all(q.kind == "direct" and names.get(q.speaker) == "Jonas Kroll" for q in answers)
+    assert all(names.get(q.via) in {"Der Spiegel", "SPIEGEL"} for q in answers)
+
+
+def test_english_q_and_a_lines_give_the_answers_to_the_labelled_person(nlp_en):
+    text = (
+        "Union leader Maria Okafor spoke to us about the strike.\n"
+        "Q: What comes next?\nOkafor: We keep negotiating.\nQ: And if that fails?\nOkafor: Then we strike."
+    )
+    qs, names = _quotes(nlp_en, text)
+    assert [q.text for q in qs if q.start > text.index("Q:")] == ["We keep negotiating.", "Then we strike."]
+    assert all(names.get(q.speaker) == "Maria Okafor" for q in qs if q.start > text.index("Q:"))
+
+
+def test_place_labels_heading_short_reports_are_no_interview(nlp_de):
+    text = (
+        "Berlin: Die Polizei hat eine Demonstration aufgelöst.\nHamburg: Der Hafen bleibt gesperrt.\n"
+        "Berlin: Die S-Bahn fährt wieder.\nHamburg: Der Senat tagt am Abend."
+    )
+    qs, _ = _quotes(nlp_de, text)
+    assert not any(q.kind == "direct" for q in qs)

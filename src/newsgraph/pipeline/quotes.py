@@ -380,6 +380,12 @@ class QuoteLayer:
                 anchor = _Statement(kind="indirect", start=doc[s].idx, end=doc[s].idx, sentence=u, anchor=True)
                 self._apply(doc, anchor, analysis, resolver)
                 last_statement = anchor
+        interview = self._interview(doc, resolver)
+        if interview is not None:
+            # an interview's lines are its speakers' words, not the reporter's sentences: what the
+            # sentence rules read in them (`SPIEGEL: Herr Müller, wie geht es weiter?`) gives way
+            answers, lines = interview
+            statements = [st for st in statements if not any(a <= st.start < b for a, b in lines)] + answers
         if self.record_features:
             self.last_features = self._features(doc, statements)
         if self._tagger is not None and self.lex.learned and self._tagger.usable(doc):
@@ -3175,6 +3181,60 @@ class QuoteLayer:
         rest = doc.text[doc[e - 1].idx + len(doc[e - 1]) : doc[e - 1].idx + len(doc[e - 1]) + 4]
         return rest.startswith(("\n\n", "\r\n\r\n")) or rest.replace(" ", "").startswith("\n\n")
 
+    def _interview(self, doc: Doc, resolver: SpeakerResolver) -> tuple[list[_Statement], list[tuple[int, int]]] | None:
+        """`SPIEGEL: Herr Kroll, wie geht es weiter?` / `Kroll: Wir verhandeln weiter.`: a text
+        whose lines open with a speaker label and a colon, two labels taking turns at least twice
+        each, is an interview in question-and-answer form. The lines of a label that names no
+        interviewer (``[interview] questioners``) nor a news outlet are the words of the person
+        the label names: direct quotes. Returns those and the character ranges of all the
+        interview's lines, or None for a text that is no interview."""
+        lex = self.lex
+        lines = [
+            m
+            for m in _LABELLED_LINE.finditer(self._text)
+            if all(w[:1].isupper() for w in m.group(1).split()) and not any(c.isdigit() for c in m.group(1))
+        ]
+        if len(lines) < 4:
+            return None
+        counts: dict[str, int] = {}
+        for m in lines:
+            counts[m.group(1).casefold()] = counts.get(m.group(1).casefold(), 0) + 1
+        turns = sorted(counts.values(), reverse=True)
+        if len(turns) < 2 or turns[1] < 2:
+            return None
+        labelled = [(m, resolver._best_mention(m.start(1), m.end(1))) for m in lines]
+        if any(ent is not None and ent.type == "LOC" for _, ent in labelled):
+            return None  # `Berlin: …` / `Hamburg: …`: places heading reports, no speakers
+        # `SPIEGEL: …`: the outlet that asks publishes, and so relays, the answers
+        via = next(
+            (
+                ent or self._new_outlet(doc, m.start(1), m.end(1), resolver)
+                for m, ent in labelled
+                if outlet_name(m.group(1).casefold().split(), lex)
+            ),
+            None,
+        )
+        answers: list[_Statement] = []
+        ranges: list[tuple[int, int]] = []
+        unit_starts = self._unit_starts
+        for m, ent in labelled:
+            label = m.group(1)
+            ranges.append((m.start(), m.end()))
+            key = label.casefold()
+            if counts[key] < 2 or key in lex.questioners or outlet_name(key.split(), lex):
+                continue
+            start, end = m.start(2), m.end(2)
+            while end > start and self._text[end - 1].isspace():
+                end -= 1
+            st = _Statement(kind="direct", start=start, end=end)
+            st.sentence = max(0, bisect.bisect_right(unit_starts, start) - 1)
+            st.speaker_phrase = (m.start(1), m.end(1))
+            st.speaker_known = True
+            st.speaker = ent or resolver.surname(label.split()[-1])
+            st.via = via
+            answers.append(st)
+        return answers, ranges
+
     def _headline(self, doc: Doc, s: int, e: int, resolver: SpeakerResolver) -> _Statement | None:
         """A title `Wulff: Deutschland trägt Verantwortung …` states what a named person said.
         Only a person entity before the colon counts (`Brexit: …` is a topic, not a speaker)."""
@@ -3482,6 +3542,10 @@ class QuoteLayer:
 #: words pairwise, so unbounded units (`sagte „ja“ sagte „ja“ …` without a full stop, mark soups)
 #: would make the layer quadratic; real news sentences stay far below it
 MAX_UNIT_TOKENS = 160
+
+
+#: a line that opens with a short label and a colon (`Kroll: Wir verhandeln weiter.`)
+_LABELLED_LINE = re.compile(r"(?m)^[ \t]*([^\W\d][\w.’'-]*(?: [^\W\d][\w.’'-]*){0,2}):[ \t]+(\S[^\n]*)")
 
 
 def _bounded_unit(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:
