@@ -198,3 +198,42 @@ def test_place_labels_heading_short_reports_are_no_interview(nlp_de):
     )
     qs, _ = _quotes(nlp_de, text)
     assert not any(q.kind == "direct" for q in qs)
+
+
+# ---------------------------------------------------------------- English frames of wire copy
+def test_english_office_of_a_titled_owner_speaks_for_the_owner(nlp_en):
+    text = "Prime Minister Alan Whitcombe's office said he would travel to Washington next week."
+    qs, names = _quotes(nlp_en, text)
+    q = _starting(qs, "he would travel")[0]
+    assert q.speaker_text == "Prime Minister Alan Whitcombe's office"
+    assert names.get(q.speaker) == "Alan Whitcombe"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The Kremlin said on Monday Putin would travel to Beijing.", "Putin would travel"),
+        ("The company said on Tuesday the talks had stalled.", "the talks had stalled"),
+        ("Officials said late on Friday the border would reopen.", "the border would reopen"),
+    ],
+)
+def test_english_clause_without_that_after_the_time_of_saying_is_the_message(nlp_en, text, content):
+    qs, _ = _quotes(nlp_en, text)
+    message = text[text.index(content) : -1]  # to the full stop
+    assert [q.text for q in qs if q.cue is not None and q.cue.text == "said"] == [message]
+
+
+def test_english_time_of_saying_alone_states_nothing(nlp_en):
+    qs, _ = _quotes(nlp_en, "The ministry said on Tuesday.")
+    assert not qs
+
+
+def test_english_description_with_a_relative_clause_refers_back_to_the_body(nlp_en):
+    text = (
+        "According to the Syrian Observatory for Human Rights, at least 40 people were killed. The group, "
+        "which relies on a network of sources in Syria, said the toll was likely to rise."
+    )
+    qs, names = _quotes(nlp_en, text)
+    q = _starting(qs, "the toll")[0]
+    assert q.speaker_text == "The group"
+    assert names.get(q.speaker) == "Syrian Observatory for Human Rights"

@@ -998,6 +998,10 @@ class QuoteLayer:
                 ):
                     # `said in a statement it remained committed`: the clause with no `that`
                     nxt = opener
+                elif (after_time := self._clause_after_time(doc, nxt, e, last)) is not None:
+                    # `said on Monday Putin would travel`, `said on Tuesday the talks had stalled`:
+                    # after the time of saying, a clause with a subject and a finite verb
+                    nxt = after_time
                 elif lows.get(nxt) in lex.circumstance:
                     if comma is not None and start == comma + 1 and comma - clause_start >= 3:
                         a.message = (clause_start, comma)
@@ -1162,6 +1166,12 @@ class QuoteLayer:
         first = doc[head]
         if not (first.text[:1].isupper() or first.lower_ in self.lex.np_inner or first.lower_ in self.lex.possessives):
             return None
+        if doc[inner + 1].lower_ in self.lex.relative_pronouns and not any(
+            doc[j].text[:1].isupper() for j in range(head + 1, inner)
+        ):
+            # `The group, which relies on sources in Syria, said`: a description with a relative
+            # clause is the description alone; the places and bodies in the clause do not speak
+            return SpeakerPhrase(head, inner)
         return SpeakerPhrase(head, aux - 1)
 
     def _title_words(self, doc: Doc, start: int, end: int) -> bool:
@@ -1194,10 +1204,43 @@ class QuoteLayer:
         words = [doc[j] for j in range(start, aux)]
         if any(t.is_punct for t in words) or not any(t.lower_ in self.lex.anonymous for t in words):
             return None
-        owner = len(words) > 1 and words[0].text[:1].isupper() and words[1].lower_ in {"'s", "’s"}  # `Kenya's`
+        # `Kenya's`, `Prime Minister Keir Starmer's office`: a capitalised owner (a name with its
+        # titles) before the possessive
+        possessive = next((p for p, t in enumerate(words) if t.lower_ in {"'s", "’s"}), None)
+        owner = bool(possessive) and all(t.text[:1].isupper() for t in words[:possessive])
         if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
         return SpeakerPhrase(start, aux)
+
+    def _clause_after_time(self, doc: Doc, nxt: int, e: int, last: int) -> int | None:
+        """`said on Monday Putin would …`, `said Tuesday the talks had …`: when a time expression
+        of the times layer starts at the circumstance word ``nxt`` or one of the two after it
+        (`late on Friday`), the token
+        after the time opens the content clause if a subject (a pronoun, an article, a name)
+        stands there and a finite verb follows within a few words before any punctuation."""
+        times = getattr(doc._, "times", None) or []
+        lo = doc[nxt].idx
+        hi = doc[min(nxt + 2, e - 1)].idx
+        time = next((t for t in times if lo <= t.start <= hi), None)
+        if time is None:
+            return None
+        p = next((j for j in range(nxt, e) if doc[j].idx >= time.end), None)
+        if p is None or last - p < 3:
+            return None
+        first = doc[p]
+        lex = self.lex
+        if not (
+            first.lower_ in lex.clause_openers
+            or first.lower_ in lex.definite_articles
+            or (is_capitalised(first) and first.tag_ in {"NNP", "NNPS"})
+        ):
+            return None
+        for j in range(p + 1, min(last, p + 8)):
+            if doc[j].is_punct:
+                return None
+            if doc[j].tag_ in {"MD", "VBD", "VBZ", "VBP"}:
+                return p
+        return None
 
     def _described_before(self, doc: Doc, start: int, aux: int) -> SpeakerPhrase | None:
         """`"…," the 52-year-old said.`, `"…," the veteran firefighter said.`: right after a

@@ -537,7 +537,10 @@ class SpeakerResolver:
         following = self.doc[span.end] if span.end < len(self.doc) else None
         if following is not None and following.lower_ in lex.anonymous:
             return None  # `the German government`: the phrase read so far ends on an adjective
-        heads = [t for t in span if t.text[:1].isupper() and t.i > span.start]
+        # (English writes the head in lower case: `The group, which …, said`)
+        heads = [
+            t for t in span if t.i > span.start and (t.text[:1].isupper() or (lex.lower_case_nouns and t.is_alpha))
+        ]
         if not heads:
             return None
         head = heads[-1].lower_
