@@ -237,3 +237,58 @@ def test_english_description_with_a_relative_clause_refers_back_to_the_body(nlp_
     q = _starting(qs, "the toll")[0]
     assert q.speaker_text == "The group"
     assert names.get(q.speaker) == "Syrian Observatory for Human Rights"
+
+
+# ---------------------------------------------------------------- verbs of telling, Swiss radio
+@pytest.mark.parametrize(
+    "frame, outlet",
+    [
+        ("erzählte die Bürgermeisterin Sabine Roth der „Rheinischen Post“", "Rheinischen Post"),
+        ("bilanzierte die Bürgermeisterin Sabine Roth im Interview mit Radio SRF", "Radio SRF"),
+    ],
+)
+def test_verb_of_telling_after_a_quote_gives_speaker_and_medium(nlp_de, frame, outlet):
+    text = f"„So geht das mit dem Verkehr nicht weiter“, {frame}."
+    qs, names = _quotes(nlp_de, text)
+    q = _starting(qs, "So geht")[0]
+    assert q.cue is not None and q.cue.text == frame.split()[0]
+    assert names.get(q.speaker) == "Sabine Roth"
+    assert outlet in (names.get(q.via) or "")
+
+
+# ---------------------------------------------------------------- quotes inside quotes
+@pytest.mark.parametrize(
+    "text, inner, speaker",
+    [
+        (
+            "„Ich habe ihm gesagt: ‚So geht das nicht weiter‘“, sagte die Bürgermeisterin Sabine Roth.",
+            "So geht",
+            "Sabine Roth",
+        ),
+        (
+            "„Merkel sagte mir damals: ‚Wir schaffen das schon irgendwie‘“, erinnerte sich der frühere "
+            "Minister Peter Hahnemann.",
+            "Wir schaffen",
+            "Merkel",
+        ),
+    ],
+)
+def test_quote_inside_a_quote_is_said_by_whom_the_quoting_words_name(nlp_de, text, inner, speaker):
+    qs, names = _quotes(nlp_de, text)
+    q = _starting(qs, inner)[0]
+    assert speaker in (names.get(q.speaker) or "")
+
+
+def test_quote_inside_a_quote_without_a_speech_verb_keeps_no_speaker(nlp_de):
+    text = "„Das Motto ‚Wir schaffen das schon‘ gilt nicht mehr“, sagte die Ministerin Karla Roth."
+    qs, _ = _quotes(nlp_de, text)
+    assert _starting(qs, "Wir schaffen")[0].speaker is None
+
+
+def test_english_quote_ending_in_a_nested_quote_and_comma_is_direct(nlp_en):
+    text = "\"I told him: 'This cannot go on,'\" Mayor Sabine Rothwell told the Boston Globe."
+    qs, names = _quotes(nlp_en, text)
+    outer = _starting(qs, "I told him")[0]
+    assert outer.kind == "direct"
+    inner = _starting(qs, "This cannot")[0]
+    assert names.get(inner.speaker) == "Sabine Rothwell"

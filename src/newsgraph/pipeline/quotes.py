@@ -410,7 +410,7 @@ class QuoteLayer:
                 if outer is not None:
                     st.parent = index_of[id(outer)]
         # nested quotes inside direct quotes
-        statements.extend(self._nested(doc, spans, statements))
+        statements.extend(self._nested(doc, spans, statements, resolver))
         for st in statements:
             st.parent_ref = statements[st.parent] if st.parent is not None else None
         statements = self._one_per_statement(statements)
@@ -2247,8 +2247,9 @@ class QuoteLayer:
         colon = before.endswith(":") or prev_unit_colon
         sentence_like = content[:1].isupper() or content[:1] in "([.…"
         ends_sentence = content.rstrip("“”\"'»«’ ")[-1:] in _SENT_END
-        # English puts the comma inside the marks: `"…," Lavrov said`
-        comma_before_cue = after.startswith(",") or (self.lang == "en" and content.rstrip()[-1:] == ",")
+        # English puts the comma inside the marks: `"…," Lavrov said`, behind the closing mark of
+        # a quote inside the quote as well (`"I told him: 'This cannot go on,'" Roth said`)
+        comma_before_cue = after.startswith(",") or (self.lang == "en" and content.rstrip("“”\"'»«’ ")[-1:] == ",")
         follows_cue = (
             comma_before_cue
             and analysis is not None
@@ -3368,8 +3369,11 @@ class QuoteLayer:
         text = self._text
         return text[st.end + 1 : st.end + 2] in {"-", "‐"} or text[max(0, st.start - 2) : st.start - 1] in {"-", "‐"}
 
-    def _nested(self, doc: Doc, spans: list[QuotedSpan], statements: list[_Statement]) -> list[_Statement]:
-        """Quotes inside direct quotes: kept (with their parent) when they are sentences or clauses."""
+    def _nested(
+        self, doc: Doc, spans: list[QuotedSpan], statements: list[_Statement], resolver: SpeakerResolver
+    ) -> list[_Statement]:
+        """Quotes inside direct quotes: kept (with their parent) when they are sentences or clauses,
+        with the speaker the quoting words name (:meth:`_nested_speaker`)."""
         out: list[_Statement] = []
         directs = sorted((st.start, i) for i, st in enumerate(statements) if st.kind in {"direct", "partial"})
         starts = [a for a, _ in directs]
@@ -3382,8 +3386,32 @@ class QuoteLayer:
             if k < 0 or statements[directs[k][1]].end < q.close:
                 continue
             kind = "direct" if self._text[q.start : q.start + 1].isupper() else "partial"
-            out.append(_Statement(kind=kind, start=q.start, end=q.end, parent=directs[k][1]))
+            st = _Statement(kind=kind, start=q.start, end=q.end, parent=directs[k][1])
+            self._nested_speaker(doc, st, statements[directs[k][1]], q.open, resolver)
+            out.append(st)
         return out
+
+    def _nested_speaker(
+        self, doc: Doc, st: _Statement, outer: _Statement, mark: int, resolver: SpeakerResolver
+    ) -> None:
+        """`„Ich habe ihm gesagt: ‚So geht das nicht weiter‘“, erzählte Roth`: a quote inside a quote
+        introduced, in the quoting sentence, by a speech verb with a first-person subject
+        (``[nested] first_person``) is the outer speaker's own; with a person named there (`Merkel
+        sagte mir: ‚…‘`) that person's. Without a speech verb the inner speaker stays open."""
+        lex = self.lex
+        text = self._text
+        lo = max(outer.start, *(text.rfind(p, outer.start, mark) + 1 for p in ".!?"))
+        span = doc.char_span(lo, mark, alignment_mode="contract")
+        if span is None or not any(t.lower_ in lex.cue_verbs for t in span):
+            return
+        for t in span:
+            if t.lower_ in lex.first_person:
+                st.speaker, st.speaker_phrase, st.speaker_known = outer.speaker, (t.idx, t.idx + len(t)), True
+                return
+        for m_start, m_end, _, ent in resolver._mentions.overlapping(lo, mark):
+            if ent.type == "PER" and m_start >= lo:
+                st.speaker, st.speaker_phrase, st.speaker_known = ent, (m_start, m_end), True
+                return
 
     # ------------------------------------------------------------------ learned tagger
     def _learned(

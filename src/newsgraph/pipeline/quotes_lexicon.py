@@ -106,6 +106,8 @@ class QuoteLexicon:
     #: participles of speech verbs in a passive such sentence (`Das wurde von X bekannt gegeben.`),
     #: one or two words
     anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
+    #: first-person pronouns: a quote inside a quote after `ich sagte` is the outer speaker's
+    first_person: frozenset[str] = field(default_factory=frozenset)
     #: labels of an interview's questions (`Frage:`, `Q:`): their lines are no one's quotes
     questioners: frozenset[str] = field(default_factory=frozenset)
     #: whether the language writes common nouns in lower case (English: `the firefighter` is a
@@ -240,6 +242,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         shared_subject=_low(cue.get("shared_subject")),
         before_medium_name=_low(data.get("medium", {}).get("before_name")),
         medium_anaphors=_low(data.get("medium", {}).get("anaphors")),
+        first_person=_low(data.get("nested", {}).get("first_person")),
         questioners=_low(data.get("interview", {}).get("questioners")),
         lower_case_nouns=bool(spk.get("lower_case_nouns", False)),
         verb_adverbs=_low(spk.get("verb_adverbs")),
