@@ -292,3 +292,26 @@ def test_english_quote_ending_in_a_nested_quote_and_comma_is_direct(nlp_en):
     assert outer.kind == "direct"
     inner = _starting(qs, "This cannot")[0]
     assert names.get(inner.speaker) == "Sabine Rothwell"
+
+
+# ---------------------------------------------------------------- an outlet named by its medium noun
+_FAZ = "Laut einem Bericht der „Frankfurter Allgemeinen Zeitung“ will die Regierung sparen. "
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("Der Minister wolle die Reform noch im Herbst durchsetzen, schreibt das Blatt.", "Der Minister wolle"),
+        (
+            "Der Minister habe dies in einer internen Runde angekündigt, schreibt das Blatt.",
+            "Der Minister habe dies in einer internen Runde angekündigt",
+        ),
+    ],
+)
+def test_medium_noun_as_subject_of_a_closing_frame_is_the_outlet_speaking(nlp_de, sentence, content):
+    qs, names = _quotes(nlp_de, _FAZ + sentence)
+    q = _starting(qs, "Der Minister")[0]
+    assert q.text.startswith(content) and "schreibt" not in q.text
+    assert q.cue is not None and q.cue.text == "schreibt"
+    assert names.get(q.speaker) == "Frankfurter Allgemeine Zeitung"
+    assert q.via is None

@@ -694,6 +694,8 @@ class QuoteLayer:
                 continue
             if is_rep and not is_cue and self._later_clause_cue(doc, s, e, last, k, idx):
                 continue
+            if self._closing_frame(doc, s, e, last, k, quoted):
+                continue  # the frame after the comma is the sentence's cue
             a = _Analysis(cue=(k, k + 1))
             a.speaker = self._owner_title(doc, self._subject(doc, own, k, e, resolver), k)
             a.via = self._medium(doc, k, e, resolver, own) or relay
@@ -1306,6 +1308,22 @@ class QuoteLayer:
                 return True
         return doc[k].tag_ == "VVPP" and not any(doc[j].lower_ in lex.auxiliaries for j in range(s, k))
 
+    def _closing_frame(self, doc: Doc, s: int, e: int, last: int, k: int, quoted: list[bool]) -> bool:
+        """`Klingbeil habe dies in einer Runde angekündigt, schreibt das Blatt.`: a speech verb at
+        ``k`` inside a Konjunktiv clause that a frame after a comma closes (a cue verb and its
+        subject ending the sentence) is part of the reported content, not the sentence's cue."""
+        lex = self.lex
+        for j in range(k + 1, last):
+            if doc[j].text != "," or quoted[j] or j + 2 >= last:
+                continue
+            if not self._cue_at(doc, j + 1, s, e, lex.cue_verbs, lex.cue_particles):
+                continue
+            subject = phrase_after(doc, j + 2, e, lex)
+            if subject is None or subject.end < last - 1:
+                continue
+            return any(doc[m].lower_ in lex.konjunktiv for m in range(s, j) if not quoted[m])
+        return False
+
     def _later_clause_cue(self, doc: Doc, s: int, e: int, last: int, k: int, idx: list[int]) -> bool:
         """`Trump nannte die Idee interessant und sagte, er könne sich vorstellen …`: a speech verb
         later in the sentence governs a content clause; that clause is the statement, not the
@@ -1741,6 +1759,8 @@ class QuoteLayer:
         for j in range(max(s, k - 4), min(e - 1, k + 8)):
             if doc[j].lower_ not in lex.definite_articles or doc[j + 1].lower_ not in lex.medium_anaphors:
                 continue
+            if not self._told_medium(doc, j):
+                continue  # `…, schreibt das Blatt`: the outlet is the subject, it speaks itself
             after = doc[j + 2] if j + 2 < e else None
             if after is not None and (
                 is_capitalised(after) or after.text in lex.marks or after.lower_ in lex.media_names
@@ -1752,6 +1772,16 @@ class QuoteLayer:
                     latest = (m_start, ent)
             return latest[1] if latest is not None else None
         return None
+
+    def _told_medium(self, doc: Doc, j: int) -> bool:
+        """Whether the article at ``j`` before a medium noun marks the one told, not the subject:
+        a dative (`dem Sender`, `den Zeitungen`, `der Zeitung` for a feminine noun of ``[medium]
+        feminine``) in German; after a verb of telling or `to` in English (`told the newspaper`)."""
+        lex = self.lex
+        art, noun = doc[j].lower_, doc[j + 1].lower_
+        if self.lang == "en":
+            return j > 0 and (doc[j - 1].lower_ in lex.addressee_verbs or doc[j - 1].lower_ == "to")
+        return art in {"dem", "den"} or (art == "der" and noun.endswith(lex.feminine_media))
 
     def _is_outlet_only(self, ent: Entity) -> bool:
         """Whether every mention of a person or place entity is an unambiguous outlet name of

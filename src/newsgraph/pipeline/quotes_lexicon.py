@@ -110,6 +110,8 @@ class QuoteLexicon:
     first_person: frozenset[str] = field(default_factory=frozenset)
     #: labels of an interview's questions (`Frage:`, `Q:`): their lines are no one's quotes
     questioners: frozenset[str] = field(default_factory=frozenset)
+    #: endings of feminine medium nouns: `der Zeitung` after a cue is the dative told
+    feminine_media: tuple[str, ...] = ()
     #: whether the language writes common nouns in lower case (English: `the firefighter` is a
     #: description though its head is not capitalised)
     lower_case_nouns: bool = False
@@ -242,6 +244,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         shared_subject=_low(cue.get("shared_subject")),
         before_medium_name=_low(data.get("medium", {}).get("before_name")),
         medium_anaphors=_low(data.get("medium", {}).get("anaphors")),
+        feminine_media=tuple(sorted(_low(data.get("medium", {}).get("feminine")))),
         first_person=_low(data.get("nested", {}).get("first_person")),
         questioners=_low(data.get("interview", {}).get("questioners")),
         lower_case_nouns=bool(spk.get("lower_case_nouns", False)),

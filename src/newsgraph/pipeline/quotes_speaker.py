@@ -546,10 +546,18 @@ class SpeakerResolver:
         head = heads[-1].lower_
         stem = re.sub(r"(en|es|s|n)$", "", head) if len(head) > 6 else head
         generic = head in lex.generic_bodies or stem in lex.generic_bodies
+        # `…, schreibt das Blatt`, `the newspaper reported`: a medium noun is the outlet named last
+        outlet = head in lex.medium_anaphors
         k = bisect.bisect_left(self._mentions._starts, span.start_char)
         for m_start, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
             if ent.type == "PER" and any(stem in title for title in self._forms(ent)[0]):
                 return ent
+            if ent.type not in {"ORG", "MISC"}:
+                continue
+            if outlet:
+                if self._is_medium(ent):
+                    return ent
+                continue
             if ent.type != "ORG":
                 continue
             if stem in ent.name.casefold() or any(stem in text for text in self._forms(ent)[1]):
