@@ -315,3 +315,26 @@ def test_medium_noun_as_subject_of_a_closing_frame_is_the_outlet_speaking(nlp_de
     assert q.cue is not None and q.cue.text == "schreibt"
     assert names.get(q.speaker) == "Frankfurter Allgemeine Zeitung"
     assert q.via is None
+
+
+# ---------------------------------------------------------------- English frames around the message
+def test_english_trailing_generic_media_frame_is_cut_from_the_message(nlp_en):
+    text = (
+        "Chinese Foreign Minister Wang Yi met his US counterpart on Friday. Wang told him that Beijing "
+        "opposed new tariffs, Chinese state media reported."
+    )
+    qs, names = _quotes(nlp_en, text)
+    q = _starting(qs, "Beijing opposed")[0]
+    assert q.text == "Beijing opposed new tariffs"
+    assert names.get(q.speaker) == "Wang Yi"
+    assert names.get(q.via) is None
+
+
+def test_english_subject_with_a_long_relative_clause_before_said(nlp_en):
+    text = (
+        "The minister, who spoke on condition of anonymity because he was not authorised to speak "
+        "publicly, said the plan had been shelved."
+    )
+    qs, _ = _quotes(nlp_en, text)
+    q = _starting(qs, "the plan")[0]
+    assert q.speaker_text == "The minister"

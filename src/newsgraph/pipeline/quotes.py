@@ -1131,7 +1131,10 @@ class QuoteLayer:
         phrase = SpeakerPhrase(comma + 1, end - 1)
         if not self._names_medium(doc, phrase, resolver):
             return None
-        return comma, resolver.entity(phrase)
+        ent = resolver.entity(phrase)
+        # (`…, Chinese state media reported`: the frame is cut off, but the country the adjective
+        # names is no medium)
+        return comma, ent if ent is not None and ent.type in {"ORG", "MISC"} else None
 
     def _names_medium(self, doc: Doc, phrase: SpeakerPhrase | None, resolver: SpeakerResolver) -> bool:
         """Whether a phrase names a relaying medium: a medium noun (`die Agentur Interfax`) or an
@@ -1154,7 +1157,10 @@ class QuoteLayer:
         if aux - 1 <= start or doc[aux - 1].text != ",":
             return None
         inner = next((j for j in range(aux - 2, start - 1, -1) if doc[j].text == ","), None)
-        if inner is None or not 1 <= aux - 1 - (inner + 1) <= 12:
+        # (a relative clause may run longer: `The minister, who spoke on condition of anonymity
+        # because he was not authorised to speak publicly, said`)
+        longest = 24 if inner is not None and doc[inner + 1].lower_ in self.lex.relative_pronouns else 12
+        if inner is None or not 1 <= aux - 1 - (inner + 1) <= longest:
             return None
         outer = next((j for j in range(inner - 1, start - 1, -1) if doc[j].text in {",", ":", ";"}), None)
         head = outer + 1 if outer is not None else start
