@@ -338,3 +338,27 @@ def test_english_subject_with_a_long_relative_clause_before_said(nlp_en):
     qs, _ = _quotes(nlp_en, text)
     q = _starting(qs, "the plan")[0]
     assert q.speaker_text == "The minister"
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "Kremlin spokesman Dmitry Peskov declined to say whether Putin would attend.",
+        "Kremlin spokesman Dmitry Peskov would not say whether Putin would attend.",
+    ],
+)
+def test_english_refusal_to_comment_is_no_statement(nlp_en, refusal):
+    text = f"Moscow denied that its troops had crossed the border. {refusal}"
+    qs, _ = _quotes(nlp_en, text)
+    assert _starting(qs, "its troops")
+    assert not any(q.start >= text.index(refusal) for q in qs), [q.text for q in qs]
+
+
+# ---------------------------------------------------------------- answers to a question
+def test_question_put_to_the_speaker_is_no_statement_and_a_one_word_answer_is_direct(nlp_de):
+    text = "Auf die Frage, ob er zurücktreten werde, antwortete der Minister Karl Obermann: „Nein.“"
+    qs, names = _quotes(nlp_de, text)
+    assert not _starting(qs, "Auf die Frage")
+    q = _starting(qs, "Nein")[0]
+    assert q.kind == "direct"
+    assert names.get(q.speaker) == "Karl Obermann"

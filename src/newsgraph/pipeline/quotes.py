@@ -2312,7 +2312,8 @@ class QuoteLayer:
             and text[q.close + 1 : unit_end].strip(" ") in {"", "."}
         )
         direct = (
-            len(words) >= 2
+            # (a one-word sentence after a colon is one too: `antwortete der Minister: „Nein.“`)
+            (len(words) >= 2 or (colon and ends_sentence))
             and sentence_like
             and (
                 colon
@@ -2883,6 +2884,8 @@ class QuoteLayer:
         lex = self.lex
         if a is not None and a.cue is not None and self._refusal(doc, s, e, quoted) == a.cue[0]:
             return None  # `Dazu, wann …, wollte sie nichts sagen.`: the clause is the topic refused
+        if a is not None and a.message is not None and self._question_frame(doc, a.message[0], a.message[1]):
+            return None  # `Auf die Frage, ob er zurücktrete, antwortete er: …`: the question asked
         if a is not None and a.message is not None and a.kind in {"indirect", "reported", "direct", "continuation"}:
             ms, me = self._chars(doc, a.message[0], a.message[1])
             # a quote already covers this content
@@ -3127,16 +3130,25 @@ class QuoteLayer:
         probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=st.sentence)
         return self._intro_speaker(doc, probe, s, fin + 1, quoted, resolver, need_named=True)
 
+    def _question_frame(self, doc: Doc, a: int, b: int) -> bool:
+        """Whether tokens ``[a, b)`` open with a phrase of the question put to the speaker (`Auf die
+        Frage, ob …`, `Auf Nachfrage, wann …`: a noun of ``[clause] question_nouns`` among the
+        first three words, then a comma): the clause is what was asked, not what was said."""
+        nouns = self.lex.question_nouns
+        return any(doc[j].lower_ in nouns and j + 1 < b and doc[j + 1].text == "," for j in range(a, min(b, a + 3)))
+
     def _refusal(self, doc: Doc, s: int, e: int, quoted: list[bool]) -> int | None:
-        """`wollte sich nicht äußern`, `wollte dazu nichts sagen`: a modal spelt like the past
-        (``[clause] preterite_like``) with a negation (``[clause] negations``) before its verb of
-        commenting (``comment_infinitives``) outside quotation marks narrates a refusal to comment.
+        """`wollte sich nicht äußern`, `wollte dazu nichts sagen`, `would not say`, `declined to
+        say`: a modal spelt like the past (``[clause] preterite_like``) with a negation (``[clause]
+        negations``), or a verb of refusing (``[clause] refusing``), before its verb of commenting
+        (``comment_infinitives``) outside quotation marks narrates a refusal to comment.
         Returns the verb of commenting's index, else None."""
         lex = self.lex
         for j in range(s, e):
-            if quoted[j] or doc[j].lower_ not in lex.preterite_like:
+            if quoted[j] or (doc[j].lower_ not in lex.preterite_like and doc[j].lower_ not in lex.refusing):
                 continue
-            negated = False
+            # (`declined to say`, `refused to comment`: the verb itself negates)
+            negated = doc[j].lower_ in lex.refusing
             for m in range(j + 1, min(e, j + 12)):
                 low = doc[m].lower_
                 if quoted[m] or low in {",", ";", ":"}:

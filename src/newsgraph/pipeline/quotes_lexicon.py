@@ -115,6 +115,10 @@ class QuoteLexicon:
     #: whether the language writes common nouns in lower case (English: `the firefighter` is a
     #: description though its head is not capitalised)
     lower_case_nouns: bool = False
+    #: nouns of a question put to the speaker (`Auf die Frage, ob …`): the clause is no statement
+    question_nouns: frozenset[str] = field(default_factory=frozenset)
+    #: verbs of refusing before a verb of commenting (`declined to say`): a refusal, no statement
+    refusing: frozenset[str] = field(default_factory=frozenset)
     #: medium nouns that, definite and unnamed, refer back to the outlet named last (`der Zeitung`)
     medium_anaphors: frozenset[str] = field(default_factory=frozenset)
     #: negations that make a modal with a verb of commenting a refusal (`wollte sich nicht äußern`)
@@ -196,6 +200,8 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         preterite_like=_low(clause.get("preterite_like")),
         comment_infinitives=_low(clause.get("comment_infinitives")),
         negations=_low(clause.get("negations")),
+        refusing=_low(clause.get("refusing")),
+        question_nouns=_low(clause.get("question_nouns")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
         clause_openers=_low(clause.get("clause_openers")),
