@@ -362,3 +362,13 @@ def test_question_put_to_the_speaker_is_no_statement_and_a_one_word_answer_is_di
     q = _starting(qs, "Nein")[0]
     assert q.kind == "direct"
     assert names.get(q.speaker) == "Karl Obermann"
+
+
+def test_pronoun_after_a_refusal_refers_to_who_refused_not_to_the_topic(nlp_de):
+    text = (
+        "Ob Putin an dem Gipfel teilnehme, wollte Peskow nicht sagen. Der Zeitplan sei „noch nicht "
+        "endgültig“, sagte er lediglich."
+    )
+    qs, names = _quotes(nlp_de, text)
+    q = _starting(qs, "noch nicht")[0]
+    assert names.get(q.speaker) in {"Peskow", "Peskov", "Dmitri Peskow", "Dmitry Peskov"}

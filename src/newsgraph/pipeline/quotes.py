@@ -360,6 +360,8 @@ class QuoteLayer:
                 statements.append(st)
                 self._stated_units.add(u)
                 resolver.note_speaker(st.start, st.speaker, st.speaker_phrase)
+            if not new:
+                self._note_refuser(doc, s, e, quoted_token, resolver)
             if new:
                 # a free statement carries the older one on, unless it named a speaker of its own
                 # (`Der Iran streitet dies ab.` + `Sein Programm diene …` + `Es habe …`)
@@ -3129,6 +3131,27 @@ class QuoteLayer:
             return True
         probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=st.sentence)
         return self._intro_speaker(doc, probe, s, fin + 1, quoted, resolver, need_named=True)
+
+    def _note_refuser(self, doc: Doc, s: int, e: int, quoted: list[bool], resolver: SpeakerResolver) -> None:
+        """`Ob Putin teilnehme, wollte Peskow nicht sagen. …, sagte er lediglich.`: the person who
+        refused to comment (named between the modal and its verb of commenting, or opening the
+        sentence before the modal) is the one the text is about next; a pronoun after it refers to
+        that person, not to someone named in the topic refused."""
+        inf = self._refusal(doc, s, e, quoted)
+        if inf is None:
+            return
+        lex = self.lex
+        modal = max(j for j in range(s, inf) if doc[j].lower_ in lex.preterite_like or doc[j].lower_ in lex.refusing)
+        people = [
+            (m_start, ent)
+            for m_start, _, _, ent in resolver._mentions.overlapping(doc[s].idx, doc[inf].idx)
+            if ent.type == "PER"
+        ]
+        inverted = [(m, ent) for m, ent in people if m > doc[modal].idx]
+        opening = [(m, ent) for m, ent in people if m == doc[s].idx]
+        found = (inverted or opening or [None])[0]
+        if found is not None:
+            resolver.note_speaker(found[0], found[1])
 
     def _question_frame(self, doc: Doc, a: int, b: int) -> bool:
         """Whether tokens ``[a, b)`` open with a phrase of the question put to the speaker (`Auf die
