@@ -372,3 +372,20 @@ def test_pronoun_after_a_refusal_refers_to_who_refused_not_to_the_topic(nlp_de):
     qs, names = _quotes(nlp_de, text)
     q = _starting(qs, "noch nicht")[0]
     assert names.get(q.speaker) in {"Peskow", "Peskov", "Dmitri Peskow", "Dmitry Peskov"}
+
+
+# ---------------------------------------------------------------- outlets in compounds and with a place in their name
+def test_outlet_of_a_request_compound_relays_the_answer(nlp_de):
+    qs, names = _quotes(nlp_de, "„Wir prüfen das“, teilte das Umweltministerium auf dpa-Anfrage mit.")
+    q = _starting(qs, "Wir prüfen")[0]
+    assert (names.get(q.via) or "").casefold() in {"dpa", "deutsche presse-agentur"}
+
+
+def test_outlet_whose_name_holds_a_place_is_the_medium(nlp_de):
+    text = (
+        "Die Preise würden weiter steigen, sagte Verbandschefin Ramona Pohl dem Redaktionsnetzwerk Deutschland (RND)."
+    )
+    qs, names = _quotes(nlp_de, text)
+    q = _starting(qs, "Die Preise")[0]
+    assert names.get(q.speaker) == "Ramona Pohl"
+    assert names.get(q.via) in {"Redaktionsnetzwerk Deutschland", "RND"}

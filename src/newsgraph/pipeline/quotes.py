@@ -1842,8 +1842,11 @@ class QuoteLayer:
         a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         for m in self._outlet_pattern().finditer(text, a, b):
             start, end = m.span()
-            if resolver._mentions.overlapping(start, end):
+            inside = resolver._mentions.overlapping(start, end)
+            if any(ent.type != "LOC" or (m_start <= start and m_end >= end) for m_start, m_end, _, ent in inside):
                 continue  # an entity is there: the checks above decided about it
+            # (a place inside the outlet's name is no entity of its own there: `dem
+            # Redaktionsnetzwerk Deutschland`)
             if self._outlet_context(text, start, end, m.group(0).lower()):
                 return self._new_outlet(doc, start, end, resolver)
         return None
@@ -1857,7 +1860,11 @@ class QuoteLayer:
         compound = re.match(r"-(\w+)", after)
         tail = compound.group(1).casefold() if compound else ""
         compound_medium = bool(tail) and (
-            tail in lex.medium_nouns or tail in lex.medium_markers or tail in lex.media_names or tail in {"interview"}
+            tail in lex.medium_nouns
+            or tail in lex.medium_markers
+            or tail in lex.media_names
+            or tail in {"interview"}
+            or tail in lex.request_nouns  # `auf dpa-Anfrage`
         )
         words = text[max(0, start - 40) : start - (1 if quoted else 0)].split()
         before = words[-1].casefold().strip('„“"»«') if words else ""
@@ -1870,8 +1877,10 @@ class QuoteLayer:
             noun_after = text[end : end + 1] == " " and any(w in lex.medium_nouns for w in following)
             return quoted or after_noun or compound_medium or marked or noun_after
         surface = text[start:end]
-        if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
-            return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
+        if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun and not compound_medium:
+            # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`, or as the
+            # first part of a medium compound: `auf dpa-Anfrage`)
+            return False
         return after_noun or compound_medium or before in lex.before_medium_name or before in lex.cue_verbs or quoted
 
     def _named_body(self, doc: Doc, phrase: SpeakerPhrase, resolver: SpeakerResolver) -> Entity | None:

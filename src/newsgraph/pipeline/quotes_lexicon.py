@@ -117,6 +117,8 @@ class QuoteLexicon:
     lower_case_nouns: bool = False
     #: nouns of a question put to the speaker (`Auf die Frage, ob …`): the clause is no statement
     question_nouns: frozenset[str] = field(default_factory=frozenset)
+    #: nouns of a request an outlet made (`auf dpa-Anfrage`): the outlet relays the answer
+    request_nouns: frozenset[str] = field(default_factory=frozenset)
     #: verbs of refusing before a verb of commenting (`declined to say`): a refusal, no statement
     refusing: frozenset[str] = field(default_factory=frozenset)
     #: medium nouns that, definite and unnamed, refer back to the outlet named last (`der Zeitung`)
@@ -201,6 +203,7 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         comment_infinitives=_low(clause.get("comment_infinitives")),
         negations=_low(clause.get("negations")),
         refusing=_low(clause.get("refusing")),
+        request_nouns=_low(data.get("medium", {}).get("request_nouns")),
         question_nouns=_low(clause.get("question_nouns")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
