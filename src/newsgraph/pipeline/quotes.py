@@ -360,6 +360,8 @@ class QuoteLayer:
                 statements.append(st)
                 self._stated_units.add(u)
                 resolver.note_speaker(st.start, st.speaker, st.speaker_phrase)
+            if not new:
+                self._note_refuser(doc, s, e, quoted_token, resolver)
             if new:
                 # a free statement carries the older one on, unless it named a speaker of its own
                 # (`Der Iran streitet dies ab.` + `Sein Programm diene …` + `Es habe …`)
@@ -380,6 +382,12 @@ class QuoteLayer:
                 anchor = _Statement(kind="indirect", start=doc[s].idx, end=doc[s].idx, sentence=u, anchor=True)
                 self._apply(doc, anchor, analysis, resolver)
                 last_statement = anchor
+        interview = self._interview(doc, resolver)
+        if interview is not None:
+            # an interview's lines are its speakers' words, not the reporter's sentences: what the
+            # sentence rules read in them (`SPIEGEL: Herr Müller, wie geht es weiter?`) gives way
+            answers, lines = interview
+            statements = [st for st in statements if not any(a <= st.start < b for a, b in lines)] + answers
         if self.record_features:
             self.last_features = self._features(doc, statements)
         if self._tagger is not None and self.lex.learned and self._tagger.usable(doc):
@@ -404,7 +412,7 @@ class QuoteLayer:
                 if outer is not None:
                     st.parent = index_of[id(outer)]
         # nested quotes inside direct quotes
-        statements.extend(self._nested(doc, spans, statements))
+        statements.extend(self._nested(doc, spans, statements, resolver))
         for st in statements:
             st.parent_ref = statements[st.parent] if st.parent is not None else None
         statements = self._one_per_statement(statements)
@@ -688,6 +696,8 @@ class QuoteLayer:
                 continue
             if is_rep and not is_cue and self._later_clause_cue(doc, s, e, last, k, idx):
                 continue
+            if self._closing_frame(doc, s, e, last, k, quoted):
+                continue  # the frame after the comma is the sentence's cue
             a = _Analysis(cue=(k, k + 1))
             a.speaker = self._owner_title(doc, self._subject(doc, own, k, e, resolver), k)
             a.via = self._medium(doc, k, e, resolver, own) or relay
@@ -874,6 +884,8 @@ class QuoteLayer:
                 before = self._anonymous_before(doc, start, aux) or before
             if before is None and aux - 1 >= start and doc[aux - 1].lower_ in lex.pronouns:
                 before = SpeakerPhrase(aux - 1, aux)  # `…, he said he did not think …`
+            if before is None and quote_before:
+                before = self._described_before(doc, start, aux)  # `"…," the 52-year-old said.`
             relative = None
             if (
                 before is None
@@ -990,6 +1002,10 @@ class QuoteLayer:
                 ):
                     # `said in a statement it remained committed`: the clause with no `that`
                     nxt = opener
+                elif (after_time := self._clause_after_time(doc, nxt, e, last)) is not None:
+                    # `said on Monday Putin would travel`, `said on Tuesday the talks had stalled`:
+                    # after the time of saying, a clause with a subject and a finite verb
+                    nxt = after_time
                 elif lows.get(nxt) in lex.circumstance:
                     if comma is not None and start == comma + 1 and comma - clause_start >= 3:
                         a.message = (clause_start, comma)
@@ -1117,7 +1133,10 @@ class QuoteLayer:
         phrase = SpeakerPhrase(comma + 1, end - 1)
         if not self._names_medium(doc, phrase, resolver):
             return None
-        return comma, resolver.entity(phrase)
+        ent = resolver.entity(phrase)
+        # (`…, Chinese state media reported`: the frame is cut off, but the country the adjective
+        # names is no medium)
+        return comma, ent if ent is not None and ent.type in {"ORG", "MISC"} else None
 
     def _names_medium(self, doc: Doc, phrase: SpeakerPhrase | None, resolver: SpeakerResolver) -> bool:
         """Whether a phrase names a relaying medium: a medium noun (`die Agentur Interfax`) or an
@@ -1140,7 +1159,10 @@ class QuoteLayer:
         if aux - 1 <= start or doc[aux - 1].text != ",":
             return None
         inner = next((j for j in range(aux - 2, start - 1, -1) if doc[j].text == ","), None)
-        if inner is None or not 1 <= aux - 1 - (inner + 1) <= 12:
+        # (a relative clause may run longer: `The minister, who spoke on condition of anonymity
+        # because he was not authorised to speak publicly, said`)
+        longest = 24 if inner is not None and doc[inner + 1].lower_ in self.lex.relative_pronouns else 12
+        if inner is None or not 1 <= aux - 1 - (inner + 1) <= longest:
             return None
         outer = next((j for j in range(inner - 1, start - 1, -1) if doc[j].text in {",", ":", ";"}), None)
         head = outer + 1 if outer is not None else start
@@ -1154,6 +1176,12 @@ class QuoteLayer:
         first = doc[head]
         if not (first.text[:1].isupper() or first.lower_ in self.lex.np_inner or first.lower_ in self.lex.possessives):
             return None
+        if doc[inner + 1].lower_ in self.lex.relative_pronouns and not any(
+            doc[j].text[:1].isupper() for j in range(head + 1, inner)
+        ):
+            # `The group, which relies on sources in Syria, said`: a description with a relative
+            # clause is the description alone; the places and bodies in the clause do not speak
+            return SpeakerPhrase(head, inner)
         return SpeakerPhrase(head, aux - 1)
 
     def _title_words(self, doc: Doc, start: int, end: int) -> bool:
@@ -1186,9 +1214,60 @@ class QuoteLayer:
         words = [doc[j] for j in range(start, aux)]
         if any(t.is_punct for t in words) or not any(t.lower_ in self.lex.anonymous for t in words):
             return None
-        owner = len(words) > 1 and words[0].text[:1].isupper() and words[1].lower_ in {"'s", "’s"}  # `Kenya's`
+        # `Kenya's`, `Prime Minister Keir Starmer's office`: a capitalised owner (a name with its
+        # titles) before the possessive
+        possessive = next((p for p, t in enumerate(words) if t.lower_ in {"'s", "’s"}), None)
+        owner = bool(possessive) and all(t.text[:1].isupper() for t in words[:possessive])
         if words[0].lower_ not in self.lex.np_inner and words[0].lower_ not in self.lex.anonymous and not owner:
             return None
+        return SpeakerPhrase(start, aux)
+
+    def _clause_after_time(self, doc: Doc, nxt: int, e: int, last: int) -> int | None:
+        """`said on Monday Putin would …`, `said Tuesday the talks had …`: when a time expression
+        of the times layer starts at the circumstance word ``nxt`` or one of the two after it
+        (`late on Friday`), the token
+        after the time opens the content clause if a subject (a pronoun, an article, a name)
+        stands there and a finite verb follows within a few words before any punctuation."""
+        times = getattr(doc._, "times", None) or []
+        lo = doc[nxt].idx
+        hi = doc[min(nxt + 2, e - 1)].idx
+        time = next((t for t in times if lo <= t.start <= hi), None)
+        if time is None:
+            return None
+        p = next((j for j in range(nxt, e) if doc[j].idx >= time.end), None)
+        if p is None or last - p < 3:
+            return None
+        first = doc[p]
+        lex = self.lex
+        if not (
+            first.lower_ in lex.clause_openers
+            or first.lower_ in lex.definite_articles
+            or (is_capitalised(first) and first.tag_ in {"NNP", "NNPS"})
+        ):
+            return None
+        for j in range(p + 1, min(last, p + 8)):
+            if doc[j].is_punct:
+                return None
+            if doc[j].tag_ in {"MD", "VBD", "VBZ", "VBP"}:
+                return p
+        return None
+
+    def _described_before(self, doc: Doc, start: int, aux: int) -> SpeakerPhrase | None:
+        """`"…," the 52-year-old said.`, `"…," the veteran firefighter said.`: right after a
+        quote, a lower-case phrase opened by a definite article or a possessive and running up
+        to the verb is the verb's subject whatever its head (the speaker list names only
+        offices); the resolver decides whom it describes."""
+        lex = self.lex
+        if not 2 <= aux - start <= 7:
+            return None
+        if doc[start].lower_ not in lex.definite_articles and doc[start].lower_ not in lex.possessives:
+            return None
+        for j in range(start + 1, aux):
+            tok = doc[j]
+            if tok.text == "-" or tok.like_num:
+                continue
+            if not tok.is_alpha or not tok.is_lower:
+                return None
         return SpeakerPhrase(start, aux)
 
     def _inverted_anonymous(self, doc: Doc, start: int, e: int) -> SpeakerPhrase | None:
@@ -1236,6 +1315,22 @@ class QuoteLayer:
             if opener.tag_ in {"PRELS", "PRELAT", "KOUS", "PWAV"} or opener.lower_ in lex.wie_words:
                 return True
         return doc[k].tag_ == "VVPP" and not any(doc[j].lower_ in lex.auxiliaries for j in range(s, k))
+
+    def _closing_frame(self, doc: Doc, s: int, e: int, last: int, k: int, quoted: list[bool]) -> bool:
+        """`Klingbeil habe dies in einer Runde angekündigt, schreibt das Blatt.`: a speech verb at
+        ``k`` inside a Konjunktiv clause that a frame after a comma closes (a cue verb and its
+        subject ending the sentence) is part of the reported content, not the sentence's cue."""
+        lex = self.lex
+        for j in range(k + 1, last):
+            if doc[j].text != "," or quoted[j] or j + 2 >= last:
+                continue
+            if not self._cue_at(doc, j + 1, s, e, lex.cue_verbs, lex.cue_particles):
+                continue
+            subject = phrase_after(doc, j + 2, e, lex)
+            if subject is None or subject.end < last - 1:
+                continue
+            return any(doc[m].lower_ in lex.konjunktiv for m in range(s, j) if not quoted[m])
+        return False
 
     def _later_clause_cue(self, doc: Doc, s: int, e: int, last: int, k: int, idx: list[int]) -> bool:
         """`Trump nannte die Idee interessant und sagte, er könne sich vorstellen …`: a speech verb
@@ -1660,7 +1755,41 @@ class QuoteLayer:
                 if ent.type not in {"ORG", "MISC"}:
                     ent.type = "ORG"  # `told the Kommersant newspaper` (tagged a person)
                 return ent  # (`sagte SPIEGEL ONLINE`: the outlet right after the verb was told)
-        return self._unnamed_outlet(doc, lo, hi, resolver)
+        return self._unnamed_outlet(doc, lo, hi, resolver) or self._outlet_anaphor(doc, k, s, e, resolver)
+
+    def _outlet_anaphor(self, doc: Doc, k: int, s: int, e: int, resolver: SpeakerResolver) -> Entity | None:
+        """`Wie die „Süddeutsche Zeitung“ berichtet, … . Pistorius sagte der Zeitung, …`, `told
+        the newspaper`: a definite medium noun of ``[medium] anaphors`` beside the cue at ``k``
+        with no name after it refers back to the outlet the text named last; that outlet relays."""
+        lex = self.lex
+        if not lex.medium_anaphors:
+            return None
+        for j in range(max(s, k - 4), min(e - 1, k + 8)):
+            if doc[j].lower_ not in lex.definite_articles or doc[j + 1].lower_ not in lex.medium_anaphors:
+                continue
+            if not self._told_medium(doc, j):
+                continue  # `…, schreibt das Blatt`: the outlet is the subject, it speaks itself
+            after = doc[j + 2] if j + 2 < e else None
+            if after is not None and (
+                is_capitalised(after) or after.text in lex.marks or after.lower_ in lex.media_names
+            ):
+                continue  # `der Zeitung „Die Welt“`: the outlet is named, the rules above decide
+            latest: tuple[int, Entity] | None = None
+            for m_start, _, _, ent in resolver._mentions.overlapping(0, doc[j].idx):
+                if ent.type in {"ORG", "MISC"} and resolver._is_medium(ent) and (latest is None or m_start > latest[0]):
+                    latest = (m_start, ent)
+            return latest[1] if latest is not None else None
+        return None
+
+    def _told_medium(self, doc: Doc, j: int) -> bool:
+        """Whether the article at ``j`` before a medium noun marks the one told, not the subject:
+        a dative (`dem Sender`, `den Zeitungen`, `der Zeitung` for a feminine noun of ``[medium]
+        feminine``) in German; after a verb of telling or `to` in English (`told the newspaper`)."""
+        lex = self.lex
+        art, noun = doc[j].lower_, doc[j + 1].lower_
+        if self.lang == "en":
+            return j > 0 and (doc[j - 1].lower_ in lex.addressee_verbs or doc[j - 1].lower_ == "to")
+        return art in {"dem", "den"} or (art == "der" and noun.endswith(lex.feminine_media))
 
     def _is_outlet_only(self, ent: Entity) -> bool:
         """Whether every mention of a person or place entity is an unambiguous outlet name of
@@ -1688,7 +1817,15 @@ class QuoteLayer:
         that `Neue Zürcher Zeitung` wins over a shorter name inside it and the window is scanned
         once, not once per name."""
         if self._pattern is None:
-            names = sorted(self.lex.media_names, key=len, reverse=True)
+            # with the dative and genitive adjective endings too (`den Oberösterreichischen
+            # Nachrichten`, `der Süddeutschen Zeitung`): each word before the last that ends in
+            # `-e` may end in `-en`
+            inflected = set()
+            for name in self.lex.media_names:
+                words = name.split()
+                if len(words) > 1 and any(w.endswith("e") for w in words[:-1]):
+                    inflected.add(" ".join([w + "n" if w.endswith("e") else w for w in words[:-1]] + words[-1:]))
+            names = sorted(self.lex.media_names | inflected, key=len, reverse=True)
             alternation = "|".join(re.escape(name) for name in names)
             self._pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w])", re.IGNORECASE)
         return self._pattern
@@ -1705,8 +1842,11 @@ class QuoteLayer:
         a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         for m in self._outlet_pattern().finditer(text, a, b):
             start, end = m.span()
-            if resolver._mentions.overlapping(start, end):
+            inside = resolver._mentions.overlapping(start, end)
+            if any(ent.type != "LOC" or (m_start <= start and m_end >= end) for m_start, m_end, _, ent in inside):
                 continue  # an entity is there: the checks above decided about it
+            # (a place inside the outlet's name is no entity of its own there: `dem
+            # Redaktionsnetzwerk Deutschland`)
             if self._outlet_context(text, start, end, m.group(0).lower()):
                 return self._new_outlet(doc, start, end, resolver)
         return None
@@ -1720,7 +1860,11 @@ class QuoteLayer:
         compound = re.match(r"-(\w+)", after)
         tail = compound.group(1).casefold() if compound else ""
         compound_medium = bool(tail) and (
-            tail in lex.medium_nouns or tail in lex.medium_markers or tail in lex.media_names or tail in {"interview"}
+            tail in lex.medium_nouns
+            or tail in lex.medium_markers
+            or tail in lex.media_names
+            or tail in {"interview"}
+            or tail in lex.request_nouns  # `auf dpa-Anfrage`
         )
         words = text[max(0, start - 40) : start - (1 if quoted else 0)].split()
         before = words[-1].casefold().strip('„“"»«') if words else ""
@@ -1733,8 +1877,10 @@ class QuoteLayer:
             noun_after = text[end : end + 1] == " " and any(w in lex.medium_nouns for w in following)
             return quoted or after_noun or compound_medium or marked or noun_after
         surface = text[start:end]
-        if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun:
-            return False  # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`)
+        if not (surface[:1].isupper() or surface[:1].isdigit()) and not after_noun and not compound_medium:
+            # (a lower-case word is an outlet's name only right after `Sender`, `Agentur`, or as the
+            # first part of a medium compound: `auf dpa-Anfrage`)
+            return False
         return after_noun or compound_medium or before in lex.before_medium_name or before in lex.cue_verbs or quoted
 
     def _named_body(self, doc: Doc, phrase: SpeakerPhrase, resolver: SpeakerResolver) -> Entity | None:
@@ -2148,8 +2294,9 @@ class QuoteLayer:
         colon = before.endswith(":") or prev_unit_colon
         sentence_like = content[:1].isupper() or content[:1] in "([.…"
         ends_sentence = content.rstrip("“”\"'»«’ ")[-1:] in _SENT_END
-        # English puts the comma inside the marks: `"…," Lavrov said`
-        comma_before_cue = after.startswith(",") or (self.lang == "en" and content.rstrip()[-1:] == ",")
+        # English puts the comma inside the marks: `"…," Lavrov said`, behind the closing mark of
+        # a quote inside the quote as well (`"I told him: 'This cannot go on,'" Roth said`)
+        comma_before_cue = after.startswith(",") or (self.lang == "en" and content.rstrip("“”\"'»«’ ")[-1:] == ",")
         follows_cue = (
             comma_before_cue
             and analysis is not None
@@ -2176,7 +2323,8 @@ class QuoteLayer:
             and text[q.close + 1 : unit_end].strip(" ") in {"", "."}
         )
         direct = (
-            len(words) >= 2
+            # (a one-word sentence after a colon is one too: `antwortete der Minister: „Nein.“`)
+            (len(words) >= 2 or (colon and ends_sentence))
             and sentence_like
             and (
                 colon
@@ -2745,6 +2893,10 @@ class QuoteLayer:
         resolver: SpeakerResolver | None = None,
     ) -> _Statement | None:
         lex = self.lex
+        if a is not None and a.cue is not None and self._refusal(doc, s, e, quoted) == a.cue[0]:
+            return None  # `Dazu, wann …, wollte sie nichts sagen.`: the clause is the topic refused
+        if a is not None and a.message is not None and self._question_frame(doc, a.message[0], a.message[1]):
+            return None  # `Auf die Frage, ob er zurücktrete, antwortete er: …`: the question asked
         if a is not None and a.message is not None and a.kind in {"indirect", "reported", "direct", "continuation"}:
             ms, me = self._chars(doc, a.message[0], a.message[1])
             # a quote already covers this content
@@ -2981,8 +3133,63 @@ class QuoteLayer:
         others = (lex.konjunktiv - lex.preterite_like) | lex.hearsay
         if any(doc[j].lower_ in others for j in range(s, last) if not quoted[j]):
             return False
+        if self._refusal(doc, s, last, quoted) is not None:
+            # `Zu weiteren Fragen wollte sich Peskow nicht äußern.`, `Dazu wollte er nichts sagen.`:
+            # a refusal to comment narrates that nothing was said, whoever refused (a pronoun, a
+            # subject after the verb); it is nobody's statement and carries none on
+            return True
         probe = _Statement(kind="indirect", start=st.start, end=st.end, sentence=st.sentence)
         return self._intro_speaker(doc, probe, s, fin + 1, quoted, resolver, need_named=True)
+
+    def _note_refuser(self, doc: Doc, s: int, e: int, quoted: list[bool], resolver: SpeakerResolver) -> None:
+        """`Ob Putin teilnehme, wollte Peskow nicht sagen. …, sagte er lediglich.`: the person who
+        refused to comment (named between the modal and its verb of commenting, or opening the
+        sentence before the modal) is the one the text is about next; a pronoun after it refers to
+        that person, not to someone named in the topic refused."""
+        inf = self._refusal(doc, s, e, quoted)
+        if inf is None:
+            return
+        lex = self.lex
+        modal = max(j for j in range(s, inf) if doc[j].lower_ in lex.preterite_like or doc[j].lower_ in lex.refusing)
+        people = [
+            (m_start, ent)
+            for m_start, _, _, ent in resolver._mentions.overlapping(doc[s].idx, doc[inf].idx)
+            if ent.type == "PER"
+        ]
+        inverted = [(m, ent) for m, ent in people if m > doc[modal].idx]
+        opening = [(m, ent) for m, ent in people if m == doc[s].idx]
+        found = (inverted or opening or [None])[0]
+        if found is not None:
+            resolver.note_speaker(found[0], found[1])
+
+    def _question_frame(self, doc: Doc, a: int, b: int) -> bool:
+        """Whether tokens ``[a, b)`` open with a phrase of the question put to the speaker (`Auf die
+        Frage, ob …`, `Auf Nachfrage, wann …`: a noun of ``[clause] question_nouns`` among the
+        first three words, then a comma): the clause is what was asked, not what was said."""
+        nouns = self.lex.question_nouns
+        return any(doc[j].lower_ in nouns and j + 1 < b and doc[j + 1].text == "," for j in range(a, min(b, a + 3)))
+
+    def _refusal(self, doc: Doc, s: int, e: int, quoted: list[bool]) -> int | None:
+        """`wollte sich nicht äußern`, `wollte dazu nichts sagen`, `would not say`, `declined to
+        say`: a modal spelt like the past (``[clause] preterite_like``) with a negation (``[clause]
+        negations``), or a verb of refusing (``[clause] refusing``), before its verb of commenting
+        (``comment_infinitives``) outside quotation marks narrates a refusal to comment.
+        Returns the verb of commenting's index, else None."""
+        lex = self.lex
+        for j in range(s, e):
+            if quoted[j] or (doc[j].lower_ not in lex.preterite_like and doc[j].lower_ not in lex.refusing):
+                continue
+            # (`declined to say`, `refused to comment`: the verb itself negates)
+            negated = doc[j].lower_ in lex.refusing
+            for m in range(j + 1, min(e, j + 12)):
+                low = doc[m].lower_
+                if quoted[m] or low in {",", ";", ":"}:
+                    break
+                if low in lex.negations:
+                    negated = True
+                elif negated and low in lex.comment_infinitives:
+                    return m
+        return None
 
     def _konjunktiv_form(self, doc: Doc, k: int, s: int) -> bool:
         """A finite full verb in the third person Konjunktiv I that no list names (`ruhe`,
@@ -3098,6 +3305,60 @@ class QuoteLayer:
         rest = doc.text[doc[e - 1].idx + len(doc[e - 1]) : doc[e - 1].idx + len(doc[e - 1]) + 4]
         return rest.startswith(("\n\n", "\r\n\r\n")) or rest.replace(" ", "").startswith("\n\n")
 
+    def _interview(self, doc: Doc, resolver: SpeakerResolver) -> tuple[list[_Statement], list[tuple[int, int]]] | None:
+        """`SPIEGEL: Herr Kroll, wie geht es weiter?` / `Kroll: Wir verhandeln weiter.`: a text
+        whose lines open with a speaker label and a colon, two labels taking turns at least twice
+        each, is an interview in question-and-answer form. The lines of a label that names no
+        interviewer (``[interview] questioners``) nor a news outlet are the words of the person
+        the label names: direct quotes. Returns those and the character ranges of all the
+        interview's lines, or None for a text that is no interview."""
+        lex = self.lex
+        lines = [
+            m
+            for m in _LABELLED_LINE.finditer(self._text)
+            if all(w[:1].isupper() for w in m.group(1).split()) and not any(c.isdigit() for c in m.group(1))
+        ]
+        if len(lines) < 4:
+            return None
+        counts: dict[str, int] = {}
+        for m in lines:
+            counts[m.group(1).casefold()] = counts.get(m.group(1).casefold(), 0) + 1
+        turns = sorted(counts.values(), reverse=True)
+        if len(turns) < 2 or turns[1] < 2:
+            return None
+        labelled = [(m, resolver._best_mention(m.start(1), m.end(1))) for m in lines]
+        if any(ent is not None and ent.type == "LOC" for _, ent in labelled):
+            return None  # `Berlin: …` / `Hamburg: …`: places heading reports, no speakers
+        # `SPIEGEL: …`: the outlet that asks publishes, and so relays, the answers
+        via = next(
+            (
+                ent or self._new_outlet(doc, m.start(1), m.end(1), resolver)
+                for m, ent in labelled
+                if outlet_name(m.group(1).casefold().split(), lex)
+            ),
+            None,
+        )
+        answers: list[_Statement] = []
+        ranges: list[tuple[int, int]] = []
+        unit_starts = self._unit_starts
+        for m, ent in labelled:
+            label = m.group(1)
+            ranges.append((m.start(), m.end()))
+            key = label.casefold()
+            if counts[key] < 2 or key in lex.questioners or outlet_name(key.split(), lex):
+                continue
+            start, end = m.start(2), m.end(2)
+            while end > start and self._text[end - 1].isspace():
+                end -= 1
+            st = _Statement(kind="direct", start=start, end=end)
+            st.sentence = max(0, bisect.bisect_right(unit_starts, start) - 1)
+            st.speaker_phrase = (m.start(1), m.end(1))
+            st.speaker_known = True
+            st.speaker = ent or resolver.surname(label.split()[-1])
+            st.via = via
+            answers.append(st)
+        return answers, ranges
+
     def _headline(self, doc: Doc, s: int, e: int, resolver: SpeakerResolver) -> _Statement | None:
         """A title `Wulff: Deutschland trägt Verantwortung …` states what a named person said.
         Only a person entity before the colon counts (`Brexit: …` is a topic, not a speaker)."""
@@ -3188,8 +3449,11 @@ class QuoteLayer:
         text = self._text
         return text[st.end + 1 : st.end + 2] in {"-", "‐"} or text[max(0, st.start - 2) : st.start - 1] in {"-", "‐"}
 
-    def _nested(self, doc: Doc, spans: list[QuotedSpan], statements: list[_Statement]) -> list[_Statement]:
-        """Quotes inside direct quotes: kept (with their parent) when they are sentences or clauses."""
+    def _nested(
+        self, doc: Doc, spans: list[QuotedSpan], statements: list[_Statement], resolver: SpeakerResolver
+    ) -> list[_Statement]:
+        """Quotes inside direct quotes: kept (with their parent) when they are sentences or clauses,
+        with the speaker the quoting words name (:meth:`_nested_speaker`)."""
         out: list[_Statement] = []
         directs = sorted((st.start, i) for i, st in enumerate(statements) if st.kind in {"direct", "partial"})
         starts = [a for a, _ in directs]
@@ -3202,8 +3466,32 @@ class QuoteLayer:
             if k < 0 or statements[directs[k][1]].end < q.close:
                 continue
             kind = "direct" if self._text[q.start : q.start + 1].isupper() else "partial"
-            out.append(_Statement(kind=kind, start=q.start, end=q.end, parent=directs[k][1]))
+            st = _Statement(kind=kind, start=q.start, end=q.end, parent=directs[k][1])
+            self._nested_speaker(doc, st, statements[directs[k][1]], q.open, resolver)
+            out.append(st)
         return out
+
+    def _nested_speaker(
+        self, doc: Doc, st: _Statement, outer: _Statement, mark: int, resolver: SpeakerResolver
+    ) -> None:
+        """`„Ich habe ihm gesagt: ‚So geht das nicht weiter‘“, erzählte Roth`: a quote inside a quote
+        introduced, in the quoting sentence, by a speech verb with a first-person subject
+        (``[nested] first_person``) is the outer speaker's own; with a person named there (`Merkel
+        sagte mir: ‚…‘`) that person's. Without a speech verb the inner speaker stays open."""
+        lex = self.lex
+        text = self._text
+        lo = max(outer.start, *(text.rfind(p, outer.start, mark) + 1 for p in ".!?"))
+        span = doc.char_span(lo, mark, alignment_mode="contract")
+        if span is None or not any(t.lower_ in lex.cue_verbs for t in span):
+            return
+        for t in span:
+            if t.lower_ in lex.first_person:
+                st.speaker, st.speaker_phrase, st.speaker_known = outer.speaker, (t.idx, t.idx + len(t)), True
+                return
+        for m_start, m_end, _, ent in resolver._mentions.overlapping(lo, mark):
+            if ent.type == "PER" and m_start >= lo:
+                st.speaker, st.speaker_phrase, st.speaker_known = ent, (m_start, m_end), True
+                return
 
     # ------------------------------------------------------------------ learned tagger
     def _learned(
@@ -3405,6 +3693,10 @@ class QuoteLayer:
 #: words pairwise, so unbounded units (`sagte „ja“ sagte „ja“ …` without a full stop, mark soups)
 #: would make the layer quadratic; real news sentences stay far below it
 MAX_UNIT_TOKENS = 160
+
+
+#: a line that opens with a short label and a colon (`Kroll: Wir verhandeln weiter.`)
+_LABELLED_LINE = re.compile(r"(?m)^[ \t]*([^\W\d][\w.’'-]*(?: [^\W\d][\w.’'-]*){0,2}):[ \t]+(\S[^\n]*)")
 
 
 def _bounded_unit(doc: Doc, s: int, e: int) -> list[tuple[int, int]]:

@@ -106,6 +106,25 @@ class QuoteLexicon:
     #: participles of speech verbs in a passive such sentence (`Das wurde von X bekannt gegeben.`),
     #: one or two words
     anaphoric_participles: frozenset[str] = field(default_factory=frozenset)
+    #: first-person pronouns: a quote inside a quote after `ich sagte` is the outer speaker's
+    first_person: frozenset[str] = field(default_factory=frozenset)
+    #: labels of an interview's questions (`Frage:`, `Q:`): their lines are no one's quotes
+    questioners: frozenset[str] = field(default_factory=frozenset)
+    #: endings of feminine medium nouns: `der Zeitung` after a cue is the dative told
+    feminine_media: tuple[str, ...] = ()
+    #: whether the language writes common nouns in lower case (English: `the firefighter` is a
+    #: description though its head is not capitalised)
+    lower_case_nouns: bool = False
+    #: nouns of a question put to the speaker (`Auf die Frage, ob …`): the clause is no statement
+    question_nouns: frozenset[str] = field(default_factory=frozenset)
+    #: nouns of a request an outlet made (`auf dpa-Anfrage`): the outlet relays the answer
+    request_nouns: frozenset[str] = field(default_factory=frozenset)
+    #: verbs of refusing before a verb of commenting (`declined to say`): a refusal, no statement
+    refusing: frozenset[str] = field(default_factory=frozenset)
+    #: medium nouns that, definite and unnamed, refer back to the outlet named last (`der Zeitung`)
+    medium_anaphors: frozenset[str] = field(default_factory=frozenset)
+    #: negations that make a modal with a verb of commenting a refusal (`wollte sich nicht äußern`)
+    negations: frozenset[str] = field(default_factory=frozenset)
     #: last parts of compounds that name an organisation's voice (`Hamas-Sprecher`, `Kremlkreisen`)
     spokesperson_compounds: tuple[str, ...] = ()
     #: finite auxiliaries of the pluperfect: a reported-speech participle with one is background
@@ -182,6 +201,10 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         konjunktiv_strong=_low(clause.get("konjunktiv_1_strong")),
         preterite_like=_low(clause.get("preterite_like")),
         comment_infinitives=_low(clause.get("comment_infinitives")),
+        negations=_low(clause.get("negations")),
+        refusing=_low(clause.get("refusing")),
+        request_nouns=_low(data.get("medium", {}).get("request_nouns")),
+        question_nouns=_low(clause.get("question_nouns")),
         hearsay=_low(clause.get("hearsay")),
         continuation_window=int(clause.get("continuation_window", 2)),
         clause_openers=_low(clause.get("clause_openers")),
@@ -229,6 +252,11 @@ def lexicon_for(lang: str) -> QuoteLexicon:
         subordinators=_low(spk.get("subordinators")),
         shared_subject=_low(cue.get("shared_subject")),
         before_medium_name=_low(data.get("medium", {}).get("before_name")),
+        medium_anaphors=_low(data.get("medium", {}).get("anaphors")),
+        feminine_media=tuple(sorted(_low(data.get("medium", {}).get("feminine")))),
+        first_person=_low(data.get("nested", {}).get("first_person")),
+        questioners=_low(data.get("interview", {}).get("questioners")),
+        lower_case_nouns=bool(spk.get("lower_case_nouns", False)),
         verb_adverbs=_low(spk.get("verb_adverbs")),
         circumstance=_low(clause.get("circumstance")),
         locative=_low(spk.get("locative")),

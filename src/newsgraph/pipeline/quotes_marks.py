@@ -60,6 +60,37 @@ def _paragraph_break(text: str, i: int) -> int:
     return -1
 
 
+def _line_reopens(text: str, i: int, mark: str) -> int:
+    """If the single line break at ``i`` ends a finished sentence (`.`, `!`, `?`, `…`) and the next
+    line opens with ``mark`` followed by a letter, the offset of that mark; else -1."""
+    before = text[:i].rstrip(" \t\r")
+    if not before or before[-1] not in ".!?…":
+        return -1
+    j = i + 1
+    while j < len(text) and text[j] in " \t\r":
+        j += 1
+    if j + 1 < len(text) and text[j] == mark and text[j + 1].isalnum():
+        return j
+    return -1
+
+
+def _closes_in_paragraph(text: str, start: int, mark: str, closers_of: dict[str, set[str]]) -> bool:
+    """Whether the paragraph at ``start`` closes a quote opened by ``mark`` in the paragraph before
+    without re-opening it: its first quotation mark of that pair is a closer standing where a
+    quote closes (after a non-space, before a space or punctuation), not an opener."""
+    closers = closers_of.get(mark, set())
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    for j in range(start, end):
+        ch = text[j]
+        if ch != mark and ch not in closers:
+            continue
+        prev = text[j - 1] if j > start else " "
+        after = text[j + 1] if j + 1 < len(text) else " "
+        return ch in closers and not prev.isspace() and not after.isalnum()
+    return False
+
+
 def find_quoted_spans(text: str, lexicon: QuoteLexicon) -> list[QuotedSpan]:
     """All quoted spans in ``text`` (outermost and nested), in order of their opening marks."""
     pairs = lexicon.pairs
@@ -74,12 +105,24 @@ def find_quoted_spans(text: str, lexicon: QuoteLexicon) -> list[QuotedSpan]:
         ch = text[i]
         if ch == "\n" and stack:
             nxt = _paragraph_break(text, i)
+            if nxt < 0 and len(stack) == 1:
+                line = _line_reopens(text, i, stack[0].mark)
+                if line >= 0:
+                    # `"Every single home.⏎"Every single school."`: paragraphs set off by a single
+                    # line break, the quote re-opened after a finished sentence, go on as one
+                    stack[0].paragraphs += 1
+                    continuation.add(line)
+                    i = line
+                    continue
             if nxt >= 0:
                 # a paragraph ends with quotes open: continue them when the next paragraph re-opens
-                # the outermost mark, otherwise close them here as unbalanced
+                # the outermost mark, or closes it without re-opening it (`„… Kraft.⏎⏎Jetzt müssen
+                # wir …“, sagte er`); otherwise close them here as unbalanced
                 if nxt < n and text[nxt] == stack[0].mark and len(stack) == 1:
                     stack[0].paragraphs += 1
                     continuation.add(nxt)
+                elif len(stack) == 1 and _closes_in_paragraph(text, nxt, stack[0].mark, closers_of):
+                    stack[0].paragraphs += 1
                 else:
                     _close_unbalanced(text, stack, out, i)
                     stack.clear()

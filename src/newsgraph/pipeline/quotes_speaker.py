@@ -79,6 +79,10 @@ def is_capitalised(tok: Token) -> bool:
     return text[:1].isupper() or text[:1].isdigit() or (text[:1] in "aebi" and _PARTICLE_NAME.match(text) is not None)
 
 
+#: `the 52-year-old` closing a phrase: an English age used as a noun
+_AGE_NOUN = re.compile(r"\b\d+\s*-\s*year\s*-\s*old$", re.IGNORECASE)
+
+
 def _aged(word: str) -> bool:
     """`81-jährige`: an age used as a noun names a person though it starts with a digit."""
     return word[:1].isdigit() and "-jährig" in word.lower()
@@ -99,11 +103,18 @@ def _adjectives_then_noun(doc: Doc, j: int, end: int) -> bool:
 
 def outlet_name(words: list[str], lex: QuoteLexicon) -> bool:
     """Whether lower-cased ``words`` are an outlet of ``quotes_media.toml``, read also with the
-    adjective endings of the dative undone (`Rheinischen Post` → `rheinische post`)."""
+    adjective endings of the dative undone (`Rheinischen Post` → `rheinische post`), on every word
+    or on all but the last, whose own ending is the noun's (`Oberösterreichischen Nachrichten` →
+    `oberösterreichische nachrichten`)."""
     name = " ".join(words)
     if name in lex.media_names:
         return True
-    return re.sub(r"(?<=[a-zäöüß])(en|er)\b", "e", name) in lex.media_names
+    if re.sub(r"(?<=[a-zäöüß])(en|er)\b", "e", name) in lex.media_names:
+        return True
+    if len(words) < 2:
+        return False
+    adjectives = " ".join(re.sub(r"(?<=[a-zäöüß])(en|er)$", "e", w) for w in words[:-1])
+    return f"{adjectives} {words[-1]}" in lex.media_names
 
 
 def _dative_outlet(doc: Doc, i: int, j: int, end: int, lex: QuoteLexicon) -> bool:
@@ -431,10 +442,15 @@ class SpeakerResolver:
         endings) and matches no office held in the text refers back like a pronoun: to the
         person the text is about at that point (:meth:`antecedent`)."""
         endings = self.lex.person_descriptions
+        if span[0].lower_ in self.lex.definite_articles and _AGE_NOUN.search(span.text):
+            # `the 52-year-old`: an age used as a noun (English splits it into five tokens)
+            return self.antecedent(span.start_char, outside_sentence=True)
         if not endings or len(span) > 4 or span[0].lower_ not in self.lex.definite_articles:
             return None
         head = span[-1].lower_
-        if not (span[-1].text[:1].isupper() or _aged(span[-1].text)) or not head.endswith(endings):
+        # (English writes nouns in lower case: `the firefighter`)
+        written = span[-1].text[:1].isupper() or _aged(span[-1].text) or self.lex.lower_case_nouns
+        if not written or not head.endswith(endings):
             return None
         return self.antecedent(span.start_char, outside_sentence=True)
 
@@ -521,16 +537,27 @@ class SpeakerResolver:
         following = self.doc[span.end] if span.end < len(self.doc) else None
         if following is not None and following.lower_ in lex.anonymous:
             return None  # `the German government`: the phrase read so far ends on an adjective
-        heads = [t for t in span if t.text[:1].isupper() and t.i > span.start]
+        # (English writes the head in lower case: `The group, which …, said`)
+        heads = [
+            t for t in span if t.i > span.start and (t.text[:1].isupper() or (lex.lower_case_nouns and t.is_alpha))
+        ]
         if not heads:
             return None
         head = heads[-1].lower_
         stem = re.sub(r"(en|es|s|n)$", "", head) if len(head) > 6 else head
         generic = head in lex.generic_bodies or stem in lex.generic_bodies
+        # `…, schreibt das Blatt`, `the newspaper reported`: a medium noun is the outlet named last
+        outlet = head in lex.medium_anaphors
         k = bisect.bisect_left(self._mentions._starts, span.start_char)
         for m_start, _, _, ent in reversed(self._mentions._spans[max(0, k - 300) : k]):
             if ent.type == "PER" and any(stem in title for title in self._forms(ent)[0]):
                 return ent
+            if ent.type not in {"ORG", "MISC"}:
+                continue
+            if outlet:
+                if self._is_medium(ent):
+                    return ent
+                continue
             if ent.type != "ORG":
                 continue
             if stem in ent.name.casefold() or any(stem in text for text in self._forms(ent)[1]):
