@@ -2239,6 +2239,69 @@ def test_separate_talks_are_one_meeting_with_each_and_a_return_home_is_no_visit(
     ], got
 
 
+def test_an_arrival_for_a_visit_with_a_longer_noun_phrase_is_the_visit():
+    # ``ist zu einem nicht angekündigten Besuch in der Ukraine eingetroffen``: the purpose preposition opens a
+    # noun phrase of several lower-case words; its place is still where the traveller arrived
+    text = (
+        "Verteidigungsministerin Margarita Robles ist am Donnerstag zu einem bisher nicht angekündigten "
+        "Besuch in der Ukraine eingetroffen."
+    )
+    got = [(kind, parts, when) for kind, parts, _, when, _ in _named_events(text, "2024-04-26")]
+    assert got == [("visit", ["Margarita Robles", "Ukraine"], "2024-04-25")], got
+
+
+def test_his_visit_after_a_reception_is_the_guests_not_the_hosts():
+    # ``Es war sein erster Besuch in Ankara``: the host who received someone in the sentence before is in his
+    # own capital; the visit is his guest's
+    text = (
+        "Der türkische Präsident Recep Tayyip Erdoğan hat den kenianischen Präsidenten William Ruto empfangen. "
+        "Es war sein erster Besuch in Ankara seit vier Jahren."
+    )
+    visits = [parts for kind, parts, *_ in _named_events(text, "2024-04-26") if kind == "visit"]
+    assert visits == [["Ankara", "William Ruto"]], visits
+
+
+def test_coming_at_an_invitation_is_a_visit_held_not_planned():
+    # ``war auf Einladung X' nach Wien gekommen``: the invitation is why he came; it plans nothing
+    text = (
+        "Der tschechische Außenminister Jan Lipavský war am Dienstag auf Einladung seiner Amtskollegin nach "
+        "Wien gekommen."
+    )
+    got = [(kind, status) for kind, *_, status in _named_events(text, "2024-04-19")]
+    assert got == [("visit", "happened")], got
+
+
+def test_a_return_visit_is_the_hosts():
+    # ``Ein Gegenbesuch in Warschau ist geplant``: it names no visitor; the host of the reception before goes
+    text = (
+        "Bundeskanzler Olaf Scholz hat am Montag den polnischen Ministerpräsidenten Donald Tusk in Berlin "
+        "empfangen. Ein Gegenbesuch in Warschau ist für Juni geplant."
+    )
+    visits = [(parts, status) for kind, parts, *_, status in _named_events(text, "2024-05-15") if kind == "visit"]
+    assert visits == [(["Olaf Scholz", "Warsaw"], "planned")], visits
+
+
+def test_a_present_verb_with_a_day_and_no_date_to_place_it_is_a_preview():
+    # no publication date and nothing to infer one from: ``trifft am Freitag`` previews, ``traf am Freitag``
+    # and ``hat ... getroffen`` report
+    statuses = {
+        verb: [status for *_, status in _named_events(f"Ministerin Lena Sørby {verb} Kollegin Aino Virtanen.", None)]
+        for verb in ("trifft am Freitag ihre", "traf am Freitag ihre")
+    }
+    assert statuses == {"trifft am Freitag ihre": ["planned"], "traf am Freitag ihre": ["happened"]}, statuses
+
+
+def test_office_holders_of_states_after_von_stand_for_the_states():
+    # ``Die Regierungschefs von Spanien und Portugal``: ``von`` as the genitive (``Spaniens und Portugals``)
+    got = [
+        (kind, parts)
+        for kind, parts, *_ in _named_events(
+            "Die Regierungschefs von Spanien und Portugal trafen sich in Lissabon.", "2024-05-15"
+        )
+    ]
+    assert got == [("meeting", ["Portugal", "Spain"])], got
+
+
 def test_a_broadcaster_word_ends_at_its_sentence():
     # ``im Fernsehen.`` ends the sentence: the name that opens the next one is no broadcaster
     text = (

@@ -2189,6 +2189,22 @@ def _return_destination(index: DocIndex, m: MentionRef) -> bool:
     return False
 
 
+def _phrase_opened_by(index: DocIndex, noun: int, words: frozenset[str], reach: int = 6) -> bool:
+    """Whether one of ``words`` opens the noun phrase of the noun at ``noun``: within three words before it,
+    or further back over lower-case words only (articles, adjectives, particles: ``zu einem nicht
+    angekündigten Besuch``), never across another noun or punctuation."""
+    doc = index.doc
+    if any(doc[j].text.lower() in words for j in range(max(0, noun - 3), noun)):
+        return True
+    for j in range(noun - 1, max(-1, noun - reach - 1), -1):
+        tok = doc[j]
+        if tok.text.lower() in words:
+            return True
+        if not (tok.is_alpha and tok.text.islower()):
+            return False
+    return False
+
+
 def place_of(
     index: DocIndex, clause_id: int, trig: int, destinations: bool = False, skip: frozenset[int] = frozenset()
 ) -> MentionRef | None:
@@ -2230,7 +2246,7 @@ def place_of(
                         or (trig < nearest and (_is_visit_noun(index, nearest) or not _invites(index, trig)))
                     )
                     and _preposition_before(index, m) in dest
-                    and any(index.doc[j].text.lower() in purpose for j in range(max(0, nearest - 3), nearest))
+                    and _phrase_opened_by(index, nearest, purpose)
                 ):
                     places.append(m)
     named = {m.tstart for m in places}

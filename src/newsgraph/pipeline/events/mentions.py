@@ -152,6 +152,34 @@ def _particle_closes(index: DocIndex, clause_id: int, particle: str, after: int)
     return False
 
 
+def _undated_day(index: DocIndex, clause_id: int, times: list[Time]) -> str | None:
+    """The value of a day in the clause that no reference date places (``am Freitag`` with no publication
+    date: ``XXXX-WXX-5``), for the status only: such a day says the event has a day, not which."""
+    doc = index.doc
+    for t in times:
+        undated = t.type == "DATE" and (t.value or "").startswith("XXXX") and not t.inside_quote
+        if undated and index.clause_of[_tok_of(doc, t.start)] == clause_id:
+            return t.value
+    return None
+
+
+def _circumstance_tokens(index: DocIndex) -> frozenset[int]:
+    """The tokens of ``[participants] circumstances`` phrases (``auf Einladung``): they tell why or how
+    something happened, so their words neither trigger an event nor cue a status (an invitation one came at
+    plans nothing)."""
+    found = index.memo.get("circumstances")
+    if found is None:
+        phrases = [p.lower().split() for p in index.lex.frames.get("participants", {}).get("circumstances", [])]
+        words = [t.text.lower() for t in index.doc]
+        hits: set[int] = set()
+        for k in range(len(words)):
+            for p in phrases:
+                if p and words[k : k + len(p)] == p:
+                    hits.update(range(k, k + len(p)))
+        found = index.memo["circumstances"] = frozenset(hits)
+    return found
+
+
 def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
     doc, lex = index.doc, index.lex
     found: list[tuple[int, Trigger]] = []
@@ -166,6 +194,8 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             continue  # no trigger word (most tokens): nothing more to check
         if not_after and _after_without(index, tok.i, noun is not None, not_after):
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
+        if tok.i in _circumstance_tokens(index):
+            continue  # ``war auf Einladung X' nach Wien gekommen``: why someone came, no event of its own
         if noun is not None:
             if (
                 noun.type in lex.words("participants", "topic_only_types")
@@ -1539,6 +1569,10 @@ def _frame_participants(
                 owner = None
                 if word not in lex.words("participants", "possessives_plural"):
                     owner = antecedent(index, clause, women_only=female)
+                if owner is not None and not female:
+                    # ``Erdoğan hat al-Sudani empfangen. Es war sein erster Besuch in Ankara``: the host who
+                    # received someone is not the one on a visit; his guest is
+                    owner = _guest_of_host(index, owner) or owner
                 parts = [owner] if owner is not None else parts
         own = index.ending_at(i)
         if trig.type in lex.words("participants", "body_events") and own is not None and own.type == "ORG":
@@ -1637,6 +1671,24 @@ def _visit_agent(index: DocIndex, clause: Clause, i: int, reach: int = 8) -> Men
                 if j < m.tstart <= j + 5 and m.type in {"PER", "ORG"} and m.role != "other":
                     return m
             return None
+    return None
+
+
+def _guest_of_host(index: DocIndex, host: MentionRef) -> MentionRef | None:
+    """The one person a verb of receiving (``[participants] receiving_verbs``: ``empfing``) has ``host``,
+    named before it in its clause, receive; None where ``host`` hosts no one there."""
+    doc, lex = index.doc, index.lex
+    hosting = lex.words("participants", "receiving_verbs")
+    clause = index.clauses[host.clause]
+    for j in clause.tokens:
+        if j <= host.tstart or doc[j].text.lower() not in hosting:
+            continue
+        guests = {
+            m.id: m
+            for m in index.clause_mentions(clause.id)
+            if m.type == "PER" and m.role == "actor" and m.id != host.id
+        }
+        return next(iter(guests.values())) if len(guests) == 1 else None
     return None
 
 
@@ -1919,7 +1971,11 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
         local = sorted(noun_windows.get(i, set()))
         # the clause's words outside every other noun trigger's window
         own = noun_windows.get(i, set())
-        clause_toks = [t for t in index.clauses[clause_id].tokens if window_count[t] <= (t in own) and t != i]
+        clause_toks = [
+            t
+            for t in index.clauses[clause_id].tokens
+            if window_count[t] <= (t in own) and t != i and t not in _circumstance_tokens(index)
+        ]
         time = _offset_time(index, i, times) or time_for(index, clause_id, i, times)
         if time is not None and _tok_of(doc, time.start) in _reporting_tail(index, clause_id, i):
             time = None  # ``..., sagte Merz am Abend``: when it was said, not when it happens
@@ -1966,7 +2022,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
             local,
             clause_toks,
             doc[i].text,
-            time.value if time else None,
+            time.value if time else (None if reference else _undated_day(index, clause_id, times)),
             reference,
             not trig.is_noun,
             governing,
@@ -2175,6 +2231,7 @@ def find_mentions(doc: Doc, index: DocIndex, lex: Lexicon, reference: str | None
     out = [piece for m in out for piece in _one_visit_per_destination(index, m)]
     out = [piece for m in out for piece in _one_meeting_each(index, m)]
     out = [piece for m in out for piece in _separate_talks(index, m)]
+    _return_visits(index, out)
     out = _side_trips(index, out)
     out = _restated_visits(index, out)
     _guests(index, out)
@@ -2723,6 +2780,46 @@ def _one_meeting_each(index: DocIndex, m: EventMention) -> list[EventMention]:
         return [m]
     others = [p for p in dict.fromkeys(m.participants) if p != target.id]
     return [replace(m, participants=[p, target.id], fresh=m.fresh or n > 0) for n, p in enumerate(others)]
+
+
+def _return_visits(index: DocIndex, mentions: list[EventMention]) -> None:
+    """``Ein Gegenbesuch in Bratislava ist für den Herbst vereinbart``: the return visit names no visitor; it
+    is the host's of the visit told before, who goes to the guest's side.
+
+    A visit noun of ``[participants] return_visit_nouns`` naming no person or body takes as its visitor the
+    one who met the last visitor told before it (the person of the last meeting with that visitor), or the
+    host of the last reception (``[participants] receiving_verbs``, the person named before the verb).
+    """
+    nouns = tuple(index.lex.words("participants", "return_visit_nouns"))
+    if not nouns:
+        return
+    doc = index.doc
+    receiving = index.lex.words("participants", "receiving_verbs")
+    kinds = {m.id: m.type for m in index.mentions}
+    people = {i for i, kind in kinds.items() if kind == "PER"}
+    for m in mentions:
+        if family_group(m.type) != "visit" or not doc[m.tok].text.lower().startswith(nouns):
+            continue
+        if any(kinds.get(p) in {"PER", "ORG"} for p in m.participants):
+            continue
+        before = [x for x in mentions if x.tok < m.tok]
+        host = None
+        visits = [x for x in before if family_group(x.type) == "visit" and set(x.participants) & people]
+        if visits:
+            guest = next(p for p in visits[-1].participants if p in people)
+            met = [x for x in before if family_group(x.type) == "meeting" and guest in x.participants]
+            others = [p for p in (met[-1].participants if met else []) if p in people and p != guest]
+            host = others[0] if len(set(others)) == 1 else None
+        if host is None:
+            received = [x for x in before if doc[x.tok].text.lower() in receiving]
+            if received:
+                clause = received[-1].clause
+                named = [r for r in index.clause_mentions(clause) if r.type == "PER" and r.tstart < received[-1].tok]
+                host = named[0].id if named else None
+        if host is not None:
+            # the destination is the visited party, as for any visit (``in Warschau``)
+            place = [m.place] if m.place and m.place not in m.participants else []
+            m.participants = [host, *m.participants, *place]
 
 
 def _separate_talks(index: DocIndex, m: EventMention) -> list[EventMention]:

@@ -319,6 +319,7 @@ def decide_status(
             if status in cues and status != "happened":
                 return status, f"{where} cue"
     happened = "happened" in clause_cues or "happened" in own or _perfect(lex, doc, clause, trigger_word, is_verb)
+    raw_time = time_value
     time_value = _comparable(time_value)
     dated = bool(time_value and reference and len(time_value) >= 4 and time_value[:1].isdigit())
     if (
@@ -344,6 +345,16 @@ def decide_status(
         # whose date is known only to the year: a report tells the past in the past tense; a dated
         # happening in the present tense is still to come
         return "planned", "present tense with a date, reference known only to the year"
+    if (
+        is_verb
+        and not happened
+        and not reference
+        and (raw_time or "").startswith("XXXX")
+        and _present_clause(doc, clause)
+    ):
+        # ``Baerbock trifft am Freitag Wang Yi`` with no publication or inferred date: the day cannot be placed,
+        # but a report tells what happened in a past tense; a verb in the present with a day is a preview
+        return "planned", "present tense with a day, no reference date"
     if happened:
         return "happened", "past tense"
     return "happened", "default (reported as fact)"
