@@ -2302,6 +2302,23 @@ def test_office_holders_of_states_after_von_stand_for_the_states():
     assert got == [("meeting", ["Portugal", "Spain"])], got
 
 
+def test_a_measure_of_time_before_a_subordinator_still_opens_its_clause():
+    # ``, einen Tag nachdem er in Moskau mit Putin gesprochen hatte``: the earlier talk is its own meeting
+    text = "Orbán traf in Peking mit Xi Jinping zusammen, einen Tag nachdem er in Moskau mit Putin gesprochen hatte."
+    got = sorted((tuple(parts), place) for _, parts, place, *_ in _named_events(text, "2024-07-09"))
+    assert got == [(("Orbán", "Putin"), "Moscow"), (("Orbán", "Xi Jinping"), "Beijing")], got
+
+
+def test_what_someone_presses_for_is_no_agreement():
+    # ``drängte auf eine Waffenruhe``: a demand; ``einigten sich auf eine Waffenruhe`` is the agreement
+    pressed = _named_events(
+        "Bei einem Telefonat mit Putin hat Trump am Dienstag auf eine Waffenruhe gedrängt.", "2024-05-15"
+    )
+    agreed = _named_events("Israel und die Hamas einigten sich am Dienstag auf eine Waffenruhe.", "2024-05-15")
+    assert [kind for kind, *_ in pressed] == ["phone_call"], pressed
+    assert [kind for kind, *_ in agreed] == ["agreement"], agreed
+
+
 def test_a_broadcaster_word_ends_at_its_sentence():
     # ``im Fernsehen.`` ends the sentence: the name that opens the next one is no broadcaster
     text = (

@@ -562,6 +562,21 @@ def _attribute_stretches(doc: Doc, lex: Lexicon) -> dict[int, int]:
     return found
 
 
+def _measured_subordinator(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
+    """The subordinator of ``[clauses] measured_subordinators`` that follows a short measure of time right
+    after a comma (``einen Tag nachdem``, ``kurz bevor``, ``zwei Wochen nachdem``), or None: at most
+    ``measure_reach`` words before it, none a verb or punctuation."""
+    words = lex.words("clauses", "measured_subordinators")
+    reach = int(lex.frames.get("clauses", {}).get("measure_reach", 0))
+    for k in range(start + 1, min(start + reach + 1, end)):
+        if doc[k].text.lower() in words:
+            between = [doc[j] for j in range(start, k)]
+            if all(not t.is_punct and t.pos_ not in {"VERB", "AUX"} for t in between):
+                return doc[k].text.lower()
+            return None
+    return None
+
+
 def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[list[int], list[Clause]]:
     openers = lex.words("clauses", "openers")
     hard = lex.words("clauses", "hard_breaks")
@@ -707,6 +722,12 @@ def _clauses(doc: Doc, segments: list[tuple[int, int]], lex: Lexicon) -> tuple[l
                     # ``fassten den Beschluss, Koalitionsgespräche mit der CDU zu führen``: a ``zu``-infinitive
                     # after a noun and a comma is a clause of its own (a verb's infinitive stays as it was)
                     opens, word = True, "zu"
+                if not opens:
+                    # ``, einen Tag nachdem er in Moskau mit Putin gesprochen hatte``: a measure of time before
+                    # the subordinator (``kurz``, ``zwei Wochen``) still opens its clause at the comma
+                    sub = _measured_subordinator(doc, i + 1, e, lex)
+                    if sub is not None:
+                        opens, word = True, sub
                 if not opens and word in preps and nnxt is not None and nnxt.text.lower() in rel:
                     # ``auf der Insel Nias, auf der im März ...``: a prepositional relative clause
                     after = doc[i + 3] if i + 3 < e else None

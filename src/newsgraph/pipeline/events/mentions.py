@@ -196,6 +196,12 @@ def _find_triggers(index: DocIndex) -> list[tuple[int, Trigger]]:
             continue  # ``ended the talks without agreeing``, ``left without a deal``: what did not happen
         if tok.i in _circumstance_tokens(index):
             continue  # ``war auf Einladung X' nach Wien gekommen``: why someone came, no event of its own
+        if (
+            noun is not None
+            and noun.type in lex.words("participants", "demanded_types")
+            and _clause_has(index, clause_id, lex.words("participants", "demand_verbs"))
+        ):
+            continue  # ``drängte auf eine Waffenruhe``, ``forderte ein Abkommen``: what is asked for, not agreed
         if noun is not None:
             if (
                 noun.type in lex.words("participants", "topic_only_types")
