@@ -2319,6 +2319,16 @@ def test_what_someone_presses_for_is_no_agreement():
     assert [kind for kind, *_ in agreed] == ["agreement"], agreed
 
 
+def test_who_announces_an_event_in_a_reporting_tail_takes_no_part():
+    # ``..., kündigte das griechische Außenministerium an``: the source of the announcement, no party
+    text = (
+        "Die Außenminister Griechenlands und der Türkei wollen sich im Juni in Athen treffen, kündigte das "
+        "griechische Außenministerium an."
+    )
+    got = [(kind, parts) for kind, parts, *_ in _named_events(text, "2024-05-15")]
+    assert got == [("meeting", ["Greece", "Türkiye"])], got
+
+
 def test_a_broadcaster_word_ends_at_its_sentence():
     # ``im Fernsehen.`` ends the sentence: the name that opens the next one is no broadcaster
     text = (
